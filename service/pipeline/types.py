@@ -1,0 +1,187 @@
+"""Plain records that flow one way through the pipeline.
+
+text -> Segmentation (claims with offsets) -> ClaimPrediction (model) -> Attribution,
+Hedge, VerificationNote (findings) -> ScoredClaim -> ArticleResult.
+
+Every record is frozen: no stage mutates another's output. All ``start``/``end`` values
+are character offsets into the text exactly as posted, ``end`` exclusive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+SourceType = Literal["person", "organization", "media", "social_media", "anonymous", "unknown"]
+SOURCE_TYPES: tuple[str, ...] = ("person", "organization", "media", "social_media", "anonymous", "unknown")
+NAMED_SOURCE_TYPES = frozenset({"person", "organization", "media", "social_media"})
+
+VerificationKind = Literal["unverified", "caution", "confirmed"]
+VERIFICATION_KINDS: tuple[str, ...] = ("unverified", "caution", "confirmed")
+
+SegmentKind = Literal["claim", "headline", "furniture", "credit", "duplicate", "fragment"]
+Rating = Literal["high", "mixed", "low", "unrated"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of the posted text: ``text == article[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence or line the segmenter looked at, and what it decided it is.
+
+    Only segments of kind ``claim`` are scored; the others are kept so the decision
+    can be explained ("dropped as page furniture: matches 'Sign up to read'").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: SegmentKind
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A sentence that asserts something.
+
+    ``paragraph`` numbers the line block the claim stands in (claims in one paragraph
+    share a number), so later stages can keep look-backs local. ``opens_inside_quote``
+    is true when the sentence begins inside a quotation opened by an earlier sentence
+    of the same paragraph: the classic quote continuation that inherits its speaker.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    opens_inside_quote: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    claims: tuple[Claim, ...]
+    skipped: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimPrediction:
+    """The trained model's reading of one claim.
+
+    ``probability`` is the model's probability that the claim attributes its content
+    to a source; ``cue`` and ``source`` are its best spans (absolute offsets), or None.
+    """
+
+    probability: float
+    cue: Span | None
+    source: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Via:
+    """An intermediary in a second-hand chain ("according to L'Independent")."""
+
+    span: Span
+    source_type: SourceType
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who says a claim, how, and how we know.
+
+    ``described`` qualifies anonymous sources: "a senior US defence official" is
+    described, a bare "sources" is not. ``direct_quote`` is true when the attributed
+    content is a direct quotation. ``explanation`` says in words how it was found.
+    """
+
+    source: Span | None
+    source_type: SourceType
+    named: bool
+    cue: Span | None
+    inherited: bool
+    via: tuple[Via, ...]
+    described: bool
+    direct_quote: bool
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hedge:
+    """A cue that distances the writer from a claim ("reportedly", "it is believed")."""
+
+    span: Span
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationNote:
+    """A note on whether a claim was checked ("could not be independently verified").
+
+    ``claim_index`` is the claim the note stands in (None when it stands outside any
+    claim); ``governs`` lists every claim index the note applies to.
+    """
+
+    span: Span
+    kind: VerificationKind
+    claim_index: int | None
+    governs: tuple[int, ...]
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFindings:
+    """Everything the detectors found for one claim, before scoring."""
+
+    claim: Claim
+    prediction: ClaimPrediction
+    attribution: Attribution | None
+    hedges: tuple[Hedge, ...]
+    verification: tuple[VerificationNote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """One term of a claim score: ``points`` added for ``signal``, and why in words."""
+
+    signal: str
+    points: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredClaim:
+    findings: ClaimFindings
+    score: float
+    contributions: tuple[Contribution, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceTally:
+    text: str
+    source_type: SourceType
+    claim_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    attributed_share: float
+    named_share: float
+    anonymous_share: float
+    hedged_share: float
+    unverified_share: float
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    score: float
+    rating: Rating
+    claims: tuple[ScoredClaim, ...]
+    summary: ArticleSummary
+    sources: tuple[SourceTally, ...]
+    skipped: tuple[Segment, ...]
