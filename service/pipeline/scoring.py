@@ -1,0 +1,159 @@
+"""The claim score: a base plus one named contribution per signal.
+
+Every number comes from ``resources/weights.toml`` (one file, a comment per weight
+citing the standard behind it). Each term is a :class:`Contribution` with a reason in
+plain words, and the terms add up exactly to the score before it is clamped to 0-100,
+so a reader can see why a claim scored what it did.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+from .resources import read_toml
+from .types import ClaimFindings, Contribution, ScoredClaim
+
+SCORE_MIN = 0.0
+SCORE_MAX = 100.0
+POINT_DECIMALS = 3
+"""Points are rounded once, where they are made, so the reported terms add up to the score."""
+
+_SOURCE_TYPE_WORDS = {
+    "person": "person",
+    "organization": "organisation",
+    "media": "news outlet",
+    "social_media": "social-media account",
+    "anonymous": "anonymous source",
+    "unknown": "unidentified source",
+}
+
+
+class WeightsError(ValueError):
+    """The weights file is missing a value or holds one of the wrong type."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The scoring weights, read once from ``weights.toml`` and checked."""
+
+    version: str
+    base: float
+    attribution_present: float
+    attribution_absent: float
+    source_type: Mapping[str, float]
+    named: float
+    anonymous_described: float
+    anonymous_bare: float
+    direct_quote: float
+    per_via_hop: float
+    hedge_first: float
+    hedge_each_further: float
+    verification: Mapping[str, float]
+    model_weight: float
+    lead_claims: int
+    lead_weight: float
+    high_from: float
+    mixed_from: float
+
+    @classmethod
+    def from_mapping(cls, table: Mapping) -> "Weights":
+        try:
+            return cls(
+                version=str(table["version"]),
+                base=_number(table["base"]["points"]),
+                attribution_present=_number(table["attribution"]["present"]),
+                attribution_absent=_number(table["attribution"]["absent"]),
+                source_type=MappingProxyType({k: _number(table["source_type"][k]) for k in _SOURCE_TYPE_WORDS}),
+                named=_number(table["named"]["named"]),
+                anonymous_described=_number(table["anonymous_specificity"]["described"]),
+                anonymous_bare=_number(table["anonymous_specificity"]["bare"]),
+                direct_quote=_number(table["directness"]["direct_quote"]),
+                per_via_hop=_number(table["directness"]["per_via_hop"]),
+                hedge_first=_number(table["hedges"]["first"]),
+                hedge_each_further=_number(table["hedges"]["each_further"]),
+                verification=MappingProxyType(
+                    {k: _number(table["verification"][k]) for k in ("unverified", "caution", "confirmed")}
+                ),
+                model_weight=_number(table["model"]["weight"]),
+                lead_claims=int(table["article"]["lead_claims"]),
+                lead_weight=_number(table["article"]["lead_weight"]),
+                high_from=_number(table["article"]["high_from"]),
+                mixed_from=_number(table["article"]["mixed_from"]),
+            )
+        except KeyError as missing:
+            raise WeightsError(f"weights file is missing {missing}") from None
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise WeightsError(f"weight {value!r} is not a number")
+    return float(value)
+
+
+def load_weights(name: str = "weights.toml") -> Weights:
+    return Weights.from_mapping(read_toml(name))
+
+
+def score_claim(findings: ClaimFindings, weights: Weights) -> ScoredClaim:
+    """Score one claim from its findings; contributions sum to the unclamped score."""
+    contributions = (
+        Contribution("base", weights.base, "starting point for any claim"),
+        *_attribution_terms(findings, weights),
+        *_hedge_terms(findings, weights),
+        *_verification_terms(findings, weights),
+        _model_term(findings, weights),
+    )
+    total = round(sum(term.points for term in contributions), POINT_DECIMALS)
+    return ScoredClaim(findings, min(SCORE_MAX, max(SCORE_MIN, total)), contributions)
+
+
+def _attribution_terms(findings: ClaimFindings, weights: Weights) -> list[Contribution]:
+    attribution = findings.attribution
+    if attribution is None:
+        return [Contribution("attribution", weights.attribution_absent, "no attribution: nobody is said to say so")]
+    cue_words = f'cue "{attribution.cue.text}"' if attribution.cue else "carried over from an earlier claim"
+    terms = [Contribution("attribution", weights.attribution_present, f"attributed: {cue_words}")]
+    source_words = f" ({attribution.source.text})" if attribution.source else ""
+    kind = _SOURCE_TYPE_WORDS[attribution.source_type]
+    terms.append(
+        Contribution("source_type", weights.source_type[attribution.source_type], f"{kind}{source_words}")
+    )
+    if attribution.named:
+        terms.append(Contribution("named", weights.named, f"named {kind}{source_words}"))
+    if attribution.source_type == "anonymous":
+        if attribution.described:
+            terms.append(Contribution("anonymous_specificity", weights.anonymous_described, "anonymous but described"))
+        else:
+            terms.append(Contribution("anonymous_specificity", weights.anonymous_bare, "bare anonymous source"))
+    if attribution.direct_quote:
+        terms.append(Contribution("direct_quote", weights.direct_quote, "direct quotation of the source"))
+    terms.extend(
+        Contribution("via", weights.per_via_hop, f"second-hand via {_SOURCE_TYPE_WORDS[hop.source_type]} ({hop.span.text})")
+        for hop in attribution.via
+    )
+    return terms
+
+
+def _hedge_terms(findings: ClaimFindings, weights: Weights) -> list[Contribution]:
+    return [
+        Contribution(
+            "hedge",
+            weights.hedge_first if position == 0 else weights.hedge_each_further,
+            f'hedged: "{hedge.span.text}"',
+        )
+        for position, hedge in enumerate(findings.hedges)
+    ]
+
+
+def _verification_terms(findings: ClaimFindings, weights: Weights) -> list[Contribution]:
+    return [
+        Contribution("verification", weights.verification[note.kind], f'{note.kind}: "{note.span.text}"')
+        for note in findings.verification
+    ]
+
+
+def _model_term(findings: ClaimFindings, weights: Weights) -> Contribution:
+    probability = findings.prediction.probability
+    points = round(weights.model_weight * (probability - 0.5), POINT_DECIMALS)
+    return Contribution("model", points, f"attribution model p={probability:.2f}")

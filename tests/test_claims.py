@@ -1,0 +1,112 @@
+"""Claim segmentation: real scraped lines in, claims and skipped segments out."""
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.claims import segment
+
+from .conftest import seed_text
+
+
+@pytest.mark.parametrize(
+    "text, expected_claims",
+    [
+        (
+            "Russia launched 49 drones to attack Ukraine overnight, the Ukrainian military said on Monday. "
+            "Three drones remained in the Ukrainian air space as of Monday morning, it added.",
+            [
+                "Russia launched 49 drones to attack Ukraine overnight, the Ukrainian military said on Monday.",
+                "Three drones remained in the Ukrainian air space as of Monday morning, it added.",
+            ],
+        ),
+        (
+            "In late October, U.S. Defense Secretary Lloyd Austin said the U.S. had not yet detected troops. "
+            "Gen. Smith agreed.",
+            [
+                "In late October, U.S. Defense Secretary Lloyd Austin said the U.S. had not yet detected troops.",
+                "Gen. Smith agreed.",
+            ],
+        ),
+        (
+            "“We expect further engagements in the coming weeks,” said Umerov. Pyongyang has supplied Moscow with rockets.",
+            ["“We expect further engagements in the coming weeks,” said Umerov.", "Pyongyang has supplied Moscow with rockets."],
+        ),
+        (
+            "“Is this the end?” he asked reporters on Tuesday. Nobody answered him at all.",
+            ["“Is this the end?” he asked reporters on Tuesday.", "Nobody answered him at all."],
+        ),
+        ("Written by Kathrine Frich\n\nNov.08 - 2024 9:59 AM CET\n\nThe troops fired in the wrong direction.",
+         ["The troops fired in the wrong direction."]),
+        ("Footage shows troops on the frontline in Russia’s Kursk region. Khorne group/e2w news",
+         ["Footage shows troops on the frontline in Russia’s Kursk region."]),
+    ],
+)
+def test_sentences(text, expected_claims):
+    claims = segment(text).claims
+    assert [claim.text for claim in claims] == expected_claims
+    assert all(text[claim.start:claim.end] == claim.text for claim in claims)
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Exit mobile version", "furniture"),
+        ("Sign up to read this article", "furniture"),
+        ("Leave a Reply", "furniture"),
+        ("Trending Now", "furniture"),
+        ("Related Stories", "furniture"),
+        ("Photo: Sfc Keith J. Gardner / Wikimedia Commons", "furniture"),
+        ("KIM WON JIN/AFP via Getty Images", "furniture"),
+        ("Your email address will not be published. Required fields are marked *", "furniture"),
+        ("This is a developing story. Updates will be provided as more information becomes available.", "furniture"),
+        ("North Korean troops open fire on Russian allies", "headline"),
+        ("Putin Faces New Setback as Military Partnership Shows Fatal Flaws.", "headline"),
+        ("War", "fragment"),
+    ],
+)
+def test_furniture_and_headlines_are_not_claims(line, kind):
+    result = segment(line + "\n")
+    assert result.claims == ()
+    assert [segment_.kind for segment_ in result.skipped] == [kind]
+
+
+def test_quote_continuation_is_marked():
+    text = (
+        "“Because of this problem, North Korean soldiers opened ‘friendly fire’ on the vehicles,” "
+        "the agency added. “As a result, they killed eight Kadyrovite soldiers.”\n"
+        "The soldier detailed a pattern, noting: “They give all the warm clothing to Koreans. "
+        "During the assault, the Koreans started firing at us.”"
+    )
+    flags = [(c.text[:12], c.opens_inside_quote) for c in segment(text).claims]
+    assert flags == [
+        ("“Because of ", False),
+        ("“As a result", False),
+        ("The soldier ", False),
+        ("During the a", True),
+    ]
+
+
+def test_repeated_subtitle_scored_once():
+    text = "Troops are “disguised” as Russian soldiers.\n\nTroops are “disguised” as Russian soldiers.\n"
+    result = segment(text)
+    assert len(result.claims) == 1
+    assert [s.kind for s in result.skipped] == ["duplicate"]
+
+
+def test_offsets_survive_crlf_and_odd_spacing():
+    text = "  Headline words here\r\n\r\n   The agency said the troops had left.   \r\nIt added more.\r\n"
+    claims = segment(text).claims
+    assert [c.text for c in claims] == ["The agency said the troops had left.", "It added more."]
+    assert all(text[c.start:c.end] == c.text for c in claims)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_page_furniture_is_never_a_claim(prefix):
+    text = seed_text(prefix)
+    claims = segment(text).claims
+    furniture = ("Exit mobile version", "Sign up", "Leave a Reply", "Trending", "Related Stories", "Photo:",
+                 "Getty Images", "Already a member", "Download the app", "Your email address", "Written by")
+    assert claims, "every seed has claims"
+    for claim in claims:
+        assert text[claim.start:claim.end] == claim.text
+        assert not any(marker.lower() in claim.text.lower() for marker in furniture), claim.text
