@@ -1,0 +1,58 @@
+"""The Flask application factory (see ``service.create_app``)."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from flask import Flask, send_from_directory
+from flask_smorest import Api
+from swagger_ui_bundle import swagger_ui_path
+
+from .api import ENGINE_EXTENSION, blp
+from .config import load_config
+from .engines import load_engine
+from .errors import register_error_handlers
+from .schemas import ErrorSchema
+
+SWAGGER_ASSETS_URL = "/docs/assets/"
+
+
+class CredenceApi(Api):
+    """flask-smorest's Api with our single error shape (message always present)."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def _register_error_handlers(self):
+        register_error_handlers(self._app)
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the service: defaults < CREDENCE_* environment < ``config``.
+
+    Loads the model here, once; a missing or foreign model file stops start-up with a
+    message naming CREDENCE_MODEL_PATH.
+    """
+    settings = load_config(overrides=config)
+    app = Flask(__name__)
+    app.config.update(settings)
+    app.config.update(
+        MAX_CONTENT_LENGTH=settings["CREDENCE_MAX_BODY_BYTES"],
+        API_TITLE="credence",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="v1/openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL=SWAGGER_ASSETS_URL,
+    )
+    app.config.update({k: v for k, v in (config or {}).items() if not k.startswith("CREDENCE_")})
+    app.json.sort_keys = False
+    app.extensions[ENGINE_EXTENSION] = load_engine(settings["CREDENCE_MODEL_PATH"])
+
+    api = CredenceApi(app)
+    api.register_blueprint(blp)
+    app.add_url_rule(
+        f"{SWAGGER_ASSETS_URL}<path:filename>",
+        endpoint="swagger_ui_assets",
+        view_func=lambda filename: send_from_directory(swagger_ui_path, filename),
+    )
+    return app

@@ -1,0 +1,49 @@
+"""The engine: runs the stages in order over one article.
+
+text -> segment -> model -> attribute -> hedges, verification notes -> score -> aggregate
+
+Heavy things (the model, the weights) are loaded once when the engine is built and
+shared by every call; the engine keeps no per-request state, so one instance serves
+many threads.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .aggregate import aggregate
+from .attribution import attribute
+from .claims import segment
+from .cues import find_hedges, find_verification_notes
+from .model import AttributionModel
+from .scoring import Weights, load_weights, score_claim
+from .types import ArticleResult, ClaimFindings
+
+
+class Engine:
+    def __init__(self, model: AttributionModel, weights: Weights) -> None:
+        self.model = model
+        self.weights = weights
+
+    @classmethod
+    def load(cls, model_path: Path | str | None = None) -> "Engine":
+        """Build an engine from the files we ship (or the model at ``model_path``)."""
+        return cls(AttributionModel.load(model_path), load_weights())
+
+    @property
+    def model_version(self) -> str:
+        return self.model.version
+
+    def analyse(self, text: str) -> ArticleResult:
+        segmentation = segment(text)
+        claims = segmentation.claims
+        predictions = self.model.predict(text, claims)
+        attributions = attribute(text, claims, predictions)
+        hedges = find_hedges(text, claims)
+        notes = find_verification_notes(text, claims, attributions)
+        scored = tuple(
+            score_claim(ClaimFindings(claim, prediction, attribution, claim_hedges, claim_notes), self.weights)
+            for claim, prediction, attribution, claim_hedges, claim_notes in zip(
+                claims, predictions, attributions, hedges, notes, strict=True
+            )
+        )
+        return aggregate(scored, segmentation.skipped, self.weights)

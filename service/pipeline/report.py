@@ -1,0 +1,98 @@
+"""Rendering an ArticleResult: the v1 JSON body (docs/api.md) and a plain-text explanation.
+
+The JSON body is built here, once, for every caller (HTTP API, Python API, CLI), so
+they cannot drift apart. ``explain=True`` adds the decision process: each
+contribution's reason, each attribution's explanation and the skipped segments.
+"""
+from __future__ import annotations
+
+from .types import ArticleResult, Attribution, Contribution, ScoredClaim, Span
+
+TEXT_PREVIEW_CHARS = 72
+
+
+def render(result: ArticleResult, model_version: str, explain: bool = False) -> dict:
+    body = {
+        "article": {
+            "score": result.score,
+            "rating": result.rating,
+            "claim_count": len(result.claims),
+            "summary": {
+                "attributed_share": result.summary.attributed_share,
+                "named_share": result.summary.named_share,
+                "anonymous_share": result.summary.anonymous_share,
+                "hedged_share": result.summary.hedged_share,
+                "unverified_share": result.summary.unverified_share,
+            },
+            "sources": [
+                {"text": s.text, "source_type": s.source_type, "claim_count": s.claim_count} for s in result.sources
+            ],
+        },
+        "claims": [_claim(claim, explain) for claim in result.claims],
+        "model": {"version": model_version},
+    }
+    if explain:
+        body["skipped"] = [
+            {"text": s.text, "start": s.start, "end": s.end, "kind": s.kind, "reason": s.reason}
+            for s in result.skipped
+        ]
+    return body
+
+
+def _span(span: Span | None) -> dict | None:
+    return None if span is None else {"text": span.text, "start": span.start, "end": span.end}
+
+
+def _attribution(attribution: Attribution | None, explain: bool) -> dict | None:
+    if attribution is None:
+        return None
+    body = {
+        "source": _span(attribution.source),
+        "source_type": attribution.source_type,
+        "named": attribution.named,
+        "cue": _span(attribution.cue),
+        "inherited": attribution.inherited,
+        "via": [{**_span(hop.span), "source_type": hop.source_type} for hop in attribution.via],
+    }
+    if explain:
+        body["explanation"] = attribution.explanation
+    return body
+
+
+def _contribution(term: Contribution, explain: bool) -> dict:
+    body = {"signal": term.signal, "points": term.points}
+    if explain:
+        body["reason"] = term.reason
+    return body
+
+
+def _claim(scored: ScoredClaim, explain: bool) -> dict:
+    findings = scored.findings
+    claim = findings.claim
+    return {
+        "index": claim.index,
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "score": scored.score,
+        "attribution": _attribution(findings.attribution, explain),
+        "hedges": [_span(hedge.span) for hedge in findings.hedges],
+        "verification": [{**_span(note.span), "kind": note.kind} for note in findings.verification],
+        "model_probability": round(findings.prediction.probability, 4),
+        "contributions": [_contribution(term, explain) for term in scored.contributions],
+    }
+
+
+def render_text(result: ArticleResult) -> str:
+    """One line per claim: score, the claim's opening words, and the reasons in words."""
+    lines = [f"article {result.score:.1f} ({result.rating}), {len(result.claims)} claims"]
+    for scored in result.claims:
+        text = " ".join(scored.findings.claim.text.split())
+        preview = text if len(text) <= TEXT_PREVIEW_CHARS else text[: TEXT_PREVIEW_CHARS - 3] + "..."
+        reasons = "  ".join(
+            f"{'+' if term.points >= 0 else '-'} {term.reason}"
+            for term in scored.contributions
+            if term.signal != "base"
+        )
+        lines.append(f"{scored.score:5.1f}  \"{preview}\"  {reasons}")
+    return "\n".join(lines) + "\n"

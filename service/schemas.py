@@ -1,0 +1,206 @@
+"""Marshmallow schemas: the v1 contract (docs/api.md), from which the OpenAPI document
+is generated. Request schemas validate; response schemas describe (and tests check
+that every body the service returns validates against them).
+"""
+from __future__ import annotations
+
+from flask import current_app, has_app_context
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+
+from .config import SETTINGS
+from .pipeline.types import SOURCE_TYPES, VERIFICATION_KINDS
+
+_DEFAULT_MAX_TEXT = SETTINGS["CREDENCE_MAX_TEXT_CHARS"][0]
+_DEFAULT_MAX_BATCH = SETTINGS["CREDENCE_MAX_BATCH_ARTICLES"][0]
+
+
+def _setting(name: str, default: int) -> int:
+    return current_app.config[name] if has_app_context() else default
+
+
+class ArticleText(fields.String):
+    """Article text: 1 to CREDENCE_MAX_TEXT_CHARS characters after stripping whitespace."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        length = len(text.strip())
+        limit = _setting("CREDENCE_MAX_TEXT_CHARS", _DEFAULT_MAX_TEXT)
+        if length == 0:
+            raise ValidationError("text is empty (only whitespace)")
+        if length > limit:
+            raise ValidationError(f"text is {length} characters after stripping whitespace; the limit is {limit}")
+        return text
+
+
+def _text_field() -> ArticleText:
+    return ArticleText(
+        required=True,
+        metadata={
+            "description": "The article text. Offsets in the response index into it exactly as posted.",
+            "minLength": 1,
+            "maxLength": _DEFAULT_MAX_TEXT,
+        },
+    )
+
+
+class StrictSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+class ScoreRequestSchema(StrictSchema):
+    text = _text_field()
+    title = fields.String(metadata={"description": "The headline, if known (metadata; not scored as a claim)."})
+    url = fields.String(metadata={"description": "Where the article was found (metadata)."})
+
+
+class BatchArticleSchema(ScoreRequestSchema):
+    id = fields.String(required=True, validate=validate.Length(min=1), metadata={"description": "Caller's id, unique in the batch."})
+
+
+def _batch_size(articles: list) -> None:
+    limit = _setting("CREDENCE_MAX_BATCH_ARTICLES", _DEFAULT_MAX_BATCH)
+    if not 1 <= len(articles) <= limit:
+        raise ValidationError(f"a batch holds 1 to {limit} articles; got {len(articles)}")
+
+
+class BatchRequestSchema(StrictSchema):
+    articles = fields.List(
+        fields.Nested(BatchArticleSchema),
+        required=True,
+        validate=_batch_size,
+        metadata={"minItems": 1, "maxItems": _DEFAULT_MAX_BATCH},
+    )
+
+    @validates_schema
+    def _unique_ids(self, data, **kwargs):
+        seen: dict[str, int] = {}
+        duplicates = {}
+        for index, article in enumerate(data.get("articles", [])):
+            if article["id"] in seen:
+                duplicates[index] = {"id": [f"duplicate id {article['id']!r} (first at index {seen[article['id']]})"]}
+            seen.setdefault(article["id"], index)
+        if duplicates:
+            raise ValidationError({"articles": duplicates})
+
+
+class ScoreQuerySchema(Schema):
+    format = fields.String(
+        load_default="json",
+        validate=validate.OneOf(["json", "text"]),
+        metadata={"description": "`text` answers text/plain: one line per claim with its score and reasons."},
+    )
+    explain = fields.Boolean(
+        load_default=False,
+        metadata={"description": "Add the decision process: reasons, attribution explanations, skipped segments."},
+    )
+
+
+# ---- responses -------------------------------------------------------------------
+
+class SpanSchema(StrictSchema):
+    text = fields.String(required=True)
+    start = fields.Integer(required=True, metadata={"description": "Character offset, inclusive."})
+    end = fields.Integer(required=True, metadata={"description": "Character offset, exclusive."})
+
+
+class ViaSchema(SpanSchema):
+    source_type = fields.String(required=True, validate=validate.OneOf(SOURCE_TYPES))
+
+
+class VerificationSchema(SpanSchema):
+    kind = fields.String(required=True, validate=validate.OneOf(VERIFICATION_KINDS))
+
+
+class AttributionSchema(StrictSchema):
+    source = fields.Nested(SpanSchema, required=True, allow_none=True, metadata={"description": "Who says so."})
+    source_type = fields.String(required=True, validate=validate.OneOf(SOURCE_TYPES))
+    named = fields.Boolean(required=True)
+    cue = fields.Nested(SpanSchema, required=True, allow_none=True, metadata={"description": "The reporting words."})
+    inherited = fields.Boolean(required=True, metadata={"description": "Carried over from an earlier claim."})
+    via = fields.List(fields.Nested(ViaSchema), required=True, metadata={"description": "Intermediaries, nearest first."})
+    explanation = fields.String(metadata={"description": "How the attribution was found (explain=true only)."})
+
+
+class ContributionSchema(StrictSchema):
+    signal = fields.String(required=True)
+    points = fields.Float(required=True)
+    reason = fields.String(metadata={"description": "The term in words (explain=true only)."})
+
+
+class ClaimSchema(StrictSchema):
+    index = fields.Integer(required=True)
+    text = fields.String(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    score = fields.Float(required=True, validate=validate.Range(0, 100))
+    attribution = fields.Nested(AttributionSchema, required=True, allow_none=True)
+    hedges = fields.List(fields.Nested(SpanSchema), required=True)
+    verification = fields.List(fields.Nested(VerificationSchema), required=True)
+    model_probability = fields.Float(required=True, validate=validate.Range(0, 1))
+    contributions = fields.List(
+        fields.Nested(ContributionSchema),
+        required=True,
+        metadata={"description": "Base and every rule/model term; they sum to `score` before clamping to 0-100."},
+    )
+
+
+class SummarySchema(StrictSchema):
+    attributed_share = fields.Float(required=True, validate=validate.Range(0, 1))
+    named_share = fields.Float(required=True, validate=validate.Range(0, 1))
+    anonymous_share = fields.Float(required=True, validate=validate.Range(0, 1))
+    hedged_share = fields.Float(required=True, validate=validate.Range(0, 1))
+    unverified_share = fields.Float(required=True, validate=validate.Range(0, 1))
+
+
+class SourceSchema(StrictSchema):
+    text = fields.String(required=True)
+    source_type = fields.String(required=True, validate=validate.OneOf(SOURCE_TYPES))
+    claim_count = fields.Integer(required=True)
+
+
+class ArticleSchema(StrictSchema):
+    score = fields.Float(required=True, validate=validate.Range(0, 100))
+    rating = fields.String(required=True, validate=validate.OneOf(["high", "mixed", "low", "unrated"]))
+    claim_count = fields.Integer(required=True)
+    summary = fields.Nested(SummarySchema, required=True)
+    sources = fields.List(fields.Nested(SourceSchema), required=True, metadata={"description": "Most cited first."})
+
+
+class ModelInfoSchema(StrictSchema):
+    version = fields.String(required=True)
+
+
+class SkippedSegmentSchema(SpanSchema):
+    kind = fields.String(required=True)
+    reason = fields.String(required=True)
+
+
+class ScoreResponseSchema(StrictSchema):
+    article = fields.Nested(ArticleSchema, required=True)
+    claims = fields.List(fields.Nested(ClaimSchema), required=True)
+    model = fields.Nested(ModelInfoSchema, required=True)
+    skipped = fields.List(
+        fields.Nested(SkippedSegmentSchema),
+        metadata={"description": "Text that was not scored, and why (explain=true only)."},
+    )
+
+
+class BatchResultSchema(ScoreResponseSchema):
+    id = fields.String(required=True)
+
+
+class BatchResponseSchema(StrictSchema):
+    results = fields.List(fields.Nested(BatchResultSchema), required=True, metadata={"description": "In request order."})
+
+
+class HealthSchema(StrictSchema):
+    status = fields.String(required=True)
+    model = fields.Nested(ModelInfoSchema, required=True)
+
+
+class ErrorSchema(Schema):
+    code = fields.Integer(required=True, metadata={"description": "HTTP status code."})
+    status = fields.String(required=True, metadata={"description": "HTTP status name."})
+    message = fields.String(required=True, metadata={"description": "What went wrong, in words."})
+    errors = fields.Dict(required=True, metadata={"description": "Per-field messages (may be empty)."})
