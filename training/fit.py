@@ -1,0 +1,218 @@
+"""Fitting the attribution model's lexicons and classifiers on PolNeAR train.
+
+Everything learned here ends up in the artefact's components (see
+``service.pipeline.model.COMPONENTS``). Training rows are built by the same feature code the
+service runs, over the same claims the service sees (``claims.segment``), so what is
+learned is what is scored.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+
+from service.pipeline.claims import segment
+from service.pipeline.features import (
+    ANCHOR_COUNT,
+    FIRST_WORD_ID,
+    HASH_WIDTH,
+    MAX_CUE_PHRASE_TOKENS,
+    TOKEN,
+    ArticleTokens,
+    cue_candidates,
+    cue_extent,
+    cue_features,
+    source_candidates,
+    source_features,
+    tokenize,
+)
+
+from .polnear import Document
+
+SEED = 20240613
+
+
+@dataclass(frozen=True)
+class Hyperparameters:
+    """Every knob of training, recorded in the manifest and the model card."""
+
+    vocabulary_min_count: int = 2
+    cue_word_min_count: int = 2
+    cue_word_min_share: float = 0.01
+    cue_phrase_min_count: int = 3
+    cue_regularisation_c: float = 0.5
+    source_regularisation_c: float = 0.5
+    cue_threshold: float = 0.5
+    source_threshold: float = 0.3
+    max_iterations: int = 3000
+
+    def as_dict(self) -> dict[str, float | int]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TrainingSummary:
+    cue_rows: int
+    cue_positives: int
+    source_rows: int
+    source_positives: int
+    vocabulary_size: int
+    cue_lexicon_size: int
+    cue_phrase_count: int
+
+
+def fit(documents: Sequence[Document], parameters: Hyperparameters) -> tuple[dict, TrainingSummary]:
+    """Learn the lexicons, then both classifiers; return the artefact components."""
+    vocabulary = learn_vocabulary((document.text for document in documents), parameters.vocabulary_min_count)
+    prepared = [(document, tokenize(document.text, segment(document.text).claims, vocabulary)) for document in documents]
+    is_cue_word = learn_cue_words(prepared, len(vocabulary) + FIRST_WORD_ID, parameters)
+    cue_phrases = learn_cue_phrases(documents, parameters.cue_phrase_min_count)
+    phrase_set = frozenset(cue_phrases)
+
+    cue_rows, cue_labels, source_rows, source_labels = [], [], [], []
+    for document, tokens in prepared:
+        positions = cue_candidates(tokens, is_cue_word)
+        cue_rows.append(cue_features(tokens, positions))
+        cue_labels.append(_inside_any(tokens, (a.cue for a in document.attributions))[positions])
+        rows, labels = source_training_rows(document, tokens, is_cue_word, phrase_set)
+        source_rows.append(rows)
+        source_labels.append(labels)
+
+    cue_classifier = _fit_classifier(cue_rows, cue_labels, parameters.cue_regularisation_c, parameters.max_iterations)
+    source_classifier = _fit_classifier(
+        source_rows, source_labels, parameters.source_regularisation_c, parameters.max_iterations
+    )
+    all_cue_labels = np.concatenate(cue_labels)
+    all_source_labels = np.concatenate(source_labels)
+    components = {
+        "vocabulary": vocabulary,
+        "is_cue_word": is_cue_word,
+        "cue_phrases": cue_phrases,
+        "cue_classifier": cue_classifier,
+        "source_classifier": source_classifier,
+        "cue_threshold": parameters.cue_threshold,
+        "source_threshold": parameters.source_threshold,
+        "no_candidate_probability": _no_candidate_share(prepared, is_cue_word),
+    }
+    summary = TrainingSummary(
+        cue_rows=len(all_cue_labels),
+        cue_positives=int(all_cue_labels.sum()),
+        source_rows=len(all_source_labels),
+        source_positives=int(all_source_labels.sum()),
+        vocabulary_size=len(vocabulary),
+        cue_lexicon_size=int(is_cue_word.sum()),
+        cue_phrase_count=len(cue_phrases),
+    )
+    return components, summary
+
+
+def learn_vocabulary(texts: Iterable[str], min_count: int) -> dict[str, int]:
+    """Lower-cased words seen at least ``min_count`` times, most frequent first (ties by
+    spelling, so the ids are reproducible)."""
+    counts = Counter(word for text in texts for word in TOKEN.findall(text.lower()))
+    ranked = sorted((word for word, count in counts.items() if count >= min_count), key=lambda w: (-counts[w], w))
+    return {word: number for number, word in enumerate(ranked, start=FIRST_WORD_ID)}
+
+
+def learn_cue_words(
+    prepared: Sequence[tuple[Document, ArticleTokens]], id_count: int, parameters: Hyperparameters
+) -> np.ndarray:
+    """The cue lexicon, as a mask over word ids: words that stand inside a gold cue often
+    enough, both in number and as a share of their occurrences."""
+    inside = np.zeros(id_count, dtype=np.int64)
+    total = np.zeros(id_count, dtype=np.int64)
+    for document, tokens in prepared:
+        in_cue = _inside_any(tokens, (a.cue for a in document.attributions))
+        np.add.at(total, tokens.word_ids, 1)
+        np.add.at(inside, tokens.word_ids[in_cue], 1)
+    share = inside / np.maximum(total, 1)
+    mask = (inside >= parameters.cue_word_min_count) & (share >= parameters.cue_word_min_share)
+    mask[:FIRST_WORD_ID] = False
+    return mask
+
+
+def learn_cue_phrases(documents: Iterable[Document], min_count: int) -> tuple[tuple[str, ...], ...]:
+    """Multi-word gold cues of words only ("according to", "has said"), frequent enough,
+    sorted so the artefact's bytes do not depend on string hashing."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    for document in documents:
+        for attribution in document.attributions:
+            if attribution.cue:
+                start, end = attribution.cue[0]
+                words = tuple(TOKEN.findall(document.text[start:end].lower()))
+                if 2 <= len(words) <= MAX_CUE_PHRASE_TOKENS and all(word[0].isalnum() for word in words):
+                    counts[words] += 1
+    return tuple(sorted(phrase for phrase, count in counts.items() if count >= min_count))
+
+
+def source_training_rows(
+    document: Document, tokens: ArticleTokens, is_cue_word: np.ndarray, cue_phrases: frozenset[tuple[str, ...]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Source candidates around the first cue-lexicon token of every gold cue, labelled.
+
+    For each anchor of a cue, the positive is the longest candidate lying wholly inside the
+    cue's gold source: a tight stand-in when the annotator's span is long or crosses a
+    comma ("Smith, a spokesman for X"), and one consistent answer per anchor.
+    """
+    is_candidate = np.zeros(len(tokens.words), dtype=bool)
+    is_candidate[cue_candidates(tokens, is_cue_word)] = True
+    cue_positions, gold_masks = [], []
+    for attribution in document.attributions:
+        in_this_cue = np.flatnonzero(_inside_any(tokens, [attribution.cue]) & is_candidate)
+        if len(in_this_cue):
+            cue_positions.append(int(in_this_cue[0]))
+            gold_masks.append(_inside_any(tokens, [attribution.sources]))
+    extents = [cue_extent(tokens, position, cue_phrases) for position in cue_positions]
+    cue_first = np.array([first for first, _ in extents], dtype=np.int64)
+    cue_last = np.array([last for _, last in extents], dtype=np.int64)
+    candidates = source_candidates(tokens, cue_first, cue_last)
+    rows = source_features(tokens, candidates, tokens.word_ids[np.array(cue_positions, dtype=np.int64)], cue_first)
+    gold = np.array(gold_masks, dtype=np.int64).reshape(len(gold_masks), len(tokens.words))
+    gold_before = np.concatenate([np.zeros((len(gold), 1), dtype=np.int64), np.cumsum(gold, axis=1)], axis=1)
+    length = candidates.last - candidates.first + 1
+    inside = (gold_before[candidates.cue_row, candidates.last + 1] - gold_before[candidates.cue_row, candidates.first]) == length
+    group = candidates.cue_row * ANCHOR_COUNT + candidates.anchor
+    longest = np.zeros(len(cue_positions) * ANCHOR_COUNT, dtype=np.int64)
+    np.maximum.at(longest, group[inside], length[inside])
+    return rows, inside & (length == longest[group])
+
+
+def _inside_any(tokens: ArticleTokens, span_groups: Iterable[Sequence[tuple[int, int]]]) -> np.ndarray:
+    """Which tokens start inside any of the character spans given."""
+    inside = np.zeros(len(tokens.words), dtype=bool)
+    for spans in span_groups:
+        for start, end in spans:
+            inside[np.searchsorted(tokens.starts, start) : np.searchsorted(tokens.starts, end)] = True
+    return inside
+
+
+def _no_candidate_share(prepared: Sequence[tuple[Document, ArticleTokens]], is_cue_word: np.ndarray) -> float:
+    """How often a claim with no cue-lexicon word still has a gold cue: its probability."""
+    positive = total = 0
+    for document, tokens in prepared:
+        with_candidate = set(tokens.claim_of[cue_candidates(tokens, is_cue_word)].tolist())
+        with_cue = set(tokens.claim_of[_inside_any(tokens, (a.cue[:1] for a in document.attributions))].tolist())
+        claims = set(tokens.claim_of[tokens.claim_of >= 0].tolist())
+        without = claims - with_candidate
+        total += len(without)
+        positive += len(without & with_cue)
+    return positive / total if total else 0.0
+
+
+def _fit_classifier(
+    row_blocks: list[np.ndarray], label_blocks: list[np.ndarray], regularisation_c: float, max_iterations: int
+) -> LogisticRegression:
+    columns = np.concatenate(row_blocks)
+    labels = np.concatenate(label_blocks)
+    row_count, width = columns.shape
+    design = csr_matrix(
+        (np.ones(columns.size), columns.ravel(), np.arange(0, columns.size + 1, width)),
+        shape=(row_count, HASH_WIDTH),
+    )
+    design.sum_duplicates()
+    classifier = LogisticRegression(C=regularisation_c, max_iter=max_iterations, random_state=SEED)
+    return classifier.fit(design, labels)
