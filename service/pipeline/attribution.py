@@ -1,0 +1,530 @@
+"""Attribution: who says each claim, through whom, and how we know.
+
+Input: the claims and the trained model's per-claim reading (a cue span and a source
+span, or None). Output: one ``Attribution`` (or None) per claim. The model finds cues;
+rules make its spans right and type them, and add what it cannot know on its own.
+
+Per claim, in order (one pass over the claims, bounded work per claim):
+
+1. Cue. The model's cue when it gave one. Otherwise a rule cue, but only for patterns
+   clear enough not to be a guess: "according to X"; "X said that / : / “..." with X at
+   the start of a clause; a reporting clause that ends the sentence ("..., the Ukrainian
+   military said on Monday.", "“...,” said Umerov."). "X says he escaped" is left to the
+   model: the rule cannot tell it from "X says little".
+2. Source. The model's span when it is a plausible noun phrase, tightened: an
+   apposition or relative clause after a name is cut ("Andriy Kovalenko, the head of
+   ..." -> "Andriy Kovalenko"), a possessive owner and a bracketed acronym are kept
+   ("Ukraine's Main Military Intelligence Directorate (GUR)"), trailing adjuncts go
+   ("on Monday"). When the model gave no source, or a weak one, the rule source next to
+   the cue is used: the noun phrase that ends just before it (skipping "has", "also";
+   or reaching past an apposition), or for "according to", "citing" and an inverted
+   "said X" the one just after it.
+3. Chain. ``source`` is the original teller the article traces the claim to; ``via``
+   lists the intermediaries, nearest to the article first (api.md). So "TASS reported,
+   citing Denis Pushilin" is source Pushilin (person) via TASS (media): Pushilin told
+   TASS, the article heard it from TASS. The same for "The ISW stressed that the GUR
+   had claimed ..." (source GUR via ISW), for "X reported ..., according to the ISW"
+   (source X via ISW), for a carrier "in the video, shared by the X account 'Victoria',
+   the soldier describes" (the account is a relay between the speaker and the article),
+   and for a definite carrier ("the video") introduced by an earlier claim: that
+   claim's tellers come first ("according to L'Independent").
+4. Back-references. A pronoun or a name-less definite source ("it added", "he said",
+   "the agency added", "The Washington-based think tank") is resolved to the nearest
+   earlier source of a compatible type within ``LOOKBACK_CLAIMS`` claims; the claim
+   keeps its own cue, ``inherited`` stays false, and the source span points at the
+   earlier mention. Unresolved, the pronoun stays with type unknown.
+5. Inheritance. A claim with no cue of its own inherits source, type and via (cue None,
+   ``inherited`` true) when it continues a quotation: it opens inside one
+   (``Claim.opens_inside_quote``), or it is wholly a quotation right after a claim
+   attributed as a direct quotation. A claim that opens a quotation closed and
+   attributed a few claims later ("“A. B,” she said.") takes that later attribution.
+
+Each step explains itself; the explanations are joined into ``Attribution.explanation``.
+"""
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .resources import compile_alternation, read_entries
+from .sources import SourceReading, classify_source
+from .types import Attribution, Claim, ClaimPrediction, Span, Via
+
+LOOKBACK_CLAIMS = 4
+"""How many claims back a back-reference or a quotation may reach for its source."""
+
+MENTION_MEMORY = 12
+"""How many recent sources are kept for back-references (bounds the work per claim)."""
+
+LEFT_WINDOW = 300
+"""How far before a cue to look for its source (covers a long apposition)."""
+
+MAX_SOURCE_WORDS = 12
+"""A longer "source" is a clause, not a noun phrase: refuse it."""
+
+DIRECT_QUOTE_SHARE = 0.6
+"""Share of the attributed content (outside the source and cue) that must be quoted."""
+
+_VERBS = compile_alternation(read_entries("source_cue_verbs.txt")).pattern
+_AUX = compile_alternation(read_entries("source_aux.txt")).pattern
+_ADJUNCT = compile_alternation(read_entries("source_adjuncts.txt")).pattern
+
+_CUE = re.compile(
+    rf"(?P<according>\baccording to\b)|(?P<citing>\bciting\b)|(?<![\w'’-])(?P<verb>{_VERBS})(?![\w'’-])",
+    re.IGNORECASE,
+)
+_CUE_VERB = re.compile(rf"(?<![\w'’-])(?:{_VERBS})(?![\w'’-])", re.IGNORECASE)
+# A clause piece: text between punctuation that cannot sit inside a source noun phrase.
+_PIECE = re.compile(r"[^,;:“”\"—]+")
+# The last subordinating word of a piece: the source starts after it ("as he explained").
+_LAST_SUBORDINATOR = re.compile(
+    r".*\b(?:that|but|as|when|while|because|after|before|if|so|where|whereas|although|though)\s+", re.IGNORECASE | re.DOTALL
+)
+_TRAILING_AUX = re.compile(rf"(?:\s+(?:{_AUX}))+\s*$", re.IGNORECASE)
+_ADJUNCT_START = re.compile(rf"\s+(?:{_ADJUNCT})", re.IGNORECASE)
+_APPOSITIVE_START = re.compile(r"\s*(?:the|a|an|who|which|whose|former|[a-z])", re.DOTALL)
+# Words that make a would-be source a clause: copulas and modals.
+_CLAUSE_WORD = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|having|will|would|could|should|can|may|might|must|do|does|did)\b", re.IGNORECASE
+)
+_SAY_VERB = re.compile(compile_alternation(read_entries("source_say_verbs.txt")).pattern, re.IGNORECASE)
+# "Ukrainian, South Korean and Western intelligence agencies": names listed before a source.
+_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+)+$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are)\s+$", re.IGNORECASE)
+_BY_AFTER = re.compile(r"\s+by\s+")
+_AFTER_QUOTE = re.compile(r"[”\"’],?\s*$")
+_RIGHT_NP = re.compile(r"\s*(?P<np>[^,;:“”\".!?—]+(?:\.[^\s,;:“”\".!?—][^,;:“”\".!?—]*)*)(?P<name>\s*[“\"][^”\"]{1,60}[”\"])?")
+_NAME_APPOSITION = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),\s+(?:the|a|an|who|which|whose|former|[a-z])")
+_OWNER_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+$")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
+_LEADING_JUNK = re.compile(r"[\s,;:—-]+")
+_TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
+# What may follow a cue for a rule to count it as clear: "that", a colon or quotation,
+# the end of the sentence, or ", citing".
+_CLEAR_AFTER_CUE = re.compile(
+    rf"(?:\s+(?:{_ADJUNCT}))?(?:\s*:|\s+(?:that|how)\b|\s*,?\s*[“\"]|\s*,\s*citing\b|[\s.!?”\"’]*$)", re.IGNORECASE
+)
+_CLEAR_BEFORE_INVERTED = re.compile(r"[,”\"’]\s*$")
+_LINK = re.compile(rf"(?:\s+(?:{_ADJUNCT}))?\s*[:,]?\s*(?:that\s+)?", re.IGNORECASE)
+_TOLD = re.compile(r"told|tells?", re.IGNORECASE)
+# Carriers: what a source speaks in, which someone else may pass on ("a video shared by X").
+_CARRIERS = "video|footage|clip|post|statement|interview|recording"
+_RELAY = re.compile(
+    rf"\b(?:{_CARRIERS})s?\b[^.;:“”\"]{{0,40}}?\b(?:shared|posted|published|released|circulated|broadcast|aired)\s+by\s+",
+    re.IGNORECASE,
+)
+_CARRIER = re.compile(rf"\b({_CARRIERS})s?\b", re.IGNORECASE)
+_DEFINITE_CARRIER = re.compile(rf"\b[Tt]he\s+({_CARRIERS})\b")
+_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
+_OPEN_QUOTE_AT_START = re.compile(r"\s*[“\"]")
+_CLOSE_QUOTE = re.compile(r"[”\"]")
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]*[”\"][\s.!?]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A cue in a claim and the source the rules find next to it.
+
+    ``kind`` is "according", "citing" or "verb"; ``clear`` says whether the pattern is
+    clear enough for the rules to attribute the claim without the model; ``found``
+    says where the source was found, for the explanation.
+    """
+
+    cue: Span
+    source: Span | None
+    kind: str
+    clear: bool
+    found: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A source seen in an earlier claim, for back-references."""
+
+    span: Span
+    reading: SourceReading
+    claim_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """What later claims need to know about an earlier one: its attribution and carriers."""
+
+    claim: Claim
+    attribution: Attribution | None
+    carriers: frozenset[str]
+
+
+def attribute(
+    text: str, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction]
+) -> tuple[Attribution | None, ...]:
+    """One ``Attribution`` or None per claim, in claim order (see the module docstring)."""
+    if len(claims) != len(predictions):
+        raise ValueError(f"{len(claims)} claims but {len(predictions)} predictions")
+    mentions: deque[_Mention] = deque(maxlen=MENTION_MEMORY)
+    seen: deque[_Seen] = deque(maxlen=LOOKBACK_CLAIMS)
+    results: list[Attribution | None] = []
+    for claim, prediction in zip(claims, predictions):
+        own = _own_attribution(text, claim, prediction, mentions, seen)
+        result = own if own is not None else _inherit_backward(claim, seen)
+        results.append(result)
+        seen.append(_Seen(claim, result, frozenset(m.lower() for m in _CARRIER.findall(claim.text))))
+    return _inherit_forward(text, claims, results)
+
+
+def candidates(text: str, claim: Claim) -> tuple[Candidate, ...]:
+    """Every cue the rules see in ``claim``, with the source next to it (one regex pass)."""
+    return tuple(_candidate(text, claim, m) for m in _CUE.finditer(text, claim.start, claim.end))
+
+
+def _candidate(text: str, claim: Claim, match: re.Match[str]) -> Candidate:
+    cue = Span(match.start(), match.end(), match.group(0))
+    kind = match.lastgroup or "verb"
+    if kind != "verb":
+        source = _source_after(text, cue.end, claim.end)
+        return Candidate(cue, source, kind, kind == "according" and source is not None, "after the cue")
+    if _PASSIVE_BEFORE.search(text, max(claim.start, cue.start - 8), cue.start) and (by := _BY_AFTER.match(text, cue.end)):
+        source = _source_after(text, by.end(), claim.end)
+        return Candidate(cue, source, kind, source is not None, "after 'by' (passive)")
+    source, found = _source_before(text, claim.start, cue.start)
+    if source is not None:
+        after_quote = _AFTER_QUOTE.search(text, max(claim.start, source.start - 3), source.start) is not None
+        clear = found != "inside a clause" and (after_quote or _clear_after(text[cue.end : claim.end], cue))
+        return Candidate(cue, source, kind, clear, found)
+    if _CLEAR_BEFORE_INVERTED.search(text, max(claim.start, cue.start - 3), cue.start):
+        source = _source_after(text, cue.end, claim.end)
+        tail = text[source.end : claim.end] if source else ""
+        clear = source is not None and not tail.strip(" .!?”\"’")
+        return Candidate(cue, source, kind, clear, "after the cue (inverted)")
+    return Candidate(cue, None, kind, False, "nowhere")
+
+
+def _clear_after(after: str, cue: Span) -> bool:
+    """A cue is clear when "that", a colon, a quotation or the sentence end follows it."""
+    if _TOLD.match(cue.text):
+        addressee = _RIGHT_NP.match(after)
+        if addressee is not None:
+            after = after[addressee.end() :]
+    return _CLEAR_AFTER_CUE.match(after) is not None
+
+
+def _source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | None, str]:
+    """The noun phrase that ends just before a cue, and where it was found.
+
+    The last clause piece before the cue, after its last subordinator ("as he") and
+    without trailing auxiliaries ("had", "also"). When nothing is left and an apposition
+    stands between commas ("Andriy Kovalenko, the head of ..., said"), the phrase before
+    the apposition. "inside a clause" marks a phrase that does not start a clause (the
+    rules do not trust it alone).
+    """
+    low = max(claim_start, cue_start - LEFT_WINDOW)
+    pieces = list(_PIECE.finditer(text, low, cue_start))
+    if not pieces or pieces[-1].end() != cue_start:
+        return None, "nowhere"
+    span = _noun_phrase_end(text, pieces[-1].start(), cue_start)
+    if span is not None and " and " in span.text and len(pieces) >= 2:
+        listed = _LISTED_BEFORE.search(text, max(claim_start, span.start - 80), span.start)
+        if listed is not None:
+            span = Span(listed.start(), span.end, text[listed.start() : span.end])
+            pieces = [match for match in pieces if match.start() < listed.start()][-1:] or pieces
+    if span is not None:
+        clause_start = pieces[-1].start() == claim_start or text[pieces[-1].start() - 1] in ",;:”\"—"
+        starts_piece = not text[pieces[-1].start() : span.start].strip()
+        return span, "before the cue" if clause_start or not starts_piece else "inside a clause"
+    if len(pieces) >= 3 and text[pieces[-1].start() - 1] == "," and text[pieces[-2].start() - 1] == ",":
+        if _APPOSITIVE_START.match(text, pieces[-2].start(), pieces[-2].end()):
+            span = _noun_phrase_end(text, pieces[-3].start(), pieces[-3].end())
+            if span is not None:
+                return span, "before the apposition"
+    return None, "nowhere"
+
+
+def _noun_phrase_end(text: str, start: int, end: int) -> Span | None:
+    """The plausible noun phrase that ends at ``end`` within ``text[start:end]``, if any."""
+    subordinate = _LAST_SUBORDINATOR.match(text, start, end)
+    if subordinate is not None:
+        start = subordinate.end()
+    aux = _TRAILING_AUX.search(text, start, end)
+    if aux is not None:
+        end = aux.start()
+    return _plausible(_trim(text, start, end))
+
+
+def _source_after(text: str, start: int, claim_end: int) -> Span | None:
+    """The noun phrase right after a cue ("according to X", "citing X", "said X"),
+    with a quoted name that follows it ("the X account “Victoria”"), minus adjuncts."""
+    match = _RIGHT_NP.match(text, start, claim_end)
+    if match is None:
+        return None
+    end = match.end("np")
+    adjunct = _ADJUNCT_START.search(text, match.start("np"), end)
+    if adjunct is not None:
+        end = adjunct.start()
+    elif match.group("name"):
+        end = match.end("name")
+    return _plausible(_trim(text, match.start("np"), end))
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    if (junk := _LEADING_JUNK.match(text, start, end)) is not None:
+        start = junk.end()
+    if (junk := _TRAILING_JUNK.search(text, start, end)) is not None:
+        end = junk.start()
+    if text[end - 1 : end] in ("”", '"') and not _QUOTED.search(text, start, end):
+        end -= 1
+    return Span(start, end, text[start:end]) if start < end else None
+
+
+def _plausible(span: Span | None) -> Span | None:
+    """Refuse a "source" that is a clause: too long, or with a cue verb or copula in it."""
+    if span is None:
+        return None
+    words = span.text.split()
+    if not 1 <= len(words) <= MAX_SOURCE_WORDS or _CUE_VERB.search(span.text) or _CLAUSE_WORD.search(span.text):
+        return None
+    return span
+
+
+def tighten(text: str, span: Span) -> Span:
+    """Make a model source span right and tight.
+
+    Cut an apposition or relative clause after a name ("Andriy Kovalenko, the head of
+    ..."), trailing adjuncts and punctuation; keep the possessive owner before it and a
+    bracketed acronym after it, so "Ukraine's Main Military Intelligence Directorate
+    (GUR)" stays one source.
+    """
+    start, end = span.start, span.end
+    if (name := _NAME_APPOSITION.match(text, start, end)) is not None:
+        end = name.end("name")
+    if (adjunct := _ADJUNCT_START.search(text, start, end)) is not None:
+        end = adjunct.start()
+    if (owner := _OWNER_BEFORE.search(text, max(0, start - 60), start)) is not None:
+        start = owner.start()
+    if (acronym := _ACRONYM_AFTER.match(text, end)) is not None:
+        end = acronym.end()
+    return _trim(text, start, end) or span
+
+
+def _own_attribution(
+    text: str, claim: Claim, prediction: ClaimPrediction, mentions: deque[_Mention], seen: deque[_Seen]
+) -> Attribution | None:
+    """The claim's attribution from its own cue, or None when it has none."""
+    found = candidates(text, claim)
+    primary, how = _primary(text, claim, prediction, found)
+    if primary is None:
+        return None
+    chain, notes = _chain(text, claim, primary, found, seen)
+    typed = [_resolve(text, span, claim.index, mentions) for span in chain]
+    for span, reading, _ in typed:
+        if not reading.refers_back:
+            mentions.append(_Mention(span, reading, claim.index))
+    notes = [how, *notes]
+    if typed:
+        source, reading, resolution = typed[-1]
+        where = primary.found if chain[-1] == primary.source else "in the chain"
+        notes.append(f"source {chain[-1].text!r} found {where}")
+        if resolution:
+            notes.append(resolution)
+        notes.append(f"typed {reading.source_type}: {reading.explanation}")
+    else:
+        source, reading = None, SourceReading("unknown", False, False, "no source found around the cue")
+        notes.append("no source found around the cue: type unknown")
+    via = tuple(Via(span, r.source_type) for span, r, _ in typed[:-1])
+    if via:
+        notes.append("second-hand, via " + ", then ".join(f"{v.span.text!r} ({v.source_type})" for v in via))
+    return Attribution(
+        source=source,
+        source_type=reading.source_type,
+        named=reading.named,
+        cue=primary.cue,
+        inherited=False,
+        via=via,
+        described=reading.described,
+        direct_quote=_is_direct_quote(text, claim, primary.cue, source),
+        explanation="; ".join(notes),
+    )
+
+
+def _primary(
+    text: str, claim: Claim, prediction: ClaimPrediction, found: tuple[Candidate, ...]
+) -> tuple[Candidate | None, str]:
+    """The claim's main cue and its source: the model's, made tight, else a clear rule cue."""
+    cue = prediction.cue
+    if cue is not None and claim.start <= cue.start and cue.end <= claim.end:
+        how = f"model cue {cue.text!r} (p={prediction.probability:.2f})"
+        rule = next((c for c in found if c.cue.start < cue.end and cue.start < c.cue.end), None)
+        model_source = _model_source(text, claim, prediction)
+        if model_source is not None:
+            return Candidate(cue, model_source, rule.kind if rule else "verb", True, "model span, tightened"), how
+        if rule is not None and rule.source is not None:
+            return replace(rule, cue=cue), how + "; the model's source was missing or weak, the rules found one"
+        source, where = _source_before(text, claim.start, cue.start)
+        return Candidate(cue, source, "verb", True, where), how
+    clear = (
+        [c for c in found if c.clear and c.kind == "verb"]
+        or [c for c in found if c.clear]
+        or [c for c in found if _says(text, c)]
+    )
+    if not clear:
+        return None, ""
+    pattern = "'according to X'" if clear[0].kind == "according" else f"source {clear[0].found}"
+    return clear[0], f"rule cue {clear[0].cue.text!r} ({pattern}; the model gave no cue)"
+
+
+def _says(text: str, candidate: Candidate) -> bool:
+    """"X said ..." with X a source we can type (or a pronoun) at the start of a clause."""
+    if candidate.source is None or candidate.found != "before the cue" or not _SAY_VERB.fullmatch(candidate.cue.text):
+        return False
+    reading = classify_source(text, candidate.source)
+    return reading.source_type != "unknown" or bool(reading.refers_back)
+
+
+def _model_source(text: str, claim: Claim, prediction: ClaimPrediction) -> Span | None:
+    source = prediction.source
+    if source is None or not (claim.start <= source.start and source.end <= claim.end):
+        return None
+    return _plausible(tighten(text, source))
+
+
+def _chain(
+    text: str, claim: Claim, primary: Candidate, found: tuple[Candidate, ...], seen: deque[_Seen]
+) -> tuple[list[Span], list[str]]:
+    """The claim's tellers, nearest to the article first; the last is the source."""
+    chain = [primary.source] if primary.source is not None else []
+    notes = []
+    others = [c for c in found if c.source is not None and c.cue != primary.cue and c.source != primary.source]
+    inner = next((c for c in others if c.kind == "verb" and _links(text, primary.cue, c.source)), None)
+    outer = next((c for c in others if c.kind == "verb" and primary.source and _links(text, c.cue, primary.source)), None)
+    if inner is not None and inner.clear:
+        chain.append(inner.source)
+        notes.append(f"{inner.source.text!r} {inner.cue.text} within what {primary.source.text!r} {primary.cue.text}")
+    elif outer is not None:
+        chain.insert(0, outer.source)
+        notes.append(f"{outer.source.text!r} {outer.cue.text} what {primary.source.text!r} {primary.cue.text}")
+    last_cue = (inner or primary).cue
+    for cited in (c for c in others if c.kind == "citing" and c.cue.start > last_cue.start):
+        chain.append(cited.source)
+        notes.append(f"citing {cited.source.text!r}: the teller is the one cited")
+    if primary.kind != "according":
+        for teller in (c for c in others if c.kind == "according"):
+            chain.insert(0, teller.source)
+            notes.append(f"'according to {teller.source.text}' relays it")
+        if chain and (relay := _RELAY.search(text, claim.start, claim.end)):
+            source = _source_after(text, relay.end(), claim.end)
+            if source is not None and source not in chain:
+                chain.insert(len(chain) - 1, source)
+                notes.append(f"{source.text!r} shared the carrier the source speaks in")
+    if chain and (carrier := _DEFINITE_CARRIER.search(text, claim.start, claim.end)):
+        earlier = _carrier_tellers(carrier.group(1).lower(), seen)
+        if earlier:
+            chain[:0] = [span for span in earlier if span not in chain]
+            notes.append(f"'the {carrier.group(1)}' is the one an earlier claim traced to {earlier[0].text!r}")
+    return chain, notes
+
+
+def _links(text: str, outer_cue: Span, inner_source: Span | None) -> bool:
+    """True when the inner source's clause is what the outer cue reports ("X added that Y ...")."""
+    if inner_source is None or inner_source.start < outer_cue.end:
+        return False
+    return _LINK.fullmatch(text, outer_cue.end, inner_source.start) is not None
+
+
+def _carrier_tellers(carrier: str, seen: deque[_Seen]) -> list[Span]:
+    for earlier in reversed(seen):
+        attribution = earlier.attribution
+        if carrier in earlier.carriers and attribution is not None and attribution.source is not None:
+            return [*(v.span for v in attribution.via), attribution.source]
+    return []
+
+
+def _resolve(text: str, span: Span, claim_index: int, mentions: deque[_Mention]) -> tuple[Span, SourceReading, str]:
+    """Type a source; a pronoun or name-less definite phrase takes the nearest earlier
+    source of a compatible type (for anonymous ones, the same head noun)."""
+    reading = classify_source(text, span)
+    if not reading.refers_back:
+        return span, reading, ""
+    for mention in reversed(mentions):
+        if claim_index - mention.claim_index > LOOKBACK_CLAIMS:
+            break
+        if mention.reading.source_type not in reading.refers_back:
+            continue
+        if reading.source_type == "anonymous" and _singular(mention.reading.head) != _singular(reading.head):
+            continue
+        return mention.span, mention.reading, f"{span.text!r} refers back to {mention.span.text!r} (claim {mention.claim_index})"
+    return span, reading, f"{span.text!r} refers back to nothing within {LOOKBACK_CLAIMS} claims: left as read"
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _is_direct_quote(text: str, claim: Claim, cue: Span, source: Span | None) -> bool:
+    """True when most of the content (the longer side of the reporting clause) is quoted."""
+    left = min(cue.start, source.start if source and source.start >= claim.start else cue.start)
+    right = max(cue.end, source.end if source and source.end <= claim.end else cue.end)
+    before, after = (claim.start, left), (right, claim.end)
+    start, end = before if left - claim.start > claim.end - right else after
+    content = sum(1 for ch in text[start:end] if not ch.isspace())
+    if content == 0:
+        return False
+    quoted = sum(m.end() - m.start() for m in _QUOTED.finditer(text, start, end))
+    if claim.opens_inside_quote and start == claim.start and (close := _CLOSE_QUOTE.search(text, start, end)):
+        quoted += close.end() - start
+    return quoted / content >= DIRECT_QUOTE_SHARE
+
+
+def _inherit_backward(claim: Claim, seen: deque[_Seen]) -> Attribution | None:
+    """A quotation continued from an earlier claim takes that claim's attribution."""
+    if claim.opens_inside_quote:
+        for earlier in reversed(seen):
+            if earlier.claim.paragraph == claim.paragraph and earlier.attribution is not None:
+                return _inherited(earlier.attribution, earlier.claim, "it continues the quotation of claim")
+        return None
+    if not seen or not _WHOLE_QUOTE.fullmatch(claim.text):
+        return None
+    previous = seen[-1]
+    if (
+        previous.attribution is not None
+        and _QUOTED.search(previous.claim.text)
+        and claim.paragraph - previous.claim.paragraph <= 1
+        and previous.claim.index == claim.index - 1
+    ):
+        return _inherited(previous.attribution, previous.claim, "it is wholly a quotation right after the quotation in claim")
+    return None
+
+
+def _inherit_forward(text: str, claims: Sequence[Claim], results: list[Attribution | None]) -> tuple[Attribution | None, ...]:
+    """A claim that opens a quotation left open takes the attribution of the claim that
+    closes it ("“A. B,” she said."), looking ahead at most ``LOOKBACK_CLAIMS`` claims."""
+    for index, claim in enumerate(claims):
+        if results[index] is not None or claim.opens_inside_quote or not _leaves_quote_open(claim.text):
+            continue
+        for later in claims[index + 1 : index + 1 + LOOKBACK_CLAIMS]:
+            if later.paragraph != claim.paragraph or not later.opens_inside_quote:
+                break
+            attribution = results[later.index]
+            if attribution is not None and not attribution.inherited:
+                results[index] = _inherited(attribution, later, "it opens the quotation attributed at its close in claim")
+                break
+    return tuple(results)
+
+
+def _leaves_quote_open(sentence: str) -> bool:
+    """A sentence that starts with an opening double quotation mark and never closes it."""
+    if not _OPEN_QUOTE_AT_START.match(sentence):
+        return False
+    return len(_QUOTE_MARK.findall(sentence)) % 2 == 1
+
+
+def _inherited(attribution: Attribution, origin: Claim, why: str) -> Attribution:
+    source = attribution.source.text if attribution.source else "an unknown source"
+    return replace(
+        attribution,
+        cue=None,
+        inherited=True,
+        direct_quote=True,
+        explanation=f"no cue of its own: {why} {origin.index}, so its source {source!r} ({attribution.source_type}) carries over",
+    )

@@ -1,0 +1,306 @@
+"""Source typing: what kind of teller a source span names, by rules over the span.
+
+A source span ("the TASS state news agency", "a senior US defence official", "Zelensky")
+is read once as a noun phrase: its *core* is the part before any post-modifier
+("Institute" in "Institute for the Study of War", "the head" in "the head of Kiev's
+military intelligence"), its *head* is the core's last word. Recognizers then run in a
+fixed order, most specific first, and the first that fires types the span; each says
+in words why. Everything a recognizer matches against is a lexicon in
+``resources/source_*.txt``, so a reviewer can extend the lists without touching code.
+
+Order matters and is deliberate: a pronoun or a stock anonymous phrase is decided by
+its words alone; an account or an outlet is recognised before the generic heads
+("channel", "agency") that organisations share; a head noun ("officials", "minister",
+"military") outranks any names in front of it ("Kyiv officials" is anonymous, "Kiev's
+defense minister" is a person); only a core with no lexicon head is read as a name.
+
+Some spans do not name anyone by themselves but stand for an earlier source: a pronoun
+("it added"), or a definite phrase with no name ("the agency", "the official",
+"The Washington-based think tank"). Those carry ``refers_back``: the source types an
+antecedent may have. Resolving them needs the earlier claims, which is the job of
+``attribution``; the reading here is what is left when no antecedent is found.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .resources import compile_alternation, read_entries
+from .types import SourceType, Span
+
+APPOSITION_WINDOW = 120
+"""How far past a bare name to look for an apposition that says what it is."""
+
+
+def _lexicon(name: str, *, case_sensitive: bool = False, at_end: bool = False) -> re.Pattern[str]:
+    """A lexicon file as one regex of whole-word alternatives (optionally anchored at the end)."""
+    flags = 0 if case_sensitive else re.IGNORECASE
+    inner = compile_alternation(read_entries(name), flags).pattern
+    return re.compile(rf"(?<![\w'’-])(?:{inner})(?![\w'’-]){'$' if at_end else ''}", flags)
+
+
+_ANONYMOUS_HEAD = _lexicon("source_anonymous_heads.txt", at_end=True)
+_ANONYMOUS_STOCK = _lexicon("source_anonymous_stock.txt")
+_REPORT_HEAD = _lexicon("source_report_nouns.txt", at_end=True)
+_ROLE_HEAD = _lexicon("source_role_heads.txt", at_end=True)
+_ROLE_WORD = _lexicon("source_role_heads.txt")
+_TITLE_MODIFIER = _lexicon("source_title_modifiers.txt")
+_ORGANIZATION_HEAD = _lexicon("source_organization_heads.txt", at_end=True)
+_ORGANIZATION_NAME_AT_END = _lexicon("source_organization_names.txt", case_sensitive=True, at_end=True)
+_ORGANIZATION_NAME = _lexicon("source_organization_names.txt", case_sensitive=True)
+_PLACE = _lexicon("source_places.txt", case_sensitive=True)
+_DEMONYM = _lexicon("source_demonyms.txt", case_sensitive=True)
+_MEDIA_NAME = _lexicon("source_media_names.txt", case_sensitive=True)
+_MEDIA_NAME_AT_END = _lexicon("source_media_names.txt", case_sensitive=True, at_end=True)
+_MEDIA_HEAD = _lexicon("source_media_heads.txt", at_end=True)
+_SOCIAL_PLATFORM = _lexicon("source_social_platforms.txt", case_sensitive=True)
+_SOCIAL_HEAD = _lexicon("source_social_heads.txt", at_end=True)
+_BARE_MODIFIERS = frozenset(entry.lower() for entry in read_entries("source_bare_modifiers.txt"))
+_PRONOUNS: dict[str, tuple[SourceType, ...]] = {
+    word.lower(): tuple(types)  # type: ignore[misc]
+    for word, *types in (entry.split() for entry in read_entries("source_pronouns.txt"))
+}
+
+# Where the core noun phrase ends: a bracket or quote; a comma, unless it only lists
+# names ("Ukrainian, South Korean and Western intelligence agencies"); a preposition or
+# relative word that starts a post-modifier, or a participle before one ("captured by").
+_CORE_END = re.compile(
+    r"\s*(?:[(“”\"]|,(?!\s+[A-Z][^,]{0,40}\sand\s))"
+    r"|(?:\s+\w+(?:ed|en))?\s+(?:of|for|at|from|in|on|with|by|who|which|that|close|familiar|near)\s"
+)
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
+_BRACKETED_ACRONYM = re.compile(r"\(\s*[A-Z]{2,6}\s*\)")
+_QUOTED_NAME = re.compile(r"[“\"‘'][^”\"’]{1,60}[”\"’]|@\w+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_APPOSITION = re.compile(
+    r",\s+(?:who\s+(?P<verb>heads|leads|runs|chairs)\b|(?:(?:the|a|an)\s+)?(?P<core>[^,()“”\"]{1,80}?)(?=\s+(?:of|for|at|in|on|from)\s|\s*[,.;)]|$))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReading:
+    """What a source span names, and why we think so.
+
+    ``described`` qualifies anonymous sources only. ``head`` is the lower-cased head noun
+    ("official", "agency"), empty for a bare name; back-references to anonymous sources
+    match on it ("the official" stands for "an unnamed Ukrainian official"). A non-empty
+    ``refers_back`` marks a pronoun or name-less definite phrase that stands for an
+    earlier source of one of those types.
+    """
+
+    source_type: SourceType
+    named: bool
+    described: bool
+    explanation: str
+    head: str = ""
+    refers_back: tuple[SourceType, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A source span split once into the parts every recognizer looks at."""
+
+    text: str
+    core: str
+    head: str
+    words: tuple[str, ...]
+    modifier: str
+    definite: bool
+    indefinite: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Phrase:
+        cut = _CORE_END.search(text)
+        core = text[: cut.start()] if cut else text
+        words = tuple(core.split())
+        head = words[-1] if words else ""
+        first = words[0].lower() if words else ""
+        return cls(
+            text=text,
+            core=core,
+            head=head,
+            words=words,
+            modifier=text[len(core):].strip(),
+            definite=first == "the" or any(_POSSESSIVE.search(w) for w in words[:-1]),
+            indefinite=first in ("a", "an"),
+        )
+
+    def qualifiers(self) -> tuple[str, ...]:
+        """Core words other than determiners, counts and the head itself."""
+        return tuple(w for w in self.words[:-1] if w.lower() not in _BARE_MODIFIERS)
+
+    def name_words(self) -> tuple[str, ...]:
+        """Capitalised core words that can be part of a name ("-based" words describe)."""
+        return tuple(
+            w for w in self.words if w[:1].isupper() and w.lower() not in _BARE_MODIFIERS and not w.endswith("-based")
+        )
+
+
+Recognizer = Callable[[_Phrase, str], "SourceReading | None"]
+
+
+def classify_source(text: str, span: Span) -> SourceReading:
+    """Type the source ``span`` of ``text``; the text after it is context for appositions."""
+    phrase = _Phrase.of(span.text.strip())
+    context = text[span.end : span.end + APPOSITION_WINDOW]
+    for recognizer in _RECOGNIZERS:
+        reading = recognizer(phrase, context)
+        if reading is not None:
+            return reading
+    return SourceReading("unknown", False, False, f"{span.text!r} matches no source lexicon: type unknown", phrase.head.lower())
+
+
+def _pronoun(phrase: _Phrase, _context: str) -> SourceReading | None:
+    types = _PRONOUNS.get(phrase.text.lower())
+    if types is None:
+        return None
+    return SourceReading("unknown", False, False, f"pronoun {phrase.text!r} names nobody by itself", phrase.text.lower(), types)
+
+
+def _stock_anonymous(phrase: _Phrase, _context: str) -> SourceReading | None:
+    match = _ANONYMOUS_STOCK.search(phrase.text)
+    if match is None:
+        return None
+    return SourceReading(
+        "anonymous", False, False, f"stock anonymous phrase {match.group(0)!r} says nothing about who they are", "people"
+    )
+
+
+def _social_media(phrase: _Phrase, _context: str) -> SourceReading | None:
+    head = _SOCIAL_HEAD.search(phrase.core)
+    platform = _SOCIAL_PLATFORM.search(phrase.text)
+    if head is None or (platform is None and head.group(0).lower() not in ("tweet", "tweets", "blogger", "bloggers")):
+        return None
+    handle = _QUOTED_NAME.search(phrase.text)
+    where = f" on {platform.group(0)}" if platform else ""
+    if handle:
+        return SourceReading("social_media", True, False, f"a social-media {head.group(0)}{where} named {handle.group(0)}", head.group(0).lower())
+    refers = ("social_media",) if phrase.definite else ()
+    return SourceReading("social_media", False, False, f"an unnamed social-media {head.group(0)}{where}", head.group(0).lower(), refers)
+
+
+def _media(phrase: _Phrase, _context: str) -> SourceReading | None:
+    name = _MEDIA_NAME_AT_END.search(phrase.core)
+    head = _MEDIA_HEAD.search(phrase.core)
+    if name is None and head is not None:
+        name = _MEDIA_NAME.search(phrase.core)
+    if name is not None:
+        return SourceReading("media", True, False, f"outlet {name.group(0)!r} is in the media lexicon", name.group(0).lower())
+    if head is None:
+        return None
+    if phrase.name_words():
+        return SourceReading("media", True, False, f"a named {head.group(0)} (media lexicon head)", head.group(0).lower())
+    refers = ("media",) if phrase.definite else ()
+    return SourceReading("media", False, False, f"an unnamed {head.group(0)} (media lexicon head)", head.group(0).lower(), refers)
+
+
+def _report(phrase: _Phrase, context: str) -> SourceReading | None:
+    """A report takes the type of its owner: "Intelligence reports" is unnamed intelligence."""
+    head = _REPORT_HEAD.search(phrase.core)
+    if head is None:
+        return None
+    owner = " ".join(phrase.words[:-1])
+    if owner:
+        reading = classify_source(owner, Span(0, len(owner), owner))
+        if reading.source_type != "unknown":
+            return SourceReading(
+                reading.source_type, reading.named, reading.described,
+                f"{head.group(0)} of {owner!r}: {reading.explanation}", reading.head,
+            )
+    return SourceReading("unknown", False, False, f"{phrase.text!r}: a report with no teller named", head.group(0).lower())
+
+
+def _anonymous(phrase: _Phrase, _context: str) -> SourceReading | None:
+    head = _ANONYMOUS_HEAD.search(phrase.core)
+    if head is None or (phrase.head[:1].isupper() and len(phrase.words) > 1 and len(phrase.name_words()) > 1):
+        # "The Defense Intelligence of Ukraine": a capitalised head inside a name.
+        return None
+    noun = head.group(0).lower()
+    details = phrase.qualifiers() + ((phrase.modifier,) if phrase.modifier else ())
+    refers = ("anonymous",) if phrase.definite else ()
+    if details:
+        return SourceReading("anonymous", False, True, f"anonymous {noun!r} described by {' '.join(details)!r}", noun, refers)
+    return SourceReading("anonymous", False, False, f"bare anonymous {noun!r}", noun, refers)
+
+
+def _role(phrase: _Phrase, _context: str) -> SourceReading | None:
+    """A title with no name after it: a person by office, or an anonymous one."""
+    head = _ROLE_HEAD.search(phrase.core)
+    if head is None:
+        return None
+    role = head.group(0)
+    plural = role.lower().endswith("s") and not role.lower().endswith("ss")
+    if plural or phrase.indefinite:
+        return SourceReading("anonymous", False, True, f"unnamed {role!r}: a role, not a name", role.lower())
+    office = phrase.modifier or " ".join(phrase.name_words())
+    if office:
+        return SourceReading("person", True, False, f"a person identified by office: {role!r} {office!r}", role.lower())
+    return SourceReading("person", False, False, f"{role!r} with no name or office", role.lower(), ("person",))
+
+
+def _organization_head(phrase: _Phrase, _context: str) -> SourceReading | None:
+    head = _ORGANIZATION_HEAD.search(phrase.core)
+    if head is None:
+        return None
+    names = phrase.name_words()
+    if names:
+        return SourceReading(
+            "organization", True, False,
+            f"head {head.group(0)!r} is in the organisation lexicon; named by {' '.join(names)!r}", head.group(0).lower(),
+        )
+    refers = ("organization",) if phrase.definite else ()
+    return SourceReading("organization", False, False, f"an unnamed {head.group(0)} (organisation lexicon head)", head.group(0).lower(), refers)
+
+
+def _organization_name(phrase: _Phrase, _context: str) -> SourceReading | None:
+    core = " ".join(w for w in phrase.words if w.lower() != "the")
+    if (match := _ORGANIZATION_NAME_AT_END.search(phrase.core)) is not None:
+        why = f"{match.group(0)!r} is in the organisation lexicon"
+    elif (match := _PLACE.fullmatch(core)) is not None:
+        why = f"{match.group(0)!r} is a country or capital acting as a government"
+    elif (match := _BRACKETED_ACRONYM.search(phrase.text) or _ACRONYM.fullmatch(core)) is not None:
+        why = f"acronym {match.group(0)!r} not in the media lexicon: an organisation"
+    else:
+        return None
+    return SourceReading("organization", True, False, why)
+
+
+def _person_name(phrase: _Phrase, context: str) -> SourceReading | None:
+    """Capitalised words, possibly after titles and nationality: a person, unless an
+    apposition right after the span says the name is an outlet or an organisation."""
+    names = []
+    for word in phrase.words:
+        bare = _POSSESSIVE.sub("", word.strip(".,"))
+        if _ROLE_WORD.fullmatch(bare.rstrip(".")) or _TITLE_MODIFIER.fullmatch(bare) or _DEMONYM.fullmatch(bare):
+            continue
+        if _ORGANIZATION_NAME.fullmatch(bare) or _PLACE.fullmatch(bare) or bare.lower() == "the":
+            continue
+        if not bare[:1].isupper() or phrase.modifier:
+            return None
+        names.append(bare)
+    if not names:
+        return None
+    apposition = _APPOSITION.match(context)
+    if apposition is not None and apposition.group("core"):
+        described = classify_source(apposition.group("core"), Span(0, len(apposition.group("core")), apposition.group("core")))
+        if described.source_type in ("media", "organization"):
+            return SourceReading(
+                described.source_type, True, False,
+                f"name {' '.join(names)!r}; the apposition {apposition.group('core')!r} says what it is",
+            )
+    return SourceReading("person", True, False, f"a personal name {' '.join(names)!r}")
+
+
+_RECOGNIZERS: tuple[Recognizer, ...] = (
+    _pronoun,
+    _stock_anonymous,
+    _social_media,
+    _media,
+    _report,
+    _anonymous,
+    _role,
+    _organization_head,
+    _organization_name,
+    _person_name,
+)
