@@ -99,6 +99,10 @@ _RIGHT_NP = re.compile(r"\s*(?P<np>[^,;:“”\".!?—]+(?:\.[^\s,;:“”\".!?�
 _NAME_APPOSITION = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),\s+(?:the|a|an|who|which|whose|former|[a-z])")
 _OWNER_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
+# A capitalised article inside a span: two phrases run together ("official The New York Times").
+_RUN_TOGETHER = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bat)(?<!\bin)(?<!\bon)(?<!\bto)\s(?:The|A|An)\s")
+_UNCLOSED_ACRONYM = re.compile(r"\([A-Z]{2,6}$")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 _LEADING_JUNK = re.compile(r"[\s,;:—-]+")
 _TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
 # What may follow a cue for a rule to count it as clear: "that", a colon or quotation,
@@ -285,6 +289,8 @@ def _plausible(span: Span | None) -> Span | None:
     words = span.text.split()
     if not 1 <= len(words) <= MAX_SOURCE_WORDS or _CUE_VERB.search(span.text) or _CLAUSE_WORD.search(span.text):
         return None
+    if _RUN_TOGETHER.search(span.text):
+        return None
     return span
 
 
@@ -305,6 +311,8 @@ def tighten(text: str, span: Span) -> Span:
         start = owner.start()
     if (acronym := _ACRONYM_AFTER.match(text, end)) is not None:
         end = acronym.end()
+    elif _UNCLOSED_ACRONYM.search(text, start, end) and (close := _BRACKET_CLOSE.match(text, end)) is not None:
+        end = close.end()
     return _trim(text, start, end) or span
 
 
@@ -319,7 +327,7 @@ def _own_attribution(
     chain, notes = _chain(text, claim, primary, found, seen)
     typed = [_resolve(text, span, claim.index, mentions) for span in chain]
     for span, reading, _ in typed:
-        if not reading.refers_back:
+        if reading.source_type != "unknown":
             mentions.append(_Mention(span, reading, claim.index))
     notes = [how, *notes]
     if typed:
@@ -351,27 +359,71 @@ def _own_attribution(
 def _primary(
     text: str, claim: Claim, prediction: ClaimPrediction, found: tuple[Candidate, ...]
 ) -> tuple[Candidate | None, str]:
-    """The claim's main cue and its source: the model's, made tight, else a clear rule cue."""
+    """The claim's main cue and its source: the model's, made right, else a clear rule cue.
+
+    A model cue is taken only when it is a reporting cue (the cue-verb lexicon, "according
+    to", "citing"): the model also marks hedges ("reportedly") and reported states ("is
+    seeking", "agreed to"), which say nothing about where a claim comes from.
+    """
     cue = prediction.cue
+    how = ""
     if cue is not None and claim.start <= cue.start and cue.end <= claim.end:
         how = f"model cue {cue.text!r} (p={prediction.probability:.2f})"
-        rule = next((c for c in found if c.cue.start < cue.end and cue.start < c.cue.end), None)
-        model_source = _model_source(text, claim, prediction)
-        if model_source is not None:
-            return Candidate(cue, model_source, rule.kind if rule else "verb", True, "model span, tightened"), how
-        if rule is not None and rule.source is not None:
-            return replace(rule, cue=cue), how + "; the model's source was missing or weak, the rules found one"
-        source, where = _source_before(text, claim.start, cue.start)
-        return Candidate(cue, source, "verb", True, where), how
+        if _CUE.search(cue.text):
+            return _from_model(text, claim, prediction, found, how)
+        how += " is not a reporting cue: not used"
     clear = (
         [c for c in found if c.clear and c.kind == "verb"]
         or [c for c in found if c.clear]
         or [c for c in found if _says(text, c)]
     )
     if not clear:
-        return None, ""
+        return None, how
     pattern = "'according to X'" if clear[0].kind == "according" else f"source {clear[0].found}"
-    return clear[0], f"rule cue {clear[0].cue.text!r} ({pattern}; the model gave no cue)"
+    rule = f"rule cue {clear[0].cue.text!r} ({pattern})"
+    return clear[0], f"{how}; {rule}" if how else f"{rule}; the model gave no cue"
+
+
+def _from_model(
+    text: str, claim: Claim, prediction: ClaimPrediction, found: tuple[Candidate, ...], how: str
+) -> tuple[Candidate, str]:
+    """The model's cue with the best source for it.
+
+    The rule source next to the cue wins over the model's span when both exist, unless
+    the model's span is a tighter tail of it ("Institute for the Study of War (ISW)"
+    inside "The U.S.-based think tank Institute ..."): the model's spans are often cut
+    short ("Rustem", "A US", "the Ukrainian") or reach across a clause. "citing" hands
+    over to the report it cites; a participle cue with no source of its own (", noting:")
+    takes the source of the claim's main reporting clause. A passive cue ("were reported
+    killed") has no source unless a "by" agent names one: its subject is the content.
+    """
+    cue = prediction.cue
+    assert cue is not None
+    rule = next((c for c in found if c.cue.start < cue.end and cue.start < c.cue.end), None)
+    kind = rule.kind if rule else "verb"
+    if kind == "citing" and (reporter := _reporter_before(found, cue)) is not None:
+        return reporter, f"{how} cites for {reporter.source.text!r} {reporter.cue.text}: that is the claim's cue"
+    passive = _PASSIVE_BEFORE.search(text, max(claim.start, cue.start - 8), cue.start) is not None
+    model_source = None if passive else _model_source(text, claim, prediction)
+    rule_source = rule.source if rule else None
+    if rule_source is not None and not _tighter_tail(model_source, rule_source):
+        agree = "the model's source agrees" if model_source == rule_source else "preferred to the model's source"
+        return replace(rule, cue=cue), f"{how}; rule source {rule.found} ({agree})"
+    if model_source is not None:
+        return Candidate(cue, model_source, kind, True, "by the model, tightened"), how
+    main = next((c for c in found if c.source is not None and c.cue != cue), None)
+    if cue.text.lower().endswith("ing") and main is not None:
+        return Candidate(cue, main.source, kind, True, f"as the subject of {main.cue.text!r}"), how
+    return Candidate(cue, None, kind, True, "nowhere"), how
+
+
+def _reporter_before(found: tuple[Candidate, ...], cue: Span) -> Candidate | None:
+    reporters = [c for c in found if c.kind == "verb" and c.source is not None and c.cue.end <= cue.start]
+    return reporters[-1] if reporters else None
+
+
+def _tighter_tail(model: Span | None, rule: Span) -> bool:
+    return model is not None and model.end == rule.end and rule.start < model.start
 
 
 def _says(text: str, candidate: Candidate) -> bool:
@@ -392,35 +444,54 @@ def _model_source(text: str, claim: Claim, prediction: ClaimPrediction) -> Span 
 def _chain(
     text: str, claim: Claim, primary: Candidate, found: tuple[Candidate, ...], seen: deque[_Seen]
 ) -> tuple[list[Span], list[str]]:
-    """The claim's tellers, nearest to the article first; the last is the source."""
-    chain = [primary.source] if primary.source is not None else []
-    notes = []
+    """The claim's tellers, nearest to the article first; the last is the source.
+
+    "according to Z" is always nearest the article; the speaker is the primary cue's
+    source, or with an "according to" primary the claim's clear reporting clause ("X
+    reported ..., according to the ISW"). Around the speaker: an outer teller whose
+    "that"-clause it stands in, or an inner one in its own "that"-clause; then whoever it
+    cites; a relay of the carrier it speaks in; an earlier claim's tellers for "the video".
+    """
     others = [c for c in found if c.source is not None and c.cue != primary.cue and c.source != primary.source]
-    inner = next((c for c in others if c.kind == "verb" and _links(text, primary.cue, c.source)), None)
-    outer = next((c for c in others if c.kind == "verb" and primary.source and _links(text, c.cue, primary.source)), None)
-    if inner is not None and inner.clear:
-        chain.append(inner.source)
-        notes.append(f"{inner.source.text!r} {inner.cue.text} within what {primary.source.text!r} {primary.cue.text}")
-    elif outer is not None:
-        chain.insert(0, outer.source)
-        notes.append(f"{outer.source.text!r} {outer.cue.text} what {primary.source.text!r} {primary.cue.text}")
-    last_cue = (inner or primary).cue
-    for cited in (c for c in others if c.kind == "citing" and c.cue.start > last_cue.start):
-        chain.append(cited.source)
-        notes.append(f"citing {cited.source.text!r}: the teller is the one cited")
-    if primary.kind != "according":
+    speaker = primary
+    chain = []
+    notes = []
+    if primary.kind == "according":
+        speaker = next((c for c in others if c.kind == "verb" and c.clear), None)
+        if primary.source is not None:
+            chain.append(primary.source)
+        if speaker is not None:
+            others.remove(speaker)
+            notes.append(f"'according to {primary.source.text}' relays {speaker.source.text!r}")
+    else:
         for teller in (c for c in others if c.kind == "according"):
-            chain.insert(0, teller.source)
+            chain.append(teller.source)
             notes.append(f"'according to {teller.source.text}' relays it")
-        if chain and (relay := _RELAY.search(text, claim.start, claim.end)):
-            source = _source_after(text, relay.end(), claim.end)
-            if source is not None and source not in chain:
-                chain.insert(len(chain) - 1, source)
-                notes.append(f"{source.text!r} shared the carrier the source speaks in")
-    if chain and (carrier := _DEFINITE_CARRIER.search(text, claim.start, claim.end)):
-        earlier = _carrier_tellers(carrier.group(1).lower(), seen)
+    if speaker is None or speaker.source is None:
+        return chain, notes
+    tellers = [speaker.source]
+    inner = next((c for c in others if c.kind == "verb" and c.clear and _links(text, speaker.cue, c.source)), None)
+    outer = next((c for c in others if c.kind == "verb" and _links(text, c.cue, speaker.source)), None)
+    if inner is not None:
+        tellers.append(inner.source)
+        notes.append(f"{inner.source.text!r} {inner.cue.text} within what {speaker.source.text!r} {speaker.cue.text}")
+    elif outer is not None:
+        tellers.insert(0, outer.source)
+        notes.append(f"{outer.source.text!r} {outer.cue.text} what {speaker.source.text!r} {speaker.cue.text}")
+    last_cue = (inner or speaker).cue
+    for cited in (c for c in others if c.kind == "citing" and c.cue.start > last_cue.start):
+        tellers.append(cited.source)
+        notes.append(f"citing {cited.source.text!r}: the teller is the one cited")
+    if (relay := _RELAY.search(text, claim.start, claim.end)) is not None:
+        source = _source_after(text, relay.end(), claim.end)
+        if source is not None and source not in tellers:
+            tellers.insert(len(tellers) - 1, source)
+            notes.append(f"{source.text!r} shared the carrier the source speaks in")
+    chain.extend(tellers)
+    if (carrier := _DEFINITE_CARRIER.search(text, claim.start, claim.end)) is not None:
+        earlier = [span for span in _carrier_tellers(carrier.group(1).lower(), seen) if span not in chain]
         if earlier:
-            chain[:0] = [span for span in earlier if span not in chain]
+            chain[:0] = earlier
             notes.append(f"'the {carrier.group(1)}' is the one an earlier claim traced to {earlier[0].text!r}")
     return chain, notes
 
@@ -452,6 +523,8 @@ def _resolve(text: str, span: Span, claim_index: int, mentions: deque[_Mention])
         if mention.reading.source_type not in reading.refers_back:
             continue
         if reading.source_type == "anonymous" and _singular(mention.reading.head) != _singular(reading.head):
+            continue
+        if reading.source_type == "unknown" and mention.reading.plural and not reading.plural:
             continue
         return mention.span, mention.reading, f"{span.text!r} refers back to {mention.span.text!r} (claim {mention.claim_index})"
     return span, reading, f"{span.text!r} refers back to nothing within {LOOKBACK_CLAIMS} claims: left as read"

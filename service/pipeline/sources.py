@@ -56,10 +56,11 @@ _MEDIA_NAME_AT_END = _lexicon("source_media_names.txt", case_sensitive=True, at_
 _MEDIA_HEAD = _lexicon("source_media_heads.txt", at_end=True)
 _SOCIAL_PLATFORM = _lexicon("source_social_platforms.txt", case_sensitive=True)
 _SOCIAL_HEAD = _lexicon("source_social_heads.txt", at_end=True)
+_COLLECTIVE_HEAD = _lexicon("source_collective_heads.txt", at_end=True)
 _BARE_MODIFIERS = frozenset(entry.lower() for entry in read_entries("source_bare_modifiers.txt"))
-_PRONOUNS: dict[str, tuple[SourceType, ...]] = {
-    word.lower(): tuple(types)  # type: ignore[misc]
-    for word, *types in (entry.split() for entry in read_entries("source_pronouns.txt"))
+_PRONOUNS: dict[str, tuple[bool, tuple[SourceType, ...]]] = {
+    word.lower(): (number == "plural", tuple(types))  # type: ignore[misc]
+    for word, number, *types in (entry.split() for entry in read_entries("source_pronouns.txt"))
 }
 
 # Where the core noun phrase ends: a bracket or quote; a comma, unless it only lists
@@ -86,7 +87,8 @@ class SourceReading:
     ("official", "agency"), empty for a bare name; back-references to anonymous sources
     match on it ("the official" stands for "an unnamed Ukrainian official"). A non-empty
     ``refers_back`` marks a pronoun or name-less definite phrase that stands for an
-    earlier source of one of those types.
+    earlier source of one of those types. ``plural`` is true for a plural or collective
+    source ("officials", "intelligence", "they"): a singular pronoun never stands for one.
     """
 
     source_type: SourceType
@@ -95,6 +97,7 @@ class SourceReading:
     explanation: str
     head: str = ""
     refers_back: tuple[SourceType, ...] = ()
+    plural: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +155,13 @@ def classify_source(text: str, span: Span) -> SourceReading:
 
 
 def _pronoun(phrase: _Phrase, _context: str) -> SourceReading | None:
-    types = _PRONOUNS.get(phrase.text.lower())
-    if types is None:
+    entry = _PRONOUNS.get(phrase.text.lower())
+    if entry is None:
         return None
-    return SourceReading("unknown", False, False, f"pronoun {phrase.text!r} names nobody by itself", phrase.text.lower(), types)
+    plural, types = entry
+    return SourceReading(
+        "unknown", False, False, f"pronoun {phrase.text!r} names nobody by itself", phrase.text.lower(), types, plural
+    )
 
 
 def _stock_anonymous(phrase: _Phrase, _context: str) -> SourceReading | None:
@@ -219,9 +225,12 @@ def _anonymous(phrase: _Phrase, _context: str) -> SourceReading | None:
     noun = head.group(0).lower()
     details = phrase.qualifiers() + ((phrase.modifier,) if phrase.modifier else ())
     refers = ("anonymous",) if phrase.definite else ()
+    plural = _is_plural(noun) or _COLLECTIVE_HEAD.search(noun) is not None
     if details:
-        return SourceReading("anonymous", False, True, f"anonymous {noun!r} described by {' '.join(details)!r}", noun, refers)
-    return SourceReading("anonymous", False, False, f"bare anonymous {noun!r}", noun, refers)
+        return SourceReading(
+            "anonymous", False, True, f"anonymous {noun!r} described by {' '.join(details)!r}", noun, refers, plural
+        )
+    return SourceReading("anonymous", False, False, f"bare anonymous {noun!r}", noun, refers, plural)
 
 
 def _role(phrase: _Phrase, _context: str) -> SourceReading | None:
@@ -230,9 +239,9 @@ def _role(phrase: _Phrase, _context: str) -> SourceReading | None:
     if head is None:
         return None
     role = head.group(0)
-    plural = role.lower().endswith("s") and not role.lower().endswith("ss")
+    plural = _is_plural(role.lower())
     if plural or phrase.indefinite:
-        return SourceReading("anonymous", False, True, f"unnamed {role!r}: a role, not a name", role.lower())
+        return SourceReading("anonymous", False, True, f"unnamed {role!r}: a role, not a name", role.lower(), (), plural)
     office = phrase.modifier or " ".join(phrase.name_words())
     if office:
         return SourceReading("person", True, False, f"a person identified by office: {role!r} {office!r}", role.lower())
@@ -290,6 +299,10 @@ def _person_name(phrase: _Phrase, context: str) -> SourceReading | None:
                 f"name {' '.join(names)!r}; the apposition {apposition.group('core')!r} says what it is",
             )
     return SourceReading("person", True, False, f"a personal name {' '.join(names)!r}")
+
+
+def _is_plural(noun: str) -> bool:
+    return noun.endswith("s") and not noun.endswith("ss")
 
 
 _RECOGNIZERS: tuple[Recognizer, ...] = (
