@@ -1,0 +1,312 @@
+"""Hedge cues and verification notes: how the writer qualifies a claim.
+
+Both detectors are lexicons kept as data (``resources/hedges.toml``,
+``resources/verification.toml``), each compiled at import into ONE alternation regex that
+is run once over each claim's span of the lower-cased text (offsets unchanged). The
+patterns are fixed words with no nested quantifiers, so matching is linear; the only
+Python work is per match.
+
+Each lexicon also lists "not" patterns (``not_hedges``, ``not_notes``) that sit first in
+the alternation: where wording that contains a cue word but is no cue starts at or before
+the cue ("the likely nominee", "likely voters", "confirmed by the Senate"), the regex
+engine takes it first and it is dropped, so the cue word inside it is never reported.
+
+Hedges
+    A hedge is wording by which the writer distances themselves from a claim
+    (Wikipedia MOS:ALLEGED: "reportedly", "allegedly", "so-called"), attributes it to
+    vague authorities (MOS:WEASEL: "it is believed", "some experts say", "is said to"),
+    or presents it as merely probable ("likely", "apparently", "appears to"). Modal verbs
+    ("may", "could") are not hedges here: see the lexicon's header for why.
+
+    Scope rule: a hedge governs the claim (sentence) it stands in, and only that claim.
+    A hedge inside a direct quotation is NOT reported: those are the source's own words,
+    already attributed to the source, and the question a claim score answers is how the
+    article lets the reader trace the claim, not how sure the source was. A quotation is
+    a stretch between double quotation marks (straight or curly) within the claim, or
+    from the claim's start when the segmenter says it opens inside one; two apostrophes
+    ('') count as a double mark (wire copy writes quotations so), but a single quote does
+    not, because in scraped text it is mostly an apostrophe. The span is the hedge
+    words only.
+
+Verification notes
+    Kinds: ``unverified`` ("could not be independently verified", "has not been
+    confirmed", "unconfirmed"), ``caution`` ("need to be treated with caution") and
+    ``confirmed`` ("confirmed by", "independently verified"). Negated forms begin left of
+    the verb they negate, so the leftmost match is the negated one: "could not be
+    confirmed by" is unverified, never confirmed. "Did not respond to a request for
+    comment" and "declined to comment" are ``unverified``: the party the claim concerns
+    was asked and gave neither confirmation nor denial. Notes count inside quotations
+    too: a statement about whether something was checked informs the reader whoever
+    makes it.
+
+    Governing rule. Every note governs the claim it stands in. A note whose lexicon entry
+    says ``governs = "subject"`` (a passive: "The GUR's assessment could not be
+    verified") also governs earlier claims, looking back at most ``look_back_claims``
+    claims:
+
+    1. The subject is the text from the last clause boundary (punctuation, or a
+       conjunction such as "so", "but", "that") before the note up to the note.
+    2. Its keys are its acronyms ("GUR") and its content words, singularised, minus
+       stopwords that do not tell sources apart ("assessment", "briefing", "military").
+    3. An earlier claim is governed when its attribution's source or an intermediary in
+       ``via`` shares an acronym with the subject, or at least half of the subject's
+       content words; or when its source is a definite description made only of words of
+       a source already matched ("the agency" after "Ukraine's military intelligence
+       agency (GUR)"); or when its attribution is inherited (a quotation that goes on)
+       and the claim just before it is governed.
+    4. A subject with no keys ("This could not be verified", "The claims have not been
+       confirmed") refers back: the note governs the claim just before it.
+
+    Notes whose subject is the checker or the party asked ("Reuters could not verify",
+    "the campaign declined to comment"), and adjectives ("unverified claims"), govern
+    their own claim only. The note's span is where it stands, which may lie outside a
+    governed claim's span.
+"""
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .resources import compile_alternation, read_toml
+from .types import Attribution, Claim, Hedge, Span, VerificationKind, VerificationNote
+
+_SKIP = "skip"
+"""Group name of the "not" patterns: a match here is wording that looks like a cue but is none."""
+
+_ESCAPE = re.compile(r"\\.")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _compile_lexicon(groups: Sequence[tuple[str, Sequence[str]]], not_cues: Sequence[str]) -> re.Pattern[str]:
+    """One whole-word alternation: the "not" patterns first, then a named group per entry.
+
+    Patterns are lower-case and matched case-sensitively against lower-cased text:
+    Python's ``re`` runs a large alternation several times faster without IGNORECASE.
+    """
+    named = [(_SKIP, not_cues), *groups]
+    for _, patterns in named:
+        for pattern in patterns:
+            if any(char.isupper() for char in _ESCAPE.sub("", pattern)):
+                raise ValueError(f"lexicon patterns must be lower-case: {pattern!r}")
+    parts = "|".join(f"(?P<{name}>{compile_alternation(tuple(patterns), 0).pattern})" for name, patterns in named)
+    return re.compile(rf"(?<!\w)(?:{parts})\b")
+
+
+def _fold(text: str) -> str:
+    """``text`` lower-cased with every offset kept (ASCII only if full lower-casing would move one)."""
+    folded = text.lower()
+    return folded if len(folded) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def _cue_matches(pattern: re.Pattern[str], folded: str, claim: Claim) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` in the claim's span of the folded text, without the "not a cue" ones."""
+    for match in pattern.finditer(folded, claim.start, claim.end):
+        if match.lastgroup != _SKIP:
+            yield match
+
+
+def _span(text: str, match: re.Match[str]) -> Span:
+    return Span(match.start(), match.end(), text[match.start() : match.end()])
+
+
+# --- hedges -----------------------------------------------------------------------------
+
+_HEDGE_LEXICON = read_toml("hedges.toml")
+_HEDGE_EXPLANATIONS: dict[str, str] = {
+    name: entry["explanation"] for name, entry in _HEDGE_LEXICON["categories"].items()
+}
+_HEDGES = _compile_lexicon(
+    [(name, entry["patterns"]) for name, entry in _HEDGE_LEXICON["categories"].items()],
+    _HEDGE_LEXICON["not_hedges"]["patterns"],
+)
+_DOUBLE_QUOTE = re.compile("[\"\u201c\u201d]|''")
+_OPENING_ONLY, _CLOSING_ONLY = "\u201c", "\u201d"
+
+
+def find_hedges(text: str, claims: Sequence[Claim]) -> tuple[tuple[Hedge, ...], ...]:
+    """The hedges that govern each claim, in claim order (see the module docstring)."""
+    folded = _fold(text)
+    return tuple(_claim_hedges(text, folded, claim) for claim in claims)
+
+
+def _claim_hedges(text: str, folded: str, claim: Claim) -> tuple[Hedge, ...]:
+    hedges = []
+    quoted: list[tuple[int, int]] | None = None
+    for match in _cue_matches(_HEDGES, folded, claim):
+        if quoted is None:
+            quoted = _quoted_stretches(text, claim)
+        if any(start <= match.start() and match.end() <= end for start, end in quoted):
+            continue
+        span = _span(text, match)
+        hedges.append(Hedge(span, f"{span.text!r} {_HEDGE_EXPLANATIONS[match.lastgroup]}"))
+    return tuple(hedges)
+
+
+def _quoted_stretches(text: str, claim: Claim) -> list[tuple[int, int]]:
+    """(start, end) of each direct quotation in the claim, marks included.
+
+    A curly mark says which way it faces; a straight one (or two apostrophes, as some
+    wire copy writes it) closes an open quotation or opens a new one. A quotation still
+    open at the claim's end runs to the end.
+    """
+    stretches = []
+    opened_at = claim.start if claim.opens_inside_quote else None
+    for mark in _DOUBLE_QUOTE.finditer(text, claim.start, claim.end):
+        if opened_at is None and mark.group() != _CLOSING_ONLY:
+            opened_at = mark.start()
+        elif opened_at is not None and mark.group() != _OPENING_ONLY:
+            stretches.append((opened_at, mark.end()))
+            opened_at = None
+    if opened_at is not None:
+        stretches.append((opened_at, claim.end))
+    return stretches
+
+
+# --- verification notes -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _NoteRule:
+    """One [[notes]] entry of verification.toml, without its patterns."""
+
+    kind: VerificationKind
+    by_subject: bool
+    explanation: str
+
+
+_NOTE_LEXICON = read_toml("verification.toml")
+_NOTE_RULES = tuple(
+    _NoteRule(entry["kind"], entry["governs"] == "subject", entry["explanation"]) for entry in _NOTE_LEXICON["notes"]
+)
+_NOTES = _compile_lexicon(
+    [(f"note{number}", entry["patterns"]) for number, entry in enumerate(_NOTE_LEXICON["notes"])],
+    _NOTE_LEXICON["not_notes"]["patterns"],
+)
+_LOOK_BACK = int(_NOTE_LEXICON["look_back_claims"])
+_STOPWORDS = frozenset(_NOTE_LEXICON["subject_stopwords"])
+_CLAUSE_BOUNDARY = re.compile(r"[,;:(\u2014\u2013]|\b(?:so|but|that|which|because|while|although|though|since|whereas)\b")
+_WORD = re.compile(r"\w[\w'\u2019-]*")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+
+
+def find_verification_notes(
+    text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+) -> tuple[tuple[VerificationNote, ...], ...]:
+    """For each claim, the verification notes that govern it (see the module docstring).
+
+    ``attributions`` runs parallel to ``claims``. A note appears under every claim it
+    governs, with the same span: where the note stands.
+    """
+    folded = _fold(text)
+    governed: list[list[VerificationNote]] = [[] for _ in claims]
+    for position, claim in enumerate(claims):
+        for match in _cue_matches(_NOTES, folded, claim):
+            rule = _NOTE_RULES[int(match.lastgroup.removeprefix("note"))]
+            positions, reason = (
+                _governed_by_subject(text, folded, claims, attributions, position, match.start())
+                if rule.by_subject
+                else ([position], "governs the claim it stands in")
+            )
+            span = _span(text, match)
+            note = VerificationNote(
+                span=span,
+                kind=rule.kind,
+                claim_index=claim.index,
+                governs=tuple(claims[p].index for p in positions),
+                explanation=f"{span.text!r} {rule.explanation}; {reason}",
+            )
+            for governed_position in positions:
+                governed[governed_position].append(note)
+    return tuple(tuple(notes) for notes in governed)
+
+
+def _governed_by_subject(
+    text: str,
+    folded: str,
+    claims: Sequence[Claim],
+    attributions: Sequence[Attribution | None],
+    position: int,
+    note_start: int,
+) -> tuple[list[int], str]:
+    """Positions of the claims a passive note governs (its own last), and why."""
+    subject = _subject(text, folded, claims[position].start, note_start)
+    keys = _keys(subject)
+    first = max(0, position - _LOOK_BACK)
+    if not keys:
+        earlier = [position - 1] if position > 0 else []
+        return [*earlier, position], f"its subject {subject!r} names no source, so it refers back to the claim before"
+    governed: list[int] = []
+    names = set(keys)
+    for candidate in range(first, position):
+        attribution = attributions[candidate]
+        if attribution is None:
+            continue
+        if attribution.inherited and governed[-1:] == [candidate - 1]:
+            governed.append(candidate)
+            continue
+        for source in _source_texts(attribution):
+            source_keys = _keys(source)
+            if _refers_to(keys, source_keys) or _repeats_a_name(source, source_keys, names):
+                governed.append(candidate)
+                names |= source_keys
+                break
+    if not governed:
+        return [position], f"no earlier source matches its subject {subject!r}"
+    numbers = ", ".join(str(claims[p].index) for p in governed)
+    return [*governed, position], f"its subject {subject!r} matches the sources of claims {numbers}"
+
+
+def _subject(text: str, folded: str, claim_start: int, note_start: int) -> str:
+    """The words between the last clause boundary before the note and the note."""
+    start = claim_start
+    for boundary in _CLAUSE_BOUNDARY.finditer(folded, claim_start, note_start):
+        start = boundary.end()
+    return text[start:note_start].strip()
+
+
+def _source_texts(attribution: Attribution) -> Iterator[str]:
+    if attribution.source is not None:
+        yield attribution.source.text
+    for intermediary in attribution.via:
+        yield intermediary.span.text
+
+
+def _refers_to(subject_keys: frozenset[str], source_keys: frozenset[str]) -> bool:
+    """Whether a source is what a subject names: a shared acronym, or half its words."""
+    acronyms = {key for key in subject_keys if key.isupper()}
+    if acronyms & source_keys:
+        return True
+    words = subject_keys - acronyms
+    return bool(words) and 2 * len(words & source_keys) >= len(words)
+
+
+def _repeats_a_name(source: str, source_keys: frozenset[str], names: set[str]) -> bool:
+    """Whether a definite source ("the agency") repeats words of a source already matched."""
+    return bool(source_keys) and source_keys <= names and _DEFINITE.match(source) is not None
+
+
+def _keys(phrase: str) -> frozenset[str]:
+    """Acronyms as written, and content words lower-cased and singularised."""
+    keys = set()
+    for token in _WORD.findall(phrase):
+        word = _POSSESSIVE.sub("", token)
+        if len(word) >= 2 and word.isupper():
+            keys.add(word)
+            continue
+        word = _singular(word.lower())
+        if len(word) >= 3 and word not in _STOPWORDS:
+            keys.add(word)
+    return frozenset(keys)
+
+
+def _singular(word: str) -> str:
+    if word in _STOPWORDS or len(word) <= 4:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
