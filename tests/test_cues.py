@@ -1,0 +1,319 @@
+"""Hedge and verification-note detection on real sentences (seeds, PolNeAR dev), as tables.
+
+Sentences marked (seed NNN) are quoted from ../shared/seeds; (dev) from the PolNeAR dev
+split. Each table holds positives, near-misses that must stay silent, and the scope rules
+of service/pipeline/cues.py.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.pipeline.claims import segment
+from service.pipeline.cues import find_hedges, find_verification_notes
+from service.pipeline.types import Attribution, Span, Via
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def hedge_texts(text: str) -> list[list[str]]:
+    """Per claim, the hedge spans' texts, after checking each span against the text."""
+    claims = segment(text).claims
+    found = []
+    for hedges in find_hedges(text, claims):
+        for hedge in hedges:
+            assert text[hedge.span.start : hedge.span.end] == hedge.span.text
+        found.append([hedge.span.text for hedge in hedges])
+    return found
+
+
+def note_texts(text: str) -> list[tuple[str, str]]:
+    """(span text, kind) of every note, once each, with no attribution known."""
+    claims = segment(text).claims
+    notes = {note for governed in find_verification_notes(text, claims, [None] * len(claims)) for note in governed}
+    for note in notes:
+        assert text[note.span.start : note.span.end] == note.span.text
+    return sorted((note.span.text, note.kind) for note in notes)
+
+
+@pytest.mark.parametrize(
+    "text, expected_spans",
+    [
+        # (seed 000)
+        (
+            "In a startling development that highlights the growing complications in Russia’s military alliances, "
+            "North Korean troops have reportedly opened fire on their Russian counterparts.",
+            ["reportedly"],
+        ),
+        # (seed 001)
+        ("Together, they were reportedly digging trenches and setting up defensive positions in the forest.", ["reportedly"]),
+        # (seed 003)
+        (
+            "The friendly fire incident allegedly occurred due to the “language barrier” between Moscow and "
+            "Pyongyang’s troops, as the more than 11,000 North Korean soldiers in Russia struggle to adapt.",
+            ["allegedly"],
+        ),
+        # (seed 002)
+        ("Of the 49 drones, the air force shot down 27 and lost track of 19, likely due to electronic warfare.", ["likely"]),
+        ("Dozens of North Korean soldiers were reported killed.", ["reported killed"]),
+        (
+            "Reports are now emerging of how difficult Putin’s military chiefs have found it to integrate the North "
+            "Korean soldiers.",
+            ["Reports are now emerging"],
+        ),
+        # (seed 000) "apparent" before a noun hedges the noun
+        ("Taking advantage of this apparent discord, Ukraine has launched a targeted campaign.", ["apparent"]),
+        # (seed 001) an agentless estimate
+        ("Russian casualties across the broader war are estimated in the tens of thousands.", ["are estimated"]),
+        # (dev)
+        ("Scott was shot and killed by a police officer after he allegedly brandished a pistol.", ["allegedly"]),
+        ("But in recent months, the so-called school choice movement has faced more pushback.", ["so-called"]),
+        ("Some experts said the wording of Trump's policy was too ambiguous to determine who could participate.", ["Some experts said"]),
+        ("The 29 New Yorkers wounded by a bomb and the two officers shot by the alleged terrorist were bystanders.", ["alleged"]),
+        ("Although North Korea is not thought to be capable of delivering warheads, it is considered a threat.", ["is not thought to", "it is considered"]),
+        ("Donald Trump is drawing criticism after he appeared to suggest that veterans might not be as strong.", ["appeared to"]),
+        ("It is believed that the minister resigned on Friday.", ["It is believed"]),
+        ("The envoy is understood to have left Kyiv on Tuesday.", ["is understood to"]),
+        ("Melania seems to have vanished from the campaign trail.", ["seems to"]),
+        # a capital that lower-cases to two characters must not shift the offsets
+        ("İstanbul officials reportedly closed the bridge.", ["reportedly"]),
+        # several hedges, each its own tight span
+        ("A ruling is unlikely before the end of the year and possibly not until after Obama leaves office.", ["unlikely", "possibly"]),
+    ],
+)
+def test_hedges_found(text, expected_spans):
+    assert [span for claim in hedge_texts(text) for span in claim] == expected_spans
+
+
+@pytest.mark.parametrize(
+    "text, expected_spans",
+    [
+        # "only" restricts, it does not hedge (dev)
+        ("Only five countries in NATO spend more than the alliance's recommended 2 percent on defense.", []),
+        # "May" the name, "may" the modal (dev)
+        ("British Prime Minister Theresa May said this week that the country would formally declare its intention.", []),
+        ("The losses mean Trump may not have paid federal income taxes for nearly two decades.", []),
+        ("The deadline fell on May 5, and nobody filed.", []),
+        # "likely" as a plain adjective (dev)
+        ("Among likely voters in a four-way race, 46 percent would choose Clinton and 44 percent would back Trump.", []),
+        ("It’s an extremely unlikely scenario; Clinton’s team says she’ll continue her march toward Election Day.", []),
+        ("He is the likely nominee of the party.", []),
+        # "supposed to" is obligation, "apparent" after a copula is "evident" (dev)
+        ("Clinton’s van was supposed to be escorted by an NYPD protective detail, another source said.", []),
+        ("It is apparent that Clinton wanted to shield her dealings from the U.S. public.", []),
+        # the verb "allege" is a source's cue
+        ("Prosecutors alleged that the payments were bribes.", []),
+        # "appeared" meaning "showed up" (dev)
+        ("Dean, a medical doctor, then appeared on MSNBC on Tuesday.", []),
+    ],
+)
+def test_non_hedges_are_not_flagged(text, expected_spans):
+    assert [span for claim in hedge_texts(text) for span in claim] == expected_spans
+
+
+@pytest.mark.parametrize(
+    "text, expected_spans",
+    [
+        # The source's own hedges inside a direct quotation are not the writer's (seed 002).
+        (
+            "“North Korean forces are reportedly facing expected struggles with high casualties, likely disrupting "
+            "coordination,” said the Institute for The Study of War.",
+            [[]],
+        ),
+        # (seed 003) "so-called" in the GUR's words
+        (
+            "“Because of this problem, North Korean soldiers opened ‘friendly fire’ on the vehicles of the so-called "
+            "Akhmat battalion,” the agency added.",
+            [[]],
+        ),
+        # outside the quotation it counts, inside it does not
+        ('The rebels reportedly said: "We will likely withdraw."', [["reportedly"]]),
+        # a sentence that opens inside a quotation begun in the one before
+        ("“We are ready. The enemy is likely to attack soon,” he said.", [[], []]),
+        # wire copy writes quotations with two apostrophes (dev)
+        ("''Perhaps they can help a white visitor understand the pain,'' Mr. Obama said.", [[]]),
+        # a hedge governs the claim it stands in, not its neighbours
+        ("Troops reportedly crossed the river. The bridge was destroyed on Monday.", [["reportedly"], []]),
+    ],
+)
+def test_hedge_scope(text, expected_spans):
+    assert hedge_texts(text) == expected_spans
+
+
+@pytest.mark.parametrize(
+    "text, expected_spans",
+    [
+        # (seed 003)
+        (
+            "The GUR’s assessment could not be immediately verified by independent reports.",
+            [("could not be immediately verified", "unverified")],
+        ),
+        # (seed 002)
+        (
+            "Ukraine, the US, Britain and other allies are fighting an information war against Russia so briefings "
+            "from their military intelligence agencies need to be treated with caution.",
+            [("need to be treated with caution", "caution")],
+        ),
+        # (seed 004)
+        (
+            "Umerov said there had been clashes, but that Ukraine could not yet verify how many casualties North Korea "
+            "had suffered.",
+            [("could not yet verify", "unverified")],
+        ),
+        ("The claims have not been independently confirmed.", [("have not been independently confirmed", "unverified")]),
+        ("Such reports should be treated with caution.", [("should be treated with caution", "caution")]),
+        # negation: "could not be confirmed by" is unverified, never confirmed
+        ("The figures could not be confirmed by Reuters.", [("could not be confirmed", "unverified")]),
+        ("The video was independently verified by the BBC.", [("independently verified by", "confirmed")]),
+        ("The death toll was confirmed by the regional governor.", [("confirmed by", "confirmed")]),
+        # (dev) no answer to a request for comment is filed as unverified
+        ("The Trump campaign did not immediately respond to requests for comment.", [("did not immediately respond to requests for comment", "unverified")]),
+        ("Through a spokesman, he declined to comment.", [("declined to comment", "unverified")]),
+        ("Trump also claimed Clinton had helped Machado get U.S. citizenship, but offered no proof.", [("offered no proof", "unverified")]),
+        ("The account remains unconfirmed.", [("remains unconfirmed", "unverified")]),
+    ],
+)
+def test_verification_notes_found(text, expected_spans):
+    assert note_texts(text) == expected_spans
+
+
+@pytest.mark.parametrize(
+    "text, expected_spans",
+    [
+        # "confirm" in the appointment sense
+        ("Kavanaugh was confirmed by the Senate on Saturday.", []),
+        ("Hillary Clinton, if elected, would need a Senate majority to confirm Supreme Court justices.", []),
+        # a source confirming is attribution, not a check by the writer (dev)
+        ("The New York state attorney general is confirming that the Trump Foundation is not registered.", []),
+        # an unanswered query that is not a request for comment (dev)
+        (
+            "Ohio removed voters from the lists because they did not respond to queries seeking to confirm their "
+            "address.",
+            [],
+        ),
+        # a weasel source: counted as a hedge, not as a note
+        ("Unconfirmed reports say the convoy was hit.", []),
+        ("He posted the video from his verified Twitter account.", []),
+    ],
+)
+def test_non_notes_are_not_flagged(text, expected_spans):
+    assert note_texts(text) == expected_spans
+
+
+def attribution(text: str, source: str, *, inherited: bool = False, via: str | None = None) -> Attribution:
+    """A hand-made attribution whose source (and intermediary) are the first occurrences in ``text``."""
+
+    def span(words: str) -> Span:
+        start = text.index(words)
+        return Span(start, start + len(words), words)
+
+    return Attribution(
+        source=span(source),
+        source_type="organization",
+        named=True,
+        cue=None,
+        inherited=inherited,
+        via=(Via(span(via), "organization"),) if via else (),
+        described=False,
+        direct_quote=False,
+        explanation="written by the test",
+    )
+
+
+def governed_by_note(text: str, sources: dict[int, dict], note_words: str) -> tuple[int, ...]:
+    """The claims listing the note whose span is ``note_words``, checking every copy is the same note."""
+    claims = segment(text).claims
+    attributions = [attribution(text, **sources[i]) if i in sources else None for i in range(len(claims))]
+    notes = find_verification_notes(text, claims, attributions)
+    listed = tuple(i for i, governing in enumerate(notes) for note in governing if note.span.text == note_words)
+    for i in listed:
+        (note,) = (n for n in notes[i] if n.span.text == note_words)
+        assert note.governs == listed
+    return listed
+
+
+def test_a_note_governs_the_claims_of_the_source_its_subject_names():
+    text = (SEEDS / "003_520d78e309baefcc.txt").read_text(encoding="utf-8")
+    sources = {
+        0: {"source": "Kyiv officials"},
+        1: {"source": "Ukraine’s military intelligence agency (GUR)"},
+        3: {"source": "the GUR"},
+        4: {"source": "the agency"},
+        5: {"source": "the agency", "inherited": True},
+        7: {"source": "Ukrainian President Volodymyr Zelensky"},
+        8: {"source": "the GUR"},
+    }
+    # claims 1, 3, 4, 5 come from the GUR; 0 from "Kyiv officials"; 8 stands after the note
+    assert governed_by_note(text, sources, "could not be immediately verified") == (1, 3, 4, 5, 6)
+
+
+def test_the_note_span_stays_where_the_note_stands():
+    text = (SEEDS / "003_520d78e309baefcc.txt").read_text(encoding="utf-8")
+    claims = segment(text).claims
+    attributions = [None] * len(claims)
+    attributions[1] = attribution(text, "Ukraine’s military intelligence agency (GUR)")
+    notes = find_verification_notes(text, claims, attributions)
+    (note,) = notes[1]
+    assert note.claim_index == 6 and note.kind == "unverified"
+    assert claims[6].start <= note.span.start < note.span.end <= claims[6].end
+    assert not claims[1].start <= note.span.start < claims[1].end
+
+
+def test_a_caution_governs_the_claims_of_the_intelligence_agencies():
+    text = (SEEDS / "002_16cd6b9b04172e31.txt").read_text(encoding="utf-8")
+    sources = {
+        0: {"source": "military experts"},
+        2: {"source": "Western officials"},
+        3: {"source": "Kyiv"},
+        5: {"source": "the Institute for The Study of War"},
+        6: {"source": "Ukraine’s Main Military Intelligence Directorate (GUR)", "via": "The Washington-based think tank"},
+        7: {"source": "the GUR", "via": "The ISW"},
+        8: {"source": "The Kyiv intelligence chiefs", "via": "the ISW"},
+        10: {"source": "The ISW"},
+    }
+    assert governed_by_note(text, sources, "need to be treated with caution") == (6, 7, 8, 11)
+
+
+@pytest.mark.parametrize(
+    "text, sources, note_words, governed",
+    [
+        # a subject that names no source refers back to the claim before
+        (
+            "Troops crossed the river, the ministry said. This could not be independently verified.",
+            {0: {"source": "the ministry"}},
+            "could not be independently verified",
+            (0, 1),
+        ),
+        # the subject is the checker, not the source: only its own claim
+        (
+            "The ministry said troops crossed the river. Reuters could not independently verify the report.",
+            {0: {"source": "The ministry"}},
+            "could not independently verify",
+            (1,),
+        ),
+        # a response note is about the party asked, not about its claims
+        (
+            "The campaign said the poll was rigged. The campaign did not respond to a request for comment.",
+            {0: {"source": "The campaign"}},
+            "did not respond to a request for comment",
+            (1,),
+        ),
+        # a subject naming a source nobody cited governs only its own claim
+        (
+            "The ministry said troops crossed the river. The Kremlin's figures could not be verified.",
+            {0: {"source": "The ministry"}},
+            "could not be verified",
+            (1,),
+        ),
+    ],
+)
+def test_governing_rule(text, sources, note_words, governed):
+    assert governed_by_note(text, sources, note_words) == governed
+
+
+def test_look_back_is_bounded():
+    claims = " ".join(f"Claim number {n} was made." for n in range(12))
+    text = f"The GUR said troops crossed the river. {claims} The GUR's assessment could not be verified."
+    sources = {0: {"source": "The GUR"}}
+    assert governed_by_note(text, sources, "could not be verified") == (13,)
