@@ -1,0 +1,1 @@
+"""Benchmarks that print numbers (not timed tests); run each as ``python -m bench.NAME``."""

@@ -1,0 +1,142 @@
+"""In-process throughput of the whole pipeline over the fixed corpus.
+
+    .venv/bin/python -m bench.throughput [--repeats N]
+
+One pass = ``Engine.analyse(text)`` then ``report.render`` for every corpus article
+(segmentation to article rating to the JSON body). Each repeat times one regex
+tokenisation pass (``re.findall(r"\\w+|[^\\w\\s]", text)``) over the same texts right
+before the pipeline pass, so the ratio pipeline / tokenisation compares two numbers taken
+under the same machine load; the median ratio is reported. The target is 20x: about
+1 MB/s per core.
+
+Stage shares come from a separate pass that wraps the very functions ``Engine.analyse``
+calls (module names in ``service.pipeline.engine`` and the model's ``predict``) with
+timers and then calls ``analyse`` itself, so the stages are timed exactly as the engine
+runs them; "engine glue" is what ``analyse`` spends outside every stage.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections import defaultdict
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from bench.corpus import Article, corpus, median, total_bytes, verdict
+from service.pipeline import engine as engine_module
+from service.pipeline.engine import Engine
+from service.pipeline.report import render
+
+TOKENISATION = re.compile(r"\w+|[^\w\s]")
+TARGET_RATIO_TO_TOKENISATION = 20.0
+
+STAGES_IN_ENGINE = {
+    "segment": "segment",
+    "attribute": "attribute",
+    "hedges": "find_hedges",
+    "verification": "find_verification_notes",
+    "score": "score_claim",
+    "aggregate": "aggregate",
+}
+"""Stage name -> the name ``engine.py`` calls it by (the model is timed on the instance)."""
+STAGE_ORDER = ("segment", "model", "attribute", "hedges", "verification", "score", "aggregate", "render")
+
+
+def tokenisation_pass(texts: list[str]) -> float:
+    started = time.perf_counter()
+    for text in texts:
+        TOKENISATION.findall(text)
+    return time.perf_counter() - started
+
+
+def pipeline_pass(engine: Engine, texts: list[str]) -> float:
+    started = time.perf_counter()
+    for text in texts:
+        render(engine.analyse(text), engine.model_version)
+    return time.perf_counter() - started
+
+
+def _timed(function: Callable, stage: str, spent: dict[str, float]) -> Callable:
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[stage] += time.perf_counter() - started
+
+    return timed
+
+
+@contextmanager
+def stage_timers(engine: Engine, spent: dict[str, float]) -> Iterator[None]:
+    """Wrap every stage ``Engine.analyse`` calls with a timer adding into ``spent``."""
+    originals = {name: getattr(engine_module, name) for name in STAGES_IN_ENGINE.values()}
+    for stage, name in STAGES_IN_ENGINE.items():
+        setattr(engine_module, name, _timed(originals[name], stage, spent))
+    engine.model.predict = _timed(engine.model.predict, "model", spent)
+    try:
+        yield
+    finally:
+        del engine.model.predict
+        for name, function in originals.items():
+            setattr(engine_module, name, function)
+
+
+def stage_shares(engine: Engine, texts: list[str]) -> tuple[dict[str, float], float]:
+    """Seconds per stage over one pass (plus "engine glue"), and the pass's total."""
+    spent: dict[str, float] = defaultdict(float)
+    started = time.perf_counter()
+    with stage_timers(engine, spent):
+        for text in texts:
+            analysed_at = time.perf_counter()
+            result = engine.analyse(text)
+            spent["analyse"] += time.perf_counter() - analysed_at
+            rendered_at = time.perf_counter()
+            render(result, engine.model_version)
+            spent["render"] += time.perf_counter() - rendered_at
+    total = time.perf_counter() - started
+    inside_analyse = sum(spent[stage] for stage in STAGE_ORDER if stage != "render")
+    spent["engine glue"] = spent.pop("analyse") - inside_analyse
+    return dict(spent), total
+
+
+def measure(articles: list[Article], repeats: int) -> None:
+    texts = [article.text for article in articles]
+    size = total_bytes(articles)
+    engine = Engine.load()
+    pipeline_pass(engine, texts)  # warm-up: first-call caches, lazy imports
+    tokenisation_times, pipeline_times, ratios = [], [], []
+    for _ in range(repeats):
+        tokenisation_seconds = tokenisation_pass(texts)
+        pipeline_seconds = pipeline_pass(engine, texts)
+        tokenisation_times.append(tokenisation_seconds)
+        pipeline_times.append(pipeline_seconds)
+        ratios.append(pipeline_seconds / tokenisation_seconds)
+    pipeline_seconds = median(pipeline_times)
+    tokenisation_seconds = median(tokenisation_times)
+    ratio = median(ratios)
+
+    print(f"corpus: {len(texts)} articles (PolNeAR dev + seeds), {size / 1000:.1f} kB; {repeats} repeats, medians")
+    print(f"pipeline (analyse + render): {size / 1000 / pipeline_seconds:8.1f} kB/s"
+          f"   {pipeline_seconds * 1000 / len(texts):7.2f} ms/article   {pipeline_seconds:.3f} s/pass")
+    print(f"regex tokenisation pass:     {size / 1000 / tokenisation_seconds:8.1f} kB/s"
+          f"   {tokenisation_seconds * 1000 / len(texts):7.2f} ms/article   {tokenisation_seconds:.3f} s/pass")
+    print(f"pipeline / tokenisation: {ratio:.1f}x (per-repeat range {min(ratios):.1f}-{max(ratios):.1f}x;"
+          f" target <= {TARGET_RATIO_TO_TOKENISATION:.0f}x: {verdict(ratio <= TARGET_RATIO_TO_TOKENISATION)})")
+
+    spent, total = stage_shares(engine, texts)
+    print(f"stage shares (one timed pass, {total:.3f} s):")
+    for stage in (*STAGE_ORDER, "engine glue"):
+        seconds = spent.get(stage, 0.0)
+        print(f"  {stage:<13} {100 * seconds / total:5.1f}%  {seconds * 1000 / len(texts):7.3f} ms/article")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5, help="timed passes over the corpus (default 5)")
+    measure(corpus(), parser.parse_args().repeats)
+
+
+if __name__ == "__main__":
+    main()
