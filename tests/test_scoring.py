@@ -191,3 +191,13 @@ def test_source_key_merges_mentions_of_one_source(a, b):
 
 def test_source_key_keeps_different_sources_apart():
     assert source_key("the GUR") != source_key("the ISW")
+
+
+def test_model_term_is_not_counted_against_an_inherited_attribution():
+    inherited = dataclasses.replace(attribution(), cue=None, inherited=True)
+    low = ClaimPrediction(0.01, None, None)
+    scored = score_claim(findings(attribution=inherited, prediction=low), WEIGHTS)
+    model_term = next(term for term in scored.contributions if term.signal == "model")
+    assert model_term.points == 0.0 and "carried over" in model_term.reason
+    own_cue = score_claim(findings(attribution=attribution(), prediction=low), WEIGHTS)
+    assert next(t for t in own_cue.contributions if t.signal == "model").points < 0

@@ -154,6 +154,14 @@ def _verification_terms(findings: ClaimFindings, weights: Weights) -> list[Contr
 
 
 def _model_term(findings: ClaimFindings, weights: Weights) -> Contribution:
+    """The model reads one sentence; an inherited attribution lies outside it.
+
+    For a quote continuation or "he added" resolved from an earlier claim, the model's
+    low probability is right about the sentence but wrong about the claim, so its term
+    is reported at zero points rather than counted against a traced claim.
+    """
     probability = findings.prediction.probability
+    if findings.attribution is not None and findings.attribution.inherited:
+        return Contribution("model", 0.0, f"attribution model p={probability:.2f} not counted: attribution carried over")
     points = round(weights.model_weight * (probability - 0.5), POINT_DECIMALS)
     return Contribution("model", points, f"attribution model p={probability:.2f}")
