@@ -428,7 +428,7 @@ def _tighter_tail(model: Span | None, rule: Span) -> bool:
 
 def _says(text: str, candidate: Candidate) -> bool:
     """"X said ..." with X a source we can type (or a pronoun) at the start of a clause."""
-    if candidate.source is None or candidate.found != "before the cue" or not _SAY_VERB.fullmatch(candidate.cue.text):
+    if candidate.source is None or candidate.found == "inside a clause" or not _SAY_VERB.fullmatch(candidate.cue.text):
         return False
     reading = classify_source(text, candidate.source)
     return reading.source_type != "unknown" or bool(reading.refers_back)

@@ -47,6 +47,7 @@ _ROLE_HEAD = _lexicon("source_role_heads.txt", at_end=True)
 _ROLE_WORD = _lexicon("source_role_heads.txt")
 _TITLE_MODIFIER = _lexicon("source_title_modifiers.txt")
 _ORGANIZATION_HEAD = _lexicon("source_organization_heads.txt", at_end=True)
+_ORGANIZATION_WORD = _lexicon("source_organization_heads.txt")
 _ORGANIZATION_NAME_AT_END = _lexicon("source_organization_names.txt", case_sensitive=True, at_end=True)
 _ORGANIZATION_NAME = _lexicon("source_organization_names.txt", case_sensitive=True)
 _PLACE = _lexicon("source_places.txt", case_sensitive=True)
@@ -283,7 +284,9 @@ def _person_name(phrase: _Phrase, context: str) -> SourceReading | None:
         bare = _POSSESSIVE.sub("", word.strip(".,"))
         if _ROLE_WORD.fullmatch(bare.rstrip(".")) or _TITLE_MODIFIER.fullmatch(bare) or _DEMONYM.fullmatch(bare):
             continue
-        if _ORGANIZATION_NAME.fullmatch(bare) or _PLACE.fullmatch(bare) or bare.lower() == "the":
+        if _ORGANIZATION_NAME.fullmatch(bare) or _PLACE.fullmatch(bare) or _ORGANIZATION_WORD.fullmatch(bare):
+            continue
+        if bare.lower() == "the":
             continue
         if not bare[:1].isupper() or phrase.modifier:
             return None

@@ -1,0 +1,415 @@
+"""Attribution rules on real sentences from the seeds and the PolNeAR dev split.
+
+Rule tests build the model's output by hand (``model``), so they do not depend on the
+trained model; the end-to-end tests at the bottom run the real model on the seeds.
+"""
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.attribution import LOOKBACK_CLAIMS, attribute
+from service.pipeline.claims import segment
+from service.pipeline.types import ClaimPrediction, Span
+from tests.conftest import seed_text
+
+NO_CUE = ClaimPrediction(0.1, None, None)
+
+
+def span_of(text: str, part: str, within: tuple[int, int]) -> Span:
+    start = text.index(part, *within)
+    return Span(start, start + len(part), part)
+
+
+def model(text: str, readings: dict[int, tuple[str, str | None]]):
+    """Segment ``text`` and fake the model: claim index -> (cue text, source text or None)."""
+    claims = segment(text).claims
+    predictions = []
+    for claim in claims:
+        if claim.index not in readings:
+            predictions.append(NO_CUE)
+            continue
+        cue, source = readings[claim.index]
+        within = (claim.start, claim.end)
+        predictions.append(ClaimPrediction(0.9, span_of(text, cue, within), source and span_of(text, source, within)))
+    return claims, attribute(text, claims, predictions)
+
+
+def rules_only(text: str):
+    return model(text, {})
+
+
+def assert_span(text: str, span: Span | None, expected: str | None) -> None:
+    if expected is None:
+        assert span is None
+        return
+    assert span is not None and span.text == expected
+    assert text[span.start : span.end] == expected
+
+
+SINGLE_SENTENCES = [
+    # sentence, (source, type, named, described, cue)
+    (
+        "Russia launched 49 drones to attack Ukraine overnight, the Ukrainian military said on Monday.",
+        ("the Ukrainian military", "organization", True, False, "said"),
+    ),
+    (
+        "A Monday skirmish along the frontlines in the Kursk Oblast saw a group of North Korean troops target"
+        " and fire at the Chechen Akhmat unit, killing eight of their allies, according to Ukraine’s military"
+        " intelligence agency (GUR).",
+        ("Ukraine’s military intelligence agency (GUR)", "organization", True, False, "according to"),
+    ),
+    (
+        "North Korean troops stationed alongside Moscow's own forces were dressed to look like Russian recruits"
+        " from the eastern Siberian region of Buryatia, Rustem Umerov told South Korean broadcaster KBS.",
+        ("Rustem Umerov", "person", True, False, "told"),
+    ),
+    (
+        "A US official said this Just A significant number of North Korean troops were killed, but no further"
+        " details were provided.",
+        ("A US official", "anonymous", False, True, "said"),
+    ),
+    (
+        "The Pentagon said on Monday that 10,000 North Korean soldiers were in Kursk.",
+        ("The Pentagon", "organization", True, False, "said"),
+    ),
+    (
+        "Ukrainian military officials report that around 8,000 North Korean soldiers are now stationed in the area.",
+        ("Ukrainian military officials", "anonymous", False, True, "report"),
+    ),
+    (
+        "Andriy Kovalenko, the head of the counter-disinformation department at Ukraine's National Security and"
+        " Defense Council, said on Monday that North Korea's first troops in Kursk had “already come under fire.”",
+        ("Andriy Kovalenko", "person", True, False, "said"),
+    ),
+    (
+        "“We expect further engagements in the coming weeks,” said Umerov.",
+        ("Umerov", "person", True, False, "said"),
+    ),
+    (
+        "Kyiv says they have now joined Putin’s troops seeking to recapture a swathe of the Kursk region.",
+        ("Kyiv", "organization", True, False, "says"),
+    ),
+    # PolNeAR dev
+    (
+        "Clinton had told police officials that she didn’t want the escort at all, but the NYPD overruled that"
+        " request, the source added.",
+        ("the source", "anonymous", False, False, "added"),
+    ),
+    (
+        "“We were there under legitimate pretenses,” Figueroa told USA Today.",
+        ("Figueroa", "person", True, False, "told"),
+    ),
+    (
+        "Richard Revesz, director of the Institute for Policy Integrity at New York University’s law school,"
+        " said the suing states were exaggerating the regulatory reach of the EPA.",
+        ("Richard Revesz", "person", True, False, "said"),
+    ),
+    (
+        "As it stands, America’s prison system accounts for 25 percent of the world’s inmates, 40 percent of whom"
+        " are black, according to the Federal Bureau of Prisons.",
+        ("the Federal Bureau of Prisons", "organization", True, False, "according to"),
+    ),
+    (
+        "As a reality TV boss on “The Apprentice,” Donald Trump repeatedly demeaned women with sexist language,"
+        " according to show insiders.",
+        ("show insiders", "anonymous", False, True, "according to"),
+    ),
+    (
+        "Clinton beats Trump by 46 percent to 42 percent, according to the poll.",
+        ("the poll", "unknown", False, False, "according to"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", SINGLE_SENTENCES)
+def test_rules_find_and_type_the_source(text, expected):
+    source, source_type, named, described, cue = expected
+    (attribution,) = rules_only(text)[1]
+    assert attribution is not None
+    assert_span(text, attribution.source, source)
+    assert (attribution.source_type, attribution.named, attribution.described) == (source_type, named, described)
+    assert_span(text, attribution.cue, cue)
+    assert attribution.inherited is False and attribution.via == ()
+    assert attribution.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No reporting cue, or one the rules cannot read without guessing.
+        "The soldier detailed a concerning pattern of preferential treatment.",
+        "Reports are now emerging of how difficult Putin’s military chiefs have found it to integrate them.",
+        "Dozens of North Korean soldiers were reported killed.",
+        "Putin is seeking to seize as much territory in eastern Ukraine ahead of January 20, having said he could end the war.",
+    ],
+)
+def test_rules_refuse_without_a_clear_cue(text):
+    assert rules_only(text)[1] == (None,)
+
+
+@pytest.mark.parametrize(
+    "text, reading, expected",
+    [
+        # The model's span is cut short: the complete noun phrase next to the cue wins.
+        (
+            "North Korean troops were dressed to look like Russian recruits, Rustem Umerov told South Korean broadcaster KBS.",
+            ("told", "Rustem"),
+            ("Rustem Umerov", "person"),
+        ),
+        (
+            "A US official said this Just A significant number of North Korean troops were killed.",
+            ("said", "A US"),
+            ("A US official", "anonymous"),
+        ),
+        # A tail of the rule's phrase stays, completed to its bracket.
+        (
+            "The U.S.-based think tank Institute for the Study of War (ISW) said on Tuesday that Russia was likely trying.",
+            ("said", "Institute for the Study of War (ISW"),
+            ("Institute for the Study of War (ISW)", "organization"),
+        ),
+        # The possessive owner joins the model's span.
+        (
+            "Eight allies were killed, according to Ukraine’s military intelligence agency (GUR).",
+            ("according to", "military intelligence agency (GUR)"),
+            ("Ukraine’s military intelligence agency (GUR)", "organization"),
+        ),
+        # An apposition inside the model's span is cut.
+        (
+            "Andriy Kovalenko, the head of the counter-disinformation department, said on Monday that they came.",
+            ("said", "Andriy Kovalenko, the head of the counter-disinformation department"),
+            ("Andriy Kovalenko", "person"),
+        ),
+        # The source of "according to" is after it, whatever the model says.
+        (
+            "North Korean troops are reportedly being hit with heavy losses, according to military experts.",
+            ("according to", "North Korean troops"),
+            ("military experts", "anonymous"),
+        ),
+        # Two phrases run together in garbled text: refuse rather than guess.
+        (
+            "This was announced by an unnamed Ukrainian official The New York Times An article published Tuesday said the deployments were limited.",
+            ("said", "official The New York Times An article published"),
+            (None, "unknown"),
+        ),
+        # A passive cue's subject is the content, not the source.
+        ("Dozens of North Korean soldiers were reported killed.", ("reported", "Dozens of North Korean soldiers"), (None, "unknown")),
+    ],
+)
+def test_model_spans_made_right_and_tight(text, reading, expected):
+    (attribution,) = model(text, {0: reading})[1]
+    source, source_type = expected
+    assert attribution is not None
+    assert_span(text, attribution.source, source)
+    assert attribution.source_type == source_type
+    assert_span(text, attribution.cue, reading[0])
+
+
+@pytest.mark.parametrize(
+    "text, reading",
+    [
+        ("North Korean troops have reportedly opened fire on their Russian counterparts.", ("reportedly", "North Korean troops")),
+        ("Putin is seeking to seize as much territory in eastern Ukraine as he can.", ("is seeking", "Putin")),
+    ],
+)
+def test_model_cues_that_are_not_reporting_cues_are_not_used(text, reading):
+    (attribution,) = model(text, {0: reading})[1]
+    assert attribution is None
+
+
+def test_model_cue_with_a_pronoun_source_keeps_its_cue_and_points_at_the_antecedent():
+    text = (
+        "Russia launched 49 drones to attack Ukraine overnight, the Ukrainian military said on Monday.\n"
+        "Of the 49 drones, the air force shot down 27 and lost track of 19, likely due to electronic warfare.\n"
+        "Three drones remained in the Ukrainian air space as of Monday morning, it added.\n"
+    )
+    _, result = model(text, {0: ("said", "the Ukrainian"), 2: ("added", "it")})
+    first, second, third = result
+    assert second is None
+    assert_span(text, third.source, "the Ukrainian military")
+    assert third.source == first.source
+    assert (third.source_type, third.named, third.inherited) == ("organization", True, False)
+    assert_span(text, third.cue, "added")
+    assert "'it' refers back to 'the Ukrainian military'" in third.explanation
+
+
+SEED_003 = (
+    "“When using the DPRK troops on the battlefield, the language barrier remains problematic to control and"
+    " coordinate actions,” the GUR said in a statement.\n"
+    "“Because of this problem, North Korean soldiers opened ‘friendly fire’ on the vehicles of the so-called"
+    " Akhmat battalion,” the agency added. “As a result, they killed eight Kadyrovite soldiers.”\n"
+    "The GUR’s assessment could not be immediately verified by independent reports.\n"
+)
+
+
+def test_generic_source_and_quote_continuation_take_the_agency():
+    claims, (said, added, continued, note) = rules_only(SEED_003)
+    assert_span(SEED_003, said.source, "the GUR")
+    assert said.direct_quote is True
+    # "the agency added": own cue, source resolved to the earlier mention, not inherited.
+    assert added.source == said.source and added.inherited is False
+    assert_span(SEED_003, added.cue, "added")
+    # The quotation that continues: no cue of its own, inherits.
+    assert continued.cue is None and continued.inherited is True and continued.direct_quote is True
+    assert continued.source == said.source and continued.source_type == "organization"
+    assert "carries over" in continued.explanation
+    assert note is None
+
+
+def test_quote_opened_and_attributed_at_its_close_is_inherited_forward():
+    text = "“We will defend ourselves. We will not stop,” Zelensky said.\n"
+    claims, (opening, closing) = rules_only(text)
+    assert closing.inherited is False and closing.source.text == "Zelensky"
+    assert opening.inherited is True and opening.cue is None and opening.source == closing.source
+
+
+def test_back_reference_does_not_reach_past_the_look_back():
+    filler = "".join(f"Filler sentence number {n} has no source at all.\n" for n in range(LOOKBACK_CLAIMS + 1))
+    text = "The Pentagon said on Monday that troops were in Kursk.\n" + filler + "More troops were coming, it added.\n"
+    attributions = rules_only(text)[1]
+    last = attributions[-1]
+    assert_span(text, last.source, "it")
+    assert last.source_type == "unknown"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # source, source type, [(via, via type), ...] nearest to the article first
+        (
+            "Russian troops captured the village of Shevchenko in Ukraine’s eastern Donetsk province, the TASS state"
+            " news agency reported on Monday, citing Denis Pushilin, the Moscow-installed head of the region.",
+            ("Denis Pushilin", "person", [("the TASS state news agency", "media")]),
+        ),
+        (
+            "The ISW stressed: that the GUR had claimed that the “language barrier also hinders effective combat"
+            " coordination between Russian and North Korean forces”.",
+            ("the GUR", "organization", [("The ISW", "organization")]),
+        ),
+        (
+            "The Kyiv intelligence chiefs also reported that a “contingent in Kursk lost 200 personnel as of"
+            " December 14,” according to the ISW.",
+            ("The Kyiv intelligence chiefs", "anonymous", [("the ISW", "organization")]),
+        ),
+        # PolNeAR dev
+        (
+            "Bloomberg reports that the Republican nominee has either won or tied among the group of voters making"
+            " $100,000 or more, according to the Roper Center for Public Opinion Research.",
+            ("Bloomberg", "media", [("the Roper Center for Public Opinion Research", "organization")]),
+        ),
+    ],
+)
+def test_second_hand_chains(text, expected):
+    source, source_type, via = expected
+    (attribution,) = rules_only(text)[1]
+    assert_span(text, attribution.source, source)
+    assert attribution.source_type == source_type
+    assert [(v.span.text, v.source_type) for v in attribution.via] == via
+    for hop in attribution.via:
+        assert text[hop.span.start : hop.span.end] == hop.span.text
+    assert "second-hand" in attribution.explanation
+
+
+def test_think_tank_chain_resolves_the_generic_teller():
+    text = (
+        "“North Korean forces are reportedly facing expected struggles,” said the Institute for The Study of War.\n"
+        "The Washington-based think tank added that Ukraine’s Main Military Intelligence Directorate (GUR) reported"
+        " on December 14 that North Korean forces “recently fired at Chechen vehicles”.\n"
+    )
+    first, second = rules_only(text)[1]
+    assert_span(text, first.source, "the Institute for The Study of War")
+    assert_span(text, second.source, "Ukraine’s Main Military Intelligence Directorate (GUR)")
+    assert second.via[0].span == first.source and second.via[0].source_type == "organization"
+
+
+SEED_001 = (
+    "A Russian soldier captured by Ukrainian forces says he escaped his unit after North Korean soldiers fired on"
+    " Russian positions.\n"
+    "The soldier’s account, shared in a video released by Ukrainian military intelligence, brings attention to"
+    " challenges faced by Russian forces using foreign troops, according to L'Independent.\n"
+    "In the video, shared by the pro-Ukrainian X account “Victoria,” the soldier describes how his unit was working"
+    " alongside around ten North Korean soldiers.\n"
+)
+
+
+def test_video_chain_through_an_outlet_and_an_account():
+    says, according, describes = rules_only(SEED_001)[1]
+    assert_span(SEED_001, says.source, "A Russian soldier captured by Ukrainian forces")
+    assert (says.source_type, says.described) == ("anonymous", True)
+    assert_span(SEED_001, according.source, "L'Independent")
+    assert according.source_type == "media" and according.via == ()
+    # The soldier speaks in the video; the X account shared it; the article had it from L'Independent.
+    assert describes.source == says.source
+    assert [(v.span.text, v.source_type) for v in describes.via] == [
+        ("L'Independent", "media"),
+        ("the pro-Ukrainian X account “Victoria,”", "social_media"),
+    ]
+
+
+def test_one_attribution_per_claim_and_lengths_must_match():
+    claims, result = rules_only(SEED_003)
+    assert len(result) == len(claims)
+    with pytest.raises(ValueError):
+        attribute(SEED_003, claims, ())
+
+
+# End to end with the trained model on the seed articles.
+
+SEED_EXPECTATIONS = [
+    # seed, claim starts with, (source, type, named, described, inherited, via)
+    ("003", "A Monday skirmish", ("Ukraine’s military intelligence agency (GUR)", "organization", True, False, False, [])),
+    ("003", "“When using the DPRK", ("the GUR", "organization", True, False, False, [])),
+    ("003", "“Because of this problem", ("the GUR", "organization", True, False, False, [])),
+    ("003", "“As a result", ("the GUR", "organization", True, False, True, [])),
+    ("003", "“And we will continue", ("Zelensky", "person", True, False, True, [])),
+    ("002", "“North Korean forces", ("the Institute for The Study of War", "organization", True, False, False, [])),
+    ("002", "The Washington-based", ("Ukraine’s Main Military Intelligence Directorate (GUR)", "organization", True, False, False, ["the Institute for The Study of War"])),
+    ("002", "Russian troops captured", ("Denis Pushilin", "person", True, False, False, ["the TASS state news agency"])),
+    ("002", "Three drones remained", ("the Ukrainian military", "organization", True, False, False, [])),
+    ("002", "Western officials", ("Western officials", "anonymous", False, True, False, [])),
+    ("004", "North Korean troops stationed", ("Rustem Umerov", "person", True, False, False, [])),
+    ("004", "A US official", ("A US official", "anonymous", False, True, False, [])),
+    ("004", "Pyongyang's troops joined", ("the official", "anonymous", False, False, False, [])),
+    ("004", "The Pentagon said", ("The Pentagon", "organization", True, False, False, [])),
+    ("004", "He said up to", ("Umerov", "person", True, False, False, [])),
+    ("001", "The soldier’s account", ("L'Independent", "media", True, False, False, [])),
+    ("001", "In the video", ("A Russian soldier captured by Ukrainian forces", "anonymous", False, True, False, ["L'Independent", "the pro-Ukrainian X account “Victoria,”"])),
+    ("001", "Ukrainian military officials report", ("Ukrainian military officials", "anonymous", False, True, False, [])),
+]
+
+
+@pytest.fixture(scope="module")
+def trained_model():
+    from service.pipeline.model import AttributionModel, ModelLoadError
+
+    try:
+        return AttributionModel.load()
+    except (ModelLoadError, FileNotFoundError) as error:
+        pytest.skip(f"no trained model: {error}")
+
+
+@pytest.mark.parametrize("seed, opening, expected", SEED_EXPECTATIONS)
+def test_seeds_end_to_end(trained_model, seed, opening, expected):
+    text = seed_text(seed)
+    claims = segment(text).claims
+    result = attribute(text, claims, trained_model.predict(text, claims))
+    (index,) = [c.index for c in claims if c.text.startswith(opening)]
+    attribution = result[index]
+    source, source_type, named, described, inherited, via = expected
+    assert attribution is not None
+    assert_span(text, attribution.source, source)
+    assert (attribution.source_type, attribution.named, attribution.described) == (source_type, named, described)
+    assert attribution.inherited is inherited and (attribution.cue is None) is inherited
+    assert [v.span.text for v in attribution.via] == via
+
+
+def test_seeds_attribute_in_linear_time(trained_model):
+    """A look-back that grew with the article would show up as a slow, long article."""
+    import time
+
+    text = seed_text("004")
+    claims = segment(text * 40).claims
+    predictions = trained_model.predict(text * 40, claims)
+    started = time.perf_counter()
+    attribute(text * 40, claims, predictions)
+    per_char = (time.perf_counter() - started) / len(text * 40)
+    assert per_char < 2e-6  # at least 0.5 MB/s for this stage alone

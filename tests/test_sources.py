@@ -1,0 +1,112 @@
+"""Source typing over real source spans from the seeds and the PolNeAR dev split."""
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.sources import classify_source
+from service.pipeline.types import Span
+
+
+def read(phrase: str, after: str = ""):
+    """Type ``phrase`` as a source standing at the start of ``phrase + after``."""
+    return classify_source(phrase + after, Span(0, len(phrase), phrase))
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        # (source_type, named, described)
+        ("Rustem Umerov", ("person", True, False)),
+        ("U.S. Defense Secretary Lloyd Austin", ("person", True, False)),
+        ("Zelensky", ("person", True, False)),
+        ("Ukrainian President Volodymyr Zelensky", ("person", True, False)),
+        ("Trump campaign spokesman Jason Miller", ("person", True, False)),
+        ("Kiev's defense minister", ("person", True, False)),
+        ("the head of Kiev's military intelligence", ("person", True, False)),
+        ("Ukraine's Main Military Intelligence Directorate (GUR)", ("organization", True, False)),
+        ("Ukraine’s military intelligence agency (GUR)", ("organization", True, False)),
+        ("the Pentagon", ("organization", True, False)),
+        ("South Korea's National Intelligence Service", ("organization", True, False)),
+        ("the GUR", ("organization", True, False)),
+        ("the Institute for The Study of War", ("organization", True, False)),
+        ("The Defense Intelligence of Ukraine (DIU)", ("organization", True, False)),
+        ("the Ukrainian military", ("organization", True, False)),
+        ("Kyiv", ("organization", True, False)),
+        ("the Federal Bureau of Prisons", ("organization", True, False)),
+        ("The New York Times", ("media", True, False)),
+        ("KBS", ("media", True, False)),
+        ("TASS", ("media", True, False)),
+        ("the TASS state news agency", ("media", True, False)),
+        ("L'Independent", ("media", True, False)),
+        ("The Post", ("media", True, False)),
+        ("USA Today", ("media", True, False)),
+        ("the pro-Ukrainian X account “Victoria,”", ("social_media", True, False)),
+        ("a Telegram channel", ("social_media", False, False)),
+        ("a tweet", ("social_media", False, False)),
+        ("a US official", ("anonymous", False, True)),
+        ("an unnamed Ukrainian official", ("anonymous", False, True)),
+        ("a senior US defence official", ("anonymous", False, True)),
+        ("Western officials", ("anonymous", False, True)),
+        ("Ukrainian military officials", ("anonymous", False, True)),
+        ("Kyiv officials", ("anonymous", False, True)),
+        ("show insiders", ("anonymous", False, True)),
+        ("The Kyiv intelligence chiefs", ("anonymous", False, True)),
+        ("sources", ("anonymous", False, False)),
+        ("a source", ("anonymous", False, False)),
+        ("officials", ("anonymous", False, False)),
+        ("two unnamed officials", ("anonymous", False, False)),
+        ("people familiar with the matter", ("anonymous", False, False)),
+        ("intelligence", ("anonymous", False, False)),
+        ("Intelligence reports", ("anonymous", False, False)),
+        ("reports", ("unknown", False, False)),
+        ("the poll", ("unknown", False, False)),
+        ("Footage", ("unknown", False, False)),
+        ("he", ("unknown", False, False)),
+    ],
+)
+def test_source_type(phrase, expected):
+    reading = read(phrase)
+    assert (reading.source_type, reading.named, reading.described) == expected
+    assert reading.explanation
+
+
+@pytest.mark.parametrize(
+    "phrase, refers_back",
+    [
+        ("it", ("organization", "media", "social_media")),
+        ("he", ("person", "anonymous")),
+        ("the agency", ("organization",)),
+        ("The Washington-based think tank", ("organization",)),
+        ("the official", ("anonymous",)),
+        ("the source", ("anonymous",)),
+        ("the newspaper", ("media",)),
+        # Named or described by nationality: a source in its own right.
+        ("the Ukrainian military", ()),
+        ("the GUR", ()),
+        ("a US official", ()),
+    ],
+)
+def test_back_references(phrase, refers_back):
+    assert read(phrase).refers_back == refers_back
+
+
+@pytest.mark.parametrize(
+    "phrase, after, expected",
+    [
+        ("Andriy Kovalenko", ", the head of the counter-disinformation department, said", "person"),
+        ("Acme Watch", ", a New York-based group, said", "organization"),
+        ("Baltic Wire", ", a news agency in Riga, reported", "media"),
+    ],
+)
+def test_apposition_after_a_name_types_it(phrase, after, expected):
+    assert read(phrase, after).source_type == expected
+
+
+@pytest.mark.parametrize("pronoun, plural", [("he", False), ("it", False), ("they", True)])
+def test_pronoun_number(pronoun, plural):
+    assert read(pronoun).plural is plural
+
+
+@pytest.mark.parametrize("phrase, plural", [("intelligence", True), ("Western officials", True), ("a US official", False)])
+def test_collective_and_plural_sources(phrase, plural):
+    assert read(phrase).plural is plural
