@@ -23,7 +23,7 @@ from service.pipeline.model import DEFAULT_MODEL_PATH, AttributionModel, file_sh
 
 from .card import MODEL_CARD_PATH, write_model_card
 from .evaluate import baseline_reader, measure_speed, model_reader, score, segment_documents
-from .fit import SEED, Hyperparameters, fit
+from .fit import SEED, Hyperparameters, fit, tune_thresholds
 from .polnear import load_split
 
 MODEL_NAME = "polnear-linear"
@@ -42,6 +42,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
     train = load_split("train", limit=arguments.limit)
     dev = segment_documents(load_split("dev", limit=arguments.limit))
     components, summary = fit(train, parameters)
+    components.update(tune_thresholds(components, dev, parameters))
 
     arguments.output.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump(components, arguments.output, compress=3)
@@ -62,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
         "python_version": platform.python_version(),
         "seed": SEED,
         "hyperparameters": parameters.as_dict(),
+        "thresholds": {name: components[name] for name in ("cue_threshold", "source_threshold")},
         "training": {"split": "train", "articles": len(train), **asdict(summary)},
         "dev_metrics": {
             "articles": len(dev),

@@ -17,6 +17,7 @@ from sklearn.linear_model import LogisticRegression
 
 from service.pipeline.claims import segment
 from service.pipeline.features import (
+    ALWAYS_IN_VOCABULARY,
     ANCHOR_COUNT,
     FIRST_WORD_ID,
     HASH_WIDTH,
@@ -31,6 +32,9 @@ from service.pipeline.features import (
     tokenize,
 )
 
+from service.pipeline.model import AttributionModel
+
+from .evaluate import Scores, SegmentedDocument, model_reader, score
 from .polnear import Document
 
 SEED = 20240613
@@ -42,12 +46,13 @@ class Hyperparameters:
 
     vocabulary_min_count: int = 2
     cue_word_min_count: int = 2
-    cue_word_min_share: float = 0.01
+    cue_word_min_share: float = 0.1
     cue_phrase_min_count: int = 3
     cue_regularisation_c: float = 0.5
     source_regularisation_c: float = 0.5
-    cue_threshold: float = 0.5
-    source_threshold: float = 0.3
+    threshold_grid_low: float = 0.1
+    threshold_grid_high: float = 0.8
+    threshold_grid_step: float = 0.025
     max_iterations: int = 3000
 
     def as_dict(self) -> dict[str, float | int]:
@@ -66,7 +71,8 @@ class TrainingSummary:
 
 
 def fit(documents: Sequence[Document], parameters: Hyperparameters) -> tuple[dict, TrainingSummary]:
-    """Learn the lexicons, then both classifiers; return the artefact components."""
+    """Learn the lexicons, then both classifiers; return the artefact components (with
+    provisional 0.5 thresholds: ``tune_thresholds`` sets them on dev)."""
     vocabulary = learn_vocabulary((document.text for document in documents), parameters.vocabulary_min_count)
     prepared = [(document, tokenize(document.text, segment(document.text).claims, vocabulary)) for document in documents]
     is_cue_word = learn_cue_words(prepared, len(vocabulary) + FIRST_WORD_ID, parameters)
@@ -94,8 +100,8 @@ def fit(documents: Sequence[Document], parameters: Hyperparameters) -> tuple[dic
         "cue_phrases": cue_phrases,
         "cue_classifier": cue_classifier,
         "source_classifier": source_classifier,
-        "cue_threshold": parameters.cue_threshold,
-        "source_threshold": parameters.source_threshold,
+        "cue_threshold": 0.5,
+        "source_threshold": 0.5,
         "no_candidate_probability": _no_candidate_share(prepared, is_cue_word),
     }
     summary = TrainingSummary(
@@ -111,10 +117,11 @@ def fit(documents: Sequence[Document], parameters: Hyperparameters) -> tuple[dic
 
 
 def learn_vocabulary(texts: Iterable[str], min_count: int) -> dict[str, int]:
-    """Lower-cased words seen at least ``min_count`` times, most frequent first (ties by
-    spelling, so the ids are reproducible)."""
+    """Lower-cased words seen at least ``min_count`` times (and the marks features look up
+    by id), most frequent first, ties by spelling, so the ids are reproducible."""
     counts = Counter(word for text in texts for word in TOKEN.findall(text.lower()))
-    ranked = sorted((word for word, count in counts.items() if count >= min_count), key=lambda w: (-counts[w], w))
+    kept = {word for word, count in counts.items() if count >= min_count} | ALWAYS_IN_VOCABULARY
+    ranked = sorted(kept, key=lambda word: (-counts[word], word))
     return {word: number for number, word in enumerate(ranked, start=FIRST_WORD_ID)}
 
 
@@ -216,3 +223,20 @@ def _fit_classifier(
     design.sum_duplicates()
     classifier = LogisticRegression(C=regularisation_c, max_iter=max_iterations, random_state=SEED)
     return classifier.fit(design, labels)
+
+
+def tune_thresholds(
+    components: dict, dev: Sequence[SegmentedDocument], parameters: Hyperparameters
+) -> dict[str, float]:
+    """Pick the cue threshold that maximises dev attribution F1, then the source threshold
+    that maximises dev strict source F1 (the held-out scoring's variant). Dev only: the
+    test split is never seen."""
+    def scores_with(**thresholds: float) -> Scores:
+        return score(dev, model_reader(AttributionModel({**components, **thresholds}, "tuning")))
+
+    grid = np.round(np.arange(parameters.threshold_grid_low, parameters.threshold_grid_high, parameters.threshold_grid_step), 4)
+    cue_threshold = max(grid, key=lambda t: (scores_with(cue_threshold=t).attribution.f1, -t))
+    source_threshold = max(
+        grid, key=lambda t: (scores_with(cue_threshold=cue_threshold, source_threshold=t).source_strict.f1, -t)
+    )
+    return {"cue_threshold": float(cue_threshold), "source_threshold": float(source_threshold)}

@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
 from .types import Claim
 
-FEATURE_SCHEMA_VERSION = 1
+FEATURE_SCHEMA_VERSION = 2
 HASH_BITS = 17
 HASH_WIDTH = 1 << HASH_BITS
 
@@ -45,6 +46,8 @@ SHAPE_PUNCT, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_CAPITALISED, SHAPE_UPPER, SHAPE_OUT
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 SPAN_BREAKS = frozenset({",", ";", ":", '"', "\u201c", "\u201d", "!", "?", "\u2014", "\u2013", "\u2026", "[", "]"})
 """Tokens a source span never crosses: a source is a short noun phrase, not a clause."""
+ALWAYS_IN_VOCABULARY = QUOTE_MARKS | SPAN_BREAKS
+"""Marks the features find by vocabulary id, so training must give each one an id."""
 
 MAX_SOURCE_TOKENS = 8
 MAX_CUE_PHRASE_TOKENS = 3
@@ -58,6 +61,9 @@ ANCHOR_BEFORE, ANCHOR_BEFORE_SKIP, ANCHOR_BEFORE_ASIDE, ANCHOR_AFTER, ANCHOR_AFT
 ANCHORS_ENDING_AT = (ANCHOR_BEFORE, ANCHOR_BEFORE_SKIP, ANCHOR_BEFORE_ASIDE)
 """Anchors whose candidates end at the anchor token and grow leftwards."""
 
+_SPACED_TOKEN = re.compile(rf"(\s*)({TOKEN.pattern})")
+CUE_TEMPLATE_BASE = 0
+SOURCE_TEMPLATE_BASE = 32
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _HASH_SHIFT = np.uint64(64 - HASH_BITS)
 _DISTANCE_EDGES = np.array([1, 2, 3, 4, 7, 11, 16])
@@ -71,7 +77,7 @@ class ArticleTokens:
     ``claim_of`` that claim's position in the sequence given (all -1 outside every claim); ``in_quote`` says whether a double quotation is open there.
     """
 
-    words: list[str]
+    words: tuple[str, ...]
     starts: np.ndarray
     ends: np.ndarray
     word_ids: np.ndarray
@@ -80,6 +86,8 @@ class ArticleTokens:
     claim_last: np.ndarray
     claim_of: np.ndarray
     in_quote: np.ndarray
+    quotes_before: np.ndarray
+    """Prefix count of double quotation marks (length n + 1)."""
     breaks_before: np.ndarray
     """``breaks_before[i]``: how many span-breaking tokens precede token ``i`` (a prefix count,
     length n + 1), so a span crosses none when the counts at its ends agree."""
@@ -98,35 +106,42 @@ class SourceCandidates:
 
 
 def tokenize(text: str, claims: Sequence[Claim], vocabulary: Mapping[str, int]) -> ArticleTokens:
-    """Tokenise ``text`` once and lay out everything the feature templates need."""
+    """Tokenise ``text`` once and lay out everything the feature templates need.
+
+    One ``findall`` yields each token with the whitespace before it; since the two
+    partition the text, cumulative lengths give exact offsets without a match object per
+    token. Claim membership and quotation state are then pure array arithmetic.
+    """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    pairs = [(match.start(), match.group()) for match in TOKEN.finditer(lowered)]
-    words = [word for _, word in pairs]
-    count = len(words)
-    starts = np.fromiter((start for start, _ in pairs), dtype=np.int64, count=count)
-    ends = starts + np.fromiter(map(len, words), dtype=np.int64, count=count)
-    word_ids = np.fromiter((vocabulary.get(word, UNKNOWN_WORD) for word in words), dtype=np.int64, count=count)
+    pieces = _SPACED_TOKEN.findall(lowered)
+    count = len(pieces)
+    spaces, words = zip(*pieces) if pieces else ((), ())
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=count)
+    ends = np.cumsum(np.fromiter(map(len, spaces), dtype=np.int64, count=count) + lengths)
+    starts = ends - lengths
+    word_ids = np.fromiter(map(vocabulary.get, words, repeat(UNKNOWN_WORD)), dtype=np.int64, count=count)
     shapes = _shapes(text, starts, ends)
 
-    claim_first = np.full(count, -1, dtype=np.int64)
-    claim_last = np.full(count, -1, dtype=np.int64)
-    claim_of = np.full(count, -1, dtype=np.int64)
-    is_quote = np.fromiter((word in QUOTE_MARKS for word in words), dtype=bool, count=count)
-    in_quote = np.zeros(count, dtype=bool)
+    # Per-claim arrays end with a sentinel entry, so index -1 (no claim) reads "none".
+    claim_starts = np.fromiter((claim.start for claim in claims), dtype=np.int64, count=len(claims))
+    claim_ends = np.fromiter((claim.end for claim in claims), dtype=np.int64, count=len(claims))
+    opens_quoted = np.append(np.fromiter((c.opens_inside_quote for c in claims), dtype=bool, count=len(claims)), False)
+    first_tokens = np.append(np.searchsorted(starts, claim_starts), -1)
+    last_tokens = np.append(np.searchsorted(ends, claim_ends, side="right") - 1, -1)
+    claim_of = np.searchsorted(claim_starts, starts, side="right") - 1
+    within = claim_of >= 0
+    within[within] = ends[within] <= claim_ends[claim_of[within]]
+    claim_of[~within] = -1
+    claim_first = first_tokens[claim_of]
+    claim_last = last_tokens[claim_of]
+
+    is_quote = np.isin(word_ids, _ids_of(vocabulary, QUOTE_MARKS))
     quotes_before = np.concatenate(([0], np.cumsum(is_quote)))
-    for number, claim in enumerate(claims):
-        first = int(np.searchsorted(starts, claim.start))
-        last = int(np.searchsorted(ends, claim.end, side="right")) - 1
-        if last < first:
-            continue
-        claim_first[first : last + 1] = first
-        claim_last[first : last + 1] = last
-        claim_of[first : last + 1] = number
-        opened = (quotes_before[first : last + 1] - quotes_before[first]) % 2 == 1
-        in_quote[first : last + 1] = opened ^ claim.opens_inside_quote
-    is_break = np.fromiter((word in SPAN_BREAKS for word in words), dtype=bool, count=count)
+    opened = (quotes_before[:-1] - quotes_before[np.maximum(claim_first, 0)]) % 2 == 1
+    in_quote = within & (opened ^ opens_quoted[claim_of])
+    is_break = np.isin(word_ids, _ids_of(vocabulary, SPAN_BREAKS))
     return ArticleTokens(
         words=words,
         starts=starts,
@@ -137,9 +152,14 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Mapping[str, int]) 
         claim_last=claim_last,
         claim_of=claim_of,
         in_quote=in_quote,
+        quotes_before=quotes_before,
         breaks_before=np.concatenate(([0], np.cumsum(is_break | (claim_of < 0)))),
         capitalised_before=np.concatenate(([0], np.cumsum(shapes >= SHAPE_CAPITALISED))),
     )
+
+
+def _ids_of(vocabulary: Mapping[str, int], words: frozenset[str]) -> np.ndarray:
+    return np.array([vocabulary[word] for word in words if word in vocabulary], dtype=np.int64)
 
 
 def _shapes(text: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -179,11 +199,22 @@ def cue_candidates(tokens: ArticleTokens, is_cue_word: np.ndarray) -> np.ndarray
     return np.flatnonzero(is_cue_word[tokens.word_ids] & (tokens.claim_of >= 0))
 
 
-def hash_features(template: int, first: np.ndarray, second: np.ndarray | int = 0) -> np.ndarray:
-    """Column of the feature ``template(first, second)`` for each row (Fibonacci hashing)."""
-    key = (np.uint64(template) << np.uint64(48)) ^ (np.asarray(first).astype(np.uint64) << np.uint64(24))
-    key = key ^ np.asarray(second).astype(np.uint64)
-    return ((key * _GOLDEN) >> _HASH_SHIFT).astype(np.int64)
+def hash_templates(first_base: int, values: Sequence[tuple[np.ndarray | int, np.ndarray | int]], rows: int) -> np.ndarray:
+    """Hashed column of every template for every row, shape ``(rows, len(values))``.
+
+    Template ``k`` (numbered from ``first_base``) pairs ``values[k] = (a, b)``, each an array
+    of one entry per row or a constant. Key = template, a, b packed into 64 bits; its
+    column is the top ``HASH_BITS`` bits of key times the golden ratio (Fibonacci hashing).
+    One hashing pass for all templates keeps numpy's per-call cost out of the hot path.
+    """
+    keys = np.empty((rows, len(values)), dtype=np.uint64)
+    seconds = np.empty((rows, len(values)), dtype=np.uint64)
+    for column, (first, second) in enumerate(values):
+        keys[:, column] = first
+        seconds[:, column] = second
+    templates = np.arange(first_base, first_base + len(values), dtype=np.uint64) << np.uint64(48)
+    keys = (keys << np.uint64(24)) ^ seconds ^ templates
+    return ((keys * _GOLDEN) >> _HASH_SHIFT).astype(np.int64)
 
 
 def _word_at(tokens: ArticleTokens, positions: np.ndarray, anchor: np.ndarray) -> np.ndarray:
@@ -203,7 +234,7 @@ def _bucket(distances: np.ndarray) -> np.ndarray:
 
 def cue_features(tokens: ArticleTokens, positions: np.ndarray) -> np.ndarray:
     """One row of hashed columns per cue candidate: the word, its neighbours and shapes,
-    quotation state and where it stands in its claim."""
+    quotation state, how many quotation marks its claim has and where it stands in it."""
     word = tokens.word_ids[positions]
     previous = _word_at(tokens, positions - 1, positions)
     following = _word_at(tokens, positions + 1, positions)
@@ -212,25 +243,35 @@ def cue_features(tokens: ArticleTokens, positions: np.ndarray) -> np.ndarray:
     from_start = _bucket(positions - tokens.claim_first[positions])
     to_end = _bucket(tokens.claim_last[positions] - positions)
     quoted = tokens.in_quote[positions].astype(np.int64)
-    columns = [
-        hash_features(0, 0),
-        hash_features(1, word),
-        hash_features(2, previous),
-        hash_features(3, following),
-        hash_features(4, _word_at(tokens, positions - 2, positions)),
-        hash_features(5, _word_at(tokens, positions + 2, positions)),
-        hash_features(6, previous_shape, following_shape),
-        hash_features(7, word, previous),
-        hash_features(8, word, following),
-        hash_features(9, word, previous_shape),
-        hash_features(10, word, following_shape),
-        hash_features(11, word, quoted),
-        hash_features(12, word, from_start),
-        hash_features(13, word, to_end),
-        hash_features(14, word, tokens.shapes[positions]),
-        hash_features(15, quoted, from_start * 16 + to_end),
-    ]
-    return np.stack([np.broadcast_to(column, positions.shape) for column in columns], axis=1)
+    before_previous = _word_at(tokens, positions - 2, positions)
+    after_following = _word_at(tokens, positions + 2, positions)
+    claim_quotes = tokens.quotes_before[tokens.claim_last[positions] + 1] - tokens.quotes_before[tokens.claim_first[positions]]
+    return hash_templates(
+        CUE_TEMPLATE_BASE,
+        [
+            (0, 0),
+            (word, 0),
+            (previous, 0),
+            (following, 0),
+            (before_previous, 0),
+            (after_following, 0),
+            (previous_shape, following_shape),
+            (word, previous),
+            (word, following),
+            (word, previous_shape),
+            (word, following_shape),
+            (word, quoted),
+            (word, from_start),
+            (word, to_end),
+            (word, tokens.shapes[positions]),
+            (quoted, from_start * 16 + to_end),
+            (word, before_previous),
+            (word, after_following),
+            (previous, following),
+            (word, np.minimum(claim_quotes, 3)),
+        ],
+        len(positions),
+    )
 
 
 def source_candidates(tokens: ArticleTokens, cue_first: np.ndarray, cue_last: np.ndarray) -> SourceCandidates:
@@ -295,26 +336,29 @@ def source_features(tokens: ArticleTokens, candidates: SourceCandidates, cue_wor
     last_word = tokens.word_ids[last]
     first_shape = tokens.shapes[first]
     last_shape = tokens.shapes[last]
-    columns = [
-        hash_features(20, anchor),
-        hash_features(21, anchor, cue),
-        hash_features(22, anchor, length),
-        hash_features(23, first_word),
-        hash_features(24, last_word),
-        hash_features(25, before),
-        hash_features(26, after),
-        hash_features(27, anchor * 8 + first_shape, last_shape),
-        hash_features(28, _shape_at(tokens, first - 1, reference), _shape_at(tokens, last + 1, reference)),
-        hash_features(29, anchor, before),
-        hash_features(30, anchor, after),
-        hash_features(31, length, capitalised),
-        hash_features(32, first_word, last_word),
-        hash_features(33, anchor, tokens.in_quote[first].astype(np.int64)),
-        hash_features(34, anchor, _bucket(np.abs(reference - first))),
-        hash_features(35, first_word, length),
-        hash_features(36, last_word, cue),
-    ]
-    return np.stack(columns, axis=1)
+    return hash_templates(
+        SOURCE_TEMPLATE_BASE,
+        [
+            (anchor, 0),
+            (anchor, cue),
+            (anchor, length),
+            (first_word, 0),
+            (last_word, 0),
+            (before, 0),
+            (after, 0),
+            (anchor * 8 + first_shape, last_shape),
+            (_shape_at(tokens, first - 1, reference), _shape_at(tokens, last + 1, reference)),
+            (anchor, before),
+            (anchor, after),
+            (length, capitalised),
+            (first_word, last_word),
+            (anchor, tokens.in_quote[first].astype(np.int64)),
+            (anchor, _bucket(np.abs(reference - first))),
+            (first_word, length),
+            (last_word, cue),
+        ],
+        len(first),
+    )
 
 
 def cue_extent(tokens: ArticleTokens, position: int, phrases: frozenset[tuple[str, ...]]) -> tuple[int, int]:
