@@ -17,6 +17,7 @@ from sklearn.linear_model import LogisticRegression
 
 from service.pipeline.claims import segment
 from service.pipeline.features import (
+    ANCHORS_ENDING_AT,
     ALWAYS_IN_VOCABULARY,
     ANCHOR_COUNT,
     FIRST_WORD_ID,
@@ -162,7 +163,7 @@ def source_training_rows(
     """Source candidates around the first cue-lexicon token of every gold cue, labelled.
 
     For each anchor of a cue, the positive is the longest candidate lying wholly inside the
-    cue's gold source: a tight stand-in when the annotator's span is long or crosses a
+    cue's gold source whose anchored edge is the source's edge: a tight stand-in when the annotator's span is long or crosses a
     comma ("Smith, a spokesman for X"), and one consistent answer per anchor.
     """
     is_candidate = np.zeros(len(tokens.words), dtype=bool)
@@ -182,6 +183,12 @@ def source_training_rows(
     gold_before = np.concatenate([np.zeros((len(gold), 1), dtype=np.int64), np.cumsum(gold, axis=1)], axis=1)
     length = candidates.last - candidates.first + 1
     inside = (gold_before[candidates.cue_row, candidates.last + 1] - gold_before[candidates.cue_row, candidates.first]) == length
+    # The edge at the anchor must be the gold edge too: "the Ukrainian" anchored one word
+    # before "said" is wrong when the gold source is "the Ukrainian military".
+    grows_left = np.isin(candidates.anchor, ANCHORS_ENDING_AT)
+    beside = np.where(grows_left, candidates.last + 1, candidates.first - 1)
+    padded = np.pad(gold, ((0, 0), (1, 1)))
+    inside &= padded[candidates.cue_row, beside + 1] == 0
     group = candidates.cue_row * ANCHOR_COUNT + candidates.anchor
     longest = np.zeros(len(cue_positions) * ANCHOR_COUNT, dtype=np.int64)
     np.maximum.at(longest, group[inside], length[inside])

@@ -1,0 +1,111 @@
+"""Training pieces: reading PolNeAR, the dev metrics' definitions, and a tiny rebuild."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service.pipeline.claims import segment
+from service.pipeline.model import AttributionModel
+from service.pipeline.types import Span
+from training.__main__ import main as train_main
+from training.evaluate import SegmentedDocument, baseline_reader, score
+from training.polnear import Document, GoldAttribution, load_split, parse_annotations
+
+# Lines from PolNeAR dev breitbart_2016-09-12 (offsets shifted), plus a discontinuous cue.
+STANDOFF = "\n".join(
+    [
+        "T1\tSource 0 7\tsources",
+        "T2\tCue 8 12\tsaid",
+        "T3\tContent 14 40\tthe protocol called for it",
+        "T4\tAttribution 8 12\tsaid",
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
+        "T5\tCue 50 54;60 62\tsaid in",
+        "T6\tContent 70 80\tsomething",
+        "E2\tCue:T5 Content:T6",
+    ]
+)
+
+
+def test_parse_annotations_ties_cue_and_source_per_relation() -> None:
+    first, second = parse_annotations(STANDOFF)
+    assert first == GoldAttribution(cue=((8, 12),), sources=((0, 7),))
+    assert second.cue == ((50, 54), (60, 62)) and second.sources == ()
+    assert second.cue_start == 50
+
+
+def test_only_train_and_dev_exist() -> None:
+    with pytest.raises(ValueError, match="only"):
+        load_split("test")
+
+
+def test_dev_split_reads_articles_with_attributions() -> None:
+    documents = load_split("dev", limit=2)
+    assert len(documents) == 2
+    assert all(document.text and document.attributions for document in documents)
+
+
+def _document(text: str, *attributions: tuple[str, str | None]) -> SegmentedDocument:
+    """An article whose gold attributions are given as (cue text, source text) found in it."""
+    gold = []
+    for cue, source in attributions:
+        cue_start = text.index(cue)
+        sources = ((text.index(source), text.index(source) + len(source)),) if source else ()
+        gold.append(GoldAttribution(((cue_start, cue_start + len(cue)),), sources))
+    return SegmentedDocument(Document("example", text, tuple(gold)), segment(text).claims)
+
+
+ARTICLE = _document(
+    "The head of the agency said the plan failed. The storm hit the coast overnight. Officials believe it will rain.",
+    ("said", "The head of the agency"),
+    ("believe", "Officials"),
+)
+
+
+def _reader(readings):
+    return lambda text, claims: readings
+
+
+def test_attribution_counts_claims_by_where_the_cue_starts() -> None:
+    text = ARTICLE.document.text
+    said = Span(text.index("said"), text.index("said") + 4, "said")
+    wrong = Span(text.index("hit"), text.index("hit") + 3, "hit")
+    scores = score([ARTICLE], _reader([(said, None), (wrong, None), (None, None)]))
+    tally = scores.attribution
+    assert (tally.true_positives, tally.false_positives, tally.false_negatives) == (1, 1, 1)
+    assert tally.f1 == pytest.approx(0.5)
+
+
+def test_strict_source_needs_most_of_the_predicted_span_inside_gold() -> None:
+    text = ARTICLE.document.text
+    said = Span(text.index("said"), text.index("said") + 4, "said")
+    believe = Span(text.index("believe"), text.index("believe") + 7, "believe")
+    tight = Span(text.index("the agency"), text.index("the agency") + 10, "the agency")
+    loose_end = text.index("it will rain")
+    loose = Span(text.index("Officials"), loose_end, text[text.index("Officials") : loose_end])
+    scores = score([ARTICLE], _reader([(said, tight), (None, None), (believe, loose)]))
+    assert scores.source_lenient.true_positives == 2
+    assert scores.source_strict.true_positives == 1
+    assert scores.source_strict.false_positives == 1 and scores.source_strict.false_negatives == 1
+
+
+def test_gold_cue_outside_every_claim_is_a_miss() -> None:
+    document = _document("Officials Said\n\nThe plan failed badly, he said.", ("Said", "Officials"), ("said", "he"))
+    scores = score([document], baseline_reader)
+    assert scores.attribution.true_positives == 1
+    assert scores.attribution.false_negatives == 1
+    assert scores.source_lenient.false_negatives == 2
+
+
+def test_smoke_rebuild_is_deterministic_and_loadable(tmp_path: Path) -> None:
+    manifests = []
+    for run in ("first", "second"):
+        output = tmp_path / run / "attribution.joblib"
+        manifests.append(train_main(["--limit", "4", "--output", str(output), "--card", str(tmp_path / run / "CARD.md")]))
+        assert json.loads(output.with_suffix(".json").read_text())["sha256"] == manifests[-1]["sha256"]
+        assert "Newell" in (tmp_path / run / "CARD.md").read_text()
+    assert manifests[0]["sha256"] == manifests[1]["sha256"]
+    assert manifests[0]["dev_metrics"] == manifests[1]["dev_metrics"]
+    model = AttributionModel.load(tmp_path / "first" / "attribution.joblib")
+    assert model.version == manifests[0]["model_version"]
