@@ -119,6 +119,11 @@ class AttributionSchema(StrictSchema):
     cue = fields.Nested(SpanSchema, required=True, allow_none=True, metadata={"description": "The reporting words."})
     inherited = fields.Boolean(required=True, metadata={"description": "Carried over from an earlier claim."})
     via = fields.List(fields.Nested(ViaSchema), required=True, metadata={"description": "Intermediaries, nearest first."})
+    refers_to = fields.Nested(
+        SpanSchema,
+        allow_none=True,
+        metadata={"description": "For a pronoun or name-less source (\"he said\", \"the agency added\"): the earlier mention it refers to, whose type it takes."},
+    )
     explanation = fields.String(metadata={"description": "How the attribution was found (explain=true only)."})
 
 

@@ -214,3 +214,12 @@ def test_cli_scores_files_and_explains(tmp_path, capsys):
     assert main(["score", "--explain", str(article)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("article ") and len(out) == 4
+
+
+def test_pronoun_source_stays_tight_and_refers_to_the_earlier_mention(client):
+    claims = client.post("/v1/score", json={"text": ARTICLE}).get_json()["claims"]
+    first, added = claims[0]["attribution"], claims[2]["attribution"]
+    assert first["source"]["text"] == "the Ukrainian military" and first["refers_to"] is None
+    assert added["source"]["text"] == "it" and added["cue"]["text"] == "added"
+    assert added["refers_to"] == first["source"]
+    assert (added["source_type"], added["named"], added["inherited"]) == ("organization", True, False)

@@ -208,12 +208,28 @@ def test_model_spans_made_right_and_tight(text, reading, expected):
     "text, reading",
     [
         ("North Korean troops have reportedly opened fire on their Russian counterparts.", ("reportedly", "North Korean troops")),
-        ("Putin is seeking to seize as much territory in eastern Ukraine as he can.", ("is seeking", "Putin")),
+        ("The campaign has spent twenty million dollars on television ads.", ("has", "The campaign")),
+        ("Voters had questions about the plan on Tuesday.", ("about", "Voters")),
     ],
 )
-def test_model_cues_that_are_not_reporting_cues_are_not_used(text, reading):
+def test_model_cues_made_of_function_words_or_hedges_are_not_used(text, reading):
     (attribution,) = model(text, {0: reading})[1]
     assert attribution is None
+
+
+@pytest.mark.parametrize(
+    "text, reading",
+    [
+        ("Putin is seeking to seize as much territory in eastern Ukraine as he can.", ("is seeking", "Putin")),
+        ("Clinton criticized the plan as a giveaway to the wealthy.", ("criticized", "Clinton")),
+    ],
+)
+def test_model_cues_of_reported_states_are_attributions(text, reading):
+    """PolNeAR's broad notion: a source's stated wants and views tell whose view it is."""
+    (attribution,) = model(text, {0: reading})[1]
+    assert_span(text, attribution.cue, reading[0])
+    assert_span(text, attribution.source, reading[1])
+    assert attribution.source_type == "person"
 
 
 def test_model_cue_with_a_pronoun_source_keeps_its_cue_and_points_at_the_antecedent():
@@ -225,8 +241,8 @@ def test_model_cue_with_a_pronoun_source_keeps_its_cue_and_points_at_the_anteced
     _, result = model(text, {0: ("said", "the Ukrainian"), 2: ("added", "it")})
     first, second, third = result
     assert second is None
-    assert_span(text, third.source, "the Ukrainian military")
-    assert third.source == first.source
+    assert_span(text, third.source, "it")
+    assert third.refers_to == first.source and first.refers_to is None
     assert (third.source_type, third.named, third.inherited) == ("organization", True, False)
     assert_span(text, third.cue, "added")
     assert "'it' refers back to 'the Ukrainian military'" in third.explanation
@@ -245,8 +261,9 @@ def test_generic_source_and_quote_continuation_take_the_agency():
     claims, (said, added, continued, note) = rules_only(SEED_003)
     assert_span(SEED_003, said.source, "the GUR")
     assert said.direct_quote is True
-    # "the agency added": own cue, source resolved to the earlier mention, not inherited.
-    assert added.source == said.source and added.inherited is False
+    # "the agency added": own cue, its source words resolved to the earlier mention, not inherited.
+    assert_span(SEED_003, added.source, "the agency")
+    assert added.refers_to == said.source and added.inherited is False
     assert_span(SEED_003, added.cue, "added")
     # The quotation that continues: no cue of its own, inherits.
     assert continued.cue is None and continued.inherited is True and continued.direct_quote is True
@@ -338,7 +355,8 @@ def test_video_chain_through_an_outlet_and_an_account():
     assert_span(SEED_001, according.source, "L'Independent")
     assert according.source_type == "media" and according.via == ()
     # The soldier speaks in the video; the X account shared it; the article had it from L'Independent.
-    assert describes.source == says.source
+    assert_span(SEED_001, describes.source, "the soldier")
+    assert describes.refers_to == says.source
     assert [(v.span.text, v.source_type) for v in describes.via] == [
         ("L'Independent", "media"),
         ("the pro-Ukrainian X account “Victoria,”", "social_media"),
@@ -355,7 +373,7 @@ def test_one_attribution_per_claim_and_lengths_must_match():
 # End to end with the trained model on the seed articles.
 
 SEED_EXPECTATIONS = [
-    # seed, claim starts with, (source, type, named, described, inherited, via)
+    # seed, claim starts with, (teller: the source or what it refers to, type, named, described, inherited, via)
     ("003", "A Monday skirmish", ("Ukraine’s military intelligence agency (GUR)", "organization", True, False, False, [])),
     ("003", "“When using the DPRK", ("the GUR", "organization", True, False, False, [])),
     ("003", "“Because of this problem", ("the GUR", "organization", True, False, False, [])),
@@ -394,22 +412,11 @@ def test_seeds_end_to_end(trained_model, seed, opening, expected):
     result = attribute(text, claims, trained_model.predict(text, claims))
     (index,) = [c.index for c in claims if c.text.startswith(opening)]
     attribution = result[index]
-    source, source_type, named, described, inherited, via = expected
+    teller, source_type, named, described, inherited, via = expected
     assert attribution is not None
-    assert_span(text, attribution.source, source)
+    assert_span(text, attribution.teller, teller)
+    if not inherited:
+        assert claims[index].start <= attribution.source.start < attribution.source.end <= claims[index].end
     assert (attribution.source_type, attribution.named, attribution.described) == (source_type, named, described)
     assert attribution.inherited is inherited and (attribution.cue is None) is inherited
     assert [v.span.text for v in attribution.via] == via
-
-
-def test_seeds_attribute_in_linear_time(trained_model):
-    """A look-back that grew with the article would show up as a slow, long article."""
-    import time
-
-    text = seed_text("004")
-    claims = segment(text * 40).claims
-    predictions = trained_model.predict(text * 40, claims)
-    started = time.perf_counter()
-    attribute(text * 40, claims, predictions)
-    per_char = (time.perf_counter() - started) / len(text * 40)
-    assert per_char < 2e-6  # at least 0.5 MB/s for this stage alone

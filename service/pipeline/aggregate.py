@@ -11,7 +11,8 @@ Rule (documented in the README and tested):
   included), named (a named source), anonymous (source type anonymous), hedged (at least
   one hedge), unverified (at least one note of kind ``unverified`` governs it).
 - ``sources`` are distinct primary sources, most cited first (ties: first mentioned
-  first). Mentions are merged when they normalise to the same key: an acronym in
+  first), each counted under the mention that names it ("he" under "Rustem Umerov").
+  Mentions are merged when they normalise to the same key: an acronym in
   brackets stands for its long form ("Ukraine's military intelligence agency (GUR)" and
   "the GUR" are one source), and a leading "the" and a possessive "'s" are ignored.
 """
@@ -99,10 +100,10 @@ def tally_sources(claims: Sequence[ScoredClaim]) -> tuple[SourceTally, ...]:
     counts: dict[str, int] = {}
     for claim in claims:
         attribution = claim.findings.attribution
-        if attribution is None or attribution.source is None:
+        if attribution is None or attribution.teller is None:
             continue
-        key = source_key(attribution.source.text)
-        first_mention.setdefault(key, (attribution.source.text, attribution.source_type))
+        key = source_key(attribution.teller.text)
+        first_mention.setdefault(key, (attribution.teller.text, attribution.source_type))
         counts[key] = counts.get(key, 0) + 1
     order = {key: position for position, key in enumerate(first_mention)}
     ranked = sorted(counts, key=lambda key: (-counts[key], order[key]))

@@ -31,8 +31,10 @@ Per claim, in order (one pass over the claims, bounded work per claim):
 4. Back-references. A pronoun or a name-less definite source ("it added", "he said",
    "the agency added", "The Washington-based think tank") is resolved to the nearest
    earlier source of a compatible type within ``LOOKBACK_CLAIMS`` claims; the claim
-   keeps its own cue, ``inherited`` stays false, and the source span points at the
-   earlier mention. Unresolved, the pronoun stays with type unknown.
+   keeps its own cue, ``inherited`` stays false, the source span stays on the words in
+   the claim ("he": the tight span that names who says it), takes the earlier source's
+   type, and ``refers_to`` points at the earlier mention. An intermediary in ``via`` is
+   given by its earlier mention. Unresolved, the pronoun stays with type unknown.
 5. Inheritance. A claim with no cue of its own inherits source, type and via (cue None,
    ``inherited`` true) when it continues a quotation: it opens inside one
    (``Claim.opens_inside_quote``), or it is wholly a quotation right after a claim
@@ -76,6 +78,8 @@ _ADJUNCT = compile_alternation(read_entries("source_adjuncts.txt")).pattern
 # of these letters: checking it first lets the matcher skip other words without trying
 # each alternative (case-sensitive and prefiltered, several times faster on long text).
 _CUE_INITIALS = "".join(sorted({entry[0] for entry in read_entries("source_cue_verbs.txt")} | {"A", "C"}))
+_NON_CUE_WORDS = frozenset(read_entries("source_non_cues.txt"))
+_CUE_WORD = re.compile(r"\w+|[^\w\s]")
 _CUE = re.compile(
     rf"(?<![\w'’-])(?=[{_CUE_INITIALS}])"
     rf"(?:(?P<according>[Aa]ccording to)|(?P<citing>[Cc]iting)|(?P<verb>{_VERBS}))(?![\w'’-])"
@@ -329,12 +333,13 @@ def _own_attribution(
         return None
     chain, notes = _chain(text, claim, primary, found, seen)
     typed = [_resolve(text, span, claim.index, mentions) for span in chain]
-    for span, reading, _ in typed:
+    for span, reading, _, referent in typed:
         if reading.source_type != "unknown":
-            mentions.append(_Mention(span, reading, claim.index))
+            mentions.append(_Mention(referent or span, reading, claim.index))
     notes = [how, *notes]
+    referent = None
     if typed:
-        source, reading, resolution = typed[-1]
+        source, reading, resolution, referent = typed[-1]
         where = primary.found if chain[-1] == primary.source else "in the chain"
         notes.append(f"source {chain[-1].text!r} found {where}")
         if resolution:
@@ -343,7 +348,7 @@ def _own_attribution(
     else:
         source, reading = None, SourceReading("unknown", False, False, "no source found around the cue")
         notes.append("no source found around the cue: type unknown")
-    via = tuple(Via(span, r.source_type) for span, r, _ in typed[:-1])
+    via = tuple(Via(referent_ or span, r.source_type) for span, r, _, referent_ in typed[:-1])
     if via:
         notes.append("second-hand, via " + ", then ".join(f"{v.span.text!r} ({v.source_type})" for v in via))
     return Attribution(
@@ -356,6 +361,7 @@ def _own_attribution(
         described=reading.described,
         direct_quote=_is_direct_quote(text, claim, primary.cue, source),
         explanation="; ".join(notes),
+        refers_to=referent,
     )
 
 
@@ -364,17 +370,18 @@ def _primary(
 ) -> tuple[Candidate | None, str]:
     """The claim's main cue and its source: the model's, made right, else a clear rule cue.
 
-    A model cue is taken only when it is a reporting cue (the cue-verb lexicon, "according
-    to", "citing"): the model also marks hedges ("reportedly") and reported states ("is
-    seeking", "agreed to"), which say nothing about where a claim comes from.
+    A model cue is taken unless it is made only of function words or hedge adverbs
+    (``resources/source_non_cues.txt``: "has", "about", ":", "reportedly"). Attribution is
+    meant broadly, as PolNeAR annotates it: speech ("said") and reported states of a
+    source ("believes", "wants", "criticized") both tell the reader whose view a claim is.
     """
     cue = prediction.cue
     how = ""
     if cue is not None and claim.start <= cue.start and cue.end <= claim.end:
         how = f"model cue {cue.text!r} (p={prediction.probability:.2f})"
-        if _CUE.search(cue.text):
+        if _names_an_act(cue.text):
             return _from_model(text, claim, prediction, found, how)
-        how += " is not a reporting cue: not used"
+        how += " is only function words or a hedge: not used"
     clear = (
         [c for c in found if c.clear and c.kind == "verb"]
         or [c for c in found if c.clear]
@@ -385,6 +392,11 @@ def _primary(
     pattern = "'according to X'" if clear[0].kind == "according" else f"source {clear[0].found}"
     rule = f"rule cue {clear[0].cue.text!r} ({pattern})"
     return clear[0], f"{how}; {rule}" if how else f"{rule}; the model gave no cue"
+
+
+def _names_an_act(cue_text: str) -> bool:
+    """Whether a model cue holds a word that can signal attribution (see ``_primary``)."""
+    return any(word not in _NON_CUE_WORDS for word in _CUE_WORD.findall(cue_text.lower()))
 
 
 def _from_model(
@@ -516,12 +528,15 @@ def _carrier_tellers(carrier: str, seen: deque[_Seen]) -> list[Span]:
     return []
 
 
-def _resolve(text: str, span: Span, claim_index: int, mentions: deque[_Mention]) -> tuple[Span, SourceReading, str]:
-    """Type a source; a pronoun or name-less definite phrase takes the nearest earlier
-    source of a compatible type (for anonymous ones, the same head noun)."""
+def _resolve(
+    text: str, span: Span, claim_index: int, mentions: deque[_Mention]
+) -> tuple[Span, SourceReading, str, Span | None]:
+    """Type a source; a pronoun or name-less definite phrase takes the reading of the
+    nearest earlier source of a compatible type (for anonymous ones, the same head noun),
+    and that source's span as its referent."""
     reading = classify_source(text, span)
     if not reading.refers_back:
-        return span, reading, ""
+        return span, reading, "", None
     for mention in reversed(mentions):
         if claim_index - mention.claim_index > LOOKBACK_CLAIMS:
             break
@@ -531,8 +546,8 @@ def _resolve(text: str, span: Span, claim_index: int, mentions: deque[_Mention])
             continue
         if reading.source_type == "unknown" and mention.reading.plural and not reading.plural:
             continue
-        return mention.span, mention.reading, f"{span.text!r} refers back to {mention.span.text!r} (claim {mention.claim_index})"
-    return span, reading, f"{span.text!r} refers back to nothing within {LOOKBACK_CLAIMS} claims: left as read"
+        return span, mention.reading, f"{span.text!r} refers back to {mention.span.text!r} (claim {mention.claim_index})", mention.span
+    return span, reading, f"{span.text!r} refers back to nothing within {LOOKBACK_CLAIMS} claims: left as read", None
 
 
 def _singular(word: str) -> str:
@@ -598,9 +613,13 @@ def _leaves_quote_open(sentence: str) -> bool:
 
 
 def _inherited(attribution: Attribution, origin: Claim, why: str) -> Attribution:
-    source = attribution.source.text if attribution.source else "an unknown source"
+    """The attribution a claim with no cue takes over: its source is the mention that
+    names the earlier claim's source (the referent of an earlier "he")."""
+    source = attribution.teller.text if attribution.teller else "an unknown source"
     return replace(
         attribution,
+        source=attribution.teller,
+        refers_to=None,
         cue=None,
         inherited=True,
         direct_quote=True,

@@ -268,8 +268,8 @@ def _subject(text: str, folded: str, claim_start: int, note_start: int) -> str:
 
 
 def _source_texts(attribution: Attribution) -> Iterator[str]:
-    if attribution.source is not None:
-        yield attribution.source.text
+    if attribution.teller is not None:
+        yield attribution.teller.text
     for intermediary in attribution.via:
         yield intermediary.span.text
 

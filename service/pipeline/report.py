@@ -53,6 +53,7 @@ def _attribution(attribution: Attribution | None, explain: bool) -> dict | None:
         "cue": _span(attribution.cue),
         "inherited": attribution.inherited,
         "via": [{**_span(hop.span), "source_type": hop.source_type} for hop in attribution.via],
+        "refers_to": _span(attribution.refers_to),
     }
     if explain:
         body["explanation"] = attribution.explanation

@@ -114,7 +114,7 @@ def _attribution_terms(findings: ClaimFindings, weights: Weights) -> list[Contri
         return [Contribution("attribution", weights.attribution_absent, "no attribution: nobody is said to say so")]
     cue_words = f'cue "{attribution.cue.text}"' if attribution.cue else "carried over from an earlier claim"
     terms = [Contribution("attribution", weights.attribution_present, f"attributed: {cue_words}")]
-    source_words = f" ({attribution.source.text})" if attribution.source else ""
+    source_words = f" ({attribution.teller.text})" if attribution.teller else ""
     kind = _SOURCE_TYPE_WORDS[attribution.source_type]
     terms.append(
         Contribution("source_type", weights.source_type[attribution.source_type], f"{kind}{source_words}")

@@ -95,9 +95,13 @@ class Via:
 class Attribution:
     """Who says a claim, how, and how we know.
 
-    ``described`` qualifies anonymous sources: "a senior US defence official" is
-    described, a bare "sources" is not. ``direct_quote`` is true when the attributed
-    content is a direct quotation. ``explanation`` says in words how it was found.
+    ``source`` is the words in the text naming who says it: for "he said" that is "he".
+    ``refers_to`` is the earlier mention such a pronoun or name-less description ("it",
+    "the agency") was resolved to, whose type the source takes; None when the source
+    names itself. ``described`` qualifies anonymous sources: "a senior US defence
+    official" is described, a bare "sources" is not. ``direct_quote`` is true when the
+    attributed content is a direct quotation. ``explanation`` says in words how it was
+    found.
     """
 
     source: Span | None
@@ -109,6 +113,12 @@ class Attribution:
     described: bool
     direct_quote: bool
     explanation: str
+    refers_to: Span | None = None
+
+    @property
+    def teller(self) -> Span | None:
+        """The mention that names the source: the resolved referent, else the source."""
+        return self.refers_to or self.source
 
 
 @dataclass(frozen=True, slots=True)
