@@ -19,6 +19,7 @@ Rule (documented in the README and tested):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from .scoring import Weights
@@ -26,6 +27,8 @@ from .types import ArticleResult, ArticleSummary, Rating, ScoredClaim, Segment, 
 
 SHARE_DECIMALS = 4
 SCORE_DECIMALS = 2
+SOURCE_KEY_CACHE_SIZE = 4096
+"""Distinct source mentions whose key is remembered (bounded: a worker runs for days)."""
 
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9.&-]{1,11})\)")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -86,8 +89,13 @@ def summarise(claims: Sequence[ScoredClaim]) -> ArticleSummary:
     )
 
 
+@lru_cache(maxsize=SOURCE_KEY_CACHE_SIZE)
 def source_key(text: str) -> str:
-    """The key under which mentions of one source are merged (see module docstring)."""
+    """The key under which mentions of one source are merged (see module docstring).
+
+    Cached: articles name the same few sources again and again ("he", "the Pentagon"),
+    and the key is a pure function of the mention's text.
+    """
     acronym = _BRACKETED_ACRONYM.search(text)
     if acronym:
         return acronym.group(1).replace(".", "").casefold()
