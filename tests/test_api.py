@@ -223,3 +223,10 @@ def test_pronoun_source_stays_tight_and_refers_to_the_earlier_mention(client):
     assert added["source"]["text"] == "it" and added["cue"]["text"] == "added"
     assert added["refers_to"] == first["source"]
     assert (added["source_type"], added["named"], added["inherited"]) == ("organization", True, False)
+
+
+def test_text_explanation_marks_terms_that_count_for_nothing(client):
+    text = "“We will defend ourselves,” Zelensky said. “And we will continue to act with all our partners.”"
+    lines = client.post("/v1/score?format=text", json={"text": text}).get_data(as_text=True).splitlines()
+    assert "= attribution model" in lines[2] and "not counted" in lines[2]
+    assert "+ attributed" in lines[1]

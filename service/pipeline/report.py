@@ -9,6 +9,8 @@ from __future__ import annotations
 from .types import ArticleResult, Attribution, Contribution, ScoredClaim, Span
 
 TEXT_PREVIEW_CHARS = 72
+_SIGNS = {1: "+", 0: "=", -1: "-"}
+"""How a term reads in the text explanation: adds, counts for nothing, takes away."""
 
 
 def render(result: ArticleResult, model_version: str, explain: bool = False) -> dict:
@@ -91,7 +93,7 @@ def render_text(result: ArticleResult) -> str:
         text = " ".join(scored.findings.claim.text.split())
         preview = text if len(text) <= TEXT_PREVIEW_CHARS else text[: TEXT_PREVIEW_CHARS - 3] + "..."
         reasons = "  ".join(
-            f"{'+' if term.points >= 0 else '-'} {term.reason}"
+            f"{_SIGNS[(term.points > 0) - (term.points < 0)]} {term.reason}"
             for term in scored.contributions
             if term.signal != "base"
         )
