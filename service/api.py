@@ -15,6 +15,7 @@ from .errors import ApiError
 from .pipeline.engine import Engine
 from .pipeline.report import render, render_text
 from .schemas import (
+    BatchQuerySchema,
     BatchRequestSchema,
     BatchResponseSchema,
     ErrorSchema,
@@ -33,6 +34,7 @@ _batch_request = BatchRequestSchema()
 _JSON_BODY = {"application/json": {"schema": ScoreRequestSchema}}
 _ERRORS = {
     400: "Malformed JSON or undecodable text.",
+    401: "Missing or invalid API key (only when the service runs with CREDENCE_API_KEYS).",
     413: "Body larger than CREDENCE_MAX_BODY_BYTES.",
     415: "Unsupported media type.",
     422: "Failed validation; `errors` has per-field messages.",
@@ -104,7 +106,15 @@ def _json_response(body: dict) -> Response:
         },
     }
 )
-@blp.response(200, ScoreResponseSchema, description="The article's claims, attributions, scores and rating.")
+@blp.response(200, ScoreResponseSchema)
+# Written out whole: a manual 200 replaces the generated one, and ?format=text answers text/plain.
+@blp.doc(responses={"200": {
+    "description": "The article's claims, attributions, scores and rating.",
+    "content": {
+        "application/json": {"schema": ScoreResponseSchema},
+        "text/plain": {"schema": {"type": "string", "description": "With ?format=text: one line per claim."}},
+    },
+}})
 @_document_errors
 def score(format: str, explain: bool):
     """Score one article.
@@ -125,7 +135,7 @@ def score(format: str, explain: bool):
 
 
 @blp.route("/score/batch", methods=["POST"])
-@blp.arguments(ScoreQuerySchema, location="query", as_kwargs=True)
+@blp.arguments(BatchQuerySchema, location="query", as_kwargs=True)
 @blp.doc(requestBody={"required": True, "content": {"application/json": {"schema": BatchRequestSchema}}})
 @blp.response(200, BatchResponseSchema, description="One result per article, in request order.")
 @_document_errors
@@ -133,8 +143,6 @@ def score_batch(format: str, explain: bool):
     """Score up to CREDENCE_MAX_BATCH_ARTICLES articles; one bad article fails the whole batch (422 naming its index)."""
     if not _is_json(request.mimetype):
         raise ApiError(415, f"unsupported media type {request.mimetype or '(none)'!r}: send application/json")
-    if format != "json":
-        raise ApiError(422, "the batch endpoint answers JSON only", errors={"format": ["must be json"]})
     payload = _validate(_batch_request, _read_json())
     scorer = engine()
     results = [
@@ -146,6 +154,7 @@ def score_batch(format: str, explain: bool):
 
 @blp.route("/health", methods=["GET"])
 @blp.response(200, HealthSchema)
+@blp.doc(security=[])
 def health():
     """Liveness and the model version in use."""
     return {"status": "ok", "model": {"version": engine().model_version}}

@@ -11,7 +11,10 @@ from .api import ENGINE_EXTENSION, blp
 from .config import load_config
 from .engines import load_engine
 from .errors import register_error_handlers
+from .limits import install_body_limit
+from .observability import install_request_logging
 from .schemas import ErrorSchema
+from .security import BEARER_SCHEME, BEARER_SCHEME_SPEC, install_api_keys, install_security_headers
 
 SWAGGER_ASSETS_URL = "/docs/assets/"
 
@@ -43,12 +46,22 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         OPENAPI_JSON_PATH="v1/openapi.json",
         OPENAPI_SWAGGER_UI_PATH="docs",
         OPENAPI_SWAGGER_UI_URL=SWAGGER_ASSETS_URL,
+        # The document tells the truth about this instance: keys required only if configured.
+        API_SPEC_OPTIONS={"security": [{BEARER_SCHEME: []}]} if settings["CREDENCE_API_KEYS"] else {},
     )
     app.config.update({k: v for k, v in (config or {}).items() if not k.startswith("CREDENCE_")})
     app.json.sort_keys = False
     app.extensions[ENGINE_EXTENSION] = load_engine(settings["CREDENCE_MODEL_PATH"])
 
+    # Order matters: the request clock and id come first, so refused requests are logged
+    # too; the key is checked before any body is read.
+    install_request_logging(app)
+    install_api_keys(app)
+    install_body_limit(app)
+    install_security_headers(app)
+
     api = CredenceApi(app)
+    api.spec.components.security_scheme(BEARER_SCHEME, BEARER_SCHEME_SPEC)
     api.register_blueprint(blp)
     app.add_url_rule(
         f"{SWAGGER_ASSETS_URL}<path:filename>",

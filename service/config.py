@@ -6,7 +6,10 @@ be used stops the service at start-up with a message naming the setting.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .pipeline.resources import resource_path
@@ -32,6 +35,59 @@ def _text(name: str, value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# A key is sent as an RFC 6750 bearer token, so it is limited to that token's characters;
+# the minimum length keeps keys out of guessing range.
+API_KEY_PATTERN = re.compile(r"[A-Za-z0-9._~+/=-]{16,256}")
+_SHA256_HEX = re.compile(r"[0-9a-fA-F]{64}")
+
+
+def hash_api_key(key: str) -> bytes:
+    """The SHA-256 digest under which a key is stored and compared (never the key itself)."""
+    return hashlib.sha256(key.encode("ascii")).digest()
+
+
+def _api_key_digests(name: str, value: Any) -> tuple[bytes, ...]:
+    """Parse CREDENCE_API_KEYS into SHA-256 digests; the keys themselves are not kept.
+
+    Either ``KEY1,KEY2`` (the keys) or ``@/path/to/file`` (one hex SHA-256 digest of a
+    key per line, as ``sha256sum`` prints it; blank lines and ``#`` comments skipped).
+    Error messages name the position of a bad entry, never its value: it may be a key.
+    """
+    spec = "" if value is None else str(value).strip()
+    if not spec:
+        return ()
+    if spec.startswith("@"):
+        return _digests_from_file(name, Path(spec[1:]))
+    keys = [key.strip() for key in spec.split(",") if key.strip()]
+    if not keys:
+        raise ConfigError(f"{name} is set but names no key (unset it to turn authentication off)")
+    for position, key in enumerate(keys, start=1):
+        if not API_KEY_PATTERN.fullmatch(key):
+            raise ConfigError(
+                f"{name}: key number {position} is not 16 to 256 characters of A-Z a-z 0-9 . _ ~ + / = -"
+            )
+    return tuple(dict.fromkeys(hash_api_key(key) for key in keys))
+
+
+def _digests_from_file(name: str, path: Path) -> tuple[bytes, ...]:
+    try:
+        lines = path.read_text(encoding="ascii").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "not ASCII text"
+        raise ConfigError(f"{name}: cannot read the key file {str(path)!r}: {reason}") from None
+    digests = []
+    for number, line in enumerate(lines, start=1):
+        words = line.split("#", 1)[0].split()
+        if not words:
+            continue
+        if not _SHA256_HEX.fullmatch(words[0]):
+            raise ConfigError(f"{name}: line {number} of {str(path)!r} is not a hex SHA-256 digest")
+        digests.append(bytes.fromhex(words[0]))
+    if not digests:
+        raise ConfigError(f"{name}: the key file {str(path)!r} holds no digests (authentication would lock out every client)")
+    return tuple(dict.fromkeys(digests))
+
+
 SETTINGS: dict[str, tuple[Any, Callable[[str, Any], Any], str]] = {
     "CREDENCE_MAX_BODY_BYTES": (
         8 * 1024 * 1024,
@@ -47,6 +103,11 @@ SETTINGS: dict[str, tuple[Any, Callable[[str, Any], Any], str]] = {
         100,
         _positive_int,
         "most articles in one POST /v1/score/batch (more: 422)",
+    ),
+    "CREDENCE_API_KEYS": (
+        "",
+        _api_key_digests,
+        "API keys: KEY1,KEY2 or @/path/to/file of SHA-256 digests; empty: no authentication",
     ),
     "CREDENCE_MODEL_PATH": (
         str(DEFAULT_MODEL_PATH),

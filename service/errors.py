@@ -13,6 +13,8 @@ from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
 
+from .observability import request_id
+
 log = logging.getLogger(__name__)
 
 # Headers of an HTTP error that a client needs (Allow on 405, WWW-Authenticate on 401).
@@ -48,7 +50,7 @@ def http_error_response(error: HTTPException):
     response.status_code = code
     headers = dict(error.get_headers())
     headers.update(getattr(error, "extra_headers", {}))
-    headers.update(data.get("headers", {}))
+    headers.update(data.get("headers") or {})
     for name in _KEPT_HEADERS:
         if name in headers:
             response.headers[name] = headers[name]
@@ -56,7 +58,7 @@ def http_error_response(error: HTTPException):
 
 
 def unexpected_error_response(error: Exception):
-    log.exception("unexpected error while handling a request")
+    log.exception("unexpected error while handling request %s", request_id())
     return http_error_response(InternalServerError("internal error: the request could not be scored"))
 
 

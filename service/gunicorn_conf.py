@@ -19,3 +19,30 @@ preload_app = True
 # Recycle workers now and then so no slow leak can grow without bound.
 max_requests = 20000
 max_requests_jitter = 2000
+
+# Logs. The service writes its own access line, one JSON object per request on the
+# credence.access logger (service/observability.py: no article text, no header values,
+# so never a key); gunicorn's access log stays off so a format with %({authorization}i)s
+# can never leak a key, and nothing is logged twice. Access lines go to stdout, errors
+# and tracebacks to stderr. Keys are read from the environment, never from gunicorn's
+# settings, so not even `--log-level debug` (which prints the settings) shows one.
+accesslog = None
+loglevel = "info"
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "generic": {"format": "%(asctime)s [%(process)d] [%(levelname)s] %(name)s: %(message)s"},
+        "json_line": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "generic", "stream": "ext://sys.stderr"},
+        "access": {"class": "logging.StreamHandler", "formatter": "json_line", "stream": "ext://sys.stdout"},
+    },
+    "root": {"level": "INFO", "handlers": ["stderr"]},
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["stderr"], "propagate": False},
+        "gunicorn.access": {"level": "CRITICAL", "handlers": [], "propagate": False},
+        "credence.access": {"level": "INFO", "handlers": ["access"], "propagate": False},
+    },
+}

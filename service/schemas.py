@@ -39,6 +39,7 @@ def _text_field() -> ArticleText:
             "description": "The article text. Offsets in the response index into it exactly as posted.",
             "minLength": 1,
             "maxLength": _DEFAULT_MAX_TEXT,
+            "pattern": r"\S",
         },
     )
 
@@ -93,6 +94,14 @@ class ScoreQuerySchema(Schema):
     explain = fields.Boolean(
         load_default=False,
         metadata={"description": "Add the decision process: reasons, attribution explanations, skipped segments."},
+    )
+
+
+class BatchQuerySchema(ScoreQuerySchema):
+    format = fields.String(
+        load_default="json",
+        validate=validate.OneOf(["json"]),
+        metadata={"description": "The batch endpoint answers JSON only."},
     )
 
 
