@@ -76,10 +76,11 @@ def segment(text: str) -> Segmentation:
         quote_opens = _quote_open_flags(text, line_start, line_end, [start for start, _ in sentences])
         for position, ((start, end), inside_quote) in enumerate(zip(sentences, quote_opens)):
             sentence = text[start:end]
+            words = _WORD.findall(sentence)
             whole_line = start == line_start and end == line_end
-            kind, reason = _classify(sentence, position, len(sentences), not claims, whole_line)
+            kind, reason = _classify(sentence, words, position, len(sentences), not claims, whole_line)
             if kind == "claim":
-                key = " ".join(_WORD.findall(sentence.lower()))
+                key = _duplicate_key(sentence, words)
                 if key in seen:
                     kind, reason = "duplicate", "repeats an earlier sentence word for word"
                 else:
@@ -158,15 +159,27 @@ def _furniture(line: str) -> re.Match[str] | None:
     return None
 
 
+def _duplicate_key(sentence: str, words: list[str]) -> str:
+    """The sentence's lower-cased words, space-joined: equal keys mean a repeated sentence.
+
+    Lower-casing an ASCII sentence maps each character to one character of the same word
+    class, so its words lower-cased are the words of it lower-cased, with no second regex
+    pass; elsewhere lower-casing may split a character in two ("İ"), so the lower-cased
+    text is searched again.
+    """
+    if sentence.isascii():
+        return " ".join(words).lower()
+    return " ".join(_WORD.findall(sentence.lower()))
+
+
 def _classify(
-    sentence: str, position: int, sentence_count: int, before_first_claim: bool, whole_line: bool
+    sentence: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool, whole_line: bool
 ) -> tuple[str, str]:
-    """The segment kind of one sentence and why.
+    """The segment kind of one sentence (whose ``words`` are given) and why.
 
     ``whole_line`` says the sentence is its entire line, which the line check has
     already found free of furniture: the same text is not searched twice.
     """
-    words = _WORD.findall(sentence)
     if len(words) < MIN_CLAIM_WORDS:
         return "fragment", f"too short to assert something ({len(words)} words)"
     if not whole_line and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence)):
