@@ -46,3 +46,7 @@ logconfig_dict = {
         "credence.access": {"level": "INFO", "handlers": ["access"], "propagate": False},
     },
 }
+
+# gunicorn 27 opens a control socket in $HOME by default (an admin interface for workers);
+# the service does not use it, so it is not there to misuse, nor to fail on a read-only home.
+control_socket_disable = True
