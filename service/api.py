@@ -130,7 +130,8 @@ def score(format: str, explain: bool):
         raise ApiError(415, f"unsupported media type {request.mimetype or '(none)'!r}: send application/json or text/plain")
     result = engine().analyse(payload["text"])
     if format == "text":
-        return Response(render_text(result), mimetype="text/plain")
+        # A lone surrogate (legal in a JSON string) has no UTF-8 form: it prints as "?".
+        return Response(render_text(result).encode("utf-8", "replace"), mimetype="text/plain")
     return _json_response(render(result, engine().model_version, explain=explain))
 
 

@@ -110,12 +110,15 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Mapping[str, int]) 
 
     One ``findall`` yields each token with the whitespace before it; since the two
     partition the text, cumulative lengths give exact offsets without a match object per
-    token. Claim membership and quotation state are then pure array arithmetic.
+    token. Claim membership and quotation state are then pure array arithmetic. The scan
+    stops where trailing whitespace begins: every other character starts a token, but a
+    whitespace run with no token after it would be rescanned from each of its positions
+    (quadratic in its length).
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    pieces = _SPACED_TOKEN.findall(lowered)
+    pieces = _SPACED_TOKEN.findall(lowered, 0, len(lowered.rstrip()))
     count = len(pieces)
     spaces, words = zip(*pieces) if pieces else ((), ())
     lengths = np.fromiter(map(len, words), dtype=np.int64, count=count)
@@ -167,7 +170,9 @@ def _shapes(text: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     shapes = np.full(len(starts), SHAPE_PUNCT, dtype=np.int64)
     if not len(starts):
         return shapes
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    # "surrogatepass": a lone surrogate (valid in a JSON string) stays one code unit, so
+    # indexes into ``codes`` remain character offsets.
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
     first = codes[starts]
     second = np.where(ends - starts > 1, codes[np.minimum(starts + 1, len(codes) - 1)], 0)
     upper_first, lower_first, digit_first = _char_classes(first)
