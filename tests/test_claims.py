@@ -110,3 +110,30 @@ def test_seed_page_furniture_is_never_a_claim(prefix):
     for claim in claims:
         assert text[claim.start:claim.end] == claim.text
         assert not any(marker.lower() in claim.text.lower() for marker in furniture), claim.text
+
+
+@pytest.mark.parametrize(
+    "text, expected_claims",
+    [
+        ("“How many times do we have to see this in our country?” Clinton said. The crowd cheered loudly.",
+         ["“How many times do we have to see this in our country?” Clinton said.", "The crowd cheered loudly."]),
+        ("“He is a bully. Not a worthy representative for the most powerful nation.” ― Oscar P. Quintero",
+         ["“He is a bully.", "Not a worthy representative for the most powerful nation.” ― Oscar P. Quintero"]),
+        ("He asked: “Do you think her health matters?” Forty-three, yes; forty-four, no.",
+         ["He asked: “Do you think her health matters?”", "Forty-three, yes; forty-four, no."]),
+    ],
+)
+def test_speaker_tag_after_a_quotation_stays_with_it(text, expected_claims):
+    assert [claim.text for claim in segment(text).claims] == expected_claims
+
+
+def test_long_unpunctuated_body_line_is_a_cut_sentence_not_a_headline():
+    text = (
+        "Short Heading Here\n"
+        "The committee met on Tuesday to discuss the budget.\n"
+        "PolitiFact claimed “Trump exaggerates” the level of black youth unemployment through a “misleading use of statistics,” a\n"
+        "Another Section Heading\n"
+    )
+    result = segment(text)
+    assert [c.text[:10] for c in result.claims] == ["The commit", "PolitiFact"]
+    assert [s.kind for s in result.skipped] == ["headline", "headline"]

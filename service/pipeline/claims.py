@@ -8,9 +8,12 @@ pass per line:
 2. The line is split into sentences at terminal punctuation (optionally followed by
    closing quotes) that is followed by whitespace and not by a lower-case word, unless
    the word before the full stop is a known abbreviation ("U.S.", "Gen.", "Sept.") or an
-   initial. "Nov.08" never splits: no whitespace follows the stop.
-3. A line that is one sentence with no terminal punctuation is a headline or label, as
-   is a single title-cased line above the first claim. A trailing unpunctuated fragment of a longer line is
+   initial, or a closing quotation is followed by a speaker tag of at most four words that
+   ends the sentence ("“Why now?” Clinton asked."). "Nov.08" never splits: no
+   whitespace follows the stop.
+3. A line that is one sentence with no terminal punctuation is a headline or label
+   (unless it stands below the first claim and is as long as a sentence: the scraper cut
+   its end), as is a single title-cased line above the first claim. A trailing unpunctuated fragment of a longer line is
    kept as a claim only when it is long enough to be a sentence (captions end in credits
    like "Khorne group/e2w news").
 4. A sentence repeated word for word (a scraped subtitle or caption) is scored once.
@@ -30,6 +33,8 @@ FURNITURE_MAX_CHARS = 160
 
 MIN_CLAIM_WORDS = 3
 MIN_TRAILING_FRAGMENT_WORDS = 6
+MIN_CUT_SENTENCE_WORDS = 16
+"""An unpunctuated body line this long is a sentence the scraper cut, not a heading."""
 HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITALISED_SHARE = 0.8
 
@@ -39,6 +44,10 @@ _TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019)\]]*\s*$")
 _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+_CLOSING_QUOTE = re.compile(r"[\"\u201d]$")
+# A speaker tag after a quotation: at most four words, then the sentence ends
+# ("“Why now?” Clinton asked."). Words and spaces cannot overlap: no backtracking blow-up.
+_SPEAKER_TAG = re.compile(r"\s+(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
 _DOUBLE_QUOTE = re.compile(r"[\"\u201c\u201d]")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"[A-Z]\.$")
@@ -120,6 +129,8 @@ def _is_sentence_end(text: str, boundary: re.Match[str], line_end: int) -> bool:
     if next_char.islower() or next_char in ",;:)":
         return False
     punctuation = boundary.group(0)
+    if _CLOSING_QUOTE.search(punctuation) and _SPEAKER_TAG.match(text, boundary.end(), line_end):
+        return False
     if punctuation != ".":
         return True
     previous = _LAST_TOKEN.search(text, max(0, boundary.start() - 24), boundary.start())
@@ -186,7 +197,7 @@ def _classify(
         return "furniture", f"page furniture: matches {match.group(0)!r}"
     punctuated = _TERMINAL.search(sentence) is not None
     if sentence_count == 1:
-        if not punctuated:
+        if not punctuated and (before_first_claim or len(words) < MIN_CUT_SENTENCE_WORDS):
             return "headline", "a line with no closing punctuation: headline or label"
         if before_first_claim and _is_title_cased(words):
             return "headline", "a title-cased line: headline"
