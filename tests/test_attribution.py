@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.attribution import LOOKBACK_CLAIMS, attribute
+from service.pipeline.attribution import _CUE, LOOKBACK_CLAIMS, _Cues, attribute, candidates
 from service.pipeline.claims import segment
 from service.pipeline.types import ClaimPrediction, Span
 from tests.conftest import seed_text
@@ -131,6 +131,28 @@ def test_rules_find_and_type_the_source(text, expected):
     assert_span(text, attribution.cue, cue)
     assert attribution.inherited is False and attribution.via == ()
     assert attribution.explanation
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # The source starts after the last subordinating word before the cue.
+        ("Turnout fell sharply because as the commission said in its report voters stayed home.", "the commission"),
+        ("Prices rose when the storm hit, but as the ministry said that the figures were right, nobody worried.", "the ministry"),
+    ],
+)
+def test_source_starts_after_the_last_subordinator(text, source):
+    (attribution,) = rules_only(text)[1]
+    assert_span(text, attribution.source, source)
+
+
+def test_rule_candidates_are_the_same_whether_built_lazily_or_all_at_once():
+    text = seed_text("002")
+    for claim in segment(text).claims:
+        found = candidates(text, claim)
+        assert [c.cue.text for c in found] == [m.group(0) for m in _CUE.finditer(text, claim.start, claim.end)]
+        lazy = _Cues(text, claim)
+        assert [lazy[i] for i in reversed(range(len(lazy)))][::-1] == list(found)
 
 
 @pytest.mark.parametrize(

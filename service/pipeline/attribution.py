@@ -47,8 +47,9 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .resources import compile_alternation, read_entries
 from .sources import SourceReading, classify_source
@@ -84,12 +85,14 @@ _CUE = re.compile(
     rf"(?<![\w'’-])(?=[{_CUE_INITIALS}])"
     rf"(?:(?P<according>[Aa]ccording to)|(?P<citing>[Cc]iting)|(?P<verb>{_VERBS}))(?![\w'’-])"
 )
-_CUE_VERB = re.compile(rf"(?<![\w'’-])(?:{_VERBS})(?![\w'’-])")
+_VERB_INITIALS = "".join(sorted({entry[0] for entry in read_entries("source_cue_verbs.txt")}))
+_CUE_VERB = re.compile(rf"(?<![\w'’-])(?=[{_VERB_INITIALS}])(?:{_VERBS})(?![\w'’-])")
 # A clause piece: text between punctuation that cannot sit inside a source noun phrase.
 _PIECE = re.compile(r"[^,;:“”\"—]+")
-# The last subordinating word of a piece: the source starts after it ("as he explained").
-_LAST_SUBORDINATOR = re.compile(
-    r".*\b(?:that|but|as|when|while|because|after|before|if|so|where|whereas|although|though)\s+", re.IGNORECASE | re.DOTALL
+# A subordinating word: the source starts after the last one in a piece ("as he explained").
+# Searched forwards and the last hit kept: a greedy ".*" prefix would backtrack over the piece.
+_SUBORDINATOR = re.compile(
+    r"\b(?:that|but|as|when|while|because|after|before|if|so|where|whereas|although|though)\s+", re.IGNORECASE
 )
 _TRAILING_AUX = re.compile(rf"(?:\s+(?:{_AUX}))+\s*$", re.IGNORECASE)
 _ADJUNCT_START = re.compile(rf"\s+(?:{_ADJUNCT})", re.IGNORECASE)
@@ -128,7 +131,12 @@ _RELAY = re.compile(
     rf"\b(?:{_CARRIERS})s?\b[^.;:“”\"]{{0,40}}?\b(?:shared|posted|published|released|circulated|broadcast|aired)\s+by\s+",
     re.IGNORECASE,
 )
-_DEFINITE_CARRIER = re.compile(rf"\b[Tt]he\s+({_CARRIERS})\b")
+# Every relay has " by " in it: looking for that first skips most claims cheaply.
+_BY_WORD = re.compile(r"\s[Bb][Yy]\s")
+# "the video": the word boundary before "the" is checked on each hit (``_definite_carrier``),
+# which lets the regex engine skip ahead to the next "T" or "t".
+_DEFINITE_CARRIER = re.compile(rf"[Tt]he\s+({_CARRIERS})\b")
+_WORD_CHAR = re.compile(r"\w")
 _QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
 _OPEN_QUOTE_AT_START = re.compile(r"\s*[“\"]")
 _CLOSE_QUOTE = re.compile(r"[”\"]")
@@ -188,7 +196,42 @@ def attribute(
 
 def candidates(text: str, claim: Claim) -> tuple[Candidate, ...]:
     """Every cue the rules see in ``claim``, with the source next to it (one regex pass)."""
-    return tuple(_candidate(text, claim, m) for m in _CUE.finditer(text, claim.start, claim.end))
+    return tuple(_Cues(text, claim))
+
+
+class _Cues:
+    """The rule cues of one claim, found in one regex pass; a cue's source is looked for
+    only when a step asks for that cue's candidate, and then once.
+
+    Most claims take the model's cue, and a step then needs few candidates: the one under
+    the model's cue, an "according to", the reporting verbs around the speaker. ``where``
+    filters on the cue and its kind alone, before any source is looked for.
+    """
+
+    __slots__ = ("_text", "_claim", "_matches", "_cues", "_made")
+
+    def __init__(self, text: str, claim: Claim) -> None:
+        self._text = text
+        self._claim = claim
+        self._matches = tuple(_CUE.finditer(text, claim.start, claim.end))
+        self._cues = tuple((Span(m.start(), m.end(), m.group(0)), m.lastgroup or "verb") for m in self._matches)
+        self._made: dict[int, Candidate] = {}
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def __getitem__(self, index: int) -> Candidate:
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = _candidate(self._text, self._claim, self._matches[index])
+        return made
+
+    def __iter__(self) -> Iterator[Candidate]:
+        return (self[index] for index in range(len(self._matches)))
+
+    def where(self, keep: Callable[[Span, str], bool]) -> Iterator[Candidate]:
+        """The candidates, in text order, of the cues for which ``keep(cue, kind)`` holds."""
+        return (self[index] for index, (cue, kind) in enumerate(self._cues) if keep(cue, kind))
 
 
 def _candidate(text: str, claim: Claim, match: re.Match[str]) -> Candidate:
@@ -255,8 +298,7 @@ def _source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | 
 
 def _noun_phrase_end(text: str, start: int, end: int) -> Span | None:
     """The plausible noun phrase that ends at ``end`` within ``text[start:end]``, if any."""
-    subordinate = _LAST_SUBORDINATOR.match(text, start, end)
-    if subordinate is not None:
+    for subordinate in _SUBORDINATOR.finditer(text, start, end):
         start = subordinate.end()
     aux = _TRAILING_AUX.search(text, start, end)
     if aux is not None:
@@ -291,14 +333,18 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 def _plausible(span: Span | None) -> Span | None:
     """Refuse a "source" that is a clause: too long, or with a cue verb or copula in it."""
-    if span is None:
-        return None
-    words = span.text.split()
-    if not 1 <= len(words) <= MAX_SOURCE_WORDS or _CUE_VERB.search(span.text) or _CLAUSE_WORD.search(span.text):
-        return None
-    if _RUN_TOGETHER.search(span.text):
+    if span is None or not _phrase_like(span.text):
         return None
     return span
+
+
+@lru_cache(maxsize=8192)
+def _phrase_like(words: str) -> bool:
+    """Whether ``words`` can be a source noun phrase (see ``_plausible``); cached, as the
+    same phrases ("he", "the agency") come back claim after claim."""
+    if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or _CUE_VERB.search(words) or _CLAUSE_WORD.search(words):
+        return False
+    return _RUN_TOGETHER.search(words) is None
 
 
 def tighten(text: str, span: Span) -> Span:
@@ -327,7 +373,7 @@ def _own_attribution(
     text: str, claim: Claim, prediction: ClaimPrediction, mentions: deque[_Mention], seen: deque[_Seen]
 ) -> Attribution | None:
     """The claim's attribution from its own cue, or None when it has none."""
-    found = candidates(text, claim)
+    found = _Cues(text, claim)
     primary, how = _primary(text, claim, prediction, found)
     if primary is None:
         return None
@@ -366,7 +412,7 @@ def _own_attribution(
 
 
 def _primary(
-    text: str, claim: Claim, prediction: ClaimPrediction, found: tuple[Candidate, ...]
+    text: str, claim: Claim, prediction: ClaimPrediction, found: _Cues
 ) -> tuple[Candidate | None, str]:
     """The claim's main cue and its source: the model's, made right, else a clear rule cue.
 
@@ -383,15 +429,15 @@ def _primary(
             return _from_model(text, claim, prediction, found, how)
         how += " is only function words or a hedge: not used"
     clear = (
-        [c for c in found if c.clear and c.kind == "verb"]
-        or [c for c in found if c.clear]
-        or [c for c in found if _says(text, c)]
+        next((c for c in found if c.clear and c.kind == "verb"), None)
+        or next((c for c in found if c.clear), None)
+        or next((c for c in found if _says(text, c)), None)
     )
-    if not clear:
+    if clear is None:
         return None, how
-    pattern = "'according to X'" if clear[0].kind == "according" else f"source {clear[0].found}"
-    rule = f"rule cue {clear[0].cue.text!r} ({pattern})"
-    return clear[0], f"{how}; {rule}" if how else f"{rule}; the model gave no cue"
+    pattern = "'according to X'" if clear.kind == "according" else f"source {clear.found}"
+    rule = f"rule cue {clear.cue.text!r} ({pattern})"
+    return clear, f"{how}; {rule}" if how else f"{rule}; the model gave no cue"
 
 
 def _names_an_act(cue_text: str) -> bool:
@@ -400,7 +446,7 @@ def _names_an_act(cue_text: str) -> bool:
 
 
 def _from_model(
-    text: str, claim: Claim, prediction: ClaimPrediction, found: tuple[Candidate, ...], how: str
+    text: str, claim: Claim, prediction: ClaimPrediction, found: _Cues, how: str
 ) -> tuple[Candidate, str]:
     """The model's cue with the best source for it.
 
@@ -414,7 +460,7 @@ def _from_model(
     """
     cue = prediction.cue
     assert cue is not None
-    rule = next((c for c in found if c.cue.start < cue.end and cue.start < c.cue.end), None)
+    rule = next(found.where(lambda rule_cue, _: rule_cue.start < cue.end and cue.start < rule_cue.end), None)
     kind = rule.kind if rule else "verb"
     if kind == "citing" and (reporter := _reporter_before(found, cue)) is not None:
         return reporter, f"{how} cites for {reporter.source.text!r} {reporter.cue.text}: that is the claim's cue"
@@ -426,14 +472,15 @@ def _from_model(
         return replace(rule, cue=cue), f"{how}; rule source {rule.found} ({agree})"
     if model_source is not None:
         return Candidate(cue, model_source, kind, True, "by the model, tightened"), how
-    main = next((c for c in found if c.source is not None and c.cue != cue), None)
-    if cue.text.lower().endswith("ing") and main is not None:
-        return Candidate(cue, main.source, kind, True, f"as the subject of {main.cue.text!r}"), how
+    if cue.text.lower().endswith("ing"):
+        main = next((c for c in found.where(lambda other, _: other != cue) if c.source is not None), None)
+        if main is not None:
+            return Candidate(cue, main.source, kind, True, f"as the subject of {main.cue.text!r}"), how
     return Candidate(cue, None, kind, True, "nowhere"), how
 
 
-def _reporter_before(found: tuple[Candidate, ...], cue: Span) -> Candidate | None:
-    reporters = [c for c in found if c.kind == "verb" and c.source is not None and c.cue.end <= cue.start]
+def _reporter_before(found: _Cues, cue: Span) -> Candidate | None:
+    reporters = [c for c in found.where(lambda verb, kind: kind == "verb" and verb.end <= cue.start) if c.source is not None]
     return reporters[-1] if reporters else None
 
 
@@ -457,7 +504,7 @@ def _model_source(text: str, claim: Claim, prediction: ClaimPrediction) -> Span 
 
 
 def _chain(
-    text: str, claim: Claim, primary: Candidate, found: tuple[Candidate, ...], seen: deque[_Seen]
+    text: str, claim: Claim, primary: Candidate, found: _Cues, seen: deque[_Seen]
 ) -> tuple[list[Span], list[str]]:
     """The claim's tellers, nearest to the article first; the last is the source.
 
@@ -467,26 +514,41 @@ def _chain(
     "that"-clause it stands in, or an inner one in its own "that"-clause; then whoever it
     cites; a relay of the carrier it speaks in; an earlier claim's tellers for "the video".
     """
-    others = [c for c in found if c.source is not None and c.cue != primary.cue and c.source != primary.source]
+    taken = [primary.cue]
+
+    def others(keep: Callable[[Span, str], bool]) -> Iterator[Candidate]:
+        """The other cues' candidates with a source of their own, filtered on the cue first."""
+        kept = found.where(lambda cue, kind: cue not in taken and keep(cue, kind))
+        return (c for c in kept if c.source is not None and c.source != primary.source)
+
     speaker = primary
     chain = []
     notes = []
     if primary.kind == "according":
-        speaker = next((c for c in others if c.kind == "verb" and c.clear), None)
+        speaker = next((c for c in others(lambda _, kind: kind == "verb") if c.clear), None)
         if primary.source is not None:
             chain.append(primary.source)
         if speaker is not None:
-            others.remove(speaker)
+            taken.append(speaker.cue)
             notes.append(f"'according to {primary.source.text}' relays {speaker.source.text!r}")
     else:
-        for teller in (c for c in others if c.kind == "according"):
+        for teller in others(lambda _, kind: kind == "according"):
             chain.append(teller.source)
             notes.append(f"'according to {teller.source.text}' relays it")
     if speaker is None or speaker.source is None:
         return chain, notes
     tellers = [speaker.source]
-    inner = next((c for c in others if c.kind == "verb" and c.clear and _links(text, speaker.cue, c.source)), None)
-    outer = next((c for c in others if c.kind == "verb" and _links(text, c.cue, speaker.source)), None)
+    # An inner source starts after the speaker's cue, so its own cue cannot end before that
+    # cue starts (a source after its cue is separated from it by "by" or spaces at most).
+    inner = next(
+        (
+            c
+            for c in others(lambda cue, kind: kind == "verb" and cue.end > speaker.cue.start)
+            if c.clear and _links(text, speaker.cue, c.source)
+        ),
+        None,
+    )
+    outer = None if inner is not None else next(others(lambda cue, kind: kind == "verb" and _links(text, cue, speaker.source)), None)
     if inner is not None:
         tellers.append(inner.source)
         notes.append(f"{inner.source.text!r} {inner.cue.text} within what {speaker.source.text!r} {speaker.cue.text}")
@@ -494,21 +556,29 @@ def _chain(
         tellers.insert(0, outer.source)
         notes.append(f"{outer.source.text!r} {outer.cue.text} what {speaker.source.text!r} {speaker.cue.text}")
     last_cue = (inner or speaker).cue
-    for cited in (c for c in others if c.kind == "citing" and c.cue.start > last_cue.start):
+    for cited in others(lambda cue, kind: kind == "citing" and cue.start > last_cue.start):
         tellers.append(cited.source)
         notes.append(f"citing {cited.source.text!r}: the teller is the one cited")
-    if (relay := _RELAY.search(text, claim.start, claim.end)) is not None:
+    if _BY_WORD.search(text, claim.start, claim.end) and (relay := _RELAY.search(text, claim.start, claim.end)) is not None:
         source = _source_after(text, relay.end(), claim.end)
         if source is not None and source not in tellers:
             tellers.insert(len(tellers) - 1, source)
             notes.append(f"{source.text!r} shared the carrier the source speaks in")
     chain.extend(tellers)
-    if (carrier := _DEFINITE_CARRIER.search(text, claim.start, claim.end)) is not None:
+    if (carrier := _definite_carrier(text, claim)) is not None:
         earlier = [span for span in _carrier_tellers(carrier.group(1), seen) if span not in chain]
         if earlier:
             chain[:0] = earlier
             notes.append(f"'the {carrier.group(1)}' is the one an earlier claim traced to {earlier[0].text!r}")
     return chain, notes
+
+
+def _definite_carrier(text: str, claim: Claim) -> re.Match[str] | None:
+    """The first "the video" (a carrier with "the", as a whole word) in the claim."""
+    for match in _DEFINITE_CARRIER.finditer(text, claim.start, claim.end):
+        if match.start() == 0 or _WORD_CHAR.match(text, match.start() - 1) is None:
+            return match
+    return None
 
 
 def _links(text: str, outer_cue: Span, inner_source: Span | None) -> bool:

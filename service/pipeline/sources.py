@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from .resources import compile_alternation, read_entries
@@ -141,21 +142,36 @@ class _Phrase:
         )
 
 
-Recognizer = Callable[[_Phrase, str], "SourceReading | None"]
+Recognizer = Callable[[_Phrase], "SourceReading | None"]
 
 
 def classify_source(text: str, span: Span) -> SourceReading:
-    """Type the source ``span`` of ``text``; the text after it is context for appositions."""
-    phrase = _Phrase.of(span.text.strip())
-    context = text[span.end : span.end + APPOSITION_WINDOW]
+    """Type the source ``span`` of ``text``; the text after it is context for appositions.
+
+    Only the last recognizer (a bare name, typed by an apposition after it) reads the
+    context; everything before it depends on the phrase alone and is cached per phrase
+    text (pronouns, stock phrases and names repeat within and across articles).
+    """
+    reading, names = _read_phrase(span.text)
+    if names:
+        return _named(names, text[span.end : span.end + APPOSITION_WINDOW])
+    return reading
+
+
+@lru_cache(maxsize=8192)
+def _read_phrase(text: str) -> tuple[SourceReading, tuple[str, ...]]:
+    """The reading of the first context-free recognizer that fires, else the words of a
+    personal name (to be read with the context), else type unknown."""
+    phrase = _Phrase.of(text.strip())
     for recognizer in _RECOGNIZERS:
-        reading = recognizer(phrase, context)
+        reading = recognizer(phrase)
         if reading is not None:
-            return reading
-    return SourceReading("unknown", False, False, f"{span.text!r} matches no source lexicon: type unknown", phrase.head.lower())
+            return reading, ()
+    unknown = SourceReading("unknown", False, False, f"{text!r} matches no source lexicon: type unknown", phrase.head.lower())
+    return unknown, _name_words(phrase)
 
 
-def _pronoun(phrase: _Phrase, _context: str) -> SourceReading | None:
+def _pronoun(phrase: _Phrase) -> SourceReading | None:
     entry = _PRONOUNS.get(phrase.text.lower())
     if entry is None:
         return None
@@ -165,7 +181,7 @@ def _pronoun(phrase: _Phrase, _context: str) -> SourceReading | None:
     )
 
 
-def _stock_anonymous(phrase: _Phrase, _context: str) -> SourceReading | None:
+def _stock_anonymous(phrase: _Phrase) -> SourceReading | None:
     match = _ANONYMOUS_STOCK.search(phrase.text)
     if match is None:
         return None
@@ -174,7 +190,7 @@ def _stock_anonymous(phrase: _Phrase, _context: str) -> SourceReading | None:
     )
 
 
-def _social_media(phrase: _Phrase, _context: str) -> SourceReading | None:
+def _social_media(phrase: _Phrase) -> SourceReading | None:
     head = _SOCIAL_HEAD.search(phrase.core)
     platform = _SOCIAL_PLATFORM.search(phrase.text)
     if head is None or (platform is None and head.group(0).lower() not in ("tweet", "tweets", "blogger", "bloggers")):
@@ -187,7 +203,7 @@ def _social_media(phrase: _Phrase, _context: str) -> SourceReading | None:
     return SourceReading("social_media", False, False, f"an unnamed social-media {head.group(0)}{where}", head.group(0).lower(), refers)
 
 
-def _media(phrase: _Phrase, _context: str) -> SourceReading | None:
+def _media(phrase: _Phrase) -> SourceReading | None:
     name = _MEDIA_NAME_AT_END.search(phrase.core)
     head = _MEDIA_HEAD.search(phrase.core)
     if name is None and head is not None:
@@ -202,7 +218,7 @@ def _media(phrase: _Phrase, _context: str) -> SourceReading | None:
     return SourceReading("media", False, False, f"an unnamed {head.group(0)} (media lexicon head)", head.group(0).lower(), refers)
 
 
-def _report(phrase: _Phrase, context: str) -> SourceReading | None:
+def _report(phrase: _Phrase) -> SourceReading | None:
     """A report takes the type of its owner: "Intelligence reports" is unnamed intelligence."""
     head = _REPORT_HEAD.search(phrase.core)
     if head is None:
@@ -218,7 +234,7 @@ def _report(phrase: _Phrase, context: str) -> SourceReading | None:
     return SourceReading("unknown", False, False, f"{phrase.text!r}: a report with no teller named", head.group(0).lower())
 
 
-def _anonymous(phrase: _Phrase, _context: str) -> SourceReading | None:
+def _anonymous(phrase: _Phrase) -> SourceReading | None:
     head = _ANONYMOUS_HEAD.search(phrase.core)
     if head is None or (phrase.head[:1].isupper() and len(phrase.words) > 1 and len(phrase.name_words()) > 1):
         # "The Defense Intelligence of Ukraine": a capitalised head inside a name.
@@ -234,7 +250,7 @@ def _anonymous(phrase: _Phrase, _context: str) -> SourceReading | None:
     return SourceReading("anonymous", False, False, f"bare anonymous {noun!r}", noun, refers, plural)
 
 
-def _role(phrase: _Phrase, _context: str) -> SourceReading | None:
+def _role(phrase: _Phrase) -> SourceReading | None:
     """A title with no name after it: a person by office, or an anonymous one."""
     head = _ROLE_HEAD.search(phrase.core)
     if head is None:
@@ -249,7 +265,7 @@ def _role(phrase: _Phrase, _context: str) -> SourceReading | None:
     return SourceReading("person", False, False, f"{role!r} with no name or office", role.lower(), ("person",))
 
 
-def _organization_head(phrase: _Phrase, _context: str) -> SourceReading | None:
+def _organization_head(phrase: _Phrase) -> SourceReading | None:
     head = _ORGANIZATION_HEAD.search(phrase.core)
     if head is None:
         return None
@@ -263,7 +279,7 @@ def _organization_head(phrase: _Phrase, _context: str) -> SourceReading | None:
     return SourceReading("organization", False, False, f"an unnamed {head.group(0)} (organisation lexicon head)", head.group(0).lower(), refers)
 
 
-def _organization_name(phrase: _Phrase, _context: str) -> SourceReading | None:
+def _organization_name(phrase: _Phrase) -> SourceReading | None:
     core = " ".join(w for w in phrase.words if w.lower() != "the")
     if (match := _ORGANIZATION_NAME_AT_END.search(phrase.core)) is not None:
         why = f"{match.group(0)!r} is in the organisation lexicon"
@@ -276,9 +292,9 @@ def _organization_name(phrase: _Phrase, _context: str) -> SourceReading | None:
     return SourceReading("organization", True, False, why)
 
 
-def _person_name(phrase: _Phrase, context: str) -> SourceReading | None:
-    """Capitalised words, possibly after titles and nationality: a person, unless an
-    apposition right after the span says the name is an outlet or an organisation."""
+def _name_words(phrase: _Phrase) -> tuple[str, ...]:
+    """Capitalised words, possibly after titles and nationality: the words of a personal
+    name, or () when some word cannot be part of one."""
     names = []
     for word in phrase.words:
         bare = _POSSESSIVE.sub("", word.strip(".,"))
@@ -289,10 +305,14 @@ def _person_name(phrase: _Phrase, context: str) -> SourceReading | None:
         if bare.lower() == "the":
             continue
         if not bare[:1].isupper() or phrase.modifier:
-            return None
+            return ()
         names.append(bare)
-    if not names:
-        return None
+    return tuple(names)
+
+
+def _named(names: tuple[str, ...], context: str) -> SourceReading:
+    """A personal name, unless an apposition right after the span (``context``) says the
+    name is an outlet or an organisation."""
     apposition = _APPOSITION.match(context)
     if apposition is not None and apposition.group("core"):
         described = classify_source(apposition.group("core"), Span(0, len(apposition.group("core")), apposition.group("core")))
@@ -318,5 +338,5 @@ _RECOGNIZERS: tuple[Recognizer, ...] = (
     _role,
     _organization_head,
     _organization_name,
-    _person_name,
 )
+"""The recognizers that read the phrase alone; a bare name (``_name_words``, ``_named``) comes last."""
