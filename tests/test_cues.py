@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from service.pipeline.claims import segment
+from service.pipeline import cues
 from service.pipeline.cues import find_hedges, find_verification_notes
 from service.pipeline.types import Attribution, Span, Via
 
@@ -317,3 +318,65 @@ def test_look_back_is_bounded():
     text = f"The GUR said troops crossed the river. {claims} The GUR's assessment could not be verified."
     sources = {0: {"source": "The GUR"}}
     assert governed_by_note(text, sources, "could not be verified") == (13,)
+
+
+# --- the fast lexicon regex finds what the plain alternation finds ----------------------
+
+
+def _reference_matches(lexicon, folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [
+        (match.start(), match.end(), match.lastgroup)
+        for match in lexicon.reference.finditer(folded, start, end)
+        if match.lastgroup != "skip"
+    ]
+
+
+def _fast_matches(lexicon, folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(match.start(), match.end(), name) for match, name in lexicon.matches(folded, start, end)]
+
+
+def _corpus() -> list[str]:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    dev = Path(__file__).resolve().parents[1] / "data" / "polnear" / "dev" / "text"
+    texts += [path.read_text(encoding="utf-8") for path in sorted(dev.glob("*.txt"))]
+    texts.append(
+        "It is believed that the likely nominee, who is not thought to be the alleged leader, could not be "
+        "confirmed by the Senate; the claims have not been independently verified. Reports suggest it is "
+        "unlikely. They did not respond to requests for comment and he couldn\u2019t confirm it. "
+        "So-called experts said the heir apparent was supposedly rumoured to be confirmed as the head."
+    )
+    return texts
+
+
+@pytest.mark.parametrize("lexicon", [cues._HEDGES, cues._NOTES], ids=["hedges", "notes"])
+def test_the_lexicon_regex_matches_as_the_plain_alternation(lexicon):
+    for text in _corpus():
+        for variant in (text, text.lower(), text.upper()):
+            folded = cues._fold(variant)
+            assert _fast_matches(lexicon, folded, 0, len(folded)) == _reference_matches(lexicon, folded, 0, len(folded))
+            for claim in segment(variant).claims:
+                fast = _fast_matches(lexicon, folded, claim.start, claim.end)
+                assert fast == _reference_matches(lexicon, folded, claim.start, claim.end)
+            # spans that begin and end inside words
+            for start in range(0, len(folded), 97):
+                end = min(len(folded), start + 301)
+                assert _fast_matches(lexicon, folded, start, end) == _reference_matches(lexicon, folded, start, end)
+
+
+@pytest.mark.parametrize(
+    "pattern, first_words",
+    [
+        (r"(?:un)?likely(?!\s+to\b)", ["unlikely", "likely"]),
+        (r"so[- ]called", ["so"]),
+        (r"(?:could\s+not|couldn[\x27\u2019]t|cannot)\s+be", ["could", "couldn", "cannot"]),
+        (r"(?:(?:is|has\s+been)\s+(?:not\s+)?)?confirmed\s+by", ["is", "has", "confirmed"]),
+    ],
+)
+def test_first_words_of_a_pattern(pattern, first_words):
+    assert [word for word, _ in cues._first_words(pattern)] == first_words
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ly", r"(?=x)abc", r"(?:a|b)?\s+x", r"ab(?=c)cd"])
+def test_a_pattern_must_begin_with_a_fixed_word(pattern):
+    with pytest.raises(ValueError, match="fixed word"):
+        cues._first_words(pattern)
