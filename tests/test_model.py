@@ -3,14 +3,37 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import joblib
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from service.pipeline.claims import segment
-from service.pipeline.model import DEFAULT_MODEL_PATH, MODEL_PATH_SETTING, AttributionModel, ModelLoadError
+from service.pipeline.features import (
+    FIRST_WORD_ID,
+    TOKEN,
+    UNKNOWN_WORD,
+    Vocabulary,
+    code_points,
+    token_bounds,
+    tokenize,
+)
+from service.pipeline.model import (
+    COMPONENTS,
+    DEFAULT_MODEL_PATH,
+    MODEL_PATH_SETTING,
+    AttributionModel,
+    ModelLoadError,
+)
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+REPO_DIR = Path(__file__).resolve().parent.parent
+SEEDS = REPO_DIR.parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +159,103 @@ def test_incompatible_build_is_refused(artefact_copy: Path, field: str, value: o
     manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(ModelLoadError, match=message):
         AttributionModel.load(artefact_copy)
+
+
+def test_artefact_fields_refuse_another_format(artefact_copy: Path) -> None:
+    manifest_file = artefact_copy.with_suffix(".json")
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    manifest["artefact_format"] = 1
+    manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="artefact format 1"):
+        AttributionModel.load(artefact_copy)
+
+
+def _plain(value: object) -> bool:
+    if isinstance(value, np.ndarray):
+        return value.dtype != object
+    if isinstance(value, (tuple, list)):
+        return all(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _plain(item) for key, item in value.items())
+    return isinstance(value, (bool, int, float, str))
+
+
+def test_artefact_holds_only_arrays_and_built_in_types() -> None:
+    components = joblib.load(DEFAULT_MODEL_PATH)
+    assert set(components) == set(COMPONENTS)
+    assert all(_plain(value) for value in components.values())
+
+
+def test_serving_never_imports_scikit_learn() -> None:
+    probe = (
+        "import sys\n"
+        "from service.pipeline.model import AttributionModel\n"
+        "from service.pipeline.claims import segment\n"
+        "text = 'The storm hit the coast, officials said.'\n"
+        "AttributionModel.load().predict(text, segment(text).claims)\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('sklearn', 'scipy')))\n"
+    )
+    finished = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO_DIR)
+    assert finished.stdout.strip() == "[]"
+
+
+TRICKY_TEXTS = [
+    "Kiev's mayor said: \u201cdon't\u201d -- it's a 'test' o'clock ''a'' b'' 'c \u2019tis rock\u2019n\u2019roll.",
+    "The minister said \ud800 it was \udfff fine\udc80.",
+    "\u0130stanbul \ufb03ce \u00dfe \u0301\u0301a \U0001f600x_y 3.5% \u00bd \u0663\u0664 \u00b2 \x00\u200bzero\u200d width\u00a0nbsp",
+    "\u2028line\u2029para\x85next\x1c\x1d\x1e\x1f\u3000ideographic \u1680ogham",
+    "",
+    "   ",
+    "'",
+    "a'",
+    "'a",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_token_bounds_are_the_token_pattern(text: str) -> None:
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    starts, ends = token_bounds(code_points(lowered))
+    assert list(zip(starts.tolist(), ends.tolist())) == [match.span() for match in TOKEN.finditer(lowered)]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(st.characters(codec=None, exclude_categories=()), max_size=60) | st.text("ab '\u2019.\n", max_size=30))
+def test_token_bounds_are_the_token_pattern_on_any_text(text: str) -> None:
+    starts, ends = token_bounds(code_points(text))
+    assert list(zip(starts.tolist(), ends.tolist())) == [match.span() for match in TOKEN.finditer(text)]
+
+
+def test_word_ids_are_the_vocabulary_s(model: AttributionModel) -> None:
+    text = (SEEDS / "004_947385f47217d880.txt").read_text(encoding="utf-8") + " Zzyzx-unknownword qwertyuiop don't"
+    tokens = tokenize(text, segment(text).claims, model.vocabulary)
+    index = {word: number for number, word in enumerate(model.vocabulary.words, start=FIRST_WORD_ID)}
+    expected = [index.get(tokens.word(position), UNKNOWN_WORD) for position in range(len(tokens))]
+    assert tokens.word_ids.tolist() == expected
+    assert UNKNOWN_WORD in expected
+
+
+def test_vocabulary_words_must_be_single_tokens() -> None:
+    with pytest.raises(ValueError, match="one token"):
+        Vocabulary(["said", "according to"])
+
+
+def test_tokenize_is_linear_in_trailing_and_leading_whitespace(model: AttributionModel) -> None:
+    # A trailing whitespace run once made the tokeniser rescan it from each of its positions.
+    for text in ("He said so." + "\n" * 400_000, " " * 400_000 + "He said so.", "He said so." + " \t" * 200_000 + "x"):
+        started = time.perf_counter()
+        tokens = tokenize(text, segment(text).claims, model.vocabulary)
+        assert time.perf_counter() - started < 2.0
+        assert [tokens.word(position) for position in range(3)] == ["he", "said", "so"]
+
+
+def test_lone_surrogates_keep_offsets(model: AttributionModel) -> None:
+    text = "The minister said \ud800 it was fine, officials said."
+    claims = segment(text).claims
+    tokens = tokenize(text, claims, model.vocabulary)
+    assert [text[start:end] for start, end in zip(tokens.starts.tolist(), tokens.ends.tolist())][3] == "\ud800"
+    for prediction in model.predict(text, claims):
+        for span in (prediction.cue, prediction.source):
+            assert span is None or text[span.start : span.end] == span.text

@@ -4,13 +4,24 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from service.pipeline.claims import segment
+from service.pipeline.features import (
+    CuePhrases,
+    cue_candidates,
+    cue_extents,
+    cue_features,
+    source_candidates,
+    source_features,
+    tokenize,
+)
 from service.pipeline.model import AttributionModel
 from service.pipeline.types import Span
 from training.__main__ import main as train_main
 from training.evaluate import SegmentedDocument, baseline_reader, score
+from training.fit import Hyperparameters, design_matrix, fit
 from training.polnear import Document, GoldAttribution, load_split, parse_annotations
 
 # Lines from PolNeAR dev breitbart_2016-09-12 (offsets shifted), plus a discontinuous cue.
@@ -109,3 +120,24 @@ def test_smoke_rebuild_is_deterministic_and_loadable(tmp_path: Path) -> None:
     assert manifests[0]["dev_metrics"] == manifests[1]["dev_metrics"]
     model = AttributionModel.load(tmp_path / "first" / "attribution.joblib")
     assert model.version == manifests[0]["model_version"]
+
+
+def test_exported_arrays_give_the_estimators_probabilities() -> None:
+    """Serving scores with plain arrays; on dev sentences they must agree with scikit-learn."""
+    fitted = fit(load_split("train", limit=12), Hyperparameters())
+    model = AttributionModel(fitted.components, "exported")
+    cue_rows, source_rows = [], []
+    for document in load_split("dev", limit=6):
+        tokens = tokenize(document.text, segment(document.text).claims, model.vocabulary)
+        positions = cue_candidates(tokens, fitted.components["is_cue_word"])
+        cue_rows.append(cue_features(tokens, positions))
+        first, last = cue_extents(tokens, positions, CuePhrases.build(model.vocabulary, fitted.components["cue_phrases"]))
+        candidates = source_candidates(tokens, first, last)
+        source_rows.append(source_features(tokens, candidates, tokens.word_ids[positions], first))
+    for name, rows, ours in (
+        ("cue", np.concatenate(cue_rows), model.cue_probabilities),
+        ("source", np.concatenate(source_rows), model.source_probabilities),
+    ):
+        assert len(rows) > 50
+        theirs = fitted.classifiers[name].predict_proba(design_matrix(rows))[:, 1]
+        assert np.max(np.abs(ours(rows) - theirs)) < 1e-9

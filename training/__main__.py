@@ -19,10 +19,10 @@ import scipy
 import sklearn
 
 from service.pipeline.features import FEATURE_SCHEMA_VERSION, HASH_BITS
-from service.pipeline.model import DEFAULT_MODEL_PATH, AttributionModel, file_sha256, manifest_path
+from service.pipeline.model import ARTEFACT_FORMAT, DEFAULT_MODEL_PATH, AttributionModel, file_sha256, manifest_path
 
 from .card import MODEL_CARD_PATH, write_model_card
-from .evaluate import baseline_reader, measure_speed, model_reader, score, segment_documents
+from .evaluate import baseline_reader, measure_footprint, measure_speed, model_reader, score, segment_documents
 from .fit import SEED, Hyperparameters, fit, tune_thresholds
 from .polnear import load_split
 
@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
     parameters = Hyperparameters()
     train = load_split("train", limit=arguments.limit)
     dev = segment_documents(load_split("dev", limit=arguments.limit))
-    components, summary = fit(train, parameters)
+    components, summary, _ = fit(train, parameters)
     components.update(tune_thresholds(components, dev, parameters))
 
     arguments.output.parent.mkdir(parents=True, exist_ok=True)
@@ -49,6 +49,13 @@ def main(argv: Sequence[str] | None = None) -> dict:
     sha256 = file_sha256(arguments.output)
     model = AttributionModel(components, f"{MODEL_NAME}-{MODEL_RELEASE}+{sha256[:10]}")
     speed = measure_speed(model, dev)
+    # The manifest is needed to load the artefact: a provisional one first, then the full one.
+    manifest_path(arguments.output).write_text(
+        json.dumps({"sha256": sha256, "model_version": model.version, "sklearn_version": sklearn.__version__,
+                    "feature_schema_version": FEATURE_SCHEMA_VERSION, "artefact_format": ARTEFACT_FORMAT}),
+        encoding="utf-8",
+    )
+    footprint = measure_footprint(arguments.output)
     manifest = {
         "model_name": MODEL_NAME,
         "model_version": model.version,
@@ -56,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> dict:
         "sha256": sha256,
         "size_bytes": arguments.output.stat().st_size,
         "feature_schema_version": FEATURE_SCHEMA_VERSION,
+        "artefact_format": ARTEFACT_FORMAT,
         "hash_bits": HASH_BITS,
         "sklearn_version": sklearn.__version__,
         "numpy_version": np.__version__,
@@ -76,10 +84,11 @@ def main(argv: Sequence[str] | None = None) -> dict:
             "kilobytes_per_second": round(speed.kilobytes_per_second, 1),
             "times_tokenizer": round(speed.times_tokenizer, 2),
         },
+        "serving_footprint": footprint,
     }
     manifest_path(arguments.output).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     write_model_card(arguments.card, manifest)
-    print(json.dumps({"model_version": model.version, "dev_metrics": manifest["dev_metrics"], "speed": manifest["speed"]}, indent=2))
+    print(json.dumps({key: manifest[key] for key in ("model_version", "dev_metrics", "speed", "serving_footprint")}, indent=2))
     return manifest
 
 

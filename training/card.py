@@ -22,6 +22,7 @@ def _metric_row(name: str, scores: dict) -> str:
 def render_model_card(manifest: dict) -> str:
     metrics = manifest["dev_metrics"]
     speed = manifest["speed"]
+    footprint = manifest["serving_footprint"]
     training = manifest["training"]
     hyperparameters = "\n".join(f"| `{name}` | {value} |" for name, value in sorted(manifest["hyperparameters"].items()))
     return f"""# Model card: {manifest['model_name']} (attribution cues and sources)
@@ -34,7 +35,9 @@ tight spans of the **cue** (the reporting words: "said", "according to", "told K
 **source** (who says it: "a US official", "Ukraine's military intelligence agency (GUR)", "he").
 
 Two L2-regularised logistic regressions (scikit-learn `LogisticRegression`, lbfgs) over hashed
-sparse features (2^{manifest['hash_bits']} columns):
+sparse features (2^{manifest['hash_bits']} columns), exported after fitting as plain arrays
+(coefficients and intercept), so the service scores with numpy alone and never imports
+scikit-learn:
 
 1. **Cue classifier** over *cue candidates*: tokens whose word is in a cue lexicon learned from
    the training annotation ({training['cue_lexicon_size']} words). A claim's probability is the
@@ -48,11 +51,14 @@ sparse features (2^{manifest['hash_bits']} columns):
    best span is kept when its probability is at least `source_threshold`.
 
 - Model version: `{manifest['model_version']}`
-- Artefact: `{manifest['artefact']}`, {manifest['size_bytes'] / 1e6:.2f} MB, SHA-256 `{manifest['sha256']}`
+- Artefact: `{manifest['artefact']}` (joblib, format {manifest['artefact_format']}: numpy arrays and
+  built-in types only: vocabulary words, cue-word table, cue phrases, coefficients, intercepts,
+  thresholds), {manifest['size_bytes'] / 1e6:.2f} MB, SHA-256 `{manifest['sha256']}`
 - Built with scikit-learn {manifest['sklearn_version']}, numpy {manifest['numpy_version']},
   scipy {manifest['scipy_version']}, Python {manifest['python_version']}; feature schema
   {manifest['feature_schema_version']}. The service refuses to load the artefact if its SHA-256,
-  scikit-learn release or feature schema does not match the manifest `attribution.json`.
+  artefact format, feature schema or the installed scikit-learn release (read from package
+  metadata, not imported) does not match the manifest `attribution.json`.
 
 ## Intended use
 One signal among several in credence's sourcing score: `model_probability` of each claim, and
@@ -111,6 +117,10 @@ predicted span lies inside it.
 {speed['ms_per_article']:.2f} ms per dev article, {speed['kilobytes_per_second']:.0f} kB/s on one core;
 {speed['times_tokenizer']:.1f}x the cost of `re.findall(r"\\w+|[^\\w\\s]", text)` over the same texts
 (the whole pipeline's budget is 20x).
+
+Serving footprint (fresh interpreter, median of 3): importing `service.pipeline.model`
+{footprint['import_s']:.3f} s, loading the artefact {footprint['load_s']:.3f} s, resident memory then
+{footprint['rss_mb']:.1f} MB; scikit-learn or SciPy imported: {'yes' if footprint['imports_sklearn'] else 'no'}.
 
 ## Limitations
 - PolNeAR's attribution is broad: reported internal states ("believes", "wants", "mocked") count,

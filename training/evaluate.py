@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import re
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -203,6 +206,47 @@ def measure_speed(model: AttributionModel, documents: Sequence[SegmentedDocument
     seconds = best_time(lambda: [model.predict(item.document.text, item.claims) for item in documents])
     baseline_seconds = best_time(lambda: [BASELINE_TOKENS.findall(text) for text in texts])
     return Speed(len(texts), sum(map(len, texts)), seconds, baseline_seconds)
+
+
+FOOTPRINT_PROBE = """
+import json, sys, time
+started = time.perf_counter()
+from service.pipeline.model import AttributionModel
+imported = time.perf_counter()
+model = AttributionModel.load(sys.argv[1])
+loaded = time.perf_counter()
+model.predict("Officials said the storm hit the coast.", ())
+status = dict(line.split(":", 1) for line in open("/proc/self/status", encoding="ascii"))
+print(json.dumps({
+    "import_s": imported - started,
+    "load_s": loaded - imported,
+    "rss_kib": int(status["VmRSS"].split()[0]),
+    "imports_sklearn": any(name.split(".")[0] in ("sklearn", "scipy") for name in sys.modules),
+}))
+"""
+
+
+def measure_footprint(model_path: Path, repeats: int = 3) -> dict:
+    """Cold start of the model alone in fresh interpreters (import ``service.pipeline.model``,
+    then ``AttributionModel.load``; medians of ``repeats``) and the process's resident memory
+    then, and whether scikit-learn or SciPy got imported along the way."""
+    runs = []
+    for _ in range(repeats):
+        finished = subprocess.run(
+            [sys.executable, "-c", FOOTPRINT_PROBE, str(model_path)],
+            cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, check=True,
+        )
+        runs.append(json.loads(finished.stdout))
+
+    def median(key: str) -> float:
+        return sorted(run[key] for run in runs)[len(runs) // 2]
+
+    return {
+        "import_s": round(median("import_s"), 3),
+        "load_s": round(median("load_s"), 3),
+        "rss_mb": round(median("rss_kib") * 1024 / 1e6, 1),
+        "imports_sklearn": any(run["imports_sklearn"] for run in runs),
+    }
 
 
 def gold_claim_share(documents: Sequence[SegmentedDocument]) -> float:

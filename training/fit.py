@@ -1,15 +1,17 @@
 """Fitting the attribution model's lexicons and classifiers on PolNeAR train.
 
 Everything learned here ends up in the artefact's components (see
-``service.pipeline.model.COMPONENTS``). Training rows are built by the same feature code the
-service runs, over the same claims the service sees (``claims.segment``), so what is
-learned is what is scored.
+``service.pipeline.model.COMPONENTS``): scikit-learn fits the classifiers, ``export_classifier``
+turns each into plain arrays (coefficients, intercept), so serving never imports it.
+Training rows are built by the same feature code the service runs, over the same claims
+the service sees (``claims.segment``), so what is learned is what is scored.
 """
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -25,15 +27,16 @@ from service.pipeline.features import (
     MAX_CUE_PHRASE_TOKENS,
     TOKEN,
     ArticleTokens,
+    Vocabulary,
     cue_candidates,
-    cue_extent,
+    CuePhrases,
+    cue_extents,
     cue_features,
     source_candidates,
     source_features,
     tokenize,
 )
-
-from service.pipeline.model import AttributionModel
+from service.pipeline.model import ARTEFACT_FORMAT, AttributionModel
 
 from .evaluate import Scores, SegmentedDocument, model_reader, score
 from .polnear import Document
@@ -71,14 +74,23 @@ class TrainingSummary:
     cue_phrase_count: int
 
 
-def fit(documents: Sequence[Document], parameters: Hyperparameters) -> tuple[dict, TrainingSummary]:
+class Fitted(NamedTuple):
+    components: dict
+    """The artefact's plain-data components (``service.pipeline.model.COMPONENTS``)."""
+    summary: TrainingSummary
+    classifiers: dict[str, LogisticRegression]
+    """The fitted estimators the components were exported from (not saved)."""
+
+
+def fit(documents: Sequence[Document], parameters: Hyperparameters) -> Fitted:
     """Learn the lexicons, then both classifiers; return the artefact components (with
     provisional 0.5 thresholds: ``tune_thresholds`` sets them on dev)."""
-    vocabulary = learn_vocabulary((document.text for document in documents), parameters.vocabulary_min_count)
+    words = learn_vocabulary((document.text for document in documents), parameters.vocabulary_min_count)
+    vocabulary = Vocabulary(words)
     prepared = [(document, tokenize(document.text, segment(document.text).claims, vocabulary)) for document in documents]
-    is_cue_word = learn_cue_words(prepared, len(vocabulary) + FIRST_WORD_ID, parameters)
+    is_cue_word = learn_cue_words(prepared, vocabulary.id_count, parameters)
     cue_phrases = learn_cue_phrases(documents, parameters.cue_phrase_min_count)
-    phrase_set = frozenset(cue_phrases)
+    phrase_set = CuePhrases.build(vocabulary, cue_phrases)
 
     cue_rows, cue_labels, source_rows, source_labels = [], [], [], []
     for document, tokens in prepared:
@@ -95,12 +107,17 @@ def fit(documents: Sequence[Document], parameters: Hyperparameters) -> tuple[dic
     )
     all_cue_labels = np.concatenate(cue_labels)
     all_source_labels = np.concatenate(source_labels)
+    cue_weights, cue_bias = export_classifier(cue_classifier)
+    source_weights, source_bias = export_classifier(source_classifier)
     components = {
-        "vocabulary": vocabulary,
+        "artefact_format": ARTEFACT_FORMAT,
+        "words": words,
         "is_cue_word": is_cue_word,
         "cue_phrases": cue_phrases,
-        "cue_classifier": cue_classifier,
-        "source_classifier": source_classifier,
+        "cue_weights": cue_weights,
+        "cue_bias": cue_bias,
+        "source_weights": source_weights,
+        "source_bias": source_bias,
         "cue_threshold": 0.5,
         "source_threshold": 0.5,
         "no_candidate_probability": _no_candidate_share(prepared, is_cue_word),
@@ -114,16 +131,34 @@ def fit(documents: Sequence[Document], parameters: Hyperparameters) -> tuple[dic
         cue_lexicon_size=int(is_cue_word.sum()),
         cue_phrase_count=len(cue_phrases),
     )
-    return components, summary
+    return Fitted(components, summary, {"cue": cue_classifier, "source": source_classifier})
 
 
-def learn_vocabulary(texts: Iterable[str], min_count: int) -> dict[str, int]:
+def export_classifier(classifier: LogisticRegression) -> tuple[np.ndarray, float]:
+    """A fitted binary logistic regression as plain data: its coefficients (one per hashed
+    column, float64) and intercept. The model's sum of weights plus bias is the estimator's
+    ``decision_function``, so the probabilities are the same (tests check it)."""
+    return np.ascontiguousarray(classifier.coef_.ravel(), dtype=np.float64), float(classifier.intercept_[0])
+
+
+def design_matrix(columns: np.ndarray) -> csr_matrix:
+    """Rows of hashed column indexes as the sparse 0/1 (or count) matrix scikit-learn fits."""
+    row_count, width = columns.shape
+    design = csr_matrix(
+        (np.ones(columns.size), columns.ravel(), np.arange(0, columns.size + 1, width)),
+        shape=(row_count, HASH_WIDTH),
+    )
+    design.sum_duplicates()
+    return design
+
+
+def learn_vocabulary(texts: Iterable[str], min_count: int) -> tuple[str, ...]:
     """Lower-cased words seen at least ``min_count`` times (and the marks features look up
-    by id), most frequent first, ties by spelling, so the ids are reproducible."""
+    by id), most frequent first, ties by spelling, so the ids are reproducible; the word at
+    index ``i`` has id ``FIRST_WORD_ID + i``."""
     counts = Counter(word for text in texts for word in TOKEN.findall(text.lower()))
     kept = {word for word, count in counts.items() if count >= min_count} | ALWAYS_IN_VOCABULARY
-    ranked = sorted(kept, key=lambda word: (-counts[word], word))
-    return {word: number for number, word in enumerate(ranked, start=FIRST_WORD_ID)}
+    return tuple(sorted(kept, key=lambda word: (-counts[word], word)))
 
 
 def learn_cue_words(
@@ -158,7 +193,7 @@ def learn_cue_phrases(documents: Iterable[Document], min_count: int) -> tuple[tu
 
 
 def source_training_rows(
-    document: Document, tokens: ArticleTokens, is_cue_word: np.ndarray, cue_phrases: frozenset[tuple[str, ...]]
+    document: Document, tokens: ArticleTokens, is_cue_word: np.ndarray, cue_phrases: CuePhrases
 ) -> tuple[np.ndarray, np.ndarray]:
     """Source candidates around the first cue-lexicon token of every gold cue, labelled.
 
@@ -166,7 +201,7 @@ def source_training_rows(
     cue's gold source whose anchored edge is the source's edge: a tight stand-in when the annotator's span is long or crosses a
     comma ("Smith, a spokesman for X"), and one consistent answer per anchor.
     """
-    is_candidate = np.zeros(len(tokens.words), dtype=bool)
+    is_candidate = np.zeros(len(tokens), dtype=bool)
     is_candidate[cue_candidates(tokens, is_cue_word)] = True
     cue_positions, gold_masks = [], []
     for attribution in document.attributions:
@@ -174,12 +209,10 @@ def source_training_rows(
         if len(in_this_cue):
             cue_positions.append(int(in_this_cue[0]))
             gold_masks.append(_inside_any(tokens, [attribution.sources]))
-    extents = [cue_extent(tokens, position, cue_phrases) for position in cue_positions]
-    cue_first = np.array([first for first, _ in extents], dtype=np.int64)
-    cue_last = np.array([last for _, last in extents], dtype=np.int64)
+    cue_first, cue_last = cue_extents(tokens, np.array(cue_positions, dtype=np.int64), cue_phrases)
     candidates = source_candidates(tokens, cue_first, cue_last)
     rows = source_features(tokens, candidates, tokens.word_ids[np.array(cue_positions, dtype=np.int64)], cue_first)
-    gold = np.array(gold_masks, dtype=np.int64).reshape(len(gold_masks), len(tokens.words))
+    gold = np.array(gold_masks, dtype=np.int64).reshape(len(gold_masks), len(tokens))
     gold_before = np.concatenate([np.zeros((len(gold), 1), dtype=np.int64), np.cumsum(gold, axis=1)], axis=1)
     length = candidates.last - candidates.first + 1
     inside = (gold_before[candidates.cue_row, candidates.last + 1] - gold_before[candidates.cue_row, candidates.first]) == length
@@ -197,7 +230,7 @@ def source_training_rows(
 
 def _inside_any(tokens: ArticleTokens, span_groups: Iterable[Sequence[tuple[int, int]]]) -> np.ndarray:
     """Which tokens start inside any of the character spans given."""
-    inside = np.zeros(len(tokens.words), dtype=bool)
+    inside = np.zeros(len(tokens), dtype=bool)
     for spans in span_groups:
         for start, end in spans:
             inside[np.searchsorted(tokens.starts, start) : np.searchsorted(tokens.starts, end)] = True
@@ -220,14 +253,8 @@ def _no_candidate_share(prepared: Sequence[tuple[Document, ArticleTokens]], is_c
 def _fit_classifier(
     row_blocks: list[np.ndarray], label_blocks: list[np.ndarray], regularisation_c: float, max_iterations: int
 ) -> LogisticRegression:
-    columns = np.concatenate(row_blocks)
+    design = design_matrix(np.concatenate(row_blocks))
     labels = np.concatenate(label_blocks)
-    row_count, width = columns.shape
-    design = csr_matrix(
-        (np.ones(columns.size), columns.ravel(), np.arange(0, columns.size + 1, width)),
-        shape=(row_count, HASH_WIDTH),
-    )
-    design.sum_duplicates()
     classifier = LogisticRegression(C=regularisation_c, max_iter=max_iterations, random_state=SEED)
     return classifier.fit(design, labels)
 

@@ -19,9 +19,8 @@ weights mean: bump ``FEATURE_SCHEMA_VERSION`` so stale artefacts are refused at 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 import numpy as np
 
@@ -33,7 +32,9 @@ HASH_WIDTH = 1 << HASH_BITS
 
 TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
 """Words (keeping "Kiev's" whole) and single punctuation marks; together with whitespace
-they partition the text, so offsets are exact."""
+they partition the text, so offsets are exact. ``tokenize`` finds the same tokens with
+array arithmetic over code points (tests hold the two equal); training counts words with
+this pattern."""
 
 UNKNOWN_WORD = 0
 """Vocabulary id of a word not seen often enough in training."""
@@ -60,13 +61,128 @@ ANCHOR_COUNT = 6
 ANCHOR_BEFORE, ANCHOR_BEFORE_SKIP, ANCHOR_BEFORE_ASIDE, ANCHOR_AFTER, ANCHOR_AFTER_SKIP, ANCHOR_CLAIM_START = range(ANCHOR_COUNT)
 ANCHORS_ENDING_AT = (ANCHOR_BEFORE, ANCHOR_BEFORE_SKIP, ANCHOR_BEFORE_ASIDE)
 """Anchors whose candidates end at the anchor token and grow leftwards."""
+_GROWS_LEFT = np.isin(np.arange(ANCHOR_COUNT), ANCHORS_ENDING_AT)
 
-_SPACED_TOKEN = re.compile(rf"(\s*)({TOKEN.pattern})")
 CUE_TEMPLATE_BASE = 0
 SOURCE_TEMPLATE_BASE = 32
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _HASH_SHIFT = np.uint64(64 - HASH_BITS)
 _DISTANCE_EDGES = np.array([1, 2, 3, 4, 7, 11, 16])
+_PAD = 2
+"""``ArticleTokens.padded_*`` carry this many sentinel entries at each end, so neighbours up
+to two tokens away are read without clipping indexes."""
+
+# Character classes as the ``re`` module sees them (\w: alphanumeric or "_"; \s: isspace).
+_SPACE, _WORD, _MARK = 0, 1, 2
+_ASCII_CLASS = np.array(
+    [_WORD if chr(c).isalnum() or c == 95 else _SPACE if chr(c).isspace() else _MARK for c in range(128)], dtype=np.int8
+)
+_APOSTROPHES = (ord("'"), 0x2019)
+_MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX_2 = np.uint64(0x94D049BB133111EB)
+_POSITION_KEY = np.uint64(0xC2B2AE3D27D4EB4F)
+
+
+def code_points(text: str) -> np.ndarray:
+    """The text's code points; "surrogatepass" keeps a lone surrogate (valid in a JSON
+    string) one code unit, so indexes stay character offsets."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+
+
+def token_bounds(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of the ``TOKEN`` matches in the text of ``codes``, without a
+    regex pass: a token is a run of word characters (an apostrophe between two of them
+    joins the run) or one other non-space character. Linear in the text's length."""
+    if not len(codes):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    classes = _ASCII_CLASS[np.minimum(codes, 127)]
+    non_ascii = codes > 127
+    if non_ascii.any():  # ask Python only about the distinct non-ASCII characters
+        distinct, where = np.unique(codes[non_ascii], return_inverse=True)
+        table = np.array(
+            [_WORD if chr(c).isalnum() else _SPACE if chr(c).isspace() else _MARK for c in distinct.tolist()],
+            dtype=np.int8,
+        )
+        classes[non_ascii] = table[where]
+    word = classes == _WORD
+    if len(codes) > 2:
+        joins = ((codes[1:-1] == _APOSTROPHES[0]) | (codes[1:-1] == _APOSTROPHES[1])) & word[:-2] & word[2:]
+        word[1:-1] |= joins
+    mark = (classes == _MARK) & ~word
+    edge = np.empty(len(codes) + 1, dtype=bool)  # word[i] != word[i - 1], with False outside
+    edge[0] = word[0]
+    edge[-1] = word[-1]
+    np.not_equal(word[1:], word[:-1], out=edge[1:-1])
+    starts = np.flatnonzero((edge[:-1] & word) | mark)
+    ends = np.flatnonzero((edge[1:] & word) | mark) + 1
+    return starts, ends
+
+
+def token_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each token's code points: the sum of a mixed (code point, position
+    in the token) value over its characters, taken from one prefix sum."""
+    if not len(starts):
+        return np.zeros(0, dtype=np.uint64)
+    marks = np.zeros(len(codes), dtype=np.int64)
+    marks[starts] = starts
+    relative = np.arange(len(codes), dtype=np.int64) - np.maximum.accumulate(marks)
+    mixed = codes.astype(np.uint64) * _GOLDEN + (relative.astype(np.uint64) + np.uint64(1)) * _POSITION_KEY
+    mixed ^= mixed >> np.uint64(30)
+    mixed *= _MIX_1
+    mixed ^= mixed >> np.uint64(27)
+    mixed *= _MIX_2
+    mixed ^= mixed >> np.uint64(31)
+    prefix = np.empty(len(codes) + 1, dtype=np.uint64)
+    prefix[0] = 0
+    np.cumsum(mixed, out=prefix[1:])
+    return (prefix[ends] - prefix[starts]) ^ ((ends - starts).astype(np.uint64) * _MIX_2)
+
+
+class Vocabulary:
+    """Lower-cased words and their ids (``FIRST_WORD_ID`` on, in the order given), looked
+    up for a whole article at once by token hash, plus tables indexed by id.
+
+    Every word must be one ``TOKEN``; two words with one hash are refused (64-bit hashes of
+    a few tens of thousands of words: it does not happen, and if it did the artefact would
+    not load rather than confuse two words).
+    """
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = tuple(words)
+        codes = code_points(" ".join(self.words))
+        starts, ends = token_bounds(codes)
+        lengths = np.fromiter(map(len, self.words), dtype=np.int64, count=len(self.words))
+        if len(starts) != len(self.words) or not np.array_equal(ends - starts, lengths):
+            raise ValueError("every vocabulary word must be exactly one token")
+        hashes = token_hashes(codes, starts, ends)
+        order = np.argsort(hashes, kind="stable")
+        self._hashes = np.append(hashes[order], np.uint64(0))  # a sentinel: searchsorted may point past the end
+        if len(order) > 1 and not (np.diff(self._hashes[:-1]) > 0).all():
+            raise ValueError("two vocabulary words share a hash")
+        self._ids = np.append(order + FIRST_WORD_ID, UNKNOWN_WORD)
+        self._index = {word: number for number, word in enumerate(self.words, start=FIRST_WORD_ID)}
+        self.id_count = len(self.words) + FIRST_WORD_ID
+        self.is_quote = self.table(QUOTE_MARKS)
+        self.is_break = self.table(SPAN_BREAKS)
+        self.comma = self.id_of(",")
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def id_of(self, word: str) -> int:
+        return self._index.get(word, UNKNOWN_WORD)
+
+    def table(self, words: Iterable[str]) -> np.ndarray:
+        """A boolean table over word ids, True at the ids of ``words`` (unknown ones ignored)."""
+        table = np.zeros(self.id_count, dtype=bool)
+        table[[self._index[word] for word in words if word in self._index]] = True
+        return table
+
+    def lookup(self, hashes: np.ndarray) -> np.ndarray:
+        """The id of each token hash, ``UNKNOWN_WORD`` when no word has it."""
+        where = np.searchsorted(self._hashes[:-1], hashes)
+        return np.where(self._hashes[where] == hashes, self._ids[where], UNKNOWN_WORD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +193,15 @@ class ArticleTokens:
     ``claim_of`` that claim's position in the sequence given (all -1 outside every claim); ``in_quote`` says whether a double quotation is open there.
     """
 
-    words: tuple[str, ...]
+    lowered: str
+    """The lower-cased text the tokens index (``word``)."""
     starts: np.ndarray
     ends: np.ndarray
     word_ids: np.ndarray
     shapes: np.ndarray
+    padded_ids: np.ndarray
+    """``word_ids`` with ``_PAD`` OUTSIDE entries at each end (index = token number + ``_PAD``)."""
+    padded_shapes: np.ndarray
     claim_first: np.ndarray
     claim_last: np.ndarray
     claim_of: np.ndarray
@@ -92,6 +212,14 @@ class ArticleTokens:
     """``breaks_before[i]``: how many span-breaking tokens precede token ``i`` (a prefix count,
     length n + 1), so a span crosses none when the counts at its ends agree."""
     capitalised_before: np.ndarray
+    commas: np.ndarray
+    """Token numbers of the commas, ascending."""
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, position: int) -> str:
+        return self.lowered[self.starts[position] : self.ends[position]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,74 +233,75 @@ class SourceCandidates:
     anchor: np.ndarray
 
 
-def tokenize(text: str, claims: Sequence[Claim], vocabulary: Mapping[str, int]) -> ArticleTokens:
+def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> ArticleTokens:
     """Tokenise ``text`` once and lay out everything the feature templates need.
 
-    One ``findall`` yields each token with the whitespace before it; since the two
-    partition the text, cumulative lengths give exact offsets without a match object per
-    token. Claim membership and quotation state are then pure array arithmetic. The scan
-    stops where trailing whitespace begins: every other character starts a token, but a
-    whitespace run with no token after it would be rescanned from each of its positions
-    (quadratic in its length).
+    Tokens come from character classes of the code points (``token_bounds``) and word ids
+    from token hashes (``Vocabulary.lookup``): no Python object per token, and linear in the
+    text (trailing whitespace included). Claim membership and quotation state are then
+    pure array arithmetic.
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    pieces = _SPACED_TOKEN.findall(lowered, 0, len(lowered.rstrip()))
-    count = len(pieces)
-    spaces, words = zip(*pieces) if pieces else ((), ())
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=count)
-    ends = np.cumsum(np.fromiter(map(len, spaces), dtype=np.int64, count=count) + lengths)
-    starts = ends - lengths
-    word_ids = np.fromiter(map(vocabulary.get, words, repeat(UNKNOWN_WORD)), dtype=np.int64, count=count)
-    shapes = _shapes(text, starts, ends)
+    lowered_codes = code_points(lowered)
+    starts, ends = token_bounds(lowered_codes)
+    word_ids = vocabulary.lookup(token_hashes(lowered_codes, starts, ends))
+    shapes = _shapes(code_points(text), starts, ends)
 
     # Per-claim arrays end with a sentinel entry, so index -1 (no claim) reads "none".
-    claim_starts = np.fromiter((claim.start for claim in claims), dtype=np.int64, count=len(claims))
-    claim_ends = np.fromiter((claim.end for claim in claims), dtype=np.int64, count=len(claims))
-    opens_quoted = np.append(np.fromiter((c.opens_inside_quote for c in claims), dtype=bool, count=len(claims)), False)
-    first_tokens = np.append(np.searchsorted(starts, claim_starts), -1)
-    last_tokens = np.append(np.searchsorted(ends, claim_ends, side="right") - 1, -1)
+    count = len(claims)
+    claim_starts = np.fromiter((claim.start for claim in claims), dtype=np.int64, count=count)
+    claim_ends = np.fromiter((claim.end for claim in claims), dtype=np.int64, count=count)
+    opens_quoted = np.zeros(count + 1, dtype=bool)
+    opens_quoted[:count] = np.fromiter((c.opens_inside_quote for c in claims), dtype=bool, count=count)
+    first_tokens = np.full(count + 1, -1, dtype=np.int64)
+    last_tokens = np.full(count + 1, -1, dtype=np.int64)
+    first_tokens[:count] = np.searchsorted(starts, claim_starts)
+    last_tokens[:count] = np.searchsorted(ends, claim_ends, side="right") - 1
     claim_of = np.searchsorted(claim_starts, starts, side="right") - 1
-    within = claim_of >= 0
-    within[within] = ends[within] <= claim_ends[claim_of[within]]
+    within = (claim_of >= 0) & (ends <= np.append(claim_ends, 0)[claim_of])
     claim_of[~within] = -1
     claim_first = first_tokens[claim_of]
     claim_last = last_tokens[claim_of]
 
-    is_quote = np.isin(word_ids, _ids_of(vocabulary, QUOTE_MARKS))
-    quotes_before = np.concatenate(([0], np.cumsum(is_quote)))
+    tokens_count = len(starts)
+    quotes_before = np.zeros(tokens_count + 1, dtype=np.int64)
+    np.cumsum(vocabulary.is_quote[word_ids], out=quotes_before[1:])
     opened = (quotes_before[:-1] - quotes_before[np.maximum(claim_first, 0)]) % 2 == 1
     in_quote = within & (opened ^ opens_quoted[claim_of])
-    is_break = np.isin(word_ids, _ids_of(vocabulary, SPAN_BREAKS))
+    breaks_before = np.zeros(tokens_count + 1, dtype=np.int64)
+    np.cumsum(vocabulary.is_break[word_ids] | ~within, out=breaks_before[1:])
+    capitalised_before = np.zeros(tokens_count + 1, dtype=np.int64)
+    np.cumsum(shapes >= SHAPE_CAPITALISED, out=capitalised_before[1:])
+    padded_ids = np.full(tokens_count + 2 * _PAD, OUTSIDE, dtype=np.int64)
+    padded_ids[_PAD:-_PAD] = word_ids
+    padded_shapes = np.full(tokens_count + 2 * _PAD, SHAPE_OUTSIDE, dtype=np.int64)
+    padded_shapes[_PAD:-_PAD] = shapes
     return ArticleTokens(
-        words=words,
+        lowered=lowered,
         starts=starts,
         ends=ends,
         word_ids=word_ids,
         shapes=shapes,
+        padded_ids=padded_ids,
+        padded_shapes=padded_shapes,
         claim_first=claim_first,
         claim_last=claim_last,
         claim_of=claim_of,
         in_quote=in_quote,
         quotes_before=quotes_before,
-        breaks_before=np.concatenate(([0], np.cumsum(is_break | (claim_of < 0)))),
-        capitalised_before=np.concatenate(([0], np.cumsum(shapes >= SHAPE_CAPITALISED))),
+        breaks_before=breaks_before,
+        capitalised_before=capitalised_before,
+        commas=np.flatnonzero(word_ids == vocabulary.comma),
     )
 
 
-def _ids_of(vocabulary: Mapping[str, int], words: frozenset[str]) -> np.ndarray:
-    return np.array([vocabulary[word] for word in words if word in vocabulary], dtype=np.int64)
-
-
-def _shapes(text: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def _shapes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """Shape of every token from its first two code points, without a per-token call."""
     shapes = np.full(len(starts), SHAPE_PUNCT, dtype=np.int64)
     if not len(starts):
         return shapes
-    # "surrogatepass": a lone surrogate (valid in a JSON string) stays one code unit, so
-    # indexes into ``codes`` remain character offsets.
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
     first = codes[starts]
     second = np.where(ends - starts > 1, codes[np.minimum(starts + 1, len(codes) - 1)], 0)
     upper_first, lower_first, digit_first = _char_classes(first)
@@ -212,25 +341,30 @@ def hash_templates(first_base: int, values: Sequence[tuple[np.ndarray | int, np.
     column is the top ``HASH_BITS`` bits of key times the golden ratio (Fibonacci hashing).
     One hashing pass for all templates keeps numpy's per-call cost out of the hot path.
     """
-    keys = np.empty((rows, len(values)), dtype=np.uint64)
-    seconds = np.empty((rows, len(values)), dtype=np.uint64)
-    for column, (first, second) in enumerate(values):
-        keys[:, column] = first
-        seconds[:, column] = second
-    templates = np.arange(first_base, first_base + len(values), dtype=np.uint64) << np.uint64(48)
-    keys = (keys << np.uint64(24)) ^ seconds ^ templates
-    return ((keys * _GOLDEN) >> _HASH_SHIFT).astype(np.int64)
+    keys = np.empty((len(values), rows), dtype=np.uint64)
+    seconds = np.zeros((len(values), rows), dtype=np.uint64)
+    for template, (first, second) in enumerate(values):
+        keys[template] = first
+        if isinstance(second, np.ndarray) or second != 0:
+            seconds[template] = second
+    keys <<= np.uint64(24)
+    keys ^= seconds
+    keys ^= (np.arange(first_base, first_base + len(values), dtype=np.uint64) << np.uint64(48))[:, None]
+    keys *= _GOLDEN
+    keys >>= _HASH_SHIFT
+    return keys.astype(np.int64).T
 
 
 def _word_at(tokens: ArticleTokens, positions: np.ndarray, anchor: np.ndarray) -> np.ndarray:
-    """Word ids at ``positions``, or OUTSIDE where that falls outside the claim of ``anchor``."""
+    """Word ids at ``positions`` (at most ``_PAD`` tokens beyond the text), or OUTSIDE where
+    that falls outside the claim of ``anchor``."""
     inside = (positions >= tokens.claim_first[anchor]) & (positions <= tokens.claim_last[anchor])
-    return np.where(inside, tokens.word_ids[np.clip(positions, 0, len(tokens.word_ids) - 1)], OUTSIDE)
+    return np.where(inside, tokens.padded_ids[positions + _PAD], OUTSIDE)
 
 
 def _shape_at(tokens: ArticleTokens, positions: np.ndarray, anchor: np.ndarray) -> np.ndarray:
     inside = (positions >= tokens.claim_first[anchor]) & (positions <= tokens.claim_last[anchor])
-    return np.where(inside, tokens.shapes[np.clip(positions, 0, len(tokens.shapes) - 1)], SHAPE_OUTSIDE)
+    return np.where(inside, tokens.padded_shapes[positions + _PAD], SHAPE_OUTSIDE)
 
 
 def _bucket(distances: np.ndarray) -> np.ndarray:
@@ -296,34 +430,34 @@ def source_candidates(tokens: ArticleTokens, cue_first: np.ndarray, cue_last: np
         axis=1,
     )
     lengths = np.arange(1, MAX_SOURCE_TOKENS + 1)
-    grows_left = np.zeros(anchors.shape[1], dtype=bool)
-    grows_left[list(ANCHORS_ENDING_AT)] = True
-    first = np.where(grows_left[None, :, None], anchors[:, :, None] - lengths + 1, anchors[:, :, None])
-    last = np.where(grows_left[None, :, None], anchors[:, :, None], anchors[:, :, None] + lengths - 1)
+    first = np.where(_GROWS_LEFT[None, :, None], anchors[:, :, None] - lengths + 1, anchors[:, :, None])
+    last = np.where(_GROWS_LEFT[None, :, None], anchors[:, :, None], anchors[:, :, None] + lengths - 1)
     cue_rows = np.broadcast_to(np.arange(len(cue_first))[:, None, None], first.shape)
     anchor_kinds = np.broadcast_to(np.arange(anchors.shape[1])[None, :, None], first.shape)
     low = claim_first[:, None, None]
     high = claim_last[:, None, None]
     valid = (first >= low) & (last <= high) & (anchors[:, :, None] >= 0)
     valid &= (last < cue_first[:, None, None]) | (first > cue_last[:, None, None])
-    safe_first = np.clip(first, 0, len(tokens.words))
-    safe_last = np.clip(last + 1, 0, len(tokens.words))
-    valid &= tokens.breaks_before[safe_last] == tokens.breaks_before[safe_first]
-    return SourceCandidates(cue_rows[valid], first[valid], last[valid], anchor_kinds[valid])
+    cue_rows, first, last, anchor_kinds = cue_rows[valid], first[valid], last[valid], anchor_kinds[valid]
+    unbroken = tokens.breaks_before[last + 1] == tokens.breaks_before[first]  # in range: inside a claim
+    return SourceCandidates(cue_rows[unbroken], first[unbroken], last[unbroken], anchor_kinds[unbroken])
 
 
 def _aside_end(tokens: ArticleTokens, cue_first: np.ndarray) -> np.ndarray:
-    """For "Smith, who ... , said": the token before the comma that opens the aside, or -1."""
-    words = tokens.words
+    """For "Smith, who ... , said": the token before the comma that opens the aside (the
+    nearest comma before the one just before the cue, within ``MAX_ASIDE_TOKENS`` and the
+    claim), or -1."""
+    commas = tokens.commas
     ends = np.full(len(cue_first), -1, dtype=np.int64)
-    for row, cue in enumerate(cue_first.tolist()):
-        if cue < 1 or words[cue - 1] != ",":
-            continue
-        low = max(int(tokens.claim_first[cue]), cue - 1 - MAX_ASIDE_TOKENS)
-        for position in range(cue - 2, low - 1, -1):
-            if words[position] == ",":
-                ends[row] = position - 1
-                break
+    if len(commas) < 2:
+        return ends
+    closing = np.searchsorted(commas, cue_first - 1)
+    has_closing = (closing < len(commas)) & (closing > 0)
+    has_closing[has_closing] = commas[closing[has_closing]] == cue_first[has_closing] - 1
+    opening = commas[np.maximum(closing - 1, 0)]
+    low = np.maximum(tokens.claim_first[cue_first], cue_first - 1 - MAX_ASIDE_TOKENS)
+    found = has_closing & (opening >= low)
+    ends[found] = opening[found] - 1
     return ends
 
 
@@ -366,13 +500,66 @@ def source_features(tokens: ArticleTokens, candidates: SourceCandidates, cue_wor
     )
 
 
-def cue_extent(tokens: ArticleTokens, position: int, phrases: frozenset[tuple[str, ...]]) -> tuple[int, int]:
-    """Token bounds of the cue around candidate ``position``: the longest learned cue phrase
-    ("according to", "has said", "told reporters") that covers it, else the word alone."""
-    low, high = int(tokens.claim_first[position]), int(tokens.claim_last[position])
-    best = (position, position)
-    for first in range(max(low, position - MAX_CUE_PHRASE_TOKENS + 1), position + 1):
-        for last in range(max(position, first + 1), min(high, first + MAX_CUE_PHRASE_TOKENS - 1) + 1):
-            if last - first > best[1] - best[0] and tuple(tokens.words[first : last + 1]) in phrases:
-                best = (first, last)
-    return best
+@dataclass(frozen=True, slots=True)
+class CuePhrases:
+    """Learned cue phrases ("according to", "has said", "told reporters") as sorted keys of
+    their word ids, two- and three-word ones apart, for ``cue_extents``."""
+
+    id_count: int
+    pairs: np.ndarray
+    triples: np.ndarray
+
+    @classmethod
+    def build(cls, vocabulary: Vocabulary, phrases: Iterable[Sequence[str]]) -> CuePhrases:
+        """A phrase with a word the vocabulary does not know is dropped: every unknown word
+        shares one id, so it could not be told apart."""
+        base = vocabulary.id_count
+        keys: dict[int, set[int]] = {2: set(), 3: set()}
+        for phrase in phrases:
+            ids = [vocabulary.id_of(word) for word in phrase]
+            if len(ids) in keys and UNKNOWN_WORD not in ids:
+                key = 0
+                for number in ids:
+                    key = key * base + number
+                keys[len(ids)].add(key)
+        return cls(base, np.array(sorted(keys[2]), dtype=np.int64), np.array(sorted(keys[3]), dtype=np.int64))
+
+    def __len__(self) -> int:
+        return len(self.pairs) + len(self.triples)
+
+
+_WINDOW_OFFSETS = np.array([2, 1, 0, 1, 0])
+_WINDOW_SIZES = np.array([3, 3, 3, 2, 2])
+_WINDOW_STEPS = np.arange(3)
+
+
+def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    if not len(sorted_keys):
+        return np.zeros(keys.shape, dtype=bool)
+    where = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return sorted_keys[where] == keys
+
+
+def cue_extents(tokens: ArticleTokens, positions: np.ndarray, phrases: CuePhrases) -> tuple[np.ndarray, np.ndarray]:
+    """Token bounds of the cue around each candidate position: the longest learned cue
+    phrase within the claim that covers it (the earliest of equally long ones), else the
+    word alone."""
+    first = positions.copy()
+    last = positions.copy()
+    if not len(positions):
+        return first, last
+    # Every window of three, then of two, words covering each position, earliest first.
+    starts = positions[:, None] - _WINDOW_OFFSETS
+    ids = tokens.padded_ids[starts[:, :, None] + _WINDOW_STEPS + _PAD]  # (positions, windows, 3)
+    base = phrases.id_count
+    pair_keys = ids[:, :, 0] * base + ids[:, :, 1]
+    hits = np.empty(starts.shape, dtype=bool)
+    hits[:, :3] = _contains(phrases.triples, pair_keys[:, :3] * base + ids[:, :3, 2])
+    hits[:, 3:] = _contains(phrases.pairs, pair_keys[:, 3:])
+    hits &= starts >= tokens.claim_first[positions][:, None]
+    hits &= starts + _WINDOW_SIZES - 1 <= tokens.claim_last[positions][:, None]
+    found = hits.any(axis=1)
+    window = hits.argmax(axis=1)[found]
+    first[found] = starts[found, window]
+    last[found] = first[found] + _WINDOW_SIZES[window] - 1
+    return first, last

@@ -9,9 +9,12 @@ Two logistic regressions trained on PolNeAR by ``python -m training`` (see
 2. the *source* classifier scores short spans anchored next to each kept cue and keeps the
    best when it clears its own threshold, so sources stay tight ("a US official", "he").
 
-Both are called once per article on all its candidates. The artefact is a joblib file that
-is only loaded when it matches the manifest training wrote beside it: unpickling a file we
-did not build, or one built for other features or another scikit-learn, fails fast.
+Both are called once per article on all its candidates. The artefact is a joblib file of
+plain data: numpy arrays (the classifiers' coefficients and intercepts exported by training,
+the cue-word table) and built-in types (the vocabulary's words, cue phrases, thresholds),
+so serving never imports scikit-learn. It is only loaded when it matches the manifest
+training wrote beside it: unpickling a file we did not build, or one built for other
+features, another artefact layout or another scikit-learn release, fails fast.
 """
 from __future__ import annotations
 
@@ -19,18 +22,20 @@ import hashlib
 import json
 import os
 from collections.abc import Mapping, Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import joblib
 import numpy as np
-import sklearn
 
 from .features import (
     FEATURE_SCHEMA_VERSION,
     ArticleTokens,
+    CuePhrases,
+    Vocabulary,
     cue_candidates,
-    cue_extent,
+    cue_extents,
     cue_features,
     source_candidates,
     source_features,
@@ -41,12 +46,17 @@ from .types import Claim, ClaimPrediction, Span
 
 MODEL_PATH_SETTING = "CREDENCE_MODEL_PATH"
 DEFAULT_MODEL_PATH = resource_path("model/attribution.joblib")
+ARTEFACT_FORMAT = 2
+"""Layout of the artefact's components; 2: plain arrays and built-in types, no estimators."""
 COMPONENTS = (
-    "vocabulary",
+    "artefact_format",
+    "words",
     "is_cue_word",
     "cue_phrases",
-    "cue_classifier",
-    "source_classifier",
+    "cue_weights",
+    "cue_bias",
+    "source_weights",
+    "source_bias",
     "cue_threshold",
     "source_threshold",
     "no_candidate_probability",
@@ -70,8 +80,17 @@ def file_sha256(path: Path) -> str:
 
 
 def sklearn_release(version: str) -> str:
-    """``major.minor``: pickles of scikit-learn estimators are only safe within one release."""
+    """``major.minor``: the release the manifest pins (training and serving agree on it)."""
     return ".".join(version.split(".")[:2])
+
+
+def installed_sklearn_version() -> str | None:
+    """scikit-learn's version from its package metadata, without importing it (serving
+    never needs the library itself); None when it is not installed."""
+    try:
+        return metadata.version("scikit-learn")
+    except metadata.PackageNotFoundError:
+        return None
 
 
 class AttributionModel:
@@ -79,20 +98,18 @@ class AttributionModel:
 
     def __init__(self, components: Mapping[str, Any], version: str) -> None:
         self.version = version
-        self._vocabulary: Mapping[str, int] = components["vocabulary"]
-        self._is_cue_word: np.ndarray = components["is_cue_word"]
-        self._cue_phrases = frozenset(components["cue_phrases"])
+        self.vocabulary = Vocabulary(components["words"])
+        self._is_cue_word = np.asarray(components["is_cue_word"], dtype=bool)
+        self._cue_phrases = CuePhrases.build(self.vocabulary, components["cue_phrases"])
         self._cue_threshold = float(components["cue_threshold"])
         self._source_threshold = float(components["source_threshold"])
         self._no_candidate_probability = float(components["no_candidate_probability"])
         # Scoring a fixed-width row of hashed columns is the sum of their weights: the same
-        # number ``decision_function`` gives, without building a sparse matrix per article.
-        cue_classifier = components["cue_classifier"]
-        source_classifier = components["source_classifier"]
-        self._cue_weights = cue_classifier.coef_.ravel().astype(np.float64)
-        self._cue_bias = float(cue_classifier.intercept_[0])
-        self._source_weights = source_classifier.coef_.ravel().astype(np.float64)
-        self._source_bias = float(source_classifier.intercept_[0])
+        # number the fitted classifier's ``decision_function`` gives, without a sparse matrix.
+        self._cue_weights = np.asarray(components["cue_weights"], dtype=np.float64)
+        self._cue_bias = float(components["cue_bias"])
+        self._source_weights = np.asarray(components["source_weights"], dtype=np.float64)
+        self._source_bias = float(components["source_bias"])
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> AttributionModel:
@@ -115,9 +132,14 @@ class AttributionModel:
                 "refusing to unpickle a file training did not write"
             )
         built_with = str(manifest.get("sklearn_version"))
-        if sklearn_release(built_with) != sklearn_release(sklearn.__version__):
+        installed = installed_sklearn_version()
+        if installed is not None and sklearn_release(built_with) != sklearn_release(installed):
             raise ModelLoadError(
-                f"{where}: built with scikit-learn {built_with}, running {sklearn.__version__}; retrain it"
+                f"{where}: built with scikit-learn {built_with}, {installed} is installed; retrain it"
+            )
+        if manifest.get("artefact_format") != ARTEFACT_FORMAT:
+            raise ModelLoadError(
+                f"{where}: artefact format {manifest.get('artefact_format')}, code reads {ARTEFACT_FORMAT}; retrain it"
             )
         if manifest.get("feature_schema_version") != FEATURE_SCHEMA_VERSION:
             raise ModelLoadError(
@@ -125,7 +147,7 @@ class AttributionModel:
                 f"code has {FEATURE_SCHEMA_VERSION}; retrain it"
             )
         components = joblib.load(model_path)
-        missing = [name for name in COMPONENTS if name not in components]
+        missing = [name for name in COMPONENTS if name not in components] if isinstance(components, dict) else COMPONENTS
         if missing:
             raise ModelLoadError(f"{where}: artefact lacks {', '.join(missing)}")
         return cls(components, str(manifest["model_version"]))
@@ -135,58 +157,69 @@ class AttributionModel:
         probabilities = np.full(len(claims), self._no_candidate_probability)
         cues: list[Span | None] = [None] * len(claims)
         sources: list[Span | None] = [None] * len(claims)
-        tokens = tokenize(text, claims, self._vocabulary)
+        tokens = tokenize(text, claims, self.vocabulary)
         positions = cue_candidates(tokens, self._is_cue_word)
         if len(positions):
-            cue_probabilities = _sigmoid(self._cue_weights[cue_features(tokens, positions)].sum(axis=1) + self._cue_bias)
+            cue_probabilities = self.cue_probabilities(cue_features(tokens, positions))
             best_positions, best_probabilities = _best_per_group(tokens.claim_of[positions], positions, cue_probabilities)
             best_claims = tokens.claim_of[best_positions]
             probabilities[best_claims] = best_probabilities
             kept = best_probabilities >= self._cue_threshold
-            extents = [cue_extent(tokens, int(position), self._cue_phrases) for position in best_positions[kept]]
-            if extents:
-                cue_first = np.array([first for first, _ in extents], dtype=np.int64)
-                cue_last = np.array([last for _, last in extents], dtype=np.int64)
-                source_spans = self._best_sources(tokens, best_positions[kept], cue_first, cue_last)
-                for claim_number, first, last, source in zip(best_claims[kept].tolist(), cue_first, cue_last, source_spans):
-                    cues[claim_number] = _span(text, int(tokens.starts[first]), int(tokens.ends[last]))
-                    sources[claim_number] = _span(text, *source) if source else None
-        return tuple(
-            ClaimPrediction(float(probability), cue, source)
-            for probability, cue, source in zip(probabilities.tolist(), cues, sources)
-        )
+            if kept.any():
+                kept_positions = best_positions[kept]
+                cue_first, cue_last = cue_extents(tokens, kept_positions, self._cue_phrases)
+                source_first, source_last = self._best_sources(tokens, kept_positions, cue_first, cue_last)
+                starts, ends = tokens.starts, tokens.ends
+                for claim_number, cue_start, cue_end, source_start, source_end in zip(
+                    best_claims[kept].tolist(),
+                    starts[cue_first].tolist(),
+                    ends[cue_last].tolist(),
+                    np.where(source_first >= 0, starts[source_first], -1).tolist(),
+                    ends[source_last].tolist(),
+                ):
+                    cues[claim_number] = Span(cue_start, cue_end, text[cue_start:cue_end])
+                    if source_start >= 0:
+                        sources[claim_number] = Span(source_start, source_end, text[source_start:source_end])
+        return tuple(map(ClaimPrediction, probabilities.tolist(), cues, sources))
+
+    def cue_probabilities(self, columns: np.ndarray) -> np.ndarray:
+        """Probability that each cue candidate (a row of hashed columns) is a cue."""
+        return _sigmoid(self._cue_weights[columns].sum(axis=1) + self._cue_bias)
+
+    def source_probabilities(self, columns: np.ndarray) -> np.ndarray:
+        """Probability that each source candidate (a row of hashed columns) is the source."""
+        return _sigmoid(self._source_weights[columns].sum(axis=1) + self._source_bias)
 
     def _best_sources(
         self, tokens: ArticleTokens, cue_positions: np.ndarray, cue_first: np.ndarray, cue_last: np.ndarray
-    ) -> list[tuple[int, int] | None]:
-        """Character bounds of the best source span of each cue, or None when none is likely."""
-        found: list[tuple[int, int] | None] = [None] * len(cue_positions)
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Token bounds of the best source span of each cue, first = -1 when none is likely."""
+        first = np.full(len(cue_positions), -1, dtype=np.int64)
+        last = np.full(len(cue_positions), -1, dtype=np.int64)
         candidates = source_candidates(tokens, cue_first, cue_last)
         if not len(candidates.cue_row):
-            return found
+            return first, last
         columns = source_features(tokens, candidates, tokens.word_ids[cue_positions], cue_first)
         scores = self._source_weights[columns].sum(axis=1) + self._source_bias
         best_rows, best_scores = _best_per_group(candidates.cue_row, np.arange(len(scores)), scores)
-        for row, score in zip(best_rows.tolist(), best_scores.tolist()):
-            if _sigmoid(score) >= self._source_threshold:
-                start = int(tokens.starts[candidates.first[row]])
-                end = int(tokens.ends[candidates.last[row]])
-                found[int(candidates.cue_row[row])] = (start, end)
-        return found
+        likely = best_rows[_sigmoid(best_scores) >= self._source_threshold]
+        rows = candidates.cue_row[likely]
+        first[rows] = candidates.first[likely]
+        last[rows] = candidates.last[likely]
+        return first, last
 
 
 def _best_per_group(groups: np.ndarray, items: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For each distinct group (ascending), the item with the highest value and that value;
     ties go to the earliest item."""
     order = np.lexsort((np.arange(len(values)), -values, groups))
-    _, firsts = np.unique(groups[order], return_index=True)
+    sorted_groups = groups[order]
+    firsts = np.empty(len(order), dtype=bool)
+    firsts[:1] = True
+    np.not_equal(sorted_groups[1:], sorted_groups[:-1], out=firsts[1:])
     chosen = order[firsts]
     return items[chosen], values[chosen]
 
 
 def _sigmoid(scores: np.ndarray | float) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.asarray(scores)))
-
-
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(start, end, text[start:end])
