@@ -14,11 +14,15 @@ Per claim, in order (one pass over the claims, bounded work per claim):
 2. Source. The model's span when it is a plausible noun phrase, tightened: an
    apposition or relative clause after a name is cut ("Andriy Kovalenko, the head of
    ..." -> "Andriy Kovalenko"), a possessive owner and a bracketed acronym are kept
-   ("Ukraine's Main Military Intelligence Directorate (GUR)"), trailing adjuncts go
-   ("on Monday"). When the model gave no source, or a weak one, the rule source next to
-   the cue is used: the noun phrase that ends just before it (skipping "has", "also";
-   or reaching past an apposition), or for "according to", "citing" and an inverted
-   "said X" the one just after it.
+   ("Ukraine's Main Military Intelligence Directorate (GUR)"), trailing adjuncts,
+   auxiliaries and adverbs go ("on Monday", "has long", "cynically"). The rule source
+   next to the cue completes a model span it overlaps ("Rustem" -> "Rustem Umerov") and
+   stands in when the model gave none: the noun phrase that ends just before the cue
+   (without "has", "also", "further", "on Tuesday"; or reaching past an apposition), or
+   for "according to", "citing" and an inverted "said X" the one just after it. A rule
+   source apart from the model's does not replace it (it is then an object after the
+   cue or a clause before it), except after "according to". A phrase that ends in
+   "and" or has no word in it ("''") is no source.
 3. Chain. ``source`` is the original teller the article traces the claim to; ``via``
    lists the intermediaries, nearest to the article first (api.md). So "TASS reported,
    citing Denis Pushilin" is source Pushilin (person) via TASS (media): Pushilin told
@@ -94,7 +98,18 @@ _PIECE = re.compile(r"[^,;:“”\"—]+")
 _SUBORDINATOR = re.compile(
     r"\b(?:that|but|as|when|while|because|after|before|if|so|where|whereas|although|though)\s+", re.IGNORECASE
 )
-_TRAILING_AUX = re.compile(rf"(?:\s+(?:{_AUX}))+\s*$", re.IGNORECASE)
+# Auxiliaries, adverbs and time adjuncts between a source and its cue ("Cruz has long
+# said", "Sanders on Tuesday said"): not part of the source.
+# A lower-case "-ly" word after a source is an adverb ("Gingrich cynically dismissed"),
+# but for a few nouns ("the family", "an ally").
+_LY_ADVERB = r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly|bully|belly|fly|july)\b)[a-z]{2,}ly"
+_TRAILING_AUX = re.compile(rf"(?:\s+(?:{_AUX}|{_ADJUNCT}|(?-i:{_LY_ADVERB}))(?![\w'’-]))+\s*$", re.IGNORECASE)
+# A pronoun's clitic is the verb, not the source: "She’ll present", "He’s claiming".
+_PRONOUN_CLITIC = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou)(?P<clitic>['’](?:ll|s|d|ve|re|m))$")
+# A phrase that ends in a conjunction is the first half of a coordination ("Scott beamed
+# and asked"), not a source.
+_ENDS_IN_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|but|nor)$", re.IGNORECASE)
+_HAS_WORD = re.compile(r"\w")
 _ADJUNCT_START = re.compile(rf"\s+(?:{_ADJUNCT})", re.IGNORECASE)
 _APPOSITIVE_START = re.compile(r"\s*(?:the|a|an|who|which|whose|former|[a-z])", re.DOTALL)
 # Words that make a would-be source a clause: copulas and modals.
@@ -104,10 +119,18 @@ _CLAUSE_WORD = re.compile(
 _SAY_VERB = re.compile(compile_alternation(read_entries("source_say_verbs.txt")).pattern, re.IGNORECASE)
 # "Ukrainian, South Korean and Western intelligence agencies": names listed before a source.
 _LISTED_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+)+$")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are)\s+$", re.IGNORECASE)
+# A passive cue: a form of "be" right before it, an adverb at most between ("was first
+# reported"); a cue in -ing after it is progressive ("is warning"), not passive.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are)\s+(?:(?:first|also|widely|later|then|\w+ly)\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+by\s+")
-_AFTER_QUOTE = re.compile(r"[”\"’],?\s*$")
-_RIGHT_NP = re.compile(r"\s*(?P<np>[^,;:“”\".!?—]+(?:\.[^\s,;:“”\".!?—][^,;:“”\".!?—]*)*)(?P<name>\s*[“\"][^”\"]{1,60}[”\"])?")
+_AFTER_QUOTE = re.compile(r"(?:[”\"’]|'')\s*,?\s*$")
+# A noun phrase after a cue: up to punctuation, past a dot inside a word ("U.S.") or
+# after a title ("Mr. Burman").
+_TITLE_DOT = "|".join(rf"(?<=\b{title})" for title in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Jr", "St", r"U\.S"))
+_RIGHT_NP = re.compile(
+    rf"\s*(?P<np>[^,;:“”\".!?—]+(?:(?:\.(?=[^\s,;:“”\".!?—])|(?:{_TITLE_DOT})\.)[^,;:“”\".!?—]*)*)"
+    r"(?P<name>\s*[“\"][^”\"]{1,60}[”\"])?"
+)
 _NAME_APPOSITION = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),\s+(?:the|a|an|who|which|whose|former|[a-z])")
 _OWNER_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
@@ -115,14 +138,15 @@ _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
 _RUN_TOGETHER = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bat)(?<!\bin)(?<!\bon)(?<!\bto)\s(?:The|A|An)\s")
 _UNCLOSED_ACRONYM = re.compile(r"\([A-Z]{2,6}$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
-_LEADING_JUNK = re.compile(r"[\s,;:—-]+")
+# Leading junk includes a quotation closed with two apostrophes ("...,'' he said").
+_LEADING_JUNK = re.compile(r"(?:[\s,;:—-]|'')+")
 _TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
 # What may follow a cue for a rule to count it as clear: "that", a colon or quotation,
 # the end of the sentence, or ", citing".
 _CLEAR_AFTER_CUE = re.compile(
     rf"(?:\s+(?:{_ADJUNCT}))?(?:\s*:|\s+(?:that|how)\b|\s*,?\s*[“\"]|\s*,\s*citing\b|[\s.!?”\"’]*$)", re.IGNORECASE
 )
-_CLEAR_BEFORE_INVERTED = re.compile(r"[,”\"’]\s*$")
+_CLEAR_BEFORE_INVERTED = re.compile(r"(?:[,”\"’]|'')\s*$")
 _LINK = re.compile(rf"(?:\s+(?:{_ADJUNCT}))?\s*[:,]?\s*(?:that\s+)?", re.IGNORECASE)
 _TOLD = re.compile(r"told|tells?", re.IGNORECASE)
 # Carriers: what a source speaks in, which someone else may pass on ("a video shared by X").
@@ -240,7 +264,7 @@ def _candidate(text: str, claim: Claim, match: re.Match[str]) -> Candidate:
     if kind != "verb":
         source = _source_after(text, cue.end, claim.end)
         return Candidate(cue, source, kind, kind == "according" and source is not None, "after the cue")
-    if _PASSIVE_BEFORE.search(text, max(claim.start, cue.start - 8), cue.start) and (by := _BY_AFTER.match(text, cue.end)):
+    if _passive(text, claim, cue) and (by := _BY_AFTER.match(text, cue.end)):
         source = _source_after(text, by.end(), claim.end)
         return Candidate(cue, source, kind, source is not None, "after 'by' (passive)")
     source, found = _source_before(text, claim.start, cue.start)
@@ -344,6 +368,8 @@ def _phrase_like(words: str) -> bool:
     same phrases ("he", "the agency") come back claim after claim."""
     if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or _CUE_VERB.search(words) or _CLAUSE_WORD.search(words):
         return False
+    if not _HAS_WORD.search(words) or _ENDS_IN_CONJUNCTION.search(words):
+        return False
     return _RUN_TOGETHER.search(words) is None
 
 
@@ -351,7 +377,8 @@ def tighten(text: str, span: Span) -> Span:
     """Make a model source span right and tight.
 
     Cut an apposition or relative clause after a name ("Andriy Kovalenko, the head of
-    ..."), trailing adjuncts and punctuation; keep the possessive owner before it and a
+    ..."), trailing adjuncts, auxiliaries, adverbs ("Trump has steadfastly"), a pronoun's
+    clitic ("She’ll") and punctuation; keep the possessive owner before it and a
     bracketed acronym after it, so "Ukraine's Main Military Intelligence Directorate
     (GUR)" stays one source.
     """
@@ -360,6 +387,10 @@ def tighten(text: str, span: Span) -> Span:
         end = name.end("name")
     if (adjunct := _ADJUNCT_START.search(text, start, end)) is not None:
         end = adjunct.start()
+    if (trailing := _TRAILING_AUX.search(text, start, end)) is not None and trailing.start() > start:
+        end = trailing.start()
+    if (clitic := _PRONOUN_CLITIC.search(text, start, end)) is not None:
+        end = clitic.start("clitic")
     if (owner := _OWNER_BEFORE.search(text, max(0, start - 60), start)) is not None:
         start = owner.start()
     if (acronym := _ACRONYM_AFTER.match(text, end)) is not None:
@@ -450,13 +481,16 @@ def _from_model(
 ) -> tuple[Candidate, str]:
     """The model's cue with the best source for it.
 
-    The rule source next to the cue wins over the model's span when both exist, unless
-    the model's span is a tighter tail of it ("Institute for the Study of War (ISW)"
-    inside "The U.S.-based think tank Institute ..."): the model's spans are often cut
-    short ("Rustem", "A US", "the Ukrainian") or reach across a clause. "citing" hands
-    over to the report it cites; a participle cue with no source of its own (", noting:")
-    takes the source of the claim's main reporting clause. A passive cue ("were reported
-    killed") has no source unless a "by" agent names one: its subject is the content.
+    The rule source next to the cue completes the model's span when they overlap: the
+    model's spans are often cut short ("Rustem", "A US", "the Ukrainian"). The model's
+    span stays when it is a tighter tail of the rule's ("Institute for the Study of War
+    (ISW)" inside "The U.S.-based think tank Institute ...") or lies apart from it (the
+    rule then read an object after the cue or a clause before it); the rule's is used
+    when the model gave none. "according to" always takes the phrase after it; "citing"
+    hands over to the report it cites; a participle cue with no source of its own
+    (", noting:") takes the source of the claim's main reporting clause. A passive cue
+    ("were reported killed", not the progressive "is warning") has no source unless a
+    "by" agent names one: its subject is the content.
     """
     cue = prediction.cue
     assert cue is not None
@@ -464,10 +498,13 @@ def _from_model(
     kind = rule.kind if rule else "verb"
     if kind == "citing" and (reporter := _reporter_before(found, cue)) is not None:
         return reporter, f"{how} cites for {reporter.source.text!r} {reporter.cue.text}: that is the claim's cue"
-    passive = _PASSIVE_BEFORE.search(text, max(claim.start, cue.start - 8), cue.start) is not None
-    model_source = None if passive else _model_source(text, claim, prediction)
+    passive = _passive(text, claim, cue)
+    model_source = _model_source(text, claim, prediction)
+    if passive and (model_source is None or model_source.start < cue.end):
+        by = _BY_AFTER.match(text, cue.end)
+        model_source = _source_after(text, by.end(), claim.end) if by else None
     rule_source = rule.source if rule else None
-    if rule_source is not None and not _tighter_tail(model_source, rule_source):
+    if rule_source is not None and (kind == "according" or _completes(model_source, rule_source)):
         agree = "the model's source agrees" if model_source == rule_source else "preferred to the model's source"
         return replace(rule, cue=cue), f"{how}; rule source {rule.found} ({agree})"
     if model_source is not None:
@@ -484,15 +521,36 @@ def _reporter_before(found: _Cues, cue: Span) -> Candidate | None:
     return reporters[-1] if reporters else None
 
 
-def _tighter_tail(model: Span | None, rule: Span) -> bool:
-    return model is not None and model.end == rule.end and rule.start < model.start
+def _completes(model: Span | None, rule: Span) -> bool:
+    """Whether the rule's source should replace the model's: the model gave none, or a
+    span the rule's overlaps without being a tighter tail of it ("Rustem" in "Rustem
+    Umerov", not "he" in "'' he"). Apart from the model's, the rule's is a guess
+    (an object after the cue, a clause before it) and the model's span stays."""
+    if model is None:
+        return True
+    if model.end == rule.end and rule.start < model.start:
+        return False
+    return model.start < rule.end and rule.start < model.end
+
+
+def _passive(text: str, claim: Claim, cue: Span) -> bool:
+    """A passive cue ("were reported killed", "was first reported by"): its subject is the content."""
+    if cue.text.lower().endswith("ing"):
+        return False
+    return _PASSIVE_BEFORE.search(text, max(claim.start, cue.start - 24), cue.start) is not None
 
 
 def _says(text: str, candidate: Candidate) -> bool:
     """"X said ..." with X a source we can type (or a pronoun) at the start of a clause."""
     if candidate.source is None or candidate.found == "inside a clause" or not _SAY_VERB.fullmatch(candidate.cue.text):
         return False
-    reading = classify_source(text, candidate.source)
+    return _names_a_teller(text, candidate.source)
+
+
+def _names_a_teller(text: str, source: Span) -> bool:
+    """Whether a span types as a source (or a pronoun standing for one): "citing the
+    release of political prisoners" cites no teller."""
+    reading = classify_source(text, source)
     return reading.source_type != "unknown" or bool(reading.refers_back)
 
 
@@ -544,7 +602,7 @@ def _chain(
         (
             c
             for c in others(lambda cue, kind: kind == "verb" and cue.end > speaker.cue.start)
-            if c.clear and _links(text, speaker.cue, c.source)
+            if c.clear and _links(text, speaker.cue, c.source) and _names_a_teller(text, c.source)
         ),
         None,
     )
@@ -557,6 +615,8 @@ def _chain(
         notes.append(f"{outer.source.text!r} {outer.cue.text} what {speaker.source.text!r} {speaker.cue.text}")
     last_cue = (inner or speaker).cue
     for cited in others(lambda cue, kind: kind == "citing" and cue.start > last_cue.start):
+        if not _names_a_teller(text, cited.source):
+            continue
         tellers.append(cited.source)
         notes.append(f"citing {cited.source.text!r}: the teller is the one cited")
     if _BY_WORD.search(text, claim.start, claim.end) and (relay := _RELAY.search(text, claim.start, claim.end)) is not None:
