@@ -249,6 +249,8 @@ def test_rules_refuse_without_a_clear_cue(text):
         ),
         # A pronoun's clitic is the verb's.
         ("She’ll present the plan on Monday.", ("present", "She’ll"), ("She", "unknown")),
+        # A "source" of auxiliaries or adverbs names nobody.
+        ("As many experts have pointed out, the plan costs more.", ("pointed out", "have"), (None, "unknown")),
     ],
 )
 def test_model_spans_made_right_and_tight(text, reading, expected):
@@ -271,6 +273,14 @@ def test_model_spans_made_right_and_tight(text, reading, expected):
 def test_model_cues_made_of_function_words_or_hedges_are_not_used(text, reading):
     (attribution,) = model(text, {0: reading})[1]
     assert attribution is None
+
+
+def test_a_function_word_model_cue_hands_over_to_the_reporting_verb_after_it():
+    text = "The newspaper has also detailed foundation spending that personally benefited Trump."
+    (attribution,) = model(text, {0: ("has", "The newspaper")})[1]
+    assert_span(text, attribution.cue, "detailed")
+    assert_span(text, attribution.source, "The newspaper")
+    assert attribution.source_type == "media"
 
 
 @pytest.mark.parametrize(

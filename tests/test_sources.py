@@ -62,6 +62,7 @@ def read(phrase: str, after: str = ""):
         ("the poll", ("unknown", False, False)),
         ("Footage", ("unknown", False, False)),
         ("he", ("unknown", False, False)),
+        ("I", ("unknown", False, False)),
     ],
 )
 def test_source_type(phrase, expected):
@@ -74,6 +75,7 @@ def test_source_type(phrase, expected):
     "phrase, refers_back",
     [
         ("it", ("organization", "media", "social_media")),
+        ("I", ("person", "anonymous")),
         ("he", ("person", "anonymous")),
         ("the agency", ("organization",)),
         ("The Washington-based think tank", ("organization",)),

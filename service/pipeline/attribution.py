@@ -6,11 +6,13 @@ rules make its spans right and type them, and add what it cannot know on its own
 
 Per claim, in order (one pass over the claims, bounded work per claim):
 
-1. Cue. The model's cue when it gave one. Otherwise a rule cue, but only for patterns
-   clear enough not to be a guess: "according to X"; "X said that / : / “..." with X at
-   the start of a clause; a reporting clause that ends the sentence ("..., the Ukrainian
-   military said on Monday.", "“...,” said Umerov."). "X says he escaped" is left to the
-   model: the rule cannot tell it from "X says little".
+1. Cue. The model's cue when it gave one (one of only function words or hedge adverbs
+   is not used; a rule-lexicon reporting verb right after it is: "has also detailed").
+   Otherwise a rule cue, but only for patterns clear enough not to be a guess:
+   "according to X"; "X said that / : / “..." with X at the start of a clause; a
+   reporting clause that ends the sentence ("..., the Ukrainian military said on
+   Monday.", "“...,” said Umerov."). "X says he escaped" is left to the model: the rule
+   cannot tell it from "X says little".
 2. Source. The model's span when it is a plausible noun phrase, tightened: an
    apposition or relative clause after a name is cut ("Andriy Kovalenko, the head of
    ..." -> "Andriy Kovalenko"), a possessive owner and a bracketed acronym are kept
@@ -110,6 +112,15 @@ _PRONOUN_CLITIC = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e
 # and asked"), not a source.
 _ENDS_IN_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|but|nor)$", re.IGNORECASE)
 _HAS_WORD = re.compile(r"\w")
+# What may stand between a model's function-word cue and the reporting verb it belongs to
+# ("has also detailed", "did not immediately say").
+_AUX_GAP = re.compile(rf"(?:\s+(?:{_AUX}|(?-i:{_LY_ADVERB})))*\s+", re.IGNORECASE)
+# A "source" made only of auxiliaries, sentence adverbs or an "-ly" adverb names nobody
+# ("have pointed out", "Meanwhile ... saying", "Deeply divided").
+_NO_TELLER = re.compile(
+    rf"(?:(?:has|have|had|meanwhile|perhaps|however|also|then|now|still|yet|instead|indeed|moreover|(?-i:{_LY_ADVERB}))\s*)+",
+    re.IGNORECASE,
+)
 _ADJUNCT_START = re.compile(rf"\s+(?:{_ADJUNCT})", re.IGNORECASE)
 _APPOSITIVE_START = re.compile(r"\s*(?:the|a|an|who|which|whose|former|[a-z])", re.DOTALL)
 # Words that make a would-be source a clause: copulas and modals.
@@ -368,7 +379,7 @@ def _phrase_like(words: str) -> bool:
     same phrases ("he", "the agency") come back claim after claim."""
     if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or _CUE_VERB.search(words) or _CLAUSE_WORD.search(words):
         return False
-    if not _HAS_WORD.search(words) or _ENDS_IN_CONJUNCTION.search(words):
+    if not _HAS_WORD.search(words) or _ENDS_IN_CONJUNCTION.search(words) or _NO_TELLER.fullmatch(words):
         return False
     return _RUN_TOGETHER.search(words) is None
 
@@ -448,7 +459,9 @@ def _primary(
     """The claim's main cue and its source: the model's, made right, else a clear rule cue.
 
     A model cue is taken unless it is made only of function words or hedge adverbs
-    (``resources/source_non_cues.txt``: "has", "about", ":", "reportedly"). Attribution is
+    (``resources/source_non_cues.txt``: "has", "about", ":", "reportedly"); such a cue is
+    not used, but a reporting verb of the rule lexicon right after it, past auxiliaries
+    and adverbs, is ("has also detailed": "detailed"). Attribution is
     meant broadly, as PolNeAR annotates it: speech ("said") and reported states of a
     source ("believes", "wants", "criticized") both tell the reader whose view a claim is.
     """
@@ -459,6 +472,10 @@ def _primary(
         if _names_an_act(cue.text):
             return _from_model(text, claim, prediction, found, how)
         how += " is only function words or a hedge: not used"
+        verb = next(found.where(lambda verb, kind: kind == "verb" and _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None), None)
+        if verb is not None:
+            moved = replace(prediction, cue=verb.cue)
+            return _from_model(text, claim, moved, found, f"{how}; the reporting verb {verb.cue.text!r} after it is")
     clear = (
         next((c for c in found if c.clear and c.kind == "verb"), None)
         or next((c for c in found if c.clear), None)
