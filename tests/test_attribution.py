@@ -486,3 +486,20 @@ def test_seeds_end_to_end(trained_model, seed, opening, expected):
     assert (attribution.source_type, attribution.named, attribution.described) == (source_type, named, described)
     assert attribution.inherited is inherited and (attribution.cue is None) is inherited
     assert [v.span.text for v in attribution.via] == via
+
+
+@pytest.mark.parametrize(
+    "text, reading, expected_source",
+    [
+        ("Troops fired on Russian positions on Monday, the pro-Ukrainian X account “Victoria” posted.",
+         ("posted", None), "the pro-Ukrainian X account “Victoria”"),
+        ("Troops fired on Russian positions on Monday, the X account 'Victoria' posted.",
+         ("posted", "Victoria'"), "the X account 'Victoria'"),
+        ("The pro-Russian Telegram channel “Rybar” said troops had crossed the river.",
+         ("said", "“Rybar”"), "The pro-Russian Telegram channel “Rybar”"),
+    ],
+)
+def test_a_quoted_account_name_is_the_source_with_its_account(text, reading, expected_source):
+    (attribution,) = model(text, {0: reading})[1]
+    assert_span(text, attribution.source, expected_source)
+    assert (attribution.source_type, attribution.named) == ("social_media", True)

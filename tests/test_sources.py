@@ -112,3 +112,12 @@ def test_pronoun_number(pronoun, plural):
 @pytest.mark.parametrize("phrase, plural", [("intelligence", True), ("Western officials", True), ("a US official", False)])
 def test_collective_and_plural_sources(phrase, plural):
     assert read(phrase).plural is plural
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the X account 'Victoria'", "the pro-Ukrainian X account ‘Victoria’", "the pro-Ukrainian X account “Victoria,”"],
+)
+def test_an_account_with_a_quoted_name_is_a_named_social_media_source(phrase):
+    reading = classify_source(phrase, Span(0, len(phrase), phrase))
+    assert (reading.source_type, reading.named, reading.head) == ("social_media", True, "account")

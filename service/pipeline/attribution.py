@@ -143,6 +143,14 @@ _RIGHT_NP = re.compile(
     r"(?P<name>\s*[“\"][^”\"]{1,60}[”\"])?"
 )
 _NAME_APPOSITION = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),\s+(?:the|a|an|who|which|whose|former|[a-z])")
+# An account named in quotation marks, ending where a cue or a source span ends:
+# "the pro-Ukrainian X account “Victoria”", "a Telegram channel 'Rybar'". Bounded words,
+# no overlap between the parts: linear.
+_QUOTED_ACCOUNT = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}(?:account|channel|page|handle|profile)s?\s+"
+    r"[“\"‘'][^”\"’'\n]{1,60}[”\"’'],?\s*$",
+    re.IGNORECASE,
+)
 _OWNER_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
 # A capitalised article inside a span: two phrases run together ("official The New York Times").
@@ -310,6 +318,8 @@ def _source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | 
     rules do not trust it alone).
     """
     low = max(claim_start, cue_start - LEFT_WINDOW)
+    if (account := _quoted_account_before(text, claim_start, cue_start)) is not None:
+        return account, "before the cue (a quoted account name)"
     pieces = list(_PIECE.finditer(text, low, cue_start))
     if not pieces or pieces[-1].end() != cue_start:
         return None, "nowhere"
@@ -329,6 +339,12 @@ def _source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | 
             if span is not None:
                 return span, "before the apposition"
     return None, "nowhere"
+
+
+def _quoted_account_before(text: str, claim_start: int, cue_start: int) -> Span | None:
+    """A quoted account name that ends just before a cue ("the X account “Victoria” posted")."""
+    account = _QUOTED_ACCOUNT.search(text, max(claim_start, cue_start - LEFT_WINDOW), cue_start)
+    return None if account is None else _trim(text, account.start(), account.end())
 
 
 def _noun_phrase_end(text: str, start: int, end: int) -> Span | None:
@@ -391,9 +407,12 @@ def tighten(text: str, span: Span) -> Span:
     ..."), trailing adjuncts, auxiliaries, adverbs ("Trump has steadfastly"), a pronoun's
     clitic ("She’ll") and punctuation; keep the possessive owner before it and a
     bracketed acronym after it, so "Ukraine's Main Military Intelligence Directorate
-    (GUR)" stays one source.
+    (GUR)" stays one source; a quoted account name keeps its account ("the X account
+    'Victoria'", not "Victoria'").
     """
     start, end = span.start, span.end
+    if (account := _QUOTED_ACCOUNT.search(text, max(0, start - LEFT_WINDOW), end)) is not None and account.start() < start:
+        return _trim(text, account.start(), end) or span
     if (name := _NAME_APPOSITION.match(text, start, end)) is not None:
         end = name.end("name")
     if (adjunct := _ADJUNCT_START.search(text, start, end)) is not None:
@@ -530,6 +549,8 @@ def _from_model(
         main = next((c for c in found.where(lambda other, _: other != cue) if c.source is not None), None)
         if main is not None:
             return Candidate(cue, main.source, kind, True, f"as the subject of {main.cue.text!r}"), how
+    if (account := _quoted_account_before(text, claim.start, cue.start)) is not None:
+        return Candidate(cue, account, kind, True, "before the cue (a quoted account name)"), how
     return Candidate(cue, None, kind, True, "nowhere"), how
 
 

@@ -65,16 +65,18 @@ _PRONOUNS: dict[str, tuple[bool, tuple[SourceType, ...]]] = {
     for word, number, *types in (entry.split() for entry in read_entries("source_pronouns.txt"))
 }
 
-# Where the core noun phrase ends: a bracket or quote; a comma, unless it only lists
-# names ("Ukrainian, South Korean and Western intelligence agencies"); a preposition or
-# relative word that starts a post-modifier, or a participle before one ("captured by").
+# Where the core noun phrase ends: a bracket or quote (a straight single quote only after
+# a space, where it opens a quotation rather than standing for an apostrophe); a comma,
+# unless it only lists names ("Ukrainian, South Korean and Western intelligence
+# agencies"); a preposition or relative word that starts a post-modifier, or a
+# participle before one ("captured by").
 _CORE_END = re.compile(
-    r"\s*(?:[(“”\"]|,(?!\s+[A-Z][^,]{0,40}\sand\s))"
+    r"\s*(?:[(“”\"‘]|,(?!\s+[A-Z][^,]{0,40}\sand\s))|\s+'(?=\w)"
     r"|(?:\s+\w+(?:ed|en))?\s+(?:of|for|at|from|in|on|with|by|who|which|that|close|familiar|near)\s"
 )
 _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
 _BRACKETED_ACRONYM = re.compile(r"\(\s*[A-Z]{2,6}\s*\)")
-_QUOTED_NAME = re.compile(r"[“\"‘'][^”\"’]{1,60}[”\"’]|@\w+")
+_QUOTED_NAME = re.compile(r"[“\"‘'][^”\"’']{1,60}[”\"’']|@\w+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _APPOSITION = re.compile(
     r",\s+(?:who\s+(?P<verb>heads|leads|runs|chairs)\b|(?:(?:the|a|an)\s+)?(?P<core>[^,()“”\"]{1,80}?)(?=\s+(?:of|for|at|in|on|from)\s|\s*[,.;)]|$))"
