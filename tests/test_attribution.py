@@ -503,3 +503,25 @@ def test_a_quoted_account_name_is_the_source_with_its_account(text, reading, exp
     (attribution,) = model(text, {0: reading})[1]
     assert_span(text, attribution.source, expected_source)
     assert (attribution.source_type, attribution.named) == ("social_media", True)
+
+
+@pytest.mark.parametrize(
+    "text, reading, expected",
+    [
+        ("Troops fired on Russian positions, according to L'Independent, citing the X account 'Victoria'.",
+         ("citing", "Troops fired on Russian positions"),
+         ("the X account 'Victoria'", "social_media", [("L'Independent", "media")])),
+        ("According to L'Independent, citing the X account “Victoria”, troops fired on Russian positions.",
+         ("According to", "L'Independent"),
+         ("the X account “Victoria”", "social_media", [("L'Independent", "media")])),
+        ("Troops fired on Russian positions, according to Reuters, citing the release of prisoners.",
+         ("according to", "Reuters"), ("Reuters", "media", [])),
+    ],
+)
+def test_according_to_an_outlet_citing_an_account(text, reading, expected):
+    """The outlet relays what the account posted: the account is the source, the outlet a hop."""
+    (attribution,) = model(text, {0: reading})[1]
+    source, source_type, via = expected
+    assert_span(text, attribution.source, source)
+    assert attribution.source_type == source_type
+    assert [(hop.span.text, hop.source_type) for hop in attribution.via] == via

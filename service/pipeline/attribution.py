@@ -555,7 +555,13 @@ def _from_model(
 
 
 def _reporter_before(found: _Cues, cue: Span) -> Candidate | None:
-    reporters = [c for c in found.where(lambda verb, kind: kind == "verb" and verb.end <= cue.start) if c.source is not None]
+    """The report a "citing" cue belongs to: the nearest reporting verb or "according to"
+    before it ("TASS reported, citing ...", "according to L'Independent, citing ...")."""
+    reporters = [
+        c
+        for c in found.where(lambda verb, kind: kind in ("verb", "according") and verb.end <= cue.start)
+        if c.source is not None
+    ]
     return reporters[-1] if reporters else None
 
 
@@ -632,6 +638,13 @@ def _chain(
             chain.append(teller.source)
             notes.append(f"'according to {teller.source.text}' relays it")
     if speaker is None or speaker.source is None:
+        cited = next(
+            (c for c in others(lambda cue, kind: kind == "citing" and cue.start > primary.cue.start) if _names_a_teller(text, c.source)),
+            None,
+        )
+        if cited is not None:
+            chain.append(cited.source)
+            notes.append(f"citing {cited.source.text!r}: the teller is the one cited")
         return chain, notes
     tellers = [speaker.source]
     # An inner source starts after the speaker's cue, so its own cue cannot end before that
