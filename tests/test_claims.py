@@ -1,6 +1,8 @@
 """Claim segmentation: real scraped lines in, claims and skipped segments out."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from service.pipeline.claims import segment
@@ -137,3 +139,75 @@ def test_long_unpunctuated_body_line_is_a_cut_sentence_not_a_headline():
     result = segment(text)
     assert [c.text[:10] for c in result.claims] == ["The commit", "PolitiFact"]
     assert [s.kind for s in result.skipped] == ["headline", "headline"]
+
+
+# The shortcuts segmentation takes must give exactly what the plain way gives.
+
+_EVERY_CHARACTER = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+
+
+def _prefilter_literals() -> set[str]:
+    from service.pipeline import claims
+
+    literals = {literal for literal, _ in claims._FURNITURE_ANYWHERE}
+    literals |= {prefix for entries in claims._FURNITURE_AT_START.values() for prefix, _ in entries}
+    return literals
+
+
+def test_folding_maps_whatever_matches_a_literal_character_to_it():
+    from service.pipeline.claims import _fold
+
+    literals = _prefilter_literals()
+    assert all(literal.isascii() and literal == literal.lower() for literal in literals)
+    for character in sorted(set("".join(literals))):
+        matching = re.compile(re.escape(character), re.IGNORECASE).findall(_EVERY_CHARACTER)
+        for other in matching:
+            assert _fold(other) == character, (character, other)
+            assert _fold(f"x{other}y") == f"x{character}y"
+
+
+def test_lower_casing_keeps_word_classes_but_for_the_listed_characters():
+    from service.pipeline.claims import _LOWER_CHANGES_WORDS, _WORD
+
+    joiners = set("'\u2019.-")
+    word = re.compile(r"\w")
+
+    def kind(character: str) -> str:
+        return "word" if word.fullmatch(character) else "joiner" if character in joiners else "other"
+
+    changing = {c for c in _EVERY_CHARACTER if len(c.lower()) != 1 or kind(c.lower()) != kind(c)}
+    assert changing <= {c for c in _EVERY_CHARACTER if _LOWER_CHANGES_WORDS.match(c)}
+    assert _WORD.pattern == r"\w+(?:['\u2019.-]\w+)*", "the word classes above are this pattern's"
+    # "Σ" lower-cases by its neighbours: the words alone may lower-case differently.
+    assert " ".join(_WORD.findall("ΑΣ:Β".lower())) != " ".join(_WORD.findall("ΑΣ:Β")).lower()
+
+
+def _furniture_samples() -> list[str]:
+    from service.pipeline.resources import read_entries
+
+    samples = []
+    for prefix in ("000", "001", "002", "003", "004"):
+        text = seed_text(prefix)
+        samples += [line.strip() for line in text.splitlines() if line.strip()]
+        samples += [claim.text for claim in segment(text).claims]
+    samples += [
+        "Exit mobile version", "ſign up to read", "SIGN İN HERE", "Already a member?", "Trending now on X",
+        "Related Articles", "READ MORE", "read news from 2000 sources", "7 days free", "Share this:", "Tap here",
+        "subscribe now", "Our weekly NEWSLETTER", "Advertisement", "Close", "Photos: AP", "source :", "\u212aIM/AFP",
+        "x via Getty Images", "copyright 2024", "© 2024", "All Rights Reserved", "Written by X", "By John Smith",
+        "by john smith", "Posted on Monday", "Updated: 9 am", "We use cookies. Accept?", "Our Picks", "Start reading",
+        "Download the app", "One app. One membership.", "Premium titles", "Top stories on Yahoo", "Leave a Reply",
+        "Required fields are marked *", "Trusted global sources", "Get all your news in one place",
+        "This is a developing story", "Updates will be provided as they come", "Your email address will not be published",
+    ]
+    samples += [f"{line} and then {line}" for line in read_entries("furniture.txt")]
+    return samples + [sample.upper() for sample in samples] + [sample.title() for sample in samples]
+
+
+def test_furniture_prefilter_answers_as_every_pattern_does():
+    from service.pipeline.claims import _FURNITURE, _furniture
+
+    for sample in _furniture_samples():
+        found = _furniture(sample)
+        expected = _FURNITURE.search(sample)
+        assert (found and found.span()) == (expected and expected.span()), sample

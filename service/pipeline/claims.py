@@ -39,12 +39,14 @@ HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITALISED_SHARE = 0.8
 
 _LINE = re.compile(r"[^\r\n]+")
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)")
-_TERMINAL = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019)\]]*\s*$")
+# "[.!?…][.!?…]*" is "[.!?…]+" spelled so that ``re`` skips ahead to the first mark.
+_BOUNDARY = re.compile(r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)")
+_TERMINAL_PUNCTUATION = frozenset(".!?\u2026:;")
+_CLOSERS = "\"'\u201d\u2019)]"
 _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
+_LOWER_CHANGES_WORDS = re.compile("[\u0130\u03a3]")
 _LAST_TOKEN = re.compile(r"(\S+)$")
-_NEXT_CHAR = re.compile(r"\s*(\S)")
-_CLOSING_QUOTE = re.compile(r"[\"\u201d]$")
+_CLOSING_QUOTES = "\"\u201d"
 # A speaker tag after a quotation: at most four words, then the sentence ends
 # ("“Why now?” Clinton asked."). Words and spaces cannot overlap: no backtracking blow-up.
 _SPEAKER_TAG = re.compile(r"\s+(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
@@ -54,10 +56,86 @@ _INITIAL = re.compile(r"[A-Z]\.$")
 
 _FURNITURE_PATTERNS = read_entries("furniture.txt")
 _FURNITURE = compile_alternation(_FURNITURE_PATTERNS)
-_FURNITURE_EACH = tuple(re.compile(pattern, re.IGNORECASE) for pattern in _FURNITURE_PATTERNS)
-"""The same patterns one by one: ``re`` scans a case-insensitive alternation several times
-slower than it scans each pattern alone, so these answer "is it furniture?" and the
-alternation runs only on a hit, to name the match exactly as before."""
+
+# ``re`` matches an ASCII character case-insensitively only against itself, its other
+# case and, beyond ASCII, these four ("İ", "ı", "ſ", Kelvin "K"; tests prove it).
+# ``str.lower`` maps the ASCII ones one for one; these are mapped first where present.
+_FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def _fold(text: str) -> str:
+    """``text`` lower-cased so that whatever matches an ASCII literal case-insensitively
+    in ``text`` stands in the result as that literal lower-cased, at one character for one."""
+    if text.isascii() or not _FOLD_SPECIAL.search(text):
+        return text.lower()
+    return text.translate(_FOLD).lower()
+
+
+def _leading_literal(items) -> str:
+    """The plain ASCII characters a parsed pattern (or alternative) starts with, lower-cased."""
+    from re import _parser
+
+    run = ""
+    for op, argument in items:
+        if op is not _parser.LITERAL or argument >= 128:
+            break
+        run += chr(argument)
+    return run.lower()
+
+
+def _prefilter(pattern: str) -> tuple[tuple[str, ...] | None, str]:
+    """What a case-insensitive match of ``pattern`` needs in the folded text: it starts
+    with one of the returned prefixes (for a pattern anchored at "^" whose start is
+    literal), or else it contains the returned literal ("" when none is known).
+
+    Read from the parsed pattern, where a top-level literal is neither repeated nor one
+    of several alternatives.
+    """
+    try:
+        from re import _parser  # the parser ``re`` itself compiles with
+
+        items = list(_parser.parse(pattern, re.IGNORECASE))
+        if len(items) > 1 and items[0] == (_parser.AT, _parser.AT_BEGINNING):
+            if prefix := _leading_literal(items[1:]):
+                return (prefix,), ""
+            op, argument = items[1]
+            if op is _parser.BRANCH:
+                prefixes = tuple(_leading_literal(alternative) for alternative in argument[1])
+                if all(prefixes):
+                    return prefixes, ""
+        runs, run = [], ""
+        for op, argument in items:
+            if op is _parser.LITERAL and argument < 128:
+                run += chr(argument)
+            else:
+                runs.append(run)
+                run = ""
+        return None, max((*runs, run), key=len).lower()
+    except Exception:  # a Python whose parser differs: no prefilter, the same answers
+        return None, ""
+
+
+def _furniture_tables() -> tuple[dict[str, tuple[tuple[str, re.Pattern[str]], ...]], tuple[tuple[str, re.Pattern[str]], ...]]:
+    at_start: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    anywhere = []
+    for pattern in _FURNITURE_PATTERNS:
+        compiled = re.compile(pattern, re.IGNORECASE)
+        prefixes, literal = _prefilter(pattern)
+        if prefixes is None:
+            anywhere.append((literal, compiled))
+        for prefix in prefixes or ():
+            at_start.setdefault(prefix[0], []).append((prefix, compiled))
+    return {first: tuple(entries) for first, entries in at_start.items()}, tuple(anywhere)
+
+
+_FURNITURE_AT_START, _FURNITURE_ANYWHERE = _furniture_tables()
+"""The same patterns one by one, each behind a literal it cannot match without: ``re``
+scans a case-insensitive alternation several times slower than it scans each pattern
+alone, and a substring test on the folded text is far cheaper than either. Patterns
+anchored at the start are looked up by the folded text's first character. These answer
+"is it furniture?"; the alternation runs only on a hit, to name the match exactly as
+before."""
 _ABBREVIATIONS = frozenset(entry.lower() for entry in read_entries("abbreviations.txt"))
 
 # Words that stay lower-case in a title-cased headline.
@@ -72,64 +150,81 @@ def segment(text: str) -> Segmentation:
     skipped: list[Segment] = []
     seen: set[str] = set()
     for paragraph, line in enumerate(_LINE.finditer(text)):
-        line_start, line_end = _strip(text, line.start(), line.end())
-        if line_start == line_end:
+        raw = line.group()
+        line_text = raw.strip()  # ``str.strip`` strips exactly the characters ``str.isspace`` names
+        if not line_text:
             continue
-        line_text = text[line_start:line_end]
+        line_start = line.start() + len(raw) - len(raw.lstrip())
+        line_end = line_start + len(line_text)
         if len(line_text) <= FURNITURE_MAX_CHARS and (match := _furniture(line_text)):
             skipped.append(
                 Segment(line_start, line_end, line_text, "furniture", f"page furniture: matches {match.group(0)!r}")
             )
             continue
         sentences = _split_sentences(text, line_start, line_end)
-        quote_opens = _quote_open_flags(text, line_start, line_end, [start for start, _ in sentences])
-        for position, ((start, end), inside_quote) in enumerate(zip(sentences, quote_opens)):
+        sentence_count = len(sentences)
+        if sentence_count == 1:  # the sentence is the whole line, opening outside any quotation
+            spans = ((line_start, line_end, False),)
+        else:
+            spans = zip(*zip(*sentences), _quote_open_flags(text, line_start, line_end, [s for s, _ in sentences]))
+        for position, (start, end, inside_quote) in enumerate(spans):
             sentence = text[start:end]
             words = _WORD.findall(sentence)
-            whole_line = start == line_start and end == line_end
-            kind, reason = _classify(sentence, words, position, len(sentences), not claims, whole_line)
+            kind, reason = _classify(sentence, words, position, sentence_count, not claims, sentence_count == 1)
             if kind == "claim":
-                key = _duplicate_key(sentence, words)
+                # A sentence's key is its lower-cased text's words, space-joined. Lower-
+                # casing maps every character but two to one character of the same word
+                # class, alone (tests prove it), so those words are its words lower-
+                # cased; "İ" becomes two characters and "Σ" looks at its neighbours,
+                # so a sentence holding either is searched again.
+                if sentence.isascii() or not _LOWER_CHANGES_WORDS.search(sentence):
+                    key = " ".join(words).lower()
+                else:
+                    key = " ".join(_WORD.findall(sentence.lower()))
                 if key in seen:
                     kind, reason = "duplicate", "repeats an earlier sentence word for word"
                 else:
                     seen.add(key)
-            if kind == "claim":
-                claims.append(Claim(len(claims), start, end, sentence, paragraph, inside_quote))
-            else:
-                skipped.append(Segment(start, end, sentence, kind, reason))
+                    claims.append(Claim(len(claims), start, end, sentence, paragraph, inside_quote))
+                    continue
+            skipped.append(Segment(start, end, sentence, kind, reason))
     return Segmentation(tuple(claims), tuple(skipped))
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans (stripped) within one line, in order, covering all its words."""
+    """Sentence spans within one stripped line, in order, covering all its words.
+
+    A boundary ends in punctuation, so a span up to it needs no stripping at its end, and
+    it is never empty; only the text after the last boundary may be.
+    """
     spans = []
     sentence_start = start
     for boundary in _BOUNDARY.finditer(text, start, end):
-        if _is_sentence_end(text, boundary, end):
-            spans.append(_strip(text, sentence_start, boundary.end()))
-            sentence_start = boundary.end()
-    spans.append(_strip(text, sentence_start, end))
-    return [(s, e) for s, e in spans if s < e]
+        boundary_end = boundary.end()
+        if boundary_end == end:  # nothing follows on the line
+            break
+        # The boundary is followed by white space, and the line by something else.
+        following = boundary_end + 1
+        while text[following].isspace():
+            following += 1
+        if _is_sentence_end(text, boundary, text[following], end):
+            while text[sentence_start].isspace():
+                sentence_start += 1
+            spans.append((sentence_start, boundary_end))
+            sentence_start = boundary_end
+    while sentence_start < end and text[sentence_start].isspace():
+        sentence_start += 1
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    return spans
 
 
-def _is_sentence_end(text: str, boundary: re.Match[str], line_end: int) -> bool:
-    following = _NEXT_CHAR.match(text, boundary.end(), line_end)
-    if following is None:
-        return True
-    next_char = following.group(1)
+def _is_sentence_end(text: str, boundary: re.Match[str], next_char: str, line_end: int) -> bool:
+    """Whether ``boundary``, followed on its line by ``next_char`` after white space, ends a sentence."""
     if next_char.islower() or next_char in ",;:)":
         return False
     punctuation = boundary.group(0)
-    if _CLOSING_QUOTE.search(punctuation) and _SPEAKER_TAG.match(text, boundary.end(), line_end):
+    if punctuation[-1] in _CLOSING_QUOTES and _SPEAKER_TAG.match(text, boundary.end(), line_end):
         return False
     if punctuation != ".":
         return True
@@ -164,23 +259,14 @@ def _quote_open_flags(text: str, start: int, end: int, sentence_starts: list[int
 
 def _furniture(line: str) -> re.Match[str] | None:
     """The furniture match in ``line`` (the alternation's, leftmost), or None."""
-    for pattern in _FURNITURE_EACH:
-        if pattern.search(line):
+    folded = _fold(line)
+    for prefix, pattern in _FURNITURE_AT_START.get(folded[:1], ()):
+        if folded.startswith(prefix) and pattern.search(line):
+            return _FURNITURE.search(line)
+    for literal, pattern in _FURNITURE_ANYWHERE:
+        if literal in folded and pattern.search(line):
             return _FURNITURE.search(line)
     return None
-
-
-def _duplicate_key(sentence: str, words: list[str]) -> str:
-    """The sentence's lower-cased words, space-joined: equal keys mean a repeated sentence.
-
-    Lower-casing an ASCII sentence maps each character to one character of the same word
-    class, so its words lower-cased are the words of it lower-cased, with no second regex
-    pass; elsewhere lower-casing may split a character in two ("İ"), so the lower-cased
-    text is searched again.
-    """
-    if sentence.isascii():
-        return " ".join(words).lower()
-    return " ".join(_WORD.findall(sentence.lower()))
 
 
 def _classify(
@@ -195,7 +281,8 @@ def _classify(
         return "fragment", f"too short to assert something ({len(words)} words)"
     if not whole_line and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence)):
         return "furniture", f"page furniture: matches {match.group(0)!r}"
-    punctuated = _TERMINAL.search(sentence) is not None
+    # Terminal punctuation, then closing quotes or brackets only (a sentence ends in no space).
+    punctuated = sentence.rstrip(_CLOSERS)[-1:] in _TERMINAL_PUNCTUATION
     if sentence_count == 1:
         if not punctuated and (before_first_claim or len(words) < MIN_CUT_SENTENCE_WORDS):
             return "headline", "a line with no closing punctuation: headline or label"
