@@ -4,12 +4,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import joblib
 import numpy as np
 import pytest
 
 from service.pipeline.claims import segment
 from service.pipeline.features import (
     CuePhrases,
+    claim_features,
     cue_candidates,
     cue_extents,
     cue_features,
@@ -17,11 +19,18 @@ from service.pipeline.features import (
     source_features,
     tokenize,
 )
-from service.pipeline.model import AttributionModel
+from service.pipeline.model import DEFAULT_MODEL_PATH, AttributionModel
 from service.pipeline.types import Span
 from training.__main__ import main as train_main
 from training.evaluate import SegmentedDocument, baseline_reader, score
-from training.fit import Hyperparameters, design_matrix, fit
+from training.fit import (
+    Hyperparameters,
+    claim_design_matrix,
+    claim_labels_of,
+    cross_fit_folds,
+    design_matrix,
+    fit,
+)
 from training.polnear import Document, GoldAttribution, load_split, parse_annotations
 
 # Lines from PolNeAR dev breitbart_2016-09-12 (offsets shifted), plus a discontinuous cue.
@@ -126,11 +135,12 @@ def test_exported_arrays_give_the_estimators_probabilities() -> None:
     """Serving scores with plain arrays; on dev sentences they must agree with scikit-learn."""
     fitted = fit(load_split("train", limit=12), Hyperparameters())
     model = AttributionModel(fitted.components, "exported")
-    cue_rows, source_rows = [], []
+    cue_rows, source_rows, claim_rows = [], [], []
     for document in load_split("dev", limit=6):
         tokens = tokenize(document.text, segment(document.text).claims, model.vocabulary)
         positions = cue_candidates(tokens, fitted.components["is_cue_word"])
         cue_rows.append(cue_features(tokens, positions))
+        claim_rows.append(claim_features(tokens, model.vocabulary, positions, model.cue_probabilities(cue_rows[-1])))
         first, last = cue_extents(tokens, positions, CuePhrases.build(model.vocabulary, fitted.components["cue_phrases"]))
         candidates = source_candidates(tokens, first, last)
         source_rows.append(source_features(tokens, candidates, tokens.word_ids[positions], first))
@@ -141,3 +151,37 @@ def test_exported_arrays_give_the_estimators_probabilities() -> None:
         assert len(rows) > 50
         theirs = fitted.classifiers[name].predict_proba(design_matrix(rows))[:, 1]
         assert np.max(np.abs(ours(rows) - theirs)) < 1e-9
+    ours = np.concatenate([model.claim_probabilities(rows) for rows in claim_rows])
+    design = claim_design_matrix(np.concatenate([r.columns for r in claim_rows]), np.concatenate([r.dense for r in claim_rows]))
+    theirs = fitted.classifiers["claim"].predict_proba(design)[:, 1]
+    assert len(ours) > 50
+    assert np.max(np.abs(ours - theirs)) < 1e-9
+
+
+def test_cross_fit_folds_are_seeded_and_balanced() -> None:
+    folds = cross_fit_folds(23, 5)
+    assert np.array_equal(folds, cross_fit_folds(23, 5))
+    assert sorted(np.bincount(folds).tolist()) == [4, 4, 5, 5, 5]
+    assert not np.array_equal(folds, np.arange(23) % 5)  # shuffled, not the name order
+    assert set(cross_fit_folds(3, 5).tolist()) == {0, 1, 2}
+
+
+def test_claim_labels_are_where_gold_cues_start() -> None:
+    document = ARTICLE.document
+    assert claim_labels_of(document, ARTICLE.claims).tolist() == [True, False, True]
+
+
+def test_claim_rows_pick_the_two_best_candidates_per_claim() -> None:
+    model = AttributionModel.load()
+    text = "The storm hit the coast. Officials said on Tuesday that he told reporters it was over, aides added."
+    claims = segment(text).claims
+    tokens = tokenize(text, claims, model.vocabulary)
+    positions = cue_candidates(tokens, np.asarray(joblib.load(DEFAULT_MODEL_PATH)["is_cue_word"]))
+    probabilities = np.linspace(0.1, 0.9, len(positions))
+    rows = claim_features(tokens, model.vocabulary, positions, probabilities)
+    in_second = positions[tokens.claim_of[positions] == 1]
+    assert len(in_second) >= 3  # said, told, added
+    assert rows.claims.tolist()[-1] == 1
+    assert rows.best[-1] == in_second[-1] and rows.second[-1] == in_second[-2]
+    assert rows.columns.shape[0] == rows.dense.shape[0] == len(rows.claims)
+    assert set(rows.claims.tolist()) == set(tokens.claim_of[positions].tolist())

@@ -18,7 +18,7 @@ import numpy as np
 import scipy
 import sklearn
 
-from service.pipeline.features import FEATURE_SCHEMA_VERSION, HASH_BITS
+from service.pipeline.features import CLAIM_HASH_BITS, FEATURE_SCHEMA_VERSION, HASH_BITS
 from service.pipeline.model import ARTEFACT_FORMAT, DEFAULT_MODEL_PATH, AttributionModel, file_sha256, manifest_path
 
 from .card import MODEL_CARD_PATH, write_model_card
@@ -27,7 +27,7 @@ from .fit import SEED, Hyperparameters, fit, tune_thresholds
 from .polnear import load_split
 
 MODEL_NAME = "polnear-linear"
-MODEL_RELEASE = "1"
+MODEL_RELEASE = "2"
 
 
 def main(argv: Sequence[str] | None = None) -> dict:
@@ -65,13 +65,14 @@ def main(argv: Sequence[str] | None = None) -> dict:
         "feature_schema_version": FEATURE_SCHEMA_VERSION,
         "artefact_format": ARTEFACT_FORMAT,
         "hash_bits": HASH_BITS,
+        "claim_hash_bits": CLAIM_HASH_BITS,
         "sklearn_version": sklearn.__version__,
         "numpy_version": np.__version__,
         "scipy_version": scipy.__version__,
         "python_version": platform.python_version(),
         "seed": SEED,
         "hyperparameters": parameters.as_dict(),
-        "thresholds": {name: components[name] for name in ("cue_threshold", "source_threshold")},
+        "thresholds": {name: components[name] for name in ("claim_threshold", "source_threshold")},
         "training": {"split": "train", "articles": len(train), **asdict(summary)},
         "dev_metrics": {
             "articles": len(dev),

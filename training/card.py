@@ -11,6 +11,17 @@ CITATION = (
 )
 
 
+PREVIOUS_MODEL = (
+    "previous: cue classifier alone",
+    {
+        "attribution": {"precision": 0.855, "recall": 0.875, "f1": 0.865},
+        "source_lenient": {"f1": 0.756},
+        "source_strict": {"precision": 0.770, "recall": 0.698, "f1": 0.732},
+    },
+)
+"""Dev metrics of polnear-linear-1+9ed4da8e8c (cue classifier, no claim stage)."""
+
+
 def _metric_row(name: str, scores: dict) -> str:
     a, lenient, strict = scores["attribution"], scores["source_lenient"], scores["source_strict"]
     return (
@@ -34,17 +45,25 @@ Finds attributions in news claims: whether a claim attributes its content to a s
 tight spans of the **cue** (the reporting words: "said", "according to", "told KBS") and the
 **source** (who says it: "a US official", "Ukraine's military intelligence agency (GUR)", "he").
 
-Two L2-regularised logistic regressions (scikit-learn `LogisticRegression`, lbfgs) over hashed
-sparse features (2^{manifest['hash_bits']} columns), exported after fitting as plain arrays
-(coefficients and intercept), so the service scores with numpy alone and never imports
-scikit-learn:
+Three L2-regularised logistic regressions (scikit-learn `LogisticRegression`, lbfgs) over hashed
+sparse features (2^{manifest['hash_bits']} columns for the candidate stages, 2^{manifest['claim_hash_bits']} for the
+claim stage), exported after fitting as plain arrays (coefficients and intercept), so the
+service scores with numpy alone and never imports scikit-learn:
 
 1. **Cue classifier** over *cue candidates*: tokens whose word is in a cue lexicon learned from
-   the training annotation ({training['cue_lexicon_size']} words). A claim's probability is the
-   probability of its best candidate; the candidate is kept as the claim's cue when that
-   probability is at least `cue_threshold`, and widened to a learned cue phrase of at most three
-   words ({training['cue_phrase_count']} phrases, e.g. "according to", "has said").
-2. **Source classifier** over *source candidates* of each kept cue: spans of 1 to 8 tokens
+   the training annotation ({training['cue_lexicon_size']} words).
+2. **Claim classifier** (the second stage) over each claim with at least one candidate: it
+   reads the cue classifier's output for the whole claim and gives the claim's probability
+   (`model_probability`). When that probability is at least `claim_threshold`, the claim's
+   best candidate is its cue, widened to a learned cue phrase of at most three words
+   ({training['cue_phrase_count']} phrases, e.g. "according to", "has said"). A claim with no
+   candidate gets the training share of such claims that still had a gold cue, and no cue.
+   To keep the second stage from learning on in-sample (over-confident) cue probabilities,
+   it is **cross-fitted**: the training articles are dealt into {manifest['hyperparameters']['cross_fit_folds']} folds in a seeded
+   order, a cue classifier fitted on the other folds scores each fold, and the claim
+   classifier is fitted on those out-of-fold probabilities ({training['claim_rows']:,} claims,
+   {training['claim_positives']:,} with a gold cue). The shipped cue classifier is fitted on all of train.
+3. **Source classifier** over *source candidates* of each kept cue: spans of 1 to 8 tokens
    anchored just before the cue, one word before it, before a comma-delimited aside
    ("Smith, who ..., said"), just after it, one word after it, or at the claim's start. Spans
    never cross a comma, quotation mark, colon or dash, so sources stay noun-phrase sized. The
@@ -89,6 +108,14 @@ All templates are hashed pairs of small integers, computed as numpy arrays per a
   digit, punctuation, outside-the-claim) of the neighbours; word x previous word, word x next
   word, word x neighbour shapes; word x inside-a-quotation; word x distance from the claim's
   start and end; word x its own shape; quotation state x position.
+- claim (second stage): the best and second-best candidates' probabilities as scaled log-odds
+  (real-valued) and in tenths (hashed), alone and crossed; their words; best word x its
+  probability tenth, x whether it is quoted, x what stands beside it (quotation mark, comma,
+  claim edge, other word, on each side); how many candidates clear 0.5 and 0.2, and how many
+  there are; the claim's quotation marks x the best candidate's quotation state; claim length,
+  a transcript speaker label at its start ("WALLACE:"), quoted first person ("I", "we", "our")
+  x whether the claim opens inside a quotation, a closing question mark and the best
+  candidate's distance from the claim's start, each x the best probability's tenth.
 - source candidate: anchor kind, anchor x cue word, anchor x length; first and last word, the
   words just outside, first x last word, first word x length, last word x cue word; edge and
   outside shapes; number of capitalised words x length; anchor x quotation state; anchor x
@@ -111,7 +138,11 @@ predicted span lies inside it.
 | system | attr. P | attr. R | attr. F1 | source F1 (lenient) | strict P | strict R | source F1 (strict) |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 {_metric_row('baseline: reporting-verb regex', metrics['baseline'])}
+{_metric_row(PREVIOUS_MODEL[0], PREVIOUS_MODEL[1])}
 {_metric_row('this model', metrics['model'])}
+
+The middle row is the previous release (no claim stage: a claim's probability was its best
+candidate's, thresholded at 0.225), measured the same way; kept here for comparison.
 
 ## Speed
 {speed['ms_per_article']:.2f} ms per dev article, {speed['kilobytes_per_second']:.0f} kB/s on one core;

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import NamedTuple
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 
 from service.pipeline.claims import segment
@@ -22,12 +22,15 @@ from service.pipeline.features import (
     ANCHORS_ENDING_AT,
     ALWAYS_IN_VOCABULARY,
     ANCHOR_COUNT,
+    CLAIM_DENSE_WIDTH,
+    CLAIM_HASH_WIDTH,
     FIRST_WORD_ID,
     HASH_WIDTH,
     MAX_CUE_PHRASE_TOKENS,
     TOKEN,
     ArticleTokens,
     Vocabulary,
+    claim_features,
     cue_candidates,
     CuePhrases,
     cue_extents,
@@ -37,6 +40,7 @@ from service.pipeline.features import (
     tokenize,
 )
 from service.pipeline.model import ARTEFACT_FORMAT, AttributionModel
+from service.pipeline.types import Claim
 
 from .evaluate import Scores, SegmentedDocument, model_reader, score
 from .polnear import Document
@@ -54,6 +58,8 @@ class Hyperparameters:
     cue_phrase_min_count: int = 3
     cue_regularisation_c: float = 0.5
     source_regularisation_c: float = 0.5
+    claim_regularisation_c: float = 0.1
+    cross_fit_folds: int = 5
     threshold_grid_low: float = 0.1
     threshold_grid_high: float = 0.8
     threshold_grid_step: float = 0.025
@@ -67,6 +73,8 @@ class Hyperparameters:
 class TrainingSummary:
     cue_rows: int
     cue_positives: int
+    claim_rows: int
+    claim_positives: int
     source_rows: int
     source_positives: int
     vocabulary_size: int
@@ -83,18 +91,26 @@ class Fitted(NamedTuple):
 
 
 def fit(documents: Sequence[Document], parameters: Hyperparameters) -> Fitted:
-    """Learn the lexicons, then both classifiers; return the artefact components (with
-    provisional 0.5 thresholds: ``tune_thresholds`` sets them on dev)."""
+    """Learn the lexicons, then the three classifiers; return the artefact components (with
+    provisional 0.5 thresholds: ``tune_thresholds`` sets them on dev).
+
+    The claim classifier reads the cue classifier's probabilities, so it is fitted on
+    *out-of-fold* ones (cross-fitting): the articles are dealt into ``cross_fit_folds``
+    folds in a seeded order, a cue classifier fitted on the other folds scores each fold,
+    and the claim classifier learns from those scores, as unbiased as the ones serving sees
+    on new text. The cue classifier shipped is fitted on every article."""
     words = learn_vocabulary((document.text for document in documents), parameters.vocabulary_min_count)
     vocabulary = Vocabulary(words)
-    prepared = [(document, tokenize(document.text, segment(document.text).claims, vocabulary)) for document in documents]
+    segmented = [segment(document.text).claims for document in documents]
+    prepared = [(document, tokenize(document.text, claims, vocabulary)) for document, claims in zip(documents, segmented)]
     is_cue_word = learn_cue_words(prepared, vocabulary.id_count, parameters)
     cue_phrases = learn_cue_phrases(documents, parameters.cue_phrase_min_count)
     phrase_set = CuePhrases.build(vocabulary, cue_phrases)
 
-    cue_rows, cue_labels, source_rows, source_labels = [], [], [], []
+    cue_rows, cue_labels, source_rows, source_labels, cue_positions = [], [], [], [], []
     for document, tokens in prepared:
         positions = cue_candidates(tokens, is_cue_word)
+        cue_positions.append(positions)
         cue_rows.append(cue_features(tokens, positions))
         cue_labels.append(_inside_any(tokens, (a.cue for a in document.attributions))[positions])
         rows, labels = source_training_rows(document, tokens, is_cue_word, phrase_set)
@@ -102,6 +118,15 @@ def fit(documents: Sequence[Document], parameters: Hyperparameters) -> Fitted:
         source_labels.append(labels)
 
     cue_classifier = _fit_classifier(cue_rows, cue_labels, parameters.cue_regularisation_c, parameters.max_iterations)
+    out_of_fold = cross_fit_cue_probabilities(cue_rows, cue_labels, parameters)
+    claim_columns, claim_dense, claim_labels = [], [], []
+    for (document, tokens), claims, positions, probabilities in zip(prepared, segmented, cue_positions, out_of_fold):
+        rows = claim_features(tokens, vocabulary, positions, probabilities)
+        claim_columns.append(rows.columns)
+        claim_dense.append(rows.dense)
+        claim_labels.append(claim_labels_of(document, claims)[rows.claims])
+    claim_classifier = _fit_claim_classifier(claim_columns, claim_dense, claim_labels, parameters)
+    all_claim_labels = np.concatenate(claim_labels)
     source_classifier = _fit_classifier(
         source_rows, source_labels, parameters.source_regularisation_c, parameters.max_iterations
     )
@@ -109,6 +134,7 @@ def fit(documents: Sequence[Document], parameters: Hyperparameters) -> Fitted:
     all_source_labels = np.concatenate(source_labels)
     cue_weights, cue_bias = export_classifier(cue_classifier)
     source_weights, source_bias = export_classifier(source_classifier)
+    claim_coefficients, claim_bias = export_classifier(claim_classifier)
     components = {
         "artefact_format": ARTEFACT_FORMAT,
         "words": words,
@@ -118,20 +144,79 @@ def fit(documents: Sequence[Document], parameters: Hyperparameters) -> Fitted:
         "cue_bias": cue_bias,
         "source_weights": source_weights,
         "source_bias": source_bias,
-        "cue_threshold": 0.5,
+        "claim_weights": np.ascontiguousarray(claim_coefficients[:CLAIM_HASH_WIDTH]),
+        "claim_dense_weights": np.ascontiguousarray(claim_coefficients[CLAIM_HASH_WIDTH:]),
+        "claim_bias": claim_bias,
+        "claim_threshold": 0.5,
         "source_threshold": 0.5,
         "no_candidate_probability": _no_candidate_share(prepared, is_cue_word),
     }
     summary = TrainingSummary(
         cue_rows=len(all_cue_labels),
         cue_positives=int(all_cue_labels.sum()),
+        claim_rows=len(all_claim_labels),
+        claim_positives=int(all_claim_labels.sum()),
         source_rows=len(all_source_labels),
         source_positives=int(all_source_labels.sum()),
         vocabulary_size=len(vocabulary),
         cue_lexicon_size=int(is_cue_word.sum()),
         cue_phrase_count=len(cue_phrases),
     )
-    return Fitted(components, summary, {"cue": cue_classifier, "source": source_classifier})
+    return Fitted(components, summary, {"cue": cue_classifier, "source": source_classifier, "claim": claim_classifier})
+
+
+def cross_fit_folds(count: int, folds: int) -> np.ndarray:
+    """The fold of each of ``count`` articles: a seeded shuffle dealt round-robin."""
+    fold_of = np.empty(count, dtype=np.int64)
+    fold_of[np.random.RandomState(SEED).permutation(count)] = np.arange(count) % max(1, min(folds, count))
+    return fold_of
+
+
+def cross_fit_cue_probabilities(
+    cue_rows: Sequence[np.ndarray], cue_labels: Sequence[np.ndarray], parameters: Hyperparameters
+) -> list[np.ndarray]:
+    """Each article's cue-candidate probabilities from a cue classifier fitted without its fold."""
+    fold_of = cross_fit_folds(len(cue_rows), parameters.cross_fit_folds)
+    probabilities: list[np.ndarray] = [np.zeros(0)] * len(cue_rows)
+    for fold in np.unique(fold_of).tolist():
+        held_out = fold_of == fold
+        classifier = _fit_classifier(
+            [rows for rows, out in zip(cue_rows, held_out) if not out],
+            [labels for labels, out in zip(cue_labels, held_out) if not out],
+            parameters.cue_regularisation_c,
+            parameters.max_iterations,
+        )
+        weights, bias = export_classifier(classifier)
+        for number in np.flatnonzero(held_out).tolist():
+            probabilities[number] = 1.0 / (1.0 + np.exp(-(weights[cue_rows[number]].sum(axis=1) + bias)))
+    return probabilities
+
+
+def claim_labels_of(document: Document, claims: Sequence[Claim]) -> np.ndarray:
+    """Whether a gold cue starts inside each claim: the claim-level truth ``evaluate`` scores."""
+    starts = np.array(sorted(a.cue_start for a in document.attributions if a.cue), dtype=np.int64)
+    claim_starts = np.fromiter((claim.start for claim in claims), dtype=np.int64, count=len(claims))
+    claim_ends = np.fromiter((claim.end for claim in claims), dtype=np.int64, count=len(claims))
+    return np.searchsorted(starts, claim_ends) > np.searchsorted(starts, claim_starts)
+
+
+def claim_design_matrix(columns: np.ndarray, dense: np.ndarray) -> csr_matrix:
+    """Claim rows as scikit-learn fits them: the hashed columns, then the dense features."""
+    row_count, width = columns.shape
+    hashed = csr_matrix(
+        (np.ones(columns.size), columns.ravel(), np.arange(0, columns.size + 1, width)),
+        shape=(row_count, CLAIM_HASH_WIDTH),
+    )
+    hashed.sum_duplicates()
+    return hstack([hashed, csr_matrix(dense.reshape(row_count, CLAIM_DENSE_WIDTH))], format="csr")
+
+
+def _fit_claim_classifier(
+    column_blocks: list[np.ndarray], dense_blocks: list[np.ndarray], label_blocks: list[np.ndarray], parameters: Hyperparameters
+) -> LogisticRegression:
+    design = claim_design_matrix(np.concatenate(column_blocks), np.concatenate(dense_blocks))
+    classifier = LogisticRegression(C=parameters.claim_regularisation_c, max_iter=parameters.max_iterations, random_state=SEED)
+    return classifier.fit(design, np.concatenate(label_blocks))
 
 
 def export_classifier(classifier: LogisticRegression) -> tuple[np.ndarray, float]:
@@ -262,15 +347,15 @@ def _fit_classifier(
 def tune_thresholds(
     components: dict, dev: Sequence[SegmentedDocument], parameters: Hyperparameters
 ) -> dict[str, float]:
-    """Pick the cue threshold that maximises dev attribution F1, then the source threshold
+    """Pick the claim threshold that maximises dev attribution F1, then the source threshold
     that maximises dev strict source F1 (the held-out scoring's variant). Dev only: the
     test split is never seen."""
     def scores_with(**thresholds: float) -> Scores:
         return score(dev, model_reader(AttributionModel({**components, **thresholds}, "tuning")))
 
     grid = np.round(np.arange(parameters.threshold_grid_low, parameters.threshold_grid_high, parameters.threshold_grid_step), 4)
-    cue_threshold = max(grid, key=lambda t: (scores_with(cue_threshold=t).attribution.f1, -t))
+    claim_threshold = max(grid, key=lambda t: (scores_with(claim_threshold=t).attribution.f1, -t))
     source_threshold = max(
-        grid, key=lambda t: (scores_with(cue_threshold=cue_threshold, source_threshold=t).source_strict.f1, -t)
+        grid, key=lambda t: (scores_with(claim_threshold=claim_threshold, source_threshold=t).source_strict.f1, -t)
     )
-    return {"cue_threshold": float(cue_threshold), "source_threshold": float(source_threshold)}
+    return {"claim_threshold": float(claim_threshold), "source_threshold": float(source_threshold)}

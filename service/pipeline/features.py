@@ -26,9 +26,15 @@ import numpy as np
 
 from .types import Claim
 
-FEATURE_SCHEMA_VERSION = 2
+FEATURE_SCHEMA_VERSION = 3
 HASH_BITS = 17
 HASH_WIDTH = 1 << HASH_BITS
+CLAIM_HASH_BITS = 16
+CLAIM_HASH_WIDTH = 1 << CLAIM_HASH_BITS
+"""The claim stage has fewer templates than the candidate stages: half the columns."""
+CLAIM_DENSE_WIDTH = 3
+"""Real-valued claim features after the hashed ones: the scaled log-odds of the best and
+second-best cue candidates, and whether there is a second."""
 
 TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
 """Words (keeping "Kiev's" whole) and single punctuation marks; together with whitespace
@@ -45,6 +51,8 @@ FIRST_WORD_ID = 2
 SHAPE_PUNCT, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_CAPITALISED, SHAPE_UPPER, SHAPE_OUTSIDE = range(6)
 
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+FIRST_PERSON = frozenset({"i", "we", "me", "my", "our", "us", "myself", "ourselves", "i'm", "we're", "i've", "we've"})
+"""Quoted first person ("I will not back down") marks direct speech, hence an attribution."""
 SPAN_BREAKS = frozenset({",", ";", ":", '"', "\u201c", "\u201d", "!", "?", "\u2014", "\u2013", "\u2026", "[", "]"})
 """Tokens a source span never crosses: a source is a short noun phrase, not a clause."""
 ALWAYS_IN_VOCABULARY = QUOTE_MARKS | SPAN_BREAKS
@@ -65,6 +73,7 @@ _GROWS_LEFT = np.isin(np.arange(ANCHOR_COUNT), ANCHORS_ENDING_AT)
 
 CUE_TEMPLATE_BASE = 0
 SOURCE_TEMPLATE_BASE = 32
+CLAIM_TEMPLATE_BASE = 64
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _HASH_SHIFT = np.uint64(64 - HASH_BITS)
 _DISTANCE_EDGES = np.array([1, 2, 3, 4, 7, 11, 16])
@@ -166,6 +175,9 @@ class Vocabulary:
         self.is_quote = self.table(QUOTE_MARKS)
         self.is_break = self.table(SPAN_BREAKS)
         self.comma = self.id_of(",")
+        self.colon = self.id_of(":")
+        self.question = self.id_of("?")
+        self.is_first_person = self.table(FIRST_PERSON)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -191,6 +203,7 @@ class ArticleTokens:
 
     ``claim_first``/``claim_last`` are the token bounds of the claim a token stands in and
     ``claim_of`` that claim's position in the sequence given (all -1 outside every claim); ``in_quote`` says whether a double quotation is open there.
+    ``first_of_claim``/``last_of_claim``/``opens_quoted`` are per claim (index = claim number).
     """
 
     lowered: str
@@ -214,6 +227,12 @@ class ArticleTokens:
     capitalised_before: np.ndarray
     commas: np.ndarray
     """Token numbers of the commas, ascending."""
+    first_of_claim: np.ndarray
+    """Token bounds of each claim (a claim with no token has last < first)."""
+    last_of_claim: np.ndarray
+    opens_quoted: np.ndarray
+    first_person_before: np.ndarray
+    """Prefix count of first-person words inside a quotation (length n + 1)."""
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -272,6 +291,8 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
     in_quote = within & (opened ^ opens_quoted[claim_of])
     breaks_before = np.zeros(tokens_count + 1, dtype=np.int64)
     np.cumsum(vocabulary.is_break[word_ids] | ~within, out=breaks_before[1:])
+    first_person_before = np.zeros(tokens_count + 1, dtype=np.int64)
+    np.cumsum(vocabulary.is_first_person[word_ids] & in_quote, out=first_person_before[1:])
     capitalised_before = np.zeros(tokens_count + 1, dtype=np.int64)
     np.cumsum(shapes >= SHAPE_CAPITALISED, out=capitalised_before[1:])
     padded_ids = np.full(tokens_count + 2 * _PAD, OUTSIDE, dtype=np.int64)
@@ -294,6 +315,10 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
         breaks_before=breaks_before,
         capitalised_before=capitalised_before,
         commas=np.flatnonzero(word_ids == vocabulary.comma),
+        first_of_claim=first_tokens[:count],
+        last_of_claim=last_tokens[:count],
+        opens_quoted=opens_quoted[:count],
+        first_person_before=first_person_before,
     )
 
 
@@ -563,3 +588,104 @@ def cue_extents(tokens: ArticleTokens, positions: np.ndarray, phrases: CuePhrase
     first[found] = starts[found, window]
     last[found] = first[found] + _WINDOW_SIZES[window] - 1
     return first, last
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRows:
+    """The claim stage's rows: one per claim that has a cue candidate. ``claims`` are the
+    claim numbers (ascending), ``best``/``second`` the token numbers of their two most
+    probable candidates (``second`` -1 when there is one), ``columns`` the hashed columns
+    and ``dense`` the real-valued features (``CLAIM_DENSE_WIDTH`` each)."""
+
+    claims: np.ndarray
+    best: np.ndarray
+    second: np.ndarray
+    columns: np.ndarray
+    dense: np.ndarray
+
+
+_NEIGHBOUR_OTHER, _NEIGHBOUR_QUOTE, _NEIGHBOUR_COMMA, _NEIGHBOUR_OUTSIDE = range(4)
+
+
+def _probability_bucket(probabilities: np.ndarray) -> np.ndarray:
+    return np.minimum((probabilities * 10).astype(np.int64), 9)
+
+
+def _scaled_log_odds(probabilities: np.ndarray) -> np.ndarray:
+    clipped = np.clip(probabilities, 1e-4, 1 - 1e-4)
+    return np.log(clipped / (1 - clipped)) / 4
+
+
+def claim_features(tokens: ArticleTokens, vocabulary: Vocabulary, positions: np.ndarray, probabilities: np.ndarray) -> ClaimRows:
+    """Claim-level rows over the cue classifier's output: how likely the best and second-best
+    candidates are and which words they are, how many candidates clear 0.2 and 0.5, whether
+    the best one stands beside a quotation mark or comma or inside a quotation, the claim's
+    length and quotation marks, a transcript speaker label at its start ("WALLACE:"), quoted
+    first person, a closing question mark. ``positions`` are cue candidates (text order)
+    and ``probabilities`` the cue classifier's for them."""
+    groups = tokens.claim_of[positions]  # non-decreasing: candidates come in text order
+    order = np.lexsort((-probabilities, groups))  # stable: equal probabilities keep text order
+    heads = np.empty(len(order), dtype=bool)
+    heads[:1] = True
+    np.not_equal(groups[1:], groups[:-1], out=heads[1:])
+    head_index = np.flatnonzero(heads)
+    claims = groups[head_index]
+    group_sizes = np.diff(np.append(head_index, len(order)))
+    has_second = group_sizes > 1
+    top_two = order[np.stack([head_index, np.minimum(head_index + 1, len(order) - 1)])]  # (2, claims)
+    best, second = positions[top_two]
+    best_probability, second_probability = probabilities[top_two]
+    second = np.where(has_second, second, -1)
+    above_half = np.add.reduceat((probabilities >= 0.5).astype(np.int64), head_index)
+    above_fifth = np.add.reduceat((probabilities >= 0.2).astype(np.int64), head_index)
+
+    first = tokens.first_of_claim[claims]
+    last = tokens.last_of_claim[claims]
+    ids, shapes = tokens.padded_ids, tokens.padded_shapes
+    quotes = tokens.quotes_before[last + 1] - tokens.quotes_before[first]
+    first_person = (tokens.first_person_before[last + 1] > tokens.first_person_before[first]).astype(np.int64)
+    speaker = (shapes[first + _PAD] == SHAPE_UPPER) & (
+        (ids[first + 1 + _PAD] == vocabulary.colon)
+        | ((shapes[first + 1 + _PAD] == SHAPE_UPPER) & (ids[first + 2 + _PAD] == vocabulary.colon))
+    )
+    question = (ids[last + _PAD] == vocabulary.question) | (ids[last - 1 + _PAD] == vocabulary.question)
+
+    def neighbour(position: np.ndarray) -> np.ndarray:
+        word = ids[position + _PAD]
+        kind = np.where(vocabulary.is_quote[word], _NEIGHBOUR_QUOTE, np.where(word == vocabulary.comma, _NEIGHBOUR_COMMA, _NEIGHBOUR_OTHER))
+        return np.where((position < first) | (position > last), _NEIGHBOUR_OUTSIDE, kind)
+
+    beside = neighbour(best - 1) * 4 + neighbour(best + 1)
+    best_word = tokens.word_ids[best]
+    second_word = np.where(has_second, tokens.word_ids[np.maximum(second, 0)], OUTSIDE)
+    buckets = _probability_bucket(probabilities[top_two])
+    best_bucket = buckets[0]
+    second_bucket = np.where(has_second, buckets[1], 10)
+    quoted = tokens.in_quote[best].astype(np.int64)
+    columns = hash_templates(
+        CLAIM_TEMPLATE_BASE,
+        [
+            (0, 0),
+            (best_word, 0),
+            (best_word, best_bucket),
+            (second_word, 0),
+            (best_bucket, second_bucket),
+            (np.minimum(above_half, 3), np.minimum(above_fifth, 4)),
+            (np.minimum(group_sizes, 6), best_bucket),
+            (np.minimum(quotes, 3), quoted),
+            (beside, 0),
+            (best_word, beside),
+            (_bucket((last - first + 1) // 2), best_bucket),
+            (speaker.astype(np.int64), best_bucket),
+            (first_person * 2 + tokens.opens_quoted[claims], best_bucket),
+            (question.astype(np.int64), best_bucket),
+            (best_word, quoted),
+            (_bucket(best - first), best_bucket),
+        ],
+        len(claims),
+    ) >> (HASH_BITS - CLAIM_HASH_BITS)
+    dense = np.empty((len(claims), CLAIM_DENSE_WIDTH))
+    dense[:, :2] = _scaled_log_odds(probabilities[top_two]).T
+    dense[:, 1] *= has_second
+    dense[:, 2] = has_second
+    return ClaimRows(claims, best, second, columns, dense)

@@ -1,15 +1,18 @@
 """The trained attribution model: does a claim attribute its content, and to whom, via what cue.
 
-Two logistic regressions trained on PolNeAR by ``python -m training`` (see
+Three logistic regressions trained on PolNeAR by ``python -m training`` (see
 ``training/MODEL_CARD.md``):
 
 1. the *cue* classifier scores every cue-lexicon token of an article ("said", "according",
-   "believes"); a claim's probability is its best cue's, and that cue is kept when the
-   probability clears the tuned threshold;
-2. the *source* classifier scores short spans anchored next to each kept cue and keeps the
+   "believes");
+2. the *claim* classifier reads each claim that has a candidate: its best and second-best
+   candidates' probabilities and words, quotation marks, speaker labels and the like
+   (``features.claim_features``). Its output is the claim's probability; the best candidate
+   is kept as the claim's cue when that probability clears the tuned threshold;
+3. the *source* classifier scores short spans anchored next to each kept cue and keeps the
    best when it clears its own threshold, so sources stay tight ("a US official", "he").
 
-Both are called once per article on all its candidates. The artefact is a joblib file of
+Each is called once per article on all its candidates. The artefact is a joblib file of
 plain data: numpy arrays (the classifiers' coefficients and intercepts exported by training,
 the cue-word table) and built-in types (the vocabulary's words, cue phrases, thresholds),
 so serving never imports scikit-learn. It is only loaded when it matches the manifest
@@ -32,9 +35,11 @@ import numpy as np
 from .features import (
     FEATURE_SCHEMA_VERSION,
     ArticleTokens,
+    ClaimRows,
     CuePhrases,
     Vocabulary,
     cue_candidates,
+    claim_features,
     cue_extents,
     cue_features,
     source_candidates,
@@ -46,8 +51,9 @@ from .types import Claim, ClaimPrediction, Span
 
 MODEL_PATH_SETTING = "CREDENCE_MODEL_PATH"
 DEFAULT_MODEL_PATH = resource_path("model/attribution.joblib")
-ARTEFACT_FORMAT = 2
-"""Layout of the artefact's components; 2: plain arrays and built-in types, no estimators."""
+ARTEFACT_FORMAT = 3
+"""Layout of the artefact's components; 2: plain arrays and built-in types, no estimators;
+3: with the claim stage."""
 COMPONENTS = (
     "artefact_format",
     "words",
@@ -57,7 +63,10 @@ COMPONENTS = (
     "cue_bias",
     "source_weights",
     "source_bias",
-    "cue_threshold",
+    "claim_weights",
+    "claim_dense_weights",
+    "claim_bias",
+    "claim_threshold",
     "source_threshold",
     "no_candidate_probability",
 )
@@ -101,7 +110,7 @@ class AttributionModel:
         self.vocabulary = Vocabulary(components["words"])
         self._is_cue_word = np.asarray(components["is_cue_word"], dtype=bool)
         self._cue_phrases = CuePhrases.build(self.vocabulary, components["cue_phrases"])
-        self._cue_threshold = float(components["cue_threshold"])
+        self._claim_threshold = float(components["claim_threshold"])
         self._source_threshold = float(components["source_threshold"])
         self._no_candidate_probability = float(components["no_candidate_probability"])
         # Scoring a fixed-width row of hashed columns is the sum of their weights: the same
@@ -110,6 +119,9 @@ class AttributionModel:
         self._cue_bias = float(components["cue_bias"])
         self._source_weights = np.asarray(components["source_weights"], dtype=np.float64)
         self._source_bias = float(components["source_bias"])
+        self._claim_weights = np.asarray(components["claim_weights"], dtype=np.float64)
+        self._claim_dense_weights = np.asarray(components["claim_dense_weights"], dtype=np.float64)
+        self._claim_bias = float(components["claim_bias"])
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> AttributionModel:
@@ -160,13 +172,13 @@ class AttributionModel:
         tokens = tokenize(text, claims, self.vocabulary)
         positions = cue_candidates(tokens, self._is_cue_word)
         if len(positions):
-            cue_probabilities = self.cue_probabilities(cue_features(tokens, positions))
-            best_positions, best_probabilities = _best_per_group(tokens.claim_of[positions], positions, cue_probabilities)
-            best_claims = tokens.claim_of[best_positions]
-            probabilities[best_claims] = best_probabilities
-            kept = best_probabilities >= self._cue_threshold
+            rows = claim_features(tokens, self.vocabulary, positions, self.cue_probabilities(cue_features(tokens, positions)))
+            claim_probabilities = self.claim_probabilities(rows)
+            best_claims = rows.claims
+            probabilities[best_claims] = claim_probabilities
+            kept = claim_probabilities >= self._claim_threshold
             if kept.any():
-                kept_positions = best_positions[kept]
+                kept_positions = rows.best[kept]
                 cue_first, cue_last = cue_extents(tokens, kept_positions, self._cue_phrases)
                 source_first, source_last = self._best_sources(tokens, kept_positions, cue_first, cue_last)
                 starts, ends = tokens.starts, tokens.ends
@@ -185,6 +197,11 @@ class AttributionModel:
     def cue_probabilities(self, columns: np.ndarray) -> np.ndarray:
         """Probability that each cue candidate (a row of hashed columns) is a cue."""
         return _sigmoid(self._cue_weights[columns].sum(axis=1) + self._cue_bias)
+
+    def claim_probabilities(self, rows: ClaimRows) -> np.ndarray:
+        """Probability that each claim row's claim is attributed."""
+        scores = self._claim_weights[rows.columns].sum(axis=1) + rows.dense @ self._claim_dense_weights
+        return _sigmoid(scores + self._claim_bias)
 
     def source_probabilities(self, columns: np.ndarray) -> np.ndarray:
         """Probability that each source candidate (a row of hashed columns) is the source."""
