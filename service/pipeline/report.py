@@ -45,16 +45,16 @@ def _span(span: Span | None) -> dict | None:
     return None if span is None else {"text": span.text, "start": span.start, "end": span.end}
 
 
-def _attribution(attribution: Attribution | None, explain: bool) -> dict | None:
-    if attribution is None:
-        return None
+def _attribution(attribution: Attribution, explain: bool) -> dict:
     body = {
         "source": _span(attribution.source),
         "source_type": attribution.source_type,
         "named": attribution.named,
         "cue": _span(attribution.cue),
         "inherited": attribution.inherited,
-        "via": [{**_span(hop.span), "source_type": hop.source_type} for hop in attribution.via],
+        "via": [{**_span(hop.span), "source_type": hop.source_type} for hop in attribution.via]
+        if attribution.via
+        else [],
         "refers_to": _span(attribution.refers_to),
     }
     if explain:
@@ -62,27 +62,29 @@ def _attribution(attribution: Attribution | None, explain: bool) -> dict | None:
     return body
 
 
-def _contribution(term: Contribution, explain: bool) -> dict:
-    body = {"signal": term.signal, "points": term.points}
+def _contributions(terms: tuple[Contribution, ...], explain: bool) -> list[dict]:
     if explain:
-        body["reason"] = term.reason
-    return body
+        return [{"signal": term.signal, "points": term.points, "reason": term.reason} for term in terms]
+    return [{"signal": term.signal, "points": term.points} for term in terms]
 
 
 def _claim(scored: ScoredClaim, explain: bool) -> dict:
     findings = scored.findings
     claim = findings.claim
+    attribution = findings.attribution
     return {
         "index": claim.index,
         "text": claim.text,
         "start": claim.start,
         "end": claim.end,
         "score": scored.score,
-        "attribution": _attribution(findings.attribution, explain),
-        "hedges": [_span(hedge.span) for hedge in findings.hedges],
-        "verification": [{**_span(note.span), "kind": note.kind} for note in findings.verification],
+        "attribution": None if attribution is None else _attribution(attribution, explain),
+        "hedges": [_span(hedge.span) for hedge in findings.hedges] if findings.hedges else [],
+        "verification": [{**_span(note.span), "kind": note.kind} for note in findings.verification]
+        if findings.verification
+        else [],
         "model_probability": round(findings.prediction.probability, 4),
-        "contributions": [_contribution(term, explain) for term in scored.contributions],
+        "contributions": _contributions(scored.contributions, explain),
     }
 
 

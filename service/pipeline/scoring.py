@@ -8,11 +8,12 @@ so a reader can see why a claim scored what it did.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 from typing import Mapping
 
 from .resources import read_toml
-from .types import ClaimFindings, Contribution, ScoredClaim
+from .types import Attribution, ClaimFindings, Contribution, ScoredClaim
 
 SCORE_MIN = 0.0
 SCORE_MAX = 100.0
@@ -84,6 +85,19 @@ class Weights:
         except KeyError as missing:
             raise WeightsError(f"weights file is missing {missing}") from None
 
+    @cached_property
+    def fixed_terms(self) -> Mapping[str, Contribution]:
+        """The terms whose points and reason never vary, made once and shared (records
+        are frozen): the base every claim starts with, no attribution, anonymous
+        specificity, a direct quotation."""
+        return MappingProxyType({
+            "base": Contribution("base", self.base, "starting point for any claim"),
+            "absent": Contribution("attribution", self.attribution_absent, "no attribution: nobody is said to say so"),
+            "described": Contribution("anonymous_specificity", self.anonymous_described, "anonymous but described"),
+            "bare": Contribution("anonymous_specificity", self.anonymous_bare, "bare anonymous source"),
+            "direct_quote": Contribution("direct_quote", self.direct_quote, "direct quotation of the source"),
+        })
+
 
 def _number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -97,42 +111,40 @@ def load_weights(name: str = "weights.toml") -> Weights:
 
 def score_claim(findings: ClaimFindings, weights: Weights) -> ScoredClaim:
     """Score one claim from its findings; contributions sum to the unclamped score."""
-    contributions = (
-        Contribution("base", weights.base, "starting point for any claim"),
-        *_attribution_terms(findings, weights),
-        *_hedge_terms(findings, weights),
-        *_verification_terms(findings, weights),
-        _model_term(findings, weights),
-    )
-    total = round(sum(term.points for term in contributions), POINT_DECIMALS)
-    return ScoredClaim(findings, min(SCORE_MAX, max(SCORE_MIN, total)), contributions)
+    fixed = weights.fixed_terms
+    terms = [fixed["base"]]
+    if findings.attribution is None:
+        terms.append(fixed["absent"])
+    else:
+        _add_attribution_terms(terms, findings.attribution, weights)
+    if findings.hedges:
+        terms += _hedge_terms(findings, weights)
+    if findings.verification:
+        terms += _verification_terms(findings, weights)
+    terms.append(_model_term(findings, weights))
+    total = round(sum([term.points for term in terms]), POINT_DECIMALS)
+    return ScoredClaim(findings, min(SCORE_MAX, max(SCORE_MIN, total)), tuple(terms))
 
 
-def _attribution_terms(findings: ClaimFindings, weights: Weights) -> list[Contribution]:
-    attribution = findings.attribution
-    if attribution is None:
-        return [Contribution("attribution", weights.attribution_absent, "no attribution: nobody is said to say so")]
+def _add_attribution_terms(terms: list[Contribution], attribution: Attribution, weights: Weights) -> None:
     cue_words = f'cue "{attribution.cue.text}"' if attribution.cue else "carried over from an earlier claim"
-    terms = [Contribution("attribution", weights.attribution_present, f"attributed: {cue_words}")]
-    source_words = f" ({attribution.teller.text})" if attribution.teller else ""
-    kind = _SOURCE_TYPE_WORDS[attribution.source_type]
-    terms.append(
-        Contribution("source_type", weights.source_type[attribution.source_type], f"{kind}{source_words}")
-    )
+    terms.append(Contribution("attribution", weights.attribution_present, f"attributed: {cue_words}"))
+    teller = attribution.teller
+    source_words = f" ({teller.text})" if teller else ""
+    source_type = attribution.source_type
+    kind = _SOURCE_TYPE_WORDS[source_type]
+    terms.append(Contribution("source_type", weights.source_type[source_type], f"{kind}{source_words}"))
     if attribution.named:
         terms.append(Contribution("named", weights.named, f"named {kind}{source_words}"))
-    if attribution.source_type == "anonymous":
-        if attribution.described:
-            terms.append(Contribution("anonymous_specificity", weights.anonymous_described, "anonymous but described"))
-        else:
-            terms.append(Contribution("anonymous_specificity", weights.anonymous_bare, "bare anonymous source"))
+    if source_type == "anonymous":
+        terms.append(weights.fixed_terms["described" if attribution.described else "bare"])
     if attribution.direct_quote:
-        terms.append(Contribution("direct_quote", weights.direct_quote, "direct quotation of the source"))
-    terms.extend(
-        Contribution("via", weights.per_via_hop, f"second-hand via {_SOURCE_TYPE_WORDS[hop.source_type]} ({hop.span.text})")
-        for hop in attribution.via
-    )
-    return terms
+        terms.append(weights.fixed_terms["direct_quote"])
+    if attribution.via:
+        terms += [
+            Contribution("via", weights.per_via_hop, f"second-hand via {_SOURCE_TYPE_WORDS[hop.source_type]} ({hop.span.text})")
+            for hop in attribution.via
+        ]
 
 
 def _hedge_terms(findings: ClaimFindings, weights: Weights) -> list[Contribution]:
