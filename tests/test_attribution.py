@@ -266,13 +266,27 @@ def test_model_spans_made_right_and_tight(text, reading, expected):
     "text, reading",
     [
         ("North Korean troops have reportedly opened fire on their Russian counterparts.", ("reportedly", "North Korean troops")),
-        ("The campaign has spent twenty million dollars on television ads.", ("has", "The campaign")),
-        ("Voters had questions about the plan on Tuesday.", ("about", "Voters")),
+        ("North Korean troops allegedly opened fire on their Russian counterparts.", ("allegedly", "North Korean troops")),
     ],
 )
-def test_model_cues_made_of_function_words_or_hedges_are_not_used(text, reading):
+def test_model_cues_made_of_hedge_adverbs_are_not_used(text, reading):
     (attribution,) = model(text, {0: reading})[1]
     assert attribution is None
+
+
+@pytest.mark.parametrize(
+    "text, reading, cue",
+    [
+        ("Voters had questions about the plan on Tuesday.", ("about", "Voters"), "about"),
+        ("WALLACE: Let me ask you about the economy first.", (":", "WALLACE"), ":"),
+        ("The ISW has also detailed how the units were deployed.", ("has", "The ISW"), "detailed"),
+    ],
+)
+def test_a_function_word_model_cue_moves_to_the_verb_after_it_or_stays(text, reading, cue):
+    """The model's claim decision stands; its cue is moved to a reporting verb when one follows."""
+    (attribution,) = model(text, {0: reading})[1]
+    assert_span(text, attribution.cue, cue)
+    assert_span(text, attribution.source, reading[1])
 
 
 def test_a_function_word_model_cue_hands_over_to_the_reporting_verb_after_it():

@@ -85,7 +85,8 @@ _ADJUNCT = compile_alternation(read_entries("source_adjuncts.txt")).pattern
 # of these letters: checking it first lets the matcher skip other words without trying
 # each alternative (case-sensitive and prefiltered, several times faster on long text).
 _CUE_INITIALS = "".join(sorted({entry[0] for entry in read_entries("source_cue_verbs.txt")} | {"A", "C"}))
-_NON_CUE_WORDS = frozenset(read_entries("source_non_cues.txt"))
+_FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
+_HEDGE_ADVERBS = frozenset(read_entries("source_hedge_adverbs.txt"))
 _CUE_WORD = re.compile(r"\w+|[^\w\s]")
 _CUE = re.compile(
     rf"(?<![\w'’-])(?=[{_CUE_INITIALS}])"
@@ -477,10 +478,11 @@ def _primary(
 ) -> tuple[Candidate | None, str]:
     """The claim's main cue and its source: the model's, made right, else a clear rule cue.
 
-    A model cue is taken unless it is made only of function words or hedge adverbs
-    (``resources/source_non_cues.txt``: "has", "about", ":", "reportedly"); such a cue is
-    not used, but a reporting verb of the rule lexicon right after it, past auxiliaries
-    and adverbs, is ("has also detailed": "detailed"). Attribution is
+    A model cue made only of hedge adverbs (``resources/source_hedge_adverbs.txt``:
+    "reportedly") is not used: it distances the writer and names nobody. One made only of
+    function words (``resources/source_function_words.txt``: "has", "about", ":") gives
+    way to a reporting verb of the rule lexicon right after it, past auxiliaries and
+    adverbs ("has also detailed": "detailed"), and is otherwise kept. Attribution is
     meant broadly, as PolNeAR annotates it: speech ("said") and reported states of a
     source ("believes", "wants", "criticized") both tell the reader whose view a claim is.
     """
@@ -488,13 +490,17 @@ def _primary(
     how = ""
     if cue is not None and claim.start <= cue.start and cue.end <= claim.end:
         how = f"model cue {cue.text!r} (p={prediction.probability:.2f})"
-        if _names_an_act(cue.text):
-            return _from_model(text, claim, prediction, found, how)
-        how += " is only function words or a hedge: not used"
-        verb = next(found.where(lambda verb, kind: kind == "verb" and _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None), None)
-        if verb is not None:
+        words = _CUE_WORD.findall(cue.text.lower())
+        if all(word in _HEDGE_ADVERBS for word in words):
+            how += " is a hedge, which names nobody: not used"
+        elif all(word in _FUNCTION_WORDS for word in words):
+            verb = next(found.where(lambda verb, kind: kind == "verb" and _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None), None)
+            if verb is None:
+                return _from_model(text, claim, prediction, found, f"{how}, function words only: kept")
             moved = replace(prediction, cue=verb.cue)
-            return _from_model(text, claim, moved, found, f"{how}; the reporting verb {verb.cue.text!r} after it is")
+            return _from_model(text, claim, moved, found, f"{how} is function words; the reporting verb {verb.cue.text!r} after it is the cue")
+        else:
+            return _from_model(text, claim, prediction, found, how)
     clear = (
         next((c for c in found if c.clear and c.kind == "verb"), None)
         or next((c for c in found if c.clear), None)
@@ -505,11 +511,6 @@ def _primary(
     pattern = "'according to X'" if clear.kind == "according" else f"source {clear.found}"
     rule = f"rule cue {clear.cue.text!r} ({pattern})"
     return clear, f"{how}; {rule}" if how else f"{rule}; the model gave no cue"
-
-
-def _names_an_act(cue_text: str) -> bool:
-    """Whether a model cue holds a word that can signal attribution (see ``_primary``)."""
-    return any(word not in _NON_CUE_WORDS for word in _CUE_WORD.findall(cue_text.lower()))
 
 
 def _from_model(
