@@ -539,3 +539,14 @@ def test_according_to_an_outlet_citing_an_account(text, reading, expected):
     assert_span(text, attribution.source, source)
     assert attribution.source_type == source_type
     assert [(hop.span.text, hop.source_type) for hop in attribution.via] == via
+
+
+def test_according_to_with_no_source_of_its_own_does_not_break_the_chain():
+    """PolNeAR train: 'according to' whose object is no source ('preliminary exit polling')."""
+    text = (
+        "More than 6 in 10 New York Democratic voters said that Wall Street does more to hurt the economy"
+        " than help, according to preliminary exit polling reported by CNN and The New York Times."
+    )
+    (attribution,) = model(text, {0: ("according to", None)})[1]
+    assert attribution is not None
+    assert_span(text, attribution.cue, "according to")

@@ -152,6 +152,7 @@ _QUOTED_ACCOUNT = re.compile(
     r"[“\"‘'][^”\"’'\n]{1,60}[”\"’'],?\s*$",
     re.IGNORECASE,
 )
+_CLOSING_QUOTES = frozenset("”\"’'")
 _OWNER_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
 # A capitalised article inside a span: two phrases run together ("official The New York Times").
@@ -343,9 +344,22 @@ def _source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | 
 
 
 def _quoted_account_before(text: str, claim_start: int, cue_start: int) -> Span | None:
-    """A quoted account name that ends just before a cue ("the X account “Victoria” posted")."""
+    """A quoted account name that ends just before a cue ("the X account “Victoria” posted").
+
+    The search runs only where a closing quotation mark stands right before the cue: the
+    windowed search is costly, and without that mark it cannot match.
+    """
+    if not _ends_with_closing_quote(text, claim_start, cue_start):
+        return None
     account = _QUOTED_ACCOUNT.search(text, max(claim_start, cue_start - LEFT_WINDOW), cue_start)
     return None if account is None else _trim(text, account.start(), account.end())
+
+
+def _ends_with_closing_quote(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, less trailing spaces and a comma, ends in a closing quote."""
+    while end > start and text[end - 1] in " ,\t":
+        end -= 1
+    return end > start and text[end - 1] in _CLOSING_QUOTES
 
 
 def _noun_phrase_end(text: str, start: int, end: int) -> Span | None:
@@ -412,7 +426,9 @@ def tighten(text: str, span: Span) -> Span:
     'Victoria'", not "Victoria'").
     """
     start, end = span.start, span.end
-    if (account := _QUOTED_ACCOUNT.search(text, max(0, start - LEFT_WINDOW), end)) is not None and account.start() < start:
+    if _ends_with_closing_quote(text, start, end) and (
+        (account := _QUOTED_ACCOUNT.search(text, max(0, start - LEFT_WINDOW), end)) is not None and account.start() < start
+    ):
         return _trim(text, account.start(), end) or span
     if (name := _NAME_APPOSITION.match(text, start, end)) is not None:
         end = name.end("name")
@@ -633,7 +649,8 @@ def _chain(
             chain.append(primary.source)
         if speaker is not None:
             taken.append(speaker.cue)
-            notes.append(f"'according to {primary.source.text}' relays {speaker.source.text!r}")
+            relay = f"'according to {primary.source.text}'" if primary.source is not None else "'according to'"
+            notes.append(f"{relay} relays {speaker.source.text!r}")
     else:
         for teller in others(lambda _, kind: kind == "according"):
             chain.append(teller.source)
