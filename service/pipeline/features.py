@@ -18,6 +18,7 @@ weights mean: bump ``FEATURE_SCHEMA_VERSION`` so stale artefacts are refused at 
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -81,76 +82,121 @@ _PAD = 2
 """``ArticleTokens.padded_*`` carry this many sentinel entries at each end, so neighbours up
 to two tokens away are read without clipping indexes."""
 
-# Character classes as the ``re`` module sees them (\w: alphanumeric or "_"; \s: isspace).
-_SPACE, _WORD, _MARK = 0, 1, 2
-_ASCII_CLASS = np.array(
-    [_WORD if chr(c).isalnum() or c == 95 else _SPACE if chr(c).isspace() else _MARK for c in range(128)], dtype=np.int8
+# What the tokeniser reads of a character, one small integer per code point: its class as
+# the ``re`` module sees it (\w: alphanumeric or "_"; \s: isspace) in the low two bits, its
+# case for token shapes in the two above. Filled in as characters are first seen
+# (``_char_info``), so Python's ``str`` predicates run once per distinct code point.
+_SPACE, _WORD, _MARK, _APOSTROPHE = range(4)
+"""An apostrophe is a mark unless it stands between two word characters."""
+_CASE_SHIFT = 2
+_CASE_OTHER, _CASE_DIGIT, _CASE_LOWER, _CASE_UPPER = range(4)
+_SHAPE_OF_CASES = np.array(
+    [SHAPE_PUNCT, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_CAPITALISED, SHAPE_PUNCT, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_UPPER], dtype=np.int64
 )
-_APOSTROPHES = (ord("'"), 0x2019)
-_MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
+"""Token shape by the case of its first character, plus 4 when its second is upper case."""
+_CHAR_INFO = np.full(0x110000, -1, dtype=np.int8)
+"""Per code point; -1 until the character is first seen."""
 _MIX_2 = np.uint64(0x94D049BB133111EB)
-_POSITION_KEY = np.uint64(0xC2B2AE3D27D4EB4F)
+_CHAR_KEY = np.uint64(0xBF58476D1CE4E5B9)
+_POWER_BASE = 0xC2B2AE3D27D4EB4F
+_POWER_INVERSE = pow(_POWER_BASE, -1, 1 << 64)
+
+
+def _describe(code: int) -> int:
+    char = chr(code)
+    if char.isalnum() or code == 95:
+        kind = _WORD
+    elif char.isspace():
+        kind = _SPACE
+    else:
+        kind = _APOSTROPHE if code in (39, 0x2019) else _MARK
+    case = _CASE_UPPER if char.isupper() else _CASE_LOWER if char.islower() else _CASE_DIGIT if char.isdigit() else _CASE_OTHER
+    return kind | case << _CASE_SHIFT
+
+
+def _char_info(codes: np.ndarray) -> np.ndarray:
+    info = _CHAR_INFO[codes]
+    if len(info) and info.min() < 0:
+        unseen = np.unique(codes[info < 0])
+        _CHAR_INFO[unseen] = [_describe(code) for code in unseen.tolist()]
+        info = _CHAR_INFO[codes]
+    return info
+
+
+_char_info(np.arange(128))
+
+
+def _code_units(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def code_points(text: str) -> np.ndarray:
     """The text's code points; "surrogatepass" keeps a lone surrogate (valid in a JSON
     string) one code unit, so indexes stay character offsets."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    return _code_units(text).astype(np.int64)
 
 
 def token_bounds(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Start and end offsets of the ``TOKEN`` matches in the text of ``codes``, without a
     regex pass: a token is a run of word characters (an apostrophe between two of them
     joins the run) or one other non-space character. Linear in the text's length."""
-    if not len(codes):
+    length = len(codes)
+    if not length:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    classes = _ASCII_CLASS[np.minimum(codes, 127)]
-    non_ascii = codes > 127
-    if non_ascii.any():  # ask Python only about the distinct non-ASCII characters
-        distinct, where = np.unique(codes[non_ascii], return_inverse=True)
-        table = np.array(
-            [_WORD if chr(c).isalnum() else _SPACE if chr(c).isspace() else _MARK for c in distinct.tolist()],
-            dtype=np.int8,
-        )
-        classes[non_ascii] = table[where]
-    word = classes == _WORD
-    if len(codes) > 2:
-        joins = ((codes[1:-1] == _APOSTROPHES[0]) | (codes[1:-1] == _APOSTROPHES[1])) & word[:-2] & word[2:]
+    kind = _char_info(codes) & 3
+    padded_word = np.zeros(length + 2, dtype=bool)  # False outside the text
+    word = padded_word[1:-1]
+    np.equal(kind, _WORD, out=word)
+    mark = kind >= _MARK
+    if length > 2:
+        joins = (kind[1:-1] == _APOSTROPHE) & word[:-2] & word[2:]
         word[1:-1] |= joins
-    mark = (classes == _MARK) & ~word
-    edge = np.empty(len(codes) + 1, dtype=bool)  # word[i] != word[i - 1], with False outside
-    edge[0] = word[0]
-    edge[-1] = word[-1]
-    np.not_equal(word[1:], word[:-1], out=edge[1:-1])
-    starts = np.flatnonzero((edge[:-1] & word) | mark)
-    ends = np.flatnonzero((edge[1:] & word) | mark) + 1
+        mark[1:-1] ^= joins
+    starts = np.flatnonzero((word > padded_word[:-2]) | mark)
+    ends = np.flatnonzero((word > padded_word[2:]) | mark) + 1
     return starts, ends
 
 
+_powers = (np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64))
+
+
+def _hash_powers(count: int) -> tuple[np.ndarray, np.ndarray]:
+    """``base ** i`` and ``base ** -i`` modulo 2 ** 64 for i < at least ``count``."""
+    global _powers
+    powers, inverses = _powers
+    if len(powers) < count:
+        size = max(count, 2 * len(powers), 1 << 14)
+        powers = np.full(size, _POWER_BASE, dtype=np.uint64)
+        inverses = np.full(size, _POWER_INVERSE, dtype=np.uint64)
+        powers[0] = inverses[0] = 1
+        np.multiply.accumulate(powers, out=powers)  # wraps modulo 2 ** 64
+        np.multiply.accumulate(inverses, out=inverses)
+        _powers = powers, inverses
+    return powers, inverses
+
+
 def token_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """A 64-bit hash of each token's code points: the sum of a mixed (code point, position
-    in the token) value over its characters, taken from one prefix sum."""
+    """A 64-bit hash of each token's code points: sum over its characters of a mixed code
+    point times ``base ** (position in the token)``, from one prefix sum of
+    ``mixed * base ** (position in the text)`` rebased by the inverse power at the token's
+    start, then keyed by the token's length."""
     if not len(starts):
         return np.zeros(0, dtype=np.uint64)
-    marks = np.zeros(len(codes), dtype=np.int64)
-    marks[starts] = starts
-    relative = np.arange(len(codes), dtype=np.int64) - np.maximum.accumulate(marks)
-    mixed = codes.astype(np.uint64) * _GOLDEN + (relative.astype(np.uint64) + np.uint64(1)) * _POSITION_KEY
-    mixed ^= mixed >> np.uint64(30)
-    mixed *= _MIX_1
-    mixed ^= mixed >> np.uint64(27)
-    mixed *= _MIX_2
-    mixed ^= mixed >> np.uint64(31)
+    powers, inverses = _hash_powers(len(codes))
+    mixed = codes.astype(np.uint64) * _CHAR_KEY
+    mixed ^= mixed >> np.uint64(29)
+    mixed *= powers[: len(codes)]
     prefix = np.empty(len(codes) + 1, dtype=np.uint64)
     prefix[0] = 0
     np.cumsum(mixed, out=prefix[1:])
-    return (prefix[ends] - prefix[starts]) ^ ((ends - starts).astype(np.uint64) * _MIX_2)
+    return ((prefix[ends] - prefix[starts]) * inverses[starts]) ^ ((ends - starts).astype(np.uint64) * _MIX_2)
 
 
 class Vocabulary:
     """Lower-cased words and their ids (``FIRST_WORD_ID`` on, in the order given), looked
-    up for a whole article at once by token hash, plus tables indexed by id.
+    up for a whole article at once by token hash in an open-addressing table, plus tables
+    indexed by id.
 
     Every word must be one ``TOKEN``; two words with one hash are refused (64-bit hashes of
     a few tens of thousands of words: it does not happen, and if it did the artefact would
@@ -165,11 +211,9 @@ class Vocabulary:
         if len(starts) != len(self.words) or not np.array_equal(ends - starts, lengths):
             raise ValueError("every vocabulary word must be exactly one token")
         hashes = token_hashes(codes, starts, ends)
-        order = np.argsort(hashes, kind="stable")
-        self._hashes = np.append(hashes[order], np.uint64(0))  # a sentinel: searchsorted may point past the end
-        if len(order) > 1 and not (np.diff(self._hashes[:-1]) > 0).all():
+        if len(np.unique(hashes)) != len(hashes):
             raise ValueError("two vocabulary words share a hash")
-        self._ids = np.append(order + FIRST_WORD_ID, UNKNOWN_WORD)
+        self._build_table(hashes)
         self._index = {word: number for number, word in enumerate(self.words, start=FIRST_WORD_ID)}
         self.id_count = len(self.words) + FIRST_WORD_ID
         self.is_quote = self.table(QUOTE_MARKS)
@@ -178,6 +222,36 @@ class Vocabulary:
         self.colon = self.id_of(":")
         self.question = self.id_of("?")
         self.is_first_person = self.table(FIRST_PERSON)
+
+    def _build_table(self, hashes: np.ndarray) -> None:
+        """Cuckoo hashing: each word's hash sits in one of its two slots (``_slots``), so a
+        lookup reads two slots. Empty slots hold hash 0 and id ``UNKNOWN_WORD``. At least 8
+        slots a word: placing them fails about never, and then a table twice as large is
+        tried."""
+        bits = max(4, (8 * len(hashes)).bit_length())
+        while True:
+            self._slot_shift = np.uint64(64 - bits)
+            homes = [slots.tolist() for slots in self._slots(hashes)]
+            table = [-1] * (1 << bits)
+            for number in range(len(hashes)):
+                item, slot = number, homes[0][number]
+                for _ in range(64):
+                    item, table[slot] = table[slot], item
+                    if item < 0:
+                        break
+                    slot = homes[1][item] if slot == homes[0][item] else homes[0][item]
+                else:
+                    break
+            else:
+                break
+            bits += 1
+        numbers = np.array(table, dtype=np.int64)
+        occupied = numbers >= 0
+        self._slot_hashes = np.append(hashes, np.uint64(0))[numbers]  # -1: the appended 0
+        self._slot_ids = np.where(occupied, numbers + FIRST_WORD_ID, UNKNOWN_WORD)
+
+    def _slots(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return ((hashes * _GOLDEN) >> self._slot_shift).astype(np.intp), ((hashes * _CHAR_KEY) >> self._slot_shift).astype(np.intp)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -193,8 +267,9 @@ class Vocabulary:
 
     def lookup(self, hashes: np.ndarray) -> np.ndarray:
         """The id of each token hash, ``UNKNOWN_WORD`` when no word has it."""
-        where = np.searchsorted(self._hashes[:-1], hashes)
-        return np.where(self._hashes[where] == hashes, self._ids[where], UNKNOWN_WORD)
+        first, second = self._slots(hashes)
+        ids, known = self._slot_ids, self._slot_hashes
+        return np.where(known[first] == hashes, ids[first], np.where(known[second] == hashes, ids[second], UNKNOWN_WORD))
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,10 +338,10 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    lowered_codes = code_points(lowered)
+    lowered_codes = _code_units(lowered)
     starts, ends = token_bounds(lowered_codes)
     word_ids = vocabulary.lookup(token_hashes(lowered_codes, starts, ends))
-    shapes = _shapes(code_points(text), starts, ends)
+    shapes = _shapes(_code_units(text), starts, ends)
 
     # Per-claim arrays end with a sentinel entry, so index -1 (no claim) reads "none".
     count = len(claims)
@@ -323,34 +398,13 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
 
 
 def _shapes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Shape of every token from its first two code points, without a per-token call."""
-    shapes = np.full(len(starts), SHAPE_PUNCT, dtype=np.int64)
+    """Shape of every token from the case of its first two code points."""
     if not len(starts):
-        return shapes
-    first = codes[starts]
-    second = np.where(ends - starts > 1, codes[np.minimum(starts + 1, len(codes) - 1)], 0)
-    upper_first, lower_first, digit_first = _char_classes(first)
-    upper_second, _, _ = _char_classes(second)
-    shapes[digit_first] = SHAPE_DIGIT
-    shapes[lower_first] = SHAPE_LOWER
-    shapes[upper_first] = SHAPE_CAPITALISED
-    shapes[upper_first & upper_second] = SHAPE_UPPER
-    return shapes
-
-
-def _char_classes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    upper = (codes >= 65) & (codes <= 90)
-    lower = (codes >= 97) & (codes <= 122)
-    digit = (codes >= 48) & (codes <= 57)
-    non_ascii = codes > 127
-    if non_ascii.any():  # rare: ask Python only about the distinct non-ASCII characters
-        distinct = np.unique(codes[non_ascii])
-        upper_set = np.array([chr(c).isupper() for c in distinct])
-        lower_set = np.array([chr(c).islower() for c in distinct])
-        digit_set = np.array([chr(c).isdigit() for c in distinct])
-        where = np.searchsorted(distinct, codes[non_ascii])
-        upper[non_ascii], lower[non_ascii], digit[non_ascii] = upper_set[where], lower_set[where], digit_set[where]
-    return upper, lower, digit
+        return np.full(0, SHAPE_PUNCT, dtype=np.int64)
+    first_case = _char_info(codes[starts]) >> _CASE_SHIFT
+    second_case = _char_info(codes[np.minimum(starts + 1, len(codes) - 1)]) >> _CASE_SHIFT
+    second_upper = (second_case == _CASE_UPPER) & (ends - starts > 1)
+    return _SHAPE_OF_CASES[first_case + 4 * second_upper]
 
 
 def cue_candidates(tokens: ArticleTokens, is_cue_word: np.ndarray) -> np.ndarray:
@@ -364,20 +418,32 @@ def hash_templates(first_base: int, values: Sequence[tuple[np.ndarray | int, np.
     Template ``k`` (numbered from ``first_base``) pairs ``values[k] = (a, b)``, each an array
     of one entry per row or a constant. Key = template, a, b packed into 64 bits; its
     column is the top ``HASH_BITS`` bits of key times the golden ratio (Fibonacci hashing).
-    One hashing pass for all templates keeps numpy's per-call cost out of the hot path.
+    One hashing pass for all templates keeps numpy's per-call cost out of the hot path: the
+    values are laid end to end (``np.concatenate``), templates first.
     """
-    keys = np.empty((len(values), rows), dtype=np.uint64)
-    seconds = np.zeros((len(values), rows), dtype=np.uint64)
-    for template, (first, second) in enumerate(values):
-        keys[template] = first
-        if isinstance(second, np.ndarray) or second != 0:
-            seconds[template] = second
+    constants: dict[int, np.ndarray] = {}
+
+    def row_of(value: np.ndarray | int) -> np.ndarray:
+        if isinstance(value, np.ndarray):
+            return value
+        if value not in constants:
+            constants[value] = np.full(rows, value, dtype=np.int64)
+        return constants[value]
+
+    firsts = np.concatenate([row_of(first) for first, _ in values]).astype(np.uint64)
+    seconds = np.concatenate([row_of(second) for _, second in values]).astype(np.uint64)
+    keys = firsts.reshape(len(values), rows)
     keys <<= np.uint64(24)
-    keys ^= seconds
-    keys ^= (np.arange(first_base, first_base + len(values), dtype=np.uint64) << np.uint64(48))[:, None]
+    keys ^= seconds.reshape(len(values), rows)
+    keys ^= _template_keys(first_base, len(values))
     keys *= _GOLDEN
     keys >>= _HASH_SHIFT
-    return keys.astype(np.int64).T
+    return keys.view(np.int64).T
+
+
+@functools.cache
+def _template_keys(first_base: int, count: int) -> np.ndarray:
+    return (np.arange(first_base, first_base + count, dtype=np.uint64) << np.uint64(48))[:, None]
 
 
 def _word_at(tokens: ArticleTokens, positions: np.ndarray, anchor: np.ndarray) -> np.ndarray:
