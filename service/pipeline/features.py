@@ -318,7 +318,8 @@ class ArticleTokens:
 
 @dataclass(frozen=True, slots=True)
 class SourceCandidates:
-    """Source spans for a batch of cues: ``cue_row[i]`` is the cue row span ``i`` belongs to,
+    """Source spans for a batch of cues: ``cue_row[i]`` is the cue row span ``i`` belongs to
+    (non-decreasing: spans come cue by cue),
     ``first``/``last`` its token bounds and ``anchor`` how it was found."""
 
     cue_row: np.ndarray
@@ -364,12 +365,13 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
     np.cumsum(vocabulary.is_quote[word_ids], out=quotes_before[1:])
     opened = (quotes_before[:-1] - quotes_before[np.maximum(claim_first, 0)]) % 2 == 1
     in_quote = within & (opened ^ opens_quoted[claim_of])
-    breaks_before = np.zeros(tokens_count + 1, dtype=np.int64)
-    np.cumsum(vocabulary.is_break[word_ids] | ~within, out=breaks_before[1:])
-    first_person_before = np.zeros(tokens_count + 1, dtype=np.int64)
-    np.cumsum(vocabulary.is_first_person[word_ids] & in_quote, out=first_person_before[1:])
-    capitalised_before = np.zeros(tokens_count + 1, dtype=np.int64)
-    np.cumsum(shapes >= SHAPE_CAPITALISED, out=capitalised_before[1:])
+    flags = np.empty((3, tokens_count), dtype=bool)  # the other prefix counts, in one cumsum
+    np.bitwise_or(vocabulary.is_break[word_ids], ~within, out=flags[0])
+    np.bitwise_and(vocabulary.is_first_person[word_ids], in_quote, out=flags[1])
+    np.greater_equal(shapes, SHAPE_CAPITALISED, out=flags[2])
+    counts = np.zeros((3, tokens_count + 1), dtype=np.int64)
+    np.cumsum(flags, axis=1, out=counts[:, 1:])
+    breaks_before, first_person_before, capitalised_before = counts
     padded_ids = np.full(tokens_count + 2 * _PAD, OUTSIDE, dtype=np.int64)
     padded_ids[_PAD:-_PAD] = word_ids
     padded_shapes = np.full(tokens_count + 2 * _PAD, SHAPE_OUTSIDE, dtype=np.int64)

@@ -227,14 +227,19 @@ class AttributionModel:
 
 
 def _best_per_group(groups: np.ndarray, items: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each distinct group (ascending), the item with the highest value and that value;
-    ties go to the earliest item."""
-    order = np.lexsort((np.arange(len(values)), -values, groups))
-    sorted_groups = groups[order]
-    firsts = np.empty(len(order), dtype=bool)
+    """For each distinct group (``groups`` non-decreasing), the item with the highest value
+    and that value; ties go to the earliest item. No sort: one maximum per run of equal
+    groups, then the first entry of each run that reaches it."""
+    heads = np.empty(len(groups), dtype=bool)
+    heads[:1] = True
+    np.not_equal(groups[1:], groups[:-1], out=heads[1:])
+    group_number = np.cumsum(heads) - 1
+    at_best = np.flatnonzero(values == np.maximum.reduceat(values, np.flatnonzero(heads))[group_number])
+    numbers = group_number[at_best]
+    firsts = np.empty(len(at_best), dtype=bool)
     firsts[:1] = True
-    np.not_equal(sorted_groups[1:], sorted_groups[:-1], out=firsts[1:])
-    chosen = order[firsts]
+    np.not_equal(numbers[1:], numbers[:-1], out=firsts[1:])
+    chosen = at_best[firsts]
     return items[chosen], values[chosen]
 
 
