@@ -52,6 +52,7 @@ Each step explains itself; the explanations are joined into ``Attribution.explan
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -92,6 +93,49 @@ _CUE = re.compile(
     rf"(?<![\w'’-])(?=[{_CUE_INITIALS}])"
     rf"(?:(?P<according>[Aa]ccording to)|(?P<citing>[Cc]iting)|(?P<verb>{_VERBS}))(?![\w'’-])"
 )
+_CUE_KINDS = {"According to": "according", "according to": "according", "Citing": "citing", "citing": "citing"}
+"""The kind of a ``_CUE`` match by its text (any other is a "verb")."""
+_CUE_BOUNDARY = "\\w'’-"
+"""The characters that may not stand right before or after a cue (``_CUE``'s lookarounds)."""
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex ("told|tells?" -> "told", "tells?")."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(pattern):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _cue_after_boundary() -> re.Pattern[str] | None:
+    """``_CUE`` as a regex that consumes the character before the cue, for scanning a
+    whole text: it starts with a character class, so the matcher skips words without
+    trying a match in them (one whole-text scan instead of one per claim, 1.6x faster).
+
+    The alternatives keep ``_CUE``'s order, grouped by first letter (only alternatives
+    with the same first letter can both match at one place), so the same one wins. None
+    when some alternative does not start with a plain letter: ``_CUE`` is then used alone.
+    """
+    ordered = ["According to", "according to", "Citing", "citing"]
+    for entry in _alternatives(_VERBS):
+        if not (entry.startswith("(?:") and entry.endswith(")")) or "\\" in entry:
+            return None
+        ordered.extend(_alternatives(entry[3:-1]))
+    by_initial: dict[str, list[str]] = {}
+    for alternative in ordered:
+        if not re.match(r"[A-Za-z](?![?*+{])", alternative):
+            return None
+        by_initial.setdefault(alternative[0], []).append(f"(?:{alternative[1:]})")
+    branches = "|".join(f"{initial}(?:{'|'.join(rests)})" for initial, rests in by_initial.items())
+    return re.compile(rf"[^{_CUE_BOUNDARY}](?:{branches})(?![{_CUE_BOUNDARY}])")
+
+
+_CUE_AFTER_BOUNDARY = _cue_after_boundary()
+_BOUNDARY_CHAR = re.compile(rf"[{_CUE_BOUNDARY}]")
 _VERB_INITIALS = "".join(sorted({entry[0] for entry in read_entries("source_cue_verbs.txt")}))
 _CUE_VERB = re.compile(rf"(?<![\w'’-])(?=[{_VERB_INITIALS}])(?:{_VERBS})(?![\w'’-])")
 # A clause piece: text between punctuation that cannot sit inside a source noun phrase.
@@ -152,6 +196,7 @@ _QUOTED_ACCOUNT = re.compile(
     r"[“\"‘'][^”\"’'\n]{1,60}[”\"’'],?\s*$",
     re.IGNORECASE,
 )
+_ACCOUNT_WORD = re.compile(r"account|channel|page|handle|profile", re.IGNORECASE)
 _CLOSING_QUOTES = frozenset("”\"’'")
 _OWNER_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
@@ -231,8 +276,9 @@ def attribute(
     mentions: deque[_Mention] = deque(maxlen=MENTION_MEMORY)
     seen: deque[_Seen] = deque(maxlen=LOOKBACK_CLAIMS)
     results: list[Attribution | None] = []
+    cues = _CueIndex(text)
     for claim, prediction in zip(claims, predictions):
-        own = _own_attribution(text, claim, prediction, mentions, seen)
+        own = _own_attribution(text, claim, prediction, _Cues(text, claim, cues.of(claim)), mentions, seen)
         result = own if own is not None else _inherit_backward(claim, seen)
         results.append(result)
         seen.append(_Seen(claim, result))
@@ -241,7 +287,56 @@ def attribute(
 
 def candidates(text: str, claim: Claim) -> tuple[Candidate, ...]:
     """Every cue the rules see in ``claim``, with the source next to it (one regex pass)."""
-    return tuple(_Cues(text, claim))
+    return tuple(_Cues(text, claim, _CueIndex(text).of(claim)))
+
+
+_Cue = tuple[Span, str]
+"""A rule cue and its kind ("according", "citing" or "verb")."""
+
+
+class _CueIndex:
+    """The rule cues of a whole text, found in one scan, handed out per claim.
+
+    A claim's cues are those ``_CUE`` finds in the claim alone. The whole-text matches
+    that lie in the claim are the same unless one runs across the claim's start or end,
+    or a word character follows the claim (then ``_CUE``'s lookahead reads it): for such
+    a claim the claim alone is scanned.
+    """
+
+    __slots__ = ("_text", "_cues", "_starts", "_ends")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        cues: list[_Cue] = []
+        if _CUE_AFTER_BOUNDARY is not None:
+            position = 0
+            if (first := _CUE.match(text)) is not None:
+                cues.append((Span(0, first.end(), first.group(0)), _CUE_KINDS.get(first.group(0), "verb")))
+                position = first.end()
+            for match in _CUE_AFTER_BOUNDARY.finditer(text, position):
+                cue = text[match.start() + 1 : match.end()]
+                cues.append((Span(match.start() + 1, match.end(), cue), _CUE_KINDS.get(cue, "verb")))
+        self._cues = cues
+        self._starts = [cue.start for cue, _ in cues]
+        self._ends = [cue.end for cue, _ in cues]
+
+    def of(self, claim: Claim) -> tuple[_Cue, ...]:
+        """The cues in ``claim``, in text order."""
+        text, start, end = self._text, claim.start, claim.end
+        if _CUE_AFTER_BOUNDARY is None or _BOUNDARY_CHAR.match(text, end) is not None:
+            return _claim_cues(text, claim)
+        low = bisect_left(self._starts, start)
+        high = bisect_left(self._starts, end, low)
+        if (low > 0 and self._ends[low - 1] > start) or (high > low and self._ends[high - 1] > end):
+            return _claim_cues(text, claim)
+        return tuple(self._cues[low:high])
+
+
+def _claim_cues(text: str, claim: Claim) -> tuple[_Cue, ...]:
+    """The cues ``_CUE`` finds in ``claim`` alone."""
+    return tuple(
+        (Span(m.start(), m.end(), m.group(0)), m.lastgroup or "verb") for m in _CUE.finditer(text, claim.start, claim.end)
+    )
 
 
 class _Cues:
@@ -253,35 +348,44 @@ class _Cues:
     filters on the cue and its kind alone, before any source is looked for.
     """
 
-    __slots__ = ("_text", "_claim", "_matches", "_cues", "_made")
+    __slots__ = ("_text", "_claim", "_cues", "_made")
 
-    def __init__(self, text: str, claim: Claim) -> None:
+    def __init__(self, text: str, claim: Claim, cues: tuple[_Cue, ...] | None = None) -> None:
+        """``cues``: the claim's cues when already found (``_CueIndex``), else it is scanned."""
         self._text = text
         self._claim = claim
-        self._matches = tuple(_CUE.finditer(text, claim.start, claim.end))
-        self._cues = tuple((Span(m.start(), m.end(), m.group(0)), m.lastgroup or "verb") for m in self._matches)
+        self._cues = _claim_cues(text, claim) if cues is None else cues
         self._made: dict[int, Candidate] = {}
 
     def __len__(self) -> int:
-        return len(self._matches)
+        return len(self._cues)
 
     def __getitem__(self, index: int) -> Candidate:
         made = self._made.get(index)
         if made is None:
-            made = self._made[index] = _candidate(self._text, self._claim, self._matches[index])
+            made = self._made[index] = _candidate(self._text, self._claim, *self._cues[index])
         return made
 
     def __iter__(self) -> Iterator[Candidate]:
-        return (self[index] for index in range(len(self._matches)))
+        return (self[index] for index in range(len(self._cues)))
 
     def where(self, keep: Callable[[Span, str], bool]) -> Iterator[Candidate]:
         """The candidates, in text order, of the cues for which ``keep(cue, kind)`` holds."""
         return (self[index] for index, (cue, kind) in enumerate(self._cues) if keep(cue, kind))
 
+    def first(self, keep: Callable[[Span, str], bool]) -> Candidate | None:
+        """The first candidate ``where(keep)`` gives, or None."""
+        for index, (cue, kind) in enumerate(self._cues):
+            if keep(cue, kind):
+                return self[index]
+        return None
 
-def _candidate(text: str, claim: Claim, match: re.Match[str]) -> Candidate:
-    cue = Span(match.start(), match.end(), match.group(0))
-    kind = match.lastgroup or "verb"
+    def only(self, cue: Span) -> bool:
+        """Whether ``cue`` is the only cue there is, if any: no other cue to relay, cite or nest."""
+        return all(other == cue for other, _ in self._cues)
+
+
+def _candidate(text: str, claim: Claim, cue: Span, kind: str) -> Candidate:
     if kind != "verb":
         source = _source_after(text, cue.end, claim.end)
         return Candidate(cue, source, kind, kind == "according" and source is not None, "after the cue")
@@ -351,8 +455,17 @@ def _quoted_account_before(text: str, claim_start: int, cue_start: int) -> Span 
     """
     if not _ends_with_closing_quote(text, claim_start, cue_start):
         return None
-    account = _QUOTED_ACCOUNT.search(text, max(claim_start, cue_start - LEFT_WINDOW), cue_start)
+    account = _quoted_account(text, max(claim_start, cue_start - LEFT_WINDOW), cue_start)
     return None if account is None else _trim(text, account.start(), account.end())
+
+
+def _quoted_account(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_QUOTED_ACCOUNT.search`` in ``text[start:end]``, tried only when one of its head
+    words ("account", "channel") is there: without one it cannot match, and the search
+    itself is costly."""
+    if _ACCOUNT_WORD.search(text, start, end) is None:
+        return None
+    return _QUOTED_ACCOUNT.search(text, start, end)
 
 
 def _ends_with_closing_quote(text: str, start: int, end: int) -> bool:
@@ -388,13 +501,32 @@ def _source_after(text: str, start: int, claim_end: int) -> Span | None:
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    if (junk := _LEADING_JUNK.match(text, start, end)) is not None:
+    """``text[start:end]`` without leading and trailing junk and an unpaired closing
+    quotation mark; None when nothing is left."""
+    if start >= end:
+        return None
+    trimmed = _trimmed(text[start:end])
+    if trimmed is None:
+        return None
+    lead, words = trimmed
+    start += lead
+    return Span(start, start + len(words), words)
+
+
+@lru_cache(maxsize=8192)
+def _trimmed(piece: str) -> tuple[int, str] | None:
+    """How many characters ``_trim`` drops at the start of ``piece``, and what it keeps.
+
+    Nothing here looks outside the piece, so the answer is cached per piece text.
+    """
+    start, end = 0, len(piece)
+    if (junk := _LEADING_JUNK.match(piece, start, end)) is not None:
         start = junk.end()
-    if (junk := _TRAILING_JUNK.search(text, start, end)) is not None:
+    if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
         end = junk.start()
-    if text[end - 1 : end] in ("”", '"') and not _QUOTED.search(text, start, end):
+    if piece[end - 1 : end] in ("”", '"') and not _QUOTED.search(piece, start, end):
         end -= 1
-    return Span(start, end, text[start:end]) if start < end else None
+    return (start, piece[start:end]) if start < end else None
 
 
 def _plausible(span: Span | None) -> Span | None:
@@ -427,17 +559,10 @@ def tighten(text: str, span: Span) -> Span:
     """
     start, end = span.start, span.end
     if _ends_with_closing_quote(text, start, end) and (
-        (account := _QUOTED_ACCOUNT.search(text, max(0, start - LEFT_WINDOW), end)) is not None and account.start() < start
+        (account := _quoted_account(text, max(0, start - LEFT_WINDOW), end)) is not None and account.start() < start
     ):
         return _trim(text, account.start(), end) or span
-    if (name := _NAME_APPOSITION.match(text, start, end)) is not None:
-        end = name.end("name")
-    if (adjunct := _ADJUNCT_START.search(text, start, end)) is not None:
-        end = adjunct.start()
-    if (trailing := _TRAILING_AUX.search(text, start, end)) is not None and trailing.start() > start:
-        end = trailing.start()
-    if (clitic := _PRONOUN_CLITIC.search(text, start, end)) is not None:
-        end = clitic.start("clitic")
+    end = start + _tight_length(text[start - 1 : start], text[start:end])
     if (owner := _OWNER_BEFORE.search(text, max(0, start - 60), start)) is not None:
         start = owner.start()
     if (acronym := _ACRONYM_AFTER.match(text, end)) is not None:
@@ -447,11 +572,31 @@ def tighten(text: str, span: Span) -> Span:
     return _trim(text, start, end) or span
 
 
+@lru_cache(maxsize=8192)
+def _tight_length(before: str, words: str) -> int:
+    """How much of a model span ``words`` is left without an apposition or relative
+    clause after a name, trailing adjuncts, auxiliaries and adverbs, and a pronoun's
+    clitic (see ``tighten``). ``before`` is the character before the span (or ""): the
+    only context these patterns look at, so the answer is cached per (before, words).
+    """
+    piece = before + words
+    start = end = len(before)
+    end = len(piece)
+    if (name := _NAME_APPOSITION.match(piece, start, end)) is not None:
+        end = name.end("name")
+    if (adjunct := _ADJUNCT_START.search(piece, start, end)) is not None:
+        end = adjunct.start()
+    if (trailing := _TRAILING_AUX.search(piece, start, end)) is not None and trailing.start() > start:
+        end = trailing.start()
+    if (clitic := _PRONOUN_CLITIC.search(piece, start, end)) is not None:
+        end = clitic.start("clitic")
+    return end - start
+
+
 def _own_attribution(
-    text: str, claim: Claim, prediction: ClaimPrediction, mentions: deque[_Mention], seen: deque[_Seen]
+    text: str, claim: Claim, prediction: ClaimPrediction, found: _Cues, mentions: deque[_Mention], seen: deque[_Seen]
 ) -> Attribution | None:
-    """The claim's attribution from its own cue, or None when it has none."""
-    found = _Cues(text, claim)
+    """The claim's attribution from its own cue (``found``: the rule cues), or None when it has none."""
     primary, how = _primary(text, claim, prediction, found)
     if primary is None:
         return None
@@ -506,14 +651,14 @@ def _primary(
     how = ""
     if cue is not None and claim.start <= cue.start and cue.end <= claim.end:
         how = f"model cue {cue.text!r} (p={prediction.probability:.2f})"
-        words = _CUE_WORD.findall(cue.text.lower())
-        if all(word in _HEDGE_ADVERBS for word in words):
+        words = _cue_words(cue.text)
+        if words == "hedge":
             how += " is a hedge, which names nobody: not used"
-        elif all(word in _FUNCTION_WORDS for word in words):
-            verb = next(found.where(lambda verb, kind: kind == "verb" and _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None), None)
+        elif words == "function":
+            verb = found.first(lambda verb, kind: kind == "verb" and _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None)
             if verb is None:
                 return _from_model(text, claim, prediction, found, f"{how}, function words only: kept")
-            moved = replace(prediction, cue=verb.cue)
+            moved = ClaimPrediction(prediction.probability, verb.cue, prediction.source)
             return _from_model(text, claim, moved, found, f"{how} is function words; the reporting verb {verb.cue.text!r} after it is the cue")
         else:
             return _from_model(text, claim, prediction, found, how)
@@ -527,6 +672,16 @@ def _primary(
     pattern = "'according to X'" if clear.kind == "according" else f"source {clear.found}"
     rule = f"rule cue {clear.cue.text!r} ({pattern})"
     return clear, f"{how}; {rule}" if how else f"{rule}; the model gave no cue"
+
+
+@lru_cache(maxsize=4096)
+def _cue_words(cue: str) -> str:
+    """What a model cue is made of: only "hedge" adverbs, only "function" words, or "other"
+    (cached: the same cues, "said", "told", come back claim after claim)."""
+    words = _CUE_WORD.findall(cue.lower())
+    if all(word in _HEDGE_ADVERBS for word in words):
+        return "hedge"
+    return "function" if all(word in _FUNCTION_WORDS for word in words) else "other"
 
 
 def _from_model(
@@ -547,7 +702,7 @@ def _from_model(
     """
     cue = prediction.cue
     assert cue is not None
-    rule = next(found.where(lambda rule_cue, _: rule_cue.start < cue.end and cue.start < rule_cue.end), None)
+    rule = found.first(lambda rule_cue, _: rule_cue.start < cue.end and cue.start < rule_cue.end)
     kind = rule.kind if rule else "verb"
     if kind == "citing" and (reporter := _reporter_before(found, cue)) is not None:
         return reporter, f"{how} cites for {reporter.source.text!r} {reporter.cue.text}: that is the claim's cue"
@@ -559,7 +714,7 @@ def _from_model(
     rule_source = rule.source if rule else None
     if rule_source is not None and (kind == "according" or _completes(model_source, rule_source)):
         agree = "the model's source agrees" if model_source == rule_source else "preferred to the model's source"
-        return replace(rule, cue=cue), f"{how}; rule source {rule.found} ({agree})"
+        return Candidate(cue, rule_source, kind, rule.clear, rule.found), f"{how}; rule source {rule.found} ({agree})"
     if model_source is not None:
         return Candidate(cue, model_source, kind, True, "by the model, tightened"), how
     if cue.text.lower().endswith("ing"):
@@ -633,6 +788,13 @@ def _chain(
     "that"-clause it stands in, or an inner one in its own "that"-clause; then whoever it
     cites; a relay of the carrier it speaks in; an earlier claim's tellers for "the video".
     """
+    if found.only(primary.cue):
+        # No other cue: nothing relays, nests in or is cited by the primary one.
+        if primary.kind == "according":
+            return ([] if primary.source is None else [primary.source]), []
+        if primary.source is None:
+            return [], []
+        return _carried(text, claim, [], [primary.source], [], seen)
     taken = [primary.cue]
 
     def others(keep: Callable[[Span, str], bool]) -> Iterator[Candidate]:
@@ -688,6 +850,15 @@ def _chain(
             continue
         tellers.append(cited.source)
         notes.append(f"citing {cited.source.text!r}: the teller is the one cited")
+    return _carried(text, claim, chain, tellers, notes, seen)
+
+
+def _carried(
+    text: str, claim: Claim, chain: list[Span], tellers: list[Span], notes: list[str], seen: deque[_Seen]
+) -> tuple[list[Span], list[str]]:
+    """``chain`` (the "according to" tellers) then ``tellers`` (around the speaker, the last
+    one), with whoever shared the carrier the speaker speaks in just before the speaker,
+    and first the tellers an earlier claim traced "the video" to."""
     if _BY_WORD.search(text, claim.start, claim.end) and (relay := _RELAY.search(text, claim.start, claim.end)) is not None:
         source = _source_after(text, relay.end(), claim.end)
         if source is not None and source not in tellers:
