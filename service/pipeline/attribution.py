@@ -477,12 +477,28 @@ def _ends_with_closing_quote(text: str, start: int, end: int) -> bool:
 
 def _noun_phrase_end(text: str, start: int, end: int) -> Span | None:
     """The plausible noun phrase that ends at ``end`` within ``text[start:end]``, if any."""
+    found = _phrase_at_end(text[start - 1 : start], text[start:end])
+    if found is None:
+        return None
+    offset, words = found
+    return Span(start + offset, start + offset + len(words), words)
+
+
+@lru_cache(maxsize=8192)
+def _phrase_at_end(before: str, piece: str) -> tuple[int, str] | None:
+    """``_noun_phrase_end`` of ``before + piece`` within ``piece``: where the phrase starts
+    in ``piece``, and its words. ``before`` is the character before the piece (or ""),
+    the only context the patterns look at, so the answer is cached per (before, piece):
+    the same pieces ("he", "the ministry") come back claim after claim."""
+    text = before + piece
+    start, end = len(before), len(text)
     for subordinate in _SUBORDINATOR.finditer(text, start, end):
         start = subordinate.end()
     aux = _TRAILING_AUX.search(text, start, end)
     if aux is not None:
         end = aux.start()
-    return _plausible(_trim(text, start, end))
+    span = _plausible(_trim(text, start, end))
+    return None if span is None else (span.start - len(before), span.text)
 
 
 def _source_after(text: str, start: int, claim_end: int) -> Span | None:
@@ -563,7 +579,7 @@ def tighten(text: str, span: Span) -> Span:
     ):
         return _trim(text, account.start(), end) or span
     end = start + _tight_length(text[start - 1 : start], text[start:end])
-    if (owner := _OWNER_BEFORE.search(text, max(0, start - 60), start)) is not None:
+    if (owner := _owner_before(text, start)) is not None:
         start = owner.start()
     if (acronym := _ACRONYM_AFTER.match(text, end)) is not None:
         end = acronym.end()
@@ -591,6 +607,19 @@ def _tight_length(before: str, words: str) -> int:
     if (clitic := _PRONOUN_CLITIC.search(piece, start, end)) is not None:
         end = clitic.start("clitic")
     return end - start
+
+
+def _owner_before(text: str, start: int) -> re.Match[str] | None:
+    """The possessive owner that ends just before ``start`` ("Ukraine's "), if any.
+
+    The search runs only where the text before ``start`` is "'s" and spaces: the windowed
+    search is costly, and without those it cannot match.
+    """
+    low = max(0, start - 60)
+    before = text[low:start]
+    if not (before[-1:].isspace() and before.rstrip().endswith(("'s", "’s"))):
+        return None
+    return _OWNER_BEFORE.search(text, low, start)
 
 
 def _own_attribution(
@@ -933,7 +962,7 @@ def _is_direct_quote(text: str, claim: Claim, cue: Span, source: Span | None) ->
     content = end - start - text.count(" ", start, end)
     if content == 0:
         return False
-    quoted = sum(m.end() - m.start() for m in _QUOTED.finditer(text, start, end))
+    quoted = sum(map(len, _QUOTED.findall(text, start, end)))
     if claim.opens_inside_quote and start == claim.start and (close := _CLOSE_QUOTE.search(text, start, end)):
         quoted += close.end() - start
     return quoted / content >= DIRECT_QUOTE_SHARE
