@@ -278,7 +278,12 @@ def attribute(
     results: list[Attribution | None] = []
     cues = _CueIndex(text)
     for claim, prediction in zip(claims, predictions):
-        own = _own_attribution(text, claim, prediction, _Cues(text, claim, cues.of(claim)), mentions, seen)
+        found = cues.of(claim)
+        cue = prediction.cue
+        if found or (cue is not None and claim.start <= cue.start and cue.end <= claim.end):
+            own = _own_attribution(text, claim, prediction, _Cues(text, claim, found), mentions, seen)
+        else:
+            own = None  # no cue of the model's in the claim, nor of the rules': nothing to attribute by
         result = own if own is not None else _inherit_backward(claim, seen)
         results.append(result)
         seen.append(_Seen(claim, result))
@@ -382,7 +387,10 @@ class _Cues:
 
     def only(self, cue: Span) -> bool:
         """Whether ``cue`` is the only cue there is, if any: no other cue to relay, cite or nest."""
-        return all(other == cue for other, _ in self._cues)
+        for other, _ in self._cues:
+            if other != cue:
+                return False
+        return True
 
 
 def _candidate(text: str, claim: Claim, cue: Span, kind: str) -> Candidate:
