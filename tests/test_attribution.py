@@ -550,3 +550,10 @@ def test_according_to_with_no_source_of_its_own_does_not_break_the_chain():
     (attribution,) = model(text, {0: ("according to", None)})[1]
     assert attribution is not None
     assert_span(text, attribution.cue, "according to")
+
+
+def test_a_determiner_alone_is_never_a_source():
+    """Seed 003: the model read the noun 'fire' as a cue, and 'The' before it as its source."""
+    text = "The friendly fire incident allegedly occurred due to the “language barrier” between the troops."
+    (attribution,) = model(text, {0: ("fire", "The")})[1]
+    assert attribution is None or attribution.source is None

@@ -169,7 +169,7 @@ _AUX_GAP = re.compile(rf"(?:\s+(?:{_AUX}|(?-i:{_LY_ADVERB})))*\s+", re.IGNORECAS
 # A "source" made only of auxiliaries, sentence adverbs or an "-ly" adverb names nobody
 # ("have pointed out", "Meanwhile ... saying", "Deeply divided").
 _NO_TELLER = re.compile(
-    rf"(?:(?:has|have|had|meanwhile|perhaps|however|also|then|now|still|yet|instead|indeed|moreover|(?-i:{_LY_ADVERB}))\s*)+",
+    rf"(?:(?:the|a|an|this|that|these|those|has|have|had|meanwhile|perhaps|however|also|then|now|still|yet|instead|indeed|moreover|(?-i:{_LY_ADVERB}))\s*)+",
     re.IGNORECASE,
 )
 _ADJUNCT_START = re.compile(rf"\s+(?:{_ADJUNCT})", re.IGNORECASE)
