@@ -201,3 +201,10 @@ def test_model_term_is_not_counted_against_an_inherited_attribution():
     assert model_term.points == 0.0 and "carried over" in model_term.reason
     own_cue = score_claim(findings(attribution=attribution(), prediction=low), WEIGHTS)
     assert next(t for t in own_cue.contributions if t.signal == "model").points < 0
+
+
+def test_a_cue_with_no_identifiable_source_is_barely_better_than_none():
+    unidentified = dataclasses.replace(attribution(), source=None, source_type="unknown", named=False)
+    with_cue, without = score(attribution=unidentified), score()
+    assert 0 < with_cue - without <= 5
+    assert score(attribution=attribution("anonymous", False, False, source="sources")) > with_cue
