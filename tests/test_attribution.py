@@ -557,3 +557,16 @@ def test_a_determiner_alone_is_never_a_source():
     text = "The friendly fire incident allegedly occurred due to the “language barrier” between the troops."
     (attribution,) = model(text, {0: ("fire", "The")})[1]
     assert attribution is None or attribution.source is None
+
+
+@pytest.mark.parametrize(
+    "text, reading",
+    [
+        ("The incident occurs against the backdrop of significant North Korean military support for Russia.",
+         ("against", "The incident")),
+        ("The arrangement reportedly includes:", (":", "The arrangement reportedly includes")),
+    ],
+)
+def test_a_function_word_model_cue_with_no_teller_beside_it_is_not_used(text, reading):
+    (attribution,) = model(text, {0: reading})[1]
+    assert attribution is None

@@ -686,7 +686,9 @@ def _primary(
     "reportedly") is not used: it distances the writer and names nobody. One made only of
     function words (``resources/source_function_words.txt``: "has", "about", ":") gives
     way to a reporting verb of the rule lexicon right after it, past auxiliaries and
-    adverbs ("has also detailed": "detailed"), and is otherwise kept. Attribution is
+    adverbs ("has also detailed": "detailed"), and is otherwise kept only when its source
+    names a teller (the "WALLACE" of "WALLACE:"; not "The incident" of "... against").
+    Attribution is
     meant broadly, as PolNeAR annotates it: speech ("said") and reported states of a
     source ("believes", "wants", "criticized") both tell the reader whose view a claim is.
     """
@@ -699,10 +701,13 @@ def _primary(
             how += " is a hedge, which names nobody: not used"
         elif words == "function":
             verb = found.first(lambda verb, kind: kind == "verb" and _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None)
-            if verb is None:
-                return _from_model(text, claim, prediction, found, f"{how}, function words only: kept")
-            moved = ClaimPrediction(prediction.probability, verb.cue, prediction.source)
-            return _from_model(text, claim, moved, found, f"{how} is function words; the reporting verb {verb.cue.text!r} after it is the cue")
+            if verb is not None:
+                moved = ClaimPrediction(prediction.probability, verb.cue, prediction.source)
+                return _from_model(text, claim, moved, found, f"{how} is function words; the reporting verb {verb.cue.text!r} after it is the cue")
+            kept, why = _from_model(text, claim, prediction, found, f"{how}, function words only: kept")
+            if kept.source is not None and _names_a_teller(text, kept.source):
+                return kept, why
+            how += " is function words with no teller beside it: not used"
         else:
             return _from_model(text, claim, prediction, found, how)
     clear = (
