@@ -197,12 +197,13 @@ _NAME_APPOSITION = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)
 # An account named in quotation marks, ending where a cue or a source span ends:
 # "the pro-Ukrainian X account “Victoria”", "a Telegram channel 'Rybar'". Bounded words,
 # no overlap between the parts: linear.
+_ACCOUNT_HEADS = "account|channel|page|handle|profile"
 _QUOTED_ACCOUNT = re.compile(
-    r"(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}(?:account|channel|page|handle|profile)s?\s+"
+    rf"(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,3}}(?:{_ACCOUNT_HEADS})s?\s+"
     r"[“\"‘'][^”\"’'\n]{1,60}[”\"’'],?\s*$",
     re.IGNORECASE,
 )
-_ACCOUNT_WORD = re.compile(r"account|channel|page|handle|profile", re.IGNORECASE)
+_ACCOUNT_WORD = re.compile(_ACCOUNT_HEADS, re.IGNORECASE)
 _CLOSING_QUOTES = frozenset("”\"’'")
 _OWNER_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+$")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
