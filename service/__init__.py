@@ -31,11 +31,11 @@ def score_article(text: str, title: str | None = None, *, explain: bool = False)
 
     ``title`` is accepted as metadata, like the API's: the headline is not a claim.
     """
-    from .config import DEFAULT_MODEL_PATH
+    from .config import load_config
     from .engines import load_engine
     from .pipeline.report import render
 
     if not isinstance(text, str):
         raise TypeError("text must be a str")
-    scorer = load_engine(str(DEFAULT_MODEL_PATH))
+    scorer = load_engine(load_config()["CREDENCE_MODEL_PATH"])
     return render(scorer.analyse(text), scorer.model_version, explain=explain)

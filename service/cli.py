@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from .pipeline.model import ModelLoadError
 
@@ -22,11 +22,11 @@ def _read(name: str) -> str:
 
 
 def _score(args: argparse.Namespace) -> int:
+    from .config import load_config
     from .engines import load_engine
-    from .config import DEFAULT_MODEL_PATH
     from .pipeline.report import render, render_text
 
-    scorer = load_engine(str(args.model or DEFAULT_MODEL_PATH))
+    scorer = load_engine(args.model or load_config()["CREDENCE_MODEL_PATH"])
     bodies = []
     for name in args.files:
         try:
@@ -50,7 +50,7 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _serve(args: argparse.Namespace) -> NoReturn:
     """Run the service under gunicorn with the same settings as the Dockerfile."""
     command = [
         sys.executable, "-m", "gunicorn",
@@ -60,7 +60,6 @@ def _serve(args: argparse.Namespace) -> int:
         "service:create_app()",
     ]
     os.execv(sys.executable, command)
-    return 0  # not reached: execv replaces this process
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     score = commands.add_parser("score", help="score article files (or - for stdin) and print JSON")
     score.add_argument("files", nargs="+", metavar="FILE")
     score.add_argument("--explain", action="store_true", help="print each claim's score and reasons in words")
-    score.add_argument("--model", help="model file (default: the one shipped with credence)")
+    score.add_argument("--model", help="model file (default: CREDENCE_MODEL_PATH, else the one shipped with credence)")
     score.set_defaults(run=_score)
 
     serve = commands.add_parser("serve", help="run the HTTP service under gunicorn")

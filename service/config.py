@@ -12,9 +12,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from .pipeline.resources import resource_path
-
-DEFAULT_MODEL_PATH = resource_path("model/attribution.joblib")
+from .pipeline.model import DEFAULT_MODEL_PATH
 
 
 class ConfigError(RuntimeError):

@@ -230,3 +230,16 @@ def test_text_explanation_marks_terms_that_count_for_nothing(client):
     lines = client.post("/v1/score?format=text", json={"text": text}).get_data(as_text=True).splitlines()
     assert "= attribution model" in lines[2] and "not counted" in lines[2]
     assert "+ attributed" in lines[1]
+
+
+def test_python_api_and_cli_use_the_configured_model(tmp_path, monkeypatch, capsys):
+    """CREDENCE_MODEL_PATH means the same for every way in: HTTP, Python and the CLI."""
+    from service.cli import main
+
+    monkeypatch.setenv("CREDENCE_MODEL_PATH", str(tmp_path / "absent.joblib"))
+    with pytest.raises(ModelLoadError, match="absent.joblib"):
+        score_article(ARTICLE)
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["score", str(article)]) == 2
+    assert "absent.joblib" in capsys.readouterr().err
