@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parents[1]
-SHARED_DIR = REPO_DIR.parent / "shared"
-DEV_TEXT_DIRS = (REPO_DIR / "data" / "polnear" / "dev" / "text", SHARED_DIR / "datasets" / "polnear" / "dev" / "text")
-"""The project's copy of the dev split first; the shared one when the copy is absent."""
-SEEDS_DIR = SHARED_DIR / "seeds"
+DEV_TEXT_DIR = REPO_DIR / "data" / "polnear" / "dev" / "text"
+SEEDS_DIR = REPO_DIR / "data" / "seeds"
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -30,19 +28,12 @@ class Article:
         return len(self.text.encode("utf-8"))
 
 
-def dev_text_dir() -> Path:
-    for directory in DEV_TEXT_DIRS:
-        if any(directory.glob("*.txt")):
-            return directory
-    raise SystemExit(f"no PolNeAR dev texts in any of: {', '.join(map(str, DEV_TEXT_DIRS))}")
-
-
 def _read_all(directory: Path) -> list[Article]:
     return [Article(path.name, path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.txt"))]
 
 
 def dev_articles() -> list[Article]:
-    return _read_all(dev_text_dir())
+    return _read_all(DEV_TEXT_DIR)
 
 
 def corpus() -> list[Article]:

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "data" / "seeds"
 HOST = "127.0.0.1"
 FALLBACK_ARTICLE = (
     "Russia launched 49 drones to attack Ukraine overnight, the Ukrainian military said on Monday.\n\n"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-SEEDS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
 
 def seed_text(prefix: str) -> str:

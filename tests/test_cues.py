@@ -1,6 +1,6 @@
 """Hedge and verification-note detection on real sentences (seeds, PolNeAR dev), as tables.
 
-Sentences marked (seed NNN) are quoted from ../shared/seeds; (dev) from the PolNeAR dev
+Sentences marked (seed NNN) are quoted from data/seeds; (dev) from the PolNeAR dev
 split. Each table holds positives, near-misses that must stay silent, and the scope rules
 of service/pipeline/cues.py.
 """
@@ -15,7 +15,7 @@ from service.pipeline import cues
 from service.pipeline.cues import find_hedges, find_verification_notes
 from service.pipeline.types import Attribution, Span, Via
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
 
 def hedge_texts(text: str) -> list[list[str]]:

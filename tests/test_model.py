@@ -33,7 +33,7 @@ from service.pipeline.model import (
 )
 
 REPO_DIR = Path(__file__).resolve().parent.parent
-SEEDS = REPO_DIR.parent / "shared" / "seeds"
+SEEDS = REPO_DIR / "data" / "seeds"
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""End to end on the five seed articles (../shared/seeds): one event, very different sourcing."""
+"""End to end on the five seed articles (data/seeds): one event, very different sourcing."""
 from __future__ import annotations
 
 from functools import cache

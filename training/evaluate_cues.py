@@ -27,8 +27,7 @@ from service.pipeline.cues import find_hedges, find_verification_notes
 
 REPO = Path(__file__).resolve().parent.parent
 LABELS = REPO / "data" / "cues" / "cues.jsonl"
-SHARED = REPO.parent / "shared"
-DOCUMENT_DIRS = {"seeds": SHARED / "seeds", "polnear/dev": SHARED / "datasets" / "polnear" / "dev" / "text"}
+DOCUMENT_DIRS = {"seeds": REPO / "data" / "seeds", "polnear/dev": REPO / "data" / "polnear" / "dev" / "text"}
 HEDGE = "hedge"
 
 
