@@ -1,0 +1,57 @@
+"""Draw the hand-labelled sample from the AllSides development set, stratified over kinds and sites.
+
+Deterministic (sha256 order, no random-number library). Prints one line per article: id, kind, site, fold.
+Folds 0-3 are for training and cross-validation; fold 4 is the test fold, never used for tuning.
+Usage: python data/realworld/select.py METADATA_TSV
+"""
+import csv
+import hashlib
+import sys
+from collections import defaultdict
+
+TOTAL = 100
+FOLDS = 5
+# Small kinds are over-sampled so that each is present; the rest is shared by the large kinds.
+SMALL_KIND_QUOTA = {"wire": 8, "blog": 4, "tabloid": 4, "business": 3, "local": 3, "newsletter": 2,
+                    "science": 2, "aggregator": 1, "factcheck": 1}
+
+
+def order(article_id):
+    return hashlib.sha256(f"label:{article_id}".encode()).hexdigest()
+
+
+def draw(rows):
+    by_kind = defaultdict(list)
+    for row in rows:
+        by_kind[row["kind"]].append(row)
+    large = sorted(k for k in by_kind if k not in SMALL_KIND_QUOTA)
+    left = TOTAL - sum(min(q, len(by_kind.get(k, []))) for k, q in SMALL_KIND_QUOTA.items())
+    quota = dict(SMALL_KIND_QUOTA)
+    for i, kind in enumerate(large):
+        quota[kind] = left // len(large) + (1 if i < left % len(large) else 0)
+    chosen = []
+    for kind in sorted(by_kind):
+        # one article per site first (most sites), then a second per site, ... in hash order
+        by_site = defaultdict(list)
+        for row in sorted(by_kind[kind], key=lambda r: order(r["id"])):
+            by_site[row["site"]].append(row)
+        picked, rank = [], 0
+        while len(picked) < min(quota[kind], len(by_kind[kind])):
+            layer = [rows_[rank] for rows_ in by_site.values() if len(rows_) > rank]
+            picked.extend(sorted(layer, key=lambda r: order(r["id"]))[: quota[kind] - len(picked)])
+            rank += 1
+        chosen.extend(picked)
+    # folds: round-robin over the kinds so that every fold mixes them
+    chosen.sort(key=lambda r: (r["kind"], order(r["id"])))
+    return [(row, i % FOLDS) for i, row in enumerate(chosen)]
+
+
+def main(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for row, fold in draw(rows):
+        print(row["id"], row["kind"], row["site"], fold, sep="\t")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
