@@ -17,7 +17,8 @@ A labels file has one JSON object per line. The first: {"rating": "high|mixed|lo
 Attribution keys: k report|belief; cue (the cue's words, null when inherited); alt (other defensible cue spans);
 src (the source's words, null for none); t the source type; named; inh (true: inherited, src is then found in an
 earlier sentence, the nearest occurrence before this one); via [[words, type], ...] nearest first.
-A span's words are searched in the sentence; "words@2" takes the second occurrence. Hedges (writer's only) carry a
+A span's words are searched in the sentence; "words@2" takes the second occurrence (of the string, also inside
+other words: the compiler refuses a span that starts or ends mid-word, so "he" is never found in "the"). Hedges (writer's only) carry a
 category: distancing, speculation, vague attribution. Notes carry a kind: unverified, caution, confirmed.
 """
 import hashlib
@@ -71,7 +72,11 @@ def find(text, words, lo, hi, backwards=False):
     hits = [m.start() for m in re.finditer(re.escape(words), text[lo:hi])]
     assert len(hits) >= occurrence, f"{words!r} not found {occurrence} time(s) in {text[lo:hi][:120]!r}"
     start = lo + (hits[-occurrence] if backwards else hits[occurrence - 1])
-    return [start, start + len(words)]
+    end = start + len(words)
+    # a span never starts or ends inside a word ("he" must not be found in "the")
+    assert not (words[:1].isalnum() and start > 0 and text[start - 1].isalnum()), f"{words!r} starts mid-word"
+    assert not (words[-1:].isalnum() and end < len(text) and text[end].isalnum()), f"{words!r} ends mid-word"
+    return [start, end]
 
 
 def compile_article(text, sents, lines, article_id):
