@@ -26,16 +26,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> "Flask":
     return build(config)
 
 
-def score_article(text: str, title: str | None = None, *, explain: bool = False) -> dict:
+def score_article(text: str, title: str | None = None, *, url: str | None = None, explain: bool = False) -> dict:
     """Score one article in-process; the same body ``POST /v1/score`` returns.
 
-    ``title`` is accepted as metadata, like the API's: the headline is not a claim.
+    ``title`` and ``url`` are metadata, echoed like the API's: the headline is not a claim.
+    Unlike the API, the text is scored whatever its language (``service.language`` checks it).
     """
     from .config import load_config
     from .engines import load_engine
-    from .pipeline.report import render
+    from .intake import Article, score_body
 
     if not isinstance(text, str):
         raise TypeError("text must be a str")
     scorer = load_engine(load_config()["CREDENCE_MODEL_PATH"])
-    return render(scorer.analyse(text), scorer.model_version, explain=explain)
+    article = Article(text, title, url)
+    return score_body(scorer, article, scorer.analyse(text), explain=explain)

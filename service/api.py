@@ -12,8 +12,9 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError
 
 from .errors import ApiError
+from .intake import Article, Refused, read_article, score_body
 from .pipeline.engine import Engine
-from .pipeline.report import render, render_text
+from .pipeline.report import render_text
 from .schemas import (
     BatchQuerySchema,
     BatchRequestSchema,
@@ -72,6 +73,47 @@ def _read_plain_text() -> dict:
         raise ApiError(400, f"body is not valid UTF-8: {error.reason} at byte {error.start}") from None
 
 
+def _read_html() -> str | bytes:
+    """A text/html body: decoded by its declared charset, else handed over as bytes for the
+    extractor to decode by the page's own <meta charset> or by detection."""
+    body = request.get_data(cache=False)
+    charset = request.mimetype_params.get("charset")
+    if charset is None:
+        return body
+    try:
+        return body.decode(charset)
+    except LookupError:
+        raise ApiError(415, f"unknown charset={charset}") from None
+    except UnicodeDecodeError as error:
+        raise ApiError(400, f"body is not valid {charset}: {error.reason} at byte {error.start}") from None
+
+
+def _article(payload: dict) -> Article:
+    """What the engine scores: the text, or the article of a page, checked to be English."""
+    return read_article(
+        text=payload.get("text"), html=payload.get("html"), title=payload.get("title"), url=payload.get("url"),
+        max_chars=current_app.config["CREDENCE_MAX_TEXT_CHARS"],
+    )
+
+
+def read_request_article() -> Article:
+    """The article of a /v1/score-style request (JSON, text/plain or text/html); 4xx otherwise."""
+    if _is_json(request.mimetype):
+        payload = _validate(_score_request, _read_json())
+    elif request.mimetype == "text/plain":
+        payload = _validate(_score_request, _read_plain_text())
+    elif request.mimetype == "text/html":
+        payload = {"html": _read_html()}
+    else:
+        raise ApiError(
+            415, f"unsupported media type {request.mimetype or '(none)'!r}: send application/json, text/plain or text/html"
+        )
+    try:
+        return _article(payload)
+    except Refused as error:
+        raise ApiError(422, str(error), errors={error.field: [str(error)]}) from None
+
+
 def _validate(schema: Schema, document: object) -> dict:
     try:
         return schema.load(document)
@@ -103,6 +145,7 @@ def _json_response(body: dict) -> Response:
         "content": {
             **_JSON_BODY,
             "text/plain": {"schema": {"type": "string", "minLength": 1, "description": "The article text."}},
+            "text/html": {"schema": {"type": "string", "minLength": 1, "description": "A web page; its article is scored."}},
         },
     }
 )
@@ -119,20 +162,17 @@ def _json_response(body: dict) -> Response:
 def score(format: str, explain: bool):
     """Score one article.
 
-    Send JSON `{"text": ..., "title"?: ..., "url"?: ...}` or the bare text as
-    `text/plain; charset=utf-8`. `?format=text` answers with a plain-text explanation.
+    Send JSON `{"text": ..., "title"?: ..., "url"?: ...}` (or `"html"` in place of `text`), the
+    bare text as `text/plain; charset=utf-8`, or a web page as `text/html`. A page's article is
+    extracted and returned as `document`; text that is not English is a 422 naming its language.
+    `?format=text` answers with a plain-text explanation.
     """
-    if _is_json(request.mimetype):
-        payload = _validate(_score_request, _read_json())
-    elif request.mimetype == "text/plain":
-        payload = _validate(_score_request, _read_plain_text())
-    else:
-        raise ApiError(415, f"unsupported media type {request.mimetype or '(none)'!r}: send application/json or text/plain")
-    result = engine().analyse(payload["text"])
+    article = read_request_article()
+    result = engine().analyse(article.text)
     if format == "text":
         # A lone surrogate (legal in a JSON string) has no UTF-8 form: it prints as "?".
         return Response(render_text(result).encode("utf-8", "replace"), mimetype="text/plain")
-    return _json_response(render(result, engine().model_version, explain=explain))
+    return _json_response(score_body(engine(), article, result, explain=explain))
 
 
 @blp.route("/score/batch", methods=["POST"])
@@ -145,10 +185,19 @@ def score_batch(format: str, explain: bool):
     if not _is_json(request.mimetype):
         raise ApiError(415, f"unsupported media type {request.mimetype or '(none)'!r}: send application/json")
     payload = _validate(_batch_request, _read_json())
+    articles, refused = [], {}
+    for index, item in enumerate(payload["articles"]):
+        try:
+            articles.append((item["id"], _article(item)))
+        except Refused as error:
+            refused[index] = {error.field: [str(error)]}
+    if refused:
+        errors = {"articles": refused}
+        raise ApiError(422, _validation_message(errors), errors=errors)
     scorer = engine()
     results = [
-        {"id": article["id"], **render(scorer.analyse(article["text"]), scorer.model_version, explain=explain)}
-        for article in payload["articles"]
+        {"id": id_, **score_body(scorer, article, scorer.analyse(article.text), explain=explain)}
+        for id_, article in articles
     ]
     return _json_response({"results": results})
 

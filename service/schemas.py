@@ -34,9 +34,8 @@ class ArticleText(fields.String):
 
 def _text_field() -> ArticleText:
     return ArticleText(
-        required=True,
         metadata={
-            "description": "The article text. Offsets in the response index into it exactly as posted.",
+            "description": "The article text (or send `html`). Offsets in the response index into it exactly as posted.",
             "minLength": 1,
             "maxLength": _DEFAULT_MAX_TEXT,
             "pattern": r"\S",
@@ -51,8 +50,22 @@ class StrictSchema(Schema):
 
 class ScoreRequestSchema(StrictSchema):
     text = _text_field()
-    title = fields.String(metadata={"description": "The headline, if known (metadata; not scored as a claim)."})
-    url = fields.String(metadata={"description": "Where the article was found (metadata)."})
+    html = fields.String(
+        metadata={
+            "description": "A web page, in place of `text`: its article is extracted and returned as "
+            "`document.text`, which every offset then points into."
+        }
+    )
+    title = fields.String(
+        allow_none=True,
+        metadata={"description": "The headline, if known (metadata; not scored as a claim). Echoed in the response."},
+    )
+    url = fields.String(allow_none=True, metadata={"description": "Where the article was found (metadata). Echoed in the response."})
+
+    @validates_schema
+    def _text_or_html(self, data, **kwargs):
+        if ("text" in data) == ("html" in data):
+            raise ValidationError("send exactly one of `text` and `html`", field_name="text")
 
 
 class BatchArticleSchema(ScoreRequestSchema):
@@ -190,10 +203,20 @@ class SkippedSegmentSchema(SpanSchema):
     reason = fields.String(required=True)
 
 
+class DocumentSchema(StrictSchema):
+    text = fields.String(required=True, metadata={"description": "The extracted article text; every offset points into it."})
+    title = fields.String(required=True, allow_none=True)
+    author = fields.String(required=True, allow_none=True)
+    date = fields.String(required=True, allow_none=True, metadata={"description": "Publication date, YYYY-MM-DD."})
+
+
 class ScoreResponseSchema(StrictSchema):
     article = fields.Nested(ArticleSchema, required=True)
     claims = fields.List(fields.Nested(ClaimSchema), required=True)
     model = fields.Nested(ModelInfoSchema, required=True)
+    document = fields.Nested(DocumentSchema, metadata={"description": "HTML input only: what was extracted from the page."})
+    title = fields.String(allow_none=True, metadata={"description": "The request's title (for HTML input: else the page's)."})
+    url = fields.String(allow_none=True, metadata={"description": "The request's url."})
     skipped = fields.List(
         fields.Nested(SkippedSegmentSchema),
         metadata={"description": "Text that was not scored, and why (explain=true only)."},
