@@ -1,8 +1,14 @@
 """The command line: ``credence score FILE...`` and ``credence serve``.
 
 ``credence score`` prints the same JSON body as ``POST /v1/score`` (one file), or
-``{"results": [{"file": ..., ...}]}`` for several; ``--explain`` prints each claim with
-its score and its reasons in plain words instead. ``-`` reads standard input.
+``{"results": [{"file": ..., ...}]}`` for several; ``--jsonl`` prints one result per line
+as each file is scored; ``--explain`` prints a block per claim with its reasons in words;
+``--format html`` writes the viewer's page. ``-`` reads standard input. ``.html``/``.htm``
+files (and a page on standard input) are read as web pages: their article is scored.
+
+A file that cannot be read or scored (missing, not UTF-8, not English, a page with no
+article) is an error record in the output, the other files are still scored, and the exit
+status is 1 at the end. A closed pipe (``credence score *.txt | head``) ends quietly.
 """
 from __future__ import annotations
 
@@ -10,44 +16,117 @@ import argparse
 import json
 import os
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import Iterator, NoReturn, Sequence
 
 from .pipeline.model import ModelLoadError
 
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+EXIT_FAILED_FILES = 1
+EXIT_USAGE = 2
 
-def _read(name: str) -> str:
+
+def _credence_version() -> str:
+    try:
+        return version("credence")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+def _is_page(name: str, data: bytes) -> bool:
+    if name != "-":
+        return name.lower().endswith(HTML_SUFFIXES)
+    head = data[:512].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _article(name: str, max_chars: int):
+    """The article in one file; raises OSError, UnicodeDecodeError or intake.Refused."""
+    from .intake import read_article
+
     data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    return data.decode("utf-8")
+    if _is_page(name, data):
+        return read_article(html=data, max_chars=max_chars)
+    return read_article(text=data.decode("utf-8"))
+
+
+def _results(args: argparse.Namespace, scorer, max_chars: int) -> Iterator[tuple[str, object, dict]]:
+    """(file, article, body) per file as it is scored; for a failed file, (file, None, error record)."""
+    from .intake import Refused, score_body
+
+    progress = _Progress(len(args.files))
+    for number, name in enumerate(args.files, start=1):
+        progress.show(number, name)
+        try:
+            article = _article(name, max_chars)
+        except (OSError, UnicodeDecodeError, Refused) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            yield name, None, {"file": name, "error": {"message": f"cannot score {name}: {reason}"}}
+            continue
+        result = scorer.analyse(article.text)
+        yield name, (article, result), {"file": name, **score_body(scorer, article, result)}
+    progress.done()
+
+
+class _Progress:
+    """"[3/40] file" on standard error, only for several files and only on a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.shown = total > 1 and sys.stderr.isatty()
+
+    def show(self, number: int, name: str) -> None:
+        if self.shown:
+            sys.stderr.write(f"\r\033[K[{number}/{self.total}] {name}")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
 
 
 def _score(args: argparse.Namespace) -> int:
     from .config import load_config
     from .engines import load_engine
-    from .pipeline.report import render, render_text
+    from .pipeline.report import render_text
 
-    scorer = load_engine(args.model or load_config()["CREDENCE_MODEL_PATH"])
-    bodies = []
-    for name in args.files:
-        try:
-            text = _read(name)
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"credence: cannot read {name}: {error}", file=sys.stderr)
-            return 2
-        result = scorer.analyse(text)
-        if args.explain:
-            sys.stdout.write((f"== {name}\n" if len(args.files) > 1 else "") + render_text(result))
+    if args.format == "html" and len(args.files) != 1:
+        print("credence: --format html writes one page: give exactly one FILE", file=sys.stderr)
+        return EXIT_USAGE
+    settings = load_config()
+    scorer = load_engine(args.model or settings["CREDENCE_MODEL_PATH"])
+    failed = False
+    collected = []
+    for name, scored, record in _results(args, scorer, settings["CREDENCE_MAX_TEXT_CHARS"]):
+        failed |= scored is None
+        if args.format == "jsonl":
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        elif scored is None and args.format != "json":
+            print(f"credence: {record['error']['message']}", file=sys.stderr)
+        elif args.format == "text":
+            sys.stdout.write((f"== {name}\n" if len(args.files) > 1 else "") + render_text(scored[1]))
+        elif args.format == "html":
+            from .viewer import render_page
+
+            sys.stdout.write(render_page(scored[0], record))
         else:
-            bodies.append({"file": name, **render(result, scorer.model_version)})
-    if not args.explain:
-        if len(bodies) == 1:
-            del bodies[0]["file"]
-            document = bodies[0]
+            collected.append(record)
+    if args.format == "json":
+        if len(collected) == 1:
+            only = collected[0]
+            if "error" in only:
+                print(f"credence: {only['error']['message']}", file=sys.stderr)
+                return EXIT_FAILED_FILES
+            del only["file"]
+            document = only
         else:
-            document = {"results": bodies}
+            document = {"results": collected}
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    return 0
+    return EXIT_FAILED_FILES if failed else 0
 
 
 def _serve(args: argparse.Namespace) -> NoReturn:
@@ -64,11 +143,18 @@ def _serve(args: argparse.Namespace) -> NoReturn:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="credence", description="Score how well news articles source their claims.")
+    parser.add_argument("--version", action="version", version=f"credence {_credence_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     score = commands.add_parser("score", help="score article files (or - for stdin) and print JSON")
-    score.add_argument("files", nargs="+", metavar="FILE")
-    score.add_argument("--explain", action="store_true", help="print each claim's score and reasons in words")
+    score.add_argument("files", nargs="+", metavar="FILE", help=".txt (UTF-8) or .html/.htm web pages; - reads stdin")
+    score.add_argument(
+        "--format", choices=("json", "jsonl", "text", "html"), default="json",
+        help="json (default): the API's body, {\"results\": [...]} for several files; jsonl: one result per line, "
+        "as each file is scored; text: a block per claim with its reasons; html: the viewer's page (one file)",
+    )
+    score.add_argument("--jsonl", dest="format", action="store_const", const="jsonl", help="same as --format jsonl")
+    score.add_argument("--explain", dest="format", action="store_const", const="text", help="same as --format text")
     score.add_argument("--model", help="model file (default: CREDENCE_MODEL_PATH, else the one shipped with credence)")
     score.set_defaults(run=_score)
 
@@ -86,7 +172,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except ModelLoadError as error:
         print(f"credence: {error}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly. Point stdout at devnull so the
+        # interpreter's final flush does not raise again (Python docs, "Note on SIGPIPE").
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED_FILES
 
 
 if __name__ == "__main__":

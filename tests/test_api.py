@@ -73,9 +73,9 @@ def test_offsets_index_the_text_as_posted(client):
 def test_format_text_explains_each_claim(client):
     response = client.post("/v1/score?format=text", json={"text": ARTICLE})
     assert response.status_code == 200 and response.mimetype == "text/plain"
-    lines = response.get_data(as_text=True).splitlines()
-    assert lines[0].startswith("article ") and len(lines) == 4
-    assert "Ukrainian military" in lines[1] and "said" in lines[1]
+    blocks = response.get_data(as_text=True).split("\n\n")
+    assert blocks[0].startswith("article ") and len(blocks) == 4
+    assert "source: the Ukrainian military\n" in blocks[1] and '+10.0  attributed: cue "said"\n' in blocks[1]
 
 
 def test_explain_adds_reasons_and_skipped_segments(client):
@@ -95,7 +95,7 @@ def test_malformed_body_is_400(client, data, content_type):
 
 
 @pytest.mark.parametrize(
-    "content_type", ["application/xml", "multipart/form-data; boundary=x", "text/html", "text/plain; charset=latin-1", None]
+    "content_type", ["application/xml", "multipart/form-data; boundary=x", "image/png", "text/plain; charset=latin-1", None]
 )
 def test_unsupported_media_type_is_415(client, content_type):
     headers = {"Content-Type": content_type} if content_type else {}
@@ -212,8 +212,8 @@ def test_cli_scores_files_and_explains(tmp_path, capsys):
     assert main(["score", str(article)]) == 0
     assert json.loads(capsys.readouterr().out) == score_article(ARTICLE)
     assert main(["score", "--explain", str(article)]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("article ") and len(out) == 4
+    blocks = capsys.readouterr().out.split("\n\n")
+    assert blocks[0].startswith("article ") and blocks[0].endswith(", 3 claims") and len(blocks) == 4
 
 
 def test_pronoun_source_stays_tight_and_refers_to_the_earlier_mention(client):
@@ -227,9 +227,9 @@ def test_pronoun_source_stays_tight_and_refers_to_the_earlier_mention(client):
 
 def test_text_explanation_marks_terms_that_count_for_nothing(client):
     text = "“We will defend ourselves,” Zelensky said. “And we will continue to act with all our partners.”"
-    lines = client.post("/v1/score?format=text", json={"text": text}).get_data(as_text=True).splitlines()
-    assert "= attribution model" in lines[2] and "not counted" in lines[2]
-    assert "+ attributed" in lines[1]
+    blocks = client.post("/v1/score?format=text", json={"text": text}).get_data(as_text=True).split("\n\n")
+    assert "+0.0  attribution model p=" in blocks[2] and "not counted" in blocks[2]
+    assert "+10.0  attributed" in blocks[1]
 
 
 def test_python_api_and_cli_use_the_configured_model(tmp_path, monkeypatch, capsys):

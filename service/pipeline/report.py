@@ -6,11 +6,13 @@ contribution's reason, each attribution's explanation and the skipped segments.
 """
 from __future__ import annotations
 
+import textwrap
+
 from .types import ArticleResult, Attribution, Contribution, ScoredClaim, Span
 
-TEXT_PREVIEW_CHARS = 72
-_SIGNS = {1: "+", 0: "=", -1: "-"}
-"""How a term reads in the text explanation: adds, counts for nothing, takes away."""
+TEXT_WIDTH = 88
+"""Claims are wrapped in full to this many columns in the text explanation."""
+REASON_INDENT = "      "
 
 
 def render(result: ArticleResult, model_version: str, explain: bool = False) -> dict:
@@ -89,15 +91,35 @@ def _claim(scored: ScoredClaim, explain: bool) -> dict:
 
 
 def render_text(result: ArticleResult) -> str:
-    """One line per claim: score, the claim's opening words, and the reasons in words."""
-    lines = [f"article {result.score:.1f} ({result.rating}), {len(result.claims)} claims"]
+    """A block per claim: its number and score, the claim wrapped in full, who says so (named
+    once), then each term of the score on its own line with its points, base first, so the
+    lines add up to the score before clamping."""
+    count = len(result.claims)
+    score = "unrated" if result.score is None else f"{result.score:.1f} ({result.rating})"
+    blocks = [f"article {score}, {count} claim{'' if count == 1 else 's'}"]
+    width = len(str(count))
     for scored in result.claims:
-        text = " ".join(scored.findings.claim.text.split())
-        preview = text if len(text) <= TEXT_PREVIEW_CHARS else text[: TEXT_PREVIEW_CHARS - 3] + "..."
-        reasons = "  ".join(
-            f"{_SIGNS[(term.points > 0) - (term.points < 0)]} {term.reason}"
-            for term in scored.contributions
-            if term.signal != "base"
+        head = f"#{scored.findings.claim.index + 1:<{width}}  {scored.score:5.1f}  "
+        body = textwrap.fill(
+            " ".join(scored.findings.claim.text.split()), TEXT_WIDTH,
+            initial_indent=head, subsequent_indent=" " * len(head), break_on_hyphens=False,
         )
-        lines.append(f"{scored.score:5.1f}  \"{preview}\"  {reasons}")
-    return "\n".join(lines) + "\n"
+        lines = [body]
+        attribution = scored.findings.attribution
+        teller = attribution.teller if attribution is not None else None
+        if teller is not None:
+            lines.append(f"{REASON_INDENT}source: {_source_words(attribution)}")
+        named_once = f" ({teller.text})" if teller is not None else None
+        for term in scored.contributions:
+            reason = term.reason.removesuffix(named_once) if named_once else term.reason
+            lines.append(f"{REASON_INDENT}{term.points:+7.1f}  {reason}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _source_words(attribution: Attribution) -> str:
+    """The source as the claim names it, and the earlier mention a pronoun or role refers to."""
+    said = " ".join(attribution.source.text.split()) if attribution.source else ""
+    if attribution.refers_to is None or not said:
+        return " ".join(attribution.teller.text.split())
+    return f"{said} (refers to {' '.join(attribution.refers_to.text.split())})"
