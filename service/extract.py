@@ -16,6 +16,11 @@ import trafilatura
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
+MIN_ARTICLE_WORDS = 10
+"""Fewer words than this is a menu or a caption, not an article (trafilatura, favouring recall, returns
+what text a page has: a bare navigation bar gives "Home About")."""
+
+
 class NoArticleText(ValueError):
     """The page holds no text that reads as an article (a 422 for the API)."""
 
@@ -38,14 +43,15 @@ def extract_article(page: str | bytes) -> Document:
     """
     try:
         found = trafilatura.bare_extraction(
-            page, with_metadata=True, include_comments=False, include_images=False, deduplicate=False
+            page, with_metadata=True, include_comments=False, include_images=False, deduplicate=False,
+            favor_recall=True,
         )
     except (ValueError, TypeError) as error:  # an unparseable document, after trafilatura's own recovery
         raise NoArticleText(f"the page could not be read as HTML: {error}") from None
     lines = (line.strip() for line in (found.text or "").splitlines()) if found is not None else ()
     text = "\n".join(line for line in lines if line)
-    if not text:
-        raise NoArticleText("no article text found in the page")
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        raise NoArticleText(f"no article text found in the page (fewer than {MIN_ARTICLE_WORDS} words)")
     return Document(text=text, title=_field(found.title), author=_field(found.author), date=_field(found.date))
 
 
