@@ -32,7 +32,10 @@ blp = Blueprint("v1", __name__, url_prefix="/v1", description="Score how well a 
 
 _score_request = ScoreRequestSchema()
 _batch_request = BatchRequestSchema()
-_JSON_BODY = {"application/json": {"schema": ScoreRequestSchema}}
+# "Exactly one of text and html", which the marshmallow schema checks in code, said in JSON Schema.
+_JSON_BODY = {"application/json": {"schema": {
+    "allOf": [ScoreRequestSchema], "oneOf": [{"required": ["text"]}, {"required": ["html"]}],
+}}}
 _ERRORS = {
     400: "Malformed JSON or undecodable text.",
     401: "Missing or invalid API key (only when the service runs with CREDENCE_API_KEYS).",
@@ -88,7 +91,7 @@ def _read_html() -> str | bytes:
         raise ApiError(400, f"body is not valid {charset}: {error.reason} at byte {error.start}") from None
 
 
-def _article(payload: dict) -> Article:
+def article_of(payload: dict) -> Article:
     """What the engine scores: the text, or the article of a page, checked to be English."""
     return read_article(
         text=payload.get("text"), html=payload.get("html"), title=payload.get("title"), url=payload.get("url"),
@@ -99,9 +102,9 @@ def _article(payload: dict) -> Article:
 def read_request_article() -> Article:
     """The article of a /v1/score-style request (JSON, text/plain or text/html); 4xx otherwise."""
     if _is_json(request.mimetype):
-        payload = _validate(_score_request, _read_json())
+        payload = validate_score_request(_read_json())
     elif request.mimetype == "text/plain":
-        payload = _validate(_score_request, _read_plain_text())
+        payload = validate_score_request(_read_plain_text())
     elif request.mimetype == "text/html":
         payload = {"html": _read_html()}
     else:
@@ -109,9 +112,14 @@ def read_request_article() -> Article:
             415, f"unsupported media type {request.mimetype or '(none)'!r}: send application/json, text/plain or text/html"
         )
     try:
-        return _article(payload)
+        return article_of(payload)
     except Refused as error:
         raise ApiError(422, str(error), errors={error.field: [str(error)]}) from None
+
+
+def validate_score_request(document: object) -> dict:
+    """A /v1/score JSON document (also the viewer's form), validated; 422 otherwise."""
+    return _validate(_score_request, document)
 
 
 def _validate(schema: Schema, document: object) -> dict:
@@ -188,7 +196,7 @@ def score_batch(format: str, explain: bool):
     articles, refused = [], {}
     for index, item in enumerate(payload["articles"]):
         try:
-            articles.append((item["id"], _article(item)))
+            articles.append((item["id"], article_of(item)))
         except Refused as error:
             refused[index] = {error.field: [str(error)]}
     if refused:

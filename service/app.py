@@ -15,6 +15,7 @@ from .limits import install_body_limit
 from .observability import install_request_logging
 from .schemas import ErrorSchema
 from .security import BEARER_SCHEME, BEARER_SCHEME_SPEC, install_api_keys, install_security_headers
+from .viewer import install_viewer
 
 SWAGGER_ASSETS_URL = "/docs/assets/"
 
@@ -63,6 +64,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     api = CredenceApi(app)
     api.spec.components.security_scheme(BEARER_SCHEME, BEARER_SCHEME_SPEC)
     api.register_blueprint(blp)
+    install_viewer(app)  # GET / and POST /view: the page for people (not part of the OpenAPI document)
     app.add_url_rule(
         f"{SWAGGER_ASSETS_URL}<path:filename>",
         endpoint="swagger_ui_assets",

@@ -52,7 +52,9 @@ def _article(name: str, max_chars: int):
 
 
 def _results(args: argparse.Namespace, scorer, max_chars: int) -> Iterator[tuple[str, object, dict]]:
-    """(file, article, body) per file as it is scored; for a failed file, (file, None, error record)."""
+    """(file, (article, result), body) per file as it is scored; for a failed file, (file, None, error record).
+
+    The page (--format html) shows each term's reason, so its body is built with explain on."""
     from .intake import Refused, score_body
 
     progress = _Progress(len(args.files))
@@ -65,7 +67,8 @@ def _results(args: argparse.Namespace, scorer, max_chars: int) -> Iterator[tuple
             yield name, None, {"file": name, "error": {"message": f"cannot score {name}: {reason}"}}
             continue
         result = scorer.analyse(article.text)
-        yield name, (article, result), {"file": name, **score_body(scorer, article, result)}
+        body = score_body(scorer, article, result, explain=args.format == "html")
+        yield name, (article, result), {"file": name, **body}
     progress.done()
 
 
@@ -111,7 +114,8 @@ def _score(args: argparse.Namespace) -> int:
         elif args.format == "html":
             from .viewer import render_page
 
-            sys.stdout.write(render_page(scored[0], record))
+            page = render_page({k: v for k, v in record.items() if k != "file"}, scored[0].text, scorer.weights)
+            sys.stdout.write(page)
         else:
             collected.append(record)
     if args.format == "json":
