@@ -11,6 +11,7 @@ from .api import ENGINE_EXTENSION, blp
 from .config import load_config
 from .engines import load_engine
 from .errors import register_error_handlers
+from .language import load_detector
 from .limits import install_body_limit
 from .observability import install_request_logging
 from .schemas import ErrorSchema
@@ -53,6 +54,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update({k: v for k, v in (config or {}).items() if not k.startswith("CREDENCE_")})
     app.json.sort_keys = False
     app.extensions[ENGINE_EXTENSION] = load_engine(settings["CREDENCE_MODEL_PATH"])
+    load_detector()  # the language model too, at start-up rather than on the first request
 
     # Order matters: the request clock and id come first, so refused requests are logged
     # too; the key is checked before any body is read.
