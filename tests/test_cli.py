@@ -122,3 +122,11 @@ def test_the_help_names_every_format(capsys):
         main(["score", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert all(word in help_text for word in ("--jsonl", "--explain", "--format {json,jsonl,text,html}"))
+
+
+def test_a_page_on_standard_input_is_read_as_html():
+    finished = subprocess.run(
+        [sys.executable, "-m", "service.cli", "score", "-"], input=page("ars-1"), capture_output=True, timeout=120,
+    )
+    assert finished.returncode == 0, finished.stderr.decode()
+    assert json.loads(finished.stdout)["document"]["author"] == "Dan Goodin"
