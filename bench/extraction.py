@@ -23,11 +23,11 @@ from typing import Callable
 import lxml.html
 
 from bench.corpus import REPO_DIR, median, percentile
-from service.engines import load_engine
 from service.config import load_config
+from service.engines import load_engine
 from service.extract import NoArticleText, extract_article
 from service.intake import Refused, read_article, score_body
-from service.language import check_english, load_detector, NotEnglish
+from service.language import NotEnglish, check_english, load_detector
 
 DEFAULT_PAGES = REPO_DIR / "data" / "html-pages" / "pages"
 SHINGLE_WORDS = 4
@@ -67,6 +67,13 @@ def score_page(engine, **source) -> None:
     except Refused:
         return
     score_body(engine, article, engine.analyse(article.text))
+
+
+def check_english_quietly(text: str) -> None:
+    try:
+        check_english(text)
+    except NotEnglish:
+        pass
 
 
 def ms(seconds: float) -> str:
@@ -121,13 +128,6 @@ def main() -> None:
     print(f"language check per article: median {ms(median(language_times))}  p95 {ms(percentile(language_times, 0.95))}"
           f"  (model load once: {ms(detector_load)})")
     print(f"refused as not English: {len(refused)} {refused}")
-
-
-def check_english_quietly(text: str) -> None:
-    try:
-        check_english(text)
-    except NotEnglish:
-        pass
 
 
 if __name__ == "__main__":
