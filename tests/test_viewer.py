@@ -76,6 +76,17 @@ def test_what_cannot_be_scored_is_a_422_page_with_the_form_again(client, form, w
         assert unescape(html).count(GERMAN) == 1  # the text is kept for another try
 
 
+def test_an_unrated_text_and_a_hostile_form_still_get_a_page(client):
+    unrated = view(client, text="Breaking News\n\nPhoto: AP")
+    assert unrated.status_code == 200 and "Unrated" in unrated.get_data(as_text=True)
+    assert not CLAIM_ELEMENT.findall(unrated.get_data(as_text=True))
+    hostile = client.post(
+        "/view", data=b"text=The+agency+said+%ED%A0%80+%FF+the+strike+hit+a+depot.",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert hostile.status_code == 200 and len(CLAIM_ELEMENT.findall(hostile.get_data(as_text=True))) == 1
+
+
 # ---- in a real browser ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")
