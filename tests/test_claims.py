@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from service.pipeline.claims import segment
+from service.pipeline.claims import FURNITURE_MAX_CHARS, segment
+from service.pipeline.resources import read_toml
 
 from .conftest import seed_text
 
@@ -146,19 +147,19 @@ def test_long_unpunctuated_body_line_is_a_cut_sentence_not_a_headline():
 _EVERY_CHARACTER = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
 
 
-def _prefilter_literals() -> set[str]:
-    from service.pipeline import claims
-
-    literals = {literal for literal, _ in claims._FURNITURE_ANYWHERE}
-    literals |= {prefix for entries in claims._FURNITURE_AT_START.values() for prefix, _ in entries}
+def _declared_literals() -> set[str]:
+    """What the furniture entries declare a match needs (furniture.toml)."""
+    literals = set()
+    for entry in read_toml("furniture.toml")["furniture"]:
+        literals |= {*entry.get("starts_with", ()), *([entry["contains"]] if "contains" in entry else [])}
     return literals
 
 
 def test_folding_maps_whatever_matches_a_literal_character_to_it():
     from service.pipeline.claims import _fold
 
-    literals = _prefilter_literals()
-    assert all(literal.isascii() and literal == literal.lower() for literal in literals)
+    literals = _declared_literals()
+    assert all(literal == _fold(literal) for literal in literals)
     for character in sorted(set("".join(literals))):
         matching = re.compile(re.escape(character), re.IGNORECASE).findall(_EVERY_CHARACTER)
         for other in matching:
@@ -183,8 +184,6 @@ def test_lower_casing_keeps_word_classes_but_for_the_listed_characters():
 
 
 def _furniture_samples() -> list[str]:
-    from service.pipeline.resources import read_entries
-
     samples = []
     for prefix in ("000", "001", "002", "003", "004"):
         text = seed_text(prefix)
@@ -200,14 +199,21 @@ def _furniture_samples() -> list[str]:
         "Required fields are marked *", "Trusted global sources", "Get all your news in one place",
         "This is a developing story", "Updates will be provided as they come", "Your email address will not be published",
     ]
-    samples += [f"{line} and then {line}" for line in read_entries("furniture.txt")]
+    samples += [f"{entry['pattern']} and then {entry['pattern']}" for entry in read_toml("furniture.toml")["furniture"]]
     return samples + [sample.upper() for sample in samples] + [sample.title() for sample in samples]
 
 
-def test_furniture_prefilter_answers_as_every_pattern_does():
-    from service.pipeline.claims import _FURNITURE, _furniture
-
+def test_furniture_is_what_the_plain_alternation_finds():
+    oracle = re.compile("|".join(f"(?:{e['pattern']})" for e in read_toml("furniture.toml")["furniture"]), re.IGNORECASE)
+    reasons = []
     for sample in _furniture_samples():
-        found = _furniture(sample)
-        expected = _FURNITURE.search(sample)
-        assert (found and found.span()) == (expected and expected.span()), sample
+        result = segment(sample)
+        for found in (*result.claims, *result.skipped):
+            kind = getattr(found, "kind", "claim")
+            match = oracle.search(found.text) if len(found.text) <= FURNITURE_MAX_CHARS else None
+            if kind == "furniture":
+                assert match is not None and found.reason == f"page furniture: matches {match.group(0)!r}", found
+                reasons.append(found.reason)
+            else:
+                assert match is None or kind == "fragment", found
+    assert len(reasons) > 100

@@ -3,7 +3,7 @@
 Works line by line over the text as posted (offsets are never shifted), in one linear
 pass per line:
 
-1. A short line matching a page-furniture pattern (``resources/furniture.txt``) is
+1. A short line matching a page-furniture pattern (``resources/furniture.toml``) is
    dropped whole: "Exit mobile version", "Sign up to read this article", photo credits.
 2. The line is split into sentences at terminal punctuation (optionally followed by
    closing quotes) that is followed by whitespace and not by a lower-case word, unless
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .resources import compile_alternation, read_entries
+from .resources import compile_alternation, read_entries, read_toml
 from .types import Claim, Segment, Segmentation
 
 FURNITURE_MAX_CHARS = 160
@@ -54,8 +54,8 @@ _DOUBLE_QUOTE = re.compile(r"[\"\u201c\u201d]")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"[A-Z]\.$")
 
-_FURNITURE_PATTERNS = read_entries("furniture.txt")
-_FURNITURE = compile_alternation(_FURNITURE_PATTERNS)
+_FURNITURE_ENTRIES = read_toml("furniture.toml")["furniture"]
+_FURNITURE = compile_alternation(tuple(entry["pattern"] for entry in _FURNITURE_ENTRIES))
 
 # ``re`` matches an ASCII character case-insensitively only against itself, its other
 # case and, beyond ASCII, these four ("İ", "ı", "ſ", Kelvin "K"; tests prove it).
@@ -72,65 +72,22 @@ def _fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-def _leading_literal(items) -> str:
-    """The plain ASCII characters a parsed pattern (or alternative) starts with, lower-cased."""
-    from re import _parser
-
-    run = ""
-    for op, argument in items:
-        if op is not _parser.LITERAL or argument >= 128:
-            break
-        run += chr(argument)
-    return run.lower()
-
-
-def _prefilter(pattern: str) -> tuple[tuple[str, ...] | None, str]:
-    """What a case-insensitive match of ``pattern`` needs in the folded text: it starts
-    with one of the returned prefixes (for a pattern anchored at "^" whose start is
-    literal), or else it contains the returned literal ("" when none is known).
-
-    Read from the parsed pattern, where a top-level literal is neither repeated nor one
-    of several alternatives.
-    """
-    try:
-        from re import _parser  # the parser ``re`` itself compiles with
-
-        items = list(_parser.parse(pattern, re.IGNORECASE))
-        if len(items) > 1 and items[0] == (_parser.AT, _parser.AT_BEGINNING):
-            if prefix := _leading_literal(items[1:]):
-                return (prefix,), ""
-            op, argument = items[1]
-            if op is _parser.BRANCH:
-                prefixes = tuple(_leading_literal(alternative) for alternative in argument[1])
-                if all(prefixes):
-                    return prefixes, ""
-        runs, run = [], ""
-        for op, argument in items:
-            if op is _parser.LITERAL and argument < 128:
-                run += chr(argument)
-            else:
-                runs.append(run)
-                run = ""
-        return None, max((*runs, run), key=len).lower()
-    except Exception:  # a Python whose parser differs: no prefilter, the same answers
-        return None, ""
-
-
 def _furniture_tables() -> tuple[dict[str, tuple[tuple[str, re.Pattern[str]], ...]], tuple[tuple[str, re.Pattern[str]], ...]]:
     at_start: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     anywhere = []
-    for pattern in _FURNITURE_PATTERNS:
-        compiled = re.compile(pattern, re.IGNORECASE)
-        prefixes, literal = _prefilter(pattern)
-        if prefixes is None:
-            anywhere.append((literal, compiled))
-        for prefix in prefixes or ():
+    for entry in _FURNITURE_ENTRIES:
+        compiled = re.compile(entry["pattern"], re.IGNORECASE)
+        for prefix in entry.get("starts_with", ()):
             at_start.setdefault(prefix[0], []).append((prefix, compiled))
+        if "contains" in entry:
+            anywhere.append((entry["contains"], compiled))
+        elif "starts_with" not in entry:
+            raise ValueError(f"a furniture entry must declare starts_with or contains: {entry['pattern']!r}")
     return {first: tuple(entries) for first, entries in at_start.items()}, tuple(anywhere)
 
 
 _FURNITURE_AT_START, _FURNITURE_ANYWHERE = _furniture_tables()
-"""The same patterns one by one, each behind a literal it cannot match without: ``re``
+"""The same patterns one by one, each behind the literal it declares it needs: ``re``
 scans a case-insensitive alternation several times slower than it scans each pattern
 alone, and a substring test on the folded text is far cheaper than either. Patterns
 anchored at the start are looked up by the folded text's first character. These answer

@@ -2,11 +2,10 @@
 
 Both detectors are lexicons kept as data (``resources/hedges.toml``,
 ``resources/verification.toml``). Each means ONE leftmost-first alternation regex run
-over each claim's span of the lower-cased text (offsets unchanged); it is compiled at
-import into an equivalent regex that tries, at each word, only the patterns that begin
-with that word (``_Lexicon``), so every pattern must begin with a fixed word or a choice
-of fixed words. The patterns are fixed words with no nested quantifiers, so matching is
-linear; the only Python work is per match.
+over each claim's span of the lower-cased text (offsets unchanged); each pattern declares
+the words it can begin with, so at each word only the patterns that begin with that word
+are tried (``text.lexicon.FirstWordLexicon``). The patterns are fixed words with no
+nested quantifiers, so matching is linear.
 
 Each lexicon also lists "not" patterns (``not_hedges``, ``not_notes``) that sit first in
 the alternation: where wording that contains a cue word but is no cue starts at or before
@@ -66,228 +65,30 @@ Verification notes
 """
 from __future__ import annotations
 
-import functools
 import re
 import string
-from re import _constants as _sre  # the parsed form of a pattern, to read its first words
-from re import _parser
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from .resources import compile_alternation, read_toml
+from .resources import read_toml
+from .text.lexicon import FirstWordLexicon
 from .types import Attribution, Claim, Hedge, Span, VerificationKind, VerificationNote
 
 _SKIP = "skip"
 """Group name of the "not" patterns: a match here is wording that looks like a cue but is none."""
 
-_ESCAPE = re.compile(r"\\.")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
-class _Lexicon:
-    """One lexicon ("not" patterns first, then a named group per entry) as one fast regex.
+class _Lexicon(FirstWordLexicon):
+    """A lexicon whose "not" patterns come first and whose matches of them are dropped."""
 
-    ``reference`` is what the lexicon means: one whole-word alternation, the "not"
-    patterns first, then each entry in order, leftmost-first. Tried at every word it
-    costs several tokenisation passes, because every word enters every alternative. So
-    ``matches`` runs ``pattern`` instead, which finds exactly the same matches:
+    def __init__(self, groups: Sequence[tuple[str, Sequence[Mapping]]], not_cues: Sequence[Mapping]) -> None:
+        super().__init__([(_SKIP, not_cues), *groups])
 
-    - every pattern begins with a fixed word or a choice of fixed words, read off its
-      parsed form (``_first_words``), each with the rest of the pattern after that word,
-      in the order in which the regex engine tries them;
-    - ``pattern`` is a trie of those first words (its branches start with literals, which
-      ``re`` rejects without entering them) and after each word the rests that may
-      follow it, grouped by entry in ``reference``'s order, one capturing group each.
-
-    At a word start only the patterns that begin with that very word can match there (a
-    first word ends where the text's word ends), and they are tried in ``reference``'s
-    order, so the leftmost-first choice, and with it the precedence of the "not"
-    patterns, is unchanged. No rest has nested quantifiers, so matching stays linear.
-    Patterns are lower-case and matched case-sensitively against lower-cased text:
-    Python's ``re`` runs a large alternation several times faster without IGNORECASE.
-    """
-
-    def __init__(self, groups: Sequence[tuple[str, Sequence[str]]], not_cues: Sequence[str]) -> None:
-        self.named = [(_SKIP, tuple(not_cues)), *((name, tuple(patterns)) for name, patterns in groups)]
-        rests: dict[str, dict[str, list[str]]] = {}
-        for name, patterns in self.named:
-            for pattern in sorted(patterns, key=len, reverse=True):  # compile_alternation's order
-                if any(char.isupper() for char in _ESCAPE.sub("", pattern)):
-                    raise ValueError(f"lexicon patterns must be lower-case: {pattern!r}")
-                for word, rest in _first_words(pattern):
-                    rests.setdefault(word, {}).setdefault(name, []).append(f"(?:{_unparse(rest)})")
-        names: list[str | None] = [None]
-
-        def after(word: str) -> str:
-            """The rests of the patterns that begin with ``word``: a group per entry, in order."""
-            parts = []
-            for name, _ in self.named:
-                if name in rests[word]:
-                    names.append(name)
-                    parts.append(f"({'|'.join(rests[word][name])})")
-            return rf"(?:{'|'.join(parts)})\b"
-
-        self.pattern = re.compile(r"\b" + _trie(sorted(rests), after))
-        self.names = tuple(names)
-        """Group number -> entry name (groups are numbered in the order the trie writes them)."""
-
-    @functools.cached_property
-    def reference(self) -> re.Pattern[str]:
-        """The plain alternation that ``pattern`` matches exactly as (kept to test that it does)."""
-        parts = "|".join(f"(?P<{name}>{compile_alternation(patterns, 0).pattern})" for name, patterns in self.named)
-        return re.compile(rf"(?<!\w)(?:{parts})\b")
-
-    def matches(self, folded: str, start: int, end: int) -> Iterator[tuple[re.Match[str], str]]:
-        """The matches of ``reference.finditer(folded, start, end)`` and their entries, but the "not" ones."""
-        for match in self.pattern.finditer(folded, start, end):
-            name = self.names[match.lastindex]
-            if name != _SKIP:
-                yield match, name
-
-
-_WORD_CHAR = re.compile(r"\w")
-_SPACE_CATEGORIES = (_sre.CATEGORY_SPACE, _sre.CATEGORY_UNI_SPACE)
-
-
-def _first_words(pattern: str) -> list[tuple[str, list]]:
-    """(first word, the parsed rest of ``pattern`` after it) for each way a match can begin.
-
-    In the order the regex engine tries them (greedy repeats: once more first). The first
-    word is the word characters before the first other one; the rest begins with that
-    one (or with the lookaheads standing right after the word). A pattern that could
-    begin with anything but fixed words (``\\w+``, a lookahead) is refused.
-    """
-    found: list[tuple[str, list]] = []
-
-    def refuse() -> None:
-        raise ValueError(f"a lexicon pattern must begin with a fixed word (or a choice of them): {pattern!r}")
-
-    def close(word: str, rest: list, pending: tuple) -> None:
-        if not word:
-            refuse()
-        found.append((word, [*pending, *rest]))
-
-    def walk(items: list, word: str, pending: tuple = ()) -> None:
-        """``pending``: zero-width items met since the last word character; they must end the word."""
-        if len(word) > 64:
-            refuse()
-        if not items:
-            close(word, [], pending)
-            return
-        (op, value), rest = items[0], items[1:]
-        if op is _sre.LITERAL:
-            if not _WORD_CHAR.match(chr(value)):
-                close(word, items, pending)
-            elif pending:
-                refuse()
-            else:
-                walk(rest, word + chr(value))
-        elif op is _sre.IN:
-            letters, others = [], []
-            for kind, member in value:
-                if kind is _sre.LITERAL and _WORD_CHAR.match(chr(member)):
-                    letters.append(chr(member))
-                elif kind is _sre.LITERAL or (kind is _sre.CATEGORY and member in _SPACE_CATEGORIES):
-                    others.append((kind, member))
-                else:
-                    refuse()
-            if letters and pending:
-                refuse()
-            for letter in letters:
-                walk(rest, word + letter)
-            if others:
-                close(word, [(_sre.IN, others), *rest], pending)
-        elif op is _sre.BRANCH:
-            for branch in value[1]:
-                walk([*branch, *rest], word, pending)
-        elif op is _sre.SUBPATTERN:
-            if value[0] is not None or value[1] or value[2]:
-                refuse()
-            walk([*value[3], *rest], word, pending)
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            low, high, body = value
-            more = [] if high == 1 else [(op, (max(low - 1, 0), high if high is _sre.MAXREPEAT else high - 1, body))]
-            ways = [[*body, *more, *rest]] if low else [[*body, *more, *rest], rest]
-            for way in ways if op is _sre.MAX_REPEAT else reversed(ways):
-                walk(way, word, pending)
-        elif op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-            walk(rest, word, (*pending, items[0]))
-        else:
-            refuse()
-
-    walk(list(_parser.parse(pattern)), "")
-    return found
-
-
-_CATEGORIES = {
-    _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_DIGIT: r"\d",
-    _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
-}
-_AT = {_sre.AT_BOUNDARY: r"\b", _sre.AT_NON_BOUNDARY: r"\B", _sre.AT_BEGINNING_STRING: r"\A", _sre.AT_END_STRING: r"\Z"}
-
-
-def _unparse(items: list) -> str:
-    """Parsed pattern items written back as a pattern (only what lexicon patterns use)."""
-    out = []
-    for op, value in items:
-        if op is _sre.LITERAL:
-            out.append(re.escape(chr(value)))
-        elif op is _sre.NOT_LITERAL:
-            out.append(f"[^{re.escape(chr(value))}]")
-        elif op is _sre.ANY:
-            out.append(".")
-        elif op is _sre.IN:
-            out.append(f"[{''.join(_class_member(kind, member) for kind, member in value)}]")
-        elif op is _sre.BRANCH:
-            out.append(f"(?:{'|'.join(_unparse(branch) for branch in value[1])})")
-        elif op is _sre.SUBPATTERN and value[0] is None and not value[1] and not value[2]:
-            out.append(f"(?:{_unparse(value[3])})")
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            low, high, body = value
-            bound = "" if high is _sre.MAXREPEAT else str(high)
-            out.append(f"(?:{_unparse(body)}){{{low},{bound}}}{'?' if op is _sre.MIN_REPEAT else ''}")
-        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            direction, body = value
-            out.append(f"(?{'<' if direction < 0 else ''}{'=' if op is _sre.ASSERT else '!'}{_unparse(body)})")
-        elif op is _sre.AT and value in _AT:
-            out.append(_AT[value])
-        else:
-            raise ValueError(f"lexicon patterns use no {op}")
-    return "".join(out)
-
-
-def _class_member(kind, member) -> str:
-    if kind is _sre.NEGATE:
-        return "^"
-    if kind is _sre.LITERAL:
-        return re.escape(chr(member))
-    if kind is _sre.RANGE:
-        return f"{re.escape(chr(member[0]))}-{re.escape(chr(member[1]))}"
-    if kind is _sre.CATEGORY and member in _CATEGORIES:
-        return _CATEGORIES[member]
-    raise ValueError(f"lexicon patterns use no {kind} in a class")
-
-
-def _trie(words: Sequence[str], after: Callable[[str], str]) -> str:
-    """An alternation of ``words``, shared prefixes factored out, each followed by ``after(word)``.
-
-    A first word ends before a non-word character (or at the match's end), so after a
-    whole word no longer word can go on: the order of the branches does not matter.
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = word
-
-    def write(node: dict) -> str:
-        branches = [re.escape(char) + write(child) for char, child in sorted(node.items()) if char]
-        if "" in node:
-            branches.append(after(node[""]))
-        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-
-    return write(tree)
+    def cues(self, folded: str, start: int, end: int) -> Iterator[tuple[re.Match[str], str]]:
+        """The lexicon's matches in ``folded[start:end]`` and their entries, but the "not" ones."""
+        return ((match, name) for match, name in self.matches(folded, start, end) if name != _SKIP)
 
 
 def _fold(text: str) -> str:
@@ -323,7 +124,7 @@ def find_hedges(text: str, claims: Sequence[Claim]) -> tuple[tuple[Hedge, ...], 
 def _claim_hedges(text: str, folded: str, claim: Claim) -> tuple[Hedge, ...]:
     hedges = []
     quoted: list[tuple[int, int]] | None = None
-    for match, category in _HEDGES.matches(folded, claim.start, claim.end):
+    for match, category in _HEDGES.cues(folded, claim.start, claim.end):
         if quoted is None:
             quoted = _quoted_stretches(text, claim)
         if any(start <= match.start() and match.end() <= end for start, end in quoted):
@@ -392,7 +193,7 @@ def find_verification_notes(
     folded = _fold(text)
     governed: list[list[VerificationNote]] = [[] for _ in claims]
     for position, claim in enumerate(claims):
-        for match, entry in _NOTES.matches(folded, claim.start, claim.end):
+        for match, entry in _NOTES.cues(folded, claim.start, claim.end):
             rule = _NOTE_RULES[int(entry.removeprefix("note"))]
             positions, reason = (
                 _governed_by_subject(text, folded, claims, attributions, position, match.start())
