@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .types import Claim
+from ..types import Claim
 
 FEATURE_SCHEMA_VERSION = 3
 HASH_BITS = 17
