@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from service.pipeline.claims import segment
+from service.pipeline.document import Document
 from service.pipeline.resources import read_toml
 from service.pipeline.text.lexicon import FirstWordLexicon, word_trie
 from service.pipeline.cues import find_hedges, find_verification_notes
@@ -23,9 +24,9 @@ SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
 def hedge_texts(text: str) -> list[list[str]]:
     """Per claim, the hedge spans' texts, after checking each span against the text."""
-    claims = segment(text).claims
+    claims = segment(Document.of(text)).claims
     found = []
-    for hedges in find_hedges(text, claims):
+    for hedges in find_hedges(Document.of(text), claims):
         for hedge in hedges:
             assert text[hedge.span.start : hedge.span.end] == hedge.span.text
         found.append([hedge.span.text for hedge in hedges])
@@ -34,8 +35,8 @@ def hedge_texts(text: str) -> list[list[str]]:
 
 def note_texts(text: str) -> list[tuple[str, str]]:
     """(span text, kind) of every note, once each, with no attribution known."""
-    claims = segment(text).claims
-    notes = {note for governed in find_verification_notes(text, claims, [None] * len(claims)) for note in governed}
+    claims = segment(Document.of(text)).claims
+    notes = {note for governed in find_verification_notes(Document.of(text), claims, [None] * len(claims)) for note in governed}
     for note in notes:
         assert text[note.span.start : note.span.end] == note.span.text
     return sorted((note.span.text, note.kind) for note in notes)
@@ -227,9 +228,9 @@ def attribution(text: str, source: str, *, inherited: bool = False, via: str | N
 
 def governed_by_note(text: str, sources: dict[int, dict], note_words: str) -> tuple[int, ...]:
     """The claims listing the note whose span is ``note_words``, checking every copy is the same note."""
-    claims = segment(text).claims
+    claims = segment(Document.of(text)).claims
     attributions = [attribution(text, **sources[i]) if i in sources else None for i in range(len(claims))]
-    notes = find_verification_notes(text, claims, attributions)
+    notes = find_verification_notes(Document.of(text), claims, attributions)
     listed = tuple(i for i, governing in enumerate(notes) for note in governing if note.span.text == note_words)
     for i in listed:
         (note,) = (n for n in notes[i] if n.span.text == note_words)
@@ -254,10 +255,10 @@ def test_a_note_governs_the_claims_of_the_source_its_subject_names():
 
 def test_the_note_span_stays_where_the_note_stands():
     text = (SEEDS / "003_520d78e309baefcc.txt").read_text(encoding="utf-8")
-    claims = segment(text).claims
+    claims = segment(Document.of(text)).claims
     attributions = [None] * len(claims)
     attributions[1] = attribution(text, "Ukraine’s military intelligence agency (GUR)")
-    notes = find_verification_notes(text, claims, attributions)
+    notes = find_verification_notes(Document.of(text), claims, attributions)
     (note,) = notes[1]
     assert note.claim_index == 6 and note.kind == "unverified"
     assert claims[6].start <= note.span.start < note.span.end <= claims[6].end
@@ -371,7 +372,7 @@ def test_the_first_word_lexicon_matches_as_the_plain_alternation(name):
             fast, plain = both(folded, 0, len(folded))
             assert fast == plain
             found += len(plain)
-            for claim in segment(text).claims:
+            for claim in segment(Document.of(text)).claims:
                 assert operator.eq(*both(folded, claim.start, claim.end))
             # spans that begin and end inside words
             for start in range(0, len(folded), 97):

@@ -14,15 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.pipeline.claims import segment
-from service.pipeline.model.features import (
-    FIRST_WORD_ID,
-    TOKEN,
-    UNKNOWN_WORD,
-    Vocabulary,
-    code_points,
-    token_bounds,
-    tokenize,
-)
+from service.pipeline.document import Document
+from service.pipeline.model.features import FIRST_WORD_ID, UNKNOWN_WORD, Vocabulary, tokenize
+from service.pipeline.text.tokens import TOKEN, code_points, token_bounds
 from service.pipeline.model import DEFAULT_MODEL_PATH, MODEL_PATH_SETTING, AttributionModel, ModelLoadError
 from service.pipeline.model.attribution_model import LEARNED, file_sha256
 
@@ -45,7 +39,7 @@ def artefact_copy(tmp_path: Path) -> Path:
 
 
 def predict_sentence(model: AttributionModel, sentence: str):
-    claims = segment(sentence).claims
+    claims = segment(Document.of(sentence)).claims
     assert len(claims) == 1, claims
     (prediction,) = model.predict(sentence, claims)
     return prediction
@@ -111,7 +105,7 @@ def test_unattributed_sentence_gets_low_probability_and_no_cue(model: Attributio
 
 def test_one_prediction_per_claim_with_offsets_into_the_article(model: AttributionModel) -> None:
     text = (SEEDS / "004_947385f47217d880.txt").read_text(encoding="utf-8")
-    claims = segment(text).claims
+    claims = segment(Document.of(text)).claims
     predictions = model.predict(text, claims)
     assert len(predictions) == len(claims) > 10
     attributed = [p for p in predictions if p.cue is not None]
@@ -232,7 +226,7 @@ def test_token_bounds_are_the_token_pattern_on_any_text(text: str) -> None:
 
 def test_word_ids_are_the_vocabulary_s(model: AttributionModel) -> None:
     text = (SEEDS / "004_947385f47217d880.txt").read_text(encoding="utf-8") + " Zzyzx-unknownword qwertyuiop don't"
-    tokens = tokenize(text, segment(text).claims, model.vocabulary_)
+    tokens = tokenize(text, segment(Document.of(text)).claims, model.vocabulary_)
     index = {word: number for number, word in enumerate(model.vocabulary_.words, start=FIRST_WORD_ID)}
     expected = [index.get(tokens.word(position), UNKNOWN_WORD) for position in range(len(tokens))]
     assert tokens.word_ids.tolist() == expected
@@ -248,14 +242,14 @@ def test_tokenize_is_linear_in_trailing_and_leading_whitespace(model: Attributio
     # A trailing whitespace run once made the tokeniser rescan it from each of its positions.
     for text in ("He said so." + "\n" * 400_000, " " * 400_000 + "He said so.", "He said so." + " \t" * 200_000 + "x"):
         started = time.perf_counter()
-        tokens = tokenize(text, segment(text).claims, model.vocabulary_)
+        tokens = tokenize(text, segment(Document.of(text)).claims, model.vocabulary_)
         assert time.perf_counter() - started < 2.0
         assert [tokens.word(position) for position in range(3)] == ["he", "said", "so"]
 
 
 def test_lone_surrogates_keep_offsets(model: AttributionModel) -> None:
     text = "The minister said \ud800 it was fine, officials said."
-    claims = segment(text).claims
+    claims = segment(Document.of(text)).claims
     tokens = tokenize(text, claims, model.vocabulary_)
     assert [text[start:end] for start, end in zip(tokens.starts.tolist(), tokens.ends.tolist())][3] == "\ud800"
     for prediction in model.predict(text, claims):

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from service.pipeline.claims import segment
+from service.pipeline.document import Document as Article
 from service.pipeline.model.features import (
     CuePhrases,
     claim_features,
@@ -65,7 +66,7 @@ def _document(text: str, *attributions: tuple[str, str | None]) -> SegmentedDocu
         cue_start = text.index(cue)
         sources = ((text.index(source), text.index(source) + len(source)),) if source else ()
         gold.append(GoldAttribution(((cue_start, cue_start + len(cue)),), sources))
-    return SegmentedDocument(Document("example", text, tuple(gold)), segment(text).claims)
+    return SegmentedDocument(Document("example", text, tuple(gold)), segment(Article.of(text)).claims)
 
 
 ARTICLE = _document(
@@ -130,7 +131,7 @@ def test_exported_arrays_give_the_estimators_probabilities() -> None:
     model = AttributionModel(Hyperparameters(), "exported").set_learned(fitted.learned)
     cue_rows, source_rows, claim_rows = [], [], []
     for document in load_split("dev", limit=6):
-        tokens = tokenize(document.text, segment(document.text).claims, model.vocabulary_)
+        tokens = tokenize(document.text, segment(Article.of(document.text)).claims, model.vocabulary_)
         positions = cue_candidates(tokens, fitted.learned["is_cue_word_"])
         cue_rows.append(cue_features(tokens, positions))
         claim_rows.append(claim_features(tokens, model.vocabulary_, positions, model.cue_probabilities(cue_rows[-1])))
@@ -167,7 +168,7 @@ def test_claim_labels_are_where_gold_cues_start() -> None:
 def test_claim_rows_pick_the_two_best_candidates_per_claim() -> None:
     model = AttributionModel.load()
     text = "The storm hit the coast. Officials said on Tuesday that he told reporters it was over, aides added."
-    claims = segment(text).claims
+    claims = segment(Article.of(text)).claims
     tokens = tokenize(text, claims, model.vocabulary_)
     positions = cue_candidates(tokens, model.is_cue_word_)
     probabilities = np.linspace(0.1, 0.9, len(positions))

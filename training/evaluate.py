@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service.pipeline.claims import segment
+from service.pipeline.document import Document as Article
 from service.pipeline.model import AttributionModel
 from service.pipeline.types import Claim, Span
 
@@ -86,7 +87,7 @@ class SegmentedDocument:
 
 
 def segment_documents(documents: Sequence[Document]) -> list[SegmentedDocument]:
-    return [SegmentedDocument(document, segment(document.text).claims) for document in documents]
+    return [SegmentedDocument(document, segment(Article.of(document.text)).claims) for document in documents]
 
 
 def score(documents: Sequence[SegmentedDocument], read: Reader) -> Scores:
@@ -154,7 +155,7 @@ def pipeline_reader(model: AttributionModel) -> Reader:
     from service.pipeline.attribution import attribute
 
     def read(text: str, claims: Sequence[Claim]) -> list[Reading]:
-        final = attribute(text, claims, model.predict(text, claims))
+        final = attribute(Article.of(text), claims, model.predict(text, claims))
         return [(a.cue, a.source) if a is not None else (None, None) for a in final]
 
     return read

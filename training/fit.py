@@ -21,6 +21,8 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 
 from service.pipeline.claims import segment
+from service.pipeline.document import Document as Article
+from service.pipeline.text.tokens import TOKEN
 from service.pipeline.model.features import (
     ANCHORS_ENDING_AT,
     ALWAYS_IN_VOCABULARY,
@@ -30,7 +32,6 @@ from service.pipeline.model.features import (
     FIRST_WORD_ID,
     HASH_WIDTH,
     MAX_CUE_PHRASE_TOKENS,
-    TOKEN,
     ArticleTokens,
     Vocabulary,
     claim_features,
@@ -83,7 +84,7 @@ def fit_attributes(documents: Sequence[Document], parameters: Hyperparameters) -
     on new text. The cue classifier shipped is fitted on every article."""
     words = learn_vocabulary((document.text for document in documents), parameters.vocabulary_min_count)
     vocabulary = Vocabulary(words)
-    segmented = [segment(document.text).claims for document in documents]
+    segmented = [segment(Article.of(document.text)).claims for document in documents]
     prepared = [(document, tokenize(document.text, claims, vocabulary)) for document, claims in zip(documents, segmented)]
     is_cue_word = learn_cue_words(prepared, vocabulary.id_count, parameters)
     cue_phrases = learn_cue_phrases(documents, parameters.cue_phrase_min_count)

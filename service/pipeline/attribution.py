@@ -58,6 +58,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .document import QUOTED_PAIR, Document, is_whole_quotation, leaves_quote_open, quoted_length
 from .resources import compile_alternation, read_entries
 from .sources import SourceReading, classify_source
 from .text.lexicon import word_trie
@@ -196,11 +197,6 @@ _BY_WORD = re.compile(r"\s[Bb][Yy]\s")
 # which lets the regex engine skip ahead to the next "T" or "t".
 _DEFINITE_CARRIER = re.compile(rf"[Tt]he\s+({_CARRIERS})\b")
 _WORD_CHAR = re.compile(r"\w")
-_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
-_OPEN_QUOTE_AT_START = re.compile(r"\s*[“\"]")
-_CLOSE_QUOTE = re.compile(r"[”\"]")
-_QUOTE_MARK = re.compile(r"[“”\"]")
-_WHOLE_QUOTE = re.compile(r"\s*[“\"][^“”\"]*[”\"][\s.!?]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,9 +233,10 @@ class _Seen:
 
 
 def attribute(
-    text: str, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction]
+    document: Document, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction]
 ) -> tuple[Attribution | None, ...]:
     """One ``Attribution`` or None per claim, in claim order (see the module docstring)."""
+    text = document.text
     if len(claims) != len(predictions):
         raise ValueError(f"{len(claims)} claims but {len(predictions)} predictions")
     mentions: deque[_Mention] = deque(maxlen=MENTION_MEMORY)
@@ -516,7 +513,7 @@ def _trimmed(piece: str) -> tuple[int, str] | None:
         start = junk.end()
     if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
         end = junk.start()
-    if piece[end - 1 : end] in ("”", '"') and not _QUOTED.search(piece, start, end):
+    if piece[end - 1 : end] in ("”", '"') and not QUOTED_PAIR.search(piece, start, end):
         end -= 1
     return (start, piece[start:end]) if start < end else None
 
@@ -943,10 +940,7 @@ def _is_direct_quote(text: str, claim: Claim, cue: Span, source: Span | None) ->
     content = end - start - text.count(" ", start, end)
     if content == 0:
         return False
-    quoted = sum(map(len, _QUOTED.findall(text, start, end)))
-    if claim.opens_inside_quote and start == claim.start and (close := _CLOSE_QUOTE.search(text, start, end)):
-        quoted += close.end() - start
-    return quoted / content >= DIRECT_QUOTE_SHARE
+    return quoted_length(text, claim, start, end) / content >= DIRECT_QUOTE_SHARE
 
 
 def _inherit_backward(claim: Claim, seen: deque[_Seen]) -> Attribution | None:
@@ -956,12 +950,12 @@ def _inherit_backward(claim: Claim, seen: deque[_Seen]) -> Attribution | None:
             if earlier.claim.paragraph == claim.paragraph and earlier.attribution is not None:
                 return _inherited(earlier.attribution, earlier.claim, "it continues the quotation of claim")
         return None
-    if not seen or not _WHOLE_QUOTE.fullmatch(claim.text):
+    if not seen or not is_whole_quotation(claim.text):
         return None
     previous = seen[-1]
     if (
         previous.attribution is not None
-        and _QUOTED.search(previous.claim.text)
+        and QUOTED_PAIR.search(previous.claim.text)
         and claim.paragraph - previous.claim.paragraph <= 1
         and previous.claim.index == claim.index - 1
     ):
@@ -973,7 +967,7 @@ def _inherit_forward(text: str, claims: Sequence[Claim], results: list[Attributi
     """A claim that opens a quotation left open takes the attribution of the claim that
     closes it ("“A. B,” she said."), looking ahead at most ``LOOKBACK_CLAIMS`` claims."""
     for index, claim in enumerate(claims):
-        if results[index] is not None or claim.opens_inside_quote or not _leaves_quote_open(claim.text):
+        if results[index] is not None or claim.opens_inside_quote or not leaves_quote_open(claim.text):
             continue
         for later in claims[index + 1 : index + 1 + LOOKBACK_CLAIMS]:
             if later.paragraph != claim.paragraph or not later.opens_inside_quote:
@@ -983,13 +977,6 @@ def _inherit_forward(text: str, claims: Sequence[Claim], results: list[Attributi
                 results[index] = _inherited(attribution, later, "it opens the quotation attributed at its close in claim")
                 break
     return tuple(results)
-
-
-def _leaves_quote_open(sentence: str) -> bool:
-    """A sentence that starts with an opening double quotation mark and never closes it."""
-    if not _OPEN_QUOTE_AT_START.match(sentence):
-        return False
-    return len(_QUOTE_MARK.findall(sentence)) % 2 == 1
 
 
 def _inherited(attribution: Attribution, origin: Claim, why: str) -> Attribution:

@@ -2,7 +2,7 @@
 
 Both detectors are lexicons kept as data (``resources/hedges.toml``,
 ``resources/verification.toml``). Each means ONE leftmost-first alternation regex run
-over each claim's span of the lower-cased text (offsets unchanged); each pattern declares
+over each claim's span of the document's folded text (offsets unchanged); each pattern declares
 the words it can begin with, so at each word only the patterns that begin with that word
 are tried (``text.lexicon.FirstWordLexicon``). The patterns are fixed words with no
 nested quantifiers, so matching is linear.
@@ -66,19 +66,17 @@ Verification notes
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from .document import Document, quoted_stretches
 from .resources import read_toml
 from .text.lexicon import FirstWordLexicon
+from .text.words import without_possessive
 from .types import Attribution, Claim, Hedge, Span, VerificationKind, VerificationNote
 
 _SKIP = "skip"
 """Group name of the "not" patterns: a match here is wording that looks like a cue but is none."""
-
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
 
 class _Lexicon(FirstWordLexicon):
     """A lexicon whose "not" patterns come first and whose matches of them are dropped."""
@@ -89,12 +87,6 @@ class _Lexicon(FirstWordLexicon):
     def cues(self, folded: str, start: int, end: int) -> Iterator[tuple[re.Match[str], str]]:
         """The lexicon's matches in ``folded[start:end]`` and their entries, but the "not" ones."""
         return ((match, name) for match, name in self.matches(folded, start, end) if name != _SKIP)
-
-
-def _fold(text: str) -> str:
-    """``text`` lower-cased with every offset kept (ASCII only if full lower-casing would move one)."""
-    folded = text.lower()
-    return folded if len(folded) == len(text) else text.translate(_ASCII_LOWER)
 
 
 def _span(text: str, match: re.Match[str]) -> Span:
@@ -111,14 +103,11 @@ _HEDGES = _Lexicon(
     [(name, entry["patterns"]) for name, entry in _HEDGE_LEXICON["categories"].items()],
     _HEDGE_LEXICON["not_hedges"]["patterns"],
 )
-_DOUBLE_QUOTE = re.compile("[\"\u201c\u201d]|''")
-_OPENING_ONLY, _CLOSING_ONLY = "\u201c", "\u201d"
 
 
-def find_hedges(text: str, claims: Sequence[Claim]) -> tuple[tuple[Hedge, ...], ...]:
+def find_hedges(document: Document, claims: Sequence[Claim]) -> tuple[tuple[Hedge, ...], ...]:
     """The hedges that govern each claim, in claim order (see the module docstring)."""
-    folded = _fold(text)
-    return tuple(_claim_hedges(text, folded, claim) for claim in claims)
+    return tuple(_claim_hedges(document.text, document.folded, claim) for claim in claims)
 
 
 def _claim_hedges(text: str, folded: str, claim: Claim) -> tuple[Hedge, ...]:
@@ -126,32 +115,12 @@ def _claim_hedges(text: str, folded: str, claim: Claim) -> tuple[Hedge, ...]:
     quoted: list[tuple[int, int]] | None = None
     for match, category in _HEDGES.cues(folded, claim.start, claim.end):
         if quoted is None:
-            quoted = _quoted_stretches(text, claim)
+            quoted = quoted_stretches(text, claim)
         if any(start <= match.start() and match.end() <= end for start, end in quoted):
             continue
         span = _span(text, match)
         hedges.append(Hedge(span, f"{span.text!r} {_HEDGE_EXPLANATIONS[category]}"))
     return tuple(hedges)
-
-
-def _quoted_stretches(text: str, claim: Claim) -> list[tuple[int, int]]:
-    """(start, end) of each direct quotation in the claim, marks included.
-
-    A curly mark says which way it faces; a straight one (or two apostrophes, as some
-    wire copy writes it) closes an open quotation or opens a new one. A quotation still
-    open at the claim's end runs to the end.
-    """
-    stretches = []
-    opened_at = claim.start if claim.opens_inside_quote else None
-    for mark in _DOUBLE_QUOTE.finditer(text, claim.start, claim.end):
-        if opened_at is None and mark.group() != _CLOSING_ONLY:
-            opened_at = mark.start()
-        elif opened_at is not None and mark.group() != _OPENING_ONLY:
-            stretches.append((opened_at, mark.end()))
-            opened_at = None
-    if opened_at is not None:
-        stretches.append((opened_at, claim.end))
-    return stretches
 
 
 # --- verification notes -----------------------------------------------------------------
@@ -178,19 +147,18 @@ _LOOK_BACK = int(_NOTE_LEXICON["look_back_claims"])
 _STOPWORDS = frozenset(_NOTE_LEXICON["subject_stopwords"])
 _CLAUSE_BOUNDARY = re.compile(r"[,;:(\u2014\u2013]|\b(?:so|but|that|which|because|while|although|though|since|whereas)\b")
 _WORD = re.compile(r"\w[\w'\u2019-]*")
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 
 
 def find_verification_notes(
-    text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+    document: Document, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
 ) -> tuple[tuple[VerificationNote, ...], ...]:
     """For each claim, the verification notes that govern it (see the module docstring).
 
     ``attributions`` runs parallel to ``claims``. A note appears under every claim it
     governs, with the same span: where the note stands.
     """
-    folded = _fold(text)
+    text, folded = document.text, document.folded
     governed: list[list[VerificationNote]] = [[] for _ in claims]
     for position, claim in enumerate(claims):
         for match, entry in _NOTES.cues(folded, claim.start, claim.end):
@@ -282,7 +250,7 @@ def _keys(phrase: str) -> frozenset[str]:
     """Acronyms as written, and content words lower-cased and singularised."""
     keys = set()
     for token in _WORD.findall(phrase):
-        word = _POSSESSIVE.sub("", token)
+        word = without_possessive(token)
         if len(word) >= 2 and word.isupper():
             keys.add(word)
             continue
