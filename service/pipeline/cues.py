@@ -86,7 +86,9 @@ class _Lexicon(FirstWordLexicon):
 
     def cues(self, folded: str, start: int, end: int) -> Iterator[tuple[re.Match[str], str]]:
         """The lexicon's matches in ``folded[start:end]`` and their entries, but the "not" ones."""
-        return ((match, name) for match, name in self.matches(folded, start, end) if name != _SKIP)
+        for match in self.pattern.finditer(folded, start, end):
+            if match.lastgroup != _SKIP:
+                yield match, match.lastgroup
 
 
 def _span(text: str, match: re.Match[str]) -> Span:

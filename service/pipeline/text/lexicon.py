@@ -2,19 +2,14 @@
 
 A lexicon (``hedges.toml``, ``verification.toml``) is named groups of lower-case regex
 patterns. What it means is ONE leftmost-first whole-word alternation, the groups in order
-(the tests' oracle). Tried at every word that costs several tokenisation
-passes, because every word enters every alternative. Each pattern therefore declares in
-the data the words a match of it can begin with (``first = [...]``), and
-``FirstWordLexicon.matches`` finds exactly the same matches another way:
-
-- a trie of all declared first words (its branches start with literals, which ``re``
-  rejects without entering them) finds the word starts where some pattern may begin;
-- there, only the patterns that declared that word are tried, in the reference's order.
-
-A match begins at a word start with a whole first word (the word characters before the
-pattern's first other one), so at a word only the patterns that declared it can match,
-and trying them in order keeps the leftmost-first choice. A word the data forgets to
-declare loses its matches: the tests compare both ways over real text.
+(the tests' oracle). Tried at every word that costs several tokenisation passes, because
+every word enters every alternative. Each pattern therefore declares in the data the words
+a match of it can begin with (``first = [...]``), and ``FirstWordLexicon.finditer`` puts a
+lookahead trie of all declared first words in front of the same alternation: at a word
+where no pattern can begin, the regex engine fails inside the trie (its branches start with
+literals, which ``re`` rejects without entering them), so the alternation runs only where
+one of its first words stands, and finds there what it finds anyway. A word the data
+forgets to declare loses its matches: the tests compare both ways over real text.
 """
 from __future__ import annotations
 
@@ -64,31 +59,19 @@ class FirstWordLexicon:
     """
 
     def __init__(self, groups: Sequence[tuple[str, Sequence[Mapping]]]) -> None:
-        self.groups = tuple((name, tuple(entries)) for name, entries in groups)
-        by_word: dict[str, dict[str, list[str]]] = {}
-        for name, entries in self.groups:
+        first_words: set[str] = set()
+        for _, entries in groups:
             for entry in entries:
                 pattern, first = entry["pattern"], entry["first"]
                 if any(char.isupper() for char in _ESCAPE.sub("", pattern)):
                     raise ValueError(f"lexicon patterns must be lower-case: {pattern!r}")
                 if not first or not all(_WORD.fullmatch(word) and word == word.lower() for word in first):
                     raise ValueError(f"a lexicon pattern must declare its lower-case first words: {pattern!r}")
-                for word in first:
-                    by_word.setdefault(word, {}).setdefault(name, []).append(pattern)
-        self._starts = re.compile(rf"\b{word_trie(sorted(by_word))}\b")
-        self._after = {word: self._compile(patterns) for word, patterns in by_word.items()}
+                first_words.update(first)
+        parts = "|".join(f"(?P<{name}>{alternation([entry['pattern'] for entry in entries])})" for name, entries in groups)
+        self.pattern = re.compile(rf"(?<!\w)(?={word_trie(sorted(first_words))}\b)(?:{parts})\b")
+        """Each match's ``lastgroup`` is the name of its group."""
 
-    def _compile(self, named: Mapping[str, Sequence[str]]) -> re.Pattern[str]:
-        parts = "|".join(f"(?P<{name}>{alternation(named[name])})" for name, _ in self.groups if name in named)
-        return re.compile(rf"(?:{parts})\b")
-
-    def matches(self, folded: str, start: int, end: int) -> Iterator[tuple[re.Match[str], str]]:
-        """What the plain alternation finds in ``folded[start:end]``, each match with its group's name."""
-        after, resume = self._after, start
-        for word in self._starts.finditer(folded, start, end):
-            if word.start() < resume:  # inside the previous match
-                continue
-            match = after[word.group()].match(folded, word.start(), end)
-            if match is not None:
-                resume = match.end()
-                yield match, match.lastgroup
+    def matches(self, folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """What the plain alternation finds in ``folded[start:end]`` (``match.lastgroup``: the group)."""
+        return self.pattern.finditer(folded, start, end)
