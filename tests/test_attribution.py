@@ -9,6 +9,7 @@ import pytest
 
 from service.pipeline.attribution import _CUE, LOOKBACK_CLAIMS, _Cues, attribute, candidates
 from service.pipeline.claims import segment
+from service.pipeline.document import Document
 from service.pipeline.types import ClaimPrediction, Span
 from tests.conftest import seed_text
 
@@ -22,7 +23,7 @@ def span_of(text: str, part: str, within: tuple[int, int]) -> Span:
 
 def model(text: str, readings: dict[int, tuple[str, str | None]]):
     """Segment ``text`` and fake the model: claim index -> (cue text, source text or None)."""
-    claims = segment(text).claims
+    claims = segment(Document.of(text)).claims
     predictions = []
     for claim in claims:
         if claim.index not in readings:
@@ -31,7 +32,7 @@ def model(text: str, readings: dict[int, tuple[str, str | None]]):
         cue, source = readings[claim.index]
         within = (claim.start, claim.end)
         predictions.append(ClaimPrediction(0.9, span_of(text, cue, within), source and span_of(text, source, within)))
-    return claims, attribute(text, claims, predictions)
+    return claims, attribute(Document.of(text), claims, predictions)
 
 
 def rules_only(text: str):
@@ -155,7 +156,7 @@ def test_rule_source_span(text, source):
 
 def test_rule_candidates_are_the_same_whether_built_lazily_or_all_at_once():
     text = seed_text("002")
-    for claim in segment(text).claims:
+    for claim in segment(Document.of(text)).claims:
         found = candidates(text, claim)
         assert [c.cue.text for c in found] == [m.group(0) for m in _CUE.finditer(text, claim.start, claim.end)]
         lazy = _Cues(text, claim)
@@ -447,7 +448,7 @@ def test_one_attribution_per_claim_and_lengths_must_match():
     claims, result = rules_only(SEED_003)
     assert len(result) == len(claims)
     with pytest.raises(ValueError):
-        attribute(SEED_003, claims, ())
+        attribute(Document.of(SEED_003), claims, ())
 
 
 # End to end with the trained model on the seed articles.
@@ -488,8 +489,8 @@ def trained_model():
 @pytest.mark.parametrize("seed, opening, expected", SEED_EXPECTATIONS)
 def test_seeds_end_to_end(trained_model, seed, opening, expected):
     text = seed_text(seed)
-    claims = segment(text).claims
-    result = attribute(text, claims, trained_model.predict(text, claims))
+    claims = segment(Document.of(text)).claims
+    result = attribute(Document.of(text), claims, trained_model.predict(text, claims))
     (index,) = [c.index for c in claims if c.text.startswith(opening)]
     attribution = result[index]
     teller, source_type, named, described, inherited, via = expected

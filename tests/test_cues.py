@@ -6,12 +6,16 @@ of service/pipeline/cues.py.
 """
 from __future__ import annotations
 
+import operator
+import re
 from pathlib import Path
 
 import pytest
 
 from service.pipeline.claims import segment
-from service.pipeline import cues
+from service.pipeline.document import Document
+from service.pipeline.resources import read_toml
+from service.pipeline.text.lexicon import FirstWordLexicon, word_trie
 from service.pipeline.cues import find_hedges, find_verification_notes
 from service.pipeline.types import Attribution, Span, Via
 
@@ -20,9 +24,9 @@ SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
 def hedge_texts(text: str) -> list[list[str]]:
     """Per claim, the hedge spans' texts, after checking each span against the text."""
-    claims = segment(text).claims
+    claims = segment(Document.of(text)).claims
     found = []
-    for hedges in find_hedges(text, claims):
+    for hedges in find_hedges(Document.of(text), claims):
         for hedge in hedges:
             assert text[hedge.span.start : hedge.span.end] == hedge.span.text
         found.append([hedge.span.text for hedge in hedges])
@@ -31,8 +35,8 @@ def hedge_texts(text: str) -> list[list[str]]:
 
 def note_texts(text: str) -> list[tuple[str, str]]:
     """(span text, kind) of every note, once each, with no attribution known."""
-    claims = segment(text).claims
-    notes = {note for governed in find_verification_notes(text, claims, [None] * len(claims)) for note in governed}
+    claims = segment(Document.of(text)).claims
+    notes = {note for governed in find_verification_notes(Document.of(text), claims, [None] * len(claims)) for note in governed}
     for note in notes:
         assert text[note.span.start : note.span.end] == note.span.text
     return sorted((note.span.text, note.kind) for note in notes)
@@ -224,9 +228,9 @@ def attribution(text: str, source: str, *, inherited: bool = False, via: str | N
 
 def governed_by_note(text: str, sources: dict[int, dict], note_words: str) -> tuple[int, ...]:
     """The claims listing the note whose span is ``note_words``, checking every copy is the same note."""
-    claims = segment(text).claims
+    claims = segment(Document.of(text)).claims
     attributions = [attribution(text, **sources[i]) if i in sources else None for i in range(len(claims))]
-    notes = find_verification_notes(text, claims, attributions)
+    notes = find_verification_notes(Document.of(text), claims, attributions)
     listed = tuple(i for i, governing in enumerate(notes) for note in governing if note.span.text == note_words)
     for i in listed:
         (note,) = (n for n in notes[i] if n.span.text == note_words)
@@ -251,10 +255,10 @@ def test_a_note_governs_the_claims_of_the_source_its_subject_names():
 
 def test_the_note_span_stays_where_the_note_stands():
     text = (SEEDS / "003_520d78e309baefcc.txt").read_text(encoding="utf-8")
-    claims = segment(text).claims
+    claims = segment(Document.of(text)).claims
     attributions = [None] * len(claims)
     attributions[1] = attribution(text, "Ukraine’s military intelligence agency (GUR)")
-    notes = find_verification_notes(text, claims, attributions)
+    notes = find_verification_notes(Document.of(text), claims, attributions)
     (note,) = notes[1]
     assert note.claim_index == 6 and note.kind == "unverified"
     assert claims[6].start <= note.span.start < note.span.end <= claims[6].end
@@ -320,19 +324,24 @@ def test_look_back_is_bounded():
     assert governed_by_note(text, sources, "could not be verified") == (13,)
 
 
-# --- the fast lexicon regex finds what the plain alternation finds ----------------------
+# --- the first-word lexicon finds what the plain alternation finds ---------------------
 
 
-def _reference_matches(lexicon, folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [
-        (match.start(), match.end(), match.lastgroup)
-        for match in lexicon.reference.finditer(folded, start, end)
-        if match.lastgroup != "skip"
-    ]
+def _lexicon_groups(name: str) -> list[tuple[str, list[dict]]]:
+    """The data of a lexicon file as named groups, its "not" patterns first (as cues.py reads it)."""
+    data = read_toml(name)
+    if name == "hedges.toml":
+        return [("skip", data["not_hedges"]["patterns"]), *((k, v["patterns"]) for k, v in data["categories"].items())]
+    return [("skip", data["not_notes"]["patterns"]), *((f"note{i}", n["patterns"]) for i, n in enumerate(data["notes"]))]
 
 
-def _fast_matches(lexicon, folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(match.start(), match.end(), name) for match, name in lexicon.matches(folded, start, end)]
+def _plain_alternation(groups: list[tuple[str, list[dict]]]) -> re.Pattern[str]:
+    """The oracle: every pattern of every group in one leftmost-first alternation."""
+    parts = []
+    for name, entries in groups:
+        patterns = sorted((entry["pattern"] for entry in entries), key=len, reverse=True)
+        parts.append(f"(?P<{name}>{'|'.join(f'(?:{p})' for p in patterns)})")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})\b")
 
 
 def _corpus() -> list[str]:
@@ -348,35 +357,48 @@ def _corpus() -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("lexicon", [cues._HEDGES, cues._NOTES], ids=["hedges", "notes"])
-def test_the_lexicon_regex_matches_as_the_plain_alternation(lexicon):
+@pytest.mark.parametrize("name", ["hedges.toml", "verification.toml"])
+def test_the_first_word_lexicon_matches_as_the_plain_alternation(name):
+    groups = _lexicon_groups(name)
+    lexicon, oracle = FirstWordLexicon(groups), _plain_alternation(groups)
+
+    def both(folded: str, start: int, end: int) -> tuple[list, list]:
+        fast = [(m.start(), m.end(), m.lastgroup) for m in lexicon.matches(folded, start, end)]
+        return fast, [(m.start(), m.end(), m.lastgroup) for m in oracle.finditer(folded, start, end)]
+
+    found = 0
     for text in _corpus():
-        for variant in (text, text.lower(), text.upper()):
-            folded = cues._fold(variant)
-            assert _fast_matches(lexicon, folded, 0, len(folded)) == _reference_matches(lexicon, folded, 0, len(folded))
-            for claim in segment(variant).claims:
-                fast = _fast_matches(lexicon, folded, claim.start, claim.end)
-                assert fast == _reference_matches(lexicon, folded, claim.start, claim.end)
+        for folded in (text.lower(), text.upper().lower()):
+            fast, plain = both(folded, 0, len(folded))
+            assert fast == plain
+            found += len(plain)
+            for claim in segment(Document.of(text)).claims:
+                assert operator.eq(*both(folded, claim.start, claim.end))
             # spans that begin and end inside words
             for start in range(0, len(folded), 97):
-                end = min(len(folded), start + 301)
-                assert _fast_matches(lexicon, folded, start, end) == _reference_matches(lexicon, folded, start, end)
+                assert operator.eq(*both(folded, start, min(len(folded), start + 301)))
+    assert found > 20
 
 
 @pytest.mark.parametrize(
-    "pattern, first_words",
+    "entry",
     [
-        (r"(?:un)?likely(?!\s+to\b)", ["unlikely", "likely"]),
-        (r"so[- ]called", ["so"]),
-        (r"(?:could\s+not|couldn[\x27\u2019]t|cannot)\s+be", ["could", "couldn", "cannot"]),
-        (r"(?:(?:is|has\s+been)\s+(?:not\s+)?)?confirmed\s+by", ["is", "has", "confirmed"]),
+        {"first": [], "pattern": "likely"},
+        {"first": ["so called"], "pattern": "so[- ]called"},
+        {"first": ["Likely"], "pattern": "likely"},
+        {"first": ["likely"], "pattern": "Likely"},
     ],
 )
-def test_first_words_of_a_pattern(pattern, first_words):
-    assert [word for word, _ in cues._first_words(pattern)] == first_words
+def test_a_pattern_must_declare_its_lower_case_first_words(entry):
+    with pytest.raises(ValueError, match="lexicon pattern"):
+        FirstWordLexicon([("group", [entry])])
 
 
-@pytest.mark.parametrize("pattern", [r"\w+ly", r"(?=x)abc", r"(?:a|b)?\s+x", r"ab(?=c)cd"])
-def test_a_pattern_must_begin_with_a_fixed_word(pattern):
-    with pytest.raises(ValueError, match="fixed word"):
-        cues._first_words(pattern)
+def test_the_word_trie_matches_as_the_plain_word_alternation():
+    words = sorted({word.lower() for text in _corpus()[:3] for word in re.findall(r"\w+", text)})
+    words = words[::7] + ["a", "an", "and", "said", "say", "says", "sa"]
+    trie = re.compile(rf"\b(?:{word_trie(words)})\b")
+    plain = re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b")
+    for text in _corpus():
+        folded = text.lower()
+        assert [m.span() for m in trie.finditer(folded)] == [m.span() for m in plain.finditer(folded)]

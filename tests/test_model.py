@@ -8,29 +8,17 @@ import sys
 import time
 from pathlib import Path
 
-import joblib
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.pipeline.claims import segment
-from service.pipeline.features import (
-    FIRST_WORD_ID,
-    TOKEN,
-    UNKNOWN_WORD,
-    Vocabulary,
-    code_points,
-    token_bounds,
-    tokenize,
-)
-from service.pipeline.model import (
-    COMPONENTS,
-    DEFAULT_MODEL_PATH,
-    MODEL_PATH_SETTING,
-    AttributionModel,
-    ModelLoadError,
-)
+from service.pipeline.document import Document
+from service.pipeline.model.features import FIRST_WORD_ID, UNKNOWN_WORD, Vocabulary, tokenize
+from service.pipeline.text.tokens import TOKEN, code_points, token_bounds
+from service.pipeline.model import DEFAULT_MODEL_PATH, MODEL_PATH_SETTING, AttributionModel, ModelLoadError
+from service.pipeline.model.attribution_model import LEARNED, file_sha256
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 SEEDS = REPO_DIR / "data" / "seeds"
@@ -44,14 +32,14 @@ def model() -> AttributionModel:
 @pytest.fixture
 def artefact_copy(tmp_path: Path) -> Path:
     """A copy of the bundled artefact and its manifest, free to tamper with."""
-    copy = tmp_path / "attribution.joblib"
+    copy = tmp_path / "attribution.npz"
     shutil.copy(DEFAULT_MODEL_PATH, copy)
     shutil.copy(DEFAULT_MODEL_PATH.with_suffix(".json"), copy.with_suffix(".json"))
     return copy
 
 
 def predict_sentence(model: AttributionModel, sentence: str):
-    claims = segment(sentence).claims
+    claims = segment(Document.of(sentence)).claims
     assert len(claims) == 1, claims
     (prediction,) = model.predict(sentence, claims)
     return prediction
@@ -61,9 +49,20 @@ def test_bundled_model_loads_with_a_version(model: AttributionModel) -> None:
     assert model.version.startswith("polnear-linear-")
 
 
-def test_setting_names_the_artefact(monkeypatch: pytest.MonkeyPatch, artefact_copy: Path) -> None:
-    monkeypatch.setenv(MODEL_PATH_SETTING, str(artefact_copy))
-    assert AttributionModel.load().version == AttributionModel.load(DEFAULT_MODEL_PATH).version
+def test_setting_names_the_artefact(monkeypatch: pytest.MonkeyPatch, model: AttributionModel, tmp_path: Path) -> None:
+    strict = AttributionModel.load().set_learned({"claim_threshold_": 0.999})
+    strict.save(tmp_path / "strict.npz", "strict", {})
+    monkeypatch.setenv(MODEL_PATH_SETTING, str(tmp_path / "strict.npz"))
+    chosen = AttributionModel.load()
+    assert chosen.version.startswith("strict+") and model.version.startswith("polnear-linear-")
+    sentence = "Russia launched 49 drones to attack Ukraine overnight, the Ukrainian military said on Monday."
+    assert predict_sentence(model, sentence).cue is not None and predict_sentence(chosen, sentence).cue is None
+
+
+def test_saving_the_bundled_model_gives_the_same_bytes(model: AttributionModel, tmp_path: Path) -> None:
+    manifest = AttributionModel.load().save(tmp_path / "again.npz", "polnear-linear-2", {})
+    assert manifest["sha256"] == file_sha256(DEFAULT_MODEL_PATH)
+    assert manifest["model_version"] == model.version
 
 
 @pytest.mark.parametrize(
@@ -106,7 +105,7 @@ def test_unattributed_sentence_gets_low_probability_and_no_cue(model: Attributio
 
 def test_one_prediction_per_claim_with_offsets_into_the_article(model: AttributionModel) -> None:
     text = (SEEDS / "004_947385f47217d880.txt").read_text(encoding="utf-8")
-    claims = segment(text).claims
+    claims = segment(Document.of(text)).claims
     predictions = model.predict(text, claims)
     assert len(predictions) == len(claims) > 10
     attributed = [p for p in predictions if p.cue is not None]
@@ -126,7 +125,7 @@ def test_no_claims_no_predictions(model: AttributionModel) -> None:
 
 
 def test_missing_artefact_is_refused_naming_path_and_setting(tmp_path: Path) -> None:
-    missing = tmp_path / "nowhere.joblib"
+    missing = tmp_path / "nowhere.npz"
     with pytest.raises(ModelLoadError, match="not found") as raised:
         AttributionModel.load(missing)
     assert str(missing) in str(raised.value) and MODEL_PATH_SETTING in str(raised.value)
@@ -148,7 +147,6 @@ def test_missing_manifest_is_refused(artefact_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("sklearn_version", "0.24.2", "scikit-learn 0.24.2"),
         ("feature_schema_version", -1, "feature schema -1"),
     ],
 )
@@ -170,30 +168,28 @@ def test_artefact_fields_refuse_another_format(artefact_copy: Path) -> None:
         AttributionModel.load(artefact_copy)
 
 
-def _plain(value: object) -> bool:
-    if isinstance(value, np.ndarray):
-        return value.dtype != object
-    if isinstance(value, (tuple, list)):
-        return all(_plain(item) for item in value)
-    if isinstance(value, dict):
-        return all(isinstance(key, str) and _plain(item) for key, item in value.items())
-    return isinstance(value, (bool, int, float, str))
+def test_artefact_holds_only_plain_arrays() -> None:
+    with np.load(DEFAULT_MODEL_PATH, allow_pickle=False) as arrays:
+        assert sorted(arrays.files) == sorted(LEARNED)
+        assert all(arrays[name].dtype != object for name in arrays.files)
 
 
-def test_artefact_holds_only_arrays_and_built_in_types() -> None:
-    components = joblib.load(DEFAULT_MODEL_PATH)
-    assert set(components) == set(COMPONENTS)
-    assert all(_plain(value) for value in components.values())
+def test_an_artefact_that_needs_pickle_is_refused(artefact_copy: Path) -> None:
+    with np.load(artefact_copy, allow_pickle=False) as arrays:
+        learned = {name: arrays[name] for name in arrays.files}
+    np.savez(artefact_copy, **{**learned, "words_": np.array(learned["words_"].tolist(), dtype=object)})
+    manifest_file = artefact_copy.with_suffix(".json")
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    manifest_file.write_text(json.dumps({**manifest, "sha256": file_sha256(artefact_copy)}), encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="plain arrays"):
+        AttributionModel.load(artefact_copy)
 
 
-def test_serving_never_imports_scikit_learn() -> None:
+def test_serving_never_imports_scikit_learn_scipy_or_joblib() -> None:
     probe = (
-        "import sys\n"
-        "from service.pipeline.model import AttributionModel\n"
-        "from service.pipeline.claims import segment\n"
-        "text = 'The storm hit the coast, officials said.'\n"
-        "AttributionModel.load().predict(text, segment(text).claims)\n"
-        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('sklearn', 'scipy')))\n"
+        "import sys, service\n"
+        "service.score_article('The storm hit the coast, officials said. The minister said so.')\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('sklearn', 'scipy', 'joblib')))\n"
     )
     finished = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO_DIR)
     assert finished.stdout.strip() == "[]"
@@ -230,8 +226,8 @@ def test_token_bounds_are_the_token_pattern_on_any_text(text: str) -> None:
 
 def test_word_ids_are_the_vocabulary_s(model: AttributionModel) -> None:
     text = (SEEDS / "004_947385f47217d880.txt").read_text(encoding="utf-8") + " Zzyzx-unknownword qwertyuiop don't"
-    tokens = tokenize(text, segment(text).claims, model.vocabulary)
-    index = {word: number for number, word in enumerate(model.vocabulary.words, start=FIRST_WORD_ID)}
+    tokens = tokenize(text, segment(Document.of(text)).claims, model.vocabulary_)
+    index = {word: number for number, word in enumerate(model.vocabulary_.words, start=FIRST_WORD_ID)}
     expected = [index.get(tokens.word(position), UNKNOWN_WORD) for position in range(len(tokens))]
     assert tokens.word_ids.tolist() == expected
     assert UNKNOWN_WORD in expected
@@ -246,15 +242,15 @@ def test_tokenize_is_linear_in_trailing_and_leading_whitespace(model: Attributio
     # A trailing whitespace run once made the tokeniser rescan it from each of its positions.
     for text in ("He said so." + "\n" * 400_000, " " * 400_000 + "He said so.", "He said so." + " \t" * 200_000 + "x"):
         started = time.perf_counter()
-        tokens = tokenize(text, segment(text).claims, model.vocabulary)
+        tokens = tokenize(text, segment(Document.of(text)).claims, model.vocabulary_)
         assert time.perf_counter() - started < 2.0
         assert [tokens.word(position) for position in range(3)] == ["he", "said", "so"]
 
 
 def test_lone_surrogates_keep_offsets(model: AttributionModel) -> None:
     text = "The minister said \ud800 it was fine, officials said."
-    claims = segment(text).claims
-    tokens = tokenize(text, claims, model.vocabulary)
+    claims = segment(Document.of(text)).claims
+    tokens = tokenize(text, claims, model.vocabulary_)
     assert [text[start:end] for start, end in zip(tokens.starts.tolist(), tokens.ends.tolist())][3] == "\ud800"
     for prediction in model.predict(text, claims):
         for span in (prediction.cue, prediction.source):

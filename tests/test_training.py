@@ -4,12 +4,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import joblib
 import numpy as np
 import pytest
 
 from service.pipeline.claims import segment
-from service.pipeline.features import (
+from service.pipeline.document import Document as Article
+from service.pipeline.model.features import (
     CuePhrases,
     claim_features,
     cue_candidates,
@@ -19,18 +19,11 @@ from service.pipeline.features import (
     source_features,
     tokenize,
 )
-from service.pipeline.model import DEFAULT_MODEL_PATH, AttributionModel
+from service.pipeline.model import AttributionModel, Hyperparameters
 from service.pipeline.types import Span
 from training.__main__ import main as train_main
 from training.evaluate import SegmentedDocument, baseline_reader, score
-from training.fit import (
-    Hyperparameters,
-    claim_design_matrix,
-    claim_labels_of,
-    cross_fit_folds,
-    design_matrix,
-    fit,
-)
+from training.fit import claim_design_matrix, claim_labels_of, cross_fit_folds, design_matrix, fit_attributes
 from training.polnear import Document, GoldAttribution, load_split, parse_annotations
 
 # Lines from PolNeAR dev breitbart_2016-09-12 (offsets shifted), plus a discontinuous cue.
@@ -73,7 +66,7 @@ def _document(text: str, *attributions: tuple[str, str | None]) -> SegmentedDocu
         cue_start = text.index(cue)
         sources = ((text.index(source), text.index(source) + len(source)),) if source else ()
         gold.append(GoldAttribution(((cue_start, cue_start + len(cue)),), sources))
-    return SegmentedDocument(Document("example", text, tuple(gold)), segment(text).claims)
+    return SegmentedDocument(Document("example", text, tuple(gold)), segment(Article.of(text)).claims)
 
 
 ARTICLE = _document(
@@ -121,27 +114,28 @@ def test_gold_cue_outside_every_claim_is_a_miss() -> None:
 def test_smoke_rebuild_is_deterministic_and_loadable(tmp_path: Path) -> None:
     manifests = []
     for run in ("first", "second"):
-        output = tmp_path / run / "attribution.joblib"
-        manifests.append(train_main(["--limit", "4", "--output", str(output), "--card", str(tmp_path / run / "CARD.md")]))
+        output = tmp_path / run / "attribution.npz"
+        manifests.append(train_main(["--limit", "4", "--output", str(output)]))
         assert json.loads(output.with_suffix(".json").read_text())["sha256"] == manifests[-1]["sha256"]
-        assert "Newell" in (tmp_path / run / "CARD.md").read_text()
+        card = (tmp_path / run / "MODEL_CARD.md").read_text()
+        assert "Newell" in card and manifests[-1]["sha256"] in card and "ms per" not in card
     assert manifests[0]["sha256"] == manifests[1]["sha256"]
     assert manifests[0]["dev_metrics"] == manifests[1]["dev_metrics"]
-    model = AttributionModel.load(tmp_path / "first" / "attribution.joblib")
+    model = AttributionModel.load(tmp_path / "first" / "attribution.npz")
     assert model.version == manifests[0]["model_version"]
 
 
 def test_exported_arrays_give_the_estimators_probabilities() -> None:
     """Serving scores with plain arrays; on dev sentences they must agree with scikit-learn."""
-    fitted = fit(load_split("train", limit=12), Hyperparameters())
-    model = AttributionModel(fitted.components, "exported")
+    fitted = fit_attributes(load_split("train", limit=12), Hyperparameters())
+    model = AttributionModel(Hyperparameters(), "exported").set_learned(fitted.learned)
     cue_rows, source_rows, claim_rows = [], [], []
     for document in load_split("dev", limit=6):
-        tokens = tokenize(document.text, segment(document.text).claims, model.vocabulary)
-        positions = cue_candidates(tokens, fitted.components["is_cue_word"])
+        tokens = tokenize(document.text, segment(Article.of(document.text)).claims, model.vocabulary_)
+        positions = cue_candidates(tokens, fitted.learned["is_cue_word_"])
         cue_rows.append(cue_features(tokens, positions))
-        claim_rows.append(claim_features(tokens, model.vocabulary, positions, model.cue_probabilities(cue_rows[-1])))
-        first, last = cue_extents(tokens, positions, CuePhrases.build(model.vocabulary, fitted.components["cue_phrases"]))
+        claim_rows.append(claim_features(tokens, model.vocabulary_, positions, model.cue_probabilities(cue_rows[-1])))
+        first, last = cue_extents(tokens, positions, CuePhrases.build(model.vocabulary_, fitted.learned["cue_phrases_"]))
         candidates = source_candidates(tokens, first, last)
         source_rows.append(source_features(tokens, candidates, tokens.word_ids[positions], first))
     for name, rows, ours in (
@@ -174,11 +168,11 @@ def test_claim_labels_are_where_gold_cues_start() -> None:
 def test_claim_rows_pick_the_two_best_candidates_per_claim() -> None:
     model = AttributionModel.load()
     text = "The storm hit the coast. Officials said on Tuesday that he told reporters it was over, aides added."
-    claims = segment(text).claims
-    tokens = tokenize(text, claims, model.vocabulary)
-    positions = cue_candidates(tokens, np.asarray(joblib.load(DEFAULT_MODEL_PATH)["is_cue_word"]))
+    claims = segment(Article.of(text)).claims
+    tokens = tokenize(text, claims, model.vocabulary_)
+    positions = cue_candidates(tokens, model.is_cue_word_)
     probabilities = np.linspace(0.1, 0.9, len(positions))
-    rows = claim_features(tokens, model.vocabulary, positions, probabilities)
+    rows = claim_features(tokens, model.vocabulary_, positions, probabilities)
     in_second = positions[tokens.claim_of[positions] == 1]
     assert len(in_second) >= 3  # said, told, added
     assert rows.claims.tolist()[-1] == 1

@@ -1,9 +1,11 @@
-"""Writing ``training/MODEL_CARD.md`` (skops-style sections) from a training manifest."""
+"""Writing ``MODEL_CARD.md`` (skops-style sections) beside the artefact, from its manifest.
+
+No speed figures: the model's cost is measured by ``bench/``, not by training."""
 from __future__ import annotations
 
 from pathlib import Path
 
-MODEL_CARD_PATH = Path(__file__).resolve().parent / "MODEL_CARD.md"
+MODEL_CARD_NAME = "MODEL_CARD.md"
 
 CITATION = (
     'Edward Newell, Drew Margolin, Derek Ruths. "An Attribution Relations Corpus for Political News." '
@@ -32,9 +34,8 @@ def _metric_row(name: str, scores: dict) -> str:
 
 def render_model_card(manifest: dict) -> str:
     metrics = manifest["dev_metrics"]
-    speed = manifest["speed"]
-    footprint = manifest["serving_footprint"]
     training = manifest["training"]
+    built_with = manifest["trained_with"]
     hyperparameters = "\n".join(f"| `{name}` | {value} |" for name, value in sorted(manifest["hyperparameters"].items()))
     return f"""# Model card: {manifest['model_name']} (attribution cues and sources)
 
@@ -70,14 +71,15 @@ service scores with numpy alone and never imports scikit-learn:
    best span is kept when its probability is at least `source_threshold`.
 
 - Model version: `{manifest['model_version']}`
-- Artefact: `{manifest['artefact']}` (joblib, format {manifest['artefact_format']}: numpy arrays and
-  built-in types only: vocabulary words, cue-word table, cue phrases, coefficients, intercepts,
-  thresholds), {manifest['size_bytes'] / 1e6:.2f} MB, SHA-256 `{manifest['sha256']}`
-- Built with scikit-learn {manifest['sklearn_version']}, numpy {manifest['numpy_version']},
-  scipy {manifest['scipy_version']}, Python {manifest['python_version']}; feature schema
-  {manifest['feature_schema_version']}. The service refuses to load the artefact if its SHA-256,
-  artefact format, feature schema or the installed scikit-learn release (read from package
-  metadata, not imported) does not match the manifest `attribution.json`.
+- Artefact: `{manifest['artefact']}` (numpy .npz, format {manifest['artefact_format']}: plain arrays
+  only, loaded with `allow_pickle=False`: vocabulary words, cue-word table, cue phrases,
+  coefficients, intercepts, thresholds), {manifest['size_bytes'] / 1e6:.2f} MB, SHA-256
+  `{manifest['sha256']}`
+- Trained with scikit-learn {built_with['scikit-learn']}, numpy {built_with['numpy']},
+  scipy {built_with['scipy']}, Python {built_with['python']}; feature schema
+  {manifest['feature_schema_version']}. Serving needs numpy only. The service refuses to load the
+  artefact if its SHA-256, artefact format or feature schema does not match the manifest
+  `attribution.json` beside it.
 
 ## Intended use
 One signal among several in credence's sourcing score: `model_probability` of each claim, and
@@ -143,15 +145,6 @@ predicted span lies inside it.
 
 The middle row is the previous release (no claim stage: a claim's probability was its best
 candidate's, thresholded at 0.225), measured the same way; kept here for comparison.
-
-## Speed
-{speed['ms_per_article']:.2f} ms per dev article, {speed['kilobytes_per_second']:.0f} kB/s on one core;
-{speed['times_tokenizer']:.1f}x the cost of `re.findall(r"\\w+|[^\\w\\s]", text)` over the same texts
-(the whole pipeline's budget is 20x).
-
-Serving footprint (fresh interpreter, median of 3): importing `service.pipeline.model`
-{footprint['import_s']:.3f} s, loading the artefact {footprint['load_s']:.3f} s, resident memory then
-{footprint['rss_mb']:.1f} MB; scikit-learn or SciPy imported: {'yes' if footprint['imports_sklearn'] else 'no'}.
 
 ## Limitations
 - PolNeAR's attribution is broad: reported internal states ("believes", "wants", "mocked") count,

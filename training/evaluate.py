@@ -12,23 +12,19 @@ Claims come from ``service.pipeline.claims.segment``, exactly as the service see
   one such Source (strict, as held-out scoring does). Every claim with a sourced gold cue is
   one source to find; sourced gold cues outside every claim are misses.
 
-It scores the raw model and, when ``service.pipeline.attribution`` exists, the pipeline's
-final attribution (which may add inherited and rule-based findings), and prints the speed.
+It scores the raw model and the pipeline's final attribution (which may add inherited and
+rule-based findings). Speed is bench/'s business, not training's.
 """
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import json
 import re
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from service.pipeline.claims import segment
+from service.pipeline.document import Document as Article
 from service.pipeline.model import AttributionModel
 from service.pipeline.types import Claim, Span
 
@@ -43,9 +39,6 @@ BASELINE_CUES = re.compile(
     re.IGNORECASE,
 )
 """The naive baseline: the first common reporting verb in a claim is its cue; no sources."""
-
-BASELINE_TOKENS = re.compile(r"\w+|[^\w\s]")
-"""The speed yardstick: one regex pass that merely splits the text into tokens."""
 
 
 @dataclass
@@ -88,33 +81,13 @@ class Scores:
 
 
 @dataclass(frozen=True)
-class Speed:
-    articles: int
-    characters: int
-    seconds: float
-    baseline_seconds: float
-
-    @property
-    def ms_per_article(self) -> float:
-        return 1000 * self.seconds / self.articles
-
-    @property
-    def kilobytes_per_second(self) -> float:
-        return self.characters / 1000 / self.seconds
-
-    @property
-    def times_tokenizer(self) -> float:
-        return self.seconds / self.baseline_seconds
-
-
-@dataclass(frozen=True)
 class SegmentedDocument:
     document: Document
     claims: tuple[Claim, ...]
 
 
 def segment_documents(documents: Sequence[Document]) -> list[SegmentedDocument]:
-    return [SegmentedDocument(document, segment(document.text).claims) for document in documents]
+    return [SegmentedDocument(document, segment(Article.of(document.text)).claims) for document in documents]
 
 
 def score(documents: Sequence[SegmentedDocument], read: Reader) -> Scores:
@@ -177,76 +150,15 @@ def model_reader(model: AttributionModel) -> Reader:
     return read
 
 
-def pipeline_reader(model: AttributionModel) -> Reader | None:
-    """The final attribution of ``service.pipeline.attribution``, when that module exists."""
-    if importlib.util.find_spec("service.pipeline.attribution") is None:
-        return None
+def pipeline_reader(model: AttributionModel) -> Reader:
+    """The final attribution of ``service.pipeline.attribution`` (rules over the model's reading)."""
     from service.pipeline.attribution import attribute
 
     def read(text: str, claims: Sequence[Claim]) -> list[Reading]:
-        final = attribute(text, claims, model.predict(text, claims))
+        final = attribute(Article.of(text), claims, model.predict(text, claims))
         return [(a.cue, a.source) if a is not None else (None, None) for a in final]
 
     return read
-
-
-def measure_speed(model: AttributionModel, documents: Sequence[SegmentedDocument], repeats: int = 3) -> Speed:
-    """Best of ``repeats`` timings of ``predict`` over every article (claims segmented beforehand),
-    next to the plain regex tokeniser over the same texts."""
-    texts = [item.document.text for item in documents]
-
-    def best_time(run: Callable[[], object]) -> float:
-        timings = []
-        for _ in range(repeats):
-            started = time.perf_counter()
-            run()
-            timings.append(time.perf_counter() - started)
-        return min(timings)
-
-    seconds = best_time(lambda: [model.predict(item.document.text, item.claims) for item in documents])
-    baseline_seconds = best_time(lambda: [BASELINE_TOKENS.findall(text) for text in texts])
-    return Speed(len(texts), sum(map(len, texts)), seconds, baseline_seconds)
-
-
-FOOTPRINT_PROBE = """
-import json, sys, time
-started = time.perf_counter()
-from service.pipeline.model import AttributionModel
-imported = time.perf_counter()
-model = AttributionModel.load(sys.argv[1])
-loaded = time.perf_counter()
-model.predict("Officials said the storm hit the coast.", ())
-status = dict(line.split(":", 1) for line in open("/proc/self/status", encoding="ascii"))
-print(json.dumps({
-    "import_s": imported - started,
-    "load_s": loaded - imported,
-    "rss_kib": int(status["VmRSS"].split()[0]),
-    "imports_sklearn": any(name.split(".")[0] in ("sklearn", "scipy") for name in sys.modules),
-}))
-"""
-
-
-def measure_footprint(model_path: Path, repeats: int = 3) -> dict:
-    """Cold start of the model alone in fresh interpreters (import ``service.pipeline.model``,
-    then ``AttributionModel.load``; medians of ``repeats``) and the process's resident memory
-    then, and whether scikit-learn or SciPy got imported along the way."""
-    runs = []
-    for _ in range(repeats):
-        finished = subprocess.run(
-            [sys.executable, "-c", FOOTPRINT_PROBE, str(model_path)],
-            cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True, check=True,
-        )
-        runs.append(json.loads(finished.stdout))
-
-    def median(key: str) -> float:
-        return sorted(run[key] for run in runs)[len(runs) // 2]
-
-    return {
-        "import_s": round(median("import_s"), 3),
-        "load_s": round(median("load_s"), 3),
-        "rss_mb": round(median("rss_kib") * 1024 / 1e6, 1),
-        "imports_sklearn": any(run["imports_sklearn"] for run in runs),
-    }
 
 
 def gold_claim_share(documents: Sequence[SegmentedDocument]) -> float:
@@ -268,14 +180,6 @@ def format_scores(name: str, scores: Scores) -> str:
     )
 
 
-def format_speed(speed: Speed) -> str:
-    return (
-        f"speed: {speed.ms_per_article:.2f} ms/article, {speed.kilobytes_per_second:.0f} kB/s, "
-        f"{speed.times_tokenizer:.1f}x the cost of re.findall(r'\\w+|[^\\w\\s]') over the same "
-        f"{speed.articles} articles ({speed.characters / 1000:.0f} kB)"
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", type=Path, default=None, help="model artefact (default: the bundled one)")
@@ -287,12 +191,7 @@ def main(argv: Sequence[str] | None = None) -> None:
           f"{sum(len(d.claims) for d in documents)} claims, {gold_claim_share(documents):.1%} with a gold cue")
     print(format_scores("baseline (regex)", score(documents, baseline_reader)))
     print(format_scores("model", score(documents, model_reader(model))))
-    pipeline = pipeline_reader(model)
-    if pipeline is None:
-        print("pipeline attribution: service.pipeline.attribution not present; skipped")
-    else:
-        print(format_scores("pipeline attribution", score(documents, pipeline)))
-    print(format_speed(measure_speed(model, documents)))
+    print(format_scores("pipeline attribution", score(documents, pipeline_reader(model))))
 
 
 if __name__ == "__main__":

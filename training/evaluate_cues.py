@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service.pipeline.claims import segment
+from service.pipeline.document import Document
 from service.pipeline.cues import find_hedges, find_verification_notes
 
 REPO = Path(__file__).resolve().parent.parent
@@ -81,11 +82,11 @@ def gold_spans(sentences: list[dict]) -> tuple[list[LabelledSpan], list[Labelled
 
 def predicted_spans(text: str, sentences: list[dict]) -> tuple[list[LabelledSpan], list[LabelledSpan]]:
     """The detectors' spans over the whole document, kept where a labelled sentence stands."""
-    claims = segment(text).claims
-    hedges = {(h.span.start, h.span.end, h.span.text, HEDGE) for found in find_hedges(text, claims) for h in found}
+    claims = segment(Document.of(text)).claims
+    hedges = {(h.span.start, h.span.end, h.span.text, HEDGE) for found in find_hedges(Document.of(text), claims) for h in found}
     notes = {
         (n.span.start, n.span.end, n.span.text, n.kind)
-        for found in find_verification_notes(text, claims, [None] * len(claims))
+        for found in find_verification_notes(Document.of(text), claims, [None] * len(claims))
         for n in found
     }
 

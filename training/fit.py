@@ -1,24 +1,29 @@
 """Fitting the attribution model's lexicons and classifiers on PolNeAR train.
 
-Everything learned here ends up in the artefact's components (see
-``service.pipeline.model.COMPONENTS``): scikit-learn fits the classifiers, ``export_classifier``
-turns each into plain arrays (coefficients, intercept), so serving never imports it.
+What is learned here becomes the estimator's attributes ending in ``_`` (see
+``service.pipeline.model.attribution_model.LEARNED``): scikit-learn fits the classifiers,
+``export_classifier`` turns each into plain arrays (coefficients, intercept), so serving
+never imports it. joblib fits the cross-fitting folds in parallel.
 Training rows are built by the same feature code the service runs, over the same claims
 the service sees (``claims.segment``), so what is learned is what is scored.
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
+from joblib import Parallel, delayed
 from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 
 from service.pipeline.claims import segment
-from service.pipeline.features import (
+from service.pipeline.document import Document as Article
+from service.pipeline.text.tokens import TOKEN
+from service.pipeline.model.features import (
     ANCHORS_ENDING_AT,
     ALWAYS_IN_VOCABULARY,
     ANCHOR_COUNT,
@@ -27,7 +32,6 @@ from service.pipeline.features import (
     FIRST_WORD_ID,
     HASH_WIDTH,
     MAX_CUE_PHRASE_TOKENS,
-    TOKEN,
     ArticleTokens,
     Vocabulary,
     claim_features,
@@ -39,34 +43,13 @@ from service.pipeline.features import (
     source_features,
     tokenize,
 )
-from service.pipeline.model import ARTEFACT_FORMAT, AttributionModel
+from service.pipeline.model import AttributionModel, Hyperparameters
 from service.pipeline.types import Claim
 
 from .evaluate import Scores, SegmentedDocument, model_reader, score
 from .polnear import Document
 
 SEED = 20240613
-
-
-@dataclass(frozen=True)
-class Hyperparameters:
-    """Every knob of training, recorded in the manifest and the model card."""
-
-    vocabulary_min_count: int = 2
-    cue_word_min_count: int = 2
-    cue_word_min_share: float = 0.1
-    cue_phrase_min_count: int = 3
-    cue_regularisation_c: float = 0.5
-    source_regularisation_c: float = 0.5
-    claim_regularisation_c: float = 0.1
-    cross_fit_folds: int = 5
-    threshold_grid_low: float = 0.1
-    threshold_grid_high: float = 0.8
-    threshold_grid_step: float = 0.025
-    max_iterations: int = 3000
-
-    def as_dict(self) -> dict[str, float | int]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -83,16 +66,16 @@ class TrainingSummary:
 
 
 class Fitted(NamedTuple):
-    components: dict
-    """The artefact's plain-data components (``service.pipeline.model.COMPONENTS``)."""
+    learned: dict
+    """The estimator's learned attributes (``attribution_model.LEARNED``)."""
     summary: TrainingSummary
     classifiers: dict[str, LogisticRegression]
-    """The fitted estimators the components were exported from (not saved)."""
+    """The fitted estimators the learned arrays were exported from (not saved)."""
 
 
-def fit(documents: Sequence[Document], parameters: Hyperparameters) -> Fitted:
-    """Learn the lexicons, then the three classifiers; return the artefact components (with
-    provisional 0.5 thresholds: ``tune_thresholds`` sets them on dev).
+def fit_attributes(documents: Sequence[Document], parameters: Hyperparameters) -> Fitted:
+    """Learn the lexicons, then the three classifiers; return the learned attributes (with
+    provisional 0.5 thresholds: ``tune_thresholds`` sets them on dev) and what training saw.
 
     The claim classifier reads the cue classifier's probabilities, so it is fitted on
     *out-of-fold* ones (cross-fitting): the articles are dealt into ``cross_fit_folds``
@@ -101,7 +84,7 @@ def fit(documents: Sequence[Document], parameters: Hyperparameters) -> Fitted:
     on new text. The cue classifier shipped is fitted on every article."""
     words = learn_vocabulary((document.text for document in documents), parameters.vocabulary_min_count)
     vocabulary = Vocabulary(words)
-    segmented = [segment(document.text).claims for document in documents]
+    segmented = [segment(Article.of(document.text)).claims for document in documents]
     prepared = [(document, tokenize(document.text, claims, vocabulary)) for document, claims in zip(documents, segmented)]
     is_cue_word = learn_cue_words(prepared, vocabulary.id_count, parameters)
     cue_phrases = learn_cue_phrases(documents, parameters.cue_phrase_min_count)
@@ -135,22 +118,6 @@ def fit(documents: Sequence[Document], parameters: Hyperparameters) -> Fitted:
     cue_weights, cue_bias = export_classifier(cue_classifier)
     source_weights, source_bias = export_classifier(source_classifier)
     claim_coefficients, claim_bias = export_classifier(claim_classifier)
-    components = {
-        "artefact_format": ARTEFACT_FORMAT,
-        "words": words,
-        "is_cue_word": is_cue_word,
-        "cue_phrases": cue_phrases,
-        "cue_weights": cue_weights,
-        "cue_bias": cue_bias,
-        "source_weights": source_weights,
-        "source_bias": source_bias,
-        "claim_weights": np.ascontiguousarray(claim_coefficients[:CLAIM_HASH_WIDTH]),
-        "claim_dense_weights": np.ascontiguousarray(claim_coefficients[CLAIM_HASH_WIDTH:]),
-        "claim_bias": claim_bias,
-        "claim_threshold": 0.5,
-        "source_threshold": 0.5,
-        "no_candidate_probability": _no_candidate_share(prepared, is_cue_word),
-    }
     summary = TrainingSummary(
         cue_rows=len(all_cue_labels),
         cue_positives=int(all_cue_labels.sum()),
@@ -162,7 +129,22 @@ def fit(documents: Sequence[Document], parameters: Hyperparameters) -> Fitted:
         cue_lexicon_size=int(is_cue_word.sum()),
         cue_phrase_count=len(cue_phrases),
     )
-    return Fitted(components, summary, {"cue": cue_classifier, "source": source_classifier, "claim": claim_classifier})
+    learned = {
+        "words_": words,
+        "is_cue_word_": is_cue_word,
+        "cue_phrases_": cue_phrases,
+        "cue_weights_": cue_weights,
+        "cue_bias_": cue_bias,
+        "source_weights_": source_weights,
+        "source_bias_": source_bias,
+        "claim_weights_": np.ascontiguousarray(claim_coefficients[:CLAIM_HASH_WIDTH]),
+        "claim_dense_weights_": np.ascontiguousarray(claim_coefficients[CLAIM_HASH_WIDTH:]),
+        "claim_bias_": claim_bias,
+        "claim_threshold_": 0.5,
+        "source_threshold_": 0.5,
+        "no_candidate_probability_": _no_candidate_share(prepared, is_cue_word),
+    }
+    return Fitted(learned, summary, {"cue": cue_classifier, "source": source_classifier, "claim": claim_classifier})
 
 
 def cross_fit_folds(count: int, folds: int) -> np.ndarray:
@@ -178,16 +160,19 @@ def cross_fit_cue_probabilities(
     """Each article's cue-candidate probabilities from a cue classifier fitted without its fold."""
     fold_of = cross_fit_folds(len(cue_rows), parameters.cross_fit_folds)
     probabilities: list[np.ndarray] = [np.zeros(0)] * len(cue_rows)
-    for fold in np.unique(fold_of).tolist():
-        held_out = fold_of == fold
-        classifier = _fit_classifier(
-            [rows for rows, out in zip(cue_rows, held_out) if not out],
-            [labels for labels, out in zip(cue_labels, held_out) if not out],
+    folds = np.unique(fold_of).tolist()
+    fitted = Parallel(n_jobs=min(len(folds), os.cpu_count() or 1))(
+        delayed(_fit_classifier)(
+            [rows for rows, fold_number in zip(cue_rows, fold_of) if fold_number != fold],
+            [labels for labels, fold_number in zip(cue_labels, fold_of) if fold_number != fold],
             parameters.cue_regularisation_c,
             parameters.max_iterations,
         )
+        for fold in folds
+    )
+    for fold, classifier in zip(folds, fitted):
         weights, bias = export_classifier(classifier)
-        for number in np.flatnonzero(held_out).tolist():
+        for number in np.flatnonzero(fold_of == fold).tolist():
             probabilities[number] = 1.0 / (1.0 + np.exp(-(weights[cue_rows[number]].sum(axis=1) + bias)))
     return probabilities
 
@@ -344,18 +329,21 @@ def _fit_classifier(
     return classifier.fit(design, labels)
 
 
-def tune_thresholds(
-    components: dict, dev: Sequence[SegmentedDocument], parameters: Hyperparameters
-) -> dict[str, float]:
+def tune_thresholds(model: AttributionModel, dev: Sequence[SegmentedDocument]) -> dict[str, float]:
     """Pick the claim threshold that maximises dev attribution F1, then the source threshold
     that maximises dev strict source F1 (the held-out scoring's variant). Dev only: the
     test split is never seen."""
-    def scores_with(**thresholds: float) -> Scores:
-        return score(dev, model_reader(AttributionModel({**components, **thresholds}, "tuning")))
+    parameters = model.hyperparameters
+
+    def scores_with(claim_threshold: float, source_threshold: float = 0.5) -> Scores:
+        trial = AttributionModel(parameters, "tuning").set_learned(
+            {**model.learned(), "claim_threshold_": claim_threshold, "source_threshold_": source_threshold}
+        )
+        return score(dev, model_reader(trial))
 
     grid = np.round(np.arange(parameters.threshold_grid_low, parameters.threshold_grid_high, parameters.threshold_grid_step), 4)
     claim_threshold = max(grid, key=lambda t: (scores_with(claim_threshold=t).attribution.f1, -t))
     source_threshold = max(
         grid, key=lambda t: (scores_with(claim_threshold=claim_threshold, source_threshold=t).source_strict.f1, -t)
     )
-    return {"claim_threshold": float(claim_threshold), "source_threshold": float(source_threshold)}
+    return {"claim_threshold_": float(claim_threshold), "source_threshold_": float(source_threshold)}

@@ -18,6 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from service.pipeline.claims import segment  # noqa: E402
+from service.pipeline.document import Document  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
@@ -41,7 +42,7 @@ NEAR_MISSES = re.compile(r"\bonly\b|\bmay\b|\bmight\b|\bclaim", re.IGNORECASE)
 def sentences(folder: Path, label: str):
     for path in sorted(folder.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        for claim in segment(text).claims:
+        for claim in segment(Document.of(text)).claims:
             yield {"doc": f"{label}/{path.name}", "start": claim.start, "end": claim.end, "text": claim.text}
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .scoring import Weights
+from .text.words import without_possessive
 from .types import ArticleResult, ArticleSummary, Rating, ScoredClaim, Segment, SourceTally
 
 SHARE_DECIMALS = 4
@@ -32,7 +33,6 @@ SOURCE_KEY_CACHE_SIZE = 4096
 
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9.&-]{1,11})\)")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -100,7 +100,7 @@ def source_key(text: str) -> str:
     if acronym:
         return acronym.group(1).replace(".", "").casefold()
     words = _SPACES.sub(" ", _LEADING_ARTICLE.sub("", text.strip()))
-    return _POSSESSIVE.sub("", words).replace(".", "").casefold()
+    return without_possessive(words).replace(".", "").casefold()
 
 
 def tally_sources(claims: Sequence[ScoredClaim]) -> tuple[SourceTally, ...]:

@@ -3,7 +3,7 @@
 Works line by line over the text as posted (offsets are never shifted), in one linear
 pass per line:
 
-1. A short line matching a page-furniture pattern (``resources/furniture.txt``) is
+1. A short line matching a page-furniture pattern (``resources/furniture.toml``) is
    dropped whole: "Exit mobile version", "Sign up to read this article", photo credits.
 2. The line is split into sentences at terminal punctuation (optionally followed by
    closing quotes) that is followed by whitespace and not by a lower-case word, unless
@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 
-from .resources import compile_alternation, read_entries
+from .document import Document, quote_open_at
+from .resources import compile_alternation, read_entries, read_toml
 from .types import Claim, Segment, Segmentation
 
 FURNITURE_MAX_CHARS = 160
@@ -38,99 +39,38 @@ MIN_CUT_SENTENCE_WORDS = 16
 HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITALISED_SHARE = 0.8
 
-_LINE = re.compile(r"[^\r\n]+")
 # "[.!?…][.!?…]*" is "[.!?…]+" spelled so that ``re`` skips ahead to the first mark.
 _BOUNDARY = re.compile(r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)")
 _TERMINAL_PUNCTUATION = frozenset(".!?\u2026:;")
 _CLOSERS = "\"'\u201d\u2019)]"
 _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
-_LOWER_CHANGES_WORDS = re.compile("[\u0130\u03a3]")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _CLOSING_QUOTES = "\"\u201d"
 # A speaker tag after a quotation: at most four words, then the sentence ends
 # ("“Why now?” Clinton asked."). Words and spaces cannot overlap: no backtracking blow-up.
 _SPEAKER_TAG = re.compile(r"\s+(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
-_DOUBLE_QUOTE = re.compile(r"[\"\u201c\u201d]")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"[A-Z]\.$")
 
-_FURNITURE_PATTERNS = read_entries("furniture.txt")
-_FURNITURE = compile_alternation(_FURNITURE_PATTERNS)
-
-# ``re`` matches an ASCII character case-insensitively only against itself, its other
-# case and, beyond ASCII, these four ("İ", "ı", "ſ", Kelvin "K"; tests prove it).
-# ``str.lower`` maps the ASCII ones one for one; these are mapped first where present.
-_FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
-_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
-
-
-def _fold(text: str) -> str:
-    """``text`` lower-cased so that whatever matches an ASCII literal case-insensitively
-    in ``text`` stands in the result as that literal lower-cased, at one character for one."""
-    if text.isascii() or not _FOLD_SPECIAL.search(text):
-        return text.lower()
-    return text.translate(_FOLD).lower()
-
-
-def _leading_literal(items) -> str:
-    """The plain ASCII characters a parsed pattern (or alternative) starts with, lower-cased."""
-    from re import _parser
-
-    run = ""
-    for op, argument in items:
-        if op is not _parser.LITERAL or argument >= 128:
-            break
-        run += chr(argument)
-    return run.lower()
-
-
-def _prefilter(pattern: str) -> tuple[tuple[str, ...] | None, str]:
-    """What a case-insensitive match of ``pattern`` needs in the folded text: it starts
-    with one of the returned prefixes (for a pattern anchored at "^" whose start is
-    literal), or else it contains the returned literal ("" when none is known).
-
-    Read from the parsed pattern, where a top-level literal is neither repeated nor one
-    of several alternatives.
-    """
-    try:
-        from re import _parser  # the parser ``re`` itself compiles with
-
-        items = list(_parser.parse(pattern, re.IGNORECASE))
-        if len(items) > 1 and items[0] == (_parser.AT, _parser.AT_BEGINNING):
-            if prefix := _leading_literal(items[1:]):
-                return (prefix,), ""
-            op, argument = items[1]
-            if op is _parser.BRANCH:
-                prefixes = tuple(_leading_literal(alternative) for alternative in argument[1])
-                if all(prefixes):
-                    return prefixes, ""
-        runs, run = [], ""
-        for op, argument in items:
-            if op is _parser.LITERAL and argument < 128:
-                run += chr(argument)
-            else:
-                runs.append(run)
-                run = ""
-        return None, max((*runs, run), key=len).lower()
-    except Exception:  # a Python whose parser differs: no prefilter, the same answers
-        return None, ""
-
+_FURNITURE_ENTRIES = read_toml("furniture.toml")["furniture"]
+_FURNITURE = compile_alternation(tuple(entry["pattern"] for entry in _FURNITURE_ENTRIES))
 
 def _furniture_tables() -> tuple[dict[str, tuple[tuple[str, re.Pattern[str]], ...]], tuple[tuple[str, re.Pattern[str]], ...]]:
     at_start: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     anywhere = []
-    for pattern in _FURNITURE_PATTERNS:
-        compiled = re.compile(pattern, re.IGNORECASE)
-        prefixes, literal = _prefilter(pattern)
-        if prefixes is None:
-            anywhere.append((literal, compiled))
-        for prefix in prefixes or ():
+    for entry in _FURNITURE_ENTRIES:
+        compiled = re.compile(entry["pattern"], re.IGNORECASE)
+        for prefix in entry.get("starts_with", ()):
             at_start.setdefault(prefix[0], []).append((prefix, compiled))
+        if "contains" in entry:
+            anywhere.append((entry["contains"], compiled))
+        elif "starts_with" not in entry:
+            raise ValueError(f"a furniture entry must declare starts_with or contains: {entry['pattern']!r}")
     return {first: tuple(entries) for first, entries in at_start.items()}, tuple(anywhere)
 
 
 _FURNITURE_AT_START, _FURNITURE_ANYWHERE = _furniture_tables()
-"""The same patterns one by one, each behind a literal it cannot match without: ``re``
+"""The same patterns one by one, each behind the literal it declares it needs: ``re``
 scans a case-insensitive alternation several times slower than it scans each pattern
 alone, and a substring test on the folded text is far cheaper than either. Patterns
 anchored at the start are looked up by the folded text's first character. These answer
@@ -144,19 +84,15 @@ _TITLE_SMALL_WORDS = frozenset(
 )
 
 
-def segment(text: str) -> Segmentation:
-    """Split ``text`` into claims and the segments that were skipped, with reasons."""
+def segment(document: Document) -> Segmentation:
+    """Split the document into claims and the segments that were skipped, with reasons."""
+    text, folded = document.text, document.folded
     claims: list[Claim] = []
     skipped: list[Segment] = []
     seen: set[str] = set()
-    for paragraph, line in enumerate(_LINE.finditer(text)):
-        raw = line.group()
-        line_text = raw.strip()  # ``str.strip`` strips exactly the characters ``str.isspace`` names
-        if not line_text:
-            continue
-        line_start = line.start() + len(raw) - len(raw.lstrip())
-        line_end = line_start + len(line_text)
-        if len(line_text) <= FURNITURE_MAX_CHARS and (match := _furniture(line_text)):
+    for line_start, line_end, paragraph in document.lines:
+        line_text = text[line_start:line_end]
+        if len(line_text) <= FURNITURE_MAX_CHARS and (match := _furniture(line_text, folded[line_start:line_end])):
             skipped.append(
                 Segment(line_start, line_end, line_text, "furniture", f"page furniture: matches {match.group(0)!r}")
             )
@@ -166,21 +102,14 @@ def segment(text: str) -> Segmentation:
         if sentence_count == 1:  # the sentence is the whole line, opening outside any quotation
             spans = ((line_start, line_end, False),)
         else:
-            spans = zip(*zip(*sentences), _quote_open_flags(text, line_start, line_end, [s for s, _ in sentences]))
+            spans = zip(*zip(*sentences), quote_open_at(text, line_start, line_end, [s for s, _ in sentences]))
         for position, (start, end, inside_quote) in enumerate(spans):
             sentence = text[start:end]
             words = _WORD.findall(sentence)
-            kind, reason = _classify(sentence, words, position, sentence_count, not claims, sentence_count == 1)
+            kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims)
             if kind == "claim":
-                # A sentence's key is its lower-cased text's words, space-joined. Lower-
-                # casing maps every character but two to one character of the same word
-                # class, alone (tests prove it), so those words are its words lower-
-                # cased; "İ" becomes two characters and "Σ" looks at its neighbours,
-                # so a sentence holding either is searched again.
-                if sentence.isascii() or not _LOWER_CHANGES_WORDS.search(sentence):
-                    key = " ".join(words).lower()
-                else:
-                    key = " ".join(_WORD.findall(sentence.lower()))
+                # A sentence's key is its folded text's words, space-joined.
+                key = " ".join(_WORD.findall(folded, start, end))
                 if key in seen:
                     kind, reason = "duplicate", "repeats an earlier sentence word for word"
                 else:
@@ -238,28 +167,9 @@ def _is_sentence_end(text: str, boundary: re.Match[str], next_char: str, line_en
     return not (_INITIALISM.search(word + ".") or _INITIAL.search(word + "."))
 
 
-def _quote_open_flags(text: str, start: int, end: int, sentence_starts: list[int]) -> list[bool]:
-    """For each sentence start, whether a double quotation is open there.
-
-    Curly quotes say which way they face; a straight quote toggles. One pass over the
-    line's quote marks, advancing through the (sorted) sentence starts.
-    """
-    flags = []
-    marks = _DOUBLE_QUOTE.finditer(text, start, end)
-    depth_open = False
-    pending = next(marks, None)
-    for sentence_start in sentence_starts:
-        while pending is not None and pending.start() < sentence_start:
-            mark = pending.group(0)
-            depth_open = (not depth_open) if mark == '"' else mark == "\u201c"
-            pending = next(marks, None)
-        flags.append(depth_open)
-    return flags
-
-
-def _furniture(line: str) -> re.Match[str] | None:
-    """The furniture match in ``line`` (the alternation's, leftmost), or None."""
-    folded = _fold(line)
+def _furniture(line: str, folded: str) -> re.Match[str] | None:
+    """The furniture match in ``line`` (the alternation's, leftmost), or None; ``folded``
+    is the line case-folded (``document.fold``)."""
     for prefix, pattern in _FURNITURE_AT_START.get(folded[:1], ()):
         if folded.startswith(prefix) and pattern.search(line):
             return _FURNITURE.search(line)
@@ -270,16 +180,16 @@ def _furniture(line: str) -> re.Match[str] | None:
 
 
 def _classify(
-    sentence: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool, whole_line: bool
+    sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool
 ) -> tuple[str, str]:
-    """The segment kind of one sentence (whose ``words`` are given) and why.
+    """The segment kind of one sentence (``folded``: it case-folded; ``words``: its words) and why.
 
-    ``whole_line`` says the sentence is its entire line, which the line check has
-    already found free of furniture: the same text is not searched twice.
+    A sentence that is its entire line (``sentence_count`` 1) was already found free of
+    furniture by the line check: the same text is not searched twice.
     """
     if len(words) < MIN_CLAIM_WORDS:
         return "fragment", f"too short to assert something ({len(words)} words)"
-    if not whole_line and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence)):
+    if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded)):
         return "furniture", f"page furniture: matches {match.group(0)!r}"
     # Terminal punctuation, then closing quotes or brackets only (a sentence ends in no space).
     punctuated = sentence.rstrip(_CLOSERS)[-1:] in _TERMINAL_PUNCTUATION

@@ -2,11 +2,10 @@
 
 Both detectors are lexicons kept as data (``resources/hedges.toml``,
 ``resources/verification.toml``). Each means ONE leftmost-first alternation regex run
-over each claim's span of the lower-cased text (offsets unchanged); it is compiled at
-import into an equivalent regex that tries, at each word, only the patterns that begin
-with that word (``_Lexicon``), so every pattern must begin with a fixed word or a choice
-of fixed words. The patterns are fixed words with no nested quantifiers, so matching is
-linear; the only Python work is per match.
+over each claim's span of the document's folded text (offsets unchanged); each pattern declares
+the words it can begin with, so at each word only the patterns that begin with that word
+are tried (``text.lexicon.FirstWordLexicon``). The patterns are fixed words with no
+nested quantifiers, so matching is linear.
 
 Each lexicon also lists "not" patterns (``not_hedges``, ``not_notes``) that sit first in
 the alternation: where wording that contains a cue word but is no cue starts at or before
@@ -66,234 +65,30 @@ Verification notes
 """
 from __future__ import annotations
 
-import functools
 import re
-import string
-from re import _constants as _sre  # the parsed form of a pattern, to read its first words
-from re import _parser
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from .resources import compile_alternation, read_toml
+from .document import Document, quoted_stretches
+from .resources import read_toml
+from .text.lexicon import FirstWordLexicon
+from .text.words import without_possessive
 from .types import Attribution, Claim, Hedge, Span, VerificationKind, VerificationNote
 
 _SKIP = "skip"
 """Group name of the "not" patterns: a match here is wording that looks like a cue but is none."""
 
-_ESCAPE = re.compile(r"\\.")
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+class _Lexicon(FirstWordLexicon):
+    """A lexicon whose "not" patterns come first and whose matches of them are dropped."""
 
+    def __init__(self, groups: Sequence[tuple[str, Sequence[Mapping]]], not_cues: Sequence[Mapping]) -> None:
+        super().__init__([(_SKIP, not_cues), *groups])
 
-class _Lexicon:
-    """One lexicon ("not" patterns first, then a named group per entry) as one fast regex.
-
-    ``reference`` is what the lexicon means: one whole-word alternation, the "not"
-    patterns first, then each entry in order, leftmost-first. Tried at every word it
-    costs several tokenisation passes, because every word enters every alternative. So
-    ``matches`` runs ``pattern`` instead, which finds exactly the same matches:
-
-    - every pattern begins with a fixed word or a choice of fixed words, read off its
-      parsed form (``_first_words``), each with the rest of the pattern after that word,
-      in the order in which the regex engine tries them;
-    - ``pattern`` is a trie of those first words (its branches start with literals, which
-      ``re`` rejects without entering them) and after each word the rests that may
-      follow it, grouped by entry in ``reference``'s order, one capturing group each.
-
-    At a word start only the patterns that begin with that very word can match there (a
-    first word ends where the text's word ends), and they are tried in ``reference``'s
-    order, so the leftmost-first choice, and with it the precedence of the "not"
-    patterns, is unchanged. No rest has nested quantifiers, so matching stays linear.
-    Patterns are lower-case and matched case-sensitively against lower-cased text:
-    Python's ``re`` runs a large alternation several times faster without IGNORECASE.
-    """
-
-    def __init__(self, groups: Sequence[tuple[str, Sequence[str]]], not_cues: Sequence[str]) -> None:
-        self.named = [(_SKIP, tuple(not_cues)), *((name, tuple(patterns)) for name, patterns in groups)]
-        rests: dict[str, dict[str, list[str]]] = {}
-        for name, patterns in self.named:
-            for pattern in sorted(patterns, key=len, reverse=True):  # compile_alternation's order
-                if any(char.isupper() for char in _ESCAPE.sub("", pattern)):
-                    raise ValueError(f"lexicon patterns must be lower-case: {pattern!r}")
-                for word, rest in _first_words(pattern):
-                    rests.setdefault(word, {}).setdefault(name, []).append(f"(?:{_unparse(rest)})")
-        names: list[str | None] = [None]
-
-        def after(word: str) -> str:
-            """The rests of the patterns that begin with ``word``: a group per entry, in order."""
-            parts = []
-            for name, _ in self.named:
-                if name in rests[word]:
-                    names.append(name)
-                    parts.append(f"({'|'.join(rests[word][name])})")
-            return rf"(?:{'|'.join(parts)})\b"
-
-        self.pattern = re.compile(r"\b" + _trie(sorted(rests), after))
-        self.names = tuple(names)
-        """Group number -> entry name (groups are numbered in the order the trie writes them)."""
-
-    @functools.cached_property
-    def reference(self) -> re.Pattern[str]:
-        """The plain alternation that ``pattern`` matches exactly as (kept to test that it does)."""
-        parts = "|".join(f"(?P<{name}>{compile_alternation(patterns, 0).pattern})" for name, patterns in self.named)
-        return re.compile(rf"(?<!\w)(?:{parts})\b")
-
-    def matches(self, folded: str, start: int, end: int) -> Iterator[tuple[re.Match[str], str]]:
-        """The matches of ``reference.finditer(folded, start, end)`` and their entries, but the "not" ones."""
+    def cues(self, folded: str, start: int, end: int) -> Iterator[tuple[re.Match[str], str]]:
+        """The lexicon's matches in ``folded[start:end]`` and their entries, but the "not" ones."""
         for match in self.pattern.finditer(folded, start, end):
-            name = self.names[match.lastindex]
-            if name != _SKIP:
-                yield match, name
-
-
-_WORD_CHAR = re.compile(r"\w")
-_SPACE_CATEGORIES = (_sre.CATEGORY_SPACE, _sre.CATEGORY_UNI_SPACE)
-
-
-def _first_words(pattern: str) -> list[tuple[str, list]]:
-    """(first word, the parsed rest of ``pattern`` after it) for each way a match can begin.
-
-    In the order the regex engine tries them (greedy repeats: once more first). The first
-    word is the word characters before the first other one; the rest begins with that
-    one (or with the lookaheads standing right after the word). A pattern that could
-    begin with anything but fixed words (``\\w+``, a lookahead) is refused.
-    """
-    found: list[tuple[str, list]] = []
-
-    def refuse() -> None:
-        raise ValueError(f"a lexicon pattern must begin with a fixed word (or a choice of them): {pattern!r}")
-
-    def close(word: str, rest: list, pending: tuple) -> None:
-        if not word:
-            refuse()
-        found.append((word, [*pending, *rest]))
-
-    def walk(items: list, word: str, pending: tuple = ()) -> None:
-        """``pending``: zero-width items met since the last word character; they must end the word."""
-        if len(word) > 64:
-            refuse()
-        if not items:
-            close(word, [], pending)
-            return
-        (op, value), rest = items[0], items[1:]
-        if op is _sre.LITERAL:
-            if not _WORD_CHAR.match(chr(value)):
-                close(word, items, pending)
-            elif pending:
-                refuse()
-            else:
-                walk(rest, word + chr(value))
-        elif op is _sre.IN:
-            letters, others = [], []
-            for kind, member in value:
-                if kind is _sre.LITERAL and _WORD_CHAR.match(chr(member)):
-                    letters.append(chr(member))
-                elif kind is _sre.LITERAL or (kind is _sre.CATEGORY and member in _SPACE_CATEGORIES):
-                    others.append((kind, member))
-                else:
-                    refuse()
-            if letters and pending:
-                refuse()
-            for letter in letters:
-                walk(rest, word + letter)
-            if others:
-                close(word, [(_sre.IN, others), *rest], pending)
-        elif op is _sre.BRANCH:
-            for branch in value[1]:
-                walk([*branch, *rest], word, pending)
-        elif op is _sre.SUBPATTERN:
-            if value[0] is not None or value[1] or value[2]:
-                refuse()
-            walk([*value[3], *rest], word, pending)
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            low, high, body = value
-            more = [] if high == 1 else [(op, (max(low - 1, 0), high if high is _sre.MAXREPEAT else high - 1, body))]
-            ways = [[*body, *more, *rest]] if low else [[*body, *more, *rest], rest]
-            for way in ways if op is _sre.MAX_REPEAT else reversed(ways):
-                walk(way, word, pending)
-        elif op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-            walk(rest, word, (*pending, items[0]))
-        else:
-            refuse()
-
-    walk(list(_parser.parse(pattern)), "")
-    return found
-
-
-_CATEGORIES = {
-    _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_DIGIT: r"\d",
-    _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W",
-}
-_AT = {_sre.AT_BOUNDARY: r"\b", _sre.AT_NON_BOUNDARY: r"\B", _sre.AT_BEGINNING_STRING: r"\A", _sre.AT_END_STRING: r"\Z"}
-
-
-def _unparse(items: list) -> str:
-    """Parsed pattern items written back as a pattern (only what lexicon patterns use)."""
-    out = []
-    for op, value in items:
-        if op is _sre.LITERAL:
-            out.append(re.escape(chr(value)))
-        elif op is _sre.NOT_LITERAL:
-            out.append(f"[^{re.escape(chr(value))}]")
-        elif op is _sre.ANY:
-            out.append(".")
-        elif op is _sre.IN:
-            out.append(f"[{''.join(_class_member(kind, member) for kind, member in value)}]")
-        elif op is _sre.BRANCH:
-            out.append(f"(?:{'|'.join(_unparse(branch) for branch in value[1])})")
-        elif op is _sre.SUBPATTERN and value[0] is None and not value[1] and not value[2]:
-            out.append(f"(?:{_unparse(value[3])})")
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            low, high, body = value
-            bound = "" if high is _sre.MAXREPEAT else str(high)
-            out.append(f"(?:{_unparse(body)}){{{low},{bound}}}{'?' if op is _sre.MIN_REPEAT else ''}")
-        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            direction, body = value
-            out.append(f"(?{'<' if direction < 0 else ''}{'=' if op is _sre.ASSERT else '!'}{_unparse(body)})")
-        elif op is _sre.AT and value in _AT:
-            out.append(_AT[value])
-        else:
-            raise ValueError(f"lexicon patterns use no {op}")
-    return "".join(out)
-
-
-def _class_member(kind, member) -> str:
-    if kind is _sre.NEGATE:
-        return "^"
-    if kind is _sre.LITERAL:
-        return re.escape(chr(member))
-    if kind is _sre.RANGE:
-        return f"{re.escape(chr(member[0]))}-{re.escape(chr(member[1]))}"
-    if kind is _sre.CATEGORY and member in _CATEGORIES:
-        return _CATEGORIES[member]
-    raise ValueError(f"lexicon patterns use no {kind} in a class")
-
-
-def _trie(words: Sequence[str], after: Callable[[str], str]) -> str:
-    """An alternation of ``words``, shared prefixes factored out, each followed by ``after(word)``.
-
-    A first word ends before a non-word character (or at the match's end), so after a
-    whole word no longer word can go on: the order of the branches does not matter.
-    """
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = word
-
-    def write(node: dict) -> str:
-        branches = [re.escape(char) + write(child) for char, child in sorted(node.items()) if char]
-        if "" in node:
-            branches.append(after(node[""]))
-        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-
-    return write(tree)
-
-
-def _fold(text: str) -> str:
-    """``text`` lower-cased with every offset kept (ASCII only if full lower-casing would move one)."""
-    folded = text.lower()
-    return folded if len(folded) == len(text) else text.translate(_ASCII_LOWER)
+            if match.lastgroup != _SKIP:
+                yield match, match.lastgroup
 
 
 def _span(text: str, match: re.Match[str]) -> Span:
@@ -310,47 +105,24 @@ _HEDGES = _Lexicon(
     [(name, entry["patterns"]) for name, entry in _HEDGE_LEXICON["categories"].items()],
     _HEDGE_LEXICON["not_hedges"]["patterns"],
 )
-_DOUBLE_QUOTE = re.compile("[\"\u201c\u201d]|''")
-_OPENING_ONLY, _CLOSING_ONLY = "\u201c", "\u201d"
 
 
-def find_hedges(text: str, claims: Sequence[Claim]) -> tuple[tuple[Hedge, ...], ...]:
+def find_hedges(document: Document, claims: Sequence[Claim]) -> tuple[tuple[Hedge, ...], ...]:
     """The hedges that govern each claim, in claim order (see the module docstring)."""
-    folded = _fold(text)
-    return tuple(_claim_hedges(text, folded, claim) for claim in claims)
+    return tuple(_claim_hedges(document.text, document.folded, claim) for claim in claims)
 
 
 def _claim_hedges(text: str, folded: str, claim: Claim) -> tuple[Hedge, ...]:
     hedges = []
     quoted: list[tuple[int, int]] | None = None
-    for match, category in _HEDGES.matches(folded, claim.start, claim.end):
+    for match, category in _HEDGES.cues(folded, claim.start, claim.end):
         if quoted is None:
-            quoted = _quoted_stretches(text, claim)
+            quoted = quoted_stretches(text, claim)
         if any(start <= match.start() and match.end() <= end for start, end in quoted):
             continue
         span = _span(text, match)
         hedges.append(Hedge(span, f"{span.text!r} {_HEDGE_EXPLANATIONS[category]}"))
     return tuple(hedges)
-
-
-def _quoted_stretches(text: str, claim: Claim) -> list[tuple[int, int]]:
-    """(start, end) of each direct quotation in the claim, marks included.
-
-    A curly mark says which way it faces; a straight one (or two apostrophes, as some
-    wire copy writes it) closes an open quotation or opens a new one. A quotation still
-    open at the claim's end runs to the end.
-    """
-    stretches = []
-    opened_at = claim.start if claim.opens_inside_quote else None
-    for mark in _DOUBLE_QUOTE.finditer(text, claim.start, claim.end):
-        if opened_at is None and mark.group() != _CLOSING_ONLY:
-            opened_at = mark.start()
-        elif opened_at is not None and mark.group() != _OPENING_ONLY:
-            stretches.append((opened_at, mark.end()))
-            opened_at = None
-    if opened_at is not None:
-        stretches.append((opened_at, claim.end))
-    return stretches
 
 
 # --- verification notes -----------------------------------------------------------------
@@ -377,22 +149,21 @@ _LOOK_BACK = int(_NOTE_LEXICON["look_back_claims"])
 _STOPWORDS = frozenset(_NOTE_LEXICON["subject_stopwords"])
 _CLAUSE_BOUNDARY = re.compile(r"[,;:(\u2014\u2013]|\b(?:so|but|that|which|because|while|although|though|since|whereas)\b")
 _WORD = re.compile(r"\w[\w'\u2019-]*")
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 
 
 def find_verification_notes(
-    text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+    document: Document, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
 ) -> tuple[tuple[VerificationNote, ...], ...]:
     """For each claim, the verification notes that govern it (see the module docstring).
 
     ``attributions`` runs parallel to ``claims``. A note appears under every claim it
     governs, with the same span: where the note stands.
     """
-    folded = _fold(text)
+    text, folded = document.text, document.folded
     governed: list[list[VerificationNote]] = [[] for _ in claims]
     for position, claim in enumerate(claims):
-        for match, entry in _NOTES.matches(folded, claim.start, claim.end):
+        for match, entry in _NOTES.cues(folded, claim.start, claim.end):
             rule = _NOTE_RULES[int(entry.removeprefix("note"))]
             positions, reason = (
                 _governed_by_subject(text, folded, claims, attributions, position, match.start())
@@ -481,7 +252,7 @@ def _keys(phrase: str) -> frozenset[str]:
     """Acronyms as written, and content words lower-cased and singularised."""
     keys = set()
     for token in _WORD.findall(phrase):
-        word = _POSSESSIVE.sub("", token)
+        word = without_possessive(token)
         if len(word) >= 2 and word.isupper():
             keys.add(word)
             continue

@@ -1,6 +1,9 @@
 """The engine: runs the stages in order over one article.
 
-text -> segment -> model -> attribute -> hedges, verification notes -> score -> aggregate
+text -> Document -> segment -> model -> attribute -> hedges, verification notes -> score -> aggregate
+
+The ``Document`` (the text, its one case folding, its lines, the quotation rules) is built
+once and handed to every stage.
 
 Heavy things (the model, the weights) are loaded once when the engine is built and
 shared by every call; the engine keeps no per-request state, so one instance serves
@@ -14,6 +17,7 @@ from .aggregate import aggregate
 from .attribution import attribute
 from .claims import segment
 from .cues import find_hedges, find_verification_notes
+from .document import Document
 from .model import AttributionModel
 from .scoring import Weights, load_weights, score_claim
 from .types import ArticleResult, ClaimFindings
@@ -34,12 +38,13 @@ class Engine:
         return self.model.version
 
     def analyse(self, text: str) -> ArticleResult:
-        segmentation = segment(text)
+        document = Document.of(text)
+        segmentation = segment(document)
         claims = segmentation.claims
         predictions = self.model.predict(text, claims)
-        attributions = attribute(text, claims, predictions)
-        hedges = find_hedges(text, claims)
-        notes = find_verification_notes(text, claims, attributions)
+        attributions = attribute(document, claims, predictions)
+        hedges = find_hedges(document, claims)
+        notes = find_verification_notes(document, claims, attributions)
         scored = tuple(
             score_claim(ClaimFindings(claim, prediction, attribution, claim_hedges, claim_notes), self.weights)
             for claim, prediction, attribution, claim_hedges, claim_notes in zip(

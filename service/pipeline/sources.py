@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .resources import compile_alternation, read_entries
+from .text.words import is_possessive, without_possessive
 from .types import SourceType, Span
 
 APPOSITION_WINDOW = 120
@@ -77,7 +78,6 @@ _CORE_END = re.compile(
 _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
 _BRACKETED_ACRONYM = re.compile(r"\(\s*[A-Z]{2,6}\s*\)")
 _QUOTED_NAME = re.compile(r"[“\"‘'][^”\"’']{1,60}[”\"’']|@\w+")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _APPOSITION = re.compile(
     r",\s+(?:who\s+(?P<verb>heads|leads|runs|chairs)\b|(?:(?:the|a|an)\s+)?(?P<core>[^,()“”\"]{1,80}?)(?=\s+(?:of|for|at|in|on|from)\s|\s*[,.;)]|$))"
 )
@@ -129,7 +129,7 @@ class _Phrase:
             head=head,
             words=words,
             modifier=text[len(core):].strip(),
-            definite=first == "the" or any(_POSSESSIVE.search(w) for w in words[:-1]),
+            definite=first == "the" or any(map(is_possessive, words[:-1])),
             indefinite=first in ("a", "an"),
         )
 
@@ -299,7 +299,7 @@ def _name_words(phrase: _Phrase) -> tuple[str, ...]:
     name, or () when some word cannot be part of one."""
     names = []
     for word in phrase.words:
-        bare = _POSSESSIVE.sub("", word.strip(".,"))
+        bare = without_possessive(word.strip(".,"))
         if _ROLE_WORD.fullmatch(bare.rstrip(".")) or _TITLE_MODIFIER.fullmatch(bare) or _DEMONYM.fullmatch(bare):
             continue
         if _ORGANIZATION_NAME.fullmatch(bare) or _PLACE.fullmatch(bare) or _ORGANIZATION_WORD.fullmatch(bare):

@@ -19,13 +19,22 @@ weights mean: bump ``FEATURE_SCHEMA_VERSION`` so stale artefacts are refused at 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .types import Claim
+from ..text.tokens import (
+    SHAPE_CAPITALISED,
+    SHAPE_OUTSIDE,
+    SHAPE_UPPER,
+    code_points,
+    code_units,
+    token_bounds,
+    token_hashes,
+    token_shapes,
+)
+from ..types import Claim
 
 FEATURE_SCHEMA_VERSION = 3
 HASH_BITS = 17
@@ -37,19 +46,11 @@ CLAIM_DENSE_WIDTH = 3
 """Real-valued claim features after the hashed ones: the scaled log-odds of the best and
 second-best cue candidates, and whether there is a second."""
 
-TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
-"""Words (keeping "Kiev's" whole) and single punctuation marks; together with whitespace
-they partition the text, so offsets are exact. ``tokenize`` finds the same tokens with
-array arithmetic over code points (tests hold the two equal); training counts words with
-this pattern."""
-
 UNKNOWN_WORD = 0
 """Vocabulary id of a word not seen often enough in training."""
 OUTSIDE = 1
 """Id standing for "no token here": a neighbour beyond the claim's first or last token."""
 FIRST_WORD_ID = 2
-
-SHAPE_PUNCT, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_CAPITALISED, SHAPE_UPPER, SHAPE_OUTSIDE = range(6)
 
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 FIRST_PERSON = frozenset({"i", "we", "me", "my", "our", "us", "myself", "ourselves", "i'm", "we're", "i've", "we've"})
@@ -76,129 +77,20 @@ CUE_TEMPLATE_BASE = 0
 SOURCE_TEMPLATE_BASE = 32
 CLAIM_TEMPLATE_BASE = 64
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_SECOND_SLOT_KEY = np.uint64(0xBF58476D1CE4E5B9)
+"""The vocabulary table's second slot: a token hash times this, shifted (the first: ``_GOLDEN``)."""
 _HASH_SHIFT = np.uint64(64 - HASH_BITS)
 _DISTANCE_EDGES = np.array([1, 2, 3, 4, 7, 11, 16])
 _PAD = 2
 """``ArticleTokens.padded_*`` carry this many sentinel entries at each end, so neighbours up
 to two tokens away are read without clipping indexes."""
 
-# What the tokeniser reads of a character, one small integer per code point: its class as
-# the ``re`` module sees it (\w: alphanumeric or "_"; \s: isspace) in the low two bits, its
-# case for token shapes in the two above. Filled in as characters are first seen
-# (``_char_info``), so Python's ``str`` predicates run once per distinct code point.
-_SPACE, _WORD, _MARK, _APOSTROPHE = range(4)
-"""An apostrophe is a mark unless it stands between two word characters."""
-_CASE_SHIFT = 2
-_CASE_OTHER, _CASE_DIGIT, _CASE_LOWER, _CASE_UPPER = range(4)
-_SHAPE_OF_CASES = np.array(
-    [SHAPE_PUNCT, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_CAPITALISED, SHAPE_PUNCT, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_UPPER], dtype=np.int64
-)
-"""Token shape by the case of its first character, plus 4 when its second is upper case."""
-_CHAR_INFO = np.full(0x110000, -1, dtype=np.int8)
-"""Per code point; -1 until the character is first seen."""
-_MIX_2 = np.uint64(0x94D049BB133111EB)
-_CHAR_KEY = np.uint64(0xBF58476D1CE4E5B9)
-_POWER_BASE = 0xC2B2AE3D27D4EB4F
-_POWER_INVERSE = pow(_POWER_BASE, -1, 1 << 64)
-
-
-def _describe(code: int) -> int:
-    char = chr(code)
-    if char.isalnum() or code == 95:
-        kind = _WORD
-    elif char.isspace():
-        kind = _SPACE
-    else:
-        kind = _APOSTROPHE if code in (39, 0x2019) else _MARK
-    case = _CASE_UPPER if char.isupper() else _CASE_LOWER if char.islower() else _CASE_DIGIT if char.isdigit() else _CASE_OTHER
-    return kind | case << _CASE_SHIFT
-
-
-def _char_info(codes: np.ndarray) -> np.ndarray:
-    info = _CHAR_INFO[codes]
-    if len(info) and info.min() < 0:
-        unseen = np.unique(codes[info < 0])
-        _CHAR_INFO[unseen] = [_describe(code) for code in unseen.tolist()]
-        info = _CHAR_INFO[codes]
-    return info
-
-
-_char_info(np.arange(128))
-
-
-def _code_units(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
-def code_points(text: str) -> np.ndarray:
-    """The text's code points; "surrogatepass" keeps a lone surrogate (valid in a JSON
-    string) one code unit, so indexes stay character offsets."""
-    return _code_units(text).astype(np.int64)
-
-
-def token_bounds(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end offsets of the ``TOKEN`` matches in the text of ``codes``, without a
-    regex pass: a token is a run of word characters (an apostrophe between two of them
-    joins the run) or one other non-space character. Linear in the text's length."""
-    length = len(codes)
-    if not length:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    kind = _char_info(codes) & 3
-    padded_word = np.zeros(length + 2, dtype=bool)  # False outside the text
-    word = padded_word[1:-1]
-    np.equal(kind, _WORD, out=word)
-    mark = kind >= _MARK
-    if length > 2:
-        joins = (kind[1:-1] == _APOSTROPHE) & word[:-2] & word[2:]
-        word[1:-1] |= joins
-        mark[1:-1] ^= joins
-    starts = np.flatnonzero((word > padded_word[:-2]) | mark)
-    ends = np.flatnonzero((word > padded_word[2:]) | mark) + 1
-    return starts, ends
-
-
-_powers = (np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64))
-
-
-def _hash_powers(count: int) -> tuple[np.ndarray, np.ndarray]:
-    """``base ** i`` and ``base ** -i`` modulo 2 ** 64 for i < at least ``count``."""
-    global _powers
-    powers, inverses = _powers
-    if len(powers) < count:
-        size = max(count, 2 * len(powers), 1 << 14)
-        powers = np.full(size, _POWER_BASE, dtype=np.uint64)
-        inverses = np.full(size, _POWER_INVERSE, dtype=np.uint64)
-        powers[0] = inverses[0] = 1
-        np.multiply.accumulate(powers, out=powers)  # wraps modulo 2 ** 64
-        np.multiply.accumulate(inverses, out=inverses)
-        _powers = powers, inverses
-    return powers, inverses
-
-
-def token_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """A 64-bit hash of each token's code points: sum over its characters of a mixed code
-    point times ``base ** (position in the token)``, from one prefix sum of
-    ``mixed * base ** (position in the text)`` rebased by the inverse power at the token's
-    start, then keyed by the token's length."""
-    if not len(starts):
-        return np.zeros(0, dtype=np.uint64)
-    powers, inverses = _hash_powers(len(codes))
-    mixed = codes.astype(np.uint64) * _CHAR_KEY
-    mixed ^= mixed >> np.uint64(29)
-    mixed *= powers[: len(codes)]
-    prefix = np.empty(len(codes) + 1, dtype=np.uint64)
-    prefix[0] = 0
-    np.cumsum(mixed, out=prefix[1:])
-    return ((prefix[ends] - prefix[starts]) * inverses[starts]) ^ ((ends - starts).astype(np.uint64) * _MIX_2)
-
-
 class Vocabulary:
     """Lower-cased words and their ids (``FIRST_WORD_ID`` on, in the order given), looked
     up for a whole article at once by token hash in an open-addressing table, plus tables
     indexed by id.
 
-    Every word must be one ``TOKEN``; two words with one hash are refused (64-bit hashes of
+    Every word must be one ``text.tokens.TOKEN``; two words with one hash are refused (64-bit hashes of
     a few tens of thousands of words: it does not happen, and if it did the artefact would
     not load rather than confuse two words).
     """
@@ -251,7 +143,7 @@ class Vocabulary:
         self._slot_ids = np.where(occupied, numbers + FIRST_WORD_ID, UNKNOWN_WORD)
 
     def _slots(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return ((hashes * _GOLDEN) >> self._slot_shift).astype(np.intp), ((hashes * _CHAR_KEY) >> self._slot_shift).astype(np.intp)
+        return ((hashes * _GOLDEN) >> self._slot_shift).astype(np.intp), ((hashes * _SECOND_SLOT_KEY) >> self._slot_shift).astype(np.intp)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -339,10 +231,10 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    lowered_codes = _code_units(lowered)
+    lowered_codes = code_units(lowered)
     starts, ends = token_bounds(lowered_codes)
     word_ids = vocabulary.lookup(token_hashes(lowered_codes, starts, ends))
-    shapes = _shapes(_code_units(text), starts, ends)
+    shapes = token_shapes(code_units(text), starts, ends)
 
     # Per-claim arrays end with a sentinel entry, so index -1 (no claim) reads "none".
     count = len(claims)
@@ -397,16 +289,6 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
         opens_quoted=opens_quoted[:count],
         first_person_before=first_person_before,
     )
-
-
-def _shapes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Shape of every token from the case of its first two code points."""
-    if not len(starts):
-        return np.full(0, SHAPE_PUNCT, dtype=np.int64)
-    first_case = _char_info(codes[starts]) >> _CASE_SHIFT
-    second_case = _char_info(codes[np.minimum(starts + 1, len(codes) - 1)]) >> _CASE_SHIFT
-    second_upper = (second_case == _CASE_UPPER) & (ends - starts > 1)
-    return _SHAPE_OF_CASES[first_case + 4 * second_upper]
 
 
 def cue_candidates(tokens: ArticleTokens, is_cue_word: np.ndarray) -> np.ndarray:

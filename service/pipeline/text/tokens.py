@@ -1,0 +1,141 @@
+"""Tokens of a text as numpy arrays: bounds, shapes and hashes from per-code-point tables.
+
+``TOKEN`` says what a token is: a run of word characters (an apostrophe between two of
+them joins the run, keeping "Kiev's" whole) or one other non-space character; with white
+space they partition the text, so offsets are exact. ``token_bounds`` finds the same
+tokens with array arithmetic over code points, with no Python object per token (the tests
+hold the two equal on any text, lone surrogates included).
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*|[^\w\s]")
+"""Words (keeping "Kiev's" whole) and single punctuation marks; together with whitespace
+they partition the text, so offsets are exact. ``tokenize`` finds the same tokens with
+array arithmetic over code points (tests hold the two equal); training counts words with
+this pattern."""
+
+SHAPE_PUNCT, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_CAPITALISED, SHAPE_UPPER, SHAPE_OUTSIDE = range(6)
+
+# What the tokeniser reads of a character, one small integer per code point: its class as
+# the ``re`` module sees it (\w: alphanumeric or "_"; \s: isspace) in the low two bits, its
+# case for token shapes in the two above. Filled in as characters are first seen
+# (``_char_info``), so Python's ``str`` predicates run once per distinct code point.
+_SPACE, _WORD, _MARK, _APOSTROPHE = range(4)
+"""An apostrophe is a mark unless it stands between two word characters."""
+_CASE_SHIFT = 2
+_CASE_OTHER, _CASE_DIGIT, _CASE_LOWER, _CASE_UPPER = range(4)
+_SHAPE_OF_CASES = np.array(
+    [SHAPE_PUNCT, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_CAPITALISED, SHAPE_PUNCT, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_UPPER], dtype=np.int64
+)
+"""Token shape by the case of its first character, plus 4 when its second is upper case."""
+_CHAR_INFO = np.full(0x110000, -1, dtype=np.int8)
+"""Per code point; -1 until the character is first seen."""
+_LENGTH_KEY = np.uint64(0x94D049BB133111EB)
+_CHAR_KEY = np.uint64(0xBF58476D1CE4E5B9)
+_POWER_BASE = 0xC2B2AE3D27D4EB4F
+_POWER_INVERSE = pow(_POWER_BASE, -1, 1 << 64)
+
+
+def _describe(code: int) -> int:
+    char = chr(code)
+    if char.isalnum() or code == 95:
+        kind = _WORD
+    elif char.isspace():
+        kind = _SPACE
+    else:
+        kind = _APOSTROPHE if code in (39, 0x2019) else _MARK
+    case = _CASE_UPPER if char.isupper() else _CASE_LOWER if char.islower() else _CASE_DIGIT if char.isdigit() else _CASE_OTHER
+    return kind | case << _CASE_SHIFT
+
+
+def _char_info(codes: np.ndarray) -> np.ndarray:
+    info = _CHAR_INFO[codes]
+    if len(info) and info.min() < 0:
+        unseen = np.unique(codes[info < 0])
+        _CHAR_INFO[unseen] = [_describe(code) for code in unseen.tolist()]
+        info = _CHAR_INFO[codes]
+    return info
+
+
+_char_info(np.arange(128))
+
+
+def code_units(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def code_points(text: str) -> np.ndarray:
+    """The text's code points; "surrogatepass" keeps a lone surrogate (valid in a JSON
+    string) one code unit, so indexes stay character offsets."""
+    return code_units(text).astype(np.int64)
+
+
+def token_bounds(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of the ``TOKEN`` matches in the text of ``codes``, without a
+    regex pass: a token is a run of word characters (an apostrophe between two of them
+    joins the run) or one other non-space character. Linear in the text's length."""
+    length = len(codes)
+    if not length:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    kind = _char_info(codes) & 3
+    padded_word = np.zeros(length + 2, dtype=bool)  # False outside the text
+    word = padded_word[1:-1]
+    np.equal(kind, _WORD, out=word)
+    mark = kind >= _MARK
+    if length > 2:
+        joins = (kind[1:-1] == _APOSTROPHE) & word[:-2] & word[2:]
+        word[1:-1] |= joins
+        mark[1:-1] ^= joins
+    starts = np.flatnonzero((word > padded_word[:-2]) | mark)
+    ends = np.flatnonzero((word > padded_word[2:]) | mark) + 1
+    return starts, ends
+
+
+_powers = (np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64))
+
+
+def _hash_powers(count: int) -> tuple[np.ndarray, np.ndarray]:
+    """``base ** i`` and ``base ** -i`` modulo 2 ** 64 for i < at least ``count``."""
+    global _powers
+    powers, inverses = _powers
+    if len(powers) < count:
+        size = max(count, 2 * len(powers), 1 << 14)
+        powers = np.full(size, _POWER_BASE, dtype=np.uint64)
+        inverses = np.full(size, _POWER_INVERSE, dtype=np.uint64)
+        powers[0] = inverses[0] = 1
+        np.multiply.accumulate(powers, out=powers)  # wraps modulo 2 ** 64
+        np.multiply.accumulate(inverses, out=inverses)
+        _powers = powers, inverses
+    return powers, inverses
+
+
+def token_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each token's code points: sum over its characters of a mixed code
+    point times ``base ** (position in the token)``, from one prefix sum of
+    ``mixed * base ** (position in the text)`` rebased by the inverse power at the token's
+    start, then keyed by the token's length."""
+    if not len(starts):
+        return np.zeros(0, dtype=np.uint64)
+    powers, inverses = _hash_powers(len(codes))
+    mixed = codes.astype(np.uint64) * _CHAR_KEY
+    mixed ^= mixed >> np.uint64(29)
+    mixed *= powers[: len(codes)]
+    prefix = np.empty(len(codes) + 1, dtype=np.uint64)
+    prefix[0] = 0
+    np.cumsum(mixed, out=prefix[1:])
+    return ((prefix[ends] - prefix[starts]) * inverses[starts]) ^ ((ends - starts).astype(np.uint64) * _LENGTH_KEY)
+
+
+def token_shapes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Shape of every token from the case of its first two code points."""
+    if not len(starts):
+        return np.full(0, SHAPE_PUNCT, dtype=np.int64)
+    first_case = _char_info(codes[starts]) >> _CASE_SHIFT
+    second_case = _char_info(codes[np.minimum(starts + 1, len(codes) - 1)]) >> _CASE_SHIFT
+    second_upper = (second_case == _CASE_UPPER) & (ends - starts > 1)
+    return _SHAPE_OF_CASES[first_case + 4 * second_upper]

@@ -1,0 +1,16 @@
+"""Rules about single words that several stages share, each written once."""
+from __future__ import annotations
+
+import re
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+"""A possessive ending: "Ukraine's", "Ukraine’s", "officials'"."""
+
+
+def without_possessive(word: str) -> str:
+    """``word`` less a possessive ending ("Ukraine's" -> "Ukraine", "officials'" -> "officials")."""
+    return _POSSESSIVE.sub("", word)
+
+
+def is_possessive(word: str) -> bool:
+    return _POSSESSIVE.search(word) is not None
