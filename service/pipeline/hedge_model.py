@@ -1,0 +1,226 @@
+"""The trained hedge-cue detector: which words mark a statement as uncertain.
+
+A linear model over the words around a candidate (the word, its neighbours, their pairs and its lexicon
+category), learned from the Szeged uncertainty corpus by ``training/hedges.py``. Only words that were ever
+part of a cue are candidates, so an article costs a few dozen dictionary look-ups, not one per word.
+
+The model is data: ``hedges.npz`` (feature names, weights, candidate words; read with allow_pickle=False)
+and ``hedges.json`` (its manifest: SHA-256 of the arrays, training data, cross-validated metrics). Serving
+needs numpy and the standard library only; ``fit`` imports scikit-learn when training calls it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .text.lexicon import word_trie
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+"""A token: a word (with inner hyphens and apostrophes) or one punctuation mark."""
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "resources" / "model" / "hedges.npz"
+MIN_CUE_COUNT = 2
+MIN_CUE_RATE = 0.05
+
+
+@dataclass(frozen=True)
+class CueToken:
+    start: int
+    end: int
+    probability: float
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased word) for every token of ``text[start:end]``."""
+    return [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(text, start, len(text) if end is None else end)]
+
+
+def _shape(word: str) -> str:
+    if word[:1].isdigit():
+        return "digit"
+    if word[:1].isupper():
+        return "upper"
+    return "lower" if word[:1].isalpha() else "punct"
+
+
+def features(text: str, tokens: Sequence[tuple[int, int, str]], i: int, categories: dict[str, str]) -> list[str]:
+    """The features of token ``i`` of ``tokens`` (one sentence or claim): what a reader would look at to tell
+    "may" the modal from May the month."""
+    def word(j: int) -> str:
+        return tokens[j][2] if 0 <= j < len(tokens) else ("<s>" if j < 0 else "</s>")
+
+    w, prev, nxt, prev2, nxt2 = word(i), word(i - 1), word(i + 1), word(i - 2), word(i + 2)
+    surface = text[tokens[i][0]:tokens[i][1]]
+    following = text[tokens[i + 1][0]:tokens[i + 1][1]] if i + 1 < len(tokens) else ""
+    return [
+        "bias", f"w={w}", f"p={prev}", f"n={nxt}", f"p2={prev2}", f"n2={nxt2}",
+        f"pw={prev}|{w}", f"wn={w}|{nxt}", f"wnn={w}|{nxt}|{nxt2}", f"ppw={prev2}|{prev}|{w}",
+        f"shape={_shape(surface)}", f"nshape={_shape(following)}", f"w_shape={w}|{_shape(surface)}|{_shape(following)}",
+        f"cat={categories.get(w, '-')}", f"suffix={w[-3:]}",
+    ]
+
+
+_CONTEXT_CHARS = 60
+"""How far around a candidate its neighbours are looked for: two words either side nearly always fit; where
+they do not, the window grows."""
+
+
+def candidate_windows(text: str, start: int, end: int, finder: re.Pattern[str]):
+    """For each candidate word in ``text[start:end]``: its tokens' window and its index there.
+
+    Only the two tokens either side of a candidate feed its features, so tokenising a small window around
+    it gives the same features as tokenising the whole span, at a fraction of the cost.
+    """
+    for match in finder.finditer(text, start, end):
+        s, e = match.span()
+        if (s > start and _joins(text[s - 1], text, s - 2)) or (e < end and _joins(text[e], text, e + 1)):
+            continue  # part of a longer token ("may-be", "Mayor")
+        lo, hi = max(start, s - _CONTEXT_CHARS), min(end, e + _CONTEXT_CHARS)
+        while True:
+            before = tokenize(text, lo, s)
+            after = tokenize(text, e, hi)
+            if (len(before) > 2 or lo == start) and (len(after) > 2 or hi == end):
+                break
+            lo, hi = max(start, lo - _CONTEXT_CHARS), min(end, hi + _CONTEXT_CHARS)
+        if lo > start:
+            before = before[1:]  # the first and last tokens may be cut by the window's edges
+        if hi < end:
+            after = after[:-1]
+        yield [*before, (s, e, match.group().lower()), *after], len(before)
+
+
+def _joins(char: str, text: str, beyond: int) -> bool:
+    """Whether ``char`` next to a candidate makes it part of a longer token."""
+    if char.isalnum() or char == "_":
+        return True
+    return char in "-'’" and 0 <= beyond < len(text) and (text[beyond].isalnum() or text[beyond] == "_")
+
+
+class HedgeCueModel:
+    """A binary per-token classifier: is this word (part of) an uncertainty cue?
+
+    Learned attributes: ``weights_`` (feature -> weight, those of at least ``min_weight``), ``candidates_``
+    (words ever inside a cue),
+    ``threshold_`` (chosen by cross-validation), ``categories_`` (lexicon word -> category, a feature).
+    """
+
+    def __init__(self, categories: dict[str, str] | None = None, C: float = 1.0, min_weight: float = 0.05):
+        self.categories = dict(categories or {})
+        self.C = C
+        self.min_weight = min_weight
+
+    def fit(self, examples: Iterable[tuple[str, Sequence[tuple[int, int]]]], sample_weight=None,
+            threshold: float = 0.5) -> "HedgeCueModel":
+        """``examples``: (sentence, cue spans). Trains a logistic regression over candidate tokens."""
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        examples = list(examples)
+        seen: Counter[str] = Counter()
+        cue: Counter[str] = Counter()
+        for text, spans in examples:
+            for s, e, w in tokenize(text):
+                seen[w] += 1
+                cue[w] += _inside((s, e), spans)
+        # a candidate is a word that is a cue often enough to be worth a look: "may" yes, "the" (inside a few
+        # long cues) no; every word of the category list is one too
+        self.candidates_ = frozenset(
+            w for w, n in cue.items() if n >= MIN_CUE_COUNT and n >= MIN_CUE_RATE * seen[w]) | frozenset(self.categories)
+        self.categories_ = dict(self.categories)
+        rows, labels, weights = [], [], []
+        for n, (text, spans) in enumerate(examples):
+            tokens = tokenize(text)
+            for i, (s, e, w) in enumerate(tokens):
+                if w in self.candidates_:
+                    rows.append(dict.fromkeys(features(text, tokens, i, self.categories_), 1))
+                    labels.append(_inside((s, e), spans))
+                    weights.append(1.0 if sample_weight is None else sample_weight[n])
+        vectorizer = DictVectorizer()
+        matrix = vectorizer.fit_transform(rows).tocsr()
+        matrix.indices, matrix.indptr = matrix.indices.astype("int32"), matrix.indptr.astype("int32")
+        classifier = LogisticRegression(C=self.C, max_iter=2000, solver="liblinear")
+        classifier.fit(matrix, labels, sample_weight=weights)
+        names = vectorizer.get_feature_names_out()
+        # weights below min_weight are dropped: 640,000 features become about 15,000, so the model loads in
+        # milliseconds (the cross-validated figures are those of the pruned model)
+        self.weights_ = {name: float(c) for name, c in zip(names, classifier.coef_[0]) if abs(c) >= self.min_weight}
+        self.bias_ = float(classifier.intercept_[0])
+        self.threshold_ = threshold
+        return self
+
+    def token_probabilities(self, text: str, start: int = 0, end: int | None = None) -> list[CueToken]:
+        """Every candidate word of ``text[start:end]`` (one claim) with the probability that it is a cue."""
+        end = len(text) if end is None else end
+        get = self.weights_.get
+        found = []
+        for tokens, i in candidate_windows(text, start, end, self.finder_):
+            z = self.bias_ + sum(get(f, 0.0) for f in features(text, tokens, i, self.categories_))
+            found.append(CueToken(tokens[i][0], tokens[i][1], 1.0 / (1.0 + math.exp(-z))))
+        return found
+
+    def predict(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Cue spans in ``text[start:end]``: adjacent cue tokens (only spaces between them) make one span."""
+        spans: list[list[int]] = []
+        for cue in self.token_probabilities(text, start, end):
+            if cue.probability < self.threshold_:
+                continue
+            if spans and not text[spans[-1][1]:cue.start].strip():
+                spans[-1][1] = cue.end
+            else:
+                spans.append([cue.start, cue.end])
+        return [(s, e) for s, e in spans]
+
+    @property
+    def finder_(self) -> re.Pattern[str]:
+        """One case-insensitive search for every candidate word (a trie of them)."""
+        if getattr(self, "_finder", None) is None or self._finder_for is not self.candidates_:
+            self._finder = re.compile(word_trie(sorted(self.candidates_)), re.IGNORECASE)
+            self._finder_for = self.candidates_
+        return self._finder
+
+    def save(self, path: Path, manifest: dict) -> dict:
+        import numpy as np
+
+        names = sorted(self.weights_)
+        arrays = {
+            "feature_names": np.array(names, dtype=str),
+            "weights": np.array([self.weights_[n] for n in names], dtype=np.float64),
+            "bias": np.array([self.bias_]), "threshold": np.array([self.threshold_]),
+            "candidates": np.array(sorted(self.candidates_), dtype=str),
+            "category_words": np.array(sorted(self.categories_), dtype=str),
+            "category_names": np.array([self.categories_[w] for w in sorted(self.categories_)], dtype=str),
+        }
+        with open(path, "wb") as handle:
+            np.savez_compressed(handle, **arrays)
+        manifest = {**manifest, "sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest()}
+        Path(path).with_suffix(".json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        return manifest
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_PATH) -> "HedgeCueModel":
+        """The saved model; refuses a file whose SHA-256 differs from its manifest's."""
+        import numpy as np
+
+        data = Path(path).read_bytes()
+        manifest = json.loads(Path(path).with_suffix(".json").read_text())
+        if hashlib.sha256(data).hexdigest() != manifest["sha256"]:
+            raise ValueError(f"{path}: SHA-256 does not match its manifest")
+        with np.load(path, allow_pickle=False) as arrays:
+            model = cls(dict(zip(arrays["category_words"].tolist(), arrays["category_names"].tolist())))
+            model.categories_ = model.categories
+            model.weights_ = dict(zip(arrays["feature_names"].tolist(), arrays["weights"].tolist()))
+            model.bias_ = float(arrays["bias"][0])
+            model.threshold_ = float(arrays["threshold"][0])
+            model.candidates_ = frozenset(arrays["candidates"].tolist())
+        model.manifest_ = manifest
+        return model
+
+
+def _inside(token: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= token[0] and token[1] <= e for s, e in spans)
