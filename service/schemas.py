@@ -130,6 +130,18 @@ class ViaSchema(SpanSchema):
     source_type = fields.String(required=True, validate=validate.OneOf(SOURCE_TYPES))
 
 
+class HedgeSchema(SpanSchema):
+    category = fields.String(required=True, validate=validate.OneOf(["distancing", "speculation", "vague_attribution"]))
+    speaker = fields.String(
+        required=True,
+        validate=validate.OneOf(["writer", "source"]),
+        metadata={"description": "writer: the article hedges the claim (counts in the score); source: inside a "
+                                 "quotation or what a source is said to say (listed, not counted against the claim)."},
+    )
+    negated = fields.Boolean(required=True, metadata={"description": "A negation governs the hedge (\"not likely\")."})
+    explanation = fields.String(metadata={"description": "Why it is a hedge and whose (explain=true only)."})
+
+
 class VerificationSchema(SpanSchema):
     kind = fields.String(required=True, validate=validate.OneOf(VERIFICATION_KINDS))
 
@@ -162,7 +174,7 @@ class ClaimSchema(StrictSchema):
     end = fields.Integer(required=True)
     score = fields.Float(required=True, validate=validate.Range(0, 100))
     attribution = fields.Nested(AttributionSchema, required=True, allow_none=True)
-    hedges = fields.List(fields.Nested(SpanSchema), required=True)
+    hedges = fields.List(fields.Nested(HedgeSchema), required=True)
     verification = fields.List(fields.Nested(VerificationSchema), required=True)
     model_probability = fields.Float(required=True, validate=validate.Range(0, 1))
     contributions = fields.List(

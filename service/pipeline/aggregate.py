@@ -9,7 +9,7 @@ Rule (documented in the README and tested):
   below; ``unrated`` when there is no claim to score.
 - ``summary`` shares are over claims: attributed (any attribution, inherited
   included), named (a named source), anonymous (source type anonymous), hedged (at least
-  one hedge), unverified (at least one note of kind ``unverified`` governs it).
+  one hedge of the writer's), unverified (at least one note of kind ``unverified`` governs it).
 - ``sources`` are distinct primary sources, most cited first (ties: first mentioned
   first), each counted under the mention that names it ("he" under "Rustem Umerov").
   Mentions are merged when they normalise to the same key: an acronym in
@@ -82,7 +82,7 @@ def summarise(claims: Sequence[ScoredClaim]) -> ArticleSummary:
         attributed_share=share(sum(a is not None for a in attributions)),
         named_share=share(sum(a is not None and a.named for a in attributions)),
         anonymous_share=share(sum(a is not None and a.source_type == "anonymous" for a in attributions)),
-        hedged_share=share(sum(bool(claim.findings.hedges) for claim in claims)),
+        hedged_share=share(sum(any(h.speaker == "writer" for h in claim.findings.hedges) for claim in claims)),
         unverified_share=share(
             sum(any(note.kind == "unverified" for note in claim.findings.verification) for claim in claims)
         ),

@@ -73,6 +73,8 @@ from .document import Document, quoted_stretches
 from .resources import read_toml
 from .text.lexicon import FirstWordLexicon
 from .text.words import without_possessive
+from .hedge_model import HedgeCueModel
+from .hedge_scope import FoundCue, HedgeReading, read_cues
 from .types import Attribution, Claim, Hedge, Span, VerificationKind, VerificationNote
 
 _SKIP = "skip"
@@ -107,22 +109,46 @@ _HEDGES = _Lexicon(
 )
 
 
-def find_hedges(document: Document, claims: Sequence[Claim]) -> tuple[tuple[Hedge, ...], ...]:
-    """The hedges that govern each claim, in claim order (see the module docstring)."""
-    return tuple(_claim_hedges(document.text, document.folded, claim) for claim in claims)
+def find_hedges(
+    document: Document, claims: Sequence[Claim], attributions: Sequence[Attribution | None], detector: HedgeCueModel
+) -> tuple[tuple[Hedge, ...], ...]:
+    """The hedges of each claim, in claim order: the lexicon's phrases and the detector's words, each with its
+    category, speaker and negation (``hedge_scope``)."""
+    return tuple(
+        _claim_hedges(document.text, document.folded, claim, attribution, detector)
+        for claim, attribution in zip(claims, attributions, strict=True)
+    )
 
 
-def _claim_hedges(text: str, folded: str, claim: Claim) -> tuple[Hedge, ...]:
-    hedges = []
-    quoted: list[tuple[int, int]] | None = None
-    for match, category in _HEDGES.cues(folded, claim.start, claim.end):
-        if quoted is None:
-            quoted = quoted_stretches(text, claim)
-        if any(start <= match.start() and match.end() <= end for start, end in quoted):
-            continue
-        span = _span(text, match)
-        hedges.append(Hedge(span, f"{span.text!r} {_HEDGE_EXPLANATIONS[category]}"))
-    return tuple(hedges)
+def _claim_hedges(
+    text: str, folded: str, claim: Claim, attribution: Attribution | None, detector: HedgeCueModel
+) -> tuple[Hedge, ...]:
+    found, refused = [], []
+    for match in _HEDGES.matches(folded, claim.start, claim.end):
+        (refused if match.lastgroup == _SKIP else found).append(FoundCue(match.start(), match.end(), match.lastgroup))
+    # the lexicon's "not" wording vetoes the detector too ("the likely nominee", "prosecutors alleged")
+    found += [
+        FoundCue(start, end, None)
+        for start, end in detector.predict(text, claim.start, claim.end)
+        if not any(no.start <= start and end <= no.end for no in refused)
+    ]
+    if not found:
+        return ()
+    readings = read_cues(text, claim.start, claim.end, found, quoted_stretches(text, claim), attribution)
+    return tuple(
+        Hedge(Span(r.start, r.end, text[r.start:r.end]), r.category, r.speaker, r.negated,
+              _hedge_explanation(text[r.start:r.end], r))
+        for r in readings
+    )
+
+
+def _hedge_explanation(words: str, reading: HedgeReading) -> str:
+    whose = {"quotation": "inside a quotation: the source's own words",
+             "attribution_content": "in what the source is reported to say: the source's hedge",
+             "adjacent_to_cue": "qualifies the report itself: the writer's hedge",
+             "writer_voice": "in the writer's own voice"}[reading.rule]
+    negated = " (negated)" if reading.negated else ""
+    return f"{words!r}{negated} {_HEDGE_EXPLANATIONS[reading.category]}; {whose}"
 
 
 # --- verification notes -----------------------------------------------------------------

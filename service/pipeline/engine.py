@@ -18,20 +18,22 @@ from .attribution import attribute
 from .claims import segment
 from .cues import find_hedges, find_verification_notes
 from .document import Document
+from .hedge_model import HedgeCueModel
 from .model import AttributionModel
 from .scoring import Weights, load_weights, score_claim
 from .types import ArticleResult, ClaimFindings
 
 
 class Engine:
-    def __init__(self, model: AttributionModel, weights: Weights) -> None:
+    def __init__(self, model: AttributionModel, weights: Weights, hedge_detector: HedgeCueModel) -> None:
         self.model = model
         self.weights = weights
+        self.hedge_detector = hedge_detector
 
     @classmethod
     def load(cls, model_path: Path | str | None = None) -> "Engine":
         """Build an engine from the files we ship (or the model at ``model_path``)."""
-        return cls(AttributionModel.load(model_path), load_weights())
+        return cls(AttributionModel.load(model_path), load_weights(), HedgeCueModel.load())
 
     @property
     def model_version(self) -> str:
@@ -43,7 +45,7 @@ class Engine:
         claims = segmentation.claims
         predictions = self.model.predict(text, claims)
         attributions = attribute(document, claims, predictions)
-        hedges = find_hedges(document, claims)
+        hedges = find_hedges(document, claims, attributions, self.hedge_detector)
         notes = find_verification_notes(document, claims, attributions)
         scored = tuple(
             score_claim(ClaimFindings(claim, prediction, attribution, claim_hedges, claim_notes), self.weights)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .types import ArticleResult, Attribution, Contribution, ScoredClaim, Span
+from .types import ArticleResult, Attribution, Contribution, Hedge, ScoredClaim, Span
 
 TEXT_WIDTH = 88
 """Claims are wrapped in full to this many columns in the text explanation."""
@@ -81,13 +81,20 @@ def _claim(scored: ScoredClaim, explain: bool) -> dict:
         "end": claim.end,
         "score": scored.score,
         "attribution": None if attribution is None else _attribution(attribution, explain),
-        "hedges": [_span(hedge.span) for hedge in findings.hedges] if findings.hedges else [],
+        "hedges": [_hedge(hedge, explain) for hedge in findings.hedges] if findings.hedges else [],
         "verification": [{**_span(note.span), "kind": note.kind} for note in findings.verification]
         if findings.verification
         else [],
         "model_probability": round(findings.prediction.probability, 4),
         "contributions": _contributions(scored.contributions, explain),
     }
+
+
+def _hedge(hedge: Hedge, explain: bool) -> dict:
+    body = {**_span(hedge.span), "category": hedge.category, "speaker": hedge.speaker, "negated": hedge.negated}
+    if explain:
+        body["explanation"] = hedge.explanation
+    return body
 
 
 def render_text(result: ArticleResult) -> str:

@@ -48,8 +48,9 @@ class Weights:
     anonymous_bare: float
     direct_quote: float
     per_via_hop: float
-    hedge_first: float
+    hedge_first: Mapping[str, float]
     hedge_each_further: float
+    source_hedge: float
     verification: Mapping[str, float]
     model_weight: float
     lead_claims: int
@@ -71,8 +72,11 @@ class Weights:
                 anonymous_bare=_number(table["anonymous_specificity"]["bare"]),
                 direct_quote=_number(table["directness"]["direct_quote"]),
                 per_via_hop=_number(table["directness"]["per_via_hop"]),
-                hedge_first=_number(table["hedges"]["first"]),
+                hedge_first=MappingProxyType(
+                    {k: _number(table["hedges"][k]) for k in ("distancing", "speculation", "vague_attribution")}
+                ),
                 hedge_each_further=_number(table["hedges"]["each_further"]),
+                source_hedge=_number(table["hedges"]["source"]),
                 verification=MappingProxyType(
                     {k: _number(table["verification"][k]) for k in ("unverified", "caution", "confirmed")}
                 ),
@@ -148,14 +152,24 @@ def _add_attribution_terms(terms: list[Contribution], attribution: Attribution, 
 
 
 def _hedge_terms(findings: ClaimFindings, weights: Weights) -> list[Contribution]:
-    return [
+    """The writer's hedges count against the claim (the first by its category, further ones less); a source's
+    own hedge lowers it a little, once."""
+    writer = [hedge for hedge in findings.hedges if hedge.speaker == "writer"]
+    terms = [
         Contribution(
             "hedge",
-            weights.hedge_first if position == 0 else weights.hedge_each_further,
-            f'hedged: "{hedge.span.text}"',
+            weights.hedge_first[hedge.category] if position == 0 else weights.hedge_each_further,
+            f'hedged ({_HEDGE_WORDS[hedge.category]}): "{hedge.span.text}"',
         )
-        for position, hedge in enumerate(findings.hedges)
+        for position, hedge in enumerate(writer)
     ]
+    source = next((hedge for hedge in findings.hedges if hedge.speaker == "source"), None)
+    if source is not None:
+        terms.append(Contribution("source_hedge", weights.source_hedge, f'the source hedges: "{source.span.text}"'))
+    return terms
+
+
+_HEDGE_WORDS = {"distancing": "distancing", "speculation": "speculation", "vague_attribution": "vague attribution"}
 
 
 def _verification_terms(findings: ClaimFindings, weights: Weights) -> list[Contribution]:

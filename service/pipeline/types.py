@@ -121,11 +121,22 @@ class Attribution:
         return self.refers_to or self.source
 
 
+HedgeCategory = Literal["distancing", "speculation", "vague_attribution"]
+HedgeSpeaker = Literal["writer", "source"]
+
+
 @dataclass(frozen=True, slots=True)
 class Hedge:
-    """A cue that distances the writer from a claim ("reportedly", "it is believed")."""
+    """A word or phrase that marks a claim as uncertain ("reportedly", "may", "it is believed").
+
+    ``speaker`` is ``writer`` when the article hedges its own claim, ``source`` when the hedge stands in a
+    quotation or in what a source is reported to say; ``negated`` when a negation governs it ("not likely").
+    """
 
     span: Span
+    category: HedgeCategory
+    speaker: HedgeSpeaker
+    negated: bool
     explanation: str
 
 

@@ -1,0 +1,114 @@
+"""Hedges by category and scope: tables of news sentences (written for these tests in the style of wire copy).
+
+Each row: a one-claim article, the hedge words expected (or none), their category, speaker and negation.
+"""
+import math
+
+import pytest
+
+from service import score_article
+from service.pipeline.hedge_model import HedgeCueModel, features, tokenize
+from tests.conftest import seed_text
+
+
+def hedges_of(text):
+    (claim,) = score_article(text)["claims"]
+    return [(h["text"], h["category"], h["speaker"], h["negated"]) for h in claim["hedges"]]
+
+
+WRITER_HEDGES = [
+    ("The storm may reach the coast by Friday night.", ("may", "speculation")),
+    ("It could be weeks before power is restored in the valley.", ("could", "speculation")),
+    ("Prices are expected to rise again next year.", ("expected", "speculation")),
+    ("The fire was probably caused by faulty wiring in the basement.", ("probably", "speculation")),
+    ("The suspect reportedly fled across the border on Tuesday.", ("reportedly", "distancing")),
+    ("The so-called peace plan was drafted in secret.", ("so-called", "distancing")),
+    ("It is believed that the ship sank within minutes.", ("It is believed", "vague_attribution")),
+]
+
+
+@pytest.mark.parametrize("text, expected", WRITER_HEDGES)
+def test_the_writers_hedge_is_found_with_its_category(text, expected):
+    words, category = expected
+    assert (words, category, "writer", False) in hedges_of(text)
+
+
+SOURCE_HEDGES = [
+    # inside a direct quotation: the speaker's own words
+    ("“We may never know exactly what happened,” the fire chief said.", "may"),
+    # inside the content of an attribution: reported speech
+    ("The finance minister said prices might rise by the end of the year.", "might"),
+    ("Police said the fire appears to have started in the kitchen.", "appears to"),
+]
+
+
+@pytest.mark.parametrize("text, words", SOURCE_HEDGES)
+def test_a_hedge_in_a_sources_words_is_the_sources(text, words):
+    found = {h[0]: h for h in hedges_of(text)}
+    assert found[words][2] == "source"
+
+
+def test_a_distancing_adverb_on_the_reporting_verb_is_the_writers():
+    found = {h[0]: h for h in hedges_of("The minister reportedly said the talks had collapsed.")}
+    assert found["reportedly"][1:3] == ("distancing", "writer")
+
+
+def test_a_negated_hedge_says_so():
+    found = {h[0]: h for h in hedges_of("A deal between the two parties is not likely this week.")}
+    assert found["likely"][1:] == ("speculation", "writer", True)
+
+
+NOT_HEDGES = [
+    "The law took effect in May 2019 after a long debate.",          # the month
+    "Officials believe the attack was planned weeks in advance.",    # a belief attribution's cue
+    "The council approved the budget on Monday by a vote of 7 to 2.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_HEDGES)
+def test_no_hedge_where_nothing_is_hedged(text):
+    assert hedges_of(text) == []
+
+
+def test_only_the_writers_hedges_count_against_the_claim():
+    writer = score_article("The storm may reach the coast by Friday night.")["claims"][0]
+    source = score_article("“The storm may reach the coast by Friday night,” the forecaster said.")["claims"][0]
+    assert [c["signal"] for c in writer["contributions"]].count("hedge") == 1
+    assert "hedge" not in [c["signal"] for c in source["contributions"]]
+    assert "source_hedge" in [c["signal"] for c in source["contributions"]]
+
+
+def test_attributed_scores_above_reportedly_above_may_alone():
+    attributed = score_article("The bridge will close for repairs, the transport ministry said.")["claims"][0]["score"]
+    reportedly = score_article("The bridge will reportedly close for repairs.")["claims"][0]["score"]
+    plain = score_article("The bridge will close for repairs.")["claims"][0]["score"]
+    may = score_article("The bridge may close for repairs.")["claims"][0]["score"]
+    assert attributed > reportedly and attributed > may
+    assert may < plain
+
+
+def test_the_windowed_search_gives_the_features_of_a_whole_tokenisation():
+    """The detector reads a few words around each candidate; the oracle tokenises the whole claim."""
+    model = HedgeCueModel.load()
+    text = seed_text("000") + " It may, perhaps, be likely that the so-called plan could fail."
+    fast = [(c.start, c.end, round(c.probability, 12)) for c in model.token_probabilities(text, 0, len(text))]
+    tokens = tokenize(text)
+    oracle = []
+    for i, (start, end, word) in enumerate(tokens):
+        if word in model.candidates_:
+            z = model.bias_ + sum(model.weights_.get(f, 0.0) for f in features(text, tokens, i, model.categories_))
+            oracle.append((start, end, round(1 / (1 + math.exp(-z)), 12)))
+    assert fast == oracle and len(fast) > 5
+
+
+def test_a_saved_model_loads_back_the_same_and_a_changed_file_is_refused(tmp_path):
+    model = HedgeCueModel.load()
+    path = tmp_path / "hedges.npz"
+    model.save(path, {"kind": "test"})
+    text = "The plan may fail, and costs could probably rise."
+    assert HedgeCueModel.load(path).predict(text) == model.predict(text) != []
+    data = bytearray(path.read_bytes())
+    data[-10] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(ValueError, match="SHA-256"):
+        HedgeCueModel.load(path)
