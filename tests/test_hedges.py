@@ -91,7 +91,7 @@ def test_the_windowed_search_gives_the_features_of_a_whole_tokenisation():
     """The detector reads a few words around each candidate; the oracle tokenises the whole claim."""
     model = HedgeCueModel.load()
     text = seed_text("000") + " It may, perhaps, be likely that the so-called plan could fail."
-    fast = [(c.start, c.end, round(c.probability, 12)) for c in model.token_probabilities(text, 0, len(text))]
+    fast = [(c.start, c.end, round(c.probability, 12)) for c in model.token_probabilities(text)[0]]
     tokens = tokenize(text)
     oracle = []
     for i, (start, end, word) in enumerate(tokens):
@@ -106,7 +106,7 @@ def test_a_saved_model_loads_back_the_same_and_a_changed_file_is_refused(tmp_pat
     path = tmp_path / "hedges.npz"
     model.save(path, {"kind": "test"})
     text = "The plan may fail, and costs could probably rise."
-    assert HedgeCueModel.load(path).predict(text) == model.predict(text) != []
+    assert HedgeCueModel.load(path).predict(text) == model.predict(text) != [[]]
     data = bytearray(path.read_bytes())
     data[-10] ^= 0xFF
     path.write_bytes(bytes(data))

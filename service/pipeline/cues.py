@@ -114,22 +114,22 @@ def find_hedges(
 ) -> tuple[tuple[Hedge, ...], ...]:
     """The hedges of each claim, in claim order: the lexicon's phrases and the detector's words, each with its
     category, speaker and negation (``hedge_scope``)."""
+    detected = detector.predict(document.text, [(claim.start, claim.end) for claim in claims], document.folded)
     return tuple(
-        _claim_hedges(document.text, document.folded, claim, attribution, detector)
-        for claim, attribution in zip(claims, attributions, strict=True)
+        _claim_hedges(document.text, document.folded, claim, attribution, words)
+        for claim, attribution, words in zip(claims, attributions, detected, strict=True)
     )
 
 
 def _claim_hedges(
-    text: str, folded: str, claim: Claim, attribution: Attribution | None, detector: HedgeCueModel
+    text: str, folded: str, claim: Claim, attribution: Attribution | None, detected: Sequence[tuple[int, int]]
 ) -> tuple[Hedge, ...]:
     found, refused = [], []
     for match in _HEDGES.matches(folded, claim.start, claim.end):
         (refused if match.lastgroup == _SKIP else found).append(FoundCue(match.start(), match.end(), match.lastgroup))
     # the lexicon's "not" wording vetoes the detector too ("the likely nominee", "prosecutors alleged")
     found += [
-        FoundCue(start, end, None)
-        for start, end in detector.predict(text, claim.start, claim.end)
+        FoundCue(start, end, None) for start, end in detected
         if not any(no.start <= start and end <= no.end for no in refused)
     ]
     if not found:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "resources" / "model" / "hedges.npz"
 MIN_CUE_COUNT = 2
-MIN_CUE_RATE = 0.05
+MIN_CUE_RATE = 0.1
 
 
 @dataclass(frozen=True)
@@ -66,19 +67,27 @@ def features(text: str, tokens: Sequence[tuple[int, int, str]], i: int, categori
     ]
 
 
-_CONTEXT_CHARS = 60
+_CONTEXT_CHARS = 24
 """How far around a candidate its neighbours are looked for: two words either side nearly always fit; where
 they do not, the window grows."""
 
 
-def candidate_windows(text: str, start: int, end: int, finder: re.Pattern[str]):
-    """For each candidate word in ``text[start:end]``: its tokens' window and its index there.
+def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], finder: re.Pattern[str]):
+    """For each candidate word inside one of ``spans`` (claims, in text order): the span's index, the tokens of
+    a window around the word within that span, and the word's index among them.
 
-    Only the two tokens either side of a candidate feed its features, so tokenising a small window around
-    it gives the same features as tokenising the whole span, at a fraction of the cost.
+    One search runs over the whole text; only the two tokens either side of a candidate feed its features, so
+    tokenising a small window around it gives the same features as tokenising its whole claim.
     """
-    for match in finder.finditer(text, start, end):
+    if not spans:
+        return
+    starts = [start for start, _ in spans]
+    for match in finder.finditer(folded, spans[0][0], spans[-1][1]):
         s, e = match.span()
+        position = bisect_right(starts, s) - 1
+        start, end = spans[position]
+        if e > end:
+            continue  # between claims, or across a claim's end
         if (s > start and _joins(text[s - 1], text, s - 2)) or (e < end and _joins(text[e], text, e + 1)):
             continue  # part of a longer token ("may-be", "Mayor")
         lo, hi = max(start, s - _CONTEXT_CHARS), min(end, e + _CONTEXT_CHARS)
@@ -92,7 +101,7 @@ def candidate_windows(text: str, start: int, end: int, finder: re.Pattern[str]):
             before = before[1:]  # the first and last tokens may be cut by the window's edges
         if hi < end:
             after = after[:-1]
-        yield [*before, (s, e, match.group().lower()), *after], len(before)
+        yield position, [*before, (s, e, match.group()), *after], len(before)
 
 
 def _joins(char: str, text: str, beyond: int) -> bool:
@@ -144,7 +153,7 @@ class HedgeCueModel:
         vectorizer = DictVectorizer()
         matrix = vectorizer.fit_transform(rows).tocsr()
         matrix.indices, matrix.indptr = matrix.indices.astype("int32"), matrix.indptr.astype("int32")
-        classifier = LogisticRegression(C=self.C, max_iter=2000, solver="liblinear")
+        classifier = LogisticRegression(C=self.C, max_iter=2000, solver="liblinear", random_state=0)
         classifier.fit(matrix, labels, sample_weight=weights)
         names = vectorizer.get_feature_names_out()
         # weights below min_weight are dropped: 640,000 features become about 15,000, so the model loads in
@@ -154,33 +163,44 @@ class HedgeCueModel:
         self.threshold_ = threshold
         return self
 
-    def token_probabilities(self, text: str, start: int = 0, end: int | None = None) -> list[CueToken]:
-        """Every candidate word of ``text[start:end]`` (one claim) with the probability that it is a cue."""
-        end = len(text) if end is None else end
+    def token_probabilities(self, text: str, spans: Sequence[tuple[int, int]] | None = None,
+                            folded: str | None = None) -> list[list[CueToken]]:
+        """For each span of ``text`` (a claim; the whole text by default), every candidate word in it with the
+        probability that it is a cue.
+
+        ``folded`` is the text lower-cased with its offsets kept (the Document's); candidates are looked for
+        there, so the search is case-sensitive and fast."""
+        spans = [(0, len(text))] if spans is None else spans
+        if folded is None:
+            folded = text.lower() if len(text.lower()) == len(text) else text
         get = self.weights_.get
-        found = []
-        for tokens, i in candidate_windows(text, start, end, self.finder_):
+        found: list[list[CueToken]] = [[] for _ in spans]
+        for position, tokens, i in candidate_windows(text, folded, spans, self.finder_):
             z = self.bias_ + sum(get(f, 0.0) for f in features(text, tokens, i, self.categories_))
-            found.append(CueToken(tokens[i][0], tokens[i][1], 1.0 / (1.0 + math.exp(-z))))
+            found[position].append(CueToken(tokens[i][0], tokens[i][1], 1.0 / (1.0 + math.exp(-z))))
         return found
 
-    def predict(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-        """Cue spans in ``text[start:end]``: adjacent cue tokens (only spaces between them) make one span."""
-        spans: list[list[int]] = []
-        for cue in self.token_probabilities(text, start, end):
-            if cue.probability < self.threshold_:
-                continue
-            if spans and not text[spans[-1][1]:cue.start].strip():
-                spans[-1][1] = cue.end
-            else:
-                spans.append([cue.start, cue.end])
-        return [(s, e) for s, e in spans]
+    def predict(self, text: str, spans: Sequence[tuple[int, int]] | None = None,
+                folded: str | None = None) -> list[list[tuple[int, int]]]:
+        """For each span, its cue spans: adjacent cue tokens (only spaces between them) make one."""
+        result = []
+        for cues in self.token_probabilities(text, spans, folded):
+            merged: list[list[int]] = []
+            for cue in cues:
+                if cue.probability < self.threshold_:
+                    continue
+                if merged and not text[merged[-1][1]:cue.start].strip():
+                    merged[-1][1] = cue.end
+                else:
+                    merged.append([cue.start, cue.end])
+            result.append([(s, e) for s, e in merged])
+        return result
 
     @property
     def finder_(self) -> re.Pattern[str]:
-        """One case-insensitive search for every candidate word (a trie of them)."""
+        """One search for every candidate word (a trie of them) in lower-cased text, from word starts only."""
         if getattr(self, "_finder", None) is None or self._finder_for is not self.candidates_:
-            self._finder = re.compile(word_trie(sorted(self.candidates_)), re.IGNORECASE)
+            self._finder = re.compile(rf"\b{word_trie(sorted(self.candidates_))}")
             self._finder_for = self.candidates_
         return self._finder
 
