@@ -18,7 +18,7 @@ from service.pipeline.text.tokens import (
     token_bounds,
     token_shapes,
 )
-from service.pipeline.text.words import is_possessive, without_possessive
+from service.pipeline.text.words import is_possessive, singular, without_possessive
 
 
 def _shape(token: str) -> int:
@@ -59,3 +59,12 @@ def test_document_lines_are_the_stripped_runs_between_line_breaks(text: str) -> 
             runs += 1
         offset += len(piece) + 1
     assert [tuple(line) for line in Document.of(text).lines] == expected
+
+
+@pytest.mark.parametrize(
+    "plural, singular_form",
+    [("agencies", "agency"), ("officials", "official"), ("sources", "source"), ("witness", "witness"),
+     ("news", "news"), ("aides", "aide"), ("intelligence", "intelligence")],
+)
+def test_one_plural_rule(plural: str, singular_form: str) -> None:
+    assert singular(plural) == singular_form

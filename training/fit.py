@@ -19,6 +19,7 @@ import numpy as np
 from joblib import Parallel, delayed
 from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
 
 from service.pipeline.claims import segment
 from service.pipeline.document import Document as Article
@@ -201,7 +202,8 @@ def _fit_claim_classifier(
 ) -> LogisticRegression:
     design = claim_design_matrix(np.concatenate(column_blocks), np.concatenate(dense_blocks))
     classifier = LogisticRegression(C=parameters.claim_regularisation_c, max_iter=parameters.max_iterations, random_state=SEED)
-    return classifier.fit(design, np.concatenate(label_blocks))
+    with threadpool_limits(limits=1):  # see _fit_classifier
+        return classifier.fit(design, np.concatenate(label_blocks))
 
 
 def export_classifier(classifier: LogisticRegression) -> tuple[np.ndarray, float]:
@@ -326,7 +328,10 @@ def _fit_classifier(
     design = design_matrix(np.concatenate(row_blocks))
     labels = np.concatenate(label_blocks)
     classifier = LogisticRegression(C=regularisation_c, max_iter=max_iterations, random_state=SEED)
-    return classifier.fit(design, labels)
+    # One BLAS thread: sums split over threads round differently, and a rebuild (in this
+    # process or in a joblib worker, on any machine) must give the same bytes.
+    with threadpool_limits(limits=1):
+        return classifier.fit(design, labels)
 
 
 def tune_thresholds(model: AttributionModel, dev: Sequence[SegmentedDocument]) -> dict[str, float]:

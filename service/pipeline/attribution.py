@@ -62,6 +62,7 @@ from .document import QUOTED_PAIR, Document, is_whole_quotation, leaves_quote_op
 from .resources import compile_alternation, read_entries
 from .sources import SourceReading, classify_source
 from .text.lexicon import word_trie
+from .text.words import singular
 from .types import Attribution, Claim, ClaimPrediction, Span, Via
 
 LOOKBACK_CLAIMS = 4
@@ -919,16 +920,12 @@ def _resolve(
             break
         if mention.reading.source_type not in reading.refers_back:
             continue
-        if reading.source_type == "anonymous" and _singular(mention.reading.head) != _singular(reading.head):
+        if reading.source_type == "anonymous" and singular(mention.reading.head) != singular(reading.head):
             continue
         if reading.source_type == "unknown" and mention.reading.plural and not reading.plural:
             continue
         return span, mention.reading, f"{span.text!r} refers back to {mention.span.text!r} (claim {mention.claim_index})", mention.span
     return span, reading, f"{span.text!r} refers back to nothing within {LOOKBACK_CLAIMS} claims: left as read", None
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _is_direct_quote(text: str, claim: Claim, cue: Span, source: Span | None) -> bool:

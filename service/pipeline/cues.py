@@ -72,7 +72,7 @@ from dataclasses import dataclass
 from .document import Document, quoted_stretches
 from .resources import read_toml
 from .text.lexicon import FirstWordLexicon
-from .text.words import without_possessive
+from .text.words import singular, without_possessive
 from .hedge_model import HedgeCueModel
 from .hedge_scope import FoundCue, HedgeReading, read_cues
 from .types import Attribution, Claim, Hedge, Span, VerificationKind, VerificationNote
@@ -282,17 +282,8 @@ def _keys(phrase: str) -> frozenset[str]:
         if len(word) >= 2 and word.isupper():
             keys.add(word)
             continue
-        word = _singular(word.lower())
+        word = word.lower()
+        word = word if word in _STOPWORDS else singular(word)
         if len(word) >= 3 and word not in _STOPWORDS:
             keys.add(word)
     return frozenset(keys)
-
-
-def _singular(word: str) -> str:
-    if word in _STOPWORDS or len(word) <= 4:
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
