@@ -18,7 +18,7 @@ import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Iterator, NoReturn, Sequence
+from typing import Iterator, Sequence
 
 from .pipeline.model import ModelLoadError
 
@@ -133,15 +133,28 @@ def _score(args: argparse.Namespace) -> int:
     return EXIT_FAILED_FILES if failed else 0
 
 
-def _serve(args: argparse.Namespace) -> NoReturn:
-    """Run the service under gunicorn with the same settings as the Dockerfile."""
-    command = [
-        sys.executable, "-m", "gunicorn",
-        "-c", "python:service.gunicorn_conf",
-        "--bind", f"{args.host}:{args.port}",
-        "--workers", str(args.workers),
-        "service:create_app()",
-    ]
+def _serve(args: argparse.Namespace) -> int:
+    """Run the service under gunicorn with the same settings as the Dockerfile.
+
+    ``--host``, ``--port`` and ``--workers`` override CREDENCE_BIND and CREDENCE_WORKERS
+    (each option alone: ``--port 9000`` keeps the configured host). The settings are
+    checked here first, so an unusable one is one line naming it, not a traceback.
+    """
+    from .config import ConfigError, load_config
+
+    try:
+        settings = load_config()
+        host, _, port = settings["CREDENCE_BIND"].rpartition(":")
+        overrides = {
+            "CREDENCE_BIND": f"{args.host or host}:{args.port or port}",
+            "CREDENCE_WORKERS": str(args.workers or settings["CREDENCE_WORKERS"]),
+        }
+        load_config(overrides=overrides)
+    except ConfigError as error:
+        print(f"credence: {error}", file=sys.stderr)
+        return 2
+    os.environ.update(overrides)
+    command = [sys.executable, "-m", "gunicorn", "-c", "python:service.gunicorn_conf", "service:create_app()"]
     os.execv(sys.executable, command)
 
 
@@ -163,9 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     score.set_defaults(run=_score)
 
     serve = commands.add_parser("serve", help="run the HTTP service under gunicorn")
-    serve.add_argument("--host", default=os.environ.get("CREDENCE_HOST", "127.0.0.1"))
-    serve.add_argument("--port", type=int, default=int(os.environ.get("CREDENCE_PORT", "8000")))
-    serve.add_argument("--workers", type=int, default=int(os.environ.get("CREDENCE_WORKERS", "2")))
+    serve.add_argument("--host", help="listen on this host (default: the host of CREDENCE_BIND)")
+    serve.add_argument("--port", help="listen on this port (default: the port of CREDENCE_BIND)")
+    serve.add_argument("--workers", help="worker processes (default: CREDENCE_WORKERS)")
     serve.set_defaults(run=_serve)
     return parser
 

@@ -29,8 +29,27 @@ def _positive_int(name: str, value: Any) -> int:
     return number
 
 
+def _positive_seconds(name: str, value: Any) -> float:
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be a number of seconds, got {value!r}") from None
+    if not 0 < seconds < float("inf"):
+        raise ConfigError(f"{name} must be a positive number of seconds, got {value!r}")
+    return seconds
+
+
 def _text(name: str, value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def _bind(name: str, value: Any) -> str:
+    """``HOST:PORT`` (an IPv6 host in brackets), the one form gunicorn and ``credence serve`` share."""
+    text = "" if value is None else str(value).strip()
+    host, colon, port = text.rpartition(":")
+    if not colon or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise ConfigError(f"{name} must be HOST:PORT with a port from 1 to 65535 (e.g. 127.0.0.1:8000), got {value!r}")
+    return text
 
 
 # A key is sent as an RFC 6750 bearer token, so it is limited to that token's characters;
@@ -111,6 +130,22 @@ SETTINGS: dict[str, tuple[Any, Callable[[str, Any], Any], str]] = {
         str(DEFAULT_MODEL_PATH),
         _text,
         "the trained attribution model (joblib) with its manifest beside it",
+    ),
+    # ---- serving (gunicorn, `credence serve`) ----
+    "CREDENCE_BIND": (
+        "127.0.0.1:8000",
+        _bind,
+        "where the server listens, HOST:PORT",
+    ),
+    "CREDENCE_WORKERS": (
+        2,
+        _positive_int,
+        "gunicorn worker processes (one per core)",
+    ),
+    "CREDENCE_TIMEOUT": (
+        30,
+        _positive_seconds,
+        "seconds a request may take",
     ),
 }
 

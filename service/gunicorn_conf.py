@@ -1,17 +1,26 @@
 """gunicorn settings for credence, shared by `credence serve` and the Dockerfile.
 
-Use as ``gunicorn -c python:service.gunicorn_conf "service:create_app()"``. Every
-value can be changed by the environment variable named beside it.
+Use as ``gunicorn -c python:service.gunicorn_conf "service:create_app()"``. The
+CREDENCE_* settings come from service.config, the one place that reads them; an unusable
+value stops gunicorn here with one line naming the variable (no traceback).
 """
-import os
+import math
+import sys
+
+from service.config import ConfigError, load_config
+
+try:
+    settings = load_config()
+except ConfigError as error:
+    sys.exit(f"credence: {error}")
 
 # Where to listen (CREDENCE_BIND); 127.0.0.1 for local use, 0.0.0.0 in a container.
-bind = os.environ.get("CREDENCE_BIND", "127.0.0.1:8000")
+bind = settings["CREDENCE_BIND"]
 # One worker per core: scoring is CPU-bound Python (CREDENCE_WORKERS).
-workers = int(os.environ.get("CREDENCE_WORKERS", "2"))
+workers = settings["CREDENCE_WORKERS"]
 # Request time limit: a worker busy longer than this is killed and replaced, so no
 # input can hang the service (CREDENCE_TIMEOUT, seconds).
-timeout = int(os.environ.get("CREDENCE_TIMEOUT", "30"))
+timeout = math.ceil(settings["CREDENCE_TIMEOUT"])
 graceful_timeout = 10
 # Load the app (and the model) once in the master, before forking: start-up fails fast
 # with a clear message if the model is missing, and workers share its memory.
