@@ -1,6 +1,8 @@
-# credence: the scoring service under gunicorn. The build runs the README's set-up
-# (install the project with pip) and the container runs what `credence serve` runs.
-FROM python:3.11-slim
+# credence: the scoring service under gunicorn, as `credence serve` runs it.
+# The base image is pinned to one Python patch release on one Debian release, so a rebuild
+# gets the same interpreter; bump it deliberately (and pin its digest where your registry
+# mirror provides one).
+FROM python:3.11.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -11,11 +13,18 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin credence
 WORKDIR /app
 
-# Dependencies and the package (the trained model ships inside it as package data).
-COPY pyproject.toml README.md ./
+# 1. The dependencies, from pyproject.toml alone: a change to the code does not reinstall
+#    them. Only the base dependencies (no extras: no test, bench or training libraries).
+COPY pyproject.toml ./
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
+        > /tmp/requirements.txt \
+    && pip install -r /tmp/requirements.txt && rm /tmp/requirements.txt
+
+# 2. The service itself (the trained model ships inside it as package data); the training
+#    code and data stay out of the image.
+COPY README.md ./
 COPY service ./service
-COPY training ./training
-RUN pip install . && python -c "import service.pipeline.engine"
+RUN pip install --no-deps . && python -c "import service.pipeline.engine"
 
 USER credence
 EXPOSE 8000

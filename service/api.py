@@ -11,6 +11,7 @@ from flask import Response, current_app, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError
 
+from .deadline import within_request_deadline
 from .errors import ApiError
 from .intake import Article, Refused, read_article, score_body
 from .pipeline.engine import Engine
@@ -39,9 +40,11 @@ _JSON_BODY = {"application/json": {"schema": {
 _ERRORS = {
     400: "Malformed JSON or undecodable text.",
     401: "Missing or invalid API key (only when the service runs with CREDENCE_API_KEYS).",
-    413: "Body larger than CREDENCE_MAX_BODY_BYTES.",
-    415: "Unsupported media type.",
+    413: "Body larger than CREDENCE_MAX_BODY_BYTES (after decoding gzip/deflate), or a batch over CREDENCE_MAX_BATCH_CHARS.",
+    415: "Unsupported media type or body coding.",
     422: "Failed validation; `errors` has per-field messages.",
+    429: "Over the rate limit (only when the service runs with CREDENCE_RATE_LIMIT); see Retry-After.",
+    503: "Scoring took longer than CREDENCE_TIMEOUT and was stopped.",
 }
 
 
@@ -176,11 +179,12 @@ def score(format: str, explain: bool):
     `?format=text` answers with a plain-text explanation.
     """
     article = read_request_article()
-    result = engine().analyse(article.text)
-    if format == "text":
-        # A lone surrogate (legal in a JSON string) has no UTF-8 form: it prints as "?".
-        return Response(render_text(result).encode("utf-8", "replace"), mimetype="text/plain")
-    return _json_response(score_body(engine(), article, result, explain=explain))
+    with within_request_deadline():
+        result = engine().analyse(article.text)
+        if format == "text":
+            # A lone surrogate (legal in a JSON string) has no UTF-8 form: it prints as "?".
+            return Response(render_text(result).encode("utf-8", "replace"), mimetype="text/plain")
+        return _json_response(score_body(engine(), article, result, explain=explain))
 
 
 @blp.route("/score/batch", methods=["POST"])
@@ -202,12 +206,17 @@ def score_batch(format: str, explain: bool):
     if refused:
         errors = {"articles": refused}
         raise ApiError(422, _validation_message(errors), errors=errors)
+    total = sum(len(article.text) for _, article in articles)
+    limit = current_app.config["CREDENCE_MAX_BATCH_CHARS"]
+    if total > limit:
+        raise ApiError(413, f"the batch holds {total} characters of text; the limit is {limit} (CREDENCE_MAX_BATCH_CHARS)")
     scorer = engine()
-    results = [
-        {"id": id_, **score_body(scorer, article, scorer.analyse(article.text), explain=explain)}
-        for id_, article in articles
-    ]
-    return _json_response({"results": results})
+    with within_request_deadline():
+        results = [
+            {"id": id_, **score_body(scorer, article, scorer.analyse(article.text), explain=explain)}
+            for id_, article in articles
+        ]
+        return _json_response({"results": results})
 
 
 @blp.route("/health", methods=["GET"])

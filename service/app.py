@@ -38,6 +38,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """
     settings = load_config(overrides=config)
     app = Flask(__name__)
+    # No redirects: werkzeug would build their Location from the client's Host header
+    # ("//v1//health" -> 308 to http://evil.example/v1/health). A path is served as
+    # written or is a 404.
+    app.url_map.merge_slashes = False
+    app.url_map.strict_slashes = False
     app.config.update(settings)
     app.config.update(
         MAX_CONTENT_LENGTH=settings["CREDENCE_MAX_BODY_BYTES"],

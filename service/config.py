@@ -114,7 +114,12 @@ SETTINGS: dict[str, tuple[Any, Callable[[str, Any], Any], str]] = {
     "CREDENCE_MAX_TEXT_CHARS": (
         200_000,
         _positive_int,
-        "longest article text accepted, in characters after stripping whitespace (longer: 422)",
+        "longest article text accepted, in characters as posted, whitespace included (longer: 422)",
+    ),
+    "CREDENCE_MAX_BATCH_CHARS": (
+        2_000_000,
+        _positive_int,
+        "most characters of text in one batch, all articles together (more: 413)",
     ),
     "CREDENCE_MAX_BATCH_ARTICLES": (
         100,
@@ -142,10 +147,20 @@ SETTINGS: dict[str, tuple[Any, Callable[[str, Any], Any], str]] = {
         _positive_int,
         "gunicorn worker processes (one per core)",
     ),
+    "CREDENCE_THREADS": (
+        64,
+        _positive_int,
+        "threads per worker: requests in progress, slow clients included (scoring shares the worker's core)",
+    ),
     "CREDENCE_TIMEOUT": (
         30,
         _positive_seconds,
-        "seconds a request may take",
+        "seconds a request may take (then 503)",
+    ),
+    "CREDENCE_HEADER_TIMEOUT": (
+        10,
+        _positive_seconds,
+        "seconds a client has to send a request's line and headers once it starts (then the connection is closed)",
     ),
 }
 

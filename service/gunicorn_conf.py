@@ -18,10 +18,20 @@ except ConfigError as error:
 bind = settings["CREDENCE_BIND"]
 # One worker per core: scoring is CPU-bound Python (CREDENCE_WORKERS).
 workers = settings["CREDENCE_WORKERS"]
-# Request time limit: a worker busy longer than this is killed and replaced, so no
-# input can hang the service (CREDENCE_TIMEOUT, seconds).
-timeout = math.ceil(settings["CREDENCE_TIMEOUT"])
-graceful_timeout = 10
+# Threads per worker (service/gunicorn_worker.py: gunicorn's gthread worker with read
+# deadlines and JSON protocol errors). An idle connection waits in the worker's poller; a
+# slow one holds one thread until its read deadline; scoring runs in the others
+# (CREDENCE_THREADS).
+worker_class = "service.gunicorn_worker.CredenceWorker"
+threads = settings["CREDENCE_THREADS"]
+# A kept-alive connection with no next request is closed after this many seconds.
+keepalive = 5
+# The request time limit is inside the app (service/deadline.py: 503 at CREDENCE_TIMEOUT,
+# the worker goes on). gunicorn's own limit only replaces a worker that stops answering its
+# master altogether (a thread stuck in C code), a little later.
+timeout = math.ceil(settings["CREDENCE_TIMEOUT"]) + 10
+# A stopping worker finishes the requests it has begun: the longest may take CREDENCE_TIMEOUT.
+graceful_timeout = math.ceil(settings["CREDENCE_TIMEOUT"]) + 5
 # Load the app (and the model) once in the master, before forking: start-up fails fast
 # with a clear message if the model is missing, and workers share its memory.
 preload_app = True

@@ -34,7 +34,7 @@ def request_id() -> str:
     """This request's id: the client's sane X-Request-ID, else a new one (kept in ``g``)."""
     if "request_id" not in g:
         offered = request.headers.get(REQUEST_ID_HEADER, "")
-        g.request_id = offered if _SANE_REQUEST_ID.fullmatch(offered) else uuid.uuid4().hex
+        g.request_id = offered if _SANE_REQUEST_ID.fullmatch(offered) else new_request_id()
     return g.request_id
 
 
@@ -53,20 +53,39 @@ def install_request_logging(app: Flask) -> None:
     @app.after_request
     def log_request(response):
         response.headers[REQUEST_ID_HEADER] = request_id()
-        duration_ms = (time.perf_counter() - g.request_started) * 1000
-        access_log.info(
-            json.dumps(
-                {
-                    "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
-                    "request_id": request_id(),
-                    "method": request.method,
-                    "path": request.path[:_LOGGED_PATH_CHARS],
-                    "status": response.status_code,
-                    "duration_ms": round(duration_ms, 2),
-                    "bytes_in": request.content_length,
-                    "bytes_out": response.calculate_content_length(),
-                    "remote_addr": request.remote_addr,
-                }
-            )
+        write_access_line(
+            request_id=request_id(),
+            method=request.method,
+            path=request.path,
+            status=response.status_code,
+            duration_ms=(time.perf_counter() - g.request_started) * 1000,
+            bytes_in=request.content_length,
+            bytes_out=response.calculate_content_length(),
+            remote_addr=request.remote_addr,
         )
         return response
+
+
+def new_request_id() -> str:
+    return uuid.uuid4().hex
+
+
+def write_access_line(*, request_id: str, method: str | None, path: str | None, status: int, duration_ms: float,
+                      bytes_in: int | None, bytes_out: int | None, remote_addr: str | None) -> None:
+    """The one access-line format, for requests the app answers and for those the server
+    refuses before the app sees them (service.gunicorn_worker: method and path then None)."""
+    access_log.info(
+        json.dumps(
+            {
+                "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+                "request_id": request_id,
+                "method": method,
+                "path": None if path is None else path[:_LOGGED_PATH_CHARS],
+                "status": status,
+                "duration_ms": round(duration_ms, 2),
+                "bytes_in": bytes_in,
+                "bytes_out": bytes_out,
+                "remote_addr": remote_addr,
+            }
+        )
+    )

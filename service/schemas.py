@@ -19,16 +19,16 @@ def _setting(name: str, default: int) -> int:
 
 
 class ArticleText(fields.String):
-    """Article text: 1 to CREDENCE_MAX_TEXT_CHARS characters after stripping whitespace."""
+    """Article text: at most CREDENCE_MAX_TEXT_CHARS characters as posted (whitespace counts:
+    the pipeline reads every character), and not only whitespace."""
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
-        length = len(text.strip())
         limit = _setting("CREDENCE_MAX_TEXT_CHARS", _DEFAULT_MAX_TEXT)
-        if length == 0:
+        if len(text) > limit:
+            raise ValidationError(f"text is {len(text)} characters; the limit is {limit}")
+        if not text.strip():
             raise ValidationError("text is empty (only whitespace)")
-        if length > limit:
-            raise ValidationError(f"text is {length} characters after stripping whitespace; the limit is {limit}")
         return text
 
 

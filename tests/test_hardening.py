@@ -8,11 +8,13 @@ bench/load_fault.py, not asserted here.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import hashlib
 import io
 import json
 import logging
 import signal
+import zlib
 
 import pytest
 
@@ -151,13 +153,26 @@ def test_bad_query_value_is_422_in_the_error_shape(client, path, query):
 
 # ---- limits ------------------------------------------------------------------------
 
-def test_text_limit_counts_characters_after_stripping_whitespace():
+def test_text_limit_counts_every_character_whitespace_included():
+    """Whitespace is read by every stage, so it counts: padding cannot smuggle in a long text."""
     client = create_app({"CREDENCE_MAX_TEXT_CHARS": 40}).test_client()
-    at_limit = " " * 1_000 + "The mayor said the bridge would reopen." + "\n" * 1_000
-    assert len(at_limit.strip()) <= 40
+    at_limit = "The mayor said the bridge would reopen."
+    assert len(at_limit) <= 40
     assert_contract_body(client.post("/v1/score", json={"text": at_limit}), at_limit)
+    padded = " " * 1_000 + at_limit + "\n" * 1_000
+    body = assert_error(client.post("/v1/score", json={"text": padded}), 422)
+    assert "the limit is 40" in body["errors"]["text"][0]
     body = assert_error(client.post("/v1/score", data=b"x" * 41, content_type="text/plain"), 422)
     assert "the limit is 40" in body["errors"]["text"][0]
+
+
+def test_eight_megabytes_of_spaces_is_refused_before_scoring(app, monkeypatch):
+    def fail(text):
+        raise AssertionError("scored")
+
+    monkeypatch.setattr(app.extensions["credence_engine"], "analyse", fail)
+    body = assert_error(app.test_client().post("/v1/score", data=b" " * 8_000_000, content_type="text/plain"), 422)
+    assert "the limit is" in body["errors"]["text"][0]
 
 
 @pytest.mark.parametrize("count, status", [(3, 200), (4, 422)])
@@ -365,3 +380,54 @@ def test_unexpected_failure_is_a_500_in_the_error_shape_with_the_request_id_logg
 def test_responses_forbid_content_sniffing(client):
     for response in (client.get("/v1/health"), client.post("/v1/score?format=text", json={"text": ARTICLE})):
         assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+# ---- body codings, batch size, redirects (issue 14) ------------------------------------------
+
+def _score_json(client, body: bytes, **headers):
+    return client.post("/v1/score", data=body, content_type="application/json", headers=headers)
+
+
+@pytest.mark.parametrize("coding, compress", [
+    ("gzip", gzip.compress),
+    ("deflate", zlib.compress),
+    ("identity", lambda data: data),
+])
+def test_compressed_body_is_decoded_and_scored_like_the_plain_one(client, coding, compress):
+    plain = json.dumps({"text": ARTICLE}).encode()
+    expected = _score_json(client, plain).get_json()
+    assert _score_json(client, compress(plain), **{"Content-Encoding": coding}).get_json() == expected
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate"])
+def test_plain_body_labelled_compressed_is_refused_not_scored(client, coding):
+    body = assert_error(_score_json(client, json.dumps({"text": ARTICLE}).encode(), **{"Content-Encoding": coding}), 400)
+    assert coding in body["message"]
+
+
+@pytest.mark.parametrize("coding", ["br", "compress", "zstd", "gzip, br"])
+def test_unsupported_body_coding_is_415(client, coding):
+    assert_error(_score_json(client, b"{}", **{"Content-Encoding": coding}), 415)
+
+
+def test_decompression_bomb_is_413_within_the_body_limit():
+    client = create_app({"CREDENCE_MAX_BODY_BYTES": 100_000}).test_client()
+    bomb = gzip.compress(b" " * 10_000_000)
+    assert len(bomb) < 100_000
+    body = assert_error(client.post("/v1/score", data=bomb, content_type="text/plain", headers={"Content-Encoding": "gzip"}), 413)
+    assert "decoded" in body["message"]
+
+
+def test_batch_total_text_over_its_limit_is_413():
+    client = create_app({"CREDENCE_MAX_BATCH_CHARS": 2 * len(ARTICLE)}).test_client()
+    articles = [{"id": str(i), "text": ARTICLE} for i in range(3)]
+    body = assert_error(client.post("/v1/score/batch", json={"articles": articles}), 413)
+    assert "CREDENCE_MAX_BATCH_CHARS" in body["message"]
+    assert client.post("/v1/score/batch", json={"articles": articles[:2]}).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["//v1//health", "/v1/health/", "//v1/health", "/docs/"])
+def test_no_redirect_is_built_from_the_host_header(client, path):
+    response = client.get(path, headers={"Host": "evil.example"})
+    assert "Location" not in response.headers and b"evil" not in response.data
+    assert response.status_code in (200, 404)
