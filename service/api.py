@@ -14,6 +14,7 @@ from marshmallow import Schema, ValidationError
 from .deadline import within_request_deadline
 from .errors import ApiError
 from .intake import Article, Refused, read_article, score_body
+from .metrics import timed_stage
 from .pipeline.engine import Engine
 from .pipeline.report import render_text
 from .schemas import (
@@ -144,6 +145,11 @@ def _validation_message(messages) -> str:
     return "request failed validation"
 
 
+def _analyse(scorer: Engine, text: str):
+    with timed_stage("analyse"):
+        return scorer.analyse(text)
+
+
 def _json_response(body: dict) -> Response:
     return current_app.json.response(body)
 
@@ -180,11 +186,12 @@ def score(format: str, explain: bool):
     """
     article = read_request_article()
     with within_request_deadline():
-        result = engine().analyse(article.text)
-        if format == "text":
-            # A lone surrogate (legal in a JSON string) has no UTF-8 form: it prints as "?".
-            return Response(render_text(result).encode("utf-8", "replace"), mimetype="text/plain")
-        return _json_response(score_body(engine(), article, result, explain=explain))
+        result = _analyse(engine(), article.text)
+        with timed_stage("render"):
+            if format == "text":
+                # A lone surrogate (legal in a JSON string) has no UTF-8 form: it prints as "?".
+                return Response(render_text(result).encode("utf-8", "replace"), mimetype="text/plain")
+            return _json_response(score_body(engine(), article, result, explain=explain))
 
 
 @blp.route("/score/batch", methods=["POST"])
@@ -212,10 +219,11 @@ def score_batch(format: str, explain: bool):
         raise ApiError(413, f"the batch holds {total} characters of text; the limit is {limit} (CREDENCE_MAX_BATCH_CHARS)")
     scorer = engine()
     with within_request_deadline():
-        results = [
-            {"id": id_, **score_body(scorer, article, scorer.analyse(article.text), explain=explain)}
-            for id_, article in articles
-        ]
+        results = []
+        for id_, article in articles:
+            result = _analyse(scorer, article.text)
+            with timed_stage("render"):
+                results.append({"id": id_, **score_body(scorer, article, result, explain=explain)})
         return _json_response({"results": results})
 
 

@@ -13,12 +13,20 @@ from .engines import load_engine
 from .errors import register_error_handlers
 from .language import load_detector
 from .limits import install_body_limit
+from .metrics import install_metrics
 from .observability import install_request_logging
+from .operators import install_cors, install_rate_limits
 from .schemas import ErrorSchema
-from .security import BEARER_SCHEME, BEARER_SCHEME_SPEC, install_api_keys, install_security_headers
+from .security import (
+    BEARER_SCHEME,
+    BEARER_SCHEME_SPEC,
+    DOCUMENTATION_ASSETS,
+    install_api_keys,
+    install_security_headers,
+)
 from .viewer import install_viewer
 
-SWAGGER_ASSETS_URL = "/docs/assets/"
+SWAGGER_ASSETS_URL = DOCUMENTATION_ASSETS
 
 
 class CredenceApi(Api):
@@ -62,11 +70,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     load_detector()  # the language model too, at start-up rather than on the first request
 
     # Order matters: the request clock and id come first, so refused requests are logged
-    # too; the key is checked before any body is read.
+    # too; rate limits before the key (guessing keys is limited too); the key is checked
+    # before any body is read.
     install_request_logging(app)
+    install_rate_limits(app)
     install_api_keys(app)
     install_body_limit(app)
     install_security_headers(app)
+    install_cors(app)
+    install_metrics(app)
 
     api = CredenceApi(app)
     api.spec.components.security_scheme(BEARER_SCHEME, BEARER_SCHEME_SPEC)

@@ -105,6 +105,48 @@ def _digests_from_file(name: str, path: Path) -> tuple[bytes, ...]:
     return tuple(dict.fromkeys(digests))
 
 
+def _flag(name: str, value: Any) -> bool:
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("", "0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{name} must be on or off (1/0, true/false, yes/no), got {value!r}")
+
+
+def _rate_limits(name: str, value: Any) -> str:
+    """Flask-Limiter's notation, e.g. ``60/minute`` or ``10/second;1000/hour``; empty: off."""
+    text = "" if value is None else str(value).strip()
+    if text:
+        from limits import parse_many
+
+        try:
+            parse_many(text)
+        except ValueError:
+            raise ConfigError(f"{name} must be limits such as 60/minute or 10/second;1000/hour, got {value!r}") from None
+    return text
+
+
+_STORAGE_SCHEMES = ("memory://", "redis://", "rediss://", "redis+unix://", "redis+sentinel://", "redis+cluster://")
+
+
+def _rate_limit_storage(name: str, value: Any) -> str:
+    text = str(value).strip()
+    if not text.startswith(_STORAGE_SCHEMES):
+        raise ConfigError(f"{name} must be memory:// or a Redis URL (redis://HOST:PORT/DB, rediss://...), got a value starting {text[:12]!r}")
+    return text
+
+
+def _origins(name: str, value: Any) -> tuple[str, ...]:
+    """Comma-separated origins allowed to call from a browser (``https://app.example``)."""
+    origins = tuple(part.strip().rstrip("/") for part in str(value or "").split(",") if part.strip())
+    for origin in origins:
+        scheme, separator, host = origin.partition("://")
+        if scheme not in ("http", "https") or not separator or not host or "/" in host or "*" in host:
+            raise ConfigError(f"{name}: {origin!r} is not an origin such as https://app.example or http://localhost:3000")
+    return origins
+
+
 SETTINGS: dict[str, tuple[Any, Callable[[str, Any], Any], str]] = {
     "CREDENCE_MAX_BODY_BYTES": (
         8 * 1024 * 1024,
@@ -161,6 +203,27 @@ SETTINGS: dict[str, tuple[Any, Callable[[str, Any], Any], str]] = {
         10,
         _positive_seconds,
         "seconds a client has to send a request's line and headers once it starts (then the connection is closed)",
+    ),
+    # ---- operators' features, all off by default ----
+    "CREDENCE_RATE_LIMIT": (
+        "",
+        _rate_limits,
+        "requests per API key (or per client address without one), e.g. 60/minute; empty: no limit",
+    ),
+    "CREDENCE_RATE_LIMIT_STORAGE": (
+        "memory://",
+        _rate_limit_storage,
+        "where rate-limit counters live: memory:// (per worker) or a Redis URL (shared)",
+    ),
+    "CREDENCE_CORS_ORIGINS": (
+        "",
+        _origins,
+        "origins whose browser pages may call the API, comma-separated; empty: none",
+    ),
+    "CREDENCE_METRICS": (
+        "off",
+        _flag,
+        "serve Prometheus metrics at /metrics",
     ),
 }
 

@@ -5,14 +5,27 @@ CREDENCE_* settings come from service.config, the one place that reads them; an 
 value stops gunicorn here with one line naming the variable (no traceback).
 """
 import math
+import os
 import sys
+import tempfile
 
 from service.config import ConfigError, load_config
+from service.metrics import MULTIPROCESS_DIRECTORY, mark_worker_dead
 
 try:
     settings = load_config()
 except ConfigError as error:
     sys.exit(f"credence: {error}")
+
+# Prometheus metrics (CREDENCE_METRICS): the workers write their samples into one directory,
+# chosen before the app is loaded, and a scrape of any worker adds them up.
+if settings["CREDENCE_METRICS"] and not os.environ.get(MULTIPROCESS_DIRECTORY):
+    os.environ[MULTIPROCESS_DIRECTORY] = tempfile.mkdtemp(prefix="credence-metrics-")
+
+
+def child_exit(server, worker):
+    mark_worker_dead(worker.pid)
+
 
 # Where to listen (CREDENCE_BIND); 127.0.0.1 for local use, 0.0.0.0 in a container.
 bind = settings["CREDENCE_BIND"]

@@ -1,7 +1,9 @@
 """Access control: optional API keys, and response headers that keep browsers honest.
 
 With ``CREDENCE_API_KEYS`` set, every request except ``/v1/health`` (which load balancers
-and orchestrators probe without credentials) must carry ``Authorization: Bearer KEY``;
+and orchestrators probe without credentials), the API's description (``/docs``, its assets
+and ``/v1/openapi.json``: the page loads without a key, and its "Authorize" button sends the
+key with each call made from it) and CORS preflights must carry ``Authorization: Bearer KEY``;
 without a valid one the answer is a 401 in the one error shape with a
 ``WWW-Authenticate: Bearer`` challenge (RFC 6750). The service holds only SHA-256
 digests of the keys (service.config); a presented key is hashed and compared with every
@@ -20,14 +22,17 @@ from .errors import ApiError
 
 # Probed by load balancers and orchestrators, which carry no credentials.
 OPEN_PATHS = frozenset({"/v1/health"})
+# The API's description: public, so /docs loads and authorises its calls with the key given on the page.
+DOCUMENTATION_PATHS = frozenset({"/docs", "/v1/openapi.json"})
+DOCUMENTATION_ASSETS = "/docs/assets/"
 # The name of the security scheme in the OpenAPI document.
 BEARER_SCHEME = "bearerAuth"
 BEARER_SCHEME_SPEC = {
     "type": "http",
     "scheme": "bearer",
     "description": (
-        "Required on every endpoint but /v1/health when the service is started with "
-        "CREDENCE_API_KEYS; without it (or with a wrong key) the answer is 401."
+        "Required on every endpoint but /v1/health and the API's description when the service "
+        "is started with CREDENCE_API_KEYS; without it (or with a wrong key) the answer is 401."
     ),
 }
 _REALM = 'Bearer realm="credence"'
@@ -49,6 +54,17 @@ def key_matches(token: str, digests: Sequence[bytes]) -> bool:
     return matched
 
 
+def needs_no_key() -> bool:
+    """Health, the API's description, and CORS preflights (a browser sends those without credentials)."""
+    path = request.path
+    return (
+        path in OPEN_PATHS
+        or path in DOCUMENTATION_PATHS
+        or path.startswith(DOCUMENTATION_ASSETS)
+        or request.method == "OPTIONS"
+    )
+
+
 def install_api_keys(app: Flask) -> None:
     """Require a key on every path but OPEN_PATHS when the app was configured with keys."""
     digests = app.config["CREDENCE_API_KEYS"]
@@ -57,7 +73,7 @@ def install_api_keys(app: Flask) -> None:
 
     @app.before_request
     def require_api_key() -> None:
-        if request.path in OPEN_PATHS:
+        if needs_no_key():
             return
         token = bearer_token(request.headers.get("Authorization"))
         if token is None:

@@ -39,10 +39,15 @@ def test_unusable_serving_setting_is_refused_by_config_loading(setting, value, m
     assert message in str(raised.value)
 
 
-@pytest.mark.parametrize("starter", [CREDENCE + ["serve"], GUNICORN], ids=["credence serve", "gunicorn"])
-@pytest.mark.parametrize("setting, value, message", UNUSABLE_SERVING_SETTINGS[::2] + UNUSABLE_SERVING_SETTINGS[1:2])
+@pytest.mark.parametrize("starter, setting, value, message", [
+    ("credence serve", *UNUSABLE_SERVING_SETTINGS[0]),
+    ("credence serve", *UNUSABLE_SERVING_SETTINGS[2]),
+    ("gunicorn", *UNUSABLE_SERVING_SETTINGS[1]),
+    ("gunicorn", *UNUSABLE_SERVING_SETTINGS[4]),
+])
 def test_unusable_serving_setting_stops_the_server_with_one_line(starter, setting, value, message):
-    finished = run_briefly(starter, **{setting: value})
+    command = CREDENCE + ["serve"] if starter == "credence serve" else GUNICORN
+    finished = run_briefly(command, **{setting: value})
     assert finished.returncode != 0
     lines = finished.stderr.strip().splitlines()
     assert len(lines) == 1 and setting in lines[0] and message in lines[0], finished.stderr
@@ -121,6 +126,7 @@ def server(tmp_path_factory):
         "CREDENCE_THREADS": str(THREADS),
         "CREDENCE_TIMEOUT": "1",
         "CREDENCE_HEADER_TIMEOUT": "1",
+        "CREDENCE_METRICS": "on",
     }
     env = {k: v for k, v in os.environ.items() if not k.startswith("CREDENCE_")} | environment
     with open(logs / "stdout", "wb") as out, open(logs / "stderr", "wb") as err:
@@ -241,3 +247,22 @@ def test_graceful_shutdown_waits_as_long_as_a_request_may_take(monkeypatch):
     finally:
         monkeypatch.delenv("CREDENCE_TIMEOUT")
         importlib.reload(conf)
+
+
+def test_metrics_under_gunicorn_come_from_the_workers_shared_directory(server):
+    for _ in range(3):
+        server.request("GET", "/v1/health")
+    status, headers, body = server.request("GET", "/metrics")
+    assert status == 200 and headers["Content-Type"].startswith("text/plain")
+    exposition = body.decode()
+    line = next(line for line in exposition.splitlines()
+                if line.startswith("credence_http_requests_total{") and 'route="/v1/health"' in line)
+    assert float(line.rsplit(" ", 1)[1]) >= 3
+
+
+def test_readme_documents_every_setting_and_no_other():
+    from service.config import SETTINGS
+
+    readme = Path(REPO, "README.md").read_text(encoding="utf-8")
+    documented = {line.split("`")[1] for line in readme.splitlines() if line.startswith("| `CREDENCE_")}
+    assert documented == set(SETTINGS)
