@@ -1,22 +1,27 @@
-"""Load and fault: the service under gunicorn keeps answering while a worker is killed.
+"""Load and fault: the service under gunicorn keeps answering while clients misbehave and a worker is killed.
 
-    .venv/bin/python -m bench.load_fault [--clients N] [--seconds S] [--kill-after S]
+    .venv/bin/python -m bench.load_fault [--clients N] [--seconds S] [--held N] [--kill-after S] [--timeout S]
 
-Starts ``gunicorn -c python:service.gunicorn_conf "service:create_app()"`` with 2 workers
-on a free port of 127.0.0.1 and a fresh API key, then:
+Starts ``gunicorn -c python:service.gunicorn_conf "service:create_app()"`` (as ``credence
+serve`` and the Dockerfile do) with 2 workers on a free port of 127.0.0.1 and a fresh API
+key, then runs, one after the other:
 
-1. load: ``--clients`` threads, each over its own keep-alive ``http.client`` connection,
-   send a mix of real and hostile requests (seed articles as JSON and text/plain, a
-   small batch, health, malformed JSON, a wrong key, an oversized declared body) until
-   ``--seconds`` have passed or ``--max-requests`` were sent. At ``--kill-after`` seconds
-   one worker gets SIGKILL; gunicorn must start a replacement. A request whose
-   connection fails is counted, then sent once more on a new connection: "recovered"
-   says whether the service answered it then.
-2. pathological inputs, one at a time: 200,000 quotation marks, 10,000 repetitions of
-   one sentence, 100,000 newlines after one claim, 8 MB of nested brackets; the status
-   and seconds of each (a request past the worker time limit shows up as a connection
-   failure: gunicorn killed the worker).
-3. the logs: access lines written, tracebacks, and whether the API key appears anywhere.
+1. baseline: ``--clients`` threads, each over its own keep-alive ``http.client`` connection,
+   send a mix of real and hostile requests (seed articles as JSON and text/plain, a small
+   batch, health, malformed JSON, a wrong key, wrong types) for ``--seconds``.
+2. idle and slow clients: the same load while ``--held`` connections (48) are held open,
+   half sending nothing, half sending their headers one byte every 0.5 s; each is reopened
+   when the server closes it. Target (issue 14): p99 of the normal clients within 2x of the
+   baseline, 0 failures.
+3. fault: the same load; at ``--kill-after`` seconds one worker gets SIGKILL and gunicorn
+   must start a replacement. A request whose connection fails is counted, then sent once
+   more on a new connection: "lost" counts those the service did not answer then either.
+   Target: 0 lost.
+4. pathological inputs, one at a time (bench.worst_cases has the full set and the time
+   ratios): status and seconds of each; with the in-app deadline (``--timeout``, passed as
+   CREDENCE_TIMEOUT) a slow one is a 503, not a killed worker.
+5. memory: resident size of each worker after everything. Target: <= 150 MB.
+6. the logs: access lines written, tracebacks, and whether the API key appears anywhere.
 
 Prints numbers; not a test. Only 127.0.0.1 is contacted; every loop is bounded.
 """
@@ -37,6 +42,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from bench.corpus import percentile
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "data" / "seeds"
@@ -177,6 +184,9 @@ def pathological(port: int, key: str) -> list[tuple[str, int | str, float, int]]
         ("200,000 zero-width spaces and RTL marks", json.dumps({"text": "\u200b\u200f" * 100_000}).encode()),
         ("claim + 100,000 newlines", json.dumps({"text": "He said so." + "\n" * 100_000}).encode()),
         ("8 MB of nested brackets", b"[" * 4_000_000 + b"]" * 4_000_000),
+        ("8 MB of spaces", json.dumps({"text": " " * 8_000_000}).encode()),
+        ("80 kB: 'is unverified' repeated in one sentence (quadratic)",
+         json.dumps({"text": "The claim is unverified and " * 2_850 + "the minister said."}).encode()),
     ]
     results = []
     for name, body in inputs:
@@ -191,18 +201,92 @@ def pathological(port: int, key: str) -> list[tuple[str, int | str, float, int]]
     return results
 
 
+def hold_connections(port: int, count: int, stop: threading.Event, reopened: Counter) -> list[threading.Thread]:
+    """``count`` connections held open until ``stop``: even ones idle, odd ones sending their
+    headers one byte every 0.5 s; each reopened when the server closes it."""
+
+    def hold(slow: bool) -> None:
+        kind = "slow" if slow else "idle"
+        while not stop.is_set():
+            try:
+                with socket.create_connection((HOST, port), timeout=0.5) as connection:
+                    pending = b"GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 4000
+                    while not stop.is_set():
+                        if slow and pending:
+                            connection.sendall(pending[:1])
+                            pending = pending[1:]
+                        try:  # waits 0.5 s: the pace of the slow ones
+                            if connection.recv(1) == b"":
+                                break  # closed by the server
+                        except TimeoutError:
+                            pass
+            except OSError:
+                pass
+            if not stop.is_set():
+                with reopened_lock:
+                    reopened[kind] += 1
+
+    reopened_lock = threading.Lock()
+    threads = [threading.Thread(target=hold, args=(index % 2 == 1,), daemon=True) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
+def summary(tally: Tally, wall: float) -> dict:
+    latencies = sorted(tally.latencies)
+    return {
+        "answered": sum(tally.statuses.values()),
+        "per_second": sum(tally.statuses.values()) / wall,
+        "p50_ms": percentile(latencies, 0.50) * 1000,
+        "p99_ms": percentile(latencies, 0.99) * 1000,
+        "fivexx": sum(n for s, n in tally.statuses.items() if s >= 500),
+        "unexpected": dict(tally.unexpected),
+        "connection_failures": sum(tally.connection_failures.values()),
+        "lost": tally.unrecovered,
+        "statuses": dict(sorted(tally.statuses.items())),
+    }
+
+
+def print_summary(title: str, numbers: dict) -> None:
+    print(f"{title}: {numbers['answered']} answered ({numbers['per_second']:.1f}/s), "
+          f"p50 {numbers['p50_ms']:.1f} ms, p99 {numbers['p99_ms']:.1f} ms; statuses {numbers['statuses']}; "
+          f"5xx {numbers['fivexx']}; unexpected {numbers['unexpected'] or 'none'}; "
+          f"connection failures {numbers['connection_failures']}, lost {numbers['lost']}")
+
+
+def load_phase(port: int, mix: list, args, during=None) -> dict:
+    """One load run of ``args.seconds``; ``during(started)`` runs in this thread meanwhile."""
+    tally = Tally()
+    started = time.monotonic()
+    threads = [
+        threading.Thread(target=client_loop, args=(port, mix, started + args.seconds, args.max_requests, tally, index * 3))
+        for index in range(args.clients)
+    ]
+    for thread in threads:
+        thread.start()
+    if during is not None:
+        during(started)
+    for thread in threads:
+        thread.join()
+    return summary(tally, time.monotonic() - started)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--kill-after", type=float, default=7.0)
-    parser.add_argument("--max-requests", type=int, default=20_000, help="per client")
+    parser.add_argument("--seconds", type=float, default=15.0, help="each load phase")
+    parser.add_argument("--held", type=int, default=48, help="idle or slow connections held in phase 2")
+    parser.add_argument("--kill-after", type=float, default=5.0)
+    parser.add_argument("--timeout", type=float, default=10.0, help="CREDENCE_TIMEOUT for the server")
+    parser.add_argument("--max-requests", type=int, default=20_000, help="per client and phase")
     args = parser.parse_args()
 
     port = free_port()
     key = secrets.token_urlsafe(32)
     logs = Path(tempfile.mkdtemp(prefix="credence-load-fault-"))
-    environment = {**os.environ, "CREDENCE_WORKERS": "2", "CREDENCE_BIND": f"{HOST}:{port}", "CREDENCE_API_KEYS": key}
+    environment = {**os.environ, "CREDENCE_WORKERS": "2", "CREDENCE_BIND": f"{HOST}:{port}", "CREDENCE_API_KEYS": key,
+                   "CREDENCE_TIMEOUT": str(args.timeout)}
     with open(logs / "stdout.log", "wb") as out, open(logs / "stderr.log", "wb") as err:
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "python:service.gunicorn_conf", "service:create_app()"],
@@ -212,24 +296,27 @@ def main() -> None:
         wait_for_health(port, 90)
         before = worker_pids(server.pid)
         rss_before = {pid: rss_mib(pid) for pid in before}
-
-        tally = Tally()
         mix = request_mix(key)
-        started = time.monotonic()
-        deadline = started + args.seconds
-        clients = [
-            threading.Thread(target=client_loop, args=(port, mix, deadline, args.max_requests, tally, index * 3))
-            for index in range(args.clients)
-        ]
-        for client in clients:
-            client.start()
-        time.sleep(args.kill_after)
-        killed = before[0]
-        os.kill(killed, signal.SIGKILL)
-        after, replaced_in = wait_for_replacement(server.pid, killed, len(before), 60)
-        for client in clients:
-            client.join()
-        wall = time.monotonic() - started
+
+        baseline = load_phase(port, mix, args)
+
+        stop, reopened = threading.Event(), Counter()
+        holders = hold_connections(port, args.held, stop, reopened)
+        time.sleep(1.0)
+        held = load_phase(port, mix, args)
+        stop.set()
+        for holder in holders:
+            holder.join(timeout=5)
+
+        fault = {}
+
+        def kill_one(started: float) -> None:
+            time.sleep(max(0.0, started + args.kill_after - time.monotonic()))
+            fault["killed"] = worker_pids(server.pid)[0]
+            os.kill(fault["killed"], signal.SIGKILL)
+            fault["after"], fault["replaced_in"] = wait_for_replacement(server.pid, fault["killed"], len(before), 60)
+
+        killed = load_phase(port, mix, args, during=kill_one)
         rss_after = {pid: rss_mib(pid) for pid in worker_pids(server.pid)}
 
         slow = pathological(port, key)
@@ -237,29 +324,32 @@ def main() -> None:
         rss_final = {pid: rss_mib(pid) for pid in after_pathological}
     finally:
         server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        server.wait(timeout=60)
 
     stdout = (logs / "stdout.log").read_text(encoding="utf-8", errors="replace")
     stderr = (logs / "stderr.log").read_text(encoding="utf-8", errors="replace")
     access_lines = [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
-    answered = sum(tally.statuses.values())
-    latencies = sorted(tally.latencies)
 
-    print(f"load: {args.clients} clients for {wall:.1f} s against 2 workers on {HOST}:{port}")
-    print(f"  requests answered: {answered} ({answered / wall:.1f}/s); statuses: {dict(sorted(tally.statuses.items()))}")
-    print(f"  5xx: {sum(n for s, n in tally.statuses.items() if s >= 500)}; unexpected statuses: {dict(tally.unexpected) or 'none'}")
-    print(f"  latency p50 {latencies[len(latencies) // 2] * 1000:.1f} ms, p99 {latencies[int(len(latencies) * 0.99)] * 1000:.1f} ms")
-    print(f"  connection failures: {dict(tally.connection_failures) or 'none'}; "
-          f"recovered on a new connection: {tally.recovered}; lost: {tally.unrecovered}")
-    print(f"fault: SIGKILL worker {killed} at {args.kill_after:.1f} s; workers before {before}, after {after}; "
-          f"replaced in {replaced_in:.2f} s")
-    print(f"memory (RSS MiB): before {fmt(rss_before)}; after load {fmt(rss_after)}; after pathological {fmt(rss_final)}")
-    print("pathological inputs (one at a time):")
+    print(f"{args.clients} clients, {args.seconds:g} s per phase, 2 workers on {HOST}:{port}, CREDENCE_TIMEOUT={args.timeout:g}")
+    print_summary("1. baseline", baseline)
+    print_summary(f"2. with {args.held} idle/slow connections held", held)
+    ratio = held["p99_ms"] / baseline["p99_ms"]
+    ok = ratio <= 2 and held["connection_failures"] == 0 and not held["unexpected"] and held["fivexx"] == 0
+    print(f"   p99 ratio to baseline {ratio:.2f}x (target <= 2), failures {held['connection_failures']} (target 0): "
+          f"{'ok' if ok else 'MISSED'}; held connections closed by the server and reopened: {dict(reopened) or 'none'}")
+    print_summary(f"3. SIGKILL worker {fault.get('killed')} at {args.kill_after:g} s", killed)
+    print(f"   workers before {before}, after {fault.get('after')}; replaced in {fault.get('replaced_in', float('nan')):.2f} s; "
+          f"failed then answered on a new connection {killed['connection_failures'] - killed['lost']}, "
+          f"lost {killed['lost']} (target 0): {'ok' if killed['lost'] == 0 else 'MISSED'}")
+    print("4. pathological inputs (one at a time):")
     for name, status, seconds, size in slow:
-        print(f"  {name:42s} {size / 1e6:6.2f} MB  -> {status} in {seconds:.2f} s")
-    print(f"  workers after: {after_pathological}")
-    print(f"logs: {len(access_lines)} JSON access lines; tracebacks: {stderr.count('Traceback')}; "
-          f"worker timeouts: {stderr.count('WORKER TIMEOUT')}; "
+        print(f"   {name:48s} {size / 1e6:6.2f} MB  -> {status} in {seconds:.2f} s")
+    print(f"   workers after: {after_pathological}")
+    largest = max(rss_final.values())
+    print(f"5. memory (RSS MiB): start {fmt(rss_before)}; after load {fmt(rss_after)}; after everything {fmt(rss_final)}; "
+          f"largest {largest * 1.048576:.0f} MB (target <= 150): {'ok' if largest * 1.048576 <= 150 else 'MISSED'}")
+    print(f"6. logs: {len(access_lines)} JSON access lines; tracebacks: {stderr.count('Traceback')}; "
+          f"worker timeouts: {stderr.count('WORKER TIMEOUT')}; stopped at the deadline: {stderr.count('stopped at its deadline')}; "
           f"API key in logs: {'YES' if key in stdout or key in stderr else 'no'}; "
           f"Authorization in logs: {'YES' if 'Bearer' in stdout or 'Bearer' in stderr else 'no'} ({logs})")
 

@@ -1,0 +1,183 @@
+"""Worst cases per stage: time against a normal article of the same size, and answer size.
+
+    .venv/bin/python -m bench.worst_cases [--sizes 20 40 80 160] [--budget 60] [--only NAME]
+
+Each family below builds, for a target size, a text made to hit one stage where it is
+weakest (the attacks of issue 14 and more found by construction: repeated verification
+phrases in one sentence, hedges in many quotations, long "..., it added." chains, ...). For
+20, 40, 80 and 160 kB it prints the time of ``analyse`` + ``render`` as a ratio to a normal
+article of the same size (whole PolNeAR dev paragraphs, bench.corpus.article_of_size), and
+the response bytes per input byte (default body, and with explain=true). Target: <= 3x at
+every size (issue 14). A size whose run would take longer than ``--budget`` seconds
+(extrapolated from the last one, quadratically) is skipped and marked so.
+
+For each family over the target, the functions whose own time grows faster than the input
+are then named: the family is profiled (cProfile, after a warm-up run) at two sizes, and
+each of the service's functions with a real share of the time (callees included) is listed
+with its growth factor when the input doubles (2 = linear, 4 = quadratic): the outermost
+superlinear function names the path, the innermost the loop. Prints numbers; not a test.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import time
+from typing import Callable
+
+from bench.corpus import article_of_size, dev_paragraphs, verdict
+from service.config import load_config
+from service.engines import load_engine
+from service.pipeline.engine import Engine
+from service.pipeline.report import render
+
+TARGET_RATIO = 3.0
+
+
+def _repeat(unit: str, size: int, head: str = "", tail: str = "") -> str:
+    count = max(1, (size - len(head.encode()) - len(tail.encode())) // len(unit.encode()))
+    return head + unit * count + tail
+
+
+def _numbered(template: str, size: int, head: str = "") -> str:
+    pieces, total, number = [head], len(head.encode()), 0
+    while total < size:
+        piece = template.format(n=number)
+        pieces.append(piece)
+        total += len(piece.encode())
+        number += 1
+    return "".join(pieces)
+
+
+# name -> (stage it aims at, builder: size in bytes -> text)
+FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
+    "'is unverified' repeated in one sentence": (
+        "verification notes", lambda size: _repeat("The claim is unverified and ", size, tail="the minister said.")),
+    "'could not be verified' repeated in one sentence": (
+        "verification notes", lambda size: _repeat("it could not be independently verified, ", size, tail="officials said.")),
+    "quoted 'reportedly', no sentence break": (
+        "hedges", lambda size: _repeat('"reportedly" ', size, tail="he said.")),
+    "quotations with 'reportedly' in one paragraph": (
+        "hedges", lambda size: _repeat("\u201cThey reportedly fired,\u201d he said, ", size, tail=".")),
+    "quotations with 'reportedly', one per sentence": (
+        "hedges", lambda size: _repeat('"It reportedly happened," he said. ', size)),
+    "hedge words in one sentence": (
+        "hedges", lambda size: _repeat("reportedly allegedly likely ", size, tail="happened.")),
+    "'..., it added.' chain (distinct claims)": (
+        "attribution", lambda size: _numbered("Drone {n} hit building {n}, it added. ", size,
+                                              head="The Ukrainian military said drones hit Kyiv. ")),
+    "'..., he said.' chain (distinct claims)": (
+        "attribution", lambda size: _numbered("Troop {n} moved to sector {n}, he said. ", size,
+                                              head="President Zelensky said the war goes on. ")),
+    "distinct named sources, one claim each": (
+        "attribution", lambda size: _numbered("Official {n} said troop {n} moved. ", size)),
+    "'according to X, citing Y, citing ...' chain": (
+        "attribution", lambda size: "Drones hit Kyiv, according to "
+        + ", citing ".join(f"outlet{n} news" for n in range(max(1, size // 20))) + "."),
+    "'officials said' repeated in one sentence": (
+        "attribution", lambda size: _repeat("officials said ", size, tail=".")),
+    "one line per claim": (
+        "segmentation", lambda size: _repeat("Officials said.\n", size)),
+    "no punctuation at all": (
+        "segmentation", lambda size: _repeat("word ", size)),
+    "an unclosed quotation": (
+        "segmentation", lambda size: '"' + _repeat("He said it went well and ", size)),
+}
+
+
+def run_once(engine: Engine, text: str, explain: bool = False) -> tuple[float, int]:
+    started = time.perf_counter()
+    body = render(engine.analyse(text), engine.model_version, explain=explain)
+    seconds = time.perf_counter() - started
+    return seconds, len(json.dumps(body, ensure_ascii=False).encode())
+
+
+def best_of(engine: Engine, text: str, repeats: int) -> float:
+    return min(run_once(engine, text)[0] for _ in range(repeats))
+
+
+def cumulative_times(engine: Engine, text: str) -> dict[str, float]:
+    """Time in each of the service's own functions, callees included, over one analyse + render."""
+    render(engine.analyse(text), engine.model_version)  # warm: per-process tables and caches filled
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: render(engine.analyse(text), engine.model_version))
+    return {
+        f"{path.split('/service/', 1)[1]}:{line} {name}": entry[3]
+        for (path, line, name), entry in pstats.Stats(profiler).stats.items()
+        if "/service/" in path
+    }
+
+
+def superlinear_functions(engine: Engine, build: Callable[[int], str], size: int, share: float = 0.05) -> list[tuple[str, float, float]]:
+    """(function, growth of its time when the input doubles, share of the whole at 2 x size)
+    for the service's functions with at least ``share`` of the time, largest share first."""
+    small, large = cumulative_times(engine, build(size)), cumulative_times(engine, build(2 * size))
+    whole = max(large.values())
+    found = [
+        (function, seconds / small[function], seconds / whole)
+        for function, seconds in large.items()
+        if seconds >= share * whole and small.get(function, 0) > 0
+    ]
+    return sorted(found, key=lambda item: -item[2])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20, 40, 80, 160], help="kB")
+    parser.add_argument("--budget", type=float, default=60.0, help="skip a run expected to take longer (seconds)")
+    parser.add_argument("--only", help="run the families whose name contains this")
+    args = parser.parse_args()
+
+    engine = load_engine(load_config()["CREDENCE_MODEL_PATH"])
+    paragraphs = dev_paragraphs()
+    normal = {}
+    print("normal article (PolNeAR dev paragraphs): seconds, response bytes per input byte (default / explain)")
+    for kb in args.sizes:
+        text = article_of_size(kb * 1000, paragraphs)
+        seconds = best_of(engine, text, 3)
+        normal[kb] = seconds
+        size = len(text.encode())
+        print(f"  {kb:4d} kB  {seconds:7.3f} s  {run_once(engine, text)[1] / size:5.1f} / {run_once(engine, text, explain=True)[1] / size:5.1f}")
+
+    missed = []
+    families = {name: family for name, family in FAMILIES.items() if not args.only or args.only in name}
+    print(f"\nworst cases: time ratio to the normal article of the same size (target <= {TARGET_RATIO:g}x), "
+          "response bytes per input byte (default / explain)")
+    for name, (stage, build) in families.items():
+        print(f"  [{stage}] {name}")
+        worst_ratio, last_seconds = 0.0, 0.0
+        for kb in args.sizes:
+            if last_seconds * 4 > args.budget:
+                last_seconds *= 4
+                print(f"    {kb:4d} kB  skipped: about {last_seconds:.0f} s expected (budget {args.budget:g} s)")
+                worst_ratio = float("inf")
+                continue
+            text = build(kb * 1000)
+            size = len(text.encode())
+            seconds, plain_bytes = run_once(engine, text)
+            _, explained_bytes = run_once(engine, text, explain=True)
+            if seconds < 1:
+                seconds = min(seconds, best_of(engine, text, 2))
+            last_seconds = seconds
+            if kb == args.sizes[0]:
+                first_seconds = seconds
+            ratio = seconds / normal[kb]
+            worst_ratio = max(worst_ratio, ratio)
+            print(f"    {kb:4d} kB  {seconds:8.3f} s  {ratio:8.1f}x  {plain_bytes / size:6.1f} / {explained_bytes / size:6.1f}")
+        print(f"    worst ratio {worst_ratio:.1f}x: {verdict(worst_ratio <= TARGET_RATIO)}")
+        if worst_ratio > TARGET_RATIO:
+            missed.append((name, stage, build, first_seconds))
+
+    if missed:
+        print("\nwhere the time goes in each family over the target: the service's functions with >= 5% of the time "
+              "(callees included), its growth when the input doubles (2 = linear, 4 = quadratic)")
+        for name, stage, build, first_seconds in missed:
+            base = args.sizes[0] * 1000 // (2 if first_seconds > 2 else 1)
+            print(f"  [{stage}] {name} ({base // 1000} -> {2 * base // 1000} kB)")
+            for function, growth, share in superlinear_functions(engine, build, base):
+                flag = "  SUPERLINEAR" if growth > 2.6 else ""
+                print(f"    {growth:5.1f}x  {100 * share:5.1f}%  {function}{flag}")
+
+if __name__ == "__main__":
+    main()
