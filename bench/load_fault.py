@@ -280,13 +280,15 @@ def main() -> None:
     parser.add_argument("--kill-after", type=float, default=5.0)
     parser.add_argument("--timeout", type=float, default=10.0, help="CREDENCE_TIMEOUT for the server")
     parser.add_argument("--max-requests", type=int, default=20_000, help="per client and phase")
+    parser.add_argument("--gunicorn-args", default="",
+                        help='extra gunicorn options, to compare serving models (e.g. "--worker-class sync")')
     args = parser.parse_args()
 
     port = free_port()
     key = secrets.token_urlsafe(32)
     logs = Path(tempfile.mkdtemp(prefix="credence-load-fault-"))
     environment = {**os.environ, "CREDENCE_WORKERS": "2", "CREDENCE_BIND": f"{HOST}:{port}", "CREDENCE_API_KEYS": key,
-                   "CREDENCE_TIMEOUT": str(args.timeout)}
+                   "CREDENCE_TIMEOUT": str(args.timeout), "GUNICORN_CMD_ARGS": args.gunicorn_args}
     with open(logs / "stdout.log", "wb") as out, open(logs / "stderr.log", "wb") as err:
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "python:service.gunicorn_conf", "service:create_app()"],
@@ -330,7 +332,8 @@ def main() -> None:
     stderr = (logs / "stderr.log").read_text(encoding="utf-8", errors="replace")
     access_lines = [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
 
-    print(f"{args.clients} clients, {args.seconds:g} s per phase, 2 workers on {HOST}:{port}, CREDENCE_TIMEOUT={args.timeout:g}")
+    print(f"{args.clients} clients, {args.seconds:g} s per phase, 2 workers on {HOST}:{port}, CREDENCE_TIMEOUT={args.timeout:g}"
+          f"{', gunicorn ' + args.gunicorn_args if args.gunicorn_args else ''}")
     print_summary("1. baseline", baseline)
     print_summary(f"2. with {args.held} idle/slow connections held", held)
     ratio = held["p99_ms"] / baseline["p99_ms"]

@@ -9,7 +9,8 @@ phrases in one sentence, hedges in many quotations, long "..., it added." chains
 article of the same size (whole PolNeAR dev paragraphs, bench.corpus.article_of_size), and
 the response bytes per input byte (default body, and with explain=true). Target: <= 3x at
 every size (issue 14). A size whose run would take longer than ``--budget`` seconds
-(extrapolated from the last one, quadratically) is skipped and marked so.
+or answer more than ``--max-response-mb`` (both extrapolated quadratically from the last
+size) is skipped and marked so.
 
 For each family over the target, the functions whose own time grows faster than the input
 are then named: the family is profiled (cProfile, after a warm-up run) at two sizes, and
@@ -66,6 +67,9 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
         "hedges", lambda size: _repeat("reportedly allegedly likely ", size, tail="happened.")),
     "'..., it added.' chain (distinct claims)": (
         "attribution", lambda size: _numbered("Drone {n} hit building {n}, it added. ", size,
+                                              head="The Ukrainian military said drones hit Kyiv. ")),
+    "'The video ..., it added.' chain (each inherits every earlier teller)": (
+        "attribution", lambda size: _numbered("The video {n} showed a strike, it added. ", size,
                                               head="The Ukrainian military said drones hit Kyiv. ")),
     "'..., he said.' chain (distinct claims)": (
         "attribution", lambda size: _numbered("Troop {n} moved to sector {n}, he said. ", size,
@@ -126,6 +130,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[20, 40, 80, 160], help="kB")
     parser.add_argument("--budget", type=float, default=60.0, help="skip a run expected to take longer (seconds)")
+    parser.add_argument("--max-response-mb", type=float, default=200.0, help="skip a run expected to answer more (MB)")
     parser.add_argument("--only", help="run the families whose name contains this")
     args = parser.parse_args()
 
@@ -146,11 +151,13 @@ def main() -> None:
           "response bytes per input byte (default / explain)")
     for name, (stage, build) in families.items():
         print(f"  [{stage}] {name}")
-        worst_ratio, last_seconds = 0.0, 0.0
+        worst_ratio, last_seconds, last_bytes = 0.0, 0.0, 0
         for kb in args.sizes:
-            if last_seconds * 4 > args.budget:
-                last_seconds *= 4
-                print(f"    {kb:4d} kB  skipped: about {last_seconds:.0f} s expected (budget {args.budget:g} s)")
+            # Extrapolated quadratically from the last size, so a blow-up is seen without risking the machine.
+            if last_seconds * 4 > args.budget or last_bytes * 4 > args.max_response_mb * 1e6:
+                last_seconds, last_bytes = last_seconds * 4, last_bytes * 4
+                print(f"    {kb:4d} kB  skipped: about {last_seconds:.0f} s and {last_bytes / 1e6:.0f} MB expected "
+                      f"(budget {args.budget:g} s, {args.max_response_mb:g} MB)")
                 worst_ratio = float("inf")
                 continue
             text = build(kb * 1000)
@@ -159,7 +166,7 @@ def main() -> None:
             _, explained_bytes = run_once(engine, text, explain=True)
             if seconds < 1:
                 seconds = min(seconds, best_of(engine, text, 2))
-            last_seconds = seconds
+            last_seconds, last_bytes = seconds, explained_bytes
             if kb == args.sizes[0]:
                 first_seconds = seconds
             ratio = seconds / normal[kb]
