@@ -1,19 +1,29 @@
 """The service as deployed: `credence serve` and gunicorn with service.gunicorn_conf.
 
 Settings are checked before gunicorn starts: an unusable one is one line naming the
-variable and no traceback, whichever way the server is started.
+variable and no traceback, whichever way the server is started. Then the real server, for
+each issue-14 defect the Flask test client cannot show (protocol errors, idle and slow
+connections, transfer codings, the deadline, metrics across processes).
 """
 from __future__ import annotations
 
+import gzip
+import http.client
+import importlib
+import json
 import os
+import socket
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from service.config import ConfigError, load_config
+from service.observability import REQUEST_ID_HEADER
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPO = Path(__file__).resolve().parents[1]
 GUNICORN = [sys.executable, "-m", "gunicorn", "-c", "python:service.gunicorn_conf", "service:create_app()"]
 CREDENCE = [sys.executable, "-m", "service.cli"]
 
@@ -64,15 +74,6 @@ def test_unusable_serve_option_is_refused_like_its_setting(option, value, settin
 # What the Flask test client cannot show: gunicorn's parsing, its threads and connections.
 # One server for the module, started by `credence serve` on a free port of 127.0.0.1 through
 # CREDENCE_BIND, with short limits so each case takes well under a second.
-
-import gzip
-import http.client
-import json
-import socket
-import time
-from pathlib import Path
-
-from service.observability import REQUEST_ID_HEADER
 
 ARTICLE = "The minister said the bridge would reopen on Monday, officials said. It reportedly cost $40m."
 THREADS = 4
@@ -236,8 +237,6 @@ def test_request_past_the_deadline_is_a_logged_503_and_the_worker_goes_on(server
 
 
 def test_graceful_shutdown_waits_as_long_as_a_request_may_take(monkeypatch):
-    import importlib
-
     import service.gunicorn_conf as conf
 
     monkeypatch.setenv("CREDENCE_TIMEOUT", "45")
@@ -263,6 +262,6 @@ def test_metrics_under_gunicorn_come_from_the_workers_shared_directory(server):
 def test_readme_documents_every_setting_and_no_other():
     from service.config import SETTINGS
 
-    readme = Path(REPO, "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     documented = {line.split("`")[1] for line in readme.splitlines() if line.startswith("| `CREDENCE_")}
     assert documented == set(SETTINGS)
