@@ -265,3 +265,35 @@ def test_readme_documents_every_setting_and_no_other():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     documented = {line.split("`")[1] for line in readme.splitlines() if line.startswith("| `CREDENCE_")}
     assert documented == set(SETTINGS)
+
+
+def test_sigterm_lets_a_request_in_progress_finish(tmp_path):
+    """A stopping worker answers what it has begun (it may wait up to CREDENCE_TIMEOUT + 5 s)."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CREDENCE_")} | {
+        "CREDENCE_BIND": f"127.0.0.1:{port}", "CREDENCE_WORKERS": "1", "CREDENCE_TIMEOUT": "20"}
+    with open(tmp_path / "stderr", "wb") as err:
+        process = subprocess.Popen(CREDENCE + ["serve"], cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=err)
+    running = Server(port, tmp_path, process)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                running.request("GET", "/v1/health")
+                break
+            except OSError:
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.1)
+        connection = running.connect(timeout=30)
+        about_half_a_second = "The claim is unverified and " * 400 + "the minister said."
+        connection.request("POST", "/v1/score", body=about_half_a_second.encode(), headers={"Content-Type": "text/plain"})
+        time.sleep(0.1)  # the request is being scored
+        process.terminate()
+        response = connection.getresponse()
+        assert response.status == 200 and json.loads(response.read())["claims"][0]["verification"]
+        connection.close()
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
