@@ -19,6 +19,7 @@ from importlib.resources import files
 from flask import Blueprint, Response, request
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from .deadline import within_request_deadline
 from .errors import ApiError
 from .intake import Refused, score_body
 
@@ -141,7 +142,11 @@ def view():
     except Refused as error:
         return _page(render_form(str(error), filled), 422)
     scorer = engine()
-    body = score_body(scorer, article, scorer.analyse(article.text), explain=True)
+    try:
+        with within_request_deadline():
+            body = score_body(scorer, article, scorer.analyse(article.text), explain=True)
+    except ApiError as error:  # past CREDENCE_TIMEOUT: 503, the form again with the reason
+        return _page(render_form(_in_words(error), filled), error.code)
     return _page(render_page(body, article.text, scorer.weights))
 
 

@@ -434,3 +434,27 @@ def test_no_redirect_is_built_from_the_host_header(client, path):
     response = client.get(path, headers={"Host": "evil.example"})
     assert "Location" not in response.headers and b"evil" not in response.data
     assert response.status_code in (200, 404)
+
+
+# ---- the deadline inside the app (issue 14) --------------------------------------------------
+# Quadratic in the verification-note stage (bench/worst_cases.py): far past 0.05 s.
+SLOW_TEXT = "The claim is unverified and " * 600 + "the minister said."
+
+
+def test_request_past_the_deadline_is_503_in_the_error_shape_and_the_app_goes_on(caplog):
+    app = create_app({"CREDENCE_TIMEOUT": 0.05})
+    client = app.test_client()
+    with caplog.at_level(logging.INFO):
+        response = client.post("/v1/score", data=SLOW_TEXT, content_type="text/plain", headers={"X-Request-ID": "late-1"})
+    body = assert_error(response, 503)
+    assert "CREDENCE_TIMEOUT" in body["message"] and response.headers["X-Request-ID"] == "late-1"
+    (line,) = [line for line in access_lines(caplog) if line["request_id"] == "late-1"]
+    assert line["status"] == 503
+    assert client.post("/v1/score", json={"text": ARTICLE}).status_code == 200
+
+
+def test_viewer_past_the_deadline_is_a_503_page():
+    client = create_app({"CREDENCE_TIMEOUT": 0.05}).test_client()
+    response = client.post("/view", data={"text": SLOW_TEXT})
+    assert response.status_code == 503 and response.mimetype == "text/html"
+    assert b"CREDENCE_TIMEOUT" in response.data
