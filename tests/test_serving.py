@@ -77,9 +77,12 @@ def test_unusable_serve_option_is_refused_like_its_setting(option, value, settin
 
 ARTICLE = "The minister said the bridge would reopen on Monday, officials said. It reportedly cost $40m."
 THREADS = 4
-# Quadratic in the verification-note stage (bench/worst_cases.py): about 3 s in-process,
-# so it meets the 1 s deadline below.
-SLOW_TEXT = "The claim is unverified and " * 1500 + "the minister said."
+# Every stage is linear, so a request past the 1 s deadline below is a long one: about 3 MB of real
+# news from the PolNeAR train split (several seconds in-process), under a text limit raised for
+# this server.
+SLOW_TEXT = "\n\n".join(
+    path.read_text(encoding="utf-8") for path in sorted((REPO / "data" / "polnear" / "train" / "text").glob("*.txt"))
+)[:3_000_000]
 
 
 def free_port() -> int:
@@ -127,6 +130,7 @@ def server(tmp_path_factory):
         "CREDENCE_THREADS": str(THREADS),
         "CREDENCE_TIMEOUT": "1",
         "CREDENCE_HEADER_TIMEOUT": "1",
+        "CREDENCE_MAX_TEXT_CHARS": "4000000",
         "CREDENCE_METRICS": "on",
     }
     env = {k: v for k, v in os.environ.items() if not k.startswith("CREDENCE_")} | environment

@@ -66,6 +66,7 @@ Verification notes
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -74,7 +75,7 @@ from .resources import read_toml
 from .text.lexicon import FirstWordLexicon
 from .text.words import singular, without_possessive
 from .hedge_model import HedgeCueModel
-from .hedge_scope import FoundCue, HedgeReading, read_cues
+from .hedge_scope import FoundCue, HedgeReading, inside_any, read_cues
 from .types import Attribution, Claim, Hedge, Span, VerificationKind, VerificationNote
 
 _SKIP = "skip"
@@ -128,9 +129,10 @@ def _claim_hedges(
     for match in _HEDGES.matches(folded, claim.start, claim.end):
         (refused if match.lastgroup == _SKIP else found).append(FoundCue(match.start(), match.end(), match.lastgroup))
     # the lexicon's "not" wording vetoes the detector too ("the likely nominee", "prosecutors alleged")
+    refused_spans = [(no.start, no.end) for no in refused]
     found += [
         FoundCue(start, end, None) for start, end in detected
-        if not any(no.start <= start and end <= no.end for no in refused)
+        if not inside_any(FoundCue(start, end, None), refused_spans)
     ]
     if not found:
         return ()
@@ -175,6 +177,9 @@ _LOOK_BACK = int(_NOTE_LEXICON["look_back_claims"])
 _STOPWORDS = frozenset(_NOTE_LEXICON["subject_stopwords"])
 _CLAUSE_BOUNDARY = re.compile(r"[,;:(\u2014\u2013]|\b(?:so|but|that|which|because|while|although|though|since|whereas)\b")
 _WORD = re.compile(r"\w[\w'\u2019-]*")
+_SUBJECT_WORD = re.compile(r"\S+")
+_SUBJECT_WORDS = 12
+_SUBJECT_CHARS = 300
 _DEFINITE = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
 
 
@@ -189,10 +194,13 @@ def find_verification_notes(
     text, folded = document.text, document.folded
     governed: list[list[VerificationNote]] = [[] for _ in claims]
     for position, claim in enumerate(claims):
+        boundaries: list[int] | None = None
         for match, entry in _NOTES.cues(folded, claim.start, claim.end):
             rule = _NOTE_RULES[int(entry.removeprefix("note"))]
+            if rule.by_subject and boundaries is None:
+                boundaries = [claim.start, *(b.end() for b in _CLAUSE_BOUNDARY.finditer(folded, claim.start, claim.end))]
             positions, reason = (
-                _governed_by_subject(text, folded, claims, attributions, position, match.start())
+                _governed_by_subject(text, boundaries, claims, attributions, position, match.start())
                 if rule.by_subject
                 else ([position], "governs the claim it stands in")
             )
@@ -211,14 +219,14 @@ def find_verification_notes(
 
 def _governed_by_subject(
     text: str,
-    folded: str,
+    boundaries: Sequence[int],
     claims: Sequence[Claim],
     attributions: Sequence[Attribution | None],
     position: int,
     note_start: int,
 ) -> tuple[list[int], str]:
     """Positions of the claims a passive note governs (its own last), and why."""
-    subject = _subject(text, folded, claims[position].start, note_start)
+    subject = _subject(text, boundaries, note_start)
     keys = _keys(subject)
     first = max(0, position - _LOOK_BACK)
     if not keys:
@@ -245,12 +253,18 @@ def _governed_by_subject(
     return [*governed, position], f"its subject {subject!r} matches the sources of claims {numbers}"
 
 
-def _subject(text: str, folded: str, claim_start: int, note_start: int) -> str:
-    """The words between the last clause boundary before the note and the note."""
-    start = claim_start
-    for boundary in _CLAUSE_BOUNDARY.finditer(folded, claim_start, note_start):
-        start = boundary.end()
-    return text[start:note_start].strip()
+def _subject(text: str, boundaries: Sequence[int], note_start: int) -> str:
+    """The words between the last clause boundary before the note and the note, at most
+    ``_SUBJECT_WORDS`` of them: a subject that names a source is short ("The GUR's assessment"),
+    and the bound keeps many notes in one long sentence linear.
+
+    ``boundaries`` are the claim's start and the ends of its clause boundaries, in order."""
+    start = boundaries[bisect_right(boundaries, note_start) - 1]
+    window = max(start, note_start - _SUBJECT_CHARS)
+    words = _SUBJECT_WORD.findall(text, window, note_start)
+    if window > start and words:
+        words = words[1:]  # the window may have cut the first word
+    return " ".join(words[-_SUBJECT_WORDS:])
 
 
 def _source_texts(attribution: Attribution) -> Iterator[str]:

@@ -19,6 +19,7 @@ module decides, for one claim, what each found cue is:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -111,7 +112,7 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, attribution
 
 def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attribution: Attribution | None,
              category: str) -> tuple[str, str]:
-    if any(start <= cue.start and cue.end <= end for start, end in quoted):
+    if inside_any(cue, quoted):
         return "source", "quotation"
     if attribution is None or category == "vague_attribution" or (attribution.source is None and not attribution.inherited):
         return "writer", "writer_voice"  # an agentless cue attributes the claim to nobody: the writer's framing
@@ -125,6 +126,13 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
     if frame and not (min(s.start for s in frame) <= cue.start and cue.end <= max(s.end for s in frame)):
         return "source", "attribution_content"
     return "writer", "writer_voice"
+
+
+def inside_any(cue: FoundCue, stretches: Sequence[tuple[int, int]]) -> bool:
+    """Whether the cue lies inside one of ``stretches`` (in text order, not overlapping): one bisection,
+    so many quotations and many hedges in one claim stay linear."""
+    position = bisect_right(stretches, (cue.start, float("inf"))) - 1
+    return position >= 0 and stretches[position][0] <= cue.start and cue.end <= stretches[position][1]
 
 
 def _adjacent(text: str, cue: FoundCue, span) -> bool:
