@@ -19,7 +19,7 @@ from dataclasses import replace
 from .types import ClaimFindings, Segment, VerificationNote
 
 NOTE_SUBJECT_MAX_WORDS = 6
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
 def _words_outside_notes(findings: ClaimFindings) -> int:
