@@ -134,7 +134,7 @@ def reasons(classes: Sequence[tuple[str, bool]], claim_count: int) -> tuple[str,
         tally[kind] += 1
         tally["hedged"] += hedged
     key = len(classes) - tally["opinion"]
-    said = [f"{tally['identified']} of {key} key claims {'is' if key == 1 else 'are'} attributed to identified sources"]
+    said = [f"{tally['identified']} of {key} key {'claim is' if key == 1 else 'claims are'} attributed to identified sources"]
     if tally["vague"]:
         said.append(f"{tally['vague']} {_rest(tally['vague'])} on anonymous or unidentified sources")
     if tally["unsourced"]:
