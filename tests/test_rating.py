@@ -32,7 +32,7 @@ ANONYMOUS = attribution("anonymous", False, "sources")
 
 def claim(role: str, source: Attribution | None = None, hedged: bool = False, index: int = 0):
     findings = ClaimFindings(Claim(index, 0, 20, "A claim of the story.", 0, False), NO_MODEL, source,
-                             (Hedge(Span(2, 12, "reportedly"), "lexicon"),) if hedged else (), ())
+                             (Hedge(Span(2, 12, "reportedly"), "distancing", "writer", False, "lexicon"),) if hedged else (), ())
     return score_claim(findings, WEIGHTS, ClaimRole(role, 0.9, "given"))
 
 
@@ -123,3 +123,11 @@ def test_every_claim_has_a_role_and_an_unrated_article_has_no_score():
     assert [c["role"] for c in body["claims"]] == ["key", "opinion"]
     empty = score_article("Breaking News\n\nPhoto: AP")
     assert (empty["article"]["rating"], empty["article"]["score"], empty["claims"]) == ("unrated", None, [])
+
+
+@pytest.mark.parametrize("text", ["Critics argue that the plan will fail.", "Some experts say the plan will fail."])
+def test_a_vague_attribution_is_penalised_once(text):
+    claim_body = score_article(text)["claims"][0]
+    signals = [term["signal"] for term in claim_body["contributions"]]
+    assert claim_body["attribution"]["source_type"] == "anonymous"
+    assert "hedge" not in signals and claim_body["hedges"] == []

@@ -210,15 +210,3 @@ def test_a_cue_with_no_source_is_not_counted_as_attributed():
     summary = aggregate(claims, (), WEIGHTS).summary
     assert summary.attributed_share == round(1 / 3, 4)
     assert summary.named_share == round(1 / 3, 4)
-
-
-def test_a_vague_attribution_is_penalised_once():
-    from service.pipeline.scoring import counted_hedges
-
-    critics = attribution("anonymous", False, source="Critics")
-    critics = dataclasses.replace(critics, source=Span(0, 7, "Critics"), cue=Span(8, 13, "argue"))
-    as_hedge = Hedge(Span(0, 13, "Critics argue"), "lexicon")
-    assert counted_hedges((as_hedge,), critics) == ()
-    elsewhere = Hedge(Span(30, 40, "reportedly"), "lexicon")
-    assert counted_hedges((elsewhere,), critics) == (elsewhere,)  # a hedge elsewhere in the claim still counts
-    assert counted_hedges((as_hedge,), None) == (as_hedge,)

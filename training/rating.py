@@ -191,7 +191,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     chosen, _ = calibrate(shipped)
     if arguments.write:
         write_weights(chosen)
-    seeds(Engine(Engine.load().model, chosen))
+    shipped_engine = Engine.load()
+    seeds(Engine(shipped_engine.model, chosen, shipped_engine.hedge_detector, shipped_engine.roles))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -99,10 +100,22 @@ def measure(read: Sequence[ReadArticle], probabilities: Sequence[np.ndarray], ru
             "macro_f1": round(sum(r["f1"] for r in per_role.values()) / len(ROLES), 3), "per_role": per_role}
 
 
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""Every member of the .npz is stamped so: the same model gives the same bytes (and SHA-256)."""
+
+
 def export(vectorizer: DictVectorizer, model: LogisticRegression) -> bytes:
+    """The fitted model as a compressed .npz of plain arrays, byte-for-byte reproducible."""
+    arrays = {"classes": np.array(ROLES, dtype=str), "features": np.array(vectorizer.feature_names_, dtype=str),
+              "coef": model.coef_.astype(np.float64), "intercept": model.intercept_.astype(np.float64)}
     buffer = io.BytesIO()
-    np.savez(buffer, classes=np.array(ROLES, dtype=str), features=np.array(vectorizer.feature_names_, dtype=str),
-             coef=model.coef_.astype(np.float64), intercept=model.intercept_.astype(np.float64))
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            member_bytes = io.BytesIO()
+            np.lib.format.write_array(member_bytes, array, allow_pickle=False)
+            member = zipfile.ZipInfo(f"{name}.npy", date_time=FIXED_ZIP_TIME)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(member, member_bytes.getvalue())
     return buffer.getvalue()
 
 

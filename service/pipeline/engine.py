@@ -22,7 +22,7 @@ from .document import Document
 from .hedge_model import HedgeCueModel
 from .model import AttributionModel
 from .roles import RoleModel
-from .scoring import Weights, counted_hedges, load_weights, score_claim
+from .scoring import Weights, load_weights, score_claim
 from .sourcing_notes import fold_sourcing_notes
 from .types import ArticleResult, ClaimFindings, Segment
 
@@ -62,7 +62,7 @@ def find(text: str, model: AttributionModel, hedge_detector: HedgeCueModel
     hedges = find_hedges(document, claims, attributions, hedge_detector)
     notes = find_verification_notes(document, claims, attributions)
     findings, notes_only = fold_sourcing_notes([
-        ClaimFindings(claim, prediction, attribution, counted_hedges(claim_hedges, attribution), claim_notes)
+        ClaimFindings(claim, prediction, attribution, claim_hedges, claim_notes)
         for claim, prediction, attribution, claim_hedges, claim_notes in zip(
             claims, predictions, attributions, hedges, notes, strict=True
         )

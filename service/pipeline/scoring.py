@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .resources import read_toml
-from .types import Attribution, ClaimFindings, ClaimRole, Contribution, Hedge, ScoredClaim
+from .types import Attribution, ClaimFindings, ClaimRole, Contribution, ScoredClaim
 
 SCORE_MIN = 0.0
 SCORE_MAX = 100.0
@@ -117,22 +117,6 @@ def _number(value: object) -> float:
 
 def load_weights(name: str = "weights.toml") -> Weights:
     return Weights.from_mapping(read_toml(name))
-
-
-def counted_hedges(hedges: tuple[Hedge, ...], attribution: Attribution | None) -> tuple[Hedge, ...]:
-    """The hedges that count against a claim: not those that are its attribution's own words.
-
-    "Critics argue", "some experts say" are vague attributions: the attribution stage already
-    types their source as anonymous, so the same words are not penalised again as a hedge
-    (docs/guidelines.md, "Hedges": a vague attribution with a source is "not counted again").
-    """
-    if attribution is None or not hedges:
-        return hedges
-    own = [span for span in (attribution.source, attribution.cue) if span is not None]
-    return tuple(
-        hedge for hedge in hedges
-        if not any(hedge.span.start < span.end and span.start < hedge.span.end for span in own)
-    )
 
 
 def score_claim(findings: ClaimFindings, weights: Weights, role: ClaimRole | None = None) -> ScoredClaim:
