@@ -8,7 +8,7 @@ from flask import current_app, has_app_context
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from .config import SETTINGS
-from .pipeline.types import SOURCE_TYPES, VERIFICATION_KINDS
+from .pipeline.types import ROLES, SOURCE_TYPES, VERIFICATION_KINDS
 
 _DEFAULT_MAX_TEXT = SETTINGS["CREDENCE_MAX_TEXT_CHARS"][0]
 _DEFAULT_MAX_BATCH = SETTINGS["CREDENCE_MAX_BATCH_ARTICLES"][0]
@@ -177,6 +177,13 @@ class ClaimSchema(StrictSchema):
     hedges = fields.List(fields.Nested(HedgeSchema), required=True)
     verification = fields.List(fields.Nested(VerificationSchema), required=True)
     model_probability = fields.Float(required=True, validate=validate.Range(0, 1))
+    role = fields.String(
+        required=True,
+        validate=validate.OneOf(ROLES),
+        metadata={"description": "key: carries the story; background: context that needs no source (does not count "
+                                 "in the rating); opinion: the writer's own judgement (docs/guidelines.md)."},
+    )
+    role_reason = fields.String(metadata={"description": "How the role was decided (explain=true only)."})
     contributions = fields.List(
         fields.Nested(ContributionSchema),
         required=True,
@@ -199,15 +206,30 @@ class SourceSchema(StrictSchema):
 
 
 class ArticleSchema(StrictSchema):
-    score = fields.Float(required=True, validate=validate.Range(0, 100))
+    score = fields.Float(
+        required=True,
+        allow_none=True,
+        validate=validate.Range(0, 100),
+        metadata={"description": "Sum of `contributions`, clamped to 0-100; null when the article is unrated."},
+    )
     rating = fields.String(required=True, validate=validate.OneOf(["high", "mixed", "low", "unrated"]))
     claim_count = fields.Integer(required=True)
     summary = fields.Nested(SummarySchema, required=True)
     sources = fields.List(fields.Nested(SourceSchema), required=True, metadata={"description": "Most cited first."})
+    reasons = fields.List(fields.String(), required=True, metadata={"description": "The rating in plain words."})
+    contributions = fields.List(
+        fields.Nested(ContributionSchema),
+        required=True,
+        metadata={"description": "The article score's terms, one per class of key claims and the writer's opinion; "
+                                 "they sum to `score` before clamping to 0-100."},
+    )
 
 
 class ModelInfoSchema(StrictSchema):
     version = fields.String(required=True)
+    rules_version = fields.String(
+        metadata={"description": "Digest of the weights, lexicons, role model and rules that made the score."}
+    )
 
 
 class SkippedSegmentSchema(SpanSchema):

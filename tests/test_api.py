@@ -213,7 +213,9 @@ def test_cli_scores_files_and_explains(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out) == score_article(ARTICLE)
     assert main(["score", "--explain", str(article)]) == 0
     blocks = capsys.readouterr().out.split("\n\n")
-    assert blocks[0].startswith("article ") and blocks[0].endswith(", 3 claims") and len(blocks) == 4
+    head, *reasons = blocks[0].split("\n")
+    assert head.startswith("article ") and head.endswith(", 3 claims") and len(blocks) == 4
+    assert reasons and reasons[0].endswith("key claims are attributed to identified sources")
 
 
 def test_pronoun_source_stays_tight_and_refers_to_the_earlier_mention(client):

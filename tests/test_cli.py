@@ -82,11 +82,12 @@ def test_explain_is_a_block_per_claim(files, capsys):
     assert main(["score", "--explain", str(files["b.txt"])]) == 0
     out = capsys.readouterr().out
     header, block = out.rstrip("\n").split("\n\n")
-    assert header.endswith(", 1 claim")
+    assert header.split("\n")[0].endswith(", 1 claim")
     lines = block.splitlines()
     first_reason = next(i for i, line in enumerate(lines) if re.match(r"\s+(source:|[+-]\d)", line))
-    number, score, *claim_words = " ".join(lines[:first_reason]).split()
+    number, score, role, *claim_words = " ".join(lines[:first_reason]).split()
     assert number == "#1" and float(score) == round(score_article(LONG_CLAIM)["claims"][0]["score"], 1)
+    assert role == score_article(LONG_CLAIM)["claims"][0]["role"]
     assert " ".join(claim_words) == LONG_CLAIM and first_reason > 1  # wrapped, in full
     assert max(len(line) for line in lines) <= 88
     source_lines = [line.strip() for line in lines if line.strip().startswith("source:")]

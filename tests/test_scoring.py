@@ -138,15 +138,6 @@ def scored_claims(*cases):
     ]
 
 
-def test_article_is_lead_weighted_mean_with_bands():
-    claims = scored_claims(dict(attribution=attribution()), dict(), dict())
-    result = aggregate(claims, (), WEIGHTS)
-    lead = WEIGHTS.lead_weight
-    expected = (lead * claims[0].score + claims[1].score + claims[2].score) / (lead + 2)
-    assert result.score == pytest.approx(expected, abs=0.01)
-    assert result.rating == ("high" if expected >= WEIGHTS.high_from else "mixed" if expected >= WEIGHTS.mixed_from else "low")
-
-
 @pytest.mark.parametrize(
     "score, rating",
     [(WEIGHTS.high_from, "high"), (WEIGHTS.high_from - 0.01, "mixed"), (WEIGHTS.mixed_from, "mixed"),
@@ -155,12 +146,12 @@ def test_article_is_lead_weighted_mean_with_bands():
 def test_rating_bands(score, rating):
     from service.pipeline.aggregate import rating_for
 
-    assert rating_for(score, 3, WEIGHTS) == rating
+    assert rating_for(score, WEIGHTS) == rating
 
 
-def test_no_claims_is_unrated():
+def test_no_claims_is_unrated_with_no_score():
     result = aggregate([], (), WEIGHTS)
-    assert (result.rating, result.score, result.sources) == ("unrated", 0.0, ())
+    assert (result.rating, result.score, result.sources) == ("unrated", None, ())
 
 
 def test_summary_shares_and_sources():
@@ -211,3 +202,11 @@ def test_a_cue_with_no_identifiable_source_is_barely_better_than_none():
     with_cue, without = score(attribution=unidentified), score()
     assert 0 < with_cue - without <= 5
     assert score(attribution=attribution("anonymous", False, False, source="sources")) > with_cue
+
+
+def test_a_cue_with_no_source_is_not_counted_as_attributed():
+    no_source = dataclasses.replace(attribution(), source=None, source_type="unknown", named=False)
+    claims = scored_claims(dict(attribution=attribution()), dict(attribution=no_source), dict())
+    summary = aggregate(claims, (), WEIGHTS).summary
+    assert summary.attributed_share == round(1 / 3, 4)
+    assert summary.named_share == round(1 / 3, 4)

@@ -1,15 +1,28 @@
-"""The article rating: an aggregate of its claims, with shares and distinct sources.
+"""The article rating: the key claims' sourcing, with shares, distinct sources and reasons in words.
 
-Rule (documented in the README and tested):
-- The article score is the weighted mean of its claim scores. The first
-  ``lead_claims`` claims (the lead) weigh ``lead_weight`` each, every other claim 1:
-  the lead is what most readers take away (inverted pyramid). The headline is not a
-  claim and is not scored.
+Rule (docs/guidelines.md "The article rating"; weights in ``weights.toml`` [article]; tested):
+- Counted claims: the ``key`` claims and the writer's ``opinion`` (``roles.py``);
+  ``background`` claims neither raise nor lower the rating. An article with no key or
+  opinion claim is judged on all its claims.
+- Each counted claim falls in one class: ``opinion``; else ``identified`` (attributed to
+  a named source, or an organisation or document); else ``vague`` (an anonymous or
+  unidentified source); else ``unsourced``. Key claims that are hedged or governed by an
+  "unverified" or "caution" note are also ``hedged``.
+- The article score is ``1 - claim_scores_share`` times the sum over classes of
+  ``points[class]`` times the class's share of counted claims (plus ``points.hedged``
+  times the hedged share), plus ``claim_scores_share`` times the mean score of the counted
+  claims, so that within a class better sourcing still counts (a described anonymous
+  source above a bare one); the first counted claim (the lead) weighs ``lead_weight``.
+  Each term is reported in ``contributions`` and they add up to the score before it is
+  clamped to 0-100.
 - ``rating`` bands: ``high`` from ``high_from``, ``mixed`` from ``mixed_from``, ``low``
-  below; ``unrated`` when there is no claim to score.
-- ``summary`` shares are over claims: attributed (any attribution, inherited
-  included), named (a named source), anonymous (source type anonymous), hedged (at least
-  one hedge of the writer's), unverified (at least one note of kind ``unverified`` governs it).
+  below; ``unrated`` (score ``None``) when there is no claim to score.
+- ``reasons`` say the counts in words ("11 of 14 key claims are attributed to
+  identified sources; ...").
+- ``summary`` shares are over all claims: attributed (an attribution that names a source,
+  its own or the one it is carried over from: a cue with no source at all is not an
+  attribution), named (a named source), anonymous (source type anonymous), hedged (at
+  least one hedge of the writer's), unverified (at least one note of kind ``unverified`` governs it).
 - ``sources`` are distinct primary sources, most cited first (ties: first mentioned
   first), each counted under the mention that names it ("he" under "Rustem Umerov").
   Mentions are merged when they normalise to the same key: an acronym in
@@ -22,9 +35,10 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from .scoring import Weights
+from .roles import identified_source
+from .scoring import ARTICLE_SIGNALS, POINT_DECIMALS, SCORE_MAX, SCORE_MIN, Weights
 from .text.words import without_possessive
-from .types import ArticleResult, ArticleSummary, Rating, ScoredClaim, Segment, SourceTally
+from .types import ArticleResult, ArticleSummary, Contribution, Rating, ScoredClaim, Segment, SourceTally
 
 SHARE_DECIMALS = 4
 SCORE_DECIMALS = 2
@@ -36,32 +50,110 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
+DOUBT_NOTES = frozenset({"unverified", "caution"})
+
+
 def aggregate(claims: Sequence[ScoredClaim], skipped: Sequence[Segment], weights: Weights) -> ArticleResult:
-    score = article_score(claims, weights)
+    if not claims:
+        return ArticleResult(None, "unrated", (), summarise(claims), (), tuple(skipped),
+                             ("no claims: nothing to rate",), ())
+    story = counted(claims)
+    classes = [sourcing_class(claim) for claim in story]
+    contributions = article_terms(story, weights)
+    score = round(min(SCORE_MAX, max(SCORE_MIN, sum(term.points for term in contributions))), SCORE_DECIMALS)
     return ArticleResult(
         score=score,
-        rating=rating_for(score, len(claims), weights),
+        rating=rating_for(score, weights),
         claims=tuple(claims),
         summary=summarise(claims),
         sources=tally_sources(claims),
         skipped=tuple(skipped),
+        reasons=reasons(classes, len(claims)),
+        contributions=contributions,
     )
 
 
-def article_score(claims: Sequence[ScoredClaim], weights: Weights) -> float:
-    if not claims:
-        return 0.0
-    total = weight_sum = 0.0
-    for position, claim in enumerate(claims):
-        weight = weights.lead_weight if position < weights.lead_claims else 1.0
-        total += weight * claim.score
-        weight_sum += weight
-    return round(total / weight_sum, SCORE_DECIMALS)
+def counted(claims: Sequence[ScoredClaim]) -> list[ScoredClaim]:
+    """The claims the rating counts: key and opinion; all of them when there is neither."""
+    story = [claim for claim in claims if claim.role.role != "background"]
+    return story or list(claims)
 
 
-def rating_for(score: float, claim_count: int, weights: Weights) -> Rating:
-    if claim_count == 0:
-        return "unrated"
+def sourcing_class(claim: ScoredClaim) -> tuple[str, bool]:
+    """(the claim's class, whether it is a hedged key claim): see the module docstring."""
+    findings = claim.findings
+    if claim.role.role == "opinion":
+        return "opinion", False
+    if identified_source(findings):
+        kind = "identified"
+    elif findings.attribution is not None:
+        kind = "vague"
+    else:
+        kind = "unsourced"
+    writer_hedged = any(hedge.speaker == "writer" for hedge in findings.hedges)
+    return kind, writer_hedged or any(note.kind in DOUBT_NOTES for note in findings.verification)
+
+
+_TERM_WORDS = {
+    "identified": "key claims attributed to identified sources",
+    "vague": "key claims on anonymous or unidentified sources",
+    "unsourced": "key claims with no source",
+    "opinion": "the writer's opinion",
+    "hedged": "key claims hedged or unverified",
+}
+
+
+def article_terms(story: Sequence[ScoredClaim], weights: Weights) -> tuple[Contribution, ...]:
+    """The article score's terms over the counted claims (see the module docstring)."""
+    claim_weights = [weights.lead_weight if position == 0 else 1.0 for position in range(len(story))]
+    total = sum(claim_weights)
+    by_class = 1.0 - weights.claim_scores_share
+    shares = dict.fromkeys(ARTICLE_SIGNALS, 0.0)
+    for claim, weight in zip(story, claim_weights):
+        kind, hedged = sourcing_class(claim)
+        shares[kind] += weight / total
+        if hedged:
+            shares["hedged"] += weight / total
+    terms = [
+        Contribution(signal, round(by_class * weights.article_points[signal] * share, POINT_DECIMALS),
+                     f"{_TERM_WORDS[signal]}: share {share:.2f} x {weights.article_points[signal]:g} points"
+                     f" x {by_class:g}")
+        for signal, share in shares.items()
+        if share > 0
+    ]
+    mean = sum(claim.score * weight for claim, weight in zip(story, claim_weights)) / total
+    terms.append(Contribution("claim_scores", round(weights.claim_scores_share * mean, POINT_DECIMALS),
+                              f"mean score of the counted claims {mean:.1f} x {weights.claim_scores_share:g}"))
+    return tuple(terms)
+
+
+def reasons(classes: Sequence[tuple[str, bool]], claim_count: int) -> tuple[str, ...]:
+    """The rating in plain words: what the key claims rest on, the opinion, what was left out."""
+    tally = {signal: 0 for signal in ARTICLE_SIGNALS}
+    for kind, hedged in classes:
+        tally[kind] += 1
+        tally["hedged"] += hedged
+    key = len(classes) - tally["opinion"]
+    said = [f"{tally['identified']} of {key} key {'claim is' if key == 1 else 'claims are'} attributed to identified sources"]
+    if tally["vague"]:
+        said.append(f"{tally['vague']} {_rest(tally['vague'])} on anonymous or unidentified sources")
+    if tally["unsourced"]:
+        said.append(f"{tally['unsourced']} {'has' if tally['unsourced'] == 1 else 'have'} no source")
+    if tally["hedged"]:
+        said.append(f"{tally['hedged']} {'is' if tally['hedged'] == 1 else 'are'} hedged or unverified")
+    if tally["opinion"]:
+        said.append(f"the writer's opinion in {tally['opinion']} {'claim' if tally['opinion'] == 1 else 'claims'}")
+    left_out = claim_count - len(classes)
+    if left_out:
+        said.append(f"{left_out} background {'claim does' if left_out == 1 else 'claims do'} not count")
+    return tuple(said)
+
+
+def _rest(count: int) -> str:
+    return "rests" if count == 1 else "rest"
+
+
+def rating_for(score: float, weights: Weights) -> Rating:
     if score >= weights.high_from:
         return "high"
     if score >= weights.mixed_from:
@@ -73,15 +165,16 @@ def summarise(claims: Sequence[ScoredClaim]) -> ArticleSummary:
     count = len(claims)
     if count == 0:
         return ArticleSummary(0.0, 0.0, 0.0, 0.0, 0.0)
-    attributions = [claim.findings.attribution for claim in claims]
+    # An attribution counts when it names a source, its own or the one it is carried over from.
+    sourced = [a for a in (claim.findings.attribution for claim in claims) if a is not None and a.teller is not None]
 
     def share(hits: int) -> float:
         return round(hits / count, SHARE_DECIMALS)
 
     return ArticleSummary(
-        attributed_share=share(sum(a is not None for a in attributions)),
-        named_share=share(sum(a is not None and a.named for a in attributions)),
-        anonymous_share=share(sum(a is not None and a.source_type == "anonymous" for a in attributions)),
+        attributed_share=share(len(sourced)),
+        named_share=share(sum(a.named for a in sourced)),
+        anonymous_share=share(sum(a.source_type == "anonymous" for a in sourced)),
         hedged_share=share(sum(any(h.speaker == "writer" for h in claim.findings.hedges) for claim in claims)),
         unverified_share=share(
             sum(any(note.kind == "unverified" for note in claim.findings.verification) for claim in claims)

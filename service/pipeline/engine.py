@@ -1,11 +1,12 @@
 """The engine: runs the stages in order over one article.
 
-text -> Document -> segment -> model -> attribute -> hedges, verification notes -> score -> aggregate
+text -> Document -> segment -> model -> attribute -> hedges, verification notes -> sourcing notes
+-> roles -> score -> aggregate
 
 The ``Document`` (the text, its one case folding, its lines, the quotation rules) is built
 once and handed to every stage.
 
-Heavy things (the model, the weights) are loaded once when the engine is built and
+Heavy things (the models, the weights) are loaded once when the engine is built and
 shared by every call; the engine keeps no per-request state, so one instance serves
 many threads.
 """
@@ -20,37 +21,52 @@ from .cues import find_hedges, find_verification_notes
 from .document import Document
 from .hedge_model import HedgeCueModel
 from .model import AttributionModel
+from .roles import RoleModel
 from .scoring import Weights, load_weights, score_claim
-from .types import ArticleResult, ClaimFindings
+from .sourcing_notes import fold_sourcing_notes
+from .types import ArticleResult, ClaimFindings, Segment
 
 
 class Engine:
-    def __init__(self, model: AttributionModel, weights: Weights, hedge_detector: HedgeCueModel) -> None:
+    def __init__(self, model: AttributionModel, weights: Weights, hedge_detector: HedgeCueModel,
+                 roles: RoleModel | None = None) -> None:
         self.model = model
         self.weights = weights
         self.hedge_detector = hedge_detector
+        self.roles = roles if roles is not None else RoleModel.load()
 
     @classmethod
     def load(cls, model_path: Path | str | None = None) -> "Engine":
-        """Build an engine from the files we ship (or the model at ``model_path``)."""
-        return cls(AttributionModel.load(model_path), load_weights(), HedgeCueModel.load())
+        """Build an engine from the files we ship (or the attribution model at ``model_path``)."""
+        return cls(AttributionModel.load(model_path), load_weights(), HedgeCueModel.load(), RoleModel.load())
 
     @property
     def model_version(self) -> str:
         return self.model.version
 
     def analyse(self, text: str) -> ArticleResult:
-        document = Document.of(text)
-        segmentation = segment(document)
-        claims = segmentation.claims
-        predictions = self.model.predict(text, claims)
-        attributions = attribute(document, claims, predictions)
-        hedges = find_hedges(document, claims, attributions, self.hedge_detector)
-        notes = find_verification_notes(document, claims, attributions)
-        scored = tuple(
-            score_claim(ClaimFindings(claim, prediction, attribution, claim_hedges, claim_notes), self.weights)
-            for claim, prediction, attribution, claim_hedges, claim_notes in zip(
-                claims, predictions, attributions, hedges, notes, strict=True
-            )
+        findings, skipped = find(text, self.model, self.hedge_detector)
+        roles = self.roles.predict(text, findings)
+        scored = tuple(score_claim(claim, self.weights, role) for claim, role in zip(findings, roles, strict=True))
+        return aggregate(scored, skipped, self.weights)
+
+
+def find(text: str, model: AttributionModel, hedge_detector: HedgeCueModel
+         ) -> tuple[tuple[ClaimFindings, ...], tuple[Segment, ...]]:
+    """Every claim's findings before roles and scores, and the segments that are not claims."""
+    document = Document.of(text)
+    segmentation = segment(document)
+    claims = segmentation.claims
+    predictions = model.predict(text, claims)
+    attributions = attribute(document, claims, predictions)
+    hedges = find_hedges(document, claims, attributions, hedge_detector)
+    notes = find_verification_notes(document, claims, attributions)
+    findings, notes_only = fold_sourcing_notes([
+        ClaimFindings(claim, prediction, attribution, claim_hedges, claim_notes)
+        for claim, prediction, attribution, claim_hedges, claim_notes in zip(
+            claims, predictions, attributions, hedges, notes, strict=True
         )
-        return aggregate(scored, segmentation.skipped, self.weights)
+    ])
+    skipped = tuple(sorted(segmentation.skipped + notes_only, key=lambda segment: segment.start))
+    return findings, skipped
+

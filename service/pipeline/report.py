@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
+from .rules_version import rules_version
 from .types import ArticleResult, Attribution, Contribution, Hedge, ScoredClaim, Span
 
 TEXT_WIDTH = 88
@@ -31,9 +32,11 @@ def render(result: ArticleResult, model_version: str, explain: bool = False) -> 
             "sources": [
                 {"text": s.text, "source_type": s.source_type, "claim_count": s.claim_count} for s in result.sources
             ],
+            "reasons": list(result.reasons),
+            "contributions": _contributions(result.contributions, explain),
         },
         "claims": [_claim(claim, explain) for claim in result.claims],
-        "model": {"version": model_version},
+        "model": {"version": model_version, "rules_version": rules_version()},
     }
     if explain:
         body["skipped"] = [
@@ -74,7 +77,7 @@ def _claim(scored: ScoredClaim, explain: bool) -> dict:
     findings = scored.findings
     claim = findings.claim
     attribution = findings.attribution
-    return {
+    body = {
         "index": claim.index,
         "text": claim.text,
         "start": claim.start,
@@ -86,8 +89,12 @@ def _claim(scored: ScoredClaim, explain: bool) -> dict:
         if findings.verification
         else [],
         "model_probability": round(findings.prediction.probability, 4),
+        "role": scored.role.role,
         "contributions": _contributions(scored.contributions, explain),
     }
+    if explain:
+        body["role_reason"] = scored.role.reason
+    return body
 
 
 def _hedge(hedge: Hedge, explain: bool) -> dict:
@@ -103,10 +110,10 @@ def render_text(result: ArticleResult) -> str:
     lines add up to the score before clamping."""
     count = len(result.claims)
     score = "unrated" if result.score is None else f"{result.score:.1f} ({result.rating})"
-    blocks = [f"article {score}, {count} claim{'' if count == 1 else 's'}"]
+    blocks = [f"article {score}, {count} claim{'' if count == 1 else 's'}" + "".join(f"\n  {reason}" for reason in result.reasons)]
     width = len(str(count))
     for scored in result.claims:
-        head = f"#{scored.findings.claim.index + 1:<{width}}  {scored.score:5.1f}  "
+        head = f"#{scored.findings.claim.index + 1:<{width}}  {scored.score:5.1f}  {scored.role.role:10}  "
         body = textwrap.fill(
             " ".join(scored.findings.claim.text.split()), TEXT_WIDTH,
             initial_indent=head, subsequent_indent=" " * len(head), break_on_hyphens=False,

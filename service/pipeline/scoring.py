@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .resources import read_toml
-from .types import Attribution, ClaimFindings, Contribution, ScoredClaim
+from .types import Attribution, ClaimFindings, ClaimRole, Contribution, ScoredClaim
 
 SCORE_MIN = 0.0
 SCORE_MAX = 100.0
@@ -28,6 +28,10 @@ _SOURCE_TYPE_WORDS = {
     "anonymous": "anonymous source",
     "unknown": "unidentified source",
 }
+
+
+ARTICLE_SIGNALS = ("identified", "vague", "unsourced", "opinion", "hedged")
+"""The article score's terms (``aggregate.py``), each worth ``article.points`` times its share."""
 
 
 class WeightsError(ValueError):
@@ -53,7 +57,8 @@ class Weights:
     source_hedge: float
     verification: Mapping[str, float]
     model_weight: float
-    lead_claims: int
+    article_points: Mapping[str, float]
+    claim_scores_share: float
     lead_weight: float
     high_from: float
     mixed_from: float
@@ -81,7 +86,8 @@ class Weights:
                     {k: _number(table["verification"][k]) for k in ("unverified", "caution", "confirmed")}
                 ),
                 model_weight=_number(table["model"]["weight"]),
-                lead_claims=int(table["article"]["lead_claims"]),
+                article_points=MappingProxyType({k: _number(table["article"]["points"][k]) for k in ARTICLE_SIGNALS}),
+                claim_scores_share=_number(table["article"]["claim_scores_share"]),
                 lead_weight=_number(table["article"]["lead_weight"]),
                 high_from=_number(table["article"]["high_from"]),
                 mixed_from=_number(table["article"]["mixed_from"]),
@@ -113,8 +119,12 @@ def load_weights(name: str = "weights.toml") -> Weights:
     return Weights.from_mapping(read_toml(name))
 
 
-def score_claim(findings: ClaimFindings, weights: Weights) -> ScoredClaim:
-    """Score one claim from its findings; contributions sum to the unclamped score."""
+def score_claim(findings: ClaimFindings, weights: Weights, role: ClaimRole | None = None) -> ScoredClaim:
+    """Score one claim from its findings; contributions sum to the unclamped score.
+
+    The role does not change the claim's score (how well this claim can be traced); it
+    decides how the claim counts in the article rating (``aggregate.py``).
+    """
     fixed = weights.fixed_terms
     terms = [fixed["base"]]
     if findings.attribution is None:
@@ -127,7 +137,8 @@ def score_claim(findings: ClaimFindings, weights: Weights) -> ScoredClaim:
         terms += _verification_terms(findings, weights)
     terms.append(_model_term(findings, weights))
     total = round(sum([term.points for term in terms]), POINT_DECIMALS)
-    return ScoredClaim(findings, min(SCORE_MAX, max(SCORE_MIN, total)), tuple(terms))
+    clamped = min(SCORE_MAX, max(SCORE_MIN, total))
+    return ScoredClaim(findings, clamped, tuple(terms)) if role is None else ScoredClaim(findings, clamped, tuple(terms), role)
 
 
 def _add_attribution_terms(terms: list[Contribution], attribution: Attribution, weights: Weights) -> None:

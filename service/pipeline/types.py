@@ -18,8 +18,12 @@ NAMED_SOURCE_TYPES = frozenset({"person", "organization", "media", "social_media
 VerificationKind = Literal["unverified", "caution", "confirmed"]
 VERIFICATION_KINDS: tuple[str, ...] = ("unverified", "caution", "confirmed")
 
-SegmentKind = Literal["claim", "headline", "furniture", "credit", "duplicate", "fragment"]
+SegmentKind = Literal["claim", "headline", "furniture", "credit", "duplicate", "fragment", "note"]
 Rating = Literal["high", "mixed", "low", "unrated"]
+
+Role = Literal["background", "key", "opinion"]
+ROLES: tuple[str, ...] = ("background", "key", "opinion")
+"""Claim roles (docs/guidelines.md); this order is the role model's class order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,10 +180,21 @@ class Contribution:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimRole:
+    """What a claim does for the story (``roles.py``): its role, the probability the
+    role model gave it, and how it was decided in words."""
+
+    role: Role
+    probability: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class ScoredClaim:
     findings: ClaimFindings
     score: float
     contributions: tuple[Contribution, ...]
+    role: ClaimRole = ClaimRole("key", 1.0, "key: not classified")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,9 +215,13 @@ class ArticleSummary:
 
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
-    score: float
+    score: float | None
     rating: Rating
     claims: tuple[ScoredClaim, ...]
     summary: ArticleSummary
     sources: tuple[SourceTally, ...]
     skipped: tuple[Segment, ...]
+    reasons: tuple[str, ...] = ()
+    """The rating in plain words (``aggregate.py``)."""
+    contributions: tuple[Contribution, ...] = ()
+    """The article score's terms (``aggregate.py``); they add up to the score before clamping."""

@@ -1,0 +1,133 @@
+"""The article rating from the key claims (issue 12): roles, classes, contributions, reasons.
+
+Articles are built by hand from claims whose role is given, so each rule is checked with
+everything else equal; then end to end on sentences and the seeds.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from service import score_article
+from service.pipeline.aggregate import aggregate
+from service.pipeline.scoring import SCORE_MAX, SCORE_MIN, load_weights, score_claim
+from service.pipeline.types import Attribution, Claim, ClaimFindings, ClaimPrediction, ClaimRole, Hedge, Span
+
+from .conftest import seed_text
+
+WEIGHTS = load_weights()
+NO_MODEL = ClaimPrediction(0.5, None, None)
+
+
+def attribution(source_type: str, named: bool, source: str) -> Attribution:
+    return Attribution(Span(0, len(source), source), source_type, named, Span(len(source) + 1, len(source) + 5, "said"),
+                       False, (), False, False, "built by hand")
+
+
+NAMED = attribution("person", True, "Jane Roe")
+AGENCY = attribution("organization", False, "the ministry")
+ANONYMOUS = attribution("anonymous", False, "sources")
+
+
+def claim(role: str, source: Attribution | None = None, hedged: bool = False, index: int = 0):
+    findings = ClaimFindings(Claim(index, 0, 20, "A claim of the story.", 0, False), NO_MODEL, source,
+                             (Hedge(Span(2, 12, "reportedly"), "distancing", "writer", False, "lexicon"),) if hedged else (), ())
+    return score_claim(findings, WEIGHTS, ClaimRole(role, 0.9, "given"))
+
+
+def article(*claims):
+    numbered = [dataclasses.replace(c, findings=dataclasses.replace(
+        c.findings, claim=dataclasses.replace(c.findings.claim, index=i))) for i, c in enumerate(claims)]
+    return aggregate(numbered, (), WEIGHTS)
+
+
+def test_background_neither_raises_nor_lowers_the_rating():
+    story = [claim("key", NAMED), claim("key"), claim("key", ANONYMOUS)]
+    with_context = article(claim("background"), *story, claim("background", NAMED), claim("background"))
+    assert (with_context.score, with_context.rating) == (article(*story).score, article(*story).rating)
+
+
+@pytest.mark.parametrize(
+    "better, worse, strictly",
+    [(claim("key", NAMED), claim("key", ANONYMOUS), True),
+     (claim("key", AGENCY), claim("key", ANONYMOUS), True),
+     (claim("key", ANONYMOUS), claim("key"), False),  # an anonymous source is worth at least no source
+     (claim("key"), claim("opinion"), True),
+     (claim("key", NAMED), claim("key", NAMED, hedged=True), True)],
+)
+def test_better_sourcing_of_one_key_claim_never_scores_the_article_lower(better, worse, strictly):
+    rest = [claim("key", NAMED), claim("key")]
+    for position in (0, len(rest)):
+        high = article(*rest[:position], better, *rest[position:]).score
+        low = article(*rest[:position], worse, *rest[position:]).score
+        assert high > low if strictly else high >= low
+
+
+def test_the_score_uses_the_whole_range_and_its_terms_add_up():
+    assert article(claim("key", NAMED), claim("key", AGENCY)).score >= 0.9 * SCORE_MAX
+    assert article(claim("opinion"), claim("opinion")).score <= SCORE_MIN + 0.1 * SCORE_MAX
+    mixed = article(claim("key", NAMED), claim("key"), claim("key", ANONYMOUS, hedged=True), claim("opinion"))
+    total = sum(term.points for term in mixed.contributions)
+    assert mixed.score == pytest.approx(min(SCORE_MAX, max(SCORE_MIN, total)), abs=0.01)
+    assert {term.signal for term in mixed.contributions} == {"identified", "unsourced", "vague", "hedged", "opinion",
+                                                          "claim_scores"}
+
+
+def test_reasons_say_the_counts_in_words():
+    result = article(claim("key", NAMED), claim("key", NAMED), claim("key", ANONYMOUS, hedged=True), claim("key"),
+                     claim("opinion"), claim("background"))
+    assert result.reasons == (
+        "2 of 4 key claims are attributed to identified sources",
+        "1 rests on anonymous or unidentified sources",
+        "1 has no source",
+        "1 is hedged or unverified",
+        "the writer's opinion in 1 claim",
+        "1 background claim does not count",
+    )
+
+
+def test_an_article_of_background_only_is_judged_on_all_its_claims():
+    result = article(claim("background", NAMED), claim("background"))
+    assert result.rating != "unrated" and result.score is not None
+    assert result.reasons[0] == "1 of 2 key claims are attributed to identified sources"
+
+
+def test_a_sentence_that_only_comments_on_sourcing_is_a_note_on_the_claim_before():
+    text = ("The ministry said on Monday that 12 people died in the strike on the depot. "
+            "The claim could not be independently verified.")
+    body = score_article(text, explain=True)
+    assert body["article"]["claim_count"] == 1
+    assert [(n["text"], n["kind"]) for n in body["claims"][0]["verification"]] == [
+        ("could not be independently verified", "unverified")]
+    assert [(s["text"], s["kind"]) for s in body["skipped"]] == [("The claim could not be independently verified.", "note")]
+
+
+def test_a_note_inside_a_longer_claim_stays_a_claim():
+    text = ("The ministry said 12 people died. Officials said the toll, which could not be independently "
+            "verified, may rise as rescuers reach the collapsed buildings in the east of the city.")
+    assert score_article(text)["article"]["claim_count"] == 2
+
+
+def test_seed_003_note_sentence_is_not_a_claim_and_the_shares_agree_with_the_claims():
+    body = score_article(seed_text("003"))
+    texts = [c["text"] for c in body["claims"]]
+    assert not any(t.startswith("The GUR’s assessment could not be immediately verified") for t in texts)
+    claims = body["claims"]
+    sourced = [c for c in claims if c["attribution"] and (c["attribution"]["source"] or c["attribution"]["refers_to"])]
+    assert body["article"]["summary"]["attributed_share"] == round(len(sourced) / len(claims), 4)
+
+
+def test_every_claim_has_a_role_and_an_unrated_article_has_no_score():
+    body = score_article("The agency said the strike hit a depot. I think this war is a disgrace and must end now.")
+    assert [c["role"] for c in body["claims"]] == ["key", "opinion"]
+    empty = score_article("Breaking News\n\nPhoto: AP")
+    assert (empty["article"]["rating"], empty["article"]["score"], empty["claims"]) == ("unrated", None, [])
+
+
+@pytest.mark.parametrize("text", ["Critics argue that the plan will fail.", "Some experts say the plan will fail."])
+def test_a_vague_attribution_is_penalised_once(text):
+    claim_body = score_article(text)["claims"][0]
+    signals = [term["signal"] for term in claim_body["contributions"]]
+    assert claim_body["attribution"]["source_type"] == "anonymous"
+    assert "hedge" not in signals and claim_body["hedges"] == []

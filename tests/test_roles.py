@@ -1,0 +1,108 @@
+"""The claim-role model: plain arrays checked against their manifest, the same probabilities
+as the estimator it was exported from, and no scikit-learn when serving; and
+``model.rules_version``, which must change whenever weights, lexicons, the role model or
+the rules do."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from service.pipeline.roles import ROLE_MODEL_FILE, RoleModel, RoleModelError, manifest_path
+from service.pipeline.rules_version import PIPELINE_DIR, rules_digest, rules_version
+from service.pipeline.types import ROLES
+
+
+def test_the_shipped_role_model_loads_as_plain_arrays():
+    with np.load(ROLE_MODEL_FILE, allow_pickle=False) as arrays:
+        assert tuple(arrays["classes"]) == ROLES
+        assert arrays["coef"].shape == (len(ROLES), len(arrays["features"]))
+    assert RoleModel.load().version == json.loads(manifest_path(ROLE_MODEL_FILE).read_text())["version"]
+
+
+def test_an_altered_role_model_is_refused(tmp_path):
+    copy = tmp_path / "roles.npz"
+    shutil.copy(ROLE_MODEL_FILE, copy)
+    shutil.copy(manifest_path(ROLE_MODEL_FILE), manifest_path(copy))
+    copy.write_bytes(copy.read_bytes() + b"\0")
+    with pytest.raises(RoleModelError, match="SHA-256"):
+        RoleModel.load(copy)
+
+
+def test_exported_arrays_give_the_estimators_probabilities(tmp_path):
+    from training.roles import export, fit
+
+    rows = [{"w=said": 1.0, "bias": 1.0}, {"w=i": 1.0, "first_person": 1.0, "bias": 1.0},
+            {"w=in": 1.0, "year": 1.0, "bias": 1.0}, {"w=said": 1.0, "named": 1.0, "bias": 1.0},
+            {"w=think": 1.0, "first_person": 1.0, "bias": 1.0}, {"w=founded": 1.0, "year": 1.0, "bias": 1.0}]
+    labels = ["key", "opinion", "background", "key", "opinion", "background"]
+    vectorizer, estimator = fit(rows, labels, 1.0)
+    path = tmp_path / "roles.npz"
+    path.write_bytes(export(vectorizer, estimator))
+    manifest_path(path).write_text(json.dumps({"sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+                                               "feature_schema": 1, "version": "test"}))
+    unseen = [{"w=said": 1.0, "bias": 1.0, "never_seen": 1.0}, {"first_person": 1.0, "bias": 1.0}]
+    expected = estimator.predict_proba(vectorizer.transform(unseen))
+    assert np.allclose(RoleModel.load(path).probabilities(unseen), expected, atol=1e-9)
+
+
+def test_serving_imports_no_scikit_learn():
+    code = ("import sys; from service import score_article; score_article('The ministry said 12 people died. "
+            "I think it is a disgrace.'); print(sorted(m for m in ('sklearn', 'scipy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def _digest(root) -> str:
+    """The rules digest computed here, independently of the module: relative path and bytes of each file."""
+    files = [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+             and (p.suffix == ".py" or "resources" in p.relative_to(root).parts)
+             and p.relative_to(root).parts[:2] != ("resources", "model")]
+    digest = hashlib.sha256()
+    for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
+        name, content = path.relative_to(root).as_posix().encode(), path.read_bytes()
+        digest.update(len(name).to_bytes(4, "big") + name + len(content).to_bytes(8, "big") + content)
+    return "rules-" + digest.hexdigest()[:12]
+
+
+@pytest.fixture()
+def pipeline_copy(tmp_path):
+    copy = tmp_path / "pipeline"
+    shutil.copytree(PIPELINE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+def test_rules_version_hashes_the_rules_and_is_reported():
+    from service import score_article
+
+    assert rules_version() == _digest(PIPELINE_DIR)
+    assert score_article("The ministry said 12 people died.")["model"]["rules_version"] == rules_version()
+
+
+@pytest.mark.parametrize(
+    "path, change",
+    [("resources/weights.toml", lambda s: s.replace("points = 50.0", "points = 51.0", 1)),
+     ("resources/source_anonymous_heads.txt", lambda s: s + "\nwhistleblowers\n"),
+     ("resources/hedges.toml", lambda s: s + "\n# a comment is a change too\n"),
+     ("aggregate.py", lambda s: s.replace("DOUBT_NOTES", "DOUBT_NOTE_KINDS")),
+     ("resources/roles/roles.npz", None)],
+)
+def test_rules_version_changes_with_any_weight_lexicon_model_or_rule(pipeline_copy, path, change):
+    before = rules_digest(pipeline_copy)
+    target = pipeline_copy / path
+    if change is None:
+        target.write_bytes(target.read_bytes() + b"\0")
+    else:
+        target.write_text(change(target.read_text(encoding="utf-8")), encoding="utf-8")
+    assert rules_digest(pipeline_copy) != before
+
+
+def test_rules_version_ignores_the_attribution_model(pipeline_copy):
+    before = rules_digest(pipeline_copy)
+    (pipeline_copy / "resources" / "model" / "attribution.json").write_text("{}")
+    assert rules_digest(pipeline_copy) == before
