@@ -1,6 +1,7 @@
 """The engine: runs the stages in order over one article.
 
-text -> Document -> segment -> model -> attribute -> hedges, verification notes -> score -> aggregate
+text -> Document -> segment -> model -> attribute -> gate, people resolved, quotations continued -> hedges,
+verification notes -> score -> aggregate
 
 The ``Document`` (the text, its one case folding, its lines, the quotation rules) is built
 once and handed to every stage.
@@ -16,8 +17,10 @@ from pathlib import Path
 from .aggregate import aggregate
 from .attribution import attribute
 from .claims import segment
+from .coreference import continue_quotations, resolve_people
 from .cues import find_hedges, find_verification_notes
 from .document import Document
+from .gate import AttributionGate
 from .hedge_model import HedgeCueModel
 from .model import AttributionModel
 from .scoring import Weights, load_weights, score_claim
@@ -25,10 +28,13 @@ from .types import ArticleResult, ClaimFindings
 
 
 class Engine:
-    def __init__(self, model: AttributionModel, weights: Weights, hedge_detector: HedgeCueModel) -> None:
+    def __init__(
+        self, model: AttributionModel, weights: Weights, hedge_detector: HedgeCueModel, gate: AttributionGate | None = None
+    ) -> None:
         self.model = model
         self.weights = weights
         self.hedge_detector = hedge_detector
+        self.gate = gate if gate is not None else AttributionGate.load()
 
     @classmethod
     def load(cls, model_path: Path | str | None = None) -> "Engine":
@@ -44,7 +50,8 @@ class Engine:
         segmentation = segment(document)
         claims = segmentation.claims
         predictions = self.model.predict(text, claims)
-        attributions = attribute(document, claims, predictions)
+        gated = self.gate.apply(text, claims, predictions, attribute(document, claims, predictions))
+        attributions = continue_quotations(claims, resolve_people(text, claims, gated))
         hedges = find_hedges(document, claims, attributions, self.hedge_detector)
         notes = find_verification_notes(document, claims, attributions)
         scored = tuple(
