@@ -207,3 +207,43 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
     continued, writer = claims[1]["attribution"], claims[2]["attribution"]
     assert continued["inherited"] is True and continued["source"]["text"] == "Ana Ruiz"
     assert writer is None
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type, named, via",
+    [
+        ("The senator’s lawyer, Jane Roe, said the charges would be dismissed.", "Jane Roe", "person", True, []),
+        ("The drought will get worse before it gets better, writes Helen Marsh of the University of Leeds.",
+         "Helen Marsh", "person", True, []),
+        ("Nothing has changed since the flood, the mayor’s chief of staff, Luis Ortega, told reporters.",
+         "Luis Ortega", "person", True, []),
+        ("The newspaper, citing a police spokesman, said three officers had been suspended.",
+         "a police spokesman", "anonymous", False, ["The newspaper"]),
+        # refused: no name in apposition, an affiliation on a description, the audience kept out of the source
+        ("The senator’s lawyer said the charges would be dismissed.", "The senator’s lawyer", "person", False, []),
+        ("Researchers at the University of Leeds said the drought would get worse.",
+         "Researchers at the University of Leeds", "anonymous", False, []),
+        ("“We will appeal,” the company’s general counsel told reporters.",
+         "the company’s general counsel", "person", False, []),
+    ],
+)
+def test_source_spans_follow_the_guidelines(text, source, source_type, named, via):
+    attribution = only_claim(text)["attribution"]
+    assert attribution["source"]["text"] == source
+    assert (attribution["source_type"], attribution["named"]) == (source_type, named)
+    assert [hop["text"] for hop in attribution["via"]] == via
+
+
+def test_an_embedded_post_is_attributed_to_its_signature():
+    text = (
+        "Crews worked through the night on Main Street.\n"
+        "Water is still rising on Fifth Avenue. Stay off the bridge tonight. — Riverside Alerts (@RiversideAlerts) May 2, 2024\n"
+        "The bridge reopened on Friday."
+    )
+    attributions = [claim["attribution"] for claim in score_article(text)["claims"]]
+    signed = next(a for a in attributions if a is not None and not a["inherited"])
+    assert signed["source"]["text"] == "Riverside Alerts (@RiversideAlerts)" and signed["cue"]["text"] == "—"
+    assert (signed["source_type"], signed["named"]) == ("social_media", True)
+    post = [a for a in attributions if a is not None and a["inherited"]]
+    assert len(post) == 2 and all(a["source"] == signed["source"] for a in post)
+    assert attributions[0] is None and attributions[-1] is None  # the story before and after the post

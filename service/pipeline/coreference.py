@@ -1,5 +1,6 @@
 """Resolving "he said" and "the sheriff said" to a person the article named in a sentence no one was quoted in,
-and carrying a speaker over a quotation that goes on into the next paragraph.
+carrying a speaker over a quotation that goes on into the next paragraph, and reading an embedded post's
+signature ("... — Jane Roe (@janeroe) May 2, 2020") as its source.
 
 ``attribution`` resolves a pronoun or a name-less role ("the agency", "the official") to an earlier *source*.
 In news copy the person is often introduced by what they did ("Sheriff Dana Whitlock arrived at the scene.")
@@ -81,5 +82,35 @@ def continue_quotations(claims: Sequence[Claim], attributions: Sequence[Attribut
             result[index] = replace(
                 previous, source=previous.teller, refers_to=None, cue=None, inherited=True, direct_quote=True,
                 explanation=f"no cue of its own: it goes on quoting {previous.teller.text!r} from claim {index - 1}",
+            )
+    return tuple(result)
+
+
+# The signature an embedded post ends with: a dash, the account's name and handle, and the date.
+_POST_SIGNATURE = re.compile(
+    r"(?P<cue>[—–])\s*(?P<source>[^—–\n]{1,60}?\(@\w{1,30}\))\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$"
+)
+
+
+def embedded_posts(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
+    """A claim ending in a post's signature is attributed to the account (social_media, named; the dash is the
+    cue, as a speaker label's colon is), and the post's earlier sentences in the same paragraph inherit it."""
+    result = list(attributions)
+    for claim in claims:
+        match = _POST_SIGNATURE.search(claim.text)
+        if match is None:
+            continue
+        source = Span(claim.start + match.start("source"), claim.start + match.end("source"), match.group("source"))
+        cue = Span(claim.start + match.start("cue"), claim.start + match.end("cue"), match.group("cue"))
+        own = Attribution(
+            source=source, source_type="social_media", named=True, cue=cue, inherited=False, via=(), described=False,
+            direct_quote=True, explanation=f"the signature of an embedded post names its account {source.text!r}",
+        )
+        result[claim.index] = own
+        for earlier in reversed(claims[: claim.index]):
+            if earlier.paragraph != claim.paragraph or result[earlier.index] is not None:
+                break
+            result[earlier.index] = replace(
+                own, cue=None, inherited=True, explanation=f"no cue of its own: a sentence of the post signed {source.text!r}"
             )
     return tuple(result)

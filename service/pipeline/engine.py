@@ -1,7 +1,7 @@
 """The engine: runs the stages in order over one article.
 
-text -> Document -> segment -> model -> attribute -> gate, people resolved, quotations continued -> hedges,
-verification notes -> score -> aggregate
+text -> Document -> segment -> model -> attribute -> gate, source spans refined, people resolved, posts
+signed, quotations continued -> hedges, verification notes -> score -> aggregate
 
 The ``Document`` (the text, its one case folding, its lines, the quotation rules) is built
 once and handed to every stage.
@@ -15,9 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from .aggregate import aggregate
+from .appositions import refine_sources
 from .attribution import attribute
 from .claims import segment
-from .coreference import continue_quotations, resolve_people
+from .coreference import continue_quotations, embedded_posts, resolve_people
 from .cues import find_hedges, find_verification_notes
 from .document import Document
 from .gate import AttributionGate
@@ -51,7 +52,8 @@ class Engine:
         claims = segmentation.claims
         predictions = self.model.predict(text, claims)
         gated = self.gate.apply(text, claims, predictions, attribute(document, claims, predictions))
-        attributions = continue_quotations(claims, resolve_people(text, claims, gated))
+        people = resolve_people(text, claims, refine_sources(text, claims, gated))
+        attributions = continue_quotations(claims, embedded_posts(text, claims, people))
         hedges = find_hedges(document, claims, attributions, self.hedge_detector)
         notes = find_verification_notes(document, claims, attributions)
         scored = tuple(
