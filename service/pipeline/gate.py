@@ -18,8 +18,10 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +42,8 @@ def _words(text: str) -> list[str]:
 
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
-    return sum(value >= edge for edge in edges)
+    """How many of the ascending ``edges`` ``value`` reaches."""
+    return bisect_right(edges, value)
 
 
 def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribution: Attribution) -> list[str]:
@@ -89,7 +92,7 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("belief_word")
     if head in _GUIDELINE_CUES:
         features.append("guideline_cue")
-    quotes = sum(ch in _QUOTES for ch in text[claim.start : cue.start])
+    quotes = sum(text.count(mark, claim.start, cue.start) for mark in _QUOTES)
     features.append(f"inside_quote={quotes % 2 == 1}")
     features.append(f"claim_quote={any(ch in _QUOTES for ch in claim.text)}")
     position = (cue.start - claim.start) / max(1, claim.end - claim.start)
@@ -123,7 +126,12 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
 def hash_features(features: Sequence[str], dimension: int) -> np.ndarray:
     """Stable indices (crc32, not Python's salted hash) of ``features`` in ``dimension`` slots; a lone
     surrogate in posted text hashes as its code unit."""
-    return np.fromiter((zlib.crc32(f.encode("utf-8", "surrogatepass")) % dimension for f in features), dtype=np.int64, count=len(features))
+    return np.array([_slot(f, dimension) for f in features], dtype=np.int64)
+
+
+@lru_cache(maxsize=65536)
+def _slot(feature: str, dimension: int) -> int:
+    return zlib.crc32(feature.encode("utf-8", "surrogatepass")) % dimension
 
 
 @dataclass(frozen=True, slots=True)
