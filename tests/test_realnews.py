@@ -247,3 +247,20 @@ def test_an_embedded_post_is_attributed_to_its_signature():
     post = [a for a in attributions if a is not None and a["inherited"]]
     assert len(post) == 2 and all(a["source"] == signed["source"] for a in post)
     assert attributions[0] is None and attributions[-1] is None  # the story before and after the post
+
+
+def test_the_exported_gate_scores_as_the_fitted_model_does(tmp_path):
+    from training.gate import Example, design, fit, write
+
+    said = ("head=said", "that_after", "guideline_cue")
+    acted = ("head=voted", "to_after=voted", "next1=to")
+    examples = [
+        Example(said, 0.9, True, 0, ()), Example(said, 0.7, True, 1, ()), Example(acted, 0.8, False, 0, ()),
+        Example(acted, 0.6, False, 1, ()), Example(acted, 0.9, True, -1, ()), Example(said, 0.5, True, -1, ()),
+    ]
+    model = fit(examples, polnear_weight=1.0, c=1.0)
+    write(model, {"threshold": 0.5}, {"realworld": 4, "polnear": 2}, 0.74, tmp_path)
+    gate = AttributionGate.load(tmp_path)
+    expected = model.predict_proba(design(examples, "realworld"))[:, 1]
+    assert [gate.score(e.features, e.probability) for e in examples] == pytest.approx(expected, abs=1e-5)
+    assert gate.score(said, 0.8) > gate.score(acted, 0.8)

@@ -8,9 +8,11 @@ model, attribute), on the real-world train folds (``data/realworld/train``, by d
 PolNeAR train. The label says whether the cue is right: on real-world articles it overlaps, tightly, the
 gold cue (or an alternative cue) of a gold sentence the claim overlaps, as the project's real-world measure
 judges it; on PolNeAR it overlaps a gold cue. PolNeAR marks many cues the guidelines refuse (actions,
-sayings with no content), so its examples get a weight chosen, with the regularisation and the threshold,
-by leave-one-fold-out over the four real-world folds: the set-up with the best pooled attribution F1 (cue
-precision over the claims kept, recall over the gold cues). The test fold is never read here.
+sayings with no content), so each feature has a shared weight and one per domain (feature augmentation);
+serving adds the shared and the real-world ones. PolNeAR's weight, the regularisation and the threshold are
+chosen by leave-one-fold-out over the four real-world folds: the set-up with the best pooled attribution F1
+(cue precision over the claims kept, recall over the gold cues) among those keeping the estimated strict
+PolNeAR dev F1 above a floor. The test fold is never read here.
 """
 from __future__ import annotations
 
@@ -125,19 +127,29 @@ def polnear_examples(model: AttributionModel, split: str) -> list[Example]:
     return examples
 
 
-def design(examples: list[Example]) -> csr_matrix:
-    """Hashed features (one column each, counts summed) plus the cue model's probability in the last column."""
-    rows, cols = [], []
+def design(examples: list[Example], view: str | None = None) -> csr_matrix:
+    """Hashed features, counts summed, in a shared block and in the block of the example's domain (real-world
+    or PolNeAR: feature augmentation, so each source of labels can keep its own notion of a cue while the
+    shared block learns from both), then the cue model's probability (shared, real-world, PolNeAR). ``view``
+    reads every example as from that domain: serving reads text as real-world news."""
+    rows, cols, values = [], [], []
     for row, example in enumerate(examples):
-        indices = hash_features(example.features, DIMENSION)
-        rows.extend([row] * len(indices))
-        cols.extend(indices.tolist())
-    values = np.ones(len(rows))
-    probability = np.array([e.probability for e in examples])
-    rows += list(range(len(examples)))
-    cols += [DIMENSION] * len(examples)
-    values = np.concatenate([values, probability])
-    return csr_matrix((values, (rows, cols)), shape=(len(examples), DIMENSION + 1))
+        domain = _DOMAIN_BLOCK[view or ("polnear" if example.fold < 0 else "realworld")]
+        indices = hash_features(example.features, DIMENSION).tolist()
+        rows += [row] * (2 * len(indices) + 2)
+        cols += indices + [i + domain * DIMENSION for i in indices] + [3 * DIMENSION, 3 * DIMENSION + domain]
+        values += [1.0] * (2 * len(indices)) + [example.probability] * 2
+    return csr_matrix((values, (rows, cols)), shape=(len(examples), 3 * DIMENSION + 3))
+
+
+_DOMAIN_BLOCK = {"realworld": 1, "polnear": 2}
+
+
+def serving_weights(model: LogisticRegression) -> tuple[np.ndarray, float]:
+    """The real-world view folded into one vector: shared plus real-world weights, and the probability's."""
+    coefficients = model.coef_[0]
+    weights = coefficients[:DIMENSION] + coefficients[DIMENSION : 2 * DIMENSION]
+    return weights, float(coefficients[3 * DIMENSION] + coefficients[3 * DIMENSION + 1])
 
 
 def fit(examples: list[Example], polnear_weight: float, c: float) -> LogisticRegression:
@@ -160,7 +172,7 @@ def attribution_f1(examples: list[Example], scores: np.ndarray, threshold: float
 def _fold_scores(examples: list[Example], fold: int, polnear_weight: float, c: float) -> np.ndarray:
     train = [e for e in examples if e.fold != fold]
     held = [e for e in examples if e.fold == fold]
-    return fit(train, polnear_weight, c).predict_proba(design(held))[:, 1]
+    return fit(train, polnear_weight, c).predict_proba(design(held, "realworld"))[:, 1]
 
 
 def polnear_f1(examples: list[Example], scores: np.ndarray, threshold: float, base_recall: float) -> tuple[float, float, float]:
@@ -174,7 +186,7 @@ def polnear_f1(examples: list[Example], scores: np.ndarray, threshold: float, ba
 
 
 def _full_scores(examples: list[Example], scored: list[Example], polnear_weight: float, c: float) -> np.ndarray:
-    return fit(examples, polnear_weight, c).predict_proba(design(scored))[:, 1]
+    return fit(examples, polnear_weight, c).predict_proba(design(scored, "realworld"))[:, 1]
 
 
 def cross_validate(
@@ -216,14 +228,14 @@ def cross_validate(
 
 def write(model: LogisticRegression, setup: dict, counts: dict, floor: float, directory: Path = GATE_DIR) -> None:
     directory.mkdir(parents=True, exist_ok=True)
-    coefficients = model.coef_[0]
-    np.savez_compressed(directory / "gate.npz", weights=coefficients[:DIMENSION].astype(np.float32))
+    weights, probability_weight = serving_weights(model)
+    np.savez_compressed(directory / "gate.npz", weights=weights.astype(np.float32))
     manifest = {
-        "version": "gate-" + hashlib.sha256(coefficients.tobytes()).hexdigest()[:12],
+        "version": "gate-" + hashlib.sha256(weights.tobytes()).hexdigest()[:12],
         "arrays": "gate.npz",
         "dimension": DIMENSION,
         "bias": float(model.intercept_[0]),
-        "probability_weight": float(coefficients[DIMENSION]),
+        "probability_weight": probability_weight,
         "threshold": float(setup["threshold"]),
         "chosen_by": "leave-one-fold-out over data/realworld/train folds 0-3 (best pooled attribution F1) "
                      f"among set-ups keeping estimated strict PolNeAR dev F1 >= {floor}",
