@@ -39,6 +39,8 @@ NO_CONTENT = [
     "A spokeswoman for the hospital did not respond to a request for comment.",
     "The company declined to comment on the lawsuit.",
     "Representatives for the singer did not immediately return messages on Sunday.",
+    "The mayor's office did not immediately reply to several requests for comment.",
+    "A lawyer for the landlord declined to comment.",
 ]
 
 TOPIC_ONLY = [

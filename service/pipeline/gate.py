@@ -34,6 +34,13 @@ _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
 _NEGATION = frozenset({"not", "n't", "never", "no", "declined", "refused", "failed", "didn’t", "didn't", "wouldn't", "won't"})
 _QUOTES = frozenset("“”\"")
 _GUIDELINE_CUES = frozenset(read_entries("gate_guideline_cues.txt"))
+# A verb of saying whose only object is the asking for comment: "declined to comment", "did not respond to a
+# request for comment", "did not immediately reply to requests for comment" (docs/guidelines.md: no content).
+_NO_CONTENT_AFTER = re.compile(
+    r"\s+(?:to\s+)?(?:immediately\s+)?(?:(?:(?:respond|reply)\s+)?to\s+)?(?:an?\s+|several\s+|multiple\s+)?"
+    r"(?:\w+\s+)?(?:requests?\s+for\s+)?comment\b",
+    re.IGNORECASE,
+)
 _BELIEF = re.compile(r"believ|think|thought|expect|suspect|fear|hope|convinc|doubt|worr|assum|predict|anticipat", re.IGNORECASE)
 
 
@@ -177,7 +184,9 @@ class AttributionGate:
             if attribution is not None and attribution.cue is not None and not attribution.inherited:
                 teller = attribution.teller
                 key = (teller.start, teller.end) if teller is not None else (-1, -1)
-                if self.score(gate_features(text, claim, prediction, attribution), prediction.probability) < self.threshold:
+                if _NO_CONTENT_AFTER.match(text, attribution.cue.end, claim.end) or (
+                    self.score(gate_features(text, claim, prediction, attribution), prediction.probability) < self.threshold
+                ):
                     refused.add(key)
                     attribution = None
                 else:
