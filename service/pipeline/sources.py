@@ -62,6 +62,7 @@ _SOCIAL_HEAD = _lexicon("source_social_heads.txt", at_end=True)
 _COLLECTIVE_HEAD = _lexicon("source_collective_heads.txt", at_end=True)
 _WORDNET_PERSON = frozenset(read_entries("wordnet_person_nouns.txt"))
 _WORDNET_GROUP = frozenset(read_entries("wordnet_group_nouns.txt"))
+_WORDNET_NOUNS = _WORDNET_PERSON | _WORDNET_GROUP
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my"})
 _UNIDENTIFYING = frozenset({"some", "several", "many", "multiple", "other", "various", "so", "one", "most"})
 _BARE_MODIFIERS = frozenset(entry.lower() for entry in read_entries("source_bare_modifiers.txt"))
@@ -327,10 +328,10 @@ def _wordnet_head(phrase: _Phrase) -> SourceReading | None:
 
 def _singular(noun: str) -> str:
     """The lemma of a regular plural, else the noun: enough to look a head noun up in WordNet's lemmas."""
-    if noun in _WORDNET_PERSON or noun in _WORDNET_GROUP:
+    if noun in _WORDNET_NOUNS:
         return noun
     for suffix, replacement in (("ies", "y"), ("ses", "s"), ("s", "")):
-        if noun.endswith(suffix) and noun[: -len(suffix)] + replacement in _WORDNET_PERSON | _WORDNET_GROUP:
+        if noun.endswith(suffix) and noun[: -len(suffix)] + replacement in _WORDNET_NOUNS:
             return noun[: -len(suffix)] + replacement
     return noun
 
