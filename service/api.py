@@ -161,7 +161,7 @@ def _json_response(body: dict) -> Response:
         "required": True,
         "content": {
             **_JSON_BODY,
-            "text/plain": {"schema": {"type": "string", "minLength": 1, "description": "The article text."}},
+            "text/plain": {"schema": {"type": "string", "minLength": 1, "pattern": r"\S", "description": "The article text."}},
             "text/html": {"schema": {"type": "string", "minLength": 1, "description": "A web page; its article is scored."}},
         },
     }
