@@ -8,7 +8,7 @@ from flask import current_app, has_app_context
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from .config import SETTINGS
-from .pipeline.types import ROLES, SOURCE_TYPES, VERIFICATION_KINDS
+from .pipeline.types import ATTRIBUTION_KINDS, ROLES, SOURCE_TYPES, VERIFICATION_KINDS
 
 _DEFAULT_MAX_TEXT = SETTINGS["CREDENCE_MAX_TEXT_CHARS"][0]
 _DEFAULT_MAX_BATCH = SETTINGS["CREDENCE_MAX_BATCH_ARTICLES"][0]
@@ -157,6 +157,11 @@ class AttributionSchema(StrictSchema):
         SpanSchema,
         allow_none=True,
         metadata={"description": "For a pronoun or name-less source (\"he said\", \"the agency added\"): the earlier mention it refers to, whose type it takes."},
+    )
+    kind = fields.String(
+        required=True,
+        validate=validate.OneOf(ATTRIBUTION_KINDS),
+        metadata={"description": "report: a reporting cue ties the content to the source; belief: the source's stated belief or expectation."},
     )
     explanation = fields.String(metadata={"description": "How the attribution was found (explain=true only)."})
 

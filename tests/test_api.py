@@ -178,7 +178,7 @@ def test_openapi_document_is_generated_from_the_schemas(client):
     assert {"index", "text", "start", "end", "score", "attribution", "hedges", "verification",
             "model_probability", "contributions"} <= set(claim)
     assert schemas["Attribution"]["properties"]["source_type"]["enum"] == [
-        "person", "organization", "media", "social_media", "anonymous", "unknown"]
+        "person", "organization", "media", "social_media", "document", "anonymous", "unknown"]
     score_op = spec["paths"]["/v1/score"]["post"]
     assert {"application/json", "text/plain"} <= set(score_op["requestBody"]["content"])
     assert {"200", "400", "413", "415", "422"} <= set(score_op["responses"])

@@ -117,7 +117,7 @@ SINGLE_SENTENCES = [
     ),
     (
         "Clinton beats Trump by 46 percent to 42 percent, according to the poll.",
-        ("the poll", "unknown", False, False, "according to"),
+        ("the poll", "document", True, False, "according to"),
     ),
 ]
 

@@ -192,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if arguments.write:
         write_weights(chosen)
     shipped_engine = Engine.load()
-    seeds(Engine(shipped_engine.model, chosen, shipped_engine.hedge_detector, shipped_engine.roles))
+    seeds(Engine(shipped_engine.model, chosen, shipped_engine.hedge_detector, shipped_engine.roles, shipped_engine.gate))
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from service.pipeline.engine import find
+from service.pipeline.gate import AttributionGate
 from service.pipeline.hedge_model import HedgeCueModel
 from service.pipeline.model import AttributionModel
 from service.pipeline.roles import ROLE_FEATURE_SCHEMA, ROLE_MODEL_FILE, decide, file_sha256, manifest_path, role_features
@@ -49,10 +50,10 @@ class ReadArticle:
 
 
 def read_articles(articles: Sequence[LabelledArticle]) -> list[ReadArticle]:
-    model, hedge_detector = AttributionModel.load(), HedgeCueModel.load()
+    model, hedge_detector, gate = AttributionModel.load(), HedgeCueModel.load(), AttributionGate.load()
     read = []
     for article in articles:
-        findings, _ = find(article.text, model, hedge_detector)
+        findings, _ = find(article.text, model, hedge_detector, gate)
         roles = [gold_role(article.sentences, f.claim.start, f.claim.end) for f in findings]
         read.append(ReadArticle(article, findings, role_features(article.text, findings), roles))
     return read

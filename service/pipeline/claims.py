@@ -51,6 +51,8 @@ _CLOSING_QUOTES = "\"\u201d"
 _SPEAKER_TAG = re.compile(r"\s+(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"[A-Z]\.$")
+# "The query asked, “How much ...?”": the sentence reports a question put, and asserts that.
+_QUESTION_REPORTED = re.compile(r"\w[,:]\s*[\"\u201c]")
 
 _FURNITURE_ENTRIES = read_toml("furniture.toml")["furniture"]
 _FURNITURE = compile_alternation(tuple(entry["pattern"] for entry in _FURNITURE_ENTRIES))
@@ -192,7 +194,10 @@ def _classify(
     if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded)):
         return "furniture", f"page furniture: matches {match.group(0)!r}"
     # Terminal punctuation, then closing quotes or brackets only (a sentence ends in no space).
-    punctuated = sentence.rstrip(_CLOSERS)[-1:] in _TERMINAL_PUNCTUATION
+    final = sentence.rstrip(_CLOSERS)[-1:]
+    punctuated = final in _TERMINAL_PUNCTUATION
+    if final == "?" and not _QUESTION_REPORTED.search(sentence):
+        return "question", "only a question, quoted or not: it asserts nothing (docs/guidelines.md)"
     if sentence_count == 1:
         if not punctuated and (before_first_claim or len(words) < MIN_CUT_SENTENCE_WORDS):
             return "headline", "a line with no closing punctuation: headline or label"

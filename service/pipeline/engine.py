@@ -1,7 +1,7 @@
 """The engine: runs the stages in order over one article.
 
-text -> Document -> segment -> model -> attribute -> hedges, verification notes -> sourcing notes
--> roles -> score -> aggregate
+text -> Document -> segment -> model -> attribute -> gate, source spans refined, people resolved, posts
+signed, quotations continued -> hedges, verification notes -> sourcing notes -> roles -> score -> aggregate
 
 The ``Document`` (the text, its one case folding, its lines, the quotation rules) is built
 once and handed to every stage.
@@ -15,10 +15,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .aggregate import aggregate
+from .appositions import refine_sources
 from .attribution import attribute
 from .claims import segment
+from .coreference import continue_quotations, embedded_posts, resolve_people
 from .cues import find_hedges, find_verification_notes
 from .document import Document
+from .gate import AttributionGate
 from .hedge_model import HedgeCueModel
 from .model import AttributionModel
 from .roles import RoleModel
@@ -29,11 +32,12 @@ from .types import ArticleResult, ClaimFindings, Segment
 
 class Engine:
     def __init__(self, model: AttributionModel, weights: Weights, hedge_detector: HedgeCueModel,
-                 roles: RoleModel | None = None) -> None:
+                 roles: RoleModel | None = None, gate: AttributionGate | None = None) -> None:
         self.model = model
         self.weights = weights
         self.hedge_detector = hedge_detector
         self.roles = roles if roles is not None else RoleModel.load()
+        self.gate = gate if gate is not None else AttributionGate.load()
 
     @classmethod
     def load(cls, model_path: Path | str | None = None) -> "Engine":
@@ -45,20 +49,22 @@ class Engine:
         return self.model.version
 
     def analyse(self, text: str) -> ArticleResult:
-        findings, skipped = find(text, self.model, self.hedge_detector)
+        findings, skipped = find(text, self.model, self.hedge_detector, self.gate)
         roles = self.roles.predict(text, findings)
         scored = tuple(score_claim(claim, self.weights, role) for claim, role in zip(findings, roles, strict=True))
         return aggregate(scored, skipped, self.weights)
 
 
-def find(text: str, model: AttributionModel, hedge_detector: HedgeCueModel
+def find(text: str, model: AttributionModel, hedge_detector: HedgeCueModel, gate: AttributionGate
          ) -> tuple[tuple[ClaimFindings, ...], tuple[Segment, ...]]:
     """Every claim's findings before roles and scores, and the segments that are not claims."""
     document = Document.of(text)
     segmentation = segment(document)
     claims = segmentation.claims
     predictions = model.predict(text, claims)
-    attributions = attribute(document, claims, predictions)
+    gated = gate.apply(text, claims, predictions, attribute(document, claims, predictions))
+    people = resolve_people(text, claims, refine_sources(text, claims, gated))
+    attributions = continue_quotations(claims, embedded_posts(text, claims, people))
     hedges = find_hedges(document, claims, attributions, hedge_detector)
     notes = find_verification_notes(document, claims, attributions)
     findings, notes_only = fold_sourcing_notes([

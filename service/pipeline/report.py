@@ -61,6 +61,7 @@ def _attribution(attribution: Attribution, explain: bool) -> dict:
         if attribution.via
         else [],
         "refers_to": _span(attribution.refers_to),
+        "kind": attribution.kind,
     }
     if explain:
         body["explanation"] = attribution.explanation

@@ -25,6 +25,7 @@ _SOURCE_TYPE_WORDS = {
     "organization": "organisation",
     "media": "news outlet",
     "social_media": "social-media account",
+    "document": "document",
     "anonymous": "anonymous source",
     "unknown": "unidentified source",
 }

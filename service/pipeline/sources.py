@@ -60,6 +60,11 @@ _MEDIA_HEAD = _lexicon("source_media_heads.txt", at_end=True)
 _SOCIAL_PLATFORM = _lexicon("source_social_platforms.txt", case_sensitive=True)
 _SOCIAL_HEAD = _lexicon("source_social_heads.txt", at_end=True)
 _COLLECTIVE_HEAD = _lexicon("source_collective_heads.txt", at_end=True)
+_WORDNET_PERSON = frozenset(read_entries("wordnet_person_nouns.txt"))
+_WORDNET_GROUP = frozenset(read_entries("wordnet_group_nouns.txt"))
+_WORDNET_NOUNS = _WORDNET_PERSON | _WORDNET_GROUP
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my"})
+_UNIDENTIFYING = frozenset({"some", "several", "many", "multiple", "other", "various", "so", "one", "most"})
 _BARE_MODIFIERS = frozenset(entry.lower() for entry in read_entries("source_bare_modifiers.txt"))
 _PRONOUNS: dict[str, tuple[bool, tuple[SourceType, ...]]] = {
     word.lower(): (number == "plural", tuple(types))  # type: ignore[misc]
@@ -221,19 +226,26 @@ def _media(phrase: _Phrase) -> SourceReading | None:
 
 
 def _report(phrase: _Phrase) -> SourceReading | None:
-    """A report takes the type of its owner: "Intelligence reports" is unnamed intelligence."""
+    """A report, study, poll, filing or record is a document (docs/guidelines.md): identified (named) when it
+    is one known document ("the report", "a Gallup poll", "the Pentagon statement", "a study published in
+    ..."), not when nothing picks it out ("several reports", "studies", "footage", "Intelligence reports")."""
     head = _REPORT_HEAD.search(phrase.core)
     if head is None:
         return None
-    owner = " ".join(phrase.words[:-1])
-    if owner:
-        reading = classify_source(owner, Span(0, len(owner), owner))
-        if reading.source_type != "unknown":
-            return SourceReading(
-                reading.source_type, reading.named, reading.described,
-                f"{head.group(0)} of {owner!r}: {reading.explanation}", reading.head,
-            )
-    return SourceReading("unknown", False, False, f"{phrase.text!r}: a report with no teller named", head.group(0).lower())
+    noun = head.group(0).lower()
+    names = tuple(w for w in phrase.name_words() if w != phrase.head)
+    plural = _is_plural(noun)
+    if phrase.words and phrase.words[0].lower() in _UNIDENTIFYING:
+        identified = bool(names[1:])
+    else:
+        identified = (
+            len(names) >= (2 if plural and not phrase.definite else 1)
+            or bool(phrase.modifier or phrase.definite)
+            or (phrase.indefinite and not plural)
+        )
+    refers = ("document",) if phrase.definite and not names else ()
+    which = "an identified" if identified else "an unidentified"
+    return SourceReading("document", identified, False, f"{which} document: {phrase.text!r} (head {noun!r})", noun, refers)
 
 
 def _anonymous(phrase: _Phrase) -> SourceReading | None:
@@ -294,6 +306,36 @@ def _organization_name(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("organization", True, False, why)
 
 
+def _wordnet_head(phrase: _Phrase) -> SourceReading | None:
+    """A lower-case head the hand lexicons lack, typed by WordNet's first sense: a person noun ("sheriff",
+    "prosecutors") as a role (plural or indefinite: anonymous and described), a group noun as an institution."""
+    head = phrase.head.strip(".,;:").lower()
+    lemma = _singular(head)
+    plural = lemma != head
+    # A capitalised head is a name ("Baker", "Judge Roe"), unless it is a lone plural: the capital of
+    # "Prosecutors said" only starts the sentence.
+    if not head.isalpha() or not (phrase.head[:1].islower() or (plural and len(phrase.words) == 1)):
+        return None
+    if lemma in _WORDNET_PERSON:
+        if plural or not (phrase.definite or phrase.words[0].lower() in _POSSESSIVE_DETERMINERS):
+            return SourceReading("anonymous", False, True, f"unnamed {head!r}: a person noun (WordNet), not a name", head, (), plural)
+        return SourceReading("person", False, False, f"{head!r}: one person by role (WordNet person noun)", head, ("person",))
+    if lemma in _WORDNET_GROUP:
+        refers = ("organization",) if phrase.definite else ()
+        return SourceReading("organization", False, False, f"an unnamed {head} (WordNet group noun)", head, refers, True)
+    return None
+
+
+def _singular(noun: str) -> str:
+    """The lemma of a regular plural, else the noun: enough to look a head noun up in WordNet's lemmas."""
+    if noun in _WORDNET_NOUNS:
+        return noun
+    for suffix, replacement in (("ies", "y"), ("ses", "s"), ("s", "")):
+        if noun.endswith(suffix) and noun[: -len(suffix)] + replacement in _WORDNET_NOUNS:
+            return noun[: -len(suffix)] + replacement
+    return noun
+
+
 def _name_words(phrase: _Phrase) -> tuple[str, ...]:
     """Capitalised words, possibly after titles and nationality: the words of a personal
     name, or () when some word cannot be part of one."""
@@ -306,7 +348,7 @@ def _name_words(phrase: _Phrase) -> tuple[str, ...]:
             continue
         if bare.lower() == "the":
             continue
-        if not bare[:1].isupper() or phrase.modifier:
+        if not bare[:1].isupper() or phrase.modifier or bare.lower() in _UNIDENTIFYING:
             return ()
         names.append(bare)
     return tuple(names)
@@ -340,5 +382,6 @@ _RECOGNIZERS: tuple[Recognizer, ...] = (
     _role,
     _organization_head,
     _organization_name,
+    _wordnet_head,
 )
 """The recognizers that read the phrase alone; a bare name (``_name_words``, ``_named``) comes last."""

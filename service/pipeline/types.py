@@ -11,14 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-SourceType = Literal["person", "organization", "media", "social_media", "anonymous", "unknown"]
-SOURCE_TYPES: tuple[str, ...] = ("person", "organization", "media", "social_media", "anonymous", "unknown")
-NAMED_SOURCE_TYPES = frozenset({"person", "organization", "media", "social_media"})
+SourceType = Literal["person", "organization", "media", "social_media", "document", "anonymous", "unknown"]
+SOURCE_TYPES: tuple[str, ...] = ("person", "organization", "media", "social_media", "document", "anonymous", "unknown")
+NAMED_SOURCE_TYPES = frozenset({"person", "organization", "media", "social_media", "document"})
+
+AttributionKind = Literal["report", "belief"]
+ATTRIBUTION_KINDS: tuple[str, ...] = ("report", "belief")
 
 VerificationKind = Literal["unverified", "caution", "confirmed"]
 VERIFICATION_KINDS: tuple[str, ...] = ("unverified", "caution", "confirmed")
 
-SegmentKind = Literal["claim", "headline", "furniture", "credit", "duplicate", "fragment", "note"]
+SegmentKind = Literal["claim", "headline", "furniture", "credit", "duplicate", "fragment", "question", "note"]
 Rating = Literal["high", "mixed", "low", "unrated"]
 
 Role = Literal["background", "key", "opinion"]
@@ -105,7 +108,8 @@ class Attribution:
     names itself. ``described`` qualifies anonymous sources: "a senior US defence
     official" is described, a bare "sources" is not. ``direct_quote`` is true when the
     attributed content is a direct quotation. ``explanation`` says in words how it was
-    found.
+    found. ``kind`` is "belief" when the cue states the source's belief or expectation
+    ("believes", "expects"), else "report" (docs/guidelines.md).
     """
 
     source: Span | None
@@ -118,6 +122,7 @@ class Attribution:
     direct_quote: bool
     explanation: str
     refers_to: Span | None = None
+    kind: AttributionKind = "report"
 
     @property
     def teller(self) -> Span | None:

@@ -1,0 +1,116 @@
+"""Resolving "he said" and "the sheriff said" to a person the article named in a sentence no one was quoted in,
+carrying a speaker over a quotation that goes on into the next paragraph, and reading an embedded post's
+signature ("... — Jane Roe (@janeroe) May 2, 2020") as its source.
+
+``attribution`` resolves a pronoun or a name-less role ("the agency", "the official") to an earlier *source*.
+In news copy the person is often introduced by what they did ("Sheriff Dana Whitlock arrived at the scene.")
+and quoted only in the next sentence ("The sheriff said ..."; "He said ..."). This pass, run once after the
+gate, looks back a few claims for such a name: for a role noun, a name with that role as its title; for "he"
+or "she", the first personal name of the nearest claim that has one. The source keeps its words; the name
+becomes its ``refers_to``, and the source a named person (docs/guidelines.md: named when a name is given in
+the span or by ``refers_to``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .sources import classify_source
+from .types import Attribution, Claim, Span
+
+LOOKBACK_CLAIMS = 3
+"""How many claims back a name is looked for (same reach as a reader's "he")."""
+
+_SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she"})
+# Two to five capitalised words, the first possibly a title with a full stop ("Sen.", "Dr."): a name candidate;
+# never after "the" ("the Red Cross" names an institution).
+_NAME = re.compile(r"(?<![\w'’-])(?<!the )(?<!The )(?!The\s)(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}(?![\w'’-])")
+
+
+def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
+    """Each attribution whose pronoun or role source is unresolved, linked to a person named shortly before."""
+    resolved = []
+    for claim, attribution in zip(claims, attributions, strict=True):
+        if attribution is not None and attribution.source is not None and attribution.refers_to is None and not attribution.named:
+            name = _earlier_name(text, claims, claim.index, attribution.source)
+            if name is not None:
+                attribution = replace(
+                    attribution, refers_to=name, source_type="person", named=True,
+                    explanation=f"{attribution.explanation}; {attribution.source.text!r} is {name.text!r}, named in an earlier sentence",
+                )
+        resolved.append(attribution)
+    return tuple(resolved)
+
+
+def _earlier_name(text: str, claims: Sequence[Claim], index: int, source: Span) -> Span | None:
+    words = source.text.lower().split()
+    if not words:
+        return None
+    if words == [words[0]] and words[0] in _SINGULAR_PERSON_PRONOUNS:
+        role = None
+    elif words[0] == "the" and len(words) == 2 and classify_source(text, source).refers_back == ("person",):
+        role = words[1]
+    else:
+        return None
+    for earlier in reversed(claims[max(0, index - LOOKBACK_CLAIMS) : index]):
+        for match in _NAME.finditer(earlier.text):
+            candidate = Span(earlier.start + match.start(), earlier.start + match.end(), match.group(0))
+            if role is not None and role not in candidate.text.lower().split():
+                continue
+            reading = classify_source(text, candidate)
+            if reading.source_type == "person" and reading.named:
+                return candidate
+    return None
+
+
+_OPENS_WITH_QUOTE = re.compile(r"\s*[“\"]")
+
+
+def continue_quotations(claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
+    """A claim with no attribution that opens with a quotation mark, or inside a quotation, right after a claim
+    whose attribution quotes someone, continues that speaker's quotation (a quote running on over a paragraph
+    break, as wire copy writes it): it inherits the source (docs/guidelines.md, "Inherited")."""
+    result = list(attributions)
+    for index in range(1, len(claims)):
+        claim, previous = claims[index], result[index - 1]
+        if result[index] is not None or previous is None or previous.teller is None:
+            continue
+        if claim.paragraph - claims[index - 1].paragraph > 1 or not previous.direct_quote:
+            continue
+        if claim.opens_inside_quote or _OPENS_WITH_QUOTE.match(claim.text):
+            result[index] = replace(
+                previous, source=previous.teller, refers_to=None, cue=None, inherited=True, direct_quote=True,
+                explanation=f"no cue of its own: it goes on quoting {previous.teller.text!r} from claim {index - 1}",
+            )
+    return tuple(result)
+
+
+# The signature an embedded post ends with: a dash, the account's name and handle, and the date.
+_POST_SIGNATURE = re.compile(
+    r"(?P<cue>[—–])\s*(?P<source>[^—–\n]{1,60}?\(@\w{1,30}\))\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$"
+)
+
+
+def embedded_posts(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
+    """A claim ending in a post's signature is attributed to the account (social_media, named; the dash is the
+    cue, as a speaker label's colon is), and the post's earlier sentences in the same paragraph inherit it."""
+    result = list(attributions)
+    for claim in claims:
+        match = _POST_SIGNATURE.search(claim.text)
+        if match is None:
+            continue
+        source = Span(claim.start + match.start("source"), claim.start + match.end("source"), match.group("source"))
+        cue = Span(claim.start + match.start("cue"), claim.start + match.end("cue"), match.group("cue"))
+        own = Attribution(
+            source=source, source_type="social_media", named=True, cue=cue, inherited=False, via=(), described=False,
+            direct_quote=True, explanation=f"the signature of an embedded post names its account {source.text!r}",
+        )
+        result[claim.index] = own
+        for earlier in reversed(claims[: claim.index]):
+            if earlier.paragraph != claim.paragraph or result[earlier.index] is not None:
+                break
+            result[earlier.index] = replace(
+                own, cue=None, inherited=True, explanation=f"no cue of its own: a sentence of the post signed {source.text!r}"
+            )
+    return tuple(result)

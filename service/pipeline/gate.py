@@ -1,0 +1,214 @@
+"""The real-news attribution gate: a second look at every cue the attribution stage kept.
+
+PolNeAR, which the cue model learned from, marks actions read as stances ("voted",
+"ordered", "pushed"), sayings with no content ("declined to comment") and beliefs of a
+sentence's topic as attributions; docs/guidelines.md does not, and real readers do not.
+The gate is a logistic model over hashed features of the cue in its sentence: what the
+cue word is, what governs or follows it (a that-clause, a quotation, a colon, "to" plus
+an action, "comment"), what precedes it (a negation, a quote just closed), the source the
+rules found and its type, and the cue model's own probability. It was trained on the
+project's real-world train folds and PolNeAR train (``training/gate.py``), its threshold
+chosen by cross-validation over those folds; it is applied once, after ``attribute``.
+
+The model is plain numpy arrays (``resources/gate/gate.npz``, loaded with
+``allow_pickle=False``) with a JSON manifest; serving imports no scikit-learn.
+"""
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .resources import read_entries, resource_path
+from .types import Attribution, AttributionKind, Claim, ClaimPrediction
+
+GATE_DIR = resource_path("gate")
+_WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
+_NEGATION = frozenset({"not", "n't", "never", "no", "declined", "refused", "failed", "didn’t", "didn't", "wouldn't", "won't"})
+_QUOTES = frozenset("“”\"")
+_GUIDELINE_CUES = frozenset(read_entries("gate_guideline_cues.txt"))
+# A verb of saying whose only object is the asking for comment: "declined to comment", "did not respond to a
+# request for comment", "did not immediately reply to requests for comment" (docs/guidelines.md: no content).
+_NO_CONTENT_AFTER = re.compile(
+    r"\s+(?:to\s+)?(?:immediately\s+)?(?:(?:(?:respond|reply)\s+)?to\s+)?(?:an?\s+|several\s+|multiple\s+)?"
+    r"(?:\w+\s+)?(?:requests?\s+for\s+)?comment\b",
+    re.IGNORECASE,
+)
+_BELIEF = re.compile(r"believ|think|thought|expect|suspect|fear|hope|convinc|doubt|worr|assum|predict|anticipat", re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _bucket(value: float, edges: Sequence[float]) -> int:
+    """How many of the ascending ``edges`` ``value`` reaches."""
+    return bisect_right(edges, value)
+
+
+def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribution: Attribution) -> list[str]:
+    """The gate's features of one attribution with a cue of its own, as strings to hash."""
+    cue = attribution.cue
+    assert cue is not None
+    cue_words = [w.lower() for w in _words(cue.text)] or ["<empty>"]
+    before = _words(text[claim.start : cue.start])
+    after = _words(text[cue.end : claim.end])
+    lower_before = [w.lower() for w in before]
+    lower_after = [w.lower() for w in after]
+    next1 = lower_after[0] if lower_after else "<end>"
+    next2 = " ".join(lower_after[:2]) if lower_after else "<end>"
+    prev1 = lower_before[-1] if lower_before else "<start>"
+    prev2 = " ".join(lower_before[-2:]) if lower_before else "<start>"
+    head = cue_words[-1]
+    features = [
+        f"cue={' '.join(cue_words)}",
+        f"head={head}",
+        f"head_suffix={head[-2:]}",
+        f"next1={next1}",
+        f"next2={next2}",
+        f"prev1={prev1}",
+        f"prev2={prev2}",
+        f"head+next1={head}|{next1}",
+        f"prev1+head={prev1}|{head}",
+        f"cue_words={min(len(cue_words), 4)}",
+        f"cue_cap={cue.text[:1].isupper()}",
+    ]
+    window_after = lower_after[:4]
+    if "that" in window_after:
+        features.append("that_after")
+    if any(w in _QUOTES for w in lower_after[:3]):
+        features.append("quote_after")
+    if ":" in lower_after[:2]:
+        features.append("colon_after")
+    if any(w in _QUOTES for w in lower_before[-3:]):
+        features.append("quote_before")
+    if any(w in _NEGATION for w in lower_before[-4:]):
+        features.append("negated")
+    if "comment" in lower_after[:8] or "comment" in lower_before[-3:]:
+        features.append("comment_near")
+    if next1 == "to":
+        features.append(f"to_after={head}")
+    if _BELIEF.match(head):
+        features.append("belief_word")
+    if head in _GUIDELINE_CUES:
+        features.append("guideline_cue")
+    quotes = sum(text.count(mark, claim.start, cue.start) for mark in _QUOTES)
+    features.append(f"inside_quote={quotes % 2 == 1}")
+    features.append(f"claim_quote={any(ch in _QUOTES for ch in claim.text)}")
+    position = (cue.start - claim.start) / max(1, claim.end - claim.start)
+    features.append(f"position={_bucket(position, (0.15, 0.4, 0.7, 0.9))}")
+    features.append(f"tokens_after={_bucket(len(after), (2, 4, 8, 16))}")
+    features.append(f"claim_len={_bucket(len(before) + len(after), (8, 16, 30, 50))}")
+    source = attribution.source
+    if source is None:
+        features.append("source=none")
+    else:
+        first = source.text.split()[0].lower() if source.text.split() else ""
+        features += [
+            f"source_type={attribution.source_type}",
+            f"source_named={attribution.named}",
+            f"source_first={first}",
+            f"source_after_cue={source.start >= cue.end}",
+            f"source_words={min(len(source.text.split()), 5)}",
+            f"type+head={attribution.source_type}|{head}",
+        ]
+        if source.start >= cue.end and source.start - cue.end <= 2:
+            features.append("source_right_after")
+    if attribution.refers_to is not None:
+        features.append("refers_to")
+    if attribution.via:
+        features.append("via")
+    features.append(f"direct_quote={attribution.direct_quote}")
+    features.append(f"prob={_bucket(prediction.probability, (0.2, 0.4, 0.6, 0.8, 0.9))}")
+    return features
+
+
+def hash_features(features: Sequence[str], dimension: int) -> np.ndarray:
+    """Stable indices (crc32, not Python's salted hash) of ``features`` in ``dimension`` slots; a lone
+    surrogate in posted text hashes as its code unit."""
+    return np.array([_slot(f, dimension) for f in features], dtype=np.int64)
+
+
+@lru_cache(maxsize=65536)
+def _slot(feature: str, dimension: int) -> int:
+    return zlib.crc32(feature.encode("utf-8", "surrogatepass")) % dimension
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionGate:
+    """Weights of the hashed logistic model, its bias and threshold (see ``manifest.json``)."""
+
+    weights: np.ndarray
+    bias: float
+    probability_weight: float
+    threshold: float
+    version: str
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> "AttributionGate":
+        directory = directory or GATE_DIR
+        manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+        with np.load(directory / manifest["arrays"], allow_pickle=False) as arrays:
+            weights = np.asarray(arrays["weights"], dtype=np.float64)
+        if weights.shape != (manifest["dimension"],):
+            raise ValueError(f"gate weights have shape {weights.shape}, the manifest says {manifest['dimension']}")
+        return cls(weights, float(manifest["bias"]), float(manifest["probability_weight"]),
+                   float(manifest["threshold"]), str(manifest["version"]))
+
+    def score(self, features: Sequence[str], probability: float) -> float:
+        """Probability that the cue governs content the article presents as the source's."""
+        logit = self.bias + self.probability_weight * probability
+        logit += float(self.weights[hash_features(features, len(self.weights))].sum())
+        return 1.0 / (1.0 + np.exp(-logit))
+
+    def apply(
+        self,
+        text: str,
+        claims: Sequence[Claim],
+        predictions: Sequence[ClaimPrediction],
+        attributions: Sequence[Attribution | None],
+    ) -> tuple[Attribution | None, ...]:
+        """Drop attributions whose cue the gate refuses, and the quotations inherited from them;
+        mark each kept one a report or a belief (by its cue word; inherited ones by their origin)."""
+        own: list[Attribution | None] = []
+        refused: set[tuple[int, int]] = set()
+        kinds: dict[tuple[int, int], str] = {}
+        for claim, prediction, attribution in zip(claims, predictions, attributions, strict=True):
+            if attribution is not None and attribution.cue is not None and not attribution.inherited:
+                teller = attribution.teller
+                key = (teller.start, teller.end) if teller is not None else (-1, -1)
+                if _NO_CONTENT_AFTER.match(text, attribution.cue.end, claim.end) or (
+                    self.score(gate_features(text, claim, prediction, attribution), prediction.probability) < self.threshold
+                ):
+                    refused.add(key)
+                    attribution = None
+                else:
+                    attribution = replace(attribution, kind=attribution_kind(attribution.cue.text))
+                    kinds[key] = attribution.kind
+            own.append(attribution)
+        return tuple(_follow(attribution, refused, kinds) for attribution in own)
+
+
+def attribution_kind(cue: str) -> AttributionKind:
+    """A belief when the cue word states a belief, expectation or intention; else a report."""
+    words = cue.split()
+    return "belief" if words and _BELIEF.match(words[-1]) else "report"
+
+
+def _follow(
+    attribution: Attribution | None, refused: set[tuple[int, int]], kinds: dict[tuple[int, int], str]
+) -> Attribution | None:
+    """An inherited attribution goes with the one it was inherited from."""
+    if attribution is None or not attribution.inherited or attribution.source is None:
+        return attribution
+    key = (attribution.source.start, attribution.source.end)
+    if key in refused and key not in kinds:
+        return None
+    return replace(attribution, kind=kinds.get(key, attribution.kind))

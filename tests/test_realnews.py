@@ -1,0 +1,268 @@
+"""Attribution on real-news sentences, one table per error class of issue 11, in both directions.
+
+Each sentence is written for these tests in the style of news copy (none is copied from the labelled
+articles). "Refused" rows are sentences docs/guidelines.md says are not attributed (actions and decisions,
+a verb of saying with no content, a person who is only the topic); "found" rows must keep their cue, and
+the typing rows check the source type the guidelines give.
+"""
+from __future__ import annotations
+
+import pytest
+
+from service import score_article
+from service.pipeline.gate import AttributionGate, attribution_kind
+
+
+def only_claim(text: str) -> dict:
+    """The claim covering the last sentence of ``text`` (earlier sentences are context)."""
+    claims = score_article(text)["claims"]
+    assert claims, f"no claim in {text!r}"
+    return claims[-1]
+
+
+# PolNeAR marks these as cues; the gate's threshold keeps PolNeAR dev from falling further (training/gate.py),
+# so some still pass: known gaps, kept as strict expected failures so a fix shows.
+KEPT_FOR_POLNEAR = "an action verb PolNeAR marks as a cue: kept at the threshold chosen to hold PolNeAR dev"
+ACTIONS = [
+    "The city council voted 7-2 on Tuesday to close the Elm Street library branch.",
+    pytest.param("A federal judge ordered the company to pay $2 million in back wages.",
+                 marks=pytest.mark.xfail(strict=True, reason=KEPT_FOR_POLNEAR)),
+    pytest.param("Lawmakers agreed to extend the filing deadline by a month.",
+                 marks=pytest.mark.xfail(strict=True, reason=KEPT_FOR_POLNEAR)),
+    "The school board decided to postpone the vote until after the holidays.",
+    pytest.param("Parents pushed the district to add a crossing guard at the busy intersection.",
+                 marks=pytest.mark.xfail(strict=True, reason=KEPT_FOR_POLNEAR)),
+    "The governor signed the bill into law on Friday afternoon.",
+]
+
+NO_CONTENT = [
+    "A spokeswoman for the hospital did not respond to a request for comment.",
+    "The company declined to comment on the lawsuit.",
+    "Representatives for the singer did not immediately return messages on Sunday.",
+    "The mayor's office did not immediately reply to several requests for comment.",
+    "A lawyer for the landlord declined to comment.",
+]
+
+TOPIC_ONLY = [
+    "The governor is seeking a deal with the teachers' union before the strike vote.",
+    "The mayor has spent months courting developers for the waterfront site.",
+]
+
+
+@pytest.mark.parametrize("sentence", ACTIONS + NO_CONTENT + TOPIC_ONLY)
+def test_refused_sentences_get_no_attribution(sentence):
+    claim = only_claim(sentence)
+    assert claim["attribution"] is None, claim["attribution"]
+
+
+FOUND = [
+    # (text, cue, source, source_type, kind)
+    ("The sheriff said the suspect fled on foot toward the river.", "said", "The sheriff", "person", "report"),
+    ("Prosecutors said the defendant wired the money to an account in Cyprus.", "said", "Prosecutors", "anonymous", "report"),
+    ("According to court records, the company missed three loan payments in 2023.", "According to", "court records", "document", "report"),
+    ("“We are not going anywhere,” the union president told reporters on Friday.", "told", "the union president", "person", "report"),
+    ("Investigators believe the fire started in a storage room behind the kitchen.", "believe", "Investigators", "anonymous", "belief"),
+    ("Many said the new schedule left them without a bus on weekends.", "said", "Many", "anonymous", "report"),
+    ("Several residents said the water had smelled of chlorine for weeks.", "said", "Several residents", "anonymous", "report"),
+    ("Researchers at the university said the drought had cut wheat yields by a fifth.", "said", "Researchers at the university", "anonymous", "report"),
+]
+
+
+@pytest.mark.parametrize("text, cue, source, source_type, kind", FOUND)
+def test_reporting_sentences_keep_their_cue_source_and_type(text, cue, source, source_type, kind):
+    attribution = only_claim(text)["attribution"]
+    assert attribution is not None, text
+    assert attribution["cue"]["text"] == cue
+    assert attribution["source"]["text"] == source
+    assert attribution["source_type"] == source_type
+    assert attribution["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    "text, source, named_as",
+    [
+        ("Sheriff Dana Whitlock arrived at the scene shortly after midnight. "
+         "The sheriff said two deputies had been treated for smoke inhalation.", "The sheriff", "Sheriff Dana Whitlock"),
+        ("Mayor Tom Hale opened the budget hearing at 7 p.m. on Monday. "
+         "He said the city would close the gap without raising property taxes.", "He", "Mayor Tom Hale"),
+        # refused: the earlier name is an organisation, or no earlier name has the role as its title
+        ("The Red Cross opened a shelter at the high school. "
+         "He said about 40 families had spent the night there.", "He", None),
+        ("Coach Maria Ortiz watched from the sideline. "
+         "The sheriff said the stadium would stay closed on Saturday.", "The sheriff", None),
+    ],
+)
+def test_pronouns_and_roles_resolve_to_a_person_named_earlier(text, source, named_as):
+    attribution = only_claim(text)["attribution"]
+    assert attribution["source"]["text"] == source
+    if named_as is None:
+        assert attribution["refers_to"] is None and attribution["named"] is False
+    else:
+        assert attribution["refers_to"]["text"] == named_as
+        assert attribution["source_type"] == "person" and attribution["named"] is True
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("A study published in the journal Pediatrics found that screen time fell by a third.", "A study"),
+        pytest.param("The report found that wait times at the clinic doubled in two years.", "The report",
+                     marks=pytest.mark.xfail(strict=True, reason="the rules find no source before 'found' for a bare report")),
+    ],
+)
+def test_documents_are_typed_as_documents(text, source):
+    attribution = only_claim(text)["attribution"]
+    assert attribution is not None
+    assert attribution["source"]["text"].startswith(source)
+    assert attribution["source_type"] == "document"
+
+
+@pytest.mark.parametrize(
+    "cue, kind",
+    [("said", "report"), ("told reporters", "report"), ("believes", "belief"), ("expects", "belief"), ("fear", "belief")],
+)
+def test_kind_follows_the_cue_word(cue, kind):
+    assert attribution_kind(cue) == kind
+
+
+def test_the_gate_loads_plain_arrays_and_scores_a_probability():
+    gate = AttributionGate.load()
+    assert gate.weights.ndim == 1 and 0.0 < gate.threshold < 1.0
+    assert 0.0 < gate.score(["head=said", "that_after"], 0.9) < 1.0
+    assert gate.score(["head=said", "that_after"], 0.9) > gate.score(["head=voted", "to_after=voted"], 0.9)
+
+
+STORY = "The county opened two new polling places on Tuesday after long lines in the spring primary."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Associated Press contributed to this report.",
+        "This story originally appeared on Grist.",
+        "Reprinted from Statehouse News with permission from the publisher.",
+        "Correction: An earlier version of this story misstated the date of the hearing.",
+        "Have a news tip? Send it to tips@example.org.",
+        "Follow @jdoe on Twitter for more coverage.",
+        "Write to Jane Doe at jane.doe@example.com.",
+        "Jane Doe is a staff writer for the Riverside Ledger.",
+        "The views expressed in this piece are those of the author.",
+        "Please consider supporting our journalism with a donation today.",
+        "Image caption Volunteers stack sandbags along the levee on Sunday.",
+        "Why does it matter to voters in the county?",
+    ],
+)
+def test_page_furniture_and_questions_are_not_claims(line):
+    claims = score_article(f"{STORY}\n{line}")["claims"]
+    assert [claim["text"] for claim in claims] == [STORY]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two reporters contributed to the investigation that led to the indictment.",
+        "The clerk said the office would send tips on mail ballots to every household.",
+        "The query asked, “How much did the county spend on the audit?”",
+        "Doe, a former staff writer for the Ledger, now runs the county's press office.",
+    ],
+)
+def test_story_sentences_like_furniture_stay_claims(sentence):
+    claims = score_article(f"{STORY}\n{sentence}")["claims"]
+    assert [claim["text"] for claim in claims] == [STORY, sentence]
+
+
+@pytest.mark.parametrize(
+    "phrase, source_type, named",
+    [
+        ("Many", "anonymous", False),
+        ("Several", "anonymous", False),
+        ("Some of them", "anonymous", False),
+        ("Prosecutors", "anonymous", False),
+        ("advocates for the homeless", "anonymous", False),
+        ("a lawyer for the family", "anonymous", False),
+        ("his lawyer", "person", False),
+        ("the sheriff", "person", False),
+        ("Baker", "person", True),  # a capitalised singular stays a name, though "baker" is a WordNet person noun
+        ("the jury", "organization", False),
+        ("court records", "document", False),
+        ("several studies", "document", False),
+        ("A study published in The Lancet", "document", True),
+        ("Federal Election Commission records", "document", True),
+        ("the latest Gallup poll", "document", True),
+    ],
+)
+def test_source_typing_of_quantifiers_roles_groups_and_documents(phrase, source_type, named):
+    from service.pipeline.sources import classify_source
+    from service.pipeline.types import Span
+
+    reading = classify_source(phrase, Span(0, len(phrase), phrase))
+    assert (reading.source_type, reading.named) == (source_type, named), reading.explanation
+
+
+def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
+    text = (
+        "“We rebuilt the clinic once and we will rebuild it again,” said Ana Ruiz, the clinic's director.\n"
+        "“The families who depend on us have nowhere else to go.”\n"
+        "The clinic reopened in a temporary building on Monday."
+    )
+    claims = score_article(text)["claims"]
+    continued, writer = claims[1]["attribution"], claims[2]["attribution"]
+    assert continued["inherited"] is True and continued["source"]["text"] == "Ana Ruiz"
+    assert writer is None
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type, named, via",
+    [
+        ("The senator’s lawyer, Jane Roe, said the charges would be dismissed.", "Jane Roe", "person", True, []),
+        ("The drought will get worse before it gets better, writes Helen Marsh of the University of Leeds.",
+         "Helen Marsh", "person", True, []),
+        ("Nothing has changed since the flood, the mayor’s chief of staff, Luis Ortega, told reporters.",
+         "Luis Ortega", "person", True, []),
+        ("The newspaper, citing a police spokesman, said three officers had been suspended.",
+         "a police spokesman", "anonymous", False, ["The newspaper"]),
+        # refused: no name in apposition, an affiliation on a description, the audience kept out of the source
+        ("The senator’s lawyer said the charges would be dismissed.", "The senator’s lawyer", "person", False, []),
+        ("Researchers at the University of Leeds said the drought would get worse.",
+         "Researchers at the University of Leeds", "anonymous", False, []),
+        ("“We will appeal,” the company’s general counsel told reporters.",
+         "the company’s general counsel", "person", False, []),
+    ],
+)
+def test_source_spans_follow_the_guidelines(text, source, source_type, named, via):
+    attribution = only_claim(text)["attribution"]
+    assert attribution["source"]["text"] == source
+    assert (attribution["source_type"], attribution["named"]) == (source_type, named)
+    assert [hop["text"] for hop in attribution["via"]] == via
+
+
+def test_an_embedded_post_is_attributed_to_its_signature():
+    text = (
+        "Crews worked through the night on Main Street.\n"
+        "Water is still rising on Fifth Avenue. Stay off the bridge tonight. — Riverside Alerts (@RiversideAlerts) May 2, 2024\n"
+        "The bridge reopened on Friday."
+    )
+    attributions = [claim["attribution"] for claim in score_article(text)["claims"]]
+    signed = next(a for a in attributions if a is not None and not a["inherited"])
+    assert signed["source"]["text"] == "Riverside Alerts (@RiversideAlerts)" and signed["cue"]["text"] == "—"
+    assert (signed["source_type"], signed["named"]) == ("social_media", True)
+    post = [a for a in attributions if a is not None and a["inherited"]]
+    assert len(post) == 2 and all(a["source"] == signed["source"] for a in post)
+    assert attributions[0] is None and attributions[-1] is None  # the story before and after the post
+
+
+def test_the_exported_gate_scores_as_the_fitted_model_does(tmp_path):
+    from training.gate import Example, design, fit, write
+
+    said = ("head=said", "that_after", "guideline_cue")
+    acted = ("head=voted", "to_after=voted", "next1=to")
+    examples = [
+        Example(said, 0.9, True, 0, ()), Example(said, 0.7, True, 1, ()), Example(acted, 0.8, False, 0, ()),
+        Example(acted, 0.6, False, 1, ()), Example(acted, 0.9, True, -1, ()), Example(said, 0.5, True, -1, ()),
+    ]
+    model = fit(examples, polnear_weight=1.0, c=1.0)
+    write(model, {"threshold": 0.5}, {"realworld": 4, "polnear": 2}, 0.74, tmp_path)
+    gate = AttributionGate.load(tmp_path)
+    expected = model.predict_proba(design(examples, "realworld"))[:, 1]
+    assert [gate.score(e.features, e.probability) for e in examples] == pytest.approx(expected, abs=1e-5)
+    assert gate.score(said, 0.8) > gate.score(acted, 0.8)
