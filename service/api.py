@@ -103,12 +103,13 @@ def article_of(payload: dict) -> Article:
     )
 
 
-def read_request_article() -> Article:
-    """The article of a /v1/score-style request (JSON, text/plain or text/html); 4xx otherwise."""
+def read_request_article(schema: Schema = _score_request) -> tuple[Article, dict]:
+    """The article of a /v1/score-style request (JSON, text/plain or text/html) and the
+    request document validated by ``schema`` (/v1/articles adds metadata); 4xx otherwise."""
     if _is_json(request.mimetype):
-        payload = validate_score_request(_read_json())
+        payload = _validate(schema, _read_json())
     elif request.mimetype == "text/plain":
-        payload = validate_score_request(_read_plain_text())
+        payload = _validate(schema, _read_plain_text())
     elif request.mimetype == "text/html":
         payload = {"html": _read_html()}
     else:
@@ -116,7 +117,7 @@ def read_request_article() -> Article:
             415, f"unsupported media type {request.mimetype or '(none)'!r}: send application/json, text/plain or text/html"
         )
     try:
-        return article_of(payload)
+        return article_of(payload), payload
     except Refused as error:
         raise ApiError(422, str(error), errors={error.field: [str(error)]}) from None
 
@@ -184,7 +185,7 @@ def score(format: str, explain: bool):
     extracted and returned as `document`; text that is not English is a 422 naming its language.
     `?format=text` answers with a plain-text explanation.
     """
-    article = read_request_article()
+    article, _ = read_request_article()
     with within_request_deadline():
         result = _analyse(engine(), article.text)
         with timed_stage("render"):

@@ -24,6 +24,10 @@ from .security import (
     install_api_keys,
     install_security_headers,
 )
+from .store import ArticleStore
+from .store_api import STORE_EXTENSION
+from .store_api import blp as store_blp
+from .story_page import story_page
 from .viewer import install_viewer
 
 SWAGGER_ASSETS_URL = DOCUMENTATION_ASSETS
@@ -68,6 +72,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
     app.extensions[ENGINE_EXTENSION] = load_engine(settings["CREDENCE_MODEL_PATH"])
     load_detector()  # the language model too, at start-up rather than on the first request
+    # The store: created and migrated on first start (service/store).
+    app.extensions[STORE_EXTENSION] = ArticleStore.open(settings)
 
     # Order matters: the request clock and id come first, so refused requests are logged
     # too; rate limits before the key (guessing keys is limited too); the key is checked
@@ -83,7 +89,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     api = CredenceApi(app)
     api.spec.components.security_scheme(BEARER_SCHEME, BEARER_SCHEME_SPEC)
     api.register_blueprint(blp)
+    api.register_blueprint(store_blp)
     install_viewer(app)  # GET / and POST /view: the page for people (not part of the OpenAPI document)
+    app.register_blueprint(story_page)  # GET /stories/{story}: the story view for people
     app.add_url_rule(
         f"{SWAGGER_ASSETS_URL}<path:filename>",
         endpoint="swagger_ui_assets",

@@ -52,6 +52,29 @@ def _bind(name: str, value: Any) -> str:
     return text
 
 
+# ---- the store (service/store) ----
+
+def _data_dir(name: str, value: Any) -> Path:
+    """A directory for the default SQLite store; ``~`` expanded, created on first start."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        raise ConfigError(f"{name} must name a directory, got an empty value")
+    return Path(text).expanduser()
+
+
+# scheme[+driver]://... as SQLAlchemy reads it; the store turns a URL it still cannot use
+# (unknown dialect, missing driver) into a message naming CREDENCE_DATABASE_URL.
+_DATABASE_URL = re.compile(r"[A-Za-z][A-Za-z0-9_]*(\+[A-Za-z0-9_]+)?://.*", re.DOTALL)
+
+
+def _database_url(name: str, value: Any) -> str:
+    """Empty: SQLite in CREDENCE_DATA_DIR; otherwise an SQLAlchemy URL."""
+    text = "" if value is None else str(value).strip()
+    if text and not _DATABASE_URL.fullmatch(text):
+        raise ConfigError(f"{name} must be an SQLAlchemy URL such as postgresql+psycopg://user@host/db (got a value without a scheme)")
+    return text
+
+
 # A key is sent as an RFC 6750 bearer token, so it is limited to that token's characters;
 # the minimum length keeps keys out of guessing range.
 API_KEY_PATTERN = re.compile(r"[A-Za-z0-9._~+/=-]{16,256}")
@@ -224,6 +247,22 @@ SETTINGS: dict[str, tuple[Any, Callable[[str, Any], Any], str]] = {
         "off",
         _flag,
         "serve Prometheus metrics at /metrics",
+    ),
+    # ---- the store (POST /v1/articles, audit, stories) ----
+    "CREDENCE_DATA_DIR": (
+        "~/.local/share/credence",
+        _data_dir,
+        "directory of the default SQLite store (credence.sqlite3), created on first start",
+    ),
+    "CREDENCE_DATABASE_URL": (
+        "",
+        _database_url,
+        "SQLAlchemy URL of the store; empty: SQLite in CREDENCE_DATA_DIR",
+    ),
+    "CREDENCE_DATABASE_BUSY_SECONDS": (
+        10,
+        _positive_int,
+        "seconds a write waits for another writer's lock before failing (SQLite busy timeout)",
     ),
 }
 

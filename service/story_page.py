@@ -1,0 +1,20 @@
+"""The story page, ``GET /stories/{story}``: the story view (``GET /v1/stories/{story}``)
+as server-rendered HTML for people: sources as rows, articles as columns, each cell
+marked first-hand or relayed. No script and no asset from outside the service.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from .store_api import story_or_404
+
+story_page = Blueprint("story_page", __name__, template_folder="templates")
+
+
+@story_page.get("/stories/<string:story>")
+def show_story(story: str):
+    view = story_or_404(story)
+    cells = {
+        source["name"]: {article["id"]: article for article in source["articles"]} for source in view["sources"]
+    }
+    return render_template("story.html", view=view, cells=cells)
