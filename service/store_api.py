@@ -71,19 +71,16 @@ def post_article():
     The same text and metadata posted again is the same article: 200 with the stored one.
     """
     article, payload = read_request_article(_article_request)
-    text = article.text
     metadata = {name: payload.get(name) for name in ("outlet", "author", "published", "story")}
     metadata.update(title=article.title, url=article.url)
-    existing = store().find(text, metadata)
-    if existing is None:
-        scorer = engine()
-        existing, created = store().add(text, metadata, score_body(scorer, article, scorer.analyse(text)))
-    else:
-        created = False
-    response = current_app.json.response(existing)
+    scorer = engine()
+    stored, created = store().put(
+        article.text, metadata, lambda text: score_body(scorer, article, scorer.analyse(text))
+    )
+    response = current_app.json.response(stored)
     if created:
         response.status_code = 201
-        response.headers["Location"] = url_for("store.get_article", article_id=existing["id"])
+        response.headers["Location"] = url_for("store.get_article", article_id=stored["id"])
     return response
 
 

@@ -10,7 +10,9 @@ first start and an old one upgraded.
 """
 from __future__ import annotations
 
+import json
 import os
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -23,6 +25,9 @@ SQLITE_FILE = "credence.sqlite3"
 MIGRATIONS = str(Path(__file__).with_name("migrations"))
 WRITE = {"credence_write": True}
 """Execution options of a connection that will write (``BEGIN IMMEDIATE`` on SQLite)."""
+ONE_READ = {"credence_one_read": True}
+"""Execution options of a connection that runs one SELECT: no BEGIN on SQLite (a lone
+statement is its own transaction), one round trip less on every look-up."""
 
 
 def database_url(settings: dict) -> str:
@@ -41,7 +46,11 @@ def connect(url: str, busy_seconds: int) -> Engine:
     """An engine for ``url``; a URL SQLAlchemy cannot use stops start-up naming the setting."""
     try:
         parsed = make_url(url)
-        engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+        engine = create_engine(
+            parsed,
+            pool_pre_ping=parsed.get_backend_name() != "sqlite",
+            json_serializer=partial(json.dumps, ensure_ascii=False, separators=(",", ":")),
+        )
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as error:
         raise ConfigError(f"CREDENCE_DATABASE_URL cannot be used: {type(error).__name__}: {_without_url(error)}") from None
     if engine.dialect.name == "sqlite":
@@ -66,14 +75,17 @@ def _tune_sqlite(engine: Engine, busy_seconds: int) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_seconds * 1000)}")
         cursor.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed article survives a power cut, not only a killed process.
-        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        immediate = connection.get_execution_options().get("credence_write")
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        options = connection.get_execution_options()
+        if options.get("credence_write"):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif not options.get("credence_one_read"):
+            connection.exec_driver_sql("BEGIN")
 
 
 def migrate(engine: Engine) -> None:

@@ -30,7 +30,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -85,7 +85,9 @@ class Name:
     anonymous: bool
 
     @classmethod
+    @lru_cache(maxsize=65536)
     def of(cls, text: str, source_type: str) -> "Name":
+        """Read a mention (cached: the same names recur within and across articles)."""
         words = _words()
         cleaned = unicodedata.normalize("NFKC", text).translate(_QUOTES)
         bracketed = _BRACKETED.findall(cleaned)

@@ -12,12 +12,14 @@ import datetime as dt
 import hashlib
 import json
 import uuid
+from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
 
 from sqlalchemy import Engine, and_, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from .database import WRITE, connect, database_url, migrate
+from .database import ONE_READ, WRITE, connect, database_url, migrate
 from .names import TYPE_ORDER
 from .stories import source_rows, story_view
 from .tables import article_bodies, article_sources, articles
@@ -25,6 +27,7 @@ from .tables import article_bodies, article_sources, articles
 METADATA_FIELDS = ("title", "url", "outlet", "author", "published", "story")
 SHARES = ("attributed_share", "named_share", "anonymous_share", "hedged_share", "unverified_share")
 RATINGS = ("high", "mixed", "low", "unrated")
+NAME_SAMPLE = 50
 _SUMMARY_COLUMNS = [articles.c[name] for name in ("id", *METADATA_FIELDS, "stored_at", "score", "rating", "claim_count", "model_version", "rules_version")]
 
 
@@ -74,14 +77,19 @@ class ArticleStore:
 
     # ---- writing ----------------------------------------------------------------
 
-    def find(self, text: str, metadata: dict) -> dict | None:
-        """The stored article with this text and metadata, if any."""
-        return self._get(articles.c.content_hash == content_hash(text, metadata))
+    def put(self, text: str, metadata: dict, score: Callable[[str], dict]) -> tuple[dict, bool]:
+        """The stored article with this text and metadata: found, or scored with ``score``
+        and stored. Returns (article, created)."""
+        digest = content_hash(text, metadata)
+        existing = self._get(articles.c.content_hash == digest)
+        if existing is not None:
+            return existing, False
+        return self.add(text, metadata, score(text), digest)
 
-    def add(self, text: str, metadata: dict, body: dict) -> tuple[dict, bool]:
+    def add(self, text: str, metadata: dict, body: dict, digest: str | None = None) -> tuple[dict, bool]:
         """Store a scored article; returns (the stored article, created). The same text and
         metadata stored before (also by a concurrent request) returns that one, not created."""
-        digest = content_hash(text, metadata)
+        digest = digest or content_hash(text, metadata)
         now = dt.datetime.now(dt.timezone.utc)
         summary = body["article"]
         row = {
@@ -122,7 +130,7 @@ class ArticleStore:
             .join(article_bodies, article_bodies.c.article_seq == articles.c.seq)
             .where(condition)
         )
-        with self.engine.connect() as connection:
+        with self.engine.connect().execution_options(**ONE_READ) as connection:
             found = connection.execute(query).mappings().first()
         return None if found is None else self._stored(dict(found), found["body"])
 
@@ -162,9 +170,9 @@ class ArticleStore:
         totals = select(
             func.count().label("article_count"),
             func.avg(articles.c.score).label("score"),
+            *[func.count().filter(articles.c.rating == rating).label(rating) for rating in RATINGS],
             *[func.avg(articles.c[name]).filter(articles.c.claim_count > 0).label(name) for name in SHARES],
         ).where(*where)
-        ratings = select(articles.c.rating, func.count()).where(*where).group_by(articles.c.rating)
         matching = select(articles.c.seq).where(*where).scalar_subquery() if where else None
         source_filter = [article_sources.c.article_seq.in_(matching)] if where else []
         types = (
@@ -183,14 +191,13 @@ class ArticleStore:
         )
         with self.engine.connect() as connection:
             total = connection.execute(totals).mappings().one()
-            by_rating = dict(connection.execute(ratings).all())
             by_type = {kind: int(count) for kind, count in connection.execute(types).all()}
             ranked = connection.execute(top_keys).all()
             names = self._names_of([key for key, _, _ in ranked], connection, source_filter)
         return {
             "article_count": total["article_count"],
             "score": _rounded(total["score"]),
-            "ratings": {rating: by_rating.get(rating, 0) for rating in RATINGS},
+            "ratings": {rating: total[rating] for rating in RATINGS},
             "summary": {name: _rounded(total[name]) for name in SHARES},
             "source_types": dict(sorted(by_type.items(), key=lambda item: _type_rank(item[0]))),
             "top_sources": [
@@ -201,21 +208,19 @@ class ArticleStore:
 
     @staticmethod
     def _names_of(keys: list[str], connection, source_filter: list) -> dict[str, tuple[str, str]]:
-        """For each key, the mention and type most articles use."""
-        if not keys:
-            return {}
-        uses = func.count().label("uses")
-        query = (
-            select(article_sources.c.name_key, article_sources.c.text, article_sources.c.source_type, uses)
-            .where(article_sources.c.name_key.in_(keys), *source_filter)
-            .group_by(article_sources.c.name_key, article_sources.c.text, article_sources.c.source_type)
-        )
-        best: dict[str, tuple] = {}
-        for key, text, source_type, count in connection.execute(query).all():
-            rank = (count, len(text), text)
-            if key not in best or rank > best[key][0]:
-                best[key] = (rank, text, source_type)
-        return {key: (text, source_type) for key, (_, text, source_type) in best.items()}
+        """For each key, the mention (and type) most of its latest NAME_SAMPLE articles use:
+        a few index look-ups per key, however many articles cite it."""
+        names = {}
+        for key in keys:
+            query = (
+                select(article_sources.c.text, article_sources.c.source_type)
+                .where(article_sources.c.name_key == key, *source_filter)
+                .order_by(article_sources.c.article_seq.desc())
+                .limit(NAME_SAMPLE)
+            )
+            uses = Counter(tuple(row) for row in connection.execute(query).all())
+            names[key] = max(uses, key=lambda use: (uses[use], len(use[0]), use[0]))
+        return names
 
     def story(self, story: str) -> dict | None:
         """The story view of the articles stored under ``story`` (None if there are none)."""

@@ -76,4 +76,5 @@ article_sources = Table(
     Column("claim_count", Integer, nullable=False),
     Index("ix_article_sources_article", "article_seq"),
     Index("ix_article_sources_key", "name_key", "article_seq", "claim_count"),
+    Index("ix_article_sources_type", "source_type", "claim_count", "article_seq"),
 )

@@ -58,6 +58,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_article_sources_article", "article_sources", ["article_seq"])
     op.create_index("ix_article_sources_key", "article_sources", ["name_key", "article_seq", "claim_count"])
+    op.create_index("ix_article_sources_type", "article_sources", ["source_type", "claim_count", "article_seq"])
 
 
 def downgrade() -> None:
