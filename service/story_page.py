@@ -14,7 +14,6 @@ story_page = Blueprint("story_page", __name__, template_folder="templates")
 @story_page.get("/stories/<string:story>")
 def show_story(story: str):
     view = story_or_404(story)
-    cells = {
-        source["name"]: {article["id"]: article for article in source["articles"]} for source in view["sources"]
-    }
-    return render_template("story.html", view=view, cells=cells)
+    # One row per source: its cell per article id (absent: the article does not cite it).
+    rows = [(source, {article["id"]: article for article in source["articles"]}) for source in view["sources"]]
+    return render_template("story.html", view=view, rows=rows)
