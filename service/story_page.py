@@ -16,4 +16,17 @@ def show_story(story: str):
     view = story_or_404(story)
     # One row per source: its cell per article id (absent: the article does not cite it).
     rows = [(source, {article["id"]: article for article in source["articles"]}) for source in view["sources"]]
-    return render_template("story.html", view=view, rows=rows)
+    return render_template("story.html", view=view, rows=rows, relayed_by=_relayed_by(view["chains"]))
+
+
+def _relayed_by(chains: list[dict]) -> dict[tuple[str, str], list[str]]:
+    """(source name, article id) -> the intermediaries the article reaches it through,
+    nearest the article first: for a chain's source all of ``via``, for an intermediary
+    the ones before it."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for chain in chains:
+        path = [*chain["via"], chain["source"]]
+        for position, name in enumerate(path[1:], start=1):
+            for article in chain["articles"]:
+                found.setdefault((name, article), path[:position])
+    return found

@@ -91,6 +91,8 @@ def test_story_page_shows_sources_by_articles(story, store_client):
     assert 'class="first-hand"' in page and 'class="relayed"' in page
     assert "<script" not in page and "http://" not in page and "https://" not in page
     assert "Ukraine’s Main Military Intelligence Directorate (GUR)" in page
+    # Pushilin's cell in 002 names who relays him.
+    assert "1 claim, relayed via the TASS state news agency</td>" in page
 
 
 def test_story_page_escapes_what_articles_say(store_client):
