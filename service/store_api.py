@@ -22,6 +22,7 @@ from .store_schemas import (
     AuditSchema,
     StoredArticleSchema,
     StorySchema,
+    storable,
 )
 
 STORE_EXTENSION = "credence_store"
@@ -89,7 +90,7 @@ def post_article():
 @_errors(401, _404="No stored article has this id.")
 def get_article(article_id: str):
     """One stored article: its metadata and the scoring body as stored."""
-    found = store().get(article_id)
+    found = store().get(article_id) if storable(article_id) else None
     if found is None:
         raise _not_found(f"article has id {article_id!r}")
     return current_app.json.response(found)
@@ -127,7 +128,7 @@ def get_story(story: str):
 
 
 def story_or_404(story: str) -> dict:
-    view = store().story(story)
+    view = store().story(story) if storable(story) else None
     if view is None:
         raise _not_found(f"article belongs to story {story!r}")
     return view

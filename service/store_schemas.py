@@ -4,17 +4,34 @@ the service returns against them).
 """
 from __future__ import annotations
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+import re
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
 
 from .pipeline.types import SOURCE_TYPES
 from .schemas import ScoreRequestSchema, ScoreResponseSchema, StrictSchema, SummarySchema
 
 RATINGS = ["high", "mixed", "low", "unrated"]
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 MAX_PAGE = 100
 
 
+def storable(value: str) -> bool:
+    """NUL and unpaired surrogates are legal in JSON strings but no database text column
+    holds them (PostgreSQL refuses NUL; UTF-8 has no surrogates): such input is refused,
+    never mangled, and can match nothing stored."""
+    return not _UNSTORABLE.search(value)
+
+
+def _must_be_storable(value: str) -> None:
+    if not storable(value):
+        raise ValidationError("contains NUL or an unpaired surrogate, which cannot be stored (POST /v1/score scores it)")
+
+
 def _label(description: str, max_length: int = 500) -> fields.String:
-    return fields.String(validate=validate.Length(min=1, max=max_length), metadata={"description": description})
+    return fields.String(
+        validate=[validate.Length(min=1, max=max_length), _must_be_storable], metadata={"description": description}
+    )
 
 
 def _story_id() -> fields.String:
@@ -28,6 +45,10 @@ class ArticleRequestSchema(ScoreRequestSchema):
     author = _label("Who wrote it.")
     published = fields.Date(metadata={"description": "Publication date, ISO 8601 (YYYY-MM-DD)."})
     story = _story_id()
+
+    @validates("text")
+    def _storable_text(self, value: str, **kwargs) -> None:
+        _must_be_storable(value)
 
 
 class _StoredMetadata(Schema):

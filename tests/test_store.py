@@ -69,6 +69,9 @@ def test_plain_text_is_stored_without_metadata(store_client):
         ({"story": 7}, "story"),
         ({"colour": "red"}, "colour"),
         ({"text": "   "}, "text"),
+        ({"text": "Officials said the depot burned.\ud800"}, "text"),
+        ({"text": "Officials said the depot burned.\x00"}, "text"),
+        ({"outlet": "Wire\x00"}, "outlet"),
     ],
 )
 def test_bad_article_is_422_naming_the_field(store_client, fields, field):
@@ -83,7 +86,7 @@ def test_bad_article_is_422_naming_the_field(store_client, fields, field):
     ["/v1/articles?since=yesterday", "/v1/articles?until=2024-13-01", "/v1/articles?colour=red",
      "/v1/articles?limit=0", "/v1/articles?limit=101", "/v1/articles?since=2024-02-01&until=2024-01-01",
      "/v1/articles?cursor=not-a-cursor", "/v1/audit?since=2024-1-1x", "/v1/audit?story=drones",
-     "/v1/audit?top=0"],
+     "/v1/audit?top=0", "/v1/articles?outlet=%00", "/v1/audit?outlet=a%00"],
 )
 def test_bad_query_is_422_in_the_error_shape(store_client, path):
     response = store_client.get(path)
@@ -92,7 +95,9 @@ def test_bad_query_is_422_in_the_error_shape(store_client, path):
     assert set(body) == {"code", "status", "message", "errors"} and body["errors"]
 
 
-@pytest.mark.parametrize("path", ["/v1/articles/0123456789abcdef", "/v1/stories/nothing", "/stories/nothing"])
+@pytest.mark.parametrize(
+    "path", ["/v1/articles/0123456789abcdef", "/v1/stories/nothing", "/stories/nothing", "/v1/articles/%00", "/v1/stories/a%00b"]
+)
 def test_unknown_ids_are_404_in_the_error_shape(store_client, path):
     response = store_client.get(path)
     assert response.status_code == 404
