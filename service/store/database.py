@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import weakref
 from functools import partial
 from pathlib import Path
 
@@ -56,9 +57,16 @@ def connect(url: str, busy_seconds: int) -> Engine:
     if engine.dialect.name == "sqlite":
         _tune_sqlite(engine, busy_seconds)
     # gunicorn forks workers after the app (and this engine) is built: a child must not
-    # reuse the parent's pooled connections, so it starts with a fresh pool.
-    os.register_at_fork(after_in_child=lambda: engine.dispose(close=False))
+    # reuse the parent's pooled connections, so it starts with a fresh pool. (A weak
+    # reference: the hook cannot be removed, and must not keep a dropped engine alive.)
+    reference = weakref.ref(engine)
+    os.register_at_fork(after_in_child=lambda: _fresh_pool(reference()))
     return engine
+
+
+def _fresh_pool(engine: Engine | None) -> None:
+    if engine is not None:
+        engine.dispose(close=False)
 
 
 def _without_url(error: Exception) -> str:
