@@ -60,8 +60,10 @@ def content_hash(text: str, metadata: dict) -> str:
     fields = {name: metadata.get(name) for name in METADATA_FIELDS}
     if isinstance(fields["published"], dt.date):
         fields["published"] = fields["published"].isoformat()
-    canonical = json.dumps({"text": text, **fields}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+    # The metadata as one line of JSON (it escapes every newline), then the text as it is:
+    # unambiguous, and the long text is never escaped.
+    canonical = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(f"{canonical}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class ArticleStore:
