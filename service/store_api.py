@@ -5,6 +5,8 @@ opened once per app (``create_app``) and kept in ``app.extensions``.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import current_app, url_for
 from flask_smorest import Blueprint
 from marshmallow import RAISE
@@ -21,6 +23,7 @@ from .store_schemas import (
     AuditQuerySchema,
     AuditSchema,
     StoredArticleSchema,
+    UNSTORABLE,
     StorySchema,
     storable,
 )
@@ -44,6 +47,18 @@ def _errors(*codes: int, **described: str):
             view = blp.alt_response(int(code[1:]), schema=ErrorSchema, description=description)(view)
         return view
     return document
+
+
+def _page_value(value: str | None, limit: int) -> str | None:
+    """A value read from a page, cut to its column's length; None if no column can hold it."""
+    return value[:limit] if value and storable(value) else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def store() -> ArticleStore:
@@ -72,8 +87,14 @@ def post_article():
     The same text and metadata posted again is the same article: 200 with the stored one.
     """
     article, payload = read_request_article(_article_request)
+    if not storable(article.text):  # also a page's extracted text
+        raise ApiError(422, "request failed validation", errors={"text": [UNSTORABLE]})
     metadata = {name: payload.get(name) for name in ("outlet", "author", "published", "story")}
     metadata.update(title=article.title, url=article.url)
+    if article.document is not None:  # a page: its own byline and date where the caller gave none
+        metadata["author"] = metadata["author"] or _page_value(article.document.author, 500)
+        metadata["published"] = metadata["published"] or _date(article.document.date)
+    metadata["title"] = _page_value(metadata["title"], 2000)
     scorer = engine()
     stored, created = store().put(
         article.text, metadata, lambda text: score_body(scorer, article, scorer.analyse(text))

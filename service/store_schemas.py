@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates, validates_schema
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from .pipeline.types import SOURCE_TYPES
 from .schemas import ScoreRequestSchema, ScoreResponseSchema, StrictSchema, SummarySchema
@@ -23,14 +23,19 @@ def storable(value: str) -> bool:
     return not _UNSTORABLE.search(value)
 
 
+UNSTORABLE = "contains NUL or an unpaired surrogate, which cannot be stored (POST /v1/score scores it)"
+
+
 def _must_be_storable(value: str) -> None:
     if not storable(value):
-        raise ValidationError("contains NUL or an unpaired surrogate, which cannot be stored (POST /v1/score scores it)")
+        raise ValidationError(UNSTORABLE)
 
 
 def _label(description: str, max_length: int = 500) -> fields.String:
     return fields.String(
-        validate=[validate.Length(min=1, max=max_length), _must_be_storable], metadata={"description": description}
+        allow_none=True,
+        validate=[validate.Length(min=1, max=max_length), _must_be_storable],
+        metadata={"description": description + " null: not given."},
     )
 
 
@@ -42,13 +47,12 @@ class ArticleRequestSchema(ScoreRequestSchema):
     title = _label("The headline (metadata; not scored as a claim).", 2000)
     url = _label("Where the article was found.", 4000)
     outlet = _label("The publication.")
-    author = _label("Who wrote it.")
-    published = fields.Date(metadata={"description": "Publication date, ISO 8601 (YYYY-MM-DD)."})
+    author = _label("Who wrote it (for a page, its own byline if not given).")
+    published = fields.Date(
+        allow_none=True,
+        metadata={"description": "Publication date, ISO 8601 (YYYY-MM-DD); for a page, its own date if not given."},
+    )
     story = _story_id()
-
-    @validates("text")
-    def _storable_text(self, value: str, **kwargs) -> None:
-        _must_be_storable(value)
 
 
 class _StoredMetadata(Schema):

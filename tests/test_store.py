@@ -196,3 +196,28 @@ def test_postgresql_stores_the_body_as_jsonb(store_app, database_url):
     inspector = inspect(create_engine(database_url))
     body = {column["name"]: column for column in inspector.get_columns("article_bodies")}["body"]
     assert type(body["type"]).__name__ == "JSONB"
+
+
+PAGE = """<html><head><title>Drones over Kyiv</title><meta name="author" content="Jane Roe">
+<meta property="article:published_time" content="2024-12-16T08:00:00Z"></head>
+<body><article><h1>Drones over Kyiv</h1><p>Russia launched 49 drones at Ukraine overnight, the Ukrainian
+military said on Monday. Of the 49 drones, the air force shot down 27 and lost track of 19, it added.</p>
+<p>Three drones remained in Ukrainian air space as of Monday morning, the air force said in a statement.</p>
+</article></body></html>"""
+
+
+def test_a_page_is_stored_as_its_extracted_article_with_its_byline_and_date(store_client):
+    response = store_client.post("/v1/articles", data=PAGE.encode(), content_type="text/html; charset=utf-8")
+    assert response.status_code == 201
+    body = response.get_json()
+    assert StoredArticleSchema().validate(body) == {}
+    assert body["document"]["text"].startswith("Drones over Kyiv")
+    assert (body["title"], body["author"], body["published"]) == ("Drones over Kyiv", "Jane Roe", "2024-12-16")
+    assert all(body["document"]["text"][c["start"]:c["end"]] == c["text"] for c in body["claims"])
+    # The caller's metadata wins over the page's; the same page and metadata is the same article.
+    mine = {"html": PAGE, "author": "Desk", "published": "2024-12-17", "outlet": "Wire"}
+    first = store_client.post("/v1/articles", json=mine)
+    assert first.status_code == 201 and (first.get_json()["author"], first.get_json()["published"]) == ("Desk", "2024-12-17")
+    again = store_client.post("/v1/articles", json=mine)
+    assert again.status_code == 200 and again.get_json()["id"] == first.get_json()["id"]
+    assert store_client.get(first.headers["Location"]).get_json() == first.get_json()
