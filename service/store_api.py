@@ -73,8 +73,12 @@ def _not_found(what: str):
 @blp.doc(requestBody={
     "required": True,
     "content": {
-        "application/json": {"schema": ArticleRequestSchema},
+        # Exactly one of text and html, as for /v1/score.
+        "application/json": {"schema": {
+            "allOf": [ArticleRequestSchema], "oneOf": [{"required": ["text"]}, {"required": ["html"]}],
+        }},
         "text/plain": {"schema": {"type": "string", "minLength": 1, "description": "The article text (no metadata)."}},
+        "text/html": {"schema": {"type": "string", "minLength": 1, "description": "A web page; its article is stored."}},
     },
 })
 @blp.response(201, StoredArticleSchema, description="Scored and stored; `Location` names it.")
