@@ -11,7 +11,8 @@ from flask import current_app, url_for
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from .api import engine, read_request_article
+from .api import _analyse, engine, read_request_article
+from .deadline import within_request_deadline
 from .errors import ApiError
 from .intake import score_body
 from .schemas import ErrorSchema
@@ -47,6 +48,13 @@ def _errors(*codes: int, **described: str):
             view = blp.alt_response(int(code[1:]), schema=ErrorSchema, description=description)(view)
         return view
     return document
+
+
+def _scored(article) -> dict:
+    """The scoring body, within the request's deadline like /v1/score (the store write after
+    it is not interrupted: it is one short transaction)."""
+    with within_request_deadline():
+        return score_body(engine(), article, _analyse(engine(), article.text))
 
 
 def _page_value(value: str | None, limit: int) -> str | None:
@@ -99,10 +107,7 @@ def post_article():
         metadata["author"] = metadata["author"] or _page_value(article.document.author, 500)
         metadata["published"] = metadata["published"] or _date(article.document.date)
     metadata["title"] = _page_value(metadata["title"], 2000)
-    scorer = engine()
-    stored, created = store().put(
-        article.text, metadata, lambda text: score_body(scorer, article, scorer.analyse(text))
-    )
+    stored, created = store().put(article.text, metadata, lambda text: _scored(article))
     response = current_app.json.response(stored)
     if created:
         response.status_code = 201
