@@ -57,6 +57,10 @@ def _interrupt_after(seconds: float) -> Iterator[None]:
             timer.cancel()
             if state["fired"]:
                 _raise_in_thread(thread_id, None)  # not delivered yet: withdraw it
+    if state["fired"]:
+        # The time was up but the exception never surfaced: it was delivered inside a destructor or a
+        # callback, where Python reports it as unraisable and goes on. The request is still late.
+        raise DeadlineExceeded
 
 
 @contextmanager
