@@ -101,7 +101,7 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("guideline_cue")
     quotes = sum(text.count(mark, claim.start, cue.start) for mark in _QUOTES)
     features.append(f"inside_quote={quotes % 2 == 1}")
-    features.append(f"claim_quote={any(ch in _QUOTES for ch in claim.text)}")
+    features.append(f"claim_quote={not _QUOTES.isdisjoint(claim.text)}")
     position = (cue.start - claim.start) / max(1, claim.end - claim.start)
     features.append(f"position={_bucket(position, (0.15, 0.4, 0.7, 0.9))}")
     features.append(f"tokens_after={_bucket(len(after), (2, 4, 8, 16))}")

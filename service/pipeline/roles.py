@@ -174,12 +174,22 @@ class RoleModel:
 
     def probabilities(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
         """One row of class probabilities (in ``ROLES`` order) per feature row."""
-        logits = np.tile(self.intercept, (len(rows), 1))
-        for number, row in enumerate(rows):
+        index = self.index
+        columns, values, starts = [], [], []
+        for row in rows:
+            starts.append(len(columns))
             for name, value in row.items():
-                column = self.index.get(name)
+                column = index.get(name)
                 if column is not None:
-                    logits[number] += value * self.coef_t[column]
+                    columns.append(column)
+                    values.append(value)
+        logits = np.tile(self.intercept, (len(rows), 1))
+        if columns:
+            # every known feature's weights times its value, summed per row in one pass (rows are in order)
+            terms = self.coef_t[columns] * np.asarray(values)[:, None]
+            sums = np.add.reduceat(terms, np.minimum(starts, len(columns) - 1), axis=0)
+            present = np.diff([*starts, len(columns)]) > 0
+            logits[present] += sums[present]
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
