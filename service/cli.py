@@ -180,7 +180,7 @@ def _bulk(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             print(f"credence: interrupted; the parts written in {args.out} stay, run again to resume", file=sys.stderr)
             return 130
-    print(summary, file=sys.stderr)
+    print(summary)
     return 0
 
 

@@ -130,11 +130,11 @@ def _json_lines_items(name: str, path: Path) -> Iterator[Item]:
 
 
 def _open_csv(path: Path):
+    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
     return path.open(encoding="utf-8", errors="surrogateescape", newline="")
 
 
 def _csv_items(name: str, path: Path) -> Iterator[Item]:
-    csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
     with _open_csv(path) as handle:
         for number, record in enumerate(csv.DictReader(handle), start=1):
             record = {key: value for key, value in record.items() if key is not None and value not in (None, "")}

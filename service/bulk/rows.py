@@ -3,22 +3,23 @@
 ``articles``: one row per input, with its error when it could not be scored; ``claims``: one
 row per claim. Every value is read from the body ``render`` builds, the body
 ``score_article`` and ``POST /v1/score`` return, so the tables cannot disagree with them.
+The pipeline is imported inside the functions that run on workers: the client never scores,
+and starts faster without it.
 """
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import pyarrow as pa
 
-from ..config import load_config
-from ..engines import load_engine
-from ..pipeline.engine import Engine
-from ..pipeline.report import render
 from .inputs import Item
 from .prepare import Unscorable, article_text
+
+if TYPE_CHECKING:
+    from ..pipeline.engine import Engine
 
 SHARES = ("attributed_share", "named_share", "anonymous_share", "hedged_share", "unverified_share")
 
@@ -131,14 +132,20 @@ def error_rows(items: Sequence[Item], error: str) -> PartitionResult:
     )
 
 
-def worker_engine(model_path: str | None) -> Engine:
+def worker_engine(model_path: str | None) -> "Engine":
     """This process's engine for ``model_path``, or for the worker's own CREDENCE_MODEL_PATH when None
     (on a cluster, each worker's installation has its own path to the shipped model)."""
+    from ..config import load_config
+    from ..engines import load_engine
+
     return load_engine(model_path or load_config()["CREDENCE_MODEL_PATH"])
 
 
 def score_partition(items: Sequence[Item], model_path: str | None = None) -> PartitionResult:
     """Score ``items`` with this process's engine (loaded once per process); one item's failure is its row."""
+    from ..config import load_config
+    from ..pipeline.report import render
+
     max_chars = load_config()["CREDENCE_MAX_TEXT_CHARS"]
     engine = worker_engine(model_path)
     articles, claims, errors = [], [], 0

@@ -105,8 +105,8 @@ def score_archive(
 ) -> Summary:
     """Score every article of ``inputs`` into ``out_dir`` (resuming), on ``client``'s cluster."""
     started = time.perf_counter()
-    store = OutputStore(out_dir)
     client.register_plugin(LoadEngine(model_path), name="credence-load-engine")
+    store = OutputStore(out_dir)
     counts = {"skipped": 0, "duplicates": 0}
     items = _fresh_items(iter_items(inputs), store.done_ids(), counts)
     partitions = iter(lambda: list(islice(items, partition_size)), [])
