@@ -3,7 +3,8 @@ plain in-process loop, start-up overhead, memory per worker, and identical score
 
     .venv/bin/python -m bench.bulk [--articles 2000] [--partition-size 100]
 
-The archive is PolNeAR train and dev and the five seeds, repeated until it holds
+The archive is PolNeAR train and dev, the AllSides train folds (data/realworld/train; never
+the test fold) and the five seeds, repeated until it holds
 ``--articles`` texts, written once as a JSON Lines file (ids ``copy/name``). Each
 configuration runs in a fresh interpreter (``--probe``), so each pays its own imports:
 
@@ -35,7 +36,12 @@ from bench.corpus import REPO_DIR, SEEDS_DIR, megabytes, resident_memory_kib, ve
 SPEED_TARGET = 1.7
 START_UP_TARGET_SECONDS = 5.0
 WORKER_MEMORY_TARGET_MB = 300
-TEXT_DIRS = (REPO_DIR / "data" / "polnear" / "train" / "text", REPO_DIR / "data" / "polnear" / "dev" / "text", SEEDS_DIR)
+TEXT_DIRS = (
+    REPO_DIR / "data" / "polnear" / "train" / "text",
+    REPO_DIR / "data" / "polnear" / "dev" / "text",
+    REPO_DIR / "data" / "realworld" / "train" / "text",
+    SEEDS_DIR,
+)
 
 
 def write_archive(path: Path, count: int) -> None:

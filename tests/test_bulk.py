@@ -50,14 +50,14 @@ def archive(tmp_path) -> list[str]:
         json.dumps({"id": "rec-2", "text": "A second record, officials said.", "title": "Second"}),
         json.dumps({"id": "rec-1", "text": "A repeated id is scored once, the agency said."}),
         json.dumps({"id": 7, "html": "<p>A page in a record.</p>"}),
+        json.dumps({"id": "lone", "text": "The minister said the \ud800 plan works."}),
         "",
     ]
     records.write_text("\n".join(lines), encoding="utf-8")
     table = tmp_path / "table.csv"
-    table.write_text(
-        'id,text,outlet\ncsv-1,"The mayor said the bridge will reopen in May, according to a city statement.",Daily\n'
-        "csv-2,,Daily\n",
-        encoding="utf-8",
+    table.write_bytes(
+        b'id,text,outlet\ncsv-1,"The mayor said the bridge will reopen in May, according to a city statement.",Daily\n'
+        b"csv-2,,Daily\ncsv-3,Le ministre a d\xe9clar\xe9,Matin\n"
     )
     return [str(folder), str(records), str(table)]
 
@@ -80,10 +80,11 @@ def test_one_row_per_input_and_an_error_row_for_each_broken_one(archive, dask_cl
         "records.jsonl:3": "line 3 is not a JSON object: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
         "7": "HTML extraction not available",
         "csv-2": "the record needs one of text or html",
+        "table.csv:3": "row 3 is not UTF-8 text",
     }
-    scored = {f"seeds/{path.name}" for path in SEED_PATHS[:2]} | {"rec-1", "rec-2", "csv-1"}
+    scored = {f"seeds/{path.name}" for path in SEED_PATHS[:2]} | {"rec-1", "rec-2", "lone", "csv-1"}
     assert set(articles) == scored | set(errors)
-    assert (summary.scored, summary.failed, summary.skipped, summary.duplicates) == (5, 7, 0, 1)
+    assert (summary.scored, summary.failed, summary.skipped, summary.duplicates) == (6, 8, 0, 1)
 
     assert articles["rec-1"]["input"] == archive[1]
     assert json.loads(articles["rec-1"]["metadata"]) == {"outlet": "Seed", "year": 2024}
@@ -95,6 +96,10 @@ def test_one_row_per_input_and_an_error_row_for_each_broken_one(archive, dask_cl
     for key in scored:
         mine = [claim["index"] for claim in claims if claim["id"] == key]
         assert mine == list(range(articles[key]["claim_count"]))
+    # Parquet holds UTF-8 only: the lone surrogate is stored as U+FFFD, offsets unchanged.
+    (lone,) = [claim for claim in claims if claim["id"] == "lone"]
+    assert lone["text"] == "The minister said the \ufffd plan works."
+    assert lone["end"] - lone["start"] == len(lone["text"])
 
 
 def test_rows_equal_score_article(archive, dask_client, tmp_path):
