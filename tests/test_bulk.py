@@ -16,6 +16,7 @@ import pytest
 from service import score_article
 from service.bulk import open_client, score_archive
 from service.bulk.store import OutputStore
+from service.extract import extract_article
 from service.cli import main
 
 from .conftest import SEEDS_DIR
@@ -23,6 +24,11 @@ from .conftest import SEEDS_DIR
 REPO_DIR = Path(__file__).resolve().parents[1]
 DEV_TEXT_DIR = REPO_DIR / "data" / "polnear" / "dev" / "text"
 SEED_PATHS = sorted(SEEDS_DIR.glob("*.txt"))
+PAGES_DIR = REPO_DIR / "data" / "html-pages" / "pages"
+GERMAN = (
+    "Die Bundesregierung hat am Mittwoch neue Regeln für den Ausbau der Windenergie beschlossen. "
+    "Nach Angaben des Ministeriums sollen die Genehmigungsverfahren deutlich schneller werden."
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +39,15 @@ def dask_client():
 
 @pytest.fixture()
 def archive(tmp_path) -> list[str]:
-    """A folder of files (good, not UTF-8, empty, HTML), a JSON Lines file and a CSV file."""
+    """A folder of files (good, not UTF-8, empty, web pages), a JSON Lines file and a CSV file."""
     folder = tmp_path / "files"
     (folder / "seeds").mkdir(parents=True)
     for path in SEED_PATHS[:2]:
         (folder / "seeds" / path.name).write_bytes(path.read_bytes())
     (folder / "latin1.txt").write_bytes("Le ministre a déclaré".encode("latin-1"))
     (folder / "blank.txt").write_text("  \n\n ", encoding="utf-8")
-    (folder / "page.html").write_text("<html><body><p>Police said so.</p></body></html>", encoding="utf-8")
+    (folder / "bbc.html").write_bytes((PAGES_DIR / "bbc-1" / "source.html").read_bytes())
+    (folder / "heise.html").write_bytes((PAGES_DIR / "heise" / "source.html").read_bytes())
     (folder / "notes.md").write_text("not an article", encoding="utf-8")
     records = tmp_path / "records.jsonl"
     lines = [
@@ -50,6 +57,7 @@ def archive(tmp_path) -> list[str]:
         json.dumps({"id": "rec-2", "text": "A second record, officials said.", "title": "Second"}),
         json.dumps({"id": "rec-1", "text": "A repeated id is scored once, the agency said."}),
         json.dumps({"id": 7, "html": "<p>A page in a record.</p>"}),
+        json.dumps({"id": "german", "text": GERMAN}),
         json.dumps({"id": "lone", "text": "The minister said the \ud800 plan works."}),
         "",
     ]
@@ -75,16 +83,17 @@ def test_one_row_per_input_and_an_error_row_for_each_broken_one(archive, dask_cl
     assert errors == {
         "latin1.txt": "not UTF-8 text (invalid continuation byte at byte 15)",
         "blank.txt": "empty text",
-        "page.html": "HTML extraction not available",
+        "heise.html": "credence scores English news; this text looks like German (de)",
+        "german": "credence scores English news; this text looks like German (de)",
         "records.jsonl:2": "record 2 has no id",
         "records.jsonl:3": "line 3 is not a JSON object: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
-        "7": "HTML extraction not available",
+        "7": "no article text found in the page (fewer than 10 words)",
         "csv-2": "the record needs one of text or html",
         "table.csv:3": "row 3 is not UTF-8 text",
     }
-    scored = {f"seeds/{path.name}" for path in SEED_PATHS[:2]} | {"rec-1", "rec-2", "lone", "csv-1"}
+    scored = {f"seeds/{path.name}" for path in SEED_PATHS[:2]} | {"bbc.html", "rec-1", "rec-2", "lone", "csv-1"}
     assert set(articles) == scored | set(errors)
-    assert (summary.scored, summary.failed, summary.skipped, summary.duplicates) == (6, 8, 0, 1)
+    assert (summary.scored, summary.failed, summary.skipped, summary.duplicates) == (7, 9, 0, 1)
 
     assert articles["rec-1"]["input"] == archive[1]
     assert json.loads(articles["rec-1"]["metadata"]) == {"outlet": "Seed", "year": 2024}
@@ -109,6 +118,7 @@ def test_rows_equal_score_article(archive, dask_client, tmp_path):
     claims = _rows(out_dir, "claims.parquet")
     texts = {f"seeds/{path.name}": path.read_text(encoding="utf-8") for path in SEED_PATHS[:2]}
     texts["rec-1"] = SEED_PATHS[2].read_text(encoding="utf-8")
+    texts["bbc.html"] = extract_article((PAGES_DIR / "bbc-1" / "source.html").read_bytes()).text
 
     for key, text in texts.items():
         body = score_article(text)

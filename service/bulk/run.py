@@ -51,13 +51,17 @@ class Summary:
 
 
 class LoadEngine(WorkerPlugin):
-    """Loads the model when a worker starts, so no task pays for it and a bad model shows at once."""
+    """Loads the model and the language detector when a worker starts, so no task pays for them
+    and a bad model shows at once."""
 
     def __init__(self, model_path: str | None) -> None:
         self.model_path = model_path
 
     def setup(self, worker) -> None:
+        from ..language import load_detector
+
         worker_engine(self.model_path)
+        load_detector()
 
 
 @contextmanager
