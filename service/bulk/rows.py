@@ -3,8 +3,8 @@
 ``articles``: one row per input, with its error when it could not be scored; ``claims``: one
 row per claim. Every value is read from the body ``render`` builds, the body
 ``score_article`` and ``POST /v1/score`` return, so the tables cannot disagree with them.
-The pipeline is imported inside the functions that run on workers: the client never scores,
-and starts faster without it.
+The pipeline (and HTML extraction, the language detector) are imported inside the functions
+that run on workers: the client never scores, and starts faster without them.
 """
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Sequence
 import pyarrow as pa
 
 from .inputs import Item
-from .prepare import Unscorable, article_text
 
 if TYPE_CHECKING:
     from ..pipeline.engine import Engine
@@ -145,6 +144,7 @@ def score_partition(items: Sequence[Item], model_path: str | None = None) -> Par
     """Score ``items`` with this process's engine (loaded once per process); one item's failure is its row."""
     from ..config import load_config
     from ..pipeline.report import render
+    from .prepare import Unscorable, article_text
 
     max_chars = load_config()["CREDENCE_MAX_TEXT_CHARS"]
     engine = worker_engine(model_path)
