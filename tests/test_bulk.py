@@ -138,7 +138,9 @@ def test_rows_equal_score_article(archive, dask_client, tmp_path):
             assert stored["source"] == (attribution.get("source") or {}).get("text")
             assert stored["cue"] == (attribution.get("cue") or {}).get("text")
             assert stored["source_type"] == attribution.get("source_type")
-            assert stored["hedges"] == [hedge["text"] for hedge in claim["hedges"]]
+            assert stored["hedges"] == [
+                {"text": h["text"], "category": h["category"], "speaker": h["speaker"]} for h in claim["hedges"]
+            ]
             assert stored["verification"] == [{"text": n["text"], "kind": n["kind"]} for n in claim["verification"]]
             assert stored["model_probability"] == claim["model_probability"]
 

@@ -49,7 +49,7 @@ CLAIMS_SCHEMA = pa.schema(
         ("cue", pa.string()),
         ("inherited", pa.bool_()),
         ("via", pa.list_(pa.string())),
-        ("hedges", pa.list_(pa.string())),
+        ("hedges", pa.list_(pa.struct([("text", pa.string()), ("category", pa.string()), ("speaker", pa.string())]))),
         ("verification", pa.list_(pa.struct([("text", pa.string()), ("kind", pa.string())]))),
         ("model_probability", pa.float64()),
     ]
@@ -113,7 +113,10 @@ def _claim_rows(item_id: str, body: dict) -> list[dict]:
                 "cue": _span_text(attribution.get("cue")),
                 "inherited": attribution.get("inherited"),
                 "via": [_storable(hop["text"]) for hop in attribution.get("via", [])],
-                "hedges": [_storable(hedge["text"]) for hedge in claim["hedges"]],
+                "hedges": [
+                    {"text": _storable(hedge["text"]), "category": hedge["category"], "speaker": hedge["speaker"]}
+                    for hedge in claim["hedges"]
+                ],
                 "verification": [
                     {"text": _storable(note["text"]), "kind": note["kind"]} for note in claim["verification"]
                 ],
