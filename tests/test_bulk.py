@@ -127,7 +127,7 @@ def test_rows_equal_score_article(archive, dask_client, tmp_path):
             body["article"]["score"], body["article"]["rating"], body["article"]["claim_count"],
         )
         assert {share: row[share] for share in body["article"]["summary"]} == body["article"]["summary"]
-        assert row["model_version"] == body["model"]["version"]
+        assert (row["model_version"], row["rules_version"]) == (body["model"]["version"], body["model"]["rules_version"])
         mine = sorted((claim for claim in claims if claim["id"] == key), key=lambda claim: claim["index"])
         assert len(mine) == len(body["claims"])
         for stored, claim in zip(mine, body["claims"]):
@@ -142,7 +142,7 @@ def test_rows_equal_score_article(archive, dask_client, tmp_path):
                 {"text": h["text"], "category": h["category"], "speaker": h["speaker"]} for h in claim["hedges"]
             ]
             assert stored["verification"] == [{"text": n["text"], "kind": n["kind"]} for n in claim["verification"]]
-            assert stored["model_probability"] == claim["model_probability"]
+            assert (stored["model_probability"], stored["role"]) == (claim["model_probability"], claim["role"])
 
 
 def _part_count(out_dir: Path) -> int:

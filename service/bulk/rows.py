@@ -32,6 +32,7 @@ ARTICLES_SCHEMA = pa.schema(
         *[(share, pa.float64()) for share in SHARES],
         ("metadata", pa.string()),
         ("model_version", pa.string()),
+        ("rules_version", pa.string()),
         ("error", pa.string()),
     ]
 )
@@ -52,6 +53,7 @@ CLAIMS_SCHEMA = pa.schema(
         ("hedges", pa.list_(pa.struct([("text", pa.string()), ("category", pa.string()), ("speaker", pa.string())]))),
         ("verification", pa.list_(pa.struct([("text", pa.string()), ("kind", pa.string())]))),
         ("model_probability", pa.float64()),
+        ("role", pa.string()),
     ]
 )
 
@@ -75,8 +77,9 @@ def _metadata(item: Item) -> str | None:
     return _storable(json.dumps(item.metadata, ensure_ascii=False, sort_keys=True)) if item.metadata else None
 
 
-def _article_row(item: Item, body: dict | None, model_version: str | None, error: str | None) -> dict:
+def _article_row(item: Item, body: dict | None, error: str | None) -> dict:
     article = body["article"] if body else {}
+    model = body["model"] if body else {}
     summary = article.get("summary", {})
     return {
         "id": _storable(item.id),
@@ -86,7 +89,8 @@ def _article_row(item: Item, body: dict | None, model_version: str | None, error
         "claim_count": article.get("claim_count"),
         **{share: summary.get(share) for share in SHARES},
         "metadata": _metadata(item),
-        "model_version": model_version,
+        "model_version": model.get("version"),
+        "rules_version": model.get("rules_version"),
         "error": _storable(error),
     }
 
@@ -121,6 +125,7 @@ def _claim_rows(item_id: str, body: dict) -> list[dict]:
                     {"text": _storable(note["text"]), "kind": note["kind"]} for note in claim["verification"]
                 ],
                 "model_probability": claim["model_probability"],
+                "role": claim.get("role"),
             }
         )
     return rows
@@ -128,7 +133,7 @@ def _claim_rows(item_id: str, body: dict) -> list[dict]:
 
 def error_rows(items: Sequence[Item], error: str) -> PartitionResult:
     """Every item of a partition as an error row: what is written when the whole partition fails."""
-    articles = [_article_row(item, None, None, error) for item in items]
+    articles = [_article_row(item, None, error) for item in items]
     return PartitionResult(
         pa.Table.from_pylist(articles, ARTICLES_SCHEMA), CLAIMS_SCHEMA.empty_table(), len(articles)
     )
@@ -156,14 +161,14 @@ def score_partition(items: Sequence[Item], model_path: str | None = None) -> Par
         try:
             body = render(engine.analyse(article_text(item, max_chars)), engine.model_version)
         except Unscorable as error:
-            articles.append(_article_row(item, None, None, str(error)))
+            articles.append(_article_row(item, None, str(error)))
             errors += 1
             continue
         except Exception as error:  # noqa: BLE001 -- one article's failure must not cost the others
-            articles.append(_article_row(item, None, None, f"internal error: {type(error).__name__}: {error}"))
+            articles.append(_article_row(item, None, f"internal error: {type(error).__name__}: {error}"))
             errors += 1
             continue
-        articles.append(_article_row(item, body, engine.model_version, None))
+        articles.append(_article_row(item, body, None))
         claims.extend(_claim_rows(item.id, body))
     return PartitionResult(
         pa.Table.from_pylist(articles, ARTICLES_SCHEMA), pa.Table.from_pylist(claims, CLAIMS_SCHEMA), errors
