@@ -2,6 +2,7 @@
 equality with score_article)."""
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -35,6 +36,9 @@ GERMAN = (
 def dask_client():
     with open_client(workers=1, in_process=True) as client:
         yield client
+    # Collect the cluster's cyclic garbage now, not inside a later test (its weakref callbacks
+    # would run there, e.g. where test_hardening times an asynchronous deadline).
+    gc.collect()
 
 
 @pytest.fixture()
