@@ -158,6 +158,32 @@ def _serve(args: argparse.Namespace) -> int:
     os.execv(sys.executable, command)
 
 
+def _bulk(args: argparse.Namespace) -> int:
+    """``credence bulk``: score an archive on Dask into Parquet (service.bulk; the ``bulk`` extra)."""
+    try:
+        from .bulk import InputError, open_client, score_archive
+        from .bulk.inputs import check_inputs
+    except ImportError as error:
+        print(f"credence: bulk needs the bulk extra (pip install 'credence[bulk]'): {error}", file=sys.stderr)
+        return 2
+    try:
+        check_inputs(args.inputs)
+    except InputError as error:
+        print(f"credence: {error}", file=sys.stderr)
+        return 2
+    with open_client(args.scheduler, args.workers, args.in_process) as client:
+        try:
+            summary = score_archive(
+                args.inputs, args.out, client, model_path=args.model,
+                partition_size=args.partition_size, progress=not args.quiet,
+            )
+        except KeyboardInterrupt:
+            print(f"credence: interrupted; the parts written in {args.out} stay, run again to resume", file=sys.stderr)
+            return 130
+    print(summary)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="credence", description="Score how well news articles source their claims.")
     parser.add_argument("--version", action="version", version=f"credence {_credence_version()}")
@@ -180,6 +206,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", help="listen on this port (default: the port of CREDENCE_BIND)")
     serve.add_argument("--workers", help="worker processes (default: CREDENCE_WORKERS)")
     serve.set_defaults(run=_serve)
+
+    bulk = commands.add_parser("bulk", help="score an archive on Dask into DIR/articles.parquet and DIR/claims.parquet")
+    bulk.add_argument("inputs", nargs="+", metavar="INPUT", help="directories of .txt/.html files, .jsonl or .csv files")
+    bulk.add_argument("--out", required=True, metavar="DIR", help="output directory (resumes what is already there)")
+    bulk.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler (default: a local cluster)")
+    bulk.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: one per core)")
+    bulk.add_argument("--in-process", action="store_true", help="local workers as threads of this process (debugging)")
+    bulk.add_argument("--partition-size", type=int, default=100, metavar="N", help="articles per task (default 100)")
+    bulk.add_argument("--model", help="model file (default: each worker's CREDENCE_MODEL_PATH, else the shipped one)")
+    bulk.add_argument("--quiet", action="store_true", help="no progress bar")
+    bulk.set_defaults(run=_bulk)
     return parser
 
 

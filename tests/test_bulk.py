@@ -1,0 +1,201 @@
+"""credence bulk: a small archive through an in-process Dask cluster (rows, errors, resumption,
+equality with score_article)."""
+from __future__ import annotations
+
+import gc
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.dataset as ds
+import pytest
+
+from service import score_article
+from service.bulk import open_client, score_archive
+from service.bulk.store import OutputStore
+from service.extract import extract_article
+from service.cli import main
+
+from .conftest import SEEDS_DIR
+
+REPO_DIR = Path(__file__).resolve().parents[1]
+DEV_TEXT_DIR = REPO_DIR / "data" / "polnear" / "dev" / "text"
+SEED_PATHS = sorted(SEEDS_DIR.glob("*.txt"))
+PAGES_DIR = REPO_DIR / "data" / "html-pages" / "pages"
+GERMAN = (
+    "Die Bundesregierung hat am Mittwoch neue Regeln für den Ausbau der Windenergie beschlossen. "
+    "Nach Angaben des Ministeriums sollen die Genehmigungsverfahren deutlich schneller werden."
+)
+
+
+@pytest.fixture(scope="module")
+def dask_client():
+    with open_client(workers=1, in_process=True) as client:
+        yield client
+    # Collect the cluster's cyclic garbage now, not inside a later test (its weakref callbacks
+    # would run there, e.g. where test_hardening times an asynchronous deadline).
+    gc.collect()
+
+
+@pytest.fixture()
+def archive(tmp_path) -> list[str]:
+    """A folder of files (good, not UTF-8, empty, web pages), a JSON Lines file and a CSV file."""
+    folder = tmp_path / "files"
+    (folder / "seeds").mkdir(parents=True)
+    for path in SEED_PATHS[:2]:
+        (folder / "seeds" / path.name).write_bytes(path.read_bytes())
+    (folder / "latin1.txt").write_bytes("Le ministre a déclaré".encode("latin-1"))
+    (folder / "blank.txt").write_text("  \n\n ", encoding="utf-8")
+    (folder / "bbc.html").write_bytes((PAGES_DIR / "bbc-1" / "source.html").read_bytes())
+    (folder / "heise.html").write_bytes((PAGES_DIR / "heise" / "source.html").read_bytes())
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    records = tmp_path / "records.jsonl"
+    lines = [
+        json.dumps({"id": "rec-1", "text": SEED_PATHS[2].read_text(encoding="utf-8"), "outlet": "Seed", "year": 2024}),
+        json.dumps({"text": "No id here, the minister said."}),
+        "{not json",
+        json.dumps({"id": "rec-2", "text": "A second record, officials said.", "title": "Second"}),
+        json.dumps({"id": "rec-1", "text": "A repeated id is scored once, the agency said."}),
+        json.dumps({"id": 7, "html": "<p>A page in a record.</p>"}),
+        json.dumps({"id": "german", "text": GERMAN}),
+        json.dumps({"id": "lone", "text": "The minister said the \ud800 plan works."}),
+        "",
+    ]
+    records.write_text("\n".join(lines), encoding="utf-8")
+    table = tmp_path / "table.csv"
+    table.write_bytes(
+        b'id,text,outlet\ncsv-1,"The mayor said the bridge will reopen in May, according to a city statement.",Daily\n'
+        b"csv-2,,Daily\ncsv-3,Le ministre a d\xe9clar\xe9,Matin\n"
+    )
+    return [str(folder), str(records), str(table)]
+
+
+def _rows(out_dir: Path, name: str) -> list[dict]:
+    return ds.dataset(out_dir / name, format="parquet").to_table().to_pylist()
+
+
+def test_one_row_per_input_and_an_error_row_for_each_broken_one(archive, dask_client, tmp_path):
+    out_dir = tmp_path / "out"
+    summary = score_archive(archive, out_dir, dask_client, partition_size=3, progress=False)
+
+    articles = {row["id"]: row for row in _rows(out_dir, "articles.parquet")}
+    errors = {key: row["error"] for key, row in articles.items() if row["error"]}
+    assert errors == {
+        "latin1.txt": "not UTF-8 text (invalid continuation byte at byte 15)",
+        "blank.txt": "empty text",
+        "heise.html": "credence scores English news; this text looks like German (de)",
+        "german": "credence scores English news; this text looks like German (de)",
+        "records.jsonl:2": "record 2 has no id",
+        "records.jsonl:3": "line 3 is not a JSON object: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+        "7": "no article text found in the page (fewer than 10 words)",
+        "csv-2": "the record needs one of text or html",
+        "table.csv:3": "row 3 is not UTF-8 text",
+    }
+    scored = {f"seeds/{path.name}" for path in SEED_PATHS[:2]} | {"bbc.html", "rec-1", "rec-2", "lone", "csv-1"}
+    assert set(articles) == scored | set(errors)
+    assert (summary.scored, summary.failed, summary.skipped, summary.duplicates) == (7, 9, 0, 1)
+
+    assert articles["rec-1"]["input"] == archive[1]
+    assert json.loads(articles["rec-1"]["metadata"]) == {"outlet": "Seed", "year": 2024}
+    assert json.loads(articles["csv-1"]["metadata"]) == {"outlet": "Daily"}
+    assert articles["seeds/" + SEED_PATHS[0].name]["metadata"] is None
+    assert all(articles[key]["score"] is None and articles[key]["rating"] is None for key in errors)
+
+    claims = _rows(out_dir, "claims.parquet")
+    for key in scored:
+        mine = [claim["index"] for claim in claims if claim["id"] == key]
+        assert mine == list(range(articles[key]["claim_count"]))
+    # Parquet holds UTF-8 only: the lone surrogate is stored as U+FFFD, offsets unchanged.
+    (lone,) = [claim for claim in claims if claim["id"] == "lone"]
+    assert lone["text"] == "The minister said the \ufffd plan works."
+    assert lone["end"] - lone["start"] == len(lone["text"])
+
+
+def test_rows_equal_score_article(archive, dask_client, tmp_path):
+    out_dir = tmp_path / "out"
+    score_archive(archive, out_dir, dask_client, partition_size=2, progress=False)
+    articles = {row["id"]: row for row in _rows(out_dir, "articles.parquet")}
+    claims = _rows(out_dir, "claims.parquet")
+    texts = {f"seeds/{path.name}": path.read_text(encoding="utf-8") for path in SEED_PATHS[:2]}
+    texts["rec-1"] = SEED_PATHS[2].read_text(encoding="utf-8")
+    texts["bbc.html"] = extract_article((PAGES_DIR / "bbc-1" / "source.html").read_bytes()).text
+
+    for key, text in texts.items():
+        body = score_article(text)
+        row = articles[key]
+        assert (row["score"], row["rating"], row["claim_count"]) == (
+            body["article"]["score"], body["article"]["rating"], body["article"]["claim_count"],
+        )
+        assert {share: row[share] for share in body["article"]["summary"]} == body["article"]["summary"]
+        assert (row["model_version"], row["rules_version"]) == (body["model"]["version"], body["model"]["rules_version"])
+        mine = sorted((claim for claim in claims if claim["id"] == key), key=lambda claim: claim["index"])
+        assert len(mine) == len(body["claims"])
+        for stored, claim in zip(mine, body["claims"]):
+            attribution = claim["attribution"] or {}
+            assert (stored["text"], stored["start"], stored["end"], stored["score"]) == (
+                claim["text"], claim["start"], claim["end"], claim["score"],
+            )
+            assert stored["source"] == (attribution.get("source") or {}).get("text")
+            assert stored["cue"] == (attribution.get("cue") or {}).get("text")
+            assert stored["source_type"] == attribution.get("source_type")
+            assert stored["hedges"] == [
+                {"text": h["text"], "category": h["category"], "speaker": h["speaker"]} for h in claim["hedges"]
+            ]
+            assert stored["verification"] == [{"text": n["text"], "kind": n["kind"]} for n in claim["verification"]]
+            assert (stored["model_probability"], stored["role"]) == (claim["model_probability"], claim["role"])
+
+
+def _part_count(out_dir: Path) -> int:
+    folder = out_dir / "articles.parquet"
+    return sum(1 for _ in folder.glob("part-*.parquet")) if folder.is_dir() else 0
+
+
+def test_a_killed_run_resumes_where_it_stopped(dask_client, tmp_path):
+    out_dir = tmp_path / "out"
+    command = [
+        sys.executable, "-m", "service.cli", "bulk", str(DEV_TEXT_DIR), "--out", str(out_dir),
+        "--in-process", "--workers", "1", "--partition-size", "4", "--quiet",
+    ]
+    run = subprocess.Popen(command, cwd=REPO_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while _part_count(out_dir) < 2 and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(run.pid, signal.SIGKILL)
+    run.communicate()
+    assert run.returncode == -signal.SIGKILL, "the run finished before it could be killed half-way"
+
+    written = [row["id"] for row in _rows(out_dir, "articles.parquet")]
+    total = len(list(DEV_TEXT_DIR.glob("*.txt")))
+    assert 0 < len(written) < total
+
+    summary = score_archive([str(DEV_TEXT_DIR)], out_dir, dask_client, partition_size=16, progress=False)
+    assert summary.skipped == len(written)
+    assert summary.scored + summary.failed == total - len(written)
+
+    articles = _rows(out_dir, "articles.parquet")
+    assert sorted(row["id"] for row in articles) == sorted(path.name for path in DEV_TEXT_DIR.glob("*.txt"))
+    claims = [(row["id"], row["index"]) for row in _rows(out_dir, "claims.parquet")]
+    assert len(claims) == len(set(claims)) == sum(row["claim_count"] for row in articles)
+
+
+def test_an_unfinished_part_is_cleared_before_resuming(tmp_path):
+    """A claims part whose articles part never appeared, and a half-written temporary file, go."""
+    OutputStore(tmp_path)
+    orphan = tmp_path / "claims.parquet" / "part-000000.parquet"
+    orphan.write_bytes(b"claims of a partition that was never committed")
+    leftover = tmp_path / "articles.parquet" / ".part-000000.parquet.tmp"
+    leftover.write_bytes(b"half a part")
+
+    store = OutputStore(tmp_path)
+    assert not orphan.exists() and not leftover.exists()
+    assert store.done_ids() == set()
+
+
+def test_cli_refuses_a_missing_input(tmp_path, capsys):
+    assert main(["bulk", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 2
+    assert "nowhere: no such file or directory" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
