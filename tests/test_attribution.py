@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.attribution import _CUE, LOOKBACK_CLAIMS, _Cues, attribute, candidates
+from service.pipeline.attribution import LOOKBACK_CLAIMS, attribute, candidates
+from service.pipeline.attribution.cues import _CUE, Cues
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
 from service.pipeline.types import ClaimPrediction, Span
@@ -159,7 +160,7 @@ def test_rule_candidates_are_the_same_whether_built_lazily_or_all_at_once():
     for claim in segment(Document.of(text)).claims:
         found = candidates(text, claim)
         assert [c.cue.text for c in found] == [m.group(0) for m in _CUE.finditer(text, claim.start, claim.end)]
-        lazy = _Cues(text, claim)
+        lazy = Cues(text, claim)
         assert [lazy[i] for i in reversed(range(len(lazy)))][::-1] == list(found)
 
 
