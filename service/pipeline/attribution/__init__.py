@@ -47,7 +47,8 @@ Per claim, in order (one pass over the claims, bounded work per claim):
    attributed as a direct quotation. A claim that opens a quotation closed and
    attributed a few claims later ("“A. B,” she said.") takes that later attribution.
 
-Each step explains itself; the explanations are joined into ``Attribution.explanation``.
+Each decision returns structured steps (``Step``: a rule and what it saw), kept in order in
+``Attribution.steps``; ``report.py`` puts them into words.
 """
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ from collections.abc import Sequence
 
 from ..document import Document
 from ..sources import SourceReading
-from ..types import Attribution, Claim, ClaimPrediction, Via
+from ..types import Attribution, Claim, ClaimPrediction, Step, Via
 from .chain import trace_chain
 from .cues import Candidate, CueIndex, Cues, candidates
 from .decide import choose_primary
@@ -102,21 +103,22 @@ def _own_attribution(
     for span, reading, _, referent in typed:
         if reading.source_type != "unknown":
             mentions.append(Mention(referent or span, reading, claim.index))
-    notes = [how, *notes]
+    steps = [*how, *notes]
     referent = None
     if typed:
         source, reading, resolution, referent = typed[-1]
-        where = primary.found if chain[-1] == primary.source else "in the chain"
-        notes.append(f"source {chain[-1].text!r} found {where}")
-        if resolution:
-            notes.append(resolution)
-        notes.append(f"typed {reading.source_type}: {reading.explanation}")
+        found = primary.found if chain[-1] == primary.source else "in_chain"
+        where = (("found", found), ("subject_of", primary.subject_of))
+        steps.append(Step("source_found", (("source", chain[-1].text), *where)))
+        if resolution is not None:
+            steps.append(resolution)
+        steps.append(Step("typed", (("source_type", reading.source_type), ("reason", reading.explanation))))
     else:
         source, reading = None, SourceReading("unknown", False, False, "no source found around the cue")
-        notes.append("no source found around the cue: type unknown")
+        steps.append(Step("no_source"))
     via = tuple(Via(referent_ or span, r.source_type) for span, r, _, referent_ in typed[:-1])
     if via:
-        notes.append("second-hand, via " + ", then ".join(f"{v.span.text!r} ({v.source_type})" for v in via))
+        steps.append(Step("via", (("hops", tuple((v.span.text, v.source_type) for v in via)),)))
     return Attribution(
         source=source,
         source_type=reading.source_type,
@@ -126,6 +128,6 @@ def _own_attribution(
         via=via,
         described=reading.described,
         direct_quote=is_direct_quote(text, claim, primary.cue, source),
-        explanation="; ".join(notes),
+        steps=tuple(steps),
         refers_to=referent,
     )

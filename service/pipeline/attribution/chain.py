@@ -10,7 +10,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator
 
-from ..types import Claim, Span
+from ..types import Claim, Span, Step
 from .cues import Candidate, Cues
 from .inherit import Seen
 from .references import names_a_teller
@@ -34,7 +34,7 @@ _WORD_CHAR = re.compile(r"\w")
 
 def trace_chain(
     text: str, claim: Claim, primary: Candidate, found: Cues, seen: deque[Seen]
-) -> tuple[list[Span], list[str]]:
+) -> tuple[list[Span], list[Step]]:
     """The claim's tellers, nearest to the article first; the last is the source.
 
     "according to Z" is always nearest the article; the speaker is the primary cue's
@@ -59,19 +59,19 @@ def trace_chain(
 
     speaker = primary
     chain = []
-    notes = []
+    notes: list[Step] = []
     if primary.kind == "according":
         speaker = next((c for c in others(lambda _, kind: kind == "verb") if c.clear), None)
         if primary.source is not None:
             chain.append(primary.source)
         if speaker is not None:
             taken.append(speaker.cue)
-            relay = f"'according to {primary.source.text}'" if primary.source is not None else "'according to'"
-            notes.append(f"{relay} relays {speaker.source.text!r}")
+            relay = primary.source.text if primary.source is not None else None
+            notes.append(Step("according_relays", (("source", relay), ("speaker", speaker.source.text))))
     else:
         for teller in others(lambda _, kind: kind == "according"):
             chain.append(teller.source)
-            notes.append(f"'according to {teller.source.text}' relays it")
+            notes.append(Step("according_relays_it", (("source", teller.source.text),)))
     if speaker is None or speaker.source is None:
         cited = next(
             (c for c in others(lambda cue, kind: kind == "citing" and cue.start > primary.cue.start) if names_a_teller(text, c.source)),
@@ -79,7 +79,7 @@ def trace_chain(
         )
         if cited is not None:
             chain.append(cited.source)
-            notes.append(f"citing {cited.source.text!r}: the teller is the one cited")
+            notes.append(Step("cited", (("source", cited.source.text),)))
         return chain, notes
     tellers = [speaker.source]
     # An inner source starts after the speaker's cue, so its own cue cannot end before that
@@ -95,22 +95,24 @@ def trace_chain(
     outer = None if inner is not None else next(others(lambda cue, kind: kind == "verb" and _links(text, cue, speaker.source)), None)
     if inner is not None:
         tellers.append(inner.source)
-        notes.append(f"{inner.source.text!r} {inner.cue.text} within what {speaker.source.text!r} {speaker.cue.text}")
+        nested = (("source", inner.source.text), ("cue", inner.cue.text))
+        notes.append(Step("inner_teller", (*nested, ("speaker", speaker.source.text), ("speaker_cue", speaker.cue.text))))
     elif outer is not None:
         tellers.insert(0, outer.source)
-        notes.append(f"{outer.source.text!r} {outer.cue.text} what {speaker.source.text!r} {speaker.cue.text}")
+        nesting = (("source", outer.source.text), ("cue", outer.cue.text))
+        notes.append(Step("outer_teller", (*nesting, ("speaker", speaker.source.text), ("speaker_cue", speaker.cue.text))))
     last_cue = (inner or speaker).cue
     for cited in others(lambda cue, kind: kind == "citing" and cue.start > last_cue.start):
         if not names_a_teller(text, cited.source):
             continue
         tellers.append(cited.source)
-        notes.append(f"citing {cited.source.text!r}: the teller is the one cited")
+        notes.append(Step("cited", (("source", cited.source.text),)))
     return _carried(text, claim, chain, tellers, notes, seen)
 
 
 def _carried(
-    text: str, claim: Claim, chain: list[Span], tellers: list[Span], notes: list[str], seen: deque[Seen]
-) -> tuple[list[Span], list[str]]:
+    text: str, claim: Claim, chain: list[Span], tellers: list[Span], notes: list[Step], seen: deque[Seen]
+) -> tuple[list[Span], list[Step]]:
     """``chain`` (the "according to" tellers) then ``tellers`` (around the speaker, the last
     one), with whoever shared the carrier the speaker speaks in just before the speaker,
     and first the tellers an earlier claim traced "the video" to."""
@@ -118,13 +120,13 @@ def _carried(
         source = source_after(text, relay.end(), claim.end)
         if source is not None and source not in tellers:
             tellers.insert(len(tellers) - 1, source)
-            notes.append(f"{source.text!r} shared the carrier the source speaks in")
+            notes.append(Step("carrier_relay", (("source", source.text),)))
     chain.extend(tellers)
     if (carrier := _definite_carrier(text, claim)) is not None:
         earlier = [span for span in _carrier_tellers(carrier.group(1), seen) if span not in chain]
         if earlier:
             chain[:0] = earlier
-            notes.append(f"'the {carrier.group(1)}' is the one an earlier claim traced to {earlier[0].text!r}")
+            notes.append(Step("earlier_carrier", (("carrier", carrier.group(1)), ("source", earlier[0].text))))
     return chain, notes
 
 

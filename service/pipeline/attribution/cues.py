@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..text.lexicon import word_trie
-from ..types import Claim, Span
+from ..types import Claim, SourceFound, Span
 from .spans import source_after, source_before
 from .words import ADJUNCT, BY_AFTER, CUE_VERB_TRIE, CUE_VERBS, RIGHT_NP, VERB_INITIALS
 
@@ -47,14 +47,16 @@ class Candidate:
 
     ``kind`` is "according", "citing" or "verb"; ``clear`` says whether the pattern is
     clear enough for the rules to attribute the claim without the model; ``found``
-    says where the source was found, for the explanation.
+    says where the source was found (``subject_of``: the cue whose subject it is, when
+    found that way), for the explanation.
     """
 
     cue: Span
     source: Span | None
     kind: str
     clear: bool
-    found: str
+    found: SourceFound
+    subject_of: str = ""
 
 
 def candidates(text: str, claim: Claim) -> tuple[Candidate, ...]:
@@ -162,20 +164,20 @@ class Cues:
 def _candidate(text: str, claim: Claim, cue: Span, kind: str) -> Candidate:
     if kind != "verb":
         source = source_after(text, cue.end, claim.end)
-        return Candidate(cue, source, kind, kind == "according" and source is not None, "after the cue")
+        return Candidate(cue, source, kind, kind == "according" and source is not None, "after_cue")
     if is_passive(text, claim, cue) and (by := BY_AFTER.match(text, cue.end)):
         source = source_after(text, by.end(), claim.end)
-        return Candidate(cue, source, kind, source is not None, "after 'by' (passive)")
+        return Candidate(cue, source, kind, source is not None, "after_by")
     source, found = source_before(text, claim.start, cue.start)
     if source is not None:
         after_quote = _AFTER_QUOTE.search(text, max(claim.start, source.start - 3), source.start) is not None
-        clear = found != "inside a clause" and (after_quote or _clear_after(text[cue.end : claim.end], cue))
+        clear = found != "inside_clause" and (after_quote or _clear_after(text[cue.end : claim.end], cue))
         return Candidate(cue, source, kind, clear, found)
     if _CLEAR_BEFORE_INVERTED.search(text, max(claim.start, cue.start - 3), cue.start):
         source = source_after(text, cue.end, claim.end)
         tail = text[source.end : claim.end] if source else ""
         clear = source is not None and not tail.strip(" .!?”\"’")
-        return Candidate(cue, source, kind, clear, "after the cue (inverted)")
+        return Candidate(cue, source, kind, clear, "after_cue_inverted")
     return Candidate(cue, None, kind, False, "nowhere")
 
 

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..resources import compile_alternation, read_entries
-from ..types import Claim, ClaimPrediction, Span
+from ..types import Claim, ClaimPrediction, Span, Step
 from .cues import Candidate, Cues, is_passive
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
@@ -26,8 +26,9 @@ _SAY_VERB = re.compile(compile_alternation(read_entries("source_say_verbs.txt"))
 
 def choose_primary(
     text: str, claim: Claim, prediction: ClaimPrediction, found: Cues
-) -> tuple[Candidate | None, str]:
-    """The claim's main cue and its source: the model's, made right, else a clear rule cue.
+) -> tuple[Candidate | None, tuple[Step, ...]]:
+    """The claim's main cue and its source, and the steps that chose them: the model's cue, made
+    right, else a clear rule cue.
 
     A model cue made only of hedge adverbs (``resources/source_hedge_adverbs.txt``:
     "reportedly") is not used: it distances the writer and names nobody. One made only of
@@ -40,23 +41,24 @@ def choose_primary(
     source ("believes", "wants", "criticized") both tell the reader whose view a claim is.
     """
     cue = prediction.cue
-    how = ""
+    how: tuple[Step, ...] = ()
     if cue is not None and claim.start <= cue.start and cue.end <= claim.end:
-        how = f"model cue {cue.text!r} (p={prediction.probability:.2f})"
+        model = Step("model_cue", (("cue", cue.text), ("probability", prediction.probability)))
         words = _cue_words(cue.text)
         if words == "hedge":
-            how += " is a hedge, which names nobody: not used"
+            how = (model, Step("model_cue_hedge"))
         elif words == "function":
             verb = found.first(lambda verb, kind: kind == "verb" and _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None)
             if verb is not None:
                 moved = ClaimPrediction(prediction.probability, verb.cue, prediction.source)
-                return _from_model(text, claim, moved, found, f"{how} is function words; the reporting verb {verb.cue.text!r} after it is the cue")
-            kept, why = _from_model(text, claim, prediction, found, f"{how}, function words only: kept")
+                gives_way = Step("model_cue_function_verb", (("verb", verb.cue.text),))
+                return _from_model(text, claim, moved, found, (model, gives_way))
+            kept, why = _from_model(text, claim, prediction, found, (model, Step("model_cue_function_kept")))
             if kept.source is not None and names_a_teller(text, kept.source):
                 return kept, why
-            how += " is function words with no teller beside it: not used"
+            how = (model, Step("model_cue_function_no_teller"))
         else:
-            return _from_model(text, claim, prediction, found, how)
+            return _from_model(text, claim, prediction, found, (model,))
     clear = (
         next((c for c in found if c.clear and c.kind == "verb"), None)
         or next((c for c in found if c.clear), None)
@@ -64,9 +66,8 @@ def choose_primary(
     )
     if clear is None:
         return None, how
-    pattern = "'according to X'" if clear.kind == "according" else f"source {clear.found}"
-    rule = f"rule cue {clear.cue.text!r} ({pattern})"
-    return clear, f"{how}; {rule}" if how else f"{rule}; the model gave no cue"
+    rule = Step("rule_cue", (("cue", clear.cue.text), ("kind", clear.kind), ("found", clear.found)))
+    return clear, (*how, rule) if how else (rule, Step("no_model_cue"))
 
 
 @lru_cache(maxsize=4096)
@@ -80,8 +81,8 @@ def _cue_words(cue: str) -> str:
 
 
 def _from_model(
-    text: str, claim: Claim, prediction: ClaimPrediction, found: Cues, how: str
-) -> tuple[Candidate, str]:
+    text: str, claim: Claim, prediction: ClaimPrediction, found: Cues, how: tuple[Step, ...]
+) -> tuple[Candidate, tuple[Step, ...]]:
     """The model's cue with the best source for it.
 
     The rule source next to the cue completes the model's span when they overlap: the
@@ -100,7 +101,7 @@ def _from_model(
     rule = found.first(lambda rule_cue, _: rule_cue.start < cue.end and cue.start < rule_cue.end)
     kind = rule.kind if rule else "verb"
     if kind == "citing" and (reporter := _reporter_before(found, cue)) is not None:
-        return reporter, f"{how} cites for {reporter.source.text!r} {reporter.cue.text}: that is the claim's cue"
+        return reporter, (*how, Step("cites_for", (("source", reporter.source.text), ("cue", reporter.cue.text))))
     passive = is_passive(text, claim, cue)
     model_source = _model_source(text, claim, prediction)
     if passive and (model_source is None or model_source.start < cue.end):
@@ -108,16 +109,16 @@ def _from_model(
         model_source = source_after(text, by.end(), claim.end) if by else None
     rule_source = rule.source if rule else None
     if rule_source is not None and (kind == "according" or _completes(model_source, rule_source)):
-        agree = "the model's source agrees" if model_source == rule_source else "preferred to the model's source"
-        return Candidate(cue, rule_source, kind, rule.clear, rule.found), f"{how}; rule source {rule.found} ({agree})"
+        steps = (*how, Step("rule_source", (("found", rule.found), ("agrees", model_source == rule_source))))
+        return Candidate(cue, rule_source, kind, rule.clear, rule.found), steps
     if model_source is not None:
-        return Candidate(cue, model_source, kind, True, "by the model, tightened"), how
+        return Candidate(cue, model_source, kind, True, "by_model"), how
     if cue.text.lower().endswith("ing"):
         main = next((c for c in found.where(lambda other, _: other != cue) if c.source is not None), None)
         if main is not None:
-            return Candidate(cue, main.source, kind, True, f"as the subject of {main.cue.text!r}"), how
+            return Candidate(cue, main.source, kind, True, "subject_of", main.cue.text), how
     if (account := quoted_account_before(text, claim.start, cue.start)) is not None:
-        return Candidate(cue, account, kind, True, "before the cue (a quoted account name)"), how
+        return Candidate(cue, account, kind, True, "quoted_account"), how
     return Candidate(cue, None, kind, True, "nowhere"), how
 
 
@@ -146,7 +147,7 @@ def _completes(model: Span | None, rule: Span) -> bool:
 
 def _says(text: str, candidate: Candidate) -> bool:
     """"X said ..." with X a source we can type (or a pronoun) at the start of a clause."""
-    if candidate.source is None or candidate.found == "inside a clause" or not _SAY_VERB.fullmatch(candidate.cue.text):
+    if candidate.source is None or candidate.found == "inside_clause" or not _SAY_VERB.fullmatch(candidate.cue.text):
         return False
     return names_a_teller(text, candidate.source)
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..document import QUOTED_PAIR, is_whole_quotation, leaves_quote_open, quoted_length
-from ..types import Attribution, Claim, Span
+from ..types import Attribution, Claim, Inheritance, Span, Step
 from .references import LOOKBACK_CLAIMS
 
 DIRECT_QUOTE_SHARE = 0.6
@@ -39,7 +39,7 @@ def inherit_backward(claim: Claim, seen: deque[Seen]) -> Attribution | None:
     if claim.opens_inside_quote:
         for earlier in reversed(seen):
             if earlier.claim.paragraph == claim.paragraph and earlier.attribution is not None:
-                return _inherited(earlier.attribution, earlier.claim, "it continues the quotation of claim")
+                return _inherited(earlier.attribution, earlier.claim, "continues_quotation")
         return None
     if not seen or not is_whole_quotation(claim.text):
         return None
@@ -50,7 +50,7 @@ def inherit_backward(claim: Claim, seen: deque[Seen]) -> Attribution | None:
         and claim.paragraph - previous.claim.paragraph <= 1
         and previous.claim.index == claim.index - 1
     ):
-        return _inherited(previous.attribution, previous.claim, "it is wholly a quotation right after the quotation in claim")
+        return _inherited(previous.attribution, previous.claim, "whole_quotation_after")
     return None
 
 
@@ -65,15 +65,16 @@ def inherit_forward(text: str, claims: Sequence[Claim], results: list[Attributio
                 break
             attribution = results[later.index]
             if attribution is not None and not attribution.inherited:
-                results[index] = _inherited(attribution, later, "it opens the quotation attributed at its close in claim")
+                results[index] = _inherited(attribution, later, "opens_quotation_closed_later")
                 break
     return tuple(results)
 
 
-def _inherited(attribution: Attribution, origin: Claim, why: str) -> Attribution:
+def _inherited(attribution: Attribution, origin: Claim, why: Inheritance) -> Attribution:
     """The attribution a claim with no cue takes over: its source is the mention that
     names the earlier claim's source (the referent of an earlier "he")."""
-    source = attribution.teller.text if attribution.teller else "an unknown source"
+    teller = attribution.teller.text if attribution.teller else None
+    carried = (("why", why), ("claim", origin.index), ("source", teller), ("source_type", attribution.source_type))
     return replace(
         attribution,
         source=attribution.teller,
@@ -81,5 +82,5 @@ def _inherited(attribution: Attribution, origin: Claim, why: str) -> Attribution
         cue=None,
         inherited=True,
         direct_quote=True,
-        explanation=f"no cue of its own: {why} {origin.index}, so its source {source!r} ({attribution.source_type}) carries over",
+        steps=(Step("inherited", carried),),
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..sources import SourceReading, classify_source
 from ..text.words import singular
-from ..types import Span
+from ..types import Span, Step
 
 LOOKBACK_CLAIMS = 4
 """How many claims back a back-reference or a quotation may reach for its source."""
@@ -33,13 +33,14 @@ def names_a_teller(text: str, source: Span) -> bool:
 
 def resolve(
     text: str, span: Span, claim_index: int, mentions: deque[Mention]
-) -> tuple[Span, SourceReading, str, Span | None]:
+) -> tuple[Span, SourceReading, Step | None, Span | None]:
     """Type a source; a pronoun or name-less definite phrase takes the reading of the
     nearest earlier source of a compatible type (for anonymous ones, the same head noun),
-    and that source's span as its referent."""
+    and that source's span as its referent; the step says which (None for a source that names
+    itself)."""
     reading = classify_source(text, span)
     if not reading.refers_back:
-        return span, reading, "", None
+        return span, reading, None, None
     for mention in reversed(mentions):
         if claim_index - mention.claim_index > LOOKBACK_CLAIMS:
             break
@@ -49,5 +50,6 @@ def resolve(
             continue
         if reading.source_type == "unknown" and mention.reading.plural and not reading.plural:
             continue
-        return span, mention.reading, f"{span.text!r} refers back to {mention.span.text!r} (claim {mention.claim_index})", mention.span
-    return span, reading, f"{span.text!r} refers back to nothing within {LOOKBACK_CLAIMS} claims: left as read", None
+        step = Step("refers_back", (("source", span.text), ("referent", mention.span.text), ("claim", mention.claim_index)))
+        return span, mention.reading, step, mention.span
+    return span, reading, Step("refers_back_to_nothing", (("source", span.text), ("claims", LOOKBACK_CLAIMS))), None

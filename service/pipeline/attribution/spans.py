@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..document import QUOTED_PAIR
-from ..types import Span
+from ..types import SourceFound, Span
 from .words import ADJUNCT, ADJUNCT_START, AUX, CUE_VERB, LY_ADVERB, RIGHT_NP
 
 LEFT_WINDOW = 300
@@ -66,18 +66,18 @@ _LEADING_JUNK = re.compile(r"(?:[\s,;:—-]|'')+")
 _TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
 
 
-def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | None, str]:
+def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | None, SourceFound]:
     """The noun phrase that ends just before a cue, and where it was found.
 
     The last clause piece before the cue, after its last subordinator ("as he") and
     without trailing auxiliaries ("had", "also"). When nothing is left and an apposition
     stands between commas ("Andriy Kovalenko, the head of ..., said"), the phrase before
-    the apposition. "inside a clause" marks a phrase that does not start a clause (the
+    the apposition. "inside_clause" marks a phrase that does not start a clause (the
     rules do not trust it alone).
     """
     low = max(claim_start, cue_start - LEFT_WINDOW)
     if (account := quoted_account_before(text, claim_start, cue_start)) is not None:
-        return account, "before the cue (a quoted account name)"
+        return account, "quoted_account"
     pieces = list(_PIECE.finditer(text, low, cue_start))
     if not pieces or pieces[-1].end() != cue_start:
         return None, "nowhere"
@@ -90,12 +90,12 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
     if span is not None:
         clause_start = pieces[-1].start() == claim_start or text[pieces[-1].start() - 1] in ",;:”\"—"
         starts_piece = not text[pieces[-1].start() : span.start].strip()
-        return span, "before the cue" if clause_start or not starts_piece else "inside a clause"
+        return span, "before_cue" if clause_start or not starts_piece else "inside_clause"
     if len(pieces) >= 3 and text[pieces[-1].start() - 1] == "," and text[pieces[-2].start() - 1] == ",":
         if _APPOSITIVE_START.match(text, pieces[-2].start(), pieces[-2].end()):
             span = _noun_phrase_end(text, pieces[-3].start(), pieces[-3].end())
             if span is not None:
-                return span, "before the apposition"
+                return span, "before_apposition"
     return None, "nowhere"
 
 
