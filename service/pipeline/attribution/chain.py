@@ -10,6 +10,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator
 
+from ..resources import read_entries
 from ..types import Claim, Span, Step
 from .cues import Candidate, Cues
 from .inherit import Seen
@@ -19,7 +20,7 @@ from .words import ADJUNCT
 
 _LINK = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*[:,]?\s*(?:that\s+)?", re.IGNORECASE)
 # Carriers: what a source speaks in, which someone else may pass on ("a video shared by X").
-_CARRIERS = "video|footage|clip|post|statement|interview|recording"
+_CARRIERS = "|".join(read_entries("source_carriers.txt"))
 _RELAY = re.compile(
     rf"\b(?:{_CARRIERS})s?\b[^.;:“”\"]{{0,40}}?\b(?:shared|posted|published|released|circulated|broadcast|aired)\s+by\s+",
     re.IGNORECASE,

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ..document import QUOTED_PAIR
+from ..resources import read_entries
 from ..types import SourceFound, Span
 from .words import ADJUNCT, ADJUNCT_START, AUX, CUE_VERB, LY_ADVERB, RIGHT_NP
 
@@ -47,7 +48,7 @@ _NAME_APPOSITION = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)
 # An account named in quotation marks, ending where a cue or a source span ends:
 # "the pro-Ukrainian X account “Victoria”", "a Telegram channel 'Rybar'". Bounded words,
 # no overlap between the parts: linear.
-_ACCOUNT_HEADS = "account|channel|page|handle|profile"
+_ACCOUNT_HEADS = "|".join(read_entries("source_account_heads.txt"))
 _QUOTED_ACCOUNT = re.compile(
     rf"(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,3}}(?:{_ACCOUNT_HEADS})s?\s+"
     r"[“\"‘'][^”\"’'\n]{1,60}[”\"’'],?\s*$",
