@@ -5,12 +5,16 @@ trained model; the end-to-end tests at the bottom run the real model on the seed
 """
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
-from service.pipeline.attribution import _CUE, LOOKBACK_CLAIMS, _Cues, attribute, candidates
+from service.pipeline.attribution import LOOKBACK_CLAIMS, attribute, candidates
+from service.pipeline.attribution.cues import _CUE, Cues
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
-from service.pipeline.types import ClaimPrediction, Span
+from service.pipeline.report import FOUND_WORDS, INHERITANCE_WORDS, STEP_WORDS, explain_steps
+from service.pipeline.types import ClaimPrediction, Inheritance, SourceFound, Span, Step, StepRule
 from tests.conftest import seed_text
 
 NO_CUE = ClaimPrediction(0.1, None, None)
@@ -131,7 +135,7 @@ def test_rules_find_and_type_the_source(text, expected):
     assert (attribution.source_type, attribution.named, attribution.described) == (source_type, named, described)
     assert_span(text, attribution.cue, cue)
     assert attribution.inherited is False and attribution.via == ()
-    assert attribution.explanation
+    assert explain_steps(attribution.steps)
 
 
 @pytest.mark.parametrize(
@@ -159,7 +163,7 @@ def test_rule_candidates_are_the_same_whether_built_lazily_or_all_at_once():
     for claim in segment(Document.of(text)).claims:
         found = candidates(text, claim)
         assert [c.cue.text for c in found] == [m.group(0) for m in _CUE.finditer(text, claim.start, claim.end)]
-        lazy = _Cues(text, claim)
+        lazy = Cues(text, claim)
         assert [lazy[i] for i in reversed(range(len(lazy)))][::-1] == list(found)
 
 
@@ -326,7 +330,14 @@ def test_model_cue_with_a_pronoun_source_keeps_its_cue_and_points_at_the_anteced
     assert third.refers_to == first.source and first.refers_to is None
     assert (third.source_type, third.named, third.inherited) == ("organization", True, False)
     assert_span(text, third.cue, "added")
-    assert "'it' refers back to 'the Ukrainian military'" in third.explanation
+    assert Step("refers_back", (("source", "it"), ("referent", "the Ukrainian military"), ("claim", 0))) in third.steps
+    assert "'it' refers back to 'the Ukrainian military' (claim 0)" in explain_steps(third.steps)
+
+
+def test_every_step_and_place_the_rules_can_name_has_words_in_the_report():
+    assert set(STEP_WORDS) == set(get_args(StepRule))
+    assert set(FOUND_WORDS) == set(get_args(SourceFound))
+    assert set(INHERITANCE_WORDS) == set(get_args(Inheritance))
 
 
 SEED_003 = (
@@ -349,7 +360,7 @@ def test_generic_source_and_quote_continuation_take_the_agency():
     # The quotation that continues: no cue of its own, inherits.
     assert continued.cue is None and continued.inherited is True and continued.direct_quote is True
     assert continued.source == said.source and continued.source_type == "organization"
-    assert "carries over" in continued.explanation
+    assert "carries over" in explain_steps(continued.steps)
     assert note is None
 
 
@@ -404,7 +415,7 @@ def test_second_hand_chains(text, expected):
     assert [(v.span.text, v.source_type) for v in attribution.via] == via
     for hop in attribution.via:
         assert text[hop.span.start : hop.span.end] == hop.span.text
-    assert "second-hand" in attribution.explanation
+    assert "second-hand" in explain_steps(attribution.steps)
 
 
 def test_think_tank_chain_resolves_the_generic_teller():

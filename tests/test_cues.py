@@ -229,7 +229,7 @@ def attribution(text: str, source: str, *, inherited: bool = False, via: str | N
         via=(Via(span(via), "organization"),) if via else (),
         described=False,
         direct_quote=False,
-        explanation="written by the test",
+        steps=(),
     )
 
 

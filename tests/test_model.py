@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
-from service.pipeline.model.features import FIRST_WORD_ID, UNKNOWN_WORD, Vocabulary, tokenize
+from service.pipeline.model.article import FIRST_WORD_ID, UNKNOWN_WORD, Vocabulary, tokenize
 from service.pipeline.text.tokens import TOKEN, code_points, token_bounds
 from service.pipeline.model import DEFAULT_MODEL_PATH, MODEL_PATH_SETTING, AttributionModel, ModelLoadError
 from service.pipeline.model.attribution_model import LEARNED, file_sha256

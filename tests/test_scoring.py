@@ -37,7 +37,7 @@ def attribution(source_type="organization", named=True, described=False, direct_
         via=tuple(via),
         described=described,
         direct_quote=direct_quote,
-        explanation="built by hand",
+        steps=(),
     )
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from service.pipeline.claims import segment
 from service.pipeline.document import Document as Article
+from service.pipeline.model.article import tokenize
 from service.pipeline.model.features import (
     CuePhrases,
     claim_features,
@@ -17,7 +18,6 @@ from service.pipeline.model.features import (
     cue_features,
     source_candidates,
     source_features,
-    tokenize,
 )
 from service.pipeline.model import AttributionModel, Hyperparameters
 from service.pipeline.types import Span

@@ -24,25 +24,27 @@ from threadpoolctl import threadpool_limits
 from service.pipeline.claims import segment
 from service.pipeline.document import Document as Article
 from service.pipeline.text.tokens import TOKEN
+from service.pipeline.model.article import (
+    ALWAYS_IN_VOCABULARY,
+    FIRST_WORD_ID,
+    ArticleTokens,
+    Vocabulary,
+    tokenize,
+)
 from service.pipeline.model.features import (
     ANCHORS_ENDING_AT,
-    ALWAYS_IN_VOCABULARY,
     ANCHOR_COUNT,
     CLAIM_DENSE_WIDTH,
     CLAIM_HASH_WIDTH,
-    FIRST_WORD_ID,
     HASH_WIDTH,
     MAX_CUE_PHRASE_TOKENS,
-    ArticleTokens,
-    Vocabulary,
+    CuePhrases,
     claim_features,
     cue_candidates,
-    CuePhrases,
     cue_extents,
     cue_features,
     source_candidates,
     source_features,
-    tokenize,
 )
 from service.pipeline.model import AttributionModel, Hyperparameters
 from service.pipeline.types import Claim

@@ -7,7 +7,7 @@
 - "told reporters" is one cue: the reporters are the audience, never the source; the teller stands before.
 - A relay is the intermediary: "The newspaper, citing a police spokesman, said" has source "a police
   spokesman", via "The newspaper".
-Each runs once per attribution after the gate and says in the explanation what it changed.
+Each runs once per attribution after the gate and adds a step saying what it changed.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .sources import classify_source
-from .types import Attribution, Claim, Span, Via
+from .types import Attribution, Claim, Span, Step, Via
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
 # ", Jane Roe," right before the cue (or ", Jane Roe, who ... ,").
@@ -43,22 +43,23 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
         found = _TELLER_BEFORE.search(text, claim.start, cue.start)
         if found is None:
             return attribution
-        group = "name" if found.group("name") else "teller"
-        return _retyped(text, attribution, _span(text, found, group), f"{source.text!r} is the audience of {cue.text!r}")
+        teller = _span(text, found, "name" if found.group("name") else "teller")
+        audience = Step("audience_of_cue", (("source", teller.text), ("audience", source.text), ("cue", cue.text)))
+        return _retyped(text, attribution, teller, audience)
     if source.end <= cue.start and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None:
-        return _retyped(text, attribution, _span(text, apposed, "name"), f"the name in apposition to {source.text!r}")
+        name = _span(text, apposed, "name")
+        return _retyped(text, attribution, name, Step("apposed_name", (("source", name.text), ("phrase", source.text))))
     if (affiliated := _NAME_WITH_AFFILIATION.match(source.text)) is not None:
         name = Span(source.start, source.start + affiliated.end("name"), affiliated.group("name"))
         if classify_source(text, name).source_type == "person":
-            return _retyped(text, attribution, name, f"the name before the affiliation in {source.text!r}")
+            return _retyped(text, attribution, name, Step("name_before_affiliation", (("source", name.text), ("phrase", source.text))))
     if source.end <= cue.start:
         relayed = _CITING.match(text, source.end, claim.end)
         if relayed is not None:
             via = Via(source, attribution.source_type)
-            return replace(
-                _retyped(text, attribution, _span(text, relayed, "source"), f"{source.text!r} only relays it"),
-                via=(via, *attribution.via),
-            )
+            teller = _span(text, relayed, "source")
+            relay = Step("only_relays", (("source", teller.text), ("relay", source.text)))
+            return replace(_retyped(text, attribution, teller, relay), via=(via, *attribution.via))
     return attribution
 
 
@@ -66,9 +67,9 @@ def _span(text: str, match: re.Match[str], group: str) -> Span:
     return Span(match.start(group), match.end(group), text[match.start(group) : match.end(group)])
 
 
-def _retyped(text: str, attribution: Attribution, source: Span, why: str) -> Attribution:
+def _retyped(text: str, attribution: Attribution, source: Span, why: Step) -> Attribution:
     reading = classify_source(text, source)
     return replace(
         attribution, source=source, source_type=reading.source_type, named=reading.named, described=reading.described,
-        refers_to=None, explanation=f"{attribution.explanation}; source {source.text!r}: {why}",
+        refers_to=None, steps=(*attribution.steps, why),
     )

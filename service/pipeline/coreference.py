@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .sources import classify_source
-from .types import Attribution, Claim, Span
+from .types import Attribution, Claim, Span, Step
 
 LOOKBACK_CLAIMS = 3
 """How many claims back a name is looked for (same reach as a reader's "he")."""
@@ -37,7 +37,7 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
             if name is not None:
                 attribution = replace(
                     attribution, refers_to=name, source_type="person", named=True,
-                    explanation=f"{attribution.explanation}; {attribution.source.text!r} is {name.text!r}, named in an earlier sentence",
+                    steps=(*attribution.steps, Step("named_earlier", (("source", attribution.source.text), ("name", name.text)))),
                 )
         resolved.append(attribution)
     return tuple(resolved)
@@ -81,7 +81,7 @@ def continue_quotations(claims: Sequence[Claim], attributions: Sequence[Attribut
         if claim.opens_inside_quote or _OPENS_WITH_QUOTE.match(claim.text):
             result[index] = replace(
                 previous, source=previous.teller, refers_to=None, cue=None, inherited=True, direct_quote=True,
-                explanation=f"no cue of its own: it goes on quoting {previous.teller.text!r} from claim {index - 1}",
+                steps=(Step("goes_on_quoting", (("source", previous.teller.text), ("claim", index - 1))),),
             )
     return tuple(result)
 
@@ -104,13 +104,13 @@ def embedded_posts(text: str, claims: Sequence[Claim], attributions: Sequence[At
         cue = Span(claim.start + match.start("cue"), claim.start + match.end("cue"), match.group("cue"))
         own = Attribution(
             source=source, source_type="social_media", named=True, cue=cue, inherited=False, via=(), described=False,
-            direct_quote=True, explanation=f"the signature of an embedded post names its account {source.text!r}",
+            direct_quote=True, steps=(Step("post_signature", (("source", source.text),)),),
         )
         result[claim.index] = own
         for earlier in reversed(claims[: claim.index]):
             if earlier.paragraph != claim.paragraph or result[earlier.index] is not None:
                 break
             result[earlier.index] = replace(
-                own, cue=None, inherited=True, explanation=f"no cue of its own: a sentence of the post signed {source.text!r}"
+                own, cue=None, inherited=True, steps=(Step("post_sentence", (("source", source.text),)),)
             )
     return tuple(result)

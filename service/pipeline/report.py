@@ -2,14 +2,18 @@
 
 The JSON body is built here, once, for every caller (HTTP API, Python API, CLI), so
 they cannot drift apart. ``explain=True`` adds the decision process: each
-contribution's reason, each attribution's explanation and the skipped segments.
+contribution's reason, each attribution's explanation (its steps put into words, here and
+nowhere else) and the skipped segments.
 """
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 from .rules_version import rules_version
-from .types import ArticleResult, Attribution, Contribution, Hedge, ScoredClaim, Span
+from .types import (
+    ArticleResult, Attribution, Contribution, Hedge, Inheritance, ScoredClaim, SourceFound, Span, Step, StepRule,
+)
 
 TEXT_WIDTH = 88
 """Claims are wrapped in full to this many columns in the text explanation."""
@@ -64,7 +68,7 @@ def _attribution(attribution: Attribution, explain: bool) -> dict:
         "kind": attribution.kind,
     }
     if explain:
-        body["explanation"] = attribution.explanation
+        body["explanation"] = explain_steps(attribution.steps)
     return body
 
 
@@ -138,3 +142,100 @@ def _source_words(attribution: Attribution) -> str:
     if attribution.refers_to is None or not said:
         return " ".join(attribution.teller.text.split())
     return f"{said} (refers to {' '.join(attribution.refers_to.text.split())})"
+
+
+FOUND_WORDS: dict[SourceFound, str] = {
+    "after_cue": "after the cue",
+    "after_cue_inverted": "after the cue (inverted)",
+    "after_by": "after 'by' (passive)",
+    "before_cue": "before the cue",
+    "quoted_account": "before the cue (a quoted account name)",
+    "inside_clause": "inside a clause",
+    "before_apposition": "before the apposition",
+    "by_model": "by the model, tightened",
+    "subject_of": "as the subject of {subject_of!r}",
+    "in_chain": "in the chain",
+    "nowhere": "nowhere",
+}
+"""Where a source was found, in words."""
+
+INHERITANCE_WORDS: dict[Inheritance, str] = {
+    "continues_quotation": "it continues the quotation of claim",
+    "whole_quotation_after": "it is wholly a quotation right after the quotation in claim",
+    "opens_quotation_closed_later": "it opens the quotation attributed at its close in claim",
+}
+
+
+def _found(found: SourceFound, subject_of: str = "") -> str:
+    return FOUND_WORDS[found].format(subject_of=subject_of)
+
+
+def _rule_cue(cue: str, kind: str, found: SourceFound) -> str:
+    pattern = "'according to X'" if kind == "according" else f"source {_found(found)}"
+    return f"rule cue {cue!r} ({pattern})"
+
+
+def _rule_source(found: SourceFound, agrees: bool) -> str:
+    agreement = "the model's source agrees" if agrees else "preferred to the model's source"
+    return f"rule source {_found(found)} ({agreement})"
+
+
+def _according_relays(source: str | None, speaker: str) -> str:
+    relay = "'according to'" if source is None else f"'according to {source}'"
+    return f"{relay} relays {speaker!r}"
+
+
+def _inherited(why: Inheritance, claim: int, source: str | None, source_type: str) -> str:
+    teller = "an unknown source" if source is None else source
+    return f"no cue of its own: {INHERITANCE_WORDS[why]} {claim}, so its source {teller!r} ({source_type}) carries over"
+
+
+STEP_WORDS: dict[StepRule, Callable[..., str]] = {
+    "model_cue": lambda cue, probability: f"model cue {cue!r} (p={probability:.2f})",
+    "model_cue_hedge": lambda: " is a hedge, which names nobody: not used",
+    "model_cue_function_verb": lambda verb: f" is function words; the reporting verb {verb!r} after it is the cue",
+    "model_cue_function_kept": lambda: ", function words only: kept",
+    "model_cue_function_no_teller": lambda: " is function words with no teller beside it: not used",
+    "cites_for": lambda source, cue: f" cites for {source!r} {cue}: that is the claim's cue",
+    "rule_cue": _rule_cue,
+    "no_model_cue": lambda: "the model gave no cue",
+    "rule_source": _rule_source,
+    "according_relays": _according_relays,
+    "according_relays_it": lambda source: f"'according to {source}' relays it",
+    "cited": lambda source: f"citing {source!r}: the teller is the one cited",
+    "inner_teller": lambda source, cue, speaker, speaker_cue: f"{source!r} {cue} within what {speaker!r} {speaker_cue}",
+    "outer_teller": lambda source, cue, speaker, speaker_cue: f"{source!r} {cue} what {speaker!r} {speaker_cue}",
+    "carrier_relay": lambda source: f"{source!r} shared the carrier the source speaks in",
+    "earlier_carrier": lambda carrier, source: f"'the {carrier}' is the one an earlier claim traced to {source!r}",
+    "source_found": lambda source, found, subject_of: f"source {source!r} found {_found(found, subject_of)}",
+    "refers_back": lambda source, referent, claim: f"{source!r} refers back to {referent!r} (claim {claim})",
+    "refers_back_to_nothing": lambda source, claims: f"{source!r} refers back to nothing within {claims} claims: left as read",
+    "typed": lambda source_type, reason: f"typed {source_type}: {reason}",
+    "no_source": lambda: "no source found around the cue: type unknown",
+    "via": lambda hops: "second-hand, via " + ", then ".join(f"{text!r} ({source_type})" for text, source_type in hops),
+    "inherited": _inherited,
+    "named_earlier": lambda source, name: f"{source!r} is {name!r}, named in an earlier sentence",
+    "goes_on_quoting": lambda source, claim: f"no cue of its own: it goes on quoting {source!r} from claim {claim}",
+    "post_signature": lambda source: f"the signature of an embedded post names its account {source!r}",
+    "post_sentence": lambda source: f"no cue of its own: a sentence of the post signed {source!r}",
+    "audience_of_cue": lambda source, audience, cue: f"source {source!r}: {audience!r} is the audience of {cue!r}",
+    "apposed_name": lambda source, phrase: f"source {source!r}: the name in apposition to {phrase!r}",
+    "name_before_affiliation": lambda source, phrase: f"source {source!r}: the name before the affiliation in {phrase!r}",
+    "only_relays": lambda source, relay: f"source {source!r}: {relay!r} only relays it",
+}
+"""Each attribution rule's step in words, from the step's detail."""
+
+QUALIFIERS = frozenset({
+    "model_cue_hedge", "model_cue_function_verb", "model_cue_function_kept", "model_cue_function_no_teller", "cites_for",
+})
+"""Steps that qualify the model's cue before them ("model cue 'has' (p=0.81) is function words ..."): written on
+after it, where every other step starts a new "; "-separated note."""
+
+
+def explain_steps(steps: tuple[Step, ...]) -> str:
+    """An attribution's steps in words: how its cue, source, chain and type were found."""
+    words = ""
+    for step in steps:
+        said = STEP_WORDS[step.rule](**dict(step.detail))
+        words += said if step.rule in QUALIFIERS or not words else f"; {said}"
+    return words

@@ -9,7 +9,7 @@ are character offsets into the text exactly as posted, ``end`` exclusive.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 SourceType = Literal["person", "organization", "media", "social_media", "document", "anonymous", "unknown"]
 SOURCE_TYPES: tuple[str, ...] = ("person", "organization", "media", "social_media", "document", "anonymous", "unknown")
@@ -98,6 +98,37 @@ class Via:
     source_type: SourceType
 
 
+StepRule = Literal[
+    "model_cue", "model_cue_hedge", "model_cue_function_verb", "model_cue_function_kept",
+    "model_cue_function_no_teller", "rule_cue", "no_model_cue", "cites_for", "rule_source",
+    "according_relays", "according_relays_it", "cited", "inner_teller", "outer_teller", "carrier_relay",
+    "earlier_carrier", "source_found", "refers_back", "refers_back_to_nothing", "typed", "no_source", "via",
+    "inherited", "named_earlier", "goes_on_quoting", "post_signature", "post_sentence", "audience_of_cue", "apposed_name",
+    "name_before_affiliation", "only_relays",
+]
+"""The decisions attribution takes: the rules of ``service/pipeline/attribution/``, then the
+refinements after it (``coreference.py``, ``appositions.py``)."""
+SourceFound = Literal[
+    "after_cue", "after_cue_inverted", "after_by", "before_cue", "quoted_account", "inside_clause",
+    "before_apposition", "by_model", "subject_of", "in_chain", "nowhere",
+]
+"""Where a cue's source was found."""
+Inheritance = Literal["continues_quotation", "whole_quotation_after", "opens_quotation_closed_later"]
+"""Why a claim with no cue of its own takes an earlier or later claim's attribution."""
+
+
+class Step(NamedTuple):
+    """One decision of attribution: the rule that took it and what it saw (``detail``, names
+    and values: span texts, a probability, a claim index). Decisions return steps, not words.
+
+    A named tuple with the detail as a literal tuple of pairs, not a frozen dataclass like the
+    other records nor keyword arguments: a claim takes several steps, and those cost three
+    times as much to build (5% of attribution)."""
+
+    rule: StepRule
+    detail: tuple[tuple[str, object], ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """Who says a claim, how, and how we know.
@@ -107,9 +138,10 @@ class Attribution:
     "the agency") was resolved to, whose type the source takes; None when the source
     names itself. ``described`` qualifies anonymous sources: "a senior US defence
     official" is described, a bare "sources" is not. ``direct_quote`` is true when the
-    attributed content is a direct quotation. ``explanation`` says in words how it was
-    found. ``kind`` is "belief" when the cue states the source's belief or expectation
-    ("believes", "expects"), else "report" (docs/guidelines.md).
+    attributed content is a direct quotation. ``steps`` are the decisions that found it, in
+    order (``report.py`` puts them into words).
+    ``kind`` is "belief" when the cue states the source's belief or expectation ("believes",
+    "expects"), else "report" (docs/guidelines.md).
     """
 
     source: Span | None
@@ -120,7 +152,7 @@ class Attribution:
     via: tuple[Via, ...]
     described: bool
     direct_quote: bool
-    explanation: str
+    steps: tuple[Step, ...]
     refers_to: Span | None = None
     kind: AttributionKind = "report"
 

@@ -35,19 +35,17 @@ import numpy as np
 
 from ..resources import resource_path
 from ..types import Claim, ClaimPrediction, Span
+from .article import ArticleTokens, Vocabulary, tokenize
 from .features import (
     FEATURE_SCHEMA_VERSION,
-    ArticleTokens,
     ClaimRows,
     CuePhrases,
-    Vocabulary,
-    cue_candidates,
     claim_features,
+    cue_candidates,
     cue_extents,
     cue_features,
     source_candidates,
     source_features,
-    tokenize,
 )
 
 MODEL_PATH_SETTING = "CREDENCE_MODEL_PATH"

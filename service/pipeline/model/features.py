@@ -15,6 +15,7 @@ distance) and is hashed into ``2 ** HASH_BITS`` columns by multiplicative hashin
 candidate is one fixed-width row of column indices and a linear model scores it as the sum
 of its weights. Changing any template, the tokeniser or the hashing changes what the
 weights mean: bump ``FEATURE_SCHEMA_VERSION`` so stale artefacts are refused at load.
+The article's tokens, word ids and per-token arrays come from ``article.py``.
 """
 from __future__ import annotations
 
@@ -24,17 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..text.tokens import (
-    SHAPE_CAPITALISED,
-    SHAPE_OUTSIDE,
-    SHAPE_UPPER,
-    code_points,
-    code_units,
-    token_bounds,
-    token_hashes,
-    token_shapes,
-)
-from ..types import Claim
+from ..text.tokens import SHAPE_OUTSIDE, SHAPE_UPPER
+from .article import GOLDEN, OUTSIDE, PAD, UNKNOWN_WORD, ArticleTokens, Vocabulary
 
 FEATURE_SCHEMA_VERSION = 3
 HASH_BITS = 17
@@ -45,20 +37,6 @@ CLAIM_HASH_WIDTH = 1 << CLAIM_HASH_BITS
 CLAIM_DENSE_WIDTH = 3
 """Real-valued claim features after the hashed ones: the scaled log-odds of the best and
 second-best cue candidates, and whether there is a second."""
-
-UNKNOWN_WORD = 0
-"""Vocabulary id of a word not seen often enough in training."""
-OUTSIDE = 1
-"""Id standing for "no token here": a neighbour beyond the claim's first or last token."""
-FIRST_WORD_ID = 2
-
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
-FIRST_PERSON = frozenset({"i", "we", "me", "my", "our", "us", "myself", "ourselves", "i'm", "we're", "i've", "we've"})
-"""Quoted first person ("I will not back down") marks direct speech, hence an attribution."""
-SPAN_BREAKS = frozenset({",", ";", ":", '"', "\u201c", "\u201d", "!", "?", "\u2014", "\u2013", "\u2026", "[", "]"})
-"""Tokens a source span never crosses: a source is a short noun phrase, not a clause."""
-ALWAYS_IN_VOCABULARY = QUOTE_MARKS | SPAN_BREAKS
-"""Marks the features find by vocabulary id, so training must give each one an id."""
 
 MAX_SOURCE_TOKENS = 8
 MAX_CUE_PHRASE_TOKENS = 3
@@ -76,136 +54,8 @@ _GROWS_LEFT = np.isin(np.arange(ANCHOR_COUNT), ANCHORS_ENDING_AT)
 CUE_TEMPLATE_BASE = 0
 SOURCE_TEMPLATE_BASE = 32
 CLAIM_TEMPLATE_BASE = 64
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_SECOND_SLOT_KEY = np.uint64(0xBF58476D1CE4E5B9)
-"""The vocabulary table's second slot: a token hash times this, shifted (the first: ``_GOLDEN``)."""
 _HASH_SHIFT = np.uint64(64 - HASH_BITS)
 _DISTANCE_EDGES = np.array([1, 2, 3, 4, 7, 11, 16])
-_PAD = 2
-"""``ArticleTokens.padded_*`` carry this many sentinel entries at each end, so neighbours up
-to two tokens away are read without clipping indexes."""
-
-class Vocabulary:
-    """Lower-cased words and their ids (``FIRST_WORD_ID`` on, in the order given), looked
-    up for a whole article at once by token hash in an open-addressing table, plus tables
-    indexed by id.
-
-    Every word must be one ``text.tokens.TOKEN``; two words with one hash are refused (64-bit hashes of
-    a few tens of thousands of words: it does not happen, and if it did the artefact would
-    not load rather than confuse two words).
-    """
-
-    def __init__(self, words: Sequence[str]) -> None:
-        self.words = tuple(words)
-        codes = code_points(" ".join(self.words))
-        starts, ends = token_bounds(codes)
-        lengths = np.fromiter(map(len, self.words), dtype=np.int64, count=len(self.words))
-        if len(starts) != len(self.words) or not np.array_equal(ends - starts, lengths):
-            raise ValueError("every vocabulary word must be exactly one token")
-        hashes = token_hashes(codes, starts, ends)
-        if len(np.unique(hashes)) != len(hashes):
-            raise ValueError("two vocabulary words share a hash")
-        self._build_table(hashes)
-        self._index = {word: number for number, word in enumerate(self.words, start=FIRST_WORD_ID)}
-        self.id_count = len(self.words) + FIRST_WORD_ID
-        self.is_quote = self.table(QUOTE_MARKS)
-        self.is_break = self.table(SPAN_BREAKS)
-        self.comma = self.id_of(",")
-        self.colon = self.id_of(":")
-        self.question = self.id_of("?")
-        self.is_first_person = self.table(FIRST_PERSON)
-
-    def _build_table(self, hashes: np.ndarray) -> None:
-        """Cuckoo hashing: each word's hash sits in one of its two slots (``_slots``), so a
-        lookup reads two slots. Empty slots hold hash 0 and id ``UNKNOWN_WORD``. At least 8
-        slots a word: placing them fails about never, and then a table twice as large is
-        tried."""
-        bits = max(4, (8 * len(hashes)).bit_length())
-        while True:
-            self._slot_shift = np.uint64(64 - bits)
-            homes = [slots.tolist() for slots in self._slots(hashes)]
-            table = [-1] * (1 << bits)
-            for number in range(len(hashes)):
-                item, slot = number, homes[0][number]
-                for _ in range(64):
-                    item, table[slot] = table[slot], item
-                    if item < 0:
-                        break
-                    slot = homes[1][item] if slot == homes[0][item] else homes[0][item]
-                else:
-                    break
-            else:
-                break
-            bits += 1
-        numbers = np.array(table, dtype=np.int64)
-        occupied = numbers >= 0
-        self._slot_hashes = np.append(hashes, np.uint64(0))[numbers]  # -1: the appended 0
-        self._slot_ids = np.where(occupied, numbers + FIRST_WORD_ID, UNKNOWN_WORD)
-
-    def _slots(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return ((hashes * _GOLDEN) >> self._slot_shift).astype(np.intp), ((hashes * _SECOND_SLOT_KEY) >> self._slot_shift).astype(np.intp)
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def id_of(self, word: str) -> int:
-        return self._index.get(word, UNKNOWN_WORD)
-
-    def table(self, words: Iterable[str]) -> np.ndarray:
-        """A boolean table over word ids, True at the ids of ``words`` (unknown ones ignored)."""
-        table = np.zeros(self.id_count, dtype=bool)
-        table[[self._index[word] for word in words if word in self._index]] = True
-        return table
-
-    def lookup(self, hashes: np.ndarray) -> np.ndarray:
-        """The id of each token hash, ``UNKNOWN_WORD`` when no word has it."""
-        first, second = self._slots(hashes)
-        ids, known = self._slot_ids, self._slot_hashes
-        return np.where(known[first] == hashes, ids[first], np.where(known[second] == hashes, ids[second], UNKNOWN_WORD))
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleTokens:
-    """One article's tokens as parallel arrays (index = token number).
-
-    ``claim_first``/``claim_last`` are the token bounds of the claim a token stands in and
-    ``claim_of`` that claim's position in the sequence given (all -1 outside every claim); ``in_quote`` says whether a double quotation is open there.
-    ``first_of_claim``/``last_of_claim``/``opens_quoted`` are per claim (index = claim number).
-    """
-
-    lowered: str
-    """The lower-cased text the tokens index (``word``)."""
-    starts: np.ndarray
-    ends: np.ndarray
-    word_ids: np.ndarray
-    shapes: np.ndarray
-    padded_ids: np.ndarray
-    """``word_ids`` with ``_PAD`` OUTSIDE entries at each end (index = token number + ``_PAD``)."""
-    padded_shapes: np.ndarray
-    claim_first: np.ndarray
-    claim_last: np.ndarray
-    claim_of: np.ndarray
-    in_quote: np.ndarray
-    quotes_before: np.ndarray
-    """Prefix count of double quotation marks (length n + 1)."""
-    breaks_before: np.ndarray
-    """``breaks_before[i]``: how many span-breaking tokens precede token ``i`` (a prefix count,
-    length n + 1), so a span crosses none when the counts at its ends agree."""
-    capitalised_before: np.ndarray
-    commas: np.ndarray
-    """Token numbers of the commas, ascending."""
-    first_of_claim: np.ndarray
-    """Token bounds of each claim (a claim with no token has last < first)."""
-    last_of_claim: np.ndarray
-    opens_quoted: np.ndarray
-    first_person_before: np.ndarray
-    """Prefix count of first-person words inside a quotation (length n + 1)."""
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def word(self, position: int) -> str:
-        return self.lowered[self.starts[position] : self.ends[position]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,77 +68,6 @@ class SourceCandidates:
     first: np.ndarray
     last: np.ndarray
     anchor: np.ndarray
-
-
-def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> ArticleTokens:
-    """Tokenise ``text`` once and lay out everything the feature templates need.
-
-    Tokens come from character classes of the code points (``token_bounds``) and word ids
-    from token hashes (``Vocabulary.lookup``): no Python object per token, and linear in the
-    text (trailing whitespace included). Claim membership and quotation state are then
-    pure array arithmetic.
-    """
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
-        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    lowered_codes = code_units(lowered)
-    starts, ends = token_bounds(lowered_codes)
-    word_ids = vocabulary.lookup(token_hashes(lowered_codes, starts, ends))
-    shapes = token_shapes(code_units(text), starts, ends)
-
-    # Per-claim arrays end with a sentinel entry, so index -1 (no claim) reads "none".
-    count = len(claims)
-    claim_starts = np.fromiter((claim.start for claim in claims), dtype=np.int64, count=count)
-    claim_ends = np.fromiter((claim.end for claim in claims), dtype=np.int64, count=count)
-    opens_quoted = np.zeros(count + 1, dtype=bool)
-    opens_quoted[:count] = np.fromiter((c.opens_inside_quote for c in claims), dtype=bool, count=count)
-    first_tokens = np.full(count + 1, -1, dtype=np.int64)
-    last_tokens = np.full(count + 1, -1, dtype=np.int64)
-    first_tokens[:count] = np.searchsorted(starts, claim_starts)
-    last_tokens[:count] = np.searchsorted(ends, claim_ends, side="right") - 1
-    claim_of = np.searchsorted(claim_starts, starts, side="right") - 1
-    within = (claim_of >= 0) & (ends <= np.append(claim_ends, 0)[claim_of])
-    claim_of[~within] = -1
-    claim_first = first_tokens[claim_of]
-    claim_last = last_tokens[claim_of]
-
-    tokens_count = len(starts)
-    quotes_before = np.zeros(tokens_count + 1, dtype=np.int64)
-    np.cumsum(vocabulary.is_quote[word_ids], out=quotes_before[1:])
-    opened = (quotes_before[:-1] - quotes_before[np.maximum(claim_first, 0)]) % 2 == 1
-    in_quote = within & (opened ^ opens_quoted[claim_of])
-    flags = np.empty((3, tokens_count), dtype=bool)  # the other prefix counts, in one cumsum
-    np.bitwise_or(vocabulary.is_break[word_ids], ~within, out=flags[0])
-    np.bitwise_and(vocabulary.is_first_person[word_ids], in_quote, out=flags[1])
-    np.greater_equal(shapes, SHAPE_CAPITALISED, out=flags[2])
-    counts = np.zeros((3, tokens_count + 1), dtype=np.int64)
-    np.cumsum(flags, axis=1, out=counts[:, 1:])
-    breaks_before, first_person_before, capitalised_before = counts
-    padded_ids = np.full(tokens_count + 2 * _PAD, OUTSIDE, dtype=np.int64)
-    padded_ids[_PAD:-_PAD] = word_ids
-    padded_shapes = np.full(tokens_count + 2 * _PAD, SHAPE_OUTSIDE, dtype=np.int64)
-    padded_shapes[_PAD:-_PAD] = shapes
-    return ArticleTokens(
-        lowered=lowered,
-        starts=starts,
-        ends=ends,
-        word_ids=word_ids,
-        shapes=shapes,
-        padded_ids=padded_ids,
-        padded_shapes=padded_shapes,
-        claim_first=claim_first,
-        claim_last=claim_last,
-        claim_of=claim_of,
-        in_quote=in_quote,
-        quotes_before=quotes_before,
-        breaks_before=breaks_before,
-        capitalised_before=capitalised_before,
-        commas=np.flatnonzero(word_ids == vocabulary.comma),
-        first_of_claim=first_tokens[:count],
-        last_of_claim=last_tokens[:count],
-        opens_quoted=opens_quoted[:count],
-        first_person_before=first_person_before,
-    )
 
 
 def cue_candidates(tokens: ArticleTokens, is_cue_word: np.ndarray) -> np.ndarray:
@@ -320,7 +99,7 @@ def hash_templates(first_base: int, values: Sequence[tuple[np.ndarray | int, np.
     keys <<= np.uint64(24)
     keys ^= seconds.reshape(len(values), rows)
     keys ^= _template_keys(first_base, len(values))
-    keys *= _GOLDEN
+    keys *= GOLDEN
     keys >>= _HASH_SHIFT
     return keys.view(np.int64).T
 
@@ -331,15 +110,15 @@ def _template_keys(first_base: int, count: int) -> np.ndarray:
 
 
 def _word_at(tokens: ArticleTokens, positions: np.ndarray, anchor: np.ndarray) -> np.ndarray:
-    """Word ids at ``positions`` (at most ``_PAD`` tokens beyond the text), or OUTSIDE where
+    """Word ids at ``positions`` (at most ``PAD`` tokens beyond the text), or OUTSIDE where
     that falls outside the claim of ``anchor``."""
     inside = (positions >= tokens.claim_first[anchor]) & (positions <= tokens.claim_last[anchor])
-    return np.where(inside, tokens.padded_ids[positions + _PAD], OUTSIDE)
+    return np.where(inside, tokens.padded_ids[positions + PAD], OUTSIDE)
 
 
 def _shape_at(tokens: ArticleTokens, positions: np.ndarray, anchor: np.ndarray) -> np.ndarray:
     inside = (positions >= tokens.claim_first[anchor]) & (positions <= tokens.claim_last[anchor])
-    return np.where(inside, tokens.padded_shapes[positions + _PAD], SHAPE_OUTSIDE)
+    return np.where(inside, tokens.padded_shapes[positions + PAD], SHAPE_OUTSIDE)
 
 
 def _bucket(distances: np.ndarray) -> np.ndarray:
@@ -525,7 +304,7 @@ def cue_extents(tokens: ArticleTokens, positions: np.ndarray, phrases: CuePhrase
         return first, last
     # Every window of three, then of two, words covering each position, earliest first.
     starts = positions[:, None] - _WINDOW_OFFSETS
-    ids = tokens.padded_ids[starts[:, :, None] + _WINDOW_STEPS + _PAD]  # (positions, windows, 3)
+    ids = tokens.padded_ids[starts[:, :, None] + _WINDOW_STEPS + PAD]  # (positions, windows, 3)
     base = phrases.id_count
     pair_keys = ids[:, :, 0] * base + ids[:, :, 1]
     hits = np.empty(starts.shape, dtype=bool)
@@ -594,14 +373,14 @@ def claim_features(tokens: ArticleTokens, vocabulary: Vocabulary, positions: np.
     ids, shapes = tokens.padded_ids, tokens.padded_shapes
     quotes = tokens.quotes_before[last + 1] - tokens.quotes_before[first]
     first_person = (tokens.first_person_before[last + 1] > tokens.first_person_before[first]).astype(np.int64)
-    speaker = (shapes[first + _PAD] == SHAPE_UPPER) & (
-        (ids[first + 1 + _PAD] == vocabulary.colon)
-        | ((shapes[first + 1 + _PAD] == SHAPE_UPPER) & (ids[first + 2 + _PAD] == vocabulary.colon))
+    speaker = (shapes[first + PAD] == SHAPE_UPPER) & (
+        (ids[first + 1 + PAD] == vocabulary.colon)
+        | ((shapes[first + 1 + PAD] == SHAPE_UPPER) & (ids[first + 2 + PAD] == vocabulary.colon))
     )
-    question = (ids[last + _PAD] == vocabulary.question) | (ids[last - 1 + _PAD] == vocabulary.question)
+    question = (ids[last + PAD] == vocabulary.question) | (ids[last - 1 + PAD] == vocabulary.question)
 
     def neighbour(position: np.ndarray) -> np.ndarray:
-        word = ids[position + _PAD]
+        word = ids[position + PAD]
         kind = np.where(vocabulary.is_quote[word], _NEIGHBOUR_QUOTE, np.where(word == vocabulary.comma, _NEIGHBOUR_COMMA, _NEIGHBOUR_OTHER))
         return np.where((position < first) | (position > last), _NEIGHBOUR_OUTSIDE, kind)
 

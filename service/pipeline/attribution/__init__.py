@@ -1,0 +1,133 @@
+"""Attribution: who says each claim, through whom, and how we know.
+
+Input: the claims and the trained model's per-claim reading (a cue span and a source
+span, or None). Output: one ``Attribution`` (or None) per claim. The model finds cues;
+rules make its spans right and type them, and add what it cannot know on its own.
+
+Per claim, in order (one pass over the claims, bounded work per claim):
+
+1. Cue. The model's cue when it gave one (one of only function words or hedge adverbs
+   is not used; a rule-lexicon reporting verb right after it is: "has also detailed").
+   Otherwise a rule cue, but only for patterns clear enough not to be a guess:
+   "according to X"; "X said that / : / “..." with X at the start of a clause; a
+   reporting clause that ends the sentence ("..., the Ukrainian military said on
+   Monday.", "“...,” said Umerov."). "X says he escaped" is left to the model: the rule
+   cannot tell it from "X says little".
+2. Source. The model's span when it is a plausible noun phrase, tightened: an
+   apposition or relative clause after a name is cut ("Andriy Kovalenko, the head of
+   ..." -> "Andriy Kovalenko"), a possessive owner and a bracketed acronym are kept
+   ("Ukraine's Main Military Intelligence Directorate (GUR)"), trailing adjuncts,
+   auxiliaries and adverbs go ("on Monday", "has long", "cynically"). The rule source
+   next to the cue completes a model span it overlaps ("Rustem" -> "Rustem Umerov") and
+   stands in when the model gave none: the noun phrase that ends just before the cue
+   (without "has", "also", "further", "on Tuesday"; or reaching past an apposition), or
+   for "according to", "citing" and an inverted "said X" the one just after it. A rule
+   source apart from the model's does not replace it (it is then an object after the
+   cue or a clause before it), except after "according to". A phrase that ends in
+   "and" or has no word in it ("''") is no source.
+3. Chain. ``source`` is the original teller the article traces the claim to; ``via``
+   lists the intermediaries, nearest to the article first (api.md). So "TASS reported,
+   citing Denis Pushilin" is source Pushilin (person) via TASS (media): Pushilin told
+   TASS, the article heard it from TASS. The same for "The ISW stressed that the GUR
+   had claimed ..." (source GUR via ISW), for "X reported ..., according to the ISW"
+   (source X via ISW), for a carrier "in the video, shared by the X account 'Victoria',
+   the soldier describes" (the account is a relay between the speaker and the article),
+   and for a definite carrier ("the video") introduced by an earlier claim: that
+   claim's tellers come first ("according to L'Independent").
+4. Back-references. A pronoun or a name-less definite source ("it added", "he said",
+   "the agency added", "The Washington-based think tank") is resolved to the nearest
+   earlier source of a compatible type within ``LOOKBACK_CLAIMS`` claims; the claim
+   keeps its own cue, ``inherited`` stays false, the source span stays on the words in
+   the claim ("he": the tight span that names who says it), takes the earlier source's
+   type, and ``refers_to`` points at the earlier mention. An intermediary in ``via`` is
+   given by its earlier mention. Unresolved, the pronoun stays with type unknown.
+5. Inheritance. A claim with no cue of its own inherits source, type and via (cue None,
+   ``inherited`` true) when it continues a quotation: it opens inside one
+   (``Claim.opens_inside_quote``), or it is wholly a quotation right after a claim
+   attributed as a direct quotation. A claim that opens a quotation closed and
+   attributed a few claims later ("“A. B,” she said.") takes that later attribution.
+
+Each decision returns structured steps (``Step``: a rule and what it saw), kept in order in
+``Attribution.steps``; ``report.py`` puts them into words.
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+
+from ..document import Document
+from ..sources import SourceReading
+from ..types import Attribution, Claim, ClaimPrediction, Step, Via
+from .chain import trace_chain
+from .cues import Candidate, CueIndex, Cues, candidates
+from .decide import choose_primary
+from .inherit import Seen, inherit_backward, inherit_forward, is_direct_quote
+from .references import LOOKBACK_CLAIMS, MENTION_MEMORY, Mention, resolve
+
+__all__ = ["LOOKBACK_CLAIMS", "Candidate", "attribute", "candidates"]
+
+
+def attribute(
+    document: Document, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction]
+) -> tuple[Attribution | None, ...]:
+    """One ``Attribution`` or None per claim, in claim order (see the module docstring)."""
+    text = document.text
+    if len(claims) != len(predictions):
+        raise ValueError(f"{len(claims)} claims but {len(predictions)} predictions")
+    mentions: deque[Mention] = deque(maxlen=MENTION_MEMORY)
+    seen: deque[Seen] = deque(maxlen=LOOKBACK_CLAIMS)
+    results: list[Attribution | None] = []
+    cues = CueIndex(text)
+    for claim, prediction in zip(claims, predictions):
+        found = cues.of(claim)
+        cue = prediction.cue
+        if found or (cue is not None and claim.start <= cue.start and cue.end <= claim.end):
+            own = _own_attribution(text, claim, prediction, Cues(text, claim, found), mentions, seen)
+        else:
+            own = None  # no cue of the model's in the claim, nor of the rules': nothing to attribute by
+        result = own if own is not None else inherit_backward(claim, seen)
+        results.append(result)
+        seen.append(Seen(claim, result))
+    return inherit_forward(text, claims, results)
+
+
+def _own_attribution(
+    text: str, claim: Claim, prediction: ClaimPrediction, found: Cues, mentions: deque[Mention], seen: deque[Seen]
+) -> Attribution | None:
+    """The claim's attribution from its own cue (``found``: the rule cues), or None when it has none."""
+    primary, how = choose_primary(text, claim, prediction, found)
+    if primary is None:
+        return None
+    chain, notes = trace_chain(text, claim, primary, found, seen)
+    typed = [resolve(text, span, claim.index, mentions) for span in chain]
+    for span, reading, _, referent in typed:
+        if reading.source_type != "unknown":
+            mentions.append(Mention(referent or span, reading, claim.index))
+    steps = [*how, *notes]
+    referent = None
+    if typed:
+        source, reading, resolution, referent = typed[-1]
+        found = primary.found if chain[-1] == primary.source else "in_chain"
+        where = (("found", found), ("subject_of", primary.subject_of))
+        steps.append(Step("source_found", (("source", chain[-1].text), *where)))
+        if resolution is not None:
+            steps.append(resolution)
+        steps.append(Step("typed", (("source_type", reading.source_type), ("reason", reading.explanation))))
+    else:
+        source, reading = None, SourceReading("unknown", False, False, "no source found around the cue")
+        steps.append(Step("no_source"))
+    via = tuple(Via(referent_ or span, r.source_type) for span, r, _, referent_ in typed[:-1])
+    if via:
+        steps.append(Step("via", (("hops", tuple((v.span.text, v.source_type) for v in via)),)))
+    return Attribution(
+        source=source,
+        source_type=reading.source_type,
+        named=reading.named,
+        cue=primary.cue,
+        inherited=False,
+        via=via,
+        described=reading.described,
+        direct_quote=is_direct_quote(text, claim, primary.cue, source),
+        steps=tuple(steps),
+        refers_to=referent,
+    )

@@ -1,0 +1,156 @@
+"""Second-hand chains: the tellers between the source and the article (``via``).
+
+"TASS reported, citing Denis Pushilin" is source Pushilin via TASS; "according to Z"
+is nearest the article; a relay shares the carrier the source speaks in; "the video"
+goes back to the tellers an earlier claim traced it to.
+"""
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Callable, Iterator
+
+from ..resources import read_entries
+from ..types import Claim, Span, Step
+from .cues import Candidate, Cues
+from .inherit import Seen
+from .references import names_a_teller
+from .spans import source_after
+from .words import ADJUNCT
+
+_LINK = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*[:,]?\s*(?:that\s+)?", re.IGNORECASE)
+# Carriers: what a source speaks in, which someone else may pass on ("a video shared by X").
+_CARRIERS = "|".join(read_entries("source_carriers.txt"))
+_RELAY = re.compile(
+    rf"\b(?:{_CARRIERS})s?\b[^.;:“”\"]{{0,40}}?\b(?:shared|posted|published|released|circulated|broadcast|aired)\s+by\s+",
+    re.IGNORECASE,
+)
+# Every relay has " by " in it: looking for that first skips most claims cheaply.
+_BY_WORD = re.compile(r"\s[Bb][Yy]\s")
+# "the video": the word boundary before "the" is checked on each hit (``_definite_carrier``),
+# which lets the regex engine skip ahead to the next "T" or "t".
+_DEFINITE_CARRIER = re.compile(rf"[Tt]he\s+({_CARRIERS})\b")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def trace_chain(
+    text: str, claim: Claim, primary: Candidate, found: Cues, seen: deque[Seen]
+) -> tuple[list[Span], list[Step]]:
+    """The claim's tellers, nearest to the article first; the last is the source.
+
+    "according to Z" is always nearest the article; the speaker is the primary cue's
+    source, or with an "according to" primary the claim's clear reporting clause ("X
+    reported ..., according to the ISW"). Around the speaker: an outer teller whose
+    "that"-clause it stands in, or an inner one in its own "that"-clause; then whoever it
+    cites; a relay of the carrier it speaks in; an earlier claim's tellers for "the video".
+    """
+    if found.only(primary.cue):
+        # No other cue: nothing relays, nests in or is cited by the primary one.
+        if primary.kind == "according":
+            return ([] if primary.source is None else [primary.source]), []
+        if primary.source is None:
+            return [], []
+        return _carried(text, claim, [], [primary.source], [], seen)
+    taken = [primary.cue]
+
+    def others(keep: Callable[[Span, str], bool]) -> Iterator[Candidate]:
+        """The other cues' candidates with a source of their own, filtered on the cue first."""
+        kept = found.where(lambda cue, kind: cue not in taken and keep(cue, kind))
+        return (c for c in kept if c.source is not None and c.source != primary.source)
+
+    speaker = primary
+    chain = []
+    notes: list[Step] = []
+    if primary.kind == "according":
+        speaker = next((c for c in others(lambda _, kind: kind == "verb") if c.clear), None)
+        if primary.source is not None:
+            chain.append(primary.source)
+        if speaker is not None:
+            taken.append(speaker.cue)
+            relay = primary.source.text if primary.source is not None else None
+            notes.append(Step("according_relays", (("source", relay), ("speaker", speaker.source.text))))
+    else:
+        for teller in others(lambda _, kind: kind == "according"):
+            chain.append(teller.source)
+            notes.append(Step("according_relays_it", (("source", teller.source.text),)))
+    if speaker is None or speaker.source is None:
+        cited = next(
+            (c for c in others(lambda cue, kind: kind == "citing" and cue.start > primary.cue.start) if names_a_teller(text, c.source)),
+            None,
+        )
+        if cited is not None:
+            chain.append(cited.source)
+            notes.append(Step("cited", (("source", cited.source.text),)))
+        return chain, notes
+    tellers = [speaker.source]
+    # An inner source starts after the speaker's cue, so its own cue cannot end before that
+    # cue starts (a source after its cue is separated from it by "by" or spaces at most).
+    inner = next(
+        (
+            c
+            for c in others(lambda cue, kind: kind == "verb" and cue.end > speaker.cue.start)
+            if c.clear and _links(text, speaker.cue, c.source) and names_a_teller(text, c.source)
+        ),
+        None,
+    )
+    outer = None if inner is not None else next(others(lambda cue, kind: kind == "verb" and _links(text, cue, speaker.source)), None)
+    if inner is not None:
+        tellers.append(inner.source)
+        nested = (("source", inner.source.text), ("cue", inner.cue.text))
+        notes.append(Step("inner_teller", (*nested, ("speaker", speaker.source.text), ("speaker_cue", speaker.cue.text))))
+    elif outer is not None:
+        tellers.insert(0, outer.source)
+        nesting = (("source", outer.source.text), ("cue", outer.cue.text))
+        notes.append(Step("outer_teller", (*nesting, ("speaker", speaker.source.text), ("speaker_cue", speaker.cue.text))))
+    last_cue = (inner or speaker).cue
+    for cited in others(lambda cue, kind: kind == "citing" and cue.start > last_cue.start):
+        if not names_a_teller(text, cited.source):
+            continue
+        tellers.append(cited.source)
+        notes.append(Step("cited", (("source", cited.source.text),)))
+    return _carried(text, claim, chain, tellers, notes, seen)
+
+
+def _carried(
+    text: str, claim: Claim, chain: list[Span], tellers: list[Span], notes: list[Step], seen: deque[Seen]
+) -> tuple[list[Span], list[Step]]:
+    """``chain`` (the "according to" tellers) then ``tellers`` (around the speaker, the last
+    one), with whoever shared the carrier the speaker speaks in just before the speaker,
+    and first the tellers an earlier claim traced "the video" to."""
+    if _BY_WORD.search(text, claim.start, claim.end) and (relay := _RELAY.search(text, claim.start, claim.end)) is not None:
+        source = source_after(text, relay.end(), claim.end)
+        if source is not None and source not in tellers:
+            tellers.insert(len(tellers) - 1, source)
+            notes.append(Step("carrier_relay", (("source", source.text),)))
+    chain.extend(tellers)
+    if (carrier := _definite_carrier(text, claim)) is not None:
+        earlier = [span for span in _carrier_tellers(carrier.group(1), seen) if span not in chain]
+        if earlier:
+            chain[:0] = earlier
+            notes.append(Step("earlier_carrier", (("carrier", carrier.group(1)), ("source", earlier[0].text))))
+    return chain, notes
+
+
+def _definite_carrier(text: str, claim: Claim) -> re.Match[str] | None:
+    """The first "the video" (a carrier with "the", as a whole word) in the claim."""
+    for match in _DEFINITE_CARRIER.finditer(text, claim.start, claim.end):
+        if match.start() == 0 or _WORD_CHAR.match(text, match.start() - 1) is None:
+            return match
+    return None
+
+
+def _links(text: str, outer_cue: Span, inner_source: Span | None) -> bool:
+    """True when the inner source's clause is what the outer cue reports ("X added that Y ...")."""
+    if inner_source is None or inner_source.start < outer_cue.end:
+        return False
+    return _LINK.fullmatch(text, outer_cue.end, inner_source.start) is not None
+
+
+def _carrier_tellers(carrier: str, seen: deque[Seen]) -> list[Span]:
+    """The tellers of the nearest earlier claim that mentions ``carrier`` ("video")."""
+    mention = re.compile(rf"\b{carrier}s?\b", re.IGNORECASE)
+    for earlier in reversed(seen):
+        attribution = earlier.attribution
+        if attribution is not None and attribution.source is not None and mention.search(earlier.claim.text):
+            return [*(v.span for v in attribution.via), attribution.source]
+    return []

@@ -1,0 +1,159 @@
+"""The decision among candidates: which cue is the claim's, and which source goes with it.
+
+The model's cue, made right (a hedge adverb is not used, function words give way to a
+reporting verb after them), else a clear rule cue.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import compile_alternation, read_entries
+from ..types import Claim, ClaimPrediction, Span, Step
+from .cues import Candidate, Cues, is_passive
+from .references import names_a_teller
+from .spans import plausible, quoted_account_before, source_after, tighten
+from .words import AUX, BY_AFTER, LY_ADVERB
+
+_FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
+_HEDGE_ADVERBS = frozenset(read_entries("source_hedge_adverbs.txt"))
+_CUE_WORD = re.compile(r"\w+|[^\w\s]")
+# What may stand between a model's function-word cue and the reporting verb it belongs to
+# ("has also detailed", "did not immediately say").
+_AUX_GAP = re.compile(rf"(?:\s+(?:{AUX}|(?-i:{LY_ADVERB})))*\s+", re.IGNORECASE)
+_SAY_VERB = re.compile(compile_alternation(read_entries("source_say_verbs.txt")).pattern, re.IGNORECASE)
+
+
+def choose_primary(
+    text: str, claim: Claim, prediction: ClaimPrediction, found: Cues
+) -> tuple[Candidate | None, tuple[Step, ...]]:
+    """The claim's main cue and its source, and the steps that chose them: the model's cue, made
+    right, else a clear rule cue.
+
+    A model cue made only of hedge adverbs (``resources/source_hedge_adverbs.txt``:
+    "reportedly") is not used: it distances the writer and names nobody. One made only of
+    function words (``resources/source_function_words.txt``: "has", "about", ":") gives
+    way to a reporting verb of the rule lexicon right after it, past auxiliaries and
+    adverbs ("has also detailed": "detailed"), and is otherwise kept only when its source
+    names a teller (the "WALLACE" of "WALLACE:"; not "The incident" of "... against").
+    Attribution is
+    meant broadly, as PolNeAR annotates it: speech ("said") and reported states of a
+    source ("believes", "wants", "criticized") both tell the reader whose view a claim is.
+    """
+    cue = prediction.cue
+    how: tuple[Step, ...] = ()
+    if cue is not None and claim.start <= cue.start and cue.end <= claim.end:
+        model = Step("model_cue", (("cue", cue.text), ("probability", prediction.probability)))
+        words = _cue_words(cue.text)
+        if words == "hedge":
+            how = (model, Step("model_cue_hedge"))
+        elif words == "function":
+            verb = found.first(lambda verb, kind: kind == "verb" and _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None)
+            if verb is not None:
+                moved = ClaimPrediction(prediction.probability, verb.cue, prediction.source)
+                gives_way = Step("model_cue_function_verb", (("verb", verb.cue.text),))
+                return _from_model(text, claim, moved, found, (model, gives_way))
+            kept, why = _from_model(text, claim, prediction, found, (model, Step("model_cue_function_kept")))
+            if kept.source is not None and names_a_teller(text, kept.source):
+                return kept, why
+            how = (model, Step("model_cue_function_no_teller"))
+        else:
+            return _from_model(text, claim, prediction, found, (model,))
+    clear = (
+        next((c for c in found if c.clear and c.kind == "verb"), None)
+        or next((c for c in found if c.clear), None)
+        or next((c for c in found if _says(text, c)), None)
+    )
+    if clear is None:
+        return None, how
+    rule = Step("rule_cue", (("cue", clear.cue.text), ("kind", clear.kind), ("found", clear.found)))
+    return clear, (*how, rule) if how else (rule, Step("no_model_cue"))
+
+
+@lru_cache(maxsize=4096)
+def _cue_words(cue: str) -> str:
+    """What a model cue is made of: only "hedge" adverbs, only "function" words, or "other"
+    (cached: the same cues, "said", "told", come back claim after claim)."""
+    words = _CUE_WORD.findall(cue.lower())
+    if all(word in _HEDGE_ADVERBS for word in words):
+        return "hedge"
+    return "function" if all(word in _FUNCTION_WORDS for word in words) else "other"
+
+
+def _from_model(
+    text: str, claim: Claim, prediction: ClaimPrediction, found: Cues, how: tuple[Step, ...]
+) -> tuple[Candidate, tuple[Step, ...]]:
+    """The model's cue with the best source for it.
+
+    The rule source next to the cue completes the model's span when they overlap: the
+    model's spans are often cut short ("Rustem", "A US", "the Ukrainian"). The model's
+    span stays when it is a tighter tail of the rule's ("Institute for the Study of War
+    (ISW)" inside "The U.S.-based think tank Institute ...") or lies apart from it (the
+    rule then read an object after the cue or a clause before it); the rule's is used
+    when the model gave none. "according to" always takes the phrase after it; "citing"
+    hands over to the report it cites; a participle cue with no source of its own
+    (", noting:") takes the source of the claim's main reporting clause. A passive cue
+    ("were reported killed", not the progressive "is warning") has no source unless a
+    "by" agent names one: its subject is the content.
+    """
+    cue = prediction.cue
+    assert cue is not None
+    rule = found.first(lambda rule_cue, _: rule_cue.start < cue.end and cue.start < rule_cue.end)
+    kind = rule.kind if rule else "verb"
+    if kind == "citing" and (reporter := _reporter_before(found, cue)) is not None:
+        return reporter, (*how, Step("cites_for", (("source", reporter.source.text), ("cue", reporter.cue.text))))
+    passive = is_passive(text, claim, cue)
+    model_source = _model_source(text, claim, prediction)
+    if passive and (model_source is None or model_source.start < cue.end):
+        by = BY_AFTER.match(text, cue.end)
+        model_source = source_after(text, by.end(), claim.end) if by else None
+    rule_source = rule.source if rule else None
+    if rule_source is not None and (kind == "according" or _completes(model_source, rule_source)):
+        steps = (*how, Step("rule_source", (("found", rule.found), ("agrees", model_source == rule_source))))
+        return Candidate(cue, rule_source, kind, rule.clear, rule.found), steps
+    if model_source is not None:
+        return Candidate(cue, model_source, kind, True, "by_model"), how
+    if cue.text.lower().endswith("ing"):
+        main = next((c for c in found.where(lambda other, _: other != cue) if c.source is not None), None)
+        if main is not None:
+            return Candidate(cue, main.source, kind, True, "subject_of", main.cue.text), how
+    if (account := quoted_account_before(text, claim.start, cue.start)) is not None:
+        return Candidate(cue, account, kind, True, "quoted_account"), how
+    return Candidate(cue, None, kind, True, "nowhere"), how
+
+
+def _reporter_before(found: Cues, cue: Span) -> Candidate | None:
+    """The report a "citing" cue belongs to: the nearest reporting verb or "according to"
+    before it ("TASS reported, citing ...", "according to L'Independent, citing ...")."""
+    reporters = [
+        c
+        for c in found.where(lambda verb, kind: kind in ("verb", "according") and verb.end <= cue.start)
+        if c.source is not None
+    ]
+    return reporters[-1] if reporters else None
+
+
+def _completes(model: Span | None, rule: Span) -> bool:
+    """Whether the rule's source should replace the model's: the model gave none, or a
+    span the rule's overlaps without being a tighter tail of it ("Rustem" in "Rustem
+    Umerov", not "he" in "'' he"). Apart from the model's, the rule's is a guess
+    (an object after the cue, a clause before it) and the model's span stays."""
+    if model is None:
+        return True
+    if model.end == rule.end and rule.start < model.start:
+        return False
+    return model.start < rule.end and rule.start < model.end
+
+
+def _says(text: str, candidate: Candidate) -> bool:
+    """"X said ..." with X a source we can type (or a pronoun) at the start of a clause."""
+    if candidate.source is None or candidate.found == "inside_clause" or not _SAY_VERB.fullmatch(candidate.cue.text):
+        return False
+    return names_a_teller(text, candidate.source)
+
+
+def _model_source(text: str, claim: Claim, prediction: ClaimPrediction) -> Span | None:
+    source = prediction.source
+    if source is None or not (claim.start <= source.start and source.end <= claim.end):
+        return None
+    return plausible(tighten(text, source))

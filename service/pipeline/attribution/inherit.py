@@ -1,0 +1,86 @@
+"""Quotation inheritance: a claim with no cue of its own that continues, or opens, a
+quotation attributed in a nearby claim takes that claim's attribution."""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..document import QUOTED_PAIR, is_whole_quotation, leaves_quote_open, quoted_length
+from ..types import Attribution, Claim, Inheritance, Span, Step
+from .references import LOOKBACK_CLAIMS
+
+DIRECT_QUOTE_SHARE = 0.6
+"""Share of the attributed content (outside the source and cue) that must be quoted."""
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What later claims need to know about an earlier one: the claim and its attribution."""
+
+    claim: Claim
+    attribution: Attribution | None
+
+
+def is_direct_quote(text: str, claim: Claim, cue: Span, source: Span | None) -> bool:
+    """True when most of the content (the longer side of the reporting clause) is quoted."""
+    left = min(cue.start, source.start if source and source.start >= claim.start else cue.start)
+    right = max(cue.end, source.end if source and source.end <= claim.end else cue.end)
+    before, after = (claim.start, left), (right, claim.end)
+    start, end = before if left - claim.start > claim.end - right else after
+    content = end - start - text.count(" ", start, end)
+    if content == 0:
+        return False
+    return quoted_length(text, claim, start, end) / content >= DIRECT_QUOTE_SHARE
+
+
+def inherit_backward(claim: Claim, seen: deque[Seen]) -> Attribution | None:
+    """A quotation continued from an earlier claim takes that claim's attribution."""
+    if claim.opens_inside_quote:
+        for earlier in reversed(seen):
+            if earlier.claim.paragraph == claim.paragraph and earlier.attribution is not None:
+                return _inherited(earlier.attribution, earlier.claim, "continues_quotation")
+        return None
+    if not seen or not is_whole_quotation(claim.text):
+        return None
+    previous = seen[-1]
+    if (
+        previous.attribution is not None
+        and QUOTED_PAIR.search(previous.claim.text)
+        and claim.paragraph - previous.claim.paragraph <= 1
+        and previous.claim.index == claim.index - 1
+    ):
+        return _inherited(previous.attribution, previous.claim, "whole_quotation_after")
+    return None
+
+
+def inherit_forward(text: str, claims: Sequence[Claim], results: list[Attribution | None]) -> tuple[Attribution | None, ...]:
+    """A claim that opens a quotation left open takes the attribution of the claim that
+    closes it ("“A. B,” she said."), looking ahead at most ``LOOKBACK_CLAIMS`` claims."""
+    for index, claim in enumerate(claims):
+        if results[index] is not None or claim.opens_inside_quote or not leaves_quote_open(claim.text):
+            continue
+        for later in claims[index + 1 : index + 1 + LOOKBACK_CLAIMS]:
+            if later.paragraph != claim.paragraph or not later.opens_inside_quote:
+                break
+            attribution = results[later.index]
+            if attribution is not None and not attribution.inherited:
+                results[index] = _inherited(attribution, later, "opens_quotation_closed_later")
+                break
+    return tuple(results)
+
+
+def _inherited(attribution: Attribution, origin: Claim, why: Inheritance) -> Attribution:
+    """The attribution a claim with no cue takes over: its source is the mention that
+    names the earlier claim's source (the referent of an earlier "he")."""
+    teller = attribution.teller.text if attribution.teller else None
+    carried = (("why", why), ("claim", origin.index), ("source", teller), ("source_type", attribution.source_type))
+    return replace(
+        attribution,
+        source=attribution.teller,
+        refers_to=None,
+        cue=None,
+        inherited=True,
+        direct_quote=True,
+        steps=(Step("inherited", carried),),
+    )

@@ -1,0 +1,275 @@
+"""Noun-phrase spans: the source before or after a cue, and a model span made tight.
+
+A "source" is a noun phrase: never a clause (too long, a cue verb or copula in it), never
+a coordination's first half; trimmed of junk, adjuncts, auxiliaries and adverbs.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import QUOTED_PAIR
+from ..resources import read_entries
+from ..types import SourceFound, Span
+from .words import ADJUNCT, ADJUNCT_START, AUX, CUE_VERB, LY_ADVERB, RIGHT_NP
+
+LEFT_WINDOW = 300
+"""How far before a cue to look for its source (covers a long apposition)."""
+MAX_SOURCE_WORDS = 12
+"""A longer "source" is a clause, not a noun phrase: refuse it."""
+# A clause piece: text between punctuation that cannot sit inside a source noun phrase.
+_PIECE = re.compile(r"[^,;:“”\"—]+")
+# A subordinating word: the source starts after the last one in a piece ("as he explained").
+# Searched forwards and the last hit kept: a greedy ".*" prefix would backtrack over the piece.
+_SUBORDINATOR = re.compile(
+    r"\b(?:that|but|as|when|while|because|after|before|if|so|where|whereas|although|though)\s+", re.IGNORECASE
+)
+_TRAILING_AUX = re.compile(rf"(?:\s+(?:{AUX}|{ADJUNCT}|(?-i:{LY_ADVERB}))(?![\w'’-]))+\s*$", re.IGNORECASE)
+# A pronoun's clitic is the verb, not the source: "She’ll present", "He’s claiming".
+_PRONOUN_CLITIC = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou)(?P<clitic>['’](?:ll|s|d|ve|re|m))$")
+# A phrase that ends in a conjunction is the first half of a coordination ("Scott beamed
+# and asked"), not a source.
+_ENDS_IN_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|but|nor)$", re.IGNORECASE)
+_HAS_WORD = re.compile(r"\w")
+# A "source" made only of auxiliaries, sentence adverbs or an "-ly" adverb names nobody
+# ("have pointed out", "Meanwhile ... saying", "Deeply divided").
+_NO_TELLER = re.compile(
+    rf"(?:(?:the|a|an|this|that|these|those|has|have|had|meanwhile|perhaps|however|also|then|now|still|yet|instead|indeed|moreover|(?-i:{LY_ADVERB}))\s*)+",
+    re.IGNORECASE,
+)
+_APPOSITIVE_START = re.compile(r"\s*(?:the|a|an|who|which|whose|former|[a-z])", re.DOTALL)
+# Words that make a would-be source a clause: copulas and modals.
+_CLAUSE_WORD = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|having|will|would|could|should|can|may|might|must|do|does|did)\b", re.IGNORECASE
+)
+# "Ukrainian, South Korean and Western intelligence agencies": names listed before a source.
+_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+)+$")
+_NAME_APPOSITION = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),\s+(?:the|a|an|who|which|whose|former|[a-z])")
+# An account named in quotation marks, ending where a cue or a source span ends:
+# "the pro-Ukrainian X account “Victoria”", "a Telegram channel 'Rybar'". Bounded words,
+# no overlap between the parts: linear.
+_ACCOUNT_HEADS = "|".join(read_entries("source_account_heads.txt"))
+_QUOTED_ACCOUNT = re.compile(
+    rf"(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,3}}(?:{_ACCOUNT_HEADS})s?\s+"
+    r"[“\"‘'][^”\"’'\n]{1,60}[”\"’'],?\s*$",
+    re.IGNORECASE,
+)
+_ACCOUNT_WORD = re.compile(_ACCOUNT_HEADS, re.IGNORECASE)
+_CLOSING_QUOTES = frozenset("”\"’'")
+_OWNER_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+$")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
+# A capitalised article inside a span: two phrases run together ("official The New York Times").
+_RUN_TOGETHER = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bat)(?<!\bin)(?<!\bon)(?<!\bto)\s(?:The|A|An)\s")
+_UNCLOSED_ACRONYM = re.compile(r"\([A-Z]{2,6}$")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+# Leading junk includes a quotation closed with two apostrophes ("...,'' he said").
+_LEADING_JUNK = re.compile(r"(?:[\s,;:—-]|'')+")
+_TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
+
+
+def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | None, SourceFound]:
+    """The noun phrase that ends just before a cue, and where it was found.
+
+    The last clause piece before the cue, after its last subordinator ("as he") and
+    without trailing auxiliaries ("had", "also"). When nothing is left and an apposition
+    stands between commas ("Andriy Kovalenko, the head of ..., said"), the phrase before
+    the apposition. "inside_clause" marks a phrase that does not start a clause (the
+    rules do not trust it alone).
+    """
+    low = max(claim_start, cue_start - LEFT_WINDOW)
+    if (account := quoted_account_before(text, claim_start, cue_start)) is not None:
+        return account, "quoted_account"
+    pieces = list(_PIECE.finditer(text, low, cue_start))
+    if not pieces or pieces[-1].end() != cue_start:
+        return None, "nowhere"
+    span = _noun_phrase_end(text, pieces[-1].start(), cue_start)
+    if span is not None and " and " in span.text and len(pieces) >= 2:
+        listed = _LISTED_BEFORE.search(text, max(claim_start, span.start - 80), span.start)
+        if listed is not None:
+            span = Span(listed.start(), span.end, text[listed.start() : span.end])
+            pieces = [match for match in pieces if match.start() < listed.start()][-1:] or pieces
+    if span is not None:
+        clause_start = pieces[-1].start() == claim_start or text[pieces[-1].start() - 1] in ",;:”\"—"
+        starts_piece = not text[pieces[-1].start() : span.start].strip()
+        return span, "before_cue" if clause_start or not starts_piece else "inside_clause"
+    if len(pieces) >= 3 and text[pieces[-1].start() - 1] == "," and text[pieces[-2].start() - 1] == ",":
+        if _APPOSITIVE_START.match(text, pieces[-2].start(), pieces[-2].end()):
+            span = _noun_phrase_end(text, pieces[-3].start(), pieces[-3].end())
+            if span is not None:
+                return span, "before_apposition"
+    return None, "nowhere"
+
+
+def quoted_account_before(text: str, claim_start: int, cue_start: int) -> Span | None:
+    """A quoted account name that ends just before a cue ("the X account “Victoria” posted").
+
+    The search runs only where a closing quotation mark stands right before the cue: the
+    windowed search is costly, and without that mark it cannot match.
+    """
+    if not _ends_with_closing_quote(text, claim_start, cue_start):
+        return None
+    account = _quoted_account(text, max(claim_start, cue_start - LEFT_WINDOW), cue_start)
+    return None if account is None else _trim(text, account.start(), account.end())
+
+
+def _quoted_account(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_QUOTED_ACCOUNT.search`` in ``text[start:end]``, tried only when one of its head
+    words ("account", "channel") is there: without one it cannot match, and the search
+    itself is costly."""
+    if _ACCOUNT_WORD.search(text, start, end) is None:
+        return None
+    return _QUOTED_ACCOUNT.search(text, start, end)
+
+
+def _ends_with_closing_quote(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, less trailing spaces and a comma, ends in a closing quote."""
+    while end > start and text[end - 1] in " ,\t":
+        end -= 1
+    return end > start and text[end - 1] in _CLOSING_QUOTES
+
+
+def _noun_phrase_end(text: str, start: int, end: int) -> Span | None:
+    """The plausible noun phrase that ends at ``end`` within ``text[start:end]``, if any."""
+    found = _phrase_at_end(text[start - 1 : start], text[start:end])
+    if found is None:
+        return None
+    offset, words = found
+    return Span(start + offset, start + offset + len(words), words)
+
+
+@lru_cache(maxsize=8192)
+def _phrase_at_end(before: str, piece: str) -> tuple[int, str] | None:
+    """``_noun_phrase_end`` of ``before + piece`` within ``piece``: where the phrase starts
+    in ``piece``, and its words. ``before`` is the character before the piece (or ""),
+    the only context the patterns look at, so the answer is cached per (before, piece):
+    the same pieces ("he", "the ministry") come back claim after claim."""
+    text = before + piece
+    start, end = len(before), len(text)
+    for subordinate in _SUBORDINATOR.finditer(text, start, end):
+        start = subordinate.end()
+    aux = _TRAILING_AUX.search(text, start, end)
+    if aux is not None:
+        end = aux.start()
+    span = plausible(_trim(text, start, end))
+    return None if span is None else (span.start - len(before), span.text)
+
+
+def source_after(text: str, start: int, claim_end: int) -> Span | None:
+    """The noun phrase right after a cue ("according to X", "citing X", "said X"),
+    with a quoted name that follows it ("the X account “Victoria”"), minus adjuncts."""
+    match = RIGHT_NP.match(text, start, claim_end)
+    if match is None:
+        return None
+    end = match.end("np")
+    adjunct = ADJUNCT_START.search(text, match.start("np"), end)
+    if adjunct is not None:
+        end = adjunct.start()
+    elif match.group("name"):
+        end = match.end("name")
+    return plausible(_trim(text, match.start("np"), end))
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    """``text[start:end]`` without leading and trailing junk and an unpaired closing
+    quotation mark; None when nothing is left."""
+    if start >= end:
+        return None
+    trimmed = _trimmed(text[start:end])
+    if trimmed is None:
+        return None
+    lead, words = trimmed
+    start += lead
+    return Span(start, start + len(words), words)
+
+
+@lru_cache(maxsize=8192)
+def _trimmed(piece: str) -> tuple[int, str] | None:
+    """How many characters ``_trim`` drops at the start of ``piece``, and what it keeps.
+
+    Nothing here looks outside the piece, so the answer is cached per piece text.
+    """
+    start, end = 0, len(piece)
+    if (junk := _LEADING_JUNK.match(piece, start, end)) is not None:
+        start = junk.end()
+    if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
+        end = junk.start()
+    if piece[end - 1 : end] in ("”", '"') and not QUOTED_PAIR.search(piece, start, end):
+        end -= 1
+    return (start, piece[start:end]) if start < end else None
+
+
+def plausible(span: Span | None) -> Span | None:
+    """Refuse a "source" that is a clause: too long, or with a cue verb or copula in it."""
+    if span is None or not _phrase_like(span.text):
+        return None
+    return span
+
+
+@lru_cache(maxsize=8192)
+def _phrase_like(words: str) -> bool:
+    """Whether ``words`` can be a source noun phrase (see ``plausible``); cached, as the
+    same phrases ("he", "the agency") come back claim after claim."""
+    if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or CUE_VERB.search(words) or _CLAUSE_WORD.search(words):
+        return False
+    if not _HAS_WORD.search(words) or _ENDS_IN_CONJUNCTION.search(words) or _NO_TELLER.fullmatch(words):
+        return False
+    return _RUN_TOGETHER.search(words) is None
+
+
+def tighten(text: str, span: Span) -> Span:
+    """Make a model source span right and tight.
+
+    Cut an apposition or relative clause after a name ("Andriy Kovalenko, the head of
+    ..."), trailing adjuncts, auxiliaries, adverbs ("Trump has steadfastly"), a pronoun's
+    clitic ("She’ll") and punctuation; keep the possessive owner before it and a
+    bracketed acronym after it, so "Ukraine's Main Military Intelligence Directorate
+    (GUR)" stays one source; a quoted account name keeps its account ("the X account
+    'Victoria'", not "Victoria'").
+    """
+    start, end = span.start, span.end
+    if _ends_with_closing_quote(text, start, end) and (
+        (account := _quoted_account(text, max(0, start - LEFT_WINDOW), end)) is not None and account.start() < start
+    ):
+        return _trim(text, account.start(), end) or span
+    end = start + _tight_length(text[start - 1 : start], text[start:end])
+    if (owner := _owner_before(text, start)) is not None:
+        start = owner.start()
+    if (acronym := _ACRONYM_AFTER.match(text, end)) is not None:
+        end = acronym.end()
+    elif _UNCLOSED_ACRONYM.search(text, start, end) and (close := _BRACKET_CLOSE.match(text, end)) is not None:
+        end = close.end()
+    return _trim(text, start, end) or span
+
+
+@lru_cache(maxsize=8192)
+def _tight_length(before: str, words: str) -> int:
+    """How much of a model span ``words`` is left without an apposition or relative
+    clause after a name, trailing adjuncts, auxiliaries and adverbs, and a pronoun's
+    clitic (see ``tighten``). ``before`` is the character before the span (or ""): the
+    only context these patterns look at, so the answer is cached per (before, words).
+    """
+    piece = before + words
+    start = end = len(before)
+    end = len(piece)
+    if (name := _NAME_APPOSITION.match(piece, start, end)) is not None:
+        end = name.end("name")
+    if (adjunct := ADJUNCT_START.search(piece, start, end)) is not None:
+        end = adjunct.start()
+    if (trailing := _TRAILING_AUX.search(piece, start, end)) is not None and trailing.start() > start:
+        end = trailing.start()
+    if (clitic := _PRONOUN_CLITIC.search(piece, start, end)) is not None:
+        end = clitic.start("clitic")
+    return end - start
+
+
+def _owner_before(text: str, start: int) -> re.Match[str] | None:
+    """The possessive owner that ends just before ``start`` ("Ukraine's "), if any.
+
+    The search runs only where the text before ``start`` is "'s" and spaces: the windowed
+    search is costly, and without those it cannot match.
+    """
+    low = max(0, start - 60)
+    before = text[low:start]
+    if not (before[-1:].isspace() and before.rstrip().endswith(("'s", "’s"))):
+        return None
+    return _OWNER_BEFORE.search(text, low, start)

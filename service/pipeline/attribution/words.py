@@ -1,0 +1,31 @@
+"""The words attribution reads with: reporting verbs, auxiliaries, adjuncts, "-ly" adverbs, and the
+noun phrase that follows a cue. Shared by the cue finder, the span rules and the chain rules."""
+from __future__ import annotations
+
+import re
+
+from ..resources import compile_alternation, read_entries
+from ..text.lexicon import word_trie
+
+CUE_VERBS = read_entries("source_cue_verbs.txt")
+AUX = compile_alternation(read_entries("source_aux.txt")).pattern
+ADJUNCT = compile_alternation(read_entries("source_adjuncts.txt")).pattern
+# Every cue starts with one of these letters: checking it first lets the matcher skip other
+# words without entering the trie.
+VERB_INITIALS = "".join(sorted({word[0] for word in CUE_VERBS}))
+CUE_VERB_TRIE = word_trie(CUE_VERBS)
+# Auxiliaries, adverbs and time adjuncts between a source and its cue ("Cruz has long
+# said", "Sanders on Tuesday said"): not part of the source.
+# A lower-case "-ly" word after a source is an adverb ("Gingrich cynically dismissed"),
+# but for a few nouns ("the family", "an ally").
+LY_ADVERB = r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly|bully|belly|fly|july)\b)[a-z]{2,}ly"
+CUE_VERB = re.compile(rf"(?<![\w'’-])(?=[{VERB_INITIALS}])(?:{CUE_VERB_TRIE})(?![\w'’-])")
+ADJUNCT_START = re.compile(rf"\s+(?:{ADJUNCT})", re.IGNORECASE)
+# A noun phrase after a cue: up to punctuation, past a dot inside a word ("U.S.") or
+# after a title ("Mr. Burman").
+_TITLE_DOT = "|".join(rf"(?<=\b{title})" for title in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Jr", "St", r"U\.S"))
+RIGHT_NP = re.compile(
+    rf"\s*(?P<np>[^,;:“”\".!?—]+(?:(?:\.(?=[^\s,;:“”\".!?—])|(?:{_TITLE_DOT})\.)[^,;:“”\".!?—]*)*)"
+    r"(?P<name>\s*[“\"][^”\"]{1,60}[”\"])?"
+)
+BY_AFTER = re.compile(r"\s+by\s+")

@@ -1,0 +1,235 @@
+"""An article's tokens as arrays, for the attribution model's features: one tokenisation,
+word ids from a vocabulary looked up by token hash, shapes, claim bounds and quotation state
+(see ``features.py`` for why nothing here makes a Python object per token)."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..text.tokens import (
+    SHAPE_CAPITALISED,
+    SHAPE_OUTSIDE,
+    code_points,
+    code_units,
+    token_bounds,
+    token_hashes,
+    token_shapes,
+)
+from ..types import Claim
+
+UNKNOWN_WORD = 0
+"""Vocabulary id of a word not seen often enough in training."""
+OUTSIDE = 1
+"""Id standing for "no token here": a neighbour beyond the claim's first or last token."""
+FIRST_WORD_ID = 2
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+FIRST_PERSON = frozenset({"i", "we", "me", "my", "our", "us", "myself", "ourselves", "i'm", "we're", "i've", "we've"})
+"""Quoted first person ("I will not back down") marks direct speech, hence an attribution."""
+SPAN_BREAKS = frozenset({",", ";", ":", '"', "\u201c", "\u201d", "!", "?", "\u2014", "\u2013", "\u2026", "[", "]"})
+"""Tokens a source span never crosses: a source is a short noun phrase, not a clause."""
+ALWAYS_IN_VOCABULARY = QUOTE_MARKS | SPAN_BREAKS
+"""Marks the features find by vocabulary id, so training must give each one an id."""
+
+GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_SECOND_SLOT_KEY = np.uint64(0xBF58476D1CE4E5B9)
+"""The vocabulary table's second slot: a token hash times this, shifted (the first: ``GOLDEN``)."""
+PAD = 2
+"""``ArticleTokens.padded_*`` carry this many sentinel entries at each end, so neighbours up
+to two tokens away are read without clipping indexes."""
+
+
+class Vocabulary:
+    """Lower-cased words and their ids (``FIRST_WORD_ID`` on, in the order given), looked
+    up for a whole article at once by token hash in an open-addressing table, plus tables
+    indexed by id.
+
+    Every word must be one ``text.tokens.TOKEN``; two words with one hash are refused (64-bit hashes of
+    a few tens of thousands of words: it does not happen, and if it did the artefact would
+    not load rather than confuse two words).
+    """
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = tuple(words)
+        codes = code_points(" ".join(self.words))
+        starts, ends = token_bounds(codes)
+        lengths = np.fromiter(map(len, self.words), dtype=np.int64, count=len(self.words))
+        if len(starts) != len(self.words) or not np.array_equal(ends - starts, lengths):
+            raise ValueError("every vocabulary word must be exactly one token")
+        hashes = token_hashes(codes, starts, ends)
+        if len(np.unique(hashes)) != len(hashes):
+            raise ValueError("two vocabulary words share a hash")
+        self._build_table(hashes)
+        self._index = {word: number for number, word in enumerate(self.words, start=FIRST_WORD_ID)}
+        self.id_count = len(self.words) + FIRST_WORD_ID
+        self.is_quote = self.table(QUOTE_MARKS)
+        self.is_break = self.table(SPAN_BREAKS)
+        self.comma = self.id_of(",")
+        self.colon = self.id_of(":")
+        self.question = self.id_of("?")
+        self.is_first_person = self.table(FIRST_PERSON)
+
+    def _build_table(self, hashes: np.ndarray) -> None:
+        """Cuckoo hashing: each word's hash sits in one of its two slots (``_slots``), so a
+        lookup reads two slots. Empty slots hold hash 0 and id ``UNKNOWN_WORD``. At least 8
+        slots a word: placing them fails about never, and then a table twice as large is
+        tried."""
+        bits = max(4, (8 * len(hashes)).bit_length())
+        while True:
+            self._slot_shift = np.uint64(64 - bits)
+            homes = [slots.tolist() for slots in self._slots(hashes)]
+            table = [-1] * (1 << bits)
+            for number in range(len(hashes)):
+                item, slot = number, homes[0][number]
+                for _ in range(64):
+                    item, table[slot] = table[slot], item
+                    if item < 0:
+                        break
+                    slot = homes[1][item] if slot == homes[0][item] else homes[0][item]
+                else:
+                    break
+            else:
+                break
+            bits += 1
+        numbers = np.array(table, dtype=np.int64)
+        occupied = numbers >= 0
+        self._slot_hashes = np.append(hashes, np.uint64(0))[numbers]  # -1: the appended 0
+        self._slot_ids = np.where(occupied, numbers + FIRST_WORD_ID, UNKNOWN_WORD)
+
+    def _slots(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return ((hashes * GOLDEN) >> self._slot_shift).astype(np.intp), ((hashes * _SECOND_SLOT_KEY) >> self._slot_shift).astype(np.intp)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def id_of(self, word: str) -> int:
+        return self._index.get(word, UNKNOWN_WORD)
+
+    def table(self, words: Iterable[str]) -> np.ndarray:
+        """A boolean table over word ids, True at the ids of ``words`` (unknown ones ignored)."""
+        table = np.zeros(self.id_count, dtype=bool)
+        table[[self._index[word] for word in words if word in self._index]] = True
+        return table
+
+    def lookup(self, hashes: np.ndarray) -> np.ndarray:
+        """The id of each token hash, ``UNKNOWN_WORD`` when no word has it."""
+        first, second = self._slots(hashes)
+        ids, known = self._slot_ids, self._slot_hashes
+        return np.where(known[first] == hashes, ids[first], np.where(known[second] == hashes, ids[second], UNKNOWN_WORD))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTokens:
+    """One article's tokens as parallel arrays (index = token number).
+
+    ``claim_first``/``claim_last`` are the token bounds of the claim a token stands in and
+    ``claim_of`` that claim's position in the sequence given (all -1 outside every claim); ``in_quote`` says whether a double quotation is open there.
+    ``first_of_claim``/``last_of_claim``/``opens_quoted`` are per claim (index = claim number).
+    """
+
+    lowered: str
+    """The lower-cased text the tokens index (``word``)."""
+    starts: np.ndarray
+    ends: np.ndarray
+    word_ids: np.ndarray
+    shapes: np.ndarray
+    padded_ids: np.ndarray
+    """``word_ids`` with ``PAD`` OUTSIDE entries at each end (index = token number + ``PAD``)."""
+    padded_shapes: np.ndarray
+    claim_first: np.ndarray
+    claim_last: np.ndarray
+    claim_of: np.ndarray
+    in_quote: np.ndarray
+    quotes_before: np.ndarray
+    """Prefix count of double quotation marks (length n + 1)."""
+    breaks_before: np.ndarray
+    """``breaks_before[i]``: how many span-breaking tokens precede token ``i`` (a prefix count,
+    length n + 1), so a span crosses none when the counts at its ends agree."""
+    capitalised_before: np.ndarray
+    commas: np.ndarray
+    """Token numbers of the commas, ascending."""
+    first_of_claim: np.ndarray
+    """Token bounds of each claim (a claim with no token has last < first)."""
+    last_of_claim: np.ndarray
+    opens_quoted: np.ndarray
+    first_person_before: np.ndarray
+    """Prefix count of first-person words inside a quotation (length n + 1)."""
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, position: int) -> str:
+        return self.lowered[self.starts[position] : self.ends[position]]
+
+
+def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> ArticleTokens:
+    """Tokenise ``text`` once and lay out everything the feature templates need.
+
+    Tokens come from character classes of the code points (``token_bounds``) and word ids
+    from token hashes (``Vocabulary.lookup``): no Python object per token, and linear in the
+    text (trailing whitespace included). Claim membership and quotation state are then
+    pure array arithmetic.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    lowered_codes = code_units(lowered)
+    starts, ends = token_bounds(lowered_codes)
+    word_ids = vocabulary.lookup(token_hashes(lowered_codes, starts, ends))
+    shapes = token_shapes(code_units(text), starts, ends)
+
+    # Per-claim arrays end with a sentinel entry, so index -1 (no claim) reads "none".
+    count = len(claims)
+    claim_starts = np.fromiter((claim.start for claim in claims), dtype=np.int64, count=count)
+    claim_ends = np.fromiter((claim.end for claim in claims), dtype=np.int64, count=count)
+    opens_quoted = np.zeros(count + 1, dtype=bool)
+    opens_quoted[:count] = np.fromiter((c.opens_inside_quote for c in claims), dtype=bool, count=count)
+    first_tokens = np.full(count + 1, -1, dtype=np.int64)
+    last_tokens = np.full(count + 1, -1, dtype=np.int64)
+    first_tokens[:count] = np.searchsorted(starts, claim_starts)
+    last_tokens[:count] = np.searchsorted(ends, claim_ends, side="right") - 1
+    claim_of = np.searchsorted(claim_starts, starts, side="right") - 1
+    within = (claim_of >= 0) & (ends <= np.append(claim_ends, 0)[claim_of])
+    claim_of[~within] = -1
+    claim_first = first_tokens[claim_of]
+    claim_last = last_tokens[claim_of]
+
+    tokens_count = len(starts)
+    quotes_before = np.zeros(tokens_count + 1, dtype=np.int64)
+    np.cumsum(vocabulary.is_quote[word_ids], out=quotes_before[1:])
+    opened = (quotes_before[:-1] - quotes_before[np.maximum(claim_first, 0)]) % 2 == 1
+    in_quote = within & (opened ^ opens_quoted[claim_of])
+    flags = np.empty((3, tokens_count), dtype=bool)  # the other prefix counts, in one cumsum
+    np.bitwise_or(vocabulary.is_break[word_ids], ~within, out=flags[0])
+    np.bitwise_and(vocabulary.is_first_person[word_ids], in_quote, out=flags[1])
+    np.greater_equal(shapes, SHAPE_CAPITALISED, out=flags[2])
+    counts = np.zeros((3, tokens_count + 1), dtype=np.int64)
+    np.cumsum(flags, axis=1, out=counts[:, 1:])
+    breaks_before, first_person_before, capitalised_before = counts
+    padded_ids = np.full(tokens_count + 2 * PAD, OUTSIDE, dtype=np.int64)
+    padded_ids[PAD:-PAD] = word_ids
+    padded_shapes = np.full(tokens_count + 2 * PAD, SHAPE_OUTSIDE, dtype=np.int64)
+    padded_shapes[PAD:-PAD] = shapes
+    return ArticleTokens(
+        lowered=lowered,
+        starts=starts,
+        ends=ends,
+        word_ids=word_ids,
+        shapes=shapes,
+        padded_ids=padded_ids,
+        padded_shapes=padded_shapes,
+        claim_first=claim_first,
+        claim_last=claim_last,
+        claim_of=claim_of,
+        in_quote=in_quote,
+        quotes_before=quotes_before,
+        breaks_before=breaks_before,
+        capitalised_before=capitalised_before,
+        commas=np.flatnonzero(word_ids == vocabulary.comma),
+        first_of_claim=first_tokens[:count],
+        last_of_claim=last_tokens[:count],
+        opens_quoted=opens_quoted[:count],
+        first_person_before=first_person_before,
+    )
