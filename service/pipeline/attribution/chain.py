@@ -33,6 +33,11 @@ _DEFINITE_CARRIER = re.compile(rf"[Tt]he\s+({_CARRIERS})\b")
 _WORD_CHAR = re.compile(r"\w")
 
 
+MAX_TELLERS = 4
+"""The source and at most three intermediaries: FactBank's nested sources rarely go deeper, and each hop
+already costs the claim (weights.toml, per_via_hop)."""
+
+
 def trace_chain(
     text: str, claim: Claim, primary: Candidate, found: Cues, seen: deque[Seen]
 ) -> tuple[list[Span], list[Step]]:
@@ -125,6 +130,9 @@ def _carried(
     chain.extend(tellers)
     if (carrier := _definite_carrier(text, claim)) is not None:
         earlier = [span for span in _carrier_tellers(carrier.group(1), seen) if span not in chain]
+        # at most MAX_TELLERS in all, the nearest kept: each "The video ..., it added." would otherwise carry
+        # every earlier teller of the story, and the answer would grow with the square of the article
+        earlier = earlier[max(0, len(earlier) - (MAX_TELLERS - len(chain))):]
         if earlier:
             chain[:0] = earlier
             notes.append(Step("earlier_carrier", (("carrier", carrier.group(1)), ("source", earlier[0].text))))
