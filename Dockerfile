@@ -10,7 +10,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     CREDENCE_BIND=0.0.0.0:8000
 
-RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin credence
+RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin credence \
+    && mkdir -p /var/lib/credence && chown credence /var/lib/credence
+# The store (SQLite by default) lives in a volume, so stored results outlive the container;
+# set CREDENCE_DATABASE_URL to use PostgreSQL instead.
+ENV CREDENCE_DATA_DIR=/var/lib/credence
+VOLUME /var/lib/credence
 WORKDIR /app
 
 # 1. The dependencies, from pyproject.toml alone: a change to the code does not reinstall
