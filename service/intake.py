@@ -13,7 +13,7 @@ from .extract import Document, NoArticleText, extract_article
 from .language import NotEnglish, check_english
 from .pipeline.engine import Engine
 from .pipeline.report import render
-from .pipeline.types import ArticleResult
+from .pipeline.records import ArticleResult
 
 
 class Refused(ValueError):

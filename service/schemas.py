@@ -8,7 +8,7 @@ from flask import current_app, has_app_context
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from .config import SETTINGS
-from .pipeline.types import ATTRIBUTION_KINDS, ROLES, SOURCE_TYPES, VERIFICATION_KINDS
+from .pipeline.records import ATTRIBUTION_KINDS, ROLES, SOURCE_TYPES, VERIFICATION_KINDS
 
 _DEFAULT_MAX_TEXT = SETTINGS["CREDENCE_MAX_TEXT_CHARS"][0]
 _DEFAULT_MAX_BATCH = SETTINGS["CREDENCE_MAX_BATCH_ARTICLES"][0]

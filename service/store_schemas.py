@@ -8,7 +8,7 @@ import re
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
-from .pipeline.types import SOURCE_TYPES
+from .pipeline.records import SOURCE_TYPES
 from .schemas import ScoreRequestSchema, ScoreResponseSchema, StrictSchema, SummarySchema
 
 RATINGS = ["high", "mixed", "low", "unrated"]

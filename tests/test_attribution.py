@@ -14,7 +14,7 @@ from service.pipeline.attribution.cues import _CUE, Cues
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
 from service.pipeline.report import FOUND_WORDS, INHERITANCE_WORDS, STEP_WORDS, explain_steps
-from service.pipeline.types import ClaimPrediction, Inheritance, SourceFound, Span, Step, StepRule
+from service.pipeline.records import ClaimPrediction, Inheritance, SourceFound, Span, Step, StepRule
 from tests.conftest import seed_text
 
 NO_CUE = ClaimPrediction(0.1, None, None)

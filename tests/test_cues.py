@@ -18,7 +18,7 @@ from service.pipeline.resources import read_toml
 from service.pipeline.text.lexicon import FirstWordLexicon, word_trie
 from service.pipeline.cues import find_hedges, find_verification_notes
 from service.pipeline.hedge_model import HedgeCueModel
-from service.pipeline.types import Attribution, Span, Via
+from service.pipeline.records import Attribution, Span, Via
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 

@@ -12,7 +12,7 @@ import pytest
 from service import score_article
 from service.pipeline.aggregate import aggregate
 from service.pipeline.scoring import SCORE_MAX, SCORE_MIN, load_weights, score_claim
-from service.pipeline.types import Attribution, Claim, ClaimFindings, ClaimPrediction, ClaimRole, Hedge, Span
+from service.pipeline.records import Attribution, Claim, ClaimFindings, ClaimPrediction, ClaimRole, Hedge, Span
 
 from .conftest import seed_text
 

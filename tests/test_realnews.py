@@ -193,7 +193,7 @@ def test_story_sentences_like_furniture_stay_claims(sentence):
 )
 def test_source_typing_of_quantifiers_roles_groups_and_documents(phrase, source_type, named):
     from service.pipeline.sources import classify_source
-    from service.pipeline.types import Span
+    from service.pipeline.records import Span
 
     reading = classify_source(phrase, Span(0, len(phrase), phrase))
     assert (reading.source_type, reading.named) == (source_type, named), reading.explanation

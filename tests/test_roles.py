@@ -15,7 +15,7 @@ import pytest
 
 from service.pipeline.roles import ROLE_MODEL_FILE, RoleModel, RoleModelError, manifest_path
 from service.pipeline.rules_version import PIPELINE_DIR, rules_digest, rules_version
-from service.pipeline.types import ROLES
+from service.pipeline.records import ROLES
 
 
 def test_the_shipped_role_model_loads_as_plain_arrays():

@@ -11,7 +11,7 @@ import pytest
 
 from service.pipeline.aggregate import aggregate, source_key
 from service.pipeline.scoring import Weights, WeightsError, load_weights, score_claim
-from service.pipeline.types import (
+from service.pipeline.records import (
     Attribution,
     Claim,
     ClaimFindings,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from service.pipeline.sources import classify_source
-from service.pipeline.types import Span
+from service.pipeline.records import Span
 
 
 def read(phrase: str, after: str = ""):

@@ -20,7 +20,7 @@ from service.pipeline.model.features import (
     source_features,
 )
 from service.pipeline.model import AttributionModel, Hyperparameters
-from service.pipeline.types import Span
+from service.pipeline.records import Span
 from training.__main__ import main as train_main
 from training.evaluate import SegmentedDocument, baseline_reader, score
 from training.fit import claim_design_matrix, claim_labels_of, cross_fit_folds, design_matrix, fit_attributes

@@ -26,7 +26,7 @@ from pathlib import Path
 from service.pipeline.claims import segment
 from service.pipeline.document import Document as Article
 from service.pipeline.model import AttributionModel
-from service.pipeline.types import Claim, Span
+from service.pipeline.records import Claim, Span
 
 from .polnear import Document, load_split
 

@@ -47,7 +47,7 @@ from service.pipeline.model.features import (
     source_features,
 )
 from service.pipeline.model import AttributionModel, Hyperparameters
-from service.pipeline.types import Claim
+from service.pipeline.records import Claim
 
 from .evaluate import Scores, SegmentedDocument, model_reader, score
 from .polnear import Document

@@ -34,7 +34,7 @@ from service.pipeline.engine import Engine
 from service.pipeline.resources import resource_path
 from service.pipeline.roles import ROLE_MODEL_FILE, decide, manifest_path
 from service.pipeline.scoring import SCORE_MAX, SCORE_MIN, Weights, load_weights, score_claim
-from service.pipeline.types import ScoredClaim
+from service.pipeline.records import ScoredClaim
 
 from .labelled import RATING_RANK, REPO_DIR, TEST_DIR, TRAIN_DIR, load_folder
 from .roles import out_of_fold_probabilities, read_articles

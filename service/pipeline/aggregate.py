@@ -38,7 +38,7 @@ from typing import Sequence
 from .roles import identified_source
 from .scoring import ARTICLE_SIGNALS, POINT_DECIMALS, SCORE_MAX, SCORE_MIN, Weights
 from .text.words import without_possessive
-from .types import ArticleResult, ArticleSummary, Contribution, Rating, ScoredClaim, Segment, SourceTally
+from .records import ArticleResult, ArticleSummary, Contribution, Rating, ScoredClaim, Segment, SourceTally
 
 SHARE_DECIMALS = 4
 SCORE_DECIMALS = 2

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .sources import classify_source
-from .types import Attribution, Claim, Span, Step, Via
+from .records import Attribution, Claim, Span, Step, Via
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
 # ", Jane Roe," right before the cue (or ", Jane Roe, who ... ,").

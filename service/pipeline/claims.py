@@ -27,7 +27,7 @@ import re
 
 from .document import Document, quote_open_at
 from .resources import compile_alternation, read_entries, read_toml
-from .types import Claim, Segment, Segmentation
+from .records import Claim, Segment, Segmentation
 
 FURNITURE_MAX_CHARS = 160
 """Furniture patterns only apply to short lines: chrome is short, story text is not."""

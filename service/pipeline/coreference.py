@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .sources import classify_source
-from .types import Attribution, Claim, Span, Step
+from .records import Attribution, Claim, Span, Step
 
 LOOKBACK_CLAIMS = 3
 """How many claims back a name is looked for (same reach as a reader's "he")."""

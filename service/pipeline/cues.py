@@ -76,7 +76,7 @@ from .text.lexicon import FirstWordLexicon
 from .text.words import singular, without_possessive
 from .hedge_model import HedgeCueModel
 from .hedge_scope import FoundCue, HedgeReading, inside_any, read_cues
-from .types import Attribution, Claim, Hedge, Span, VerificationKind, VerificationNote
+from .records import Attribution, Claim, Hedge, Span, VerificationKind, VerificationNote
 
 _SKIP = "skip"
 """Group name of the "not" patterns: a match here is wording that looks like a cue but is none."""

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .types import Claim
+from .records import Claim
 
 _LINE = re.compile(r"[^\r\n]+")
 

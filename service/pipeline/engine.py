@@ -27,7 +27,7 @@ from .model import AttributionModel
 from .roles import RoleModel
 from .scoring import Weights, load_weights, score_claim
 from .sourcing_notes import fold_sourcing_notes
-from .types import ArticleResult, ClaimFindings, Segment
+from .records import ArticleResult, ClaimFindings, Segment
 
 
 class Engine:

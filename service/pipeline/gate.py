@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from .resources import read_entries, resource_path
-from .types import Attribution, AttributionKind, Claim, ClaimPrediction
+from .records import Attribution, AttributionKind, Claim, ClaimPrediction
 
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")

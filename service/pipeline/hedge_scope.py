@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .resources import read_entries
-from .types import Attribution
+from .records import Attribution
 
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\s+"

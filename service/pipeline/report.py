@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Callable
 
 from .rules_version import rules_version
-from .types import (
+from .records import (
     ArticleResult, Attribution, Contribution, Hedge, Inheritance, ScoredClaim, SourceFound, Span, Step, StepRule,
 )
 

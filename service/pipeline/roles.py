@@ -33,7 +33,7 @@ import numpy as np
 
 from .document import quoted_stretches
 from .resources import resource_path
-from .types import ROLES, ClaimFindings, ClaimRole
+from .records import ROLES, ClaimFindings, ClaimRole
 
 ROLE_MODEL_DIR = resource_path("roles")
 ROLE_MODEL_FILE = ROLE_MODEL_DIR / "roles.npz"

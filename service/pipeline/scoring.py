@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .resources import read_toml
-from .types import Attribution, ClaimFindings, ClaimRole, Contribution, ScoredClaim
+from .records import Attribution, ClaimFindings, ClaimRole, Contribution, ScoredClaim
 
 SCORE_MIN = 0.0
 SCORE_MAX = 100.0

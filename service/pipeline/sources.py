@@ -29,7 +29,7 @@ from typing import Callable
 
 from .resources import compile_alternation, read_entries
 from .text.words import is_possessive, without_possessive
-from .types import SourceType, Span
+from .records import SourceType, Span
 
 APPOSITION_WINDOW = 120
 """How far past a bare name to look for an apposition that says what it is."""

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .types import ClaimFindings, Segment, VerificationNote
+from .records import ClaimFindings, Segment, VerificationNote
 
 NOTE_SUBJECT_MAX_WORDS = 6
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")

@@ -57,7 +57,7 @@ from collections.abc import Sequence
 
 from ..document import Document
 from ..sources import SourceReading
-from ..types import Attribution, Claim, ClaimPrediction, Step, Via
+from ..records import Attribution, Claim, ClaimPrediction, Step, Via
 from .chain import trace_chain
 from .cues import Candidate, CueIndex, Cues, candidates
 from .decide import choose_primary

@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 
 from ..resources import read_entries
-from ..types import Claim, Span, Step
+from ..records import Claim, Span, Step
 from .cues import Candidate, Cues
 from .inherit import Seen
 from .references import names_a_teller

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..text.lexicon import word_trie
-from ..types import Claim, SourceFound, Span
+from ..records import Claim, SourceFound, Span
 from .spans import source_after, source_before
 from .words import ADJUNCT, BY_AFTER, CUE_VERB_TRIE, CUE_VERBS, RIGHT_NP, VERB_INITIALS
 

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..resources import compile_alternation, read_entries
-from ..types import Claim, ClaimPrediction, Span, Step
+from ..records import Claim, ClaimPrediction, Span, Step
 from .cues import Candidate, Cues, is_passive
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten

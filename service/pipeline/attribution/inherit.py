@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..document import QUOTED_PAIR, is_whole_quotation, leaves_quote_open, quoted_length
-from ..types import Attribution, Claim, Inheritance, Span, Step
+from ..records import Attribution, Claim, Inheritance, Span, Step
 from .references import LOOKBACK_CLAIMS
 
 DIRECT_QUOTE_SHARE = 0.6

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..sources import SourceReading, classify_source
 from ..text.words import singular
-from ..types import Span, Step
+from ..records import Span, Step
 
 LOOKBACK_CLAIMS = 4
 """How many claims back a back-reference or a quotation may reach for its source."""

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..document import QUOTED_PAIR
 from ..resources import read_entries
-from ..types import SourceFound, Span
+from ..records import SourceFound, Span
 from .words import ADJUNCT, ADJUNCT_START, AUX, CUE_VERB, LY_ADVERB, RIGHT_NP
 
 LEFT_WINDOW = 300

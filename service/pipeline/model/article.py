@@ -17,7 +17,7 @@ from ..text.tokens import (
     token_hashes,
     token_shapes,
 )
-from ..types import Claim
+from ..records import Claim
 
 UNKNOWN_WORD = 0
 """Vocabulary id of a word not seen often enough in training."""

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from ..resources import resource_path
-from ..types import Claim, ClaimPrediction, Span
+from ..records import Claim, ClaimPrediction, Span
 from .article import ArticleTokens, Vocabulary, tokenize
 from .features import (
     FEATURE_SCHEMA_VERSION,
