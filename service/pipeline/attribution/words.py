@@ -18,12 +18,12 @@ CUE_VERB_TRIE = word_trie(CUE_VERBS)
 # said", "Sanders on Tuesday said"): not part of the source.
 # A lower-case "-ly" word after a source is an adverb ("Gingrich cynically dismissed"),
 # but for a few nouns ("the family", "an ally").
-LY_ADVERB = r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly|bully|belly|fly|july)\b)[a-z]{2,}ly"
+LY_ADVERB = rf"(?!(?:{'|'.join(read_entries('source_ly_nouns.txt'))})\b)[a-z]{{2,}}ly"
 CUE_VERB = re.compile(rf"(?<![\w'’-])(?=[{VERB_INITIALS}])(?:{CUE_VERB_TRIE})(?![\w'’-])")
 ADJUNCT_START = re.compile(rf"\s+(?:{ADJUNCT})", re.IGNORECASE)
 # A noun phrase after a cue: up to punctuation, past a dot inside a word ("U.S.") or
 # after a title ("Mr. Burman").
-_TITLE_DOT = "|".join(rf"(?<=\b{title})" for title in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Jr", "St", r"U\.S"))
+_TITLE_DOT = "|".join(rf"(?<=\b{re.escape(title)})" for title in read_entries("source_title_abbreviations.txt"))
 RIGHT_NP = re.compile(
     rf"\s*(?P<np>[^,;:“”\".!?—]+(?:(?:\.(?=[^\s,;:“”\".!?—])|(?:{_TITLE_DOT})\.)[^,;:“”\".!?—]*)*)"
     r"(?P<name>\s*[“\"][^”\"]{1,60}[”\"])?"
