@@ -17,7 +17,6 @@ PolNeAR dev F1 above a floor. The test fold is never read here.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 from collections.abc import Iterator
@@ -35,9 +34,9 @@ from service.pipeline.document import Document
 from service.pipeline.gate import GATE_DIR, gate_features, hash_features
 from service.pipeline.model import AttributionModel
 
+from .labelled import TRAIN_DIR, load_folder
 from .polnear import load_split
 
-REALWORLD_TRAIN = Path(__file__).resolve().parent.parent / "data" / "realworld" / "train"
 FOLDS = (0, 1, 2, 3)
 DIMENSION = 1 << 16
 POLNEAR_WEIGHTS = (0.0, 0.3, 1.0, 3.0)
@@ -71,20 +70,11 @@ def cue_matches(pred: tuple[int, int], gold: tuple[int, int]) -> bool:
     return inside > 0 and (pred[1] - pred[0] <= 20 or inside * 2 >= pred[1] - pred[0])
 
 
-def realworld_articles(folder: Path = REALWORLD_TRAIN) -> Iterator[tuple[int, str, str, list[dict]]]:
-    """(fold, id, text, gold sentences) of every train-fold article, the text checked by its sha256."""
-    for fold in FOLDS:
-        gold = {}
-        with (folder / f"gold-fold{fold}.jsonl").open(encoding="utf-8") as handle:
-            for line in filter(str.strip, handle):
-                record = json.loads(line)
-                gold[record["id"]] = record["sentences"]
-        with (folder / f"articles-fold{fold}.tsv").open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                text = (folder / row["path"]).read_text(encoding="utf-8").strip()
-                if hashlib.sha256(text.encode("utf-8")).hexdigest() != row["sha256"]:
-                    raise ValueError(f"{row['id']}: text does not match its sha256")
-                yield fold, row["id"], text, gold[row["id"]]
+def realworld_articles() -> Iterator[tuple[int, str, str, list[dict]]]:
+    """(fold, id, text, gold sentences) of every train-fold article (``training.labelled``: texts checked by
+    their SHA-256)."""
+    for article in load_folder(TRAIN_DIR):
+        yield int(article.fold.removeprefix("fold")), article.id, article.text, list(article.sentences)
 
 
 def _cued(model: AttributionModel, text: str):

@@ -17,7 +17,6 @@ import csv
 import itertools
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 from joblib import Parallel, delayed
@@ -25,9 +24,10 @@ from joblib import Parallel, delayed
 from service.pipeline.hedge_model import DEFAULT_PATH, MIN_CUE_RATE, HedgeCueModel
 from service.pipeline.hedge_scope import word_categories
 
+from .labelled import TRAIN_DIR, load_folder
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data" / "uncertainty"
-REAL_NEWS = REPO / "data" / "realworld" / "train"
 CARD = DEFAULT_PATH.with_name("HEDGES_CARD.md")
 HEDGE_TYPES = ("speculation_modal_probable_", "speculation_modal_possible_", "speculation_hypo_doxastic_")
 FOLDS = 5
@@ -100,16 +100,14 @@ def read_real_news() -> list[tuple[str, str, list[tuple[int, int]]]]:
     is the writer's, so the labels are complete (elsewhere the labels keep only the writer's). Never the test
     fold."""
     rows = []
-    for gold_path in sorted(REAL_NEWS.glob("gold-fold*.jsonl")):
-        for line in gold_path.read_text(encoding="utf-8").splitlines():
-            article = json.loads(line)
-            text = (REAL_NEWS / "text" / f"{article['id']}.txt").read_text(encoding="utf-8").strip()
-            for sentence in article["sentences"]:
-                if not sentence["claim"] or sentence["attribution"] or any(q in text[sentence["start"]:sentence["end"]] for q in "\"“”"):
-                    continue
-                start = sentence["start"]
-                spans = [(h[0] - start, h[1] - start) for h in sentence["hedges"] if h[2] != "vague attribution"]
-                rows.append((article["id"], text[start:sentence["end"]], spans))
+    for article in load_folder(TRAIN_DIR):
+        text = article.text
+        for sentence in article.sentences:
+            start, end = sentence["start"], sentence["end"]
+            if not sentence["claim"] or sentence["attribution"] or any(q in text[start:end] for q in "\"“”"):
+                continue
+            spans = [(h[0] - start, h[1] - start) for h in sentence["hedges"] if h[2] != "vague attribution"]
+            rows.append((article.id, text[start:end], spans))
     return rows
 
 
