@@ -18,7 +18,8 @@ from service.pipeline.document import Document
 from service.pipeline.model.article import FIRST_WORD_ID, UNKNOWN_WORD, Vocabulary, tokenize
 from service.pipeline.text.tokens import TOKEN, code_points, token_bounds
 from service.pipeline.model import DEFAULT_MODEL_PATH, MODEL_PATH_SETTING, AttributionModel, ModelLoadError
-from service.pipeline.model.attribution_model import LEARNED, file_sha256
+from service.pipeline.model.attribution_model import LEARNED
+from service.pipeline.resources import file_sha256
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 SEEDS = REPO_DIR / "data" / "seeds"

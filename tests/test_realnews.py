@@ -266,3 +266,7 @@ def test_the_exported_gate_scores_as_the_fitted_model_does(tmp_path):
     expected = model.predict_proba(design(examples, "realworld"))[:, 1]
     assert [gate.score(e.features, e.probability) for e in examples] == pytest.approx(expected, abs=1e-5)
     assert gate.score(said, 0.8) > gate.score(acted, 0.8)
+    arrays = tmp_path / "gate.npz"
+    arrays.write_bytes(arrays.read_bytes()[:-1] + bytes([arrays.read_bytes()[-1] ^ 0xFF]))
+    with pytest.raises(ValueError, match="SHA-256"):
+        AttributionGate.load(tmp_path)

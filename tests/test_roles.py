@@ -13,7 +13,8 @@ import sys
 import numpy as np
 import pytest
 
-from service.pipeline.roles import ROLE_MODEL_FILE, RoleModel, RoleModelError, manifest_path
+from service.pipeline.resources import manifest_path
+from service.pipeline.roles import ROLE_MODEL_FILE, RoleModel, RoleModelError
 from service.pipeline.rules_version import PIPELINE_DIR, rules_digest, rules_version
 from service.pipeline.records import ROLES
 

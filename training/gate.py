@@ -33,6 +33,7 @@ from service.pipeline.claims import segment
 from service.pipeline.document import Document
 from service.pipeline.gate import GATE_DIR, gate_features, hash_features
 from service.pipeline.model import AttributionModel
+from service.pipeline.resources import file_sha256
 
 from .labelled import TRAIN_DIR, load_folder
 from .polnear import load_split
@@ -223,6 +224,7 @@ def write(model: LogisticRegression, setup: dict, counts: dict, floor: float, di
     manifest = {
         "version": "gate-" + hashlib.sha256(weights.tobytes()).hexdigest()[:12],
         "arrays": "gate.npz",
+        "sha256": file_sha256(directory / "gate.npz"),
         "dimension": DIMENSION,
         "bias": float(model.intercept_[0]),
         "probability_weight": probability_weight,

@@ -32,7 +32,8 @@ import numpy as np
 from service.pipeline.aggregate import article_terms, counted
 from service.pipeline.engine import Engine
 from service.pipeline.resources import resource_path
-from service.pipeline.roles import ROLE_MODEL_FILE, decide, manifest_path
+from service.pipeline.resources import manifest_path
+from service.pipeline.roles import ROLE_MODEL_FILE, decide
 from service.pipeline.scoring import SCORE_MAX, SCORE_MIN, Weights, load_weights, score_claim
 from service.pipeline.records import ScoredClaim
 

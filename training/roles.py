@@ -29,7 +29,8 @@ from service.pipeline.engine import find
 from service.pipeline.gate import AttributionGate
 from service.pipeline.hedge_model import HedgeCueModel
 from service.pipeline.model import AttributionModel
-from service.pipeline.roles import ROLE_FEATURE_SCHEMA, ROLE_MODEL_FILE, decide, file_sha256, manifest_path, role_features
+from service.pipeline.resources import file_sha256, manifest_path
+from service.pipeline.roles import ROLE_FEATURE_SCHEMA, ROLE_MODEL_FILE, decide, role_features
 from service.pipeline.records import ROLES, ClaimFindings
 
 from .labelled import TRAIN_DIR, LabelledArticle, gold_role, load_folder

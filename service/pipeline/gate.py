@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .resources import read_entries, resource_path
+from .resources import file_sha256, read_entries, resource_path
 from .records import Attribution, AttributionKind, Claim, ClaimPrediction
 
 GATE_DIR = resource_path("gate")
@@ -155,6 +155,8 @@ class AttributionGate:
     def load(cls, directory: Path | None = None) -> "AttributionGate":
         directory = directory or GATE_DIR
         manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+        if file_sha256(directory / manifest["arrays"]) != manifest["sha256"]:
+            raise ValueError(f"{directory / manifest['arrays']}: SHA-256 does not match its manifest")
         with np.load(directory / manifest["arrays"], allow_pickle=False) as arrays:
             weights = np.asarray(arrays["weights"], dtype=np.float64)
         if weights.shape != (manifest["dimension"],):

@@ -10,7 +10,6 @@ needs numpy and the standard library only; ``fit`` imports scikit-learn when tra
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .resources import file_sha256, manifest_path
 from .text.lexicon import word_trie
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -218,8 +218,8 @@ class HedgeCueModel:
         }
         with open(path, "wb") as handle:
             np.savez_compressed(handle, **arrays)
-        manifest = {**manifest, "sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest()}
-        Path(path).with_suffix(".json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        manifest = {**manifest, "sha256": file_sha256(Path(path))}
+        manifest_path(Path(path)).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         return manifest
 
     @classmethod
@@ -227,9 +227,8 @@ class HedgeCueModel:
         """The saved model; refuses a file whose SHA-256 differs from its manifest's."""
         import numpy as np
 
-        data = Path(path).read_bytes()
-        manifest = json.loads(Path(path).with_suffix(".json").read_text())
-        if hashlib.sha256(data).hexdigest() != manifest["sha256"]:
+        manifest = json.loads(manifest_path(Path(path)).read_text())
+        if file_sha256(Path(path)) != manifest["sha256"]:
             raise ValueError(f"{path}: SHA-256 does not match its manifest")
         with np.load(path, allow_pickle=False) as arrays:
             model = cls(dict(zip(arrays["category_words"].tolist(), arrays["category_names"].tolist())))

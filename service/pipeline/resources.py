@@ -5,6 +5,7 @@ loads its lexicon through here, once, at import time.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from functools import cache
@@ -38,3 +39,17 @@ def compile_alternation(patterns: tuple[str, ...], flags: int = re.IGNORECASE) -
     """One compiled regex that matches any of ``patterns`` (longest alternatives first)."""
     ordered = sorted(patterns, key=len, reverse=True)
     return re.compile("|".join(f"(?:{p})" for p in ordered), flags)
+
+
+def file_sha256(path: Path) -> str:
+    """The hex SHA-256 of a file, read in blocks: what every model manifest records of its arrays."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def manifest_path(model_path: Path) -> Path:
+    """A model's JSON manifest, beside its arrays: ``name.npz`` -> ``name.json``."""
+    return model_path.with_suffix(".json")

@@ -23,7 +23,6 @@ the writer's opinion, and news about what a named source says carries the story.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -32,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from .document import quoted_stretches
-from .resources import resource_path
+from .resources import file_sha256, manifest_path, resource_path
 from .records import ROLES, ClaimFindings, ClaimRole
 
 ROLE_MODEL_DIR = resource_path("roles")
@@ -131,14 +130,6 @@ def identified_source(findings: ClaimFindings) -> bool:
     return attribution is not None and attribution.source is not None and (
         attribution.named or attribution.source_type in IDENTIFIED_TYPES
     )
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def manifest_path(model_path: Path) -> Path:
-    return model_path.with_suffix(".json")
 
 
 class RoleModel:

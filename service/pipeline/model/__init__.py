@@ -5,7 +5,7 @@ from .attribution_model import (
     AttributionModel,
     Hyperparameters,
     ModelLoadError,
-    manifest_path,
 )
+from ..resources import manifest_path
 
 __all__ = ["DEFAULT_MODEL_PATH", "MODEL_PATH_SETTING", "AttributionModel", "Hyperparameters", "ModelLoadError", "manifest_path"]

@@ -21,7 +21,6 @@ built for other features or another layout, fails fast.
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -33,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from ..resources import resource_path
+from ..resources import file_sha256, manifest_path, resource_path
 from ..records import Claim, ClaimPrediction, Span
 from .article import ArticleTokens, Vocabulary, tokenize
 from .features import (
@@ -95,18 +94,6 @@ class Hyperparameters:
 
     def as_dict(self) -> dict[str, float | int]:
         return asdict(self)
-
-
-def manifest_path(model_path: Path) -> Path:
-    return model_path.with_suffix(".json")
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @dataclass
