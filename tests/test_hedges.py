@@ -3,11 +3,14 @@
 Each row: a one-claim article, the hedge words expected (or none), their category, speaker and negation.
 """
 import math
+from typing import get_args
 
 import pytest
 
 from service import score_article
 from service.pipeline.hedge_model import HedgeCueModel, features, tokenize
+from service.pipeline.records import HedgeRule
+from service.pipeline.report import HEDGE_RULE_WORDS
 from tests.conftest import seed_text
 
 
@@ -112,3 +115,11 @@ def test_a_saved_model_loads_back_the_same_and_a_changed_file_is_refused(tmp_pat
     path.write_bytes(bytes(data))
     with pytest.raises(ValueError, match="SHA-256"):
         HedgeCueModel.load(path)
+
+
+def test_every_reason_for_a_hedges_speaker_has_words_in_the_report():
+    assert set(HEDGE_RULE_WORDS) == set(get_args(HedgeRule))
+    body = score_article("“We may never know,” the chief said. The storm may reach the coast.", explain=True)
+    explanations = [h["explanation"] for claim in body["claims"] for h in claim["hedges"]]
+    assert any("the source's own words" in e for e in explanations)
+    assert any("the writer's own voice" in e for e in explanations)

@@ -32,7 +32,7 @@ ANONYMOUS = attribution("anonymous", False, "sources")
 
 def claim(role: str, source: Attribution | None = None, hedged: bool = False, index: int = 0):
     findings = ClaimFindings(Claim(index, 0, 20, "A claim of the story.", 0, False), NO_MODEL, source,
-                             (Hedge(Span(2, 12, "reportedly"), "distancing", "writer", False, "lexicon"),) if hedged else (), ())
+                             (Hedge(Span(2, 12, "reportedly"), "distancing", "writer", False, "writer_voice"),) if hedged else (), ())
     return score_claim(findings, WEIGHTS, ClaimRole(role, 0.9, "given"))
 
 

@@ -49,8 +49,8 @@ def score(**kwargs) -> float:
     return score_claim(findings(**kwargs), WEIGHTS).score
 
 
-HEDGE = Hedge(Span(10, 20, "reportedly"), "distancing", "writer", False, "lexicon")
-SOURCE_HEDGE = Hedge(Span(40, 43, "may"), "speculation", "source", False, "in a quotation")
+HEDGE = Hedge(Span(10, 20, "reportedly"), "distancing", "writer", False, "writer_voice")
+SOURCE_HEDGE = Hedge(Span(40, 43, "may"), "speculation", "source", False, "quotation")
 X_ACCOUNT = Via(Span(70, 90, "the X account “Victoria”"), "social_media")
 OUTLET = Via(Span(95, 110, "L'Independent"), "media")
 
@@ -77,7 +77,7 @@ OUTLET = Via(Span(95, 110, "L'Independent"), "media")
          dict(attribution=attribution("person", True, direct_quote=False, source="Rustem Umerov")),
          "a direct quotation above a paraphrase"),
         (dict(attribution=attribution()), dict(attribution=attribution(), hedges=[HEDGE]), "a hedge lowers the score"),
-        (dict(hedges=[HEDGE]), dict(hedges=[HEDGE, Hedge(Span(30, 36, "likely"), "speculation", "writer", False, "")]), "every hedge counts"),
+        (dict(hedges=[HEDGE]), dict(hedges=[HEDGE, Hedge(Span(30, 36, "likely"), "speculation", "writer", False, "writer_voice")]), "every hedge counts"),
         (dict(hedges=[SOURCE_HEDGE]), dict(hedges=[HEDGE]), "the writer's hedge weighs more than a source's"),
         (dict(), dict(hedges=[SOURCE_HEDGE]), "a source's hedge lowers the claim a little"),
         (dict(attribution=attribution()),

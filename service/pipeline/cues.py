@@ -75,7 +75,7 @@ from .resources import read_toml
 from .text.lexicon import FirstWordLexicon
 from .text.words import singular, without_possessive
 from .hedge_model import HedgeCueModel
-from .hedge_scope import FoundCue, HedgeReading, inside_any, read_cues
+from .hedge_scope import FoundCue, inside_any, read_cues
 from .records import Attribution, Claim, Hedge, Span, VerificationKind, VerificationNote
 
 _SKIP = "skip"
@@ -101,7 +101,7 @@ def _span(text: str, match: re.Match[str]) -> Span:
 # --- hedges -----------------------------------------------------------------------------
 
 _HEDGE_LEXICON = read_toml("hedges.toml")
-_HEDGE_EXPLANATIONS: dict[str, str] = {
+HEDGE_EXPLANATIONS: dict[str, str] = {
     name: entry["explanation"] for name, entry in _HEDGE_LEXICON["categories"].items()
 }
 _HEDGES = _Lexicon(
@@ -137,20 +137,8 @@ def _claim_hedges(
     if not found:
         return ()
     readings = read_cues(text, claim.start, claim.end, found, quoted_stretches(text, claim), attribution)
-    return tuple(
-        Hedge(Span(r.start, r.end, text[r.start:r.end]), r.category, r.speaker, r.negated,
-              _hedge_explanation(text[r.start:r.end], r))
-        for r in readings
-    )
-
-
-def _hedge_explanation(words: str, reading: HedgeReading) -> str:
-    whose = {"quotation": "inside a quotation: the source's own words",
-             "attribution_content": "in what the source is reported to say: the source's hedge",
-             "adjacent_to_cue": "qualifies the report itself: the writer's hedge",
-             "writer_voice": "in the writer's own voice"}[reading.rule]
-    negated = " (negated)" if reading.negated else ""
-    return f"{words!r}{negated} {_HEDGE_EXPLANATIONS[reading.category]}; {whose}"
+    return tuple(Hedge(Span(r.start, r.end, text[r.start:r.end]), r.category, r.speaker, r.negated, r.rule)
+                 for r in readings)
 
 
 # --- verification notes -----------------------------------------------------------------

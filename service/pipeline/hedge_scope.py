@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .resources import read_entries
-from .records import Attribution
+from .records import Attribution, HedgeRule
 
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\s+"
@@ -49,7 +49,7 @@ class HedgeReading:
     category: str
     speaker: str
     negated: bool
-    rule: str
+    rule: HedgeRule
     """Why the speaker is who it is: quotation, attribution_content, adjacent_to_cue, writer_voice."""
 
 

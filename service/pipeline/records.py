@@ -164,6 +164,8 @@ class Attribution:
 
 HedgeCategory = Literal["distancing", "speculation", "vague_attribution"]
 HedgeSpeaker = Literal["writer", "source"]
+HedgeRule = Literal["quotation", "attribution_content", "adjacent_to_cue", "writer_voice"]
+"""Why a hedge's speaker is who it is (service/pipeline/hedge_scope.py); report.py says it in words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,14 +173,15 @@ class Hedge:
     """A word or phrase that marks a claim as uncertain ("reportedly", "may", "it is believed").
 
     ``speaker`` is ``writer`` when the article hedges its own claim, ``source`` when the hedge stands in a
-    quotation or in what a source is reported to say; ``negated`` when a negation governs it ("not likely").
+    quotation or in what a source is reported to say; ``negated`` when a negation governs it ("not likely");
+    ``rule`` says why the speaker is who it is.
     """
 
     span: Span
     category: HedgeCategory
     speaker: HedgeSpeaker
     negated: bool
-    explanation: str
+    rule: HedgeRule
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
+from .cues import HEDGE_EXPLANATIONS
 from .rules_version import rules_version
 from .records import (
     ArticleResult, Attribution, Contribution, Hedge, Inheritance, ScoredClaim, SourceFound, Span, Step, StepRule,
@@ -102,10 +103,20 @@ def _claim(scored: ScoredClaim, explain: bool) -> dict:
     return body
 
 
+HEDGE_RULE_WORDS = {
+    "quotation": "inside a quotation: the source's own words",
+    "attribution_content": "in what the source is reported to say: the source's hedge",
+    "adjacent_to_cue": "qualifies the report itself: the writer's hedge",
+    "writer_voice": "in the writer's own voice",
+}
+
+
 def _hedge(hedge: Hedge, explain: bool) -> dict:
     body = {**_span(hedge.span), "category": hedge.category, "speaker": hedge.speaker, "negated": hedge.negated}
     if explain:
-        body["explanation"] = hedge.explanation
+        negated = " (negated)" if hedge.negated else ""
+        body["explanation"] = (f"{hedge.span.text!r}{negated} {HEDGE_EXPLANATIONS[hedge.category]}; "
+                               f"{HEDGE_RULE_WORDS[hedge.rule]}")
     return body
 
 
