@@ -87,9 +87,9 @@ def test_rules_version_hashes_the_rules_and_is_reported():
 
 @pytest.mark.parametrize(
     "path, change",
-    [("resources/weights.toml", lambda s: s.replace("points = 50.0", "points = 51.0", 1)),
-     ("resources/source_anonymous_heads.txt", lambda s: s + "\nwhistleblowers\n"),
-     ("resources/hedges.toml", lambda s: s + "\n# a comment is a change too\n"),
+    [("resources/lexicons/weights.toml", lambda s: s.replace("points = 50.0", "points = 51.0", 1)),
+     ("resources/lexicons/source_anonymous_heads.txt", lambda s: s + "\nwhistleblowers\n"),
+     ("resources/lexicons/hedges.toml", lambda s: s + "\n# a comment is a change too\n"),
      ("aggregate.py", lambda s: s.replace("DOUBT_NOTES", "DOUBT_NOTE_KINDS")),
      ("resources/roles/roles.npz", None)],
 )

@@ -31,7 +31,7 @@ import numpy as np
 
 from service.pipeline.aggregate import article_terms, counted
 from service.pipeline.engine import Engine
-from service.pipeline.resources import resource_path
+from service.pipeline.resources import lexicon_path
 from service.pipeline.resources import manifest_path
 from service.pipeline.roles import ROLE_MODEL_FILE, decide
 from service.pipeline.scoring import SCORE_MAX, SCORE_MIN, Weights, load_weights, score_claim
@@ -165,7 +165,7 @@ def test_fold(engine: Engine) -> dict:
 
 
 def write_weights(weights: Weights) -> None:
-    path = resource_path("weights.toml")
+    path = lexicon_path("weights.toml")
     text = path.read_text(encoding="utf-8")
     article = text.index("[article]")
     head, tail = text[:article], text[article:]

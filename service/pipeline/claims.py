@@ -3,7 +3,7 @@
 Works line by line over the text as posted (offsets are never shifted), in one linear
 pass per line:
 
-1. A short line matching a page-furniture pattern (``resources/furniture.toml``) is
+1. A short line matching a page-furniture pattern (``resources/lexicons/furniture.toml``) is
    dropped whole: "Exit mobile version", "Sign up to read this article", photo credits.
 2. The line is split into sentences at terminal punctuation (optionally followed by
    closing quotes) that is followed by whitespace and not by a lower-case word, unless

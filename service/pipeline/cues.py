@@ -1,7 +1,7 @@
 """Hedge cues and verification notes: how the writer qualifies a claim.
 
-Both detectors are lexicons kept as data (``resources/hedges.toml``,
-``resources/verification.toml``). Each means ONE leftmost-first alternation regex run
+Both detectors are lexicons kept as data (``resources/lexicons/hedges.toml``,
+``resources/lexicons/verification.toml``). Each means ONE leftmost-first alternation regex run
 over each claim's span of the document's folded text (offsets unchanged); each pattern declares
 the words it can begin with, so at each word only the patterns that begin with that word
 are tried (``text.lexicon.FirstWordLexicon``). The patterns are fixed words with no

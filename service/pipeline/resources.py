@@ -12,17 +12,23 @@ from functools import cache
 from pathlib import Path
 
 RESOURCE_DIR = Path(__file__).resolve().parent / "resources"
+LEXICON_DIR = RESOURCE_DIR / "lexicons"
 
 
 def resource_path(name: str) -> Path:
     return RESOURCE_DIR / name
 
 
+def lexicon_path(name: str) -> Path:
+    """Every word list, pattern file and weight table lives in ``resources/lexicons/``."""
+    return LEXICON_DIR / name
+
+
 @cache
 def read_entries(name: str) -> tuple[str, ...]:
     """Non-blank, non-comment lines of a lexicon file, stripped, in file order."""
     entries = []
-    for raw in resource_path(name).read_text(encoding="utf-8").splitlines():
+    for raw in lexicon_path(name).read_text(encoding="utf-8").splitlines():
         line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
         if line:
             entries.append(line)
@@ -31,7 +37,7 @@ def read_entries(name: str) -> tuple[str, ...]:
 
 @cache
 def read_toml(name: str) -> dict:
-    with resource_path(name).open("rb") as handle:
+    with lexicon_path(name).open("rb") as handle:
         return tomllib.load(handle)
 
 

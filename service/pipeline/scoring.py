@@ -1,6 +1,6 @@
 """The claim score: a base plus one named contribution per signal.
 
-Every number comes from ``resources/weights.toml`` (one file, a comment per weight
+Every number comes from ``resources/lexicons/weights.toml`` (one file, a comment per weight
 citing the standard behind it). Each term is a :class:`Contribution` with a reason in
 plain words, and the terms add up exactly to the score before it is clamped to 0-100,
 so a reader can see why a claim scored what it did.

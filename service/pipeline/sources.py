@@ -6,7 +6,7 @@ is read once as a noun phrase: its *core* is the part before any post-modifier
 military intelligence"), its *head* is the core's last word. Recognizers then run in a
 fixed order, most specific first, and the first that fires types the span; each says
 in words why. Everything a recognizer matches against is a lexicon in
-``resources/source_*.txt``, so a reviewer can extend the lists without touching code.
+``resources/lexicons/source_*.txt``, so a reviewer can extend the lists without touching code.
 
 Order matters and is deliberate: a pronoun or a stock anonymous phrase is decided by
 its words alone; an account or an outlet is recognised before the generic heads

@@ -30,9 +30,9 @@ def choose_primary(
     """The claim's main cue and its source, and the steps that chose them: the model's cue, made
     right, else a clear rule cue.
 
-    A model cue made only of hedge adverbs (``resources/source_hedge_adverbs.txt``:
+    A model cue made only of hedge adverbs (``resources/lexicons/source_hedge_adverbs.txt``:
     "reportedly") is not used: it distances the writer and names nobody. One made only of
-    function words (``resources/source_function_words.txt``: "has", "about", ":") gives
+    function words (``resources/lexicons/source_function_words.txt``: "has", "about", ":") gives
     way to a reporting verb of the rule lexicon right after it, past auxiliaries and
     adverbs ("has also detailed": "detailed"), and is otherwise kept only when its source
     names a teller (the "WALLACE" of "WALLACE:"; not "The incident" of "... against").
