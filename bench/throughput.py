@@ -10,8 +10,8 @@ under the same machine load; the median ratio is reported. The target is 20x: ab
 1 MB/s per core.
 
 Stage shares come from as many further passes, which wrap the very functions
-``Engine.analyse`` calls (module names in ``service.pipeline.engine`` and the model's
-``predict``) with timers and then call ``analyse`` itself, so the stages are timed
+``Engine.analyse`` calls (module names in ``service.pipeline.engine``, ``Document.of``, and
+the attribution model's, the gate's and the role model's methods) with timers and then call ``analyse`` itself, so the stages are timed
 exactly as the engine runs them; "engine glue" is what ``analyse`` spends outside every
 stage.
 """
@@ -35,13 +35,19 @@ TARGET_RATIO_TO_TOKENISATION = 20.0
 STAGES_IN_ENGINE = {
     "segment": "segment",
     "attribute": "attribute",
+    "people": ("refine_sources", "resolve_people", "embedded_posts", "continue_quotations"),
     "hedges": "find_hedges",
     "verification": "find_verification_notes",
+    "sourcing notes": "fold_sourcing_notes",
     "score": "score_claim",
     "aggregate": "aggregate",
 }
-"""Stage name -> the name ``engine.py`` calls it by (the model is timed on the instance)."""
-STAGE_ORDER = ("segment", "model", "attribute", "hedges", "verification", "score", "aggregate", "render")
+"""Stage name -> the name(s) ``engine.py`` calls it by."""
+METHODS_TIMED = {"document": ("Document", "of"), "model": ("model", "predict"), "gate": ("gate", "apply"),
+                 "roles": ("roles", "predict")}
+"""Stage name -> (the engine's attribute, or for "document" ``engine.py``'s name, and the method called on it)."""
+STAGE_ORDER = ("document", "segment", "model", "attribute", "gate", "people", "hedges", "verification",
+               "sourcing notes", "roles", "score", "aggregate", "render")
 
 
 def tokenisation_pass(texts: list[str]) -> float:
@@ -69,17 +75,37 @@ def _timed(function: Callable, stage: str, spent: dict[str, float]) -> Callable:
     return timed
 
 
+class _TimedMethod:
+    """Stands in for ``target`` (a model, or the Document class) with ``method`` timed; the rest passes through."""
+
+    def __init__(self, target: object, method: str, stage: str, spent: dict[str, float]) -> None:
+        self._target = target
+        setattr(self, method, _timed(getattr(target, method), stage, spent))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._target, name)
+
+
 @contextmanager
 def stage_timers(engine: Engine, spent: dict[str, float]) -> Iterator[None]:
     """Wrap every stage ``Engine.analyse`` calls with a timer adding into ``spent``."""
-    originals = {name: getattr(engine_module, name) for name in STAGES_IN_ENGINE.values()}
-    for stage, name in STAGES_IN_ENGINE.items():
+    names = {name: stage for stage, named in STAGES_IN_ENGINE.items()
+             for name in ((named,) if isinstance(named, str) else named)}
+    originals = {name: getattr(engine_module, name) for name in names}
+    for name, stage in names.items():
         setattr(engine_module, name, _timed(originals[name], stage, spent))
-    engine.model.predict = _timed(engine.model.predict, "model", spent)
+    document_name, document_method = METHODS_TIMED["document"]
+    originals[document_name] = getattr(engine_module, document_name)
+    setattr(engine_module, document_name, _TimedMethod(originals[document_name], document_method, "document", spent))
+    models = {attribute: getattr(engine, attribute) for stage, (attribute, _) in METHODS_TIMED.items() if stage != "document"}
+    for stage, (attribute, method) in METHODS_TIMED.items():
+        if stage != "document":
+            setattr(engine, attribute, _TimedMethod(models[attribute], method, stage, spent))
     try:
         yield
     finally:
-        del engine.model.predict
+        for attribute, model in models.items():
+            setattr(engine, attribute, model)
         for name, function in originals.items():
             setattr(engine_module, name, function)
 
@@ -130,7 +156,7 @@ def measure(articles: list[Article], repeats: int) -> None:
     print(f"stage shares ({repeats} timed passes, {total:.3f} s):")
     for stage in (*STAGE_ORDER, "engine glue"):
         seconds = spent.get(stage, 0.0)
-        print(f"  {stage:<13} {100 * seconds / total:5.1f}%  {seconds * 1000 / len(texts) / repeats:7.3f} ms/article")
+        print(f"  {stage:<14} {100 * seconds / total:5.1f}%  {seconds * 1000 / len(texts) / repeats:7.3f} ms/article")
 
 
 def main() -> None:
