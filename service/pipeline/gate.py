@@ -19,7 +19,7 @@ import json
 import re
 import zlib
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -44,8 +44,12 @@ _NO_CONTENT_AFTER = re.compile(
 _BELIEF = re.compile(r"believ|think|thought|expect|suspect|fear|hope|convinc|doubt|worr|assum|predict|anticipat", re.IGNORECASE)
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+def _lowered_words(text: str) -> list[str]:
+    """The words of ``text``, each lower-cased. ASCII text is lower-cased first, in one call: there lower-casing
+    moves no word boundary, so the words are the same."""
+    if text.isascii():
+        return _WORD.findall(text.lower())
+    return [word.lower() for word in _WORD.findall(text)]
 
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
@@ -57,11 +61,9 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
     """The gate's features of one attribution with a cue of its own, as strings to hash."""
     cue = attribution.cue
     assert cue is not None
-    cue_words = [w.lower() for w in _words(cue.text)] or ["<empty>"]
-    before = _words(text[claim.start : cue.start])
-    after = _words(text[cue.end : claim.end])
-    lower_before = [w.lower() for w in before]
-    lower_after = [w.lower() for w in after]
+    cue_words = _lowered_words(cue.text) or ["<empty>"]
+    lower_before = _lowered_words(text[claim.start : cue.start])
+    lower_after = _lowered_words(text[cue.end : claim.end])
     next1 = lower_after[0] if lower_after else "<end>"
     next2 = " ".join(lower_after[:2]) if lower_after else "<end>"
     prev1 = lower_before[-1] if lower_before else "<start>"
@@ -101,11 +103,11 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("guideline_cue")
     quotes = sum(text.count(mark, claim.start, cue.start) for mark in _QUOTES)
     features.append(f"inside_quote={quotes % 2 == 1}")
-    features.append(f"claim_quote={not _QUOTES.isdisjoint(claim.text)}")
+    features.append(f"claim_quote={any(mark in claim.text for mark in _QUOTES)}")
     position = (cue.start - claim.start) / max(1, claim.end - claim.start)
     features.append(f"position={_bucket(position, (0.15, 0.4, 0.7, 0.9))}")
-    features.append(f"tokens_after={_bucket(len(after), (2, 4, 8, 16))}")
-    features.append(f"claim_len={_bucket(len(before) + len(after), (8, 16, 30, 50))}")
+    features.append(f"tokens_after={_bucket(len(lower_after), (2, 4, 8, 16))}")
+    features.append(f"claim_len={_bucket(len(lower_before) + len(lower_after), (8, 16, 30, 50))}")
     source = attribution.source
     if source is None:
         features.append("source=none")
@@ -133,12 +135,17 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
 def hash_features(features: Sequence[str], dimension: int) -> np.ndarray:
     """Stable indices (crc32, not Python's salted hash) of ``features`` in ``dimension`` slots; a lone
     surrogate in posted text hashes as its code unit."""
-    return np.array([_slot(f, dimension) for f in features], dtype=np.int64)
+    return np.array(list(map(_slots(dimension), features)), dtype=np.int64)
 
 
-@lru_cache(maxsize=65536)
-def _slot(feature: str, dimension: int) -> int:
-    return zlib.crc32(feature.encode("utf-8", "surrogatepass")) % dimension
+@lru_cache(maxsize=None)
+def _slots(dimension: int) -> Callable[[str], int]:
+    """The slot of a feature in ``dimension`` slots, cached by the feature alone (its string is the cache key)."""
+    @lru_cache(maxsize=65536)
+    def slot(feature: str) -> int:
+        return zlib.crc32(feature.encode("utf-8", "surrogatepass")) % dimension
+
+    return slot
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +173,17 @@ class AttributionGate:
 
     def score(self, features: Sequence[str], probability: float) -> float:
         """Probability that the cue governs content the article presents as the source's."""
-        logit = self.bias + self.probability_weight * probability
-        logit += float(self.weights[hash_features(features, len(self.weights))].sum())
-        return 1.0 / (1.0 + np.exp(-logit))
+        return float(self.scores([features], [probability])[0])
+
+    def scores(self, features: Sequence[Sequence[str]], probabilities: Sequence[float]) -> np.ndarray:
+        """``score`` of many cues at once: one gather and one sum per cue over the article's hashed features."""
+        if not features:
+            return np.empty(0)
+        lengths = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
+        slots = hash_features([feature for cue_features in features for feature in cue_features], len(self.weights))
+        sums = np.add.reduceat(self.weights[slots], np.cumsum(lengths) - lengths)
+        logits = (self.bias + self.probability_weight * np.asarray(probabilities, dtype=np.float64)) + sums
+        return 1.0 / (1.0 + np.exp(-logits))
 
     def apply(
         self,
@@ -179,16 +194,23 @@ class AttributionGate:
     ) -> tuple[Attribution | None, ...]:
         """Drop attributions whose cue the gate refuses, and the quotations inherited from them;
         mark each kept one a report or a belief (by its cue word; inherited ones by their origin)."""
+        judged = [
+            number for number, attribution in enumerate(attributions)
+            if attribution is not None and attribution.cue is not None and not attribution.inherited
+            and not _NO_CONTENT_AFTER.match(text, attribution.cue.end, claims[number].end)
+        ]
+        kept = dict(zip(judged, (self.scores(
+            [gate_features(text, claims[number], predictions[number], attributions[number]) for number in judged],
+            [predictions[number].probability for number in judged],
+        ) >= self.threshold).tolist()))
         own: list[Attribution | None] = []
         refused: set[tuple[int, int]] = set()
         kinds: dict[tuple[int, int], str] = {}
-        for claim, prediction, attribution in zip(claims, predictions, attributions, strict=True):
+        for number, attribution in enumerate(attributions):
             if attribution is not None and attribution.cue is not None and not attribution.inherited:
                 teller = attribution.teller
                 key = (teller.start, teller.end) if teller is not None else (-1, -1)
-                if _NO_CONTENT_AFTER.match(text, attribution.cue.end, claim.end) or (
-                    self.score(gate_features(text, claim, prediction, attribution), prediction.probability) < self.threshold
-                ):
+                if not kept.get(number, False):
                     refused.add(key)
                     attribution = None
                 else:
