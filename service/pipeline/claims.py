@@ -110,8 +110,7 @@ def segment(document: Document) -> Segmentation:
             words = _WORD.findall(sentence)
             kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims)
             if kind == "claim":
-                # A sentence's key is its folded text's words, space-joined.
-                key = " ".join(_WORD.findall(folded, start, end))
+                key = _sentence_key(sentence, words, folded, start, end)
                 if key in seen:
                     kind, reason = "duplicate", "repeats an earlier sentence word for word"
                 else:
@@ -120,6 +119,14 @@ def segment(document: Document) -> Segmentation:
                     continue
             skipped.append(Segment(start, end, sentence, kind, reason))
     return Segmentation(tuple(claims), tuple(skipped))
+
+
+def _sentence_key(sentence: str, words: list[str], folded: str, start: int, end: int) -> str:
+    """A sentence's key: its folded text's words, space-joined. In ASCII, folding moves no word boundary, so
+    the sentence's own words are folded instead of scanning the folded text again."""
+    if sentence.isascii():
+        return " ".join(words).lower()
+    return " ".join(_WORD.findall(folded, start, end))
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
