@@ -582,3 +582,34 @@ def test_a_determiner_alone_is_never_a_source():
 def test_a_function_word_model_cue_with_no_teller_beside_it_is_not_used(text, reading):
     (attribution,) = model(text, {0: reading})[1]
     assert attribution is None
+
+
+@pytest.mark.parametrize(
+    "text, readings, claim, expected",
+    [
+        # A cue inside a quotation is the quoted speaker's own word (docs/guidelines.md, "Not attribution").
+        ("“They told us to dig all night,” the soldier said.", {0: ("told", "They")}, 0, ("the soldier", "said", False)),
+        # ... and the sentence that opens the quotation takes the speaker named where it closes.
+        (
+            "“It is very hard for me to say the effort failed. In fact, it worked,” the senator said.",
+            {0: ("say", "me"), 1: ("said", "the senator")},
+            0,
+            ("the senator", None, True),
+        ),
+        # A quotation that goes on into the next paragraph, which opens with a mark again, keeps its speaker.
+        (
+            "The governor spoke on Monday. “The roads will be rebuilt by spring,” she said.\n"
+            "“We will not wait for the federal money.\n“It is our duty to act now,” she added.",
+            {1: ("said", "she"), 3: ("added", "she")},
+            2,
+            ("she", None, True),
+        ),
+    ],
+)
+def test_quotations_decide_whose_words_a_cue_is(text, readings, claim, expected):
+    attribution = model(text, readings)[1][claim]
+    assert attribution is not None
+    source, cue, inherited = expected
+    assert_span(text, attribution.source, source)
+    assert_span(text, attribution.cue, cue)
+    assert attribution.inherited is inherited

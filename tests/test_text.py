@@ -68,3 +68,70 @@ def test_document_lines_are_the_stripped_runs_between_line_breaks(text: str) -> 
 )
 def test_one_plural_rule(plural: str, singular_form: str) -> None:
     assert singular(plural) == singular_form
+
+
+# The one quotation model: text -> every quotation as (its words, depth, closed by a mark), by start.
+QUOTATION_CASES = [
+    # Curly marks say which way they face; straight ones by what stands around them.
+    ("“We will win,” she said.", [("“We will win,”", 1, True)]),
+    ('"We will win," she said. "We always do."', [('"We will win,"', 1, True), ('"We always do."', 1, True)]),
+    # Two apostrophes stand for a double mark in some wire copy.
+    ("''It is over,'' said the senator.", [("''It is over,''", 1, True)]),
+    # Nesting: single curly marks, or the other style of double mark, inside a quotation.
+    (
+        "“He called it ‘a farce’ and the workers’ union agreed,” she said.",
+        [("“He called it ‘a farce’ and the workers’ union agreed,”", 1, True), ("‘a farce’", 2, True)],
+    ),
+    (
+        "“They called it \"fake\" at once,” he said.",
+        [("“They called it \"fake\" at once,”", 1, True), ('"fake"', 2, True)],
+    ),
+    (
+        '"They called it "fake news" on air," he said.',
+        [('"They called it "fake news" on air,"', 1, True), ('"fake news"', 2, True)],
+    ),
+    # An apostrophe is no closing mark, and a single mark outside a quotation quotes nothing.
+    ("The workers’ union said the ‘plan’ failed.", []),
+    # A quotation that goes on into the next paragraph: it ends with its paragraph, unclosed, and the next
+    # paragraph opens with a mark again.
+    (
+        "“We will fight on.\n\n“We will win,” she said.",
+        [("“We will fight on.", 1, False), ("“We will win,”", 1, True)],
+    ),
+    # An opening mark left unbalanced runs to the end of its paragraph, never into the next one.
+    ("“This never ends, the spokesman said.\nOfficials knew.", [("“This never ends, the spokesman said.", 1, False)]),
+    # A second opening mark means the first was never closed.
+    ("“One. “Two,” he said.", [("“One. ", 1, False), ("“Two,”", 1, True)]),
+    # A closing mark with nothing open (an inch mark) is no quotation.
+    ('He is 6\'2" tall and calls it "fine".', [('"fine"', 1, True)]),
+    ("The committee said it was “satisfied”.", [("“satisfied”", 1, True)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUOTATION_CASES)
+def test_the_quotation_model_reads_marks_nesting_and_paragraphs(text: str, expected: list) -> None:
+    found = Document.of(text).quotations.all
+    assert [(text[q.start : q.end], q.depth, q.closed) for q in found] == expected
+
+
+QUOTATION_QUESTIONS = [
+    # text, a sentence of it: (inside a quotation at its start, quoted stretches, whole quotation, leaves one open)
+    ("“We will win,” she said.", "“We will win,” she said.", (False, ["“We will win,”"], False, False)),
+    ("“We will win.” The crowd cheered.", "“We will win.”", (False, ["“We will win.”"], True, False)),
+    ("“We will win. We always do,” she said.", "“We will win.", (False, ["“We will win."], False, True)),
+    ("“We will win. We always do,” she said.", "We always do,” she said.", (True, ["We always do,”"], False, False)),
+    ("“We will fight on.\n\n“We will win,” she said.", "“We will fight on.", (False, ["“We will fight on."], True, False)),
+    ("She said the plan was “dead on arrival”.", "She said the plan was “dead on arrival”.", (False, ["“dead on arrival”"], False, False)),
+    ("The plan failed.", "The plan failed.", (False, [], False, False)),
+]
+
+
+@pytest.mark.parametrize("text, sentence, expected", QUOTATION_QUESTIONS)
+def test_the_questions_stages_ask_of_the_quotations(text: str, sentence: str, expected: tuple) -> None:
+    quotations = Document.of(text).quotations
+    start = text.index(sentence)
+    end = start + len(sentence)
+    stretches = [text[s:e] for s, e in quotations.stretches(start, end)]
+    answers = (quotations.open_at(start), stretches, quotations.is_whole_quotation(start, end), quotations.leaves_open(start, end))
+    assert answers == expected
+    assert quotations.quoted_length(start, end) == sum(map(len, stretches))

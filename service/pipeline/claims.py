@@ -18,14 +18,14 @@ pass per line:
    like "Khorne group/e2w news").
 4. A sentence repeated word for word (a scraped subtitle or caption) is scored once.
 
-Quotation state is tracked per paragraph so that a sentence that opens inside a
-quotation begun earlier is marked ``opens_inside_quote`` (it inherits its speaker).
+A sentence that opens inside a quotation begun earlier (the document's quotations say
+so) is marked ``opens_inside_quote`` (it inherits its speaker).
 """
 from __future__ import annotations
 
 import re
 
-from .document import Document, quote_open_at
+from .document import Document
 from .resources import compile_alternation, read_entries, read_toml
 from .records import Claim, Segment, Segmentation
 
@@ -101,11 +101,7 @@ def segment(document: Document) -> Segmentation:
             continue
         sentences = _split_sentences(text, line_start, line_end)
         sentence_count = len(sentences)
-        if sentence_count == 1:  # the sentence is the whole line, opening outside any quotation
-            spans = ((line_start, line_end, False),)
-        else:
-            spans = zip(*zip(*sentences), quote_open_at(text, line_start, line_end, [s for s, _ in sentences]))
-        for position, (start, end, inside_quote) in enumerate(spans):
+        for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
             words = _WORD.findall(sentence)
             kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims)
@@ -115,7 +111,8 @@ def segment(document: Document) -> Segmentation:
                     kind, reason = "duplicate", "repeats an earlier sentence word for word"
                 else:
                     seen.add(key)
-                    claims.append(Claim(len(claims), start, end, sentence, paragraph, inside_quote))
+                    opens_inside_quote = document.quotations.open_at(start)
+                    claims.append(Claim(len(claims), start, end, sentence, paragraph, opens_inside_quote))
                     continue
             skipped.append(Segment(start, end, sentence, kind, reason))
     return Segmentation(tuple(claims), tuple(skipped))

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .document import Quotations
 from .sources import classify_source
 from .records import Attribution, Claim, Span, Step
 
@@ -64,10 +65,9 @@ def _earlier_name(text: str, claims: Sequence[Claim], index: int, source: Span) 
     return None
 
 
-_OPENS_WITH_QUOTE = re.compile(r"\s*[“\"]")
-
-
-def continue_quotations(claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
+def continue_quotations(
+    quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+) -> tuple[Attribution | None, ...]:
     """A claim with no attribution that opens with a quotation mark, or inside a quotation, right after a claim
     whose attribution quotes someone, continues that speaker's quotation (a quote running on over a paragraph
     break, as wire copy writes it): it inherits the source (docs/guidelines.md, "Inherited")."""
@@ -78,7 +78,7 @@ def continue_quotations(claims: Sequence[Claim], attributions: Sequence[Attribut
             continue
         if claim.paragraph - claims[index - 1].paragraph > 1 or not previous.direct_quote:
             continue
-        if claim.opens_inside_quote or _OPENS_WITH_QUOTE.match(claim.text):
+        if claim.opens_inside_quote or quotations.opening_at(claim.start) is not None:
             result[index] = replace(
                 previous, source=previous.teller, refers_to=None, cue=None, inherited=True, direct_quote=True,
                 steps=(Step("goes_on_quoting", (("source", previous.teller.text), ("claim", index - 1))),),

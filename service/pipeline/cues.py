@@ -70,7 +70,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from .document import Document, quoted_stretches
+from .document import Document
 from .resources import read_toml
 from .text.lexicon import FirstWordLexicon
 from .text.words import singular, without_possessive
@@ -117,14 +117,15 @@ def find_hedges(
     category, speaker and negation (``hedge_scope``)."""
     detected = detector.predict(document.text, [(claim.start, claim.end) for claim in claims], document.folded)
     return tuple(
-        _claim_hedges(document.text, document.folded, claim, attribution, words)
+        _claim_hedges(document, claim, attribution, words)
         for claim, attribution, words in zip(claims, attributions, detected, strict=True)
     )
 
 
 def _claim_hedges(
-    text: str, folded: str, claim: Claim, attribution: Attribution | None, detected: Sequence[tuple[int, int]]
+    document: Document, claim: Claim, attribution: Attribution | None, detected: Sequence[tuple[int, int]]
 ) -> tuple[Hedge, ...]:
+    text, folded = document.text, document.folded
     found, refused = [], []
     for match in _HEDGES.matches(folded, claim.start, claim.end):
         (refused if match.lastgroup == _SKIP else found).append(FoundCue(match.start(), match.end(), match.lastgroup))
@@ -136,7 +137,7 @@ def _claim_hedges(
     ]
     if not found:
         return ()
-    readings = read_cues(text, claim.start, claim.end, found, quoted_stretches(text, claim), attribution)
+    readings = read_cues(text, claim.start, claim.end, found, document.quotations.stretches(claim.start, claim.end), attribution)
     return tuple(Hedge(Span(r.start, r.end, text[r.start:r.end]), r.category, r.speaker, r.negated, r.rule)
                  for r in readings)
 

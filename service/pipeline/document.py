@@ -1,19 +1,15 @@
 """One article as every stage reads it, computed once by ``Engine.analyse``.
 
 spaCy's ``Doc`` plays this role there: the text, ONE case folding, the lines and their
-paragraphs, and the quotation rules, so that no stage lower-cases the text, splits its
-lines or scans it for quotation marks again on its own.
-
-Quotation: the stages still read quotations by the rules they were written with, each
-behind a name here (``quote_open_at``, ``quoted_stretches``, ``quoted_length``,
-``leaves_quote_open``, ``is_whole_quotation``), so outputs stay what they were; one
-quotation model for every stage is a change of behaviour of its own.
+paragraphs, and ONE quotation model (``Quotations``), so that no stage lower-cases the
+text, splits its lines or scans it for quotation marks again on its own.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from .records import Claim
@@ -46,15 +42,154 @@ class Line(NamedTuple):
     paragraph: int
 
 
+class Quotation(NamedTuple):
+    """Quoted words: from the opening mark to the closing mark, both included, or, when no mark closes it, to the
+    end of its paragraph (a quotation that runs on into the next paragraph, which opens with a mark again as
+    news copy writes it, or an opening mark left unbalanced)."""
+
+    start: int
+    end: int
+    depth: int
+    """1 for a quotation, 2 for one quoted inside it ("“He called it ‘a farce’,” she said.")."""
+    closed: bool
+
+
+_QUOTE_MARK = re.compile("[\u201c\u201d\"\u2018\u2019]|''")
+_BEFORE_OPENING = frozenset("([{\u2014\u2013-\u201c\u2018")
+_AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-\u201d\u2019")
+
+
+@dataclass(frozen=True, slots=True)
+class Quotations:
+    """Every quotation of a text, read once, paragraph by paragraph, and the questions the stages ask of them.
+
+    A curly double mark says which way it faces. A straight one (or two apostrophes, as some wire copy writes
+    it) opens when a space, a dash or an opening bracket stands before it and no space after, closes when no
+    space stands before it and a space or punctuation after, and otherwise closes the quotation it can close
+    or opens one.
+    Inside a quotation, a double mark of the other style or a single curly mark (never one that stands between
+    letters: an apostrophe) quotes inside it. A closing mark that closes nothing (an inch mark) is no quotation.
+    The questions read the outer quotations (depth 1).
+    """
+
+    text: str
+    all: tuple[Quotation, ...]
+    """Every quotation, nested ones included, by start."""
+    outer: tuple[Quotation, ...]
+    """The quotations of depth 1, by start: they never overlap."""
+    _starts: tuple[int, ...]
+    _ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str, lines: tuple[Line, ...]) -> Quotations:
+        found: list[Quotation] = []
+        for line in lines:
+            found += _paragraph_quotations(text, line.start, line.end)
+        found.sort()
+        outer = tuple(quotation for quotation in found if quotation.depth == 1)
+        return cls(text, tuple(found), outer, tuple(q.start for q in outer), tuple(q.end for q in outer))
+
+    def open_at(self, position: int) -> bool:
+        """Whether a quotation opened before ``position`` is still open there."""
+        number = bisect_left(self._starts, position) - 1
+        return number >= 0 and position < self._ends[number]
+
+    def opening_at(self, position: int) -> Quotation | None:
+        """The quotation whose opening mark stands at ``position``."""
+        number = bisect_left(self._starts, position)
+        return self.outer[number] if number < len(self.outer) and self._starts[number] == position else None
+
+    def stretches(self, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of the quoted stretches of ``text[start:end]``: the quotations cut to it."""
+        stretches = []
+        for number in range(bisect_right(self._ends, start), len(self.outer)):
+            if self._starts[number] >= end:
+                break
+            stretches.append((max(start, self._starts[number]), min(end, self._ends[number])))
+        return stretches
+
+    def quoted_length(self, start: int, end: int) -> int:
+        """How many characters of ``text[start:end]`` are quoted."""
+        return sum(stretch_end - stretch_start for stretch_start, stretch_end in self.stretches(start, end))
+
+    def is_whole_quotation(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is one quotation, closed within it, and then nothing but
+        end punctuation."""
+        quotation = self.opening_at(start)
+        if quotation is None or quotation.end > end:
+            return False
+        return not self.text[quotation.end : end].strip(" \t\r\n.!?")
+
+    def leaves_open(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` opens with a quotation that goes on after it."""
+        quotation = self.opening_at(start)
+        return quotation is not None and quotation.end > end
+
+
+def _paragraph_quotations(text: str, start: int, end: int) -> list[Quotation]:
+    """The quotations of one paragraph ``text[start:end]``; whatever is open at its end ends there."""
+    found: list[Quotation] = []
+    stack: list[tuple[str, int]] = []  # (opening mark, where it stands) of the open quotations, outermost first
+
+    def close(level: int, at: int, closed: bool) -> None:
+        """Close the quotation at ``level`` at ``at``, and those quoted inside it (unclosed)."""
+        while len(stack) > level:
+            depth = len(stack)
+            found.append(Quotation(stack.pop()[1], at, depth, closed and depth == level + 1))
+
+    for match in _QUOTE_MARK.finditer(text, start, end):
+        mark, at = match.group(), match.start()
+        if mark == "\u201c":
+            if stack and stack[0][0] == "\u201c":
+                close(0, at, False)  # an earlier opening mark was never closed
+            if len(stack) < 2:
+                stack.append((mark, at))
+        elif mark == "\u201d":
+            level = _innermost(stack, "\u201c")
+            level = _innermost(stack, '"') if level is None else level
+            if level is not None:
+                close(level, match.end(), True)
+        elif mark == "\u2018":
+            if len(stack) == 1 and not (at > start and text[at - 1].isalnum()):
+                stack.append((mark, at))
+        elif mark == "\u2019":
+            if stack and stack[-1][0] == "\u2018" and not (match.end() < end and text[match.end()].isalnum()):
+                close(len(stack) - 1, match.end(), True)
+        else:
+            before = text[at - 1] if at > start else " "
+            after = text[match.end()] if match.end() < end else " "
+            opens = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
+            closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
+            level = _innermost(stack, '"')
+            if level is not None and not opens:
+                close(level, match.end(), True)
+            elif not closes and len(stack) < 2:
+                stack.append(('"', at))
+    close(0, end, False)
+    return found
+
+
+def _innermost(stack: list[tuple[str, int]], opening: str) -> int | None:
+    """The level of the innermost open quotation opened by ``opening``."""
+    for level in range(len(stack) - 1, -1, -1):
+        if stack[level][0] == opening:
+            return level
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     text: str
     folded: str
     """``fold(text)``: the one case folding every stage matches lexicons against."""
     lines: tuple[Line, ...]
+    quotations: Quotations
 
     @classmethod
+    @lru_cache(maxsize=4)
     def of(cls, text: str) -> Document:
+        """The document of ``text``. The last few are kept, so that a stage handed only the text (the role model)
+        reads the very same quotations as the rest without a second scan."""
         lines = []
         for paragraph, line in enumerate(_LINE.finditer(text)):
             raw = line.group()
@@ -62,70 +197,9 @@ class Document:
             if stripped:
                 start = line.start() + len(raw) - len(raw.lstrip())
                 lines.append(Line(start, start + len(stripped), paragraph))
-        return cls(text, fold(text), tuple(lines))
-
-
-QUOTED_PAIR = re.compile(r"[“\"][^“”\"]*[”\"]")
-"""Attribution's quotation: an opening (or straight) mark, then a closing (or straight) one."""
-_SEGMENTATION_MARK = re.compile(r"[\"\u201c\u201d]")
-_HEDGE_MARK = re.compile("[\"\u201c\u201d]|''")
-_CLOSING_MARK = re.compile(r"[”\"]")
-_OPEN_AT_START = re.compile(r"\s*[“\"]")
-_MARK = re.compile(r"[“”\"]")
-_WHOLE_QUOTATION = re.compile(r"\s*[“\"][^“”\"]*[”\"][\s.!?]*")
-
-
-def leaves_quote_open(sentence: str) -> bool:
-    """Attribution's rule: whether a sentence opens with a quotation mark and has an odd
-    number of double marks (so its quotation goes on into the next sentence)."""
-    return _OPEN_AT_START.match(sentence) is not None and len(_MARK.findall(sentence)) % 2 == 1
-
-
-def is_whole_quotation(sentence: str) -> bool:
-    """Attribution's rule: whether a sentence is one quotation and nothing else."""
-    return _WHOLE_QUOTATION.fullmatch(sentence) is not None
-
-
-def quote_open_at(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> list[bool]:
-    """Segmentation's rule: for each sentence start of the line ``text[start:end]``, whether
-    a double quotation is open there. Curly marks say which way they face; a straight one
-    toggles."""
-    flags = []
-    marks = _SEGMENTATION_MARK.finditer(text, start, end)
-    is_open = False
-    pending = next(marks, None)
-    for sentence_start in sentence_starts:
-        while pending is not None and pending.start() < sentence_start:
-            mark = pending.group(0)
-            is_open = (not is_open) if mark == '"' else mark == "\u201c"
-            pending = next(marks, None)
-        flags.append(is_open)
-    return flags
+        return cls(text, fold(text), tuple(lines), Quotations.of(text, tuple(lines)))
 
 
 def quoted_stretches(text: str, claim: Claim) -> list[tuple[int, int]]:
-    """The hedge detector's rule: (start, end) of each direct quotation in the claim, marks
-    included. A curly mark says which way it faces; a straight one (or two apostrophes, as
-    some wire copy writes it) closes an open quotation or opens a new one. A quotation
-    still open at the claim's end runs to the end."""
-    stretches = []
-    opened_at = claim.start if claim.opens_inside_quote else None
-    for mark in _HEDGE_MARK.finditer(text, claim.start, claim.end):
-        if opened_at is None and mark.group() != "\u201d":
-            opened_at = mark.start()
-        elif opened_at is not None and mark.group() != "\u201c":
-            stretches.append((opened_at, mark.end()))
-            opened_at = None
-    if opened_at is not None:
-        stretches.append((opened_at, claim.end))
-    return stretches
-
-
-def quoted_length(text: str, claim: Claim, start: int, end: int) -> int:
-    """Attribution's rule: how many characters of ``text[start:end]`` stand in closed pairs
-    of double marks, plus the stretch up to the first closing mark when the claim opens
-    inside a quotation and ``start`` is its start."""
-    quoted = sum(map(len, QUOTED_PAIR.findall(text, start, end)))
-    if claim.opens_inside_quote and start == claim.start and (close := _CLOSING_MARK.search(text, start, end)):
-        quoted += close.end() - start
-    return quoted
+    """(start, end) of the quoted stretches of a claim of ``text``, marks included: its document's quotations."""
+    return Document.of(text).quotations.stretches(claim.start, claim.end)

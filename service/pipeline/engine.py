@@ -3,7 +3,7 @@
 text -> Document -> segment -> model -> attribute -> gate, source spans refined, people resolved, posts
 signed, quotations continued -> hedges, verification notes -> sourcing notes -> roles -> score -> aggregate
 
-The ``Document`` (the text, its one case folding, its lines, the quotation rules) is built
+The ``Document`` (the text, its one case folding, its lines, its quotations) is built
 once and handed to every stage.
 
 Heavy things (the models, the weights) are loaded once when the engine is built and
@@ -64,7 +64,7 @@ def find(text: str, model: AttributionModel, hedge_detector: HedgeCueModel, gate
     predictions = model.predict(text, claims)
     gated = gate.apply(text, claims, predictions, attribute(document, claims, predictions))
     people = resolve_people(text, claims, refine_sources(text, claims, gated))
-    attributions = continue_quotations(claims, embedded_posts(text, claims, people))
+    attributions = continue_quotations(document.quotations, claims, embedded_posts(text, claims, people))
     hedges = find_hedges(document, claims, attributions, hedge_detector)
     notes = find_verification_notes(document, claims, attributions)
     findings, notes_only = fold_sourcing_notes([

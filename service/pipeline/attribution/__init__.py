@@ -12,7 +12,8 @@ Per claim, in order (one pass over the claims, bounded work per claim):
    "according to X"; "X said that / : / “..." with X at the start of a clause; a
    reporting clause that ends the sentence ("..., the Ukrainian military said on
    Monday.", "“...,” said Umerov."). "X says he escaped" is left to the model: the rule
-   cannot tell it from "X says little".
+   cannot tell it from "X says little". A cue inside a quotation (the document's
+   ``Quotations``) is never the claim's: it is the quoted speaker's own word.
 2. Source. The model's span when it is a plausible noun phrase, tightened: an
    apposition or relative clause after a name is cut ("Andriy Kovalenko, the head of
    ..." -> "Andriy Kovalenko"), a possessive owner and a bracketed acronym are kept
@@ -43,9 +44,10 @@ Per claim, in order (one pass over the claims, bounded work per claim):
    given by its earlier mention. Unresolved, the pronoun stays with type unknown.
 5. Inheritance. A claim with no cue of its own inherits source, type and via (cue None,
    ``inherited`` true) when it continues a quotation: it opens inside one
-   (``Claim.opens_inside_quote``), or it is wholly a quotation right after a claim
-   attributed as a direct quotation. A claim that opens a quotation closed and
-   attributed a few claims later ("“A. B,” she said.") takes that later attribution.
+   (``Claim.opens_inside_quote``), or it is wholly a quotation (closed in it, or running
+   to the end of its paragraph and on into the next) right after a claim with a
+   quotation in it. A claim that opens a quotation closed and attributed a few claims
+   later ("“A. B,” she said.") takes that later attribution.
 
 Each decision returns structured steps (``Step``: a rule and what it saw), kept in order in
 ``Attribution.steps``; ``report.py`` puts them into words.
@@ -54,6 +56,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..document import Document
 from ..sources import SourceReading
@@ -78,23 +81,29 @@ def attribute(
     seen: deque[Seen] = deque(maxlen=LOOKBACK_CLAIMS)
     results: list[Attribution | None] = []
     cues = CueIndex(text)
+    quotations = document.quotations
     for claim, prediction in zip(claims, predictions):
-        found = cues.of(claim)
+        # A cue inside a quotation is the quoted speaker's own word, never the claim's (docs/guidelines.md).
+        found = tuple(rule_cue for rule_cue in cues.of(claim) if not quotations.open_at(rule_cue[0].start))
+        if prediction.cue is not None and quotations.open_at(prediction.cue.start):
+            prediction = replace(prediction, cue=None, source=None)
         cue = prediction.cue
         if found or (cue is not None and claim.start <= cue.start and cue.end <= claim.end):
-            own = _own_attribution(text, claim, prediction, Cues(text, claim, found), mentions, seen)
+            own = _own_attribution(document, claim, prediction, Cues(text, claim, found), mentions, seen)
         else:
             own = None  # no cue of the model's in the claim, nor of the rules': nothing to attribute by
-        result = own if own is not None else inherit_backward(claim, seen)
+        result = own if own is not None else inherit_backward(document.quotations, claim, seen)
         results.append(result)
         seen.append(Seen(claim, result))
-    return inherit_forward(text, claims, results)
+    return inherit_forward(document.quotations, claims, results)
 
 
 def _own_attribution(
-    text: str, claim: Claim, prediction: ClaimPrediction, found: Cues, mentions: deque[Mention], seen: deque[Seen]
+    document: Document, claim: Claim, prediction: ClaimPrediction, found: Cues, mentions: deque[Mention],
+    seen: deque[Seen],
 ) -> Attribution | None:
     """The claim's attribution from its own cue (``found``: the rule cues), or None when it has none."""
+    text = document.text
     primary, how = choose_primary(text, claim, prediction, found)
     if primary is None:
         return None
@@ -127,7 +136,7 @@ def _own_attribution(
         inherited=False,
         via=via,
         described=reading.described,
-        direct_quote=is_direct_quote(text, claim, primary.cue, source),
+        direct_quote=is_direct_quote(document.quotations, claim, primary.cue, source),
         steps=tuple(steps),
         refers_to=referent,
     )

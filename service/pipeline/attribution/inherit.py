@@ -6,7 +6,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..document import QUOTED_PAIR, is_whole_quotation, leaves_quote_open, quoted_length
+from ..document import Quotations
 from ..records import Attribution, Claim, Inheritance, Span, Step
 from .references import LOOKBACK_CLAIMS
 
@@ -22,8 +22,9 @@ class Seen:
     attribution: Attribution | None
 
 
-def is_direct_quote(text: str, claim: Claim, cue: Span, source: Span | None) -> bool:
+def is_direct_quote(quotations: Quotations, claim: Claim, cue: Span, source: Span | None) -> bool:
     """True when most of the content (the longer side of the reporting clause) is quoted."""
+    text = quotations.text
     left = min(cue.start, source.start if source and source.start >= claim.start else cue.start)
     right = max(cue.end, source.end if source and source.end <= claim.end else cue.end)
     before, after = (claim.start, left), (right, claim.end)
@@ -31,22 +32,22 @@ def is_direct_quote(text: str, claim: Claim, cue: Span, source: Span | None) -> 
     content = end - start - text.count(" ", start, end)
     if content == 0:
         return False
-    return quoted_length(text, claim, start, end) / content >= DIRECT_QUOTE_SHARE
+    return quotations.quoted_length(start, end) / content >= DIRECT_QUOTE_SHARE
 
 
-def inherit_backward(claim: Claim, seen: deque[Seen]) -> Attribution | None:
+def inherit_backward(quotations: Quotations, claim: Claim, seen: deque[Seen]) -> Attribution | None:
     """A quotation continued from an earlier claim takes that claim's attribution."""
     if claim.opens_inside_quote:
         for earlier in reversed(seen):
             if earlier.claim.paragraph == claim.paragraph and earlier.attribution is not None:
                 return _inherited(earlier.attribution, earlier.claim, "continues_quotation")
         return None
-    if not seen or not is_whole_quotation(claim.text):
+    if not seen or not quotations.is_whole_quotation(claim.start, claim.end):
         return None
     previous = seen[-1]
     if (
         previous.attribution is not None
-        and QUOTED_PAIR.search(previous.claim.text)
+        and quotations.stretches(previous.claim.start, previous.claim.end)
         and claim.paragraph - previous.claim.paragraph <= 1
         and previous.claim.index == claim.index - 1
     ):
@@ -54,11 +55,13 @@ def inherit_backward(claim: Claim, seen: deque[Seen]) -> Attribution | None:
     return None
 
 
-def inherit_forward(text: str, claims: Sequence[Claim], results: list[Attribution | None]) -> tuple[Attribution | None, ...]:
+def inherit_forward(
+    quotations: Quotations, claims: Sequence[Claim], results: list[Attribution | None]
+) -> tuple[Attribution | None, ...]:
     """A claim that opens a quotation left open takes the attribution of the claim that
     closes it ("“A. B,” she said."), looking ahead at most ``LOOKBACK_CLAIMS`` claims."""
     for index, claim in enumerate(claims):
-        if results[index] is not None or claim.opens_inside_quote or not leaves_quote_open(claim.text):
+        if results[index] is not None or claim.opens_inside_quote or not quotations.leaves_open(claim.start, claim.end):
             continue
         for later in claims[index + 1 : index + 1 + LOOKBACK_CLAIMS]:
             if later.paragraph != claim.paragraph or not later.opens_inside_quote:

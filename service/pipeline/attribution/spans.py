@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import QUOTED_PAIR
 from ..resources import read_entries
 from ..records import SourceFound, Span
 from .words import ADJUNCT, ADJUNCT_START, AUX, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -19,6 +18,8 @@ MAX_SOURCE_WORDS = 12
 """A longer "source" is a clause, not a noun phrase: refuse it."""
 # A clause piece: text between punctuation that cannot sit inside a source noun phrase.
 _PIECE = re.compile(r"[^,;:“”\"—]+")
+# A closed pair of double marks inside a noun phrase ("the “Victoria” account"): its closing mark is no junk.
+_QUOTED_PAIR = re.compile(r"[“\"][^“”\"]*[”\"]")
 # A subordinating word: the source starts after the last one in a piece ("as he explained").
 # Searched forwards and the last hit kept: a greedy ".*" prefix would backtrack over the piece.
 _SUBORDINATOR = re.compile(
@@ -193,7 +194,7 @@ def _trimmed(piece: str) -> tuple[int, str] | None:
         start = junk.end()
     if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
         end = junk.start()
-    if piece[end - 1 : end] in ("”", '"') and not QUOTED_PAIR.search(piece, start, end):
+    if piece[end - 1 : end] in ("”", '"') and not _QUOTED_PAIR.search(piece, start, end):
         end -= 1
     return (start, piece[start:end]) if start < end else None
 
