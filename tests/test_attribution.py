@@ -596,6 +596,13 @@ def test_a_function_word_model_cue_with_no_teller_beside_it_is_not_used(text, re
             0,
             ("the senator", None, True),
         ),
+        # A quotation opened right after the speaker's first one, and closed with no tag, is theirs too.
+        (
+            "“It was a long night,” the mayor said. “We cleared every street. By dawn the snow was gone.”",
+            {0: ("said", "the mayor")},
+            1,
+            ("the mayor", None, True),
+        ),
         # A quotation that goes on into the next paragraph, which opens with a mark again, keeps its speaker.
         (
             "The governor spoke on Monday. “The roads will be rebuilt by spring,” she said.\n"

@@ -47,7 +47,9 @@ Per claim, in order (one pass over the claims, bounded work per claim):
    (``Claim.opens_inside_quote``), or it is wholly a quotation (closed in it, or running
    to the end of its paragraph and on into the next) right after a claim with a
    quotation in it. A claim that opens a quotation closed and attributed a few claims
-   later ("“A. B,” she said.") takes that later attribution.
+   later ("“A. B,” she said.") takes that later attribution; when no later claim
+   attributes it, it is the speaker's of a quoting claim right before it, as a whole
+   quotation would be.
 
 Each decision returns structured steps (``Step``: a rule and what it saw), kept in order in
 ``Attribution.steps``; ``report.py`` puts them into words.

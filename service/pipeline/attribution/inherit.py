@@ -44,7 +44,11 @@ def inherit_backward(quotations: Quotations, claim: Claim, seen: deque[Seen]) ->
         return None
     if not seen or not quotations.is_whole_quotation(claim.start, claim.end):
         return None
-    previous = seen[-1]
+    return _after_quoting(quotations, seen[-1], claim)
+
+
+def _after_quoting(quotations: Quotations, previous: Seen, claim: Claim) -> Attribution | None:
+    """A quotation right after a claim that quotes someone is that speaker's."""
     if (
         previous.attribution is not None
         and quotations.stretches(previous.claim.start, previous.claim.end)
@@ -59,7 +63,8 @@ def inherit_forward(
     quotations: Quotations, claims: Sequence[Claim], results: list[Attribution | None]
 ) -> tuple[Attribution | None, ...]:
     """A claim that opens a quotation left open takes the attribution of the claim that
-    closes it ("“A. B,” she said."), looking ahead at most ``LOOKBACK_CLAIMS`` claims."""
+    closes it ("“A. B,” she said."), looking ahead at most ``LOOKBACK_CLAIMS`` claims; when no
+    later claim attributes it, that of the claim before it if that one quotes someone."""
     for index, claim in enumerate(claims):
         if results[index] is not None or claim.opens_inside_quote or not quotations.leaves_open(claim.start, claim.end):
             continue
@@ -70,6 +75,8 @@ def inherit_forward(
             if attribution is not None and not attribution.inherited:
                 results[index] = _inherited(attribution, later, "opens_quotation_closed_later")
                 break
+        if results[index] is None and index > 0:
+            results[index] = _after_quoting(quotations, Seen(claims[index - 1], results[index - 1]), claim)
     return tuple(results)
 
 
