@@ -463,3 +463,45 @@ def test_viewer_past_the_deadline_is_a_503_page():
     response = client.post("/view", data={"text": SLOW_TEXT})
     assert response.status_code == 503 and response.mimetype == "text/html"
     assert b"CREDENCE_TIMEOUT" in response.data
+
+
+# ---- worst inputs per stage (issue 14): bounded, linear and right; times are in bench/worst_cases.py ----
+
+def _engine():
+    from service.config import load_config
+    from service.engines import load_engine
+
+    return load_engine(load_config()["CREDENCE_MODEL_PATH"])
+
+
+# A hedge's window grows until it holds two words either side: across these runs it grows far.
+LONG_RUNS = [
+    pytest.param(" " * 3_000, id="spaces"),
+    pytest.param(" \u00a0" * 1_500, id="spaces and no-break spaces"),
+    pytest.param("x" * 3_000, id="one long word"),
+    pytest.param("well-" * 600 + "known", id="one long hyphenated word"),
+    pytest.param("don't" * 600, id="one long word with apostrophes"),
+]
+
+
+@pytest.mark.parametrize("run", LONG_RUNS)
+def test_hedge_window_across_a_long_run_is_the_one_grown_step_by_step(monkeypatch, run):
+    from service.pipeline import hedge_model
+
+    model = _engine().hedge_detector
+    text = f"Troops may {run} withdraw, and it may{run}. Perhaps {run}it may rain, it could {run}"
+    spans = [(0, text.index(".") + 1), (text.index(".") + 2, len(text))]
+    counted = list(hedge_model.candidate_windows(text, text.lower(), spans, model.finder_))
+    monkeypatch.setattr(hedge_model, "_QUICK_STEPS", 10_000)
+    stepped = list(hedge_model.candidate_windows(text, text.lower(), spans, model.finder_))
+    assert len(counted) >= 4
+    assert counted == stepped
+
+
+def test_hedge_across_a_long_run_of_spaces_reads_like_the_compact_sentence():
+    engine = _engine()
+    compact = engine.analyse("It may happen soon, he said.")
+    spaced = engine.analyse("It may" + " " * 100_000 + " happen soon, he said.")
+    assert [(h.span.text, h.category, h.speaker) for h in spaced.claims[0].findings.hedges] == [
+        (h.span.text, h.category, h.speaker) for h in compact.claims[0].findings.hedges
+    ] != []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +70,10 @@ def features(text: str, tokens: Sequence[tuple[int, int, str]], i: int, categori
 _CONTEXT_CHARS = 24
 """How far around a candidate its neighbours are looked for: two words either side nearly always fit; where
 they do not, the window grows."""
+_QUICK_STEPS = 4
+"""Growth steps a window takes by tokenising itself again; past them its growth is counted on the claim's
+tokens (``_far_window``), so a long run of spaces or one long word costs linear time, not quadratic."""
+_JOINERS = "-'’"
 
 
 def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], finder: re.Pattern[str]):
@@ -82,6 +86,7 @@ def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], 
     if not spans:
         return
     starts = [start for start, _ in spans]
+    span_tokens: dict[int, list[tuple[int, int, str]]] = {}
     for match in finder.finditer(folded, spans[0][0], spans[-1][1]):
         s, e = match.span()
         position = bisect_right(starts, s) - 1
@@ -91,17 +96,49 @@ def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], 
         if (s > start and _joins(text[s - 1], text, s - 2)) or (e < end and _joins(text[e], text, e + 1)):
             continue  # part of a longer token ("may-be", "Mayor")
         lo, hi = max(start, s - _CONTEXT_CHARS), min(end, e + _CONTEXT_CHARS)
-        while True:
+        for _ in range(_QUICK_STEPS):
             before = tokenize(text, lo, s)
             after = tokenize(text, e, hi)
             if (len(before) > 2 or lo == start) and (len(after) > 2 or hi == end):
                 break
             lo, hi = max(start, lo - _CONTEXT_CHARS), min(end, hi + _CONTEXT_CHARS)
+        else:
+            if position not in span_tokens:
+                span_tokens[position] = tokenize(text, start, end)
+            lo, hi = _far_window(text, span_tokens[position], (s, e), (lo, hi), (start, end))
+            before = tokenize(text, lo, s)
+            after = tokenize(text, e, hi)
         if lo > start:
             before = before[1:]  # the first and last tokens may be cut by the window's edges
         if hi < end:
             after = after[:-1]
         yield position, [*before, (s, e, match.group()), *after], len(before)
+
+
+def _far_window(text: str, tokens: Sequence[tuple[int, int, str]], word: tuple[int, int],
+                window: tuple[int, int], span: tuple[int, int]) -> tuple[int, int]:
+    """Where the window of ``candidate_windows`` stops growing, found without tokenising it again at each
+    step: the number of tokens ``tokenize`` gives for a side is counted on the span's own ``tokens``
+    (those wholly inside the side, plus the one cut by the window's edge: its remainder is one token, two
+    when the edge falls on a joiner, "-" of "well-known").
+    """
+    (s, e), (lo, hi), (start, end) = word, window, span
+    token_starts, token_ends = [token[0] for token in tokens], [token[1] for token in tokens]
+
+    def before_count(lo: int) -> int:
+        first = bisect_left(token_starts, lo)
+        whole = bisect_right(token_ends, s) - first
+        cut = first > 0 and token_ends[first - 1] > lo
+        return whole + (1 + (text[lo] in _JOINERS) if cut else 0)
+
+    def after_count(hi: int) -> int:
+        first, beyond = bisect_left(token_starts, e), bisect_right(token_ends, hi)
+        cut = beyond < len(tokens) and token_starts[beyond] < hi
+        return beyond - first + (1 + (text[hi - 1] in _JOINERS) if cut else 0)
+
+    while not ((lo == start or before_count(lo) > 2) and (hi == end or after_count(hi) > 2)):
+        lo, hi = max(start, lo - _CONTEXT_CHARS), min(end, hi + _CONTEXT_CHARS)
+    return lo, hi
 
 
 def _joins(char: str, text: str, beyond: int) -> bool:
