@@ -505,3 +505,26 @@ def test_hedge_across_a_long_run_of_spaces_reads_like_the_compact_sentence():
     assert [(h.span.text, h.category, h.speaker) for h in spaced.claims[0].findings.hedges] == [
         (h.span.text, h.category, h.speaker) for h in compact.claims[0].findings.hedges
     ] != []
+
+
+def test_one_article_of_one_line_claims_at_the_text_limit_needs_no_full_collection():
+    """A full collection visits every live object: run once per quarter of growth of one article's
+    claims, it made the time per byte grow with the size (service/engines.py)."""
+    import gc
+
+    engine = _engine()
+    text = "".join(f"Official {n} said troop {n} moved. " for n in range(200_000 // 36))
+    full_collections = []
+
+    def count(phase, info):
+        if phase == "start" and info["generation"] == 2:
+            full_collections.append(info)
+
+    gc.collect()
+    gc.callbacks.append(count)
+    try:
+        result = engine.analyse(text)
+    finally:
+        gc.callbacks.remove(count)
+    assert len(result.claims) > 5_000
+    assert full_collections == []
