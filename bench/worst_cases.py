@@ -1,12 +1,13 @@
 """Worst cases per stage: time against a normal article of the same size, and answer size.
 
-    .venv/bin/python -m bench.worst_cases [--sizes 20 40 80 160] [--budget 60] [--only NAME]
+    .venv/bin/python -m bench.worst_cases [--sizes 20 40 80 160] [--budget 60] [--only NAME_OR_STAGE ...]
 
 Each family below builds, for a target size, a text made to hit one stage where it is
 weakest (the attacks of issue 14 and more found by construction: repeated verification
 phrases in one sentence, hedges in many quotations, long "..., it added." chains, ...). For
-20, 40, 80 and 160 kB it prints the time of ``analyse`` + ``render`` as a ratio to a normal
-article of the same size (whole PolNeAR dev paragraphs, bench.corpus.article_of_size), and
+20, 40, 80 and 160 kB it prints the time of ``analyse`` + ``render`` (CPU time of this
+process, so that the other processes of a shared machine move the figures less than
+wall time would) as a ratio to a normal article of the same size (whole PolNeAR dev paragraphs, bench.corpus.article_of_size), and
 the response bytes per input byte (default body, and with explain=true). Target: <= 3x at
 every size (issue 14). A size whose run would take longer than ``--budget`` seconds
 or answer more than ``--max-response-mb`` (both extrapolated quadratically from the last
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import pstats
 import time
 from typing import Callable
@@ -49,6 +51,17 @@ def _numbered(template: str, size: int, head: str = "") -> str:
         total += len(piece.encode())
         number += 1
     return "".join(pieces)
+
+
+def _name(number: int) -> str:
+    """A distinct capitalised word per number ("Bac", "Bad", ...): names the pipeline cannot have cached."""
+    letters = "bcdfghjklmnprstvz"
+    word = ""
+    while True:
+        number, digit = divmod(number, len(letters))
+        word += letters[digit] + "aeiou"[digit % 5]
+        if number == 0:
+            return word.capitalize()
 
 
 # name -> (stage it aims at, builder: size in bytes -> text)
@@ -81,6 +94,37 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
         + ", citing ".join(f"outlet{n} news" for n in range(max(1, size // 20))) + "."),
     "'officials said' repeated in one sentence": (
         "attribution", lambda size: _repeat("officials said ", size, tail=".")),
+    "many cues in every claim": (
+        "attribution gate", lambda size: _numbered("Officials {n} said the mayor told police the army said troop {n} moved. ", size)),
+    "a person named, then 'the sheriff said', then 'he said'": (
+        "people", lambda size: "".join(
+            f"Sheriff Dana {_name(n)} arrived at post {n}. The sheriff said road {n} was shut. He said it would reopen. "
+            for n in range(max(1, size // 100)))),
+    "one long sentence of names, then 'he said' claims": (
+        "people", lambda size: _repeat("Dana Whitlock met Sam Ortega and ", size // 2, tail="they left. ")
+        + _repeat("He said so. ", size // 2)),
+    "an embedded post per paragraph": (
+        "people", lambda size: _numbered("Road {n} is shut. Stay home \u2014 Jane Roe (@janeroe{n}) May 2, 2020\n\n", size)),
+    "a quotation going on over every paragraph": (
+        "people", lambda size: _numbered("\u201cRoad {n} is shut,\u201d he said.\n\n\u201cAnd road {n} too.\n\n", size)),
+    "a name in apposition in every claim": (
+        "appositions", lambda size: _numbered("The senator's lawyer, Jane {n} Roe, said troop {n} moved. ", size)),
+    "a long teller before 'told reporters'": (
+        "appositions", lambda size: _repeat("the man, ", size, tail="told reporters the road was shut.")),
+    "'X, citing Y, said' in every claim": (
+        "appositions", lambda size: _numbered("The newspaper, citing police spokesman {n}, said troop {n} moved. ", size)),
+    "one long attributed claim": (
+        "roles", lambda size: _repeat("troops moved and ", size, head="Officials said that ", tail="stopped.")),
+    "a hedge across a long run of spaces": (
+        "hedge detector", lambda size: _repeat(" ", size, head="It may", tail=" happen, he said.")),
+    "a hedge before one long hyphenated word": (
+        "hedge detector", lambda size: _repeat("well-", size, head="It may be ", tail="known, he said.")),
+    "a sourcing note after every claim": (
+        "sourcing notes", lambda size: _numbered("Troop {n} moved. The claim could not be independently verified. ", size)),
+    "a page-furniture line between claims": (
+        "claims, furniture", lambda size: _numbered("Related stories\nTroop {n} moved, officials said.\nAdvertisement\n", size)),
+    "long lines made of furniture words": (
+        "claims, furniture", lambda size: _repeat("sign up here " * 13 + "\n", size)),
     "one line per claim": (
         "segmentation", lambda size: _repeat("Officials said.\n", size)),
     "no punctuation at all": (
@@ -91,9 +135,9 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
 
 
 def run_once(engine: Engine, text: str, explain: bool = False) -> tuple[float, int]:
-    started = time.perf_counter()
+    started = time.process_time()
     body = render(engine.analyse(text), engine.model_version, explain=explain)
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     return seconds, len(json.dumps(body, ensure_ascii=False).encode())
 
 
@@ -104,7 +148,7 @@ def best_of(engine: Engine, text: str, repeats: int) -> float:
 def cumulative_times(engine: Engine, text: str) -> dict[str, float]:
     """Time in each of the service's own functions, callees included, over one analyse + render."""
     render(engine.analyse(text), engine.model_version)  # warm: per-process tables and caches filled
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile(time.process_time)
     profiler.runcall(lambda: render(engine.analyse(text), engine.model_version))
     return {
         f"{path.split('/service/', 1)[1]}:{line} {name}": entry[3]
@@ -131,12 +175,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[20, 40, 80, 160], help="kB")
     parser.add_argument("--budget", type=float, default=60.0, help="skip a run expected to take longer (seconds)")
     parser.add_argument("--max-response-mb", type=float, default=200.0, help="skip a run expected to answer more (MB)")
-    parser.add_argument("--only", help="run the families whose name contains this")
+    parser.add_argument("--only", nargs="+", help="run the families whose name or stage contains one of these")
     args = parser.parse_args()
 
     engine = load_engine(load_config()["CREDENCE_MODEL_PATH"])
     paragraphs = dev_paragraphs()
     normal = {}
+    print(f"load average {os.getloadavg()[0]:.2f}; times are CPU seconds of this process")
     print("normal article (PolNeAR dev paragraphs): seconds, response bytes per input byte (default / explain)")
     for kb in args.sizes:
         text = article_of_size(kb * 1000, paragraphs)
@@ -146,7 +191,10 @@ def main() -> None:
         print(f"  {kb:4d} kB  {seconds:7.3f} s  {run_once(engine, text)[1] / size:5.1f} / {run_once(engine, text, explain=True)[1] / size:5.1f}")
 
     missed = []
-    families = {name: family for name, family in FAMILIES.items() if not args.only or args.only in name}
+    families = {
+        name: (stage, build) for name, (stage, build) in FAMILIES.items()
+        if not args.only or any(part in name or part in stage for part in args.only)
+    }
     print(f"\nworst cases: time ratio to the normal article of the same size (target <= {TARGET_RATIO:g}x), "
           "response bytes per input byte (default / explain)")
     for name, (stage, build) in families.items():
