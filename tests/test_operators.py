@@ -119,6 +119,21 @@ def test_metrics_count_requests_by_route_and_status_and_time_each_stage():
         assert sample(exposition, "credence_scoring_seconds_count", stage=stage) == 3
 
 
+PIPELINE_STAGES = ["segment", "model", "attribute", "gate", "appositions", "people", "hedges", "verification_notes",
+                   "sourcing_notes", "roles", "score", "aggregate"]
+
+
+def test_pipeline_stages_are_reported_in_order_only_while_observed(app):
+    from service.pipeline.timing import observing
+
+    engine = app.extensions["credence_engine"]
+    seen = []
+    with observing(lambda stage, seconds: seen.append((stage, seconds >= 0))):
+        engine.analyse(ARTICLE)
+    engine.analyse(ARTICLE)
+    assert seen == [(stage, True) for stage in PIPELINE_STAGES]
+
+
 def test_metrics_need_the_key_when_keys_are_on():
     client = create_app({"CREDENCE_METRICS": "on", "CREDENCE_API_KEYS": KEY}).test_client()
     assert_error(client.get("/metrics"), 401)

@@ -8,7 +8,7 @@ once and handed to every stage.
 
 Heavy things (the models, the weights) are loaded once when the engine is built and
 shared by every call; the engine keeps no per-request state, so one instance serves
-many threads.
+many threads. Each stage runs inside ``timing.stage`` (its time, for /metrics, when observed).
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from .model import AttributionModel
 from .roles import RoleModel
 from .scoring import Weights, load_weights, score_claim
 from .sourcing_notes import fold_sourcing_notes
+from .timing import stage
 from .records import ArticleResult, ClaimFindings, Segment
 
 
@@ -50,29 +51,43 @@ class Engine:
 
     def analyse(self, text: str) -> ArticleResult:
         findings, skipped = find(text, self.model, self.hedge_detector, self.gate)
-        roles = self.roles.predict(text, findings)
-        scored = tuple(score_claim(claim, self.weights, role) for claim, role in zip(findings, roles, strict=True))
-        return aggregate(scored, skipped, self.weights)
+        with stage("roles"):
+            roles = self.roles.predict(text, findings)
+        with stage("score"):
+            scored = tuple(score_claim(claim, self.weights, role) for claim, role in zip(findings, roles, strict=True))
+        with stage("aggregate"):
+            return aggregate(scored, skipped, self.weights)
 
 
 def find(text: str, model: AttributionModel, hedge_detector: HedgeCueModel, gate: AttributionGate
          ) -> tuple[tuple[ClaimFindings, ...], tuple[Segment, ...]]:
     """Every claim's findings before roles and scores, and the segments that are not claims."""
-    document = Document.of(text)
-    segmentation = segment(document)
+    with stage("segment"):
+        document = Document.of(text)
+        segmentation = segment(document)
     claims = segmentation.claims
-    predictions = model.predict(text, claims)
-    gated = gate.apply(text, claims, predictions, attribute(document, claims, predictions))
-    people = resolve_people(text, claims, refine_sources(text, claims, gated))
-    attributions = continue_quotations(document.quotations, claims, embedded_posts(text, claims, people))
-    hedges = find_hedges(document, claims, attributions, hedge_detector)
-    notes = find_verification_notes(document, claims, attributions)
-    findings, notes_only = fold_sourcing_notes([
-        ClaimFindings(claim, prediction, attribution, claim_hedges, claim_notes)
-        for claim, prediction, attribution, claim_hedges, claim_notes in zip(
-            claims, predictions, attributions, hedges, notes, strict=True
-        )
-    ])
+    with stage("model"):
+        predictions = model.predict(text, claims)
+    with stage("attribute"):
+        attributed = attribute(document, claims, predictions)
+    with stage("gate"):
+        gated = gate.apply(text, claims, predictions, attributed)
+    with stage("appositions"):
+        refined = refine_sources(text, claims, gated)
+    with stage("people"):
+        people = resolve_people(text, claims, refined)
+        attributions = continue_quotations(document.quotations, claims, embedded_posts(text, claims, people))
+    with stage("hedges"):
+        hedges = find_hedges(document, claims, attributions, hedge_detector)
+    with stage("verification_notes"):
+        notes = find_verification_notes(document, claims, attributions)
+    with stage("sourcing_notes"):
+        findings, notes_only = fold_sourcing_notes([
+            ClaimFindings(claim, prediction, attribution, claim_hedges, claim_notes)
+            for claim, prediction, attribution, claim_hedges, claim_notes in zip(
+                claims, predictions, attributions, hedges, notes, strict=True
+            )
+        ])
     skipped = tuple(sorted(segmentation.skipped + notes_only, key=lambda segment: segment.start))
     return findings, skipped
 
