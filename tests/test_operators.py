@@ -123,6 +123,18 @@ PIPELINE_STAGES = ["segment", "model", "attribute", "gate", "appositions", "peop
                    "sourcing_notes", "roles", "score", "aggregate"]
 
 
+def test_metrics_time_every_pipeline_stage_once_per_article():
+    client = create_app({"CREDENCE_METRICS": "on"}).test_client()
+    client.post("/v1/score", json={"text": ARTICLE})
+    client.post("/v1/score/batch", json={"articles": [{"id": "a", "text": ARTICLE}, {"id": "b", "text": ARTICLE}]})
+    exposition = client.get("/metrics").get_data(as_text=True)
+    stage_seconds = 0.0
+    for stage in PIPELINE_STAGES:
+        assert sample(exposition, "credence_pipeline_stage_seconds_count", stage=stage) == 3, stage
+        stage_seconds += sample(exposition, "credence_pipeline_stage_seconds_sum", stage=stage)
+    assert 0 < stage_seconds <= sample(exposition, "credence_scoring_seconds_sum", stage="analyse")
+
+
 def test_pipeline_stages_are_reported_in_order_only_while_observed(app):
     from service.pipeline.timing import observing
 
