@@ -528,3 +528,25 @@ def test_one_article_of_one_line_claims_at_the_text_limit_needs_no_full_collecti
         gc.callbacks.remove(count)
     assert len(result.claims) > 5_000
     assert full_collections == []
+
+
+# The bound README's "Security and limits" states: response bytes per input byte, whatever the input.
+MAX_RESPONSE_BYTES_PER_INPUT_BYTE = {False: 30, True: 60}  # explain off, on
+
+
+def _worst_families():
+    from bench.worst_cases import FAMILIES
+
+    return [pytest.param(build, id=name) for name, (_, build) in FAMILIES.items()]
+
+
+@pytest.mark.parametrize("build", _worst_families())
+def test_answer_to_a_worst_input_is_bounded_by_its_size(build):
+    from service.pipeline.report import render
+
+    engine = _engine()
+    text = build(10_000)
+    result = engine.analyse(text)
+    for explain, bound in MAX_RESPONSE_BYTES_PER_INPUT_BYTE.items():
+        body = json.dumps(render(result, engine.model_version, explain=explain), ensure_ascii=False).encode()
+        assert len(body) <= bound * len(text.encode())
