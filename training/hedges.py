@@ -95,12 +95,14 @@ def training_rows(setup: dict, news, wiki, bio, real):
     return [(text, spans) for _, text, spans in rows], weights
 
 
-def read_real_news() -> list[tuple[str, str, list[tuple[int, int]]]]:
+def read_real_news(leave_out: str | None = None) -> list[tuple[str, str, list[tuple[int, int]]]]:
     """Claims of the real-world train folds that no attribution governs, with their hedges: there every hedge
     is the writer's, so the labels are complete (elsewhere the labels keep only the writer's). Never the test
-    fold."""
+    fold; never the fold ``leave_out`` (to measure on it held out)."""
     rows = []
     for article in load_folder(TRAIN_DIR):
+        if article.fold == leave_out:
+            continue
         text = article.text
         for sentence in article.sentences:
             start, end = sentence["start"], sentence["end"]
