@@ -51,6 +51,22 @@ def test_a_hedge_in_a_sources_words_is_the_sources(text, words):
     assert found[words][2] == "source"
 
 
+JOINED_CUES = [
+    # the detector joins adjacent cue words into one cue; its category is that of its first listed word
+    ("The new rules might seem like a small change to most drivers.", "might seem", "speculation"),
+    ("It does seem unlikely that the bridge will reopen before spring.", "seem unlikely", "speculation"),
+    ("The two leaders may think the deal is already done.", "may think", "speculation"),
+    # no word of the cue is listed: no hedge
+    ("The senator will almost certainly be indicted before the summer.", None, None),
+]
+
+
+@pytest.mark.parametrize("text, words, category", JOINED_CUES)
+def test_a_cue_of_joined_words_takes_the_category_of_its_listed_word(text, words, category):
+    found = [(h[0], h[1], h[2]) for h in hedges_of(text)]
+    assert found == ([(words, category, "writer")] if words else [])
+
+
 def test_a_distancing_adverb_on_the_reporting_verb_is_the_writers():
     found = {h[0]: h for h in hedges_of("The minister reportedly said the talks had collapsed.")}
     assert found["reportedly"][1:3] == ("distancing", "writer")

@@ -30,6 +30,7 @@ from .records import Attribution, HedgeRule
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\s+"
                         r"(?:\w+ly\s+|not\s+)?$", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+")
 _ADJACENT = 3
 """Characters of space between a distancing adverb and the reporting verb it qualifies, at most."""
 
@@ -89,13 +90,16 @@ def _without_overlaps(cues: Sequence[FoundCue]) -> list[FoundCue]:
 
 
 def _word_category(text: str, claim_start: int, cue: FoundCue) -> str | None:
-    entry = word_categories().get(text[cue.start:cue.end].lower())
-    if entry is None:
-        return None
-    category, after_be = entry
-    if after_be and not _BE_BEFORE.search(text, max(claim_start, cue.start - 30), cue.start):
-        return None
-    return category
+    """The category of the first listed word of a detector cue: the detector joins adjacent cue words into one
+    cue ("might seem", "apparently thought"), whose words are listed one by one."""
+    for word in _WORD.finditer(text, cue.start, cue.end):
+        entry = word_categories().get(word.group().lower())
+        if entry is None:
+            continue
+        category, after_be = entry
+        if not after_be or _BE_BEFORE.search(text, max(claim_start, word.start() - 30), word.start()):
+            return category
+    return None
 
 
 def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, attribution: Attribution | None) -> bool:
