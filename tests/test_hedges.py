@@ -67,6 +67,25 @@ def test_a_cue_of_joined_words_takes_the_category_of_its_listed_word(text, words
     assert found == ([(words, category, "writer")] if words else [])
 
 
+WORDS_THAT_NAME_THE_THING = [
+    # attributive after a determiner or preposition: what the thing is, not the writer's doubt
+    ("The committee opened an inquiry into possible fraud at the port authority.", None),
+    ("Two other potential buyers have walked away from the talks.", None),
+    ("The suspected gunman was arrested at a bus station on Sunday.", None),
+    ("Traders have started to price in the possibility of a rate cut.", None),
+    ("Cheap sensors have made possible a new kind of flood warning.", None),
+    # the writer's doubt: kept
+    ("The fire was possible to contain only after the wind dropped.", "possible"),
+    ("The leak and possible ties to the contractor are under review.", "possible"),
+    ("A possibility remains that the vote will be delayed.", "possibility"),
+]
+
+
+@pytest.mark.parametrize("text, words", WORDS_THAT_NAME_THE_THING)
+def test_a_hedge_word_that_names_the_thing_is_no_hedge(text, words):
+    assert [h[0] for h in hedges_of(text)] == ([words] if words else [])
+
+
 def test_a_distancing_adverb_on_the_reporting_verb_is_the_writers():
     found = {h[0]: h for h in hedges_of("The minister reportedly said the talks had collapsed.")}
     assert found["reportedly"][1:3] == ("distancing", "writer")
