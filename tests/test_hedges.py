@@ -86,6 +86,23 @@ def test_a_hedge_word_that_names_the_thing_is_no_hedge(text, words):
     assert [h[0] for h in hedges_of(text)] == ([words] if words else [])
 
 
+SUGGEST = [
+    # proposing, or someone's act of saying: no hedge of the writer's
+    ("The aim of the memo was to suggest that the audit had been rushed.", None),
+    ("Few lawmakers dare to even hint at it, let alone suggest raising the fuel tax.", None),
+    ("The council rejected most of the suggested changes to the zoning plan.", None),
+    ("The mayor drew anger last week by suggesting that the flood had been exaggerated.", None),
+    # evidence that points somewhere, with no subject that would make it an attribution: the writer's hedge
+    ("It is one more sign that suggests the economy is slowing faster than forecast.", "suggests"),
+    ("Orders fell for a third month in a row, a trend that suggests a slowdown is near.", "suggests"),
+]
+
+
+@pytest.mark.parametrize("text, words", SUGGEST)
+def test_suggest_hedges_only_as_evidence_that_points_somewhere(text, words):
+    assert [h[0] for h in hedges_of(text) if h[2] == "writer"] == ([words] if words else [])
+
+
 def test_a_distancing_adverb_on_the_reporting_verb_is_the_writers():
     found = {h[0]: h for h in hedges_of("The minister reportedly said the talks had collapsed.")}
     assert found["reportedly"][1:3] == ("distancing", "writer")
