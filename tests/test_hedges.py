@@ -103,6 +103,23 @@ def test_suggest_hedges_only_as_evidence_that_points_somewhere(text, words):
     assert [h[0] for h in hedges_of(text) if h[2] == "writer"] == ([words] if words else [])
 
 
+BLOCK_QUOTATIONS = [
+    # the paragraph after a lead-in that ends with a colon and gives a source or a reporting verb is quoted
+    ("In an interview on Monday, the harbour master said:\n\nThe pier may have to close for the winter.", "source"),
+    ("The water board responded to questions from reporters:\n\nThe leak may take weeks to fix.", "source"),
+    # a lead-in that names no one, no colon, or a paragraph further on: the writer's
+    ("Here is what is known so far about the blaze:\n\nThe fire may have started in the kitchen.", "writer"),
+    ("The harbour master spoke on Monday about the storm damage.\n\nThe pier may close for the winter.", "writer"),
+    ("The harbour master said:\n\nThe pier is old.\n\nThe pier may close for the winter.", "writer"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", BLOCK_QUOTATIONS)
+def test_a_block_quotation_after_a_lead_in_is_the_sources(text, speaker):
+    body = score_article(text)
+    assert [h["speaker"] for claim in body["claims"] for h in claim["hedges"]] == [speaker]
+
+
 def test_a_distancing_adverb_on_the_reporting_verb_is_the_writers():
     found = {h[0]: h for h in hedges_of("The minister reportedly said the talks had collapsed.")}
     assert found["reportedly"][1:3] == ("distancing", "writer")

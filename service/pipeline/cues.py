@@ -26,8 +26,9 @@ Hedges
     a stretch between double quotation marks (straight or curly) within the claim, or
     from the claim's start when the segmenter says it opens inside one; two apostrophes
     ('') count as a double mark (wire copy writes quotations so), but a single quote does
-    not, because in scraped text it is mostly an apostrophe. The span is the hedge
-    words only.
+    not, because in scraped text it is mostly an apostrophe. The paragraph right after a
+    lead-in that ends with a colon and gives a source or a reporting verb ("the engineer
+    said:") is a block quotation, quoted whole. The span is the hedge words only.
 
 Verification notes
     Kinds: ``unverified`` ("could not be independently verified", "has not been
@@ -74,6 +75,7 @@ from .document import Document
 from .resources import read_toml
 from .text.lexicon import FirstWordLexicon
 from .text.words import singular, without_possessive
+from .attribution.words import CUE_VERBS
 from .hedge_model import HedgeCueModel
 from .hedge_scope import FoundCue, inside_any, read_cues
 from .records import Attribution, Claim, Hedge, Span, VerificationKind, VerificationNote
@@ -110,20 +112,40 @@ _HEDGES = _Lexicon(
 )
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
 def find_hedges(
     document: Document, claims: Sequence[Claim], attributions: Sequence[Attribution | None], detector: HedgeCueModel
 ) -> tuple[tuple[Hedge, ...], ...]:
     """The hedges of each claim, in claim order: the lexicon's phrases and the detector's words, each with its
     category, speaker and negation (``hedge_scope``)."""
     detected = detector.predict(document.text, [(claim.start, claim.end) for claim in claims], document.folded)
+    block = _block_quoted(document.text, claims, attributions)
     return tuple(
-        _claim_hedges(document, claim, attribution, words)
-        for claim, attribution, words in zip(claims, attributions, detected, strict=True)
+        _claim_hedges(document, claim, attribution, words, quoted)
+        for claim, attribution, words, quoted in zip(claims, attributions, detected, block, strict=True)
     )
 
 
+def _block_quoted(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> list[bool]:
+    """Whether each claim stands in the paragraph right after a lead-in that ends with a colon and gives a
+    source or a reporting verb ("In an interview, the engineer said:", "The agency responded to questions:"):
+    a block quotation, whose marks pages often drop, so its hedges are the source's."""
+    block, lead_in = [], None
+    for claim, attribution in zip(claims, attributions, strict=True):
+        block.append(lead_in is not None and claim.paragraph == lead_in + 1)
+        if text[claim.start:claim.end].rstrip().endswith(":") and (
+            (attribution is not None and attribution.source is not None)
+            or any(word in CUE_VERBS for word in _LOWER_WORD.findall(text, claim.start, claim.end))
+        ):
+            lead_in = claim.paragraph
+    return block
+
+
 def _claim_hedges(
-    document: Document, claim: Claim, attribution: Attribution | None, detected: Sequence[tuple[int, int]]
+    document: Document, claim: Claim, attribution: Attribution | None, detected: Sequence[tuple[int, int]],
+    block_quoted: bool,
 ) -> tuple[Hedge, ...]:
     text, folded = document.text, document.folded
     found, refused = [], []
@@ -137,7 +159,8 @@ def _claim_hedges(
     ]
     if not found:
         return ()
-    readings = read_cues(text, claim.start, claim.end, found, document.quotations.stretches(claim.start, claim.end), attribution)
+    quoted = [(claim.start, claim.end)] if block_quoted else document.quotations.stretches(claim.start, claim.end)
+    readings = read_cues(text, claim.start, claim.end, found, quoted, attribution)
     return tuple(Hedge(Span(r.start, r.end, text[r.start:r.end]), r.category, r.speaker, r.negated, r.rule)
                  for r in readings)
 
