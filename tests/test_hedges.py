@@ -120,6 +120,23 @@ def test_a_block_quotation_after_a_lead_in_is_the_sources(text, speaker):
     assert [h["speaker"] for claim in body["claims"] for h in claim["hedges"]] == [speaker]
 
 
+PASSIVES = [
+    # a belief word after a form of "be", one word at most between: the writer's hedge
+    ("The bridge is also expected to reopen in March.", ("expected", "speculation")),
+    ("The minister is still thought to be in the capital.", ("thought", "distancing")),
+    ("The rebels are now believed to control the northern road.", ("believed", "distancing")),
+    ("Prices were widely expected to fall after the harvest.", ("expected", "speculation")),
+    # with a subject that believes: the cue of a belief attribution, no hedge
+    ("The company expected profits to rise in the spring.", None),
+    ("Few people expected the bridge to reopen so soon.", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", PASSIVES)
+def test_a_belief_word_hedges_in_the_passive_only(text, expected):
+    assert [h[:3] for h in hedges_of(text)] == ([(*expected, "writer")] if expected else [])
+
+
 def test_a_distancing_adverb_on_the_reporting_verb_is_the_writers():
     found = {h[0]: h for h in hedges_of("The minister reportedly said the talks had collapsed.")}
     assert found["reportedly"][1:3] == ("distancing", "writer")

@@ -26,10 +26,9 @@ from functools import cache
 
 from .resources import read_entries
 from .records import Attribution, HedgeRule
+from .text.passive import be_before
 
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\s+"
-                        r"(?:\w+ly\s+|not\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 _ADJACENT = 3
 """Characters of space between a distancing adverb and the reporting verb it qualifies, at most."""
@@ -97,7 +96,7 @@ def _word_category(text: str, claim_start: int, cue: FoundCue) -> str | None:
         if entry is None:
             continue
         category, after_be = entry
-        if not after_be or _BE_BEFORE.search(text, max(claim_start, word.start() - 30), word.start()):
+        if not after_be or be_before(text, word.start(), claim_start):
             return category
     return None
 
@@ -108,7 +107,7 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, attribution
     so it stays a hedge whatever the attribution made of it."""
     if attribution is None or attribution.inherited or attribution.source is None:
         return False
-    if _BE_BEFORE.search(text, max(claim_start, cue.start - 30), cue.start):
+    if be_before(text, cue.start, claim_start):
         return False
     return any(span is not None and span.start <= cue.start and cue.end <= span.end
                for span in (attribution.cue, attribution.source))

@@ -1,0 +1,23 @@
+"""The passive, read once for every stage: a form of "be" right before a participle (``passive_be.toml``)."""
+from __future__ import annotations
+
+import re
+
+from ..resources import read_toml
+
+_LEXICON = read_toml("passive_be.toml")
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word).replace("'", "['’]") for word in sorted(words, key=len, reverse=True))
+
+
+_BE_BEFORE = re.compile(
+    rf"\b(?:{_alternation(_LEXICON['be'])})\s+(?:(?:{_alternation(_LEXICON['between'])}|\w+ly)\s+)?$", re.IGNORECASE)
+_WINDOW = int(_LEXICON["window"])
+
+
+def be_before(text: str, word_start: int, floor: int = 0) -> bool:
+    """Whether a form of "be" stands right before the word at ``word_start`` (looking back no further than
+    ``floor``, the claim's start): "are expected", "was first reported", "isn't thought"."""
+    return _BE_BEFORE.search(text, max(floor, word_start - _WINDOW), word_start) is not None
