@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..text.lexicon import word_trie
+from ..text.passive import be_before
 from ..records import Claim, SourceFound, Span
 from .spans import source_after, source_before
 from .words import ADJUNCT, BY_AFTER, CUE_VERB_TRIE, CUE_VERBS, RIGHT_NP, VERB_INITIALS
@@ -28,9 +29,6 @@ _CUE_AFTER_BOUNDARY = re.compile(
 text: it starts with a character class, so the matcher skips words without trying a match
 in them (one whole-text scan instead of one per claim, 1.6x faster)."""
 _BOUNDARY_CHAR = re.compile(rf"[{_CUE_BOUNDARY}]")
-# A passive cue: a form of "be" right before it, an adverb at most between ("was first
-# reported"); a cue in -ing after it is progressive ("is warning"), not passive.
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are)\s+(?:(?:first|also|widely|later|then|\w+ly)\s+)?$", re.IGNORECASE)
 _AFTER_QUOTE = re.compile(r"(?:[”\"’]|'')\s*,?\s*$")
 # What may follow a cue for a rule to count it as clear: "that", a colon or quotation,
 # the end of the sentence, or ", citing".
@@ -191,7 +189,8 @@ def _clear_after(after: str, cue: Span) -> bool:
 
 
 def is_passive(text: str, claim: Claim, cue: Span) -> bool:
-    """A passive cue ("were reported killed", "was first reported by"): its subject is the content."""
+    """A passive cue ("were reported killed", "was first reported by"): its subject is the content. A form
+    of "be" right before it (``text.passive``); a cue in -ing after it is progressive ("is warning")."""
     if cue.text.lower().endswith("ing"):
         return False
-    return _PASSIVE_BEFORE.search(text, max(claim.start, cue.start - 24), cue.start) is not None
+    return be_before(text, cue.start, claim.start)
