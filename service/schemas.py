@@ -144,6 +144,8 @@ class HedgeSchema(SpanSchema):
 
 class VerificationSchema(SpanSchema):
     kind = fields.String(required=True, validate=validate.OneOf(VERIFICATION_KINDS))
+    explanation = fields.String(metadata={"description": "What the wording says and which claims it governs, why "
+                                                         "(explain=true only)."})
 
 
 class AttributionSchema(StrictSchema):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import operator
 import re
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -18,7 +19,8 @@ from service.pipeline.resources import read_toml
 from service.pipeline.text.lexicon import FirstWordLexicon, word_trie
 from service.pipeline.cues import find_hedges, find_verification_notes
 from service.pipeline.hedge_model import HedgeCueModel
-from service.pipeline.records import Attribution, Span, Via
+from service.pipeline import report
+from service.pipeline.records import Attribution, NoteRule, Span, Via
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
@@ -322,6 +324,34 @@ def test_a_caution_governs_the_claims_of_the_intelligence_agencies():
 )
 def test_governing_rule(text, sources, note_words, governed):
     assert governed_by_note(text, sources, note_words) == governed
+
+
+NOTE_RULES = [
+    ("Troops crossed the river, the ministry said. This could not be independently verified.",
+     {0: {"source": "the ministry"}}, "could not be independently verified", "subject_refers_back", "This",
+     "names no source, so it refers back"),
+    ("The ministry said troops crossed the river. Reuters could not independently verify the report.",
+     {0: {"source": "The ministry"}}, "could not independently verify", "own_claim", "", "governs the claim it stands"),
+    ("The ministry said troops crossed the river. The Kremlin's figures could not be verified.",
+     {0: {"source": "The ministry"}}, "could not be verified", "subject_unmatched", "The Kremlin's figures",
+     "no earlier source matches"),
+    ("The GUR said troops crossed the river. The GUR's assessment could not be verified.",
+     {0: {"source": "The GUR"}}, "could not be verified", "subject_matches", "The GUR's assessment",
+     "matches the sources of claims 0"),
+]
+
+
+@pytest.mark.parametrize("text, sources, note_words, rule, subject, words", NOTE_RULES)
+def test_a_note_records_the_rule_that_chose_its_claims_and_the_report_words_it(
+        text, sources, note_words, rule, subject, words):
+    claims = segment(Document.of(text)).claims
+    attributions = [attribution(text, **sources[i]) if i in sources else None for i in range(len(claims))]
+    notes = find_verification_notes(Document.of(text), claims, attributions)
+    (note,) = {n for governing in notes for n in governing if n.span.text == note_words}
+    assert (note.rule, note.subject) == (rule, subject)
+    explained = report.explain_note(note)
+    assert explained.startswith(repr(note_words)) and words in explained
+    assert set(report.NOTE_RULE_WORDS) == set(get_args(NoteRule))
 
 
 def test_look_back_is_bounded():

@@ -81,9 +81,9 @@ OUTLET = Via(Span(95, 110, "L'Independent"), "media")
         (dict(hedges=[SOURCE_HEDGE]), dict(hedges=[HEDGE]), "the writer's hedge weighs more than a source's"),
         (dict(), dict(hedges=[SOURCE_HEDGE]), "a source's hedge lowers the claim a little"),
         (dict(attribution=attribution()),
-         dict(attribution=attribution(), notes=[VerificationNote(Span(0, 5, "could not be verified"), "unverified", 0, (0,), "")]),
+         dict(attribution=attribution(), notes=[VerificationNote(Span(0, 5, "could not be verified"), "unverified", 0, (0,), 0, "own_claim")]),
          "an unverified note lowers the score"),
-        (dict(attribution=attribution(), notes=[VerificationNote(Span(0, 5, "confirmed by"), "confirmed", 0, (0,), "")]),
+        (dict(attribution=attribution(), notes=[VerificationNote(Span(0, 5, "confirmed by"), "confirmed", 0, (0,), 0, "own_claim")]),
          dict(attribution=attribution()), "independent confirmation raises it"),
         (dict(prediction=ClaimPrediction(0.9, None, None)), dict(prediction=ClaimPrediction(0.1, None, None)),
          "the model's confidence in an attribution raises it"),
@@ -102,7 +102,7 @@ def test_better_sourcing_scores_higher(better, worse, why):
         dict(attribution=attribution(), hedges=[HEDGE], prediction=ClaimPrediction(0.973, None, None)),
         dict(attribution=attribution("social_media", True, via=[X_ACCOUNT, OUTLET]), hedges=[HEDGE, HEDGE, HEDGE]),
         dict(attribution=attribution("person", True, direct_quote=True),
-             notes=[VerificationNote(Span(0, 5, "confirmed"), "confirmed", 0, (0,), "")] * 9,
+             notes=[VerificationNote(Span(0, 5, "confirmed"), "confirmed", 0, (0,), 0, "own_claim")] * 9,
              prediction=ClaimPrediction(1.0, None, None)),
     ],
 )
@@ -116,7 +116,7 @@ def test_contributions_add_up_to_the_score_before_clamping(case):
 
 def test_clamped_at_100():
     case = dict(attribution=attribution("person", True, direct_quote=True),
-                notes=[VerificationNote(Span(0, 5, "confirmed"), "confirmed", 0, (0,), "")] * 9,
+                notes=[VerificationNote(Span(0, 5, "confirmed"), "confirmed", 0, (0,), 0, "own_claim")] * 9,
                 prediction=ClaimPrediction(1.0, None, None))
     scored = score_claim(findings(**case), WEIGHTS)
     assert sum(t.points for t in scored.contributions) > 100
@@ -155,7 +155,7 @@ def test_no_claims_is_unrated_with_no_score():
 
 
 def test_summary_shares_and_sources():
-    hedged_unverified = dict(hedges=[HEDGE], notes=[VerificationNote(Span(0, 5, "could not be verified"), "unverified", None, (3,), "")])
+    hedged_unverified = dict(hedges=[HEDGE], notes=[VerificationNote(Span(0, 5, "could not be verified"), "unverified", None, (3,), 0, "own_claim")])
     claims = scored_claims(
         dict(attribution=attribution(source="Ukraine’s military intelligence agency (GUR)")),
         dict(attribution=attribution(source="the GUR")),

@@ -78,7 +78,7 @@ from .text.words import singular, without_possessive
 from .attribution.words import CUE_VERBS
 from .hedge_model import HedgeCueModel
 from .hedge_scope import FoundCue, inside_any, read_cues
-from .records import Attribution, Claim, Hedge, Span, VerificationKind, VerificationNote
+from .records import Attribution, Claim, Hedge, NoteRule, Span, VerificationKind, VerificationNote
 
 _SKIP = "skip"
 """Group name of the "not" patterns: a match here is wording that looks like a cue but is none."""
@@ -169,18 +169,17 @@ def _claim_hedges(
 
 
 @dataclass(frozen=True, slots=True)
-class _NoteRule:
+class _NoteEntry:
     """One [[notes]] entry of verification.toml, without its patterns."""
 
     kind: VerificationKind
     by_subject: bool
-    explanation: str
 
 
 _NOTE_LEXICON = read_toml("verification.toml")
-_NOTE_RULES = tuple(
-    _NoteRule(entry["kind"], entry["governs"] == "subject", entry["explanation"]) for entry in _NOTE_LEXICON["notes"]
-)
+_NOTE_ENTRIES = tuple(_NoteEntry(entry["kind"], entry["governs"] == "subject") for entry in _NOTE_LEXICON["notes"])
+NOTE_EXPLANATIONS: tuple[str, ...] = tuple(entry["explanation"] for entry in _NOTE_LEXICON["notes"])
+"""What each entry's wording means, by entry number (report.py puts it into the note's explanation)."""
 _NOTES = _Lexicon(
     [(f"note{number}", entry["patterns"]) for number, entry in enumerate(_NOTE_LEXICON["notes"])],
     _NOTE_LEXICON["not_notes"]["patterns"],
@@ -207,22 +206,24 @@ def find_verification_notes(
     governed: list[list[VerificationNote]] = [[] for _ in claims]
     for position, claim in enumerate(claims):
         boundaries: list[int] | None = None
-        for match, entry in _NOTES.cues(folded, claim.start, claim.end):
-            rule = _NOTE_RULES[int(entry.removeprefix("note"))]
-            if rule.by_subject and boundaries is None:
+        for match, group in _NOTES.cues(folded, claim.start, claim.end):
+            number = int(group.removeprefix("note"))
+            entry = _NOTE_ENTRIES[number]
+            if entry.by_subject and boundaries is None:
                 boundaries = [claim.start, *(b.end() for b in _CLAUSE_BOUNDARY.finditer(folded, claim.start, claim.end))]
-            positions, reason = (
+            positions, rule, subject = (
                 _governed_by_subject(text, boundaries, claims, attributions, position, match.start())
-                if rule.by_subject
-                else ([position], "governs the claim it stands in")
+                if entry.by_subject
+                else ([position], "own_claim", "")
             )
-            span = _span(text, match)
             note = VerificationNote(
-                span=span,
-                kind=rule.kind,
+                span=_span(text, match),
+                kind=entry.kind,
                 claim_index=claim.index,
                 governs=tuple(claims[p].index for p in positions),
-                explanation=f"{span.text!r} {rule.explanation}; {reason}",
+                entry=number,
+                rule=rule,
+                subject=subject,
             )
             for governed_position in positions:
                 governed[governed_position].append(note)
@@ -236,14 +237,14 @@ def _governed_by_subject(
     attributions: Sequence[Attribution | None],
     position: int,
     note_start: int,
-) -> tuple[list[int], str]:
-    """Positions of the claims a passive note governs (its own last), and why."""
+) -> tuple[list[int], NoteRule, str]:
+    """Positions of the claims a passive note governs (its own last), the rule that chose them, its subject."""
     subject = _subject(text, boundaries, note_start)
     keys = _keys(subject)
     first = max(0, position - _LOOK_BACK)
     if not keys:
         earlier = [position - 1] if position > 0 else []
-        return [*earlier, position], f"its subject {subject!r} names no source, so it refers back to the claim before"
+        return [*earlier, position], "subject_refers_back", subject
     governed: list[int] = []
     names = set(keys)
     for candidate in range(first, position):
@@ -260,9 +261,8 @@ def _governed_by_subject(
                 names |= source_keys
                 break
     if not governed:
-        return [position], f"no earlier source matches its subject {subject!r}"
-    numbers = ", ".join(str(claims[p].index) for p in governed)
-    return [*governed, position], f"its subject {subject!r} matches the sources of claims {numbers}"
+        return [position], "subject_unmatched", subject
+    return [*governed, position], "subject_matches", subject
 
 
 def _subject(text: str, boundaries: Sequence[int], note_start: int) -> str:

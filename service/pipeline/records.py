@@ -162,6 +162,8 @@ class Attribution:
         return self.refers_to or self.source
 
 
+NoteRule = Literal["own_claim", "subject_matches", "subject_refers_back", "subject_unmatched"]
+"""Why a verification note governs the claims it does (service/pipeline/cues.py); report.py says it in words."""
 HedgeCategory = Literal["distancing", "speculation", "vague_attribution"]
 HedgeSpeaker = Literal["writer", "source"]
 HedgeRule = Literal["quotation", "attribution_content", "adjacent_to_cue", "writer_voice"]
@@ -196,7 +198,11 @@ class VerificationNote:
     kind: VerificationKind
     claim_index: int | None
     governs: tuple[int, ...]
-    explanation: str
+    entry: int
+    """Its entry in ``verification.toml``, whose ``explanation`` says what the wording means."""
+    rule: NoteRule
+    subject: str = ""
+    """What a passive note is about, read before it ("The GUR's assessment"); empty when it governs its own claim."""
 
 
 @dataclass(frozen=True, slots=True)

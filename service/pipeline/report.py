@@ -10,10 +10,11 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
-from .cues import HEDGE_EXPLANATIONS
+from .cues import HEDGE_EXPLANATIONS, NOTE_EXPLANATIONS
 from .rules_version import rules_version
 from .records import (
     ArticleResult, Attribution, Contribution, Hedge, Inheritance, ScoredClaim, SourceFound, Span, Step, StepRule,
+    VerificationNote,
 )
 
 TEXT_WIDTH = 88
@@ -91,9 +92,7 @@ def _claim(scored: ScoredClaim, explain: bool) -> dict:
         "score": scored.score,
         "attribution": None if attribution is None else _attribution(attribution, explain),
         "hedges": [_hedge(hedge, explain) for hedge in findings.hedges] if findings.hedges else [],
-        "verification": [{**_span(note.span), "kind": note.kind} for note in findings.verification]
-        if findings.verification
-        else [],
+        "verification": [_note(note, explain) for note in findings.verification] if findings.verification else [],
         "model_probability": round(findings.prediction.probability, 4),
         "role": scored.role.role,
         "contributions": _contributions(scored.contributions, explain),
@@ -118,6 +117,28 @@ def _hedge(hedge: Hedge, explain: bool) -> dict:
         body["explanation"] = (f"{hedge.span.text!r}{negated} {HEDGE_EXPLANATIONS[hedge.category]}; "
                                f"{HEDGE_RULE_WORDS[hedge.rule]}")
     return body
+
+
+NOTE_RULE_WORDS = {
+    "own_claim": "governs the claim it stands in",
+    "subject_matches": "its subject {subject!r} matches the sources of claims {claims}",
+    "subject_refers_back": "its subject {subject!r} names no source, so it refers back to the claim before",
+    "subject_unmatched": "no earlier source matches its subject {subject!r}",
+}
+
+
+def _note(note: VerificationNote, explain: bool) -> dict:
+    body = {**_span(note.span), "kind": note.kind}
+    if explain:
+        body["explanation"] = explain_note(note)
+    return body
+
+
+def explain_note(note: VerificationNote) -> str:
+    """What a verification note's wording says, and why it governs the claims it does."""
+    earlier = ", ".join(str(index) for index in note.governs if index != note.claim_index)
+    return (f"{note.span.text!r} {NOTE_EXPLANATIONS[note.entry]}; "
+            + NOTE_RULE_WORDS[note.rule].format(subject=note.subject, claims=earlier))
 
 
 def render_text(result: ArticleResult) -> str:
