@@ -9,7 +9,8 @@ import pytest
 
 from service import score_article
 from service.pipeline.hedge_model import HedgeCueModel, features, tokenize
-from service.pipeline.records import HedgeRule
+from service.pipeline.hedge_scope import FoundCue, read_cues
+from service.pipeline.records import Attribution, HedgeRule, Span
 from service.pipeline.report import HEDGE_RULE_WORDS
 from tests.conftest import seed_text
 
@@ -135,6 +136,28 @@ PASSIVES = [
 @pytest.mark.parametrize("text, expected", PASSIVES)
 def test_a_belief_word_hedges_in_the_passive_only(text, expected):
     assert [h[:3] for h in hedges_of(text)] == ([(*expected, "writer")] if expected else [])
+
+
+CUE_WORDS = [
+    # the attribution stage took the hedge word for its cue: a verb of seeming stays the writer's hedge ...
+    ("The senator seemed poised to win the primary.", "The senator", "seemed", "writer"),
+    ("The council appeared to back the plan on Monday.", "The council", "appeared", "writer"),
+    # ... a belief or saying verb is that attribution's cue, no hedge
+    ("Investors thought the bank would raise rates.", "Investors", "thought", None),
+    ("Officials suggested the talks had stalled.", "Officials", "suggested", None),
+]
+
+
+@pytest.mark.parametrize("text, source, cue, speaker", CUE_WORDS)
+def test_a_verb_of_seeming_stays_a_hedge_where_attribution_took_it_for_its_cue(text, source, cue, speaker):
+    def span(words):
+        return Span(text.index(words), text.index(words) + len(words), words)
+
+    attribution = Attribution(source=span(source), source_type="person", named=False, cue=span(cue),
+                              inherited=False, via=(), described=False, direct_quote=False, steps=())
+    found = FoundCue(text.index(cue), text.index(cue) + len(cue), None)
+    readings = read_cues(text, 0, len(text), [found], [], attribution)
+    assert [r.speaker for r in readings] == ([speaker] if speaker else [])
 
 
 def test_a_distancing_adverb_on_the_reporting_verb_is_the_writers():

@@ -12,7 +12,8 @@ module decides, for one claim, what each found cue is:
   next to the reporting verb ("reportedly said", "allegedly told") is the writer's: it qualifies the report.
 - **not a hedge at all**: a cue inside the attribution's own cue or source span ("officials believe": the belief
   attribution's cue; "some experts say": an anonymous source, counted once as such), unless it is a passive
-  ("are expected to", "it is believed"), which names no believer.
+  ("are expected to", "it is believed"), which names no believer, or a verb of seeming ("seemed poised"),
+  which says how a thing looks, not who believes it.
 - **negated**: a negation right before the cue ("not likely", "isn't expected to"); still uncertainty, and
   reported so that a reader sees it.
 """
@@ -54,12 +55,12 @@ class HedgeReading:
 
 
 @cache
-def word_categories() -> dict[str, tuple[str, bool]]:
-    """Word -> (category, hedges only after a form of "be")."""
+def word_categories() -> dict[str, tuple[str, frozenset[str]]]:
+    """Word -> (category, flags: "after_be", "appearance"; see ``hedge_categories.txt``)."""
     table = {}
     for line in read_entries("hedge_categories.txt"):
         word, category, *flags = line.split("\t")
-        table[word] = (category, "after_be" in flags)
+        table[word] = (category, frozenset(flags))
     return table
 
 
@@ -95,8 +96,8 @@ def _word_category(text: str, claim_start: int, cue: FoundCue) -> str | None:
         entry = word_categories().get(word.group().lower())
         if entry is None:
             continue
-        category, after_be = entry
-        if not after_be or be_before(text, word.start(), claim_start):
+        category, flags = entry
+        if "after_be" not in flags or be_before(text, word.start(), claim_start):
             return category
     return None
 
@@ -107,10 +108,15 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, attribution
     so it stays a hedge whatever the attribution made of it."""
     if attribution is None or attribution.inherited or attribution.source is None:
         return False
-    if be_before(text, cue.start, claim_start):
+    if be_before(text, cue.start, claim_start) or _is_appearance(text, cue):
         return False
     return any(span is not None and span.start <= cue.start and cue.end <= span.end
                for span in (attribution.cue, attribution.source))
+
+
+def _is_appearance(text: str, cue: FoundCue) -> bool:
+    return any("appearance" in word_categories().get(word.group().lower(), ("", frozenset()))[1]
+               for word in _WORD.finditer(text, cue.start, cue.end))
 
 
 def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attribution: Attribution | None,
