@@ -160,6 +160,23 @@ def test_a_verb_of_seeming_stays_a_hedge_where_attribution_took_it_for_its_cue(t
     assert [r.speaker for r in readings] == ([speaker] if speaker else [])
 
 
+WORRIES = [
+    # worries that nobody is said to hold: a vague attribution, the writer's
+    ("The new rules raise worries about the cost of housing.", "raise worries about"),
+    ("The ruling prompted concerns over press freedom in the region.", "prompted concerns over"),
+    ("She was often described as the most powerful woman in the city.", "was often described as"),
+    # a subject that holds them is a source: an attribution, not counted again as a hedge
+    ("Senator Jane Roe raised concerns that the bill would push up rents.", None),
+    ("Several economists have raised concerns that the cuts came too late.", None),
+]
+
+
+@pytest.mark.parametrize("text, words", WORRIES)
+def test_worries_nobody_holds_are_a_vague_attribution(text, words):
+    expected = [(words, "vague_attribution", "writer", False)] if words else []
+    assert hedges_of(text) == expected
+
+
 def test_a_distancing_adverb_on_the_reporting_verb_is_the_writers():
     found = {h[0]: h for h in hedges_of("The minister reportedly said the talks had collapsed.")}
     assert found["reportedly"][1:3] == ("distancing", "writer")

@@ -70,7 +70,7 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
     readings = []
     for cue in _without_overlaps(cues):
         category = cue.category or _word_category(text, claim_start, cue)
-        if category is None or _part_of_attribution(text, claim_start, cue, attribution):
+        if category is None or _part_of_attribution(text, claim_start, cue, category, attribution):
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category)
         negated = bool(_NEGATION.search(text, max(claim_start, cue.start - 24), cue.start))
@@ -102,14 +102,19 @@ def _word_category(text: str, claim_start: int, cue: FoundCue) -> str | None:
     return None
 
 
-def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, attribution: Attribution | None) -> bool:
+def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: str,
+                         attribution: Attribution | None) -> bool:
     """Whether the cue is the attribution's own words: inside its source ("some experts say" read as an anonymous
-    source) or its cue ("officials believe"). A passive ("are expected to", "it is believed") names no believer,
+    source) or its cue ("officials believe"); a vague attribution that holds the cue ("the senator raised
+    concerns that") has found its source. A passive ("are expected to", "it is believed") names no believer,
     so it stays a hedge whatever the attribution made of it."""
     if attribution is None or attribution.inherited or attribution.source is None:
         return False
     if be_before(text, cue.start, claim_start) or _is_appearance(text, cue):
         return False
+    if (category == "vague_attribution" and attribution.cue is not None and _overlaps(cue, attribution.cue)
+            and not be_before(text, attribution.cue.start, claim_start)):
+        return True
     return any(span is not None and span.start <= cue.start and cue.end <= span.end
                for span in (attribution.cue, attribution.source))
 
@@ -127,7 +132,7 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
         return "writer", "writer_voice"  # an agentless cue attributes the claim to nobody: the writer's framing
     if attribution.inherited:
         return "source", "attribution_content"
-    if attribution.cue is not None and attribution.cue.start < cue.end and cue.start < attribution.cue.end:
+    if attribution.cue is not None and _overlaps(cue, attribution.cue):
         return "writer", "writer_voice"  # the hedge holds the attribution's cue ("appeared to"): the writer's
     frame = [span for span in (attribution.cue, attribution.source) if span is not None]
     if category == "distancing" and any(_adjacent(text, cue, span) for span in frame):
@@ -142,6 +147,10 @@ def inside_any(cue: FoundCue, stretches: Sequence[tuple[int, int]]) -> bool:
     so many quotations and many hedges in one claim stay linear."""
     position = bisect_right(stretches, (cue.start, float("inf"))) - 1
     return position >= 0 and stretches[position][0] <= cue.start and cue.end <= stretches[position][1]
+
+
+def _overlaps(cue: FoundCue, span) -> bool:
+    return span.start < cue.end and cue.start < span.end
 
 
 def _adjacent(text: str, cue: FoundCue, span) -> bool:
