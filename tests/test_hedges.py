@@ -177,6 +177,25 @@ def test_worries_nobody_holds_are_a_vague_attribution(text, words):
     assert hedges_of(text) == expected
 
 
+NO_DOUBT_ABOUT_THE_CLAIM = [
+    # an open question stated, a named believer, permission, the evident: nothing hedged
+    ("It is unclear whether the ferry will run on Sunday.", None),
+    ("The cause of the outage remained unclear two days later.", None),
+    ("The forecast was believed even by the harbour master.", None),
+    ("You may opt out of these messages at any time.", None),
+    ("It was very apparent that the dam could not hold.", None),
+    # the same words hedging a claim
+    ("The ferry is believed to have sailed without a permit.", "is believed to"),
+    ("The ferry may not run on Sunday.", "may"),
+    ("The apparent cause of the outage was a fallen tree.", "apparent"),
+]
+
+
+@pytest.mark.parametrize("text, words", NO_DOUBT_ABOUT_THE_CLAIM)
+def test_words_that_doubt_no_claim_are_no_hedge(text, words):
+    assert [h[0] for h in hedges_of(text)] == ([words] if words else [])
+
+
 def test_a_distancing_adverb_on_the_reporting_verb_is_the_writers():
     found = {h[0]: h for h in hedges_of("The minister reportedly said the talks had collapsed.")}
     assert found["reportedly"][1:3] == ("distancing", "writer")
