@@ -135,7 +135,7 @@ def _block_quoted(text: str, claims: Sequence[Claim], attributions: Sequence[Att
     block, lead_in = [], None
     for claim, attribution in zip(claims, attributions, strict=True):
         block.append(lead_in is not None and claim.paragraph == lead_in + 1)
-        if text[claim.start:claim.end].rstrip().endswith(":") and (
+        if text.endswith(":", claim.start, claim.end) and (
             (attribution is not None and attribution.source is not None)
             or any(word in CUE_VERBS for word in _LOWER_WORD.findall(text, claim.start, claim.end))
         ):

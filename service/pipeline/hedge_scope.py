@@ -110,13 +110,11 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
     so it stays a hedge whatever the attribution made of it."""
     if attribution is None or attribution.inherited or attribution.source is None:
         return False
-    if be_before(text, cue.start, claim_start) or _is_appearance(text, cue):
-        return False
-    if (category == "vague_attribution" and attribution.cue is not None and _overlaps(cue, attribution.cue)
-            and not be_before(text, attribution.cue.start, claim_start)):
-        return True
-    return any(span is not None and span.start <= cue.start and cue.end <= span.end
-               for span in (attribution.cue, attribution.source))
+    holds_the_cue = (category == "vague_attribution" and attribution.cue is not None
+                     and _overlaps(cue, attribution.cue) and not be_before(text, attribution.cue.start, claim_start))
+    inside = holds_the_cue or any(span is not None and span.start <= cue.start and cue.end <= span.end
+                                  for span in (attribution.cue, attribution.source))
+    return inside and not be_before(text, cue.start, claim_start) and not _is_appearance(text, cue)
 
 
 def _is_appearance(text: str, cue: FoundCue) -> bool:
