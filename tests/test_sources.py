@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.pipeline.attribution.spans import name_in
 from service.pipeline.sources import classify_source
 from service.pipeline.records import Span
 
@@ -122,3 +123,41 @@ def test_collective_and_plural_sources(phrase, plural):
 def test_an_account_with_a_quoted_name_is_a_named_social_media_source(phrase):
     reading = classify_source(phrase, Span(0, len(phrase), phrase))
     assert (reading.source_type, reading.named, reading.head) == ("social_media", True, "account")
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        # name plus role: the name is the source (docs/guidelines.md, tightest words), a named person
+        ("Springfield Mayor Ada Quimby", "Ada Quimby"),
+        ("harbour pilot Tom Ellery", "Tom Ellery"),
+        ("Acme Corp spokeswoman Lena Ortiz", "Lena Ortiz"),
+        ("the city's Finance Minister Omar Haddad", "Omar Haddad"),
+        ("former Ohio Sen. Walt Brenner", "Walt Brenner"),
+        ("Judge Maria Kovac", "Maria Kovac"),
+        ("lawyer Pruitt", "Pruitt"),
+        ("Ivy Tran even", "Ivy Tran"),
+        ("Gorman himself", "Gorman"),
+        ("BOSTON - Harriet Lowe", "Harriet Lowe"),
+        ("On March 4 Dale Finch", "Dale Finch"),
+        ("vintner Hans von Albers", "Hans von Albers"),
+        ("Crime analyst Rob Cook", "Rob Cook"),
+        # no narrower name: the phrase stands
+        ("Ada Quimby", None),
+        ("the Brookfield Foundation", None),
+        ("Secretary of State Lyle Moss", None),
+        ("the Institute for Rural Studies", None),
+        ("the conservative Newsmax TV", None),
+        ("Supporters of the FAIR ROADS ACT", None),
+        ("The letter from Provost Iris Lang", None),
+        ("a Fairview police spokesman", None),
+        ("Mr. Pell", None),
+        ("two days ago Mr. Pell", "Mr. Pell"),
+    ],
+)
+def test_the_name_in_a_role_phrase_is_the_source(phrase, name):
+    found = name_in(phrase, Span(0, len(phrase), phrase))
+    assert (found.text if found else None) == name
+    if found is not None:
+        reading = read(found.text)
+        assert (reading.source_type, reading.named) == ("person", True)

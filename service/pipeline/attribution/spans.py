@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..resources import read_entries
 from ..records import SourceFound, Span
+from ..sources import NAME_PARTICLES, classify_source, describes_a_person, is_title_word
 from .words import ADJUNCT, ADJUNCT_START, AUX, CUE_VERB, LY_ADVERB, RIGHT_NP
 
 LEFT_WINDOW = 300
@@ -274,3 +275,54 @@ def _owner_before(text: str, start: int) -> re.Match[str] | None:
     if not (before[-1:].isspace() and before.rstrip().endswith(("'s", "’s"))):
         return None
     return _OWNER_BEFORE.search(text, low, start)
+
+
+_NAME_TRAILERS = frozenset(read_entries("source_name_trailers.txt"))
+# A word that binds a capitalised run into a longer name ("Institute for the Study of War", "the Heritage
+# Foundation"): a run after it is not a name on its own.
+_NAME_BINDERS = frozenset({"of", "for", "and", "&", "the", "on", "at", "to", "de"})
+_WORD = re.compile(r"\S+")
+
+
+def name_in(text: str, span: Span) -> Span | None:
+    """The personal name a source phrase ends in, without the role, title or description before it
+    (docs/guidelines.md: the tightest words that name who says it). "Los Angeles Mayor Eric Garcetti",
+    "demonstrator David Thomas", "On January 23 Russell Brand", "Nancy Pelosi even" give the name; None when
+    the phrase is the name already or does not end in one ("the Heritage Foundation", "Secretary of State")."""
+    words = list(_WORD.finditer(span.text))
+    while words and words[-1].group() in _NAME_TRAILERS:
+        words.pop()
+    run = 0
+    while run < len(words) and _in_name(words[len(words) - 1 - run].group()):
+        run += 1
+    while run and words[len(words) - run].group() in NAME_PARTICLES:
+        run -= 1
+    if not run:
+        return None
+    tokens = [match.group() for match in words[len(words) - run :]]
+    titled = max((i + 1 for i, token in enumerate(tokens) if is_title_word(token, last=i == run - 1)), default=0)
+    before = words[len(words) - run - 1].group() if run < len(words) else ""
+    if titled:
+        name_start = len(words) - run + titled
+    elif before and (before.lower() in _NAME_BINDERS or before[-2:] in ("'s", "’s") or (run == 1 and not describes_a_person(before))):
+        return None
+    else:
+        name_start = len(words) - run
+    if name_start >= len(words) or any(len(token) > 2 and token.isupper() for token in tokens[titled:]):
+        return None
+    if classify_source(text, span).source_type in ("document", "social_media"):
+        return None  # "The letter from Provost Forrest Maltzman": the name is in a post-modifier
+    start, end = span.start + words[name_start].start(), span.start + words[-1].end()
+    if (start, end) == (span.start, span.end):
+        return None
+    name = Span(start, end, text[start:end])
+    reading = classify_source(text, name)
+    return name if reading.source_type == "person" and reading.named else None
+
+
+def _in_name(word: str) -> bool:
+    """Whether a word can stand in a personal name: capitalised (not a possessive, no bracket or quote), an
+    initial ("W."), or a particle ("von")."""
+    if word in NAME_PARTICLES:
+        return True
+    return word[:1].isupper() and word[-2:] not in ("'s", "’s") and not any(c in word for c in "()@“”\"‘,:;")
