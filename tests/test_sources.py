@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from service import score_article
 from service.pipeline.attribution.spans import name_in
 from service.pipeline.sources import classify_source
 from service.pipeline.records import Span
@@ -161,3 +162,43 @@ def test_the_name_in_a_role_phrase_is_the_source(phrase, name):
     if found is not None:
         reading = read(found.text)
         assert (reading.source_type, reading.named) == ("person", True)
+
+
+def inheritance(text: str) -> list[tuple[str, bool, str | None]]:
+    """Each claim's first words, whether it inherits, and its source words."""
+    out = []
+    for claim in score_article(text)["claims"]:
+        attribution = claim["attribution"] or {}
+        source = attribution.get("source")
+        out.append((claim["text"][:12], bool(attribution.get("inherited")), source["text"] if source else None))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, inherits, source",
+    [
+        # a quotation whose speaker is named where it closes: every sentence before the close inherits, and its
+        # source is the speaker's earlier mention
+        ("Mayor Ada Quimby toured the flooded streets on Monday.\n\n"
+         "\"We lost the bakery. We lost the school gym. We will rebuild both,\" Quimby said.",
+         [False, True, True, False], "Ada Quimby"),
+        # a lead-in that ends in a colon, then a quotation that runs over several sentences
+        ("The harbour master said on Tuesday:\n\n"
+         "\u201cThe channel is closed. No ship will enter before Friday.\u201d",
+         [False, True, True], "The harbour master"),
+        # a block quote with no quotation marks after an attributed lead-in
+        ("In her resignation letter, Vera Holm wrote:\n\n"
+         "I have been shouted down in meetings. My reports were ignored for a year.",
+         [False, True, True], "Vera Holm"),
+        # refused: the writer's own paragraph after a lead-in that is not attributed
+        ("Here is what happened next:\n\nThe ferry left at noon. It sank an hour later.",
+         [False, False, False], None),
+        # refused: the paragraph after an attributed sentence that ends in a full stop is the writer's
+        ("Vera Holm said the plan would fail.\n\nThe ferry left at noon. It sank an hour later.",
+         [False, False, False], None),
+    ],
+)
+def test_quotations_inherit_their_speaker(text, inherits, source):
+    claims = inheritance(text)
+    assert [inherited for _, inherited, _ in claims] == inherits
+    assert {words for _, inherited, words in claims if inherited} <= {source}
