@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from service import score_article
-from service.pipeline.attribution.spans import name_in
+from service.pipeline.attribution.spans import name_in, plausible
 from service.pipeline.sources import classify_source
 from service.pipeline.records import Span
 
@@ -202,3 +202,22 @@ def test_quotations_inherit_their_speaker(text, inherits, source):
     claims = inheritance(text)
     assert [inherited for _, inherited, _ in claims] == inherits
     assert {words for _, inherited, words in claims if inherited} <= {source}
+
+
+@pytest.mark.parametrize(
+    "phrase, is_source",
+    [
+        # a determiner makes the cue word a head noun: a document can be the source
+        ("The report", True),
+        ("the county's report", True),
+        ("a new study", True),
+        ("several reports", True),
+        ("the audit report", True),
+        # refused: a cue verb after a name or inside the phrase makes a clause
+        ("Paul reports", False),
+        ("the mayor reported", False),
+        ("the report said", False),
+    ],
+)
+def test_a_cue_word_as_head_noun_can_be_a_source(phrase, is_source):
+    assert (plausible(Span(0, len(phrase), phrase)) is not None) == is_source

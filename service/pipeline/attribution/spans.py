@@ -33,6 +33,11 @@ _PRONOUN_CLITIC = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e
 # and asked"), not a source.
 _ENDS_IN_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|but|nor)$", re.IGNORECASE)
 _HAS_WORD = re.compile(r"\w")
+# A phrase that opens with a determiner or quantifier is a noun phrase: its last word is a noun even when it is
+# also a cue verb ("the report", "several reports", "a new study").
+_DETERMINED = re.compile(
+    r"(?:the|a|an|this|that|these|those|its|his|her|their|our|several|many|some|other|multiple|two|three)\s", re.IGNORECASE
+)
 # A "source" made only of auxiliaries, sentence adverbs or an "-ly" adverb names nobody
 # ("have pointed out", "Meanwhile ... saying", "Deeply divided").
 _NO_TELLER = re.compile(
@@ -211,8 +216,12 @@ def plausible(span: Span | None) -> Span | None:
 def _phrase_like(words: str) -> bool:
     """Whether ``words`` can be a source noun phrase (see ``plausible``); cached, as the
     same phrases ("he", "the agency") come back claim after claim."""
-    if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or CUE_VERB.search(words) or _CLAUSE_WORD.search(words):
+    if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or _CLAUSE_WORD.search(words):
         return False
+    if (verb := CUE_VERB.search(words)) is not None and not (
+        verb.end() == len(words) and _DETERMINED.match(words) and not verb.group().endswith("ed")
+    ):
+        return False  # a cue verb makes a clause, but for the head noun of "the report", "a new study"
     if not _HAS_WORD.search(words) or _ENDS_IN_CONJUNCTION.search(words) or _NO_TELLER.fullmatch(words):
         return False
     return _RUN_TOGETHER.search(words) is None
