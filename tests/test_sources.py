@@ -221,3 +221,24 @@ def test_quotations_inherit_their_speaker(text, inherits, source):
 )
 def test_a_cue_word_as_head_noun_can_be_a_source(phrase, is_source):
     assert (plausible(Span(0, len(phrase), phrase)) is not None) == is_source
+
+
+@pytest.mark.parametrize(
+    "text, referent, source_type",
+    [
+        # a relative pronoun source refers to the phrase before its comma
+        ("The warning came from two county inspectors, who told the Gazette that the dam was leaking.",
+         "two county inspectors", "anonymous"),
+        ("The mayor phoned Ms. Ortega, who said she would send the crews by noon.", "Ms. Ortega", "person"),
+        ("The plan was backed by the Harlow city council, which said the budget allowed it.",
+         "the Harlow city council", "organization"),
+        # refused: a phrase before the comma that types as no source leaves the pronoun unresolved
+        ("The road reopened on Tuesday morning, which officials said was a relief.", None, None),
+    ],
+)
+def test_a_relative_pronoun_refers_to_the_phrase_before_it(text, referent, source_type):
+    attribution = score_article(text)["claims"][0]["attribution"] or {}
+    found = attribution.get("refers_to")
+    assert (found["text"] if found else None) == referent
+    if referent is not None:
+        assert attribution["source"]["text"] in ("who", "which") and attribution["source_type"] == source_type
