@@ -298,7 +298,20 @@ def name_in(text: str, span: Span) -> Span | None:
     (docs/guidelines.md: the tightest words that name who says it). "Los Angeles Mayor Eric Garcetti",
     "demonstrator David Thomas", "On January 23 Russell Brand", "Nancy Pelosi even" give the name; None when
     the phrase is the name already or does not end in one ("the Heritage Foundation", "Secretary of State")."""
-    words = list(_WORD.finditer(span.text))
+    tail = _name_tail(span.text)
+    if tail is None:
+        return None
+    start, end = span.start + tail[0], span.start + tail[1]
+    name = Span(start, end, text[start:end])
+    reading = classify_source(text, name)
+    return name if reading.source_type == "person" and reading.named else None
+
+
+@lru_cache(maxsize=8192)
+def _name_tail(phrase: str) -> tuple[int, int] | None:
+    """Where in ``phrase`` the name of ``name_in`` stands, before its reading is checked in context; cached per
+    phrase text (the same sources come back claim after claim)."""
+    words = list(_WORD.finditer(phrase))
     while words and words[-1].group() in _NAME_TRAILERS:
         words.pop()
     run = 0
@@ -319,14 +332,12 @@ def name_in(text: str, span: Span) -> Span | None:
         name_start = len(words) - run
     if name_start >= len(words) or any(len(token) > 2 and token.isupper() for token in tokens[titled:]):
         return None
-    if classify_source(text, span).source_type in ("document", "social_media"):
-        return None  # "The letter from Provost Forrest Maltzman": the name is in a post-modifier
-    start, end = span.start + words[name_start].start(), span.start + words[-1].end()
-    if (start, end) == (span.start, span.end):
+    start, end = words[name_start].start(), words[-1].end()
+    if (start, end) == (0, len(phrase)):
         return None
-    name = Span(start, end, text[start:end])
-    reading = classify_source(text, name)
-    return name if reading.source_type == "person" and reading.named else None
+    if classify_source(phrase, Span(0, len(phrase), phrase)).source_type in ("document", "social_media"):
+        return None  # "The letter from Provost Forrest Maltzman": the name is in a post-modifier
+    return start, end
 
 
 def _in_name(word: str) -> bool:
