@@ -242,3 +242,21 @@ def test_a_relative_pronoun_refers_to_the_phrase_before_it(text, referent, sourc
     assert (found["text"] if found else None) == referent
     if referent is not None:
         assert attribution["source"]["text"] in ("who", "which") and attribution["source_type"] == source_type
+
+
+@pytest.mark.parametrize(
+    "text, inherits",
+    [
+        # a further figure of the same report, in its paragraph, inherits the report
+        ("The audit found that 40 percent of the county's bridges need repair. "
+         "Another 12 percent should be closed within five years.", [False, True]),
+        # refused: a sentence with no figure, a figure in the next paragraph, a figure after a person's claim
+        ("The audit found that 40 percent of the county's bridges need repair. "
+         "The county has long delayed the work.", [False, False]),
+        ("The audit found that 40 percent of the county's bridges need repair.\n\n"
+         "Another 12 percent were built before 1950.", [False, False]),
+        ("Engineer Rosa Vance said the bridges need repair. Another 12 bridges were built before 1950.", [False, False]),
+    ],
+)
+def test_a_further_figure_of_a_report_inherits_it(text, inherits):
+    assert [inherited for _, inherited, _ in inheritance(text)] == inherits

@@ -67,6 +67,8 @@ def _earlier_name(text: str, claims: Sequence[Claim], index: int, source: Span) 
     return None
 
 
+_FIGURE = re.compile(r"\d")
+"""A figure: the further findings of a report that inherit its source are numbers."""
 _ENDS_WITH_COLON = re.compile(r":\s*$")
 
 
@@ -80,7 +82,9 @@ def continue_quotations(
       or inside a quotation, right after a claim whose attribution quotes someone;
     - a quotation introduced by a lead-in that ends in a colon ("Weiss writes:" then “My own forays ...”);
     - a block quote: the paragraph after an attributed lead-in that ends in a colon, with no quotation marks in it;
-    - a quotation whose speaker is named where it closes ("“A. B. C,” she said."): every sentence before the close.
+    - a quotation whose speaker is named where it closes ("“A. B. C,” she said."): every sentence before the close;
+    - a further figure of the same report, study or poll: a sentence with a number right after a claim attributed
+      to a document, in its paragraph.
     """
     result = list(attributions)
     for index in range(len(claims) - 2, -1, -1):
@@ -103,7 +107,8 @@ def continue_quotations(
         quoting = claim.opens_inside_quote or quotations.opening_at(claim.start) is not None
         if lead_in and claim.paragraph == before.paragraph + 1 and not quotations.stretches(claim.start, claim.end):
             block = claim.paragraph
-        if (quoting and (previous.direct_quote or lead_in)) or claim.paragraph == block:
+        finding = previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
+        if (quoting and (previous.direct_quote or lead_in)) or claim.paragraph == block or finding:
             result[index] = _goes_on_quoting(previous, index - 1)
     return tuple(result)
 
