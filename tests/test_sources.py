@@ -260,3 +260,12 @@ def test_a_relative_pronoun_refers_to_the_phrase_before_it(text, referent, sourc
 )
 def test_a_further_figure_of_a_report_inherits_it(text, inherits):
     assert [inherited for _, inherited, _ in inheritance(text)] == inherits
+
+
+def test_he_said_reaches_a_name_four_claims_back():
+    text = ("Sheriff Dana Whitlock arrived at the flooded school on Monday. The water had reached the second floor. "
+            "Buses waited on the hill. Parents lined the road. He said the building would stay closed for a month.")
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    assert attribution["source"]["text"] == "He"
+    assert (attribution["refers_to"]["text"], attribution["source_type"], attribution["named"]) == (
+        "Sheriff Dana Whitlock", "person", True)

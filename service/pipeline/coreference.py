@@ -22,7 +22,7 @@ from .document import Quotations
 from .sources import classify_source
 from .records import Attribution, Claim, Span, Step
 
-LOOKBACK_CLAIMS = 3
+LOOKBACK_CLAIMS = 5
 """How many claims back a name is looked for (same reach as a reader's "he")."""
 
 _SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she"})
