@@ -143,6 +143,10 @@ def test_an_account_with_a_quoted_name_is_a_named_social_media_source(phrase):
         ("On March 4 Dale Finch", "Dale Finch"),
         ("vintner Hans von Albers", "Hans von Albers"),
         ("Crime analyst Rob Cook", "Rob Cook"),
+        # a name with an affiliation after it
+        ("Lars van Dijk of the Harbour Trust", "Lars van Dijk"),
+        ("Nora Beck from Carlton University", "Nora Beck"),
+        ("Federal Bureau of Mines", None),
         # no narrower name: the phrase stands
         ("Ada Quimby", None),
         ("the Brookfield Foundation", None),

@@ -291,20 +291,24 @@ _NAME_TRAILERS = frozenset(read_entries("source_name_trailers.txt"))
 # Foundation"): a run after it is not a name on its own.
 _NAME_BINDERS = frozenset({"of", "for", "and", "&", "the", "on", "at", "to", "de"})
 _WORD = re.compile(r"\S+")
+_AFFILIATION_STARTS = frozenset({"of", "from", "at", "a", "an"})
 
 
 def name_in(text: str, span: Span) -> Span | None:
     """The personal name a source phrase ends in, without the role, title or description before it
     (docs/guidelines.md: the tightest words that name who says it). "Los Angeles Mayor Eric Garcetti",
     "demonstrator David Thomas", "On January 23 Russell Brand", "Nancy Pelosi even" give the name; None when
-    the phrase is the name already or does not end in one ("the Heritage Foundation", "Secretary of State")."""
-    tail = _name_tail(span.text)
-    if tail is None:
-        return None
-    start, end = span.start + tail[0], span.start + tail[1]
-    name = Span(start, end, text[start:end])
-    reading = classify_source(text, name)
-    return name if reading.source_type == "person" and reading.named else None
+    the phrase is the name already or does not end in one ("the Heritage Foundation", "Secretary of State"). A
+    name with an affiliation after it is the name too ("Hans von Spakovsky of the Heritage Foundation")."""
+    for where in (_name_tail(span.text), _name_head(span.text)):
+        if where is None:
+            continue
+        start, end = span.start + where[0], span.start + where[1]
+        name = Span(start, end, text[start:end])
+        reading = classify_source(text, name)
+        if reading.source_type == "person" and reading.named:
+            return name
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -338,6 +342,19 @@ def _name_tail(phrase: str) -> tuple[int, int] | None:
     if classify_source(phrase, Span(0, len(phrase), phrase)).source_type in ("document", "social_media"):
         return None  # "The letter from Provost Forrest Maltzman": the name is in a post-modifier
     return start, end
+
+
+@lru_cache(maxsize=8192)
+def _name_head(phrase: str) -> tuple[int, int] | None:
+    """Where a name of two words or more that opens ``phrase`` ends, when an affiliation or description follows
+    it ("Ken Fipps of Johns Island", "Rick Hasen a law professor"); cached per phrase text."""
+    words = list(_WORD.finditer(phrase))
+    run = 0
+    while run < len(words) and _in_name(words[run].group()):
+        run += 1
+    if run < 2 or run >= len(words) or words[run].group() not in _AFFILIATION_STARTS:
+        return None
+    return 0, words[run - 1].end()
 
 
 def _in_name(word: str) -> bool:
