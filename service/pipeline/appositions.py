@@ -2,8 +2,6 @@
 
 - A name in apposition is the source, not the description before it: "the senator's lawyer, Jane Roe, said"
   has source "Jane Roe", a named person.
-- A personal name with an affiliation after it is the name: "writes Helen Marsh of the University of Leeds"
-  has source "Helen Marsh".
 - "told reporters" is one cue: the reporters are the audience, never the source; the teller stands before.
 - A relay is the intermediary: "The newspaper, citing a police spokesman, said" has source "a police
   spokesman", via "The newspaper".
@@ -21,7 +19,6 @@ from .records import Attribution, Claim, Span, Step, Via
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
 # ", Jane Roe," right before the cue (or ", Jane Roe, who ... ,").
 _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME}),\s*$")
-_NAME_WITH_AFFILIATION = re.compile(rf"^(?P<name>{_NAME})\s+(?:of|at|from)\s+\S")
 _AUDIENCE = re.compile(r"^(?:reporters|journalists|the press|the media)$", re.IGNORECASE)
 _TELLER_BEFORE = re.compile(rf"(?:^|[,”\"]\s+)(?P<teller>(?:[\w’'-]+\s+){{0,6}}?(?:{_NAME}|[\w’'-]+))(?:,\s+(?P<name>{_NAME}),)?\s*$")
 # The noun phrase a relative "who"/"which" stands for: up to five words ending at the comma before it, after the
@@ -58,10 +55,6 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
     if source.end <= cue.start and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None:
         name = _span(text, apposed, "name")
         return _retyped(text, attribution, name, Step("apposed_name", (("source", name.text), ("phrase", source.text))))
-    if (affiliated := _NAME_WITH_AFFILIATION.match(source.text)) is not None:
-        name = Span(source.start, source.start + affiliated.end("name"), affiliated.group("name"))
-        if classify_source(text, name).source_type == "person":
-            return _retyped(text, attribution, name, Step("name_before_affiliation", (("source", name.text), ("phrase", source.text))))
     if source.end <= cue.start:
         relayed = _CITING.match(text, source.end, claim.end)
         if relayed is not None:
