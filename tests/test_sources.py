@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from service import score_article
+from service.pipeline.attribution.spans import name_in, plausible
 from service.pipeline.sources import classify_source
 from service.pipeline.records import Span
 
@@ -122,3 +124,152 @@ def test_collective_and_plural_sources(phrase, plural):
 def test_an_account_with_a_quoted_name_is_a_named_social_media_source(phrase):
     reading = classify_source(phrase, Span(0, len(phrase), phrase))
     assert (reading.source_type, reading.named, reading.head) == ("social_media", True, "account")
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        # name plus role: the name is the source (docs/guidelines.md, tightest words), a named person
+        ("Springfield Mayor Ada Quimby", "Ada Quimby"),
+        ("harbour pilot Tom Ellery", "Tom Ellery"),
+        ("Acme Corp spokeswoman Lena Ortiz", "Lena Ortiz"),
+        ("the city's Finance Minister Omar Haddad", "Omar Haddad"),
+        ("former Ohio Sen. Walt Brenner", "Walt Brenner"),
+        ("Judge Maria Kovac", "Maria Kovac"),
+        ("lawyer Pruitt", "Pruitt"),
+        ("Ivy Tran even", "Ivy Tran"),
+        ("Gorman himself", "Gorman"),
+        ("BOSTON - Harriet Lowe", "Harriet Lowe"),
+        ("On March 4 Dale Finch", "Dale Finch"),
+        ("vintner Hans von Albers", "Hans von Albers"),
+        ("Crime analyst Rob Cook", "Rob Cook"),
+        # a name with an affiliation after it
+        ("Lars van Dijk of the Harbour Trust", "Lars van Dijk"),
+        ("Nora Beck from Carlton University", "Nora Beck"),
+        ("Federal Bureau of Mines", None),
+        # no narrower name: the phrase stands
+        ("Ada Quimby", None),
+        ("the Brookfield Foundation", None),
+        ("Secretary of State Lyle Moss", None),
+        ("the Institute for Rural Studies", None),
+        ("the conservative Newsmax TV", None),
+        ("Supporters of the FAIR ROADS ACT", None),
+        ("The letter from Provost Iris Lang", None),
+        ("a Fairview police spokesman", None),
+        ("Mr. Pell", None),
+        ("two days ago Mr. Pell", "Mr. Pell"),
+    ],
+)
+def test_the_name_in_a_role_phrase_is_the_source(phrase, name):
+    found = name_in(phrase, Span(0, len(phrase), phrase))
+    assert (found.text if found else None) == name
+    if found is not None:
+        reading = read(found.text)
+        assert (reading.source_type, reading.named) == ("person", True)
+
+
+def inheritance(text: str) -> list[tuple[str, bool, str | None]]:
+    """Each claim's first words, whether it inherits, and its source words."""
+    out = []
+    for claim in score_article(text)["claims"]:
+        attribution = claim["attribution"] or {}
+        source = attribution.get("source")
+        out.append((claim["text"][:12], bool(attribution.get("inherited")), source["text"] if source else None))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, inherits, source",
+    [
+        # a quotation whose speaker is named where it closes: every sentence before the close inherits, and its
+        # source is the speaker's earlier mention
+        ("Mayor Ada Quimby toured the flooded streets on Monday.\n\n"
+         "\"We lost the bakery. We lost the school gym. We will rebuild both,\" Quimby said.",
+         [False, True, True, False], "Ada Quimby"),
+        # a lead-in that ends in a colon, then a quotation that runs over several sentences
+        ("The harbour master said on Tuesday:\n\n"
+         "\u201cThe channel is closed. No ship will enter before Friday.\u201d",
+         [False, True, True], "The harbour master"),
+        # a block quote with no quotation marks after an attributed lead-in
+        ("In her resignation letter, Vera Holm wrote:\n\n"
+         "I have been shouted down in meetings. My reports were ignored for a year.",
+         [False, True, True], "Vera Holm"),
+        # refused: the writer's own paragraph after a lead-in that is not attributed
+        ("Here is what happened next:\n\nThe ferry left at noon. It sank an hour later.",
+         [False, False, False], None),
+        # refused: the paragraph after an attributed sentence that ends in a full stop is the writer's
+        ("Vera Holm said the plan would fail.\n\nThe ferry left at noon. It sank an hour later.",
+         [False, False, False], None),
+    ],
+)
+def test_quotations_inherit_their_speaker(text, inherits, source):
+    claims = inheritance(text)
+    assert [inherited for _, inherited, _ in claims] == inherits
+    assert {words for _, inherited, words in claims if inherited} <= {source}
+
+
+@pytest.mark.parametrize(
+    "phrase, is_source",
+    [
+        # a determiner makes the cue word a head noun: a document can be the source
+        ("The report", True),
+        ("the county's report", True),
+        ("a new study", True),
+        ("several reports", True),
+        ("the audit report", True),
+        # refused: a cue verb after a name or inside the phrase makes a clause
+        ("Paul reports", False),
+        ("the mayor reported", False),
+        ("the report said", False),
+    ],
+)
+def test_a_cue_word_as_head_noun_can_be_a_source(phrase, is_source):
+    assert (plausible(Span(0, len(phrase), phrase)) is not None) == is_source
+
+
+@pytest.mark.parametrize(
+    "text, referent, source_type",
+    [
+        # a relative pronoun source refers to the phrase before its comma
+        ("The warning came from two county inspectors, who told the Gazette that the dam was leaking.",
+         "two county inspectors", "anonymous"),
+        ("The mayor phoned Ms. Ortega, who said she would send the crews by noon.", "Ms. Ortega", "person"),
+        ("The plan was backed by the Harlow city council, which said the budget allowed it.",
+         "the Harlow city council", "organization"),
+        # refused: a phrase before the comma that types as no source leaves the pronoun unresolved
+        ("The road reopened on Tuesday morning, which officials said was a relief.", None, None),
+    ],
+)
+def test_a_relative_pronoun_refers_to_the_phrase_before_it(text, referent, source_type):
+    attribution = score_article(text)["claims"][0]["attribution"] or {}
+    found = attribution.get("refers_to")
+    assert (found["text"] if found else None) == referent
+    if referent is not None:
+        assert attribution["source"]["text"] in ("who", "which") and attribution["source_type"] == source_type
+
+
+@pytest.mark.parametrize(
+    "text, inherits",
+    [
+        # a further figure of the same report, in its paragraph, inherits the report
+        ("The audit found that 40 percent of the county's bridges need repair. "
+         "Another 12 percent should be closed within five years.", [False, True]),
+        # refused: a sentence with no figure, a figure in the next paragraph, a figure after a person's claim
+        ("The audit found that 40 percent of the county's bridges need repair. "
+         "The county has long delayed the work.", [False, False]),
+        ("The audit found that 40 percent of the county's bridges need repair.\n\n"
+         "Another 12 percent were built before 1950.", [False, False]),
+        ("Engineer Rosa Vance said the bridges need repair. Another 12 bridges were built before 1950.", [False, False]),
+    ],
+)
+def test_a_further_figure_of_a_report_inherits_it(text, inherits):
+    assert [inherited for _, inherited, _ in inheritance(text)] == inherits
+
+
+def test_he_said_reaches_a_name_four_claims_back():
+    text = ("Sheriff Dana Whitlock arrived at the flooded school on Monday. The water had reached the second floor. "
+            "Buses waited on the hill. Parents lined the road. He said the building would stay closed for a month.")
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    assert attribution["source"]["text"] == "He"
+    assert (attribution["refers_to"]["text"], attribution["source_type"], attribution["named"]) == (
+        "Sheriff Dana Whitlock", "person", True)

@@ -2,8 +2,6 @@
 
 - A name in apposition is the source, not the description before it: "the senator's lawyer, Jane Roe, said"
   has source "Jane Roe", a named person.
-- A personal name with an affiliation after it is the name: "writes Helen Marsh of the University of Leeds"
-  has source "Helen Marsh".
 - "told reporters" is one cue: the reporters are the audience, never the source; the teller stands before.
 - A relay is the intermediary: "The newspaper, citing a police spokesman, said" has source "a police
   spokesman", via "The newspaper".
@@ -21,9 +19,15 @@ from .records import Attribution, Claim, Span, Step, Via
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
 # ", Jane Roe," right before the cue (or ", Jane Roe, who ... ,").
 _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME}),\s*$")
-_NAME_WITH_AFFILIATION = re.compile(rf"^(?P<name>{_NAME})\s+(?:of|at|from)\s+\S")
 _AUDIENCE = re.compile(r"^(?:reporters|journalists|the press|the media)$", re.IGNORECASE)
 _TELLER_BEFORE = re.compile(rf"(?:^|[,”\"]\s+)(?P<teller>(?:[\w’'-]+\s+){{0,6}}?(?:{_NAME}|[\w’'-]+))(?:,\s+(?P<name>{_NAME}),)?\s*$")
+# The noun phrase a relative "who"/"which" stands for: up to five words ending at the comma before it, after the
+# last preposition or verb ("came from unnamed US officials, who told" -> "unnamed US officials").
+_ANTECEDENT = re.compile(
+    r"(?:^|(?<=\s))(?P<np>(?:(?!(?:from|for|to|with|by|at|in|on|of|and|that|than|[a-z]+ed)\s)[\w.’'-]+\s+){0,4}"
+    r"(?!(?:from|for|to|with|by|at|in|on|of|and|that|than|[a-z]+ed),)[\w.’'-]+),\s*$"
+)
+_RELATIVE = frozenset({"who", "which"})
 _CITING = re.compile(r",?\s+citing\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|\s+(?:said|says|reported|reports|that)\b|$)")
 
 
@@ -39,6 +43,8 @@ def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[At
 def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
     source, cue = attribution.source, attribution.cue
     assert source is not None and cue is not None
+    if source.text.lower() in _RELATIVE and attribution.refers_to is None:
+        return _relative_to_antecedent(text, claim, attribution, source)
     if source.start > cue.start and _AUDIENCE.match(source.text):
         found = _TELLER_BEFORE.search(text, claim.start, cue.start)
         if found is None:
@@ -49,10 +55,6 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
     if source.end <= cue.start and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None:
         name = _span(text, apposed, "name")
         return _retyped(text, attribution, name, Step("apposed_name", (("source", name.text), ("phrase", source.text))))
-    if (affiliated := _NAME_WITH_AFFILIATION.match(source.text)) is not None:
-        name = Span(source.start, source.start + affiliated.end("name"), affiliated.group("name"))
-        if classify_source(text, name).source_type == "person":
-            return _retyped(text, attribution, name, Step("name_before_affiliation", (("source", name.text), ("phrase", source.text))))
     if source.end <= cue.start:
         relayed = _CITING.match(text, source.end, claim.end)
         if relayed is not None:
@@ -61,6 +63,24 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
             relay = Step("only_relays", (("source", teller.text), ("relay", source.text)))
             return replace(_retyped(text, attribution, teller, relay), via=(via, *attribution.via))
     return attribution
+
+
+def _relative_to_antecedent(text: str, claim: Claim, attribution: Attribution, source: Span) -> Attribution:
+    """A relative pronoun source ("unnamed US officials, who told the Post") refers to the phrase before its comma,
+    typed as that phrase; left as it is when that phrase types as no source."""
+    found = _ANTECEDENT.search(text, max(claim.start, source.start - 80), source.start)
+    if found is None:
+        return attribution
+    antecedent = _span(text, found, "np")
+    # Typed alone: the relative clause after it is no apposition that says what it is.
+    reading = classify_source(antecedent.text, Span(0, len(antecedent.text), antecedent.text))
+    if reading.source_type == "unknown":
+        return attribution
+    step = Step("refers_back", (("source", source.text), ("referent", antecedent.text), ("claim", claim.index)))
+    return replace(
+        attribution, refers_to=antecedent, source_type=reading.source_type, named=reading.named,
+        described=reading.described, steps=(*attribution.steps, step),
+    )
 
 
 def _span(text: str, match: re.Match[str], group: str) -> Span:

@@ -1,5 +1,6 @@
 """Resolving "he said" and "the sheriff said" to a person the article named in a sentence no one was quoted in,
-carrying a speaker over a quotation that goes on into the next paragraph, and reading an embedded post's
+carrying a speaker over a quotation that goes on (into the next paragraph, after a lead-in that ends in a colon, as a
+block quote, or back from a close that names the speaker), and reading an embedded post's
 signature ("... — Jane Roe (@janeroe) May 2, 2020") as its source.
 
 ``attribution`` resolves a pronoun or a name-less role ("the agency", "the official") to an earlier *source*.
@@ -16,11 +17,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .attribution.inherit import earlier_mention
 from .document import Quotations
 from .sources import classify_source
 from .records import Attribution, Claim, Span, Step
 
-LOOKBACK_CLAIMS = 3
+LOOKBACK_CLAIMS = 5
 """How many claims back a name is looked for (same reach as a reader's "he")."""
 
 _SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -65,25 +67,61 @@ def _earlier_name(text: str, claims: Sequence[Claim], index: int, source: Span) 
     return None
 
 
+_FIGURE = re.compile(r"\d")
+"""A figure: the further findings of a report that inherit its source are numbers."""
+_ENDS_WITH_COLON = re.compile(r":\s*$")
+
+
 def continue_quotations(
     quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
 ) -> tuple[Attribution | None, ...]:
-    """A claim with no attribution that opens with a quotation mark, or inside a quotation, right after a claim
-    whose attribution quotes someone, continues that speaker's quotation (a quote running on over a paragraph
-    break, as wire copy writes it): it inherits the source (docs/guidelines.md, "Inherited")."""
+    """Claims with no attribution that go on quoting an attributed speaker inherit the source (docs/guidelines.md,
+    "Inherited"; data/realworld/README.md, lead-in lines):
+
+    - a quotation running on over a paragraph break, as wire copy writes it: the claim opens with a quotation mark,
+      or inside a quotation, right after a claim whose attribution quotes someone;
+    - a quotation introduced by a lead-in that ends in a colon ("Weiss writes:" then “My own forays ...”);
+    - a block quote: the paragraph after an attributed lead-in that ends in a colon, with no quotation marks in it;
+    - a quotation whose speaker is named where it closes ("“A. B. C,” she said."): every sentence before the close;
+    - a further figure of the same report, study or poll: a sentence with a number right after a claim attributed
+      to a document, in its paragraph.
+    """
     result = list(attributions)
+    for index in range(len(claims) - 2, -1, -1):
+        claim, after, later = claims[index], claims[index + 1], result[index + 1]
+        if result[index] is not None or later is None or later.teller is None:
+            continue
+        if after.paragraph == claim.paragraph and after.opens_inside_quote and (
+            claim.opens_inside_quote or quotations.leaves_open(claim.start, claim.end)
+        ):
+            earlier = earlier_mention(claims, index, later) if not later.inherited else None
+            result[index] = _goes_on_quoting(later, index + 1, earlier)
+    block = -1  # the paragraph read as a block quote, if any
     for index in range(1, len(claims)):
-        claim, previous = claims[index], result[index - 1]
+        claim, before, previous = claims[index], claims[index - 1], result[index - 1]
         if result[index] is not None or previous is None or previous.teller is None:
             continue
-        if claim.paragraph - claims[index - 1].paragraph > 1 or not previous.direct_quote:
+        if claim.paragraph - before.paragraph > 1:
             continue
-        if claim.opens_inside_quote or quotations.opening_at(claim.start) is not None:
-            result[index] = replace(
-                previous, source=previous.teller, refers_to=None, cue=None, inherited=True, direct_quote=True,
-                steps=(Step("goes_on_quoting", (("source", previous.teller.text), ("claim", index - 1))),),
-            )
+        lead_in = _ENDS_WITH_COLON.search(before.text) is not None
+        quoting = claim.opens_inside_quote or quotations.opening_at(claim.start) is not None
+        if lead_in and claim.paragraph == before.paragraph + 1 and not quotations.stretches(claim.start, claim.end):
+            block = claim.paragraph
+        finding = previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
+        if (quoting and (previous.direct_quote or lead_in)) or claim.paragraph == block or finding:
+            result[index] = _goes_on_quoting(previous, index - 1)
     return tuple(result)
+
+
+def _goes_on_quoting(attribution: Attribution, origin: int, source: Span | None = None) -> Attribution:
+    """The attribution of claim ``origin``, inherited by a claim that goes on quoting its source (``source``: the
+    mention that names it, when not the origin's own)."""
+    source = source or attribution.teller
+    assert source is not None
+    return replace(
+        attribution, source=source, refers_to=None, cue=None, inherited=True, direct_quote=True,
+        steps=(Step("goes_on_quoting", (("source", source.text), ("claim", origin))),),
+    )
 
 
 # The signature an embedded post ends with: a dash, the account's name and handle, and the date.

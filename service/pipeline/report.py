@@ -252,7 +252,6 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "post_sentence": lambda source: f"no cue of its own: a sentence of the post signed {source!r}",
     "audience_of_cue": lambda source, audience, cue: f"source {source!r}: {audience!r} is the audience of {cue!r}",
     "apposed_name": lambda source, phrase: f"source {source!r}: the name in apposition to {phrase!r}",
-    "name_before_affiliation": lambda source, phrase: f"source {source!r}: the name before the affiliation in {phrase!r}",
     "only_relays": lambda source, relay: f"source {source!r}: {relay!r} only relays it",
 }
 """Each attribution rule's step in words, from the step's detail."""

@@ -63,6 +63,8 @@ _COLLECTIVE_HEAD = _lexicon("source_collective_heads.txt", at_end=True)
 _WORDNET_PERSON = frozenset(read_entries("wordnet_person_nouns.txt"))
 _WORDNET_GROUP = frozenset(read_entries("wordnet_group_nouns.txt"))
 _WORDNET_NOUNS = _WORDNET_PERSON | _WORDNET_GROUP
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr"})
+NAME_PARTICLES = frozenset(read_entries("source_name_particles.txt"))
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my"})
 _UNIDENTIFYING = frozenset({"some", "several", "many", "multiple", "other", "various", "so", "one", "most"})
 _BARE_MODIFIERS = frozenset(entry.lower() for entry in read_entries("source_bare_modifiers.txt"))
@@ -346,7 +348,7 @@ def _name_words(phrase: _Phrase) -> tuple[str, ...]:
             continue
         if _ORGANIZATION_NAME.fullmatch(bare) or _PLACE.fullmatch(bare) or _ORGANIZATION_WORD.fullmatch(bare):
             continue
-        if bare.lower() == "the":
+        if bare.lower() == "the" or (bare in NAME_PARTICLES and names):
             continue
         if not bare[:1].isupper() or phrase.modifier or bare.lower() in _UNIDENTIFYING:
             return ()
@@ -366,6 +368,24 @@ def _named(names: tuple[str, ...], context: str) -> SourceReading:
                 f"name {' '.join(names)!r}; the apposition {apposition.group('core')!r} says what it is",
             )
     return SourceReading("person", True, False, f"a personal name {' '.join(names)!r}")
+
+
+def is_title_word(word: str, *, last: bool = False) -> bool:
+    """Whether a capitalised word before a name is a title or role ("Mayor", "Sen.", "Former"; not an honorific
+    such as "Mr."); a WordNet person
+    noun counts only before the name's last word, where it cannot be a surname ("Judge Roe", but "Phil Cook")."""
+    bare = without_possessive(word.strip(",")).rstrip(".")
+    if bare in _HONORIFICS:
+        return False  # "Mr. Burman": an honorific stays with the name
+    if _ROLE_WORD.fullmatch(bare) or _TITLE_MODIFIER.fullmatch(bare):
+        return True
+    return not last and bare.lower() in _WORDNET_PERSON
+
+
+def describes_a_person(word: str) -> bool:
+    """Whether a lower-case word before a bare surname says what the person is ("lawyer Barnes")."""
+    bare = word.strip(",").rstrip(".")
+    return bare.islower() and (_ROLE_WORD.fullmatch(bare) is not None or _singular(bare) in _WORDNET_PERSON)
 
 
 def _is_plural(noun: str) -> bool:

@@ -2,14 +2,21 @@
 quotation attributed in a nearby claim takes that claim's attribution."""
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..document import Quotations
 from ..records import Attribution, Claim, Inheritance, Span, Step
+from ..sources import classify_source
 from .references import LOOKBACK_CLAIMS
+from .spans import name_in
 
+LOOKBACK_MENTION = 8
+"""How many claims before a quotation its speaker's earlier mention is looked for."""
+# A personal name ending where a match ends: capitalised words and initials, no title ("Cory Booker", "George W. Bush").
+_NAME_ENDING = re.compile(r"(?:[A-Z][a-z'’-]+\s+(?:[A-Z]\.\s+)?){0,2}[A-Z][\w'’-]*$")
 DIRECT_QUOTE_SHARE = 0.6
 """Share of the attributed content (outside the source and cue) that must be quoted."""
 
@@ -73,24 +80,47 @@ def inherit_forward(
                 break
             attribution = results[later.index]
             if attribution is not None and not attribution.inherited:
-                results[index] = _inherited(attribution, later, "opens_quotation_closed_later")
+                earlier = earlier_mention(claims, index, attribution)
+                results[index] = _inherited(attribution, later, "opens_quotation_closed_later", earlier)
                 break
         if results[index] is None and index > 0:
             results[index] = _after_quoting(quotations, Seen(claims[index - 1], results[index - 1]), claim)
     return tuple(results)
 
 
-def _inherited(attribution: Attribution, origin: Claim, why: Inheritance) -> Attribution:
+def _inherited(attribution: Attribution, origin: Claim, why: Inheritance, mention: Span | None = None) -> Attribution:
     """The attribution a claim with no cue takes over: its source is the mention that
-    names the earlier claim's source (the referent of an earlier "he")."""
-    teller = attribution.teller.text if attribution.teller else None
+    names the earlier claim's source (the referent of an earlier "he"), or ``mention``."""
+    source = mention or attribution.teller
+    teller = source.text if source else None
     carried = (("why", why), ("claim", origin.index), ("source", teller), ("source_type", attribution.source_type))
     return replace(
         attribution,
-        source=attribution.teller,
+        source=source,
         refers_to=None,
         cue=None,
         inherited=True,
         direct_quote=True,
         steps=(Step("inherited", carried),),
     )
+
+
+def earlier_mention(claims: Sequence[Claim], index: int, later: Attribution) -> Span | None:
+    """For a quotation whose speaker is named only where it closes ("... ,” Booker said."), the speaker's nearest
+    mention before the quotation ("Cory Booker" a paragraph earlier): the source of its sentences
+    (data/realworld/README.md, "Quote first, speaker named after"). None when the speaker is no named person or
+    was not mentioned shortly before."""
+    teller = later.teller
+    if teller is None or later.source_type != "person" or not later.named:
+        return None
+    surname = re.compile(rf"(?<![\w'’-]){re.escape(teller.text.split()[-1])}(?![\w-])")
+    for earlier in reversed(claims[max(0, index - LOOKBACK_MENTION) : index]):
+        for match in reversed(list(surname.finditer(earlier.text))):
+            name = _NAME_ENDING.search(earlier.text, 0, match.end())
+            start = name.start() if name is not None and name.end() == match.end() else match.start()
+            found = Span(start, match.end(), earlier.text[start : match.end()])
+            found = name_in(earlier.text, found) or found
+            reading = classify_source(earlier.text, found)
+            if reading.source_type == "person" and reading.named:
+                return Span(earlier.start + found.start, earlier.start + found.end, found.text)
+    return None

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..sources import SourceReading, classify_source
 from ..text.words import singular
 from ..records import Span, Step
+from .spans import name_in
 
 LOOKBACK_CLAIMS = 4
 """How many claims back a back-reference or a quotation may reach for its source."""
@@ -38,6 +39,7 @@ def resolve(
     nearest earlier source of a compatible type (for anonymous ones, the same head noun),
     and that source's span as its referent; the step says which (None for a source that names
     itself)."""
+    span = name_in(text, span) or span
     reading = classify_source(text, span)
     if not reading.refers_back:
         return span, reading, None, None

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..resources import read_entries
 from ..records import SourceFound, Span
+from ..sources import NAME_PARTICLES, classify_source, describes_a_person, is_title_word
 from .words import ADJUNCT, ADJUNCT_START, AUX, CUE_VERB, LY_ADVERB, RIGHT_NP
 
 LEFT_WINDOW = 300
@@ -32,6 +33,11 @@ _PRONOUN_CLITIC = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e
 # and asked"), not a source.
 _ENDS_IN_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|but|nor)$", re.IGNORECASE)
 _HAS_WORD = re.compile(r"\w")
+# A phrase that opens with a determiner or quantifier is a noun phrase: its last word is a noun even when it is
+# also a cue verb ("the report", "several reports", "a new study").
+_DETERMINED = re.compile(
+    r"(?:the|a|an|this|that|these|those|its|his|her|their|our|several|many|some|other|multiple|two|three)\s", re.IGNORECASE
+)
 # A "source" made only of auxiliaries, sentence adverbs or an "-ly" adverb names nobody
 # ("have pointed out", "Meanwhile ... saying", "Deeply divided").
 _NO_TELLER = re.compile(
@@ -210,8 +216,12 @@ def plausible(span: Span | None) -> Span | None:
 def _phrase_like(words: str) -> bool:
     """Whether ``words`` can be a source noun phrase (see ``plausible``); cached, as the
     same phrases ("he", "the agency") come back claim after claim."""
-    if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or CUE_VERB.search(words) or _CLAUSE_WORD.search(words):
+    if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or _CLAUSE_WORD.search(words):
         return False
+    if (verb := CUE_VERB.search(words)) is not None and not (
+        verb.end() == len(words) and _DETERMINED.match(words) and not verb.group().endswith("ed")
+    ):
+        return False  # a cue verb makes a clause, but for the head noun of "the report", "a new study"
     if not _HAS_WORD.search(words) or _ENDS_IN_CONJUNCTION.search(words) or _NO_TELLER.fullmatch(words):
         return False
     return _RUN_TOGETHER.search(words) is None
@@ -274,3 +284,82 @@ def _owner_before(text: str, start: int) -> re.Match[str] | None:
     if not (before[-1:].isspace() and before.rstrip().endswith(("'s", "’s"))):
         return None
     return _OWNER_BEFORE.search(text, low, start)
+
+
+_NAME_TRAILERS = frozenset(read_entries("source_name_trailers.txt"))
+# A word that binds a capitalised run into a longer name ("Institute for the Study of War", "the Heritage
+# Foundation"): a run after it is not a name on its own.
+_NAME_BINDERS = frozenset({"of", "for", "and", "&", "the", "on", "at", "to", "de"})
+_WORD = re.compile(r"\S+")
+_AFFILIATION_STARTS = frozenset({"of", "from", "at", "a", "an"})
+
+
+def name_in(text: str, span: Span) -> Span | None:
+    """The personal name a source phrase ends in, without the role, title or description before it
+    (docs/guidelines.md: the tightest words that name who says it). "Los Angeles Mayor Eric Garcetti",
+    "demonstrator David Thomas", "On January 23 Russell Brand", "Nancy Pelosi even" give the name; None when
+    the phrase is the name already or does not end in one ("the Heritage Foundation", "Secretary of State"). A
+    name with an affiliation after it is the name too ("Hans von Spakovsky of the Heritage Foundation")."""
+    for where in (_name_tail(span.text), _name_head(span.text)):
+        if where is None:
+            continue
+        start, end = span.start + where[0], span.start + where[1]
+        name = Span(start, end, text[start:end])
+        reading = classify_source(text, name)
+        if reading.source_type == "person" and reading.named:
+            return name
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _name_tail(phrase: str) -> tuple[int, int] | None:
+    """Where in ``phrase`` the name of ``name_in`` stands, before its reading is checked in context; cached per
+    phrase text (the same sources come back claim after claim)."""
+    words = list(_WORD.finditer(phrase))
+    while words and words[-1].group() in _NAME_TRAILERS:
+        words.pop()
+    run = 0
+    while run < len(words) and _in_name(words[len(words) - 1 - run].group()):
+        run += 1
+    while run and words[len(words) - run].group() in NAME_PARTICLES:
+        run -= 1
+    if not run:
+        return None
+    tokens = [match.group() for match in words[len(words) - run :]]
+    titled = max((i + 1 for i, token in enumerate(tokens) if is_title_word(token, last=i == run - 1)), default=0)
+    before = words[len(words) - run - 1].group() if run < len(words) else ""
+    if titled:
+        name_start = len(words) - run + titled
+    elif before and (before.lower() in _NAME_BINDERS or before[-2:] in ("'s", "’s") or (run == 1 and not describes_a_person(before))):
+        return None
+    else:
+        name_start = len(words) - run
+    if name_start >= len(words) or any(len(token) > 2 and token.isupper() for token in tokens[titled:]):
+        return None
+    start, end = words[name_start].start(), words[-1].end()
+    if (start, end) == (0, len(phrase)):
+        return None
+    if classify_source(phrase, Span(0, len(phrase), phrase)).source_type in ("document", "social_media"):
+        return None  # "The letter from Provost Forrest Maltzman": the name is in a post-modifier
+    return start, end
+
+
+@lru_cache(maxsize=8192)
+def _name_head(phrase: str) -> tuple[int, int] | None:
+    """Where a name of two words or more that opens ``phrase`` ends, when an affiliation or description follows
+    it ("Ken Fipps of Johns Island", "Rick Hasen a law professor"); cached per phrase text."""
+    words = list(_WORD.finditer(phrase))
+    run = 0
+    while run < len(words) and _in_name(words[run].group()):
+        run += 1
+    if run < 2 or run >= len(words) or words[run].group() not in _AFFILIATION_STARTS:
+        return None
+    return 0, words[run - 1].end()
+
+
+def _in_name(word: str) -> bool:
+    """Whether a word can stand in a personal name: capitalised (not a possessive, no bracket or quote), an
+    initial ("W."), or a particle ("von")."""
+    if word in NAME_PARTICLES:
+        return True
+    return word[:1].isupper() and word[-2:] not in ("'s", "’s") and not any(c in word for c in "()@“”\"‘,:;")
