@@ -27,8 +27,12 @@ _CONTROL_OR_SURROGATE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]+")
 @dataclass(frozen=True)
 class Language:
     code: str
-    name: str
     confidence: float
+
+    @property
+    def name(self) -> str:
+        """Looked up only when read (a refusal): an English text never loads the ISO 639 tables (0.4 s)."""
+        return language_name(self.code)
 
 
 class NotEnglish(ValueError):
@@ -56,7 +60,7 @@ def detect_language(text: str) -> Language:
     """The most likely language of ``text``'s first PREFIX_CHARS characters."""
     prefix = _CONTROL_OR_SURROGATE.sub(" ", text[:PREFIX_CHARS])
     (best,) = _detector().detect(prefix, model="lite", k=1)
-    return Language(best["lang"], language_name(best["lang"]), float(best["score"]))
+    return Language(best["lang"], float(best["score"]))
 
 
 def language_name(code: str) -> str:
