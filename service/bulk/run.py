@@ -23,7 +23,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from tqdm import tqdm
 
 from .inputs import Item, count_items, iter_items
-from .rows import error_rows, score_partition, worker_engine
+from .rows import error_rows, score_partition
 from .store import OutputStore
 
 IN_FLIGHT_PER_THREAD = 2
@@ -50,18 +50,29 @@ class Summary:
         )
 
 
+WARM_UP = Item(
+    "warm-up", "credence", "text",
+    "The city council voted on Tuesday to close the bridge for repairs, according to a statement"
+    " from the mayor's office.\n\n\"We expect the work to take about six months,\" said Maria Lopez,"
+    " the city's transport director. Officials, who spoke on condition of anonymity, said the cost"
+    " could reach $4 million.\n\nCritics argue the plan may be rushed. A report published last year"
+    " found the bridge was safe, the Associated Press reported.",
+)
+"""Scored once when a worker starts: every stage, the language check and the rows run once."""
+
+
 class LoadEngine(WorkerPlugin):
-    """Loads the model and the language detector when a worker starts, so no task pays for them
-    and a bad model shows at once."""
+    """Loads the model and the language detector when a worker starts, and scores ``WARM_UP``,
+    so no task pays for them (the first article otherwise took 0.4-0.5 s: imports and the
+    stages' first calls) and a bad model shows at once."""
 
     def __init__(self, model_path: str | None) -> None:
         self.model_path = model_path
 
     def setup(self, worker) -> None:
-        from ..language import load_detector
-
-        worker_engine(self.model_path)
-        load_detector()
+        result = score_partition([WARM_UP], self.model_path)
+        if result.errors:
+            raise RuntimeError(f"the worker cannot score: {result.articles.column('error')[0]}")
 
 
 @contextmanager
