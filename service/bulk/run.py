@@ -13,9 +13,8 @@ import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import dask
 from distributed import Client, LocalCluster, as_completed
@@ -28,7 +27,14 @@ from .store import OutputStore
 
 IN_FLIGHT_PER_THREAD = 2
 """Partitions queued per worker thread: one running, one waiting, so no worker idles between tasks."""
-DEFAULT_PARTITION_SIZE = 100
+PARTITION_BYTES = 1_000_000
+"""A partition closes once its inputs reach 1 MB (about 200 news articles, 2 s of scoring): a
+task's fixed costs (Dask's round trip, two Parquet parts) are then small beside it, and a
+worker holds a few MB of texts and rows."""
+TAIL_SHARE = 2
+"""A partition takes at most 1/(TAIL_SHARE x worker threads) of the articles left, so partitions
+shrink near the end and the workers finish together instead of one waiting on the last big one."""
+MIN_PARTITION = 8
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,25 @@ def open_client(scheduler: str | None = None, workers: int | None = None, in_pro
         yield client
 
 
+def partitions(items: Iterator[Item], articles_left: Callable[[], int], threads: int,
+               most: int | None = None) -> Iterator[list[Item]]:
+    """``items`` in partitions of about PARTITION_BYTES of input, fewer near the end (TAIL_SHARE),
+    never more than ``most`` articles nor fewer than MIN_PARTITION (but the last)."""
+    partition: list[Item] = []
+    size = limit = 0
+    for item in items:
+        if not partition:
+            limit = max(MIN_PARTITION, articles_left() // (TAIL_SHARE * threads))
+            limit = min(limit, most) if most else limit
+        partition.append(item)
+        size += len(item.content)
+        if len(partition) >= limit or size >= PARTITION_BYTES:
+            yield partition
+            partition, size = [], 0
+    if partition:
+        yield partition
+
+
 def _fresh_items(items: Iterator[Item], done: set[str], counts: dict[str, int]) -> Iterator[Item]:
     """Items whose id is neither written already (``done``) nor met earlier in this run."""
     this_run: set[str] = set()
@@ -118,29 +143,36 @@ def score_archive(
     client: Client,
     *,
     model_path: str | None = None,
-    partition_size: int = DEFAULT_PARTITION_SIZE,
+    partition_size: int | None = None,
     progress: bool = True,
 ) -> Summary:
-    """Score every article of ``inputs`` into ``out_dir`` (resuming), on ``client``'s cluster."""
+    """Score every article of ``inputs`` into ``out_dir`` (resuming), on ``client``'s cluster;
+    ``partition_size`` caps the articles per task (``partitions`` sizes them by bytes)."""
     started = time.perf_counter()
     client.register_plugin(LoadEngine(model_path), name="credence-load-engine")
     store = OutputStore(out_dir)
     counts = {"skipped": 0, "duplicates": 0}
+    total = count_items(inputs)
+    threads = max(1, sum(client.nthreads().values()))
+    window = IN_FLIGHT_PER_THREAD * threads
+    scored = failed = submitted = 0
     items = _fresh_items(iter_items(inputs), store.done_ids(), counts)
-    partitions = iter(lambda: list(islice(items, partition_size)), [])
-    window = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
-    scored = failed = 0
+    tasks = partitions(
+        items, lambda: total - submitted - counts["skipped"] - counts["duplicates"], threads, partition_size
+    )
     in_flight: dict = {}
     queue = as_completed()
 
     def submit_next() -> None:
-        partition = next(partitions, None)
+        nonlocal submitted
+        partition = next(tasks, None)
         if partition is not None:
+            submitted += len(partition)
             future = client.submit(score_partition, partition, model_path, pure=False)
             in_flight[future] = partition
             queue.add(future)
 
-    with tqdm(total=count_items(inputs), unit="article", disable=not progress, file=sys.stderr) as bar:
+    with tqdm(total=total, unit="article", disable=not progress, file=sys.stderr) as bar:
         for _ in range(window):
             submit_next()
         bar.update(counts["skipped"] + counts["duplicates"])
