@@ -81,6 +81,20 @@ class LoadEngine(WorkerPlugin):
             raise RuntimeError(f"the worker cannot score: {result.articles.column('error')[0]}")
 
 
+QUIET_CLUSTER = {
+    # The statistical profiler samples the scoring thread every 10 ms for a dashboard that is off
+    # here: about 5% of a worker's time.
+    "distributed.worker.profile.enabled": False,
+    # The event loop's 20 ms tick watch, the 0.5 s system monitor (dashboard figures) and the
+    # 0.1 s memory poll kept an idle worker at 17-22 ms of CPU per second and the client and
+    # scheduler at 29-41; with these, 3.6-3.9 and 6.4-6.9 (README, "Scoring an archive").
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "10s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+"""Dask settings of the local cluster, measured; the README gives them for a cluster's workers."""
+
+
 @contextmanager
 def open_client(scheduler: str | None = None, workers: int | None = None, in_process: bool = False) -> Iterator[Client]:
     """A client of the cluster at ``scheduler``, or of a local cluster on 127.0.0.1.
@@ -95,9 +109,7 @@ def open_client(scheduler: str | None = None, workers: int | None = None, in_pro
     count = workers or os.cpu_count() or 1
     # In-process workers talk through memory; worker processes over TCP on 127.0.0.1 only.
     network = {} if in_process else {"host": "127.0.0.1"}
-    # The workers' statistical profiler samples the scoring thread every 10 ms for a dashboard
-    # that is off here: about 5% of a worker's time, measured (README, "Scoring an archive").
-    with dask.config.set({"distributed.worker.profile.enabled": False}), LocalCluster(
+    with dask.config.set(QUIET_CLUSTER), LocalCluster(
         n_workers=count, threads_per_worker=1, processes=not in_process, **network,
         # no dashboard; the scheduler's own HTTP endpoints on a free port of 127.0.0.1
         dashboard_address=None, scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
