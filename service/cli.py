@@ -213,7 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
     bulk.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler (default: a local cluster)")
     bulk.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: one per core)")
     bulk.add_argument("--in-process", action="store_true", help="local workers as threads of this process (debugging)")
-    bulk.add_argument("--partition-size", type=int, default=100, metavar="N", help="articles per task (default 100)")
+    bulk.add_argument(
+        "--partition-size", type=int, metavar="N", help="at most N articles per task (default: about 1 MB of input per task)"
+    )
     bulk.add_argument("--model", help="model file (default: each worker's CREDENCE_MODEL_PATH, else the shipped one)")
     bulk.add_argument("--quiet", action="store_true", help="no progress bar")
     bulk.set_defaults(run=_bulk)

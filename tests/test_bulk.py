@@ -16,6 +16,8 @@ import pytest
 
 from service import score_article
 from service.bulk import open_client, score_archive
+from service.bulk.inputs import Item
+from service.bulk.run import MIN_PARTITION, PARTITION_BYTES, partitions
 from service.bulk.store import OutputStore
 from service.extract import extract_article
 from service.cli import main
@@ -193,6 +195,42 @@ def test_an_unfinished_part_is_cleared_before_resuming(tmp_path):
     store = OutputStore(tmp_path)
     assert not orphan.exists() and not leftover.exists()
     assert store.done_ids() == set()
+
+
+def _partition_sizes(sizes: list[int], threads: int, most: int | None = None) -> list[list[int]]:
+    """The inputs' sizes, partitioned as a run of ``threads`` worker threads would."""
+    items = [Item(f"a{number}", "archive", "text", "x" * size) for number, size in enumerate(sizes)]
+    read = iter(items)
+    taken = [0]
+
+    def counted():
+        for item in read:
+            taken[0] += 1
+            yield item
+
+    # articles_left is asked when a partition opens, once its first item is read
+    made = list(partitions(counted(), lambda: len(items) - taken[0] + 1, threads, most))
+    assert [item for partition in made for item in partition] == items
+    return [[len(item.content) for item in partition] for partition in made]
+
+
+@pytest.mark.parametrize("article_chars, threads", [(5_000, 2), (5_000, 8), (40_000, 2), (700, 2)])
+def test_partitions_hold_about_a_megabyte_and_shrink_near_the_end(article_chars, threads):
+    made = _partition_sizes([article_chars] * 2_000, threads)
+    for partition in made:
+        assert sum(partition) - article_chars < PARTITION_BYTES
+    counts = [len(partition) for partition in made]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[-2] <= MIN_PARTITION and counts[-1] <= MIN_PARTITION
+    left = 2_000
+    for count in counts:  # no partition takes more than its share of what is left
+        assert count <= max(MIN_PARTITION, left // (2 * threads))
+        left -= count
+
+
+def test_a_partition_size_caps_the_articles_per_task_and_a_long_article_is_a_task_alone():
+    assert {len(partition) for partition in _partition_sizes([100] * 50, 2, most=3)[:-1]} == {3}
+    assert _partition_sizes([300, 2 * PARTITION_BYTES, 300] + [100] * 40, 1)[:2] == [[300, 2 * PARTITION_BYTES], [300] + [100] * 19]
 
 
 def test_cli_refuses_a_missing_input(tmp_path, capsys):

@@ -155,3 +155,22 @@ def test_a_batch_takes_pages_and_names_the_index_of_a_refused_one(client):
     refused = client.post("/v1/score/batch", json={"articles": [good, {"id": "c", "text": GERMAN}]})
     error = assert_error(refused, 422)
     assert error["message"].endswith("articles at index 1") and "German (de)" in json.dumps(error["errors"])
+
+
+SHOUTED = (
+    "THE CITY COUNCIL VOTED ON TUESDAY TO CLOSE THE BRIDGE FOR REPAIRS, ACCORDING TO A STATEMENT FROM THE MAYOR. "
+    "OFFICIALS SAID THE COST COULD REACH FOUR MILLION DOLLARS."
+)
+
+
+@pytest.mark.parametrize(
+    "text, read_in_lower_case",
+    [
+        (SHOUTED, True),
+        ("Breaking: " + SHOUTED, True),  # over 80% of the letters are capitals
+        ("The city council voted on Tuesday to close the Bridge for repairs, the Mayor said.", False),
+        ("NASA AND THE ESA said on Monday that the launch of the probe was delayed by a week.", False),
+    ],
+)
+def test_a_text_mostly_in_capitals_is_read_in_lower_case(text, read_in_lower_case):
+    assert (detect_language(text) == detect_language(text.lower())) == read_in_lower_case

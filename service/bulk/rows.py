@@ -77,66 +77,51 @@ def _metadata(item: Item) -> str | None:
     return _storable(json.dumps(item.metadata, ensure_ascii=False, sort_keys=True)) if item.metadata else None
 
 
-def _article_row(item: Item, body: dict | None, error: str | None) -> dict:
+def _article_row(item: Item, body: dict | None, error: str | None) -> tuple:
+    """An ``articles`` row, its values in ARTICLES_SCHEMA's order."""
     article = body["article"] if body else {}
     model = body["model"] if body else {}
     summary = article.get("summary", {})
-    return {
-        "id": _storable(item.id),
-        "input": _storable(item.origin),
-        "score": article.get("score"),
-        "rating": article.get("rating"),
-        "claim_count": article.get("claim_count"),
-        **{share: summary.get(share) for share in SHARES},
-        "metadata": _metadata(item),
-        "model_version": model.get("version"),
-        "rules_version": model.get("rules_version"),
-        "error": _storable(error),
-    }
+    return (
+        _storable(item.id), _storable(item.origin), article.get("score"), article.get("rating"),
+        article.get("claim_count"), *[summary.get(share) for share in SHARES], _metadata(item),
+        model.get("version"), model.get("rules_version"), _storable(error),
+    )
 
 
 def _span_text(span: dict | None) -> str | None:
     return None if span is None else _storable(span["text"])
 
 
-def _claim_rows(item_id: str, body: dict) -> list[dict]:
+def _claim_rows(item_id: str, body: dict) -> list[tuple]:
+    """The ``claims`` rows of one article, each in CLAIMS_SCHEMA's order (a struct as a tuple of its fields)."""
+    item_id = _storable(item_id)
     rows = []
     for claim in body["claims"]:
         attribution = claim["attribution"] or {}
-        rows.append(
-            {
-                "id": _storable(item_id),
-                "index": claim["index"],
-                "text": _storable(claim["text"]),
-                "start": claim["start"],
-                "end": claim["end"],
-                "score": claim["score"],
-                "source": _span_text(attribution.get("source")),
-                "source_type": attribution.get("source_type"),
-                "named": attribution.get("named"),
-                "cue": _span_text(attribution.get("cue")),
-                "inherited": attribution.get("inherited"),
-                "via": [_storable(hop["text"]) for hop in attribution.get("via", [])],
-                "hedges": [
-                    {"text": _storable(hedge["text"]), "category": hedge["category"], "speaker": hedge["speaker"]}
-                    for hedge in claim["hedges"]
-                ],
-                "verification": [
-                    {"text": _storable(note["text"]), "kind": note["kind"]} for note in claim["verification"]
-                ],
-                "model_probability": claim["model_probability"],
-                "role": claim.get("role"),
-            }
-        )
+        rows.append((
+            item_id, claim["index"], _storable(claim["text"]), claim["start"], claim["end"], claim["score"],
+            _span_text(attribution.get("source")), attribution.get("source_type"), attribution.get("named"),
+            _span_text(attribution.get("cue")), attribution.get("inherited"),
+            [_storable(hop["text"]) for hop in attribution.get("via", [])],
+            [(_storable(hedge["text"]), hedge["category"], hedge["speaker"]) for hedge in claim["hedges"]],
+            [(_storable(note["text"]), note["kind"]) for note in claim["verification"]],
+            claim["model_probability"], claim.get("role"),
+        ))
     return rows
+
+
+def _table(rows: list[tuple], schema: pa.Schema) -> pa.Table:
+    """Rows turned into columns in one transposition, each column converted once: half the time
+    of a table built from one dict per row (README, "Scoring an archive")."""
+    columns = zip(*rows) if rows else [()] * len(schema)
+    return pa.Table.from_arrays([pa.array(column, field.type) for column, field in zip(columns, schema)], schema=schema)
 
 
 def error_rows(items: Sequence[Item], error: str) -> PartitionResult:
     """Every item of a partition as an error row: what is written when the whole partition fails."""
     articles = [_article_row(item, None, error) for item in items]
-    return PartitionResult(
-        pa.Table.from_pylist(articles, ARTICLES_SCHEMA), CLAIMS_SCHEMA.empty_table(), len(articles)
-    )
+    return PartitionResult(_table(articles, ARTICLES_SCHEMA), CLAIMS_SCHEMA.empty_table(), len(articles))
 
 
 def worker_engine(model_path: str | None) -> "Engine":
@@ -170,6 +155,4 @@ def score_partition(items: Sequence[Item], model_path: str | None = None) -> Par
             continue
         articles.append(_article_row(item, body, None))
         claims.extend(_claim_rows(item.id, body))
-    return PartitionResult(
-        pa.Table.from_pylist(articles, ARTICLES_SCHEMA), pa.Table.from_pylist(claims, CLAIMS_SCHEMA), errors
-    )
+    return PartitionResult(_table(articles, ARTICLES_SCHEMA), _table(claims, CLAIMS_SCHEMA), errors)

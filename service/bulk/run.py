@@ -13,9 +13,8 @@ import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import dask
 from distributed import Client, LocalCluster, as_completed
@@ -23,12 +22,19 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from tqdm import tqdm
 
 from .inputs import Item, count_items, iter_items
-from .rows import error_rows, score_partition, worker_engine
+from .rows import error_rows, score_partition
 from .store import OutputStore
 
 IN_FLIGHT_PER_THREAD = 2
 """Partitions queued per worker thread: one running, one waiting, so no worker idles between tasks."""
-DEFAULT_PARTITION_SIZE = 100
+PARTITION_BYTES = 1_000_000
+"""A partition closes once its inputs reach 1 MB (about 200 news articles, 2 s of scoring): a
+task's fixed costs (Dask's round trip, two Parquet parts) are then small beside it, and a
+worker holds a few MB of texts and rows."""
+TAIL_SHARE = 2
+"""A partition takes at most 1/(TAIL_SHARE x worker threads) of the articles left, so partitions
+shrink near the end and the workers finish together instead of one waiting on the last big one."""
+MIN_PARTITION = 8
 
 
 @dataclass(frozen=True)
@@ -50,18 +56,43 @@ class Summary:
         )
 
 
+WARM_UP = Item(
+    "warm-up", "credence", "text",
+    "The city council voted on Tuesday to close the bridge for repairs, according to a statement"
+    " from the mayor's office.\n\n\"We expect the work to take about six months,\" said Maria Lopez,"
+    " the city's transport director. Officials, who spoke on condition of anonymity, said the cost"
+    " could reach $4 million.\n\nCritics argue the plan may be rushed. A report published last year"
+    " found the bridge was safe, the Associated Press reported.",
+)
+"""Scored once when a worker starts: every stage, the language check and the rows run once."""
+
+
 class LoadEngine(WorkerPlugin):
-    """Loads the model and the language detector when a worker starts, so no task pays for them
-    and a bad model shows at once."""
+    """Loads the model and the language detector when a worker starts, and scores ``WARM_UP``,
+    so no task pays for them (the first article otherwise took 0.4-0.5 s: imports and the
+    stages' first calls) and a bad model shows at once."""
 
     def __init__(self, model_path: str | None) -> None:
         self.model_path = model_path
 
     def setup(self, worker) -> None:
-        from ..language import load_detector
+        result = score_partition([WARM_UP], self.model_path)
+        if result.errors:
+            raise RuntimeError(f"the worker cannot score: {result.articles.column('error')[0]}")
 
-        worker_engine(self.model_path)
-        load_detector()
+
+QUIET_CLUSTER = {
+    # The statistical profiler samples the scoring thread every 10 ms for a dashboard that is off
+    # here: about 5% of a worker's time.
+    "distributed.worker.profile.enabled": False,
+    # The event loop's 20 ms tick watch, the 0.5 s system monitor (dashboard figures) and the
+    # 0.1 s memory poll kept an idle worker at 17-22 ms of CPU per second and the client and
+    # scheduler at 29-41; with these, 3.6-3.9 and 6.4-6.9 (README, "Scoring an archive").
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "10s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+"""Dask settings of the local cluster, measured; the README gives them for a cluster's workers."""
 
 
 @contextmanager
@@ -78,14 +109,31 @@ def open_client(scheduler: str | None = None, workers: int | None = None, in_pro
     count = workers or os.cpu_count() or 1
     # In-process workers talk through memory; worker processes over TCP on 127.0.0.1 only.
     network = {} if in_process else {"host": "127.0.0.1"}
-    # The workers' statistical profiler samples the scoring thread every 10 ms for a dashboard
-    # that is off here: about 5% of a worker's time, measured (README, "Scoring an archive").
-    with dask.config.set({"distributed.worker.profile.enabled": False}), LocalCluster(
+    with dask.config.set(QUIET_CLUSTER), LocalCluster(
         n_workers=count, threads_per_worker=1, processes=not in_process, **network,
         # no dashboard; the scheduler's own HTTP endpoints on a free port of 127.0.0.1
         dashboard_address=None, scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
     ) as cluster, Client(cluster) as client:
         yield client
+
+
+def partitions(items: Iterator[Item], articles_left: Callable[[], int], threads: int,
+               most: int | None = None) -> Iterator[list[Item]]:
+    """``items`` in partitions of about PARTITION_BYTES of input, fewer near the end (TAIL_SHARE),
+    never more than ``most`` articles nor fewer than MIN_PARTITION (but the last)."""
+    partition: list[Item] = []
+    size = limit = 0
+    for item in items:
+        if not partition:
+            limit = max(MIN_PARTITION, articles_left() // (TAIL_SHARE * threads))
+            limit = min(limit, most) if most else limit
+        partition.append(item)
+        size += len(item.content)
+        if len(partition) >= limit or size >= PARTITION_BYTES:
+            yield partition
+            partition, size = [], 0
+    if partition:
+        yield partition
 
 
 def _fresh_items(items: Iterator[Item], done: set[str], counts: dict[str, int]) -> Iterator[Item]:
@@ -107,29 +155,36 @@ def score_archive(
     client: Client,
     *,
     model_path: str | None = None,
-    partition_size: int = DEFAULT_PARTITION_SIZE,
+    partition_size: int | None = None,
     progress: bool = True,
 ) -> Summary:
-    """Score every article of ``inputs`` into ``out_dir`` (resuming), on ``client``'s cluster."""
+    """Score every article of ``inputs`` into ``out_dir`` (resuming), on ``client``'s cluster;
+    ``partition_size`` caps the articles per task (``partitions`` sizes them by bytes)."""
     started = time.perf_counter()
     client.register_plugin(LoadEngine(model_path), name="credence-load-engine")
     store = OutputStore(out_dir)
     counts = {"skipped": 0, "duplicates": 0}
+    total = count_items(inputs)
+    threads = max(1, sum(client.nthreads().values()))
+    window = IN_FLIGHT_PER_THREAD * threads
+    scored = failed = submitted = 0
     items = _fresh_items(iter_items(inputs), store.done_ids(), counts)
-    partitions = iter(lambda: list(islice(items, partition_size)), [])
-    window = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
-    scored = failed = 0
+    tasks = partitions(
+        items, lambda: total - submitted - counts["skipped"] - counts["duplicates"], threads, partition_size
+    )
     in_flight: dict = {}
     queue = as_completed()
 
     def submit_next() -> None:
-        partition = next(partitions, None)
+        nonlocal submitted
+        partition = next(tasks, None)
         if partition is not None:
+            submitted += len(partition)
             future = client.submit(score_partition, partition, model_path, pure=False)
             in_flight[future] = partition
             queue.add(future)
 
-    with tqdm(total=count_items(inputs), unit="article", disable=not progress, file=sys.stderr) as bar:
+    with tqdm(total=total, unit="article", disable=not progress, file=sys.stderr) as bar:
         for _ in range(window):
             submit_next()
         bar.update(counts["skipped"] + counts["duplicates"])
