@@ -23,6 +23,7 @@ import re
 import time
 from collections import defaultdict
 from contextlib import contextmanager
+from types import ModuleType
 from typing import Callable, Iterator
 
 from bench.corpus import Article, corpus, median, total_bytes, verdict
@@ -60,10 +61,10 @@ def tokenisation_pass(texts: list[str]) -> float:
     return CLOCK() - started
 
 
-def pipeline_pass(engine: Engine, texts: list[str]) -> float:
+def pipeline_pass(engine: Engine, texts: list[str], render_body: Callable = render) -> float:
     started = CLOCK()
     for text in texts:
-        render(engine.analyse(text), engine.model_version)
+        render_body(engine.analyse(text), engine.model_version)
     return CLOCK() - started
 
 
@@ -90,16 +91,17 @@ class _TimedMethod:
 
 
 @contextmanager
-def stage_timers(engine: Engine, spent: dict[str, float]) -> Iterator[None]:
-    """Wrap every stage ``Engine.analyse`` calls with a timer adding into ``spent``."""
+def stage_timers(engine: Engine, spent: dict[str, float], module: ModuleType = engine_module) -> Iterator[None]:
+    """Wrap every stage ``Engine.analyse`` calls with a timer adding into ``spent`` (``module``:
+    the engine's module, another revision's for ``bench.compare``)."""
     names = {name: stage for stage, named in STAGES_IN_ENGINE.items()
              for name in ((named,) if isinstance(named, str) else named)}
-    originals = {name: getattr(engine_module, name) for name in names}
+    originals = {name: getattr(module, name) for name in names}
     for name, stage in names.items():
-        setattr(engine_module, name, _timed(originals[name], stage, spent))
+        setattr(module, name, _timed(originals[name], stage, spent))
     document_name, document_method = METHODS_TIMED["document"]
-    originals[document_name] = getattr(engine_module, document_name)
-    setattr(engine_module, document_name, _TimedMethod(originals[document_name], document_method, "document", spent))
+    originals[document_name] = getattr(module, document_name)
+    setattr(module, document_name, _TimedMethod(originals[document_name], document_method, "document", spent))
     models = {attribute: getattr(engine, attribute) for stage, (attribute, _) in METHODS_TIMED.items() if stage != "document"}
     for stage, (attribute, method) in METHODS_TIMED.items():
         if stage != "document":
@@ -110,20 +112,21 @@ def stage_timers(engine: Engine, spent: dict[str, float]) -> Iterator[None]:
         for attribute, model in models.items():
             setattr(engine, attribute, model)
         for name, function in originals.items():
-            setattr(engine_module, name, function)
+            setattr(module, name, function)
 
 
-def stage_shares(engine: Engine, texts: list[str], passes: int) -> tuple[dict[str, float], float]:
+def stage_shares(engine: Engine, texts: list[str], passes: int, module: ModuleType = engine_module,
+                 render_body: Callable = render) -> tuple[dict[str, float], float]:
     """Seconds per stage summed over ``passes`` passes (plus "engine glue"), and their total."""
     spent: dict[str, float] = defaultdict(float)
     started = CLOCK()
-    with stage_timers(engine, spent):
+    with stage_timers(engine, spent, module):
         for text in texts * passes:
             analysed_at = CLOCK()
             result = engine.analyse(text)
             spent["analyse"] += CLOCK() - analysed_at
             rendered_at = CLOCK()
-            render(result, engine.model_version)
+            render_body(result, engine.model_version)
             spent["render"] += CLOCK() - rendered_at
     total = CLOCK() - started
     inside_analyse = sum(spent[stage] for stage in STAGE_ORDER if stage != "render")
