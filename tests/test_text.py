@@ -16,6 +16,7 @@ from service.pipeline.text.tokens import (
     code_points,
     code_units,
     token_bounds,
+    token_layout,
     token_shapes,
 )
 from service.pipeline.text.words import is_possessive, singular, without_possessive
@@ -35,6 +36,28 @@ def test_token_shapes_are_the_case_of_the_first_two_characters(text: str) -> Non
     starts, ends = token_bounds(code_points(text))
     shapes = token_shapes(code_units(text), starts, ends).tolist()
     assert shapes == [_shape(match.group()) for match in TOKEN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(st.characters(codec=None, exclude_categories=()), max_size=60) | st.text("aB1 '\u2019.İΣ\n", max_size=30))
+def test_token_layout_is_the_lowered_texts_bounds_and_the_texts_shapes(text: str) -> None:
+    """The attribution model finds its tokens in the text and hashes them lower-cased: the
+    two must be the same tokens (lower-casing one for one, as the model does)."""
+    lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    starts, ends, shapes = token_layout(code_units(text))
+    lowered_starts, lowered_ends = token_bounds(code_points(lowered))
+    assert starts.tolist() == lowered_starts.tolist() and ends.tolist() == lowered_ends.tolist()
+    assert shapes.tolist() == token_shapes(code_units(text), starts, ends).tolist()
+
+
+def test_lower_casing_changes_no_characters_token_class() -> None:
+    """What lets ``token_layout`` read the text for the lowered text's tokens, over every code point."""
+    def spans(middle: str) -> list[tuple[int, int]]:
+        return [match.span() for match in TOKEN.finditer(f"a{middle}a {middle} '{middle}'")]
+
+    lowered = {code: lower for code in range(0x110000) if (lower := chr(code).lower()) != chr(code) and len(lower) == 1}
+    assert len(lowered) > 1000  # the check checks something
+    assert [code for code, lower in lowered.items() if spans(chr(code)) != spans(lower)] == []
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from ..text.tokens import (
     code_units,
     token_bounds,
     token_hashes,
-    token_shapes,
+    token_layout,
 )
 from ..records import Claim
 
@@ -164,10 +164,17 @@ class ArticleTokens:
         return self.lowered[self.starts[position] : self.ends[position]]
 
 
+def _claim_fields(claims: Sequence[Claim]) -> Iterable[int]:
+    for claim in claims:
+        yield claim.start
+        yield claim.end
+        yield claim.opens_inside_quote
+
+
 def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> ArticleTokens:
     """Tokenise ``text`` once and lay out everything the feature templates need.
 
-    Tokens come from character classes of the code points (``token_bounds``) and word ids
+    Tokens come from character classes of the code points (``token_layout``) and word ids
     from token hashes (``Vocabulary.lookup``): no Python object per token, and linear in the
     text (trailing whitespace included). Claim membership and quotation state are then
     pure array arithmetic.
@@ -175,17 +182,15 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    lowered_codes = code_units(lowered)
-    starts, ends = token_bounds(lowered_codes)
-    word_ids = vocabulary.lookup(token_hashes(lowered_codes, starts, ends))
-    shapes = token_shapes(code_units(text), starts, ends)
+    starts, ends, shapes = token_layout(code_units(text))  # the same tokens as the lowered text's
+    word_ids = vocabulary.lookup(token_hashes(code_units(lowered), starts, ends))
 
     # Per-claim arrays end with a sentinel entry, so index -1 (no claim) reads "none".
     count = len(claims)
-    claim_starts = np.fromiter((claim.start for claim in claims), dtype=np.int64, count=count)
-    claim_ends = np.fromiter((claim.end for claim in claims), dtype=np.int64, count=count)
+    bounds = np.fromiter(_claim_fields(claims), dtype=np.int64, count=3 * count).reshape(count, 3).T
+    claim_starts, claim_ends = bounds[0], bounds[1]
     opens_quoted = np.zeros(count + 1, dtype=bool)
-    opens_quoted[:count] = np.fromiter((c.opens_inside_quote for c in claims), dtype=bool, count=count)
+    opens_quoted[:count] = bounds[2]
     first_tokens = np.full(count + 1, -1, dtype=np.int64)
     last_tokens = np.full(count + 1, -1, dtype=np.int64)
     first_tokens[:count] = np.searchsorted(starts, claim_starts)

@@ -109,16 +109,22 @@ def _template_keys(first_base: int, count: int) -> np.ndarray:
     return (np.arange(first_base, first_base + count, dtype=np.uint64) << np.uint64(48))[:, None]
 
 
-def _word_at(tokens: ArticleTokens, positions: np.ndarray, anchor: np.ndarray) -> np.ndarray:
-    """Word ids at ``positions`` (at most ``PAD`` tokens beyond the text), or OUTSIDE where
-    that falls outside the claim of ``anchor``."""
-    inside = (positions >= tokens.claim_first[anchor]) & (positions <= tokens.claim_last[anchor])
-    return np.where(inside, tokens.padded_ids[positions + PAD], OUTSIDE)
+def _neighbours(tokens: ArticleTokens, near: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Word ids and shapes at the token numbers ``near`` (one row per anchor, at most ``PAD``
+    tokens beyond the text), OUTSIDE where that falls outside the anchor's claim, which spans
+    tokens ``low`` to ``high`` (one entry per row). One gather for every neighbour of every
+    anchor: numpy's cost per call, not per entry, is what a few dozen candidates pay."""
+    outside = (near < low[:, None]) | (near > high[:, None])
+    padded = near + PAD
+    words = tokens.padded_ids[padded]
+    words[outside] = OUTSIDE
+    shapes = tokens.padded_shapes[padded]
+    shapes[outside] = SHAPE_OUTSIDE
+    return words, shapes
 
 
-def _shape_at(tokens: ArticleTokens, positions: np.ndarray, anchor: np.ndarray) -> np.ndarray:
-    inside = (positions >= tokens.claim_first[anchor]) & (positions <= tokens.claim_last[anchor])
-    return np.where(inside, tokens.padded_shapes[positions + PAD], SHAPE_OUTSIDE)
+_CUE_NEIGHBOURS = np.array([-2, -1, 1, 2])
+"""Offsets of the cue features' neighbour tokens: the two before and the two after."""
 
 
 def _bucket(distances: np.ndarray) -> np.ndarray:
@@ -129,16 +135,15 @@ def cue_features(tokens: ArticleTokens, positions: np.ndarray) -> np.ndarray:
     """One row of hashed columns per cue candidate: the word, its neighbours and shapes,
     quotation state, how many quotation marks its claim has and where it stands in it."""
     word = tokens.word_ids[positions]
-    previous = _word_at(tokens, positions - 1, positions)
-    following = _word_at(tokens, positions + 1, positions)
-    previous_shape = _shape_at(tokens, positions - 1, positions)
-    following_shape = _shape_at(tokens, positions + 1, positions)
-    from_start = _bucket(positions - tokens.claim_first[positions])
-    to_end = _bucket(tokens.claim_last[positions] - positions)
+    claim_first = tokens.claim_first[positions]
+    claim_last = tokens.claim_last[positions]
+    words, shapes = _neighbours(tokens, positions[:, None] + _CUE_NEIGHBOURS, claim_first, claim_last)
+    before_previous, previous, following, after_following = words.T
+    previous_shape, following_shape = shapes[:, 1], shapes[:, 2]
+    from_start = _bucket(positions - claim_first)
+    to_end = _bucket(claim_last - positions)
     quoted = tokens.in_quote[positions].astype(np.int64)
-    before_previous = _word_at(tokens, positions - 2, positions)
-    after_following = _word_at(tokens, positions + 2, positions)
-    claim_quotes = tokens.quotes_before[tokens.claim_last[positions] + 1] - tokens.quotes_before[tokens.claim_first[positions]]
+    claim_quotes = tokens.quotes_before[claim_last + 1] - tokens.quotes_before[claim_first]
     return hash_templates(
         CUE_TEMPLATE_BASE,
         [
@@ -223,8 +228,10 @@ def source_features(tokens: ArticleTokens, candidates: SourceCandidates, cue_wor
     reference = cue_first[candidates.cue_row]
     length = last - first + 1
     capitalised = tokens.capitalised_before[last + 1] - tokens.capitalised_before[first]
-    before = _word_at(tokens, first - 1, reference)
-    after = _word_at(tokens, last + 1, reference)
+    around, around_shapes = _neighbours(
+        tokens, np.stack([first - 1, last + 1], axis=1), tokens.claim_first[reference], tokens.claim_last[reference]
+    )
+    before, after = around.T
     first_word = tokens.word_ids[first]
     last_word = tokens.word_ids[last]
     first_shape = tokens.shapes[first]
@@ -240,7 +247,7 @@ def source_features(tokens: ArticleTokens, candidates: SourceCandidates, cue_wor
             (before, 0),
             (after, 0),
             (anchor * 8 + first_shape, last_shape),
-            (_shape_at(tokens, first - 1, reference), _shape_at(tokens, last + 1, reference)),
+            (around_shapes[:, 0], around_shapes[:, 1]),
             (anchor, before),
             (anchor, after),
             (length, capitalised),
@@ -334,6 +341,7 @@ class ClaimRows:
 
 
 _NEIGHBOUR_OTHER, _NEIGHBOUR_QUOTE, _NEIGHBOUR_COMMA, _NEIGHBOUR_OUTSIDE = range(4)
+_BESIDE = np.array([-1, 1])
 
 
 def _probability_bucket(probabilities: np.ndarray) -> np.ndarray:
@@ -379,12 +387,11 @@ def claim_features(tokens: ArticleTokens, vocabulary: Vocabulary, positions: np.
     )
     question = (ids[last + PAD] == vocabulary.question) | (ids[last - 1 + PAD] == vocabulary.question)
 
-    def neighbour(position: np.ndarray) -> np.ndarray:
-        word = ids[position + PAD]
-        kind = np.where(vocabulary.is_quote[word], _NEIGHBOUR_QUOTE, np.where(word == vocabulary.comma, _NEIGHBOUR_COMMA, _NEIGHBOUR_OTHER))
-        return np.where((position < first) | (position > last), _NEIGHBOUR_OUTSIDE, kind)
-
-    beside = neighbour(best - 1) * 4 + neighbour(best + 1)
+    around = best[:, None] + _BESIDE  # the tokens just before and just after the best candidate
+    word = ids[around + PAD]
+    kind = np.where(vocabulary.is_quote[word], _NEIGHBOUR_QUOTE, np.where(word == vocabulary.comma, _NEIGHBOUR_COMMA, _NEIGHBOUR_OTHER))
+    kind[(around < first[:, None]) | (around > last[:, None])] = _NEIGHBOUR_OUTSIDE
+    beside = kind[:, 0] * 4 + kind[:, 1]
     best_word = tokens.word_ids[best]
     second_word = np.where(has_second, tokens.word_ids[np.maximum(second, 0)], OUTSIDE)
     buckets = _probability_bucket(probabilities[top_two])

@@ -78,11 +78,25 @@ def token_bounds(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Start and end offsets of the ``TOKEN`` matches in the text of ``codes``, without a
     regex pass: a token is a run of word characters (an apostrophe between two of them
     joins the run) or one other non-space character. Linear in the text's length."""
-    length = len(codes)
+    return _bounds(_char_info(codes) & 3)
+
+
+def token_layout(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``token_bounds`` and ``token_shapes`` of the text of ``codes`` from one look-up of its
+    characters. Lower-casing a character (one for one) never changes its class, so these are
+    also the bounds of the tokens of the text lower-cased."""
+    info = _char_info(codes)
+    starts, ends = _bounds(info & 3)
+    if not len(starts):
+        return starts, ends, np.full(0, SHAPE_PUNCT, dtype=np.int64)
+    return starts, ends, _shapes(info[starts], info[_second_characters(starts, len(info))], starts, ends)
+
+
+def _bounds(kind: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    length = len(kind)
     if not length:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    kind = _char_info(codes) & 3
     padded_word = np.zeros(length + 2, dtype=bool)  # False outside the text
     word = padded_word[1:-1]
     np.equal(kind, _WORD, out=word)
@@ -135,7 +149,14 @@ def token_shapes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.
     """Shape of every token from the case of its first two code points."""
     if not len(starts):
         return np.full(0, SHAPE_PUNCT, dtype=np.int64)
-    first_case = _char_info(codes[starts]) >> _CASE_SHIFT
-    second_case = _char_info(codes[np.minimum(starts + 1, len(codes) - 1)]) >> _CASE_SHIFT
-    second_upper = (second_case == _CASE_UPPER) & (ends - starts > 1)
-    return _SHAPE_OF_CASES[first_case + 4 * second_upper]
+    return _shapes(_char_info(codes[starts]), _char_info(codes[_second_characters(starts, len(codes))]), starts, ends)
+
+
+def _second_characters(starts: np.ndarray, length: int) -> np.ndarray:
+    return np.minimum(starts + 1, length - 1)
+
+
+def _shapes(first_info: np.ndarray, second_info: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Token shapes from the character information of each token's first and second characters."""
+    second_upper = (second_info >> _CASE_SHIFT == _CASE_UPPER) & (ends - starts > 1)
+    return _SHAPE_OF_CASES[(first_info >> _CASE_SHIFT) + 4 * second_upper]
