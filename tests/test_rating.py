@@ -131,3 +131,19 @@ def test_a_vague_attribution_is_penalised_once(text):
     signals = [term["signal"] for term in claim_body["contributions"]]
     assert claim_body["attribution"]["source_type"] == "anonymous"
     assert "hedge" not in signals and claim_body["hedges"] == []
+
+
+@pytest.mark.parametrize(
+    "scores, ranks",
+    [([10, 20, 30, 40, 50, 60], [0, 0, 0, 2, 2, 2]),  # no mixed article at all: still a mixed band
+     ([5, 15, 25, 35, 45], [2, 2, 2, 2, 2]),
+     ([12, 30, 31, 58, 77, 90], [0, 1, 2, 1, 2, 2])],
+)
+def test_calibrated_bands_keep_all_three_ratings_in_use(scores, ranks):
+    import numpy as np
+
+    from training.rating import band, fit_bands
+
+    mixed_from, high_from = fit_bands(np.array(scores, dtype=float), np.array(ranks))
+    assert mixed_from < high_from
+    assert set(band(np.array(scores, dtype=float), mixed_from, high_from).tolist()) == {0, 1, 2}

@@ -14,15 +14,18 @@ import numpy as np
 import pytest
 
 from service.pipeline.resources import manifest_path
-from service.pipeline.roles import ROLE_MODEL_FILE, RoleModel, RoleModelError
+from service.pipeline.document import Document
+from service.pipeline.roles import (DENSE_FEATURES, HASH_BUCKETS, ROLE_FEATURE_SCHEMA, ROLE_MODEL_FILE, RoleModel, RoleModelError,
+                                    role_inputs)
 from service.pipeline.rules_version import PIPELINE_DIR, rules_digest, rules_version
-from service.pipeline.records import ROLES
+from service.pipeline.records import ROLES, Claim, ClaimFindings, ClaimPrediction
 
 
 def test_the_shipped_role_model_loads_as_plain_arrays():
     with np.load(ROLE_MODEL_FILE, allow_pickle=False) as arrays:
         assert tuple(arrays["classes"]) == ROLES
-        assert arrays["coef"].shape == (len(ROLES), len(arrays["features"]))
+        assert tuple(arrays["features"]) == DENSE_FEATURES
+        assert arrays["coef"].shape == (len(ROLES), len(DENSE_FEATURES) + HASH_BUCKETS)
     assert RoleModel.load().version == json.loads(manifest_path(ROLE_MODEL_FILE).read_text())["version"]
 
 
@@ -35,21 +38,67 @@ def test_an_altered_role_model_is_refused(tmp_path):
         RoleModel.load(copy)
 
 
-def test_exported_arrays_give_the_estimators_probabilities(tmp_path):
-    from training.roles import export, fit
+def _findings(text: str) -> list[ClaimFindings]:
+    """Each line of ``text`` as an unattributed claim with no hedge, a paragraph of its own."""
+    claims, start = [], 0
+    for index, sentence in enumerate(text.split("\n")):
+        claims.append(ClaimFindings(Claim(index, start, start + len(sentence), sentence, index, False),
+                                    ClaimPrediction(0.0, None, None), None, (), ()))
+        start += len(sentence) + 1
+    return claims
 
-    rows = [{"w=said": 1.0, "bias": 1.0}, {"w=i": 1.0, "first_person": 1.0, "bias": 1.0},
-            {"w=in": 1.0, "year": 1.0, "bias": 1.0}, {"w=said": 1.0, "named": 1.0, "bias": 1.0},
-            {"w=think": 1.0, "first_person": 1.0, "bias": 1.0}, {"w=founded": 1.0, "year": 1.0, "bias": 1.0}]
-    labels = ["key", "opinion", "background", "key", "opinion", "background"]
-    vectorizer, estimator = fit(rows, labels, 1.0)
+
+def test_exported_arrays_give_the_estimators_probabilities(tmp_path):
+    from training.roles import export, fit, matrix
+
+    texts = ["The council voted 7-2 on Monday.\nI think the vote was a disgrace.",
+             "Officials said the bridge opened in 1932.\nWe should be ashamed of ourselves.",
+             "The river floods every spring.\nThe mayor resigned on Friday."]
+    inputs = [role_inputs(Document.of(text), _findings(text)) for text in texts]
+    labels = ["key", "opinion", "background", "opinion", "background", "key"]
+    estimator = fit(inputs, labels, 1.0)
     path = tmp_path / "roles.npz"
-    path.write_bytes(export(vectorizer, estimator))
+    path.write_bytes(export(estimator))
     manifest_path(path).write_text(json.dumps({"sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-                                               "feature_schema": 1, "version": "test"}))
-    unseen = [{"w=said": 1.0, "bias": 1.0, "never_seen": 1.0}, {"first_person": 1.0, "bias": 1.0}]
-    expected = estimator.predict_proba(vectorizer.transform(unseen))
+                                               "feature_schema": ROLE_FEATURE_SCHEMA, "version": "test"}))
+    unseen = role_inputs(Document.of("You must read this, my friends!\nThe plant closed in 2019."),
+                         _findings("You must read this, my friends!\nThe plant closed in 2019."))
+    expected = estimator.predict_proba(matrix([unseen]))
     assert np.allclose(RoleModel.load(path).probabilities(unseen), expected, atol=1e-9)
+
+
+@pytest.mark.parametrize(
+    "sentence, feature",
+    [("I believe the plan is a disaster.", "claim_first_person"),
+     ("You should call your senator today.", "claim_second_person"),
+     ("The city must stop wasting money.", "claim_obligation"),
+     ("Frankly, the proposal is absurd.", "claim_stance"),
+     ("Frankly, the proposal is absurd.", "claim_evaluative"),
+     ("The vote is set for Tuesday.", "claim_calendar"),
+     ("The dam was finished in 1936.", "year"),
+     ("Is this really what voters wanted?", "question")],
+)
+def test_the_writers_words_light_their_feature(sentence, feature):
+    inputs = role_inputs(Document.of(sentence), _findings(sentence))
+    assert inputs.dense[0, DENSE_FEATURES.index(feature)] > 0
+
+
+@pytest.mark.parametrize(
+    "sentence, feature",
+    [('She said: "I believe the plan is a disaster."', "claim_first_person"),
+     ('He wrote that "you must act now."', "claim_obligation"),
+     ('The report called the plan "absurd and dangerous."', "claim_evaluative")],
+)
+def test_words_inside_a_quotation_are_the_sources_not_the_writers(sentence, feature):
+    inputs = role_inputs(Document.of(sentence), _findings(sentence))
+    assert inputs.dense[0, DENSE_FEATURES.index(feature)] == 0
+    assert inputs.dense[0, DENSE_FEATURES.index("quoted")] > 0
+
+
+def test_the_shipped_model_tells_a_column_sentence_from_a_report():
+    text = "The county reported 14 new cases on Monday.\nI am tired of leaders who refuse to lead, and we deserve better."
+    roles = RoleModel.load().predict(text, _findings(text))
+    assert [role.role for role in roles] == ["key", "opinion"]
 
 
 def test_serving_imports_no_scikit_learn():

@@ -3,13 +3,18 @@
 The rating counts the key claims' sourcing and the writer's opinion (``service/pipeline/
 aggregate.py``). This script chooses its free numbers by cross-validation over the four
 rated real-world train folds: for each candidate of the points of a ``vague`` and an
-``unsourced`` key claim, of a hedged one and of the lead's weight, the two band edges are
-fitted on three folds (most ratings agreeing) and judged on the fourth; the candidate with
-the best cross-validated agreement (then Spearman) wins, and its band edges are refitted on
-all train folds. Roles come from role models fitted on the other folds, so no article is
-rated with a model that saw it. Candidates where a vague source is worth less than none are
-skipped, and a hedged key claim always costs something: better sourcing must never score
-lower (the issue's shares all count). ``--write`` puts the chosen numbers into ``weights.toml``.
+``unsourced`` key claim, of the writer's ``opinion`` (down to below zero: a column is low
+even when well quoted, data/realworld/README.md), of a hedged one and of the lead's weight,
+the two band edges are fitted on three folds (most ratings agreeing, each band holding at
+least one article, so all three ratings stay in use) and judged on the fourth; the candidate
+with the best cross-validated agreement (then Spearman) wins, and its band edges are refitted
+on all train folds. Roles come from role models fitted on the other folds, so no article is
+rated with a model that saw it. Candidates where a vague source is worth less than none, or
+opinion more than no source, are skipped, and a hedged key claim always costs something:
+better sourcing must never score lower. ``--write`` puts the chosen numbers into
+``weights.toml``. ``--errors`` prints the function's ceiling (the same calibration with the
+gold roles, then with gold roles and gold attributions) and each misrated article's counts
+against its labels.
 
 It prints, on the train folds by cross-validation: exact rating agreement, Spearman between
 score and rating (low 0, mixed 1, high 2), the ratings used and the confusion; on the seeds:
@@ -19,6 +24,7 @@ test fold once, with the shipped weights and role model: report it, never tune o
 from __future__ import annotations
 
 import argparse
+import csv
 import itertools
 import json
 import re
@@ -29,13 +35,13 @@ from types import MappingProxyType
 
 import numpy as np
 
-from service.pipeline.aggregate import article_terms, counted
+from service.pipeline.aggregate import DOUBT_NOTES, class_terms, counted, sourcing_class
 from service.pipeline.engine import Engine
 from service.pipeline.resources import lexicon_path
 from service.pipeline.resources import manifest_path
-from service.pipeline.roles import ROLE_MODEL_FILE, decide
+from service.pipeline.roles import IDENTIFIED_TYPES, ROLE_MODEL_FILE, decide
 from service.pipeline.scoring import SCORE_MAX, SCORE_MIN, Weights, load_weights, score_claim
-from service.pipeline.records import ScoredClaim
+from service.pipeline.records import ClaimRole, ScoredClaim
 
 from .labelled import RATING_RANK, REPO_DIR, TEST_DIR, TRAIN_DIR, load_folder
 from .roles import out_of_fold_probabilities, read_articles
@@ -44,6 +50,7 @@ SEEDS_DIR = REPO_DIR / "data" / "seeds"
 BETTER_SEEDS, WEAKER_SEEDS = ("002", "003", "004"), ("000", "001")
 VAGUE_GRID = (10.0, 20.0, 30.0, 40.0, 50.0)
 UNSOURCED_GRID = (10.0, 20.0, 30.0, 40.0, 50.0, 60.0)
+OPINION_GRID = (0.0, -50.0, -100.0, -200.0)
 HEDGED_GRID = (-10.0, -20.0, -40.0)
 LEAD_GRID = (1.0, 2.0, 3.0)
 RANKS = ("low", "mixed", "high")
@@ -65,36 +72,50 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
     return float(np.corrcoef(rx, ry)[0, 1])
 
 
-def with_article_numbers(weights: Weights, vague: float, unsourced: float, hedged: float, lead: float) -> Weights:
-    points = dict(weights.article_points, vague=vague, unsourced=unsourced, hedged=hedged)
+def with_article_numbers(weights: Weights, vague: float, unsourced: float, opinion: float, hedged: float,
+                         lead: float) -> Weights:
+    points = dict(weights.article_points, vague=vague, unsourced=unsourced, opinion=opinion, hedged=hedged)
     return replace(weights, article_points=MappingProxyType(points), lead_weight=lead)
 
 
-def article_score(story: Sequence[ScoredClaim], weights: Weights) -> float:
-    return min(SCORE_MAX, max(SCORE_MIN, sum(term.points for term in article_terms(story, weights))))
+Story = tuple[list[tuple[str, bool]], list[float]]
+"""An article's counted claims as the rating reads them: their classes and their claim scores."""
+
+
+def story_of(claims: Sequence[ScoredClaim]) -> Story:
+    return [sourcing_class(claim) for claim in claims], [claim.score for claim in claims]
+
+
+def article_score(story: Story, weights: Weights) -> float:
+    return min(SCORE_MAX, max(SCORE_MIN, sum(term.points for term in class_terms(*story, weights))))
 
 
 def fit_bands(scores: np.ndarray, ranks: np.ndarray) -> tuple[float, float]:
-    """(mixed_from, high_from) between observed scores that make the most ratings agree (ties: the lowest)."""
+    """(mixed_from, high_from) between observed scores that make the most ratings agree (ties: the
+    lowest), each band holding at least one article, so all three ratings stay in use."""
     values = np.unique(scores)
     edges = np.concatenate([[values[0] - 1.0], (values[:-1] + values[1:]) / 2, [values[-1] + 1.0]])
-    best, best_edges = -1, (edges[0], edges[0])
-    for low_index, low in enumerate(edges):
-        for high in edges[low_index:]:
-            agree = int(((np.where(scores >= high, 2, np.where(scores >= low, 1, 0))) == ranks).sum())
-            if agree > best:
-                best, best_edges = agree, (float(low), float(high))
-    return round(best_edges[0], 1), round(best_edges[1], 1)
+    below = [np.searchsorted(np.sort(scores[ranks == rank]), edges) for rank in range(len(RANKS))]
+    total_below = np.searchsorted(np.sort(scores), edges)
+    # agreement with low below edges[i] and high from edges[j]: lows below i, mixed in [i, j), highs from j
+    agree = (below[0] - below[1])[:, None] + (below[1] - below[2])[None, :] + int((ranks == 2).sum())
+    usable = ((np.arange(len(edges))[:, None] <= np.arange(len(edges))[None, :])
+              & (total_below[:, None] > 0) & (total_below[None, :] > total_below[:, None])
+              & (total_below[None, :] < len(scores)))
+    if not usable.any():
+        raise ValueError("too few distinct scores to use all three ratings")
+    low, high = np.unravel_index(np.argmax(np.where(usable, agree, -1)), agree.shape)
+    return round(float(edges[low]), 1), round(float(edges[high]), 1)
 
 
 def band(scores: np.ndarray, mixed_from: float, high_from: float) -> np.ndarray:
     return np.where(scores >= high_from, 2, np.where(scores >= mixed_from, 1, 0))
 
 
-def cross_validate(classes: Sequence[Sequence[ScoredClaim]], ranks: np.ndarray, folds: np.ndarray,
+def cross_validate(stories: Sequence[Story], ranks: np.ndarray, folds: np.ndarray,
                    weights: Weights) -> tuple[np.ndarray, np.ndarray]:
     """(scores, cross-validated rating ranks) under ``weights``."""
-    scores = np.array([article_score(c, weights) for c in classes])
+    scores = np.array([article_score(story, weights) for story in stories])
     predicted = np.zeros(len(scores), dtype=int)
     for fold in np.unique(folds):
         held = folds == fold
@@ -113,34 +134,106 @@ def report(name: str, ranks: np.ndarray, predicted: np.ndarray, scores: np.ndarr
     return {"agreement": round(agree / len(ranks), 3), "spearman": round(rho, 3), "used": dict(used)}
 
 
-def counted_claims(findings_by_article, probabilities, weights: Weights) -> list[list[ScoredClaim]]:
-    """Per article, the claims the rating counts, scored, with their out-of-fold roles."""
-    return [counted([score_claim(f, weights, decide(f, row)) for f, row in zip(findings, rows)])
-            for findings, rows in zip(findings_by_article, probabilities)]
+def counted_stories(findings_by_article, roles_by_article, weights: Weights) -> list[Story]:
+    """Per article, the claims the rating counts (classes and scores) under the roles given."""
+    return [story_of(counted([score_claim(f, weights, role) for f, role in zip(findings, roles)]))
+            for findings, roles in zip(findings_by_article, roles_by_article)]
 
 
-def calibrate(weights: Weights) -> tuple[Weights, dict]:
-    role_c = json.loads(manifest_path(ROLE_MODEL_FILE).read_text(encoding="utf-8"))["hyperparameters"]["C"]
-    read = read_articles(load_folder(TRAIN_DIR))
-    classes = counted_claims([item.findings for item in read], out_of_fold_probabilities(read, role_c), weights)
-    ranks = np.array([RATING_RANK[item.article.rating] for item in read])
-    folds = np.array([item.article.fold for item in read])
+def choose(stories: Sequence[Story], ranks: np.ndarray, folds: np.ndarray, weights: Weights):
+    """The grid's best candidate by cross-validated agreement, then Spearman: (weights, scores, predicted)."""
     best = None
-    for numbers in itertools.product(VAGUE_GRID, UNSOURCED_GRID, HEDGED_GRID, LEAD_GRID):
-        if numbers[0] < numbers[1]:
-            continue  # better sourcing never scores lower: an anonymous source is still more than none
+    for numbers in itertools.product(VAGUE_GRID, UNSOURCED_GRID, OPINION_GRID, HEDGED_GRID, LEAD_GRID):
+        if numbers[0] < numbers[1] or numbers[2] > numbers[1]:
+            continue  # better sourcing never scores lower: a vague source above none, none above opinion
         candidate = with_article_numbers(weights, *numbers)
-        scores, predicted = cross_validate(classes, ranks, folds, candidate)
+        scores, predicted = cross_validate(stories, ranks, folds, candidate)
         key = (int((predicted == ranks).sum()), spearman(scores, ranks))
         if best is None or key > best[0]:
             best = (key, candidate, scores, predicted)
-    _, chosen, scores, predicted = best
+    return best[1:]
+
+
+def out_of_fold_roles(read) -> list[list[ClaimRole]]:
+    role_c = json.loads(manifest_path(ROLE_MODEL_FILE).read_text(encoding="utf-8"))["hyperparameters"]["C"]
+    return [[decide(f, row) for f, row in zip(item.findings, rows)]
+            for item, rows in zip(read, out_of_fold_probabilities(read, role_c))]
+
+
+def calibrate(weights: Weights) -> tuple[Weights, dict]:
+    read = read_articles(load_folder(TRAIN_DIR))
+    stories = counted_stories([item.findings for item in read], out_of_fold_roles(read), weights)
+    ranks = np.array([RATING_RANK[item.article.rating] for item in read])
+    folds = np.array([item.article.fold for item in read])
+    chosen, scores, predicted = choose(stories, ranks, folds, weights)
     mixed_from, high_from = fit_bands(scores, ranks)
     chosen = replace(chosen, mixed_from=mixed_from, high_from=high_from)
     print(f"chosen: points {dict(chosen.article_points)}, lead weight {chosen.lead_weight:g}, "
           f"bands mixed from {mixed_from}, high from {high_from}")
     figures = report(f"train folds ({len(ranks)} articles, cross-validated)", ranks, predicted, scores)
     return chosen, figures
+
+
+def gold_class(sentence: dict) -> tuple[str, bool]:
+    """A gold claim's class read from its labels, as ``sourcing_class`` reads the pipeline's."""
+    if sentence["role"] == "opinion":
+        return "opinion", False
+    attribution = sentence["attribution"]
+    if attribution is None:
+        kind = "unsourced"
+    elif attribution["named"] or attribution["source_type"] in IDENTIFIED_TYPES:
+        kind = "identified"
+    else:
+        kind = "vague"
+    return kind, bool(sentence["hedges"]) or any(note[2] in DOUBT_NOTES for note in sentence["verification"])
+
+
+def _whys() -> dict[str, str]:
+    whys = {}
+    for table in sorted(TRAIN_DIR.glob("articles*.tsv")):
+        with table.open(encoding="utf-8", newline="") as handle:
+            whys.update((row["id"], row["why"]) for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return whys
+
+
+def _tally(classes: Sequence[tuple[str, bool]]) -> str:
+    counts = Counter(kind for kind, _ in classes)
+    return "/".join(str(counts[kind]) for kind in ("identified", "vague", "unsourced", "opinion"))
+
+
+def errors(weights: Weights) -> None:
+    """The ceiling of the rating function (gold roles, then gold roles and attributions) and, per
+    article the pipeline misrates, what it counted against the labels, and whose fault it is."""
+    read = read_articles(load_folder(TRAIN_DIR))
+    ranks = np.array([RATING_RANK[item.article.rating] for item in read])
+    folds = np.array([item.article.fold for item in read])
+    findings = [item.findings for item in read]
+    gold_roles = [[ClaimRole(role, 1.0, "gold") for role in item.roles] for item in read]
+    gold = [([gold_class(s) for s in item.article.sentences if s["claim"] and s["role"] != "background"], None)
+            for item in read]
+    variants = {"pipeline": counted_stories(findings, out_of_fold_roles(read), weights),
+                "gold roles": counted_stories(findings, gold_roles, weights),
+                "gold roles and attributions": [(classes, [0.0] * len(classes)) for classes, _ in gold]}
+    print("| rating from (claim_scores_share 0, each calibrated by CV) | agree | Spearman | used | misses |")
+    print("| --- | --- | --- | --- | --- |")
+    right = {}
+    for name, stories in variants.items():
+        chosen, scores, predicted = choose(stories, ranks, folds, replace(weights, claim_scores_share=0.0))
+        right[name] = predicted == ranks
+        misses = Counter(f"{RANKS[g]}->{RANKS[p]}" for g, p in zip(ranks, predicted) if g != p)
+        print(f"| {name} | {right[name].sum()}/{len(ranks)} | {spearman(scores, ranks):.2f} | "
+              f"{dict(Counter(RANKS[p] for p in predicted))} | {dict(misses)} |")
+    stories = variants["pipeline"]
+    chosen, scores, predicted = choose(stories, ranks, folds, weights)
+    whys = _whys()
+    print("\nmisrated (shipped claim_scores_share; counts identified/vague/unsourced/opinion):")
+    for item, story, classes, score, rank, guess, in_gold_roles, in_gold in zip(
+            read, stories, gold, scores, ranks, predicted, right["gold roles"], right["gold roles and attributions"]):
+        if rank == guess:
+            continue
+        fault = "roles" if in_gold_roles else "attributions" if in_gold else "function"
+        print(f"{item.article.id[:4]} {RANKS[rank]}->{RANKS[guess]} {score:5.1f} counted {_tally(story[0])} "
+              f"gold {_tally(classes[0])} fault {fault}: {whys[item.article.id][:110]}")
 
 
 def seeds(engine: Engine) -> dict:
@@ -182,8 +275,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Calibrate the article rating by cross-validation; measure it.")
     parser.add_argument("--write", action="store_true", help="write the chosen numbers into weights.toml")
     parser.add_argument("--test", action="store_true", help="measure the test fold once, with the shipped weights")
+    parser.add_argument("--errors", action="store_true", help="the function's ceiling and the train folds' misses")
     arguments = parser.parse_args(argv)
     shipped = load_weights()
+    if arguments.errors:
+        errors(shipped)
+        return
     if arguments.test:
         engine = Engine.load()
         test_fold(engine)

@@ -3,7 +3,8 @@
 Reads the hand-labelled real-world train folds (``data/realworld/train``; the test fold is
 never read here), runs the pipeline up to the findings on each article, labels each claim
 with the role of the gold sentence it overlaps most (``training.labelled.gold_role``),
-and fits a multinomial logistic regression over ``service.pipeline.roles.role_features``.
+and fits a multinomial logistic regression over ``service.pipeline.roles.role_inputs`` (the
+named features and the hashed words as one sparse matrix).
 The regularisation is chosen by cross-validation over the four train folds (an article's
 claims stay in one fold); the figures printed are those cross-validated ones, next to the
 majority baseline. Then it fits on all train folds and writes the arrays
@@ -22,15 +23,17 @@ from dataclasses import dataclass
 
 import numpy as np
 import sklearn
-from sklearn.feature_extraction import DictVectorizer
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
+from service.pipeline.document import Document
 from service.pipeline.engine import find
 from service.pipeline.gate import AttributionGate
 from service.pipeline.hedge_model import HedgeCueModel
 from service.pipeline.model import AttributionModel
 from service.pipeline.resources import file_sha256, manifest_path
-from service.pipeline.roles import ROLE_FEATURE_SCHEMA, ROLE_MODEL_FILE, decide, role_features
+from service.pipeline.roles import (DENSE_FEATURES, HASH_BUCKETS, ROLE_FEATURE_SCHEMA, ROLE_MODEL_FILE, RoleInputs,
+                                    decide, role_inputs)
 from service.pipeline.records import ROLES, ClaimFindings
 
 from .labelled import TRAIN_DIR, LabelledArticle, gold_role, load_folder
@@ -46,7 +49,7 @@ class ReadArticle:
 
     article: LabelledArticle
     findings: tuple[ClaimFindings, ...]
-    features: list[dict[str, float]]
+    inputs: RoleInputs
     roles: list[str]
 
 
@@ -56,17 +59,25 @@ def read_articles(articles: Sequence[LabelledArticle]) -> list[ReadArticle]:
     for article in articles:
         findings, _ = find(article.text, model, hedge_detector, gate)
         roles = [gold_role(article.sentences, f.claim.start, f.claim.end) for f in findings]
-        read.append(ReadArticle(article, findings, role_features(article.text, findings), roles))
+        read.append(ReadArticle(article, findings, role_inputs(Document.of(article.text), findings), roles))
     return read
 
 
-def fit(rows: Sequence[dict[str, float]], labels: Sequence[str], c: float) -> tuple[DictVectorizer, LogisticRegression]:
-    vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform(rows)
-    model = LogisticRegression(C=c, max_iter=MAX_ITER).fit(matrix, labels)
+def matrix(inputs: Sequence[RoleInputs]) -> sparse.csr_matrix:
+    """The claims of ``inputs``, one row each: the named features, then the word buckets."""
+    blocks = []
+    for item in inputs:
+        words = sparse.csr_matrix((np.ones(len(item.word_claims)), (item.word_claims, item.word_buckets)),
+                                  shape=(len(item.dense), HASH_BUCKETS))
+        blocks.append(sparse.hstack([sparse.csr_matrix(item.dense), words], format="csr"))
+    return sparse.vstack(blocks, format="csr")
+
+
+def fit(inputs: Sequence[RoleInputs], labels: Sequence[str], c: float) -> LogisticRegression:
+    model = LogisticRegression(C=c, max_iter=MAX_ITER).fit(matrix(inputs), labels)
     if tuple(model.classes_) != ROLES:
         raise ValueError(f"training data lacks a role: classes {tuple(model.classes_)}")
-    return vectorizer, model
+    return model
 
 
 def out_of_fold_probabilities(read: Sequence[ReadArticle], c: float) -> list[np.ndarray]:
@@ -75,10 +86,10 @@ def out_of_fold_probabilities(read: Sequence[ReadArticle], c: float) -> list[np.
     result: list[np.ndarray | None] = [None] * len(read)
     for fold in folds:
         train = [item for item in read if item.article.fold != fold]
-        vectorizer, model = fit([r for item in train for r in item.features], [y for item in train for y in item.roles], c)
+        model = fit([item.inputs for item in train], [y for item in train for y in item.roles], c)
         for position, item in enumerate(read):
             if item.article.fold == fold:
-                result[position] = model.predict_proba(vectorizer.transform(item.features)) if item.features else np.zeros((0, 3))
+                result[position] = model.predict_proba(matrix([item.inputs])) if item.roles else np.zeros((0, 3))
     return result
 
 
@@ -106,9 +117,9 @@ FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 """Every member of the .npz is stamped so: the same model gives the same bytes (and SHA-256)."""
 
 
-def export(vectorizer: DictVectorizer, model: LogisticRegression) -> bytes:
+def export(model: LogisticRegression) -> bytes:
     """The fitted model as a compressed .npz of plain arrays, byte-for-byte reproducible."""
-    arrays = {"classes": np.array(ROLES, dtype=str), "features": np.array(vectorizer.feature_names_, dtype=str),
+    arrays = {"classes": np.array(ROLES, dtype=str), "features": np.array(DENSE_FEATURES, dtype=str),
               "coef": model.coef_.astype(np.float64), "intercept": model.intercept_.astype(np.float64)}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -136,12 +147,12 @@ def main(argv: Sequence[str] | None = None) -> dict:
           f"{model_only['accuracy']:.3f}; majority baseline {chosen['majority_baseline']:.3f}), macro-F1 {chosen['macro_f1']:.3f}")
     for role, figures in chosen["per_role"].items():
         print(f"  {role:10} P {figures['precision']:.3f} R {figures['recall']:.3f} F1 {figures['f1']:.3f} ({figures['gold']} gold)")
-    vectorizer, model = fit([r for item in read for r in item.features], [y for item in read for y in item.roles], best_c)
-    artefact = export(vectorizer, model)
+    model = fit([item.inputs for item in read], [y for item in read for y in item.roles], best_c)
+    artefact = export(model)
     manifest = {
         "feature_schema": ROLE_FEATURE_SCHEMA,
         "classes": list(ROLES),
-        "features": len(vectorizer.feature_names_),
+        "features": {"named": len(DENSE_FEATURES), "hash_buckets": HASH_BUCKETS},
         "hyperparameters": {"C": best_c, "max_iter": MAX_ITER, "solver": model.solver},
         "sklearn_version": sklearn.__version__,
         "training_data": f"data/realworld/train: {len(read)} articles, {chosen['claims']} claims, folds "

@@ -59,7 +59,7 @@ def aggregate(claims: Sequence[ScoredClaim], skipped: Sequence[Segment], weights
                              ("no claims: nothing to rate",), ())
     story = counted(claims)
     classes = [sourcing_class(claim) for claim in story]
-    contributions = article_terms(story, weights)
+    contributions = class_terms(classes, [claim.score for claim in story], weights)
     score = round(min(SCORE_MAX, max(SCORE_MIN, sum(term.points for term in contributions))), SCORE_DECIMALS)
     return ArticleResult(
         score=score,
@@ -105,12 +105,17 @@ _TERM_WORDS = {
 
 def article_terms(story: Sequence[ScoredClaim], weights: Weights) -> tuple[Contribution, ...]:
     """The article score's terms over the counted claims (see the module docstring)."""
-    claim_weights = [weights.lead_weight if position == 0 else 1.0 for position in range(len(story))]
+    return class_terms([sourcing_class(claim) for claim in story], [claim.score for claim in story], weights)
+
+
+def class_terms(classes: Sequence[tuple[str, bool]], claim_scores: Sequence[float],
+                weights: Weights) -> tuple[Contribution, ...]:
+    """The article score's terms from the counted claims' classes and scores, in their order."""
+    claim_weights = [weights.lead_weight if position == 0 else 1.0 for position in range(len(classes))]
     total = sum(claim_weights)
     by_class = 1.0 - weights.claim_scores_share
     shares = dict.fromkeys(ARTICLE_SIGNALS, 0.0)
-    for claim, weight in zip(story, claim_weights):
-        kind, hedged = sourcing_class(claim)
+    for (kind, hedged), weight in zip(classes, claim_weights):
         shares[kind] += weight / total
         if hedged:
             shares["hedged"] += weight / total
@@ -121,7 +126,7 @@ def article_terms(story: Sequence[ScoredClaim], weights: Weights) -> tuple[Contr
         for signal, share in shares.items()
         if share > 0
     ]
-    mean = sum(claim.score * weight for claim, weight in zip(story, claim_weights)) / total
+    mean = sum(score * weight for score, weight in zip(claim_scores, claim_weights)) / total
     terms.append(Contribution("claim_scores", round(weights.claim_scores_share * mean, POINT_DECIMALS),
                               f"mean score of the counted claims {mean:.1f} x {weights.claim_scores_share:g}"))
     return tuple(terms)

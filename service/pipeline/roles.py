@@ -7,15 +7,23 @@ Roles (docs/guidelines.md, "The article rating"):
   the article is about). It neither raises nor lowers the rating.
 - ``opinion``: the writer's own judgement or analysis, in the writer's voice.
 
-A small linear model reads each claim (``role_features``): its words outside quotations
-(inside ones are the source's), first- and second-person words, numbers, dates and years,
-whether and how it is attributed and hedged, its position in the article and its length,
-and two shares over the whole article (claims with first-person words, attributed claims),
-which tell a column from a report. It was trained on the project's hand-labelled
-real-world train folds (``python -m training.roles``, measured by cross-validation over
-them); the artefact is plain numpy arrays (``resources/roles/roles.npz``, loaded with
-``allow_pickle=False``) checked against its JSON manifest, so serving imports no
-scikit-learn.
+A small linear model reads each claim (``RoleInputs``) from the article's one tokenisation
+(``text.tokens`` over the Document's case folding), with every token inside one of the
+Document's quotations set aside (those words are the source's):
+
+- its words and word pairs in the writer's voice, hashed into ``HASH_BUCKETS`` columns;
+- a fixed set of named features: counts of the word classes in ``lexicons/roles.toml``
+  (first and second person, "should", stance adverbs, judging words, months), numbers and
+  years, how much of it is quoted, whether and how it is attributed and hedged, a closing
+  question mark, its position and length;
+- the same word classes over the whole article (per claim), its attributed and quoted
+  shares, and words that name commentary: a column in the writer's voice reads as one
+  even where a sentence alone would not.
+
+It was trained on the project's hand-labelled real-world train folds (``python -m
+training.roles``, measured by cross-validation over them); the artefact is plain numpy
+arrays (``resources/roles/roles.npz``, loaded with ``allow_pickle=False``) checked against
+its JSON manifest, so serving imports no scikit-learn.
 
 Then one transparent rule: a claim attributed by a cue of its own to an identified source
 (named, or an organisation or document) is ``key``: its content is the source's, never
@@ -24,104 +32,182 @@ the writer's opinion, and news about what a named source says carries the story.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from .document import quoted_stretches
-from .resources import file_sha256, manifest_path, resource_path
-from .records import ROLES, ClaimFindings, ClaimRole
+from .document import Document
+from .resources import file_sha256, manifest_path, read_toml, resource_path
+from .records import ROLES, SOURCE_TYPES, ClaimFindings, ClaimRole
+from .text.tokens import SHAPE_DIGIT, code_units, token_bounds, token_hashes, token_shapes
 
 ROLE_MODEL_DIR = resource_path("roles")
 ROLE_MODEL_FILE = ROLE_MODEL_DIR / "roles.npz"
-ROLE_FEATURE_SCHEMA = 1
-"""Bumped whenever ``role_features`` changes what it emits: a model built for other features is refused."""
+ROLE_FEATURE_SCHEMA = 2
+"""Bumped whenever the features change: a model built for other features is refused."""
 IDENTIFIED_TYPES = frozenset({"organization", "document"})
 """Source types that identify the source even unnamed ("the ministry", "court records"): docs/guidelines.md."""
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)?", re.UNICODE)
-_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
-_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
-_CALENDAR = frozenset(
-    "january february march april june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+HASH_BUCKETS = 1 << 14
+"""Columns the writer's words and word pairs are hashed into (collisions are rare and harmless)."""
+_PAIR_KEY = np.uint64(0x9E3779B97F4A7C15)
+_QUOTE_TOKENS = ('"', "\u201c", "\u201d")
+_LEXICON = read_toml("roles.toml")
+WORD_CLASSES = ("first_person", "second_person", "obligation", "stance", "evaluative", "calendar")
+"""Counted per claim and per article; ``commentary`` only per article."""
 _POSITIONS = 3
 """Claims 0, 1, 2 get a feature of their own; later ones share one (the lead is special)."""
 _QUARTERS = 4
-_LENGTH_BUCKET_WORDS = 10
+_LENGTH_BUCKET_TOKENS = 12
 _LENGTH_BUCKETS = 4
+_COUNT_CAP = 3.0
+"""A word class's count in a claim stops mattering after this many."""
+
+DENSE_FEATURES: tuple[str, ...] = (
+    "bias",
+    *(f"claim_{name}" for name in WORD_CLASSES),
+    *(f"article_{name}" for name in (*WORD_CLASSES, "commentary")),
+    "article_attributed", "article_quoted",
+    "number", "year", "quoted", "mostly_quoted", "opens_inside_quote", "hedged", "question", "exclamation",
+    "attributed", "named", "inherited", "cue", *(f"source_type={kind}" for kind in SOURCE_TYPES),
+    "previous_attributed", "next_attributed", "previous_quoted", "next_quoted",
+    *(f"position={n}" for n in range(_POSITIONS + 1)),
+    *(f"quarter={n}" for n in range(_QUARTERS)),
+    *(f"length={n}" for n in range(_LENGTH_BUCKETS + 1)),
+)
+"""The named features, in the order of ``RoleInputs.dense``'s columns."""
+_COLUMN = {name: column for column, name in enumerate(DENSE_FEATURES)}
+_CLAIM_CLASS_COLUMNS = [_COLUMN[f"claim_{name}"] for name in WORD_CLASSES]
+_ARTICLE_CLASS_COLUMNS = [_COLUMN[f"article_{name}"] for name in WORD_CLASSES]
 
 
 class RoleModelError(ValueError):
     """The role model's files are missing, altered or built for other features."""
 
 
-def _outside_quotations(text: str, findings: ClaimFindings) -> str:
-    """The claim's text with every direct quotation blanked: what the writer says in their own voice."""
-    claim = findings.claim
-    pieces, cursor = [], claim.start
-    for start, end in quoted_stretches(text, claim):
-        pieces.append(text[cursor:start])
-        cursor = end
-    pieces.append(text[cursor:claim.end])
-    return " ".join(pieces)
+def _hashes_of(words: Sequence[str]) -> np.ndarray:
+    """The token hash of each lexicon word, in order."""
+    codes = code_units(" ".join(words))
+    starts, ends = token_bounds(codes)
+    if len(starts) != len(words):
+        raise ValueError("every roles.toml entry must be exactly one token")
+    return token_hashes(codes, starts, ends)
 
 
-def _claim_words(text: str, findings: ClaimFindings) -> tuple[list[str], list[str]]:
-    """(words in the writer's voice, all words), lower-cased."""
-    return (
-        [w.lower() for w in _WORD.findall(_outside_quotations(text, findings))],
-        [w.lower() for w in _WORD.findall(findings.claim.text)],
-    )
+def _class_table() -> tuple[np.ndarray, np.ndarray]:
+    """(sorted hashes, a bit per class) of every word ``lexicons/roles.toml`` names and the
+    quotation marks: one ``searchsorted`` then tells every token's classes."""
+    bits: dict[int, int] = {}
+    for bit, name in enumerate((*_CLASSES, "quote")):
+        words = _QUOTE_TOKENS if name == "quote" else _LEXICON[name]
+        for value in _hashes_of(words).tolist():
+            bits[value] = bits.get(value, 0) | 1 << bit
+    hashes = np.array(sorted(bits), dtype=np.uint64)
+    return hashes, np.array([bits[value] for value in hashes.tolist()], dtype=np.int64)
 
 
-def role_features(text: str, claims: Sequence[ClaimFindings]) -> list[dict[str, float]]:
-    """Each claim's features as name -> value (mostly 1.0 indicators), for the role model."""
-    words = [_claim_words(text, findings) for findings in claims]
+_CLASSES = (*WORD_CLASSES, "commentary")
+_TABLE_HASHES, _TABLE_BITS = _class_table()
+_QUOTE_BIT = 1 << len(_CLASSES)
+
+
+def _token_classes(hashes: np.ndarray) -> np.ndarray:
+    """Each token's class bits (0 when it is in no class)."""
+    slots = np.minimum(np.searchsorted(_TABLE_HASHES, hashes), len(_TABLE_HASHES) - 1)
+    return np.where(_TABLE_HASHES[slots] == hashes, _TABLE_BITS[slots], 0)
+
+
+@dataclass(frozen=True)
+class RoleInputs:
+    """What the model reads of an article's claims: ``dense`` (claims x ``DENSE_FEATURES``)
+    and the hashed words as (claim, bucket) pairs, one per occurrence."""
+
+    dense: np.ndarray
+    word_claims: np.ndarray
+    word_buckets: np.ndarray
+
+
+def role_inputs(document: Document, claims: Sequence[ClaimFindings]) -> RoleInputs:
+    """Each claim's features (see the module docstring), from one tokenisation of the article."""
     count = len(claims)
-    first_person_share = sum(bool(_FIRST_PERSON.intersection(own)) for own, _ in words) / max(count, 1)
-    attributed_share = sum(findings.attribution is not None for findings in claims) / max(count, 1)
-    rows = []
-    for position, (findings, (own, every)) in enumerate(zip(claims, words)):
-        row = {"bias": 1.0, "article_first_person": first_person_share, "article_attributed": attributed_share}
-        row.update((f"w={word}", 1.0) for word in own)
-        row.update((f"b={a}_{b}", 1.0) for a, b in zip(own, own[1:]))
-        distinct = set(every)
-        for name, present in (
-            ("first_person", bool(_FIRST_PERSON.intersection(own))),
-            ("second_person", bool(_SECOND_PERSON.intersection(own))),
-            ("number", any(word[0].isdigit() for word in every)),
-            ("date", bool(_CALENDAR.intersection(distinct))),
-            ("year", bool(_YEAR.search(findings.claim.text))),
-            ("quotation", len(own) < len(every)),
-            ("opens_inside_quote", findings.claim.opens_inside_quote),
-            ("hedged", any(hedge.speaker == "writer" for hedge in findings.hedges)),
-            ("question", findings.claim.text.rstrip().endswith("?")),
-            ("exclamation", "!" in findings.claim.text),
-        ):
-            if present:
-                row[name] = 1.0
-        attribution = findings.attribution
-        if attribution is None:
-            row["unattributed"] = 1.0
-        else:
-            row["attributed"] = 1.0
-            row[f"source_type={attribution.source_type}"] = 1.0
-            if attribution.named:
-                row["named"] = 1.0
-            if attribution.inherited:
-                row["inherited"] = 1.0
-            if attribution.cue is not None:
-                row[f"cue={attribution.cue.text.lower()}"] = 1.0
-        row[f"position={min(position, _POSITIONS)}"] = 1.0
-        row[f"quarter={_QUARTERS * position // max(count, 1)}"] = 1.0
-        row[f"length={min(len(every) // _LENGTH_BUCKET_WORDS, _LENGTH_BUCKETS)}"] = 1.0
-        rows.append(row)
-    return rows
+    codes = code_units(document.folded)
+    starts, ends = token_bounds(codes)
+    hashes = token_hashes(codes, starts, ends)
+    claim_starts = np.fromiter((f.claim.start for f in claims), dtype=np.int64, count=count)
+    claim_ends = np.fromiter((f.claim.end for f in claims), dtype=np.int64, count=count)
+    first = np.searchsorted(starts, claim_starts)
+    last = np.maximum(np.searchsorted(ends, claim_ends, side="right"), first)
+    tokens = (last - first).astype(np.float64)
+    claim_of = np.searchsorted(claim_starts, starts, side="right") - 1
+    claim_of[(claim_of < 0) | (ends > claim_ends[claim_of])] = -1
+
+    # tokens inside a direct quotation (the Document's quotations) are the source's words, not the writer's
+    change = np.zeros(len(starts) + 1, dtype=np.int64)
+    if document.quotations.outer:
+        bounds = np.searchsorted(starts, np.array([(q.start, q.end) for q in document.quotations.outer], dtype=np.int64))
+        np.add.at(change, bounds[:, 0], 1)
+        np.add.at(change, bounds[:, 1], -1)
+    quoted = np.cumsum(change[:-1]) > 0
+    classes = _token_classes(hashes)
+    in_claim = claim_of >= 0
+    own = in_claim & ~quoted & (classes & _QUOTE_BIT == 0)
+
+    digits = own & (token_shapes(codes, starts, ends) == SHAPE_DIGIT)
+    year = digits & (ends - starts == 4) & ((codes[starts] == ord("1")) | (codes[starts] == ord("2")))
+    # per token: one column per word class (in the writer's voice), then quoted, own, digit, year;
+    # summed over each claim's tokens from one running total
+    marks = np.empty((len(starts) + 1, len(WORD_CLASSES) + 4), dtype=np.int64)
+    marks[0] = 0
+    marks[1:, : len(WORD_CLASSES)] = (classes[:, None] >> np.arange(len(WORD_CLASSES))) & 1 & own[:, None]
+    marks[1:, len(WORD_CLASSES):] = np.column_stack([in_claim & quoted, own, digits, year])
+    np.cumsum(marks, axis=0, out=marks)
+    sums = (marks[last] - marks[first]).astype(np.float64)
+    word_counts = sums[:, : len(WORD_CLASSES)]
+    quoted_tokens, own_tokens, digit_tokens, year_tokens = sums[:, len(WORD_CLASSES):].T
+
+    dense = np.zeros((count, len(DENSE_FEATURES)))
+    column = _COLUMN.__getitem__
+    dense[:, column("bias")] = 1.0
+    dense[:, _CLAIM_CLASS_COLUMNS] = np.minimum(word_counts, _COUNT_CAP) / _COUNT_CAP
+    article_own_tokens = max(float(marks[-1, len(WORD_CLASSES) + 1]), 1.0)
+    dense[:, _ARTICLE_CLASS_COLUMNS] = 100.0 * marks[-1, : len(WORD_CLASSES)] / article_own_tokens
+    dense[:, column("article_commentary")] = bool((classes & 1 << _CLASSES.index("commentary")).any())
+    dense[:, column("quoted")] = quoted_tokens / np.maximum(tokens, 1.0)
+    dense[:, column("mostly_quoted")] = quoted_tokens > own_tokens
+    dense[:, column("article_quoted")] = quoted_tokens.sum() / max(float(tokens.sum()), 1.0)
+    dense[:, column("number")] = digit_tokens > 0
+    dense[:, column("year")] = year_tokens > 0
+    order = np.arange(count)
+    dense[order, column("position=0") + np.minimum(order, _POSITIONS)] = 1.0
+    dense[order, column("quarter=0") + _QUARTERS * order // count] = 1.0
+    dense[order, column("length=0") + np.minimum(tokens.astype(np.int64) // _LENGTH_BUCKET_TOKENS, _LENGTH_BUCKETS)] = 1.0
+    texts = [f.claim.text.rstrip() for f in claims]
+    dense[:, column("opens_inside_quote")] = [f.claim.opens_inside_quote for f in claims]
+    dense[:, column("question")] = [text.endswith("?") for text in texts]
+    dense[:, column("exclamation")] = ["!" in text for text in texts]
+    dense[:, column("hedged")] = [any(h.speaker == "writer" for h in f.hedges) for f in claims]
+    attributed = [(index, f.attribution) for index, f in enumerate(claims) if f.attribution is not None]
+    dense[:, column("article_attributed")] = len(attributed) / max(count, 1)
+    if attributed:
+        rows = [index for index, _ in attributed]
+        dense[rows, column("attributed")] = 1.0
+        dense[rows, [column(f"source_type={a.source_type}") for _, a in attributed]] = 1.0
+        dense[rows, column("named")] = [a.named for _, a in attributed]
+        dense[rows, column("inherited")] = [a.inherited for _, a in attributed]
+        dense[rows, column("cue")] = [a.cue is not None for _, a in attributed]
+    # a claim between two a source speaks is most often that source's too
+    for here, there, step in (("previous", slice(1, None), slice(None, -1)), ("next", slice(None, -1), slice(1, None))):
+        dense[there, column(f"{here}_attributed")] = dense[step, column("attributed")]
+        dense[there, column(f"{here}_quoted")] = dense[step, column("mostly_quoted")]
+
+    # the writer's words and adjacent pairs of them, hashed
+    positions = np.flatnonzero(own)
+    paired = positions[:-1][(np.diff(positions) == 1) & (claim_of[positions[:-1]] == claim_of[positions[1:]])]
+    keys = np.concatenate([hashes[positions], (hashes[paired] * _PAIR_KEY) ^ hashes[paired + 1]])
+    owners = np.concatenate([claim_of[positions], claim_of[paired]])
+    return RoleInputs(dense, owners, (keys % np.uint64(HASH_BUCKETS)).astype(np.int64))
 
 
 def identified_source(findings: ClaimFindings) -> bool:
@@ -133,15 +219,16 @@ def identified_source(findings: ClaimFindings) -> bool:
 
 
 class RoleModel:
-    """A multinomial logistic model over named features, as plain arrays."""
+    """A multinomial logistic model: weights for the named features and for the word buckets."""
 
     def __init__(self, classes: Sequence[str], features: Sequence[str], coef: np.ndarray, intercept: np.ndarray,
                  version: str) -> None:
-        if tuple(classes) != ROLES or coef.shape != (len(classes), len(features)) or intercept.shape != (len(classes),):
+        if (tuple(classes) != ROLES or tuple(features) != DENSE_FEATURES
+                or coef.shape != (len(classes), len(features) + HASH_BUCKETS) or intercept.shape != (len(classes),)):
             raise RoleModelError("role model arrays do not fit its classes and features")
         self.classes = tuple(classes)
-        self.index = {name: column for column, name in enumerate(features)}
-        self.coef_t = np.ascontiguousarray(coef.T)
+        self.dense_coef = np.ascontiguousarray(coef[:, : len(features)].T)
+        self.bucket_coef = np.ascontiguousarray(coef[:, len(features):])
         self.intercept = intercept
         self.version = version
 
@@ -163,41 +250,32 @@ class RoleModel:
                 raise
             raise RoleModelError(f"cannot load the role model {path}: {error}") from None
 
-    def probabilities(self, rows: Sequence[dict[str, float]]) -> np.ndarray:
-        """One row of class probabilities (in ``ROLES`` order) per feature row."""
-        index = self.index
-        columns, values, starts = [], [], []
-        for row in rows:
-            starts.append(len(columns))
-            for name, value in row.items():
-                column = index.get(name)
-                if column is not None:
-                    columns.append(column)
-                    values.append(value)
-        logits = np.tile(self.intercept, (len(rows), 1))
-        if columns:
-            # every known feature's weights times its value, summed per row in one pass (rows are in order)
-            terms = self.coef_t[columns] * np.asarray(values)[:, None]
-            sums = np.add.reduceat(terms, np.minimum(starts, len(columns) - 1), axis=0)
-            present = np.diff([*starts, len(columns)]) > 0
-            logits[present] += sums[present]
+    def probabilities(self, inputs: RoleInputs) -> np.ndarray:
+        """One row of class probabilities (in ``ROLES`` order) per claim."""
+        logits = inputs.dense @ self.dense_coef + self.intercept
+        for column, weights in enumerate(self.bucket_coef):
+            logits[:, column] += np.bincount(inputs.word_claims, weights[inputs.word_buckets], minlength=len(logits))
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
 
     def predict(self, text: str, claims: Sequence[ClaimFindings]) -> tuple[ClaimRole, ...]:
-        """Each claim's role: the model's most probable class, then the rule in the module docstring."""
+        """Each claim's role: the model's most probable class, then the rule in the module docstring.
+        ``Document.of`` hands back the Document the other stages read (it keeps the last few)."""
         if not claims:
             return ()
-        probabilities = self.probabilities(role_features(text, claims))
-        return tuple(decide(findings, row) for findings, row in zip(claims, probabilities))
+        probabilities = self.probabilities(role_inputs(Document.of(text), claims))
+        return tuple(decide(findings, row) for findings, row in zip(claims, probabilities.tolist()))
+
+
+_KEY = ROLES.index("key")
 
 
 def decide(findings: ClaimFindings, probabilities: Sequence[float]) -> ClaimRole:
     """The role of one claim from the model's probabilities (``ROLES`` order) and the rule."""
     if identified_source(findings) and findings.attribution.cue is not None:
-        return ClaimRole("key", round(float(probabilities[ROLES.index("key")]), 4),
+        return ClaimRole("key", round(float(probabilities[_KEY]), 4),
                          "key: attributed to an identified source by a cue of its own")
-    best = int(np.argmax(probabilities))
+    best = max(range(len(ROLES)), key=probabilities.__getitem__)
     probability = float(probabilities[best])
     return ClaimRole(ROLES[best], round(probability, 4), f"{ROLES[best]}: role model p={probability:.2f}")
