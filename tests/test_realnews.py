@@ -148,6 +148,9 @@ STORY = "The county opened two new polling places on Tuesday after long lines in
         "The views expressed in this piece are those of the author.",
         "Please consider supporting our journalism with a donation today.",
         "Image caption Volunteers stack sandbags along the levee on Sunday.",
+        "Update, June 3: Adds the county's response to the audit.",
+        "Embed Mayor Hale explains the new parking rules 1:12 autoplay Copy this code to your website or blog",
+        "Facebook Twitter Pinterest Volunteers stack sandbags along the levee on Sunday.",
         "Why does it matter to voters in the county?",
     ],
 )
@@ -163,6 +166,8 @@ def test_page_furniture_and_questions_are_not_claims(line):
         "The clerk said the office would send tips on mail ballots to every household.",
         "The query asked, “How much did the county spend on the audit?”",
         "Doe, a former staff writer for the Ledger, now runs the county's press office.",
+        "The update adds two polling places to the county's list.",
+        "Facebook, Twitter and Pinterest said they would label the ads.",
     ],
 )
 def test_story_sentences_like_furniture_stay_claims(sentence):
