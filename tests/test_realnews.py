@@ -49,7 +49,21 @@ TOPIC_ONLY = [
 ]
 
 
-@pytest.mark.parametrize("sentence", ACTIONS + NO_CONTENT + TOPIC_ONLY)
+# A saying that is an aside in the writer's sentence, the writer's own voice, or one only possible or to come.
+ASIDE_KEPT = "a saying in an aside or in the writer's voice: the gate scores it low, but above the threshold held for PolNeAR dev"
+ASIDES = [
+    pytest.param("The council, which announced the closure in March, has since reopened two of the branches.",
+                 marks=pytest.mark.xfail(strict=True, reason=ASIDE_KEPT)),
+    pytest.param("It should be noted that the bridge was inspected last year.",
+                 marks=pytest.mark.xfail(strict=True, reason=ASIDE_KEPT)),
+    "I argue in my new book that the suburbs will decide the next election.",
+    "We know that the bridge was built to last fifty years, and it is now sixty.",
+    "The senator will announce on Monday whether she will run again.",
+    "The union might say that the contract protects its members.",
+]
+
+
+@pytest.mark.parametrize("sentence", ACTIONS + NO_CONTENT + TOPIC_ONLY + ASIDES)
 def test_refused_sentences_get_no_attribution(sentence):
     claim = only_claim(sentence)
     assert claim["attribution"] is None, claim["attribution"]

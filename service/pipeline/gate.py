@@ -5,8 +5,12 @@ PolNeAR, which the cue model learned from, marks actions read as stances ("voted
 sentence's topic as attributions; docs/guidelines.md does not, and real readers do not.
 The gate is a logistic model over hashed features of the cue in its sentence: what the
 cue word is, what governs or follows it (a that-clause, a quotation, a colon, "to" plus
-an action, "comment"), what precedes it (a negation, a quote just closed), the source the
-rules found and its type, and the cue model's own probability. It was trained on the
+an action, "comment"; whether the next word opens a clause or a noun-phrase object), what
+precedes it (a negation, a quote just closed, a modal, a subordinator or relative pronoun
+that makes it an aside, a determiner that makes it a noun), the source the rules found,
+its type and whether it is the writer's own "I" or "we", and the cue model's own
+probability. The word classes are data (``resources/lexicons/gate_words.toml`` and
+``clause_words.toml``). It was trained on the
 project's real-world train folds and PolNeAR train (``training/gate.py``), its threshold
 chosen by cross-validation over those folds; it is applied once, after ``attribute``.
 
@@ -26,12 +30,15 @@ from pathlib import Path
 
 import numpy as np
 
-from .resources import file_sha256, read_entries, resource_path
+from .resources import file_sha256, read_entries, read_toml, resource_path
 from .records import Attribution, AttributionKind, Claim, ClaimPrediction
 
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
-_NEGATION = frozenset({"not", "n't", "never", "no", "declined", "refused", "failed", "didn’t", "didn't", "wouldn't", "won't"})
+_WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
+_CLAUSE_WORDS = read_toml("clause_words.toml")
+_ASIDE_OPENERS = frozenset(_CLAUSE_WORDS["subordinators"] + _CLAUSE_WORDS["relatives"])
+_MODALS = frozenset(_CLAUSE_WORDS["modals"])
 _QUOTES = frozenset("“”\"")
 _GUIDELINE_CUES = frozenset(read_entries("gate_guideline_cues.txt"))
 # A verb of saying whose only object is the asking for comment: "declined to comment", "did not respond to a
@@ -41,7 +48,7 @@ _NO_CONTENT_AFTER = re.compile(
     r"(?:\w+\s+)?(?:requests?\s+for\s+)?comment\b",
     re.IGNORECASE,
 )
-_BELIEF = re.compile(r"believ|think|thought|expect|suspect|fear|hope|convinc|doubt|worr|assum|predict|anticipat", re.IGNORECASE)
+_BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])), re.IGNORECASE)
 
 
 def _lowered_words(text: str) -> list[str]:
@@ -91,8 +98,16 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("colon_after")
     if any(w in _QUOTES for w in lower_before[-3:]):
         features.append("quote_before")
-    if any(w in _NEGATION for w in lower_before[-4:]):
+    if any(w in _WORDS["negations"] for w in lower_before[-4:]):
         features.append("negated")
+    features.append(f"opens={_opens(next1)}")
+    features.append(f"head+opens={head}|{_opens(next1)}")
+    if prev1 in _WORDS["object_openers"] or prev1 in _WORDS["determiners"] or prev1.endswith(("'s", "’s")):
+        features.append("after_determiner")  # a noun: "his claims", "the promise", "McCabe's claims"
+    if any(w in _ASIDE_OPENERS for w in lower_before[-4:]):
+        features.append("in_subordinate")
+    if any(w in _MODALS for w in lower_before[-3:]):
+        features.append("modal_before")
     if "comment" in lower_after[:8] or "comment" in lower_before[-3:]:
         features.append("comment_near")
     if next1 == "to":
@@ -114,6 +129,7 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
     else:
         first = source.text.split()[0].lower() if source.text.split() else ""
         features += [
+            f"writer_voice={first in _WORDS['writer_voice']}",
             f"source_type={attribution.source_type}",
             f"source_named={attribution.named}",
             f"source_first={first}",
@@ -130,6 +146,13 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
     features.append(f"direct_quote={attribution.direct_quote}")
     features.append(f"prob={_bucket(prediction.probability, (0.2, 0.4, 0.6, 0.8, 0.9))}")
     return features
+
+
+def _opens(word: str) -> str:
+    """What the word after a cue opens: a "clause" (content), an "object" (an action's), or "other"."""
+    if word in _WORDS["clause_openers"] or word in _QUOTES or word == ":":
+        return "clause"
+    return "object" if word in _WORDS["object_openers"] else "other"
 
 
 def hash_features(features: Sequence[str], dimension: int) -> np.ndarray:
