@@ -100,8 +100,9 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("quote_before")
     if any(w in _WORDS["negations"] for w in lower_before[-4:]):
         features.append("negated")
-    features.append(f"opens={_opens(next1)}")
-    features.append(f"head+opens={head}|{_opens(next1)}")
+    opens = _opens(next1)
+    features.append(f"opens={opens}")
+    features.append(f"head+opens={head}|{opens}")
     if prev1 in _WORDS["object_openers"] or prev1 in _WORDS["determiners"] or prev1.endswith(("'s", "’s")):
         features.append("after_determiner")  # a noun: "his claims", "the promise", "McCabe's claims"
     if any(w in _ASIDE_OPENERS for w in lower_before[-4:]):
