@@ -35,11 +35,17 @@ from .records import Attribution, AttributionKind, Claim, ClaimPrediction
 
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
+_QUOTES = frozenset("“”\"")
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
+_NEGATIONS = _WORDS["negations"]
+_NOUN_MARKERS = _WORDS["object_openers"] | _WORDS["determiners"]
+_WRITER_VOICE = _WORDS["writer_voice"]
+_OPENS = {**dict.fromkeys(_WORDS["object_openers"], "object"), **dict.fromkeys(_WORDS["clause_openers"], "clause"),
+          **dict.fromkeys([*_QUOTES, ":"], "clause")}
+"""What the word after a cue opens: a "clause" (content), an "object" (an action's); any other word "other"."""
 _CLAUSE_WORDS = read_toml("clause_words.toml")
 _ASIDE_OPENERS = frozenset(_CLAUSE_WORDS["subordinators"] + _CLAUSE_WORDS["relatives"])
 _MODALS = frozenset(_CLAUSE_WORDS["modals"])
-_QUOTES = frozenset("“”\"")
 _GUIDELINE_CUES = frozenset(read_entries("gate_guideline_cues.txt"))
 # A verb of saying whose only object is the asking for comment: "declined to comment", "did not respond to a
 # request for comment", "did not immediately reply to requests for comment" (docs/guidelines.md: no content).
@@ -98,16 +104,16 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("colon_after")
     if any(w in _QUOTES for w in lower_before[-3:]):
         features.append("quote_before")
-    if any(w in _WORDS["negations"] for w in lower_before[-4:]):
+    if not _NEGATIONS.isdisjoint(lower_before[-4:]):
         features.append("negated")
-    opens = _opens(next1)
+    opens = _OPENS.get(next1, "other")
     features.append(f"opens={opens}")
     features.append(f"head+opens={head}|{opens}")
-    if prev1 in _WORDS["object_openers"] or prev1 in _WORDS["determiners"] or prev1.endswith(("'s", "’s")):
+    if prev1 in _NOUN_MARKERS or prev1.endswith(("'s", "’s")):
         features.append("after_determiner")  # a noun: "his claims", "the promise", "McCabe's claims"
-    if any(w in _ASIDE_OPENERS for w in lower_before[-4:]):
+    if not _ASIDE_OPENERS.isdisjoint(lower_before[-4:]):
         features.append("in_subordinate")
-    if any(w in _MODALS for w in lower_before[-3:]):
+    if not _MODALS.isdisjoint(lower_before[-3:]):
         features.append("modal_before")
     if "comment" in lower_after[:8] or "comment" in lower_before[-3:]:
         features.append("comment_near")
@@ -130,7 +136,7 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
     else:
         first = source.text.split()[0].lower() if source.text.split() else ""
         features += [
-            f"writer_voice={first in _WORDS['writer_voice']}",
+            f"writer_voice={first in _WRITER_VOICE}",
             f"source_type={attribution.source_type}",
             f"source_named={attribution.named}",
             f"source_first={first}",
@@ -147,13 +153,6 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
     features.append(f"direct_quote={attribution.direct_quote}")
     features.append(f"prob={_bucket(prediction.probability, (0.2, 0.4, 0.6, 0.8, 0.9))}")
     return features
-
-
-def _opens(word: str) -> str:
-    """What the word after a cue opens: a "clause" (content), an "object" (an action's), or "other"."""
-    if word in _WORDS["clause_openers"] or word in _QUOTES or word == ":":
-        return "clause"
-    return "object" if word in _WORDS["object_openers"] else "other"
 
 
 def hash_features(features: Sequence[str], dimension: int) -> np.ndarray:
