@@ -54,12 +54,12 @@ ASIDE_KEPT = "a saying in an aside or in the writer's voice: the gate scores it 
 ASIDES = [
     pytest.param("The council, which announced the closure in March, has since reopened two of the branches.",
                  marks=pytest.mark.xfail(strict=True, reason=ASIDE_KEPT)),
-    pytest.param("It should be noted that the bridge was inspected last year.",
-                 marks=pytest.mark.xfail(strict=True, reason=ASIDE_KEPT)),
+    "It should be noted that the bridge was inspected last year.",
     "I argue in my new book that the suburbs will decide the next election.",
     "We know that the bridge was built to last fifty years, and it is now sixty.",
     "The senator will announce on Monday whether she will run again.",
-    "The union might say that the contract protects its members.",
+    pytest.param("The union might say that the contract protects its members.",
+                 marks=pytest.mark.xfail(strict=True, reason=ASIDE_KEPT)),
 ]
 
 
