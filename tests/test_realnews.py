@@ -49,7 +49,21 @@ TOPIC_ONLY = [
 ]
 
 
-@pytest.mark.parametrize("sentence", ACTIONS + NO_CONTENT + TOPIC_ONLY)
+# A saying that is an aside in the writer's sentence, the writer's own voice, or one only possible or to come.
+ASIDE_KEPT = "a saying in an aside or in the writer's voice: the gate scores it low, but above the threshold held for PolNeAR dev"
+ASIDES = [
+    pytest.param("The council, which announced the closure in March, has since reopened two of the branches.",
+                 marks=pytest.mark.xfail(strict=True, reason=ASIDE_KEPT)),
+    "It should be noted that the bridge was inspected last year.",
+    "I argue in my new book that the suburbs will decide the next election.",
+    "We know that the bridge was built to last fifty years, and it is now sixty.",
+    "The senator will announce on Monday whether she will run again.",
+    pytest.param("The union might say that the contract protects its members.",
+                 marks=pytest.mark.xfail(strict=True, reason=ASIDE_KEPT)),
+]
+
+
+@pytest.mark.parametrize("sentence", ACTIONS + NO_CONTENT + TOPIC_ONLY + ASIDES)
 def test_refused_sentences_get_no_attribution(sentence):
     claim = only_claim(sentence)
     assert claim["attribution"] is None, claim["attribution"]
@@ -148,6 +162,9 @@ STORY = "The county opened two new polling places on Tuesday after long lines in
         "The views expressed in this piece are those of the author.",
         "Please consider supporting our journalism with a donation today.",
         "Image caption Volunteers stack sandbags along the levee on Sunday.",
+        "Update, June 3: Adds the county's response to the audit.",
+        "Embed Mayor Hale explains the new parking rules 1:12 autoplay Copy this code to your website or blog",
+        "Facebook Twitter Pinterest Volunteers stack sandbags along the levee on Sunday.",
         "Why does it matter to voters in the county?",
     ],
 )
@@ -163,6 +180,8 @@ def test_page_furniture_and_questions_are_not_claims(line):
         "The clerk said the office would send tips on mail ballots to every household.",
         "The query asked, “How much did the county spend on the audit?”",
         "Doe, a former staff writer for the Ledger, now runs the county's press office.",
+        "The update adds two polling places to the county's list.",
+        "Facebook, Twitter and Pinterest said they would label the ads.",
     ],
 )
 def test_story_sentences_like_furniture_stay_claims(sentence):

@@ -43,11 +43,13 @@ DIMENSION = 1 << 16
 POLNEAR_WEIGHTS = (0.0, 0.3, 1.0, 3.0)
 REGULARISATION = (0.3, 1.0)
 THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.04, 0.95, 0.02))
-POLNEAR_FLOOR = 0.74
+POLNEAR_FLOOR = 0.745
 """The estimated strict PolNeAR dev attribution F1 the gate must keep; the set-up is chosen among those that do.
 Issue 11 asks for 0.79, but PolNeAR marks as cues what the guidelines refuse, so every point kept there costs
-real-world F1 (cross-validated, 2026-12-01: 0.79 on PolNeAR dev leaves 0.66 real-world, 0.74 leaves 0.75, 0.70
-leaves 0.79): 0.74 is the trade chosen, printed by every run as the frontier."""
+real-world F1 (cross-validated, 2026-12-01 with the clause and aside features: no set-up keeps 0.79; 0.77 leaves
+0.71 real-world, 0.74 leaves 0.78, 0.70 leaves 0.80): 0.745 is the trade chosen (the estimate runs about 0.003 above
+the measured strict figure, and 0.745 keeps the measured one at the last round's 0.744), printed by every run as
+the frontier."""
 FRONTIER = (0.66, 0.70, 0.74, 0.77, 0.79)
 """PolNeAR dev floors at which the trade-off with real-world F1 is printed."""
 

@@ -5,8 +5,12 @@ PolNeAR, which the cue model learned from, marks actions read as stances ("voted
 sentence's topic as attributions; docs/guidelines.md does not, and real readers do not.
 The gate is a logistic model over hashed features of the cue in its sentence: what the
 cue word is, what governs or follows it (a that-clause, a quotation, a colon, "to" plus
-an action, "comment"), what precedes it (a negation, a quote just closed), the source the
-rules found and its type, and the cue model's own probability. It was trained on the
+an action, "comment"; whether the next word opens a clause or a noun-phrase object), what
+precedes it (a negation, a quote just closed, a modal, a subordinator or relative pronoun
+that makes it an aside, a determiner that makes it a noun), the source the rules found,
+its type and whether it is the writer's own "I" or "we", and the cue model's own
+probability. The word classes are data (``resources/lexicons/gate_words.toml`` and
+``clause_words.toml``). It was trained on the
 project's real-world train folds and PolNeAR train (``training/gate.py``), its threshold
 chosen by cross-validation over those folds; it is applied once, after ``attribute``.
 
@@ -26,13 +30,22 @@ from pathlib import Path
 
 import numpy as np
 
-from .resources import file_sha256, read_entries, resource_path
+from .resources import file_sha256, read_entries, read_toml, resource_path
 from .records import Attribution, AttributionKind, Claim, ClaimPrediction
 
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
-_NEGATION = frozenset({"not", "n't", "never", "no", "declined", "refused", "failed", "didn’t", "didn't", "wouldn't", "won't"})
 _QUOTES = frozenset("“”\"")
+_WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
+_NEGATIONS = _WORDS["negations"]
+_NOUN_MARKERS = _WORDS["object_openers"] | _WORDS["determiners"]
+_WRITER_VOICE = _WORDS["writer_voice"]
+_OPENS = {**dict.fromkeys(_WORDS["object_openers"], "object"), **dict.fromkeys(_WORDS["clause_openers"], "clause"),
+          **dict.fromkeys([*_QUOTES, ":"], "clause")}
+"""What the word after a cue opens: a "clause" (content), an "object" (an action's); any other word "other"."""
+_CLAUSE_WORDS = read_toml("clause_words.toml")
+_ASIDE_OPENERS = frozenset(_CLAUSE_WORDS["subordinators"] + _CLAUSE_WORDS["relatives"])
+_MODALS = frozenset(_CLAUSE_WORDS["modals"])
 _GUIDELINE_CUES = frozenset(read_entries("gate_guideline_cues.txt"))
 # A verb of saying whose only object is the asking for comment: "declined to comment", "did not respond to a
 # request for comment", "did not immediately reply to requests for comment" (docs/guidelines.md: no content).
@@ -41,7 +54,7 @@ _NO_CONTENT_AFTER = re.compile(
     r"(?:\w+\s+)?(?:requests?\s+for\s+)?comment\b",
     re.IGNORECASE,
 )
-_BELIEF = re.compile(r"believ|think|thought|expect|suspect|fear|hope|convinc|doubt|worr|assum|predict|anticipat", re.IGNORECASE)
+_BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])), re.IGNORECASE)
 
 
 def _lowered_words(text: str) -> list[str]:
@@ -91,8 +104,17 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("colon_after")
     if any(w in _QUOTES for w in lower_before[-3:]):
         features.append("quote_before")
-    if any(w in _NEGATION for w in lower_before[-4:]):
+    if not _NEGATIONS.isdisjoint(lower_before[-4:]):
         features.append("negated")
+    opens = _OPENS.get(next1, "other")
+    features.append(f"opens={opens}")
+    features.append(f"head+opens={head}|{opens}")
+    if prev1 in _NOUN_MARKERS or prev1.endswith(("'s", "’s")):
+        features.append("after_determiner")  # a noun: "his claims", "the promise", "McCabe's claims"
+    if not _ASIDE_OPENERS.isdisjoint(lower_before[-4:]):
+        features.append("in_subordinate")
+    if not _MODALS.isdisjoint(lower_before[-3:]):
+        features.append("modal_before")
     if "comment" in lower_after[:8] or "comment" in lower_before[-3:]:
         features.append("comment_near")
     if next1 == "to":
@@ -114,6 +136,7 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
     else:
         first = source.text.split()[0].lower() if source.text.split() else ""
         features += [
+            f"writer_voice={first in _WRITER_VOICE}",
             f"source_type={attribution.source_type}",
             f"source_named={attribution.named}",
             f"source_first={first}",

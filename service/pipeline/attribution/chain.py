@@ -16,13 +16,13 @@ from .cues import Candidate, Cues
 from .inherit import Seen
 from .references import names_a_teller
 from .spans import source_after
-from .words import ADJUNCT
+from .words import ADJUNCT, CLAUSE_WORDS
 
 _LINK = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*[:,]?\s*(?:that\s+)?", re.IGNORECASE)
 # Carriers: what a source speaks in, which someone else may pass on ("a video shared by X").
 _CARRIERS = "|".join(read_entries("source_carriers.txt"))
 _RELAY = re.compile(
-    rf"\b(?:{_CARRIERS})s?\b[^.;:“”\"]{{0,40}}?\b(?:shared|posted|published|released|circulated|broadcast|aired)\s+by\s+",
+    rf"\b(?:{_CARRIERS})s?\b[^.;:“”\"]{{0,40}}?\b(?:{'|'.join(CLAUSE_WORDS['relay_verbs'])})\s+by\s+",
     re.IGNORECASE,
 )
 # Every relay has " by " in it: looking for that first skips most claims cheaply.

@@ -11,7 +11,7 @@ from ..text.lexicon import word_trie
 from ..text.passive import be_before
 from ..records import Claim, SourceFound, Span
 from .spans import source_after, source_before
-from .words import ADJUNCT, BY_AFTER, CUE_VERB_TRIE, CUE_VERBS, RIGHT_NP, VERB_INITIALS
+from .words import ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, RIGHT_NP, VERB_INITIALS
 
 _CUE_INITIALS = "".join(sorted({*VERB_INITIALS, "A", "C"}))
 _CUE = re.compile(
@@ -36,7 +36,7 @@ _CLEAR_AFTER_CUE = re.compile(
     rf"(?:\s+(?:{ADJUNCT}))?(?:\s*:|\s+(?:that|how)\b|\s*,?\s*[“\"]|\s*,\s*citing\b|[\s.!?”\"’]*$)", re.IGNORECASE
 )
 _CLEAR_BEFORE_INVERTED = re.compile(r"(?:[,”\"’]|'')\s*$")
-_TOLD = re.compile(r"told|tells?", re.IGNORECASE)
+_TOLD = re.compile("|".join(CLAUSE_WORDS["addressee_cues"]), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

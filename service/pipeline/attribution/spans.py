@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..resources import read_entries
 from ..records import SourceFound, Span
 from ..sources import NAME_PARTICLES, classify_source, describes_a_person, is_title_word
-from .words import ADJUNCT, ADJUNCT_START, AUX, CUE_VERB, LY_ADVERB, RIGHT_NP
+from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
 
 LEFT_WINDOW = 300
 """How far before a cue to look for its source (covers a long apposition)."""
@@ -23,15 +23,13 @@ _PIECE = re.compile(r"[^,;:“”\"—]+")
 _QUOTED_PAIR = re.compile(r"[“\"][^“”\"]*[”\"]")
 # A subordinating word: the source starts after the last one in a piece ("as he explained").
 # Searched forwards and the last hit kept: a greedy ".*" prefix would backtrack over the piece.
-_SUBORDINATOR = re.compile(
-    r"\b(?:that|but|as|when|while|because|after|before|if|so|where|whereas|although|though)\s+", re.IGNORECASE
-)
+_SUBORDINATOR = re.compile(rf"\b(?:{'|'.join(CLAUSE_WORDS['subordinators'])})\s+", re.IGNORECASE)
 _TRAILING_AUX = re.compile(rf"(?:\s+(?:{AUX}|{ADJUNCT}|(?-i:{LY_ADVERB}))(?![\w'’-]))+\s*$", re.IGNORECASE)
 # A pronoun's clitic is the verb, not the source: "She’ll present", "He’s claiming".
 _PRONOUN_CLITIC = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou)(?P<clitic>['’](?:ll|s|d|ve|re|m))$")
 # A phrase that ends in a conjunction is the first half of a coordination ("Scott beamed
 # and asked"), not a source.
-_ENDS_IN_CONJUNCTION = re.compile(r"(?:^|\s)(?:and|or|but|nor)$", re.IGNORECASE)
+_ENDS_IN_CONJUNCTION = re.compile(rf"(?:^|\s)(?:{'|'.join(CLAUSE_WORDS['conjunctions'])})$", re.IGNORECASE)
 _HAS_WORD = re.compile(r"\w")
 # A phrase that opens with a determiner or quantifier is a noun phrase: its last word is a noun even when it is
 # also a cue verb ("the report", "several reports", "a new study").
@@ -41,14 +39,12 @@ _DETERMINED = re.compile(
 # A "source" made only of auxiliaries, sentence adverbs or an "-ly" adverb names nobody
 # ("have pointed out", "Meanwhile ... saying", "Deeply divided").
 _NO_TELLER = re.compile(
-    rf"(?:(?:the|a|an|this|that|these|those|has|have|had|meanwhile|perhaps|however|also|then|now|still|yet|instead|indeed|moreover|(?-i:{LY_ADVERB}))\s*)+",
+    rf"(?:(?:{'|'.join(CLAUSE_WORDS['no_teller'])}|(?-i:{LY_ADVERB}))\s*)+",
     re.IGNORECASE,
 )
 _APPOSITIVE_START = re.compile(r"\s*(?:the|a|an|who|which|whose|former|[a-z])", re.DOTALL)
 # Words that make a would-be source a clause: copulas and modals.
-_CLAUSE_WORD = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|having|will|would|could|should|can|may|might|must|do|does|did)\b", re.IGNORECASE
-)
+_CLAUSE_WORD = re.compile(rf"\b(?:{'|'.join(CLAUSE_WORDS['copulas'] + CLAUSE_WORDS['modals'])})\b", re.IGNORECASE)
 # "Ukrainian, South Korean and Western intelligence agencies": names listed before a source.
 _LISTED_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+)+$")
 _NAME_APPOSITION = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),\s+(?:the|a|an|who|which|whose|former|[a-z])")

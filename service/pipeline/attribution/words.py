@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..resources import compile_alternation, read_entries
+from ..resources import compile_alternation, read_entries, read_toml
 from ..text.lexicon import word_trie
 
 CUE_VERBS = read_entries("source_cue_verbs.txt")
+CLAUSE_WORDS: dict[str, list[str]] = read_toml("clause_words.toml")
+"""Copulas, modals, subordinators, the words that name no teller, relay verbs: one list per concept."""
 AUX = compile_alternation(read_entries("source_aux.txt")).pattern
 ADJUNCT = compile_alternation(read_entries("source_adjuncts.txt")).pattern
 # Every cue starts with one of these letters: checking it first lets the matcher skip other
