@@ -74,7 +74,10 @@ class FirstWordLexicon:
         trie = word_trie(sorted(first_words))
         self.pattern = re.compile(rf"(?<!\w)(?={trie}\b)(?:{_groups(groups)})\b")
         """Each match's ``lastgroup`` is the name of its group."""
-        self._first_word = re.compile(rf"(?<!\w){trie}\b")
+        self._first_word_after = re.compile(rf"\W({trie})\b")
+        """A first word after a character that is no word's: ``re`` passes over word characters without trying
+        the trie, where a lookbehind would be tried at every character."""
+        self._first_word_at = re.compile(rf"({trie})\b")
         self._by_first_word = {
             word: re.compile(rf"(?:{_groups([(name, [e for e in entries if word in e['first']]) for name, entries in groups])})\b")
             for word in first_words
@@ -85,10 +88,17 @@ class FirstWordLexicon:
         """What ``pattern`` (the plain alternation) finds in ``folded[start:end]`` (``match.lastgroup``: the
         group): at each first word past the last match, its own patterns are tried."""
         after = start
-        for word in self._first_word.finditer(folded, start, end):
-            if word.start() >= after and (match := self._by_first_word[word.group()].match(folded, word.start(), end)):
+        for word in self._first_words(folded, start, end):
+            if word.start(1) >= after and (match := self._by_first_word[word.group(1)].match(folded, word.start(1), end)):
                 after = match.end()
                 yield match
+
+    def _first_words(self, folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Every first word (group 1) that begins a word in ``folded[start:end]``: ``(?<!\\w)trie\\b``, searched
+        for after a character that is no word's, from the one before ``start`` (the text's first word alone)."""
+        if start == 0 and (first := self._first_word_at.match(folded, 0, end)):
+            yield first
+        yield from self._first_word_after.finditer(folded, max(start - 1, 0), end)
 
 
 def _groups(groups: Sequence[tuple[str, Sequence[Mapping]]]) -> str:
