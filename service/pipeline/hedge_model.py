@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .resources import file_sha256, manifest_path
-from .text.lexicon import word_trie
+from .text.lexicon import WordStarts
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 """A token: a word (with inner hyphens and apostrophes) or one punctuation mark."""
@@ -76,7 +76,7 @@ tokens (``_far_window``), so a long run of spaces or one long word costs linear 
 _JOINERS = "-'’"
 
 
-def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], finder: re.Pattern[str]):
+def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], finder: WordStarts):
     """For each candidate word inside one of ``spans`` (claims, in text order): the span's index, the tokens of
     a window around the word within that span, and the word's index among them.
 
@@ -88,7 +88,7 @@ def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], 
     starts = [start for start, _ in spans]
     span_tokens: dict[int, list[tuple[int, int, str]]] = {}
     for match in finder.finditer(folded, spans[0][0], spans[-1][1]):
-        s, e = match.span()
+        s, e = match.span(1)
         position = bisect_right(starts, s) - 1
         start, end = spans[position]
         if e > end:
@@ -112,7 +112,7 @@ def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], 
             before = before[1:]  # the first and last tokens may be cut by the window's edges
         if hi < end:
             after = after[:-1]
-        yield position, [*before, (s, e, match.group()), *after], len(before)
+        yield position, [*before, (s, e, match.group(1)), *after], len(before)
 
 
 def _far_window(text: str, tokens: Sequence[tuple[int, int, str]], word: tuple[int, int],
@@ -234,10 +234,10 @@ class HedgeCueModel:
         return result
 
     @property
-    def finder_(self) -> re.Pattern[str]:
+    def finder_(self) -> WordStarts:
         """One search for every candidate word (a trie of them) in lower-cased text, from word starts only."""
         if getattr(self, "_finder", None) is None or self._finder_for is not self.candidates_:
-            self._finder = re.compile(rf"\b{word_trie(sorted(self.candidates_))}")
+            self._finder = WordStarts(sorted(self.candidates_))
             self._finder_for = self.candidates_
         return self._finder
 

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 _ESCAPE = re.compile(r"\\.")
 _WORD = re.compile(r"\w+")
+_WORD_EDGES = re.compile(r"\w(?:.*\w)?", re.DOTALL)
 
 
 def word_trie(words: Sequence[str]) -> str:
@@ -54,6 +55,31 @@ def alternation(patterns: Sequence[str]) -> str:
     return "|".join(f"(?:{pattern})" for pattern in sorted(patterns, key=len, reverse=True))
 
 
+class WordStarts:
+    """Where one of ``words`` begins a word: what ``(?<!\w)(?:trie)`` + ``after`` finds, group 1 the word.
+
+    It is searched for after a character that is no word's: ``re`` then passes over word characters
+    without trying the trie, where a lookbehind (or ``\b``) in front is tried at every character. So the
+    words must begin and end with a word character.
+    """
+
+    def __init__(self, words: Sequence[str], after: str = "") -> None:
+        if not all(_WORD_EDGES.fullmatch(word) for word in words):
+            raise ValueError(f"words must begin and end with a word character: {sorted(words)[:5]}...")
+        trie = word_trie(words)
+        self._after_non_word = re.compile(rf"\W({trie}){after}")
+        self._at_start = re.compile(rf"({trie}){after}")
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The matches in ``text[start:end]`` (``end`` as endpos), searched from the character before ``start``,
+        which a lookbehind sees too; the text's first word is tried on its own."""
+        search_from = max(start - 1, 0)
+        if start == 0 and (first := self._at_start.match(text, 0, end)):
+            yield first
+            search_from = first.end()
+        yield from self._after_non_word.finditer(text, search_from, end)
+
+
 class FirstWordLexicon:
     """Named groups of patterns, each ``{"first": [words], "pattern": regex}``, matched as one.
 
@@ -74,10 +100,7 @@ class FirstWordLexicon:
         trie = word_trie(sorted(first_words))
         self.pattern = re.compile(rf"(?<!\w)(?={trie}\b)(?:{_groups(groups)})\b")
         """Each match's ``lastgroup`` is the name of its group."""
-        self._first_word_after = re.compile(rf"\W({trie})\b")
-        """A first word after a character that is no word's: ``re`` passes over word characters without trying
-        the trie, where a lookbehind would be tried at every character."""
-        self._first_word_at = re.compile(rf"({trie})\b")
+        self._first_words = WordStarts(sorted(first_words), after=r"\b")
         self._by_first_word = {
             word: re.compile(rf"(?:{_groups([(name, [e for e in entries if word in e['first']]) for name, entries in groups])})\b")
             for word in first_words
@@ -88,17 +111,10 @@ class FirstWordLexicon:
         """What ``pattern`` (the plain alternation) finds in ``folded[start:end]`` (``match.lastgroup``: the
         group): at each first word past the last match, its own patterns are tried."""
         after = start
-        for word in self._first_words(folded, start, end):
+        for word in self._first_words.finditer(folded, start, end):
             if word.start(1) >= after and (match := self._by_first_word[word.group(1)].match(folded, word.start(1), end)):
                 after = match.end()
                 yield match
-
-    def _first_words(self, folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
-        """Every first word (group 1) that begins a word in ``folded[start:end]``: ``(?<!\\w)trie\\b``, searched
-        for after a character that is no word's, from the one before ``start`` (the text's first word alone)."""
-        if start == 0 and (first := self._first_word_at.match(folded, 0, end)):
-            yield first
-        yield from self._first_word_after.finditer(folded, max(start - 1, 0), end)
 
 
 def _groups(groups: Sequence[tuple[str, Sequence[Mapping]]]) -> str:
