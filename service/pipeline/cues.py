@@ -186,7 +186,7 @@ _NOTES = _Lexicon(
 )
 _LOOK_BACK = int(_NOTE_LEXICON["look_back_claims"])
 _STOPWORDS = frozenset(_NOTE_LEXICON["subject_stopwords"])
-_CLAUSE_BOUNDARY = re.compile(r"[,;:(\u2014\u2013]|\b(?:so|but|that|which|because|while|although|though|since|whereas)\b")
+_CLAUSE_BOUNDARY = re.compile(rf"[,;:(\u2014\u2013]|\b(?:{'|'.join(_NOTE_LEXICON['clause_openers'])})\b")
 _WORD = re.compile(r"\w[\w'\u2019-]*")
 _SUBJECT_WORD = re.compile(r"\S+")
 _SUBJECT_WORDS = 12

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from .resources import compile_alternation, read_entries
+from .resources import compile_alternation, read_entries, read_toml
 from .text.words import is_possessive, without_possessive
 from .records import SourceType, Span
 
@@ -65,8 +65,9 @@ _WORDNET_GROUP = frozenset(read_entries("wordnet_group_nouns.txt"))
 _WORDNET_NOUNS = _WORDNET_PERSON | _WORDNET_GROUP
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr"})
 NAME_PARTICLES = frozenset(read_entries("source_name_particles.txt"))
-_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my"})
-_UNIDENTIFYING = frozenset({"some", "several", "many", "multiple", "other", "various", "so", "one", "most"})
+_PHRASE_WORDS = read_toml("phrase_words.toml")
+_POSSESSIVE_DETERMINERS = frozenset(_PHRASE_WORDS["possessive_determiners"])
+_UNIDENTIFYING = frozenset(_PHRASE_WORDS["unidentifying"])
 _BARE_MODIFIERS = frozenset(entry.lower() for entry in read_entries("source_bare_modifiers.txt"))
 _PRONOUNS: dict[str, tuple[bool, tuple[SourceType, ...]]] = {
     word.lower(): (number == "plural", tuple(types))  # type: ignore[misc]

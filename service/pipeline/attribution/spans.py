@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import read_entries
+from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
 from ..sources import NAME_PARTICLES, classify_source, describes_a_person, is_title_word
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -33,9 +33,8 @@ _ENDS_IN_CONJUNCTION = re.compile(rf"(?:^|\s)(?:{'|'.join(CLAUSE_WORDS['conjunct
 _HAS_WORD = re.compile(r"\w")
 # A phrase that opens with a determiner or quantifier is a noun phrase: its last word is a noun even when it is
 # also a cue verb ("the report", "several reports", "a new study").
-_DETERMINED = re.compile(
-    r"(?:the|a|an|this|that|these|those|its|his|her|their|our|several|many|some|other|multiple|two|three)\s", re.IGNORECASE
-)
+_PHRASE_WORDS: dict[str, list[str]] = read_toml("phrase_words.toml")
+_DETERMINED = re.compile(rf"(?:{'|'.join(_PHRASE_WORDS['determiners'])})\s", re.IGNORECASE)
 # A "source" made only of auxiliaries, sentence adverbs or an "-ly" adverb names nobody
 # ("have pointed out", "Meanwhile ... saying", "Deeply divided").
 _NO_TELLER = re.compile(
@@ -285,9 +284,9 @@ def _owner_before(text: str, start: int) -> re.Match[str] | None:
 _NAME_TRAILERS = frozenset(read_entries("source_name_trailers.txt"))
 # A word that binds a capitalised run into a longer name ("Institute for the Study of War", "the Heritage
 # Foundation"): a run after it is not a name on its own.
-_NAME_BINDERS = frozenset({"of", "for", "and", "&", "the", "on", "at", "to", "de"})
+_NAME_BINDERS = frozenset(_PHRASE_WORDS["name_binders"])
 _WORD = re.compile(r"\S+")
-_AFFILIATION_STARTS = frozenset({"of", "from", "at", "a", "an"})
+_AFFILIATION_STARTS = frozenset(_PHRASE_WORDS["affiliation_starts"])
 
 
 def name_in(text: str, span: Span) -> Span | None:
