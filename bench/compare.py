@@ -7,7 +7,8 @@ most speed-ups, so both sides are timed in one process: ``git archive`` unpacks 
 revision's ``service/`` in a temporary folder as the package ``baseline_service`` (the
 pipeline imports its own modules relatively, so it loads beside this tree's ``service``),
 and every round runs each side once, alternating which goes first. A round is what
-``bench.throughput`` does: a tokenisation pass, a pipeline pass, a pass with stage timers;
+``bench.throughput`` does: a tokenisation pass, a pipeline pass, a pass observed through the
+engine's stage blocks (so the other revision needs ``pipeline/timing.py`` with its ``clock``);
 every time is CPU time. First, every corpus article's JSON body (explain on, without
 ``rules_version``, which hashes the code) is compared: a speed-up must leave them equal.
 Run it once against the tree's own HEAD too: two identical pipelines in one process still
@@ -92,11 +93,12 @@ def compare(revision: str, rounds: int) -> None:
     print(f"pipeline pass, this tree / {revision}: median {statistics.median(new_over_old):.3f}"
           f" (per round {min(new_over_old):.3f}-{max(new_over_old):.3f})")
     articles = rounds * len(texts)
-    print(f"{'stage':<15}" + "".join(f"{name[:12]:>12} % {'ms/art':>7}" for name in sides))
-    for stage in (*throughput.STAGE_ORDER, "engine glue"):
-        print(f"{stage:<15}" + "".join(
+    print(f"{'stage':<18}" + "".join(f"{name[:12]:>12} % {'ms/art':>7}" for name in sides))
+    stages_in_order = dict.fromkeys(stage for name in sides for stage in spent[name])
+    for stage in stages_in_order:
+        print(f"{stage:<18}" + "".join(
             f"{100 * spent[name][stage] / totals[name]:14.1f} {spent[name][stage] * 1000 / articles:7.3f}" for name in sides))
-    print(f"{'total':<15}" + "".join(f"{100.0:14.1f} {totals[name] * 1000 / articles:7.3f}" for name in sides))
+    print(f"{'total':<18}" + "".join(f"{100.0:14.1f} {totals[name] * 1000 / articles:7.3f}" for name in sides))
 
 
 def main() -> None:

@@ -10,21 +10,19 @@ under the same machine load; the median ratio is reported. Every time is CPU tim
 process (``CLOCK``), which other processes on a busy machine inflate far less than wall
 time. The target is 25x (issue 11): about 0.7 MB/s per core.
 
-Stage shares come from as many further passes, which wrap the very functions
-``Engine.analyse`` calls (module names in ``service.pipeline.engine``, ``Document.of``, and
-the attribution model's, the gate's and the role model's methods) with timers and then call ``analyse`` itself, so the stages are timed
-exactly as the engine runs them; "engine glue" is what ``analyse`` spends outside every
-stage.
+Stage shares come from as many further passes, observed through the engine's own stage
+blocks (``service.pipeline.timing``, the same ones /metrics reports), timed in CPU time;
+"engine glue" is what ``analyse`` spends outside every stage.
 """
 from __future__ import annotations
 
 import argparse
+import importlib
 import re
 import time
 from collections import defaultdict
-from contextlib import contextmanager
 from types import ModuleType
-from typing import Callable, Iterator
+from typing import Callable
 
 from bench.corpus import Article, corpus, median, total_bytes, verdict
 from service.pipeline import engine as engine_module
@@ -35,24 +33,6 @@ TOKENISATION = re.compile(r"\w+|[^\w\s]")
 CLOCK = time.process_time
 """CPU time of this process: on a shared machine, wall time counts the other processes' turns too."""
 TARGET_RATIO_TO_TOKENISATION = 25.0
-
-STAGES_IN_ENGINE = {
-    "segment": "segment",
-    "attribute": "attribute",
-    "people": ("refine_sources", "resolve_people", "embedded_posts", "continue_quotations"),
-    "hedges": "find_hedges",
-    "verification": "find_verification_notes",
-    "sourcing notes": "fold_sourcing_notes",
-    "score": "score_claim",
-    "aggregate": "aggregate",
-}
-"""Stage name -> the name(s) ``engine.py`` calls it by."""
-METHODS_TIMED = {"document": ("Document", "of"), "model": ("model", "predict"), "gate": ("gate", "apply"),
-                 "roles": ("roles", "predict")}
-"""Stage name -> (the engine's attribute, or for "document" ``engine.py``'s name, and the method called on it)."""
-STAGE_ORDER = ("document", "segment", "model", "attribute", "gate", "people", "hedges", "verification",
-               "sourcing notes", "roles", "score", "aggregate", "render")
-
 
 def tokenisation_pass(texts: list[str]) -> float:
     started = CLOCK()
@@ -68,69 +48,30 @@ def pipeline_pass(engine: Engine, texts: list[str], render_body: Callable = rend
     return CLOCK() - started
 
 
-def _timed(function: Callable, stage: str, spent: dict[str, float]) -> Callable:
-    def timed(*args, **kwargs):
-        started = CLOCK()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            spent[stage] += CLOCK() - started
-
-    return timed
-
-
-class _TimedMethod:
-    """Stands in for ``target`` (a model, or the Document class) with ``method`` timed; the rest passes through."""
-
-    def __init__(self, target: object, method: str, stage: str, spent: dict[str, float]) -> None:
-        self._target = target
-        setattr(self, method, _timed(getattr(target, method), stage, spent))
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._target, name)
-
-
-@contextmanager
-def stage_timers(engine: Engine, spent: dict[str, float], module: ModuleType = engine_module) -> Iterator[None]:
-    """Wrap every stage ``Engine.analyse`` calls with a timer adding into ``spent`` (``module``:
-    the engine's module, another revision's for ``bench.compare``)."""
-    names = {name: stage for stage, named in STAGES_IN_ENGINE.items()
-             for name in ((named,) if isinstance(named, str) else named)}
-    originals = {name: getattr(module, name) for name in names}
-    for name, stage in names.items():
-        setattr(module, name, _timed(originals[name], stage, spent))
-    document_name, document_method = METHODS_TIMED["document"]
-    originals[document_name] = getattr(module, document_name)
-    setattr(module, document_name, _TimedMethod(originals[document_name], document_method, "document", spent))
-    models = {attribute: getattr(engine, attribute) for stage, (attribute, _) in METHODS_TIMED.items() if stage != "document"}
-    for stage, (attribute, method) in METHODS_TIMED.items():
-        if stage != "document":
-            setattr(engine, attribute, _TimedMethod(models[attribute], method, stage, spent))
-    try:
-        yield
-    finally:
-        for attribute, model in models.items():
-            setattr(engine, attribute, model)
-        for name, function in originals.items():
-            setattr(module, name, function)
-
-
 def stage_shares(engine: Engine, texts: list[str], passes: int, module: ModuleType = engine_module,
                  render_body: Callable = render) -> tuple[dict[str, float], float]:
-    """Seconds per stage summed over ``passes`` passes (plus "engine glue"), and their total."""
+    """Seconds per stage, in the order the engine runs them, summed over ``passes`` passes (then
+    "render" and "engine glue"), and their total (``module``: the engine's module, another
+    revision's for ``bench.compare``; its package's ``timing`` is the one observed)."""
+    timing = importlib.import_module(f"{module.__package__}.timing")
     spent: dict[str, float] = defaultdict(float)
+    analysed = rendered = 0.0
+
+    def add(stage: str, seconds: float) -> None:
+        spent[stage] += seconds
+
     started = CLOCK()
-    with stage_timers(engine, spent, module):
+    with timing.observing(add, CLOCK):
         for text in texts * passes:
             analysed_at = CLOCK()
             result = engine.analyse(text)
-            spent["analyse"] += CLOCK() - analysed_at
             rendered_at = CLOCK()
+            analysed += rendered_at - analysed_at
             render_body(result, engine.model_version)
-            spent["render"] += CLOCK() - rendered_at
+            rendered += CLOCK() - rendered_at
     total = CLOCK() - started
-    inside_analyse = sum(spent[stage] for stage in STAGE_ORDER if stage != "render")
-    spent["engine glue"] = spent.pop("analyse") - inside_analyse
+    spent["engine glue"] = analysed - sum(spent.values())
+    spent["render"] = rendered
     return dict(spent), total
 
 
@@ -160,9 +101,8 @@ def measure(articles: list[Article], repeats: int) -> None:
 
     spent, total = stage_shares(engine, texts, repeats)
     print(f"stage shares ({repeats} timed passes, {total:.3f} s):")
-    for stage in (*STAGE_ORDER, "engine glue"):
-        seconds = spent.get(stage, 0.0)
-        print(f"  {stage:<14} {100 * seconds / total:5.1f}%  {seconds * 1000 / len(texts) / repeats:7.3f} ms/article")
+    for stage, seconds in spent.items():
+        print(f"  {stage:<18} {100 * seconds / total:5.1f}%  {seconds * 1000 / len(texts) / repeats:7.3f} ms/article")
 
 
 def main() -> None:

@@ -14,14 +14,17 @@ from contextvars import ContextVar
 
 Observer = Callable[[str, float], None]
 
-_OBSERVER: ContextVar[Observer | None] = ContextVar("credence_stage_observer", default=None)
+Clock = Callable[[], float]
+
+_OBSERVER: ContextVar[tuple[Observer, Clock] | None] = ContextVar("credence_stage_observer", default=None)
 _UNOBSERVED = nullcontext()
 
 
 @contextmanager
-def observing(observer: Observer) -> Iterator[None]:
-    """Report every stage the engine runs in this block (this thread) to ``observer``."""
-    token = _OBSERVER.set(observer)
+def observing(observer: Observer, clock: Clock = time.perf_counter) -> Iterator[None]:
+    """Report every stage the engine runs in this block (this thread) to ``observer``, timed by
+    ``clock`` (wall time for /metrics; bench/ passes CPU time)."""
+    token = _OBSERVER.set((observer, clock))
     try:
         yield
     finally:
@@ -30,14 +33,14 @@ def observing(observer: Observer) -> Iterator[None]:
 
 def stage(name: str) -> AbstractContextManager[None]:
     """The block of one pipeline stage: timed when someone is observing, else nothing."""
-    observer = _OBSERVER.get()
-    return _UNOBSERVED if observer is None else _timed(name, observer)
+    observed = _OBSERVER.get()
+    return _UNOBSERVED if observed is None else _timed(name, *observed)
 
 
 @contextmanager
-def _timed(name: str, observer: Observer) -> Iterator[None]:
-    started = time.perf_counter()
+def _timed(name: str, observer: Observer, clock: Clock) -> Iterator[None]:
+    started = clock()
     try:
         yield
     finally:
-        observer(name, time.perf_counter() - started)
+        observer(name, clock() - started)
