@@ -119,7 +119,7 @@ def test_metrics_count_requests_by_route_and_status_and_time_each_stage():
         assert sample(exposition, "credence_scoring_seconds_count", stage=stage) == 3
 
 
-PIPELINE_STAGES = ["segment", "model", "attribute", "gate", "appositions", "people", "hedges", "verification_notes",
+PIPELINE_STAGES = ["document", "segment", "model", "attribute", "gate", "appositions", "people", "hedges", "verification_notes",
                    "sourcing_notes", "roles", "score", "aggregate"]
 
 

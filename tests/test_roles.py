@@ -97,7 +97,7 @@ def test_words_inside_a_quotation_are_the_sources_not_the_writers(sentence, feat
 
 def test_the_shipped_model_tells_a_column_sentence_from_a_report():
     text = "The county reported 14 new cases on Monday.\nI am tired of leaders who refuse to lead, and we deserve better."
-    roles = RoleModel.load().predict(text, _findings(text))
+    roles = RoleModel.load().predict(Document.of(text), _findings(text))
     assert [role.role for role in roles] == ["key", "opinion"]
 
 

@@ -57,9 +57,10 @@ def read_articles(articles: Sequence[LabelledArticle]) -> list[ReadArticle]:
     model, hedge_detector, gate = AttributionModel.load(), HedgeCueModel.load(), AttributionGate.load()
     read = []
     for article in articles:
-        findings, _ = find(article.text, model, hedge_detector, gate)
+        document = Document.of(article.text)
+        findings, _ = find(document, model, hedge_detector, gate)
         roles = [gold_role(article.sentences, f.claim.start, f.claim.end) for f in findings]
-        read.append(ReadArticle(article, findings, role_inputs(Document.of(article.text), findings), roles))
+        read.append(ReadArticle(article, findings, role_inputs(document, findings), roles))
     return read
 
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
-from .records import Claim
 
 _LINE = re.compile(r"[^\r\n]+")
 
@@ -186,10 +184,8 @@ class Document:
     quotations: Quotations
 
     @classmethod
-    @lru_cache(maxsize=4)
     def of(cls, text: str) -> Document:
-        """The document of ``text``. The last few are kept, so that a stage handed only the text (the role model)
-        reads the very same quotations as the rest without a second scan."""
+        """The document of ``text``, built once by the engine and handed to every stage."""
         lines = []
         for paragraph, line in enumerate(_LINE.finditer(text)):
             raw = line.group()
@@ -198,8 +194,3 @@ class Document:
                 start = line.start() + len(raw) - len(raw.lstrip())
                 lines.append(Line(start, start + len(stripped), paragraph))
         return cls(text, fold(text), tuple(lines), Quotations.of(text, tuple(lines)))
-
-
-def quoted_stretches(text: str, claim: Claim) -> list[tuple[int, int]]:
-    """(start, end) of the quoted stretches of a claim of ``text``, marks included: its document's quotations."""
-    return Document.of(text).quotations.stretches(claim.start, claim.end)

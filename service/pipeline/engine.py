@@ -50,20 +50,22 @@ class Engine:
         return self.model.version
 
     def analyse(self, text: str) -> ArticleResult:
-        findings, skipped = find(text, self.model, self.hedge_detector, self.gate)
+        with stage("document"):
+            document = Document.of(text)
+        findings, skipped = find(document, self.model, self.hedge_detector, self.gate)
         with stage("roles"):
-            roles = self.roles.predict(text, findings)
+            roles = self.roles.predict(document, findings)
         with stage("score"):
             scored = tuple(score_claim(claim, self.weights, role) for claim, role in zip(findings, roles, strict=True))
         with stage("aggregate"):
             return aggregate(scored, skipped, self.weights)
 
 
-def find(text: str, model: AttributionModel, hedge_detector: HedgeCueModel, gate: AttributionGate
+def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueModel, gate: AttributionGate
          ) -> tuple[tuple[ClaimFindings, ...], tuple[Segment, ...]]:
     """Every claim's findings before roles and scores, and the segments that are not claims."""
+    text = document.text
     with stage("segment"):
-        document = Document.of(text)
         segmentation = segment(document)
     claims = segmentation.claims
     with stage("model"):

@@ -259,12 +259,11 @@ class RoleModel:
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def predict(self, text: str, claims: Sequence[ClaimFindings]) -> tuple[ClaimRole, ...]:
-        """Each claim's role: the model's most probable class, then the rule in the module docstring.
-        ``Document.of`` hands back the Document the other stages read (it keeps the last few)."""
+    def predict(self, document: Document, claims: Sequence[ClaimFindings]) -> tuple[ClaimRole, ...]:
+        """Each claim's role: the model's most probable class, then the rule in the module docstring."""
         if not claims:
             return ()
-        probabilities = self.probabilities(role_inputs(Document.of(text), claims))
+        probabilities = self.probabilities(role_inputs(document, claims))
         return tuple(decide(findings, row) for findings, row in zip(claims, probabilities.tolist()))
 
 
