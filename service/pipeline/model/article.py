@@ -193,9 +193,9 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
     opens_quoted[:count] = bounds[2]
     first_tokens = np.full(count + 1, -1, dtype=np.int64)
     last_tokens = np.full(count + 1, -1, dtype=np.int64)
-    first_tokens[:count] = np.searchsorted(starts, claim_starts)
-    last_tokens[:count] = np.searchsorted(ends, claim_ends, side="right") - 1
-    claim_of = np.searchsorted(claim_starts, starts, side="right") - 1
+    first_tokens[:count] = starts.searchsorted(claim_starts)
+    last_tokens[:count] = ends.searchsorted(claim_ends, side="right") - 1
+    claim_of = claim_starts.searchsorted(starts, side="right") - 1
     within = (claim_of >= 0) & (ends <= np.append(claim_ends, 0)[claim_of])
     claim_of[~within] = -1
     claim_first = first_tokens[claim_of]
@@ -203,7 +203,7 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
 
     tokens_count = len(starts)
     quotes_before = np.zeros(tokens_count + 1, dtype=np.int64)
-    np.cumsum(vocabulary.is_quote[word_ids], out=quotes_before[1:])
+    vocabulary.is_quote[word_ids].cumsum(out=quotes_before[1:])
     opened = (quotes_before[:-1] - quotes_before[np.maximum(claim_first, 0)]) % 2 == 1
     in_quote = within & (opened ^ opens_quoted[claim_of])
     flags = np.empty((3, tokens_count), dtype=bool)  # the other prefix counts, in one cumsum
@@ -211,7 +211,7 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
     np.bitwise_and(vocabulary.is_first_person[word_ids], in_quote, out=flags[1])
     np.greater_equal(shapes, SHAPE_CAPITALISED, out=flags[2])
     counts = np.zeros((3, tokens_count + 1), dtype=np.int64)
-    np.cumsum(flags, axis=1, out=counts[:, 1:])
+    flags.cumsum(axis=1, out=counts[:, 1:])
     breaks_before, first_person_before, capitalised_before = counts
     padded_ids = np.full(tokens_count + 2 * PAD, OUTSIDE, dtype=np.int64)
     padded_ids[PAD:-PAD] = word_ids
@@ -232,7 +232,7 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
         quotes_before=quotes_before,
         breaks_before=breaks_before,
         capitalised_before=capitalised_before,
-        commas=np.flatnonzero(word_ids == vocabulary.comma),
+        commas=(word_ids == vocabulary.comma).nonzero()[0],
         first_of_claim=first_tokens[:count],
         last_of_claim=last_tokens[:count],
         opens_quoted=opens_quoted[:count],

@@ -230,16 +230,16 @@ class AttributionModel:
 
     def cue_probabilities(self, columns: np.ndarray) -> np.ndarray:
         """Probability that each cue candidate (a row of hashed columns) is a cue."""
-        return _sigmoid(self.cue_weights_[columns].sum(axis=1) + self.cue_bias_)
+        return _sigmoid(_row_sums(self.cue_weights_[columns]) + self.cue_bias_)
 
     def claim_probabilities(self, rows: ClaimRows) -> np.ndarray:
         """Probability that each claim row's claim is attributed."""
-        scores = self.claim_weights_[rows.columns].sum(axis=1) + rows.dense @ self.claim_dense_weights_
+        scores = _row_sums(self.claim_weights_[rows.columns]) + rows.dense @ self.claim_dense_weights_
         return _sigmoid(scores + self.claim_bias_)
 
     def source_probabilities(self, columns: np.ndarray) -> np.ndarray:
         """Probability that each source candidate (a row of hashed columns) is the source."""
-        return _sigmoid(self.source_weights_[columns].sum(axis=1) + self.source_bias_)
+        return _sigmoid(_row_sums(self.source_weights_[columns]) + self.source_bias_)
 
     def _best_sources(
         self, tokens: ArticleTokens, cue_positions: np.ndarray, cue_first: np.ndarray, cue_last: np.ndarray
@@ -251,7 +251,7 @@ class AttributionModel:
         if not len(candidates.cue_row):
             return first, last
         columns = source_features(tokens, candidates, tokens.word_ids[cue_positions], cue_first)
-        scores = self.source_weights_[columns].sum(axis=1) + self.source_bias_
+        scores = _row_sums(self.source_weights_[columns]) + self.source_bias_
         best_rows, best_scores = _best_per_group(candidates.cue_row, np.arange(len(scores)), scores)
         likely = best_rows[_sigmoid(best_scores) >= self.source_threshold_]
         rows = candidates.cue_row[likely]
@@ -292,14 +292,19 @@ def _best_per_group(groups: np.ndarray, items: np.ndarray, values: np.ndarray) -
     heads = np.empty(len(groups), dtype=bool)
     heads[:1] = True
     np.not_equal(groups[1:], groups[:-1], out=heads[1:])
-    group_number = np.cumsum(heads) - 1
-    at_best = np.flatnonzero(values == np.maximum.reduceat(values, np.flatnonzero(heads))[group_number])
+    group_number = heads.cumsum() - 1
+    at_best = (values == np.maximum.reduceat(values, heads.nonzero()[0])[group_number]).nonzero()[0]
     numbers = group_number[at_best]
     firsts = np.empty(len(at_best), dtype=bool)
     firsts[:1] = True
     np.not_equal(numbers[1:], numbers[:-1], out=firsts[1:])
     chosen = at_best[firsts]
     return items[chosen], values[chosen]
+
+
+def _row_sums(weights: np.ndarray) -> np.ndarray:
+    """``weights.sum(axis=1)`` (the same reduction) without the method's Python wrapper."""
+    return np.add.reduce(weights, axis=1)
 
 
 def _sigmoid(scores: np.ndarray | float) -> np.ndarray:

@@ -105,8 +105,8 @@ def _bounds(kind: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         joins = (kind[1:-1] == _APOSTROPHE) & word[:-2] & word[2:]
         word[1:-1] |= joins
         mark[1:-1] ^= joins
-    starts = np.flatnonzero((word > padded_word[:-2]) | mark)
-    ends = np.flatnonzero((word > padded_word[2:]) | mark) + 1
+    starts = ((word > padded_word[:-2]) | mark).nonzero()[0]
+    ends = ((word > padded_word[2:]) | mark).nonzero()[0] + 1
     return starts, ends
 
 
@@ -141,7 +141,7 @@ def token_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.
     mixed *= powers[: len(codes)]
     prefix = np.empty(len(codes) + 1, dtype=np.uint64)
     prefix[0] = 0
-    np.cumsum(mixed, out=prefix[1:])
+    mixed.cumsum(out=prefix[1:])
     return ((prefix[ends] - prefix[starts]) * inverses[starts]) ^ ((ends - starts).astype(np.uint64) * _LENGTH_KEY)
 
 
