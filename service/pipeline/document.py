@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .text.tokens import TextTokens
 
 _LINE = re.compile(r"[^\r\n]+")
 
@@ -182,6 +183,8 @@ class Document:
     """``fold(text)``: the one case folding every stage matches lexicons against."""
     lines: tuple[Line, ...]
     quotations: Quotations
+    tokens: TextTokens
+    """Its tokens, hashed in ``folded``."""
 
     @classmethod
     def of(cls, text: str) -> Document:
@@ -193,4 +196,5 @@ class Document:
             if stripped:
                 start = line.start() + len(raw) - len(raw.lstrip())
                 lines.append(Line(start, start + len(stripped), paragraph))
-        return cls(text, fold(text), tuple(lines), Quotations.of(text, tuple(lines)))
+        folded = fold(text)
+        return cls(text, folded, tuple(lines), Quotations.of(text, tuple(lines)), TextTokens.of(text, folded))

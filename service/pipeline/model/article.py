@@ -11,11 +11,10 @@ import numpy as np
 from ..text.tokens import (
     SHAPE_CAPITALISED,
     SHAPE_OUTSIDE,
+    TextTokens,
     code_points,
-    code_units,
     token_bounds,
     token_hashes,
-    token_layout,
 )
 from ..records import Claim
 
@@ -171,19 +170,22 @@ def _claim_fields(claims: Sequence[Claim]) -> Iterable[int]:
         yield claim.opens_inside_quote
 
 
-def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> ArticleTokens:
+def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary, tokens: TextTokens | None = None) -> ArticleTokens:
     """Tokenise ``text`` once and lay out everything the feature templates need.
 
     Tokens come from character classes of the code points (``token_layout``) and word ids
     from token hashes (``Vocabulary.lookup``): no Python object per token, and linear in the
     text (trailing whitespace included). Claim membership and quotation state are then
-    pure array arithmetic.
+    pure array arithmetic. ``tokens``, the Document's, are read instead when they were
+    hashed in the same lower-casing (they are unless the text holds "İ", "ı" or "ſ").
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    starts, ends, shapes = token_layout(code_units(text))  # the same tokens as the lowered text's
-    word_ids = vocabulary.lookup(token_hashes(code_units(lowered), starts, ends))
+    if tokens is None or tokens.folded != lowered:
+        tokens = TextTokens.of(text, lowered)
+    starts, ends, shapes = tokens.starts, tokens.ends, tokens.shapes
+    word_ids = vocabulary.lookup(tokens.hashes)
 
     # Per-claim arrays end with a sentinel entry, so index -1 (no claim) reads "none".
     count = len(claims)

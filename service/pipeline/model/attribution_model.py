@@ -34,6 +34,7 @@ import numpy as np
 
 from ..resources import file_sha256, manifest_path, resource_path
 from ..records import Claim, ClaimPrediction, Span
+from ..text.tokens import TextTokens
 from .article import ArticleTokens, Vocabulary, tokenize
 from .features import (
     FEATURE_SCHEMA_VERSION,
@@ -198,12 +199,13 @@ class AttributionModel:
         hyperparameters = Hyperparameters(**manifest.get("hyperparameters", {}))
         return cls(hyperparameters, str(manifest["model_version"])).set_learned(learned)
 
-    def predict(self, text: str, claims: Sequence[Claim]) -> tuple[ClaimPrediction, ...]:
-        """One prediction per claim, in the order given, for claims of ``text``."""
+    def predict(self, text: str, claims: Sequence[Claim], tokens: TextTokens | None = None) -> tuple[ClaimPrediction, ...]:
+        """One prediction per claim, in the order given, for claims of ``text`` (whose
+        tokens, the Document's, are read when given)."""
         probabilities = np.full(len(claims), self.no_candidate_probability_)
         cues: list[Span | None] = [None] * len(claims)
         sources: list[Span | None] = [None] * len(claims)
-        tokens = tokenize(text, claims, self.vocabulary_)
+        tokens = tokenize(text, claims, self.vocabulary_, tokens)
         positions = cue_candidates(tokens, self.is_cue_word_)
         if len(positions):
             rows = claim_features(tokens, self.vocabulary_, positions, self.cue_probabilities(cue_features(tokens, positions)))
