@@ -7,8 +7,8 @@ Roles (docs/guidelines.md, "The article rating"):
   the article is about). It neither raises nor lowers the rating.
 - ``opinion``: the writer's own judgement or analysis, in the writer's voice.
 
-A small linear model reads each claim (``RoleInputs``) from the article's one tokenisation
-(``text.tokens`` over the Document's case folding), with every token inside one of the
+A small linear model reads each claim (``RoleInputs``) from the Document's one tokenisation
+(``Document.tokens``, hashed in its case folding), with every token inside one of the
 Document's quotations set aside (those words are the source's):
 
 - its words and word pairs in the writer's voice, hashed into ``HASH_BUCKETS`` columns;
@@ -41,7 +41,7 @@ import numpy as np
 from .document import Document
 from .resources import file_sha256, manifest_path, read_toml, resource_path
 from .records import ROLES, SOURCE_TYPES, ClaimFindings, ClaimRole
-from .text.tokens import SHAPE_DIGIT, code_units, token_bounds, token_hashes, token_shapes
+from .text.tokens import SHAPE_DIGIT, code_units, token_bounds, token_hashes
 
 ROLE_MODEL_DIR = resource_path("roles")
 ROLE_MODEL_FILE = ROLE_MODEL_DIR / "roles.npz"
@@ -130,11 +130,10 @@ class RoleInputs:
 
 
 def role_inputs(document: Document, claims: Sequence[ClaimFindings]) -> RoleInputs:
-    """Each claim's features (see the module docstring), from one tokenisation of the article."""
+    """Each claim's features (see the module docstring), from the Document's tokens."""
     count = len(claims)
-    codes = code_units(document.folded)
-    starts, ends = token_bounds(codes)
-    hashes = token_hashes(codes, starts, ends)
+    words = document.tokens
+    codes, starts, ends, hashes = words.codes, words.starts, words.ends, words.hashes
     claim_starts = np.fromiter((f.claim.start for f in claims), dtype=np.int64, count=count)
     claim_ends = np.fromiter((f.claim.end for f in claims), dtype=np.int64, count=count)
     first = starts.searchsorted(claim_starts)
@@ -154,7 +153,7 @@ def role_inputs(document: Document, claims: Sequence[ClaimFindings]) -> RoleInpu
     in_claim = claim_of >= 0
     own = in_claim & ~quoted & (classes & _QUOTE_BIT == 0)
 
-    digits = own & (token_shapes(codes, starts, ends) == SHAPE_DIGIT)
+    digits = own & (words.shapes == SHAPE_DIGIT)  # a digit's shape is the same in the text and folded
     year = digits & (ends - starts == 4) & ((codes[starts] == ord("1")) | (codes[starts] == ord("2")))
     # per token: one column per word class (in the writer's voice), then quoted, own, digit, year;
     # summed over each claim's tokens from one running total
