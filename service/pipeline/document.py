@@ -82,8 +82,12 @@ class Quotations:
     @classmethod
     def of(cls, text: str, lines: tuple[Line, ...]) -> Quotations:
         found: list[Quotation] = []
+        marks = list(_QUOTE_MARK.finditer(text))  # one or two characters, never space: each within one line
+        mark_starts = [mark.start() for mark in marks]
         for line in lines:
-            found += _paragraph_quotations(text, line.start, line.end)
+            first, last = bisect_left(mark_starts, line.start), bisect_left(mark_starts, line.end)
+            if first < last:
+                found += _paragraph_quotations(text, line.start, line.end, marks[first:last])
         found.sort()
         outer = tuple(quotation for quotation in found if quotation.depth == 1)
         return cls(text, tuple(found), outer, tuple(q.start for q in outer), tuple(q.end for q in outer))
@@ -125,8 +129,9 @@ class Quotations:
         return quotation is not None and quotation.end > end
 
 
-def _paragraph_quotations(text: str, start: int, end: int) -> list[Quotation]:
-    """The quotations of one paragraph ``text[start:end]``; whatever is open at its end ends there."""
+def _paragraph_quotations(text: str, start: int, end: int, marks: list[re.Match[str]]) -> list[Quotation]:
+    """The quotations of one paragraph ``text[start:end]``, whose quotation ``marks`` are given; whatever is
+    open at its end ends there."""
     found: list[Quotation] = []
     stack: list[tuple[str, int]] = []  # (opening mark, where it stands) of the open quotations, outermost first
 
@@ -136,7 +141,7 @@ def _paragraph_quotations(text: str, start: int, end: int) -> list[Quotation]:
             depth = len(stack)
             found.append(Quotation(stack.pop()[1], at, depth, closed and depth == level + 1))
 
-    for match in _QUOTE_MARK.finditer(text, start, end):
+    for match in marks:
         mark, at = match.group(), match.start()
         if mark == "\u201c":
             if stack and stack[0][0] == "\u201c":
