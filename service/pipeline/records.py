@@ -9,6 +9,7 @@ are character offsets into the text exactly as posted, ``end`` exclusive.
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, fields
+from operator import attrgetter
 from typing import Literal, NamedTuple, TypeVar
 
 _Record = TypeVar("_Record", bound=type)
@@ -32,7 +33,22 @@ def record(cls: _Record) -> _Record:
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__doc__ = cls.__init__.__doc__
     cls.__init__ = init
+    cls._field_values = attrgetter(*names)
+    cls._field_positions = {name: position for position, name in enumerate(names)}
     return cls
+
+
+def replace(original: _Record, /, **changes: object) -> _Record:
+    """``dataclasses.replace`` for a record: a copy with ``changes``. The stages replace a few dozen
+    records an article, and this, which reads the fields in one ``attrgetter`` call and passes them by
+    position, costs half as much as the general one (which checks every field's kind)."""
+    values = list(original._field_values(original))
+    positions = original._field_positions
+    for name, value in changes.items():
+        if name not in positions:
+            raise TypeError(f"{type(original).__name__} has no field {name!r}")
+        values[positions[name]] = value
+    return type(original)(*values)
 
 SourceType = Literal["person", "organization", "media", "social_media", "document", "anonymous", "unknown"]
 SOURCE_TYPES: tuple[str, ...] = ("person", "organization", "media", "social_media", "document", "anonymous", "unknown")
