@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from .sources import classify_source
-from .records import Attribution, Claim, Span, Step, Via
+from .records import Attribution, Claim, Span, Step, Via, replace
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
 # ", Jane Roe," right before the cue (or ", Jane Roe, who ... ,").

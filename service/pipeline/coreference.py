@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from .attribution.inherit import earlier_mention
 from .document import Quotations
 from .sources import classify_source
-from .records import Attribution, Claim, Span, Step
+from .records import Attribution, Claim, Span, Step, replace
 
 LOOKBACK_CLAIMS = 5
 """How many claims back a name is looked for (same reach as a reader's "he")."""

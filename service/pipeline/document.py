@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .text.tokens import TextTokens
 
 _LINE = re.compile(r"[^\r\n]+")
 
@@ -52,7 +53,9 @@ class Quotation(NamedTuple):
     closed: bool
 
 
-_QUOTE_MARK = re.compile("[\u201c\u201d\"\u2018\u2019]|''")
+_QUOTE_MARK = re.compile("[\u201c\u201d\"\u2018\u2019'](?:(?<!')|')")
+"""A quotation mark, or two apostrophes: ``[“”"‘’]|''`` spelled to open with one character class, so that
+``re`` skips ahead to the next candidate character instead of trying both branches at every position."""
 _BEFORE_OPENING = frozenset("([{\u2014\u2013-\u201c\u2018")
 _AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-\u201d\u2019")
 
@@ -81,8 +84,12 @@ class Quotations:
     @classmethod
     def of(cls, text: str, lines: tuple[Line, ...]) -> Quotations:
         found: list[Quotation] = []
+        marks = list(_QUOTE_MARK.finditer(text))  # one or two characters, never space: each within one line
+        mark_starts = [mark.start() for mark in marks]
         for line in lines:
-            found += _paragraph_quotations(text, line.start, line.end)
+            first, last = bisect_left(mark_starts, line.start), bisect_left(mark_starts, line.end)
+            if first < last:
+                found += _paragraph_quotations(text, line.start, line.end, marks[first:last])
         found.sort()
         outer = tuple(quotation for quotation in found if quotation.depth == 1)
         return cls(text, tuple(found), outer, tuple(q.start for q in outer), tuple(q.end for q in outer))
@@ -124,8 +131,9 @@ class Quotations:
         return quotation is not None and quotation.end > end
 
 
-def _paragraph_quotations(text: str, start: int, end: int) -> list[Quotation]:
-    """The quotations of one paragraph ``text[start:end]``; whatever is open at its end ends there."""
+def _paragraph_quotations(text: str, start: int, end: int, marks: list[re.Match[str]]) -> list[Quotation]:
+    """The quotations of one paragraph ``text[start:end]``, whose quotation ``marks`` are given; whatever is
+    open at its end ends there."""
     found: list[Quotation] = []
     stack: list[tuple[str, int]] = []  # (opening mark, where it stands) of the open quotations, outermost first
 
@@ -135,7 +143,7 @@ def _paragraph_quotations(text: str, start: int, end: int) -> list[Quotation]:
             depth = len(stack)
             found.append(Quotation(stack.pop()[1], at, depth, closed and depth == level + 1))
 
-    for match in _QUOTE_MARK.finditer(text, start, end):
+    for match in marks:
         mark, at = match.group(), match.start()
         if mark == "\u201c":
             if stack and stack[0][0] == "\u201c":
@@ -182,6 +190,8 @@ class Document:
     """``fold(text)``: the one case folding every stage matches lexicons against."""
     lines: tuple[Line, ...]
     quotations: Quotations
+    tokens: TextTokens
+    """Its tokens, hashed in ``folded``."""
 
     @classmethod
     def of(cls, text: str) -> Document:
@@ -193,4 +203,5 @@ class Document:
             if stripped:
                 start = line.start() + len(raw) - len(raw.lstrip())
                 lines.append(Line(start, start + len(stripped), paragraph))
-        return cls(text, fold(text), tuple(lines), Quotations.of(text, tuple(lines)))
+        folded = fold(text)
+        return cls(text, folded, tuple(lines), Quotations.of(text, tuple(lines)), TextTokens.of(text, folded))

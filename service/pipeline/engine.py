@@ -69,7 +69,7 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         segmentation = segment(document)
     claims = segmentation.claims
     with stage("model"):
-        predictions = model.predict(text, claims)
+        predictions = model.predict(text, claims, document.tokens)
     with stage("attribute"):
         attributed = attribute(document, claims, predictions)
     with stage("gate"):

@@ -24,14 +24,14 @@ import re
 import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from .resources import file_sha256, read_entries, read_toml, resource_path
-from .records import Attribution, AttributionKind, Claim, ClaimPrediction
+from .records import Attribution, AttributionKind, Claim, ClaimPrediction, replace
 
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")

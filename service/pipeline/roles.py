@@ -7,8 +7,8 @@ Roles (docs/guidelines.md, "The article rating"):
   the article is about). It neither raises nor lowers the rating.
 - ``opinion``: the writer's own judgement or analysis, in the writer's voice.
 
-A small linear model reads each claim (``RoleInputs``) from the article's one tokenisation
-(``text.tokens`` over the Document's case folding), with every token inside one of the
+A small linear model reads each claim (``RoleInputs``) from the Document's one tokenisation
+(``Document.tokens``, hashed in its case folding), with every token inside one of the
 Document's quotations set aside (those words are the source's):
 
 - its words and word pairs in the writer's voice, hashed into ``HASH_BUCKETS`` columns;
@@ -41,7 +41,7 @@ import numpy as np
 from .document import Document
 from .resources import file_sha256, manifest_path, read_toml, resource_path
 from .records import ROLES, SOURCE_TYPES, ClaimFindings, ClaimRole
-from .text.tokens import SHAPE_DIGIT, code_units, token_bounds, token_hashes, token_shapes
+from .text.tokens import SHAPE_DIGIT, code_units, token_bounds, token_hashes
 
 ROLE_MODEL_DIR = resource_path("roles")
 ROLE_MODEL_FILE = ROLE_MODEL_DIR / "roles.npz"
@@ -115,7 +115,7 @@ _QUOTE_BIT = 1 << len(_CLASSES)
 
 def _token_classes(hashes: np.ndarray) -> np.ndarray:
     """Each token's class bits (0 when it is in no class)."""
-    slots = np.minimum(np.searchsorted(_TABLE_HASHES, hashes), len(_TABLE_HASHES) - 1)
+    slots = np.minimum(_TABLE_HASHES.searchsorted(hashes), len(_TABLE_HASHES) - 1)
     return np.where(_TABLE_HASHES[slots] == hashes, _TABLE_BITS[slots], 0)
 
 
@@ -130,39 +130,39 @@ class RoleInputs:
 
 
 def role_inputs(document: Document, claims: Sequence[ClaimFindings]) -> RoleInputs:
-    """Each claim's features (see the module docstring), from one tokenisation of the article."""
+    """Each claim's features (see the module docstring), from the Document's tokens."""
     count = len(claims)
-    codes = code_units(document.folded)
-    starts, ends = token_bounds(codes)
-    hashes = token_hashes(codes, starts, ends)
+    words = document.tokens
+    codes, starts, ends, hashes = words.codes, words.starts, words.ends, words.hashes
     claim_starts = np.fromiter((f.claim.start for f in claims), dtype=np.int64, count=count)
     claim_ends = np.fromiter((f.claim.end for f in claims), dtype=np.int64, count=count)
-    first = np.searchsorted(starts, claim_starts)
-    last = np.maximum(np.searchsorted(ends, claim_ends, side="right"), first)
+    first = starts.searchsorted(claim_starts)
+    last = np.maximum(ends.searchsorted(claim_ends, side="right"), first)
     tokens = (last - first).astype(np.float64)
-    claim_of = np.searchsorted(claim_starts, starts, side="right") - 1
+    claim_of = claim_starts.searchsorted(starts, side="right") - 1
     claim_of[(claim_of < 0) | (ends > claim_ends[claim_of])] = -1
 
     # tokens inside a direct quotation (the Document's quotations) are the source's words, not the writer's
-    change = np.zeros(len(starts) + 1, dtype=np.int64)
     if document.quotations.outer:
-        bounds = np.searchsorted(starts, np.array([(q.start, q.end) for q in document.quotations.outer], dtype=np.int64))
-        np.add.at(change, bounds[:, 0], 1)
-        np.add.at(change, bounds[:, 1], -1)
-    quoted = np.cumsum(change[:-1]) > 0
+        bounds = starts.searchsorted(np.array([(q.start, q.end) for q in document.quotations.outer], dtype=np.int64))
+        change = np.bincount(bounds[:, 0], minlength=len(starts) + 1) - np.bincount(bounds[:, 1], minlength=len(starts) + 1)
+        quoted = change[:-1].cumsum() > 0
+    else:
+        quoted = np.zeros(len(starts), dtype=bool)
     classes = _token_classes(hashes)
     in_claim = claim_of >= 0
     own = in_claim & ~quoted & (classes & _QUOTE_BIT == 0)
 
-    digits = own & (token_shapes(codes, starts, ends) == SHAPE_DIGIT)
+    digits = own & (words.shapes == SHAPE_DIGIT)  # a digit's shape is the same in the text and folded
     year = digits & (ends - starts == 4) & ((codes[starts] == ord("1")) | (codes[starts] == ord("2")))
     # per token: one column per word class (in the writer's voice), then quoted, own, digit, year;
     # summed over each claim's tokens from one running total
     marks = np.empty((len(starts) + 1, len(WORD_CLASSES) + 4), dtype=np.int64)
     marks[0] = 0
     marks[1:, : len(WORD_CLASSES)] = (classes[:, None] >> np.arange(len(WORD_CLASSES))) & 1 & own[:, None]
-    marks[1:, len(WORD_CLASSES):] = np.column_stack([in_claim & quoted, own, digits, year])
-    np.cumsum(marks, axis=0, out=marks)
+    for column, flags in enumerate((in_claim & quoted, own, digits, year), start=len(WORD_CLASSES)):
+        marks[1:, column] = flags
+    marks.cumsum(axis=0, out=marks)
     sums = (marks[last] - marks[first]).astype(np.float64)
     word_counts = sums[:, : len(WORD_CLASSES)]
     quoted_tokens, own_tokens, digit_tokens, year_tokens = sums[:, len(WORD_CLASSES):].T
@@ -203,8 +203,8 @@ def role_inputs(document: Document, claims: Sequence[ClaimFindings]) -> RoleInpu
         dense[there, column(f"{here}_quoted")] = dense[step, column("mostly_quoted")]
 
     # the writer's words and adjacent pairs of them, hashed
-    positions = np.flatnonzero(own)
-    paired = positions[:-1][(np.diff(positions) == 1) & (claim_of[positions[:-1]] == claim_of[positions[1:]])]
+    positions = own.nonzero()[0]
+    paired = positions[:-1][(positions[1:] - positions[:-1] == 1) & (claim_of[positions[:-1]] == claim_of[positions[1:]])]
     keys = np.concatenate([hashes[positions], (hashes[paired] * _PAIR_KEY) ^ hashes[paired + 1]])
     owners = np.concatenate([claim_of[positions], claim_of[paired]])
     return RoleInputs(dense, owners, (keys % np.uint64(HASH_BUCKETS)).astype(np.int64))

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
-from .records import ClaimFindings, Segment, VerificationNote
+from .records import ClaimFindings, Segment, VerificationNote, replace
 
 NOTE_SUBJECT_MAX_WORDS = 6
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")

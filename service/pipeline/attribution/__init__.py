@@ -58,11 +58,10 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ..document import Document
 from ..sources import SourceReading
-from ..records import Attribution, Claim, ClaimPrediction, Step, Via
+from ..records import Attribution, Claim, ClaimPrediction, Step, Via, replace
 from .chain import trace_chain
 from .cues import Candidate, CueIndex, Cues, candidates
 from .decide import choose_primary

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..document import Quotations
-from ..records import Attribution, Claim, Inheritance, Span, Step
+from ..records import Attribution, Claim, Inheritance, Span, Step, replace
 from ..sources import classify_source
 from .references import LOOKBACK_CLAIMS
 from .spans import name_in

@@ -11,11 +11,10 @@ import numpy as np
 from ..text.tokens import (
     SHAPE_CAPITALISED,
     SHAPE_OUTSIDE,
+    TextTokens,
     code_points,
-    code_units,
     token_bounds,
     token_hashes,
-    token_layout,
 )
 from ..records import Claim
 
@@ -171,19 +170,22 @@ def _claim_fields(claims: Sequence[Claim]) -> Iterable[int]:
         yield claim.opens_inside_quote
 
 
-def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> ArticleTokens:
+def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary, tokens: TextTokens | None = None) -> ArticleTokens:
     """Tokenise ``text`` once and lay out everything the feature templates need.
 
     Tokens come from character classes of the code points (``token_layout``) and word ids
     from token hashes (``Vocabulary.lookup``): no Python object per token, and linear in the
     text (trailing whitespace included). Claim membership and quotation state are then
-    pure array arithmetic.
+    pure array arithmetic. ``tokens``, the Document's, are read instead when they were
+    hashed in the same lower-casing (they are unless the text holds "İ", "ı" or "ſ").
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    starts, ends, shapes = token_layout(code_units(text))  # the same tokens as the lowered text's
-    word_ids = vocabulary.lookup(token_hashes(code_units(lowered), starts, ends))
+    if tokens is None or tokens.folded != lowered:
+        tokens = TextTokens.of(text, lowered)
+    starts, ends, shapes = tokens.starts, tokens.ends, tokens.shapes
+    word_ids = vocabulary.lookup(tokens.hashes)
 
     # Per-claim arrays end with a sentinel entry, so index -1 (no claim) reads "none".
     count = len(claims)
@@ -193,9 +195,9 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
     opens_quoted[:count] = bounds[2]
     first_tokens = np.full(count + 1, -1, dtype=np.int64)
     last_tokens = np.full(count + 1, -1, dtype=np.int64)
-    first_tokens[:count] = np.searchsorted(starts, claim_starts)
-    last_tokens[:count] = np.searchsorted(ends, claim_ends, side="right") - 1
-    claim_of = np.searchsorted(claim_starts, starts, side="right") - 1
+    first_tokens[:count] = starts.searchsorted(claim_starts)
+    last_tokens[:count] = ends.searchsorted(claim_ends, side="right") - 1
+    claim_of = claim_starts.searchsorted(starts, side="right") - 1
     within = (claim_of >= 0) & (ends <= np.append(claim_ends, 0)[claim_of])
     claim_of[~within] = -1
     claim_first = first_tokens[claim_of]
@@ -203,7 +205,7 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
 
     tokens_count = len(starts)
     quotes_before = np.zeros(tokens_count + 1, dtype=np.int64)
-    np.cumsum(vocabulary.is_quote[word_ids], out=quotes_before[1:])
+    vocabulary.is_quote[word_ids].cumsum(out=quotes_before[1:])
     opened = (quotes_before[:-1] - quotes_before[np.maximum(claim_first, 0)]) % 2 == 1
     in_quote = within & (opened ^ opens_quoted[claim_of])
     flags = np.empty((3, tokens_count), dtype=bool)  # the other prefix counts, in one cumsum
@@ -211,7 +213,7 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
     np.bitwise_and(vocabulary.is_first_person[word_ids], in_quote, out=flags[1])
     np.greater_equal(shapes, SHAPE_CAPITALISED, out=flags[2])
     counts = np.zeros((3, tokens_count + 1), dtype=np.int64)
-    np.cumsum(flags, axis=1, out=counts[:, 1:])
+    flags.cumsum(axis=1, out=counts[:, 1:])
     breaks_before, first_person_before, capitalised_before = counts
     padded_ids = np.full(tokens_count + 2 * PAD, OUTSIDE, dtype=np.int64)
     padded_ids[PAD:-PAD] = word_ids
@@ -232,7 +234,7 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary) -> Arti
         quotes_before=quotes_before,
         breaks_before=breaks_before,
         capitalised_before=capitalised_before,
-        commas=np.flatnonzero(word_ids == vocabulary.comma),
+        commas=(word_ids == vocabulary.comma).nonzero()[0],
         first_of_claim=first_tokens[:count],
         last_of_claim=last_tokens[:count],
         opens_quoted=opens_quoted[:count],

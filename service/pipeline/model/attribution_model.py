@@ -34,6 +34,7 @@ import numpy as np
 
 from ..resources import file_sha256, manifest_path, resource_path
 from ..records import Claim, ClaimPrediction, Span
+from ..text.tokens import TextTokens
 from .article import ArticleTokens, Vocabulary, tokenize
 from .features import (
     FEATURE_SCHEMA_VERSION,
@@ -198,12 +199,13 @@ class AttributionModel:
         hyperparameters = Hyperparameters(**manifest.get("hyperparameters", {}))
         return cls(hyperparameters, str(manifest["model_version"])).set_learned(learned)
 
-    def predict(self, text: str, claims: Sequence[Claim]) -> tuple[ClaimPrediction, ...]:
-        """One prediction per claim, in the order given, for claims of ``text``."""
+    def predict(self, text: str, claims: Sequence[Claim], tokens: TextTokens | None = None) -> tuple[ClaimPrediction, ...]:
+        """One prediction per claim, in the order given, for claims of ``text`` (whose
+        tokens, the Document's, are read when given)."""
         probabilities = np.full(len(claims), self.no_candidate_probability_)
         cues: list[Span | None] = [None] * len(claims)
         sources: list[Span | None] = [None] * len(claims)
-        tokens = tokenize(text, claims, self.vocabulary_)
+        tokens = tokenize(text, claims, self.vocabulary_, tokens)
         positions = cue_candidates(tokens, self.is_cue_word_)
         if len(positions):
             rows = claim_features(tokens, self.vocabulary_, positions, self.cue_probabilities(cue_features(tokens, positions)))
@@ -230,16 +232,16 @@ class AttributionModel:
 
     def cue_probabilities(self, columns: np.ndarray) -> np.ndarray:
         """Probability that each cue candidate (a row of hashed columns) is a cue."""
-        return _sigmoid(self.cue_weights_[columns].sum(axis=1) + self.cue_bias_)
+        return _sigmoid(_row_sums(self.cue_weights_[columns]) + self.cue_bias_)
 
     def claim_probabilities(self, rows: ClaimRows) -> np.ndarray:
         """Probability that each claim row's claim is attributed."""
-        scores = self.claim_weights_[rows.columns].sum(axis=1) + rows.dense @ self.claim_dense_weights_
+        scores = _row_sums(self.claim_weights_[rows.columns]) + rows.dense @ self.claim_dense_weights_
         return _sigmoid(scores + self.claim_bias_)
 
     def source_probabilities(self, columns: np.ndarray) -> np.ndarray:
         """Probability that each source candidate (a row of hashed columns) is the source."""
-        return _sigmoid(self.source_weights_[columns].sum(axis=1) + self.source_bias_)
+        return _sigmoid(_row_sums(self.source_weights_[columns]) + self.source_bias_)
 
     def _best_sources(
         self, tokens: ArticleTokens, cue_positions: np.ndarray, cue_first: np.ndarray, cue_last: np.ndarray
@@ -251,7 +253,7 @@ class AttributionModel:
         if not len(candidates.cue_row):
             return first, last
         columns = source_features(tokens, candidates, tokens.word_ids[cue_positions], cue_first)
-        scores = self.source_weights_[columns].sum(axis=1) + self.source_bias_
+        scores = _row_sums(self.source_weights_[columns]) + self.source_bias_
         best_rows, best_scores = _best_per_group(candidates.cue_row, np.arange(len(scores)), scores)
         likely = best_rows[_sigmoid(best_scores) >= self.source_threshold_]
         rows = candidates.cue_row[likely]
@@ -292,14 +294,19 @@ def _best_per_group(groups: np.ndarray, items: np.ndarray, values: np.ndarray) -
     heads = np.empty(len(groups), dtype=bool)
     heads[:1] = True
     np.not_equal(groups[1:], groups[:-1], out=heads[1:])
-    group_number = np.cumsum(heads) - 1
-    at_best = np.flatnonzero(values == np.maximum.reduceat(values, np.flatnonzero(heads))[group_number])
+    group_number = heads.cumsum() - 1
+    at_best = (values == np.maximum.reduceat(values, heads.nonzero()[0])[group_number]).nonzero()[0]
     numbers = group_number[at_best]
     firsts = np.empty(len(at_best), dtype=bool)
     firsts[:1] = True
     np.not_equal(numbers[1:], numbers[:-1], out=firsts[1:])
     chosen = at_best[firsts]
     return items[chosen], values[chosen]
+
+
+def _row_sums(weights: np.ndarray) -> np.ndarray:
+    """``weights.sum(axis=1)`` (the same reduction) without the method's Python wrapper."""
+    return np.add.reduce(weights, axis=1)
 
 
 def _sigmoid(scores: np.ndarray | float) -> np.ndarray:

@@ -50,6 +50,10 @@ ANCHOR_BEFORE, ANCHOR_BEFORE_SKIP, ANCHOR_BEFORE_ASIDE, ANCHOR_AFTER, ANCHOR_AFT
 ANCHORS_ENDING_AT = (ANCHOR_BEFORE, ANCHOR_BEFORE_SKIP, ANCHOR_BEFORE_ASIDE)
 """Anchors whose candidates end at the anchor token and grow leftwards."""
 _GROWS_LEFT = np.isin(np.arange(ANCHOR_COUNT), ANCHORS_ENDING_AT)
+_LENGTHS = np.arange(1, MAX_SOURCE_TOKENS + 1)
+_FIRST_OFFSETS = np.where(_GROWS_LEFT[:, None], 1 - _LENGTHS, 0)
+_LAST_OFFSETS = np.where(_GROWS_LEFT[:, None], 0, _LENGTHS - 1)
+"""Token bounds of each anchor's candidates (anchor kind x length) relative to the anchor."""
 
 CUE_TEMPLATE_BASE = 0
 SOURCE_TEMPLATE_BASE = 32
@@ -72,7 +76,7 @@ class SourceCandidates:
 
 def cue_candidates(tokens: ArticleTokens, is_cue_word: np.ndarray) -> np.ndarray:
     """Token numbers of the claim tokens whose word is in the cue lexicon, in text order."""
-    return np.flatnonzero(is_cue_word[tokens.word_ids] & (tokens.claim_of >= 0))
+    return (is_cue_word[tokens.word_ids] & (tokens.claim_of >= 0)).nonzero()[0]
 
 
 def hash_templates(first_base: int, values: Sequence[tuple[np.ndarray | int, np.ndarray | int]], rows: int) -> np.ndarray:
@@ -128,7 +132,7 @@ _CUE_NEIGHBOURS = np.array([-2, -1, 1, 2])
 
 
 def _bucket(distances: np.ndarray) -> np.ndarray:
-    return np.searchsorted(_DISTANCE_EDGES, distances, side="right")
+    return _DISTANCE_EDGES.searchsorted(distances, side="right")
 
 
 def cue_features(tokens: ArticleTokens, positions: np.ndarray) -> np.ndarray:
@@ -177,7 +181,7 @@ def source_candidates(tokens: ArticleTokens, cue_first: np.ndarray, cue_last: np
     comma, quotation mark or other clause break, and does not touch the cue itself."""
     claim_first = tokens.claim_first[cue_first]
     claim_last = tokens.claim_last[cue_first]
-    anchors = np.stack(
+    anchors = np.array(
         [
             cue_first - 1,
             cue_first - 2,
@@ -185,19 +189,14 @@ def source_candidates(tokens: ArticleTokens, cue_first: np.ndarray, cue_last: np
             cue_last + 1,
             cue_last + 2,
             claim_first,
-        ],
-        axis=1,
-    )
-    lengths = np.arange(1, MAX_SOURCE_TOKENS + 1)
-    first = np.where(_GROWS_LEFT[None, :, None], anchors[:, :, None] - lengths + 1, anchors[:, :, None])
-    last = np.where(_GROWS_LEFT[None, :, None], anchors[:, :, None], anchors[:, :, None] + lengths - 1)
-    cue_rows = np.broadcast_to(np.arange(len(cue_first))[:, None, None], first.shape)
-    anchor_kinds = np.broadcast_to(np.arange(anchors.shape[1])[None, :, None], first.shape)
-    low = claim_first[:, None, None]
-    high = claim_last[:, None, None]
-    valid = (first >= low) & (last <= high) & (anchors[:, :, None] >= 0)
+        ]
+    ).T[:, :, None]
+    first = anchors + _FIRST_OFFSETS
+    last = anchors + _LAST_OFFSETS
+    valid = (first >= claim_first[:, None, None]) & (last <= claim_last[:, None, None]) & (anchors >= 0)
     valid &= (last < cue_first[:, None, None]) | (first > cue_last[:, None, None])
-    cue_rows, first, last, anchor_kinds = cue_rows[valid], first[valid], last[valid], anchor_kinds[valid]
+    cue_rows, anchor_kinds, _ = valid.nonzero()  # in the order of first[valid]
+    first, last = first[valid], last[valid]
     unbroken = tokens.breaks_before[last + 1] == tokens.breaks_before[first]  # in range: inside a claim
     return SourceCandidates(cue_rows[unbroken], first[unbroken], last[unbroken], anchor_kinds[unbroken])
 
@@ -210,7 +209,7 @@ def _aside_end(tokens: ArticleTokens, cue_first: np.ndarray) -> np.ndarray:
     ends = np.full(len(cue_first), -1, dtype=np.int64)
     if len(commas) < 2:
         return ends
-    closing = np.searchsorted(commas, cue_first - 1)
+    closing = commas.searchsorted(cue_first - 1)
     has_closing = (closing < len(commas)) & (closing > 0)
     has_closing[has_closing] = commas[closing[has_closing]] == cue_first[has_closing] - 1
     opening = commas[np.maximum(closing - 1, 0)]
@@ -229,7 +228,7 @@ def source_features(tokens: ArticleTokens, candidates: SourceCandidates, cue_wor
     length = last - first + 1
     capitalised = tokens.capitalised_before[last + 1] - tokens.capitalised_before[first]
     around, around_shapes = _neighbours(
-        tokens, np.stack([first - 1, last + 1], axis=1), tokens.claim_first[reference], tokens.claim_last[reference]
+        tokens, np.array([first - 1, last + 1]).T, tokens.claim_first[reference], tokens.claim_last[reference]
     )
     before, after = around.T
     first_word = tokens.word_ids[first]
@@ -297,7 +296,7 @@ _WINDOW_STEPS = np.arange(3)
 def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
     if not len(sorted_keys):
         return np.zeros(keys.shape, dtype=bool)
-    where = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    where = np.minimum(sorted_keys.searchsorted(keys), len(sorted_keys) - 1)
     return sorted_keys[where] == keys
 
 
@@ -349,7 +348,7 @@ def _probability_bucket(probabilities: np.ndarray) -> np.ndarray:
 
 
 def _scaled_log_odds(probabilities: np.ndarray) -> np.ndarray:
-    clipped = np.clip(probabilities, 1e-4, 1 - 1e-4)
+    clipped = np.minimum(np.maximum(probabilities, 1e-4), 1 - 1e-4)
     return np.log(clipped / (1 - clipped)) / 4
 
 
@@ -365,11 +364,13 @@ def claim_features(tokens: ArticleTokens, vocabulary: Vocabulary, positions: np.
     heads = np.empty(len(order), dtype=bool)
     heads[:1] = True
     np.not_equal(groups[1:], groups[:-1], out=heads[1:])
-    head_index = np.flatnonzero(heads)
+    head_index = heads.nonzero()[0]
     claims = groups[head_index]
-    group_sizes = np.diff(np.append(head_index, len(order)))
+    group_sizes = np.empty_like(head_index)
+    group_sizes[:-1] = head_index[1:] - head_index[:-1]
+    group_sizes[-1] = len(order) - head_index[-1]
     has_second = group_sizes > 1
-    top_two = order[np.stack([head_index, np.minimum(head_index + 1, len(order) - 1)])]  # (2, claims)
+    top_two = order[np.array([head_index, np.minimum(head_index + 1, len(order) - 1)])]  # (2, claims)
     best, second = positions[top_two]
     best_probability, second_probability = probabilities[top_two]
     second = np.where(has_second, second, -1)

@@ -9,6 +9,7 @@ hold the two equal on any text, lone surrogates included).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -105,8 +106,8 @@ def _bounds(kind: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         joins = (kind[1:-1] == _APOSTROPHE) & word[:-2] & word[2:]
         word[1:-1] |= joins
         mark[1:-1] ^= joins
-    starts = np.flatnonzero((word > padded_word[:-2]) | mark)
-    ends = np.flatnonzero((word > padded_word[2:]) | mark) + 1
+    starts = ((word > padded_word[:-2]) | mark).nonzero()[0]
+    ends = ((word > padded_word[2:]) | mark).nonzero()[0] + 1
     return starts, ends
 
 
@@ -141,7 +142,7 @@ def token_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.
     mixed *= powers[: len(codes)]
     prefix = np.empty(len(codes) + 1, dtype=np.uint64)
     prefix[0] = 0
-    np.cumsum(mixed, out=prefix[1:])
+    mixed.cumsum(out=prefix[1:])
     return ((prefix[ends] - prefix[starts]) * inverses[starts]) ^ ((ends - starts).astype(np.uint64) * _LENGTH_KEY)
 
 
@@ -150,6 +151,29 @@ def token_shapes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.
     if not len(starts):
         return np.full(0, SHAPE_PUNCT, dtype=np.int64)
     return _shapes(_char_info(codes[starts]), _char_info(codes[_second_characters(starts, len(codes))]), starts, ends)
+
+
+@dataclass(frozen=True, slots=True)
+class TextTokens:
+    """A text's tokens as arrays, read once by the Document for every stage that reads
+    tokens (the attribution model, the role model): their bounds and shapes in the text as
+    posted, and the hash of each in ``folded``, the text lower-cased one character for one
+    (it has the same tokens: ``token_layout``)."""
+
+    codes: np.ndarray
+    """The text's code units."""
+    starts: np.ndarray
+    ends: np.ndarray
+    shapes: np.ndarray
+    folded: str
+    hashes: np.ndarray
+    """``token_hashes`` of the tokens of ``folded``."""
+
+    @classmethod
+    def of(cls, text: str, folded: str) -> TextTokens:
+        codes = code_units(text)
+        starts, ends, shapes = token_layout(codes)
+        return cls(codes, starts, ends, shapes, folded, token_hashes(code_units(folded), starts, ends))
 
 
 def _second_characters(starts: np.ndarray, length: int) -> np.ndarray:
