@@ -3,16 +3,21 @@
 Each row: a one-claim article, the hedge words expected (or none), their category, speaker and negation.
 """
 import math
+import re
 from typing import get_args
 
 import pytest
 
 from service import score_article
+from service.pipeline import cues
+from service.pipeline.claims import segment
+from service.pipeline.document import Document
+from service.pipeline.resources import read_toml
 from service.pipeline.hedge_model import HedgeCueModel, features, tokenize
 from service.pipeline.hedge_scope import FoundCue, read_cues
 from service.pipeline.records import Attribution, HedgeRule, Span
 from service.pipeline.report import HEDGE_RULE_WORDS
-from tests.conftest import seed_text
+from tests.conftest import SEEDS_DIR, seed_text
 
 
 def hedges_of(text):
@@ -355,3 +360,38 @@ CAUSED_AND_PRESCRIBED = [
 @pytest.mark.parametrize("text, words", CAUSED_AND_PRESCRIBED)
 def test_a_causative_or_a_prescription_is_no_hedge(text, words):
     assert [h[0] for h in hedges_of(text)] == ([words] if words else [])
+
+
+def _news_texts() -> list[str]:
+    folders = [SEEDS_DIR, SEEDS_DIR.parent / "polnear" / "dev" / "text"]
+    return [path.read_text(encoding="utf-8") for folder in folders for path in sorted(folder.glob("*.txt"))]
+
+
+def test_every_match_of_a_hedge_pattern_holds_one_of_its_needed_words():
+    lexicon = read_toml("hedges.toml")
+    entries = [e for group in lexicon["categories"].values() for e in group["patterns"]]
+    entries += lexicon["not_hedges"]["patterns"]
+    texts = [text.lower() for text in _news_texts()]
+    matched = 0
+    for entry in entries:
+        pattern = re.compile(rf"(?<!\w)(?:{entry['pattern']})\b")
+        needed = re.compile(rf"\b(?:{'|'.join(map(re.escape, entry['needs']))})\b")
+        for text in texts:
+            for match in pattern.finditer(text):
+                matched += 1
+                assert needed.search(text, match.start(), match.end()), (entry["pattern"], match.group())
+    assert matched > 100
+
+
+def test_the_detectors_scan_finds_every_claim_where_the_lexicon_matches():
+    detector = HedgeCueModel.load()
+    for text in _news_texts() + ["So-called experts were apparently quoted, “apparently” so."]:
+        document = Document.of(text)
+        claims = segment(document).claims
+        spans = [(claim.start, claim.end) for claim in claims]
+        with_words: set[int] = set()
+        gated = detector.predict(text, spans, document.folded, cues._HEDGE_NEEDS, with_words)
+        assert gated == detector.predict(text, spans, document.folded)  # the detector's cues do not change
+        for position, claim in enumerate(claims):
+            if any(cues._HEDGES.matches(document.folded, claim.start, claim.end)):
+                assert position in with_words, claim.text

@@ -110,6 +110,11 @@ _HEDGES = _Lexicon(
     [(name, entry["patterns"]) for name, entry in _HEDGE_LEXICON["categories"].items()],
     _HEDGE_LEXICON["not_hedges"]["patterns"],
 )
+_HEDGE_NEEDS = frozenset(word for entries in [*(entry["patterns"] for entry in _HEDGE_LEXICON["categories"].values()),
+                                              _HEDGE_LEXICON["not_hedges"]["patterns"]]
+                         for entry in entries for word in entry["needs"])
+"""Every match of a hedge pattern holds one of its ``needs`` words: a claim with none of them has no match, and
+the detector's scan finds which claims have one."""
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -120,11 +125,14 @@ def find_hedges(
 ) -> tuple[tuple[Hedge, ...], ...]:
     """The hedges of each claim, in claim order: the lexicon's phrases and the detector's words, each with its
     category, speaker and negation (``hedge_scope``)."""
-    detected = detector.predict(document.text, [(claim.start, claim.end) for claim in claims], document.folded)
+    with_needed_words: set[int] = set()
+    detected = detector.predict(document.text, [(claim.start, claim.end) for claim in claims], document.folded,
+                                _HEDGE_NEEDS, with_needed_words)
     block = _block_quoted(document.text, claims, attributions)
     return tuple(
-        _claim_hedges(document, claim, attribution, words, quoted)
-        for claim, attribution, words, quoted in zip(claims, attributions, detected, block, strict=True)
+        _claim_hedges(document, claim, attribution, words, quoted, position in with_needed_words)
+        for position, (claim, attribution, words, quoted) in enumerate(
+            zip(claims, attributions, detected, block, strict=True))
     )
 
 
@@ -145,11 +153,13 @@ def _block_quoted(text: str, claims: Sequence[Claim], attributions: Sequence[Att
 
 def _claim_hedges(
     document: Document, claim: Claim, attribution: Attribution | None, detected: Sequence[tuple[int, int]],
-    block_quoted: bool,
+    block_quoted: bool, lexicon_may_match: bool,
 ) -> tuple[Hedge, ...]:
+    if not (lexicon_may_match or detected):
+        return ()
     text, folded = document.text, document.folded
     found, refused = [], []
-    for match in _HEDGES.matches(folded, claim.start, claim.end):
+    for match in _HEDGES.matches(folded, claim.start, claim.end) if lexicon_may_match else ():
         (refused if match.lastgroup == _SKIP else found).append(FoundCue(match.start(), match.end(), match.lastgroup))
     # the lexicon's "not" wording vetoes the detector too ("the likely nominee", "prosecutors alleged")
     refused_spans = [(no.start, no.end) for no in refused]
