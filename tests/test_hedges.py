@@ -117,6 +117,7 @@ BLOCK_QUOTATIONS = [
     # the paragraph after a lead-in that ends with a colon and gives a source or a reporting verb is quoted
     ("In an interview on Monday, the harbour master said:\n\nThe pier may have to close for the winter.", "source"),
     ("The water board responded to questions from reporters:\n\nThe leak may take weeks to fix.", "source"),
+    ("A spokeswoman for the water board spoke to reporters:\n\nThe leak may take weeks to fix.", "source"),
     # a lead-in that names no one, no colon, or a paragraph further on: the writer's
     ("Here is what is known so far about the blaze:\n\nThe fire may have started in the kitchen.", "writer"),
     ("The harbour master spoke on Monday about the storm damage.\n\nThe pier may close for the winter.", "writer"),

@@ -118,6 +118,8 @@ the detector's scan finds which claims have one."""
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+_LEAD_IN_VERBS = frozenset([*CUE_VERBS, *_HEDGE_LEXICON["scope"]["lead_in_verbs"]])
+"""Verbs by which a lead-in that ends with a colon gives the block quotation after it to a source."""
 
 
 def find_hedges(
@@ -138,14 +140,14 @@ def find_hedges(
 
 def _block_quoted(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> list[bool]:
     """Whether each claim stands in the paragraph right after a lead-in that ends with a colon and gives a
-    source or a reporting verb ("In an interview, the engineer said:", "The agency responded to questions:"):
+    source or a verb of saying ("In an interview, the engineer said:", "A spokeswoman spoke to Reuters:"):
     a block quotation, whose marks pages often drop, so its hedges are the source's."""
     block, lead_in = [], None
     for claim, attribution in zip(claims, attributions, strict=True):
         block.append(lead_in is not None and claim.paragraph == lead_in + 1)
         if text.endswith(":", claim.start, claim.end) and (
             (attribution is not None and attribution.source is not None)
-            or any(word in CUE_VERBS for word in _LOWER_WORD.findall(text, claim.start, claim.end))
+            or any(word in _LEAD_IN_VERBS for word in _LOWER_WORD.findall(text, claim.start, claim.end))
         ):
             lead_in = claim.paragraph
     return block
