@@ -310,6 +310,10 @@ REPORTED_CONTENT = [
     ("It was feared that the dam may fail overnight.", "may", "writer"),
     ("The thought of a flood may keep residents awake.", "may", "writer"),
     ("The storm damaged roofs while the engineers speculated, and the dam may fail.", "may", "writer"),
+    # a claim that closes with its teller: what comes before is theirs, unless the teller is the writer
+    ("The bridge will probably reopen in May, Ms Varga reckons.", "probably", "source"),
+    ("The bridge will probably reopen in May, I think.", "probably", "writer"),
+    ("The bridge will probably reopen in May, as was expected.", "probably", "writer"),
 ]
 
 

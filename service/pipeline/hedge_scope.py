@@ -58,6 +58,11 @@ _CONTENT_WORD = re.compile(
     rf"\b(?:(?P<that>{word_trie([*CUE_VERBS, *_SCOPE['belief_nouns']])}\s+that)|{word_trie(_SCOPE['belief_verbs'])})\b")
 """A word whose clause is someone's saying or belief: a reporting verb or a noun of belief with "that", or a verb
 of thinking."""
+_TRAILING_CUE = re.compile(
+    rf",\s+(?P<subject>(?:[\w'’.-]+\s+){{1,4}}?)(?:{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])})"
+    r"\s*[.!]?[”\"’']?\s*$")
+"""A claim that ends with its teller and a verb of saying or thinking: "..., Mr Wasserman reckons." """
+_TRAILING_CHARS = 80
 _GENERIC_HEADS = frozenset(_SCOPE["generic_heads"])
 _DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
 _RELATIVES = frozenset(CLAUSE_WORDS["relatives"] + ["that"])
@@ -97,6 +102,7 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
     """The hedges of one claim, in text order: overlapping cues merged (the longer kept), then read."""
     readings = []
     breaks = [claim_start, *(mark.end() for mark in _CLAUSE_BREAK.finditer(text, claim_start, claim_end))]
+    told_before = _told_before(text, claim_start, claim_end)
     for cue in _without_overlaps(cues):
         category = cue.category or _word_category(text, claim_start, cue)
         if category is None or _part_of_attribution(text, claim_start, cue, category, attribution):
@@ -105,8 +111,8 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
         if _in_question(clause) or _describes_whoever(clause):
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category)
-        if speaker == "writer" and rule == "writer_voice" and category != "vague_attribution" and _reported(
-                text, claim_start, clause):
+        if speaker == "writer" and rule == "writer_voice" and category != "vague_attribution" and (
+                cue.end <= told_before or _reported(text, claim_start, clause)):
             speaker, rule = "source", "reported_content"
         negated = bool(_NEGATION.search(text, max(claim_start, cue.start - 24), cue.start))
         readings.append(HedgeReading(cue.start, cue.end, category, speaker, negated, rule))
@@ -135,6 +141,19 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
         if word.lower() in _CLAUSE_OPENERS:
             return False  # the cue's own clause opens after the question ("how they operate that might")
     return False
+
+
+def _told_before(text: str, claim_start: int, claim_end: int) -> int:
+    """Where the content ends when the claim closes with its teller and a verb of saying or thinking ("The bridge
+    will probably reopen in May, Ms Varga reckons."): the comma before them; the claim's start otherwise, or when
+    the teller is the writer ("I think") or a passive ("as was expected")."""
+    tail = _TRAILING_CUE.search(text, max(claim_start, claim_end - _TRAILING_CHARS), claim_end)
+    if tail is None:
+        return claim_start
+    subject = tail.group("subject").lower().split()
+    if subject[-1] in _WRITER_VOICE or any(word in _VERB_LIKE for word in subject):
+        return claim_start
+    return tail.start()
 
 
 def _describes_whoever(clause: Sequence[re.Match[str]]) -> bool:
