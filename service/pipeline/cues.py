@@ -110,11 +110,24 @@ _HEDGES = _Lexicon(
     [(name, entry["patterns"]) for name, entry in _HEDGE_LEXICON["categories"].items()],
     _HEDGE_LEXICON["not_hedges"]["patterns"],
 )
-_HEDGE_NEEDS = frozenset(word for entries in [*(entry["patterns"] for entry in _HEDGE_LEXICON["categories"].values()),
-                                              _HEDGE_LEXICON["not_hedges"]["patterns"]]
-                         for entry in entries for word in entry["needs"])
+_HEDGE_ENTRIES = [*(entry["patterns"] for entry in _HEDGE_LEXICON["categories"].values()),
+                  _HEDGE_LEXICON["not_hedges"]["patterns"]]
+_HEDGE_NEEDS = frozenset(word for entries in _HEDGE_ENTRIES for entry in entries for word in entry["needs"])
 """Every match of a hedge pattern holds one of its ``needs`` words: a claim with none of them has no match, and
 the detector's scan finds which claims have one."""
+_COMMON_NEEDS = frozenset(_HEDGE_LEXICON["common_needs"])
+
+
+def _needing(entries: Sequence[Mapping]) -> list[Mapping]:
+    return [entry for entry in entries if _COMMON_NEEDS.intersection(entry["needs"])]
+
+
+_HEDGES_OF_COMMON_WORDS = _Lexicon(
+    [(name, _needing(entry["patterns"])) for name, entry in _HEDGE_LEXICON["categories"].items()],
+    _needing(_HEDGE_LEXICON["not_hedges"]["patterns"]),
+)
+"""The patterns that need a common word: what can match in a claim whose only needed words are common ones (a
+pattern whose needed words a claim lacks cannot match there, so leaving it out changes no match)."""
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -127,15 +140,22 @@ def find_hedges(
 ) -> tuple[tuple[Hedge, ...], ...]:
     """The hedges of each claim, in claim order: the lexicon's phrases and the detector's words, each with its
     category, speaker and negation (``hedge_scope``)."""
-    with_needed_words: set[int] = set()
+    needed_words: dict[int, set[str]] = {}
     detected = detector.predict(document.text, [(claim.start, claim.end) for claim in claims], document.folded,
-                                _HEDGE_NEEDS, with_needed_words)
+                                _HEDGE_NEEDS, needed_words)
     block = _block_quoted(document.text, claims, attributions)
     return tuple(
-        _claim_hedges(document, claim, attribution, words, quoted, position in with_needed_words)
+        _claim_hedges(document, claim, attribution, words, quoted, _lexicon_for(needed_words.get(position)))
         for position, (claim, attribution, words, quoted) in enumerate(
             zip(claims, attributions, detected, block, strict=True))
     )
+
+
+def _lexicon_for(needed_words: set[str] | None) -> _Lexicon | None:
+    """The lexicon to search a claim with, from the needed words it holds: none, no search."""
+    if not needed_words:
+        return None
+    return _HEDGES_OF_COMMON_WORDS if needed_words <= _COMMON_NEEDS else _HEDGES
 
 
 def _block_quoted(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> list[bool]:
@@ -155,13 +175,13 @@ def _block_quoted(text: str, claims: Sequence[Claim], attributions: Sequence[Att
 
 def _claim_hedges(
     document: Document, claim: Claim, attribution: Attribution | None, detected: Sequence[tuple[int, int]],
-    block_quoted: bool, lexicon_may_match: bool,
+    block_quoted: bool, lexicon: _Lexicon | None,
 ) -> tuple[Hedge, ...]:
-    if not (lexicon_may_match or detected):
+    if lexicon is None and not detected:
         return ()
     text, folded = document.text, document.folded
     found, refused = [], []
-    for match in _HEDGES.matches(folded, claim.start, claim.end) if lexicon_may_match else ():
+    for match in lexicon.matches(folded, claim.start, claim.end) if lexicon is not None else ():
         (refused if match.lastgroup == _SKIP else found).append(FoundCue(match.start(), match.end(), match.lastgroup))
     # the lexicon's "not" wording vetoes the detector too ("the likely nominee", "prosecutors alleged")
     refused_spans = [(no.start, no.end) for no in refused]

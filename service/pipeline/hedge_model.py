@@ -81,14 +81,14 @@ _JOINERS = "-'’"
 
 def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], finder: WordStarts,
                       candidates: frozenset[str] | None = None, words: frozenset[str] = frozenset(),
-                      spans_with_words: set[int] | None = None):
+                      words_in_spans: dict[int, set[str]] | None = None):
     """For each candidate word inside one of ``spans`` (claims, in text order): the span's index, the tokens of
     a window around the word within that span, and the word's index among them.
 
     One search runs over the whole text; only the two tokens either side of a candidate feed its features, so
     tokenising a small window around it gives the same features as tokenising its whole claim. The finder may
-    also search for ``words`` (``candidates``: the candidates among its words; None, all): the index of each
-    span in which one of ``words`` stands as a whole word goes into ``spans_with_words``. The finder's longest
+    also search for ``words`` (``candidates``: the candidates among its words; None, all): those that stand in a
+    span as whole words go into ``words_in_spans``, under the span's index. The finder's longest
     match at a place is then a candidate only where the candidates' longest is (a longer word would have made
     that one part of a longer token, which is no candidate either), so the candidates found are the same.
     """
@@ -104,7 +104,7 @@ def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], 
             continue  # between claims, or across a claim's end
         word = match.group(1)
         if word in words and (e == end or not (folded[e].isalnum() or folded[e] == "_")):
-            spans_with_words.add(position)
+            words_in_spans.setdefault(position, set()).add(word)
         if candidates is not None and word not in candidates:
             continue
         if (s > start and _joins(text[s - 1], text, s - 2)) or (e < end and _joins(text[e], text, e + 1)):
@@ -216,32 +216,32 @@ class HedgeCueModel:
 
     def token_probabilities(self, text: str, spans: Sequence[tuple[int, int]] | None = None,
                             folded: str | None = None, words: frozenset[str] = frozenset(),
-                            spans_with_words: set[int] | None = None) -> list[list[CueToken]]:
+                            words_in_spans: dict[int, set[str]] | None = None) -> list[list[CueToken]]:
         """For each span of ``text`` (a claim; the whole text by default), every candidate word in it with the
         probability that it is a cue.
 
         ``folded`` is the text lower-cased with its offsets kept (the Document's); candidates are looked for
         there, so the search is case-sensitive and fast. ``words`` (lower case) are searched for in the same
-        scan: the index of each span that holds one as a whole word goes into ``spans_with_words``."""
+        scan: those that stand in a span as whole words go into ``words_in_spans``, under the span's index."""
         spans = [(0, len(text))] if spans is None else spans
         if folded is None:
             folded = text.lower() if len(text.lower()) == len(text) else text
         get = self.weights_.get
         found: list[list[CueToken]] = [[] for _ in spans]
         windows = candidate_windows(text, folded, spans, self.finder(words), self.candidates_ if words else None,
-                                    words, spans_with_words)
+                                    words, words_in_spans)
         for position, tokens, i in windows:
             z = self.bias_ + sum(map(get, features(text, tokens, i, self.categories_), _ZEROS))
             found[position].append(CueToken(tokens[i][0], tokens[i][1], 1.0 / (1.0 + math.exp(-z))))
         return found
 
     def predict(self, text: str, spans: Sequence[tuple[int, int]] | None = None, folded: str | None = None,
-                words: frozenset[str] = frozenset(), spans_with_words: set[int] | None = None
+                words: frozenset[str] = frozenset(), words_in_spans: dict[int, set[str]] | None = None
                 ) -> list[list[tuple[int, int]]]:
         """For each span, its cue spans: adjacent cue tokens (only spaces between them) make one. ``words`` and
-        ``spans_with_words``: as ``token_probabilities``."""
+        ``words_in_spans``: as ``token_probabilities``."""
         result = []
-        for cues in self.token_probabilities(text, spans, folded, words, spans_with_words):
+        for cues in self.token_probabilities(text, spans, folded, words, words_in_spans):
             merged: list[list[int]] = []
             for cue in cues:
                 if cue.probability < self.threshold_:
