@@ -38,13 +38,18 @@ from service.pipeline.report import render
 BASELINE_PACKAGE = "baseline_service"
 
 
-def load_baseline(revision: str, folder: Path) -> tuple[ModuleType, Callable]:
-    """The engine module and ``render`` of ``revision``'s pipeline, unpacked into ``folder``."""
+def unpack_service(revision: str, folder: Path, package: str) -> None:
+    """``revision``'s ``service/`` unpacked into ``folder`` as the importable package ``package``."""
     archive = subprocess.run(["git", "-C", str(REPO_DIR), "archive", revision, "service"], check=True,
                              capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    (folder / "service").rename(folder / BASELINE_PACKAGE)
+    (folder / "service").rename(folder / package)
     sys.path.insert(0, str(folder))
+
+
+def load_baseline(revision: str, folder: Path) -> tuple[ModuleType, Callable]:
+    """The engine module and ``render`` of ``revision``'s pipeline, unpacked into ``folder``."""
+    unpack_service(revision, folder, BASELINE_PACKAGE)
     report = importlib.import_module(f"{BASELINE_PACKAGE}.pipeline.report")
     return importlib.import_module(f"{BASELINE_PACKAGE}.pipeline.engine"), report.render
 

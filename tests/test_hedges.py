@@ -3,21 +3,30 @@
 Each row: a one-claim article, the hedge words expected (or none), their category, speaker and negation.
 """
 import math
+import re
 from typing import get_args
 
 import pytest
 
 from service import score_article
+from service.pipeline import cues
+from service.pipeline.claims import segment
+from service.pipeline.document import Document
+from service.pipeline.resources import read_toml
 from service.pipeline.hedge_model import HedgeCueModel, features, tokenize
 from service.pipeline.hedge_scope import FoundCue, read_cues
 from service.pipeline.records import Attribution, HedgeRule, Span
 from service.pipeline.report import HEDGE_RULE_WORDS
-from tests.conftest import seed_text
+from tests.conftest import SEEDS_DIR, seed_text
 
 
 def hedges_of(text):
     (claim,) = score_article(text)["claims"]
     return [(h["text"], h["category"], h["speaker"], h["negated"]) for h in claim["hedges"]]
+
+
+def writer_hedge_words(text):
+    return [h[0] for h in hedges_of(text) if h[2] == "writer"]
 
 
 WRITER_HEDGES = [
@@ -108,6 +117,7 @@ BLOCK_QUOTATIONS = [
     # the paragraph after a lead-in that ends with a colon and gives a source or a reporting verb is quoted
     ("In an interview on Monday, the harbour master said:\n\nThe pier may have to close for the winter.", "source"),
     ("The water board responded to questions from reporters:\n\nThe leak may take weeks to fix.", "source"),
+    ("A spokeswoman for the water board spoke to reporters:\n\nThe leak may take weeks to fix.", "source"),
     # a lead-in that names no one, no colon, or a paragraph further on: the writer's
     ("Here is what is known so far about the blaze:\n\nThe fire may have started in the kitchen.", "writer"),
     ("The harbour master spoke on Monday about the storm damage.\n\nThe pier may close for the winter.", "writer"),
@@ -268,3 +278,131 @@ def test_every_reason_for_a_hedges_speaker_has_words_in_the_report():
     explanations = [h["explanation"] for claim in body["claims"] for h in claim["hedges"]]
     assert any("the source's own words" in e for e in explanations)
     assert any("the writer's own voice" in e for e in explanations)
+
+
+EMBEDDED_QUESTIONS = [
+    # a question inside the claim asserts nothing: its hedge qualifies no claim
+    ("The board debated whether the plant could reopen before winter.", None),
+    ("Residents worried about what the new levy might do to rents.", None),
+    ("The mayor asked how the bridge could be repaired so quickly.", None),
+    # the same words where the claim is hedged: a relative clause, a free relative, a question word that opens it
+    ("The plant may reopen before winter, whatever the board decides.", "may"),
+    ("It is a levy that might raise rents across the city.", "might"),
+    ("The council moved into what is expected to be a long recess.", "expected"),
+    ("The agency, the WHO, may revise the figures next week.", "may"),
+    ("Veterans who served two tours may qualify for the new grant.", "may"),
+]
+
+
+@pytest.mark.parametrize("text, words", EMBEDDED_QUESTIONS)
+def test_a_hedge_in_an_embedded_question_hedges_no_claim(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
+
+
+REPORTED_CONTENT = [
+    # the clause of a verb of saying or thinking, or of a noun of belief, is the sayer's or thinker's
+    ("The geologist speculates that the slope may give way in spring.", "may", "source"),
+    ("Ms Varga hypothesized that the drought may be behind the losses.", "may", "source"),
+    ("The firm shows users the ads it thinks they are most likely to click.", "most likely", "source"),
+    ("The delay fed the belief that talks might resume soon.", "might", "source"),
+    # the writer's own thinking, a passive, a noun, a clause that has ended: the writer's hedge
+    ("We believe the dam may fail overnight.", "may", "writer"),
+    ("It was feared that the dam may fail overnight.", "may", "writer"),
+    ("The thought of a flood may keep residents awake.", "may", "writer"),
+    ("The storm damaged roofs while the engineers speculated, and the dam may fail.", "may", "writer"),
+    # a claim that closes with its teller: what comes before is theirs, unless the teller is the writer
+    ("The bridge will probably reopen in May, Ms Varga reckons.", "probably", "source"),
+    ("The bridge will probably reopen in May, I think.", "probably", "writer"),
+    ("The bridge will probably reopen in May, as was expected.", "probably", "writer"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", REPORTED_CONTENT)
+def test_a_hedge_in_what_someone_says_or_thinks_is_theirs(text, words, speaker):
+    found = {h[0]: h for h in hedges_of(text)}
+    assert found[words][2] == speaker
+
+
+DESCRIBES_WHOEVER = [
+    # a relative clause of "those", "anyone", "people": the hedge is part of who is meant
+    ("Health officials will test those who might have been exposed.", None),
+    ("Anyone who may have seen the van is asked to call police.", None),
+    ("People who do not appear to be ill can still spread the virus.", None),
+    # a relative clause of a named thing: its hedge is the writer's
+    ("The city has three bridges that might need repairs this year.", "might"),
+    ("The ferry, which is expected to sail at noon, has been delayed.", "expected"),
+]
+
+
+@pytest.mark.parametrize("text, words", DESCRIBES_WHOEVER)
+def test_a_hedge_that_describes_whoever_is_meant_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
+
+
+OPENING_MODALS = [
+    # a modal that opens the sentence makes a wish; after its subject it hedges
+    ("May their courage inspire a new generation of nurses.", None),
+    ("Their courage may inspire a new generation of nurses.", "may"),
+    ("“May the new bridge serve the town well,” the bishop said at the opening.", None),
+]
+
+
+@pytest.mark.parametrize("text, words", OPENING_MODALS)
+def test_a_modal_that_opens_its_sentence_is_no_hedge(text, words):
+    assert [h[0] for h in hedges_of(text)] == ([words] if words else [])
+
+
+CAUSED_AND_PRESCRIBED = [
+    # a causative says what was made to look so; a prescription names nobody who sees it so
+    ("The filter makes faces appear to smile in every photograph.", None),
+    ("The survey is small, so it should not be seen as the final word.", None),
+    # the same words hedging a claim
+    ("The faces appear to smile in every photograph.", "appear to"),
+    ("The survey was widely seen as the final word.", "was widely seen as"),
+]
+
+
+@pytest.mark.parametrize("text, words", CAUSED_AND_PRESCRIBED)
+def test_a_causative_or_a_prescription_is_no_hedge(text, words):
+    assert [h[0] for h in hedges_of(text)] == ([words] if words else [])
+
+
+def _news_texts() -> list[str]:
+    folders = [SEEDS_DIR, SEEDS_DIR.parent / "polnear" / "dev" / "text"]
+    return [path.read_text(encoding="utf-8") for folder in folders for path in sorted(folder.glob("*.txt"))]
+
+
+def test_every_match_of_a_hedge_pattern_holds_one_of_its_needed_words():
+    lexicon = read_toml("hedges.toml")
+    entries = [e for group in lexicon["categories"].values() for e in group["patterns"]]
+    entries += lexicon["not_hedges"]["patterns"]
+    texts = [text.lower() for text in _news_texts()]
+    matched = 0
+    for entry in entries:
+        pattern = re.compile(rf"(?<!\w)(?:{entry['pattern']})\b")
+        needed = re.compile(rf"\b(?:{'|'.join(map(re.escape, entry['needs']))})\b")
+        for text in texts:
+            for match in pattern.finditer(text):
+                matched += 1
+                assert needed.search(text, match.start(), match.end()), (entry["pattern"], match.group())
+    assert matched > 100
+
+
+def test_each_claim_is_searched_with_a_lexicon_that_finds_what_the_whole_lexicon_finds():
+    detector = HedgeCueModel.load()
+    common_only = 0
+    for text in _news_texts() + ["So-called experts were apparently quoted, “apparently” so.",
+                                 "It is said the ferry may be late, the pilot said."]:
+        document = Document.of(text)
+        claims = segment(document).claims
+        spans = [(claim.start, claim.end) for claim in claims]
+        needed: dict[int, set[str]] = {}
+        gated = detector.predict(text, spans, document.folded, cues._HEDGE_NEEDS, needed)
+        assert gated == detector.predict(text, spans, document.folded)  # the detector's cues do not change
+        for position, claim in enumerate(claims):
+            def found(lexicon):
+                return [(m.start(), m.end(), m.lastgroup) for m in lexicon.matches(document.folded, *spans[position])]
+            lexicon = cues._lexicon_for(needed.get(position))
+            assert (found(lexicon) if lexicon is not None else []) == found(cues._HEDGES), claim.text
+            common_only += lexicon is cues._HEDGES_OF_COMMON_WORDS
+    assert common_only > 100

@@ -110,9 +110,29 @@ _HEDGES = _Lexicon(
     [(name, entry["patterns"]) for name, entry in _HEDGE_LEXICON["categories"].items()],
     _HEDGE_LEXICON["not_hedges"]["patterns"],
 )
+_HEDGE_ENTRIES = [*(entry["patterns"] for entry in _HEDGE_LEXICON["categories"].values()),
+                  _HEDGE_LEXICON["not_hedges"]["patterns"]]
+_HEDGE_NEEDS = frozenset(word for entries in _HEDGE_ENTRIES for entry in entries for word in entry["needs"])
+"""Every match of a hedge pattern holds one of its ``needs`` words: a claim with none of them has no match, and
+the detector's scan finds which claims have one."""
+_COMMON_NEEDS = frozenset(_HEDGE_LEXICON["common_needs"])
+
+
+def _needing(entries: Sequence[Mapping]) -> list[Mapping]:
+    return [entry for entry in entries if _COMMON_NEEDS.intersection(entry["needs"])]
+
+
+_HEDGES_OF_COMMON_WORDS = _Lexicon(
+    [(name, _needing(entry["patterns"])) for name, entry in _HEDGE_LEXICON["categories"].items()],
+    _needing(_HEDGE_LEXICON["not_hedges"]["patterns"]),
+)
+"""The patterns that need a common word: what can match in a claim whose only needed words are common ones (a
+pattern whose needed words a claim lacks cannot match there, so leaving it out changes no match)."""
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+_LEAD_IN_VERBS = frozenset([*CUE_VERBS, *_HEDGE_LEXICON["scope"]["lead_in_verbs"]])
+"""Verbs by which a lead-in that ends with a colon gives the block quotation after it to a source."""
 
 
 def find_hedges(
@@ -120,24 +140,34 @@ def find_hedges(
 ) -> tuple[tuple[Hedge, ...], ...]:
     """The hedges of each claim, in claim order: the lexicon's phrases and the detector's words, each with its
     category, speaker and negation (``hedge_scope``)."""
-    detected = detector.predict(document.text, [(claim.start, claim.end) for claim in claims], document.folded)
+    needed_words: dict[int, set[str]] = {}
+    detected = detector.predict(document.text, [(claim.start, claim.end) for claim in claims], document.folded,
+                                _HEDGE_NEEDS, needed_words)
     block = _block_quoted(document.text, claims, attributions)
     return tuple(
-        _claim_hedges(document, claim, attribution, words, quoted)
-        for claim, attribution, words, quoted in zip(claims, attributions, detected, block, strict=True)
+        _claim_hedges(document, claim, attribution, words, quoted, _lexicon_for(needed_words.get(position)))
+        for position, (claim, attribution, words, quoted) in enumerate(
+            zip(claims, attributions, detected, block, strict=True))
     )
+
+
+def _lexicon_for(needed_words: set[str] | None) -> _Lexicon | None:
+    """The lexicon to search a claim with, from the needed words it holds: none, no search."""
+    if not needed_words:
+        return None
+    return _HEDGES_OF_COMMON_WORDS if needed_words <= _COMMON_NEEDS else _HEDGES
 
 
 def _block_quoted(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> list[bool]:
     """Whether each claim stands in the paragraph right after a lead-in that ends with a colon and gives a
-    source or a reporting verb ("In an interview, the engineer said:", "The agency responded to questions:"):
+    source or a verb of saying ("In an interview, the engineer said:", "A spokeswoman spoke to Reuters:"):
     a block quotation, whose marks pages often drop, so its hedges are the source's."""
     block, lead_in = [], None
     for claim, attribution in zip(claims, attributions, strict=True):
         block.append(lead_in is not None and claim.paragraph == lead_in + 1)
         if text.endswith(":", claim.start, claim.end) and (
             (attribution is not None and attribution.source is not None)
-            or any(word in CUE_VERBS for word in _LOWER_WORD.findall(text, claim.start, claim.end))
+            or any(word in _LEAD_IN_VERBS for word in _LOWER_WORD.findall(text, claim.start, claim.end))
         ):
             lead_in = claim.paragraph
     return block
@@ -145,11 +175,13 @@ def _block_quoted(text: str, claims: Sequence[Claim], attributions: Sequence[Att
 
 def _claim_hedges(
     document: Document, claim: Claim, attribution: Attribution | None, detected: Sequence[tuple[int, int]],
-    block_quoted: bool,
+    block_quoted: bool, lexicon: _Lexicon | None,
 ) -> tuple[Hedge, ...]:
+    if lexicon is None and not detected:
+        return ()
     text, folded = document.text, document.folded
     found, refused = [], []
-    for match in _HEDGES.matches(folded, claim.start, claim.end):
+    for match in lexicon.matches(folded, claim.start, claim.end) if lexicon is not None else ():
         (refused if match.lastgroup == _SKIP else found).append(FoundCue(match.start(), match.end(), match.lastgroup))
     # the lexicon's "not" wording vetoes the detector too ("the likely nominee", "prosecutors alleged")
     refused_spans = [(no.start, no.end) for no in refused]

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -28,6 +29,8 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 DEFAULT_PATH = Path(__file__).resolve().parent / "resources" / "model" / "hedges.npz"
 MIN_CUE_COUNT = 2
 MIN_CUE_RATE = 0.1
+_ZEROS = repeat(0.0)
+"""The default of every weight look-up: a feature the model does not know weighs nothing."""
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,18 @@ tokens (``_far_window``), so a long run of spaces or one long word costs linear 
 _JOINERS = "-'’"
 
 
-def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], finder: WordStarts):
+def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], finder: WordStarts,
+                      candidates: frozenset[str] | None = None, words: frozenset[str] = frozenset(),
+                      words_in_spans: dict[int, set[str]] | None = None):
     """For each candidate word inside one of ``spans`` (claims, in text order): the span's index, the tokens of
     a window around the word within that span, and the word's index among them.
 
     One search runs over the whole text; only the two tokens either side of a candidate feed its features, so
-    tokenising a small window around it gives the same features as tokenising its whole claim.
+    tokenising a small window around it gives the same features as tokenising its whole claim. The finder may
+    also search for ``words`` (``candidates``: the candidates among its words; None, all): those that stand in a
+    span as whole words go into ``words_in_spans``, under the span's index. The finder's longest
+    match at a place is then a candidate only where the candidates' longest is (a longer word would have made
+    that one part of a longer token, which is no candidate either), so the candidates found are the same.
     """
     if not spans:
         return
@@ -93,6 +102,11 @@ def candidate_windows(text: str, folded: str, spans: Sequence[tuple[int, int]], 
         start, end = spans[position]
         if e > end:
             continue  # between claims, or across a claim's end
+        word = match.group(1)
+        if word in words and (e == end or not (folded[e].isalnum() or folded[e] == "_")):
+            words_in_spans.setdefault(position, set()).add(word)
+        if candidates is not None and word not in candidates:
+            continue
         if (s > start and _joins(text[s - 1], text, s - 2)) or (e < end and _joins(text[e], text, e + 1)):
             continue  # part of a longer token ("may-be", "Mayor")
         lo, hi = max(start, s - _CONTEXT_CHARS), min(end, e + _CONTEXT_CHARS)
@@ -201,27 +215,33 @@ class HedgeCueModel:
         return self
 
     def token_probabilities(self, text: str, spans: Sequence[tuple[int, int]] | None = None,
-                            folded: str | None = None) -> list[list[CueToken]]:
+                            folded: str | None = None, words: frozenset[str] = frozenset(),
+                            words_in_spans: dict[int, set[str]] | None = None) -> list[list[CueToken]]:
         """For each span of ``text`` (a claim; the whole text by default), every candidate word in it with the
         probability that it is a cue.
 
         ``folded`` is the text lower-cased with its offsets kept (the Document's); candidates are looked for
-        there, so the search is case-sensitive and fast."""
+        there, so the search is case-sensitive and fast. ``words`` (lower case) are searched for in the same
+        scan: those that stand in a span as whole words go into ``words_in_spans``, under the span's index."""
         spans = [(0, len(text))] if spans is None else spans
         if folded is None:
             folded = text.lower() if len(text.lower()) == len(text) else text
         get = self.weights_.get
         found: list[list[CueToken]] = [[] for _ in spans]
-        for position, tokens, i in candidate_windows(text, folded, spans, self.finder_):
-            z = self.bias_ + sum(get(f, 0.0) for f in features(text, tokens, i, self.categories_))
+        windows = candidate_windows(text, folded, spans, self.finder(words), self.candidates_ if words else None,
+                                    words, words_in_spans)
+        for position, tokens, i in windows:
+            z = self.bias_ + sum(map(get, features(text, tokens, i, self.categories_), _ZEROS))
             found[position].append(CueToken(tokens[i][0], tokens[i][1], 1.0 / (1.0 + math.exp(-z))))
         return found
 
-    def predict(self, text: str, spans: Sequence[tuple[int, int]] | None = None,
-                folded: str | None = None) -> list[list[tuple[int, int]]]:
-        """For each span, its cue spans: adjacent cue tokens (only spaces between them) make one."""
+    def predict(self, text: str, spans: Sequence[tuple[int, int]] | None = None, folded: str | None = None,
+                words: frozenset[str] = frozenset(), words_in_spans: dict[int, set[str]] | None = None
+                ) -> list[list[tuple[int, int]]]:
+        """For each span, its cue spans: adjacent cue tokens (only spaces between them) make one. ``words`` and
+        ``words_in_spans``: as ``token_probabilities``."""
         result = []
-        for cues in self.token_probabilities(text, spans, folded):
+        for cues in self.token_probabilities(text, spans, folded, words, words_in_spans):
             merged: list[list[int]] = []
             for cue in cues:
                 if cue.probability < self.threshold_:
@@ -236,10 +256,16 @@ class HedgeCueModel:
     @property
     def finder_(self) -> WordStarts:
         """One search for every candidate word (a trie of them) in lower-cased text, from word starts only."""
-        if getattr(self, "_finder", None) is None or self._finder_for is not self.candidates_:
-            self._finder = WordStarts(sorted(self.candidates_))
-            self._finder_for = self.candidates_
-        return self._finder
+        return self.finder()
+
+    def finder(self, words: frozenset[str] = frozenset()) -> WordStarts:
+        """The search for the candidate words and ``words`` together, built once per set of words."""
+        if getattr(self, "_finders_for", None) is not self.candidates_:
+            self._finders: dict[frozenset[str], WordStarts] = {}
+            self._finders_for = self.candidates_
+        if words not in self._finders:
+            self._finders[words] = WordStarts(sorted(self.candidates_ | words))
+        return self._finders[words]
 
     def save(self, path: Path, manifest: dict) -> dict:
         import numpy as np

@@ -14,6 +14,11 @@ module decides, for one claim, what each found cue is:
   attribution's cue; "some experts say": an anonymous source, counted once as such), unless it is a passive
   ("are expected to", "it is believed"), which names no believer, or a verb of seeming ("seemed poised"),
   which says how a thing looks, not who believes it.
+- **not the claim's**: a cue inside an embedded question ("asked whether she could be impartial") qualifies no
+  claim: the question's content is not asserted.
+- **reported content**: a cue in the clause of a verb of saying (followed by "that") or thinking whose subject is
+  someone other than the writer ("he speculates that stress may trigger", "the ads it thinks you are likely to
+  click") is that someone's, as in an attribution the attribution stage did not take.
 - **negated**: a negation right before the cue ("not likely", "isn't expected to"); still uncertainty, and
   reported so that a reader sees it.
 """
@@ -25,14 +30,42 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .resources import read_entries
+from .attribution.words import CLAUSE_WORDS, CUE_VERBS
+from .resources import read_entries, read_toml
 from .records import Attribution, HedgeRule
+from .text.lexicon import word_trie
 from .text.passive import be_before
 
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 _ADJACENT = 3
 """Characters of space between a distancing adverb and the reporting verb it qualifies, at most."""
+
+_SCOPE = read_toml("hedges.toml")["scope"]
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\u201c\u201d\"]|\s-+\s")
+"""Punctuation that ends a clause: an embedded question or a reported clause does not reach across it."""
+_CLAUSE_CHARS = 300
+_AFTER_COMMA = re.compile(r",\s*$")
+_SUBORDINATORS = frozenset(CLAUSE_WORDS["subordinators"]) - {"that"}
+_CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"] + CLAUSE_WORDS["relatives"])
+_VERB_LIKE = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + ["has", "have", "had"])
+_INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
+_NEGATED_VERB = re.compile(r"n['’]t$")
+_OPENING = re.compile(r"[\W_]*")
+"""What may stand before a word that opens its claim: spaces, quotation marks, a dash."""
+_WRITER_VOICE = frozenset(read_toml("gate_words.toml")["writer_voice"]) | {"to"}
+_CONTENT_WORD = re.compile(
+    rf"\b(?:(?P<that>{word_trie([*CUE_VERBS, *_SCOPE['belief_nouns']])}\s+that)|{word_trie(_SCOPE['belief_verbs'])})\b")
+"""A word whose clause is someone's saying or belief: a reporting verb or a noun of belief with "that", or a verb
+of thinking."""
+_TRAILING_CUE = re.compile(
+    rf",\s+(?P<subject>(?:[\w'’.-]+\s+){{1,4}}?)(?:{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])})"
+    r"\s*[.!]?[”\"’']?\s*$")
+"""A claim that ends with its teller and a verb of saying or thinking: "..., Mr Wasserman reckons." """
+_TRAILING_CHARS = 80
+_GENERIC_HEADS = frozenset(_SCOPE["generic_heads"])
+_DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
+_RELATIVES = frozenset(CLAUSE_WORDS["relatives"] + ["that"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +89,7 @@ class HedgeReading:
 
 @cache
 def word_categories() -> dict[str, tuple[str, frozenset[str]]]:
-    """Word -> (category, flags: "after_be", "appearance"; see ``hedge_categories.txt``)."""
+    """Word -> (category, flags: "after_be", "after_subject", "appearance"; see ``hedge_categories.txt``)."""
     table = {}
     for line in read_entries("hedge_categories.txt"):
         word, category, *flags = line.split("\t")
@@ -68,14 +101,93 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
               quoted: Sequence[tuple[int, int]], attribution: Attribution | None) -> tuple[HedgeReading, ...]:
     """The hedges of one claim, in text order: overlapping cues merged (the longer kept), then read."""
     readings = []
+    breaks = [claim_start, *(mark.end() for mark in _CLAUSE_BREAK.finditer(text, claim_start, claim_end))]
+    told_before = _told_before(text, claim_start, claim_end)
     for cue in _without_overlaps(cues):
         category = cue.category or _word_category(text, claim_start, cue)
         if category is None or _part_of_attribution(text, claim_start, cue, category, attribution):
             continue
+        clause = _clause_before(text, breaks, cue)
+        if _in_question(clause) or _describes_whoever(clause):
+            continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category)
+        if speaker == "writer" and rule == "writer_voice" and category != "vague_attribution" and (
+                cue.end <= told_before or _reported(text, claim_start, clause)):
+            speaker, rule = "source", "reported_content"
         negated = bool(_NEGATION.search(text, max(claim_start, cue.start - 24), cue.start))
         readings.append(HedgeReading(cue.start, cue.end, category, speaker, negated, rule))
     return tuple(readings)
+
+
+def _clause_before(text: str, breaks: Sequence[int], cue: FoundCue) -> list[re.Match[str]]:
+    """The words of the cue's clause before it: back to the last clause-ending punctuation in the claim
+    (``breaks``: the claim's start and the ends of its clause breaks, in order), at most ``_CLAUSE_CHARS``
+    back, so a claim of many hedges and no punctuation stays linear."""
+    start = breaks[bisect_right(breaks, cue.start) - 1]
+    window = max(start, cue.start - _CLAUSE_CHARS)
+    words = list(_WORD.finditer(text, window, cue.start))
+    return words[1:] if window > start else words  # the window may have cut the first word
+
+
+def _in_question(clause: Sequence[re.Match[str]]) -> bool:
+    """Whether the cue stands in an embedded question: an interrogative after another word of the clause ("about
+    whether", "over what"), with a subject of its own between it and the cue ("what a downturn could", not "who
+    might", "who don't appear": a relative clause)."""
+    for position in range(len(clause) - 1, 0, -1):
+        word = clause[position].group()  # lower case: "WHO" is an agency
+        if word in _INTERROGATIVES:
+            subject = clause[position + 1].group().lower() if position + 1 < len(clause) else ""
+            return bool(subject) and subject not in _VERB_LIKE and not _NEGATED_VERB.search(subject)
+        if word.lower() in _CLAUSE_OPENERS:
+            return False  # the cue's own clause opens after the question ("how they operate that might")
+    return False
+
+
+def _told_before(text: str, claim_start: int, claim_end: int) -> int:
+    """Where the content ends when the claim closes with its teller and a verb of saying or thinking ("The bridge
+    will probably reopen in May, Ms Varga reckons."): the comma before them; the claim's start otherwise, or when
+    the teller is the writer ("I think") or a passive ("as was expected")."""
+    tail = _TRAILING_CUE.search(text, max(claim_start, claim_end - _TRAILING_CHARS), claim_end)
+    if tail is None:
+        return claim_start
+    subject = tail.group("subject").lower().split()
+    if subject[-1] in _WRITER_VOICE or any(word in _VERB_LIKE for word in subject):
+        return claim_start
+    return tail.start()
+
+
+def _describes_whoever(clause: Sequence[re.Match[str]]) -> bool:
+    """Whether the cue stands in a relative clause of a head that stands for whoever fits it ("those who might
+    spread the disease"): the hedge is part of the description."""
+    for position in range(len(clause) - 1, 0, -1):
+        word = clause[position].group().lower()
+        if word in _RELATIVES:
+            return clause[position - 1].group().lower() in _GENERIC_HEADS
+        if word in _CLAUSE_OPENERS:
+            return False
+    return False
+
+
+def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> bool:
+    """Whether the cue stands in the clause of a verb of saying ("speculates that") or thinking ("it thinks") whose
+    subject is not the writer (I, we, you), nor a passive ("is thought"), with no subordinator between."""
+    if not clause:
+        return False
+    for verb in _CONTENT_WORD.finditer(text, clause[0].start(), clause[-1].end()):
+        if verb.group("that") and verb.end() == clause[-1].end():
+            continue  # "concerns that could arise": a relative clause, the hedge describes the concerns
+        if verb.start() == clause[0].start():
+            if not _AFTER_COMMA.search(text, max(claim_start, verb.start() - _ADJACENT), verb.start()):
+                continue  # the clause opens with the verb: only an apposition before a comma is its subject
+        else:
+            before = next(w for w in reversed(clause) if w.end() <= verb.start()).group().lower()
+            if before in _WRITER_VOICE or be_before(text, verb.start(), claim_start) or (
+                    not verb.group("that") and before in _DETERMINERS):
+                continue  # the writer's, a passive, or a noun ("the thought", "a doubt")
+        after = [w.group().lower() for w in clause if w.start() >= verb.end()]
+        if not any(word in _SUBORDINATORS for word in after):
+            return True
+    return False
 
 
 def _without_overlaps(cues: Sequence[FoundCue]) -> list[FoundCue]:
@@ -97,8 +209,11 @@ def _word_category(text: str, claim_start: int, cue: FoundCue) -> str | None:
         if entry is None:
             continue
         category, flags = entry
-        if "after_be" not in flags or be_before(text, word.start(), claim_start):
-            return category
+        if "after_be" in flags and not be_before(text, word.start(), claim_start):
+            continue
+        if "after_subject" in flags and _OPENING.fullmatch(text, claim_start, word.start()):
+            continue
+        return category
     return None
 
 

@@ -205,7 +205,7 @@ NoteRule = Literal["own_claim", "subject_matches", "subject_refers_back", "subje
 """Why a verification note governs the claims it does (service/pipeline/cues.py); report.py says it in words."""
 HedgeCategory = Literal["distancing", "speculation", "vague_attribution"]
 HedgeSpeaker = Literal["writer", "source"]
-HedgeRule = Literal["quotation", "attribution_content", "adjacent_to_cue", "writer_voice"]
+HedgeRule = Literal["quotation", "attribution_content", "reported_content", "adjacent_to_cue", "writer_voice"]
 """Why a hedge's speaker is who it is (service/pipeline/hedge_scope.py); report.py says it in words."""
 
 

@@ -105,6 +105,7 @@ def _claim(scored: ScoredClaim, explain: bool) -> dict:
 HEDGE_RULE_WORDS = {
     "quotation": "inside a quotation: the source's own words",
     "attribution_content": "in what the source is reported to say: the source's hedge",
+    "reported_content": "in what someone is said to say or think: their hedge, not the writer's",
     "adjacent_to_cue": "qualifies the report itself: the writer's hedge",
     "writer_voice": "in the writer's own voice",
 }
