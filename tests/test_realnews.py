@@ -10,7 +10,12 @@ from __future__ import annotations
 import pytest
 
 from service import score_article
+from service.pipeline.attribution.decide import governs_no_content
 from service.pipeline.gate import AttributionGate, attribution_kind
+from service.pipeline.model import AttributionModel
+from training.gate import _cued
+
+MODEL = AttributionModel.load()
 
 
 def only_claim(text: str) -> dict:
@@ -67,6 +72,35 @@ ASIDES = [
 def test_refused_sentences_get_no_attribution(sentence):
     claim = only_claim(sentence)
     assert claim["attribution"] is None, claim["attribution"]
+
+
+# Cues that govern no content by their shape, refused before the gate (attribution/decide.py, governs_no_content),
+# each beside a sentence of the same words that does report something.
+GOVERNS_NOTHING = [
+    # (refused sentence, reason, a sentence that keeps its cue)
+    ("The senator declined an invitation to testify before the panel.", "refusal",
+     "The senator said she would testify before the panel."),
+    ("The transit board is expected to vote on the fare increase next week.", "forecast_without_source",
+     "Analysts expect the transit board to raise fares next week."),
+    ("The mayor called on the state to send more snowplows.", "phrasal_action",
+     "The mayor said the state should send more snowplows."),
+    ("The coach's claims that the referee was biased drew a fine from the league.", "noun",
+     "The coach claimed that the referee was biased."),
+    ("I believe that the county will need a second high school within ten years.", "writer_voice",
+     "The superintendent believes that the county will need a second high school."),
+]
+
+
+@pytest.mark.parametrize("refused, reason, kept", GOVERNS_NOTHING)
+def test_a_cue_that_governs_nothing_is_refused_and_its_twin_kept(refused, reason, kept):
+    assert [governs_no_content(refused, claim, attribution) for claim, _, attribution in _cued(MODEL, refused)] == [reason]
+    assert only_claim(refused)["attribution"] is None, refused
+    assert only_claim(kept)["attribution"] is not None, kept
+
+
+def test_the_writer_voice_rule_leaves_a_quoted_speakers_i_alone():
+    attribution = only_claim("“I believe the county will need a second high school,” the superintendent said.")["attribution"]
+    assert attribution is not None and attribution["source"]["text"] == "the superintendent"
 
 
 FOUND = [

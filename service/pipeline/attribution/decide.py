@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import compile_alternation, read_entries
-from ..records import Claim, ClaimPrediction, Span, Step
+from ..resources import compile_alternation, read_entries, read_toml
+from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import Candidate, Cues, is_passive
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
@@ -22,6 +22,42 @@ _CUE_WORD = re.compile(r"\w+|[^\w\s]")
 # ("has also detailed", "did not immediately say").
 _AUX_GAP = re.compile(rf"(?:\s+(?:{AUX}|(?-i:{LY_ADVERB})))*\s+", re.IGNORECASE)
 _SAY_VERB = re.compile(compile_alternation(read_entries("source_say_verbs.txt")).pattern, re.IGNORECASE)
+_NO_CONTENT = {name: frozenset(words) for name, words in read_toml("no_content.toml").items()}
+# A verb of saying whose only object is the asking for comment: "declined to comment", "did not respond to a
+# request for comment", "did not immediately reply to requests for comment" (docs/guidelines.md: no content).
+_COMMENT_AFTER = re.compile(
+    r"\s+(?:to\s+)?(?:immediately\s+)?(?:(?:(?:respond|reply)\s+)?to\s+)?(?:an?\s+|several\s+|multiple\s+)?"
+    r"(?:\w+\s+)?(?:requests?\s+for\s+)?comment\b",
+    re.IGNORECASE,
+)
+_QUOTES = "“”\""
+
+
+def governs_no_content(text: str, claim: Claim, attribution: Attribution) -> str | None:
+    """Why the attribution's own cue governs no content (``resources/lexicons/no_content.toml``), or None: the
+    asking for comment, a refusal, a forecast nobody makes, a phrasal verb of action, a noun, the writer's
+    own voice. Such a cue is refused whatever the gate says."""
+    cue = attribution.cue
+    assert cue is not None
+    words = _CUE_WORD.findall(cue.text.lower())
+    before = text[max(claim.start, cue.start - 40) : cue.start].lower().split()
+    previous = before[-1].strip(",;:") if before else ""
+    if _COMMENT_AFTER.match(text, cue.end, claim.end):
+        return "asks_for_comment"
+    if words[-1] in _NO_CONTENT["refusals"]:
+        return "refusal"
+    if words[-1] in _NO_CONTENT["expectations"] and (words[0] in _NO_CONTENT["passive_be"] or previous in _NO_CONTENT["passive_be"]):
+        return "forecast_without_source"
+    if len(words) > 1 and words[-1] in _NO_CONTENT["particles"]:
+        return "phrasal_action"
+    owner, possessive, _ = previous.replace("’", "'").rpartition("'s")
+    if previous in _NO_CONTENT["articles"] or (possessive and owner and owner not in _NO_CONTENT["contracted"]):
+        return "noun"
+    source = attribution.source
+    inside_quote = sum(text.count(mark, claim.start, cue.start) for mark in _QUOTES) % 2 == 1
+    if source is not None and source.text.lower() in _NO_CONTENT["writer"] and not inside_quote:
+        return "writer_voice"
+    return None
 
 
 def choose_primary(
