@@ -84,6 +84,8 @@ GOVERNS_NOTHING = [
      "Analysts expect the transit board to raise fares next week."),
     ("The mayor called on the state to send more snowplows.", "phrasal_action",
      "The mayor said the state should send more snowplows."),
+    ("It is only fair to say that the old bridge served the town well.", "infinitive",
+     "The mayor went on to say that the old bridge served the town well."),
     ("The coach's claims that the referee was biased drew a fine from the league.", "noun",
      "The coach claimed that the referee was biased."),
     ("I believe that the county will need a second high school within ten years.", "writer_voice",

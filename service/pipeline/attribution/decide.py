@@ -35,8 +35,9 @@ _QUOTES = "“”\""
 
 def governs_no_content(text: str, claim: Claim, attribution: Attribution) -> str | None:
     """Why the attribution's own cue governs no content (``resources/lexicons/no_content.toml``), or None: the
-    asking for comment, a refusal, a forecast nobody makes, a phrasal verb of action, a noun, the writer's
-    own voice. Such a cue is refused whatever the gate says."""
+    asking for comment, a refusal, a forecast nobody makes, a phrasal verb of action, a saying only tried,
+    judged or to come (an infinitive), a noun, the writer's own voice. Such a cue is refused whatever the gate
+    says."""
     cue = attribution.cue
     assert cue is not None
     words = _CUE_WORD.findall(cue.text.lower())
@@ -50,6 +51,10 @@ def governs_no_content(text: str, claim: Claim, attribution: Attribution) -> str
         return "forecast_without_source"
     if len(words) > 1 and words[-1] in _NO_CONTENT["particles"]:
         return "phrasal_action"
+    if len(words) > 1 and words[0] == "to":
+        before, words = [*before, "to"], words[1:]  # the cue "to say": its "to" marks the infinitive
+    if before[-1:] == ["to"] and not set(before[-2:-1]) & _NO_CONTENT["carry_on"]:
+        return "infinitive"
     owner, possessive, _ = previous.replace("’", "'").rpartition("'s")
     if previous in _NO_CONTENT["articles"] or (possessive and owner and owner not in _NO_CONTENT["contracted"]):
         return "noun"
