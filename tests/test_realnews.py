@@ -275,7 +275,13 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Luis Ortega", "person", True, []),
         ("The newspaper, citing a police spokesman, said three officers had been suspended.",
          "a police spokesman", "anonymous", False, ["The newspaper"]),
+        # a party tag after a name is no part of the source, on either side of the cue
+        ("Rep. Dana Whitfield (D-Ore.) said the hearing would resume in March.", "Dana Whitfield", "person", True, []),
+        ("Sen. Tom Hale (R., Neb.) said the vote would slip.", "Tom Hale", "person", True, []),
+        ("“We have the votes,” said Sen. Maria Ortiz (I-Vt.).", "Maria Ortiz", "person", True, []),
         # refused: no name in apposition, an affiliation on a description, the audience kept out of the source
+        ("The Environmental Protection Agency (EPA) said the permit would be reviewed.",
+         "The Environmental Protection Agency (EPA)", "organization", True, []),
         ("The senator’s lawyer said the charges would be dismissed.", "The senator’s lawyer", "person", False, []),
         ("Researchers at the University of Leeds said the drought would get worse.",
          "Researchers at the University of Leeds", "anonymous", False, []),

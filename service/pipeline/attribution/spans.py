@@ -65,6 +65,10 @@ _RUN_TOGETHER = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bat)(?<!\bin)(?<!
 _UNCLOSED_ACRONYM = re.compile(r"\([A-Z]{2,6}$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 # Leading junk includes a quotation closed with two apostrophes ("...,'' he said").
+# A politician's party and state after the name, "(D-Conn.)", "(R., Wis.)", "(I-Vt.)": part of no source span.
+_PARTY_TAG = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?\)"
+_PARTY_TAG_AT_END = re.compile(_PARTY_TAG + r"\s*$")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*$")
 _LEADING_JUNK = re.compile(r"(?:[\s,;:—-]|'')+")
 _TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
 
@@ -81,6 +85,8 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
     low = max(claim_start, cue_start - LEFT_WINDOW)
     if (account := quoted_account_before(text, claim_start, cue_start)) is not None:
         return account, "quoted_account"
+    if (tag := _PARTY_TAG_AT_END.search(text, low, cue_start)) is not None:
+        cue_start = tag.start()  # "House Speaker Paul Ryan (R., Wis.) said": the name before the tag
     pieces = list(_PIECE.finditer(text, low, cue_start))
     if not pieces or pieces[-1].end() != cue_start:
         return None, "nowhere"
@@ -186,7 +192,8 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 @lru_cache(maxsize=8192)
 def _trimmed(piece: str) -> tuple[int, str] | None:
-    """How many characters ``_trim`` drops at the start of ``piece``, and what it keeps.
+    """How many characters ``_trim`` drops at the start of ``piece``, and what it keeps (a party tag after a
+    name goes too).
 
     Nothing here looks outside the piece, so the answer is cached per piece text.
     """
@@ -195,6 +202,8 @@ def _trimmed(piece: str) -> tuple[int, str] | None:
         start = junk.end()
     if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
         end = junk.start()
+    if (tag := _PARTY_TAG_AT_END.search(piece, start, end)) is not None and tag.start() > start:
+        end = tag.start()
     if piece[end - 1 : end] in ("”", '"') and not _QUOTED_PAIR.search(piece, start, end):
         end -= 1
     return (start, piece[start:end]) if start < end else None
@@ -230,9 +239,13 @@ def tighten(text: str, span: Span) -> Span:
     clitic ("She’ll") and punctuation; keep the possessive owner before it and a
     bracketed acronym after it, so "Ukraine's Main Military Intelligence Directorate
     (GUR)" stays one source; a quoted account name keeps its account ("the X account
-    'Victoria'", not "Victoria'").
+    'Victoria'", not "Victoria'"); a span inside a party tag moves to the name it tags.
     """
     start, end = span.start, span.end
+    if (tag := _PARTY_TAG_AT_END.search(text, max(0, start - 12), end)) is not None and tag.start() < start:
+        if (name := _NAME_BEFORE.search(text, max(0, tag.start() - LEFT_WINDOW), tag.start())) is None:
+            return span
+        start, end = name.start(), name.end()  # "Wis.)" of "Paul Ryan (R., Wis.)": the name it tags
     if _ends_with_closing_quote(text, start, end) and (
         (account := _quoted_account(text, max(0, start - LEFT_WINDOW), end)) is not None and account.start() < start
     ):
