@@ -279,6 +279,10 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Rep. Dana Whitfield (D-Ore.) said the hearing would resume in March.", "Dana Whitfield", "person", True, []),
         ("Sen. Tom Hale (R., Neb.) said the vote would slip.", "Tom Hale", "person", True, []),
         ("“We have the votes,” said Sen. Maria Ortiz (I-Vt.).", "Maria Ortiz", "person", True, []),
+        # a verb coordinated with the clause's first one shares its subject; a clause with its own subject keeps it
+        ("The governor toured the flooded district and said the state would pay for repairs.",
+         "The governor", "person", False, []),
+        ("The plant closed in June, and workers said they had not been warned.", "workers", "anonymous", False, []),
         # refused: no name in apposition, an affiliation on a description, the audience kept out of the source
         ("The Environmental Protection Agency (EPA) said the permit would be reviewed.",
          "The Environmental Protection Agency (EPA)", "organization", True, []),

@@ -31,6 +31,8 @@ _COMMENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = "“”\""
+# A verb coordinated with the clause's first one shares its subject: "Pence called it fake news and said ...".
+_COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
 
 
 def governs_no_content(text: str, claim: Claim, attribution: Attribution) -> str | None:
@@ -133,7 +135,8 @@ def _from_model(
     rule then read an object after the cue or a clause before it); the rule's is used
     when the model gave none. "according to" always takes the phrase after it; "citing"
     hands over to the report it cites; a participle cue with no source of its own
-    (", noting:") takes the source of the claim's main reporting clause. A passive cue
+    (", noting:") or one coordinated with an earlier verb ("... and said") takes the source of the claim's
+    main reporting clause. A passive cue
     ("were reported killed", not the progressive "is warning") has no source unless a
     "by" agent names one: its subject is the content.
     """
@@ -154,7 +157,7 @@ def _from_model(
         return Candidate(cue, rule_source, kind, rule.clear, rule.found), steps
     if model_source is not None:
         return Candidate(cue, model_source, kind, True, "by_model"), how
-    if cue.text.lower().endswith("ing"):
+    if cue.text.lower().endswith("ing") or _COORDINATED.search(text, claim.start, cue.start):
         main = next((c for c in found.where(lambda other, _: other != cue) if c.source is not None), None)
         if main is not None:
             return Candidate(cue, main.source, kind, True, "subject_of", main.cue.text), how
