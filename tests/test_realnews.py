@@ -283,6 +283,9 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("The governor toured the flooded district and said the state would pay for repairs.",
          "The governor", "person", False, []),
         ("The plant closed in June, and workers said they had not been warned.", "workers", "anonymous", False, []),
+        # "according to" a report: the report is the source, its head noun no speaker of its own
+        ("Rents rose by a fifth last year, according to the report.", "the report", "document", True, []),
+        ("Rents rose by a fifth last year, according to a new report.", "a new report", "document", True, []),
         # refused: no name in apposition, an affiliation on a description, the audience kept out of the source
         ("The Environmental Protection Agency (EPA) said the permit would be reviewed.",
          "The Environmental Protection Agency (EPA)", "organization", True, []),

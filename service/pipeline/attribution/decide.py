@@ -197,7 +197,10 @@ def _says(text: str, candidate: Candidate) -> bool:
 
 
 def _model_source(text: str, claim: Claim, prediction: ClaimPrediction) -> Span | None:
-    source = prediction.source
+    """The model's source span, made tight; None outside the claim or over the cue itself ("according to a")."""
+    source, cue = prediction.source, prediction.cue
     if source is None or not (claim.start <= source.start and source.end <= claim.end):
+        return None
+    if cue is not None and source.start < cue.end and cue.start < source.end:
         return None
     return plausible(tighten(text, source))
