@@ -286,6 +286,11 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         # "according to" a report: the report is the source, its head noun no speaker of its own
         ("Rents rose by a fifth last year, according to the report.", "the report", "document", True, []),
         ("Rents rose by a fifth last year, according to a new report.", "a new report", "document", True, []),
+        # a time adjunct is no source, before or after the cue
+        ("City police tweeted around 10 p.m. that the bridge had been closed to traffic.",
+         "City police", "organization", True, []),
+        ("Appeals are rare, but in March the state Supreme Court said that the maps were unlawful.",
+         "the state Supreme Court", "organization", True, []),
         # refused: no name in apposition, an affiliation on a description, the audience kept out of the source
         ("The Environmental Protection Agency (EPA) said the permit would be reviewed.",
          "The Environmental Protection Agency (EPA)", "organization", True, []),

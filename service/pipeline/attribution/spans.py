@@ -41,6 +41,9 @@ _NO_TELLER = re.compile(
     rf"(?:(?:{'|'.join(CLAUSE_WORDS['no_teller'])}|(?-i:{LY_ADVERB}))\s*)+",
     re.IGNORECASE,
 )
+_ADJUNCT_OPENING = re.compile(rf"(?-i:{'|'.join(_PHRASE_WORDS['adjunct_prepositions'])})\s")
+# A short adjunct before a determined noun phrase, "in January the state Supreme Court": cut from the span.
+_LEADING_ADJUNCT = re.compile(_ADJUNCT_OPENING.pattern + r"(?:[A-Z0-9][\w.:]*\s+){1,3}(?=(?:the|a|an)\s)")
 _APPOSITIVE_START = re.compile(r"\s*(?:the|a|an|who|which|whose|former|[a-z])", re.DOTALL)
 # Words that make a would-be source a clause: copulas and modals.
 _CLAUSE_WORD = re.compile(rf"\b(?:{'|'.join(CLAUSE_WORDS['copulas'] + CLAUSE_WORDS['modals'])})\b", re.IGNORECASE)
@@ -192,14 +195,16 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 @lru_cache(maxsize=8192)
 def _trimmed(piece: str) -> tuple[int, str] | None:
-    """How many characters ``_trim`` drops at the start of ``piece``, and what it keeps (a party tag after a
-    name goes too).
+    """How many characters ``_trim`` drops at the start of ``piece``, and what it keeps (a short adjunct before
+    a determined phrase and a party tag after a name go too).
 
     Nothing here looks outside the piece, so the answer is cached per piece text.
     """
     start, end = 0, len(piece)
     if (junk := _LEADING_JUNK.match(piece, start, end)) is not None:
         start = junk.end()
+    if (adjunct := _LEADING_ADJUNCT.match(piece, start, end)) is not None:
+        start = adjunct.end()
     if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
         end = junk.start()
     if (tag := _PARTY_TAG_AT_END.search(piece, start, end)) is not None and tag.start() > start:
@@ -210,7 +215,7 @@ def _trimmed(piece: str) -> tuple[int, str] | None:
 
 
 def plausible(span: Span | None) -> Span | None:
-    """Refuse a "source" that is a clause: too long, or with a cue verb or copula in it."""
+    """Refuse a "source" that is a clause (too long, or with a cue verb or copula in it) or an adjunct."""
     if span is None or not _phrase_like(span.text):
         return None
     return span
@@ -228,6 +233,8 @@ def _phrase_like(words: str) -> bool:
         return False  # a cue verb makes a clause, but for the head noun of "the report", "a new study"
     if not _HAS_WORD.search(words) or _ENDS_IN_CONJUNCTION.search(words) or _NO_TELLER.fullmatch(words):
         return False
+    if _ADJUNCT_OPENING.match(words):
+        return False  # "around 10 p.m.", "at the hearing": an adjunct, no noun phrase
     return _RUN_TOGETHER.search(words) is None
 
 
