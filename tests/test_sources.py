@@ -105,6 +105,11 @@ def test_source_type(phrase, expected):
         ("The chart", "document"),
         ("A Monmouth University poll from", "document"),
         ("the survey", "document"),
+        ("A Marist poll released on Sunday", "document"),
+        ("an analysis published Tuesday by the Urban Institute", "document"),
+        ("the embattled governor", "person"),
+        ("the company's research lab", "organization"),
+        ("the retail giant", "organization"),
     ],
 )
 def test_bare_names_of_organisations_and_documents(phrase, source_type):

@@ -45,6 +45,10 @@ def _lexicon(name: str, *, case_sensitive: bool = False, at_end: bool = False) -
 _ANONYMOUS_HEAD = _lexicon("source_anonymous_heads.txt", at_end=True)
 _ANONYMOUS_STOCK = _lexicon("source_anonymous_stock.txt")
 _REPORT_HEAD = _lexicon("source_report_nouns.txt", at_end=True)
+# A report noun with a past participle after it, "a poll released last week", "an analysis published Tuesday by ...".
+_REPORT_BEFORE_PARTICIPLE = re.compile(
+    rf"(?<![\w'’-])(?i:{compile_alternation(read_entries('source_report_nouns.txt')).pattern})\s+(?=[a-z]+(?:ed|en)\b)"
+)
 _ROLE_HEAD = _lexicon("source_role_heads.txt", at_end=True)
 _ROLE_WORD = _lexicon("source_role_heads.txt")
 _TITLE_MODIFIER = _lexicon("source_title_modifiers.txt")
@@ -240,6 +244,9 @@ def _report(phrase: _Phrase) -> SourceReading | None:
     is one known document ("the report", "a Gallup poll", "the Pentagon statement", "a study published in
     ..."), not when nothing picks it out ("several reports", "studies", "footage", "Intelligence reports")."""
     head = _REPORT_HEAD.search(phrase.core)
+    if head is None and (cut := _REPORT_BEFORE_PARTICIPLE.search(phrase.core)) is not None:
+        phrase = _Phrase.of(f"{phrase.core[: cut.end()].rstrip()} {phrase.modifier}".strip())
+        head = _REPORT_HEAD.search(phrase.core)
     if head is None:
         return None
     noun = head.group(0).lower()
