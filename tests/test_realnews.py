@@ -10,7 +10,26 @@ from __future__ import annotations
 import pytest
 
 from service import score_article
+from service.pipeline.attribution.decide import governs_no_content
 from service.pipeline.gate import AttributionGate, attribution_kind
+from service.pipeline.attribution import attribute
+from service.pipeline.claims import segment
+from service.pipeline.document import Document
+from service.pipeline.model import AttributionModel
+
+MODEL = AttributionModel.load()
+
+
+def reasons_refused(text: str) -> list[str | None]:
+    """For each claim of ``text`` with a cue of its own, why ``governs_no_content`` refuses it (None: it does not)."""
+    document = Document.of(text)
+    claims = segment(document).claims
+    predictions = MODEL.predict(text, claims)
+    return [
+        governs_no_content(text, claim, attribution)
+        for claim, attribution in zip(claims, attribute(document, claims, predictions))
+        if attribution is not None and attribution.cue is not None and not attribution.inherited
+    ]
 
 
 def only_claim(text: str) -> dict:
@@ -67,6 +86,38 @@ ASIDES = [
 def test_refused_sentences_get_no_attribution(sentence):
     claim = only_claim(sentence)
     assert claim["attribution"] is None, claim["attribution"]
+
+
+# Cues that govern no content by their shape, refused before the gate (attribution/decide.py, governs_no_content),
+# each beside a sentence of the same words that does report something.
+GOVERNS_NOTHING = [
+    # (refused sentence, reason, a sentence that keeps its cue)
+    ("The senator declined an invitation to testify before the panel.", "refusal",
+     "The senator said she would testify before the panel."),
+    ("The transit board is expected to vote on the fare increase next week.", "forecast_without_source",
+     "Analysts expect the transit board to raise fares next week."),
+    ("The mayor called on the state to send more snowplows.", "phrasal_action",
+     "The mayor said the state should send more snowplows."),
+    ("It is only fair to say that the old bridge served the town well.", "infinitive",
+     "The mayor went on to say that the old bridge served the town well."),
+    ("The coach's claims that the referee was biased drew a fine from the league.", "noun",
+     "The coach claimed that the referee was biased."),
+    ("I believe that the county will need a second high school within ten years.", "writer_voice",
+     "The superintendent believes that the county will need a second high school."),
+]
+
+
+@pytest.mark.parametrize("refused, reason, kept", GOVERNS_NOTHING)
+def test_a_cue_that_governs_nothing_is_refused_and_its_twin_kept(refused, reason, kept):
+    assert reasons_refused(refused) == [reason]
+    assert reasons_refused(kept) == [None]
+    assert only_claim(refused)["attribution"] is None, refused
+    assert only_claim(kept)["attribution"] is not None, kept
+
+
+def test_the_writer_voice_rule_leaves_a_quoted_speakers_i_alone():
+    attribution = only_claim("“I believe the county will need a second high school,” the superintendent said.")["attribution"]
+    assert attribution is not None and attribution["source"]["text"] == "the superintendent"
 
 
 FOUND = [
@@ -239,7 +290,25 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Luis Ortega", "person", True, []),
         ("The newspaper, citing a police spokesman, said three officers had been suspended.",
          "a police spokesman", "anonymous", False, ["The newspaper"]),
+        # a party tag after a name is no part of the source, on either side of the cue
+        ("Rep. Dana Whitfield (D-Ore.) said the hearing would resume in March.", "Dana Whitfield", "person", True, []),
+        ("Sen. Tom Hale (R., Neb.) said the vote would slip.", "Tom Hale", "person", True, []),
+        ("“We have the votes,” said Sen. Maria Ortiz (I-Vt.).", "Maria Ortiz", "person", True, []),
+        # a verb coordinated with the clause's first one shares its subject; a clause with its own subject keeps it
+        ("The governor toured the flooded district and said the state would pay for repairs.",
+         "The governor", "person", False, []),
+        ("The plant closed in June, and workers said they had not been warned.", "workers", "anonymous", False, []),
+        # "according to" a report: the report is the source, its head noun no speaker of its own
+        ("Rents rose by a fifth last year, according to the report.", "the report", "document", True, []),
+        ("Rents rose by a fifth last year, according to a new report.", "a new report", "document", True, []),
+        # a time adjunct is no source, before or after the cue
+        ("City police tweeted around 10 p.m. that the bridge had been closed to traffic.",
+         "City police", "organization", True, []),
+        ("Appeals are rare, but in March the state Supreme Court said that the maps were unlawful.",
+         "the state Supreme Court", "organization", True, []),
         # refused: no name in apposition, an affiliation on a description, the audience kept out of the source
+        ("The Environmental Protection Agency (EPA) said the permit would be reviewed.",
+         "The Environmental Protection Agency (EPA)", "organization", True, []),
         ("The senator’s lawyer said the charges would be dismissed.", "The senator’s lawyer", "person", False, []),
         ("Researchers at the University of Leeds said the drought would get worse.",
          "Researchers at the University of Leeds", "anonymous", False, []),

@@ -75,6 +75,48 @@ def test_source_type(phrase, expected):
 
 
 @pytest.mark.parametrize(
+    "phrase, source_type",
+    [
+        # organisations and countries by bare name: a gazetteer (WordNet groups, companies), countries, brands
+        ("Interpol", "organization"),
+        ("the Knesset", "organization"),
+        ("The Taliban", "organization"),
+        ("the FBI's", "organization"),
+        ("Google", "organization"),
+        ("Samsung", "organization"),
+        ("Norway", "organization"),
+        ("Peru and Chile", "organization"),
+        ("Qatar, Egypt and Turkey", "organization"),
+        ("GreenLeaf", "organization"),
+        ("The U.N", "organization"),
+        ("the U.S. Labor Dept", "organization"),
+        # ... and their look-alikes that are people
+        ("Jim Jordan", "person"),
+        ("Fiona Apple", "person"),
+        ("Taylor Norway", "person"),
+        ("McAllister", "person"),
+        ("DeLuca", "person"),
+        ("MacKenzie", "person"),
+        ("O'Malley", "person"),
+        ("Song", "person"),
+        # documents: the data, the rule, the chart, a poll cut before its post-modifier
+        ("The rule", "document"),
+        ("the new guidelines", "document"),
+        ("The chart", "document"),
+        ("A Monmouth University poll from", "document"),
+        ("the survey", "document"),
+        ("A Marist poll released on Sunday", "document"),
+        ("an analysis published Tuesday by the Urban Institute", "document"),
+        ("the embattled governor", "person"),
+        ("the company's research lab", "organization"),
+        ("the retail giant", "organization"),
+    ],
+)
+def test_bare_names_of_organisations_and_documents(phrase, source_type):
+    assert read(phrase).source_type == source_type
+
+
+@pytest.mark.parametrize(
     "phrase, refers_back",
     [
         ("it", ("organization", "media", "social_media")),

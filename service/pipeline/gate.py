@@ -32,6 +32,7 @@ import numpy as np
 
 from .resources import file_sha256, read_entries, read_toml, resource_path
 from .records import Attribution, AttributionKind, Claim, ClaimPrediction, replace
+from .attribution.decide import governs_no_content
 
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
@@ -47,13 +48,6 @@ _CLAUSE_WORDS = read_toml("clause_words.toml")
 _ASIDE_OPENERS = frozenset(_CLAUSE_WORDS["subordinators"] + _CLAUSE_WORDS["relatives"])
 _MODALS = frozenset(_CLAUSE_WORDS["modals"])
 _GUIDELINE_CUES = frozenset(read_entries("gate_guideline_cues.txt"))
-# A verb of saying whose only object is the asking for comment: "declined to comment", "did not respond to a
-# request for comment", "did not immediately reply to requests for comment" (docs/guidelines.md: no content).
-_NO_CONTENT_AFTER = re.compile(
-    r"\s+(?:to\s+)?(?:immediately\s+)?(?:(?:(?:respond|reply)\s+)?to\s+)?(?:an?\s+|several\s+|multiple\s+)?"
-    r"(?:\w+\s+)?(?:requests?\s+for\s+)?comment\b",
-    re.IGNORECASE,
-)
 _BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])), re.IGNORECASE)
 
 
@@ -220,7 +214,7 @@ class AttributionGate:
         judged = [
             number for number, attribution in enumerate(attributions)
             if attribution is not None and attribution.cue is not None and not attribution.inherited
-            and not _NO_CONTENT_AFTER.match(text, attribution.cue.end, claims[number].end)
+            and governs_no_content(text, claims[number], attribution) is None
         ]
         kept = dict(zip(judged, (self.scores(
             [gate_features(text, claims[number], predictions[number], attributions[number]) for number in judged],

@@ -45,6 +45,10 @@ def _lexicon(name: str, *, case_sensitive: bool = False, at_end: bool = False) -
 _ANONYMOUS_HEAD = _lexicon("source_anonymous_heads.txt", at_end=True)
 _ANONYMOUS_STOCK = _lexicon("source_anonymous_stock.txt")
 _REPORT_HEAD = _lexicon("source_report_nouns.txt", at_end=True)
+# A report noun with a past participle after it, "a poll released last week", "an analysis published Tuesday by ...".
+_REPORT_BEFORE_PARTICIPLE = re.compile(
+    rf"(?<![\w'’-])(?i:{compile_alternation(read_entries('source_report_nouns.txt')).pattern})\s+(?=[a-z]+(?:ed|en)\b)"
+)
 _ROLE_HEAD = _lexicon("source_role_heads.txt", at_end=True)
 _ROLE_WORD = _lexicon("source_role_heads.txt")
 _TITLE_MODIFIER = _lexicon("source_title_modifiers.txt")
@@ -53,6 +57,9 @@ _ORGANIZATION_WORD = _lexicon("source_organization_heads.txt")
 _ORGANIZATION_NAME_AT_END = _lexicon("source_organization_names.txt", case_sensitive=True, at_end=True)
 _ORGANIZATION_NAME = _lexicon("source_organization_names.txt", case_sensitive=True)
 _PLACE = _lexicon("source_places.txt", case_sensitive=True)
+_LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+")
+_ORGANIZATION_GAZETTEER = frozenset(read_entries("wordnet_organization_names.txt") + read_entries("source_company_names.txt"))
+"""Exact names of organisations: a source that is only one of them is no person ("Interpol", "Google")."""
 _DEMONYM = _lexicon("source_demonyms.txt", case_sensitive=True)
 _MEDIA_NAME = _lexicon("source_media_names.txt", case_sensitive=True)
 _MEDIA_NAME_AT_END = _lexicon("source_media_names.txt", case_sensitive=True, at_end=True)
@@ -78,12 +85,16 @@ _PRONOUNS: dict[str, tuple[bool, tuple[SourceType, ...]]] = {
 # a space, where it opens a quotation rather than standing for an apostrophe); a comma,
 # unless it only lists names ("Ukrainian, South Korean and Western intelligence
 # agencies"); a preposition or relative word that starts a post-modifier, or a
-# participle before one ("captured by").
+# participle before one ("captured by"); a preposition that ends the span ("a poll from").
 _CORE_END = re.compile(
     r"\s*(?:[(“”\"‘]|,(?!\s+[A-Z][^,]{0,40}\sand\s))|\s+'(?=\w)"
     r"|(?:\s+\w+(?:ed|en))?\s+(?:of|for|at|from|in|on|with|by|who|which|that|close|familiar|near)\s"
+    r"|\s+(?:of|for|at|from|in|on|with|by)$"
 )
-_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
+_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]{2,6}|[A-Z](?:\.[A-Z]){1,4}\.?)(?![\w.])")
+# One word with a capital inside it ("ProPublica", "AllSides") is a brand, unless the inner capital follows a
+# surname prefix ("McCabe", "DeSantis", "MacArthur", "O'Brien", "VanDyke").
+_BRAND = re.compile(r"(?!(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La|Van|Von|Del|Des|O['’])[A-Z])[A-Z][a-z]+[A-Z][A-Za-z]*")
 _BRACKETED_ACRONYM = re.compile(r"\(\s*[A-Z]{2,6}\s*\)")
 _QUOTED_NAME = re.compile(r"[“\"‘'][^”\"’']{1,60}[”\"’']|@\w+")
 _APPOSITION = re.compile(
@@ -233,6 +244,9 @@ def _report(phrase: _Phrase) -> SourceReading | None:
     is one known document ("the report", "a Gallup poll", "the Pentagon statement", "a study published in
     ..."), not when nothing picks it out ("several reports", "studies", "footage", "Intelligence reports")."""
     head = _REPORT_HEAD.search(phrase.core)
+    if head is None and (cut := _REPORT_BEFORE_PARTICIPLE.search(phrase.core)) is not None:
+        phrase = _Phrase.of(f"{phrase.core[: cut.end()].rstrip()} {phrase.modifier}".strip())
+        head = _REPORT_HEAD.search(phrase.core)
     if head is None:
         return None
     noun = head.group(0).lower()
@@ -298,10 +312,15 @@ def _organization_head(phrase: _Phrase) -> SourceReading | None:
 
 def _organization_name(phrase: _Phrase) -> SourceReading | None:
     core = " ".join(w for w in phrase.words if w.lower() != "the")
+    name = without_possessive(core).rstrip(".")
     if (match := _ORGANIZATION_NAME_AT_END.search(phrase.core)) is not None:
         why = f"{match.group(0)!r} is in the organisation lexicon"
-    elif (match := _PLACE.fullmatch(core)) is not None:
-        why = f"{match.group(0)!r} is a country or capital acting as a government"
+    elif name in _ORGANIZATION_GAZETTEER or name + "." in _ORGANIZATION_GAZETTEER:
+        why = f"{name!r} names an organisation (gazetteer)"
+    elif _BRAND.fullmatch(name):
+        why = f"{name!r}, one word with a capital inside, is a brand: an organisation"
+    elif all(_PLACE.fullmatch(place) for place in _LIST_SEPARATOR.split(core)):
+        why = f"{core!r}: countries or capitals acting as governments"
     elif (match := _BRACKETED_ACRONYM.search(phrase.text) or _ACRONYM.fullmatch(core)) is not None:
         why = f"acronym {match.group(0)!r} not in the media lexicon: an organisation"
     else:

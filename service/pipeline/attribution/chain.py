@@ -67,7 +67,13 @@ def trace_chain(
     chain = []
     notes: list[Step] = []
     if primary.kind == "according":
-        speaker = next((c for c in others(lambda _, kind: kind == "verb") if c.clear), None)
+        # a verb inside the "according to" phrase is its head noun ("according to the report"), no speaker
+        phrase = Span(primary.cue.start, max(primary.cue.end, primary.source.end if primary.source else 0), "")
+        speaker = next(
+            (c for c in others(lambda cue, kind: kind == "verb") if c.clear and not _overlaps(c.source, phrase)
+             and not phrase.start <= c.cue.start < phrase.end),
+            None,
+        )
         if primary.source is not None:
             chain.append(primary.source)
         if speaker is not None:
@@ -145,6 +151,10 @@ def _definite_carrier(text: str, claim: Claim) -> re.Match[str] | None:
         if match.start() == 0 or _WORD_CHAR.match(text, match.start() - 1) is None:
             return match
     return None
+
+
+def _overlaps(span: Span, other: Span) -> bool:
+    return span.start < other.end and other.start < span.end
 
 
 def _links(text: str, outer_cue: Span, inner_source: Span | None) -> bool:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import compile_alternation, read_entries
-from ..records import Claim, ClaimPrediction, Span, Step
+from ..resources import compile_alternation, read_entries, read_toml
+from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import Candidate, Cues, is_passive
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
@@ -22,6 +22,49 @@ _CUE_WORD = re.compile(r"\w+|[^\w\s]")
 # ("has also detailed", "did not immediately say").
 _AUX_GAP = re.compile(rf"(?:\s+(?:{AUX}|(?-i:{LY_ADVERB})))*\s+", re.IGNORECASE)
 _SAY_VERB = re.compile(compile_alternation(read_entries("source_say_verbs.txt")).pattern, re.IGNORECASE)
+_NO_CONTENT = {name: frozenset(words) for name, words in read_toml("no_content.toml").items()}
+# A verb of saying whose only object is the asking for comment: "declined to comment", "did not respond to a
+# request for comment", "did not immediately reply to requests for comment" (docs/guidelines.md: no content).
+_COMMENT_AFTER = re.compile(
+    r"\s+(?:to\s+)?(?:immediately\s+)?(?:(?:(?:respond|reply)\s+)?to\s+)?(?:an?\s+|several\s+|multiple\s+)?"
+    r"(?:\w+\s+)?(?:requests?\s+for\s+)?comment\b",
+    re.IGNORECASE,
+)
+_QUOTES = "“”\""
+# A verb coordinated with the clause's first one shares its subject: "Pence called it fake news and said ...".
+_COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
+
+
+def governs_no_content(text: str, claim: Claim, attribution: Attribution) -> str | None:
+    """Why the attribution's own cue governs no content (``resources/lexicons/no_content.toml``), or None: the
+    asking for comment, a refusal, a forecast nobody makes, a phrasal verb of action, a saying only tried,
+    judged or to come (an infinitive), a noun, the writer's own voice. Such a cue is refused whatever the gate
+    says."""
+    cue = attribution.cue
+    assert cue is not None
+    words = _CUE_WORD.findall(cue.text.lower())
+    before = text[max(claim.start, cue.start - 40) : cue.start].lower().split()
+    previous = before[-1].strip(",;:") if before else ""
+    if _COMMENT_AFTER.match(text, cue.end, claim.end):
+        return "asks_for_comment"
+    if words[-1] in _NO_CONTENT["refusals"]:
+        return "refusal"
+    if words[-1] in _NO_CONTENT["expectations"] and (words[0] in _NO_CONTENT["passive_be"] or previous in _NO_CONTENT["passive_be"]):
+        return "forecast_without_source"
+    if len(words) > 1 and words[-1] in _NO_CONTENT["particles"]:
+        return "phrasal_action"
+    if len(words) > 1 and words[0] == "to":
+        before, words = [*before, "to"], words[1:]  # the cue "to say": its "to" marks the infinitive
+    if before[-1:] == ["to"] and not set(before[-2:-1]) & _NO_CONTENT["carry_on"]:
+        return "infinitive"
+    owner, possessive, _ = previous.replace("’", "'").rpartition("'s")
+    if previous in _NO_CONTENT["articles"] or (possessive and owner and owner not in _NO_CONTENT["contracted"]):
+        return "noun"
+    source = attribution.source
+    inside_quote = sum(text.count(mark, claim.start, cue.start) for mark in _QUOTES) % 2 == 1
+    if source is not None and source.text.lower() in _NO_CONTENT["writer"] and not inside_quote:
+        return "writer_voice"
+    return None
 
 
 def choose_primary(
@@ -92,7 +135,8 @@ def _from_model(
     rule then read an object after the cue or a clause before it); the rule's is used
     when the model gave none. "according to" always takes the phrase after it; "citing"
     hands over to the report it cites; a participle cue with no source of its own
-    (", noting:") takes the source of the claim's main reporting clause. A passive cue
+    (", noting:") or one coordinated with an earlier verb ("... and said") takes the source of the claim's
+    main reporting clause. A passive cue
     ("were reported killed", not the progressive "is warning") has no source unless a
     "by" agent names one: its subject is the content.
     """
@@ -113,7 +157,7 @@ def _from_model(
         return Candidate(cue, rule_source, kind, rule.clear, rule.found), steps
     if model_source is not None:
         return Candidate(cue, model_source, kind, True, "by_model"), how
-    if cue.text.lower().endswith("ing"):
+    if cue.text.lower().endswith("ing") or _COORDINATED.search(text, claim.start, cue.start):
         main = next((c for c in found.where(lambda other, _: other != cue) if c.source is not None), None)
         if main is not None:
             return Candidate(cue, main.source, kind, True, "subject_of", main.cue.text), how
@@ -153,7 +197,10 @@ def _says(text: str, candidate: Candidate) -> bool:
 
 
 def _model_source(text: str, claim: Claim, prediction: ClaimPrediction) -> Span | None:
-    source = prediction.source
+    """The model's source span, made tight; None outside the claim or over the cue itself ("according to a")."""
+    source, cue = prediction.source, prediction.cue
     if source is None or not (claim.start <= source.start and source.end <= claim.end):
+        return None
+    if cue is not None and source.start < cue.end and cue.start < source.end:
         return None
     return plausible(tighten(text, source))

@@ -41,6 +41,9 @@ _NO_TELLER = re.compile(
     rf"(?:(?:{'|'.join(CLAUSE_WORDS['no_teller'])}|(?-i:{LY_ADVERB}))\s*)+",
     re.IGNORECASE,
 )
+_ADJUNCT_OPENING = re.compile(rf"(?-i:{'|'.join(_PHRASE_WORDS['adjunct_prepositions'])})\s")
+# A short adjunct before a determined noun phrase, "in January the state Supreme Court": cut from the span.
+_LEADING_ADJUNCT = re.compile(_ADJUNCT_OPENING.pattern + r"(?:[A-Z0-9][\w.:]*\s+){1,3}(?=(?:the|a|an)\s)")
 _APPOSITIVE_START = re.compile(r"\s*(?:the|a|an|who|which|whose|former|[a-z])", re.DOTALL)
 # Words that make a would-be source a clause: copulas and modals.
 _CLAUSE_WORD = re.compile(rf"\b(?:{'|'.join(CLAUSE_WORDS['copulas'] + CLAUSE_WORDS['modals'])})\b", re.IGNORECASE)
@@ -65,6 +68,10 @@ _RUN_TOGETHER = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bat)(?<!\bin)(?<!
 _UNCLOSED_ACRONYM = re.compile(r"\([A-Z]{2,6}$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 # Leading junk includes a quotation closed with two apostrophes ("...,'' he said").
+# A politician's party and state after the name, "(D-Conn.)", "(R., Wis.)", "(I-Vt.)": part of no source span.
+_PARTY_TAG = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?\)"
+_PARTY_TAG_AT_END = re.compile(_PARTY_TAG + r"\s*$")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*$")
 _LEADING_JUNK = re.compile(r"(?:[\s,;:—-]|'')+")
 _TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
 
@@ -81,6 +88,8 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
     low = max(claim_start, cue_start - LEFT_WINDOW)
     if (account := quoted_account_before(text, claim_start, cue_start)) is not None:
         return account, "quoted_account"
+    if (tag := _PARTY_TAG_AT_END.search(text, low, cue_start)) is not None:
+        cue_start = tag.start()  # "House Speaker Paul Ryan (R., Wis.) said": the name before the tag
     pieces = list(_PIECE.finditer(text, low, cue_start))
     if not pieces or pieces[-1].end() != cue_start:
         return None, "nowhere"
@@ -186,22 +195,27 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 @lru_cache(maxsize=8192)
 def _trimmed(piece: str) -> tuple[int, str] | None:
-    """How many characters ``_trim`` drops at the start of ``piece``, and what it keeps.
+    """How many characters ``_trim`` drops at the start of ``piece``, and what it keeps (a short adjunct before
+    a determined phrase and a party tag after a name go too).
 
     Nothing here looks outside the piece, so the answer is cached per piece text.
     """
     start, end = 0, len(piece)
     if (junk := _LEADING_JUNK.match(piece, start, end)) is not None:
         start = junk.end()
+    if (adjunct := _LEADING_ADJUNCT.match(piece, start, end)) is not None:
+        start = adjunct.end()
     if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
         end = junk.start()
+    if (tag := _PARTY_TAG_AT_END.search(piece, start, end)) is not None and tag.start() > start:
+        end = tag.start()
     if piece[end - 1 : end] in ("”", '"') and not _QUOTED_PAIR.search(piece, start, end):
         end -= 1
     return (start, piece[start:end]) if start < end else None
 
 
 def plausible(span: Span | None) -> Span | None:
-    """Refuse a "source" that is a clause: too long, or with a cue verb or copula in it."""
+    """Refuse a "source" that is a clause (too long, or with a cue verb or copula in it) or an adjunct."""
     if span is None or not _phrase_like(span.text):
         return None
     return span
@@ -219,6 +233,8 @@ def _phrase_like(words: str) -> bool:
         return False  # a cue verb makes a clause, but for the head noun of "the report", "a new study"
     if not _HAS_WORD.search(words) or _ENDS_IN_CONJUNCTION.search(words) or _NO_TELLER.fullmatch(words):
         return False
+    if _ADJUNCT_OPENING.match(words):
+        return False  # "around 10 p.m.", "at the hearing": an adjunct, no noun phrase
     return _RUN_TOGETHER.search(words) is None
 
 
@@ -230,9 +246,13 @@ def tighten(text: str, span: Span) -> Span:
     clitic ("She’ll") and punctuation; keep the possessive owner before it and a
     bracketed acronym after it, so "Ukraine's Main Military Intelligence Directorate
     (GUR)" stays one source; a quoted account name keeps its account ("the X account
-    'Victoria'", not "Victoria'").
+    'Victoria'", not "Victoria'"); a span inside a party tag moves to the name it tags.
     """
     start, end = span.start, span.end
+    if (tag := _PARTY_TAG_AT_END.search(text, max(0, start - 12), end)) is not None and tag.start() < start:
+        if (name := _NAME_BEFORE.search(text, max(0, tag.start() - LEFT_WINDOW), tag.start())) is None:
+            return span
+        start, end = name.start(), name.end()  # "Wis.)" of "Paul Ryan (R., Wis.)": the name it tags
     if _ends_with_closing_quote(text, start, end) and (
         (account := _quoted_account(text, max(0, start - LEFT_WINDOW), end)) is not None and account.start() < start
     ):
