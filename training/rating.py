@@ -225,9 +225,9 @@ def _numbers(weights: Weights) -> str:
 
 
 def out_of_fold_roles(read) -> list[list[ClaimRole]]:
-    role_c = json.loads(manifest_path(ROLE_MODEL_FILE).read_text(encoding="utf-8"))["hyperparameters"]["C"]
+    setting = json.loads(manifest_path(ROLE_MODEL_FILE).read_text(encoding="utf-8"))["hyperparameters"]
     return [[decide(f, row) for f, row in zip(item.findings, rows)]
-            for item, rows in zip(read, out_of_fold_probabilities(read, role_c))]
+            for item, rows in zip(read, out_of_fold_probabilities(read, setting["C"], setting.get("class_weight")))]
 
 
 def calibrate(weights: Weights, with_nested: bool) -> tuple[Weights, dict]:
