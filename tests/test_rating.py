@@ -71,7 +71,7 @@ def test_the_score_uses_the_whole_range_and_its_terms_add_up():
     total = sum(term.points for term in mixed.contributions)
     assert mixed.score == pytest.approx(min(SCORE_MAX, max(SCORE_MIN, total)), abs=0.01)
     assert {term.signal for term in mixed.contributions} == {"identified", "unsourced", "vague", "hedged", "opinion",
-                                                          "claim_scores"}
+                                                          "thesis", "claim_scores"}
 
 
 def test_reasons_say_the_counts_in_words():
@@ -85,6 +85,22 @@ def test_reasons_say_the_counts_in_words():
         "the writer's opinion in 1 claim",
         "1 background claim does not count",
     )
+
+
+@pytest.mark.parametrize(
+    "claims, thesis_said",
+    [([claim("opinion"), claim("opinion"), claim("opinion"), claim("key", NAMED), claim("key", AGENCY), claim("key", NAMED)],
+      True),  # 3 of the first 5
+     ([claim("opinion"), claim("key", NAMED), claim("key", AGENCY), claim("opinion"), claim("key", NAMED)], False),
+     ([claim("opinion"), claim("opinion"), claim("key", NAMED)], True)],
+)
+def test_an_opinion_lede_makes_the_thesis_the_writers_and_never_raises_the_score(claims, thesis_said):
+    opinion_first = article(*claims)
+    key_first = article(*[c for c in claims if c.role.role != "opinion"], *[c for c in claims if c.role.role == "opinion"])
+    assert opinion_first.score <= key_first.score
+    assert WEIGHTS.article_points["thesis"] == 0 or opinion_first.score < key_first.score
+    said = [reason for reason in opinion_first.reasons if reason.startswith("the article's thesis is the writer's")]
+    assert bool(said) == thesis_said
 
 
 def test_an_article_of_background_only_is_judged_on_all_its_claims():

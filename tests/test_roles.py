@@ -56,7 +56,7 @@ def test_exported_arrays_give_the_estimators_probabilities(tmp_path):
              "The river floods every spring.\nThe mayor resigned on Friday."]
     inputs = [role_inputs(Document.of(text), _findings(text)) for text in texts]
     labels = ["key", "opinion", "background", "opinion", "background", "key"]
-    estimator = fit(inputs, labels, 1.0)
+    estimator = fit(inputs, labels, 1.0, "balanced")
     path = tmp_path / "roles.npz"
     path.write_bytes(export(estimator))
     manifest_path(path).write_text(json.dumps({"sha256": hashlib.sha256(path.read_bytes()).hexdigest(),

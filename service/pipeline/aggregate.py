@@ -10,7 +10,9 @@ Rule (docs/guidelines.md "The article rating"; weights in ``weights.toml`` [arti
   "unverified" or "caution" note are also ``hedged``.
 - The article score is ``1 - claim_scores_share`` times the sum over classes of
   ``points[class]`` times the class's share of counted claims (plus ``points.hedged``
-  times the hedged share), plus ``claim_scores_share`` times the mean score of the counted
+  times the hedged share, plus ``points.thesis`` times the thesis share: the writer's
+  opinion among the first ``thesis_claims`` counted claims, the lede, which says whose
+  thesis the piece argues), plus ``claim_scores_share`` times the mean score of the counted
   claims, so that within a class better sourcing still counts (a described anonymous
   source above a bare one); the first counted claim (the lead) weighs ``lead_weight``.
   Each term is reported in ``contributions`` and they add up to the score before it is
@@ -68,7 +70,7 @@ def aggregate(claims: Sequence[ScoredClaim], skipped: Sequence[Segment], weights
         summary=summarise(claims),
         sources=tally_sources(claims),
         skipped=tuple(skipped),
-        reasons=reasons(classes, len(claims)),
+        reasons=reasons(classes, len(claims), weights.thesis_claims),
         contributions=contributions,
     )
 
@@ -100,6 +102,7 @@ _TERM_WORDS = {
     "unsourced": "key claims with no source",
     "opinion": "the writer's opinion",
     "hedged": "key claims hedged or unverified",
+    "thesis": "the writer's opinion in the lede",
 }
 
 
@@ -119,6 +122,7 @@ def class_terms(classes: Sequence[tuple[str, bool]], claim_scores: Sequence[floa
         shares[kind] += weight / total
         if hedged:
             shares["hedged"] += weight / total
+    shares["thesis"] = thesis_share(classes, weights.thesis_claims)
     terms = [
         Contribution(signal, round(by_class * weights.article_points[signal] * share, POINT_DECIMALS),
                      f"{_TERM_WORDS[signal]}: share {share:.2f} x {weights.article_points[signal]:g} points"
@@ -132,8 +136,20 @@ def class_terms(classes: Sequence[tuple[str, bool]], claim_scores: Sequence[floa
     return tuple(terms)
 
 
-def reasons(classes: Sequence[tuple[str, bool]], claim_count: int) -> tuple[str, ...]:
-    """The rating in plain words: what the key claims rest on, the opinion, what was left out."""
+def lede_opinion(classes: Sequence[tuple[str, bool]], lede_claims: int) -> tuple[int, int]:
+    """(how many of the first ``lede_claims`` counted claims are the writer's opinion, how many there are)."""
+    lede = classes[:lede_claims]
+    return sum(kind == "opinion" for kind, _ in lede), len(lede)
+
+
+def thesis_share(classes: Sequence[tuple[str, bool]], lede_claims: int) -> float:
+    """The writer's opinion's share of the lede: whose thesis the piece argues."""
+    opinion, lede = lede_opinion(classes, lede_claims)
+    return opinion / lede if lede else 0.0
+
+
+def reasons(classes: Sequence[tuple[str, bool]], claim_count: int, lede_claims: int) -> tuple[str, ...]:
+    """The rating in plain words: whose thesis, what the key claims rest on, the opinion, what was left out."""
     tally = {signal: 0 for signal in ARTICLE_SIGNALS}
     for kind, hedged in classes:
         tally[kind] += 1
@@ -148,6 +164,9 @@ def reasons(classes: Sequence[tuple[str, bool]], claim_count: int) -> tuple[str,
         said.append(f"{tally['hedged']} {'is' if tally['hedged'] == 1 else 'are'} hedged or unverified")
     if tally["opinion"]:
         said.append(f"the writer's opinion in {tally['opinion']} {'claim' if tally['opinion'] == 1 else 'claims'}")
+    opinion, lede = lede_opinion(classes, lede_claims)
+    if 2 * opinion > lede:
+        said.insert(0, f"the article's thesis is the writer's: {opinion} of its first {lede} claims are the writer's opinion")
     left_out = claim_count - len(classes)
     if left_out:
         said.append(f"{left_out} background {'claim does' if left_out == 1 else 'claims do'} not count")
