@@ -140,6 +140,13 @@ def test_english_news_mixed_with_a_foreign_quote_is_scored():
         check_english(GERMAN * 2)
 
 
+@pytest.mark.parametrize("text", [(ARTICLE + " ") * 2 + GERMAN * 8, GERMAN * 8 + (" " + ARTICLE) * 2])
+def test_an_english_lead_or_close_does_not_let_a_german_text_through(text):
+    """The check reads two short samples first; one of them German, the whole prefix decides."""
+    with pytest.raises(NotEnglish):
+        check_english(text)
+
+
 def test_language_names_come_from_iso_639():
     assert (language_name("de"), language_name("zh"), language_name("no-such")) == ("German", "Chinese", "no-such")
 
