@@ -37,6 +37,7 @@ from .attribution.decide import governs_no_content
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
 _QUOTES = frozenset("“”\"")
+_QUOTE_MARK = re.compile("[“”\"]")
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
 _NEGATIONS = _WORDS["negations"]
 _NOUN_MARKERS = _WORDS["object_openers"] | _WORDS["determiners"]
@@ -68,35 +69,33 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
     """The gate's features of one attribution with a cue of its own, as strings to hash."""
     cue = attribution.cue
     assert cue is not None
-    cue_words = _lowered_words(cue.text) or ["<empty>"]
+    head, (cue_text, head_text, head_suffix, cue_length, cue_cap), belief, guideline = _cue_reading(cue.text)
     lower_before = _lowered_words(text[claim.start : cue.start])
     lower_after = _lowered_words(text[cue.end : claim.end])
     next1 = lower_after[0] if lower_after else "<end>"
     next2 = " ".join(lower_after[:2]) if lower_after else "<end>"
     prev1 = lower_before[-1] if lower_before else "<start>"
     prev2 = " ".join(lower_before[-2:]) if lower_before else "<start>"
-    head = cue_words[-1]
     features = [
-        f"cue={' '.join(cue_words)}",
-        f"head={head}",
-        f"head_suffix={head[-2:]}",
+        cue_text,
+        head_text,
+        head_suffix,
         f"next1={next1}",
         f"next2={next2}",
         f"prev1={prev1}",
         f"prev2={prev2}",
         f"head+next1={head}|{next1}",
         f"prev1+head={prev1}|{head}",
-        f"cue_words={min(len(cue_words), 4)}",
-        f"cue_cap={cue.text[:1].isupper()}",
+        cue_length,
+        cue_cap,
     ]
-    window_after = lower_after[:4]
-    if "that" in window_after:
+    if "that" in lower_after[:4]:
         features.append("that_after")
-    if any(w in _QUOTES for w in lower_after[:3]):
+    if not _QUOTES.isdisjoint(lower_after[:3]):
         features.append("quote_after")
     if ":" in lower_after[:2]:
         features.append("colon_after")
-    if any(w in _QUOTES for w in lower_before[-3:]):
+    if not _QUOTES.isdisjoint(lower_before[-3:]):
         features.append("quote_before")
     if not _NEGATIONS.isdisjoint(lower_before[-4:]):
         features.append("negated")
@@ -113,13 +112,13 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("comment_near")
     if next1 == "to":
         features.append(f"to_after={head}")
-    if _BELIEF.match(head):
+    if belief:
         features.append("belief_word")
-    if head in _GUIDELINE_CUES:
+    if guideline:
         features.append("guideline_cue")
-    quotes = sum(text.count(mark, claim.start, cue.start) for mark in _QUOTES)
+    quotes = len(_QUOTE_MARK.findall(text, claim.start, cue.start))
     features.append(f"inside_quote={quotes % 2 == 1}")
-    features.append(f"claim_quote={any(mark in claim.text for mark in _QUOTES)}")
+    features.append(f"claim_quote={_QUOTE_MARK.search(claim.text) is not None}")
     position = (cue.start - claim.start) / max(1, claim.end - claim.start)
     features.append(f"position={_bucket(position, (0.15, 0.4, 0.7, 0.9))}")
     features.append(f"tokens_after={_bucket(len(lower_after), (2, 4, 8, 16))}")
@@ -128,14 +127,15 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
     if source is None:
         features.append("source=none")
     else:
-        first = source.text.split()[0].lower() if source.text.split() else ""
+        source_words = source.text.split()
+        first = source_words[0].lower() if source_words else ""
         features += [
             f"writer_voice={first in _WRITER_VOICE}",
             f"source_type={attribution.source_type}",
             f"source_named={attribution.named}",
             f"source_first={first}",
             f"source_after_cue={source.start >= cue.end}",
-            f"source_words={min(len(source.text.split()), 5)}",
+            f"source_words={min(len(source_words), 5)}",
             f"type+head={attribution.source_type}|{head}",
         ]
         if source.start >= cue.end and source.start - cue.end <= 2:
@@ -147,6 +147,23 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
     features.append(f"direct_quote={attribution.direct_quote}")
     features.append(f"prob={_bucket(prediction.probability, (0.2, 0.4, 0.6, 0.8, 0.9))}")
     return features
+
+
+@lru_cache(maxsize=4096)
+def _cue_reading(cue: str) -> tuple[str, tuple[str, str, str, str, str], bool, bool]:
+    """What ``gate_features`` reads in the cue's own words: its head word, the features of the cue alone, and
+    whether the head states a belief and is a guideline cue; cached per cue text ("said", "told" come back
+    claim after claim)."""
+    cue_words = _lowered_words(cue) or ["<empty>"]
+    head = cue_words[-1]
+    alone = (
+        f"cue={' '.join(cue_words)}",
+        f"head={head}",
+        f"head_suffix={head[-2:]}",
+        f"cue_words={min(len(cue_words), 4)}",
+        f"cue_cap={cue[:1].isupper()}",
+    )
+    return head, alone, _BELIEF.match(head) is not None, head in _GUIDELINE_CUES
 
 
 def hash_features(features: Sequence[str], dimension: int) -> np.ndarray:
