@@ -23,7 +23,7 @@ import json
 import re
 import zlib
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -169,17 +169,32 @@ def _cue_reading(cue: str) -> tuple[str, tuple[str, str, str, str, str], bool, b
 def hash_features(features: Sequence[str], dimension: int) -> np.ndarray:
     """Stable indices (crc32, not Python's salted hash) of ``features`` in ``dimension`` slots; a lone
     surrogate in posted text hashes as its code unit."""
-    return np.array(list(map(_slots(dimension), features)), dtype=np.int64)
+    return np.fromiter(map(_slots(dimension).__getitem__, features), dtype=np.int64, count=len(features))
+
+
+SLOT_CACHE = 65536
+"""How many features' slots are remembered: a hostile text can make a new feature in every claim."""
 
 
 @lru_cache(maxsize=None)
-def _slots(dimension: int) -> Callable[[str], int]:
-    """The slot of a feature in ``dimension`` slots, cached by the feature alone (its string is the cache key)."""
-    @lru_cache(maxsize=65536)
-    def slot(feature: str) -> int:
-        return zlib.crc32(feature.encode("utf-8", "surrogatepass")) % dimension
+def _slots(dimension: int) -> "_Slots":
+    return _Slots(dimension)
 
-    return slot
+
+class _Slots(dict):
+    """The slot of each feature in ``dimension`` slots, looked up by the feature string: a plain dict read
+    (``map(slots.__getitem__, ...)`` stays in C), about half what an ``lru_cache`` call costs. Emptied when it
+    holds ``SLOT_CACHE`` features, which bounds its memory."""
+
+    def __init__(self, dimension: int) -> None:
+        super().__init__()
+        self.dimension = dimension
+
+    def __missing__(self, feature: str) -> int:
+        if len(self) >= SLOT_CACHE:
+            self.clear()
+        slot = self[feature] = zlib.crc32(feature.encode("utf-8", "surrogatepass")) % self.dimension
+        return slot
 
 
 @dataclass(frozen=True, slots=True)
