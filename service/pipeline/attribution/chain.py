@@ -49,19 +49,20 @@ def trace_chain(
     "that"-clause it stands in, or an inner one in its own "that"-clause; then whoever it
     cites; a relay of the carrier it speaks in; an earlier claim's tellers for "the video".
     """
-    if found.only(primary.cue):
+    rest = found.others(primary.cue)
+    if not rest:
         # No other cue: nothing relays, nests in or is cited by the primary one.
         if primary.kind == "according":
             return ([] if primary.source is None else [primary.source]), []
         if primary.source is None:
             return [], []
         return _carried(text, claim, [], [primary.source], [], seen)
-    taken = [primary.cue]
 
     def others(keep: Callable[[Span, str], bool]) -> Iterator[Candidate]:
         """The other cues' candidates with a source of their own, filtered on the cue first."""
-        kept = found.where(lambda cue, kind: cue not in taken and keep(cue, kind))
-        return (c for c in kept if c.source is not None and c.source != primary.source)
+        for index, cue, kind in rest:
+            if keep(cue, kind) and (candidate := found[index]).source is not None and candidate.source != primary.source:
+                yield candidate
 
     speaker = primary
     chain = []
@@ -77,7 +78,7 @@ def trace_chain(
         if primary.source is not None:
             chain.append(primary.source)
         if speaker is not None:
-            taken.append(speaker.cue)
+            rest = [other for other in rest if other[1] != speaker.cue]
             relay = primary.source.text if primary.source is not None else None
             notes.append(Step("according_relays", (("source", relay), ("speaker", speaker.source.text))))
     else:
