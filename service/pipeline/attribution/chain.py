@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from ..resources import read_entries
 from ..records import Claim, Span, Step
@@ -167,9 +168,15 @@ def _links(text: str, outer_cue: Span, inner_source: Span | None) -> bool:
 
 def _carrier_tellers(carrier: str, seen: deque[Seen]) -> list[Span]:
     """The tellers of the nearest earlier claim that mentions ``carrier`` ("video")."""
-    mention = re.compile(rf"\b{carrier}s?\b", re.IGNORECASE)
+    mention = _mention_of(carrier)
     for earlier in reversed(seen):
         attribution = earlier.attribution
         if attribution is not None and attribution.source is not None and mention.search(earlier.claim.text):
             return [*(v.span for v in attribution.via), attribution.source]
     return []
+
+
+@lru_cache(maxsize=64)
+def _mention_of(carrier: str) -> re.Pattern[str]:
+    """A mention of ``carrier`` ("video" or "videos"), compiled once per carrier word of the lexicon."""
+    return re.compile(rf"\b{carrier}s?\b", re.IGNORECASE)
