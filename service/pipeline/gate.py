@@ -60,9 +60,13 @@ def _lowered_words(text: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(text)]
 
 
-def _bucket(value: float, edges: Sequence[float]) -> int:
-    """How many of the ascending ``edges`` ``value`` reaches."""
-    return bisect_right(edges, value)
+# Bucket edges (a value's bucket: how many of them it reaches, ``bisect_right``).
+_POSITION_EDGES = (0.15, 0.4, 0.7, 0.9)
+"""Where the cue stands in its claim, as a share of the claim's length."""
+_TOKENS_AFTER_EDGES = (2, 4, 8, 16)
+_CLAIM_LENGTH_EDGES = (8, 16, 30, 50)
+"""Words in the claim, the cue's own left out."""
+_PROBABILITY_EDGES = (0.2, 0.4, 0.6, 0.8, 0.9)
 
 
 def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribution: Attribution) -> list[str]:
@@ -100,8 +104,7 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
     if not _NEGATIONS.isdisjoint(lower_before[-4:]):
         features.append("negated")
     opens = _OPENS.get(next1, "other")
-    features.append(f"opens={opens}")
-    features.append(f"head+opens={head}|{opens}")
+    features += [f"opens={opens}", f"head+opens={head}|{opens}"]
     if prev1 in _NOUN_MARKERS or prev1.endswith(("'s", "’s")):
         features.append("after_determiner")  # a noun: "his claims", "the promise", "McCabe's claims"
     if not _ASIDE_OPENERS.isdisjoint(lower_before[-4:]):
@@ -117,12 +120,14 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
     if guideline:
         features.append("guideline_cue")
     quotes = len(_QUOTE_MARK.findall(text, claim.start, cue.start))
-    features.append(f"inside_quote={quotes % 2 == 1}")
-    features.append(f"claim_quote={_QUOTE_MARK.search(claim.text) is not None}")
     position = (cue.start - claim.start) / max(1, claim.end - claim.start)
-    features.append(f"position={_bucket(position, (0.15, 0.4, 0.7, 0.9))}")
-    features.append(f"tokens_after={_bucket(len(lower_after), (2, 4, 8, 16))}")
-    features.append(f"claim_len={_bucket(len(lower_before) + len(lower_after), (8, 16, 30, 50))}")
+    features += [
+        f"inside_quote={quotes % 2 == 1}",
+        f"claim_quote={_QUOTE_MARK.search(claim.text) is not None}",
+        f"position={bisect_right(_POSITION_EDGES, position)}",
+        f"tokens_after={bisect_right(_TOKENS_AFTER_EDGES, len(lower_after))}",
+        f"claim_len={bisect_right(_CLAIM_LENGTH_EDGES, len(lower_before) + len(lower_after))}",
+    ]
     source = attribution.source
     if source is None:
         features.append("source=none")
@@ -144,8 +149,7 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("refers_to")
     if attribution.via:
         features.append("via")
-    features.append(f"direct_quote={attribution.direct_quote}")
-    features.append(f"prob={_bucket(prediction.probability, (0.2, 0.4, 0.6, 0.8, 0.9))}")
+    features += [f"direct_quote={attribution.direct_quote}", f"prob={bisect_right(_PROBABILITY_EDGES, prediction.probability)}"]
     return features
 
 
