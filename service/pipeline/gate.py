@@ -37,7 +37,8 @@ from .attribution.decide import governs_no_content
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
 _QUOTES = frozenset("“”\"")
-_QUOTE_MARK = re.compile("[“”\"]")
+_QUOTE_MARK = re.compile(f"[{re.escape(''.join(sorted(_QUOTES)))}]")
+"""Any of ``_QUOTES``, for counting them in one pass."""
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
 _NEGATIONS = _WORDS["negations"]
 _NOUN_MARKERS = _WORDS["object_openers"] | _WORDS["determiners"]
