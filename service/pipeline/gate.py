@@ -293,6 +293,6 @@ def _follow(
 
 
 def _with_kind(attribution: Attribution, kind: str) -> Attribution:
-    """``attribution`` of ``kind``: itself when it is of that kind already (most are reports, the default), as
-    a copy (``dataclasses.replace``) costs a third of the gate's work on a claim."""
+    """``attribution`` of ``kind``: itself, not a copy, when it is of that kind already (most are reports, the
+    default)."""
     return attribution if attribution.kind == kind else replace(attribution, kind=kind)
