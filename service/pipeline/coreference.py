@@ -33,9 +33,10 @@ _NAME = re.compile(r"(?<![\w'’-])(?<!the )(?<!The )(?!The\s)(?:[A-Z][a-z]+\.?\
 def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
     """Each attribution whose pronoun or role source is unresolved, linked to a person named shortly before."""
     resolved = []
+    named: dict[tuple[int, str | None], Span | None] = {}
     for claim, attribution in zip(claims, attributions, strict=True):
         if attribution is not None and attribution.source is not None and attribution.refers_to is None and not attribution.named:
-            name = _earlier_name(text, claims, claim.index, attribution.source)
+            name = _earlier_name(text, claims, claim.index, attribution.source, named)
             if name is not None:
                 attribution = replace(
                     attribution, refers_to=name, source_type="person", named=True,
@@ -45,7 +46,11 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
     return tuple(resolved)
 
 
-def _earlier_name(text: str, claims: Sequence[Claim], index: int, source: Span) -> Span | None:
+def _earlier_name(
+    text: str, claims: Sequence[Claim], index: int, source: Span, named: dict[tuple[int, str | None], Span | None]
+) -> Span | None:
+    """The person named shortly before claim ``index`` whom ``source`` ("he", "the sheriff") stands for. ``named``
+    keeps the answer for each earlier claim and role, read once however many later claims look back at it."""
     words = source.text.lower().split()
     if not words:
         return None
@@ -56,13 +61,23 @@ def _earlier_name(text: str, claims: Sequence[Claim], index: int, source: Span) 
     else:
         return None
     for earlier in reversed(claims[max(0, index - LOOKBACK_CLAIMS) : index]):
-        for match in _NAME.finditer(earlier.text):
-            candidate = Span(earlier.start + match.start(), earlier.start + match.end(), match.group(0))
-            if role is not None and role not in candidate.text.lower().split():
-                continue
-            reading = classify_source(text, candidate)
-            if reading.source_type == "person" and reading.named:
-                return candidate
+        key = (earlier.index, role)
+        if key not in named:
+            named[key] = _person_named_in(text, earlier, role)
+        if named[key] is not None:
+            return named[key]
+    return None
+
+
+def _person_named_in(text: str, claim: Claim, role: str | None) -> Span | None:
+    """The first person ``claim`` names (with ``role`` among the name's words, when given)."""
+    for match in _NAME.finditer(claim.text):
+        candidate = Span(claim.start + match.start(), claim.start + match.end(), match.group(0))
+        if role is not None and role not in candidate.text.lower().split():
+            continue
+        reading = classify_source(text, candidate)
+        if reading.source_type == "person" and reading.named:
+            return candidate
     return None
 
 

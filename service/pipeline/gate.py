@@ -23,7 +23,7 @@ import json
 import re
 import zlib
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +37,8 @@ from .attribution.decide import governs_no_content
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
 _QUOTES = frozenset("“”\"")
+_QUOTE_MARK = re.compile(f"[{re.escape(''.join(sorted(_QUOTES)))}]")
+"""Any of ``_QUOTES``, for counting them in one pass."""
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
 _NEGATIONS = _WORDS["negations"]
 _NOUN_MARKERS = _WORDS["object_openers"] | _WORDS["determiners"]
@@ -59,50 +61,51 @@ def _lowered_words(text: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(text)]
 
 
-def _bucket(value: float, edges: Sequence[float]) -> int:
-    """How many of the ascending ``edges`` ``value`` reaches."""
-    return bisect_right(edges, value)
+# Bucket edges (a value's bucket: how many of them it reaches, ``bisect_right``).
+_POSITION_EDGES = (0.15, 0.4, 0.7, 0.9)
+"""Where the cue stands in its claim, as a share of the claim's length."""
+_TOKENS_AFTER_EDGES = (2, 4, 8, 16)
+_CLAIM_LENGTH_EDGES = (8, 16, 30, 50)
+"""Words in the claim, the cue's own left out."""
+_PROBABILITY_EDGES = (0.2, 0.4, 0.6, 0.8, 0.9)
 
 
 def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribution: Attribution) -> list[str]:
     """The gate's features of one attribution with a cue of its own, as strings to hash."""
     cue = attribution.cue
     assert cue is not None
-    cue_words = _lowered_words(cue.text) or ["<empty>"]
+    head, (cue_text, head_text, head_suffix, cue_length, cue_cap), belief, guideline = _cue_reading(cue.text)
     lower_before = _lowered_words(text[claim.start : cue.start])
     lower_after = _lowered_words(text[cue.end : claim.end])
     next1 = lower_after[0] if lower_after else "<end>"
     next2 = " ".join(lower_after[:2]) if lower_after else "<end>"
     prev1 = lower_before[-1] if lower_before else "<start>"
     prev2 = " ".join(lower_before[-2:]) if lower_before else "<start>"
-    head = cue_words[-1]
     features = [
-        f"cue={' '.join(cue_words)}",
-        f"head={head}",
-        f"head_suffix={head[-2:]}",
+        cue_text,
+        head_text,
+        head_suffix,
         f"next1={next1}",
         f"next2={next2}",
         f"prev1={prev1}",
         f"prev2={prev2}",
         f"head+next1={head}|{next1}",
         f"prev1+head={prev1}|{head}",
-        f"cue_words={min(len(cue_words), 4)}",
-        f"cue_cap={cue.text[:1].isupper()}",
+        cue_length,
+        cue_cap,
     ]
-    window_after = lower_after[:4]
-    if "that" in window_after:
+    if "that" in lower_after[:4]:
         features.append("that_after")
-    if any(w in _QUOTES for w in lower_after[:3]):
+    if not _QUOTES.isdisjoint(lower_after[:3]):
         features.append("quote_after")
     if ":" in lower_after[:2]:
         features.append("colon_after")
-    if any(w in _QUOTES for w in lower_before[-3:]):
+    if not _QUOTES.isdisjoint(lower_before[-3:]):
         features.append("quote_before")
     if not _NEGATIONS.isdisjoint(lower_before[-4:]):
         features.append("negated")
     opens = _OPENS.get(next1, "other")
-    features.append(f"opens={opens}")
-    features.append(f"head+opens={head}|{opens}")
+    features += [f"opens={opens}", f"head+opens={head}|{opens}"]
     if prev1 in _NOUN_MARKERS or prev1.endswith(("'s", "’s")):
         features.append("after_determiner")  # a noun: "his claims", "the promise", "McCabe's claims"
     if not _ASIDE_OPENERS.isdisjoint(lower_before[-4:]):
@@ -113,29 +116,32 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("comment_near")
     if next1 == "to":
         features.append(f"to_after={head}")
-    if _BELIEF.match(head):
+    if belief:
         features.append("belief_word")
-    if head in _GUIDELINE_CUES:
+    if guideline:
         features.append("guideline_cue")
-    quotes = sum(text.count(mark, claim.start, cue.start) for mark in _QUOTES)
-    features.append(f"inside_quote={quotes % 2 == 1}")
-    features.append(f"claim_quote={any(mark in claim.text for mark in _QUOTES)}")
+    quotes = len(_QUOTE_MARK.findall(text, claim.start, cue.start))
     position = (cue.start - claim.start) / max(1, claim.end - claim.start)
-    features.append(f"position={_bucket(position, (0.15, 0.4, 0.7, 0.9))}")
-    features.append(f"tokens_after={_bucket(len(lower_after), (2, 4, 8, 16))}")
-    features.append(f"claim_len={_bucket(len(lower_before) + len(lower_after), (8, 16, 30, 50))}")
+    features += [
+        f"inside_quote={quotes % 2 == 1}",
+        f"claim_quote={_QUOTE_MARK.search(claim.text) is not None}",
+        f"position={bisect_right(_POSITION_EDGES, position)}",
+        f"tokens_after={bisect_right(_TOKENS_AFTER_EDGES, len(lower_after))}",
+        f"claim_len={bisect_right(_CLAIM_LENGTH_EDGES, len(lower_before) + len(lower_after))}",
+    ]
     source = attribution.source
     if source is None:
         features.append("source=none")
     else:
-        first = source.text.split()[0].lower() if source.text.split() else ""
+        source_words = source.text.split()
+        first = source_words[0].lower() if source_words else ""
         features += [
             f"writer_voice={first in _WRITER_VOICE}",
             f"source_type={attribution.source_type}",
             f"source_named={attribution.named}",
             f"source_first={first}",
             f"source_after_cue={source.start >= cue.end}",
-            f"source_words={min(len(source.text.split()), 5)}",
+            f"source_words={min(len(source_words), 5)}",
             f"type+head={attribution.source_type}|{head}",
         ]
         if source.start >= cue.end and source.start - cue.end <= 2:
@@ -144,25 +150,56 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("refers_to")
     if attribution.via:
         features.append("via")
-    features.append(f"direct_quote={attribution.direct_quote}")
-    features.append(f"prob={_bucket(prediction.probability, (0.2, 0.4, 0.6, 0.8, 0.9))}")
+    features += [f"direct_quote={attribution.direct_quote}", f"prob={bisect_right(_PROBABILITY_EDGES, prediction.probability)}"]
     return features
+
+
+@lru_cache(maxsize=4096)
+def _cue_reading(cue: str) -> tuple[str, tuple[str, str, str, str, str], bool, bool]:
+    """What ``gate_features`` reads in the cue's own words: its head word, the features of the cue alone, and
+    whether the head states a belief and is a guideline cue; cached per cue text ("said", "told" come back
+    claim after claim)."""
+    cue_words = _lowered_words(cue) or ["<empty>"]
+    head = cue_words[-1]
+    alone = (
+        f"cue={' '.join(cue_words)}",
+        f"head={head}",
+        f"head_suffix={head[-2:]}",
+        f"cue_words={min(len(cue_words), 4)}",
+        f"cue_cap={cue[:1].isupper()}",
+    )
+    return head, alone, _BELIEF.match(head) is not None, head in _GUIDELINE_CUES
 
 
 def hash_features(features: Sequence[str], dimension: int) -> np.ndarray:
     """Stable indices (crc32, not Python's salted hash) of ``features`` in ``dimension`` slots; a lone
     surrogate in posted text hashes as its code unit."""
-    return np.array(list(map(_slots(dimension), features)), dtype=np.int64)
+    return np.fromiter(map(_slots(dimension).__getitem__, features), dtype=np.int64, count=len(features))
+
+
+SLOT_CACHE = 65536
+"""How many features' slots are remembered: a hostile text can make a new feature in every claim."""
 
 
 @lru_cache(maxsize=None)
-def _slots(dimension: int) -> Callable[[str], int]:
-    """The slot of a feature in ``dimension`` slots, cached by the feature alone (its string is the cache key)."""
-    @lru_cache(maxsize=65536)
-    def slot(feature: str) -> int:
-        return zlib.crc32(feature.encode("utf-8", "surrogatepass")) % dimension
+def _slots(dimension: int) -> "_Slots":
+    return _Slots(dimension)
 
-    return slot
+
+class _Slots(dict):
+    """The slot of each feature in ``dimension`` slots, looked up by the feature string: a plain dict read
+    (``map(slots.__getitem__, ...)`` stays in C), about half what an ``lru_cache`` call costs. Emptied when it
+    holds ``SLOT_CACHE`` features, which bounds its memory."""
+
+    def __init__(self, dimension: int) -> None:
+        super().__init__()
+        self.dimension = dimension
+
+    def __missing__(self, feature: str) -> int:
+        if len(self) >= SLOT_CACHE:
+            self.clear()
+        slot = self[feature] = zlib.crc32(feature.encode("utf-8", "surrogatepass")) % self.dimension
+        return slot
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +268,7 @@ class AttributionGate:
                     refused.add(key)
                     attribution = None
                 else:
-                    attribution = replace(attribution, kind=attribution_kind(attribution.cue.text))
+                    attribution = _with_kind(attribution, attribution_kind(attribution.cue.text))
                     kinds[key] = attribution.kind
             own.append(attribution)
         return tuple(_follow(attribution, refused, kinds) for attribution in own)
@@ -252,4 +289,10 @@ def _follow(
     key = (attribution.source.start, attribution.source.end)
     if key in refused and key not in kinds:
         return None
-    return replace(attribution, kind=kinds.get(key, attribution.kind))
+    return _with_kind(attribution, kinds.get(key, attribution.kind))
+
+
+def _with_kind(attribution: Attribution, kind: str) -> Attribution:
+    """``attribution`` of ``kind``: itself, not a copy, when it is of that kind already (most are reports, the
+    default)."""
+    return attribution if attribution.kind == kind else replace(attribution, kind=kind)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from ..resources import read_entries
 from ..records import Claim, Span, Step
@@ -49,19 +50,20 @@ def trace_chain(
     "that"-clause it stands in, or an inner one in its own "that"-clause; then whoever it
     cites; a relay of the carrier it speaks in; an earlier claim's tellers for "the video".
     """
-    if found.only(primary.cue):
+    rest = found.others(primary.cue)
+    if not rest:
         # No other cue: nothing relays, nests in or is cited by the primary one.
         if primary.kind == "according":
             return ([] if primary.source is None else [primary.source]), []
         if primary.source is None:
             return [], []
         return _carried(text, claim, [], [primary.source], [], seen)
-    taken = [primary.cue]
 
     def others(keep: Callable[[Span, str], bool]) -> Iterator[Candidate]:
         """The other cues' candidates with a source of their own, filtered on the cue first."""
-        kept = found.where(lambda cue, kind: cue not in taken and keep(cue, kind))
-        return (c for c in kept if c.source is not None and c.source != primary.source)
+        for index, cue, kind in rest:
+            if keep(cue, kind) and (candidate := found[index]).source is not None and candidate.source != primary.source:
+                yield candidate
 
     speaker = primary
     chain = []
@@ -77,7 +79,7 @@ def trace_chain(
         if primary.source is not None:
             chain.append(primary.source)
         if speaker is not None:
-            taken.append(speaker.cue)
+            rest = [other for other in rest if other[1] != speaker.cue]
             relay = primary.source.text if primary.source is not None else None
             notes.append(Step("according_relays", (("source", relay), ("speaker", speaker.source.text))))
     else:
@@ -166,9 +168,15 @@ def _links(text: str, outer_cue: Span, inner_source: Span | None) -> bool:
 
 def _carrier_tellers(carrier: str, seen: deque[Seen]) -> list[Span]:
     """The tellers of the nearest earlier claim that mentions ``carrier`` ("video")."""
-    mention = re.compile(rf"\b{carrier}s?\b", re.IGNORECASE)
+    mention = _mention_of(carrier)
     for earlier in reversed(seen):
         attribution = earlier.attribution
         if attribution is not None and attribution.source is not None and mention.search(earlier.claim.text):
             return [*(v.span for v in attribution.via), attribution.source]
     return []
+
+
+@lru_cache(maxsize=64)
+def _mention_of(carrier: str) -> re.Pattern[str]:
+    """A mention of ``carrier`` ("video" or "videos"), compiled once per carrier word of the lexicon."""
+    return re.compile(rf"\b{carrier}s?\b", re.IGNORECASE)

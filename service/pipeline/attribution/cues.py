@@ -151,12 +151,9 @@ class Cues:
                 return self[index]
         return None
 
-    def only(self, cue: Span) -> bool:
-        """Whether ``cue`` is the only cue there is, if any: no other cue to relay, cite or nest."""
-        for other, _ in self._cues:
-            if other != cue:
-                return False
-        return True
+    def others(self, cue: Span) -> list[tuple[int, Span, str]]:
+        """The cues other than ``cue``: each one's index (``self[index]`` is its candidate), the cue, its kind."""
+        return [(index, other, kind) for index, (other, kind) in enumerate(self._cues) if other != cue]
 
 
 def _candidate(text: str, claim: Claim, cue: Span, kind: str) -> Candidate:
