@@ -56,7 +56,7 @@ def alternation(patterns: Sequence[str]) -> str:
 
 
 class WordStarts:
-    """Where one of ``words`` begins a word: what ``(?<!\w)(?:trie)`` + ``after`` finds, group 1 the word.
+    r"""Where one of ``words`` begins a word: what ``(?<!\w)(?:trie)`` + ``after`` finds, group 1 the word.
 
     It is searched for after a character that is no word's: ``re`` then passes over word characters
     without trying the trie, where a lookbehind (or ``\b``) in front is tried at every character. So the
