@@ -26,6 +26,7 @@ from .schemas import (
     ScoreQuerySchema,
     ScoreRequestSchema,
     ScoreResponseSchema,
+    plain_text_body,
 )
 
 ENGINE_EXTENSION = "credence_engine"
@@ -162,7 +163,7 @@ def _json_response(body: dict) -> Response:
         "required": True,
         "content": {
             **_JSON_BODY,
-            "text/plain": {"schema": {"type": "string", "minLength": 1, "pattern": r"\S", "description": "The article text."}},
+            "text/plain": plain_text_body("The article text."),
             "text/html": {"schema": {"type": "string", "minLength": 1, "description": "A web page; its article is scored."}},
         },
     }

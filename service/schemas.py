@@ -18,6 +18,17 @@ def _setting(name: str, default: int) -> int:
     return current_app.config[name] if has_app_context() else default
 
 
+# What str.strip() leaves, in the pattern syntax of JSON Schema (ECMA-262), whose \s lacks
+# the separators U+001C-U+001F and U+0085 that Python counts as whitespace: so the documented
+# pattern refuses exactly the texts the field refuses as only whitespace.
+NOT_ONLY_WHITESPACE = r"[^\s\u001c-\u001f\u0085]"
+
+
+def plain_text_body(description: str, pattern: str = NOT_ONLY_WHITESPACE) -> dict:
+    """The OpenAPI schema of an article posted as text/plain, refused as the text field refuses it."""
+    return {"schema": {"type": "string", "minLength": 1, "pattern": pattern, "description": description}}
+
+
 class ArticleText(fields.String):
     """Article text: at most CREDENCE_MAX_TEXT_CHARS characters as posted (whitespace counts:
     the pipeline reads every character), and not only whitespace."""
@@ -38,7 +49,7 @@ def _text_field() -> ArticleText:
             "description": "The article text (or send `html`). Offsets in the response index into it exactly as posted.",
             "minLength": 1,
             "maxLength": _DEFAULT_MAX_TEXT,
-            "pattern": r"\S",
+            "pattern": NOT_ONLY_WHITESPACE,
         },
     )
 

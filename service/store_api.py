@@ -15,7 +15,7 @@ from .api import _analyse, engine, read_request_article
 from .deadline import within_request_deadline
 from .errors import ApiError
 from .intake import score_body
-from .schemas import ErrorSchema
+from .schemas import ErrorSchema, plain_text_body
 from .store import ArticleStore, BadCursor, Filters
 from .store_schemas import (
     ArticleListQuerySchema,
@@ -24,6 +24,7 @@ from .store_schemas import (
     AuditQuerySchema,
     AuditSchema,
     StoredArticleSchema,
+    STORABLE_TEXT,
     UNSTORABLE,
     StorySchema,
     storable,
@@ -85,7 +86,7 @@ def _not_found(what: str):
         "application/json": {"schema": {
             "allOf": [ArticleRequestSchema], "oneOf": [{"required": ["text"]}, {"required": ["html"]}],
         }},
-        "text/plain": {"schema": {"type": "string", "minLength": 1, "description": "The article text (no metadata)."}},
+        "text/plain": plain_text_body("The article text (no metadata).", STORABLE_TEXT),
         "text/html": {"schema": {"type": "string", "minLength": 1, "description": "A web page; its article is stored."}},
     },
 })

@@ -23,6 +23,9 @@ def storable(value: str) -> bool:
     return not _UNSTORABLE.search(value)
 
 
+# A text to store, as a JSON Schema pattern: no NUL, and not only whitespace. (A text/plain
+# body is UTF-8, which cannot carry an unpaired surrogate.)
+STORABLE_TEXT = r"^[^\u0000]*[^\s\u0000\u001c-\u001f\u0085][^\u0000]*$"
 UNSTORABLE = "contains NUL or an unpaired surrogate, which cannot be stored (POST /v1/score scores it)"
 
 

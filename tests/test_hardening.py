@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import logging
+import re
 import signal
 import zlib
 from pathlib import Path
@@ -167,6 +168,24 @@ def test_text_limit_counts_every_character_whitespace_included():
     assert "the limit is 40" in body["errors"]["text"][0]
     body = assert_error(client.post("/v1/score", data=b"x" * 41, content_type="text/plain"), 422)
     assert "the limit is 40" in body["errors"]["text"][0]
+
+
+# ECMA-262's WhiteSpace and LineTerminator: what \s means in a JSON Schema pattern.
+ECMA_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def test_documented_text_pattern_refuses_what_the_field_refuses_as_whitespace(client):
+    """A client (or a fuzzer) trusting the OpenAPI pattern never sends a text the field calls empty:
+    read with ECMA's \s, the pattern matches no character Python strips."""
+    documented = client.get("/v1/openapi.json").get_json()
+    stripped = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    for path in ("/v1/score", "/v1/articles"):
+        pattern = documented["paths"][path]["post"]["requestBody"]["content"]["text/plain"]["schema"]["pattern"]
+        as_ecma_reads_it = re.compile(pattern.replace("\\s", ECMA_WHITESPACE).replace("\\S", f"[^{ECMA_WHITESPACE}]"))
+        assert [c for c in stripped if as_ecma_reads_it.search(c)] == []
+        assert as_ecma_reads_it.search("\u200b") and as_ecma_reads_it.search("a")
+    for separator in ("\x1c", "\x1f", "\x85"):
+        assert_error(client.post("/v1/score", data=separator.encode(), content_type="text/plain; charset=utf-8"), 422)
 
 
 def test_eight_megabytes_of_spaces_is_refused_before_scoring(app, monkeypatch):
