@@ -33,18 +33,16 @@ import numpy as np
 from .resources import file_sha256, read_entries, read_toml, resource_path
 from .records import Attribution, AttributionKind, Claim, ClaimPrediction, replace
 from .attribution.decide import governs_no_content
+from .attribution.words import QUOTE_MARK, QUOTE_MARKS, inside_quote_marks
 
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
-_QUOTES = frozenset("“”\"")
-_QUOTE_MARK = re.compile(f"[{re.escape(''.join(sorted(_QUOTES)))}]")
-"""Any of ``_QUOTES``, for counting them in one pass."""
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
 _NEGATIONS = _WORDS["negations"]
 _NOUN_MARKERS = _WORDS["object_openers"] | _WORDS["determiners"]
 _WRITER_VOICE = _WORDS["writer_voice"]
 _OPENS = {**dict.fromkeys(_WORDS["object_openers"], "object"), **dict.fromkeys(_WORDS["clause_openers"], "clause"),
-          **dict.fromkeys([*_QUOTES, ":"], "clause")}
+          **dict.fromkeys([*QUOTE_MARKS, ":"], "clause")}
 """What the word after a cue opens: a "clause" (content), an "object" (an action's); any other word "other"."""
 _CLAUSE_WORDS = read_toml("clause_words.toml")
 _ASIDE_OPENERS = frozenset(_CLAUSE_WORDS["subordinators"] + _CLAUSE_WORDS["relatives"])
@@ -96,11 +94,11 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
     ]
     if "that" in lower_after[:4]:
         features.append("that_after")
-    if not _QUOTES.isdisjoint(lower_after[:3]):
+    if not QUOTE_MARKS.isdisjoint(lower_after[:3]):
         features.append("quote_after")
     if ":" in lower_after[:2]:
         features.append("colon_after")
-    if not _QUOTES.isdisjoint(lower_before[-3:]):
+    if not QUOTE_MARKS.isdisjoint(lower_before[-3:]):
         features.append("quote_before")
     if not _NEGATIONS.isdisjoint(lower_before[-4:]):
         features.append("negated")
@@ -120,11 +118,10 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("belief_word")
     if guideline:
         features.append("guideline_cue")
-    quotes = len(_QUOTE_MARK.findall(text, claim.start, cue.start))
     position = (cue.start - claim.start) / max(1, claim.end - claim.start)
     features += [
-        f"inside_quote={quotes % 2 == 1}",
-        f"claim_quote={_QUOTE_MARK.search(claim.text) is not None}",
+        f"inside_quote={inside_quote_marks(text, claim.start, cue.start)}",
+        f"claim_quote={QUOTE_MARK.search(claim.text) is not None}",
         f"position={bisect_right(_POSITION_EDGES, position)}",
         f"tokens_after={bisect_right(_TOKENS_AFTER_EDGES, len(lower_after))}",
         f"claim_len={bisect_right(_CLAIM_LENGTH_EDGES, len(lower_before) + len(lower_after))}",

@@ -13,7 +13,7 @@ from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import Candidate, Cues, is_passive
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
-from .words import AUX, BY_AFTER, LY_ADVERB
+from .words import AUX, BY_AFTER, LY_ADVERB, inside_quote_marks
 
 _FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
 _HEDGE_ADVERBS = frozenset(read_entries("source_hedge_adverbs.txt"))
@@ -30,7 +30,6 @@ _COMMENT_AFTER = re.compile(
     r"(?:\w+\s+)?(?:requests?\s+for\s+)?comment\b",
     re.IGNORECASE,
 )
-_QUOTES = "“”\""
 # A verb coordinated with the clause's first one shares its subject: "Pence called it fake news and said ...".
 _COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
 
@@ -61,8 +60,8 @@ def governs_no_content(text: str, claim: Claim, attribution: Attribution) -> str
     if previous in _NO_CONTENT["articles"] or (possessive and owner and owner not in _NO_CONTENT["contracted"]):
         return "noun"
     source = attribution.source
-    inside_quote = sum(text.count(mark, claim.start, cue.start) for mark in _QUOTES) % 2 == 1
-    if source is not None and source.text.lower() in _NO_CONTENT["writer"] and not inside_quote:
+    if (source is not None and source.text.lower() in _NO_CONTENT["writer"]
+            and not inside_quote_marks(text, claim.start, cue.start)):
         return "writer_voice"
     return None
 
