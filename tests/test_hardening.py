@@ -175,7 +175,7 @@ ECMA_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\
 
 
 def test_documented_text_pattern_refuses_what_the_field_refuses_as_whitespace(client):
-    """A client (or a fuzzer) trusting the OpenAPI pattern never sends a text the field calls empty:
+    r"""A client (or a fuzzer) trusting the OpenAPI pattern never sends a text the field calls empty:
     read with ECMA's \s, the pattern matches no character Python strips."""
     documented = client.get("/v1/openapi.json").get_json()
     stripped = [chr(c) for c in range(0x110000) if chr(c).isspace()]
