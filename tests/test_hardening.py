@@ -510,9 +510,9 @@ def test_hedge_window_across_a_long_run_is_the_one_grown_step_by_step(monkeypatc
     model = _engine().hedge_detector
     text = f"Troops may {run} withdraw, and it may{run}. Perhaps {run}it may rain, it could {run}"
     spans = [(0, text.index(".") + 1), (text.index(".") + 2, len(text))]
-    counted = list(hedge_model.candidate_windows(text, text.lower(), spans, model.finder_))
+    counted = list(hedge_model.candidate_windows(text, text.lower(), spans, model.finder()))
     monkeypatch.setattr(hedge_model, "_QUICK_STEPS", 10_000)
-    stepped = list(hedge_model.candidate_windows(text, text.lower(), spans, model.finder_))
+    stepped = list(hedge_model.candidate_windows(text, text.lower(), spans, model.finder()))
     assert len(counted) >= 4
     assert counted == stepped
 

@@ -106,14 +106,10 @@ _TERM_WORDS = {
 }
 
 
-def article_terms(story: Sequence[ScoredClaim], weights: Weights) -> tuple[Contribution, ...]:
-    """The article score's terms over the counted claims (see the module docstring)."""
-    return class_terms([sourcing_class(claim) for claim in story], [claim.score for claim in story], weights)
-
-
 def class_terms(classes: Sequence[tuple[str, bool]], claim_scores: Sequence[float],
                 weights: Weights) -> tuple[Contribution, ...]:
-    """The article score's terms from the counted claims' classes and scores, in their order."""
+    """The article score's terms from the counted claims' classes and scores, in their order (see the module
+    docstring)."""
     claim_weights = [weights.lead_weight if position == 0 else 1.0 for position in range(len(classes))]
     total = sum(claim_weights)
     by_class = 1.0 - weights.claim_scores_share

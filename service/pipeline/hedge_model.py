@@ -253,13 +253,9 @@ class HedgeCueModel:
             result.append([(s, e) for s, e in merged])
         return result
 
-    @property
-    def finder_(self) -> WordStarts:
-        """One search for every candidate word (a trie of them) in lower-cased text, from word starts only."""
-        return self.finder()
-
     def finder(self, words: frozenset[str] = frozenset()) -> WordStarts:
-        """The search for the candidate words and ``words`` together, built once per set of words."""
+        """One search for every candidate word and ``words`` together (a trie of them) in lower-cased text, from
+        word starts only; built once per set of words."""
         if getattr(self, "_finders_for", None) is not self.candidates_:
             self._finders: dict[frozenset[str], WordStarts] = {}
             self._finders_for = self.candidates_
