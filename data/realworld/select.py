@@ -2,7 +2,9 @@
 
 Deterministic (sha256 order, no random-number library). Prints one line per article: id, kind, site, fold.
 Folds 0-3 are for training and cross-validation; fold 4 is the test fold, never used for tuning.
-Usage: python data/realworld/select.py METADATA_TSV
+`--addition` draws round 5's further 30 articles from the 300 left, the same way, all for folds 0-3
+(labelled, then measured once as a fresh held-out set before they join training).
+Usage: python data/realworld/select.py METADATA_TSV [--addition]
 """
 import csv
 import hashlib
@@ -20,13 +22,17 @@ def order(article_id):
     return hashlib.sha256(f"label:{article_id}".encode()).hexdigest()
 
 
-def draw(rows):
+ADDITION_TOTAL = 30
+ADDITION_SMALL_KIND_QUOTA = {"wire": 3, "blog": 2, "tabloid": 2, "business": 1, "local": 1, "newsletter": 1}
+
+
+def draw(rows, total=TOTAL, small_kind_quota=SMALL_KIND_QUOTA, folds=FOLDS):
     by_kind = defaultdict(list)
     for row in rows:
         by_kind[row["kind"]].append(row)
-    large = sorted(k for k in by_kind if k not in SMALL_KIND_QUOTA)
-    left = TOTAL - sum(min(q, len(by_kind.get(k, []))) for k, q in SMALL_KIND_QUOTA.items())
-    quota = dict(SMALL_KIND_QUOTA)
+    large = sorted(k for k in by_kind if k not in small_kind_quota and k not in SMALL_KIND_QUOTA)
+    left = total - sum(min(q, len(by_kind.get(k, []))) for k, q in small_kind_quota.items())
+    quota = {kind: small_kind_quota.get(kind, 0) for kind in SMALL_KIND_QUOTA} | dict(small_kind_quota)
     for i, kind in enumerate(large):
         quota[kind] = left // len(large) + (1 if i < left % len(large) else 0)
     chosen = []
@@ -43,15 +49,22 @@ def draw(rows):
         chosen.extend(picked)
     # folds: round-robin over the kinds so that every fold mixes them
     chosen.sort(key=lambda r: (r["kind"], order(r["id"])))
-    return [(row, i % FOLDS) for i, row in enumerate(chosen)]
+    return [(row, i % folds) for i, row in enumerate(chosen)]
 
 
-def main(path):
+def draw_addition(rows):
+    """Round 5's addition: the same stratified draw over the articles the first sample left, into folds 0-3."""
+    taken = {row["id"] for row, _ in draw(rows)}
+    rest = [row for row in rows if row["id"] not in taken]
+    return draw(rest, ADDITION_TOTAL, ADDITION_SMALL_KIND_QUOTA, FOLDS - 1)
+
+
+def main(path, addition=False):
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    for row, fold in draw(rows):
+    for row, fold in (draw_addition(rows) if addition else draw(rows)):
         print(row["id"], row["kind"], row["site"], fold, sep="\t")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], "--addition" in sys.argv[2:])
