@@ -2,9 +2,10 @@
 
 Deterministic (sha256 order, no random-number library). Prints one line per article: id, kind, site, fold.
 Folds 0-3 are for training and cross-validation; fold 4 is the test fold, never used for tuning.
-`--addition` draws round 5's further 30 articles from the 300 left, the same way, all for folds 0-3
-(labelled, then measured once as a fresh held-out set before they join training).
-Usage: python data/realworld/select.py METADATA_TSV [--addition]
+`--addition K` (K = 1, 2, 3) draws round 5's further articles, 30 each, from what the sample and the earlier
+additions left, the same way: addition 1 enlarges the test fold (fold 4) to 50 articles, additions 2 and 3 go
+round-robin to the training folds 0-3.
+Usage: python data/realworld/select.py METADATA_TSV [--addition K]
 """
 import csv
 import hashlib
@@ -52,19 +53,22 @@ def draw(rows, total=TOTAL, small_kind_quota=SMALL_KIND_QUOTA, folds=FOLDS):
     return [(row, i % folds) for i, row in enumerate(chosen)]
 
 
-def draw_addition(rows):
-    """Round 5's addition: the same stratified draw over the articles the first sample left, into folds 0-3."""
+def draw_addition(rows, number):
+    """Round 5's addition NUMBER: the same stratified draw over the articles not yet drawn."""
     taken = {row["id"] for row, _ in draw(rows)}
+    for earlier in range(1, number):
+        taken |= {row["id"] for row, _ in draw_addition(rows, earlier)}
     rest = [row for row in rows if row["id"] not in taken]
-    return draw(rest, ADDITION_TOTAL, ADDITION_SMALL_KIND_QUOTA, FOLDS - 1)
+    drawn = draw(rest, ADDITION_TOTAL, ADDITION_SMALL_KIND_QUOTA, FOLDS - 1)
+    return [(row, FOLDS - 1 if number == 1 else fold) for row, fold in drawn]
 
 
-def main(path, addition=False):
+def main(path, addition=0):
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    for row, fold in (draw_addition(rows) if addition else draw(rows)):
+    for row, fold in (draw_addition(rows, addition) if addition else draw(rows)):
         print(row["id"], row["kind"], row["site"], fold, sep="\t")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], "--addition" in sys.argv[2:])
+    main(sys.argv[1], int(sys.argv[3]) if sys.argv[2:3] == ["--addition"] else 0)
