@@ -77,8 +77,7 @@ ASIDES = [
     "I argue in my new book that the suburbs will decide the next election.",
     "We know that the bridge was built to last fifty years, and it is now sixty.",
     "The senator will announce on Monday whether she will run again.",
-    pytest.param("The union might say that the contract protects its members.",
-                 marks=pytest.mark.xfail(strict=True, reason=ASIDE_KEPT)),
+    "The union might say that the contract protects its members.",  # a saying only supposed (a modal before it)
 ]
 
 
@@ -104,6 +103,12 @@ GOVERNS_NOTHING = [
      "The coach claimed that the referee was biased."),
     ("I believe that the county will need a second high school within ten years.", "writer_voice",
      "The superintendent believes that the county will need a second high school."),
+    ("Most landlords would say that the new inspection fee is a tax on tenants.", "supposed_saying",
+     "Most landlords say that the new inspection fee is a tax on tenants."),
+    ("The developers will probably argue that the tower fits the skyline.", "supposed_saying",
+     "The developers argued that the tower fits the skyline."),
+    ("Any engineer would have told you that the culvert was too small.", "supposed_saying",
+     "The county engineer told the board that the culvert was too small."),
 ]
 
 

@@ -13,7 +13,7 @@ from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import Candidate, Cues, is_passive
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
-from .words import AUX, BY_AFTER, LY_ADVERB, inside_quote_marks
+from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, inside_quote_marks
 
 _FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
 _HEDGE_ADVERBS = frozenset(read_entries("source_hedge_adverbs.txt"))
@@ -23,6 +23,7 @@ _CUE_WORD = re.compile(r"\w+|[^\w\s]")
 _AUX_GAP = re.compile(rf"(?:\s+(?:{AUX}|(?-i:{LY_ADVERB})))*\s+", re.IGNORECASE)
 _SAY_VERB = re.compile(compile_alternation(read_entries("source_say_verbs.txt")).pattern, re.IGNORECASE)
 _NO_CONTENT = {name: frozenset(words) for name, words in read_toml("no_content.toml").items()}
+_MODALS = frozenset(CLAUSE_WORDS["modals"])
 # A verb of saying whose only object is the asking for comment: "declined to comment", "did not respond to a
 # request for comment", "did not immediately reply to requests for comment" (docs/guidelines.md: no content).
 _COMMENT_AFTER = re.compile(
@@ -56,6 +57,8 @@ def governs_no_content(text: str, claim: Claim, attribution: Attribution) -> str
         before, words = [*before, "to"], words[1:]  # the cue "to say": its "to" marks the infinitive
     if before[-1:] == ["to"] and not set(before[-2:-1]) & _NO_CONTENT["carry_on"]:
         return "infinitive"
+    if _after_modal(words, before):
+        return "supposed_saying"
     owner, possessive, _ = previous.replace("’", "'").rpartition("'s")
     if previous in _NO_CONTENT["articles"] or (possessive and owner and owner not in _NO_CONTENT["contracted"]):
         return "noun"
@@ -64,6 +67,16 @@ def governs_no_content(text: str, claim: Claim, attribution: Attribution) -> str
             and not inside_quote_marks(text, claim.start, cue.start)):
         return "writer_voice"
     return None
+
+
+def _after_modal(cue_words: list[str], before: list[str]) -> bool:
+    """Whether the cue ("would say") or the words before it ("would also say") open with a modal."""
+    if cue_words[0] in _MODALS:
+        return True
+    words = [word.strip(",;:") for word in before]
+    while words and words[-1] in _NO_CONTENT["modal_gap"]:
+        words.pop()
+    return bool(words) and words[-1] in _MODALS
 
 
 def choose_primary(
