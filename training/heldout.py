@@ -44,13 +44,13 @@ def fold_gates(setup: dict, directory: Path) -> dict[int, AttributionGate]:
     """One gate per fold, fitted on PolNeAR train and the other folds with ``setup``."""
     model = AttributionModel.load()
     realworld, _ = realworld_examples(model)
-    polnear = polnear_examples(model, "train")
+    polnear = polnear_examples(model, ("train",))
     gates = {}
     for fold in FOLDS:
         kept = [e for e in realworld if e.fold != fold]
         fitted = fit(kept + polnear, setup["polnear_weight"], setup["C"])
         folder = directory / f"fold{fold}"
-        write(fitted, setup, {"realworld": len(kept), "polnear": len(polnear)}, 0.0, folder)
+        write(fitted, setup, {"realworld": len(kept), "polnear": len(polnear)}, f"held out: fold {fold} left out", folder)
         gates[fold] = AttributionGate.load(folder)
     return gates
 

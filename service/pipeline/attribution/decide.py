@@ -9,11 +9,12 @@ import re
 from functools import lru_cache
 
 from ..resources import compile_alternation, read_entries, read_toml
+from ..document import Quotations
 from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import Candidate, Cues, is_passive
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
-from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, inside_quote_marks
+from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB
 
 _FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
 _HEDGE_ADVERBS = frozenset(read_entries("source_hedge_adverbs.txt"))
@@ -35,13 +36,14 @@ _COMMENT_AFTER = re.compile(
 _COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
 
 
-def governs_no_content(text: str, claim: Claim, attribution: Attribution) -> str | None:
+def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attribution) -> str | None:
     """Why the attribution's own cue governs no content (``resources/lexicons/no_content.toml``), or None: the
     asking for comment, a refusal, a forecast nobody makes, a phrasal verb of action, a saying only tried,
     judged or to come (an infinitive), a noun, the writer's own voice. Such a cue is refused whatever the gate
-    says."""
+    says. The writer's voice is read outside the quotations of the Document's quotation model."""
     cue = attribution.cue
     assert cue is not None
+    text = quotations.text
     words = _CUE_WORD.findall(cue.text.lower())
     before = text[max(claim.start, cue.start - 40) : cue.start].lower().split()
     previous = before[-1].strip(",;:") if before else ""
@@ -64,7 +66,7 @@ def governs_no_content(text: str, claim: Claim, attribution: Attribution) -> str
         return "noun"
     source = attribution.source
     if (source is not None and source.text.lower() in _NO_CONTENT["writer"]
-            and not inside_quote_marks(text, claim.start, cue.start)):
+            and not quotations.open_at(cue.start)):
         return "writer_voice"
     return None
 
