@@ -39,7 +39,7 @@ def stage_inputs(engine: Engine, texts: list[str]) -> list[tuple]:
         document = Document.of(text)
         claims = segment(document).claims
         predictions = engine.model.predict(text, claims)
-        gated = engine.gate.apply(text, claims, predictions, attribute(document, claims, predictions))
+        gated = engine.gate.apply(document.quotations, claims, predictions, attribute(document, claims, predictions))
         inputs.append((document, claims, gated))
     return inputs
 

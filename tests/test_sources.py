@@ -242,6 +242,16 @@ def inheritance(text: str) -> list[tuple[str, bool, str | None]]:
         # refused: the paragraph after an attributed sentence that ends in a full stop is the writer's
         ("Vera Holm said the plan would fail.\n\nThe ferry left at noon. It sank an hour later.",
          [False, False, False], None),
+        # a whole quotation right after a sentence that reports the speaker's words without quoting them, in its
+        # paragraph, is that speaker's
+        ("The new pump can drain the tunnel in an hour, the site engineer said. \u201cThat saves us a week of work.\u201d",
+         [False, True], "the site engineer"),
+        # refused: in the next paragraph, after words only reported, the quotation is not given to the reporter
+        ("The new pump can drain the tunnel in an hour, the site engineer said.\n\n\u201cThat saves us a week of work.\u201d",
+         [False, False], None),
+        # refused: after the writer's own sentence, a quotation has no speaker to inherit
+        ("The new pump can drain the tunnel in an hour. \u201cThat saves us a week of work.\u201d",
+         [False, False], None),
     ],
 )
 def test_quotations_inherit_their_speaker(text, inherits, source):

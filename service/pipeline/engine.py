@@ -73,7 +73,7 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
     with stage("attribute"):
         attributed = attribute(document, claims, predictions)
     with stage("gate"):
-        gated = gate.apply(text, claims, predictions, attributed)
+        gated = gate.apply(document.quotations, claims, predictions, attributed)
     with stage("appositions"):
         refined = refine_sources(text, claims, gated)
     with stage("people"):

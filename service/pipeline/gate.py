@@ -33,7 +33,8 @@ import numpy as np
 from .resources import file_sha256, read_entries, read_toml, resource_path
 from .records import Attribution, AttributionKind, Claim, ClaimPrediction, replace
 from .attribution.decide import governs_no_content
-from .attribution.words import QUOTE_MARK, QUOTE_MARKS, inside_quote_marks
+from .attribution.words import QUOTE_MARK, QUOTE_MARKS
+from .document import Quotations
 
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
@@ -68,8 +69,10 @@ _CLAIM_LENGTH_EDGES = (8, 16, 30, 50)
 _PROBABILITY_EDGES = (0.2, 0.4, 0.6, 0.8, 0.9)
 
 
-def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribution: Attribution) -> list[str]:
-    """The gate's features of one attribution with a cue of its own, as strings to hash."""
+def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPrediction, attribution: Attribution) -> list[str]:
+    """The gate's features of one attribution with a cue of its own, as strings to hash; whether the cue stands
+    inside a quotation is the Document's quotation model's reading (a claim may open inside one)."""
+    text = quotations.text
     cue = attribution.cue
     assert cue is not None
     head, (cue_text, head_text, head_suffix, cue_length, cue_cap), belief, guideline = _cue_reading(cue.text)
@@ -120,7 +123,8 @@ def gate_features(text: str, claim: Claim, prediction: ClaimPrediction, attribut
         features.append("guideline_cue")
     position = (cue.start - claim.start) / max(1, claim.end - claim.start)
     features += [
-        f"inside_quote={inside_quote_marks(text, claim.start, cue.start)}",
+        f"inside_quote={quotations.open_at(cue.start)}",
+        f"opens_inside={claim.opens_inside_quote}",
         f"claim_quote={QUOTE_MARK.search(claim.text) is not None}",
         f"position={bisect_right(_POSITION_EDGES, position)}",
         f"tokens_after={bisect_right(_TOKENS_AFTER_EDGES, len(lower_after))}",
@@ -238,7 +242,7 @@ class AttributionGate:
 
     def apply(
         self,
-        text: str,
+        quotations: Quotations,
         claims: Sequence[Claim],
         predictions: Sequence[ClaimPrediction],
         attributions: Sequence[Attribution | None],
@@ -248,10 +252,10 @@ class AttributionGate:
         judged = [
             number for number, attribution in enumerate(attributions)
             if attribution is not None and attribution.cue is not None and not attribution.inherited
-            and governs_no_content(text, claims[number], attribution) is None
+            and governs_no_content(quotations, claims[number], attribution) is None
         ]
         kept = dict(zip(judged, (self.scores(
-            [gate_features(text, claims[number], predictions[number], attributions[number]) for number in judged],
+            [gate_features(quotations, claims[number], predictions[number], attributions[number]) for number in judged],
             [predictions[number].probability for number in judged],
         ) >= self.threshold).tolist()))
         own: list[Attribution | None] = []

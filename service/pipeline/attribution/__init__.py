@@ -46,7 +46,7 @@ Per claim, in order (one pass over the claims, bounded work per claim):
    ``inherited`` true) when it continues a quotation: it opens inside one
    (``Claim.opens_inside_quote``), or it is wholly a quotation (closed in it, or running
    to the end of its paragraph and on into the next) right after a claim with a
-   quotation in it. A claim that opens a quotation closed and attributed a few claims
+   quotation in it, or right after a claim of its paragraph with a cue of its own. A claim that opens a quotation closed and attributed a few claims
    later ("“A. B,” she said.") takes that later attribution; when no later claim
    attributes it, it is the speaker's of a quoting claim right before it, as a whole
    quotation would be.

@@ -9,11 +9,12 @@ import re
 from functools import lru_cache
 
 from ..resources import compile_alternation, read_entries, read_toml
+from ..document import Quotations
 from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import Candidate, Cues, is_passive
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
-from .words import AUX, BY_AFTER, LY_ADVERB, inside_quote_marks
+from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB
 
 _FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
 _HEDGE_ADVERBS = frozenset(read_entries("source_hedge_adverbs.txt"))
@@ -23,6 +24,7 @@ _CUE_WORD = re.compile(r"\w+|[^\w\s]")
 _AUX_GAP = re.compile(rf"(?:\s+(?:{AUX}|(?-i:{LY_ADVERB})))*\s+", re.IGNORECASE)
 _SAY_VERB = re.compile(compile_alternation(read_entries("source_say_verbs.txt")).pattern, re.IGNORECASE)
 _NO_CONTENT = {name: frozenset(words) for name, words in read_toml("no_content.toml").items()}
+_MODALS = frozenset(CLAUSE_WORDS["modals"])
 # A verb of saying whose only object is the asking for comment: "declined to comment", "did not respond to a
 # request for comment", "did not immediately reply to requests for comment" (docs/guidelines.md: no content).
 _COMMENT_AFTER = re.compile(
@@ -34,13 +36,14 @@ _COMMENT_AFTER = re.compile(
 _COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
 
 
-def governs_no_content(text: str, claim: Claim, attribution: Attribution) -> str | None:
+def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attribution) -> str | None:
     """Why the attribution's own cue governs no content (``resources/lexicons/no_content.toml``), or None: the
     asking for comment, a refusal, a forecast nobody makes, a phrasal verb of action, a saying only tried,
     judged or to come (an infinitive), a noun, the writer's own voice. Such a cue is refused whatever the gate
-    says."""
+    says. The writer's voice is read outside the quotations of the Document's quotation model."""
     cue = attribution.cue
     assert cue is not None
+    text = quotations.text
     words = _CUE_WORD.findall(cue.text.lower())
     before = text[max(claim.start, cue.start - 40) : cue.start].lower().split()
     previous = before[-1].strip(",;:") if before else ""
@@ -56,14 +59,26 @@ def governs_no_content(text: str, claim: Claim, attribution: Attribution) -> str
         before, words = [*before, "to"], words[1:]  # the cue "to say": its "to" marks the infinitive
     if before[-1:] == ["to"] and not set(before[-2:-1]) & _NO_CONTENT["carry_on"]:
         return "infinitive"
+    if _after_modal(words, before):
+        return "supposed_saying"
     owner, possessive, _ = previous.replace("’", "'").rpartition("'s")
     if previous in _NO_CONTENT["articles"] or (possessive and owner and owner not in _NO_CONTENT["contracted"]):
         return "noun"
     source = attribution.source
     if (source is not None and source.text.lower() in _NO_CONTENT["writer"]
-            and not inside_quote_marks(text, claim.start, cue.start)):
+            and not quotations.open_at(cue.start)):
         return "writer_voice"
     return None
+
+
+def _after_modal(cue_words: list[str], before: list[str]) -> bool:
+    """Whether the cue ("would say") or the words before it ("would also say") open with a modal."""
+    if cue_words[0] in _MODALS:
+        return True
+    words = [word.strip(",;:") for word in before]
+    while words and words[-1] in _NO_CONTENT["modal_gap"]:
+        words.pop()
+    return bool(words) and words[-1] in _MODALS
 
 
 def choose_primary(

@@ -55,10 +55,13 @@ def inherit_backward(quotations: Quotations, claim: Claim, seen: deque[Seen]) ->
 
 
 def _after_quoting(quotations: Quotations, previous: Seen, claim: Claim) -> Attribution | None:
-    """A quotation right after a claim that quotes someone is that speaker's."""
+    """A quotation right after a claim that quotes someone is that speaker's; in the same paragraph, so is one
+    right after a claim that reports someone's words without quoting them ("..., he said." then “This saves
+    time.”)."""
     if (
         previous.attribution is not None
-        and quotations.stretches(previous.claim.start, previous.claim.end)
+        and (quotations.stretches(previous.claim.start, previous.claim.end)
+             or (claim.paragraph == previous.claim.paragraph and previous.attribution.cue is not None))
         and claim.paragraph - previous.claim.paragraph <= 1
         and previous.claim.index == claim.index - 1
     ):

@@ -36,8 +36,3 @@ QUOTE_MARKS = frozenset("“”\"")
 QUOTE_MARK = re.compile("[“”\"]")
 """Any of ``QUOTE_MARKS``, to find or count them in one pass."""
 
-
-def inside_quote_marks(text: str, start: int, end: int) -> bool:
-    """Whether ``end`` stands inside a quotation opened after ``start``, read by the parity of the marks
-    between them: how the gate was trained to read it, so its rules read it the same way."""
-    return len(QUOTE_MARK.findall(text, start, end)) % 2 == 1

@@ -1,0 +1,86 @@
+"""The real-world measure on the train folds with the gate held out: each fold scored by a gate refitted without it.
+
+    python -m training.heldout [--details]
+
+The shipped gate (``resources/gate``) was fitted on all four train folds, so the shared measure
+(``../shared/tools/realworld_eval.py``) run on them scores the gate on its own examples. Here the gate is
+refitted four times, each time on PolNeAR train and the three other folds with the shipped set-up (PolNeAR
+weight, regularisation, threshold: ``manifest.json``), and every article is scored by the gate that never saw
+it; the shared measure then prints its usual report over the four folds pooled. Every other model (the cue
+model, the roles) is the shipped one: attribution precision, recall and false attribution are held out, the
+source, type and rating figures are not only the gate's. The test fold is never read here.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from service.intake import Article, score_body
+from service.pipeline.engine import Engine
+from service.pipeline.gate import GATE_DIR, AttributionGate
+from service.pipeline.model import AttributionModel
+
+from .gate import FOLDS, fit, polnear_examples, realworld_examples, write
+from .labelled import TRAIN_DIR, load_folder
+
+MEASURE = Path(__file__).resolve().parents[2] / "shared" / "tools" / "realworld_eval.py"
+"""The project's shared real-world measure (``/work/shared/tools``, beside the worktrees)."""
+
+
+def _shared_measure(path: Path):
+    spec = importlib.util.spec_from_file_location("realworld_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(path.parent))
+    spec.loader.exec_module(module)
+    return module
+
+
+def fold_gates(setup: dict, directory: Path) -> dict[int, AttributionGate]:
+    """One gate per fold, fitted on PolNeAR train and the other folds with ``setup``."""
+    model = AttributionModel.load()
+    realworld, _ = realworld_examples(model)
+    polnear = polnear_examples(model, ("train",))
+    gates = {}
+    for fold in FOLDS:
+        kept = [e for e in realworld if e.fold != fold]
+        fitted = fit(kept + polnear, setup["polnear_weight"], setup["C"])
+        folder = directory / f"fold{fold}"
+        write(fitted, setup, {"realworld": len(kept), "polnear": len(polnear)}, f"held out: fold {fold} left out", folder)
+        gates[fold] = AttributionGate.load(folder)
+    return gates
+
+
+def held_out_scorer() -> Callable[[str], dict]:
+    """The API body of a train-fold article, scored with the gate that never saw its fold."""
+    setup = json.loads((GATE_DIR / "manifest.json").read_text(encoding="utf-8"))["setup"]
+    engine = Engine.load()
+    with tempfile.TemporaryDirectory() as directory:
+        gates = fold_gates(setup, Path(directory))
+    fold_of = {article.text: int(article.fold.removeprefix("fold")) for article in load_folder(TRAIN_DIR)}
+    engines = {fold: Engine(engine.model, engine.weights, engine.hedge_detector, engine.roles, gate)
+               for fold, gate in gates.items()}
+
+    def score(text: str) -> dict:
+        held = engines[fold_of[text.strip()]]
+        return score_body(held, Article(text, None, None), held.analyse(text))
+    return score
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="list every miss and false hit (the shared measure's)")
+    parser.add_argument("--measure", type=Path, default=MEASURE, help="path of realworld_eval.py")
+    args = parser.parse_args(argv)
+    score = held_out_scorer()
+    measure = _shared_measure(args.measure)
+    measure.service_fn = lambda base, inprocess: score
+    return measure.main(["-", str(TRAIN_DIR), "--inprocess", *(["--details"] if args.details else [])])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
