@@ -119,7 +119,7 @@ class Cues:
     filters on the cue and its kind alone, before any source is looked for.
     """
 
-    __slots__ = ("_text", "_claim", "_cues", "_made")
+    __slots__ = ("_text", "_claim", "_cues", "_made", "_be_before")
 
     def __init__(self, text: str, claim: Claim, cues: tuple[Cue, ...] | None = None) -> None:
         """``cues``: the claim's cues when already found (``CueIndex``), else it is scanned."""
@@ -127,6 +127,7 @@ class Cues:
         self._claim = claim
         self._cues = _claim_cues(text, claim) if cues is None else cues
         self._made: dict[int, Candidate] = {}
+        self._be_before: dict[int, bool] = {}
 
     def __len__(self) -> int:
         return len(self._cues)
@@ -134,8 +135,19 @@ class Cues:
     def __getitem__(self, index: int) -> Candidate:
         made = self._made.get(index)
         if made is None:
-            made = self._made[index] = _candidate(self._text, self._claim, *self._cues[index])
+            made = self._made[index] = _candidate(self._text, self._claim, *self._cues[index], self.is_passive)
         return made
+
+    def is_passive(self, cue: Span) -> bool:
+        """Whether a cue is passive ("were reported killed", "was first reported by"): its subject is the content.
+        A form of "be" right before it (``text.passive``), looked for once per position (the model's cue and the
+        rule cue under it start at the same word); a cue in -ing after it is progressive ("is warning")."""
+        if cue.text.lower().endswith("ing"):
+            return False
+        passive = self._be_before.get(cue.start)
+        if passive is None:
+            passive = self._be_before[cue.start] = be_before(self._text, cue.start, self._claim.start)
+        return passive
 
     def __iter__(self) -> Iterator[Candidate]:
         return (self[index] for index in range(len(self._cues)))
@@ -156,11 +168,11 @@ class Cues:
         return [(index, other, kind) for index, (other, kind) in enumerate(self._cues) if other != cue]
 
 
-def _candidate(text: str, claim: Claim, cue: Span, kind: str) -> Candidate:
+def _candidate(text: str, claim: Claim, cue: Span, kind: str, is_passive: Callable[[Span], bool]) -> Candidate:
     if kind != "verb":
         source = source_after(text, cue.end, claim.end)
         return Candidate(cue, source, kind, kind == "according" and source is not None, "after_cue")
-    if is_passive(text, claim, cue) and (by := BY_AFTER.match(text, cue.end)):
+    if is_passive(cue) and (by := BY_AFTER.match(text, cue.end)):
         source = source_after(text, by.end(), claim.end)
         return Candidate(cue, source, kind, source is not None, "after_by")
     source, found = source_before(text, claim.start, cue.start)
@@ -184,10 +196,3 @@ def _clear_after(after: str, cue: Span) -> bool:
             after = after[addressee.end() :]
     return _CLEAR_AFTER_CUE.match(after) is not None
 
-
-def is_passive(text: str, claim: Claim, cue: Span) -> bool:
-    """A passive cue ("were reported killed", "was first reported by"): its subject is the content. A form
-    of "be" right before it (``text.passive``); a cue in -ing after it is progressive ("is warning")."""
-    if cue.text.lower().endswith("ing"):
-        return False
-    return be_before(text, cue.start, claim.start)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..resources import compile_alternation, read_entries, read_toml
 from ..records import Attribution, Claim, ClaimPrediction, Span, Step
-from .cues import Candidate, Cues, is_passive
+from .cues import Candidate, Cues
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
 from .words import AUX, BY_AFTER, LY_ADVERB, inside_quote_marks
@@ -145,7 +145,7 @@ def _from_model(
     kind = rule.kind if rule else "verb"
     if kind == "citing" and (reporter := _reporter_before(found, cue)) is not None:
         return reporter, (*how, Step("cites_for", (("source", reporter.source.text), ("cue", reporter.cue.text))))
-    passive = is_passive(text, claim, cue)
+    passive = found.is_passive(cue)
     model_source = _model_source(text, claim, prediction)
     if passive and (model_source is None or model_source.start < cue.end):
         by = BY_AFTER.match(text, cue.end)
