@@ -164,8 +164,12 @@ class Cues:
         return None
 
     def others(self, cue: Span) -> list[tuple[int, Span, str]]:
-        """The cues other than ``cue``: each one's index (``self[index]`` is its candidate), the cue, its kind."""
-        return [(index, other, kind) for index, (other, kind) in enumerate(self._cues) if other != cue]
+        """The cues other than ``cue``: each one's index (``self[index]`` is its candidate), the cue, its kind.
+        Told apart by offsets, which in one text make the same span (cheaper than ``Span`` equality)."""
+        start, end = cue.start, cue.end
+        return [
+            (index, other, kind) for index, (other, kind) in enumerate(self._cues) if other.start != start or other.end != end
+        ]
 
 
 def _candidate(text: str, claim: Claim, cue: Span, kind: str, is_passive: Callable[[Span], bool]) -> Candidate:
