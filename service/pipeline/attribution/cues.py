@@ -176,7 +176,7 @@ def _candidate(text: str, claim: Claim, cue: Span, kind: str, is_passive: Callab
     if kind != "verb":
         source = source_after(text, cue.end, claim.end)
         return Candidate(cue, source, kind, kind == "according" and source is not None, "after_cue")
-    if is_passive(cue) and (by := BY_AFTER.match(text, cue.end)):
+    if (by := BY_AFTER.match(text, cue.end)) and is_passive(cue):  # the cheap anchored "by" first
         source = source_after(text, by.end(), claim.end)
         return Candidate(cue, source, kind, source is not None, "after_by")
     source, found = source_before(text, claim.start, cue.start)
