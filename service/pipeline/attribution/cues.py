@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from ..text.lexicon import word_trie
 from ..text.passive import be_before
-from ..records import Claim, SourceFound, Span
+from ..records import Claim, SourceFound, Span, record
 from .spans import source_after, source_before
 from .words import ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, RIGHT_NP, VERB_INITIALS
 
@@ -39,7 +38,7 @@ _CLEAR_BEFORE_INVERTED = re.compile(r"(?:[,”\"’]|'')\s*$")
 _TOLD = re.compile("|".join(CLAUSE_WORDS["addressee_cues"]), re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Candidate:
     """A cue in a claim and the source the rules find next to it.
 
