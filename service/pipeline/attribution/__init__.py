@@ -85,7 +85,9 @@ def attribute(
     quotations = document.quotations
     for claim, prediction in zip(claims, predictions):
         # A cue inside a quotation is the quoted speaker's own word, never the claim's (docs/guidelines.md).
-        found = tuple(rule_cue for rule_cue in cues.of(claim) if not quotations.open_at(rule_cue[0].start))
+        found = cues.of(claim)
+        if found and quotations.outer:  # without a quotation in the text no cue is in one
+            found = tuple(rule_cue for rule_cue in found if not quotations.open_at(rule_cue[0].start))
         if prediction.cue is not None and quotations.open_at(prediction.cue.start):
             prediction = replace(prediction, cue=None, source=None)
         cue = prediction.cue
