@@ -85,7 +85,9 @@ def attribute(
     quotations = document.quotations
     for claim, prediction in zip(claims, predictions):
         # A cue inside a quotation is the quoted speaker's own word, never the claim's (docs/guidelines.md).
-        found = tuple(rule_cue for rule_cue in cues.of(claim) if not quotations.open_at(rule_cue[0].start))
+        found = cues.of(claim)
+        if found and quotations.outer:  # without a quotation in the text no cue is in one
+            found = tuple(rule_cue for rule_cue in found if not quotations.open_at(rule_cue[0].start))
         if prediction.cue is not None and quotations.open_at(prediction.cue.start):
             prediction = replace(prediction, cue=None, source=None)
         cue = prediction.cue
@@ -117,16 +119,17 @@ def _own_attribution(
     referent = None
     if typed:
         source, reading, resolution, referent = typed[-1]
-        found = primary.found if chain[-1] == primary.source else "in_chain"
+        last = chain[-1]
+        found = primary.found if last is primary.source or last == primary.source else "in_chain"
         where = (("found", found), ("subject_of", primary.subject_of))
-        steps.append(Step("source_found", (("source", chain[-1].text), *where)))
+        steps.append(Step("source_found", (("source", last.text), *where)))
         if resolution is not None:
             steps.append(resolution)
         steps.append(Step("typed", (("source_type", reading.source_type), ("reason", reading.explanation))))
     else:
         source, reading = None, SourceReading("unknown", False, False, "no source found around the cue")
         steps.append(Step("no_source"))
-    via = tuple(Via(referent_ or span, r.source_type) for span, r, _, referent_ in typed[:-1])
+    via = tuple([Via(referent_ or span, r.source_type) for span, r, _, referent_ in typed[:-1]]) if len(typed) > 1 else ()
     if via:
         steps.append(Step("via", (("hops", tuple((v.span.text, v.source_type) for v in via)),)))
     return Attribution(

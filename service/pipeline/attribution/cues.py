@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from ..text.lexicon import word_trie
 from ..text.passive import be_before
-from ..records import Claim, SourceFound, Span
+from ..records import Claim, SourceFound, Span, record
 from .spans import source_after, source_before
 from .words import ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, RIGHT_NP, VERB_INITIALS
 
@@ -39,7 +38,7 @@ _CLEAR_BEFORE_INVERTED = re.compile(r"(?:[,”\"’]|'')\s*$")
 _TOLD = re.compile("|".join(CLAUSE_WORDS["addressee_cues"]), re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Candidate:
     """A cue in a claim and the source the rules find next to it.
 
@@ -119,7 +118,7 @@ class Cues:
     filters on the cue and its kind alone, before any source is looked for.
     """
 
-    __slots__ = ("_text", "_claim", "_cues", "_made")
+    __slots__ = ("_text", "_claim", "_cues", "_made", "_be_before")
 
     def __init__(self, text: str, claim: Claim, cues: tuple[Cue, ...] | None = None) -> None:
         """``cues``: the claim's cues when already found (``CueIndex``), else it is scanned."""
@@ -127,6 +126,7 @@ class Cues:
         self._claim = claim
         self._cues = _claim_cues(text, claim) if cues is None else cues
         self._made: dict[int, Candidate] = {}
+        self._be_before: dict[int, bool] = {}
 
     def __len__(self) -> int:
         return len(self._cues)
@@ -134,8 +134,19 @@ class Cues:
     def __getitem__(self, index: int) -> Candidate:
         made = self._made.get(index)
         if made is None:
-            made = self._made[index] = _candidate(self._text, self._claim, *self._cues[index])
+            made = self._made[index] = _candidate(self._text, self._claim, *self._cues[index], self.is_passive)
         return made
+
+    def is_passive(self, cue: Span) -> bool:
+        """Whether a cue is passive ("were reported killed", "was first reported by"): its subject is the content.
+        A form of "be" right before it (``text.passive``), looked for once per position (the model's cue and the
+        rule cue under it start at the same word); a cue in -ing after it is progressive ("is warning")."""
+        if cue.text.lower().endswith("ing"):
+            return False
+        passive = self._be_before.get(cue.start)
+        if passive is None:
+            passive = self._be_before[cue.start] = be_before(self._text, cue.start, self._claim.start)
+        return passive
 
     def __iter__(self) -> Iterator[Candidate]:
         return (self[index] for index in range(len(self._cues)))
@@ -152,15 +163,19 @@ class Cues:
         return None
 
     def others(self, cue: Span) -> list[tuple[int, Span, str]]:
-        """The cues other than ``cue``: each one's index (``self[index]`` is its candidate), the cue, its kind."""
-        return [(index, other, kind) for index, (other, kind) in enumerate(self._cues) if other != cue]
+        """The cues other than ``cue``: each one's index (``self[index]`` is its candidate), the cue, its kind.
+        Told apart by offsets, which in one text make the same span (cheaper than ``Span`` equality)."""
+        start, end = cue.start, cue.end
+        return [
+            (index, other, kind) for index, (other, kind) in enumerate(self._cues) if other.start != start or other.end != end
+        ]
 
 
-def _candidate(text: str, claim: Claim, cue: Span, kind: str) -> Candidate:
+def _candidate(text: str, claim: Claim, cue: Span, kind: str, is_passive: Callable[[Span], bool]) -> Candidate:
     if kind != "verb":
         source = source_after(text, cue.end, claim.end)
         return Candidate(cue, source, kind, kind == "according" and source is not None, "after_cue")
-    if is_passive(text, claim, cue) and (by := BY_AFTER.match(text, cue.end)):
+    if (by := BY_AFTER.match(text, cue.end)) and is_passive(cue):  # the cheap anchored "by" first
         source = source_after(text, by.end(), claim.end)
         return Candidate(cue, source, kind, source is not None, "after_by")
     source, found = source_before(text, claim.start, cue.start)
@@ -184,10 +199,3 @@ def _clear_after(after: str, cue: Span) -> bool:
             after = after[addressee.end() :]
     return _CLEAR_AFTER_CUE.match(after) is not None
 
-
-def is_passive(text: str, claim: Claim, cue: Span) -> bool:
-    """A passive cue ("were reported killed", "was first reported by"): its subject is the content. A form
-    of "be" right before it (``text.passive``); a cue in -ing after it is progressive ("is warning")."""
-    if cue.text.lower().endswith("ing"):
-        return False
-    return be_before(text, cue.start, claim.start)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..resources import compile_alternation, read_entries, read_toml
 from ..document import Quotations
 from ..records import Attribution, Claim, ClaimPrediction, Span, Step
-from .cues import Candidate, Cues, is_passive
+from .cues import Candidate, Cues
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
 from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB
@@ -44,7 +44,7 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
     cue = attribution.cue
     assert cue is not None
     text = quotations.text
-    words = _CUE_WORD.findall(cue.text.lower())
+    words = _lowered_cue_words(cue.text)
     before = text[max(claim.start, cue.start - 40) : cue.start].lower().split()
     previous = before[-1].strip(",;:") if before else ""
     if _COMMENT_AFTER.match(text, cue.end, claim.end):
@@ -128,10 +128,16 @@ def choose_primary(
 
 
 @lru_cache(maxsize=4096)
+def _lowered_cue_words(cue: str) -> tuple[str, ...]:
+    """The words of a cue, lower-cased (cached: the same cues, "said", "told", come back claim after claim)."""
+    return tuple(_CUE_WORD.findall(cue.lower()))
+
+
+@lru_cache(maxsize=4096)
 def _cue_words(cue: str) -> str:
     """What a model cue is made of: only "hedge" adverbs, only "function" words, or "other"
     (cached: the same cues, "said", "told", come back claim after claim)."""
-    words = _CUE_WORD.findall(cue.lower())
+    words = _lowered_cue_words(cue)
     if all(word in _HEDGE_ADVERBS for word in words):
         return "hedge"
     return "function" if all(word in _FUNCTION_WORDS for word in words) else "other"
@@ -160,7 +166,7 @@ def _from_model(
     kind = rule.kind if rule else "verb"
     if kind == "citing" and (reporter := _reporter_before(found, cue)) is not None:
         return reporter, (*how, Step("cites_for", (("source", reporter.source.text), ("cue", reporter.cue.text))))
-    passive = is_passive(text, claim, cue)
+    passive = found.is_passive(cue)
     model_source = _model_source(text, claim, prediction)
     if passive and (model_source is None or model_source.start < cue.end):
         by = BY_AFTER.match(text, cue.end)

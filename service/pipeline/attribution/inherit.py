@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..document import Quotations
-from ..records import Attribution, Claim, Inheritance, Span, Step, replace
+from ..records import Attribution, Claim, Inheritance, Span, Step, record, replace
 from ..sources import classify_source
 from .references import LOOKBACK_CLAIMS
 from .spans import name_in
@@ -21,7 +20,7 @@ DIRECT_QUOTE_SHARE = 0.6
 """Share of the attributed content (outside the source and cue) that must be quoted."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Seen:
     """What later claims need to know about an earlier one: the claim and its attribution."""
 

@@ -3,11 +3,10 @@ type of the nearest earlier source it can stand for, and points at it (``refers_
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
 
 from ..sources import SourceReading, classify_source
 from ..text.words import singular
-from ..records import Span, Step
+from ..records import Span, Step, record
 from .spans import name_in
 
 LOOKBACK_CLAIMS = 4
@@ -16,7 +15,7 @@ MENTION_MEMORY = 12
 """How many recent sources are kept for back-references (bounds the work per claim)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mention:
     """A source seen in an earlier claim, for back-references."""
 
