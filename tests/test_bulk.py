@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
+from distributed import Client
 
 from service import score_article
 from service.bulk import open_client, score_archive
@@ -157,6 +158,37 @@ def test_rows_equal_score_article(archive, dask_client, tmp_path, shared_files):
             ]
             assert stored["verification"] == [{"text": n["text"], "kind": n["kind"]} for n in claim["verification"]]
             assert (stored["model_probability"], stored["role"]) == (claim["model_probability"], claim["role"])
+
+
+def _submitted(client, monkeypatch) -> list[str]:
+    """The names of the functions ``client`` is asked to run."""
+    names: list[str] = []
+    submit = client.submit
+
+    def recording(function, *args, **kwargs):
+        names.append(function.__name__)
+        return submit(function, *args, **kwargs)
+
+    monkeypatch.setattr(client, "submit", recording)
+    return names
+
+
+@pytest.mark.parametrize("shared_files", [None, True])
+def test_workers_read_and_write_on_a_local_cluster_and_elsewhere_only_when_told(
+    dask_client, tmp_path, monkeypatch, shared_files
+):
+    """A local cluster's workers see the files; a cluster reached by its address gets the texts,
+    unless the workers are said to share the files (--shared-files)."""
+    paths = [str(path) for path in SEED_PATHS[:2]]
+    local = _submitted(dask_client, monkeypatch)
+    score_archive(paths, tmp_path / "local", dask_client, progress=False, shared_files=shared_files)
+    assert set(local) == {"score_into_part"}
+    with Client(dask_client.scheduler.address) as remote:
+        names = _submitted(remote, monkeypatch)
+        summary = score_archive(paths, tmp_path / "remote", remote, progress=False, shared_files=shared_files)
+    assert set(names) == {"score_into_part" if shared_files else "score_partition"}
+    assert summary.scored == 2
+    assert _rows(tmp_path / "remote", "articles.parquet") == _rows(tmp_path / "local", "articles.parquet")
 
 
 def _content(item: Item) -> bytes | str:
