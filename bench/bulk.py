@@ -1,7 +1,7 @@
 """credence bulk on a local Dask cluster: articles per second with 1 and 2 workers beside the
 plain in-process loop, the cost per input, start-up overhead, memory per worker, identical scores.
 
-    .venv/bin/python -m bench.bulk [--articles 2000] [--workers 1 2] [--repeats 3] [--partition-size N]
+    .venv/bin/python -m bench.bulk [--articles 2000] [--workers 1 2] [--repeats 3] [--partition-size N] [--shipped]
 
 The archive is PolNeAR train and dev, the AllSides train folds (data/realworld/train; never
 the test fold) and the five seeds, repeated until it holds ``--articles`` texts, written once
@@ -16,7 +16,9 @@ as a JSON Lines file (ids ``copy/name``). Each configuration runs in a fresh int
   is the time from a fresh interpreter to a cluster whose workers hold the model (import
   service.bulk, start the cluster, load the engine and score the warm-up article on every
   worker); the rate is that of ``score_archive`` alone (reading, scoring, writing the parts).
-  Memory is each worker's VmRSS and VmHWM after the run.
+  Memory is each worker's VmRSS and VmHWM after the run. The workers read the texts and write
+  the parts themselves, as on any local cluster; with ``--shipped``, each worker count also runs
+  as on a ``--scheduler`` cluster (``N shipped``: the client sends the texts and writes the rows).
 
 Each probe also reports CPU time: the loop's process, or every worker process and the client
 (which runs the scheduler too) for a cluster. CPU per input is what a shared machine cannot
@@ -53,6 +55,7 @@ TEXT_DIRS = (
     SEEDS_DIR,
 )
 LOOPS = ("loop", "loop+check")
+SHIPPED = "shipped"
 
 
 def write_archive(path: Path, count: int) -> None:
@@ -84,7 +87,7 @@ def probe_loop(archive: Path, same_work: bool) -> dict:
     return {"articles": len(records), "score_s": time.perf_counter() - started, "cpu_s": time.process_time() - cpu}
 
 
-def probe_workers(archive: Path, out_dir: Path, workers: int, partition_size: int | None) -> dict:
+def probe_workers(archive: Path, out_dir: Path, workers: int, shipped: bool, partition_size: int | None) -> dict:
     started = time.perf_counter()
     from service.bulk import open_client, score_archive
     from service.bulk.run import LoadEngine
@@ -95,7 +98,9 @@ def probe_workers(archive: Path, out_dir: Path, workers: int, partition_size: in
         client.register_plugin(LoadEngine(None), name="credence-load-engine")
         ready = time.perf_counter()
         before, client_cpu = client.run(_worker_state), time.process_time()
-        summary = score_archive([str(archive)], out_dir, client, partition_size=partition_size, progress=False)
+        summary = score_archive(
+            [str(archive)], out_dir, client, partition_size=partition_size, progress=False, shared_files=not shipped
+        )
         client_cpu = time.process_time() - client_cpu
         after = client.run(_worker_state)
     return {
@@ -168,6 +173,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to run (default 1 2)")
     parser.add_argument("--partition-size", type=int, help="at most N articles per task (default: credence bulk's)")
     parser.add_argument("--repeats", type=int, default=3, help="rounds, each running every configuration (default 3)")
+    parser.add_argument("--shipped", action="store_true", help="also run each worker count as on a --scheduler cluster")
     parser.add_argument("--probe", nargs="+", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.probe:
@@ -175,7 +181,7 @@ def main() -> None:
         if kind in LOOPS:
             report = probe_loop(Path(archive), same_work=kind == "loop+check")
         else:
-            report = probe_workers(Path(archive), Path(rest[0]), int(rest[1]), arguments.partition_size)
+            report = probe_workers(Path(archive), Path(rest[0]), int(rest[1]), rest[2] == SHIPPED, arguments.partition_size)
         print(json.dumps(report))
         return
 
@@ -188,16 +194,18 @@ def main() -> None:
               f" partitions: {arguments.partition_size or 'by bytes (credence bulk default)'};"
               f" {arguments.repeats} rounds, each configuration once per round;"
               f" load average at start {load_at_start[0]:.2f} {load_at_start[1]:.2f} {load_at_start[2]:.2f} (1, 5, 15 min)")
-        runs: dict[str, list[dict]] = {kind: [] for kind in (*LOOPS, *map(str, arguments.workers))}
-        first_out: Path | None = None
+        modes = ("", f" {SHIPPED}") if arguments.shipped else ("",)
+        runs: dict[str, list[dict]] = {kind: [] for kind in (*LOOPS, *(f"{n}{mode}" for n in arguments.workers for mode in modes))}
+        first_out: dict[str, Path] = {}  # the first run's output of each mode, compared with score_article
         for round_number in range(arguments.repeats):
             for kind in runs:
                 if kind in LOOPS:
                     run = run_probe(kind, str(archive))
                 else:
-                    out_dir = Path(scratch) / f"out-{kind}-{round_number}"
-                    first_out = first_out or out_dir
-                    run = run_probe("workers", str(archive), str(out_dir), kind, *partitioning)
+                    out_dir = Path(scratch) / f"out-{kind.replace(' ', '-')}-{round_number}"
+                    count, _, mode = kind.partition(" ")
+                    first_out.setdefault(mode or "shared", out_dir)
+                    run = run_probe("workers", str(archive), str(out_dir), count, mode or "shared", *partitioning)
                 runs[kind].append(run)
                 print(f"  round {round_number + 1} {_label(kind):<44} {run['rate']:6.1f} articles/s ({run['score_s']:.1f} s),"
                       f" CPU {run['cpu_ms']:.2f} ms/input{_details(run)}"
@@ -227,10 +235,11 @@ def main() -> None:
         if clusters:
             start_up = min(run["start_up"] for run in clusters)
             peak = max(run["peak_mb"] for run in clusters)
-            compared, differ = mismatches(archive, first_out)
             print(f"  start-up <= {START_UP_TARGET_SECONDS:.0f} s: best {start_up:.2f} s {verdict(start_up <= START_UP_TARGET_SECONDS)};"
-                  f" <= {WORKER_MEMORY_TARGET_MB} MB per worker: peak {peak:.0f} MB {verdict(peak <= WORKER_MEMORY_TARGET_MB)};"
-                  f" identical to score_article: {compared - differ}/{compared} {verdict(differ == 0)}")
+                  f" <= {WORKER_MEMORY_TARGET_MB} MB per worker: peak {peak:.0f} MB {verdict(peak <= WORKER_MEMORY_TARGET_MB)}")
+            for mode, out_dir in first_out.items():
+                compared, differ = mismatches(archive, out_dir)
+                print(f"  identical to score_article ({mode}): {compared - differ}/{compared} {verdict(differ == 0)}")
 
 
 def _label(kind: str) -> str:
@@ -238,7 +247,9 @@ def _label(kind: str) -> str:
         return "plain loop (score_article, one process)"
     if kind == "loop+check":
         return "same-work loop (language check + score_article)"
-    return f"{kind} worker{'s' if kind != '1' else ''} (credence bulk, local cluster)"
+    count, _, mode = kind.partition(" ")
+    how = "texts and rows shipped" if mode else "local cluster"
+    return f"{count} worker{'s' if count != '1' else ''} (credence bulk, {how})"
 
 
 def _details(run: dict) -> str:

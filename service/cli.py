@@ -176,6 +176,7 @@ def _bulk(args: argparse.Namespace) -> int:
             summary = score_archive(
                 args.inputs, args.out, client, model_path=args.model,
                 partition_size=args.partition_size, progress=not args.quiet,
+                shared_files=True if args.shared_files else None,
             )
         except KeyboardInterrupt:
             print(f"credence: interrupted; the parts written in {args.out} stay, run again to resume", file=sys.stderr)
@@ -215,6 +216,11 @@ def build_parser() -> argparse.ArgumentParser:
     bulk.add_argument("--in-process", action="store_true", help="local workers as threads of this process (debugging)")
     bulk.add_argument(
         "--partition-size", type=int, metavar="N", help="at most N articles per task (default: about 1 MB of input per task)"
+    )
+    bulk.add_argument(
+        "--shared-files", action="store_true",
+        help="the --scheduler cluster's workers see INPUT and DIR at the same paths (a shared filesystem): they read"
+        " the texts and write the parts themselves, as on a local cluster (default there: the client ships them)",
     )
     bulk.add_argument("--model", help="model file (default: each worker's CREDENCE_MODEL_PATH, else the shipped one)")
     bulk.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -1,5 +1,6 @@
 """credence bulk: a small archive through an in-process Dask cluster (rows, errors, resumption,
-equality with score_article)."""
+equality with score_article), both with the workers reading the inputs and writing the parts
+(a local cluster) and with the texts and rows shipped (a cluster at --scheduler)."""
 from __future__ import annotations
 
 import gc
@@ -13,12 +14,15 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 import pytest
+from distributed import Client
 
 from service import score_article
 from service.bulk import open_client, score_archive
-from service.bulk.inputs import Item
+from service.bulk.inputs import Item, Stored, iter_items
+from service.bulk.prepare import Unscorable, article_text
+from service.bulk.rows import CLAIMS_SCHEMA, error_rows
 from service.bulk.run import MIN_PARTITION, PARTITION_BYTES, partitions
-from service.bulk.store import OutputStore
+from service.bulk.store import OutputStore, write_part
 from service.extract import extract_article
 from service.cli import main
 
@@ -80,9 +84,13 @@ def _rows(out_dir: Path, name: str) -> list[dict]:
     return ds.dataset(out_dir / name, format="parquet").to_table().to_pylist()
 
 
-def test_one_row_per_input_and_an_error_row_for_each_broken_one(archive, dask_client, tmp_path):
+SHARING = pytest.mark.parametrize("shared_files", [True, False], ids=["workers-read-and-write", "shipped"])
+
+
+@SHARING
+def test_one_row_per_input_and_an_error_row_for_each_broken_one(archive, dask_client, tmp_path, shared_files):
     out_dir = tmp_path / "out"
-    summary = score_archive(archive, out_dir, dask_client, partition_size=3, progress=False)
+    summary = score_archive(archive, out_dir, dask_client, partition_size=3, progress=False, shared_files=shared_files)
 
     articles = {row["id"]: row for row in _rows(out_dir, "articles.parquet")}
     errors = {key: row["error"] for key, row in articles.items() if row["error"]}
@@ -117,9 +125,10 @@ def test_one_row_per_input_and_an_error_row_for_each_broken_one(archive, dask_cl
     assert lone["end"] - lone["start"] == len(lone["text"])
 
 
-def test_rows_equal_score_article(archive, dask_client, tmp_path):
+@SHARING
+def test_rows_equal_score_article(archive, dask_client, tmp_path, shared_files):
     out_dir = tmp_path / "out"
-    score_archive(archive, out_dir, dask_client, partition_size=2, progress=False)
+    score_archive(archive, out_dir, dask_client, partition_size=2, progress=False, shared_files=shared_files)
     articles = {row["id"]: row for row in _rows(out_dir, "articles.parquet")}
     claims = _rows(out_dir, "claims.parquet")
     texts = {f"seeds/{path.name}": path.read_text(encoding="utf-8") for path in SEED_PATHS[:2]}
@@ -149,6 +158,79 @@ def test_rows_equal_score_article(archive, dask_client, tmp_path):
             ]
             assert stored["verification"] == [{"text": n["text"], "kind": n["kind"]} for n in claim["verification"]]
             assert (stored["model_probability"], stored["role"]) == (claim["model_probability"], claim["role"])
+
+
+def _submitted(client, monkeypatch) -> list[str]:
+    """The names of the functions ``client`` is asked to run."""
+    names: list[str] = []
+    submit = client.submit
+
+    def recording(function, *args, **kwargs):
+        names.append(function.__name__)
+        return submit(function, *args, **kwargs)
+
+    monkeypatch.setattr(client, "submit", recording)
+    return names
+
+
+@pytest.mark.parametrize("shared_files", [None, True])
+def test_workers_read_and_write_on_a_local_cluster_and_elsewhere_only_when_told(
+    dask_client, tmp_path, monkeypatch, shared_files
+):
+    """A local cluster's workers see the files; a cluster reached by its address gets the texts,
+    unless the workers are said to share the files (--shared-files)."""
+    paths = [str(path) for path in SEED_PATHS[:2]]
+    local = _submitted(dask_client, monkeypatch)
+    score_archive(paths, tmp_path / "local", dask_client, progress=False, shared_files=shared_files)
+    assert set(local) == {"score_into_part"}
+    with Client(dask_client.scheduler.address) as remote:
+        names = _submitted(remote, monkeypatch)
+        summary = score_archive(paths, tmp_path / "remote", remote, progress=False, shared_files=shared_files)
+    assert set(names) == {"score_into_part" if shared_files else "score_partition"}
+    assert summary.scored == 2
+    assert _rows(tmp_path / "remote", "articles.parquet") == _rows(tmp_path / "local", "articles.parquet")
+
+
+def _content(item: Item) -> bytes | str:
+    return item.content.read() if isinstance(item.content, Stored) else item.content
+
+
+def test_items_read_by_reference_are_the_items_read_by_the_client(archive):
+    """Workers that read the inputs themselves get the same contents as the client would send."""
+    shipped, referenced = list(iter_items(archive)), list(iter_items(archive, by_reference=True))
+    assert [(item.id, item.kind, item.metadata, item.error) for item in referenced] == [
+        (item.id, item.kind, item.metadata, item.error) for item in shipped
+    ]
+    assert [_content(item) for item in referenced] == [item.content for item in shipped]
+    files = [item.size for item in referenced if isinstance(item.content, Stored) and item.content.field is None]
+    assert files == [len(item.content) for item in shipped if isinstance(item.content, bytes)]
+    kinds = {type(item.content).__name__ for item in referenced if not item.error}
+    assert kinds == {"Stored", "str"}  # files and JSON Lines by reference; CSV records carry their text
+
+
+def test_a_file_gone_before_its_worker_reads_it_is_an_error_row(tmp_path):
+    path = tmp_path / "gone.txt"
+    path.write_text("The mayor said the bridge will reopen in May, according to a city statement.", encoding="utf-8")
+    (item,) = iter_items([str(path)], by_reference=True)
+    assert article_text(item, 100_000).startswith("The mayor said")
+    path.unlink()
+    with pytest.raises(Unscorable, match="^cannot read the file: No such file or directory$"):
+        article_text(item, 100_000)
+
+
+def test_error_rows_written_over_a_failed_attempt_leave_no_claims_of_it(tmp_path):
+    """A worker that wrote a part's claims and then failed: the client's error rows take the
+    part's name, and the claims written before the failure go."""
+    store = OutputStore(tmp_path)
+    name = store.next_part()
+    item = Item("a1", "archive", "text", "The minister said the plan works.")
+    claims_path = tmp_path / "claims.parquet" / name
+    write_part(tmp_path, name, error_rows([item], "x").articles, CLAIMS_SCHEMA.empty_table())
+    claims_path.write_bytes(b"claims of the failed attempt")
+    write_part(tmp_path, name, error_rows([item], "the worker failed").articles, CLAIMS_SCHEMA.empty_table())
+    assert not claims_path.exists()
+    assert [row["error"] for row in _rows(tmp_path, "articles.parquet")] == ["the worker failed"]
+    assert store.next_part() != name
 
 
 def _part_count(out_dir: Path) -> int:

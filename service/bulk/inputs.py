@@ -7,6 +7,11 @@ A record of the last two has an ``id`` and either ``text`` or ``html``; its othe
 the article's metadata. Items are produced lazily, so an archive of any size is read in
 constant memory. A record that cannot be read becomes an item carrying its ``error``: the
 run writes it as an error row rather than stopping.
+
+Read ``by_reference`` (when the workers see the client's files: a local cluster), an article
+file or a JSON Lines record's text is not read by the client but named by a ``Stored`` slice
+of its file, which the worker reads; the client then reads only what it needs to know the
+ids (file names, JSON Lines records). A CSV record's text is always carried in the item.
 """
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ import csv
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -31,19 +36,43 @@ class InputError(ValueError):
 
 
 @dataclass(frozen=True)
+class Stored:
+    """An item's content left in its file: ``length`` bytes at ``start`` of ``path``; a whole
+    article file, or (``field`` set) a JSON Lines record whose ``field`` is the content."""
+
+    path: str
+    start: int
+    length: int
+    field: str | None = None
+
+    def read(self) -> bytes | str:
+        """The content, read on the worker; OSError when the file cannot be read."""
+        with open(self.path, "rb") as handle:
+            handle.seek(self.start)
+            data = handle.read(self.length)
+        return data if self.field is None else json.loads(data)[self.field]
+
+
+@dataclass(frozen=True)
 class Item:
     """One article to score: its id, where it was found, its content and metadata.
 
     ``content`` is bytes for a file (decoded on the worker, so a file that is not UTF-8 is
-    an error row there) and str for a record; ``kind`` is "text" or "html".
+    an error row there), str for a record, or where to read either (``Stored``); ``kind`` is
+    "text" or "html".
     """
 
     id: str
     origin: str
     kind: str
-    content: bytes | str
+    content: bytes | str | Stored
     metadata: dict = field(default_factory=dict)
     error: str | None = None
+
+    @property
+    def size(self) -> int:
+        """The content's length (bytes or characters): what a partition is sized by."""
+        return self.content.length if isinstance(self.content, Stored) else len(self.content)
 
 
 def check_inputs(paths: Sequence[str]) -> None:
@@ -61,19 +90,19 @@ def check_inputs(paths: Sequence[str]) -> None:
             raise InputError(f"{name}: not a directory nor a file of a known kind ({known})")
 
 
-def iter_items(paths: Sequence[str]) -> Iterator[Item]:
-    """Every article of every INPUT, in order."""
+def iter_items(paths: Sequence[str], by_reference: bool = False) -> Iterator[Item]:
+    """Every article of every INPUT, in order; ``by_reference``: files and JSON Lines texts as ``Stored``."""
     for name in paths:
         path = Path(name)
         suffix = path.suffix.lower()
         if path.is_dir():
-            yield from _directory_items(name, path)
+            yield from _directory_items(name, path, by_reference)
         elif suffix in ARTICLE_SUFFIXES:
-            yield Item(path.name, name, ARTICLE_SUFFIXES[suffix], path.read_bytes())
+            yield _file_item(path.name, name, path, by_reference)
         elif suffix == ".csv":
             yield from _csv_items(name, path)
         else:
-            yield from _json_lines_items(name, path)
+            yield from _json_lines_items(name, path, by_reference)
 
 
 def count_items(paths: Sequence[str]) -> int:
@@ -102,20 +131,33 @@ def _article_files(directory: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
-def _directory_items(name: str, directory: Path) -> Iterator[Item]:
+def _directory_items(name: str, directory: Path, by_reference: bool) -> Iterator[Item]:
     for path in _article_files(directory):
-        item_id = path.relative_to(directory).as_posix()
-        try:
-            content = path.read_bytes()
-        except OSError as error:
-            yield Item(item_id, name, "text", b"", error=f"cannot read the file: {error.strerror}")
-            continue
-        yield Item(item_id, name, ARTICLE_SUFFIXES[path.suffix.lower()], content)
+        yield _file_item(path.relative_to(directory).as_posix(), name, path, by_reference)
 
 
-def _json_lines_items(name: str, path: Path) -> Iterator[Item]:
+def _file_item(item_id: str, name: str, path: Path, by_reference: bool) -> Item:
+    """An article file's item: its bytes, or (``by_reference``) where they are."""
+    kind = ARTICLE_SUFFIXES[path.suffix.lower()]
+    try:
+        if by_reference:
+            return Item(item_id, name, kind, Stored(os.path.abspath(path), 0, path.stat().st_size))
+        return Item(item_id, name, kind, path.read_bytes())
+    except OSError as error:
+        return Item(item_id, name, "text", b"", error=unreadable(error))
+
+
+def unreadable(error: OSError) -> str:
+    """The error row of an article file that cannot be read (on the client, or on a worker)."""
+    return f"cannot read the file: {error.strerror}"
+
+
+def _json_lines_items(name: str, path: Path, by_reference: bool) -> Iterator[Item]:
+    absolute = os.path.abspath(path)
+    start = 0
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
+            start, line_start = start + len(line), start
             if not line.strip():
                 continue
             try:
@@ -126,7 +168,10 @@ def _json_lines_items(name: str, path: Path) -> Iterator[Item]:
             if not isinstance(record, dict):
                 yield _broken(name, path, number, f"line {number} is not a JSON object")
                 continue
-            yield _record_item(name, path, number, record)
+            item = _record_item(name, path, number, record)
+            if by_reference and not item.error:
+                item = replace(item, content=Stored(absolute, line_start, len(line), item.kind))
+            yield item
 
 
 def _open_csv(path: Path):

@@ -1,13 +1,14 @@
 """From an ``Item`` to the text that is scored, or the reason it cannot be (the row's ``error``).
 
-Runs on the worker. A file's bytes are decoded here, so a file that is not UTF-8 is an error
-row; then the one path the HTTP API and ``credence score`` take (``service.intake.read_article``)
-extracts a web page's article and refuses a text that is not English.
+Runs on the worker. Content left in its file (``Stored``) is read here, and a file's bytes are
+decoded here, so a file that is not UTF-8 is an error row; then the one path the HTTP API and
+``credence score`` take (``service.intake.read_article``) extracts a web page's article and
+refuses a text that is not English.
 """
 from __future__ import annotations
 
 from ..intake import Refused, read_article
-from .inputs import Item
+from .inputs import Item, Stored, unreadable
 
 
 class Unscorable(ValueError):
@@ -22,16 +23,22 @@ def article_text(item: Item, max_chars: int) -> str:
     """
     if item.error:
         raise Unscorable(item.error)
+    content = item.content
+    if isinstance(content, Stored):
+        try:
+            content = content.read()
+        except OSError as error:
+            raise Unscorable(unreadable(error)) from None
     text = html = None
     if item.kind == "html":
-        html = item.content  # bytes are decoded by the page's own declared or detected charset
-    elif isinstance(item.content, bytes):
+        html = content  # bytes are decoded by the page's own declared or detected charset
+    elif isinstance(content, bytes):
         try:
-            text = item.content.decode("utf-8")
+            text = content.decode("utf-8")
         except UnicodeDecodeError as error:
             raise Unscorable(f"not UTF-8 text ({error.reason} at byte {error.start})") from None
     else:
-        text = item.content
+        text = content
     if text is not None:
         length = len(text.strip())
         if length == 0:

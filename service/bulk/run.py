@@ -2,9 +2,15 @@
 
 The client reads the inputs lazily and keeps only a bounded window of partitions in flight
 (``IN_FLIGHT_PER_THREAD`` per worker thread), so memory does not grow with the archive;
-each worker loads the model once (``LoadEngine``, and ``load_engine``'s per-process cache)
-and returns a partition's rows as Arrow tables, which the client writes (the workers need
-no access to the output directory). Ids already in the output are skipped.
+each worker loads the model once (``LoadEngine``, and ``load_engine``'s per-process cache).
+Ids already in the output are skipped.
+
+Two ways to move the articles and rows (README, "Scoring an archive"), chosen by ``shared_files``:
+- the workers see the client's files (a local cluster, the default there): the client sends
+  where each text is (``inputs.Stored``) and the part's name; the worker reads the texts,
+  writes the part into the output directory and returns two counts;
+- they do not (a cluster at ``--scheduler``): the client sends the texts and writes the Arrow
+  tables each worker returns (the workers need neither the inputs nor the output directory).
 """
 from __future__ import annotations
 
@@ -22,8 +28,8 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from tqdm import tqdm
 
 from .inputs import Item, count_items, iter_items
-from .rows import error_rows, score_partition
-from .store import OutputStore
+from .rows import PartitionResult, error_rows, score_partition
+from .store import OutputStore, write_part
 
 IN_FLIGHT_PER_THREAD = 2
 """Partitions queued per worker thread: one running, one waiting, so no worker idles between tasks."""
@@ -65,6 +71,9 @@ WARM_UP = Item(
     " found the bridge was safe, the Associated Press reported.",
 )
 """Scored once when a worker starts: every stage, the language check and the rows run once."""
+_WARMED: set[str | None] = set()
+"""The model paths this process has scored WARM_UP with: registering the plugin again (as
+bench.bulk does before ``score_archive``, to time start-up) does not score it again."""
 
 
 class LoadEngine(WorkerPlugin):
@@ -76,9 +85,20 @@ class LoadEngine(WorkerPlugin):
         self.model_path = model_path
 
     def setup(self, worker) -> None:
+        if self.model_path in _WARMED:
+            return
         result = score_partition([WARM_UP], self.model_path)
         if result.errors:
             raise RuntimeError(f"the worker cannot score: {result.articles.column('error')[0]}")
+        _WARMED.add(self.model_path)
+
+
+def score_into_part(items: Sequence[Item], model_path: str | None, out_dir: str, part: str) -> tuple[int, int]:
+    """On a worker that sees ``out_dir``: score ``items`` and write their part there itself;
+    only (rows, errors) go back, not the tables."""
+    result = score_partition(items, model_path)
+    write_part(out_dir, part, result.articles, result.claims)
+    return result.articles.num_rows, result.errors
 
 
 QUIET_CLUSTER = {
@@ -132,7 +152,7 @@ def partitions(items: Iterator[Item], articles_left: Callable[[], int], threads:
             limit = max(MIN_PARTITION, articles_left() // (TAIL_SHARE * threads))
             limit = min(limit, most) if most else limit
         partition.append(item)
-        size += len(item.content)
+        size += item.size
         if len(partition) >= limit or size >= PARTITION_BYTES:
             yield partition
             partition, size = [], 0
@@ -161,10 +181,14 @@ def score_archive(
     model_path: str | None = None,
     partition_size: int | None = None,
     progress: bool = True,
+    shared_files: bool | None = None,
 ) -> Summary:
     """Score every article of ``inputs`` into ``out_dir`` (resuming), on ``client``'s cluster;
-    ``partition_size`` caps the articles per task (``partitions`` sizes them by bytes)."""
+    ``partition_size`` caps the articles per task (``partitions`` sizes them by bytes).
+    ``shared_files``: whether the workers see the inputs and ``out_dir`` (default: a local cluster)."""
     started = time.perf_counter()
+    if shared_files is None:
+        shared_files = isinstance(client.cluster, LocalCluster)
     client.register_plugin(LoadEngine(model_path), name="credence-load-engine")
     store = OutputStore(out_dir)
     counts = {"skipped": 0, "duplicates": 0}
@@ -172,7 +196,7 @@ def score_archive(
     threads = max(1, sum(client.nthreads().values()))
     window = IN_FLIGHT_PER_THREAD * threads
     scored = failed = submitted = 0
-    items = _fresh_items(iter_items(inputs), store.done_ids(), counts)
+    items = _fresh_items(iter_items(inputs, by_reference=shared_files), store.done_ids(), counts)
     tasks = partitions(
         items, lambda: total - submitted - counts["skipped"] - counts["duplicates"], threads, partition_size
     )
@@ -184,8 +208,12 @@ def score_archive(
         partition = next(tasks, None)
         if partition is not None:
             submitted += len(partition)
-            future = client.submit(score_partition, partition, model_path, pure=False)
-            in_flight[future] = partition
+            part = store.next_part()
+            if shared_files:
+                future = client.submit(score_into_part, partition, model_path, str(store.root), part, pure=False)
+            else:
+                future = client.submit(score_partition, partition, model_path, pure=False)
+            in_flight[future] = (partition, part)
             queue.add(future)
 
     with tqdm(total=total, unit="article", disable=not progress, file=sys.stderr) as bar:
@@ -193,16 +221,19 @@ def score_archive(
             submit_next()
         bar.update(counts["skipped"] + counts["duplicates"])
         for future in queue:
-            partition = in_flight.pop(future)
+            partition, part = in_flight.pop(future)
             try:
                 result = future.result()
             except Exception as error:  # noqa: BLE001 -- a lost worker or task fails its partition, not the run
                 result = error_rows(partition, f"the worker failed: {type(error).__name__}: {error}")
             future.release()
-            store.write(result.articles, result.claims)
-            failed += result.errors
-            scored += result.articles.num_rows - result.errors
+            if isinstance(result, PartitionResult):  # rows to write here: shipped, or the error rows
+                write_part(store.root, part, result.articles, result.claims)
+                result = result.articles.num_rows, result.errors
+            rows, errors = result
+            failed += errors
+            scored += rows - errors
             before = counts["skipped"] + counts["duplicates"]
             submit_next()
-            bar.update(result.articles.num_rows + counts["skipped"] + counts["duplicates"] - before)
+            bar.update(rows + counts["skipped"] + counts["duplicates"] - before)
     return Summary(scored, failed, counts["skipped"], counts["duplicates"], time.perf_counter() - started)

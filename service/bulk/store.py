@@ -5,7 +5,9 @@ claims part first and the articles part last, so a reader (pyarrow, pandas, Duck
 all skip names starting with "." or "_") never sees half a part, and an article id is
 "done" exactly when its articles part exists. After an interruption, ``OutputStore`` removes
 leftover temporary files and any claims part whose articles part never appeared; the ids in
-the articles parts are then skipped (``done_ids``).
+the articles parts are then skipped (``done_ids``). The client names each partition's part
+(``next_part``); whoever holds its rows writes it (``write_part``): the client, or the worker
+itself when it sees the directory (a local cluster).
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ _PART = re.compile(r"part-(\d{6,})\.parquet")
 
 class OutputStore:
     def __init__(self, out_dir: Path | str) -> None:
+        self.root = Path(out_dir).resolve()
         self.articles_dir = Path(out_dir) / ARTICLES
         self.claims_dir = Path(out_dir) / CLAIMS
         for folder in (self.articles_dir, self.claims_dir):
@@ -42,13 +45,23 @@ class OutputStore:
             return set()
         return set(ds.dataset(self.articles_dir, format="parquet").to_table(columns=["id"]).column("id").to_pylist())
 
-    def write(self, articles: pa.Table, claims: pa.Table) -> None:
-        """One partition's rows; its articles appear, atomically, only once its claims are in place."""
-        name = f"part-{self._next_part:06d}.parquet"
+    def next_part(self) -> str:
+        """The name of the next partition's parts."""
         self._next_part += 1
-        if claims.num_rows:
-            _write_atomically(claims, self.claims_dir / name)
-        _write_atomically(articles, self.articles_dir / name)
+        return f"part-{self._next_part - 1:06d}.parquet"
+
+
+def write_part(out_dir: Path | str, name: str, articles: pa.Table, claims: pa.Table) -> None:
+    """One partition's rows; its articles appear, atomically, only once its claims are in place.
+
+    Without claims, a claims part of that name (left by a failed attempt) goes first.
+    """
+    claims_path = Path(out_dir) / CLAIMS / name
+    if claims.num_rows:
+        _write_atomically(claims, claims_path)
+    else:
+        claims_path.unlink(missing_ok=True)
+    _write_atomically(articles, Path(out_dir) / ARTICLES / name)
 
 
 def _write_atomically(table: pa.Table, path: Path) -> None:
