@@ -41,10 +41,10 @@ STANDOFF = "\n".join(
 )
 
 
-def test_parse_annotations_ties_cue_and_source_per_relation() -> None:
+def test_parse_annotations_ties_cue_source_and_content_per_relation() -> None:
     first, second = parse_annotations(STANDOFF)
-    assert first == GoldAttribution(cue=((8, 12),), sources=((0, 7),))
-    assert second.cue == ((50, 54), (60, 62)) and second.sources == ()
+    assert first == GoldAttribution(cue=((8, 12),), sources=((0, 7),), content=((14, 40),))
+    assert second.cue == ((50, 54), (60, 62)) and second.sources == () and second.content == ((70, 80),)
     assert second.cue_start == 50
 
 
