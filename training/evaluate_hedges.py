@@ -4,12 +4,18 @@
     python -m training.evaluate_hedges --shipped   # the shipped detector and gate (trained on every train fold: NOT held out)
     python -m training.evaluate_hedges --details   # also every false writer hedge and every miss, with its cause
     python -m training.evaluate_hedges --ablate told_before   # with one scope rule switched off (repeatable)
+    python -m training.evaluate_hedges --polnear   # whose hedge it is, judged by PolNeAR dev's content spans
 
 The detector learns from the train folds' unattributed claims (``training/hedges.py``) and the attribution gate
 from their cues (``training/gate.py``); whose hedge it is follows the attribution, so measuring the shipped ones
 on those folds flatters both. Held out, each fold is scored by a detector and a gate retrained, with their
 shipped set-ups, on everything but that fold's articles. Figures are printed per fold too, so that a rule
-written from some folds' errors can be judged on the others; ``--ablate`` measures what one scope rule earns. The match is ``realworld_eval.py``'s: a predicted hedge not marked
+written from some folds' errors can be judged on the others; ``--ablate`` measures what one scope rule earns.
+
+No scope rule was written from PolNeAR, so ``--polnear`` judges the speaker decision held out: there a hedge
+inside the content span of an annotated attribution is its source's, one outside every content span the
+writer's. PolNeAR annotates some attributions the guidelines refuse (actions, sayings with no content), so
+its figure is a bound on agreement, read for what each rule changes, not a target. The match is ``realworld_eval.py``'s: a predicted hedge not marked
 ``speaker: source`` is right when it overlaps a gold hedge of its article; a gold hedge is found when a predicted
 one overlaps it. Never the test fold.
 """
@@ -34,6 +40,7 @@ from service.pipeline.scoring import load_weights
 from . import gate as gate_training
 from .hedges import categories, read_part, read_real_news, training_rows
 from .labelled import TRAIN_DIR, load_folder
+from .polnear import load_split
 
 SCOPE_RULES = {
     "question": (hedge_scope, "_in_question", lambda clause: False),
@@ -141,6 +148,22 @@ def measure(articles, engine: Engine, counts: collections.Counter, causes: colle
                       f"{_context(article.text, tuple(gold[:2]))}")
 
 
+def measure_speakers(engine: Engine, documents) -> dict:
+    """Every hedge the service reports on ``documents``, by its speaker and by whether it lies inside the content
+    of a gold attribution (PolNeAR): writer precision is the share of writer hedges outside every content."""
+    counts = collections.Counter()
+    for document in documents:
+        contents = [span for relation in document.attributions for span in relation.content]
+        for claim in engine.analyse(document.text).claims:
+            for hedge in claim.findings.hedges:
+                inside = any(start <= hedge.span.start and hedge.span.end <= end for start, end in contents)
+                counts[f"{hedge.speaker} {'inside' if inside else 'outside'}"] += 1
+    writer = counts["writer inside"] + counts["writer outside"]
+    source = counts["source inside"] + counts["source outside"]
+    return {**counts, "writer_precision": round(counts["writer outside"] / writer, 3) if writer else 0.0,
+            "source_precision": round(counts["source inside"] / source, 3) if source else 0.0}
+
+
 def _context(text: str, span: tuple[int, int], width: int = 90) -> str:
     return " ".join(text[max(0, span[0] - width):span[1] + width // 2].split())
 
@@ -153,19 +176,27 @@ def main(argv=None) -> int:
                         help="switch this scope rule off (repeatable)")
     parser.add_argument("--ablate-each", action="store_true",
                         help="also measure with each scope rule switched off alone, per fold (one process)")
+    parser.add_argument("--polnear", action="store_true",
+                        help="whose hedge it is on PolNeAR dev, judged by its content spans (with --ablate, --ablate-each)")
     args = parser.parse_args(argv)
+    base = Engine(AttributionModel.load(), load_weights(), HedgeCueModel.load())
+    variants = [tuple(args.ablate)]
+    if args.ablate_each:
+        variants += [(*args.ablate, rule) for rule in sorted(SCOPE_RULES) if rule not in args.ablate]
+    if args.polnear:
+        documents = load_split("dev")
+        for variant in variants:
+            with ablated(variant):
+                print("PolNeAR dev hedges:", json.dumps({"ablated": list(variant), **measure_speakers(base, documents)}))
+        return 0
     articles = load_folder(TRAIN_DIR)
     folds = sorted({a.fold for a in articles})
-    base = Engine(AttributionModel.load(), load_weights(), HedgeCueModel.load())
     engines = {fold: base for fold in folds}
     if not args.shipped:
         realworld, _ = gate_training.realworld_examples(base.model)
         polnear = gate_training.polnear_examples(base.model, "train")
         engines = {fold: Engine(base.model, base.weights, retrained_without(fold), base.roles,
                                 retrained_gate_without(fold, realworld, polnear)) for fold in folds}
-    variants = [tuple(args.ablate)]
-    if args.ablate_each:
-        variants += [(*args.ablate, rule) for rule in sorted(SCOPE_RULES) if rule not in args.ablate]
     for variant in variants:
         counts, causes = collections.Counter(), collections.Counter()
         per_fold, by_article = {}, []
