@@ -5,6 +5,7 @@
     python -m training.evaluate_hedges --details   # also every false writer hedge and every miss, with its cause
     python -m training.evaluate_hedges --ablate told_before   # with one scope rule switched off (repeatable)
     python -m training.evaluate_hedges --polnear   # whose hedge it is, judged by PolNeAR dev's content spans
+    python -m training.evaluate_hedges --added-since 9c28e1e   # the shipped pipeline on train articles added since
 
 The detector learns from the train folds' unattributed claims (``training/hedges.py``) and the attribution gate
 from their cues (``training/gate.py``); whose hedge it is follows the attribution, so measuring the shipped ones
@@ -15,7 +16,11 @@ written from some folds' errors can be judged on the others; ``--ablate`` measur
 No scope rule was written from PolNeAR, so ``--polnear`` judges the speaker decision held out: there a hedge
 inside the content span of an annotated attribution is its source's, one outside every content span the
 writer's. PolNeAR annotates some attributions the guidelines refuse (actions, sayings with no content), so
-its figure is a bound on agreement, read for what each rule changes, not a target. The match is ``realworld_eval.py``'s: a predicted hedge not marked
+its figure is a bound on agreement, read for what each rule changes, not a target.
+
+``--added-since REV`` measures only the train articles labelled after git revision REV, with the shipped
+detector and gate: when nothing shipped was fitted or written after REV (round 5's 60 articles, added after
+9c28e1e), that is the figure on unseen articles, rules and lexicon included. The match is ``realworld_eval.py``'s: a predicted hedge not marked
 ``speaker: source`` is right when it overlaps a gold hedge of its article; a gold hedge is found when a predicted
 one overlaps it. Never the test fold.
 """
@@ -26,6 +31,7 @@ import collections
 import contextlib
 import json
 import random
+import subprocess
 import sys
 from unittest import mock
 
@@ -60,6 +66,17 @@ def retrained_without(fold: str) -> HedgeCueModel:
     news, wiki, bio = read_part("factbank_dev.tsv"), read_part("wiki.tsv"), read_part("bioscope.tsv")
     examples, weights = training_rows(setup, news, wiki, bio, read_real_news(leave_out=fold))
     return HedgeCueModel(categories(), C=setup["C"]).fit(examples, weights, threshold=setup["threshold"])
+
+
+def ids_at(revision: str) -> set[str]:
+    """The ids of the train articles at a git revision (the first column of its fold tables)."""
+    ids = set()
+    for table in sorted(TRAIN_DIR.glob("articles*.tsv")):
+        path = table.relative_to(table.parents[3]).as_posix()
+        listed = subprocess.run(["git", "show", f"{revision}:{path}"], cwd=table.parents[3], capture_output=True,
+                                text=True, check=False).stdout
+        ids |= {line.split("\t", 1)[0] for line in listed.splitlines()[1:] if line.strip()}
+    return ids
 
 
 def retrained_gate_without(fold: str, realworld: list, polnear: list) -> AttributionGate:
@@ -176,6 +193,8 @@ def main(argv=None) -> int:
                         help="switch this scope rule off (repeatable)")
     parser.add_argument("--ablate-each", action="store_true",
                         help="also measure with each scope rule switched off alone, per fold (one process)")
+    parser.add_argument("--added-since", metavar="REV",
+                        help="only the train articles added after this git revision, with the shipped detector and gate")
     parser.add_argument("--polnear", action="store_true",
                         help="whose hedge it is on PolNeAR dev, judged by its content spans (with --ablate, --ablate-each)")
     args = parser.parse_args(argv)
@@ -183,6 +202,8 @@ def main(argv=None) -> int:
     variants = [tuple(args.ablate)]
     if args.ablate_each:
         variants += [(*args.ablate, rule) for rule in sorted(SCOPE_RULES) if rule not in args.ablate]
+    if args.added_since:
+        args.shipped = True
     if args.polnear:
         documents = load_split("dev")
         for variant in variants:
@@ -190,6 +211,9 @@ def main(argv=None) -> int:
                 print("PolNeAR dev hedges:", json.dumps({"ablated": list(variant), **measure_speakers(base, documents)}))
         return 0
     articles = load_folder(TRAIN_DIR)
+    if args.added_since:
+        earlier = ids_at(args.added_since)
+        articles = [article for article in articles if article.id not in earlier]
     folds = sorted({a.fold for a in articles})
     engines = {fold: base for fold in folds}
     if not args.shipped:
