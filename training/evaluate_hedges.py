@@ -50,7 +50,6 @@ from .polnear import load_split
 
 SCOPE_RULES = {
     "question": (hedge_scope, "_in_question", lambda clause: False),
-    "whoever": (hedge_scope, "_describes_whoever", lambda clause: False),
     "reported": (hedge_scope, "_reported", lambda text, claim_start, clause: False),
     "told_before": (hedge_scope, "_told_before", lambda text, claim_start, claim_end: claim_start),
     "block_quote": (cues, "_block_quoted", lambda text, claims, attributions: [False] * len(claims)),
