@@ -65,7 +65,7 @@ JOINED_CUES = [
     # the detector joins adjacent cue words into one cue; its category is that of its first listed word
     ("The new rules might seem like a small change to most drivers.", "might seem", "speculation"),
     ("It does seem unlikely that the bridge will reopen before spring.", "seem unlikely", "speculation"),
-    ("The two leaders may think the deal is already done.", "may think", "speculation"),
+    ("Some voters may believe the race is already over.", "may believe", "speculation"),
     # no word of the cue is listed: no hedge
     ("The senator will almost certainly be indicted before the summer.", None, None),
 ]
