@@ -33,17 +33,19 @@ import json
 import random
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 from unittest import mock
 
 from service.pipeline import cues, hedge_scope
 from service.pipeline.engine import Engine
-from service.pipeline.gate import AttributionGate
+from service.pipeline.gate import GATE_DIR
 from service.pipeline.model import AttributionModel
 from service.pipeline.hedge_model import DEFAULT_PATH, HedgeCueModel
 from service.pipeline.resources import manifest_path
 from service.pipeline.scoring import load_weights
 
-from . import gate as gate_training
+from .heldout import fold_gates
 from .hedges import categories, read_part, read_real_news, training_rows
 from .labelled import TRAIN_DIR, load_folder
 from .polnear import load_split
@@ -76,16 +78,6 @@ def ids_at(revision: str) -> set[str]:
                                 text=True, check=False).stdout
         ids |= {line.split("\t", 1)[0] for line in listed.splitlines()[1:] if line.strip()}
     return ids
-
-
-def retrained_gate_without(fold: str, realworld: list, polnear: list) -> AttributionGate:
-    """The shipped gate set-up, fitted on PolNeAR train and every real-world fold but ``fold``."""
-    setup = AttributionGate.load()
-    shipped = json.loads((gate_training.GATE_DIR / "manifest.json").read_text())["setup"]
-    number = int(fold.removeprefix("fold"))
-    model = gate_training.fit([e for e in realworld if e.fold != number] + polnear, shipped["polnear_weight"], shipped["C"])
-    weights, probability_weight = gate_training.serving_weights(model)
-    return AttributionGate(weights, float(model.intercept_[0]), probability_weight, setup.threshold, f"without {fold}")
 
 
 @contextlib.contextmanager
@@ -216,10 +208,11 @@ def main(argv=None) -> int:
     folds = sorted({a.fold for a in articles})
     engines = {fold: base for fold in folds}
     if not args.shipped:
-        realworld, _ = gate_training.realworld_examples(base.model)
-        polnear = gate_training.polnear_examples(base.model, "train")
+        setup = json.loads((GATE_DIR / "manifest.json").read_text(encoding="utf-8"))["setup"]
+        with tempfile.TemporaryDirectory() as directory:
+            gates = fold_gates(setup, Path(directory))
         engines = {fold: Engine(base.model, base.weights, retrained_without(fold), base.roles,
-                                retrained_gate_without(fold, realworld, polnear)) for fold in folds}
+                                gates[int(fold.removeprefix("fold"))]) for fold in folds}
     for variant in variants:
         counts, causes = collections.Counter(), collections.Counter()
         per_fold, by_article = {}, []
