@@ -65,7 +65,7 @@ JOINED_CUES = [
     # the detector joins adjacent cue words into one cue; its category is that of its first listed word
     ("The new rules might seem like a small change to most drivers.", "might seem", "speculation"),
     ("It does seem unlikely that the bridge will reopen before spring.", "seem unlikely", "speculation"),
-    ("The two leaders may think the deal is already done.", "may think", "speculation"),
+    ("Some voters may believe the race is already over.", "may believe", "speculation"),
     # no word of the cue is listed: no hedge
     ("The senator will almost certainly be indicted before the summer.", None, None),
 ]
@@ -323,19 +323,19 @@ def test_a_hedge_in_what_someone_says_or_thinks_is_theirs(text, words, speaker):
     assert found[words][2] == speaker
 
 
-DESCRIBES_WHOEVER = [
-    # a relative clause of "those", "anyone", "people": the hedge is part of who is meant
-    ("Health officials will test those who might have been exposed.", None),
-    ("Anyone who may have seen the van is asked to call police.", None),
-    ("People who do not appear to be ill can still spread the virus.", None),
-    # a relative clause of a named thing: its hedge is the writer's
+RELATIVE_CLAUSES = [
+    # a hedge in a relative clause is the writer's, whoever the head stands for (round 5: on unseen articles the
+    # labels keep "those who do work could still lose their coverage" as the writer's)
+    ("Health officials will test those who might have been exposed.", "might"),
     ("The city has three bridges that might need repairs this year.", "might"),
     ("The ferry, which is expected to sail at noon, has been delayed.", "expected"),
+    # an indefinite "whoever ... may" names nobody and hedges nothing (hedges.toml [not_hedges])
+    ("The police will find the vandals, whoever they may be.", None),
 ]
 
 
-@pytest.mark.parametrize("text, words", DESCRIBES_WHOEVER)
-def test_a_hedge_that_describes_whoever_is_meant_is_no_hedge(text, words):
+@pytest.mark.parametrize("text, words", RELATIVE_CLAUSES)
+def test_a_hedge_in_a_relative_clause_is_the_writers(text, words):
     assert writer_hedge_words(text) == ([words] if words else [])
 
 

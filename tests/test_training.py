@@ -41,10 +41,10 @@ STANDOFF = "\n".join(
 )
 
 
-def test_parse_annotations_ties_cue_and_source_per_relation() -> None:
+def test_parse_annotations_ties_cue_source_and_content_per_relation() -> None:
     first, second = parse_annotations(STANDOFF)
-    assert first == GoldAttribution(cue=((8, 12),), sources=((0, 7),))
-    assert second.cue == ((50, 54), (60, 62)) and second.sources == ()
+    assert first == GoldAttribution(cue=((8, 12),), sources=((0, 7),), content=((14, 40),))
+    assert second.cue == ((50, 54), (60, 62)) and second.sources == () and second.content == ((70, 80),)
     assert second.cue_start == 50
 
 
@@ -179,3 +179,38 @@ def test_claim_rows_pick_the_two_best_candidates_per_claim() -> None:
     assert rows.best[-1] == in_second[-1] and rows.second[-1] == in_second[-2]
     assert rows.columns.shape[0] == rows.dense.shape[0] == len(rows.claims)
     assert set(rows.claims.tolist()) == set(tokens.claim_of[positions].tolist())
+
+
+SPEAKER_JUDGED = [
+    # (sentence, content span as (first word, last word) or None, what training.evaluate_hedges counts)
+    ("Fuel prices may rise again next winter, the energy minister said on Tuesday.",
+     ("Fuel", "winter"), "source inside"),
+    ("The storm will probably reach the northern coast by Friday evening.", None, "writer outside"),
+    ("The ferry company said the crossing would likely resume after the weekend.",
+     ("the crossing", "weekend"), "source inside"),
+]
+
+
+@pytest.mark.parametrize("sentence, content, expected", SPEAKER_JUDGED)
+def test_polnear_speaker_measure_counts_each_hedge_by_its_speaker_and_the_gold_content(sentence, content, expected) -> None:
+    from service.pipeline.engine import Engine
+    from service.pipeline.hedge_model import HedgeCueModel
+    from service.pipeline.scoring import load_weights
+    from training.evaluate_hedges import measure_speakers
+
+    spans = () if content is None else ((sentence.index(content[0]), sentence.index(content[1]) + len(content[1])),)
+    document = Document("table", sentence, (GoldAttribution((), (), spans),))
+    engine = Engine(AttributionModel.load(), load_weights(), HedgeCueModel.load())
+    counts = measure_speakers(engine, [document])
+    assert {key: n for key, n in counts.items() if " " in key and n} == {expected: 1}
+
+
+def test_spread_of_identical_articles_is_their_own_figure() -> None:
+    from collections import Counter
+
+    from training.evaluate_hedges import spread
+
+    article = Counter(predicted=4, right=3, gold=5, found=3)
+    assert spread([article] * 10, 20, draws=50) == {
+        "precision_5_50_95": [0.75, 0.75, 0.75], "recall_5_50_95": [0.6, 0.6, 0.6],
+        "share_precision_below_0.85": 1.0, "share_recall_below_0.75": 1.0}

@@ -26,6 +26,7 @@ class GoldAttribution:
 
     cue: tuple[tuple[int, int], ...]
     sources: tuple[tuple[int, int], ...]
+    content: tuple[tuple[int, int], ...] = ()
 
     @property
     def cue_start(self) -> int | None:
@@ -74,11 +75,14 @@ def parse_annotations(standoff: str) -> tuple[GoldAttribution, ...]:
     for arguments in relations:
         cue: tuple[tuple[int, int], ...] = ()
         sources: list[tuple[int, int]] = []
+        content: list[tuple[int, int]] = []
         for argument in arguments:
             role, _, span_id = argument.partition(":")
             if role.startswith("Cue"):
                 cue += spans.get(span_id, ())
             elif role.startswith("Source"):
                 sources.extend(spans.get(span_id, ()))
-        attributions.append(GoldAttribution(tuple(sorted(cue)), tuple(sorted(sources))))
+            elif role.startswith("Content"):
+                content.extend(spans.get(span_id, ()))
+        attributions.append(GoldAttribution(tuple(sorted(cue)), tuple(sorted(sources)), tuple(sorted(content))))
     return tuple(attributions)

@@ -63,9 +63,7 @@ _TRAILING_CUE = re.compile(
     r"\s*[.!]?[”\"’']?\s*$")
 """A claim that ends with its teller and a verb of saying or thinking: "..., Mr Wasserman reckons." """
 _TRAILING_CHARS = 80
-_GENERIC_HEADS = frozenset(_SCOPE["generic_heads"])
 _DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
-_RELATIVES = frozenset(CLAUSE_WORDS["relatives"] + ["that"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +106,7 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
         if category is None or _part_of_attribution(text, claim_start, cue, category, attribution):
             continue
         clause = _clause_before(text, breaks, cue)
-        if _in_question(clause) or _describes_whoever(clause):
+        if _in_question(clause):
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category)
         if speaker == "writer" and rule == "writer_voice" and category != "vague_attribution" and (
@@ -154,18 +152,6 @@ def _told_before(text: str, claim_start: int, claim_end: int) -> int:
     if subject[-1] in _WRITER_VOICE or any(word in _VERB_LIKE for word in subject):
         return claim_start
     return tail.start()
-
-
-def _describes_whoever(clause: Sequence[re.Match[str]]) -> bool:
-    """Whether the cue stands in a relative clause of a head that stands for whoever fits it ("those who might
-    spread the disease"): the hedge is part of the description."""
-    for position in range(len(clause) - 1, 0, -1):
-        word = clause[position].group().lower()
-        if word in _RELATIVES:
-            return clause[position - 1].group().lower() in _GENERIC_HEADS
-        if word in _CLAUSE_OPENERS:
-            return False
-    return False
 
 
 def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> bool:
