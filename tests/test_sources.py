@@ -143,6 +143,11 @@ def test_back_references(phrase, refers_back):
         ("Andriy Kovalenko", ", the head of the counter-disinformation department, said", "person"),
         ("Acme Watch", ", a New York-based group, said", "organization"),
         ("Baltic Wire", ", a news agency in Riga, reported", "media"),
+        # what a person does, or is to an organisation, leaves the name a person's
+        ("Dana Whitlock", ", who was visiting the county's Water Authority on Monday, said", "person"),
+        ("Marco Ferri", ", with the libertarian Cato Institute, argued", "person"),
+        ("Lena Ortiz", ", the state party's delegate to the National Committee, said", "person"),
+        ("Omar Haddad", ", senior adviser to the Labour Party, said", "person"),
     ],
 )
 def test_apposition_after_a_name_types_it(phrase, after, expected):

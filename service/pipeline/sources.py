@@ -75,6 +75,7 @@ NAME_PARTICLES = frozenset(read_entries("source_name_particles.txt"))
 _PHRASE_WORDS = read_toml("phrase_words.toml")
 _POSSESSIVE_DETERMINERS = frozenset(_PHRASE_WORDS["possessive_determiners"])
 _UNIDENTIFYING = frozenset(_PHRASE_WORDS["unidentifying"])
+_PERSON_APPOSITION_OPENERS = frozenset(_PHRASE_WORDS["person_apposition_openers"])
 _BARE_MODIFIERS = frozenset(entry.lower() for entry in read_entries("source_bare_modifiers.txt"))
 _PRONOUNS: dict[str, tuple[bool, tuple[SourceType, ...]]] = {
     word.lower(): (number == "plural", tuple(types))  # type: ignore[misc]
@@ -380,7 +381,7 @@ def _named(names: tuple[str, ...], context: str) -> SourceReading:
     """A personal name, unless an apposition right after the span (``context``) says the
     name is an outlet or an organisation."""
     apposition = _APPOSITION.match(context)
-    if apposition is not None and apposition.group("core"):
+    if apposition is not None and apposition.group("core") and not _describes_a_person(apposition.group("core")):
         described = classify_source(apposition.group("core"), Span(0, len(apposition.group("core")), apposition.group("core")))
         if described.source_type in ("media", "organization"):
             return SourceReading(
@@ -388,6 +389,17 @@ def _named(names: tuple[str, ...], context: str) -> SourceReading:
                 f"name {' '.join(names)!r}; the apposition {apposition.group('core')!r} says what it is",
             )
     return SourceReading("person", True, False, f"a personal name {' '.join(names)!r}")
+
+
+def _describes_a_person(apposition: str) -> bool:
+    """Whether an apposition after a name says what a person does rather than what the name is: it opens with a
+    relative "who" or a preposition ("who was attending the party's meeting", "with the Heritage Foundation"), or
+    holds a role or person noun ("the party's delegate to the national committee", "adviser to the campaign")."""
+    words = apposition.split()
+    if words[0].lower() in _PERSON_APPOSITION_OPENERS:
+        return True
+    before_preposition = re.split(r"\s(?:to|of|for|at|in|on|with|from)\s", apposition)[0].split()
+    return any(describes_a_person(without_possessive(word)) for word in before_preposition)
 
 
 def is_title_word(word: str, *, last: bool = False) -> bool:
