@@ -64,6 +64,7 @@ _DEMONYM = _lexicon("source_demonyms.txt", case_sensitive=True)
 _MEDIA_NAME = _lexicon("source_media_names.txt", case_sensitive=True)
 _MEDIA_NAME_AT_END = _lexicon("source_media_names.txt", case_sensitive=True, at_end=True)
 _MEDIA_HEAD = _lexicon("source_media_heads.txt", at_end=True)
+_MASTHEAD_AT_END = _lexicon("source_media_mastheads.txt", case_sensitive=True, at_end=True)
 _SOCIAL_PLATFORM = _lexicon("source_social_platforms.txt", case_sensitive=True)
 _SOCIAL_HEAD = _lexicon("source_social_heads.txt", at_end=True)
 _COLLECTIVE_HEAD = _lexicon("source_collective_heads.txt", at_end=True)
@@ -189,8 +190,17 @@ def _read_phrase(text: str) -> tuple[SourceReading, tuple[str, ...]]:
         reading = recognizer(phrase)
         if reading is not None:
             return reading, ()
+    if (masthead := _masthead(phrase)) is not None:
+        return masthead, ()
+    names = _name_words(phrase)
+    if (
+        names and phrase.words[0].lower() == "the" and all(w[:1].isupper() for w in phrase.words[1:])
+        and "." not in phrase.core and not _is_plural(names[-1])
+    ):
+        # "the Rev. Al Sharpton" keeps a title and "the Clintons" are a family; "the New South Wales Bar Association"
+        return SourceReading("organization", True, False, f"{' '.join(names)!r} after 'the' names an institution, not a person"), ()
     unknown = SourceReading("unknown", False, False, f"{text!r} matches no source lexicon: type unknown", phrase.head.lower())
-    return unknown, _name_words(phrase)
+    return unknown, names
 
 
 def _pronoun(phrase: _Phrase) -> SourceReading | None:
@@ -226,10 +236,12 @@ def _social_media(phrase: _Phrase) -> SourceReading | None:
 
 
 def _media(phrase: _Phrase) -> SourceReading | None:
-    name = _MEDIA_NAME_AT_END.search(phrase.core)
+    # The outlet lexicon spells an article that belongs to the name with a capital ("The Hill"); mid-sentence it has none.
+    core = re.sub(r"^the\b", "The", phrase.core)
+    name = _MEDIA_NAME_AT_END.search(core)
     head = _MEDIA_HEAD.search(phrase.core)
     if name is None and head is not None:
-        name = _MEDIA_NAME.search(phrase.core)
+        name = _MEDIA_NAME.search(core)
     if name is not None:
         return SourceReading("media", True, False, f"outlet {name.group(0)!r} is in the media lexicon", name.group(0).lower())
     if head is None:
@@ -357,6 +369,20 @@ def _singular(noun: str) -> str:
         if noun.endswith(suffix) and noun[: -len(suffix)] + replacement in _WORDNET_NOUNS:
             return noun[: -len(suffix)] + replacement
     return noun
+
+
+def _masthead(phrase: _Phrase) -> SourceReading | None:
+    """A capitalised name ending in a newspaper's or site's title word is an outlet ("the Delaware Morning News",
+    "the Review", "Australia's 9News", "Mediaite.com"), when it cannot be a person's name: after "the", glued to the
+    word before it, or three words long ("Emily Post" stays a person)."""
+    masthead = _MASTHEAD_AT_END.search(phrase.core)
+    words = [w for w in phrase.words if w.lower() != "the"]
+    if masthead is None or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None
+    glued = masthead.start() == 0 or not phrase.core[masthead.start() - 1].isspace()
+    if not (phrase.definite or glued or len(words) >= 3):
+        return None
+    return SourceReading("media", True, False, f"{' '.join(words)!r} ends in the masthead word {masthead.group(0)!r}")
 
 
 def _name_words(phrase: _Phrase) -> tuple[str, ...]:
