@@ -70,7 +70,8 @@ _SOCIAL_HEAD = _lexicon("source_social_heads.txt", at_end=True)
 _COLLECTIVE_HEAD = _lexicon("source_collective_heads.txt", at_end=True)
 _WORDNET_PERSON = frozenset(read_entries("wordnet_person_nouns.txt"))
 _WORDNET_GROUP = frozenset(read_entries("wordnet_group_nouns.txt"))
-_WORDNET_NOUNS = _WORDNET_PERSON | _WORDNET_GROUP
+_WORDNET_COMMUNICATION = frozenset(read_entries("wordnet_communication_nouns.txt"))
+_WORDNET_NOUNS = _WORDNET_PERSON | _WORDNET_GROUP | _WORDNET_COMMUNICATION
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr"})
 NAME_PARTICLES = frozenset(read_entries("source_name_particles.txt"))
 _PHRASE_WORDS = read_toml("phrase_words.toml")
@@ -190,8 +191,6 @@ def _read_phrase(text: str) -> tuple[SourceReading, tuple[str, ...]]:
         reading = recognizer(phrase)
         if reading is not None:
             return reading, ()
-    if (masthead := _masthead(phrase)) is not None:
-        return masthead, ()
     names = _name_words(phrase)
     if (
         names and phrase.words[0].lower() == "the" and all(w[:1].isupper() for w in phrase.words[1:])
@@ -262,7 +261,11 @@ def _report(phrase: _Phrase) -> SourceReading | None:
         head = _REPORT_HEAD.search(phrase.core)
     if head is None:
         return None
-    noun = head.group(0).lower()
+    return _document(phrase, head.group(0).lower())
+
+
+def _document(phrase: _Phrase, noun: str) -> SourceReading:
+    """A document with head ``noun``, identified or not (``_report``)."""
     names = tuple(w for w in phrase.name_words() if w != phrase.head)
     plural = _is_plural(noun)
     if phrase.words and phrase.words[0].lower() in _UNIDENTIFYING:
@@ -270,7 +273,7 @@ def _report(phrase: _Phrase) -> SourceReading | None:
     else:
         identified = (
             len(names) >= (2 if plural and not phrase.definite else 1)
-            or bool(phrase.modifier or phrase.definite)
+            or bool(phrase.modifier or phrase.definite or phrase.words[0].lower() in _POSSESSIVE_DETERMINERS)
             or (phrase.indefinite and not plural)
         )
     refers = ("document",) if phrase.definite and not names else ()
@@ -343,7 +346,8 @@ def _organization_name(phrase: _Phrase) -> SourceReading | None:
 
 def _wordnet_head(phrase: _Phrase) -> SourceReading | None:
     """A lower-case head the hand lexicons lack, typed by WordNet's first sense: a person noun ("sheriff",
-    "prosecutors") as a role (plural or indefinite: anonymous and described), a group noun as an institution."""
+    "prosecutors") as a role (plural or indefinite: anonymous and described), a communication ("the memo", "his
+    disclosure") as a document, a group noun as an institution."""
     head = phrase.head.strip(".,;:").lower()
     lemma = _singular(head)
     plural = lemma != head
@@ -355,6 +359,8 @@ def _wordnet_head(phrase: _Phrase) -> SourceReading | None:
         if plural or not (phrase.definite or phrase.words[0].lower() in _POSSESSIVE_DETERMINERS):
             return SourceReading("anonymous", False, True, f"unnamed {head!r}: a person noun (WordNet), not a name", head, (), plural)
         return SourceReading("person", False, False, f"{head!r}: one person by role (WordNet person noun)", head, ("person",))
+    if lemma in _WORDNET_COMMUNICATION:
+        return _document(phrase, head)
     if lemma in _WORDNET_GROUP:
         refers = ("organization",) if phrase.definite else ()
         return SourceReading("organization", False, False, f"an unnamed {head} (WordNet group noun)", head, refers, True)
@@ -455,6 +461,7 @@ _RECOGNIZERS: tuple[Recognizer, ...] = (
     _stock_anonymous,
     _social_media,
     _media,
+    _masthead,
     _report,
     _anonymous,
     _role,
