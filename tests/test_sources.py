@@ -145,7 +145,7 @@ def test_bare_names_of_organisations_and_documents(phrase, source_type):
 @pytest.mark.parametrize(
     "phrase, refers_back",
     [
-        ("it", ("organization", "media", "social_media")),
+        ("it", ("organization", "media", "social_media", "document")),
         ("I", ("person", "anonymous")),
         ("he", ("person", "anonymous")),
         ("the agency", ("organization",)),
@@ -356,3 +356,19 @@ def test_he_said_reaches_a_name_four_claims_back():
     assert attribution["source"]["text"] == "He"
     assert (attribution["refers_to"]["text"], attribution["source_type"], attribution["named"]) == (
         "Sheriff Dana Whitlock", "person", True)
+
+
+@pytest.mark.parametrize(
+    "text, source_type, referent",
+    [
+        # "they" with no earlier source are unnamed people; "it" may stand for a document
+        ("The parking rules confuse visitors. They say the signs are too small.", "anonymous", None),
+        ("The state audit found that 40 bridges need repair. It said six should close.", "document", "The state audit"),
+        # ... while a "they" with a source before it still takes that source
+        ("The city council said the budget is tight. They said cuts would follow.", "organization", "The city council"),
+    ],
+)
+def test_a_pronoun_with_no_earlier_source_and_one_for_a_document(text, source_type, referent):
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    assert attribution["source_type"] == source_type
+    assert (attribution["refers_to"] or {}).get("text") == referent

@@ -79,9 +79,9 @@ _POSSESSIVE_DETERMINERS = frozenset(_PHRASE_WORDS["possessive_determiners"])
 _UNIDENTIFYING = frozenset(_PHRASE_WORDS["unidentifying"])
 _PERSON_APPOSITION_OPENERS = frozenset(_PHRASE_WORDS["person_apposition_openers"])
 _BARE_MODIFIERS = frozenset(entry.lower() for entry in read_entries("source_bare_modifiers.txt"))
-_PRONOUNS: dict[str, tuple[bool, tuple[SourceType, ...]]] = {
-    word.lower(): (number == "plural", tuple(types))  # type: ignore[misc]
-    for word, number, *types in (entry.split() for entry in read_entries("source_pronouns.txt"))
+_PRONOUNS: dict[str, tuple[bool, SourceType, tuple[SourceType, ...]]] = {
+    word.lower(): (number == "plural", unresolved, tuple(types))  # type: ignore[misc]
+    for word, number, unresolved, *types in (entry.split() for entry in read_entries("source_pronouns.txt"))
 }
 
 # Where the core noun phrase ends: a bracket or quote (a straight single quote only after
@@ -206,9 +206,20 @@ def _pronoun(phrase: _Phrase) -> SourceReading | None:
     entry = _PRONOUNS.get(phrase.text.lower())
     if entry is None:
         return None
-    plural, types = entry
+    plural, _, types = entry
     return SourceReading(
         "unknown", False, False, f"pronoun {phrase.text!r} names nobody by itself", phrase.text.lower(), types, plural
+    )
+
+
+def left_unresolved(reading: SourceReading) -> SourceReading:
+    """The reading of a back-reference no earlier source was found for: a pronoun takes the type its lexicon
+    entry keeps ("they" with nobody before it are unnamed people); anything else stays as read."""
+    entry = _PRONOUNS.get(reading.head) if reading.refers_back else None
+    if entry is None or entry[1] == reading.source_type:
+        return reading
+    return SourceReading(
+        entry[1], False, False, f"pronoun {reading.head!r} with no earlier source: {entry[1]}", reading.head, (), reading.plural
     )
 
 
