@@ -27,62 +27,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from .resources import compile_alternation, read_entries, read_toml
+from . import source_lexicons as lex
 from .text.words import is_possessive, without_possessive
 from .records import SourceType, Span
 
+NAME_PARTICLES = lex.NAME_PARTICLES
 APPOSITION_WINDOW = 120
 """How far past a bare name to look for an apposition that says what it is."""
-
-
-def _lexicon(name: str, *, case_sensitive: bool = False, at_end: bool = False) -> re.Pattern[str]:
-    """A lexicon file as one regex of whole-word alternatives (optionally anchored at the end)."""
-    flags = 0 if case_sensitive else re.IGNORECASE
-    inner = compile_alternation(read_entries(name), flags).pattern
-    return re.compile(rf"(?<![\w'’-])(?:{inner})(?![\w'’-]){'$' if at_end else ''}", flags)
-
-
-_ANONYMOUS_HEAD = _lexicon("source_anonymous_heads.txt", at_end=True)
-_ANONYMOUS_STOCK = _lexicon("source_anonymous_stock.txt")
-_REPORT_HEAD = _lexicon("source_report_nouns.txt", at_end=True)
-# A report noun with a past participle after it, "a poll released last week", "an analysis published Tuesday by ...".
-_REPORT_BEFORE_PARTICIPLE = re.compile(
-    rf"(?<![\w'’-])(?i:{compile_alternation(read_entries('source_report_nouns.txt')).pattern})\s+(?=[a-z]+(?:ed|en)\b)"
-)
-_ROLE_HEAD = _lexicon("source_role_heads.txt", at_end=True)
-_ROLE_WORD = _lexicon("source_role_heads.txt")
-_TITLE_MODIFIER = _lexicon("source_title_modifiers.txt")
-_ORGANIZATION_HEAD = _lexicon("source_organization_heads.txt", at_end=True)
-_ORGANIZATION_WORD = _lexicon("source_organization_heads.txt")
-_ORGANIZATION_NAME_AT_END = _lexicon("source_organization_names.txt", case_sensitive=True, at_end=True)
-_ORGANIZATION_NAME = _lexicon("source_organization_names.txt", case_sensitive=True)
-_PLACE = _lexicon("source_places.txt", case_sensitive=True)
-_LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+")
-_ORGANIZATION_GAZETTEER = frozenset(read_entries("wordnet_organization_names.txt") + read_entries("source_company_names.txt"))
-"""Exact names of organisations: a source that is only one of them is no person ("Interpol", "Google")."""
-_DEMONYM = _lexicon("source_demonyms.txt", case_sensitive=True)
-_MEDIA_NAME = _lexicon("source_media_names.txt", case_sensitive=True)
-_MEDIA_NAME_AT_END = _lexicon("source_media_names.txt", case_sensitive=True, at_end=True)
-_MEDIA_HEAD = _lexicon("source_media_heads.txt", at_end=True)
-_MASTHEAD_AT_END = _lexicon("source_media_mastheads.txt", case_sensitive=True, at_end=True)
-_SOCIAL_PLATFORM = _lexicon("source_social_platforms.txt", case_sensitive=True)
-_SOCIAL_HEAD = _lexicon("source_social_heads.txt", at_end=True)
-_COLLECTIVE_HEAD = _lexicon("source_collective_heads.txt", at_end=True)
-_WORDNET_PERSON = frozenset(read_entries("wordnet_person_nouns.txt"))
-_WORDNET_GROUP = frozenset(read_entries("wordnet_group_nouns.txt"))
-_WORDNET_COMMUNICATION = frozenset(read_entries("wordnet_communication_nouns.txt"))
-_WORDNET_NOUNS = _WORDNET_PERSON | _WORDNET_GROUP | _WORDNET_COMMUNICATION
-_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr"})
-NAME_PARTICLES = frozenset(read_entries("source_name_particles.txt"))
-_PHRASE_WORDS = read_toml("phrase_words.toml")
-_POSSESSIVE_DETERMINERS = frozenset(_PHRASE_WORDS["possessive_determiners"])
-_UNIDENTIFYING = frozenset(_PHRASE_WORDS["unidentifying"])
-_PERSON_APPOSITION_OPENERS = frozenset(_PHRASE_WORDS["person_apposition_openers"])
-_BARE_MODIFIERS = frozenset(entry.lower() for entry in read_entries("source_bare_modifiers.txt"))
-_PRONOUNS: dict[str, tuple[bool, SourceType, tuple[SourceType, ...]]] = {
-    word.lower(): (number == "plural", unresolved, tuple(types))  # type: ignore[misc]
-    for word, number, unresolved, *types in (entry.split() for entry in read_entries("source_pronouns.txt"))
-}
 
 # Where the core noun phrase ends: a bracket or quote (a straight single quote only after
 # a space, where it opens a quotation rather than standing for an apostrophe); a comma,
@@ -157,12 +108,12 @@ class _Phrase:
 
     def qualifiers(self) -> tuple[str, ...]:
         """Core words other than determiners, counts and the head itself."""
-        return tuple(w for w in self.words[:-1] if w.lower() not in _BARE_MODIFIERS)
+        return tuple(w for w in self.words[:-1] if w.lower() not in lex.BARE_MODIFIERS)
 
     def name_words(self) -> tuple[str, ...]:
         """Capitalised core words that can be part of a name ("-based" words describe)."""
         return tuple(
-            w for w in self.words if w[:1].isupper() and w.lower() not in _BARE_MODIFIERS and not w.endswith("-based")
+            w for w in self.words if w[:1].isupper() and w.lower() not in lex.BARE_MODIFIERS and not w.endswith("-based")
         )
 
 
@@ -203,7 +154,7 @@ def _read_phrase(text: str) -> tuple[SourceReading, tuple[str, ...]]:
 
 
 def _pronoun(phrase: _Phrase) -> SourceReading | None:
-    entry = _PRONOUNS.get(phrase.text.lower())
+    entry = lex.PRONOUNS.get(phrase.text.lower())
     if entry is None:
         return None
     plural, _, types = entry
@@ -215,7 +166,7 @@ def _pronoun(phrase: _Phrase) -> SourceReading | None:
 def left_unresolved(reading: SourceReading) -> SourceReading:
     """The reading of a back-reference no earlier source was found for: a pronoun takes the type its lexicon
     entry keeps ("they" with nobody before it are unnamed people); anything else stays as read."""
-    entry = _PRONOUNS.get(reading.head) if reading.refers_back else None
+    entry = lex.PRONOUNS.get(reading.head) if reading.refers_back else None
     if entry is None or entry[1] == reading.source_type:
         return reading
     return SourceReading(
@@ -224,7 +175,7 @@ def left_unresolved(reading: SourceReading) -> SourceReading:
 
 
 def _stock_anonymous(phrase: _Phrase) -> SourceReading | None:
-    match = _ANONYMOUS_STOCK.search(phrase.text)
+    match = lex.ANONYMOUS_STOCK.search(phrase.text)
     if match is None:
         return None
     return SourceReading(
@@ -233,8 +184,8 @@ def _stock_anonymous(phrase: _Phrase) -> SourceReading | None:
 
 
 def _social_media(phrase: _Phrase) -> SourceReading | None:
-    head = _SOCIAL_HEAD.search(phrase.core)
-    platform = _SOCIAL_PLATFORM.search(phrase.text)
+    head = lex.SOCIAL_HEAD.search(phrase.core)
+    platform = lex.SOCIAL_PLATFORM.search(phrase.text)
     if head is None or (platform is None and head.group(0).lower() not in ("tweet", "tweets", "blogger", "bloggers")):
         return None
     handle = _QUOTED_NAME.search(phrase.text)
@@ -248,10 +199,10 @@ def _social_media(phrase: _Phrase) -> SourceReading | None:
 def _media(phrase: _Phrase) -> SourceReading | None:
     # The outlet lexicon spells an article that belongs to the name with a capital ("The Hill"); mid-sentence it has none.
     core = re.sub(r"^the\b", "The", phrase.core)
-    name = _MEDIA_NAME_AT_END.search(core)
-    head = _MEDIA_HEAD.search(phrase.core)
+    name = lex.MEDIA_NAME_AT_END.search(core)
+    head = lex.MEDIA_HEAD.search(phrase.core)
     if name is None and head is not None:
-        name = _MEDIA_NAME.search(core)
+        name = lex.MEDIA_NAME.search(core)
     if name is not None:
         return SourceReading("media", True, False, f"outlet {name.group(0)!r} is in the media lexicon", name.group(0).lower())
     if head is None:
@@ -266,10 +217,10 @@ def _report(phrase: _Phrase) -> SourceReading | None:
     """A report, study, poll, filing or record is a document (docs/guidelines.md): identified (named) when it
     is one known document ("the report", "a Gallup poll", "the Pentagon statement", "a study published in
     ..."), not when nothing picks it out ("several reports", "studies", "footage", "Intelligence reports")."""
-    head = _REPORT_HEAD.search(phrase.core)
-    if head is None and (cut := _REPORT_BEFORE_PARTICIPLE.search(phrase.core)) is not None:
+    head = lex.REPORT_HEAD.search(phrase.core)
+    if head is None and (cut := lex.REPORT_BEFORE_PARTICIPLE.search(phrase.core)) is not None:
         phrase = _Phrase.of(f"{phrase.core[: cut.end()].rstrip()} {phrase.modifier}".strip())
-        head = _REPORT_HEAD.search(phrase.core)
+        head = lex.REPORT_HEAD.search(phrase.core)
     if head is None:
         return None
     return _document(phrase, head.group(0).lower())
@@ -279,12 +230,12 @@ def _document(phrase: _Phrase, noun: str) -> SourceReading:
     """A document with head ``noun``, identified or not (``_report``)."""
     names = tuple(w for w in phrase.name_words() if w != phrase.head)
     plural = _is_plural(noun)
-    if phrase.words and phrase.words[0].lower() in _UNIDENTIFYING:
+    if phrase.words and phrase.words[0].lower() in lex.UNIDENTIFYING:
         identified = bool(names[1:])
     else:
         identified = (
             len(names) >= (2 if plural and not phrase.definite else 1)
-            or bool(phrase.modifier or phrase.definite or phrase.words[0].lower() in _POSSESSIVE_DETERMINERS)
+            or bool(phrase.modifier or phrase.definite or phrase.words[0].lower() in lex.POSSESSIVE_DETERMINERS)
             or (phrase.indefinite and not plural)
         )
     refers = ("document",) if phrase.definite and not names else ()
@@ -293,14 +244,14 @@ def _document(phrase: _Phrase, noun: str) -> SourceReading:
 
 
 def _anonymous(phrase: _Phrase) -> SourceReading | None:
-    head = _ANONYMOUS_HEAD.search(phrase.core)
+    head = lex.ANONYMOUS_HEAD.search(phrase.core)
     if head is None or (phrase.head[:1].isupper() and len(phrase.words) > 1 and len(phrase.name_words()) > 1):
         # "The Defense Intelligence of Ukraine": a capitalised head inside a name.
         return None
     noun = head.group(0).lower()
     details = phrase.qualifiers() + ((phrase.modifier,) if phrase.modifier else ())
     refers = ("anonymous",) if phrase.definite else ()
-    plural = _is_plural(noun) or _COLLECTIVE_HEAD.search(noun) is not None
+    plural = _is_plural(noun) or lex.COLLECTIVE_HEAD.search(noun) is not None
     if details:
         return SourceReading(
             "anonymous", False, True, f"anonymous {noun!r} described by {' '.join(details)!r}", noun, refers, plural
@@ -310,7 +261,7 @@ def _anonymous(phrase: _Phrase) -> SourceReading | None:
 
 def _role(phrase: _Phrase) -> SourceReading | None:
     """A title with no name after it: a person by office, or an anonymous one."""
-    head = _ROLE_HEAD.search(phrase.core)
+    head = lex.ROLE_HEAD.search(phrase.core)
     if head is None:
         return None
     role = head.group(0)
@@ -324,7 +275,7 @@ def _role(phrase: _Phrase) -> SourceReading | None:
 
 
 def _organization_head(phrase: _Phrase) -> SourceReading | None:
-    head = _ORGANIZATION_HEAD.search(phrase.core)
+    head = lex.ORGANIZATION_HEAD.search(phrase.core)
     if head is None:
         return None
     names = phrase.name_words()
@@ -340,13 +291,13 @@ def _organization_head(phrase: _Phrase) -> SourceReading | None:
 def _organization_name(phrase: _Phrase) -> SourceReading | None:
     core = " ".join(w for w in phrase.words if w.lower() != "the")
     name = without_possessive(core).rstrip(".")
-    if (match := _ORGANIZATION_NAME_AT_END.search(phrase.core)) is not None:
+    if (match := lex.ORGANIZATION_NAME_AT_END.search(phrase.core)) is not None:
         why = f"{match.group(0)!r} is in the organisation lexicon"
-    elif name in _ORGANIZATION_GAZETTEER or name + "." in _ORGANIZATION_GAZETTEER:
+    elif name in lex.ORGANIZATION_GAZETTEER or name + "." in lex.ORGANIZATION_GAZETTEER:
         why = f"{name!r} names an organisation (gazetteer)"
     elif _BRAND.fullmatch(name):
         why = f"{name!r}, one word with a capital inside, is a brand: an organisation"
-    elif all(_PLACE.fullmatch(place) for place in _LIST_SEPARATOR.split(core)):
+    elif all(lex.PLACE.fullmatch(place) for place in lex.LIST_SEPARATOR.split(core)):
         why = f"{core!r}: countries or capitals acting as governments"
     elif (match := _BRACKETED_ACRONYM.search(phrase.text) or _ACRONYM.fullmatch(core)) is not None:
         why = f"acronym {match.group(0)!r} not in the media lexicon: an organisation"
@@ -366,13 +317,13 @@ def _wordnet_head(phrase: _Phrase) -> SourceReading | None:
     # "Prosecutors said" only starts the sentence.
     if not head.isalpha() or not (phrase.head[:1].islower() or (plural and len(phrase.words) == 1)):
         return None
-    if lemma in _WORDNET_PERSON:
-        if plural or not (phrase.definite or phrase.words[0].lower() in _POSSESSIVE_DETERMINERS):
+    if lemma in lex.WORDNET_PERSON:
+        if plural or not (phrase.definite or phrase.words[0].lower() in lex.POSSESSIVE_DETERMINERS):
             return SourceReading("anonymous", False, True, f"unnamed {head!r}: a person noun (WordNet), not a name", head, (), plural)
         return SourceReading("person", False, False, f"{head!r}: one person by role (WordNet person noun)", head, ("person",))
-    if lemma in _WORDNET_COMMUNICATION:
+    if lemma in lex.WORDNET_COMMUNICATION:
         return _document(phrase, head)
-    if lemma in _WORDNET_GROUP:
+    if lemma in lex.WORDNET_GROUP:
         refers = ("organization",) if phrase.definite else ()
         return SourceReading("organization", False, False, f"an unnamed {head} (WordNet group noun)", head, refers, True)
     return None
@@ -380,10 +331,10 @@ def _wordnet_head(phrase: _Phrase) -> SourceReading | None:
 
 def _singular(noun: str) -> str:
     """The lemma of a regular plural, else the noun: enough to look a head noun up in WordNet's lemmas."""
-    if noun in _WORDNET_NOUNS:
+    if noun in lex.WORDNET_NOUNS:
         return noun
     for suffix, replacement in (("ies", "y"), ("ses", "s"), ("s", "")):
-        if noun.endswith(suffix) and noun[: -len(suffix)] + replacement in _WORDNET_NOUNS:
+        if noun.endswith(suffix) and noun[: -len(suffix)] + replacement in lex.WORDNET_NOUNS:
             return noun[: -len(suffix)] + replacement
     return noun
 
@@ -392,7 +343,7 @@ def _masthead(phrase: _Phrase) -> SourceReading | None:
     """A capitalised name ending in a newspaper's or site's title word is an outlet ("the Delaware Morning News",
     "the Review", "Australia's 9News", "Mediaite.com"), when it cannot be a person's name: after "the", glued to the
     word before it, or three words long ("Emily Post" stays a person)."""
-    masthead = _MASTHEAD_AT_END.search(phrase.core)
+    masthead = lex.MASTHEAD_AT_END.search(phrase.core)
     words = [w for w in phrase.words if w.lower() != "the"]
     if masthead is None or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return None
@@ -408,13 +359,13 @@ def _name_words(phrase: _Phrase) -> tuple[str, ...]:
     names = []
     for word in phrase.words:
         bare = without_possessive(word.strip(".,"))
-        if _ROLE_WORD.fullmatch(bare.rstrip(".")) or _TITLE_MODIFIER.fullmatch(bare) or _DEMONYM.fullmatch(bare):
+        if lex.ROLE_WORD.fullmatch(bare.rstrip(".")) or lex.TITLE_MODIFIER.fullmatch(bare) or lex.DEMONYM.fullmatch(bare):
             continue
-        if _ORGANIZATION_NAME.fullmatch(bare) or _PLACE.fullmatch(bare) or _ORGANIZATION_WORD.fullmatch(bare):
+        if lex.ORGANIZATION_NAME.fullmatch(bare) or lex.PLACE.fullmatch(bare) or lex.ORGANIZATION_WORD.fullmatch(bare):
             continue
         if bare.lower() == "the" or (bare in NAME_PARTICLES and names):
             continue
-        if not bare[:1].isupper() or phrase.modifier or bare.lower() in _UNIDENTIFYING:
+        if not bare[:1].isupper() or phrase.modifier or bare.lower() in lex.UNIDENTIFYING:
             return ()
         names.append(bare)
     return tuple(names)
@@ -439,7 +390,7 @@ def _describes_a_person(apposition: str) -> bool:
     relative "who" or a preposition ("who was attending the party's meeting", "with the Heritage Foundation"), or
     holds a role or person noun ("the party's delegate to the national committee", "adviser to the campaign")."""
     words = apposition.split()
-    if words[0].lower() in _PERSON_APPOSITION_OPENERS:
+    if words[0].lower() in lex.PERSON_APPOSITION_OPENERS:
         return True
     before_preposition = re.split(r"\s(?:to|of|for|at|in|on|with|from)\s", apposition)[0].split()
     return any(describes_a_person(without_possessive(word)) for word in before_preposition)
@@ -450,17 +401,17 @@ def is_title_word(word: str, *, last: bool = False) -> bool:
     such as "Mr."); a WordNet person
     noun counts only before the name's last word, where it cannot be a surname ("Judge Roe", but "Phil Cook")."""
     bare = without_possessive(word.strip(",")).rstrip(".")
-    if bare in _HONORIFICS:
+    if bare in lex.HONORIFICS:
         return False  # "Mr. Burman": an honorific stays with the name
-    if _ROLE_WORD.fullmatch(bare) or _TITLE_MODIFIER.fullmatch(bare):
+    if lex.ROLE_WORD.fullmatch(bare) or lex.TITLE_MODIFIER.fullmatch(bare):
         return True
-    return not last and bare.lower() in _WORDNET_PERSON
+    return not last and bare.lower() in lex.WORDNET_PERSON
 
 
 def describes_a_person(word: str) -> bool:
     """Whether a lower-case word before a bare surname says what the person is ("lawyer Barnes")."""
     bare = word.strip(",").rstrip(".")
-    return bare.islower() and (_ROLE_WORD.fullmatch(bare) is not None or _singular(bare) in _WORDNET_PERSON)
+    return bare.islower() and (lex.ROLE_WORD.fullmatch(bare) is not None or _singular(bare) in lex.WORDNET_PERSON)
 
 
 def _is_plural(noun: str) -> bool:
