@@ -51,6 +51,11 @@ PHRASE_WORDS = read_toml("phrase_words.toml")
 POSSESSIVE_DETERMINERS = frozenset(PHRASE_WORDS["possessive_determiners"])
 UNIDENTIFYING = frozenset(PHRASE_WORDS["unidentifying"])
 PERSON_APPOSITION_OPENERS = frozenset(PHRASE_WORDS["person_apposition_openers"])
+PARTITIVE = re.compile(
+    rf"^(?:{'|'.join(map(re.escape, sorted(PHRASE_WORDS['partitive_quantifiers'], key=len, reverse=True)))})\s+of\s+",
+    re.IGNORECASE,
+)
+CONJUNCT_FILLERS = frozenset(PHRASE_WORDS["conjunct_fillers"])
 BARE_MODIFIERS = frozenset(entry.lower() for entry in read_entries("source_bare_modifiers.txt"))
 PRONOUNS: dict[str, tuple[bool, SourceType, tuple[SourceType, ...]]] = {
     word.lower(): (number == "plural", unresolved, tuple(types))  # type: ignore[misc]

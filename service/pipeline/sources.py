@@ -243,6 +243,44 @@ def _document(phrase: _Phrase, noun: str) -> SourceReading:
     return SourceReading("document", identified, False, f"{which} document: {phrase.text!r} (head {noun!r})", noun, refers)
 
 
+# Where coordinated sources part: a comma or a dash (either followed by "and"), or "and" itself.
+_CONJUNCT_SEPARATOR = re.compile(r"\s*[,–—]\s*(?:and\s+)?|\s+and\s+")
+
+
+def _coordination(phrase: _Phrase) -> SourceReading | None:
+    """Sources coordinated with "and" that are all people: a named person among them makes the source a named
+    person ("Arndt and Schmidt", "Stein and her supporters"); unnamed people alone are anonymous ("Martin's parents
+    and Zimmerman's parents"). Anything else coordinated ("Peru and Chile", a name with "and" inside it) is left to
+    the recognizers after this one."""
+    if " and " not in phrase.text:
+        return None
+    conjuncts = [
+        " ".join(w for w in part.split() if w.lower() not in lex.CONJUNCT_FILLERS)
+        for part in _CONJUNCT_SEPARATOR.split(phrase.text)
+    ]
+    readings = [_read_phrase(part) for part in conjuncts if part]
+    if len(readings) < 2:
+        return None
+    named = [" ".join(names) for reading, names in readings if names or (reading.source_type == "person" and reading.named)]
+    if any(not names and reading.source_type not in ("person", "anonymous") for reading, names in readings):
+        return None
+    if named:
+        return SourceReading("person", True, False, f"coordinated people, named: {', '.join(named)!r}", plural=True)
+    return SourceReading("anonymous", False, True, f"coordinated unnamed people: {phrase.text!r}", readings[-1][0].head, (), True)
+
+
+def _partitive(phrase: _Phrase) -> SourceReading | None:
+    """Part of a group of people ("some of the women", "one of the people", "a majority of Americans"): unnamed
+    people, described by the group."""
+    quantifier = lex.PARTITIVE.match(phrase.text)
+    if quantifier is None:
+        return None
+    group, names = _read_phrase(phrase.text[quantifier.end():])
+    if group.source_type not in ("person", "anonymous", "unknown") or (group.source_type == "unknown" and not _is_plural(group.head)):
+        return None
+    return SourceReading("anonymous", False, True, f"{quantifier.group(0).strip()!r} a group of people: unnamed", group.head, (), True)
+
+
 def _anonymous(phrase: _Phrase) -> SourceReading | None:
     head = lex.ANONYMOUS_HEAD.search(phrase.core)
     if head is None or (phrase.head[:1].isupper() and len(phrase.words) > 1 and len(phrase.name_words()) > 1):
@@ -330,10 +368,10 @@ def _wordnet_head(phrase: _Phrase) -> SourceReading | None:
 
 
 def _singular(noun: str) -> str:
-    """The lemma of a regular plural, else the noun: enough to look a head noun up in WordNet's lemmas."""
+    """The lemma of a regular plural (or of "-men"), else the noun: enough to look a head noun up in WordNet's lemmas."""
     if noun in lex.WORDNET_NOUNS:
         return noun
-    for suffix, replacement in (("ies", "y"), ("ses", "s"), ("s", "")):
+    for suffix, replacement in (("ies", "y"), ("ses", "s"), ("men", "man"), ("s", "")):
         if noun.endswith(suffix) and noun[: -len(suffix)] + replacement in lex.WORDNET_NOUNS:
             return noun[: -len(suffix)] + replacement
     return noun
@@ -425,6 +463,8 @@ _RECOGNIZERS: tuple[Recognizer, ...] = (
     _media,
     _masthead,
     _report,
+    _partitive,
+    _coordination,
     _anonymous,
     _role,
     _organization_head,
