@@ -114,6 +114,14 @@ def test_source_type(phrase, expected):
         ("MacKenzie", "person"),
         ("O'Malley", "person"),
         ("Song", "person"),
+        # a platform's name is its company; capitalised words bound by "for", "on" (or "of" after "the") are an
+        # institution's name; a person's name with an institution after it stays a person's
+        ("Instagram", "organization"),
+        ("Parents for Safer Streets", "organization"),
+        ("Council on Rural Housing", "organization"),
+        ("the National Association of County Clerks", "organization"),
+        ("Okafor of the University of Leeds", "person"),
+        ("Jane Roe from the Brookings Institution", "person"),
         # a name after "the" is an institution's; a masthead word makes it an outlet
         ("the Ohio Farm Bureau Federation", "organization"),
         ("the Coastal Anglers Alliance of Maine", "organization"),

@@ -49,6 +49,9 @@ _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]{2,6}|[A-Z](?:\.[A-Z]){1,4}\.?)(?![\w.
 # One word with a capital inside it ("ProPublica", "AllSides") is a brand, unless the inner capital follows a
 # surname prefix ("McCabe", "DeSantis", "MacArthur", "O'Brien", "VanDyke").
 _BRAND = re.compile(r"(?!(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La|Van|Von|Del|Des|O['’])[A-Z])[A-Z][a-z]+[A-Z][A-Za-z]*")
+# Capitalised words bound by "of", "for", "on", "and" or "&" into one name ("Americans for Prosperity", "the National
+# Conference of State Legislatures"): a person's name has no binder, so this is an institution's.
+_NAME_WITH_BINDER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s+(?:of|for|on|and|&|the)(?:\s+(?:the\s+)?[A-Z][\w.'’-]*)+)+")
 _BRACKETED_ACRONYM = re.compile(r"\(\s*[A-Z]{2,6}\s*\)")
 _QUOTED_NAME = re.compile(r"[“\"‘'][^”\"’']{1,60}[”\"’']|@\w+")
 _APPOSITION = re.compile(
@@ -149,6 +152,11 @@ def _read_phrase(text: str) -> tuple[SourceReading, tuple[str, ...]]:
     ):
         # "the Rev. Al Sharpton" keeps a title and "the Clintons" are a family; "the New South Wales Bar Association"
         return SourceReading("organization", True, False, f"{' '.join(names)!r} after 'the' names an institution, not a person"), ()
+    if (affiliated := _affiliated_name(phrase)) is not None:
+        return affiliated, ()
+    binder = (phrase.modifier.split() or [""])[0]
+    if binder and _NAME_WITH_BINDER.fullmatch(phrase.text) and (phrase.definite or binder in ("for", "on")):
+        return SourceReading("organization", True, False, f"{phrase.text!r}: a name bound by {binder!r}, an institution's"), ()
     unknown = SourceReading("unknown", False, False, f"{text!r} matches no source lexicon: type unknown", phrase.head.lower())
     return unknown, names
 
@@ -333,6 +341,8 @@ def _organization_name(phrase: _Phrase) -> SourceReading | None:
         why = f"{match.group(0)!r} is in the organisation lexicon"
     elif name in lex.ORGANIZATION_GAZETTEER or name + "." in lex.ORGANIZATION_GAZETTEER:
         why = f"{name!r} names an organisation (gazetteer)"
+    elif lex.SOCIAL_PLATFORM.fullmatch(name):
+        why = f"{name!r} is a platform's name: the company"
     elif _BRAND.fullmatch(name):
         why = f"{name!r}, one word with a capital inside, is a brand: an organisation"
     elif all(lex.PLACE.fullmatch(place) for place in lex.LIST_SEPARATOR.split(core)):
@@ -355,6 +365,8 @@ def _wordnet_head(phrase: _Phrase) -> SourceReading | None:
     # "Prosecutors said" only starts the sentence.
     if not head.isalpha() or not (phrase.head[:1].islower() or (plural and len(phrase.words) == 1)):
         return None
+    if phrase.head[:1].isupper() and _NAME_WITH_BINDER.fullmatch(phrase.text):
+        return None  # "Parents for Safer Streets": a name, not the start of a sentence
     if lemma in lex.WORDNET_PERSON:
         if plural or not (phrase.definite or phrase.words[0].lower() in lex.POSSESSIVE_DETERMINERS):
             return SourceReading("anonymous", False, True, f"unnamed {head!r}: a person noun (WordNet), not a name", head, (), plural)
@@ -375,6 +387,18 @@ def _singular(noun: str) -> str:
         if noun.endswith(suffix) and noun[: -len(suffix)] + replacement in lex.WORDNET_NOUNS:
             return noun[: -len(suffix)] + replacement
     return noun
+
+
+def _affiliated_name(phrase: _Phrase) -> SourceReading | None:
+    """A person's name with the institution they belong to after it ("Smith of the University of Leeds", "Jane Roe
+    from the Heritage Foundation"): a named person."""
+    preposition, _, institution = phrase.modifier.partition(" ")
+    if preposition not in ("of", "from", "at") or phrase.definite or not _name_words(_Phrase.of(phrase.core)):
+        return None
+    # "Bank of America", "Church of England": a place after "of" makes the whole an institution's name.
+    if lex.PLACE.fullmatch(institution) or _read_phrase(institution)[0].source_type not in ("organization", "media"):
+        return None
+    return SourceReading("person", True, False, f"a personal name {phrase.core!r} {preposition} {institution!r}")
 
 
 def _masthead(phrase: _Phrase) -> SourceReading | None:
