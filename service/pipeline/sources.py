@@ -23,28 +23,18 @@ antecedent may have. Resolving them needs the earlier claims, which is the job o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
 from . import source_lexicons as lex
-from .text.words import is_possessive, without_possessive
-from .records import SourceType, Span
+from .source_phrase import Phrase, SourceReading, describes_a_person, is_plural, is_title_word, wordnet_lemma
+from .text.words import without_possessive
+from .records import Span
 
-NAME_PARTICLES = lex.NAME_PARTICLES
+NAME_PARTICLES = lex.NAME_PARTICLES  # with is_title_word, read from here by attribution/spans.py
 APPOSITION_WINDOW = 120
 """How far past a bare name to look for an apposition that says what it is."""
 
-# Where the core noun phrase ends: a bracket or quote (a straight single quote only after
-# a space, where it opens a quotation rather than standing for an apostrophe); a comma,
-# unless it only lists names ("Ukrainian, South Korean and Western intelligence
-# agencies"); a preposition or relative word that starts a post-modifier, or a
-# participle before one ("captured by"); a preposition that ends the span ("a poll from").
-_CORE_END = re.compile(
-    r"\s*(?:[(“”\"‘]|,(?!\s+[A-Z][^,]{0,40}\sand\s))|\s+'(?=\w)"
-    r"|(?:\s+\w+(?:ed|en))?\s+(?:of|for|at|from|in|on|with|by|who|which|that|close|familiar|near)\s"
-    r"|\s+(?:of|for|at|from|in|on|with|by)$"
-)
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]{2,6}|[A-Z](?:\.[A-Z]){1,4}\.?)(?![\w.])")
 # One word with a capital inside it ("ProPublica", "AllSides") is a brand, unless the inner capital follows a
 # surname prefix ("McCabe", "DeSantis", "MacArthur", "O'Brien", "VanDyke").
@@ -59,68 +49,7 @@ _APPOSITION = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class SourceReading:
-    """What a source span names, and why we think so.
-
-    ``described`` qualifies anonymous sources only. ``head`` is the lower-cased head noun
-    ("official", "agency"), empty for a bare name; back-references to anonymous sources
-    match on it ("the official" stands for "an unnamed Ukrainian official"). A non-empty
-    ``refers_back`` marks a pronoun or name-less definite phrase that stands for an
-    earlier source of one of those types. ``plural`` is true for a plural or collective
-    source ("officials", "intelligence", "they"): a singular pronoun never stands for one.
-    """
-
-    source_type: SourceType
-    named: bool
-    described: bool
-    explanation: str
-    head: str = ""
-    refers_back: tuple[SourceType, ...] = ()
-    plural: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Phrase:
-    """A source span split once into the parts every recognizer looks at."""
-
-    text: str
-    core: str
-    head: str
-    words: tuple[str, ...]
-    modifier: str
-    definite: bool
-    indefinite: bool
-
-    @classmethod
-    def of(cls, text: str) -> _Phrase:
-        cut = _CORE_END.search(text)
-        core = text[: cut.start()] if cut else text
-        words = tuple(core.split())
-        head = words[-1] if words else ""
-        first = words[0].lower() if words else ""
-        return cls(
-            text=text,
-            core=core,
-            head=head,
-            words=words,
-            modifier=text[len(core):].strip(),
-            definite=first == "the" or any(map(is_possessive, words[:-1])),
-            indefinite=first in ("a", "an"),
-        )
-
-    def qualifiers(self) -> tuple[str, ...]:
-        """Core words other than determiners, counts and the head itself."""
-        return tuple(w for w in self.words[:-1] if w.lower() not in lex.BARE_MODIFIERS)
-
-    def name_words(self) -> tuple[str, ...]:
-        """Capitalised core words that can be part of a name ("-based" words describe)."""
-        return tuple(
-            w for w in self.words if w[:1].isupper() and w.lower() not in lex.BARE_MODIFIERS and not w.endswith("-based")
-        )
-
-
-Recognizer = Callable[[_Phrase], "SourceReading | None"]
+Recognizer = Callable[[Phrase], "SourceReading | None"]
 
 
 def classify_source(text: str, span: Span) -> SourceReading:
@@ -140,7 +69,7 @@ def classify_source(text: str, span: Span) -> SourceReading:
 def _read_phrase(text: str) -> tuple[SourceReading, tuple[str, ...]]:
     """The reading of the first context-free recognizer that fires, else the words of a
     personal name (to be read with the context), else type unknown."""
-    phrase = _Phrase.of(text.strip())
+    phrase = Phrase.of(text.strip())
     for recognizer in _RECOGNIZERS:
         reading = recognizer(phrase)
         if reading is not None:
@@ -148,7 +77,7 @@ def _read_phrase(text: str) -> tuple[SourceReading, tuple[str, ...]]:
     names = _name_words(phrase)
     if (
         names and phrase.words[0].lower() == "the" and all(w[:1].isupper() for w in phrase.words[1:])
-        and "." not in phrase.core and not _is_plural(names[-1])
+        and "." not in phrase.core and not is_plural(names[-1])
     ):
         # "the Rev. Al Sharpton" keeps a title and "the Clintons" are a family; "the New South Wales Bar Association"
         return SourceReading("organization", True, False, f"{' '.join(names)!r} after 'the' names an institution, not a person"), ()
@@ -161,7 +90,7 @@ def _read_phrase(text: str) -> tuple[SourceReading, tuple[str, ...]]:
     return unknown, names
 
 
-def _pronoun(phrase: _Phrase) -> SourceReading | None:
+def _pronoun(phrase: Phrase) -> SourceReading | None:
     entry = lex.PRONOUNS.get(phrase.text.lower())
     if entry is None:
         return None
@@ -182,7 +111,7 @@ def left_unresolved(reading: SourceReading) -> SourceReading:
     )
 
 
-def _stock_anonymous(phrase: _Phrase) -> SourceReading | None:
+def _stock_anonymous(phrase: Phrase) -> SourceReading | None:
     match = lex.ANONYMOUS_STOCK.search(phrase.text)
     if match is None:
         return None
@@ -191,7 +120,7 @@ def _stock_anonymous(phrase: _Phrase) -> SourceReading | None:
     )
 
 
-def _social_media(phrase: _Phrase) -> SourceReading | None:
+def _social_media(phrase: Phrase) -> SourceReading | None:
     head = lex.SOCIAL_HEAD.search(phrase.core)
     platform = lex.SOCIAL_PLATFORM.search(phrase.text)
     if head is None or (platform is None and head.group(0).lower() not in ("tweet", "tweets", "blogger", "bloggers")):
@@ -204,7 +133,7 @@ def _social_media(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("social_media", False, False, f"an unnamed social-media {head.group(0)}{where}", head.group(0).lower(), refers)
 
 
-def _media(phrase: _Phrase) -> SourceReading | None:
+def _media(phrase: Phrase) -> SourceReading | None:
     # The outlet lexicon spells an article that belongs to the name with a capital ("The Hill"); mid-sentence it has none.
     core = re.sub(r"^the\b", "The", phrase.core)
     name = lex.MEDIA_NAME_AT_END.search(core)
@@ -221,23 +150,23 @@ def _media(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("media", False, False, f"an unnamed {head.group(0)} (media lexicon head)", head.group(0).lower(), refers)
 
 
-def _report(phrase: _Phrase) -> SourceReading | None:
+def _report(phrase: Phrase) -> SourceReading | None:
     """A report, study, poll, filing or record is a document (docs/guidelines.md): identified (named) when it
     is one known document ("the report", "a Gallup poll", "the Pentagon statement", "a study published in
     ..."), not when nothing picks it out ("several reports", "studies", "footage", "Intelligence reports")."""
     head = lex.REPORT_HEAD.search(phrase.core)
     if head is None and (cut := lex.REPORT_BEFORE_PARTICIPLE.search(phrase.core)) is not None:
-        phrase = _Phrase.of(f"{phrase.core[: cut.end()].rstrip()} {phrase.modifier}".strip())
+        phrase = Phrase.of(f"{phrase.core[: cut.end()].rstrip()} {phrase.modifier}".strip())
         head = lex.REPORT_HEAD.search(phrase.core)
     if head is None:
         return None
     return _document(phrase, head.group(0).lower())
 
 
-def _document(phrase: _Phrase, noun: str) -> SourceReading:
+def _document(phrase: Phrase, noun: str) -> SourceReading:
     """A document with head ``noun``, identified or not (``_report``)."""
     names = tuple(w for w in phrase.name_words() if w != phrase.head)
-    plural = _is_plural(noun)
+    plural = is_plural(noun)
     if phrase.words and phrase.words[0].lower() in lex.UNIDENTIFYING:
         identified = bool(names[1:])
     else:
@@ -255,7 +184,7 @@ def _document(phrase: _Phrase, noun: str) -> SourceReading:
 _CONJUNCT_SEPARATOR = re.compile(r"\s*[,–—]\s*(?:and\s+)?|\s+and\s+")
 
 
-def _coordination(phrase: _Phrase) -> SourceReading | None:
+def _coordination(phrase: Phrase) -> SourceReading | None:
     """Sources coordinated with "and" that are all people: a named person among them makes the source a named
     person ("Arndt and Schmidt", "Stein and her supporters"); unnamed people alone are anonymous ("Martin's parents
     and Zimmerman's parents"). Anything else coordinated ("Peru and Chile", a name with "and" inside it) is left to
@@ -277,19 +206,19 @@ def _coordination(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("anonymous", False, True, f"coordinated unnamed people: {phrase.text!r}", readings[-1][0].head, (), True)
 
 
-def _partitive(phrase: _Phrase) -> SourceReading | None:
+def _partitive(phrase: Phrase) -> SourceReading | None:
     """Part of a group of people ("some of the women", "one of the people", "a majority of Americans"): unnamed
     people, described by the group."""
     quantifier = lex.PARTITIVE.match(phrase.text)
     if quantifier is None:
         return None
     group, names = _read_phrase(phrase.text[quantifier.end():])
-    if group.source_type not in ("person", "anonymous", "unknown") or (group.source_type == "unknown" and not _is_plural(group.head)):
+    if group.source_type not in ("person", "anonymous", "unknown") or (group.source_type == "unknown" and not is_plural(group.head)):
         return None
     return SourceReading("anonymous", False, True, f"{quantifier.group(0).strip()!r} a group of people: unnamed", group.head, (), True)
 
 
-def _anonymous(phrase: _Phrase) -> SourceReading | None:
+def _anonymous(phrase: Phrase) -> SourceReading | None:
     head = lex.ANONYMOUS_HEAD.search(phrase.core)
     if head is None or (phrase.head[:1].isupper() and len(phrase.words) > 1 and len(phrase.name_words()) > 1):
         # "The Defense Intelligence of Ukraine": a capitalised head inside a name.
@@ -297,7 +226,7 @@ def _anonymous(phrase: _Phrase) -> SourceReading | None:
     noun = head.group(0).lower()
     details = phrase.qualifiers() + ((phrase.modifier,) if phrase.modifier else ())
     refers = ("anonymous",) if phrase.definite else ()
-    plural = _is_plural(noun) or lex.COLLECTIVE_HEAD.search(noun) is not None
+    plural = is_plural(noun) or lex.COLLECTIVE_HEAD.search(noun) is not None
     if details:
         return SourceReading(
             "anonymous", False, True, f"anonymous {noun!r} described by {' '.join(details)!r}", noun, refers, plural
@@ -305,13 +234,13 @@ def _anonymous(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("anonymous", False, False, f"bare anonymous {noun!r}", noun, refers, plural)
 
 
-def _role(phrase: _Phrase) -> SourceReading | None:
+def _role(phrase: Phrase) -> SourceReading | None:
     """A title with no name after it: a person by office, or an anonymous one."""
     head = lex.ROLE_HEAD.search(phrase.core)
     if head is None:
         return None
     role = head.group(0)
-    plural = _is_plural(role.lower())
+    plural = is_plural(role.lower())
     if plural or phrase.indefinite:
         return SourceReading("anonymous", False, True, f"unnamed {role!r}: a role, not a name", role.lower(), (), plural)
     office = phrase.modifier or " ".join(phrase.name_words())
@@ -320,7 +249,7 @@ def _role(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("person", False, False, f"{role!r} with no name or office", role.lower(), ("person",))
 
 
-def _organization_head(phrase: _Phrase) -> SourceReading | None:
+def _organization_head(phrase: Phrase) -> SourceReading | None:
     head = lex.ORGANIZATION_HEAD.search(phrase.core)
     if head is None:
         return None
@@ -334,7 +263,7 @@ def _organization_head(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("organization", False, False, f"an unnamed {head.group(0)} (organisation lexicon head)", head.group(0).lower(), refers)
 
 
-def _organization_name(phrase: _Phrase) -> SourceReading | None:
+def _organization_name(phrase: Phrase) -> SourceReading | None:
     core = " ".join(w for w in phrase.words if w.lower() != "the")
     name = without_possessive(core).rstrip(".")
     if (match := lex.ORGANIZATION_NAME_AT_END.search(phrase.core)) is not None:
@@ -354,12 +283,12 @@ def _organization_name(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("organization", True, False, why)
 
 
-def _wordnet_head(phrase: _Phrase) -> SourceReading | None:
+def _wordnet_head(phrase: Phrase) -> SourceReading | None:
     """A lower-case head the hand lexicons lack, typed by WordNet's first sense: a person noun ("sheriff",
     "prosecutors") as a role (plural or indefinite: anonymous and described), a communication ("the memo", "his
     disclosure") as a document, a group noun as an institution."""
     head = phrase.head.strip(".,;:").lower()
-    lemma = _singular(head)
+    lemma = wordnet_lemma(head)
     plural = lemma != head
     # A capitalised head is a name ("Baker", "Judge Roe"), unless it is a lone plural: the capital of
     # "Prosecutors said" only starts the sentence.
@@ -379,21 +308,11 @@ def _wordnet_head(phrase: _Phrase) -> SourceReading | None:
     return None
 
 
-def _singular(noun: str) -> str:
-    """The lemma of a regular plural (or of "-men"), else the noun: enough to look a head noun up in WordNet's lemmas."""
-    if noun in lex.WORDNET_NOUNS:
-        return noun
-    for suffix, replacement in (("ies", "y"), ("ses", "s"), ("men", "man"), ("s", "")):
-        if noun.endswith(suffix) and noun[: -len(suffix)] + replacement in lex.WORDNET_NOUNS:
-            return noun[: -len(suffix)] + replacement
-    return noun
-
-
-def _affiliated_name(phrase: _Phrase) -> SourceReading | None:
+def _affiliated_name(phrase: Phrase) -> SourceReading | None:
     """A person's name with the institution they belong to after it ("Smith of the University of Leeds", "Jane Roe
     from the Heritage Foundation"): a named person."""
     preposition, _, institution = phrase.modifier.partition(" ")
-    if preposition not in ("of", "from", "at") or phrase.definite or not _name_words(_Phrase.of(phrase.core)):
+    if preposition not in ("of", "from", "at") or phrase.definite or not _name_words(Phrase.of(phrase.core)):
         return None
     # "Bank of America", "Church of England": a place after "of" makes the whole an institution's name.
     if lex.PLACE.fullmatch(institution) or _read_phrase(institution)[0].source_type not in ("organization", "media"):
@@ -401,7 +320,7 @@ def _affiliated_name(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("person", True, False, f"a personal name {phrase.core!r} {preposition} {institution!r}")
 
 
-def _masthead(phrase: _Phrase) -> SourceReading | None:
+def _masthead(phrase: Phrase) -> SourceReading | None:
     """A capitalised name ending in a newspaper's or site's title word is an outlet ("the Delaware Morning News",
     "the Review", "Australia's 9News", "Mediaite.com"), when it cannot be a person's name: after "the", glued to the
     word before it, or three words long ("Emily Post" stays a person)."""
@@ -415,7 +334,7 @@ def _masthead(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("media", True, False, f"{' '.join(words)!r} ends in the masthead word {masthead.group(0)!r}")
 
 
-def _name_words(phrase: _Phrase) -> tuple[str, ...]:
+def _name_words(phrase: Phrase) -> tuple[str, ...]:
     """Capitalised words, possibly after titles and nationality: the words of a personal
     name, or () when some word cannot be part of one."""
     names = []
@@ -456,28 +375,6 @@ def _describes_a_person(apposition: str) -> bool:
         return True
     before_preposition = re.split(r"\s(?:to|of|for|at|in|on|with|from)\s", apposition)[0].split()
     return any(describes_a_person(without_possessive(word)) for word in before_preposition)
-
-
-def is_title_word(word: str, *, last: bool = False) -> bool:
-    """Whether a capitalised word before a name is a title or role ("Mayor", "Sen.", "Former"; not an honorific
-    such as "Mr."); a WordNet person
-    noun counts only before the name's last word, where it cannot be a surname ("Judge Roe", but "Phil Cook")."""
-    bare = without_possessive(word.strip(",")).rstrip(".")
-    if bare in lex.HONORIFICS:
-        return False  # "Mr. Burman": an honorific stays with the name
-    if lex.ROLE_WORD.fullmatch(bare) or lex.TITLE_MODIFIER.fullmatch(bare):
-        return True
-    return not last and bare.lower() in lex.WORDNET_PERSON
-
-
-def describes_a_person(word: str) -> bool:
-    """Whether a lower-case word before a bare surname says what the person is ("lawyer Barnes")."""
-    bare = word.strip(",").rstrip(".")
-    return bare.islower() and (lex.ROLE_WORD.fullmatch(bare) is not None or _singular(bare) in lex.WORDNET_PERSON)
-
-
-def _is_plural(noun: str) -> bool:
-    return noun.endswith("s") and not noun.endswith("ss")
 
 
 _RECOGNIZERS: tuple[Recognizer, ...] = (
