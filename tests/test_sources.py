@@ -393,3 +393,24 @@ def test_a_pronoun_with_no_earlier_source_and_one_for_a_document(text, source_ty
     attribution = score_article(text)["claims"][-1]["attribution"]
     assert attribution["source_type"] == source_type
     assert (attribution["refers_to"] or {}).get("text") == referent
+
+
+_FILLER = "The hall was full. Rain fell all day. Buses waited outside. The doors closed at noon. Lunch was late. "
+
+
+@pytest.mark.parametrize(
+    "text, named_as",
+    [
+        # an abbreviated title stands for its roles; a title names one person however far back
+        ("Sen. Jane Roe arrived at the hearing on Monday. The senator said the bill would pass.", "Sen. Jane Roe"),
+        ("Rep. Omar Velez toured the plant. The congressman said the jobs would stay.", "Rep. Omar Velez"),
+        ("Gov. Ann Lee met the farmers. " + _FILLER + "The governor said aid would come soon.", "Gov. Ann Lee"),
+        # refused: a title for another role, and "he" beyond its reach
+        ("Gen. Paul Hart visited the base. The senator said the base would stay open.", None),
+        ("Mayor Tom Hale opened the hearing. " + _FILLER + "He said taxes would not rise.", None),
+    ],
+)
+def test_a_role_resolves_to_the_titled_name_earlier(text, named_as):
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    assert (attribution["refers_to"] or {}).get("text") == named_as
+    assert attribution["named"] is (named_as is not None)
