@@ -195,6 +195,8 @@ def test_back_references(phrase, refers_back):
         ("Marco Ferri", ", with the libertarian Cato Institute, argued", "person"),
         ("Lena Ortiz", ", the state party's delegate to the National Committee, said", "person"),
         ("Omar Haddad", ", senior adviser to the Labour Party, said", "person"),
+        ("Ines Varga", ", a University of Vermont economist, said", "person"),
+        ("Ridgeline Analytics", ", a University of Vermont spin-off, said", "organization"),
     ],
 )
 def test_apposition_after_a_name_types_it(phrase, after, expected):

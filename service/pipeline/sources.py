@@ -356,7 +356,8 @@ def _named(names: tuple[str, ...], context: str) -> SourceReading:
     """A personal name, unless an apposition right after the span (``context``) says the
     name is an outlet or an organisation."""
     apposition = _APPOSITION.match(context)
-    if apposition is not None and apposition.group("core") and not _describes_a_person(apposition.group("core")):
+    clause = re.split(r"[,;.)]", context[1:], maxsplit=1)[0]
+    if apposition is not None and apposition.group("core") and not _describes_a_person(apposition.group("core"), clause):
         described = classify_source(apposition.group("core"), Span(0, len(apposition.group("core")), apposition.group("core")))
         if described.source_type in ("media", "organization"):
             return SourceReading(
@@ -366,15 +367,16 @@ def _named(names: tuple[str, ...], context: str) -> SourceReading:
     return SourceReading("person", True, False, f"a personal name {' '.join(names)!r}")
 
 
-def _describes_a_person(apposition: str) -> bool:
+def _describes_a_person(apposition: str, clause: str) -> bool:
     """Whether an apposition after a name says what a person does rather than what the name is: it opens with a
     relative "who" or a preposition ("who was attending the party's meeting", "with the Heritage Foundation"), or
-    holds a role or person noun ("the party's delegate to the national committee", "adviser to the campaign")."""
+    holds a role or person noun before any preposition ("the party's delegate to the national committee", "adviser
+    to the campaign") or at the end of its ``clause`` ("a University of Texas professor")."""
     words = apposition.split()
     if words[0].lower() in lex.PERSON_APPOSITION_OPENERS:
         return True
     before_preposition = re.split(r"\s(?:to|of|for|at|in|on|with|from)\s", apposition)[0].split()
-    return any(describes_a_person(without_possessive(word)) for word in before_preposition)
+    return any(describes_a_person(without_possessive(word)) for word in (*before_preposition, *clause.split()[-1:]))
 
 
 _RECOGNIZERS: tuple[Recognizer, ...] = (
