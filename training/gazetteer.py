@@ -54,11 +54,22 @@ HEAD_HEADER = """\
 ONE_LOWER_CASE_WORD = re.compile(r"[a-z]{3,}")
 
 
+# A communication is a source only as something written or put on record ("a memo", "the transcript", "a formal
+# public statement"), and legislation acts rather than tells ("the law allows", "the bill calls for"): the
+# communication list keeps lemmas whose first sense is defined so, and leaves out the rest ("question", "word").
+ON_RECORD = re.compile(r"writ|document|record|article|publish|publication|statement|declar|announce|report|letter|transcri|caption|heading|\btext")
+LEGISLATION = re.compile(r"statute|legislat")
+
+
+COMMUNICATION_NOTE = "# Only first senses defined as written or on record, and no legislation (training/gazetteer.py).\n"
+
+
 def head_nouns(rows, supersense: str) -> list[str]:
-    """One-word lower-case lemmas whose first sense is in ``noun.<supersense>``."""
+    """One-word lower-case lemmas whose first sense is in ``noun.<supersense>`` (a communication: on record)."""
     return sorted({
         row["lemma"] for row in rows
         if row["sense_rank"] == "1" and row["supersense"] == f"noun.{supersense}" and ONE_LOWER_CASE_WORD.fullmatch(row["lemma"])
+        and (supersense != "communication" or (ON_RECORD.search(row["definition"]) and not LEGISLATION.search(row["definition"])))
     })
 
 
@@ -87,7 +98,8 @@ def main(argv: list[str] | None = None) -> None:
     for supersense in HEAD_SUPERSENSES:
         nouns = head_nouns(rows, supersense)
         path = lexicon_path(f"wordnet_{supersense}_nouns.txt")
-        path.write_text(HEAD_HEADER.format(supersense=supersense) + "".join(f"{noun}\n" for noun in nouns), encoding="utf-8")
+        header = HEAD_HEADER.format(supersense=supersense) + (COMMUNICATION_NOTE if supersense == "communication" else "")
+        path.write_text(header + "".join(f"{noun}\n" for noun in nouns), encoding="utf-8")
         print(f"wrote {len(nouns)} nouns to {path}")
 
 
