@@ -18,13 +18,19 @@ from collections.abc import Sequence
 
 from .attribution.inherit import earlier_mention
 from .document import Quotations
-from .sources import classify_source
+from .resources import read_toml
+from .sources import SourceReading, classify_source
 from .records import Attribution, Claim, Span, Step, replace
 
 LOOKBACK_CLAIMS = 5
-"""How many claims back a name is looked for (same reach as a reader's "he")."""
+"""How many claims back the name "he" or "she" stands for is looked for (same reach as a reader's); a title is looked
+for in every claim before."""
 
 _SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she"})
+_TITLE_ROLES: dict[str, tuple[str, ...]] = {
+    title.lower(): tuple(roles) for title, *roles in (entry.split() for entry in read_toml("phrase_words.toml")["title_roles"])
+}
+"""The roles an abbreviated title stands for: "the senator" is the "Sen. Jane Roe" of an earlier claim."""
 # Two to five capitalised words, the first possibly a title with a full stop ("Sen.", "Dr."): a name candidate;
 # never after "the" ("the Red Cross" names an institution).
 _NAME = re.compile(r"(?<![\w'’-])(?<!the )(?<!The )(?!The\s)(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}(?![\w'’-])")
@@ -55,12 +61,13 @@ def _earlier_name(
     if not words:
         return None
     if words == [words[0]] and words[0] in _SINGULAR_PERSON_PRONOUNS:
-        role = None
-    elif words[0] == "the" and len(words) == 2 and classify_source(text, source).refers_back == ("person",):
-        role = words[1]
+        role, first = None, max(0, index - LOOKBACK_CLAIMS)
+    elif words[0] == "the" and len(words) in (2, 3) and _one_unresolved_person(classify_source(text, source)):
+        # A title names one person for the whole article: "the sheriff" is Sheriff Dana Whitlock however far back.
+        role, first = words[-1], 0
     else:
         return None
-    for earlier in reversed(claims[max(0, index - LOOKBACK_CLAIMS) : index]):
+    for earlier in reversed(claims[first:index]):
         key = (earlier.index, role)
         if key not in named:
             named[key] = _person_named_in(text, earlier, role)
@@ -73,12 +80,24 @@ def _person_named_in(text: str, claim: Claim, role: str | None) -> Span | None:
     """The first person ``claim`` names (with ``role`` among the name's words, when given)."""
     for match in _NAME.finditer(claim.text):
         candidate = Span(claim.start + match.start(), claim.start + match.end(), match.group(0))
-        if role is not None and role not in candidate.text.lower().split():
+        if role is not None and role not in _roles_of(candidate.text):
             continue
         reading = classify_source(text, candidate)
         if reading.source_type == "person" and reading.named:
             return candidate
     return None
+
+
+def _one_unresolved_person(reading: SourceReading) -> bool:
+    """A name-less definite role that stands for one person: "the sheriff", and "the lawmaker" that no earlier
+    anonymous lawmaker took."""
+    return reading.refers_back in (("person",), ("anonymous",)) and not reading.plural
+
+
+def _roles_of(name: str) -> set[str]:
+    """The words of a name with its title, and the roles an abbreviated title stands for ("Sen." a senator)."""
+    words = name.lower().replace(".", "").split()
+    return set(words).union(*(_TITLE_ROLES.get(word, ()) for word in words[:1]))
 
 
 _FIGURE = re.compile(r"\d")

@@ -23,78 +23,25 @@ antecedent may have. Resolving them needs the earlier claims, which is the job o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from .resources import compile_alternation, read_entries, read_toml
-from .text.words import is_possessive, without_possessive
-from .records import SourceType, Span
+from . import source_lexicons as lex
+from .source_phrase import Phrase, SourceReading, describes_a_person, is_plural, is_title_word, wordnet_lemma
+from .text.words import without_possessive
+from .records import Span
 
+NAME_PARTICLES = lex.NAME_PARTICLES  # with is_title_word, read from here by attribution/spans.py
 APPOSITION_WINDOW = 120
 """How far past a bare name to look for an apposition that says what it is."""
 
-
-def _lexicon(name: str, *, case_sensitive: bool = False, at_end: bool = False) -> re.Pattern[str]:
-    """A lexicon file as one regex of whole-word alternatives (optionally anchored at the end)."""
-    flags = 0 if case_sensitive else re.IGNORECASE
-    inner = compile_alternation(read_entries(name), flags).pattern
-    return re.compile(rf"(?<![\w'’-])(?:{inner})(?![\w'’-]){'$' if at_end else ''}", flags)
-
-
-_ANONYMOUS_HEAD = _lexicon("source_anonymous_heads.txt", at_end=True)
-_ANONYMOUS_STOCK = _lexicon("source_anonymous_stock.txt")
-_REPORT_HEAD = _lexicon("source_report_nouns.txt", at_end=True)
-# A report noun with a past participle after it, "a poll released last week", "an analysis published Tuesday by ...".
-_REPORT_BEFORE_PARTICIPLE = re.compile(
-    rf"(?<![\w'’-])(?i:{compile_alternation(read_entries('source_report_nouns.txt')).pattern})\s+(?=[a-z]+(?:ed|en)\b)"
-)
-_ROLE_HEAD = _lexicon("source_role_heads.txt", at_end=True)
-_ROLE_WORD = _lexicon("source_role_heads.txt")
-_TITLE_MODIFIER = _lexicon("source_title_modifiers.txt")
-_ORGANIZATION_HEAD = _lexicon("source_organization_heads.txt", at_end=True)
-_ORGANIZATION_WORD = _lexicon("source_organization_heads.txt")
-_ORGANIZATION_NAME_AT_END = _lexicon("source_organization_names.txt", case_sensitive=True, at_end=True)
-_ORGANIZATION_NAME = _lexicon("source_organization_names.txt", case_sensitive=True)
-_PLACE = _lexicon("source_places.txt", case_sensitive=True)
-_LIST_SEPARATOR = re.compile(r",?\s+and\s+|,\s+")
-_ORGANIZATION_GAZETTEER = frozenset(read_entries("wordnet_organization_names.txt") + read_entries("source_company_names.txt"))
-"""Exact names of organisations: a source that is only one of them is no person ("Interpol", "Google")."""
-_DEMONYM = _lexicon("source_demonyms.txt", case_sensitive=True)
-_MEDIA_NAME = _lexicon("source_media_names.txt", case_sensitive=True)
-_MEDIA_NAME_AT_END = _lexicon("source_media_names.txt", case_sensitive=True, at_end=True)
-_MEDIA_HEAD = _lexicon("source_media_heads.txt", at_end=True)
-_SOCIAL_PLATFORM = _lexicon("source_social_platforms.txt", case_sensitive=True)
-_SOCIAL_HEAD = _lexicon("source_social_heads.txt", at_end=True)
-_COLLECTIVE_HEAD = _lexicon("source_collective_heads.txt", at_end=True)
-_WORDNET_PERSON = frozenset(read_entries("wordnet_person_nouns.txt"))
-_WORDNET_GROUP = frozenset(read_entries("wordnet_group_nouns.txt"))
-_WORDNET_NOUNS = _WORDNET_PERSON | _WORDNET_GROUP
-_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr"})
-NAME_PARTICLES = frozenset(read_entries("source_name_particles.txt"))
-_PHRASE_WORDS = read_toml("phrase_words.toml")
-_POSSESSIVE_DETERMINERS = frozenset(_PHRASE_WORDS["possessive_determiners"])
-_UNIDENTIFYING = frozenset(_PHRASE_WORDS["unidentifying"])
-_BARE_MODIFIERS = frozenset(entry.lower() for entry in read_entries("source_bare_modifiers.txt"))
-_PRONOUNS: dict[str, tuple[bool, tuple[SourceType, ...]]] = {
-    word.lower(): (number == "plural", tuple(types))  # type: ignore[misc]
-    for word, number, *types in (entry.split() for entry in read_entries("source_pronouns.txt"))
-}
-
-# Where the core noun phrase ends: a bracket or quote (a straight single quote only after
-# a space, where it opens a quotation rather than standing for an apostrophe); a comma,
-# unless it only lists names ("Ukrainian, South Korean and Western intelligence
-# agencies"); a preposition or relative word that starts a post-modifier, or a
-# participle before one ("captured by"); a preposition that ends the span ("a poll from").
-_CORE_END = re.compile(
-    r"\s*(?:[(“”\"‘]|,(?!\s+[A-Z][^,]{0,40}\sand\s))|\s+'(?=\w)"
-    r"|(?:\s+\w+(?:ed|en))?\s+(?:of|for|at|from|in|on|with|by|who|which|that|close|familiar|near)\s"
-    r"|\s+(?:of|for|at|from|in|on|with|by)$"
-)
 _ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]{2,6}|[A-Z](?:\.[A-Z]){1,4}\.?)(?![\w.])")
 # One word with a capital inside it ("ProPublica", "AllSides") is a brand, unless the inner capital follows a
 # surname prefix ("McCabe", "DeSantis", "MacArthur", "O'Brien", "VanDyke").
 _BRAND = re.compile(r"(?!(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La|Van|Von|Del|Des|O['’])[A-Z])[A-Z][a-z]+[A-Z][A-Za-z]*")
+# Capitalised words bound by "of", "for", "on", "and" or "&" into one name ("Americans for Prosperity", "the National
+# Conference of State Legislatures"): a person's name has no binder, so this is an institution's.
+_NAME_WITH_BINDER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s+(?:of|for|on|and|&|the)(?:\s+(?:the\s+)?[A-Z][\w.'’-]*)+)+")
 _BRACKETED_ACRONYM = re.compile(r"\(\s*[A-Z]{2,6}\s*\)")
 _QUOTED_NAME = re.compile(r"[“\"‘'][^”\"’']{1,60}[”\"’']|@\w+")
 _APPOSITION = re.compile(
@@ -102,68 +49,7 @@ _APPOSITION = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class SourceReading:
-    """What a source span names, and why we think so.
-
-    ``described`` qualifies anonymous sources only. ``head`` is the lower-cased head noun
-    ("official", "agency"), empty for a bare name; back-references to anonymous sources
-    match on it ("the official" stands for "an unnamed Ukrainian official"). A non-empty
-    ``refers_back`` marks a pronoun or name-less definite phrase that stands for an
-    earlier source of one of those types. ``plural`` is true for a plural or collective
-    source ("officials", "intelligence", "they"): a singular pronoun never stands for one.
-    """
-
-    source_type: SourceType
-    named: bool
-    described: bool
-    explanation: str
-    head: str = ""
-    refers_back: tuple[SourceType, ...] = ()
-    plural: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Phrase:
-    """A source span split once into the parts every recognizer looks at."""
-
-    text: str
-    core: str
-    head: str
-    words: tuple[str, ...]
-    modifier: str
-    definite: bool
-    indefinite: bool
-
-    @classmethod
-    def of(cls, text: str) -> _Phrase:
-        cut = _CORE_END.search(text)
-        core = text[: cut.start()] if cut else text
-        words = tuple(core.split())
-        head = words[-1] if words else ""
-        first = words[0].lower() if words else ""
-        return cls(
-            text=text,
-            core=core,
-            head=head,
-            words=words,
-            modifier=text[len(core):].strip(),
-            definite=first == "the" or any(map(is_possessive, words[:-1])),
-            indefinite=first in ("a", "an"),
-        )
-
-    def qualifiers(self) -> tuple[str, ...]:
-        """Core words other than determiners, counts and the head itself."""
-        return tuple(w for w in self.words[:-1] if w.lower() not in _BARE_MODIFIERS)
-
-    def name_words(self) -> tuple[str, ...]:
-        """Capitalised core words that can be part of a name ("-based" words describe)."""
-        return tuple(
-            w for w in self.words if w[:1].isupper() and w.lower() not in _BARE_MODIFIERS and not w.endswith("-based")
-        )
-
-
-Recognizer = Callable[[_Phrase], "SourceReading | None"]
+Recognizer = Callable[[Phrase], "SourceReading | None"]
 
 
 def classify_source(text: str, span: Span) -> SourceReading:
@@ -183,27 +69,50 @@ def classify_source(text: str, span: Span) -> SourceReading:
 def _read_phrase(text: str) -> tuple[SourceReading, tuple[str, ...]]:
     """The reading of the first context-free recognizer that fires, else the words of a
     personal name (to be read with the context), else type unknown."""
-    phrase = _Phrase.of(text.strip())
+    phrase = Phrase.of(text.strip())
     for recognizer in _RECOGNIZERS:
         reading = recognizer(phrase)
         if reading is not None:
             return reading, ()
+    names = _name_words(phrase)
+    if (
+        names and phrase.words[0].lower() == "the" and all(w[:1].isupper() for w in phrase.words[1:])
+        and "." not in phrase.core and not is_plural(names[-1])
+    ):
+        # "the Rev. Al Sharpton" keeps a title and "the Clintons" are a family; "the New South Wales Bar Association"
+        return SourceReading("organization", True, False, f"{' '.join(names)!r} after 'the' names an institution, not a person"), ()
+    if (affiliated := _affiliated_name(phrase)) is not None:
+        return affiliated, ()
+    binder = (phrase.modifier.split() or [""])[0]
+    if binder and _NAME_WITH_BINDER.fullmatch(phrase.text) and (phrase.definite or binder in ("for", "on")):
+        return SourceReading("organization", True, False, f"{phrase.text!r}: a name bound by {binder!r}, an institution's"), ()
     unknown = SourceReading("unknown", False, False, f"{text!r} matches no source lexicon: type unknown", phrase.head.lower())
-    return unknown, _name_words(phrase)
+    return unknown, names
 
 
-def _pronoun(phrase: _Phrase) -> SourceReading | None:
-    entry = _PRONOUNS.get(phrase.text.lower())
+def _pronoun(phrase: Phrase) -> SourceReading | None:
+    entry = lex.PRONOUNS.get(phrase.text.lower())
     if entry is None:
         return None
-    plural, types = entry
+    plural, _, types = entry
     return SourceReading(
         "unknown", False, False, f"pronoun {phrase.text!r} names nobody by itself", phrase.text.lower(), types, plural
     )
 
 
-def _stock_anonymous(phrase: _Phrase) -> SourceReading | None:
-    match = _ANONYMOUS_STOCK.search(phrase.text)
+def left_unresolved(reading: SourceReading) -> SourceReading:
+    """The reading of a back-reference no earlier source was found for: a pronoun takes the type its lexicon
+    entry keeps ("they" with nobody before it are unnamed people); anything else stays as read."""
+    entry = lex.PRONOUNS.get(reading.head) if reading.refers_back else None
+    if entry is None or entry[1] == reading.source_type:
+        return reading
+    return SourceReading(
+        entry[1], False, False, f"pronoun {reading.head!r} with no earlier source: {entry[1]}", reading.head, (), reading.plural
+    )
+
+
+def _stock_anonymous(phrase: Phrase) -> SourceReading | None:
+    match = lex.ANONYMOUS_STOCK.search(phrase.text)
     if match is None:
         return None
     return SourceReading(
@@ -211,9 +120,9 @@ def _stock_anonymous(phrase: _Phrase) -> SourceReading | None:
     )
 
 
-def _social_media(phrase: _Phrase) -> SourceReading | None:
-    head = _SOCIAL_HEAD.search(phrase.core)
-    platform = _SOCIAL_PLATFORM.search(phrase.text)
+def _social_media(phrase: Phrase) -> SourceReading | None:
+    head = lex.SOCIAL_HEAD.search(phrase.core)
+    platform = lex.SOCIAL_PLATFORM.search(phrase.text)
     if head is None or (platform is None and head.group(0).lower() not in ("tweet", "tweets", "blogger", "bloggers")):
         return None
     handle = _QUOTED_NAME.search(phrase.text)
@@ -224,11 +133,13 @@ def _social_media(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("social_media", False, False, f"an unnamed social-media {head.group(0)}{where}", head.group(0).lower(), refers)
 
 
-def _media(phrase: _Phrase) -> SourceReading | None:
-    name = _MEDIA_NAME_AT_END.search(phrase.core)
-    head = _MEDIA_HEAD.search(phrase.core)
+def _media(phrase: Phrase) -> SourceReading | None:
+    # The outlet lexicon spells an article that belongs to the name with a capital ("The Hill"); mid-sentence it has none.
+    core = re.sub(r"^the\b", "The", phrase.core)
+    name = lex.MEDIA_NAME_AT_END.search(core)
+    head = lex.MEDIA_HEAD.search(phrase.core)
     if name is None and head is not None:
-        name = _MEDIA_NAME.search(phrase.core)
+        name = lex.MEDIA_NAME.search(core)
     if name is not None:
         return SourceReading("media", True, False, f"outlet {name.group(0)!r} is in the media lexicon", name.group(0).lower())
     if head is None:
@@ -239,25 +150,29 @@ def _media(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("media", False, False, f"an unnamed {head.group(0)} (media lexicon head)", head.group(0).lower(), refers)
 
 
-def _report(phrase: _Phrase) -> SourceReading | None:
+def _report(phrase: Phrase) -> SourceReading | None:
     """A report, study, poll, filing or record is a document (docs/guidelines.md): identified (named) when it
     is one known document ("the report", "a Gallup poll", "the Pentagon statement", "a study published in
     ..."), not when nothing picks it out ("several reports", "studies", "footage", "Intelligence reports")."""
-    head = _REPORT_HEAD.search(phrase.core)
-    if head is None and (cut := _REPORT_BEFORE_PARTICIPLE.search(phrase.core)) is not None:
-        phrase = _Phrase.of(f"{phrase.core[: cut.end()].rstrip()} {phrase.modifier}".strip())
-        head = _REPORT_HEAD.search(phrase.core)
+    head = lex.REPORT_HEAD.search(phrase.core)
+    if head is None and (cut := lex.REPORT_BEFORE_PARTICIPLE.search(phrase.core)) is not None:
+        phrase = Phrase.of(f"{phrase.core[: cut.end()].rstrip()} {phrase.modifier}".strip())
+        head = lex.REPORT_HEAD.search(phrase.core)
     if head is None:
         return None
-    noun = head.group(0).lower()
+    return _document(phrase, head.group(0).lower())
+
+
+def _document(phrase: Phrase, noun: str) -> SourceReading:
+    """A document with head ``noun``, identified or not (``_report``)."""
     names = tuple(w for w in phrase.name_words() if w != phrase.head)
-    plural = _is_plural(noun)
-    if phrase.words and phrase.words[0].lower() in _UNIDENTIFYING:
+    plural = is_plural(noun)
+    if phrase.words and phrase.words[0].lower() in lex.UNIDENTIFYING:
         identified = bool(names[1:])
     else:
         identified = (
             len(names) >= (2 if plural and not phrase.definite else 1)
-            or bool(phrase.modifier or phrase.definite)
+            or bool(phrase.modifier or phrase.definite or phrase.words[0].lower() in lex.POSSESSIVE_DETERMINERS)
             or (phrase.indefinite and not plural)
         )
     refers = ("document",) if phrase.definite and not names else ()
@@ -265,15 +180,53 @@ def _report(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("document", identified, False, f"{which} document: {phrase.text!r} (head {noun!r})", noun, refers)
 
 
-def _anonymous(phrase: _Phrase) -> SourceReading | None:
-    head = _ANONYMOUS_HEAD.search(phrase.core)
+# Where coordinated sources part: a comma or a dash (either followed by "and"), or "and" itself.
+_CONJUNCT_SEPARATOR = re.compile(r"\s*[,–—]\s*(?:and\s+)?|\s+and\s+")
+
+
+def _coordination(phrase: Phrase) -> SourceReading | None:
+    """Sources coordinated with "and" that are all people: a named person among them makes the source a named
+    person ("Arndt and Schmidt", "Stein and her supporters"); unnamed people alone are anonymous ("Martin's parents
+    and Zimmerman's parents"). Anything else coordinated ("Peru and Chile", a name with "and" inside it) is left to
+    the recognizers after this one."""
+    if " and " not in phrase.text:
+        return None
+    conjuncts = [
+        " ".join(w for w in part.split() if w.lower() not in lex.CONJUNCT_FILLERS)
+        for part in _CONJUNCT_SEPARATOR.split(phrase.text)
+    ]
+    readings = [_read_phrase(part) for part in conjuncts if part]
+    if len(readings) < 2:
+        return None
+    named = [" ".join(names) for reading, names in readings if names or (reading.source_type == "person" and reading.named)]
+    if any(not names and reading.source_type not in ("person", "anonymous") for reading, names in readings):
+        return None
+    if named:
+        return SourceReading("person", True, False, f"coordinated people, named: {', '.join(named)!r}", plural=True)
+    return SourceReading("anonymous", False, True, f"coordinated unnamed people: {phrase.text!r}", readings[-1][0].head, (), True)
+
+
+def _partitive(phrase: Phrase) -> SourceReading | None:
+    """Part of a group of people ("some of the women", "one of the people", "a majority of Americans"): unnamed
+    people, described by the group."""
+    quantifier = lex.PARTITIVE.match(phrase.text)
+    if quantifier is None:
+        return None
+    group, names = _read_phrase(phrase.text[quantifier.end():])
+    if group.source_type not in ("person", "anonymous", "unknown") or (group.source_type == "unknown" and not is_plural(group.head)):
+        return None
+    return SourceReading("anonymous", False, True, f"{quantifier.group(0).strip()!r} a group of people: unnamed", group.head, (), True)
+
+
+def _anonymous(phrase: Phrase) -> SourceReading | None:
+    head = lex.ANONYMOUS_HEAD.search(phrase.core)
     if head is None or (phrase.head[:1].isupper() and len(phrase.words) > 1 and len(phrase.name_words()) > 1):
         # "The Defense Intelligence of Ukraine": a capitalised head inside a name.
         return None
     noun = head.group(0).lower()
     details = phrase.qualifiers() + ((phrase.modifier,) if phrase.modifier else ())
     refers = ("anonymous",) if phrase.definite else ()
-    plural = _is_plural(noun) or _COLLECTIVE_HEAD.search(noun) is not None
+    plural = is_plural(noun) or lex.COLLECTIVE_HEAD.search(noun) is not None
     if details:
         return SourceReading(
             "anonymous", False, True, f"anonymous {noun!r} described by {' '.join(details)!r}", noun, refers, plural
@@ -281,13 +234,13 @@ def _anonymous(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("anonymous", False, False, f"bare anonymous {noun!r}", noun, refers, plural)
 
 
-def _role(phrase: _Phrase) -> SourceReading | None:
+def _role(phrase: Phrase) -> SourceReading | None:
     """A title with no name after it: a person by office, or an anonymous one."""
-    head = _ROLE_HEAD.search(phrase.core)
+    head = lex.ROLE_HEAD.search(phrase.core)
     if head is None:
         return None
     role = head.group(0)
-    plural = _is_plural(role.lower())
+    plural = is_plural(role.lower())
     if plural or phrase.indefinite:
         return SourceReading("anonymous", False, True, f"unnamed {role!r}: a role, not a name", role.lower(), (), plural)
     office = phrase.modifier or " ".join(phrase.name_words())
@@ -296,8 +249,8 @@ def _role(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("person", False, False, f"{role!r} with no name or office", role.lower(), ("person",))
 
 
-def _organization_head(phrase: _Phrase) -> SourceReading | None:
-    head = _ORGANIZATION_HEAD.search(phrase.core)
+def _organization_head(phrase: Phrase) -> SourceReading | None:
+    head = lex.ORGANIZATION_HEAD.search(phrase.core)
     if head is None:
         return None
     names = phrase.name_words()
@@ -310,16 +263,18 @@ def _organization_head(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("organization", False, False, f"an unnamed {head.group(0)} (organisation lexicon head)", head.group(0).lower(), refers)
 
 
-def _organization_name(phrase: _Phrase) -> SourceReading | None:
+def _organization_name(phrase: Phrase) -> SourceReading | None:
     core = " ".join(w for w in phrase.words if w.lower() != "the")
     name = without_possessive(core).rstrip(".")
-    if (match := _ORGANIZATION_NAME_AT_END.search(phrase.core)) is not None:
+    if (match := lex.ORGANIZATION_NAME_AT_END.search(phrase.core)) is not None:
         why = f"{match.group(0)!r} is in the organisation lexicon"
-    elif name in _ORGANIZATION_GAZETTEER or name + "." in _ORGANIZATION_GAZETTEER:
+    elif name in lex.ORGANIZATION_GAZETTEER or name + "." in lex.ORGANIZATION_GAZETTEER:
         why = f"{name!r} names an organisation (gazetteer)"
+    elif lex.SOCIAL_PLATFORM.fullmatch(name):
+        why = f"{name!r} is a platform's name: the company"
     elif _BRAND.fullmatch(name):
         why = f"{name!r}, one word with a capital inside, is a brand: an organisation"
-    elif all(_PLACE.fullmatch(place) for place in _LIST_SEPARATOR.split(core)):
+    elif all(lex.PLACE.fullmatch(place) for place in lex.LIST_SEPARATOR.split(core)):
         why = f"{core!r}: countries or capitals acting as governments"
     elif (match := _BRACKETED_ACRONYM.search(phrase.text) or _ACRONYM.fullmatch(core)) is not None:
         why = f"acronym {match.group(0)!r} not in the media lexicon: an organisation"
@@ -328,49 +283,70 @@ def _organization_name(phrase: _Phrase) -> SourceReading | None:
     return SourceReading("organization", True, False, why)
 
 
-def _wordnet_head(phrase: _Phrase) -> SourceReading | None:
+def _wordnet_head(phrase: Phrase) -> SourceReading | None:
     """A lower-case head the hand lexicons lack, typed by WordNet's first sense: a person noun ("sheriff",
-    "prosecutors") as a role (plural or indefinite: anonymous and described), a group noun as an institution."""
+    "prosecutors") as a role (plural or indefinite: anonymous and described), a communication ("the memo", "his
+    disclosure") as a document, a group noun as an institution."""
     head = phrase.head.strip(".,;:").lower()
-    lemma = _singular(head)
+    lemma = wordnet_lemma(head)
     plural = lemma != head
     # A capitalised head is a name ("Baker", "Judge Roe"), unless it is a lone plural: the capital of
     # "Prosecutors said" only starts the sentence.
     if not head.isalpha() or not (phrase.head[:1].islower() or (plural and len(phrase.words) == 1)):
         return None
-    if lemma in _WORDNET_PERSON:
-        if plural or not (phrase.definite or phrase.words[0].lower() in _POSSESSIVE_DETERMINERS):
+    if phrase.head[:1].isupper() and _NAME_WITH_BINDER.fullmatch(phrase.text):
+        return None  # "Parents for Safer Streets": a name, not the start of a sentence
+    if lemma in lex.WORDNET_PERSON:
+        if plural or not (phrase.definite or phrase.words[0].lower() in lex.POSSESSIVE_DETERMINERS):
             return SourceReading("anonymous", False, True, f"unnamed {head!r}: a person noun (WordNet), not a name", head, (), plural)
         return SourceReading("person", False, False, f"{head!r}: one person by role (WordNet person noun)", head, ("person",))
-    if lemma in _WORDNET_GROUP:
+    if lemma in lex.WORDNET_COMMUNICATION:
+        return _document(phrase, head)
+    if lemma in lex.WORDNET_GROUP:
         refers = ("organization",) if phrase.definite else ()
         return SourceReading("organization", False, False, f"an unnamed {head} (WordNet group noun)", head, refers, True)
     return None
 
 
-def _singular(noun: str) -> str:
-    """The lemma of a regular plural, else the noun: enough to look a head noun up in WordNet's lemmas."""
-    if noun in _WORDNET_NOUNS:
-        return noun
-    for suffix, replacement in (("ies", "y"), ("ses", "s"), ("s", "")):
-        if noun.endswith(suffix) and noun[: -len(suffix)] + replacement in _WORDNET_NOUNS:
-            return noun[: -len(suffix)] + replacement
-    return noun
+def _affiliated_name(phrase: Phrase) -> SourceReading | None:
+    """A person's name with the institution they belong to after it ("Smith of the University of Leeds", "Jane Roe
+    from the Heritage Foundation"): a named person."""
+    preposition, _, institution = phrase.modifier.partition(" ")
+    if preposition not in ("of", "from", "at") or phrase.definite or not _name_words(Phrase.of(phrase.core)):
+        return None
+    # "Bank of America", "Church of England": a place after "of" makes the whole an institution's name.
+    if lex.PLACE.fullmatch(institution) or _read_phrase(institution)[0].source_type not in ("organization", "media"):
+        return None
+    return SourceReading("person", True, False, f"a personal name {phrase.core!r} {preposition} {institution!r}")
 
 
-def _name_words(phrase: _Phrase) -> tuple[str, ...]:
+def _masthead(phrase: Phrase) -> SourceReading | None:
+    """A capitalised name ending in a newspaper's or site's title word is an outlet ("the Delaware Morning News",
+    "the Review", "Australia's 9News", "Mediaite.com"), when it cannot be a person's name: after "the", glued to the
+    word before it, or three words long ("Emily Post" stays a person)."""
+    masthead = lex.MASTHEAD_AT_END.search(phrase.core)
+    words = [w for w in phrase.words if w.lower() != "the"]
+    if masthead is None or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None
+    glued = masthead.start() == 0 or not phrase.core[masthead.start() - 1].isspace()
+    if not (phrase.definite or glued or len(words) >= 3):
+        return None
+    return SourceReading("media", True, False, f"{' '.join(words)!r} ends in the masthead word {masthead.group(0)!r}")
+
+
+def _name_words(phrase: Phrase) -> tuple[str, ...]:
     """Capitalised words, possibly after titles and nationality: the words of a personal
     name, or () when some word cannot be part of one."""
     names = []
     for word in phrase.words:
         bare = without_possessive(word.strip(".,"))
-        if _ROLE_WORD.fullmatch(bare.rstrip(".")) or _TITLE_MODIFIER.fullmatch(bare) or _DEMONYM.fullmatch(bare):
+        if lex.ROLE_WORD.fullmatch(bare.rstrip(".")) or lex.TITLE_MODIFIER.fullmatch(bare) or lex.DEMONYM.fullmatch(bare):
             continue
-        if _ORGANIZATION_NAME.fullmatch(bare) or _PLACE.fullmatch(bare) or _ORGANIZATION_WORD.fullmatch(bare):
+        if lex.ORGANIZATION_NAME.fullmatch(bare) or lex.PLACE.fullmatch(bare) or lex.ORGANIZATION_WORD.fullmatch(bare):
             continue
         if bare.lower() == "the" or (bare in NAME_PARTICLES and names):
             continue
-        if not bare[:1].isupper() or phrase.modifier or bare.lower() in _UNIDENTIFYING:
+        if not bare[:1].isupper() or phrase.modifier or bare.lower() in lex.UNIDENTIFYING:
             return ()
         names.append(bare)
     return tuple(names)
@@ -380,7 +356,8 @@ def _named(names: tuple[str, ...], context: str) -> SourceReading:
     """A personal name, unless an apposition right after the span (``context``) says the
     name is an outlet or an organisation."""
     apposition = _APPOSITION.match(context)
-    if apposition is not None and apposition.group("core"):
+    clause = re.split(r"[,;.)]", context[1:], maxsplit=1)[0]
+    if apposition is not None and apposition.group("core") and not _describes_a_person(apposition.group("core"), clause):
         described = classify_source(apposition.group("core"), Span(0, len(apposition.group("core")), apposition.group("core")))
         if described.source_type in ("media", "organization"):
             return SourceReading(
@@ -390,26 +367,16 @@ def _named(names: tuple[str, ...], context: str) -> SourceReading:
     return SourceReading("person", True, False, f"a personal name {' '.join(names)!r}")
 
 
-def is_title_word(word: str, *, last: bool = False) -> bool:
-    """Whether a capitalised word before a name is a title or role ("Mayor", "Sen.", "Former"; not an honorific
-    such as "Mr."); a WordNet person
-    noun counts only before the name's last word, where it cannot be a surname ("Judge Roe", but "Phil Cook")."""
-    bare = without_possessive(word.strip(",")).rstrip(".")
-    if bare in _HONORIFICS:
-        return False  # "Mr. Burman": an honorific stays with the name
-    if _ROLE_WORD.fullmatch(bare) or _TITLE_MODIFIER.fullmatch(bare):
+def _describes_a_person(apposition: str, clause: str) -> bool:
+    """Whether an apposition after a name says what a person does rather than what the name is: it opens with a
+    relative "who" or a preposition ("who was attending the party's meeting", "with the Heritage Foundation"), or
+    holds a role or person noun before any preposition ("the party's delegate to the national committee", "adviser
+    to the campaign") or at the end of its ``clause`` ("a University of Texas professor")."""
+    words = apposition.split()
+    if words[0].lower() in lex.PERSON_APPOSITION_OPENERS:
         return True
-    return not last and bare.lower() in _WORDNET_PERSON
-
-
-def describes_a_person(word: str) -> bool:
-    """Whether a lower-case word before a bare surname says what the person is ("lawyer Barnes")."""
-    bare = word.strip(",").rstrip(".")
-    return bare.islower() and (_ROLE_WORD.fullmatch(bare) is not None or _singular(bare) in _WORDNET_PERSON)
-
-
-def _is_plural(noun: str) -> bool:
-    return noun.endswith("s") and not noun.endswith("ss")
+    before_preposition = re.split(r"\s(?:to|of|for|at|in|on|with|from)\s", apposition)[0].split()
+    return any(describes_a_person(without_possessive(word)) for word in (*before_preposition, *clause.split()[-1:]))
 
 
 _RECOGNIZERS: tuple[Recognizer, ...] = (
@@ -417,7 +384,10 @@ _RECOGNIZERS: tuple[Recognizer, ...] = (
     _stock_anonymous,
     _social_media,
     _media,
+    _masthead,
     _report,
+    _partitive,
+    _coordination,
     _anonymous,
     _role,
     _organization_head,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from ..sources import SourceReading, classify_source
+from ..sources import SourceReading, classify_source, left_unresolved
 from ..text.words import singular
 from ..records import Span, Step, record
 from .spans import name_in
@@ -53,4 +53,4 @@ def resolve(
             continue
         step = Step("refers_back", (("source", span.text), ("referent", mention.span.text), ("claim", mention.claim_index)))
         return span, mention.reading, step, mention.span
-    return span, reading, Step("refers_back_to_nothing", (("source", span.text), ("claims", LOOKBACK_CLAIMS))), None
+    return span, left_unresolved(reading), Step("refers_back_to_nothing", (("source", span.text), ("claims", LOOKBACK_CLAIMS))), None
