@@ -5,12 +5,13 @@ when its URL shows it (README there). A rating that answers "how well can I trac
 this comes from?" should score news reports above commentary. Prints the AUC (the chance
 that a news article picked at random scores above an opinion or blog piece picked at
 random, ties counting half; bar 0.85), the ratings over all 400 and the score histogram,
-for the README. The 400 include the 100 real-world labelled articles (train and test folds,
-matched by id only: no label is read), whose words the role model and the rating were fitted
-on; the AUC over the other 300 is printed beside it as the honest figure.
+for the README. The 400 include the real-world labelled articles (train and test folds,
+matched by id only: no label is read; 100 until round 5, 190 since), whose words the role
+model and the rating were fitted on; the AUC over the others (300, now 210) is printed beside
+it as the honest figure.
 
 The URL section is a noisy label: much magazine and partisan commentary has no opinion
-section in its URL, and some news posts live under ``/blog/``. So the AUC over the 300 is
+section in its URL, and some news posts live under ``/blog/``. So the AUC over those is
 also printed with the news side split by the outlet's ``kind`` (wire, broadsheet,
 broadcaster, digital, business, local against the rest: our own coarse label, not
 AllSides'), and ``--worst N`` lists the N opinion pieces ranked highest and the N news
@@ -75,7 +76,7 @@ def print_worst(scored: Sequence[tuple[dict, ArticleResult]], count: int) -> Non
 def main(argv: Sequence[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description="News above opinion on the AllSides articles.")
     parser.add_argument("--worst", type=int, default=0, metavar="N",
-                        help="list the N worst-ranked opinion and news pieces of the 300 not labelled")
+                        help="list the N worst-ranked opinion and news pieces of those not labelled")
     arguments = parser.parse_args(argv)
     engine = Engine.load()
     with (ALLSIDES_DIR / "metadata.tsv").open(encoding="utf-8", newline="") as handle:
