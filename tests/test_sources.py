@@ -33,6 +33,8 @@ def read(phrase: str, after: str = ""):
         ("the Institute for The Study of War", ("organization", True, False)),
         ("The Defense Intelligence of Ukraine (DIU)", ("organization", True, False)),
         ("the Ukrainian military", ("organization", True, False)),
+        ("the county", ("organization", False, False)),
+        ("the city", ("organization", False, False)),
         ("Kyiv", ("organization", True, False)),
         ("the Federal Bureau of Prisons", ("organization", True, False)),
         # coordinated people: a name among them makes a named person; unnamed people alone are anonymous
