@@ -27,11 +27,10 @@ from functools import lru_cache
 from typing import Callable
 
 from . import source_lexicons as lex
-from .source_phrase import Phrase, SourceReading, describes_a_person, is_plural, is_title_word, wordnet_lemma
+from .source_phrase import Phrase, SourceReading, describes_a_person, is_plural, wordnet_lemma
 from .text.words import without_possessive
 from .records import Span
 
-NAME_PARTICLES = lex.NAME_PARTICLES  # with is_title_word, read from here by attribution/spans.py
 APPOSITION_WINDOW = 120
 """How far past a bare name to look for an apposition that says what it is."""
 
@@ -344,7 +343,7 @@ def _name_words(phrase: Phrase) -> tuple[str, ...]:
             continue
         if lex.ORGANIZATION_NAME.fullmatch(bare) or lex.PLACE.fullmatch(bare) or lex.ORGANIZATION_WORD.fullmatch(bare):
             continue
-        if bare.lower() == "the" or (bare in NAME_PARTICLES and names):
+        if bare.lower() == "the" or (bare in lex.NAME_PARTICLES and names):
             continue
         if not bare[:1].isupper() or phrase.modifier or bare.lower() in lex.UNIDENTIFYING:
             return ()

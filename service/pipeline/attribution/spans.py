@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
-from ..sources import NAME_PARTICLES, classify_source, describes_a_person, is_title_word
+from ..source_lexicons import NAME_PARTICLES
+from ..source_phrase import describes_a_person, is_title_word
+from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
 
 LEFT_WINDOW = 300
