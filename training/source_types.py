@@ -17,20 +17,20 @@ from pathlib import Path
 
 from service import score_article
 
+from .gate import overlap
 from .labelled import TRAIN_DIR, load_folder
 
 
 def _inside(pred: tuple[int, int], gold: tuple[int, int]) -> bool:
     """At least half of the predicted span lies inside the gold span."""
-    overlap = min(pred[1], gold[1]) - max(pred[0], gold[0])
-    return pred[1] > pred[0] and overlap * 2 >= pred[1] - pred[0]
+    return pred[1] > pred[0] and overlap(pred, gold) * 2 >= pred[1] - pred[0]
 
 
 def _span(record: dict | None) -> tuple[int, int] | None:
     return (record["start"], record["end"]) if record else None
 
 
-def judged_sources(text: str, sentences: tuple[dict, ...], body: dict):
+def judged_sources(sentences: tuple[dict, ...], body: dict):
     """(gold attribution, service attribution) for each gold source the service found right."""
     for sentence in sentences:
         gold = sentence["attribution"]
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     confusions: collections.Counter[str] = collections.Counter()
     for article in load_folder(TRAIN_DIR):
         body = score_article(article.text, explain=args.list)
-        for gold, found in judged_sources(article.text, article.sentences, body):
+        for gold, found in judged_sources(article.sentences, body):
             type_right = found.get("source_type") == gold["source_type"]
             named_right = found.get("named") == gold["named"]
             for name in ("all", "subset") if article.id in subset else ("all",):
