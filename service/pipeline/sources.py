@@ -356,17 +356,17 @@ def _named(names: tuple[str, ...], context: str) -> SourceReading:
     name is an outlet or an organisation."""
     apposition = _APPOSITION.match(context)
     clause = re.split(r"[,;.)]", context[1:], maxsplit=1)[0]
-    if apposition is not None and apposition.group("core") and not _describes_a_person(apposition.group("core"), clause):
-        described = classify_source(apposition.group("core"), Span(0, len(apposition.group("core")), apposition.group("core")))
+    core = apposition.group("core") if apposition is not None else None
+    if core and not _apposition_says_what_a_person_does(core, clause):
+        described = classify_source(core, Span(0, len(core), core))
         if described.source_type in ("media", "organization"):
             return SourceReading(
-                described.source_type, True, False,
-                f"name {' '.join(names)!r}; the apposition {apposition.group('core')!r} says what it is",
+                described.source_type, True, False, f"name {' '.join(names)!r}; the apposition {core!r} says what it is"
             )
     return SourceReading("person", True, False, f"a personal name {' '.join(names)!r}")
 
 
-def _describes_a_person(apposition: str, clause: str) -> bool:
+def _apposition_says_what_a_person_does(apposition: str, clause: str) -> bool:
     """Whether an apposition after a name says what a person does rather than what the name is: it opens with a
     relative "who" or a preposition ("who was attending the party's meeting", "with the Heritage Foundation"), or
     holds a role or person noun before any preposition ("the party's delegate to the national committee", "adviser
