@@ -33,13 +33,10 @@ import json
 import random
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
 from unittest import mock
 
 from service.pipeline import cues, hedge_scope
 from service.pipeline.engine import Engine
-from service.pipeline.gate import GATE_DIR
 from service.pipeline.model import AttributionModel
 from service.pipeline.hedge_model import DEFAULT_PATH, HedgeCueModel
 from service.pipeline.resources import manifest_path
@@ -208,9 +205,7 @@ def main(argv=None) -> int:
     folds = sorted({a.fold for a in articles})
     engines = {fold: base for fold in folds}
     if not args.shipped:
-        setup = json.loads((GATE_DIR / "manifest.json").read_text(encoding="utf-8"))["setup"]
-        with tempfile.TemporaryDirectory() as directory:
-            gates = fold_gates(setup, Path(directory))
+        gates = fold_gates()
         engines = {fold: Engine(base.model, base.weights, retrained_without(fold), base.roles,
                                 gates[int(fold.removeprefix("fold"))]) for fold in folds}
     for variant in variants:
@@ -242,9 +237,9 @@ def spread(by_article: list[collections.Counter], size: int, draws: int = 2000) 
     generator = random.Random(13)
     precisions, recalls = [], []
     for _ in range(draws):
-        drawn = sum(generator.choices(by_article, k=size), collections.Counter())
-        precisions.append(figures(drawn)["precision"])
-        recalls.append(figures(drawn)["recall"])
+        drawn = figures(sum(generator.choices(by_article, k=size), collections.Counter()))
+        precisions.append(drawn["precision"])
+        recalls.append(drawn["recall"])
     precisions.sort(), recalls.sort()
     return {"precision_5_50_95": [precisions[int(q * (draws - 1))] for q in (0.05, 0.5, 0.95)],
             "recall_5_50_95": [recalls[int(q * (draws - 1))] for q in (0.05, 0.5, 0.95)],

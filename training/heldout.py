@@ -40,27 +40,28 @@ def _shared_measure(path: Path):
     return module
 
 
-def fold_gates(setup: dict, directory: Path) -> dict[int, AttributionGate]:
-    """One gate per fold, fitted on PolNeAR train and the other folds with ``setup``."""
+def fold_gates() -> dict[int, AttributionGate]:
+    """One gate per fold, fitted on PolNeAR train and the other folds with the shipped set-up (``manifest.json``)."""
+    setup = json.loads((GATE_DIR / "manifest.json").read_text(encoding="utf-8"))["setup"]
     model = AttributionModel.load()
     realworld, _ = realworld_examples(model)
     polnear = polnear_examples(model, ("train",))
     gates = {}
-    for fold in FOLDS:
-        kept = [e for e in realworld if e.fold != fold]
-        fitted = fit(kept + polnear, setup["polnear_weight"], setup["C"])
-        folder = directory / f"fold{fold}"
-        write(fitted, setup, {"realworld": len(kept), "polnear": len(polnear)}, f"held out: fold {fold} left out", folder)
-        gates[fold] = AttributionGate.load(folder)
+    with tempfile.TemporaryDirectory() as directory:
+        for fold in FOLDS:
+            kept = [e for e in realworld if e.fold != fold]
+            fitted = fit(kept + polnear, setup["polnear_weight"], setup["C"])
+            folder = Path(directory) / f"fold{fold}"
+            counts = {"realworld": len(kept), "polnear": len(polnear)}
+            write(fitted, setup, counts, f"held out: fold {fold} left out", folder)
+            gates[fold] = AttributionGate.load(folder)
     return gates
 
 
 def held_out_scorer() -> Callable[[str], dict]:
     """The API body of a train-fold article, scored with the gate that never saw its fold."""
-    setup = json.loads((GATE_DIR / "manifest.json").read_text(encoding="utf-8"))["setup"]
     engine = Engine.load()
-    with tempfile.TemporaryDirectory() as directory:
-        gates = fold_gates(setup, Path(directory))
+    gates = fold_gates()
     fold_of = {article.text: int(article.fold.removeprefix("fold")) for article in load_folder(TRAIN_DIR)}
     engines = {fold: Engine(engine.model, engine.weights, engine.hedge_detector, engine.roles, gate)
                for fold, gate in gates.items()}
