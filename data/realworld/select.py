@@ -56,10 +56,10 @@ def draw(rows, total=TOTAL, small_kind_quota=SMALL_KIND_QUOTA, folds=FOLDS):
 def draw_addition(rows, number):
     """Round 5's addition NUMBER: the same stratified draw over the articles not yet drawn."""
     taken = {row["id"] for row, _ in draw(rows)}
-    for earlier in range(1, number):
-        taken |= {row["id"] for row, _ in draw_addition(rows, earlier)}
-    rest = [row for row in rows if row["id"] not in taken]
-    drawn = draw(rest, ADDITION_TOTAL, ADDITION_SMALL_KIND_QUOTA, FOLDS - 1)
+    for _ in range(number):
+        rest = [row for row in rows if row["id"] not in taken]
+        drawn = draw(rest, ADDITION_TOTAL, ADDITION_SMALL_KIND_QUOTA, FOLDS - 1)
+        taken |= {row["id"] for row, _ in drawn}
     return [(row, FOLDS - 1 if number == 1 else fold) for row, fold in drawn]
 
 
