@@ -2,9 +2,9 @@
 
 Deterministic (sha256 order, no random-number library). Prints one line per article: id, kind, site, fold.
 Folds 0-3 are for training and cross-validation; fold 4 is the test fold, never used for tuning.
-`--addition K` (K = 1, 2, 3) draws round 5's further articles, 30 each, from what the sample and the earlier
-additions left, the same way: addition 1 enlarges the test fold (fold 4) to 50 articles, additions 2 and 3 go
-round-robin to the training folds 0-3.
+`--addition K` draws further articles, 30 each, from what the sample and the earlier additions left, the same
+way (round 5: K = 1-3; round 6: K = 4-7): additions 1 and 6 enlarge the test fold (fold 4) to 50 and then 80
+articles, the others go round-robin to the training folds 0-3.
 Usage: python data/realworld/select.py METADATA_TSV [--addition K]
 """
 import csv
@@ -24,6 +24,7 @@ def order(article_id):
 
 
 ADDITION_TOTAL = 30
+TEST_ADDITIONS = {1, 6}
 ADDITION_SMALL_KIND_QUOTA = {"wire": 3, "blog": 2, "tabloid": 2, "business": 1, "local": 1, "newsletter": 1}
 
 
@@ -54,13 +55,13 @@ def draw(rows, total=TOTAL, small_kind_quota=SMALL_KIND_QUOTA, folds=FOLDS):
 
 
 def draw_addition(rows, number):
-    """Round 5's addition NUMBER: the same stratified draw over the articles not yet drawn."""
+    """Addition NUMBER: the same stratified draw over the articles not yet drawn."""
     taken = {row["id"] for row, _ in draw(rows)}
     for _ in range(number):
         rest = [row for row in rows if row["id"] not in taken]
         drawn = draw(rest, ADDITION_TOTAL, ADDITION_SMALL_KIND_QUOTA, FOLDS - 1)
         taken |= {row["id"] for row, _ in drawn}
-    return [(row, FOLDS - 1 if number == 1 else fold) for row, fold in drawn]
+    return [(row, FOLDS - 1 if number in TEST_ADDITIONS else fold) for row, fold in drawn]
 
 
 def main(path, addition=0):
