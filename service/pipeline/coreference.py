@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from .attribution.inherit import earlier_mention
-from .document import Quotations
+from .document import Line, Quotations
 from .resources import read_toml
 from .sources import SourceReading, classify_source
 from .records import Attribution, Claim, Span, Step, replace
@@ -155,6 +155,47 @@ def _goes_on_quoting(attribution: Attribution, origin: int, source: Span | None 
         attribution, source=source, refers_to=None, cue=None, inherited=True, direct_quote=True,
         steps=(Step("goes_on_quoting", (("source", source.text), ("claim", origin))),),
     )
+
+
+# A credit line under an excerpt of an opinion roundup: the writer(s), a comma and the outlet, alone on a line ("Jane
+# Roe, Vox", "John Doe and Ann Lee, New York Times"), with no full stop.
+_NAME_WORD = r"[A-Z][\w'’-]*\.?"
+_WRITER = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{1,3}}"
+_CREDIT_LINE = re.compile(rf"(?P<writers>{_WRITER}(?:,?\sand\s{_WRITER})?),\s(?:the\s)?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){{0,4}}")
+
+
+def credited_excerpts(
+    text: str, lines: Sequence[Line], quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+) -> tuple[Attribution | None, ...]:
+    """The quoted paragraphs right above a credit line ("Jane Roe, Vox") are that writer's (data/realworld/README.md:
+    signed opinion roundups are attribution to the signed writers). The writer is named only after the excerpt, so
+    its sentences carry no source span, only the writer's type ("Quote first, speaker named after"); the step names
+    the writer. Walking back from the line, each claim with no attribution in a paragraph that opens with a quotation
+    mark inherits; a claim of a paragraph that does not, or one attributed on its own, ends the excerpt."""
+    result = list(attributions)
+    opens_quoting = {line.paragraph for line in lines if quotations.opening_at(line.start) is not None}
+    index = 0
+    for line in lines:
+        while index < len(claims) and claims[index].start < line.start:
+            index += 1
+        if (index < len(claims) and claims[index].start < line.end) or line.paragraph - 1 not in opens_quoting:
+            continue  # a claim of its own, or no quoted paragraph right above it: no credit line
+        credit = _CREDIT_LINE.fullmatch(text, line.start, line.end)
+        if credit is None:
+            continue
+        writers = Span(credit.start("writers"), credit.end("writers"), credit.group("writers"))
+        reading = classify_source(text, writers)
+        if reading.source_type == "unknown":
+            continue
+        signed = Attribution(
+            source=None, source_type=reading.source_type, named=reading.named, cue=None, inherited=True, via=(),
+            described=False, direct_quote=True, steps=(Step("credited_excerpt", (("writer", writers.text),)),),
+        )
+        for earlier in reversed(claims[:index]):
+            if result[earlier.index] is not None or earlier.paragraph not in opens_quoting:
+                break
+            result[earlier.index] = signed
+    return tuple(result)
 
 
 # The signature an embedded post ends with: a dash, the account's name and handle, and the date.

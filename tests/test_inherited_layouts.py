@@ -1,0 +1,65 @@
+"""Inherited attribution, one table per layout of real news in which a claim with no cue of its own goes on saying
+what an earlier (or later) claim attributes (docs/guidelines.md, "Inherited"), in both directions: the rows that
+inherit and the rows that must not. Every sentence is written for these tests in the style of news copy."""
+from __future__ import annotations
+
+import pytest
+
+from service import score_article
+
+
+def attributions(text: str) -> list[dict | None]:
+    return [claim["attribution"] for claim in score_article(text)["claims"]]
+
+
+ROUNDUP = (
+    "From the Right\n"
+    "Conservatives are split over the new budget deal.\n"
+    "“The deal spends money the country does not have. It will be paid for by our grandchildren.\n"
+    "“Worse, it was written behind closed doors.”\n"
+    "{credit}\n"
+    "Lawmakers will vote on the bill next week."
+)
+
+
+@pytest.mark.parametrize(
+    "credit, writer_type",
+    [
+        ("Jane Holloway, National Review", "person"),
+        ("Marcus T. Bell and Ana Ruiz, The Dispatch", "person"),
+        ("Tom Keller, Washington Examiner", "person"),
+    ],
+)
+def test_the_excerpt_above_a_credit_line_is_the_writers(credit, writer_type):
+    found = attributions(ROUNDUP.format(credit=credit))
+    excerpt = found[1:4]
+    assert all(a is not None and a["inherited"] and a["source"] is None for a in excerpt), excerpt
+    assert all((a["source_type"], a["named"]) == (writer_type, True) for a in excerpt)
+    assert found[0] is None and found[-1] is None  # the writer's summary above, the news after the credit line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence that names someone, not a credit line
+        ROUNDUP.format(credit="Jane Holloway, a teacher in Ohio, signed the letter."),
+        # a heading, no writer
+        ROUNDUP.format(credit="From the Left"),
+        # the paragraph above the line is no quotation
+        "Conservatives are split over the new budget deal.\nThe deal spends money the country does not have.\n"
+        "Jane Holloway, National Review\nLawmakers will vote on the bill next week.",
+    ],
+)
+def test_no_credit_line_no_writer(text):
+    assert not any(a is not None and a["inherited"] and a["source"] is None for a in attributions(text))
+
+
+def test_a_credit_line_leaves_an_excerpt_attributed_on_its_own_alone():
+    text = (
+        "Some argue that “the deal spends money the country does not have.\n"
+        "“It will be paid for by our grandchildren.”\n"
+        "Jane Holloway, National Review"
+    )
+    found = attributions(text)
+    assert found[0]["source"]["text"] == "Some" and not found[0]["inherited"]
+    assert found[1]["inherited"] and found[1]["source"]["text"] == "Some"
