@@ -63,3 +63,26 @@ def test_a_credit_line_leaves_an_excerpt_attributed_on_its_own_alone():
     found = attributions(text)
     assert found[0]["source"]["text"] == "Some" and not found[0]["inherited"]
     assert found[1]["inherited"] and found[1]["source"]["text"] == "Some"
+
+
+@pytest.mark.parametrize(
+    "text, inherits",
+    [
+        ("A study by the University of Leeds found that rents rose 20 percent last year.\n"
+         "In Manchester, rents rose 31 percent.", True),
+        ("A study by the University of Leeds found that rents rose 20 percent last year. In Manchester, they rose 31 percent.",
+         True),
+        # no figure: the writer's own sentence
+        ("A study by the University of Leeds found that rents rose 20 percent last year.\n"
+         "The mayor has promised to build more homes.", False),
+        # a person's figure is no report's finding
+        ("Jane Roe, the council's housing chief, said that rents rose 20 percent last year.\n"
+         "In Manchester, rents rose 31 percent.", False),
+        # a paragraph between: the finding no longer goes on
+        ("A study by the University of Leeds found that rents rose 20 percent last year.\n"
+         "The mayor has promised to build more homes.\nIn Manchester, 4,000 homes were built.", False),
+    ],
+)
+def test_a_further_figure_of_a_report_is_its_finding(text, inherits):
+    last = attributions(text)[-1]
+    assert (last is not None and last["inherited"] and last["source_type"] == "document") is inherits, last

@@ -117,7 +117,7 @@ def continue_quotations(
     - a block quote: the paragraph after an attributed lead-in that ends in a colon, with no quotation marks in it;
     - a quotation whose speaker is named where it closes ("“A. B. C,” she said."): every sentence before the close;
     - a further figure of the same report, study or poll: a sentence with a number right after a claim attributed
-      to a document, in its paragraph.
+      to a document, in its paragraph or the next (wire copy gives each finding a paragraph).
     """
     result = list(attributions)
     for index in range(len(claims) - 2, -1, -1):
@@ -140,7 +140,7 @@ def continue_quotations(
         quoting = claim.opens_inside_quote or quotations.opening_at(claim.start) is not None
         if lead_in and claim.paragraph == before.paragraph + 1 and not quotations.stretches(claim.start, claim.end):
             block = claim.paragraph
-        finding = previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
+        finding = previous.source_type == "document" and _FIGURE.search(claim.text)
         if (quoting and (previous.direct_quote or lead_in)) or claim.paragraph == block or finding:
             result[index] = _goes_on_quoting(previous, index - 1)
     return tuple(result)
