@@ -86,3 +86,23 @@ def test_a_credit_line_leaves_an_excerpt_attributed_on_its_own_alone():
 def test_a_further_figure_of_a_report_is_its_finding(text, inherits):
     last = attributions(text)[-1]
     assert (last is not None and last["inherited"] and last["source_type"] == "document") is inherits, last
+
+
+@pytest.mark.parametrize(
+    "text, source, refers_to",
+    [
+        # the quotation goes on after "he said": its source is "he", standing for the name given before
+        ("Mayor Tom Reyes visited the shelter on Sunday.\n“We will reopen the school by March,” he said. “Every "
+         "family will have a classroom.”", "he", "Mayor Tom Reyes"),
+        ("The agency said the road would stay closed.\n“Repairs will take weeks,” the agency added. “Crews are "
+         "already on site.”", "the agency", "The agency"),
+        # a source that names itself is taken as it is, with nothing to refer to
+        ("“We will reopen the school by March,” said Tom Reyes, the mayor. “Every family will have a classroom.”",
+         "Tom Reyes", None),
+    ],
+)
+def test_an_inherited_source_is_the_words_of_the_claim_it_continues(text, source, refers_to):
+    said, continued = attributions(text)[-2:]
+    assert continued["inherited"] and not said["inherited"]
+    assert continued["source"] == said["source"] and continued["source"]["text"] == source
+    assert (continued["refers_to"] or {}).get("text") == refers_to

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .attribution.inherit import earlier_mention
+from .attribution.inherit import carry, earlier_mention
 from .document import Line, Quotations
 from .resources import read_toml
 from .sources import SourceReading, classify_source
@@ -149,12 +149,9 @@ def continue_quotations(
 def _goes_on_quoting(attribution: Attribution, origin: int, source: Span | None = None) -> Attribution:
     """The attribution of claim ``origin``, inherited by a claim that goes on quoting its source (``source``: the
     mention that names it, when not the origin's own)."""
-    source = source or attribution.teller
-    assert source is not None
-    return replace(
-        attribution, source=source, refers_to=None, cue=None, inherited=True, direct_quote=True,
-        steps=(Step("goes_on_quoting", (("source", source.text), ("claim", origin))),),
-    )
+    teller = source or attribution.teller
+    assert teller is not None
+    return carry(attribution, (Step("goes_on_quoting", (("source", teller.text), ("claim", origin))),), source)
 
 
 # A credit line under an excerpt of an opinion roundup: the writer(s), a comma and the outlet, alone on a line ("Jane
