@@ -106,3 +106,54 @@ def test_an_inherited_source_is_the_words_of_the_claim_it_continues(text, source
     assert continued["inherited"] and not said["inherited"]
     assert continued["source"] == said["source"] and continued["source"]["text"] == source
     assert (continued["refers_to"] or {}).get("text") == refers_to
+
+
+BLOCK_QUOTE = (
+    "The lawyer Dana Whitlock wrote on her blog on Monday:\n"
+    "{block}\n"
+    "The appeal will be heard in May."
+)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # scare quotes inside the excerpt do not make it a quotation of someone else
+        "The judge treated the contract as “void” and ignored the record. That is not how the law works.",
+        # a sentence of the excerpt that names someone is still the lawyer's, not that person's
+        "The judge ignored the record. Sen. Tom Hale raised the point in March. Nobody listened.",
+    ],
+)
+def test_a_block_quote_after_a_lead_in_is_the_writer_s_it_names(block):
+    found = attributions(BLOCK_QUOTE.format(block=block))
+    excerpt, after = found[1:-1], found[-1]
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == "Dana Whitlock" for a in excerpt), excerpt
+    assert after is None
+
+
+def test_a_cue_of_its_own_in_a_block_quote_stays():
+    found = attributions(BLOCK_QUOTE.format(block="The judge ignored the record. The clerk said the file was lost."))
+    assert found[1]["inherited"] and found[1]["source"]["text"] == "Dana Whitlock"
+    assert not found[2]["inherited"] and found[2]["source"]["text"] == "The clerk"
+
+
+BULLETS = (
+    "In a radio interview on Friday, the governor said:\n"
+    "· Schools will reopen in August.\n"
+    "· Restaurants may seat half their usual guests. Inspectors are already short of staff.\n"
+    "· Bars will stay closed until further notice.\n"
+    "{after}"
+)
+
+
+def test_each_item_of_a_bulleted_list_after_a_lead_in_opens_with_the_speaker_s_point():
+    found = attributions(BULLETS.format(after="The state reported 40 new cases on Friday."))
+    items = [found[1], found[2], found[4]]
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == "the governor" for a in items), found
+    assert found[3] is None  # the writer's comment after the point, in its item
+    assert found[5] is None  # the story goes on after the list
+
+
+def test_a_bulleted_list_with_no_lead_in_is_the_writer_s():
+    text = "The state reported 40 new cases on Friday.\n· Schools will reopen in August.\n· Bars will stay closed."
+    assert attributions(text) == [None, None, None]

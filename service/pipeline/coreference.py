@@ -103,6 +103,13 @@ def _roles_of(name: str) -> set[str]:
 _FIGURE = re.compile(r"\d")
 """A figure: the further findings of a report that inherit its source are numbers."""
 _ENDS_WITH_COLON = re.compile(r":\s*$")
+_BULLET = re.compile(r"[·•▪●‣◦*–—-](?=\s)")
+"""The mark that opens an item of a bulleted list ("· Counties with ...")."""
+
+
+def _bullet(text: str) -> str:
+    """The bullet mark ``text`` opens with, or ""."""
+    return match.group() if (match := _BULLET.match(text)) else ""
 
 
 def continue_quotations(
@@ -114,7 +121,9 @@ def continue_quotations(
     - a quotation running on over a paragraph break, as wire copy writes it: the claim opens with a quotation mark,
       or inside a quotation, right after a claim whose attribution quotes someone;
     - a quotation introduced by a lead-in that ends in a colon ("Weiss writes:" then “My own forays ...”);
-    - a block quote: the paragraph after an attributed lead-in that ends in a colon, with no quotation marks in it;
+    - a block quote: the paragraph after an attributed lead-in that ends in a colon, opening with no quotation mark
+      (quoted words inside it are the excerpt's own): its sentences with no cue take the lead-in's source, and so
+      does the sentence that opens each further item of a bulleted list it starts ("· Schools will reopen ...");
     - a quotation whose speaker is named where it closes ("“A. B. C,” she said."): every sentence before the close;
     - a further figure of the same report, study or poll: a sentence with a number right after a claim attributed
       to a document, in its paragraph or the next (wire copy gives each finding a paragraph).
@@ -129,17 +138,32 @@ def continue_quotations(
         ):
             earlier = earlier_mention(claims, index, later) if not later.inherited else None
             result[index] = _goes_on_quoting(later, index + 1, earlier)
-    block = -1  # the paragraph read as a block quote, if any
+    # the paragraph read as a block quote (-1: none), the last item of a bulleted list it opens, the claim whose
+    # lead-in opens it, and its first claim
+    block, item, lead, first = -1, -1, 0, 0
     for index in range(1, len(claims)):
         claim, before, previous = claims[index], claims[index - 1], result[index - 1]
-        if result[index] is not None or previous is None or previous.teller is None:
+        if result[index] is not None:
+            continue  # a cue in a block quote stays its own: an excerpt of a report quotes the report's sources
+        if claim.paragraph == item + 1 and _bullet(claims[first].text) == _bullet(claim.text) != "":
+            # the next item of a bulleted list after the lead-in opens with the speaker's point; what follows in
+            # it may be the writer's comment, as after a quotation
+            item = claim.paragraph
+            result[index] = _goes_on_quoting(result[lead], lead)
+            continue
+        if claim.paragraph == block:
+            # the writer the lead-in names, not a source a sentence of the excerpt named before it
+            result[index] = _goes_on_quoting(result[lead], lead)
+            continue
+        if previous is None or previous.teller is None:
             continue
         if claim.paragraph - before.paragraph > 1:
             continue
         lead_in = _ENDS_WITH_COLON.search(before.text) is not None
         quoting = claim.opens_inside_quote or quotations.opening_at(claim.start) is not None
-        if lead_in and claim.paragraph == before.paragraph + 1 and not quotations.stretches(claim.start, claim.end):
-            block = claim.paragraph
+        if lead_in and claim.paragraph == before.paragraph + 1 and not quoting:
+            block = item = claim.paragraph
+            lead, first = index - 1, index
         finding = previous.source_type == "document" and _FIGURE.search(claim.text)
         if (quoting and (previous.direct_quote or lead_in)) or claim.paragraph == block or finding:
             result[index] = _goes_on_quoting(previous, index - 1)
