@@ -78,6 +78,9 @@ def test_a_credit_line_leaves_an_excerpt_attributed_on_its_own_alone():
         # a person's figure is no report's finding
         ("Jane Roe, the council's housing chief, said that rents rose 20 percent last year.\n"
          "In Manchester, rents rose 31 percent.", False),
+        # in the next paragraph after a document's claim with no figure: the writer's context
+        ("A study by the University of Leeds found that rents rose sharply last year.\n"
+         "The city has 4,000 empty homes.", False),
         # a paragraph between: the finding no longer goes on
         ("A study by the University of Leeds found that rents rose 20 percent last year.\n"
          "The mayor has promised to build more homes.\nIn Manchester, 4,000 homes were built.", False),
