@@ -65,52 +65,6 @@ def test_a_credit_line_leaves_an_excerpt_attributed_on_its_own_alone():
     assert found[1]["inherited"] and found[1]["source"]["text"] == "Some"
 
 
-@pytest.mark.parametrize(
-    "text, inherits",
-    [
-        ("A study by the University of Leeds found that rents rose 20 percent last year.\n"
-         "In Manchester, rents rose 31 percent.", True),
-        ("A study by the University of Leeds found that rents rose 20 percent last year. In Manchester, they rose 31 percent.",
-         True),
-        # no figure: the writer's own sentence
-        ("A study by the University of Leeds found that rents rose 20 percent last year.\n"
-         "The mayor has promised to build more homes.", False),
-        # a person's figure is no report's finding
-        ("Jane Roe, the council's housing chief, said that rents rose 20 percent last year.\n"
-         "In Manchester, rents rose 31 percent.", False),
-        # in the next paragraph after a document's claim with no figure: the writer's context
-        ("A study by the University of Leeds found that rents rose sharply last year.\n"
-         "The city has 4,000 empty homes.", False),
-        # a paragraph between: the finding no longer goes on
-        ("A study by the University of Leeds found that rents rose 20 percent last year.\n"
-         "The mayor has promised to build more homes.\nIn Manchester, 4,000 homes were built.", False),
-    ],
-)
-def test_a_further_figure_of_a_report_is_its_finding(text, inherits):
-    last = attributions(text)[-1]
-    assert (last is not None and last["inherited"] and last["source_type"] == "document") is inherits, last
-
-
-@pytest.mark.parametrize(
-    "text, source, refers_to",
-    [
-        # the quotation goes on after "he said": its source is "he", standing for the name given before
-        ("Mayor Tom Reyes visited the shelter on Sunday.\n“We will reopen the school by March,” he said. “Every "
-         "family will have a classroom.”", "he", "Mayor Tom Reyes"),
-        ("The agency said the road would stay closed.\n“Repairs will take weeks,” the agency added. “Crews are "
-         "already on site.”", "the agency", "The agency"),
-        # a source that names itself is taken as it is, with nothing to refer to
-        ("“We will reopen the school by March,” said Tom Reyes, the mayor. “Every family will have a classroom.”",
-         "Tom Reyes", None),
-    ],
-)
-def test_an_inherited_source_is_the_words_of_the_claim_it_continues(text, source, refers_to):
-    said, continued = attributions(text)[-2:]
-    assert continued["inherited"] and not said["inherited"]
-    assert continued["source"] == said["source"] and continued["source"]["text"] == source
-    assert (continued["refers_to"] or {}).get("text") == refers_to
-
-
 BLOCK_QUOTE = (
     "The lawyer Dana Whitlock wrote on her blog on Monday:\n"
     "{block}\n"
