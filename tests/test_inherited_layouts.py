@@ -114,3 +114,24 @@ def test_each_item_of_a_bulleted_list_after_a_lead_in_opens_with_the_speaker_s_p
 def test_a_bulleted_list_with_no_lead_in_is_the_writer_s():
     text = "The state reported 40 new cases on Friday.\n· Schools will reopen in August.\n· Bars will stay closed."
     assert attributions(text) == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # the signature a sentence of its own after the post's last sentence
+        "Water is still rising on Fifth Avenue. Stay off the bridge tonight. — Riverside Alerts (@RiversideAlerts) May 2, 2024",
+        # after a link, which is no claim
+        "Water is still rising on Fifth Avenue. Stay off the bridge tonight. https://t.co/x1Y2z3 — Riverside Alerts "
+        "(@RiversideAlerts) May 2, 2024",
+    ],
+)
+def test_an_embedded_post_signs_its_sentences_however_they_are_split(post):
+    text = f"Crews worked through the night on Main Street.\n{post}\nThe bridge reopened on Friday."
+    claims = score_article(text)["claims"]
+    found = {claim["text"]: claim["attribution"] for claim in claims}
+    last = next(attribution for text, attribution in found.items() if text.startswith("Stay off the bridge tonight."))
+    assert not last["inherited"] and last["cue"]["text"] == "—" and last["source"]["text"] == "Riverside Alerts (@RiversideAlerts)"
+    first = found["Water is still rising on Fifth Avenue."]
+    assert first["inherited"] and first["source"] == last["source"]
+    assert found["Crews worked through the night on Main Street."] is None and found["The bridge reopened on Friday."] is None

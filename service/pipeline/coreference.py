@@ -226,23 +226,36 @@ _POST_SIGNATURE = re.compile(
 )
 
 
-def embedded_posts(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
-    """A claim ending in a post's signature is attributed to the account (social_media, named; the dash is the
-    cue, as a speaker label's colon is), and the post's earlier sentences in the same paragraph inherit it."""
+def embedded_posts(
+    text: str, lines: Sequence[Line], claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+) -> tuple[Attribution | None, ...]:
+    """A post's line ending in its signature is attributed to the account (social_media, named; the dash is the
+    cue, as a speaker label's colon is): the claim with the signature in it, and when the signature stands as a
+    sentence of its own (or was skipped as one), the post's last sentence before it too; the post's earlier
+    sentences on the line inherit it."""
     result = list(attributions)
-    for claim in claims:
-        match = _POST_SIGNATURE.search(claim.text)
-        if match is None:
+    index = 0
+    for line in lines:
+        first = index
+        while index < len(claims) and claims[index].start < line.end:
+            index += 1
+        match = _POST_SIGNATURE.search(text, line.start, line.end)
+        if match is None or first == index:
             continue
-        source = Span(claim.start + match.start("source"), claim.start + match.end("source"), match.group("source"))
-        cue = Span(claim.start + match.start("cue"), claim.start + match.end("cue"), match.group("cue"))
+        source = Span(match.start("source"), match.end("source"), match.group("source"))
+        cue = Span(match.start("cue"), match.end("cue"), match.group("cue"))
         own = Attribution(
             source=source, source_type="social_media", named=True, cue=cue, inherited=False, via=(), described=False,
             direct_quote=True, steps=(Step("post_signature", (("source", source.text),)),),
         )
-        result[claim.index] = own
-        for earlier in reversed(claims[: claim.index]):
-            if earlier.paragraph != claim.paragraph or result[earlier.index] is not None:
+        post = [claim for claim in claims[first:index] if claim.end <= cue.start]
+        signed = [claim for claim in claims[first:index] if claim.end > cue.start]
+        if post and (not signed or signed[0].start >= cue.start):
+            signed.insert(0, post.pop())  # the signature apart: the sentence before it is the one it signs
+        for claim in signed:
+            result[claim.index] = own
+        for earlier in reversed(post):
+            if result[earlier.index] is not None:
                 break
             result[earlier.index] = replace(
                 own, cue=None, inherited=True, steps=(Step("post_sentence", (("source", source.text),)),)

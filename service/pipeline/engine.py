@@ -78,7 +78,7 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         refined = refine_sources(text, claims, gated)
     with stage("people"):
         people = resolve_people(text, claims, refined)
-        signed = credited_excerpts(text, document.lines, document.quotations, claims, embedded_posts(text, claims, people))
+        signed = credited_excerpts(text, document.lines, document.quotations, claims, embedded_posts(text, document.lines, claims, people))
         attributions = continue_quotations(document.quotations, claims, signed)
     with stage("hedges"):
         hedges = find_hedges(document, claims, attributions, hedge_detector)
