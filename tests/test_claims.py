@@ -43,13 +43,6 @@ from .conftest import seed_text
          ["The troops fired in the wrong direction."]),
         ("Footage shows troops on the frontline in Russia’s Kursk region. Khorne group/e2w news",
          ["Footage shows troops on the frontline in Russia’s Kursk region."]),
-        # a quotation closed and glued to the next sentence, as pages pasted without paragraph breaks write it
-        ('The mayor said the plan "will not survive the winter."She did not say why.',
-         ['The mayor said the plan "will not survive the winter."', "She did not say why."]),
-        ("The mayor said the plan “will not survive the winter.”She did not say why.",
-         ["The mayor said the plan “will not survive the winter.”", "She did not say why."]),
-        # a mark glued after a full stop that opens a quotation is no boundary before it
-        ('The mayor left early."We will rebuild," she said.', ['The mayor left early."We will rebuild," she said.']),
     ],
 )
 def test_sentences(text, expected_claims):

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Document, Quotations
+from .document import Document
 from .resources import compile_alternation, read_entries, read_toml
 from .records import Claim, Segment, Segmentation
 
@@ -43,9 +43,6 @@ HEADLINE_CAPITALISED_SHARE = 0.8
 _BOUNDARY = re.compile(r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)")
 _TERMINAL_PUNCTUATION = frozenset(".!?\u2026:;")
 _CLOSERS = "\"'\u201d\u2019)]"
-_GLUED_BOUNDARY = re.compile(r"[.!?\u2026][\"\u201d](?=[A-Z])")
-"""A closing quotation mark after end punctuation with a capital right after it: a boundary when the mark closes a
-quotation."""
 _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _CLOSING_QUOTES = "\"\u201d"
@@ -102,7 +99,7 @@ def segment(document: Document) -> Segmentation:
                 Segment(line_start, line_end, line_text, "furniture", f"page furniture: matches {match.group(0)!r}")
             )
             continue
-        sentences = _split_sentences(text, line_start, line_end, document.quotations)
+        sentences = _split_sentences(text, line_start, line_end)
         sentence_count = len(sentences)
         for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
@@ -129,26 +126,23 @@ def _sentence_key(sentence: str, words: list[str], folded: str, start: int, end:
     return " ".join(_WORD.findall(folded, start, end))
 
 
-def _split_sentences(text: str, start: int, end: int, quotations: Quotations) -> list[tuple[int, int]]:
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans within one stripped line, in order, covering all its words.
 
     A boundary ends in punctuation, so a span up to it needs no stripping at its end, and
-    it is never empty; only the text after the last boundary may be. A quotation closed after
-    a full stop and glued to the next sentence ('anywhere."He continued', as pages pasted without
-    their paragraph breaks write it) ends a sentence too.
+    it is never empty; only the text after the last boundary may be.
     """
     spans = []
     sentence_start = start
-    glued = [b for b in _GLUED_BOUNDARY.finditer(text, start, end) if quotations.closes_at(b.end())]
-    for boundary in sorted([*_BOUNDARY.finditer(text, start, end), *glued], key=lambda b: b.end()):
+    for boundary in _BOUNDARY.finditer(text, start, end):
         boundary_end = boundary.end()
         if boundary_end == end:  # nothing follows on the line
             break
-        # The boundary is followed by white space (or glued to a capital), and the line by something else.
-        following = boundary_end
+        # The boundary is followed by white space, and the line by something else.
+        following = boundary_end + 1
         while text[following].isspace():
             following += 1
-        if following == boundary_end or _is_sentence_end(text, boundary, text[following], end):
+        if _is_sentence_end(text, boundary, text[following], end):
             while text[sentence_start].isspace():
                 sentence_start += 1
             spans.append((sentence_start, boundary_end))

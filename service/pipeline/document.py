@@ -125,11 +125,6 @@ class Quotations:
             return False
         return not self.text[quotation.end : end].strip(" \t\r\n.!?")
 
-    def closes_at(self, position: int) -> bool:
-        """Whether a quotation's closing mark ends right before ``position``."""
-        number = bisect_left(self._ends, position)
-        return number < len(self.outer) and self._ends[number] == position and self.outer[number].closed
-
     def leaves_open(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` opens with a quotation that goes on after it."""
         quotation = self.opening_at(start)
