@@ -371,7 +371,9 @@ def test_generic_source_and_quote_continuation_take_the_agency():
     assert_span(SEED_003, added.cue, "added")
     # The quotation that continues: no cue of its own, inherits.
     assert continued.cue is None and continued.inherited is True and continued.direct_quote is True
-    assert continued.source == said.source and continued.source_type == "organization"
+    # its source is the words of the claim it continues, resolved as they were ("the agency" is the GUR)
+    assert continued.source == added.source and continued.refers_to == said.source
+    assert continued.source_type == "organization"
     assert "carries over" in explain_steps(continued.steps)
     assert note is None
 

@@ -362,8 +362,10 @@ def test_an_embedded_post_is_attributed_to_its_signature():
     signed = next(a for a in attributions if a is not None and not a["inherited"])
     assert signed["source"]["text"] == "Riverside Alerts (@RiversideAlerts)" and signed["cue"]["text"] == "—"
     assert (signed["source_type"], signed["named"]) == ("social_media", True)
+    # the signature a sentence of its own: the post's last sentence is the one it signs, the one before inherits
+    signs = [a for a in attributions if a is not None and not a["inherited"]]
     post = [a for a in attributions if a is not None and a["inherited"]]
-    assert len(post) == 2 and all(a["source"] == signed["source"] for a in post)
+    assert len(signs) == 2 and len(post) == 1 and all(a["source"] == signed["source"] for a in signs + post)
     assert attributions[0] is None and attributions[-1] is None  # the story before and after the post
 
 

@@ -18,7 +18,7 @@ from .aggregate import aggregate
 from .appositions import refine_sources
 from .attribution import attribute
 from .claims import segment
-from .coreference import continue_quotations, embedded_posts, resolve_people
+from .coreference import continue_quotations, credited_excerpts, embedded_posts, resolve_people
 from .cues import find_hedges, find_verification_notes
 from .document import Document
 from .gate import AttributionGate
@@ -78,7 +78,8 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         refined = refine_sources(text, claims, gated)
     with stage("people"):
         people = resolve_people(text, claims, refined)
-        attributions = continue_quotations(document.quotations, claims, embedded_posts(text, claims, people))
+        signed = credited_excerpts(text, document.lines, document.quotations, claims, embedded_posts(text, document.lines, claims, people))
+        attributions = continue_quotations(document.quotations, claims, signed)
     with stage("hedges"):
         hedges = find_hedges(document, claims, attributions, hedge_detector)
     with stage("verification_notes"):

@@ -251,6 +251,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "goes_on_quoting": lambda source, claim: f"no cue of its own: it goes on quoting {source!r} from claim {claim}",
     "post_signature": lambda source: f"the signature of an embedded post names its account {source!r}",
     "post_sentence": lambda source: f"no cue of its own: a sentence of the post signed {source!r}",
+    "credited_excerpt": lambda writer: f"no cue of its own: an excerpt credited below it to {writer!r}, named only after it",
     "audience_of_cue": lambda source, audience, cue: f"source {source!r}: {audience!r} is the audience of {cue!r}",
     "apposed_name": lambda source, phrase: f"source {source!r}: the name in apposition to {phrase!r}",
     "only_relays": lambda source, relay: f"source {source!r}: {relay!r} only relays it",

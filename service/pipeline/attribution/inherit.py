@@ -91,19 +91,24 @@ def inherit_forward(
 
 
 def _inherited(attribution: Attribution, origin: Claim, why: Inheritance, mention: Span | None = None) -> Attribution:
-    """The attribution a claim with no cue takes over: its source is the mention that
-    names the earlier claim's source (the referent of an earlier "he"), or ``mention``."""
-    source = mention or attribution.teller
-    teller = source.text if source else None
-    carried = (("why", why), ("claim", origin.index), ("source", teller), ("source_type", attribution.source_type))
+    """The attribution a claim with no cue takes over from claim ``origin``, and the step that says why."""
+    teller = mention or attribution.teller
+    carried = (("why", why), ("claim", origin.index), ("source", teller.text if teller else None), ("source_type", attribution.source_type))
+    return carry(attribution, (Step("inherited", carried),), mention)
+
+
+def carry(attribution: Attribution, steps: tuple[Step, ...], mention: Span | None = None) -> Attribution:
+    """``attribution`` taken over by a claim with no cue: the earlier claim's source words and what they refer to
+    ("he" and the name it stands for), for the hand labels point an inherited source at the words of the claim it
+    continues and the referent stays known; or ``mention``, the name given before a quotation closed later."""
     return replace(
         attribution,
-        source=source,
-        refers_to=None,
+        source=mention or attribution.source,
+        refers_to=None if mention else attribution.refers_to,
         cue=None,
         inherited=True,
         direct_quote=True,
-        steps=(Step("inherited", carried),),
+        steps=steps,
     )
 
 

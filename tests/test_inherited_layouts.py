@@ -1,0 +1,137 @@
+"""Inherited attribution, one table per layout of real news in which a claim with no cue of its own goes on saying
+what an earlier (or later) claim attributes (docs/guidelines.md, "Inherited"), in both directions: the rows that
+inherit and the rows that must not. Every sentence is written for these tests in the style of news copy."""
+from __future__ import annotations
+
+import pytest
+
+from service import score_article
+
+
+def attributions(text: str) -> list[dict | None]:
+    return [claim["attribution"] for claim in score_article(text)["claims"]]
+
+
+ROUNDUP = (
+    "From the Right\n"
+    "Conservatives are split over the new budget deal.\n"
+    "“The deal spends money the country does not have. It will be paid for by our grandchildren.\n"
+    "“Worse, it was written behind closed doors.”\n"
+    "{credit}\n"
+    "Lawmakers will vote on the bill next week."
+)
+
+
+@pytest.mark.parametrize(
+    "credit, writer_type",
+    [
+        ("Jane Holloway, National Review", "person"),
+        ("Marcus T. Bell and Ana Ruiz, The Dispatch", "person"),
+        ("Tom Keller, Washington Examiner", "person"),
+    ],
+)
+def test_the_excerpt_above_a_credit_line_is_the_writers(credit, writer_type):
+    found = attributions(ROUNDUP.format(credit=credit))
+    excerpt = found[1:4]
+    assert all(a is not None and a["inherited"] and a["source"] is None for a in excerpt), excerpt
+    assert all((a["source_type"], a["named"]) == (writer_type, True) for a in excerpt)
+    assert found[0] is None and found[-1] is None  # the writer's summary above, the news after the credit line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence that names someone, not a credit line
+        ROUNDUP.format(credit="Jane Holloway, a teacher in Ohio, signed the letter."),
+        # a heading, no writer
+        ROUNDUP.format(credit="From the Left"),
+        # the paragraph above the line is no quotation
+        "Conservatives are split over the new budget deal.\nThe deal spends money the country does not have.\n"
+        "Jane Holloway, National Review\nLawmakers will vote on the bill next week.",
+    ],
+)
+def test_no_credit_line_no_writer(text):
+    assert not any(a is not None and a["inherited"] and a["source"] is None for a in attributions(text))
+
+
+def test_a_credit_line_leaves_an_excerpt_attributed_on_its_own_alone():
+    text = (
+        "Some argue that “the deal spends money the country does not have.\n"
+        "“It will be paid for by our grandchildren.”\n"
+        "Jane Holloway, National Review"
+    )
+    found = attributions(text)
+    assert found[0]["source"]["text"] == "Some" and not found[0]["inherited"]
+    assert found[1]["inherited"] and found[1]["source"]["text"] == "Some"
+
+
+BLOCK_QUOTE = (
+    "The lawyer Dana Whitlock wrote on her blog on Monday:\n"
+    "{block}\n"
+    "The appeal will be heard in May."
+)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # scare quotes inside the excerpt do not make it a quotation of someone else
+        "The judge treated the contract as “void” and ignored the record. That is not how the law works.",
+        # a sentence of the excerpt that names someone is still the lawyer's, not that person's
+        "The judge ignored the record. Sen. Tom Hale raised the point in March. Nobody listened.",
+    ],
+)
+def test_a_block_quote_after_a_lead_in_is_the_writer_s_it_names(block):
+    found = attributions(BLOCK_QUOTE.format(block=block))
+    excerpt, after = found[1:-1], found[-1]
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == "Dana Whitlock" for a in excerpt), excerpt
+    assert after is None
+
+
+def test_a_cue_of_its_own_in_a_block_quote_stays():
+    found = attributions(BLOCK_QUOTE.format(block="The judge ignored the record. The clerk said the file was lost."))
+    assert found[1]["inherited"] and found[1]["source"]["text"] == "Dana Whitlock"
+    assert not found[2]["inherited"] and found[2]["source"]["text"] == "The clerk"
+
+
+BULLETS = (
+    "In a radio interview on Friday, the governor said:\n"
+    "· Schools will reopen in August.\n"
+    "· Restaurants may seat half their usual guests. Inspectors are already short of staff.\n"
+    "· Bars will stay closed until further notice.\n"
+    "{after}"
+)
+
+
+def test_each_item_of_a_bulleted_list_after_a_lead_in_opens_with_the_speaker_s_point():
+    found = attributions(BULLETS.format(after="The state reported 40 new cases on Friday."))
+    items = [found[1], found[2], found[4]]
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == "the governor" for a in items), found
+    assert found[3] is None  # the writer's comment after the point, in its item
+    assert found[5] is None  # the story goes on after the list
+
+
+def test_a_bulleted_list_with_no_lead_in_is_the_writer_s():
+    text = "The state reported 40 new cases on Friday.\n· Schools will reopen in August.\n· Bars will stay closed."
+    assert attributions(text) == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # the signature a sentence of its own after the post's last sentence
+        "Water is still rising on Fifth Avenue. Stay off the bridge tonight. — Riverside Alerts (@RiversideAlerts) May 2, 2024",
+        # after a link, which is no claim
+        "Water is still rising on Fifth Avenue. Stay off the bridge tonight. https://t.co/x1Y2z3 — Riverside Alerts "
+        "(@RiversideAlerts) May 2, 2024",
+    ],
+)
+def test_an_embedded_post_signs_its_sentences_however_they_are_split(post):
+    text = f"Crews worked through the night on Main Street.\n{post}\nThe bridge reopened on Friday."
+    claims = score_article(text)["claims"]
+    found = {claim["text"]: claim["attribution"] for claim in claims}
+    last = next(attribution for text, attribution in found.items() if text.startswith("Stay off the bridge tonight."))
+    assert not last["inherited"] and last["cue"]["text"] == "—" and last["source"]["text"] == "Riverside Alerts (@RiversideAlerts)"
+    first = found["Water is still rising on Fifth Avenue."]
+    assert first["inherited"] and first["source"] == last["source"]
+    assert found["Crews worked through the night on Main Street."] is None and found["The bridge reopened on Friday."] is None
