@@ -83,6 +83,7 @@ WORDS_THAT_NAME_THE_THING = [
     ("Two other potential buyers have walked away from the talks.", None),
     ("The suspected gunman was arrested at a bus station on Sunday.", None),
     ("Traders have started to price in the possibility of a rate cut.", None),
+    ("The board no longer pretends that the possibility exists of a quick sale.", None),
     ("Cheap sensors have made possible a new kind of flood warning.", None),
     # the writer's doubt: kept
     ("The fire was possible to contain only after the wind dropped.", "possible"),
@@ -175,6 +176,10 @@ WORRIES = [
     ("The new rules raise worries about the cost of housing.", "raise worries about"),
     ("The ruling prompted concerns over press freedom in the region.", "prompted concerns over"),
     ("She was often described as the most powerful woman in the city.", "was often described as"),
+    ("Since the tape surfaced, rumours have swirled that the mayor will step down.", "rumours have swirled"),
+    ("There are doubts that the new dam can hold back a spring flood.", "There are doubts"),
+    ("Smoke rose over the depot, raising fears that the fuel tanks had caught fire.", "raising fears that"),
+    ("The fear is that many renters will not be counted at all.", "fear is"),
     # a subject that holds them is a source: an attribution, not counted again as a hedge
     ("Senator Jane Roe raised concerns that the bill would push up rents.", None),
     ("Several economists have raised concerns that the cuts came too late.", None),
