@@ -171,6 +171,33 @@ def test_a_verb_of_seeming_stays_a_hedge_where_attribution_took_it_for_its_cue(t
     assert [r.speaker for r in readings] == ([speaker] if speaker else [])
 
 
+BEFORE_THE_ATTRIBUTION = [
+    # the content follows the cue ("showed that ..."): a hedge before the source is outside it, the writer's
+    ("The mayor may attend the summit after leaked memos showed that the council had split.", "leaked memos",
+     "showed", "may", "writer"),
+    # a hedge word that is itself a verb of saying may be a second attribution's cue: left to the content rule
+    ("A levy suggested last spring was dropped after the auditors found that it cost too much.", "the auditors",
+     "found", "suggested", "source"),
+    # the cue closes the claim, its content went before it: the source's
+    ("The pier may close for the winter, the harbour master told reporters on Monday.", "the harbour master",
+     "told", "may", "source"),
+    # after the cue, in its content: the source's
+    ("Leaked memos showed that the mayor may attend the summit.", "Leaked memos", "showed", "may", "source"),
+]
+
+
+@pytest.mark.parametrize("text, source, cue, hedge, speaker", BEFORE_THE_ATTRIBUTION)
+def test_a_hedge_before_an_attribution_whose_content_follows_its_cue_is_the_writers(text, source, cue, hedge,
+                                                                                     speaker):
+    def span(words):
+        return Span(text.index(words), text.index(words) + len(words), words)
+
+    attribution = Attribution(source=span(source), source_type="document", named=False, cue=span(cue),
+                              inherited=False, via=(), described=False, direct_quote=False, steps=())
+    found = FoundCue(text.index(hedge), text.index(hedge) + len(hedge), None)
+    assert [r.speaker for r in read_cues(text, 0, len(text), [found], [], attribution)] == [speaker]
+
+
 WORRIES = [
     # worries that nobody is said to hold: a vague attribution, the writer's
     ("The new rules raise worries about the cost of housing.", "raise worries about"),

@@ -64,6 +64,8 @@ _TRAILING_CUE = re.compile(
 """A claim that ends with its teller and a verb of saying or thinking: "..., Mr Wasserman reckons." """
 _TRAILING_CHARS = 80
 _DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
+_CUE_WORD = re.compile(rf"\b{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])}\b", re.IGNORECASE)
+"""A hedge word that is a verb of saying or thinking ("suggested", "expected") may be a second attribution's cue."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +110,7 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
         clause = _clause_before(text, breaks, cue)
         if _in_question(clause):
             continue
-        speaker, rule = _speaker(text, cue, quoted, attribution, category)
+        speaker, rule = _speaker(text, cue, quoted, attribution, category, claim_end)
         if speaker == "writer" and rule == "writer_voice" and category != "vague_attribution" and (
                 cue.end <= told_before or _reported(text, claim_start, clause)):
             speaker, rule = "source", "reported_content"
@@ -224,7 +226,7 @@ def _is_appearance(text: str, cue: FoundCue) -> bool:
 
 
 def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attribution: Attribution | None,
-             category: str) -> tuple[str, str]:
+             category: str, claim_end: int) -> tuple[str, str]:
     if inside_any(cue, quoted):
         return "source", "quotation"
     if attribution is None or category == "vague_attribution" or (attribution.source is None and not attribution.inherited):
@@ -236,9 +238,20 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
     frame = [span for span in (attribution.cue, attribution.source) if span is not None]
     if category == "distancing" and any(_adjacent(text, cue, span) for span in frame):
         return "writer", "adjacent_to_cue"
+    if frame and cue.end <= min(s.start for s in frame) and _opens_content(text, attribution.cue, claim_end) and (
+            not _CUE_WORD.search(text, cue.start, cue.end)):
+        return "writer", "writer_voice"  # before "X said she ...": the content follows the cue, the hedge is not in it
     if frame and not (min(s.start for s in frame) <= cue.start and cue.end <= max(s.end for s in frame)):
         return "source", "attribution_content"
     return "writer", "writer_voice"
+
+
+def _opens_content(text: str, cue, claim_end: int) -> bool:
+    """Whether the attribution's content follows its cue, opening with "that" ("emails showed that the party
+    ..."): a hedge before the source then stands outside it. A cue followed by anything else (", Ms Roe told CNN
+    on Monday.") may close content that went before it."""
+    after = _WORD.search(text, cue.end, claim_end) if cue is not None else None
+    return after is not None and after.group().lower() == "that"
 
 
 def inside_any(cue: FoundCue, stretches: Sequence[tuple[int, int]]) -> bool:
