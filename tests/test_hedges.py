@@ -171,6 +171,25 @@ def test_a_verb_of_seeming_stays_a_hedge_where_attribution_took_it_for_its_cue(t
     assert [r.speaker for r in readings] == ([speaker] if speaker else [])
 
 
+TIME_AND_PURPOSE = [
+    # a modal in a clause of time or purpose: what was possible then, or what was meant; no doubt of the writer's
+    ("The ferry left before the inspectors might board it.", []),
+    ("Crews worked until the road might reopen.", []),
+    ("The staff stayed late so the report might be finished on time.", []),
+    ("The ferry sailed early so that passengers might reach the island by noon.", []),
+    # "so" opening its clause means "therefore": the modal hedges
+    ("The levee is old. So the river may flood the lower town again this spring.", ["may"]),
+    # another subordinator nearer the modal opens its own clause
+    ("Crews left before the storm arrived because the levee may fail again.", ["may"]),
+]
+
+
+@pytest.mark.parametrize("text, words", TIME_AND_PURPOSE)
+def test_a_modal_in_a_clause_of_time_or_purpose_hedges_nothing(text, words):
+    claims = score_article(text)["claims"]
+    assert [h["text"] for claim in claims for h in claim["hedges"]] == words
+
+
 BEFORE_THE_ATTRIBUTION = [
     # the content follows the cue ("showed that ..."): a hedge before the source is outside it, the writer's
     ("The mayor may attend the summit after leaked memos showed that the council had split.", "leaked memos",

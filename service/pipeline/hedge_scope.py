@@ -50,6 +50,7 @@ _SUBORDINATORS = frozenset(CLAUSE_WORDS["subordinators"]) - {"that"}
 _CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"] + CLAUSE_WORDS["relatives"])
 _VERB_LIKE = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
 _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
+_TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
 _NEGATED_VERB = re.compile(r"n['’]t$")
 _OPENING = re.compile(r"[\W_]*")
 """What may stand before a word that opens its claim: spaces, quotation marks, a dash."""
@@ -108,7 +109,7 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
         if category is None or _part_of_attribution(text, claim_start, cue, category, attribution):
             continue
         clause = _clause_before(text, breaks, cue)
-        if _in_question(clause):
+        if _in_question(clause) or (category == "speculation" and _modal_of_time_or_purpose(text, cue, clause)):
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category, claim_end)
         if speaker == "writer" and rule == "writer_voice" and category != "vague_attribution" and (
@@ -140,6 +141,23 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
             return bool(subject) and subject not in _VERB_LIKE and not _NEGATED_VERB.search(subject)
         if word.lower() in _CLAUSE_OPENERS:
             return False  # the cue's own clause opens after the question ("how they operate that might")
+    return False
+
+
+def _modal_of_time_or_purpose(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) -> bool:
+    """Whether the cue is a modal in a clause of time or purpose ("before the court could rule", "so she could
+    join", "so that they might"): the nearest subordinator before it opens such a clause, "so" not as the
+    clause's first word."""
+    if "after_subject" not in word_categories().get(text[cue.start:cue.end].lower(), ("", frozenset()))[1]:
+        return False
+    for position in range(len(clause) - 1, -1, -1):
+        word = clause[position].group().lower()
+        if word in _TIME_AND_PURPOSE:
+            return word != "so" or position > 0
+        if word == "that" and position > 0 and clause[position - 1].group().lower() == "so":
+            continue  # "so that": a purpose
+        if word in _CLAUSE_OPENERS:
+            return False
     return False
 
 
