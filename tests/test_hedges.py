@@ -194,6 +194,8 @@ BEFORE_THE_ATTRIBUTION = [
     # the content follows the cue ("showed that ..."): a hedge before the source is outside it, the writer's
     ("The mayor may attend the summit after leaked memos showed that the council had split.", "leaked memos",
      "showed", "may", "writer"),
+    ("Up to 2,000 people may have marched behind banners declaring “Rent is theft”.", "banners", "declaring",
+     "may", "writer"),
     # a hedge word that is itself a verb of saying may be a second attribution's cue: left to the content rule
     ("A levy suggested last spring was dropped after the auditors found that it cost too much.", "the auditors",
      "found", "suggested", "source"),

@@ -65,6 +65,7 @@ _TRAILING_CUE = re.compile(
 """A claim that ends with its teller and a verb of saying or thinking: "..., Mr Wasserman reckons." """
 _TRAILING_CHARS = 80
 _DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
+_CONTENT_AFTER_CUE = re.compile(r"\s*(?:that\b|:?\s*[“\"])", re.IGNORECASE)
 _CUE_WORD = re.compile(rf"\b{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])}\b", re.IGNORECASE)
 """A hedge word that is a verb of saying or thinking ("suggested", "expected") may be a second attribution's cue."""
 
@@ -265,11 +266,10 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
 
 
 def _opens_content(text: str, cue, claim_end: int) -> bool:
-    """Whether the attribution's content follows its cue, opening with "that" ("emails showed that the party
-    ..."): a hedge before the source then stands outside it. A cue followed by anything else (", Ms Roe told CNN
-    on Monday.") may close content that went before it."""
-    after = _WORD.search(text, cue.end, claim_end) if cue is not None else None
-    return after is not None and after.group().lower() == "that"
+    """Whether the attribution's content follows its cue, opening with "that" or a quotation ("emails showed that
+    the party ...", "placards declaring “..."): a hedge before the source then stands outside it. A cue followed
+    by anything else (", Ms Roe told CNN on Monday.") may close content that went before it."""
+    return cue is not None and _CONTENT_AFTER_CUE.match(text, cue.end, claim_end) is not None
 
 
 def inside_any(cue: FoundCue, stretches: Sequence[tuple[int, int]]) -> bool:
