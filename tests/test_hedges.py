@@ -171,6 +171,19 @@ def test_a_verb_of_seeming_stays_a_hedge_where_attribution_took_it_for_its_cue(t
     assert [r.speaker for r in readings] == ([speaker] if speaker else [])
 
 
+VAGUE_IN_CONTENT = [
+    # an agentless "was believed to" inside what a named source reports is the source's wording
+    ("The captain was believed to have left the ship before it sank, according to the coast guard.", "source"),
+    # with no source, it is the writer's vague attribution
+    ("The captain was believed to have left the ship before it sank.", "writer"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", VAGUE_IN_CONTENT)
+def test_a_vague_attribution_inside_a_sources_content_is_the_sources(text, speaker):
+    assert [(h[0], h[1], h[2]) for h in hedges_of(text)] == [("was believed to", "vague_attribution", speaker)]
+
+
 TIME_AND_PURPOSE = [
     # a modal in a clause of time or purpose: what was possible then, or what was meant; no doubt of the writer's
     ("The ferry left before the inspectors might board it.", []),

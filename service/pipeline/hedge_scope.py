@@ -248,7 +248,7 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
              category: str, claim_end: int) -> tuple[str, str]:
     if inside_any(cue, quoted):
         return "source", "quotation"
-    if attribution is None or category == "vague_attribution" or (attribution.source is None and not attribution.inherited):
+    if attribution is None or (attribution.source is None and not attribution.inherited):
         return "writer", "writer_voice"  # an agentless cue attributes the claim to nobody: the writer's framing
     if attribution.inherited:
         return "source", "attribution_content"
