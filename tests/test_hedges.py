@@ -351,6 +351,7 @@ EMBEDDED_QUESTIONS = [
     ("The board debated whether the plant could reopen before winter.", None),
     ("Residents worried about what the new levy might do to rents.", None),
     ("The mayor asked how the bridge could be repaired so quickly.", None),
+    ("The ministry has given no details on what that may mean for farmers.", None),
     # the same words where the claim is hedged: a relative clause, a free relative, a question word that opens it
     ("The plant may reopen before winter, whatever the board decides.", "may"),
     ("It is a levy that might raise rents across the city.", "might"),

@@ -140,8 +140,9 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
         if word in _INTERROGATIVES:
             subject = clause[position + 1].group().lower() if position + 1 < len(clause) else ""
             return bool(subject) and subject not in _VERB_LIKE and not _NEGATED_VERB.search(subject)
-        if word.lower() in _CLAUSE_OPENERS:
-            return False  # the cue's own clause opens after the question ("how they operate that might")
+        if word.lower() in _CLAUSE_OPENERS and clause[position - 1].group() not in _INTERROGATIVES:
+            return False  # the cue's own clause opens after the question ("how they operate that might"); after
+            # an interrogative, "that" is the question's subject ("what that may entail")
     return False
 
 
