@@ -36,6 +36,7 @@ WRITER_HEDGES = [
     ("The fire was probably caused by faulty wiring in the basement.", ("probably", "speculation")),
     ("The suspect reportedly fled across the border on Tuesday.", ("reportedly", "distancing")),
     ("The so-called peace plan was drafted in secret.", ("so-called", "distancing")),
+    ("The mayor will almost certainly be charged before the summer.", ("almost certainly", "speculation")),
     ("It is believed that the ship sank within minutes.", ("It is believed", "vague_attribution")),
 ]
 
@@ -67,7 +68,7 @@ JOINED_CUES = [
     ("It does seem unlikely that the bridge will reopen before spring.", "seem unlikely", "speculation"),
     ("Some voters may believe the race is already over.", "may believe", "speculation"),
     # no word of the cue is listed: no hedge
-    ("The senator will almost certainly be indicted before the summer.", None, None),
+    ("The senator is presumed to have fled before the summer.", None, None),
 ]
 
 
@@ -241,6 +242,7 @@ WORRIES = [
     ("There are doubts that the new dam can hold back a spring flood.", "There are doubts"),
     ("Smoke rose over the depot, raising fears that the fuel tanks had caught fire.", "raising fears that"),
     ("The fear is that many renters will not be counted at all.", "fear is"),
+    ("We were told that the ferry would run again by March.", "We were told"),
     # a subject that holds them is a source: an attribution, not counted again as a hedge
     ("Senator Jane Roe raised concerns that the bill would push up rents.", None),
     ("Several economists have raised concerns that the cuts came too late.", None),
