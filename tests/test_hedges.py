@@ -185,6 +185,26 @@ def test_a_vague_attribution_inside_a_sources_content_is_the_sources(text, speak
     assert [(h[0], h[1], h[2]) for h in hedges_of(text)] == [("was believed to", "vague_attribution", speaker)]
 
 
+UNNAMED_CONTENT = [
+    # a cue whose source was not found: a hedge after it in its clause is someone's content
+    ("The judge accused the council of granting the developer's allegedly urgent requests.", "accused",
+     "allegedly", "source"),
+    # past a clause break, or after a passive cue that names nobody: the writer's
+    ("The judge accused the council of haste, and the developer allegedly knew it.", "accused", "allegedly",
+     "writer"),
+    ("It was reported that the developer allegedly knew of the plan.", "reported", "allegedly", "writer"),
+]
+
+
+@pytest.mark.parametrize("text, said, hedge, speaker", UNNAMED_CONTENT)
+def test_a_hedge_after_a_cue_whose_source_was_not_found_is_in_its_content(text, said, hedge, speaker):
+    attribution = Attribution(source=None, source_type="unknown", named=False,
+                              cue=Span(text.index(said), text.index(said) + len(said), said), inherited=False,
+                              via=(), described=False, direct_quote=False, steps=())
+    found = FoundCue(text.index(hedge), text.index(hedge) + len(hedge), None)
+    assert [r.speaker for r in read_cues(text, 0, len(text), [found], [], attribution)] == [speaker]
+
+
 TIME_AND_PURPOSE = [
     # a modal in a clause of time or purpose: what was possible then, or what was meant; no doubt of the writer's
     ("The ferry left before the inspectors might board it.", []),

@@ -250,6 +250,8 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
     if inside_any(cue, quoted):
         return "source", "quotation"
     if attribution is None or (attribution.source is None and not attribution.inherited):
+        if attribution is not None and _in_unnamed_content(text, cue, attribution.cue):
+            return "source", "attribution_content"
         return "writer", "writer_voice"  # an agentless cue attributes the claim to nobody: the writer's framing
     if attribution.inherited:
         return "source", "attribution_content"
@@ -264,6 +266,15 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
     if frame and not (min(s.start for s in frame) <= cue.start and cue.end <= max(s.end for s in frame)):
         return "source", "attribution_content"
     return "writer", "writer_voice"
+
+
+def _in_unnamed_content(text: str, cue: FoundCue, said) -> bool:
+    """Whether the hedge follows, within its clause, a cue whose source the attribution stage did not find
+    ("accused her colleagues of granting the administration's allegedly urgent demands", "has said the death
+    toll is likely to be less"): someone's content, not the writer's words. A passive cue ("it was reported
+    that") names nobody: what follows it stays the writer's."""
+    return (said is not None and said.end <= cue.start and not be_before(text, said.start)
+            and _CLAUSE_BREAK.search(text, said.end, cue.start) is None)
 
 
 def _opens_content(text: str, cue, claim_end: int) -> bool:
