@@ -213,6 +213,7 @@ TIME_AND_PURPOSE = [
     ("The ferry sailed early so that passengers might reach the island by noon.", []),
     # "so" opening its clause means "therefore": the modal hedges
     ("The levee is old. So the river may flood the lower town again this spring.", ["may"]),
+    ("The levee is old, and so the river may flood the lower town again this spring.", ["may"]),
     # another subordinator nearer the modal opens its own clause
     ("Crews left before the storm arrived because the levee may fail again.", ["may"]),
 ]

@@ -51,6 +51,7 @@ _CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"] + CLAUSE_WORDS["relati
 _VERB_LIKE = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
 _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
 _TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
+_CONJUNCTIONS = frozenset(CLAUSE_WORDS["conjunctions"])
 _NEGATED_VERB = re.compile(r"n['’]t$")
 _OPENING = re.compile(r"[\W_]*")
 """What may stand before a word that opens its claim: spaces, quotation marks, a dash."""
@@ -148,14 +149,14 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
 
 def _modal_of_time_or_purpose(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) -> bool:
     """Whether the cue is a modal in a clause of time or purpose ("before the court could rule", "so she could
-    join", "so that they might"): the nearest subordinator before it opens such a clause, "so" not as the
-    clause's first word."""
+    join", "so that they might"): the nearest subordinator before it opens such a clause, "so" neither as the
+    clause's first word nor after "and" or "but" ("and so it might": therefore)."""
     if "after_subject" not in word_categories().get(text[cue.start:cue.end].lower(), ("", frozenset()))[1]:
         return False
     for position in range(len(clause) - 1, -1, -1):
         word = clause[position].group().lower()
         if word in _TIME_AND_PURPOSE:
-            return word != "so" or position > 0
+            return word != "so" or (position > 0 and clause[position - 1].group().lower() not in _CONJUNCTIONS)
         if word == "that" and position > 0 and clause[position - 1].group().lower() == "so":
             continue  # "so that": a purpose
         if word in _CLAUSE_OPENERS:
