@@ -282,6 +282,9 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("The cause of the outage remained unclear two days later.", None),
     ("The forecast was believed even by the harbour master.", None),
     ("You may opt out of these messages at any time.", None),
+    ("The parade was a show of military might in the capital.", None),
+    ("The council will hold the vote and let the chips fall where they may.", None),
+    ("Be that as it may, the council held the vote on Monday.", None),
     ("It was very apparent that the dam could not hold.", None),
     # the same words hedging a claim
     ("The ferry is believed to have sailed without a permit.", "is believed to"),
