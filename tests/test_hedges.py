@@ -36,6 +36,7 @@ WRITER_HEDGES = [
     ("The fire was probably caused by faulty wiring in the basement.", ("probably", "speculation")),
     ("The suspect reportedly fled across the border on Tuesday.", ("reportedly", "distancing")),
     ("The so-called peace plan was drafted in secret.", ("so-called", "distancing")),
+    ("The mayor will almost certainly be charged before the summer.", ("almost certainly", "speculation")),
     ("It is believed that the ship sank within minutes.", ("It is believed", "vague_attribution")),
 ]
 
@@ -67,7 +68,7 @@ JOINED_CUES = [
     ("It does seem unlikely that the bridge will reopen before spring.", "seem unlikely", "speculation"),
     ("Some voters may believe the race is already over.", "may believe", "speculation"),
     # no word of the cue is listed: no hedge
-    ("The senator will almost certainly be indicted before the summer.", None, None),
+    ("The senator is presumed to have fled before the summer.", None, None),
 ]
 
 
@@ -83,6 +84,7 @@ WORDS_THAT_NAME_THE_THING = [
     ("Two other potential buyers have walked away from the talks.", None),
     ("The suspected gunman was arrested at a bus station on Sunday.", None),
     ("Traders have started to price in the possibility of a rate cut.", None),
+    ("The board no longer pretends that the possibility exists of a quick sale.", None),
     ("Cheap sensors have made possible a new kind of flood warning.", None),
     # the writer's doubt: kept
     ("The fire was possible to contain only after the wind dropped.", "possible"),
@@ -170,11 +172,98 @@ def test_a_verb_of_seeming_stays_a_hedge_where_attribution_took_it_for_its_cue(t
     assert [r.speaker for r in readings] == ([speaker] if speaker else [])
 
 
+VAGUE_IN_CONTENT = [
+    # an agentless "was believed to" inside what a named source reports is the source's wording
+    ("The captain was believed to have left the ship before it sank, according to the coast guard.", "source"),
+    # with no source, it is the writer's vague attribution
+    ("The captain was believed to have left the ship before it sank.", "writer"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", VAGUE_IN_CONTENT)
+def test_a_vague_attribution_inside_a_sources_content_is_the_sources(text, speaker):
+    assert [(h[0], h[1], h[2]) for h in hedges_of(text)] == [("was believed to", "vague_attribution", speaker)]
+
+
+UNNAMED_CONTENT = [
+    # a cue whose source was not found: a hedge after it in its clause is someone's content
+    ("The judge accused the council of granting the developer's allegedly urgent requests.", "accused",
+     "allegedly", "source"),
+    # past a clause break, or after a passive cue that names nobody: the writer's
+    ("The judge accused the council of haste, and the developer allegedly knew it.", "accused", "allegedly",
+     "writer"),
+    ("It was reported that the developer allegedly knew of the plan.", "reported", "allegedly", "writer"),
+]
+
+
+@pytest.mark.parametrize("text, said, hedge, speaker", UNNAMED_CONTENT)
+def test_a_hedge_after_a_cue_whose_source_was_not_found_is_in_its_content(text, said, hedge, speaker):
+    attribution = Attribution(source=None, source_type="unknown", named=False,
+                              cue=Span(text.index(said), text.index(said) + len(said), said), inherited=False,
+                              via=(), described=False, direct_quote=False, steps=())
+    found = FoundCue(text.index(hedge), text.index(hedge) + len(hedge), None)
+    assert [r.speaker for r in read_cues(text, 0, len(text), [found], [], attribution)] == [speaker]
+
+
+TIME_AND_PURPOSE = [
+    # a modal in a clause of time or purpose: what was possible then, or what was meant; no doubt of the writer's
+    ("The ferry left before the inspectors might board it.", []),
+    ("Crews worked until the road might reopen.", []),
+    ("The staff stayed late so the report might be finished on time.", []),
+    ("The ferry sailed early so that passengers might reach the island by noon.", []),
+    # "so" opening its clause means "therefore": the modal hedges
+    ("The levee is old. So the river may flood the lower town again this spring.", ["may"]),
+    ("The levee is old, and so the river may flood the lower town again this spring.", ["may"]),
+    # another subordinator nearer the modal opens its own clause
+    ("Crews left before the storm arrived because the levee may fail again.", ["may"]),
+]
+
+
+@pytest.mark.parametrize("text, words", TIME_AND_PURPOSE)
+def test_a_modal_in_a_clause_of_time_or_purpose_hedges_nothing(text, words):
+    claims = score_article(text)["claims"]
+    assert [h["text"] for claim in claims for h in claim["hedges"]] == words
+
+
+BEFORE_THE_ATTRIBUTION = [
+    # the content follows the cue ("showed that ..."): a hedge before the source is outside it, the writer's
+    ("The mayor may attend the summit after leaked memos showed that the council had split.", "leaked memos",
+     "showed", "may", "writer"),
+    ("Up to 2,000 people may have marched behind banners declaring “Rent is theft”.", "banners", "declaring",
+     "may", "writer"),
+    # a hedge word that is itself a verb of saying may be a second attribution's cue: left to the content rule
+    ("A levy suggested last spring was dropped after the auditors found that it cost too much.", "the auditors",
+     "found", "suggested", "source"),
+    # the cue closes the claim, its content went before it: the source's
+    ("The pier may close for the winter, the harbour master told reporters on Monday.", "the harbour master",
+     "told", "may", "source"),
+    # after the cue, in its content: the source's
+    ("Leaked memos showed that the mayor may attend the summit.", "Leaked memos", "showed", "may", "source"),
+]
+
+
+@pytest.mark.parametrize("text, source, cue, hedge, speaker", BEFORE_THE_ATTRIBUTION)
+def test_a_hedge_before_an_attribution_whose_content_follows_its_cue_is_the_writers(text, source, cue, hedge,
+                                                                                     speaker):
+    def span(words):
+        return Span(text.index(words), text.index(words) + len(words), words)
+
+    attribution = Attribution(source=span(source), source_type="document", named=False, cue=span(cue),
+                              inherited=False, via=(), described=False, direct_quote=False, steps=())
+    found = FoundCue(text.index(hedge), text.index(hedge) + len(hedge), None)
+    assert [r.speaker for r in read_cues(text, 0, len(text), [found], [], attribution)] == [speaker]
+
+
 WORRIES = [
     # worries that nobody is said to hold: a vague attribution, the writer's
     ("The new rules raise worries about the cost of housing.", "raise worries about"),
     ("The ruling prompted concerns over press freedom in the region.", "prompted concerns over"),
     ("She was often described as the most powerful woman in the city.", "was often described as"),
+    ("Since the tape surfaced, rumours have swirled that the mayor will step down.", "rumours have swirled"),
+    ("There are doubts that the new dam can hold back a spring flood.", "There are doubts"),
+    ("Smoke rose over the depot, raising fears that the fuel tanks had caught fire.", "raising fears that"),
+    ("The fear is that many renters will not be counted at all.", "fear is"),
+    ("We were told that the ferry would run again by March.", "We were told"),
     # a subject that holds them is a source: an attribution, not counted again as a hedge
     ("Senator Jane Roe raised concerns that the bill would push up rents.", None),
     ("Several economists have raised concerns that the cuts came too late.", None),
@@ -193,6 +282,9 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("The cause of the outage remained unclear two days later.", None),
     ("The forecast was believed even by the harbour master.", None),
     ("You may opt out of these messages at any time.", None),
+    ("The parade was a show of military might in the capital.", None),
+    ("The council will hold the vote and let the chips fall where they may.", None),
+    ("Be that as it may, the council held the vote on Monday.", None),
     ("It was very apparent that the dam could not hold.", None),
     # the same words hedging a claim
     ("The ferry is believed to have sailed without a permit.", "is believed to"),
@@ -285,6 +377,7 @@ EMBEDDED_QUESTIONS = [
     ("The board debated whether the plant could reopen before winter.", None),
     ("Residents worried about what the new levy might do to rents.", None),
     ("The mayor asked how the bridge could be repaired so quickly.", None),
+    ("The ministry has given no details on what that may mean for farmers.", None),
     # the same words where the claim is hedged: a relative clause, a free relative, a question word that opens it
     ("The plant may reopen before winter, whatever the board decides.", "may"),
     ("It is a levy that might raise rents across the city.", "might"),

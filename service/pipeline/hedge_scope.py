@@ -50,6 +50,8 @@ _SUBORDINATORS = frozenset(CLAUSE_WORDS["subordinators"]) - {"that"}
 _CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"] + CLAUSE_WORDS["relatives"])
 _VERB_LIKE = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
 _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
+_TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
+_CONJUNCTIONS = frozenset(CLAUSE_WORDS["conjunctions"])
 _NEGATED_VERB = re.compile(r"n['’]t$")
 _OPENING = re.compile(r"[\W_]*")
 """What may stand before a word that opens its claim: spaces, quotation marks, a dash."""
@@ -64,6 +66,9 @@ _TRAILING_CUE = re.compile(
 """A claim that ends with its teller and a verb of saying or thinking: "..., Mr Wasserman reckons." """
 _TRAILING_CHARS = 80
 _DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
+_CONTENT_AFTER_CUE = re.compile(r"\s*(?:that\b|:?\s*[“\"])", re.IGNORECASE)
+_CUE_WORD = re.compile(rf"\b{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])}\b", re.IGNORECASE)
+"""A hedge word that is a verb of saying or thinking ("suggested", "expected") may be a second attribution's cue."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +111,9 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
         if category is None or _part_of_attribution(text, claim_start, cue, category, attribution):
             continue
         clause = _clause_before(text, breaks, cue)
-        if _in_question(clause):
+        if _in_question(clause) or (category == "speculation" and _modal_of_time_or_purpose(text, cue, clause)):
             continue
-        speaker, rule = _speaker(text, cue, quoted, attribution, category)
+        speaker, rule = _speaker(text, cue, quoted, attribution, category, claim_end)
         if speaker == "writer" and rule == "writer_voice" and category != "vague_attribution" and (
                 cue.end <= told_before or _reported(text, claim_start, clause)):
             speaker, rule = "source", "reported_content"
@@ -136,8 +141,26 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
         if word in _INTERROGATIVES:
             subject = clause[position + 1].group().lower() if position + 1 < len(clause) else ""
             return bool(subject) and subject not in _VERB_LIKE and not _NEGATED_VERB.search(subject)
-        if word.lower() in _CLAUSE_OPENERS:
-            return False  # the cue's own clause opens after the question ("how they operate that might")
+        if word.lower() in _CLAUSE_OPENERS and clause[position - 1].group() not in _INTERROGATIVES:
+            return False  # the cue's own clause opens after the question ("how they operate that might"); after
+            # an interrogative, "that" is the question's subject ("what that may entail")
+    return False
+
+
+def _modal_of_time_or_purpose(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) -> bool:
+    """Whether the cue is a modal in a clause of time or purpose ("before the court could rule", "so she could
+    join", "so that they might"): the nearest subordinator before it opens such a clause, "so" neither as the
+    clause's first word nor after "and" or "but" ("and so it might": therefore)."""
+    if "after_subject" not in word_categories().get(text[cue.start:cue.end].lower(), ("", frozenset()))[1]:
+        return False
+    for position in range(len(clause) - 1, -1, -1):
+        word = clause[position].group().lower()
+        if word in _TIME_AND_PURPOSE:
+            return word != "so" or (position > 0 and clause[position - 1].group().lower() not in _CONJUNCTIONS)
+        if word == "that" and position > 0 and clause[position - 1].group().lower() == "so":
+            continue  # "so that": a purpose
+        if word in _CLAUSE_OPENERS:
+            return False
     return False
 
 
@@ -224,10 +247,12 @@ def _is_appearance(text: str, cue: FoundCue) -> bool:
 
 
 def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attribution: Attribution | None,
-             category: str) -> tuple[str, str]:
+             category: str, claim_end: int) -> tuple[str, str]:
     if inside_any(cue, quoted):
         return "source", "quotation"
-    if attribution is None or category == "vague_attribution" or (attribution.source is None and not attribution.inherited):
+    if attribution is None or (attribution.source is None and not attribution.inherited):
+        if attribution is not None and _in_unnamed_content(text, cue, attribution.cue):
+            return "source", "attribution_content"
         return "writer", "writer_voice"  # an agentless cue attributes the claim to nobody: the writer's framing
     if attribution.inherited:
         return "source", "attribution_content"
@@ -236,9 +261,28 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
     frame = [span for span in (attribution.cue, attribution.source) if span is not None]
     if category == "distancing" and any(_adjacent(text, cue, span) for span in frame):
         return "writer", "adjacent_to_cue"
+    if frame and cue.end <= min(s.start for s in frame) and _opens_content(text, attribution.cue, claim_end) and (
+            not _CUE_WORD.search(text, cue.start, cue.end)):
+        return "writer", "writer_voice"  # before "X said she ...": the content follows the cue, the hedge is not in it
     if frame and not (min(s.start for s in frame) <= cue.start and cue.end <= max(s.end for s in frame)):
         return "source", "attribution_content"
     return "writer", "writer_voice"
+
+
+def _in_unnamed_content(text: str, cue: FoundCue, said) -> bool:
+    """Whether the hedge follows, within its clause, a cue whose source the attribution stage did not find
+    ("accused her colleagues of granting the administration's allegedly urgent demands", "has said the death
+    toll is likely to be less"): someone's content, not the writer's words. A passive cue ("it was reported
+    that") names nobody: what follows it stays the writer's."""
+    return (said is not None and said.end <= cue.start and not be_before(text, said.start)
+            and _CLAUSE_BREAK.search(text, said.end, cue.start) is None)
+
+
+def _opens_content(text: str, cue, claim_end: int) -> bool:
+    """Whether the attribution's content follows its cue, opening with "that" or a quotation ("emails showed that
+    the party ...", "placards declaring “..."): a hedge before the source then stands outside it. A cue followed
+    by anything else (", Ms Roe told CNN on Monday.") may close content that went before it."""
+    return cue is not None and _CONTENT_AFTER_CUE.match(text, cue.end, claim_end) is not None
 
 
 def inside_any(cue: FoundCue, stretches: Sequence[tuple[int, int]]) -> bool:
