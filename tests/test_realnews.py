@@ -50,8 +50,7 @@ ACTIONS = [
     pytest.param("Lawmakers agreed to extend the filing deadline by a month.",
                  marks=pytest.mark.xfail(strict=True, reason=KEPT_FOR_POLNEAR)),
     "The school board decided to postpone the vote until after the holidays.",
-    pytest.param("Parents pushed the district to add a crossing guard at the busy intersection.",
-                 marks=pytest.mark.xfail(strict=True, reason=KEPT_FOR_POLNEAR)),
+    "Parents pushed the district to add a crossing guard at the busy intersection.",  # refused since the verb classes
     "The governor signed the bill into law on Friday afternoon.",
 ]
 
