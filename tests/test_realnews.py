@@ -11,6 +11,7 @@ import pytest
 
 from service import score_article
 from service.pipeline.attribution.decide import governs_no_content
+from service.pipeline.attribution.words import verb_classes
 from service.pipeline.gate import AttributionGate, attribution_kind, gate_features
 from service.pipeline.attribution import attribute
 from service.pipeline.claims import segment
@@ -49,8 +50,7 @@ ACTIONS = [
     pytest.param("Lawmakers agreed to extend the filing deadline by a month.",
                  marks=pytest.mark.xfail(strict=True, reason=KEPT_FOR_POLNEAR)),
     "The school board decided to postpone the vote until after the holidays.",
-    pytest.param("Parents pushed the district to add a crossing guard at the busy intersection.",
-                 marks=pytest.mark.xfail(strict=True, reason=KEPT_FOR_POLNEAR)),
+    "Parents pushed the district to add a crossing guard at the busy intersection.",  # refused since the verb classes
     "The governor signed the bill into law on Friday afternoon.",
 ]
 
@@ -216,6 +216,41 @@ def test_documents_are_typed_as_documents(text, source):
 )
 def test_kind_follows_the_cue_word(cue, kind):
     assert attribution_kind(cue) == kind
+
+
+# The WordNet class of a cue's verb lets the gate judge a cue word the folds never saw: what it does, not what it is.
+VERB_CLASSES = [
+    # (word as written in a cue, its first sense's file, or None for no verb WordNet knows)
+    ("told", "communication"),  # an irregular form (verb.exc)
+    ("urged", "communication"),
+    ("replies", "communication"),  # "-ies" to "-y"
+    ("voted", "social"),
+    ("accepting", "cognition"),
+    ("friday", None),
+    ("about", None),
+]
+
+
+@pytest.mark.parametrize("word, first", VERB_CLASSES)
+def test_a_cue_word_has_the_wordnet_class_of_its_verb(word, first):
+    classes = verb_classes(word)
+    assert (classes[0][0] if classes else None) == first
+
+
+@pytest.mark.parametrize(
+    "text, cue, verb_class",
+    [
+        ("The mayor said Friday that the pool would reopen in June.", "said Friday", "communication"),
+        ("The council voted against the new parking fees on Tuesday.", "voted against", "social"),
+    ],
+)
+def test_the_gate_reads_the_class_of_the_cues_last_verb(text, cue, verb_class):
+    document = Document.of(text)
+    claims = segment(document).claims
+    predictions = MODEL.predict(text, claims)
+    attribution = attribute(document, claims, predictions)[-1]
+    assert attribution is not None and attribution.cue is not None and attribution.cue.text == cue, attribution
+    assert f"verb_class={verb_class}" in gate_features(document.quotations, claims[-1], predictions[-1], attribution)
 
 
 def test_the_gate_loads_plain_arrays_and_scores_a_probability():

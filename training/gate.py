@@ -21,8 +21,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +34,9 @@ from sklearn.linear_model import LogisticRegression
 from service.pipeline.attribution import attribute
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
-from service.pipeline.gate import GATE_DIR, gate_features, hash_features
+from service.pipeline.engine import find
+from service.pipeline.gate import GATE_DIR, AttributionGate, gate_features, hash_features
+from service.pipeline.hedge_model import HedgeCueModel
 from service.pipeline.model import AttributionModel
 from service.pipeline.resources import file_sha256
 
@@ -53,10 +56,9 @@ the measured strict dev figure of round 4's gate, not to fall; the held-out esti
 measured figure (2026-12-02: estimate 0.746, measured 0.745)."""
 RECALL_FLOOR = 0.85
 """Issue 11's real-world attribution recall bar: thresholds and set-ups are chosen for precision above it. The
-recall here counts gold cues the stages before the gate never find (0.872 with no gate on the 140 train-fold
-articles), so the bar binds harder than the shared measure's: on 2026-12-02 it chose threshold 0.08 with PolNeAR
-weight 0 (cross-validated P 0.684 R 0.856), a lower threshold than the shipped 0.12, whose held-out figures it did
-not beat on 80 articles (training.heldout); the shipped set-up was kept (``--keep-setup``)."""
+recall counts, as the shared measure does, the gold cues the service finds whatever the gate says (an embedded
+post's signature, "— Name (@handle)": ``found_past_the_gate``); without them (round 5) the bar bound harder than
+the shared measure's and chose a lower threshold than held-out figures supported."""
 FRONTIER = (0.66, 0.70, 0.74, 0.77, 0.79)
 """PolNeAR floors at which the trade-off with real-world F1 is printed."""
 
@@ -115,6 +117,36 @@ def realworld_examples(model: AttributionModel) -> tuple[list[Example], int]:
     return examples, gold_cues
 
 
+@dataclass(frozen=True, slots=True)
+class GoldCues:
+    """The recall's denominator and the gold cue sentences found past the gate, counted found at any threshold."""
+
+    total: int
+    found_anyway: frozenset[tuple[str, int]]
+
+
+def found_past_the_gate(model: AttributionModel) -> frozenset[tuple[str, int]]:
+    """The train folds' gold cue sentences the service finds with every cue the gate judges refused (the
+    signature of an embedded post): the shared measure counts them found whatever the threshold."""
+    refuse_all = replace(AttributionGate.load(), threshold=math.inf)
+    hedges = HedgeCueModel.load()
+    found = set()
+    for _, article, text, gold in realworld_articles():
+        findings, _ = find(Document.of(text), model, hedges, refuse_all)
+        for finding in findings:
+            attribution = finding.attribution
+            if attribution is None or attribution.inherited or attribution.cue is None:
+                continue
+            cue, claim = (attribution.cue.start, attribution.cue.end), (finding.claim.start, finding.claim.end)
+            found.update(
+                (article, index) for index, sentence in enumerate(gold)
+                if sentence["claim"] and (at := sentence["attribution"]) and at["cue"]
+                and overlap(claim, (sentence["start"], sentence["end"]))
+                and any(cue_matches(cue, tuple(c)) for c in [at["cue"], *at["alt_cues"]])
+            )
+    return frozenset(found)
+
+
 def polnear_examples(model: AttributionModel, splits: tuple[str, ...]) -> list[Example]:
     """The examples of PolNeAR ``splits``, each article in quarter (its number in ``splits`` mod 4)."""
     documents = [document for split in splits for document in load_split(split)]
@@ -162,10 +194,10 @@ def fit(examples: list[Example], polnear_weight: float, c: float) -> LogisticReg
     return model
 
 
-def attribution_f1(examples: list[Example], scores: np.ndarray, threshold: float, gold_cues: int) -> tuple[float, float, float]:
+def attribution_f1(examples: list[Example], scores: np.ndarray, threshold: float, gold_cues: GoldCues) -> tuple[float, float, float]:
     kept = [e for e, s in zip(examples, scores) if s >= threshold]
     precision = sum(e.right for e in kept) / len(kept) if kept else 0.0
-    recall = len({g for e in kept for g in e.gold if g[1] >= 0}) / gold_cues
+    recall = len({g for e in kept for g in e.gold if g[1] >= 0} | gold_cues.found_anyway) / gold_cues.total
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
 
@@ -193,7 +225,7 @@ def polnear_f1(examples: list[Example], scores: np.ndarray, threshold: float, ba
 
 
 def cross_validate(
-    realworld: list[Example], polnear: list[Example], gold_cues: int, polnear_recall: float,
+    realworld: list[Example], polnear: list[Example], gold_cues: GoldCues, polnear_recall: float,
     floor: float = POLNEAR_FLOOR,
 ) -> list[dict]:
     """Every set-up scored held out over the four folds (a real-world fold and a PolNeAR quarter each); its
@@ -268,11 +300,12 @@ def main(argv: list[str] | None = None) -> None:
                         help="the least estimated strict PolNeAR F1 a set-up must keep")
     args = parser.parse_args(argv)
     model = AttributionModel.load()
-    realworld, gold_cues = realworld_examples(model)
+    realworld, total = realworld_examples(model)
+    gold_cues = GoldCues(total, found_past_the_gate(model))
     polnear = polnear_examples(model, SPLITS)
     p, r, f = attribution_f1(realworld, np.ones(len(realworld)), 0.5, gold_cues)
     print(f"{len(realworld)} real-world cues ({sum(e.right for e in realworld)} right), {len(polnear)} PolNeAR cues; "
-          f"no gate: cue P {p:.3f} R {r:.3f} F1 {f:.3f}")
+          f"no gate: cue P {p:.3f} R {r:.3f} F1 {f:.3f} ({len(gold_cues.found_anyway)} gold cues found past the gate)")
     if args.keep_setup:
         shipped = json.loads((GATE_DIR / "manifest.json").read_text(encoding="utf-8"))
         best, chosen_by = shipped["setup"], shipped["chosen_by"]

@@ -1,6 +1,6 @@
 """The real-world measure on the train folds with the gate held out: each fold scored by a gate refitted without it.
 
-    python -m training.heldout [--details]
+    python -m training.heldout [--details] [--threshold T]
 
 The shipped gate (``resources/gate``) was fitted on all four train folds, so the shared measure
 (``../shared/tools/realworld_eval.py``) run on them scores the gate on its own examples. Here the gate is
@@ -8,11 +8,13 @@ refitted four times, each time on PolNeAR train and the three other folds with t
 weight, regularisation, threshold: ``manifest.json``), and every article is scored by the gate that never saw
 it; the shared measure then prints its usual report over the four folds pooled. Every other model (the cue
 model, the roles) is the shipped one: attribution precision, recall and false attribution are held out, the
-source, type and rating figures are not only the gate's. The test fold is never read here.
+source, type and rating figures are not only the gate's. ``--threshold`` scores with another threshold than the
+shipped one, to read the trade-off held out. The test fold is never read here.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib.util
 import json
 import sys
@@ -40,8 +42,9 @@ def _shared_measure(path: Path):
     return module
 
 
-def fold_gates() -> dict[int, AttributionGate]:
-    """One gate per fold, fitted on PolNeAR train and the other folds with the shipped set-up (``manifest.json``)."""
+def fold_gates(threshold: float | None = None) -> dict[int, AttributionGate]:
+    """One gate per fold, fitted on PolNeAR train and the other folds with the shipped set-up (``manifest.json``),
+    with ``threshold`` instead of the shipped one when given."""
     setup = json.loads((GATE_DIR / "manifest.json").read_text(encoding="utf-8"))["setup"]
     model = AttributionModel.load()
     realworld, _ = realworld_examples(model)
@@ -54,14 +57,15 @@ def fold_gates() -> dict[int, AttributionGate]:
             folder = Path(directory) / f"fold{fold}"
             counts = {"realworld": len(kept), "polnear": len(polnear)}
             write(fitted, setup, counts, f"held out: fold {fold} left out", folder)
-            gates[fold] = AttributionGate.load(folder)
+            gate = AttributionGate.load(folder)
+            gates[fold] = gate if threshold is None else dataclasses.replace(gate, threshold=threshold)
     return gates
 
 
-def held_out_scorer() -> Callable[[str], dict]:
+def held_out_scorer(threshold: float | None = None) -> Callable[[str], dict]:
     """The API body of a train-fold article, scored with the gate that never saw its fold."""
     engine = Engine.load()
-    gates = fold_gates()
+    gates = fold_gates(threshold)
     fold_of = {article.text: int(article.fold.removeprefix("fold")) for article in load_folder(TRAIN_DIR)}
     engines = {fold: Engine(engine.model, engine.weights, engine.hedge_detector, engine.roles, gate)
                for fold, gate in gates.items()}
@@ -76,8 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list every miss and false hit (the shared measure's)")
     parser.add_argument("--measure", type=Path, default=MEASURE, help="path of realworld_eval.py")
+    parser.add_argument("--threshold", type=float, help="the gates' threshold instead of the shipped one")
     args = parser.parse_args(argv)
-    score = held_out_scorer()
+    score = held_out_scorer(args.threshold)
     measure = _shared_measure(args.measure)
     measure.service_fn = lambda base, inprocess: score
     return measure.main(["-", str(TRAIN_DIR), "--inprocess", *(["--details"] if args.details else [])])

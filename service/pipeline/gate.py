@@ -33,7 +33,7 @@ import numpy as np
 from .resources import file_sha256, read_entries, read_toml, resource_path
 from .records import Attribution, AttributionKind, Claim, ClaimPrediction, replace
 from .attribution.decide import governs_no_content
-from .attribution.words import QUOTE_MARK, QUOTE_MARKS
+from .attribution.words import QUOTE_MARK, QUOTE_MARKS, verb_classes
 from .document import Quotations
 
 GATE_DIR = resource_path("gate")
@@ -75,7 +75,7 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
     text = quotations.text
     cue = attribution.cue
     assert cue is not None
-    head, (cue_text, head_text, head_suffix, cue_length, cue_cap), belief, guideline = _cue_reading(cue.text)
+    head, (cue_text, head_text, head_suffix, cue_length, cue_cap, *verb_class), belief, guideline = _cue_reading(cue.text)
     lower_before = _lowered_words(text[claim.start : cue.start])
     lower_after = _lowered_words(text[cue.end : claim.end])
     next1 = lower_after[0] if lower_after else "<end>"
@@ -94,6 +94,7 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
         f"prev1+head={prev1}|{head}",
         cue_length,
         cue_cap,
+        *verb_class,
     ]
     if "that" in lower_after[:4]:
         features.append("that_after")
@@ -156,10 +157,10 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
 
 
 @lru_cache(maxsize=4096)
-def _cue_reading(cue: str) -> tuple[str, tuple[str, str, str, str, str], bool, bool]:
-    """What ``gate_features`` reads in the cue's own words: its head word, the features of the cue alone, and
-    whether the head states a belief and is a guideline cue; cached per cue text ("said", "told" come back
-    claim after claim)."""
+def _cue_reading(cue: str) -> tuple[str, tuple[str, ...], bool, bool]:
+    """What ``gate_features`` reads in the cue's own words: its head word, the features of the cue alone (with the
+    WordNet classes of its last verb, ``_verb_class``), and whether the head states a belief and is a guideline
+    cue; cached per cue text ("said", "told" come back claim after claim)."""
     cue_words = _lowered_words(cue) or ["<empty>"]
     head = cue_words[-1]
     alone = (
@@ -168,8 +169,20 @@ def _cue_reading(cue: str) -> tuple[str, tuple[str, str, str, str, str], bool, b
         f"head_suffix={head[-2:]}",
         f"cue_words={min(len(cue_words), 4)}",
         f"cue_cap={cue[:1].isupper()}",
+        *_verb_class(cue_words),
     )
     return head, alone, _BELIEF.match(head) is not None, head in _GUIDELINE_CUES
+
+
+def _verb_class(cue_words: list[str]) -> list[str]:
+    """The word class of the cue's last word WordNet knows as a verb, which a cue word the folds never saw still
+    has: its first sense's file ("communication", "social", "motion"), the files of its first senses and the
+    quarters of its senses that are of communication; "none" for a cue with no verb ("about", "Friday")."""
+    classes = next(filter(None, map(verb_classes, reversed(cue_words))), None)
+    if classes is None:
+        return ["verb_class=none"]
+    files, communication = classes
+    return [f"verb_class={files[0]}", *(f"verb_sense={name}" for name in files), f"verb_communication={communication}"]
 
 
 def hash_features(features: Sequence[str], dimension: int) -> np.ndarray:

@@ -36,3 +36,20 @@ QUOTE_MARKS = frozenset("“”\"")
 QUOTE_MARK = re.compile("[“”\"]")
 """Any of ``QUOTE_MARKS``, to find or count them in one pass."""
 
+
+_VERB_CLASSES = {lemma: (tuple(files.split(",")), int(share))
+                 for lemma, files, share in map(str.split, read_entries("wordnet_verb_classes.txt"))}
+_VERB_FORMS = dict(map(str.split, read_entries("wordnet_verb_forms.txt")))
+_VERB_ENDINGS = (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""))
+"""WordNet's own detachment rules for verbs (morphy), tried in order."""
+
+
+def verb_classes(word: str) -> tuple[tuple[str, ...], int] | None:
+    """The WordNet 3.0 lexicographer files of a lower-case word's first verb senses ("communication", "social")
+    and the quarters of its senses that are of communication, or None when it is no verb WordNet knows
+    (``resources/lexicons/wordnet_verb_classes.txt``, built by ``training/verb_classes.py``)."""
+    lemma = _VERB_FORMS.get(word, word)
+    if lemma not in _VERB_CLASSES:
+        lemma = next((word[: len(word) - len(ending)] + base for ending, base in _VERB_ENDINGS
+                      if word.endswith(ending) and word[: len(word) - len(ending)] + base in _VERB_CLASSES), lemma)
+    return _VERB_CLASSES.get(lemma)
