@@ -131,6 +131,28 @@ def test_speaker_tag_after_a_quotation_stays_with_it(text, expected_claims):
     assert [claim.text for claim in segment(Document.of(text)).claims] == expected_claims
 
 
+@pytest.mark.parametrize(
+    "text, expected_claims",
+    [
+        # An acronym ends a sentence; its last capital is no initial.
+        ("The grant went to the NAACP. Board members met on Friday to discuss it.",
+         ["The grant went to the NAACP.", "Board members met on Friday to discuss it."]),
+        ("He filed the complaint with the FEC. And the regulator has not answered yet.",
+         ["He filed the complaint with the FEC.", "And the regulator has not answered yet."]),
+        # A lone initial, bare or after a bracket, does not.
+        ("The memo was signed by Laura K. Denton on behalf of the board.",
+         ["The memo was signed by Laura K. Denton on behalf of the board."]),
+        ("The author (J. Ortega) wrote the report for the council in March.",
+         ["The author (J. Ortega) wrote the report for the council in March."]),
+        # Nor does an initialism before a capitalised word.
+        ("The U.N. Security Council met in emergency session on Sunday night.",
+         ["The U.N. Security Council met in emergency session on Sunday night."]),
+    ],
+)
+def test_acronym_ends_a_sentence_an_initial_does_not(text, expected_claims):
+    assert [claim.text for claim in segment(Document.of(text)).claims] == expected_claims
+
+
 def test_long_unpunctuated_body_line_is_a_cut_sentence_not_a_headline():
     text = (
         "Short Heading Here\n"

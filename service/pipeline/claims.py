@@ -50,7 +50,8 @@ _CLOSING_QUOTES = "\"\u201d"
 # ("“Why now?” Clinton asked."). Words and spaces cannot overlap: no backtracking blow-up.
 _SPEAKER_TAG = re.compile(r"\s+(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
-_INITIAL = re.compile(r"[A-Z]\.$")
+# A lone capital ("J.", "(J."), not the last letter of an acronym ("CBS. And ..." ends a sentence).
+_INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
 # "The query asked, “How much ...?”": the sentence reports a question put, and asserts that.
 _QUESTION_REPORTED = re.compile(r"\w[,:]\s*[\"\u201c]")
 
