@@ -210,6 +210,29 @@ def test_acronym_ends_a_sentence_an_initial_does_not(text, expected_claims):
     assert [claim.text for claim in segment(Document.of(text)).claims] == expected_claims
 
 
+@pytest.mark.parametrize(
+    "text, expected_claims",
+    [
+        # A page pasted without its spaces: the stop glued to a capitalised word ends the sentence.
+        ("The council approved the levy on Monday.Residents had opposed it for months.",
+         ["The council approved the levy on Monday.", "Residents had opposed it for months."]),
+        ("The verdict came after two days of talks.However, the jury asked to see the video again.",
+         ["The verdict came after two days of talks.", "However, the jury asked to see the video again."]),
+        # An abbreviation, a number, a domain or an initialism glued the same way does not.
+        ("The decision by Gen.Morales came late in the evening of the second day.",
+         ["The decision by Gen.Morales came late in the evening of the second day."]),
+        ("The fund paid out 4.5 million dollars to the families by the end of the year.",
+         ["The fund paid out 4.5 million dollars to the families by the end of the year."]),
+        ("The petition was posted on change.org and drew many signatures within a week.",
+         ["The petition was posted on change.org and drew many signatures within a week."]),
+        ("The loan was made by a U.S.Treasury program that ended in the spring of 2020.",
+         ["The loan was made by a U.S.Treasury program that ended in the spring of 2020."]),
+    ],
+)
+def test_stop_glued_to_a_capital_ends_a_sentence(text, expected_claims):
+    assert [claim.text for claim in segment(Document.of(text)).claims] == expected_claims
+
+
 def test_long_unpunctuated_body_line_is_a_cut_sentence_not_a_headline():
     text = (
         "Short Heading Here\n"

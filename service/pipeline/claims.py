@@ -8,7 +8,8 @@ pass per line:
    line of any length that opens like a caption or a video player ("FILE - In this photo ...",
    "Hide caption ...", entries marked ``whole_line``) is dropped whole too: captions are long.
 2. The line is split into sentences at terminal punctuation (optionally followed by
-   closing quotes) that is followed by whitespace and not by a lower-case word, unless
+   closing quotes) that is followed by whitespace (or, after a word, glued to a capitalised
+   word: "Martin.His") and not by a lower-case word, unless
    the word before the full stop is a known abbreviation ("U.S.", "Gen.", "Sept.") or an
    initial, or a closing quotation is followed by a speaker tag of at most four words that
    ends the sentence ("“Why now?” Clinton asked."). "Nov.08" never splits: no
@@ -41,8 +42,12 @@ MIN_CUT_SENTENCE_WORDS = 16
 HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITALISED_SHARE = 0.8
 
-# "[.!?…][.!?…]*" is "[.!?…]+" spelled so that ``re`` skips ahead to the first mark.
-_BOUNDARY = re.compile(r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)")
+# "[.!?…][.!?…]*" is "[.!?…]+" spelled so that ``re`` skips ahead to the first mark. The second
+# branch is a stop glued to the next sentence by a page pasted without its spaces ("Martin.His
+# brother"): a word of letters, the mark, then a capitalised word.
+_BOUNDARY = re.compile(
+    r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)|[.!?](?<=[A-Za-z]{2}[.!?])(?=[A-Z][a-z])"
+)
 _TERMINAL_PUNCTUATION = frozenset(".!?\u2026:;")
 _CLOSERS = "\"'\u201d\u2019)]"
 _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
@@ -143,8 +148,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         boundary_end = boundary.end()
         if boundary_end == end:  # nothing follows on the line
             break
-        # The boundary is followed by white space, and the line by something else.
-        following = boundary_end + 1
+        # The boundary is followed by white space (or glued to a capital), and the line by something else.
+        following = boundary_end
         while text[following].isspace():
             following += 1
         if _is_sentence_end(text, boundary, text[following], end):
