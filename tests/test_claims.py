@@ -204,15 +204,6 @@ def test_speaker_tag_after_a_quotation_stays_with_it(text, expected_claims):
         # Nor does an initialism before a capitalised word.
         ("The U.N. Security Council met in emergency session on Sunday night.",
          ["The U.N. Security Council met in emergency session on Sunday night."]),
-    ],
-)
-def test_acronym_ends_a_sentence_an_initial_does_not(text, expected_claims):
-    assert [claim.text for claim in segment(Document.of(text)).claims] == expected_claims
-
-
-@pytest.mark.parametrize(
-    "text, expected_claims",
-    [
         # A page pasted without its spaces: the stop glued to a capitalised word ends the sentence.
         ("The council approved the levy on Monday.Residents had opposed it for months.",
          ["The council approved the levy on Monday.", "Residents had opposed it for months."]),
@@ -229,7 +220,7 @@ def test_acronym_ends_a_sentence_an_initial_does_not(text, expected_claims):
          ["The loan was made by a U.S.Treasury program that ended in the spring of 2020."]),
     ],
 )
-def test_stop_glued_to_a_capital_ends_a_sentence(text, expected_claims):
+def test_acronyms_and_stops_glued_to_a_capital_end_sentences_initials_do_not(text, expected_claims):
     assert [claim.text for claim in segment(Document.of(text)).claims] == expected_claims
 
 
