@@ -91,6 +91,10 @@ def test_furniture_and_headlines_are_not_claims(line, kind):
         "Get the Weekly Digest stories you care about delivered to your inbox.",
         "By signing up, you agree to our Privacy Policy",
         "You may opt out at any time.",
+        "Sign up to receive our best stories each morning.",
+        "Sign Up You will receive emails with news and offers from the Daily Ledger.",
+        "You agree to receive occasional updates and special offers for the Daily Ledger's products.",
+        "Update at 4:15 p.m. ET:",
         "Thank you for subscribing.",
         "Visit Metro Daily's homepage for more stories.",
         "Read or Share this story: https://example.com/story/2020/01/01/flood/",
@@ -124,6 +128,8 @@ def test_captions_credits_and_sign_up_boxes_are_furniture(line):
         "Residents can watch the hearing live, the clerk said, and comment below the stream.",
         "The governor said the related costs would be paid by the state, not by the towns.",
         "Contact tracing began on Monday in three counties, the health department said.",
+        "Thousands of voters sign up to receive mail ballots each year, the clerk said.",
+        "The update at 9:30 a.m. showed the river still rising near the bridge, officials said.",
     ],
 )
 def test_claims_that_share_words_with_furniture_are_kept(line):
