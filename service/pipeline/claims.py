@@ -4,9 +4,12 @@ Works line by line over the text as posted (offsets are never shifted), in one l
 pass per line:
 
 1. A short line matching a page-furniture pattern (``resources/lexicons/furniture.toml``) is
-   dropped whole: "Exit mobile version", "Sign up to read this article", photo credits.
+   dropped whole: "Exit mobile version", "Sign up to read this article", photo credits. A
+   line of any length that opens like a caption or a video player ("FILE - In this photo ...",
+   "Hide caption ...", entries marked ``whole_line``) is dropped whole too: captions are long.
 2. The line is split into sentences at terminal punctuation (optionally followed by
-   closing quotes) that is followed by whitespace and not by a lower-case word, unless
+   closing quotes) that is followed by whitespace (or, after a word, glued to a capitalised
+   word: "Martin.His") and not by a lower-case word, unless
    the word before the full stop is a known abbreviation ("U.S.", "Gen.", "Sept.") or an
    initial, or a closing quotation is followed by a speaker tag of at most four words that
    ends the sentence ("“Why now?” Clinton asked."). "Nov.08" never splits: no
@@ -39,8 +42,12 @@ MIN_CUT_SENTENCE_WORDS = 16
 HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITALISED_SHARE = 0.8
 
-# "[.!?…][.!?…]*" is "[.!?…]+" spelled so that ``re`` skips ahead to the first mark.
-_BOUNDARY = re.compile(r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)")
+# "[.!?…][.!?…]*" is "[.!?…]+" spelled so that ``re`` skips ahead to the first mark. The second
+# branch is a stop glued to the next sentence by a page pasted without its spaces ("Martin.His
+# brother"): a word of letters, the mark, then a capitalised word.
+_BOUNDARY = re.compile(
+    r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)|[.!?](?<=[A-Za-z]{2}[.!?])(?=[A-Z][a-z])"
+)
 _TERMINAL_PUNCTUATION = frozenset(".!?\u2026:;")
 _CLOSERS = "\"'\u201d\u2019)]"
 _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
@@ -50,17 +57,18 @@ _CLOSING_QUOTES = "\"\u201d"
 # ("“Why now?” Clinton asked."). Words and spaces cannot overlap: no backtracking blow-up.
 _SPEAKER_TAG = re.compile(r"\s+(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
-_INITIAL = re.compile(r"[A-Z]\.$")
+# A lone capital ("J.", "(J."), not the last letter of an acronym ("CBS. And ..." ends a sentence).
+_INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
 # "The query asked, “How much ...?”": the sentence reports a question put, and asserts that.
 _QUESTION_REPORTED = re.compile(r"\w[,:]\s*[\"\u201c]")
 
 _FURNITURE_ENTRIES = read_toml("furniture.toml")["furniture"]
 _FURNITURE = compile_alternation(tuple(entry["pattern"] for entry in _FURNITURE_ENTRIES))
 
-def _furniture_tables() -> tuple[dict[str, tuple[tuple[str, re.Pattern[str]], ...]], tuple[tuple[str, re.Pattern[str]], ...]]:
+def _furniture_tables(entries: list[dict]) -> tuple[dict[str, tuple[tuple[str, re.Pattern[str]], ...]], tuple[tuple[str, re.Pattern[str]], ...]]:
     at_start: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     anywhere = []
-    for entry in _FURNITURE_ENTRIES:
+    for entry in entries:
         compiled = re.compile(entry["pattern"], re.IGNORECASE)
         for prefix in entry.get("starts_with", ()):
             at_start.setdefault(prefix[0], []).append((prefix, compiled))
@@ -71,13 +79,14 @@ def _furniture_tables() -> tuple[dict[str, tuple[tuple[str, re.Pattern[str]], ..
     return {first: tuple(entries) for first, entries in at_start.items()}, tuple(anywhere)
 
 
-_FURNITURE_AT_START, _FURNITURE_ANYWHERE = _furniture_tables()
+_FURNITURE_TABLES = _furniture_tables(_FURNITURE_ENTRIES)
+_WHOLE_LINE_TABLES = _furniture_tables([entry for entry in _FURNITURE_ENTRIES if entry.get("whole_line")])
 """The same patterns one by one, each behind the literal it declares it needs: ``re``
 scans a case-insensitive alternation several times slower than it scans each pattern
 alone, and a substring test on the folded text is far cheaper than either. Patterns
 anchored at the start are looked up by the folded text's first character. These answer
 "is it furniture?"; the alternation runs only on a hit, to name the match exactly as
-before."""
+before. ``_WHOLE_LINE_TABLES`` holds the entries that apply to a line of any length."""
 _ABBREVIATIONS = frozenset(entry.lower() for entry in read_entries("abbreviations.txt"))
 
 # Words that stay lower-case in a title-cased headline.
@@ -94,7 +103,8 @@ def segment(document: Document) -> Segmentation:
     seen: set[str] = set()
     for line_start, line_end, paragraph in document.lines:
         line_text = text[line_start:line_end]
-        if len(line_text) <= FURNITURE_MAX_CHARS and (match := _furniture(line_text, folded[line_start:line_end])):
+        tables = _FURNITURE_TABLES if len(line_text) <= FURNITURE_MAX_CHARS else _WHOLE_LINE_TABLES
+        if match := _furniture(line_text, folded[line_start:line_end], tables):
             skipped.append(
                 Segment(line_start, line_end, line_text, "furniture", f"page furniture: matches {match.group(0)!r}")
             )
@@ -138,8 +148,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         boundary_end = boundary.end()
         if boundary_end == end:  # nothing follows on the line
             break
-        # The boundary is followed by white space, and the line by something else.
-        following = boundary_end + 1
+        # The boundary is followed by white space (or glued to a capital), and the line by something else.
+        following = boundary_end
         while text[following].isspace():
             following += 1
         if _is_sentence_end(text, boundary, text[following], end):
@@ -173,13 +183,14 @@ def _is_sentence_end(text: str, boundary: re.Match[str], next_char: str, line_en
     return not (_INITIALISM.search(word + ".") or _INITIAL.search(word + "."))
 
 
-def _furniture(line: str, folded: str) -> re.Match[str] | None:
+def _furniture(line: str, folded: str, tables=_FURNITURE_TABLES) -> re.Match[str] | None:
     """The furniture match in ``line`` (the alternation's, leftmost), or None; ``folded``
-    is the line case-folded (``document.fold``)."""
-    for prefix, pattern in _FURNITURE_AT_START.get(folded[:1], ()):
+    is the line case-folded (``document.fold``); ``tables``: the entries to try."""
+    at_start, anywhere = tables
+    for prefix, pattern in at_start.get(folded[:1], ()):
         if folded.startswith(prefix) and pattern.search(line):
             return _FURNITURE.search(line)
-    for literal, pattern in _FURNITURE_ANYWHERE:
+    for literal, pattern in anywhere:
         if literal in folded and pattern.search(line):
             return _FURNITURE.search(line)
     return None
