@@ -90,7 +90,7 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
     low = max(claim_start, cue_start - LEFT_WINDOW)
     if (account := quoted_account_before(text, claim_start, cue_start)) is not None:
         return account, "quoted_account"
-    if (tag := _PARTY_TAG_AT_END.search(text, low, cue_start)) is not None:
+    if (tag := _party_tag_at_end(text, low, cue_start)) is not None:
         cue_start = tag.start()  # "House Speaker Paul Ryan (R., Wis.) said": the name before the tag
     pieces = list(_PIECE.finditer(text, low, cue_start))
     if not pieces or pieces[-1].end() != cue_start:
@@ -111,6 +111,18 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
             if span is not None:
                 return span, "before_apposition"
     return None, "nowhere"
+
+
+def _party_tag_at_end(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_PARTY_TAG_AT_END.search(text, start, end)``, run only when ")" is the last character of
+    ``text[start:end]`` before white space: elsewhere the tag cannot end, and the search, which opens with
+    white space, is tried at every character of the window (up to ``LEFT_WINDOW``)."""
+    last = end - 1
+    while last >= start and text[last].isspace():
+        last -= 1
+    if last < start or text[last] != ")":
+        return None
+    return _PARTY_TAG_AT_END.search(text, start, end)
 
 
 def quoted_account_before(text: str, claim_start: int, cue_start: int) -> Span | None:
@@ -209,7 +221,7 @@ def _trimmed(piece: str) -> tuple[int, str] | None:
         start = adjunct.end()
     if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
         end = junk.start()
-    if (tag := _PARTY_TAG_AT_END.search(piece, start, end)) is not None and tag.start() > start:
+    if (tag := _party_tag_at_end(piece, start, end)) is not None and tag.start() > start:
         end = tag.start()
     if piece[end - 1 : end] in ("”", '"') and not _QUOTED_PAIR.search(piece, start, end):
         end -= 1
@@ -251,7 +263,7 @@ def tighten(text: str, span: Span) -> Span:
     'Victoria'", not "Victoria'"); a span inside a party tag moves to the name it tags.
     """
     start, end = span.start, span.end
-    if (tag := _PARTY_TAG_AT_END.search(text, max(0, start - 12), end)) is not None and tag.start() < start:
+    if (tag := _party_tag_at_end(text, max(0, start - 12), end)) is not None and tag.start() < start:
         if (name := _NAME_BEFORE.search(text, max(0, tag.start() - LEFT_WINDOW), tag.start())) is None:
             return span
         start, end = name.start(), name.end()  # "Wis.)" of "Paul Ryan (R., Wis.)": the name it tags
@@ -296,9 +308,11 @@ def _owner_before(text: str, start: int) -> re.Match[str] | None:
     The search runs only where the text before ``start`` is "'s" and spaces: the windowed
     search is costly, and without those it cannot match.
     """
+    if not text[start - 1 : start].isspace():
+        return None  # the usual case, told without cutting out the window
     low = max(0, start - 60)
     before = text[low:start]
-    if not (before[-1:].isspace() and before.rstrip().endswith(("'s", "’s"))):
+    if not before.rstrip().endswith(("'s", "’s")):
         return None
     return _OWNER_BEFORE.search(text, low, start)
 
