@@ -15,11 +15,11 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .records import record
 from .resources import file_sha256, manifest_path
 from .text.lexicon import WordStarts
 
@@ -33,8 +33,11 @@ _ZEROS = repeat(0.0)
 """The default of every weight look-up: a feature the model does not know weighs nothing."""
 
 
-@dataclass(frozen=True)
+@record
 class CueToken:
+    """A candidate word and the probability that it is a cue (a record: built once per candidate, and a frozen
+    dataclass's ``__init__`` costs twice as much)."""
+
     start: int
     end: int
     probability: float
