@@ -96,21 +96,22 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
         cue_cap,
         *verb_class,
     ]
+    last_four, first_three = lower_before[-4:], lower_after[:3]
     if "that" in lower_after[:4]:
         features.append("that_after")
-    if not QUOTE_MARKS.isdisjoint(lower_after[:3]):
+    if not QUOTE_MARKS.isdisjoint(first_three):
         features.append("quote_after")
     if ":" in lower_after[:2]:
         features.append("colon_after")
     if not QUOTE_MARKS.isdisjoint(lower_before[-3:]):
         features.append("quote_before")
-    if not _NEGATIONS.isdisjoint(lower_before[-4:]):
+    if not _NEGATIONS.isdisjoint(last_four):
         features.append("negated")
     opens = _OPENS.get(next1, "other")
-    features += [f"opens={opens}", f"head+opens={head}|{opens}"]
+    features += [_OPENS_FEATURES[opens], f"head+opens={head}|{opens}"]
     if prev1 in _NOUN_MARKERS or prev1.endswith(("'s", "’s")):
         features.append("after_determiner")  # a noun: "his claims", "the promise", "McCabe's claims"
-    if not _ASIDE_OPENERS.isdisjoint(lower_before[-4:]):
+    if not _ASIDE_OPENERS.isdisjoint(last_four):
         features.append("in_subordinate")
     if not _MODALS.isdisjoint(lower_before[-3:]):
         features.append("modal_before")
@@ -124,12 +125,12 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
         features.append("guideline_cue")
     position = (cue.start - claim.start) / max(1, claim.end - claim.start)
     features += [
-        f"inside_quote={quotations.open_at(cue.start)}",
-        f"opens_inside={claim.opens_inside_quote}",
-        f"claim_quote={QUOTE_MARK.search(claim.text) is not None}",
-        f"position={bisect_right(_POSITION_EDGES, position)}",
-        f"tokens_after={bisect_right(_TOKENS_AFTER_EDGES, len(lower_after))}",
-        f"claim_len={bisect_right(_CLAIM_LENGTH_EDGES, len(lower_before) + len(lower_after))}",
+        _INSIDE_QUOTE[quotations.open_at(cue.start)],
+        _OPENS_INSIDE[claim.opens_inside_quote],
+        _CLAIM_QUOTE[QUOTE_MARK.search(claim.text) is not None],
+        _POSITION[bisect_right(_POSITION_EDGES, position)],
+        _TOKENS_AFTER[bisect_right(_TOKENS_AFTER_EDGES, len(lower_after))],
+        _CLAIM_LENGTH[bisect_right(_CLAIM_LENGTH_EDGES, len(lower_before) + len(lower_after))],
     ]
     source = attribution.source
     if source is None:
@@ -138,12 +139,12 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
         source_words = source.text.split()
         first = source_words[0].lower() if source_words else ""
         features += [
-            f"writer_voice={first in _WRITER_VOICE}",
+            _WRITER_VOICE_FEATURE[first in _WRITER_VOICE],
             f"source_type={attribution.source_type}",
-            f"source_named={attribution.named}",
+            _SOURCE_NAMED[attribution.named],
             f"source_first={first}",
-            f"source_after_cue={source.start >= cue.end}",
-            f"source_words={min(len(source_words), 5)}",
+            _SOURCE_AFTER_CUE[source.start >= cue.end],
+            _SOURCE_WORDS[min(len(source_words), 5)],
             f"type+head={attribution.source_type}|{head}",
         ]
         if source.start >= cue.end and source.start - cue.end <= 2:
@@ -152,8 +153,27 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
         features.append("refers_to")
     if attribution.via:
         features.append("via")
-    features += [f"direct_quote={attribution.direct_quote}", f"prob={bisect_right(_PROBABILITY_EDGES, prediction.probability)}"]
+    features += [_DIRECT_QUOTE[attribution.direct_quote], _PROBABILITY[bisect_right(_PROBABILITY_EDGES, prediction.probability)]]
     return features
+
+
+def _flag(name: str) -> tuple[str, str]:
+    """The feature strings of a yes/no reading, indexed by it (False, True): made once, not per cue."""
+    return f"{name}=False", f"{name}=True"
+
+
+def _buckets(name: str, edges: Sequence[float]) -> tuple[str, ...]:
+    """The feature strings of a bucketed value, indexed by its bucket (``bisect_right`` over ``edges``)."""
+    return tuple(f"{name}={bucket}" for bucket in range(len(edges) + 1))
+
+
+_INSIDE_QUOTE, _OPENS_INSIDE, _CLAIM_QUOTE = _flag("inside_quote"), _flag("opens_inside"), _flag("claim_quote")
+_WRITER_VOICE_FEATURE, _SOURCE_NAMED, _SOURCE_AFTER_CUE = _flag("writer_voice"), _flag("source_named"), _flag("source_after_cue")
+_DIRECT_QUOTE = _flag("direct_quote")
+_POSITION, _TOKENS_AFTER = _buckets("position", _POSITION_EDGES), _buckets("tokens_after", _TOKENS_AFTER_EDGES)
+_CLAIM_LENGTH, _PROBABILITY = _buckets("claim_len", _CLAIM_LENGTH_EDGES), _buckets("prob", _PROBABILITY_EDGES)
+_SOURCE_WORDS = tuple(f"source_words={count}" for count in range(6))
+_OPENS_FEATURES = {opens: f"opens={opens}" for opens in ("object", "clause", "other")}
 
 
 @lru_cache(maxsize=4096)
@@ -288,8 +308,10 @@ class AttributionGate:
         return tuple(_follow(attribution, refused, kinds) for attribution in own)
 
 
+@lru_cache(maxsize=4096)
 def attribution_kind(cue: str) -> AttributionKind:
-    """A belief when the cue word states a belief, expectation or intention; else a report."""
+    """A belief when the cue word states a belief, expectation or intention; else a report (cached per cue
+    text: "said", "told" come back claim after claim)."""
     words = cue.split()
     return "belief" if words and _BELIEF.match(words[-1]) else "report"
 

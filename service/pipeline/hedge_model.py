@@ -15,11 +15,11 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .records import record
 from .resources import file_sha256, manifest_path
 from .text.lexicon import WordStarts
 
@@ -33,8 +33,11 @@ _ZEROS = repeat(0.0)
 """The default of every weight look-up: a feature the model does not know weighs nothing."""
 
 
-@dataclass(frozen=True)
+@record
 class CueToken:
+    """A candidate word and the probability that it is a cue (a record: built once per candidate, and a frozen
+    dataclass's ``__init__`` costs twice as much)."""
+
     start: int
     end: int
     probability: float
@@ -56,16 +59,18 @@ def _shape(word: str) -> str:
 def features(text: str, tokens: Sequence[tuple[int, int, str]], i: int, categories: dict[str, str]) -> list[str]:
     """The features of token ``i`` of ``tokens`` (one sentence or claim): what a reader would look at to tell
     "may" the modal from May the month."""
-    def word(j: int) -> str:
-        return tokens[j][2] if 0 <= j < len(tokens) else ("<s>" if j < 0 else "</s>")
-
-    w, prev, nxt, prev2, nxt2 = word(i), word(i - 1), word(i + 1), word(i - 2), word(i + 2)
-    surface = text[tokens[i][0]:tokens[i][1]]
-    following = text[tokens[i + 1][0]:tokens[i + 1][1]] if i + 1 < len(tokens) else ""
+    count = len(tokens)
+    start, end, w = tokens[i]
+    prev = tokens[i - 1][2] if i >= 1 else "<s>"
+    prev2 = tokens[i - 2][2] if i >= 2 else "<s>"
+    nxt = tokens[i + 1][2] if i + 1 < count else "</s>"
+    nxt2 = tokens[i + 2][2] if i + 2 < count else "</s>"
+    shape = _shape(text[start:end])
+    next_shape = _shape(text[tokens[i + 1][0]:tokens[i + 1][1]] if i + 1 < count else "")
     return [
         "bias", f"w={w}", f"p={prev}", f"n={nxt}", f"p2={prev2}", f"n2={nxt2}",
         f"pw={prev}|{w}", f"wn={w}|{nxt}", f"wnn={w}|{nxt}|{nxt2}", f"ppw={prev2}|{prev}|{w}",
-        f"shape={_shape(surface)}", f"nshape={_shape(following)}", f"w_shape={w}|{_shape(surface)}|{_shape(following)}",
+        f"shape={shape}", f"nshape={next_shape}", f"w_shape={w}|{shape}|{next_shape}",
         f"cat={categories.get(w, '-')}", f"suffix={w[-3:]}",
     ]
 

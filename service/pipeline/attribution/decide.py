@@ -75,10 +75,11 @@ def _after_modal(cue_words: list[str], before: list[str]) -> bool:
     """Whether the cue ("would say") or the words before it ("would also say") open with a modal."""
     if cue_words[0] in _MODALS:
         return True
-    words = [word.strip(",;:") for word in before]
-    while words and words[-1] in _NO_CONTENT["modal_gap"]:
-        words.pop()
-    return bool(words) and words[-1] in _MODALS
+    for word in reversed(before):  # the last word before the cue that is no gap word ("also", "not")
+        word = word.strip(",;:")
+        if word not in _NO_CONTENT["modal_gap"]:
+            return word in _MODALS
+    return False
 
 
 def choose_primary(

@@ -20,7 +20,9 @@ LEFT_WINDOW = 300
 MAX_SOURCE_WORDS = 12
 """A longer "source" is a clause, not a noun phrase: refuse it."""
 # A clause piece: text between punctuation that cannot sit inside a source noun phrase.
-_PIECE = re.compile(r"[^,;:“”\"—]+")
+_PIECE_MARKS = ",;:“”\"—"
+_PIECE = re.compile(rf"[^{_PIECE_MARKS}]+")
+_LAST_PIECE_MARK = re.compile(rf"[{_PIECE_MARKS}][^{_PIECE_MARKS}]*$")
 # A closed pair of double marks inside a noun phrase ("the “Victoria” account"): its closing mark is no junk.
 _QUOTED_PAIR = re.compile(r"[“\"][^“”\"]*[”\"]")
 # A subordinating word: the source starts after the last one in a piece ("as he explained").
@@ -90,27 +92,50 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
     low = max(claim_start, cue_start - LEFT_WINDOW)
     if (account := quoted_account_before(text, claim_start, cue_start)) is not None:
         return account, "quoted_account"
-    if (tag := _PARTY_TAG_AT_END.search(text, low, cue_start)) is not None:
+    if (tag := _party_tag_at_end(text, low, cue_start)) is not None:
         cue_start = tag.start()  # "House Speaker Paul Ryan (R., Wis.) said": the name before the tag
-    pieces = list(_PIECE.finditer(text, low, cue_start))
-    if not pieces or pieces[-1].end() != cue_start:
+    piece_start = _last_piece_start(text, low, cue_start)
+    if piece_start is None:
         return None, "nowhere"
-    span = _noun_phrase_end(text, pieces[-1].start(), cue_start)
-    if span is not None and " and " in span.text and len(pieces) >= 2:
+    span = _noun_phrase_end(text, piece_start, cue_start)
+    if span is not None and " and " in span.text and len(pieces := list(_PIECE.finditer(text, low, cue_start))) >= 2:
         listed = _LISTED_BEFORE.search(text, max(claim_start, span.start - 80), span.start)
         if listed is not None:
             span = Span(listed.start(), span.end, text[listed.start() : span.end])
-            pieces = [match for match in pieces if match.start() < listed.start()][-1:] or pieces
+            piece_start = next((match.start() for match in reversed(pieces) if match.start() < listed.start()), piece_start)
     if span is not None:
-        clause_start = pieces[-1].start() == claim_start or text[pieces[-1].start() - 1] in ",;:”\"—"
-        starts_piece = not text[pieces[-1].start() : span.start].strip()
+        clause_start = piece_start == claim_start or text[piece_start - 1] in ",;:”\"—"
+        starts_piece = not text[piece_start : span.start].strip()
         return span, "before_cue" if clause_start or not starts_piece else "inside_clause"
+    pieces = list(_PIECE.finditer(text, low, cue_start))
     if len(pieces) >= 3 and text[pieces[-1].start() - 1] == "," and text[pieces[-2].start() - 1] == ",":
         if _APPOSITIVE_START.match(text, pieces[-2].start(), pieces[-2].end()):
             span = _noun_phrase_end(text, pieces[-3].start(), pieces[-3].end())
             if span is not None:
                 return span, "before_apposition"
     return None, "nowhere"
+
+
+def _last_piece_start(text: str, start: int, end: int) -> int | None:
+    """Where the last ``_PIECE`` of ``text[start:end]`` starts when it runs to ``end``, else None: found from
+    the last mark that ends a piece, without making a match for every piece before it (claims are read one
+    after another, most with a short last piece)."""
+    if end <= start or text[end - 1] in _PIECE_MARKS:
+        return None
+    mark = _LAST_PIECE_MARK.search(text, start, end)
+    return start if mark is None else mark.start() + 1
+
+
+def _party_tag_at_end(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_PARTY_TAG_AT_END.search(text, start, end)``, run only when ")" is the last character of
+    ``text[start:end]`` before white space: elsewhere the tag cannot end, and the search, which opens with
+    white space, is tried at every character of the window (up to ``LEFT_WINDOW``)."""
+    last = end - 1
+    while last >= start and text[last].isspace():
+        last -= 1
+    if last < start or text[last] != ")":
+        return None
+    return _PARTY_TAG_AT_END.search(text, start, end)
 
 
 def quoted_account_before(text: str, claim_start: int, cue_start: int) -> Span | None:
@@ -209,7 +234,7 @@ def _trimmed(piece: str) -> tuple[int, str] | None:
         start = adjunct.end()
     if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
         end = junk.start()
-    if (tag := _PARTY_TAG_AT_END.search(piece, start, end)) is not None and tag.start() > start:
+    if (tag := _party_tag_at_end(piece, start, end)) is not None and tag.start() > start:
         end = tag.start()
     if piece[end - 1 : end] in ("”", '"') and not _QUOTED_PAIR.search(piece, start, end):
         end -= 1
@@ -251,7 +276,7 @@ def tighten(text: str, span: Span) -> Span:
     'Victoria'", not "Victoria'"); a span inside a party tag moves to the name it tags.
     """
     start, end = span.start, span.end
-    if (tag := _PARTY_TAG_AT_END.search(text, max(0, start - 12), end)) is not None and tag.start() < start:
+    if (tag := _party_tag_at_end(text, max(0, start - 12), end)) is not None and tag.start() < start:
         if (name := _NAME_BEFORE.search(text, max(0, tag.start() - LEFT_WINDOW), tag.start())) is None:
             return span
         start, end = name.start(), name.end()  # "Wis.)" of "Paul Ryan (R., Wis.)": the name it tags
@@ -296,9 +321,11 @@ def _owner_before(text: str, start: int) -> re.Match[str] | None:
     The search runs only where the text before ``start`` is "'s" and spaces: the windowed
     search is costly, and without those it cannot match.
     """
+    if not text[start - 1 : start].isspace():
+        return None  # the usual case, told without cutting out the window
     low = max(0, start - 60)
     before = text[low:start]
-    if not (before[-1:].isspace() and before.rstrip().endswith(("'s", "’s"))):
+    if not before.rstrip().endswith(("'s", "’s")):
         return None
     return _OWNER_BEFORE.search(text, low, start)
 
