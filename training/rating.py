@@ -42,6 +42,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -127,7 +128,16 @@ def fit_bands(scores: np.ndarray, ranks: np.ndarray) -> tuple[float, float]:
 def ordinal_bands(scores: np.ndarray, ranks: np.ndarray) -> tuple[float, float]:
     """(mixed_from, high_from): the thresholds of a cumulative logistic model of the rating on the
     score (P(rating <= r) = sigmoid((edge_r - score) / spread)), fitted by maximum likelihood;
-    ``fit_bands`` when they would leave a rating unused."""
+    ``fit_bands`` when they would leave a rating unused. Remembered by the scores and ratings: the
+    nested calibration fits the same two folds under the same candidate twice, and the flat one
+    again what each nested fold chose."""
+    return _ordinal_bands(np.asarray(scores, dtype=np.float64).tobytes(), np.asarray(ranks, dtype=np.int64).tobytes())
+
+
+@lru_cache(maxsize=1 << 16)
+def _ordinal_bands(score_bytes: bytes, rank_bytes: bytes) -> tuple[float, float]:
+    scores, ranks = np.frombuffer(score_bytes), np.frombuffer(rank_bytes, dtype=np.int64)
+
     def unpack(theta: np.ndarray) -> tuple[float, float, float]:
         return theta[0], theta[0] + np.exp(theta[1]), np.exp(theta[2])
 
