@@ -31,6 +31,8 @@ It prints, on the train folds by cross-validation: exact rating agreement, Spear
 score and rating (low 0, mixed 1, high 2), the ratings used and the confusion; on the seeds:
 their scores and whether 002, 003 and 004 rate above 000 and 001. ``--test`` measures the
 test fold once, with the shipped weights and role model: report it, never tune on it.
+``--added-since REV`` rates, with the shipped role model and weights, only the train articles
+labelled after git revision REV: unseen by them when nothing shipped was fitted after REV.
 """
 from __future__ import annotations
 
@@ -56,7 +58,8 @@ from service.pipeline.roles import IDENTIFIED_TYPES, ROLE_MODEL_FILE, decide
 from service.pipeline.scoring import SCORE_MAX, SCORE_MIN, Weights, load_weights, score_claim
 from service.pipeline.records import ClaimRole, ScoredClaim
 
-from .labelled import RATING_RANK, REPO_DIR, TEST_DIR, TRAIN_DIR, load_folder
+from .evaluate_hedges import ids_at
+from .labelled import RATING_RANK, REPO_DIR, TEST_DIR, TRAIN_DIR, LabelledArticle, load_folder
 from .roles import out_of_fold_probabilities, read_articles
 
 SEEDS_DIR = REPO_DIR / "data" / "seeds"
@@ -330,12 +333,12 @@ def seeds(engine: Engine) -> dict:
     return {"pairs_in_order": kept, "pairs": len(pairs), "spearman": round(rho, 3)}
 
 
-def test_fold(engine: Engine) -> dict:
-    articles = load_folder(TEST_DIR)
+def shipped_rating(engine: Engine, articles: Sequence[LabelledArticle], name: str) -> dict:
+    """The shipped engine's ratings of ``articles`` against their labels."""
     results = [engine.analyse(article.text) for article in articles]
     ranks = np.array([RATING_RANK[article.rating] for article in articles])
     predicted = np.array([RANKS.index(result.rating) for result in results])
-    return report(f"test fold ({len(articles)} articles, once)", ranks, predicted, np.array([r.score for r in results]))
+    return report(f"{name} ({len(articles)} articles)", ranks, predicted, np.array([r.score for r in results]))
 
 
 def write_weights(weights: Weights) -> None:
@@ -358,6 +361,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--test", action="store_true", help="measure the test fold once, with the shipped weights")
     parser.add_argument("--errors", action="store_true", help="the function's ceiling and the train folds' misses")
     parser.add_argument("--nested", action="store_true", help="also the nested cross-validated figure (slower)")
+    parser.add_argument("--added-since", metavar="REV",
+                        help="the shipped rating on the train articles added after this git revision (unseen by it "
+                             "when nothing shipped was fitted after REV)")
     arguments = parser.parse_args(argv)
     shipped = load_weights()
     if arguments.errors:
@@ -365,8 +371,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     if arguments.test:
         engine = Engine.load()
-        test_fold(engine)
+        shipped_rating(engine, load_folder(TEST_DIR), "test fold, once")
         seeds(engine)
+        return
+    if arguments.added_since:
+        earlier = ids_at(arguments.added_since)
+        added = [article for article in load_folder(TRAIN_DIR) if article.id not in earlier]
+        shipped_rating(Engine.load(), added, f"train articles added since {arguments.added_since}, shipped roles and weights")
         return
     chosen, _ = calibrate(shipped, arguments.nested)
     if arguments.write:
