@@ -417,6 +417,52 @@ def test_the_first_word_lexicon_matches_as_the_plain_alternation(name):
     assert found > 20
 
 
+NOTE_SENTENCES = [
+    "The figures could not be independently verified.",
+    "The claim has not yet been confirmed by anyone outside the ministry.",
+    "The report was not independently corroborated.",
+    "The death toll has yet to be confirmed.",
+    "The account remains unverified, and another remained unsubstantiated.",
+    "Reuters could not immediately verify the footage.",
+    "Officials were unable to independently confirm the report.",
+    "The ministry declined to confirm the figure and would neither confirm nor deny the visit.",
+    "There was no independent confirmation of the strike, which he announced without verification.",
+    "Unconfirmed claims spread quickly.",
+    "She repeated the charge without offering any evidence, and he offered no proof.",
+    "The company did not immediately respond to a request for comment.",
+    "The office did not return phone calls, and the campaign declined to comment.",
+    "The agency could not comment, and its head could not be reached for comment.",
+    "There was no immediate response to requests for comment.",
+    "Such briefings need to be treated with caution and taken with a grain of salt.",
+    "Readers should treat them with extreme scepticism.",
+    "The video was independently verified by two officials.",
+    "The images were authenticated by the BBC, which has been able to independently confirm the report.",
+]
+
+
+def test_every_match_of_a_note_pattern_holds_one_of_the_needed_strings():
+    """cues.py searches a claim for notes only when it holds one of ``note_needs`` (verification.toml)."""
+    data = read_toml("verification.toml")
+    needs = data["note_needs"]
+    texts = [text.lower() for text in [*_corpus(), *NOTE_SENTENCES]]
+    for entry in (entry for note in data["notes"] for entry in note["patterns"]):
+        pattern = re.compile(rf"(?<!\w)(?:{entry['pattern']})\b")
+        matches = [match.group() for text in texts for match in pattern.finditer(text)]
+        assert matches, entry["pattern"]  # each pattern is exercised
+        for matched in matches:
+            assert any(needed in matched for needed in needs), (entry["pattern"], matched)
+
+
+def test_a_note_is_found_in_a_claim_with_a_needed_string_and_none_in_a_claim_without():
+    text = "The figures could not be verified. The minister spoke on Monday. He declined to comment."
+    document = Document.of(text)
+    claims = segment(document).claims
+    notes = find_verification_notes(document, claims, [None] * len(claims))
+    assert [[note.span.text for note in claim_notes] for claim_notes in notes] == [
+        ["could not be verified"], [], ["declined to comment"]
+    ]
+
+
 @pytest.mark.parametrize(
     "entry",
     [
