@@ -39,6 +39,7 @@ from service.pipeline.gate import GATE_DIR, AttributionGate, gate_features, hash
 from service.pipeline.hedge_model import HedgeCueModel
 from service.pipeline.model import AttributionModel
 from service.pipeline.resources import file_sha256
+from service.pipeline.records import Claim, Span
 
 from .labelled import TRAIN_DIR, load_folder
 from .polnear import SPLITS, load_split
@@ -105,16 +106,23 @@ def realworld_examples(model: AttributionModel) -> tuple[list[Example], int]:
     for fold, article, text, gold in realworld_articles():
         gold_cues += sum(1 for g in gold if g["claim"] and g["attribution"] and g["attribution"]["cue"])
         for claim, prediction, attribution, features in _cued(model, text):
-            cue = (attribution.cue.start, attribution.cue.end)
-            found = []
-            for index, sentence in enumerate(gold):
-                at = sentence["attribution"]
-                if not at or not at["cue"] or not overlap((claim.start, claim.end), (sentence["start"], sentence["end"])):
-                    continue
-                if any(cue_matches(cue, tuple(c)) for c in [at["cue"], *at["alt_cues"]]):
-                    found.append((article, index) if sentence["claim"] else (article, -1 - index))
-            examples.append(Example(features, prediction.probability, bool(found), fold, tuple(found)))
+            found = gold_cues_found(article, gold, claim, attribution.cue)
+            examples.append(Example(features, prediction.probability, bool(found), fold, found))
     return examples, gold_cues
+
+
+def gold_cues_found(article: str, gold: list[dict], claim: Claim, cue: Span) -> tuple[tuple[str, int], ...]:
+    """The gold cue sentences of ``article`` that a predicted ``cue`` in ``claim`` finds, as the shared measure
+    judges it (the claim overlaps the sentence, the cue matches its cue or an alternative): (article, index) for a
+    claim, (article, -1 - index) for a non-claim, whose cue judges a prediction but counts in no recall."""
+    found = []
+    for index, sentence in enumerate(gold):
+        at = sentence["attribution"]
+        if not at or not at["cue"] or not overlap((claim.start, claim.end), (sentence["start"], sentence["end"])):
+            continue
+        if any(cue_matches((cue.start, cue.end), tuple(c)) for c in [at["cue"], *at["alt_cues"]]):
+            found.append((article, index) if sentence["claim"] else (article, -1 - index))
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +145,7 @@ def found_past_the_gate(model: AttributionModel) -> frozenset[tuple[str, int]]:
             attribution = finding.attribution
             if attribution is None or attribution.inherited or attribution.cue is None:
                 continue
-            cue, claim = (attribution.cue.start, attribution.cue.end), (finding.claim.start, finding.claim.end)
-            found.update(
-                (article, index) for index, sentence in enumerate(gold)
-                if sentence["claim"] and (at := sentence["attribution"]) and at["cue"]
-                and overlap(claim, (sentence["start"], sentence["end"]))
-                and any(cue_matches(cue, tuple(c)) for c in [at["cue"], *at["alt_cues"]])
-            )
+            found.update(g for g in gold_cues_found(article, gold, finding.claim, attribution.cue) if g[1] >= 0)
     return frozenset(found)
 
 
