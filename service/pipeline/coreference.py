@@ -14,7 +14,7 @@ the span or by ``refers_to``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .attribution.inherit import carry, earlier_mention
 from .document import Line, Quotations
@@ -179,6 +179,17 @@ def _goes_on_quoting(attribution: Attribution, origin: int, source: Span | None 
     return carry(attribution, (Step("goes_on_quoting", (("source", teller.text), ("claim", origin))),), source)
 
 
+def _claims_by_line(lines: Sequence[Line], claims: Sequence[Claim]) -> Iterator[tuple[Line, int, int]]:
+    """Each line with the claims that start on it, ``claims[first:end]``: one walk over both, in text order (a
+    claim never runs past its line)."""
+    end = 0
+    for line in lines:
+        first = end
+        while end < len(claims) and claims[end].start < line.end:
+            end += 1
+        yield line, first, end
+
+
 # A credit line under an excerpt of an opinion roundup: the writer(s), a comma and the outlet, alone on a line ("Jane
 # Roe, Vox", "John Doe and Ann Lee, New York Times"), with no full stop.
 _NAME_WORD = r"[A-Z][\w'’-]*\.?"
@@ -196,11 +207,8 @@ def credited_excerpts(
     mark inherits; a claim of a paragraph that does not, or one attributed on its own, ends the excerpt."""
     result = list(attributions)
     opens_quoting = {line.paragraph for line in lines if quotations.opening_at(line.start) is not None}
-    index = 0
-    for line in lines:
-        while index < len(claims) and claims[index].start < line.start:
-            index += 1
-        if (index < len(claims) and claims[index].start < line.end) or line.paragraph - 1 not in opens_quoting:
+    for line, index, end in _claims_by_line(lines, claims):
+        if index < end or line.paragraph - 1 not in opens_quoting:
             continue  # a claim of its own, or no quoted paragraph right above it: no credit line
         credit = _CREDIT_LINE.fullmatch(text, line.start, line.end)
         if credit is None:
@@ -234,11 +242,7 @@ def embedded_posts(
     sentence of its own (or was skipped as one), the post's last sentence before it too; the post's earlier
     sentences on the line inherit it."""
     result = list(attributions)
-    index = 0
-    for line in lines:
-        first = index
-        while index < len(claims) and claims[index].start < line.end:
-            index += 1
+    for line, first, index in _claims_by_line(lines, claims):
         match = _POST_SIGNATURE.search(text, line.start, line.end)
         if match is None or first == index:
             continue
