@@ -32,7 +32,7 @@ from functools import cache
 
 from .attribution.words import CLAUSE_WORDS, CUE_VERBS
 from .resources import read_entries, read_toml
-from .records import Attribution, HedgeRule
+from .records import Attribution, HedgeRule, Span
 from .text.lexicon import word_trie
 from .text.passive import be_before
 
@@ -258,18 +258,19 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
         return "source", "attribution_content"
     if attribution.cue is not None and _overlaps(cue, attribution.cue):
         return "writer", "writer_voice"  # the hedge holds the attribution's cue ("appeared to"): the writer's
-    frame = [span for span in (attribution.cue, attribution.source) if span is not None]
+    frame = [span for span in (attribution.cue, attribution.source) if span is not None]  # the source, at least
     if category == "distancing" and any(_adjacent(text, cue, span) for span in frame):
         return "writer", "adjacent_to_cue"
-    if frame and cue.end <= min(s.start for s in frame) and _opens_content(text, attribution.cue, claim_end) and (
+    frame_start, frame_end = min(span.start for span in frame), max(span.end for span in frame)
+    if cue.end <= frame_start and _opens_content(text, attribution.cue, claim_end) and (
             not _CUE_WORD.search(text, cue.start, cue.end)):
         return "writer", "writer_voice"  # before "X said she ...": the content follows the cue, the hedge is not in it
-    if frame and not (min(s.start for s in frame) <= cue.start and cue.end <= max(s.end for s in frame)):
+    if not (frame_start <= cue.start and cue.end <= frame_end):
         return "source", "attribution_content"
     return "writer", "writer_voice"
 
 
-def _in_unnamed_content(text: str, cue: FoundCue, said) -> bool:
+def _in_unnamed_content(text: str, cue: FoundCue, said: Span | None) -> bool:
     """Whether the hedge follows, within its clause, a cue whose source the attribution stage did not find
     ("accused her colleagues of granting the administration's allegedly urgent demands", "has said the death
     toll is likely to be less"): someone's content, not the writer's words. A passive cue ("it was reported
@@ -278,7 +279,7 @@ def _in_unnamed_content(text: str, cue: FoundCue, said) -> bool:
             and _CLAUSE_BREAK.search(text, said.end, cue.start) is None)
 
 
-def _opens_content(text: str, cue, claim_end: int) -> bool:
+def _opens_content(text: str, cue: Span | None, claim_end: int) -> bool:
     """Whether the attribution's content follows its cue, opening with "that" or a quotation ("emails showed that
     the party ...", "placards declaring “..."): a hedge before the source then stands outside it. A cue followed
     by anything else (", Ms Roe told CNN on Monday.") may close content that went before it."""
