@@ -177,22 +177,20 @@ def stage_growth(engine: Engine, build: Callable[[int], str], size: int, share: 
     """(stage, growth of its time when the input doubles, share of the whole at 2 x size) for the stages with at
     least ``share`` of the time, in pipeline order."""
     small, large = stage_times(engine, build(size)), stage_times(engine, build(2 * size))
-    whole = sum(large.values())
-    return [(name, seconds / small[name], seconds / whole) for name, seconds in large.items()
-            if seconds >= share * whole and small.get(name, 0) > 0]
+    return _growth(small, large, sum(large.values()), share)
 
 
 def superlinear_functions(engine: Engine, build: Callable[[int], str], size: int, share: float = 0.05) -> list[tuple[str, float, float]]:
     """(function, growth of its time when the input doubles, share of the whole at 2 x size)
     for the service's functions with at least ``share`` of the time, largest share first."""
     small, large = cumulative_times(engine, build(size)), cumulative_times(engine, build(2 * size))
-    whole = max(large.values())
-    found = [
-        (function, seconds / small[function], seconds / whole)
-        for function, seconds in large.items()
-        if seconds >= share * whole and small.get(function, 0) > 0
-    ]
-    return sorted(found, key=lambda item: -item[2])
+    return sorted(_growth(small, large, max(large.values()), share), key=lambda item: -item[2])
+
+
+def _growth(small: dict[str, float], large: dict[str, float], whole: float, share: float) -> list[tuple[str, float, float]]:
+    """(name, large / small time, share of ``whole`` at the large size) for the names with at least ``share``."""
+    return [(name, seconds / small[name], seconds / whole) for name, seconds in large.items()
+            if seconds >= share * whole and small.get(name, 0) > 0]
 
 
 def main() -> None:
