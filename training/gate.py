@@ -149,16 +149,18 @@ def found_past_the_gate(model: AttributionModel) -> frozenset[tuple[str, int]]:
     return frozenset(found)
 
 
-def polnear_examples(model: AttributionModel, splits: tuple[str, ...]) -> list[Example]:
-    """The examples of PolNeAR ``splits``, each article in quarter (its number in ``splits`` mod 4)."""
-    documents = [document for split in splits for document in load_split(split)]
-    examples = []
-    for number, document in enumerate(documents):
+def polnear_examples(model: AttributionModel, splits: tuple[str, ...]) -> dict[str, list[Example]]:
+    """The examples of each of PolNeAR ``splits``, each article in quarter (its number in ``splits``, counted
+    across them in order, mod 4): by split, so that cross-validation reads train and dev and the final fit train
+    alone without running the pipeline over train twice."""
+    examples: dict[str, list[Example]] = {split: [] for split in splits}
+    documents = [(split, document) for split in splits for document in load_split(split)]
+    for number, (split, document) in enumerate(documents):
         gold = [piece for relation in document.attributions for piece in relation.cue]
         for _, prediction, attribution, features in _cued(model, document.text):
             cue = (attribution.cue.start, attribution.cue.end)
             right = any(cue_matches(cue, piece) for piece in gold)
-            examples.append(Example(features, prediction.probability, right, -1 - number % len(FOLDS), ()))
+            examples[split].append(Example(features, prediction.probability, right, -1 - number % len(FOLDS), ()))
     return examples
 
 
@@ -304,7 +306,8 @@ def main(argv: list[str] | None = None) -> None:
     model = AttributionModel.load()
     realworld, total = realworld_examples(model)
     gold_cues = GoldCues(total, found_past_the_gate(model))
-    polnear = polnear_examples(model, SPLITS)
+    polnear_by_split = polnear_examples(model, SPLITS)
+    polnear = [example for split in SPLITS for example in polnear_by_split[split]]
     p, r, f = attribution_f1(realworld, np.ones(len(realworld)), 0.5, gold_cues)
     print(f"{len(realworld)} real-world cues ({sum(e.right for e in realworld)} right), {len(polnear)} PolNeAR cues; "
           f"no gate: cue P {p:.3f} R {r:.3f} F1 {f:.3f} ({len(gold_cues.found_anyway)} gold cues found past the gate)")
@@ -319,7 +322,7 @@ def main(argv: list[str] | None = None) -> None:
                      f"keeping estimated strict PolNeAR F1 >= {args.polnear_floor}")
     print(f"chosen: {best}")
     if not args.dry_run:
-        polnear_train = polnear_examples(model, ("train",))
+        polnear_train = polnear_by_split["train"]
         final = fit(realworld + polnear_train, best["polnear_weight"], best["C"])
         write(final, best, {"realworld": len(realworld), "polnear": len(polnear_train)}, chosen_by)
         print(f"wrote {GATE_DIR}")

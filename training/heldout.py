@@ -48,7 +48,7 @@ def fold_gates(threshold: float | None = None) -> dict[int, AttributionGate]:
     setup = json.loads((GATE_DIR / "manifest.json").read_text(encoding="utf-8"))["setup"]
     model = AttributionModel.load()
     realworld, _ = realworld_examples(model)
-    polnear = polnear_examples(model, ("train",))
+    polnear = polnear_examples(model, ("train",))["train"]
     gates = {}
     with tempfile.TemporaryDirectory() as directory:
         for fold in FOLDS:
