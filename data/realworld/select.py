@@ -3,8 +3,9 @@
 Deterministic (sha256 order, no random-number library). Prints one line per article: id, kind, site, fold.
 Folds 0-3 are for training and cross-validation; fold 4 is the test fold, never used for tuning.
 `--addition K` draws further articles, 30 each, from what the sample and the earlier additions left, the same
-way (round 5: K = 1-3; round 6: K = 4-7): additions 1 and 6 enlarge the test fold (fold 4) to 50 and then 80
-articles, the others go round-robin to the training folds 0-3.
+way (round 5: K = 1-3; round 6: K = 4-7; round 7: K = 8-10, the last one 17 once the other kinds ran out):
+additions 1 and 6 enlarge the test fold (fold 4) to 50 and then 80 articles, the others go round-robin to the
+training folds 0-3.
 Usage: python data/realworld/select.py METADATA_TSV [--addition K]
 """
 import csv
