@@ -378,6 +378,23 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Researchers at the University of Leeds", "anonymous", False, []),
         ("“We will appeal,” the company’s general counsel told reporters.",
          "the company’s general counsel", "person", False, []),
+        # the name between commas, whatever stands on its other side; the one told is never the teller
+        ("“The pool will reopen in May,” the council’s treasurer, Ines Marlow, told the Gazette.",
+         "Ines Marlow", "person", True, []),
+        ("“We expect delays,” Owen Pratt, 61, a retired engineer from Dover, said.", "Owen Pratt", "person", True, []),
+        ("Another inspector, Luke Harlan, a former fire chief, testified that the wiring was faulty.",
+         "Luke Harlan", "person", True, []),
+        ("Thousands of voters in Ohio, the state’s election chief, Rosa Quint, said, had received the wrong ballots.",
+         "Rosa Quint", "person", True, []),
+        # a role in capitals after a name is its apposition, not a second name
+        ("Mira Solano, Greenfield Parks Director, said the trail would close.", "Mira Solano", "person", True, []),
+        # a relative clause, a participle phrase or a verb after the head is no part of the span
+        ("A resident who lost her car in the flood said the warning came too late.", "A resident", "anonymous", False, []),
+        ("Two officials who spoke on condition of anonymity said a deal was close.",
+         "Two officials", "anonymous", False, []),
+        ("Rents will keep rising, according to a survey released by the housing board.",
+         "a survey", "document", True, []),
+        ("The Herald published an editorial demanding that the mayor resign.", "The Herald", "media", True, []),
     ],
 )
 def test_source_spans_follow_the_guidelines(text, source, source_type, named, via):

@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .attribution.spans import is_personal_name, without_postmodifier
 from .sources import classify_source
 from .records import Attribution, Claim, Span, Step, Via, replace
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
-# ", Jane Roe," right before the cue (or ", Jane Roe, who ... ,").
-_APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME}),\s*$")
+# ", Jane Roe," right before the cue, or with an apposition of its own (", Jane Roe, a former executive,").
+_APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME}),(?:\s+(?:a|an|the|who|whose|which)\s[^,;“”\"]*,)?\s*$")
 _AUDIENCE = re.compile(r"^(?:reporters|journalists|the press|the media)$", re.IGNORECASE)
+# "told" and its forms: whoever stands after it is the one told ("told Al Jazeera"), not the teller.
+_TOLD = re.compile(r"^(?:told|tells?|telling)$", re.IGNORECASE)
 _TELLER_BEFORE = re.compile(rf"(?:^|[,”\"]\s+)(?P<teller>(?:[\w’'-]+\s+){{0,6}}?(?:{_NAME}|[\w’'-]+))(?:,\s+(?P<name>{_NAME}),)?\s*$")
 # The noun phrase a relative "who"/"which" stands for: up to five words ending at the comma before it, after the
 # last preposition or verb ("came from unnamed US officials, who told" -> "unnamed US officials").
@@ -32,11 +35,29 @@ _CITING = re.compile(r",?\s+citing\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|\s+(?:
 
 def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
     return tuple(
-        _refine(text, claim, attribution)
+        _refine(text, claim, _head_only(text, attribution))
         if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited
-        else attribution
+        else _head_only(text, attribution)
         for claim, attribution in zip(claims, attributions, strict=True)
     )
+
+
+def _head_only(text: str, attribution: Attribution | None) -> Attribution | None:
+    """The source without a relative clause, participle or verb after its head ("a recording obtained by NPR" ->
+    "a recording"); an inherited source too, as it is its origin's words. The head's own type stands where it
+    tells another kind of source than the whole phrase did."""
+    if attribution is None or attribution.source is None:
+        return attribution
+    head = without_postmodifier(text, attribution.source)
+    if head == attribution.source:
+        return attribution
+    step = Step("head_only", (("source", head.text), ("phrase", attribution.source.text)))
+    shorter = replace(attribution, source=head, steps=(*attribution.steps, step))
+    reading = classify_source(text, head)
+    if reading.source_type in ("unknown", attribution.source_type) or reading.refers_back:
+        return shorter  # the whole phrase said as much ("A new study by two economists": identified)
+    # the clause after it misled the reading ("The ACLU has endorsed the act", "Paul swung through caucus states")
+    return replace(shorter, source_type=reading.source_type, named=reading.named, described=reading.described)
 
 
 def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
@@ -44,15 +65,18 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
     assert source is not None and cue is not None
     if source.text.lower() in _RELATIVE and attribution.refers_to is None:
         return _relative_to_antecedent(text, claim, attribution, source)
-    if source.start > cue.start and _AUDIENCE.match(source.text):
+    if source.start > cue.start and (_AUDIENCE.match(source.text) or _TOLD.match(cue.text)):
         found = _TELLER_BEFORE.search(text, claim.start, cue.start)
         if found is None:
             return attribution
         teller = _span(text, found, "name" if found.group("name") else "teller")
         audience = Step("audience_of_cue", (("source", teller.text), ("audience", source.text), ("cue", cue.text)))
         return _retyped(text, attribution, teller, audience)
-    if source.end <= cue.start and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None:
-        name = _span(text, apposed, "name")
+    if (
+        source.end <= cue.start and not is_personal_name(text, source)
+        and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None
+        and is_personal_name(text, name := _span(text, apposed, "name"))
+    ):
         return _retyped(text, attribution, name, Step("apposed_name", (("source", name.text), ("phrase", source.text))))
     if source.end <= cue.start:
         relayed = _CITING.match(text, source.end, claim.end)

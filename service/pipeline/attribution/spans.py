@@ -13,7 +13,7 @@ from ..records import SourceFound, Span
 from ..source_lexicons import NAME_PARTICLES
 from ..source_phrase import describes_a_person, is_title_word
 from ..sources import classify_source
-from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
+from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP, is_past_participle
 
 LEFT_WINDOW = 300
 """How far before a cue to look for its source (covers a long apposition)."""
@@ -77,6 +77,26 @@ _PARTY_TAG = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*
 _PARTY_TAG_AT_END = re.compile(_PARTY_TAG + r"\s*$")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*$")
 _LEADING_JUNK = re.compile(r"(?:[\s,;:—-]|'')+")
+# What follows a source's head and is no part of its span (docs/guidelines.md: the tightest words that name who
+# says it): a relative clause ("a local resident who had relatives there"), a clause of time or manner ("one woman as
+# she quarreled", "Katon Dawson after the Ryan speech"), a verb the phrase is the subject of ("The ACLU has endorsed
+# ...", "Obama went on to [say]"). A participle phrase ("a memo obtained by NPR") is found by ``_PARTICIPLE``.
+_POSTMODIFIER = re.compile(
+    rf"\s+(?:(?:{'|'.join(CLAUSE_WORDS['relatives'])}|that)\s"
+    r"|(?:as|while|when|after|before|during)\s+(?:he|she|they|it|we|the|a|an|his|her|their|its)\s"
+    r"|(?:has|have|had)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b"
+    r"|(?:went|goes|go|going)\s+on\s+to\b)"
+)
+# A lower-case word after the head that may be a participle or past form, and the word after it: "carried out by",
+# "published an article", "leapt into action" (the word after keeps "an unnamed official" whole).
+_PARTICIPLE = re.compile(
+    r"(?<=\S)\s+(?P<verb>[a-z]+)\s+(?:by|out|into|in|to|from|through|on|at|with|for|up|back|an?|the|his|her|its|their)\s"
+)
+# A personal name apart from its apposition, between commas before a cue ("Littlefield's mother, Judy Littlefield,
+# said"; "Jackie Perry, 59, a Republican from Carrollton, said"): how many comma-bounded pieces back it may stand.
+_APPOSITION_PIECES = 4
+_PARTY_SHORT = re.compile(r"^[DRI]-[A-Z]")
+_ADJUNCT_WORDS = frozenset(_PHRASE_WORDS["adjunct_prepositions"])
 _TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
 
 
@@ -108,12 +128,42 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
         starts_piece = not text[piece_start : span.start].strip()
         return span, "before_cue" if clause_start or not starts_piece else "inside_clause"
     pieces = list(_PIECE.finditer(text, low, cue_start))
+    if (name := _name_between_commas(text, pieces)) is not None:
+        return name, "before_apposition"
     if len(pieces) >= 3 and text[pieces[-1].start() - 1] == "," and text[pieces[-2].start() - 1] == ",":
         if _APPOSITIVE_START.match(text, pieces[-2].start(), pieces[-2].end()):
             span = _noun_phrase_end(text, pieces[-3].start(), pieces[-3].end())
             if span is not None:
                 return span, "before_apposition"
     return None, "nowhere"
+
+
+def _name_between_commas(text: str, pieces: list[re.Match[str]]) -> Span | None:
+    """The personal name nearest the cue among the pieces between commas right before it, when the cue follows a
+    comma: "the senator's lawyer, Jane Roe, said" -> "Jane Roe" (docs/guidelines.md); "Jane Roe, 59, a
+    Republican from Ohio, said" -> "Jane Roe"."""
+    if len(pieces) < 3 or text[pieces[-1].start() - 1] != "," or pieces[-1].group().strip():
+        return None
+    for piece in reversed(pieces[-1 - _APPOSITION_PIECES : -1]):
+        span = _trim(text, piece.start(), piece.end())
+        if span is not None and is_personal_name(text, span):
+            return span
+        if text[piece.start() - 1 : piece.start()] != ",":
+            return None
+    return None
+
+
+def is_personal_name(text: str, span: Span) -> bool:
+    """Whether a phrase is a person's name of two words or more (with a title before it, "Sen. John McCain"), not a
+    role in capitals ("Hope City Associate Director", "Arizona Republican"), a party tag ("R-Ariz.") or a phrase
+    ("In Grand Rapids")."""
+    words = span.text.split()
+    if len(words) < 2 or _PARTY_SHORT.match(words[0]) or is_title_word(words[-1], last=True) or words[0].lower() in _ADJUNCT_WORDS:
+        return False
+    if not all(word[:1].isupper() or word in NAME_PARTICLES for word in words) or words[-1][-2:] in ("'s", "’s"):
+        return False  # "director of the Texas Politics Project", "Trayvon Martin's"
+    reading = classify_source(text, span)
+    return reading.source_type == "person" and reading.named
 
 
 def _last_piece_start(text: str, start: int, end: int) -> int | None:
@@ -190,6 +240,21 @@ def _phrase_at_end(before: str, piece: str) -> tuple[int, str] | None:
         end = aux.start()
     span = plausible(_trim(text, start, end))
     return None if span is None else (span.start - len(before), span.text)
+
+
+def without_postmodifier(text: str, span: Span) -> Span:
+    """A plausible source phrase without what follows its head (``_POSTMODIFIER``, or a participle phrase): "a
+    recording obtained by NPR" -> "a recording". Cut after the gate has read the whole phrase (``appositions``), so
+    that the gate judges the phrases it was fitted on; the phrase keeps at least one word."""
+    start, end = span.start, span.end
+    cut = _POSTMODIFIER.search(text, start, end)
+    if cut is not None and cut.start() > start:
+        end = cut.start()
+    for participle in _PARTICIPLE.finditer(text, start, end):
+        if participle.start() > start and is_past_participle(participle.group("verb")):
+            end = participle.start()
+            break
+    return span if end == span.end else _trim(text, start, end) or span
 
 
 def source_after(text: str, start: int, claim_end: int) -> Span | None:
