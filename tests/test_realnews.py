@@ -395,6 +395,10 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Rents will keep rising, according to a survey released by the housing board.",
          "a survey", "document", True, []),
         ("The Herald published an editorial demanding that the mayor resign.", "The Herald", "media", True, []),
+        # a participle cue with no source of its own: the subject of the clause it goes on from
+        ("On Friday, Governor Lena Park vetoed the bill, saying it would raise taxes.", "Lena Park", "person", True, []),
+        ("But Tom Brandt, who ran the depot for a decade, was unmoved, noting that the trucks still ran late.",
+         "Tom Brandt", "person", True, []),
     ],
 )
 def test_source_spans_follow_the_guidelines(text, source, source_type, named, via):

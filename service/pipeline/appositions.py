@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .attribution.spans import is_personal_name, without_postmodifier
+from .attribution.spans import clause_subject, is_personal_name, name_in, without_postmodifier
 from .sources import classify_source
 from .records import Attribution, Claim, Span, Step, Via, replace
 
@@ -30,6 +30,8 @@ _ANTECEDENT = re.compile(
     r"(?!(?:from|for|to|with|by|at|in|on|of|and|that|than|[a-z]+ed),)[\w.’'-]+),\s*$"
 )
 _RELATIVE = frozenset({"who", "which"})
+# A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"), or coordinated ("and arguing").
+_AFTER_CLAUSE = re.compile(r"(?:[,—–]|--|\sand)\s*(?:[a-z]+ly\s+)?$")
 _CITING = re.compile(r",?\s+citing\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|\s+(?:said|says|reported|reports|that)\b|$)")
 
 
@@ -37,9 +39,29 @@ def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[At
     return tuple(
         _refine(text, claim, _head_only(text, attribution))
         if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited
-        else _head_only(text, attribution)
+        else _subject_of_participle(text, claim, attribution) or _head_only(text, attribution)
         for claim, attribution in zip(claims, attributions, strict=True)
     )
+
+
+def _subject_of_participle(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
+    """A participle cue after a comma that found no source ("McConnell walked back his comments, saying ...") takes
+    the subject of the claim's main clause (docs/guidelines.md: who the content comes from); None otherwise."""
+    if attribution is None or attribution.source is not None or attribution.cue is None or attribution.inherited:
+        return None
+    cue = attribution.cue
+    if not cue.text.lower().endswith("ing") or not _AFTER_CLAUSE.search(text, claim.start, cue.start):
+        return None
+    subject = clause_subject(text, claim.start, cue.start)
+    if subject is None:
+        return None
+    subject = name_in(text, subject) or subject
+    reading = classify_source(text, subject)
+    if reading.source_type == "unknown" and not reading.refers_back:
+        return None
+    step = Step("subject_of_participle", (("source", subject.text), ("cue", cue.text)))
+    return replace(attribution, source=subject, source_type=reading.source_type, named=reading.named,
+                   described=reading.described, steps=(*attribution.steps, step))
 
 
 def _head_only(text: str, attribution: Attribution | None) -> Attribution | None:

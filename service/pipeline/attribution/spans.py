@@ -97,6 +97,11 @@ _PARTICIPLE = re.compile(
 _APPOSITION_PIECES = 4
 _PARTY_SHORT = re.compile(r"^[DRI]-[A-Z]")
 _ADJUNCT_WORDS = frozenset(_PHRASE_WORDS["adjunct_prepositions"])
+_OPENING_WORDS = frozenset(CLAUSE_WORDS["conjunctions"]) | frozenset(CLAUSE_WORDS["no_teller"]) - {"the", "a", "an", "this", "that", "these", "those"}
+_SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite"}
+_NO_NAME_OPENING = _ADJUNCT_WORDS | _OPENING_WORDS
+_TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
+_VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
 _TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
 
 
@@ -145,7 +150,10 @@ def _name_between_commas(text: str, pieces: list[re.Match[str]]) -> Span | None:
     if len(pieces) < 3 or text[pieces[-1].start() - 1] != "," or pieces[-1].group().strip():
         return None
     for piece in reversed(pieces[-1 - _APPOSITION_PIECES : -1]):
-        span = _trim(text, piece.start(), piece.end())
+        words = list(_WORD.finditer(text, piece.start(), piece.end()))
+        while words and words[0].group().lower() in _OPENING_WORDS:  # "But Tom Brandt, who ..., said"
+            words.pop(0)
+        span = _trim(text, words[0].start(), piece.end()) if words else None
         if span is not None and is_personal_name(text, span):
             return span
         if text[piece.start() - 1 : piece.start()] != ",":
@@ -158,7 +166,7 @@ def is_personal_name(text: str, span: Span) -> bool:
     role in capitals ("Hope City Associate Director", "Arizona Republican"), a party tag ("R-Ariz.") or a phrase
     ("In Grand Rapids")."""
     words = span.text.split()
-    if len(words) < 2 or _PARTY_SHORT.match(words[0]) or is_title_word(words[-1], last=True) or words[0].lower() in _ADJUNCT_WORDS:
+    if len(words) < 2 or _PARTY_SHORT.match(words[0]) or is_title_word(words[-1], last=True) or words[0].lower() in _NO_NAME_OPENING:
         return False
     if not all(word[:1].isupper() or word in NAME_PARTICLES for word in words) or words[-1][-2:] in ("'s", "’s"):
         return False  # "director of the Texas Politics Project", "Trayvon Martin's"
@@ -255,6 +263,39 @@ def without_postmodifier(text: str, span: Span) -> Span:
             end = participle.start()
             break
     return span if end == span.end else _trim(text, start, end) or span
+
+
+def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
+    """The subject of the claim's main clause, for a participle cue that has no source of its own ("That judge
+    tossed the cases, saying they were moot" -> "That judge"): the words before the clause's first verb, past a
+    leading adjunct set off by a comma ("On Thursday, McConnell walked back ..."); None when no verb is found."""
+    for piece in list(_PIECE.finditer(text, claim_start, cue_start))[:_APPOSITION_PIECES]:
+        words = [word for word in _WORD.finditer(text, piece.start(), piece.end())]
+        while words and words[0].group().lower() in _OPENING_WORDS:
+            words.pop(0)
+        if not words or _opens_adjunct(words[0].group()):
+            continue
+        verb = next((k for k, word in enumerate(words) if k and _ends_subject(word.group())), None)
+        if verb is None:
+            continue  # "But the very next day,": an adjunct all the same
+        subject = _trim(text, words[0].start(), words[verb - 1].end())
+        return subject if subject is not None and len(subject.text.split()) <= MAX_SOURCE_WORDS else None
+    return None
+
+
+def _opens_adjunct(word: str) -> bool:
+    """Whether a clause piece's first word makes it an adjunct, not a subject ("In", "When", "Reached", "Last")."""
+    low = word.lower()
+    return low in _ADJUNCT_WORDS or low in _SUBORDINATING or low.endswith(("ly", "ing", "ed")) or not word[:1].isalpha() or low in _TIME_WORDS
+
+
+def _ends_subject(word: str) -> bool:
+    """Whether a word after the subject's first is its verb or an adjunct after it: an auxiliary, copula or
+    modal, a negated verb ("wasn’t"), a past form, or a preposition other than "of"."""
+    low = word.lower().strip(",;:")
+    if low in _VERBAL or low.endswith(("n't", "n’t")) or (low in _ADJUNCT_WORDS and low != "of"):
+        return True
+    return word.islower() and is_past_participle(low)
 
 
 def source_after(text: str, start: int, claim_end: int) -> Span | None:
