@@ -408,6 +408,16 @@ def test_source_spans_follow_the_guidelines(text, source, source_type, named, vi
     assert [hop["text"] for hop in attribution["via"]] == via
 
 
+def test_a_quotation_closed_by_an_institution_named_before_it_takes_that_earlier_mention():
+    # data/realworld/README.md, "Quote first, speaker named after": where the name appeared earlier, that mention
+    text = ("The Harbor Authority closed the east bridge on Monday after a barge struck it.\n\n"
+            "“Drivers should avoid the area. Crews will work through the night,” the Harbor Authority said.")
+    opening, closing = score_article(text)["claims"][1:]
+    assert opening["attribution"]["inherited"] is True
+    assert (opening["attribution"]["source"]["start"], opening["attribution"]["source"]["text"]) == (0, "The Harbor Authority")
+    assert closing["attribution"]["source"]["start"] > opening["end"]
+
+
 def test_an_embedded_post_is_attributed_to_its_signature():
     text = (
         "Crews worked through the night on Main Street.\n"
