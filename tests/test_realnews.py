@@ -399,6 +399,16 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("On Friday, Governor Lena Park vetoed the bill, saying it would raise taxes.", "Lena Park", "person", True, []),
         ("But Tom Brandt, who ran the depot for a decade, was unmoved, noting that the trucks still ran late.",
          "Tom Brandt", "person", True, []),
+        # an adjunct is no source: who says it stands after it
+        ("In contrast, a faculty council voted to cancel the talk, saying the speaker had misled the public.",
+         "a faculty council", "organization", False, []),
+        # a description beside a name: the name, before it or after an inverted cue
+        ("Brian Walsh, a strategist at a lobbying firm, said the senator had misread the mood.",
+         "Brian Walsh", "person", True, []),
+        ("“We are ready,” said its president, Ana Flores.", "Ana Flores", "person", True, []),
+        # refused: a name that is only the object of the clause before
+        ("Neighbours complained for months about Joe Biden, the White House said.",
+         "the White House", "organization", True, []),
     ],
 )
 def test_source_spans_follow_the_guidelines(text, source, source_type, named, via):

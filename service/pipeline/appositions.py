@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .attribution.spans import clause_subject, is_personal_name, name_in, without_postmodifier
+from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
+from .attribution.spans import is_personal_name, name_in, source_before
 from .sources import classify_source
 from .records import Attribution, Claim, Span, Step, Via, replace
 
@@ -32,6 +33,12 @@ _ANTECEDENT = re.compile(
 _RELATIVE = frozenset({"who", "which"})
 # A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"), or coordinated ("and arguing").
 _AFTER_CLAUSE = re.compile(r"(?:[,—–]|--|\sand)\s*(?:[a-z]+ly\s+)?$")
+# A person's name right before a description and its comma ("Brian Walsh, [Republican strategist] said"), and one
+# after a description that follows an inverted cue ("said [its president], Brian Harris.").
+_NAME_THEN_COMMA = re.compile(rf"(?:^|(?<=[“\"”,;:—])|(?<=[“\"”,;:—]\s))(?P<name>{_NAME}),\s+$")
+_COMMA_THEN_NAME = re.compile(rf",\s+(?P<name>{_NAME})\s*(?:[.,;!?”\"]|$)")
+# Source types a description of a person is read as (not an outlet, document or account).
+_DESCRIBED = frozenset({"person", "anonymous", "unknown"})
 _CITING = re.compile(r",?\s+citing\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|\s+(?:said|says|reported|reports|that)\b|$)")
 
 
@@ -94,6 +101,13 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
         teller = _span(text, found, "name" if found.group("name") else "teller")
         audience = Step("audience_of_cue", (("source", teller.text), ("audience", source.text), ("cue", cue.text)))
         return _retyped(text, attribution, teller, audience)
+    if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
+        return _retyped(text, attribution, teller, Step("adjunct_not_source", (("source", teller.text), ("adjunct", source.text))))
+    if (
+        attribution.refers_to is None and attribution.source_type in _DESCRIBED and not is_personal_name(text, source)
+        and (name := _name_beside(text, claim, source, cue)) is not None
+    ):
+        return _retyped(text, attribution, name, Step("apposed_name", (("source", name.text), ("phrase", source.text))))
     if (
         source.end <= cue.start and not is_personal_name(text, source)
         and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None
@@ -108,6 +122,35 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
             relay = Step("only_relays", (("source", teller.text), ("relay", source.text)))
             return replace(_retyped(text, attribution, teller, relay), via=(via, *attribution.via))
     return attribution
+
+
+def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | None:
+    """Who says it when the would-be source is an adjunct: the phrase between the adjunct and the cue ("In meetings
+    with European leaders, Obama warned"), else for a participle cue the subject of its clause ("In contrast, a
+    faculty council voted ..., saying"); None when neither types as a source."""
+    found = source_before(text, adjunct.end, cue.start)[0] if adjunct.end <= cue.start else None
+    if found is None and cue.text.lower().endswith("ing"):
+        found = clause_subject(text, claim.start, cue.start)
+    if found is None or found == adjunct or is_adjunct(found.text):
+        return None
+    found = name_in(text, found) or found
+    return found if classify_source(text, found).source_type != "unknown" else None
+
+
+def _name_beside(text: str, claim: Claim, description: Span, cue: Span) -> Span | None:
+    """The name a description stands in apposition to: "Brian Walsh, Republican strategist at Rokk Solutions, said"
+    (the name before it opening the clause, the cue right after it) or "said its president, Brian Harris." (the
+    name after it, at the end of the sentence); None when that is no person's name."""
+    if description.end <= cue.start and not text[description.end : cue.start].strip(" ,"):
+        found = _NAME_THEN_COMMA.search(text, claim.start, description.start)
+    elif description.start > cue.end:
+        found = _COMMA_THEN_NAME.match(text, description.end, claim.end)
+    else:
+        return None
+    name = _span(text, found, "name") if found is not None else None
+    if name is not None and name.text.endswith(".") and len(name.text.split()[-1]) > 3:
+        name = Span(name.start, name.end - 1, name.text[:-1])  # the sentence's full stop, not an initial's ("Jr.")
+    return name if name is not None and is_personal_name(text, name) else None
 
 
 def _relative_to_antecedent(text: str, claim: Claim, attribution: Attribution, source: Span) -> Attribution:

@@ -13,7 +13,7 @@ from ..records import SourceFound, Span
 from ..source_lexicons import NAME_PARTICLES
 from ..source_phrase import describes_a_person, is_title_word
 from ..sources import classify_source
-from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP, is_past_participle
+from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
 
 LEFT_WINDOW = 300
 """How far before a cue to look for its source (covers a long apposition)."""
@@ -21,7 +21,7 @@ MAX_SOURCE_WORDS = 12
 """A longer "source" is a clause, not a noun phrase: refuse it."""
 # A clause piece: text between punctuation that cannot sit inside a source noun phrase.
 _PIECE_MARKS = ",;:“”\"—"
-_PIECE = re.compile(rf"[^{_PIECE_MARKS}]+")
+PIECE = re.compile(rf"[^{_PIECE_MARKS}]+")
 _LAST_PIECE_MARK = re.compile(rf"[{_PIECE_MARKS}][^{_PIECE_MARKS}]*$")
 # A closed pair of double marks inside a noun phrase ("the “Victoria” account"): its closing mark is no junk.
 _QUOTED_PAIR = re.compile(r"[“\"][^“”\"]*[”\"]")
@@ -77,31 +77,14 @@ _PARTY_TAG = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*
 _PARTY_TAG_AT_END = re.compile(_PARTY_TAG + r"\s*$")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*$")
 _LEADING_JUNK = re.compile(r"(?:[\s,;:—-]|'')+")
-# What follows a source's head and is no part of its span (docs/guidelines.md: the tightest words that name who
-# says it): a relative clause ("a local resident who had relatives there"), a clause of time or manner ("one woman as
-# she quarreled", "Katon Dawson after the Ryan speech"), a verb the phrase is the subject of ("The ACLU has endorsed
-# ...", "Obama went on to [say]"). A participle phrase ("a memo obtained by NPR") is found by ``_PARTICIPLE``.
-_POSTMODIFIER = re.compile(
-    rf"\s+(?:(?:{'|'.join(CLAUSE_WORDS['relatives'])}|that)\s"
-    r"|(?:as|while|when|after|before|during)\s+(?:he|she|they|it|we|the|a|an|his|her|their|its)\s"
-    r"|(?:has|have|had)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b"
-    r"|(?:went|goes|go|going)\s+on\s+to\b)"
-)
-# A lower-case word after the head that may be a participle or past form, and the word after it: "carried out by",
-# "published an article", "leapt into action" (the word after keeps "an unnamed official" whole).
-_PARTICIPLE = re.compile(
-    r"(?<=\S)\s+(?P<verb>[a-z]+)\s+(?:by|out|into|in|to|from|through|on|at|with|for|up|back|an?|the|his|her|its|their)\s"
-)
 # A personal name apart from its apposition, between commas before a cue ("Littlefield's mother, Judy Littlefield,
 # said"; "Jackie Perry, 59, a Republican from Carrollton, said"): how many comma-bounded pieces back it may stand.
-_APPOSITION_PIECES = 4
+APPOSITION_PIECES = 4
 _PARTY_SHORT = re.compile(r"^[DRI]-[A-Z]")
-_ADJUNCT_WORDS = frozenset(_PHRASE_WORDS["adjunct_prepositions"])
-_OPENING_WORDS = frozenset(CLAUSE_WORDS["conjunctions"]) | frozenset(CLAUSE_WORDS["no_teller"]) - {"the", "a", "an", "this", "that", "these", "those"}
-_SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite"}
-_NO_NAME_OPENING = _ADJUNCT_WORDS | _OPENING_WORDS
-_TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
-_VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
+ADJUNCT_WORDS = frozenset(_PHRASE_WORDS["adjunct_prepositions"])
+OPENING_WORDS = frozenset(CLAUSE_WORDS["conjunctions"]) | frozenset(CLAUSE_WORDS["no_teller"]) - {"the", "a", "an", "this", "that", "these", "those"}
+_SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
+_NO_NAME_OPENING = ADJUNCT_WORDS | OPENING_WORDS
 _TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
 
 
@@ -123,7 +106,7 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
     if piece_start is None:
         return None, "nowhere"
     span = _noun_phrase_end(text, piece_start, cue_start)
-    if span is not None and " and " in span.text and len(pieces := list(_PIECE.finditer(text, low, cue_start))) >= 2:
+    if span is not None and " and " in span.text and len(pieces := list(PIECE.finditer(text, low, cue_start))) >= 2:
         listed = _LISTED_BEFORE.search(text, max(claim_start, span.start - 80), span.start)
         if listed is not None:
             span = Span(listed.start(), span.end, text[listed.start() : span.end])
@@ -132,7 +115,7 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
         clause_start = piece_start == claim_start or text[piece_start - 1] in ",;:”\"—"
         starts_piece = not text[piece_start : span.start].strip()
         return span, "before_cue" if clause_start or not starts_piece else "inside_clause"
-    pieces = list(_PIECE.finditer(text, low, cue_start))
+    pieces = list(PIECE.finditer(text, low, cue_start))
     if (name := _name_between_commas(text, pieces)) is not None:
         return name, "before_apposition"
     if len(pieces) >= 3 and text[pieces[-1].start() - 1] == "," and text[pieces[-2].start() - 1] == ",":
@@ -149,11 +132,11 @@ def _name_between_commas(text: str, pieces: list[re.Match[str]]) -> Span | None:
     Republican from Ohio, said" -> "Jane Roe"."""
     if len(pieces) < 3 or text[pieces[-1].start() - 1] != "," or pieces[-1].group().strip():
         return None
-    for piece in reversed(pieces[-1 - _APPOSITION_PIECES : -1]):
-        words = list(_WORD.finditer(text, piece.start(), piece.end()))
-        while words and words[0].group().lower() in _OPENING_WORDS:  # "But Tom Brandt, who ..., said"
+    for piece in reversed(pieces[-1 - APPOSITION_PIECES : -1]):
+        words = list(WORD.finditer(text, piece.start(), piece.end()))
+        while words and words[0].group().lower() in OPENING_WORDS:  # "But Tom Brandt, who ..., said"
             words.pop(0)
-        span = _trim(text, words[0].start(), piece.end()) if words else None
+        span = trim(text, words[0].start(), piece.end()) if words else None
         if span is not None and is_personal_name(text, span):
             return span
         if text[piece.start() - 1 : piece.start()] != ",":
@@ -175,7 +158,7 @@ def is_personal_name(text: str, span: Span) -> bool:
 
 
 def _last_piece_start(text: str, start: int, end: int) -> int | None:
-    """Where the last ``_PIECE`` of ``text[start:end]`` starts when it runs to ``end``, else None: found from
+    """Where the last ``PIECE`` of ``text[start:end]`` starts when it runs to ``end``, else None: found from
     the last mark that ends a piece, without making a match for every piece before it (claims are read one
     after another, most with a short last piece)."""
     if end <= start or text[end - 1] in _PIECE_MARKS:
@@ -205,7 +188,7 @@ def quoted_account_before(text: str, claim_start: int, cue_start: int) -> Span |
     if not _ends_with_closing_quote(text, claim_start, cue_start):
         return None
     account = _quoted_account(text, max(claim_start, cue_start - LEFT_WINDOW), cue_start)
-    return None if account is None else _trim(text, account.start(), account.end())
+    return None if account is None else trim(text, account.start(), account.end())
 
 
 def _quoted_account(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -246,56 +229,8 @@ def _phrase_at_end(before: str, piece: str) -> tuple[int, str] | None:
     aux = _TRAILING_AUX.search(text, start, end)
     if aux is not None:
         end = aux.start()
-    span = plausible(_trim(text, start, end))
+    span = plausible(trim(text, start, end))
     return None if span is None else (span.start - len(before), span.text)
-
-
-def without_postmodifier(text: str, span: Span) -> Span:
-    """A plausible source phrase without what follows its head (``_POSTMODIFIER``, or a participle phrase): "a
-    recording obtained by NPR" -> "a recording". Cut after the gate has read the whole phrase (``appositions``), so
-    that the gate judges the phrases it was fitted on; the phrase keeps at least one word."""
-    start, end = span.start, span.end
-    cut = _POSTMODIFIER.search(text, start, end)
-    if cut is not None and cut.start() > start:
-        end = cut.start()
-    for participle in _PARTICIPLE.finditer(text, start, end):
-        if participle.start() > start and is_past_participle(participle.group("verb")):
-            end = participle.start()
-            break
-    return span if end == span.end else _trim(text, start, end) or span
-
-
-def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
-    """The subject of the claim's main clause, for a participle cue that has no source of its own ("That judge
-    tossed the cases, saying they were moot" -> "That judge"): the words before the clause's first verb, past a
-    leading adjunct set off by a comma ("On Thursday, McConnell walked back ..."); None when no verb is found."""
-    for piece in list(_PIECE.finditer(text, claim_start, cue_start))[:_APPOSITION_PIECES]:
-        words = [word for word in _WORD.finditer(text, piece.start(), piece.end())]
-        while words and words[0].group().lower() in _OPENING_WORDS:
-            words.pop(0)
-        if not words or _opens_adjunct(words[0].group()):
-            continue
-        verb = next((k for k, word in enumerate(words) if k and _ends_subject(word.group())), None)
-        if verb is None:
-            continue  # "But the very next day,": an adjunct all the same
-        subject = _trim(text, words[0].start(), words[verb - 1].end())
-        return subject if subject is not None and len(subject.text.split()) <= MAX_SOURCE_WORDS else None
-    return None
-
-
-def _opens_adjunct(word: str) -> bool:
-    """Whether a clause piece's first word makes it an adjunct, not a subject ("In", "When", "Reached", "Last")."""
-    low = word.lower()
-    return low in _ADJUNCT_WORDS or low in _SUBORDINATING or low.endswith(("ly", "ing", "ed")) or not word[:1].isalpha() or low in _TIME_WORDS
-
-
-def _ends_subject(word: str) -> bool:
-    """Whether a word after the subject's first is its verb or an adjunct after it: an auxiliary, copula or
-    modal, a negated verb ("wasn’t"), a past form, or a preposition other than "of"."""
-    low = word.lower().strip(",;:")
-    if low in _VERBAL or low.endswith(("n't", "n’t")) or (low in _ADJUNCT_WORDS and low != "of"):
-        return True
-    return word.islower() and is_past_participle(low)
 
 
 def source_after(text: str, start: int, claim_end: int) -> Span | None:
@@ -310,10 +245,10 @@ def source_after(text: str, start: int, claim_end: int) -> Span | None:
         end = adjunct.start()
     elif match.group("name"):
         end = match.end("name")
-    return plausible(_trim(text, match.start("np"), end))
+    return plausible(trim(text, match.start("np"), end))
 
 
-def _trim(text: str, start: int, end: int) -> Span | None:
+def trim(text: str, start: int, end: int) -> Span | None:
     """``text[start:end]`` without leading and trailing junk and an unpaired closing
     quotation mark; None when nothing is left."""
     if start >= end:
@@ -328,7 +263,7 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 @lru_cache(maxsize=8192)
 def _trimmed(piece: str) -> tuple[int, str] | None:
-    """How many characters ``_trim`` drops at the start of ``piece``, and what it keeps (a short adjunct before
+    """How many characters ``trim`` drops at the start of ``piece``, and what it keeps (a short adjunct before
     a determined phrase and a party tag after a name go too).
 
     Nothing here looks outside the piece, so the answer is cached per piece text.
@@ -389,7 +324,7 @@ def tighten(text: str, span: Span) -> Span:
     if _ends_with_closing_quote(text, start, end) and (
         (account := _quoted_account(text, max(0, start - LEFT_WINDOW), end)) is not None and account.start() < start
     ):
-        return _trim(text, account.start(), end) or span
+        return trim(text, account.start(), end) or span
     end = start + _tight_length(text[start - 1 : start], text[start:end])
     if (owner := _owner_before(text, start)) is not None:
         start = owner.start()
@@ -397,7 +332,7 @@ def tighten(text: str, span: Span) -> Span:
         end = acronym.end()
     elif _UNCLOSED_ACRONYM.search(text, start, end) and (close := _BRACKET_CLOSE.match(text, end)) is not None:
         end = close.end()
-    return _trim(text, start, end) or span
+    return trim(text, start, end) or span
 
 
 @lru_cache(maxsize=8192)
@@ -440,7 +375,7 @@ _NAME_TRAILERS = frozenset(read_entries("source_name_trailers.txt"))
 # A word that binds a capitalised run into a longer name ("Institute for the Study of War", "the Heritage
 # Foundation"): a run after it is not a name on its own.
 _NAME_BINDERS = frozenset(_PHRASE_WORDS["name_binders"])
-_WORD = re.compile(r"\S+")
+WORD = re.compile(r"\S+")
 _AFFILIATION_STARTS = frozenset(_PHRASE_WORDS["affiliation_starts"])
 
 
@@ -465,7 +400,7 @@ def name_in(text: str, span: Span) -> Span | None:
 def _name_tail(phrase: str) -> tuple[int, int] | None:
     """Where in ``phrase`` the name of ``name_in`` stands, before its reading is checked in context; cached per
     phrase text (the same sources come back claim after claim)."""
-    words = list(_WORD.finditer(phrase))
+    words = list(WORD.finditer(phrase))
     while words and words[-1].group() in _NAME_TRAILERS:
         words.pop()
     run = 0
@@ -498,7 +433,7 @@ def _name_tail(phrase: str) -> tuple[int, int] | None:
 def _name_head(phrase: str) -> tuple[int, int] | None:
     """Where a name of two words or more that opens ``phrase`` ends, when an affiliation or description follows
     it ("Ken Fipps of Johns Island", "Rick Hasen a law professor"); cached per phrase text."""
-    words = list(_WORD.finditer(phrase))
+    words = list(WORD.finditer(phrase))
     run = 0
     while run < len(words) and _in_name(words[run].group()):
         run += 1
