@@ -406,6 +406,11 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Brian Walsh, a strategist at a lobbying firm, said the senator had misread the mood.",
          "Brian Walsh", "person", True, []),
         ("“We are ready,” said its president, Ana Flores.", "Ana Flores", "person", True, []),
+        # a name's phrase ends where a time, an adverb or a verb follows it
+        ("Mayor Dana Holt later Thursday told reporters the bridge would reopen.", "Mayor Dana Holt", "person", True, []),
+        ("The Transport Department less than a week ago said the repairs were done.",
+         "The Transport Department", "organization", True, []),
+        ("Democratic lawmakers said the bill would fail.", "Democratic lawmakers", "anonymous", False, []),
         # refused: a name that is only the object of the clause before
         ("Neighbours complained for months about Joe Biden, the White House said.",
          "the White House", "organization", True, []),

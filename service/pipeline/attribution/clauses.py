@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..records import Span
+from ..sources import classify_source
 from .spans import ADJUNCT_WORDS, APPOSITION_PIECES, MAX_SOURCE_WORDS, OPENING_WORDS, PIECE, WORD, trim
 from .words import CLAUSE_WORDS, is_past_participle
 
@@ -26,6 +27,7 @@ _PARTICIPLE = re.compile(
 )
 _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
 _TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
+_ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
 _VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
 
 
@@ -41,7 +43,33 @@ def without_postmodifier(text: str, span: Span) -> Span:
         if participle.start() > start and is_past_participle(participle.group("verb")):
             end = participle.start()
             break
+    end = _name_end(text, start, end)
     return span if end == span.end else trim(text, start, end) or span
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where a phrase that opens with a name ends when an adverb, a time, a verb or a preposition other than
+    "of" follows the name: "Trump at the time", "Priebus later Thursday", "Lewandowski continued to", "The State
+    Department less than two weeks ago" -> the name (named as a source on its own); ``end`` otherwise."""
+    words = list(WORD.finditer(text, start, end))
+    run = 0
+    while run < len(words) and words[run].group()[:1].isupper():
+        run += 1
+    if not run or run == len(words) or _opens_adjunct(words[0].group()) or not _after_a_name(words[run].group()):
+        return end  # no name, nothing after it, or an adjunct ("Following this performance")
+    name = Span(start, words[run - 1].end(), text[start : words[run - 1].end()])
+    reading = classify_source(text, name)
+    return name.end if reading.named and not reading.refers_back else end
+
+
+def _after_a_name(word: str) -> bool:
+    """Whether a lower-case word after a name ends the name's phrase: an adverb, a time, an auxiliary or past
+    form, a preposition other than "of"."""
+    low = word.lower()
+    if not word.islower() or low in ("of", "for", "and", "&"):
+        return False
+    return (low in ADJUNCT_WORDS or low in _TIME_WORDS or low in _VERBAL or low in _ASIDES or low.endswith("ly")
+            or is_past_participle(low))
 
 
 def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
