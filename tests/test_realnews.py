@@ -411,6 +411,9 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("The Transport Department less than a week ago said the repairs were done.",
          "The Transport Department", "organization", True, []),
         ("Democratic lawmakers said the bill would fail.", "Democratic lawmakers", "anonymous", False, []),
+        # the one told after a participle: the subject of the clause it goes on from
+        ("Mayor Dana Holt returned the compliment on Sunday, telling Reuters that the two had been friends for years.",
+         "Mayor Dana Holt", "person", True, []),
         # refused: a name that is only the object of the clause before
         ("Neighbours complained for months about Joe Biden, the White House said.",
          "the White House", "organization", True, []),

@@ -96,9 +96,10 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
         return _relative_to_antecedent(text, claim, attribution, source)
     if source.start > cue.start and (_AUDIENCE.match(source.text) or _TOLD.match(cue.text)):
         found = _TELLER_BEFORE.search(text, claim.start, cue.start)
-        if found is None:
-            return attribution
-        teller = _span(text, found, "name" if found.group("name") else "teller")
+        if found is not None:
+            teller = _span(text, found, "name" if found.group("name") else "teller")
+        elif not cue.text.lower().endswith("ing") or (teller := clause_subject(text, claim.start, cue.start)) is None:
+            return attribution  # "..., telling Reuters": the subject of the clause it goes on from
         audience = Step("audience_of_cue", (("source", teller.text), ("audience", source.text), ("cue", cue.text)))
         return _retyped(text, attribution, teller, audience)
     if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
