@@ -414,6 +414,11 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         # the one told after a participle: the subject of the clause it goes on from
         ("Mayor Dana Holt returned the compliment on Sunday, telling Reuters that the two had been friends for years.",
          "Mayor Dana Holt", "person", True, []),
+        # a cue the gate kept with no source beside it: the surname before a party tag, the name after a quotation
+        ("Whitfield, D-Ore., said the hearing would resume in March.", "Whitfield", "person", True, []),
+        ("“Bring a coat, it gets cold up there,” joked Sen. Ada Finch.", "Ada Finch", "person", True, []),
+        ("“The council has lost its way,” Rep. Dana Cole, D-Ore., complained in a statement.",
+         "Dana Cole", "person", True, []),
         # refused: a name that is only the object of the clause before
         ("Neighbours complained for months about Joe Biden, the White House said.",
          "the White House", "organization", True, []),

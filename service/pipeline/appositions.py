@@ -10,10 +10,10 @@ Each runs once per attribution after the gate and adds a step saying what it cha
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
-from .attribution.spans import is_personal_name, name_in, source_before
+from .attribution.spans import is_personal_name, name_in, source_after, source_before
 from .sources import classify_source
 from .records import Attribution, Claim, Span, Step, Via, replace
 
@@ -32,6 +32,8 @@ _ANTECEDENT = re.compile(
 )
 _RELATIVE = frozenset({"who", "which"})
 # A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"), or coordinated ("and arguing").
+# A cue right after a closing quotation mark, its source after it: "“...,” offered Maher."
+_AFTER_QUOTE = re.compile(r"[”\"’],?\s*$")
 _AFTER_CLAUSE = re.compile(r"(?:[,—–]|--|\sand)\s*(?:[a-z]+ly\s+)?$")
 # A person's name right before a description and its comma ("Brian Walsh, [Republican strategist] said"), and one
 # after a description that follows an inverted cue ("said [its president], Brian Harris.").
@@ -46,29 +48,42 @@ def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[At
     return tuple(
         _refine(text, claim, _head_only(text, attribution))
         if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited
-        else _subject_of_participle(text, claim, attribution) or _head_only(text, attribution)
+        else _source_of_sourceless_cue(text, claim, attribution) or _head_only(text, attribution)
         for claim, attribution in zip(claims, attributions, strict=True)
     )
 
 
-def _subject_of_participle(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
-    """A participle cue after a comma that found no source ("McConnell walked back his comments, saying ...") takes
-    the subject of the claim's main clause (docs/guidelines.md: who the content comes from); None otherwise."""
+def _source_of_sourceless_cue(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
+    """A cue the gate kept that found no source (the model's cue, outside the rule lexicon, has no rule source
+    beside it) takes the one the guidelines draw: the phrase that ends right before it ("Lowey, D-N.Y., said"),
+    the phrase after it when it follows a closing quotation mark ("“...,” offered Maher."), or for a participle the
+    subject of the clause it goes on from ("McConnell walked back his comments, saying ..."); None otherwise."""
     if attribution is None or attribution.source is not None or attribution.cue is None or attribution.inherited:
         return None
     cue = attribution.cue
-    if not cue.text.lower().endswith("ing") or not _AFTER_CLAUSE.search(text, claim.start, cue.start):
+    for found in _sourceless_candidates(text, claim, cue):
+        found = name_in(text, found) or found
+        reading = classify_source(text, found)
+        if reading.source_type != "unknown" or reading.refers_back:
+            break
+    else:
         return None
-    subject = clause_subject(text, claim.start, cue.start)
-    if subject is None:
-        return None
-    subject = name_in(text, subject) or subject
-    reading = classify_source(text, subject)
-    if reading.source_type == "unknown" and not reading.refers_back:
-        return None
-    step = Step("subject_of_participle", (("source", subject.text), ("cue", cue.text)))
-    return replace(attribution, source=subject, source_type=reading.source_type, named=reading.named,
+    step = Step("sourceless_cue", (("source", found.text), ("cue", cue.text)))
+    return replace(attribution, source=found, source_type=reading.source_type, named=reading.named,
                    described=reading.described, steps=(*attribution.steps, step))
+
+
+def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]:
+    """Where a sourceless cue's source may stand, in order (see ``_source_of_sourceless_cue``)."""
+    found, where = source_before(text, claim.start, cue.start)
+    if found is not None and where != "inside_clause" and not is_adjunct(found.text):
+        yield found
+    if _AFTER_QUOTE.search(text, claim.start, cue.start) and (after := source_after(text, cue.end, claim.end)):
+        if not text[after.end : claim.end].strip(" .!?”\"’"):
+            yield after
+    if cue.text.lower().endswith("ing") and _AFTER_CLAUSE.search(text, claim.start, cue.start):
+        if (subject := clause_subject(text, claim.start, cue.start)) is not None:
+            yield subject
 
 
 def _head_only(text: str, attribution: Attribution | None) -> Attribution | None:

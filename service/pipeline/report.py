@@ -257,7 +257,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "only_relays": lambda source, relay: f"source {source!r}: {relay!r} only relays it",
     "head_only": lambda source, phrase: f"source {source!r}: what follows it in {phrase!r} says more about it",
     "adjunct_not_source": lambda source, adjunct: f"source {source!r}: {adjunct!r} only says when, where or how",
-    "subject_of_participle": lambda source, cue: f"source {source!r}: the subject of the clause {cue!r} goes on from",
+    "sourceless_cue": lambda source, cue: f"source {source!r}: no source was found beside {cue!r}; it is who says it by the guidelines",
 }
 """Each attribution rule's step in words, from the step's detail."""
 

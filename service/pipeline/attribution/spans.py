@@ -129,27 +129,29 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
 def _name_between_commas(text: str, pieces: list[re.Match[str]]) -> Span | None:
     """The personal name nearest the cue among the pieces between commas right before it, when the cue follows a
     comma: "the senator's lawyer, Jane Roe, said" -> "Jane Roe" (docs/guidelines.md); "Jane Roe, 59, a
-    Republican from Ohio, said" -> "Jane Roe"."""
+    Republican from Ohio, said" -> "Jane Roe"; after a party tag, a surname alone ("Lowey, D-N.Y., said")."""
     if len(pieces) < 3 or text[pieces[-1].start() - 1] != "," or pieces[-1].group().strip():
         return None
+    tagged = False
     for piece in reversed(pieces[-1 - APPOSITION_PIECES : -1]):
         words = list(WORD.finditer(text, piece.start(), piece.end()))
         while words and words[0].group().lower() in OPENING_WORDS:  # "But Tom Brandt, who ..., said"
             words.pop(0)
         span = trim(text, words[0].start(), piece.end()) if words else None
-        if span is not None and is_personal_name(text, span):
+        if span is not None and is_personal_name(text, span, surname=tagged):
             return span
+        tagged = span is not None and _PARTY_SHORT.match(span.text) is not None
         if text[piece.start() - 1 : piece.start()] != ",":
             return None
     return None
 
 
-def is_personal_name(text: str, span: Span) -> bool:
-    """Whether a phrase is a person's name of two words or more (with a title before it, "Sen. John McCain"), not a
-    role in capitals ("Hope City Associate Director", "Arizona Republican"), a party tag ("R-Ariz.") or a phrase
-    ("In Grand Rapids")."""
+def is_personal_name(text: str, span: Span, *, surname: bool = False) -> bool:
+    """Whether a phrase is a person's name of two words or more (with a title before it, "Sen. John McCain"), or
+    of one with ``surname`` (a party tag after it), not a role in capitals ("Hope City Associate Director",
+    "Arizona Republican"), a party tag ("R-Ariz.") or a phrase ("In Grand Rapids")."""
     words = span.text.split()
-    if len(words) < 2 or _PARTY_SHORT.match(words[0]) or is_title_word(words[-1], last=True) or words[0].lower() in _NO_NAME_OPENING:
+    if len(words) < (1 if surname else 2) or _PARTY_SHORT.match(words[0]) or is_title_word(words[-1], last=True) or words[0].lower() in _NO_NAME_OPENING:
         return False
     if not all(word[:1].isupper() or word in NAME_PARTICLES for word in words) or words[-1][-2:] in ("'s", "’s"):
         return False  # "director of the Texas Politics Project", "Trayvon Martin's"
