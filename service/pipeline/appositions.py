@@ -88,10 +88,14 @@ def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]
 
 def _head_only(text: str, attribution: Attribution | None) -> Attribution | None:
     """The source without a relative clause, participle or verb after its head ("a recording obtained by NPR" ->
-    "a recording"); an inherited source too, as it is its origin's words. The head's own type stands where it
-    tells another kind of source than the whole phrase did."""
+    "a recording"); an inherited source too, as it is its origin's words, and the mention a pronoun refers to. The
+    head's own type stands where it tells another kind of source than the whole phrase did."""
     if attribution is None or attribution.source is None:
         return attribution
+    if attribution.refers_to is not None:  # the earlier mention a pronoun stands for, as that claim's source ended
+        referent = without_postmodifier(text, attribution.refers_to)
+        if referent != attribution.refers_to:
+            attribution = replace(attribution, refers_to=referent)
     head = without_postmodifier(text, attribution.source)
     if head == attribution.source:
         return attribution
