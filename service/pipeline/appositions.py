@@ -124,14 +124,13 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
     if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
         return _retyped(text, attribution, teller, Step("adjunct_not_source", (("source", teller.text), ("adjunct", source.text))))
     if (
-        attribution.refers_to is None and attribution.source_type in _DESCRIBED and not is_personal_name(text, source)
-        and (name := _name_beside(text, claim, source, cue)) is not None
+        attribution.refers_to is None and attribution.source_type in _DESCRIBED
+        and (name := _name_beside(text, claim, source, cue)) is not None and not is_personal_name(text, source)
     ):
         return _retyped(text, attribution, name, Step("apposed_name", (("source", name.text), ("phrase", source.text))))
     if (
-        source.end <= cue.start and not is_personal_name(text, source)
-        and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None
-        and is_personal_name(text, name := _span(text, apposed, "name"))
+        source.end <= cue.start and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None
+        and is_personal_name(text, name := _span(text, apposed, "name")) and not is_personal_name(text, source)
     ):
         return _retyped(text, attribution, name, Step("apposed_name", (("source", name.text), ("phrase", source.text))))
     if source.end <= cue.start:

@@ -4,6 +4,7 @@ adjuncts that are no source ("In contrast", "Following this performance")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..records import Span
 from ..sources import classify_source
@@ -32,19 +33,29 @@ _VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WO
 
 
 def without_postmodifier(text: str, span: Span) -> Span:
-    """A plausible source phrase without what follows its head (``_POSTMODIFIER``, or a participle phrase): "a
-    recording obtained by NPR" -> "a recording". Cut after the gate has read the whole phrase (``appositions``), so
-    that the gate judges the phrases it was fitted on; the phrase keeps at least one word."""
-    start, end = span.start, span.end
-    cut = _POSTMODIFIER.search(text, start, end)
+    """A plausible source phrase without what follows its head (``_POSTMODIFIER``, a participle phrase, or what
+    follows a name, ``_name_end``): "a recording obtained by NPR" -> "a recording". Cut after the gate has read the
+    whole phrase (``appositions``), so that the gate judges the phrases it was fitted on; the phrase keeps at least
+    one word."""
+    length = _head_length(text[span.start - 1 : span.start], span.text)
+    return span if length == len(span.text) else trim(text, span.start, span.start + length) or span
+
+
+@lru_cache(maxsize=8192)
+def _head_length(before: str, phrase: str) -> int:
+    """How much of ``phrase`` ``without_postmodifier`` keeps; ``before`` is the character before it, the only
+    context the patterns read, so the answer is cached per (before, phrase): sources repeat claim after claim."""
+    piece = before + phrase
+    start = end = len(before)
+    end = len(piece)
+    cut = _POSTMODIFIER.search(piece, start, end)
     if cut is not None and cut.start() > start:
         end = cut.start()
-    for participle in _PARTICIPLE.finditer(text, start, end):
+    for participle in _PARTICIPLE.finditer(piece, start, end):
         if participle.start() > start and is_past_participle(participle.group("verb")):
             end = participle.start()
             break
-    end = _name_end(text, start, end)
-    return span if end == span.end else trim(text, start, end) or span
+    return _name_end(piece, start, end) - start
 
 
 def _name_end(text: str, start: int, end: int) -> int:
