@@ -378,6 +378,50 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Researchers at the University of Leeds", "anonymous", False, []),
         ("“We will appeal,” the company’s general counsel told reporters.",
          "the company’s general counsel", "person", False, []),
+        # the name between commas, whatever stands on its other side; the one told is never the teller
+        ("“The pool will reopen in May,” the council’s treasurer, Ines Marlow, told the Gazette.",
+         "Ines Marlow", "person", True, []),
+        ("“We expect delays,” Owen Pratt, 61, a retired engineer from Dover, said.", "Owen Pratt", "person", True, []),
+        ("Another inspector, Luke Harlan, a former fire chief, testified that the wiring was faulty.",
+         "Luke Harlan", "person", True, []),
+        ("Thousands of voters in Ohio, the state’s election chief, Rosa Quint, said, had received the wrong ballots.",
+         "Rosa Quint", "person", True, []),
+        # a role in capitals after a name is its apposition, not a second name
+        ("Mira Solano, Greenfield Parks Director, said the trail would close.", "Mira Solano", "person", True, []),
+        # a relative clause, a participle phrase or a verb after the head is no part of the span
+        ("A resident who lost her car in the flood said the warning came too late.", "A resident", "anonymous", False, []),
+        ("Two officials who spoke on condition of anonymity said a deal was close.",
+         "Two officials", "anonymous", False, []),
+        ("Rents will keep rising, according to a survey released by the housing board.",
+         "a survey", "document", True, []),
+        ("The Herald published an editorial demanding that the mayor resign.", "The Herald", "media", True, []),
+        # a participle cue with no source of its own: the subject of the clause it goes on from
+        ("On Friday, Governor Lena Park vetoed the bill, saying it would raise taxes.", "Lena Park", "person", True, []),
+        ("But Tom Brandt, who ran the depot for a decade, was unmoved, noting that the trucks still ran late.",
+         "Tom Brandt", "person", True, []),
+        # an adjunct is no source: who says it stands after it
+        ("In contrast, a faculty council voted to cancel the talk, saying the speaker had misled the public.",
+         "a faculty council", "organization", False, []),
+        # a description beside a name: the name, before it or after an inverted cue
+        ("Brian Walsh, a strategist at a lobbying firm, said the senator had misread the mood.",
+         "Brian Walsh", "person", True, []),
+        ("“We are ready,” said its president, Ana Flores.", "Ana Flores", "person", True, []),
+        # a name's phrase ends where a time, an adverb or a verb follows it
+        ("Mayor Dana Holt later Thursday told reporters the bridge would reopen.", "Mayor Dana Holt", "person", True, []),
+        ("The Transport Department less than a week ago said the repairs were done.",
+         "The Transport Department", "organization", True, []),
+        ("Democratic lawmakers said the bill would fail.", "Democratic lawmakers", "anonymous", False, []),
+        # the one told after a participle: the subject of the clause it goes on from
+        ("Mayor Dana Holt returned the compliment on Sunday, telling Reuters that the two had been friends for years.",
+         "Mayor Dana Holt", "person", True, []),
+        # a cue the gate kept with no source beside it: the surname before a party tag, the name after a quotation
+        ("Whitfield, D-Ore., said the hearing would resume in March.", "Whitfield", "person", True, []),
+        ("“Bring a coat, it gets cold up there,” joked Sen. Ada Finch.", "Ada Finch", "person", True, []),
+        ("“The council has lost its way,” Rep. Dana Cole, D-Ore., complained in a statement.",
+         "Dana Cole", "person", True, []),
+        # refused: a name that is only the object of the clause before
+        ("Neighbours complained for months about Joe Biden, the White House said.",
+         "the White House", "organization", True, []),
     ],
 )
 def test_source_spans_follow_the_guidelines(text, source, source_type, named, via):
@@ -385,6 +429,16 @@ def test_source_spans_follow_the_guidelines(text, source, source_type, named, vi
     assert attribution["source"]["text"] == source
     assert (attribution["source_type"], attribution["named"]) == (source_type, named)
     assert [hop["text"] for hop in attribution["via"]] == via
+
+
+def test_a_quotation_closed_by_an_institution_named_before_it_takes_that_earlier_mention():
+    # data/realworld/README.md, "Quote first, speaker named after": where the name appeared earlier, that mention
+    text = ("The Harbor Authority closed the east bridge on Monday after a barge struck it.\n\n"
+            "“Drivers should avoid the area. Crews will work through the night,” the Harbor Authority said.")
+    opening, closing = score_article(text)["claims"][1:]
+    assert opening["attribution"]["inherited"] is True
+    assert (opening["attribution"]["source"]["start"], opening["attribution"]["source"]["text"]) == (0, "The Harbor Authority")
+    assert closing["attribution"]["source"]["start"] > opening["end"]
 
 
 def test_an_embedded_post_is_attributed_to_its_signature():

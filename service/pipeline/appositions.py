@@ -10,15 +10,19 @@ Each runs once per attribution after the gate and adds a step saying what it cha
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
+from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
+from .attribution.spans import is_personal_name, name_in, source_after, source_before
 from .sources import classify_source
 from .records import Attribution, Claim, Span, Step, Via, replace
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
-# ", Jane Roe," right before the cue (or ", Jane Roe, who ... ,").
-_APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME}),\s*$")
+# ", Jane Roe," right before the cue, or with an apposition of its own (", Jane Roe, a former executive,").
+_APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME}),(?:\s+(?:a|an|the|who|whose|which)\s[^,;“”\"]*,)?\s*$")
 _AUDIENCE = re.compile(r"^(?:reporters|journalists|the press|the media)$", re.IGNORECASE)
+# "told" and its forms: whoever stands after it is the one told ("told Al Jazeera"), not the teller.
+_TOLD = re.compile(r"^(?:told|tells?|telling)$", re.IGNORECASE)
 _TELLER_BEFORE = re.compile(rf"(?:^|[,”\"]\s+)(?P<teller>(?:[\w’'-]+\s+){{0,6}}?(?:{_NAME}|[\w’'-]+))(?:,\s+(?P<name>{_NAME}),)?\s*$")
 # The noun phrase a relative "who"/"which" stands for: up to five words ending at the comma before it, after the
 # last preposition or verb ("came from unnamed US officials, who told" -> "unnamed US officials").
@@ -27,16 +31,81 @@ _ANTECEDENT = re.compile(
     r"(?!(?:from|for|to|with|by|at|in|on|of|and|that|than|[a-z]+ed),)[\w.’'-]+),\s*$"
 )
 _RELATIVE = frozenset({"who", "which"})
+# A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"), or coordinated ("and arguing").
+# A cue right after a closing quotation mark, its source after it: "“...,” offered Maher."
+_AFTER_QUOTE = re.compile(r"[”\"’],?\s*$")
+_AFTER_CLAUSE = re.compile(r"(?:[,—–]|--|\sand)\s*(?:[a-z]+ly\s+)?$")
+# A person's name right before a description and its comma ("Brian Walsh, [Republican strategist] said"), and one
+# after a description that follows an inverted cue ("said [its president], Brian Harris.").
+_NAME_THEN_COMMA = re.compile(rf"(?:^|(?<=[“\"”,;:—])|(?<=[“\"”,;:—]\s))(?P<name>{_NAME}),\s+$")
+_COMMA_THEN_NAME = re.compile(rf",\s+(?P<name>{_NAME})\s*(?:[.,;!?”\"]|$)")
+# Source types a description of a person is read as (not an outlet, document or account).
+_DESCRIBED = frozenset({"person", "anonymous", "unknown"})
 _CITING = re.compile(r",?\s+citing\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|\s+(?:said|says|reported|reports|that)\b|$)")
 
 
 def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
     return tuple(
-        _refine(text, claim, attribution)
+        _refine(text, claim, _head_only(text, attribution))
         if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited
-        else attribution
+        else _source_of_sourceless_cue(text, claim, attribution) or _head_only(text, attribution)
         for claim, attribution in zip(claims, attributions, strict=True)
     )
+
+
+def _source_of_sourceless_cue(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
+    """A cue the gate kept that found no source (the model's cue, outside the rule lexicon, has no rule source
+    beside it) takes the one the guidelines draw: the phrase that ends right before it ("Lowey, D-N.Y., said"),
+    the phrase after it when it follows a closing quotation mark ("“...,” offered Maher."), or for a participle the
+    subject of the clause it goes on from ("McConnell walked back his comments, saying ..."); None otherwise."""
+    if attribution is None or attribution.source is not None or attribution.cue is None or attribution.inherited:
+        return None
+    cue = attribution.cue
+    for found in _sourceless_candidates(text, claim, cue):
+        found = name_in(text, found) or found
+        reading = classify_source(text, found)
+        if reading.source_type != "unknown" or reading.refers_back:
+            break
+    else:
+        return None
+    step = Step("sourceless_cue", (("source", found.text), ("cue", cue.text)))
+    return replace(attribution, source=found, source_type=reading.source_type, named=reading.named,
+                   described=reading.described, steps=(*attribution.steps, step))
+
+
+def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]:
+    """Where a sourceless cue's source may stand, in order (see ``_source_of_sourceless_cue``)."""
+    found, where = source_before(text, claim.start, cue.start)
+    if found is not None and where != "inside_clause" and not is_adjunct(found.text):
+        yield found
+    if _AFTER_QUOTE.search(text, claim.start, cue.start) and (after := source_after(text, cue.end, claim.end)):
+        if not text[after.end : claim.end].strip(" .!?”\"’"):
+            yield after
+    if cue.text.lower().endswith("ing") and _AFTER_CLAUSE.search(text, claim.start, cue.start):
+        if (subject := clause_subject(text, claim.start, cue.start)) is not None:
+            yield subject
+
+
+def _head_only(text: str, attribution: Attribution | None) -> Attribution | None:
+    """The source without a relative clause, participle or verb after its head ("a recording obtained by NPR" ->
+    "a recording"); an inherited source too, as it is its origin's words, and the mention a pronoun refers to. The
+    head's own type stands where it tells another kind of source than the whole phrase did."""
+    if attribution is None or attribution.source is None:
+        return attribution
+    if attribution.refers_to is not None:  # the earlier mention a pronoun stands for, as that claim's source ended
+        referent = without_postmodifier(text, attribution.refers_to)
+        if referent != attribution.refers_to:
+            attribution = replace(attribution, refers_to=referent)
+    head = without_postmodifier(text, attribution.source)
+    if head == attribution.source:
+        return attribution
+    step = Step("head_only", (("source", head.text), ("phrase", attribution.source.text)))
+    shorter = replace(attribution, source=head, steps=(*attribution.steps, step))
+    reading = classify_source(text, head)
+    if reading.source_type in ("unknown", attribution.source_type) or reading.refers_back:
+        return shorter  # the whole phrase said as much ("A new study by two economists": identified)
+    # the clause after it misled the reading ("The ACLU has endorsed the act", "Paul swung through caucus states")
+    return replace(shorter, source_type=reading.source_type, named=reading.named, described=reading.described)
 
 
 def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
@@ -44,15 +113,25 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
     assert source is not None and cue is not None
     if source.text.lower() in _RELATIVE and attribution.refers_to is None:
         return _relative_to_antecedent(text, claim, attribution, source)
-    if source.start > cue.start and _AUDIENCE.match(source.text):
+    if source.start > cue.start and (_AUDIENCE.match(source.text) or _TOLD.match(cue.text)):
         found = _TELLER_BEFORE.search(text, claim.start, cue.start)
-        if found is None:
-            return attribution
-        teller = _span(text, found, "name" if found.group("name") else "teller")
+        if found is not None:
+            teller = _span(text, found, "name" if found.group("name") else "teller")
+        elif not cue.text.lower().endswith("ing") or (teller := clause_subject(text, claim.start, cue.start)) is None:
+            return attribution  # "..., telling Reuters": the subject of the clause it goes on from
         audience = Step("audience_of_cue", (("source", teller.text), ("audience", source.text), ("cue", cue.text)))
         return _retyped(text, attribution, teller, audience)
-    if source.end <= cue.start and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None:
-        name = _span(text, apposed, "name")
+    if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
+        return _retyped(text, attribution, teller, Step("adjunct_not_source", (("source", teller.text), ("adjunct", source.text))))
+    if (
+        attribution.refers_to is None and attribution.source_type in _DESCRIBED
+        and (name := _name_beside(text, claim, source, cue)) is not None and not is_personal_name(text, source)
+    ):
+        return _retyped(text, attribution, name, Step("apposed_name", (("source", name.text), ("phrase", source.text))))
+    if (
+        source.end <= cue.start and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None
+        and is_personal_name(text, name := _span(text, apposed, "name")) and not is_personal_name(text, source)
+    ):
         return _retyped(text, attribution, name, Step("apposed_name", (("source", name.text), ("phrase", source.text))))
     if source.end <= cue.start:
         relayed = _CITING.match(text, source.end, claim.end)
@@ -62,6 +141,35 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
             relay = Step("only_relays", (("source", teller.text), ("relay", source.text)))
             return replace(_retyped(text, attribution, teller, relay), via=(via, *attribution.via))
     return attribution
+
+
+def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | None:
+    """Who says it when the would-be source is an adjunct: the phrase between the adjunct and the cue ("In meetings
+    with European leaders, Obama warned"), else for a participle cue the subject of its clause ("In contrast, a
+    faculty council voted ..., saying"); None when neither types as a source."""
+    found = source_before(text, adjunct.end, cue.start)[0] if adjunct.end <= cue.start else None
+    if found is None and cue.text.lower().endswith("ing"):
+        found = clause_subject(text, claim.start, cue.start)
+    if found is None or found == adjunct or is_adjunct(found.text):
+        return None
+    found = name_in(text, found) or found
+    return found if classify_source(text, found).source_type != "unknown" else None
+
+
+def _name_beside(text: str, claim: Claim, description: Span, cue: Span) -> Span | None:
+    """The name a description stands in apposition to: "Brian Walsh, Republican strategist at Rokk Solutions, said"
+    (the name before it opening the clause, the cue right after it) or "said its president, Brian Harris." (the
+    name after it, at the end of the sentence); None when that is no person's name."""
+    if description.end <= cue.start and not text[description.end : cue.start].strip(" ,"):
+        found = _NAME_THEN_COMMA.search(text, claim.start, description.start)
+    elif description.start > cue.end:
+        found = _COMMA_THEN_NAME.match(text, description.end, claim.end)
+    else:
+        return None
+    name = _span(text, found, "name") if found is not None else None
+    if name is not None and name.text.endswith(".") and len(name.text.split()[-1]) > 3:
+        name = Span(name.start, name.end - 1, name.text[:-1])  # the sentence's full stop, not an initial's ("Jr.")
+    return name if name is not None and is_personal_name(text, name) else None
 
 
 def _relative_to_antecedent(text: str, claim: Claim, attribution: Attribution, source: Span) -> Attribution:

@@ -255,6 +255,9 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "audience_of_cue": lambda source, audience, cue: f"source {source!r}: {audience!r} is the audience of {cue!r}",
     "apposed_name": lambda source, phrase: f"source {source!r}: the name in apposition to {phrase!r}",
     "only_relays": lambda source, relay: f"source {source!r}: {relay!r} only relays it",
+    "head_only": lambda source, phrase: f"source {source!r}: what follows it in {phrase!r} says more about it",
+    "adjunct_not_source": lambda source, adjunct: f"source {source!r}: {adjunct!r} only says when, where or how",
+    "sourceless_cue": lambda source, cue: f"source {source!r}: no source was found beside {cue!r}; it is who says it by the guidelines",
 }
 """Each attribution rule's step in words, from the step's detail."""
 

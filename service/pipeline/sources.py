@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Callable
 
 from . import source_lexicons as lex
+from .attribution.words import CUE_VERB
 from .source_phrase import Phrase, SourceReading, describes_a_person, is_plural, wordnet_lemma
 from .text.words import without_possessive
 from .records import Span
@@ -353,11 +354,12 @@ def _name_words(phrase: Phrase) -> tuple[str, ...]:
 
 def _named(names: tuple[str, ...], context: str) -> SourceReading:
     """A personal name, unless an apposition right after the span (``context``) says the
-    name is an outlet or an organisation."""
+    name is an outlet or an organisation. A cue after the comma opens no apposition ("Harsh Vardhan, told Al
+    Jazeera": the one told)."""
     apposition = _APPOSITION.match(context)
     clause = re.split(r"[,;.)]", context[1:], maxsplit=1)[0]
     core = apposition.group("core") if apposition is not None else None
-    if core and not _apposition_says_what_a_person_does(core, clause):
+    if core and CUE_VERB.match(core) is None and not _apposition_says_what_a_person_does(core, clause):
         described = classify_source(core, Span(0, len(core), core))
         if described.source_type in ("media", "organization"):
             return SourceReading(

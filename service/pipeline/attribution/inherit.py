@@ -16,6 +16,11 @@ LOOKBACK_MENTION = 8
 """How many claims before a quotation its speaker's earlier mention is looked for."""
 # A personal name ending where a match ends: capitalised words and initials, no title ("Cory Booker", "George W. Bush").
 _NAME_ENDING = re.compile(r"(?:[A-Z][a-z'’-]+\s+(?:[A-Z]\.\s+)?){0,2}[A-Z][\w'’-]*$")
+_NAMED_ONCE = frozenset({"organization", "media", "social_media", "document"})
+"""Source types whose earlier mention is the same words (a person's is the surname)."""
+LOOKBACK_SAME_WORDS = 40
+"""How many claims before a quotation the same words of an institution's name are looked for."""
+_HANDLE = re.compile(r"\s*\(@\w+\)$")
 DIRECT_QUOTE_SHARE = 0.6
 """Share of the attributed content (outside the source and cue) that must be quoted."""
 
@@ -114,11 +119,19 @@ def carry(attribution: Attribution, steps: tuple[Step, ...], mention: Span | Non
 
 def earlier_mention(claims: Sequence[Claim], index: int, later: Attribution) -> Span | None:
     """For a quotation whose speaker is named only where it closes ("... ,” Booker said."), the speaker's nearest
-    mention before the quotation ("Cory Booker" a paragraph earlier): the source of its sentences
-    (data/realworld/README.md, "Quote first, speaker named after"). None when the speaker is no named person or
-    was not mentioned shortly before."""
+    mention before the quotation: the source of its sentences (data/realworld/README.md, "Quote first, speaker
+    named after"). That is the name a pronoun at the close stands for ("she said", ``refers_to``) when it stands
+    before the quotation; for a named person, the surname's last mention a few claims before ("Cory Booker" a
+    paragraph earlier); for an organisation, outlet, account or document, the same words anywhere before ("Portland
+    police", "Jane Roe (@janeroe)" signing an earlier post). None when there is none."""
     teller = later.teller
-    if teller is None or later.source_type != "person" or not later.named:
+    if teller is None:
+        return None
+    if later.refers_to is not None and later.refers_to.end <= claims[index].start:
+        return later.refers_to
+    if later.source_type in _NAMED_ONCE and later.source is not None:
+        return _same_words_before(claims, index, later.source.text)
+    if later.source_type != "person" or not later.named:
         return None
     surname = re.compile(rf"(?<![\w'’-]){re.escape(teller.text.split()[-1])}(?![\w-])")
     for earlier in reversed(claims[max(0, index - LOOKBACK_MENTION) : index]):
@@ -130,4 +143,20 @@ def earlier_mention(claims: Sequence[Claim], index: int, later: Attribution) -> 
             reading = classify_source(earlier.text, found)
             if reading.source_type == "person" and reading.named:
                 return Span(earlier.start + found.start, earlier.start + found.end, found.text)
+    return None
+
+
+def _same_words_before(claims: Sequence[Claim], index: int, words: str) -> Span | None:
+    """The last mention of ``words`` (an account's name without its handle; any case) in the claims before
+    ``claims[index]``: an institution is named the same way each time."""
+    name = _HANDLE.sub("", words).strip()
+    if len(name) < 3:
+        return None
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?:\s*\(@\w+\))?(?![\w-])", re.IGNORECASE)
+    for earlier in reversed(claims[max(0, index - LOOKBACK_SAME_WORDS) : index]):
+        found = None
+        for found in pattern.finditer(earlier.text):
+            pass
+        if found is not None:
+            return Span(earlier.start + found.start(), earlier.start + found.end(), found.group())
     return None

@@ -21,7 +21,7 @@ MAX_SOURCE_WORDS = 12
 """A longer "source" is a clause, not a noun phrase: refuse it."""
 # A clause piece: text between punctuation that cannot sit inside a source noun phrase.
 _PIECE_MARKS = ",;:“”\"—"
-_PIECE = re.compile(rf"[^{_PIECE_MARKS}]+")
+PIECE = re.compile(rf"[^{_PIECE_MARKS}]+")
 _LAST_PIECE_MARK = re.compile(rf"[{_PIECE_MARKS}][^{_PIECE_MARKS}]*$")
 # A closed pair of double marks inside a noun phrase ("the “Victoria” account"): its closing mark is no junk.
 _QUOTED_PAIR = re.compile(r"[“\"][^“”\"]*[”\"]")
@@ -77,6 +77,14 @@ _PARTY_TAG = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*
 _PARTY_TAG_AT_END = re.compile(_PARTY_TAG + r"\s*$")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*$")
 _LEADING_JUNK = re.compile(r"(?:[\s,;:—-]|'')+")
+# A personal name apart from its apposition, between commas before a cue ("Littlefield's mother, Judy Littlefield,
+# said"; "Jackie Perry, 59, a Republican from Carrollton, said"): how many comma-bounded pieces back it may stand.
+APPOSITION_PIECES = 4
+_PARTY_SHORT = re.compile(r"^[DRI]-[A-Z]")
+ADJUNCT_WORDS = frozenset(_PHRASE_WORDS["adjunct_prepositions"])
+OPENING_WORDS = frozenset(CLAUSE_WORDS["conjunctions"]) | frozenset(CLAUSE_WORDS["no_teller"]) - {"the", "a", "an", "this", "that", "these", "those"}
+_SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
+_NO_NAME_OPENING = ADJUNCT_WORDS | OPENING_WORDS
 _TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
 
 
@@ -98,7 +106,7 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
     if piece_start is None:
         return None, "nowhere"
     span = _noun_phrase_end(text, piece_start, cue_start)
-    if span is not None and " and " in span.text and len(pieces := list(_PIECE.finditer(text, low, cue_start))) >= 2:
+    if span is not None and " and " in span.text and len(pieces := list(PIECE.finditer(text, low, cue_start))) >= 2:
         listed = _LISTED_BEFORE.search(text, max(claim_start, span.start - 80), span.start)
         if listed is not None:
             span = Span(listed.start(), span.end, text[listed.start() : span.end])
@@ -107,7 +115,9 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
         clause_start = piece_start == claim_start or text[piece_start - 1] in ",;:”\"—"
         starts_piece = not text[piece_start : span.start].strip()
         return span, "before_cue" if clause_start or not starts_piece else "inside_clause"
-    pieces = list(_PIECE.finditer(text, low, cue_start))
+    pieces = list(PIECE.finditer(text, low, cue_start))
+    if (name := _name_between_commas(text, pieces)) is not None:
+        return name, "before_apposition"
     if len(pieces) >= 3 and text[pieces[-1].start() - 1] == "," and text[pieces[-2].start() - 1] == ",":
         if _APPOSITIVE_START.match(text, pieces[-2].start(), pieces[-2].end()):
             span = _noun_phrase_end(text, pieces[-3].start(), pieces[-3].end())
@@ -116,8 +126,41 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
     return None, "nowhere"
 
 
+def _name_between_commas(text: str, pieces: list[re.Match[str]]) -> Span | None:
+    """The personal name nearest the cue among the pieces between commas right before it, when the cue follows a
+    comma: "the senator's lawyer, Jane Roe, said" -> "Jane Roe" (docs/guidelines.md); "Jane Roe, 59, a
+    Republican from Ohio, said" -> "Jane Roe"; after a party tag, a surname alone ("Lowey, D-N.Y., said")."""
+    if len(pieces) < 3 or text[pieces[-1].start() - 1] != "," or pieces[-1].group().strip():
+        return None
+    tagged = False
+    for piece in reversed(pieces[-1 - APPOSITION_PIECES : -1]):
+        words = list(WORD.finditer(text, piece.start(), piece.end()))
+        while words and words[0].group().lower() in OPENING_WORDS:  # "But Tom Brandt, who ..., said"
+            words.pop(0)
+        span = trim(text, words[0].start(), piece.end()) if words else None
+        if span is not None and is_personal_name(text, span, surname=tagged):
+            return span
+        tagged = span is not None and _PARTY_SHORT.match(span.text) is not None
+        if text[piece.start() - 1 : piece.start()] != ",":
+            return None
+    return None
+
+
+def is_personal_name(text: str, span: Span, *, surname: bool = False) -> bool:
+    """Whether a phrase is a person's name of two words or more (with a title before it, "Sen. John McCain"), or
+    of one with ``surname`` (a party tag after it), not a role in capitals ("Hope City Associate Director",
+    "Arizona Republican"), a party tag ("R-Ariz.") or a phrase ("In Grand Rapids")."""
+    words = span.text.split()
+    if len(words) < (1 if surname else 2) or _PARTY_SHORT.match(words[0]) or is_title_word(words[-1], last=True) or words[0].lower() in _NO_NAME_OPENING:
+        return False
+    if not all(word[:1].isupper() or word in NAME_PARTICLES for word in words) or words[-1][-2:] in ("'s", "’s"):
+        return False  # "director of the Texas Politics Project", "Trayvon Martin's"
+    reading = classify_source(text, span)
+    return reading.source_type == "person" and reading.named
+
+
 def _last_piece_start(text: str, start: int, end: int) -> int | None:
-    """Where the last ``_PIECE`` of ``text[start:end]`` starts when it runs to ``end``, else None: found from
+    """Where the last ``PIECE`` of ``text[start:end]`` starts when it runs to ``end``, else None: found from
     the last mark that ends a piece, without making a match for every piece before it (claims are read one
     after another, most with a short last piece)."""
     if end <= start or text[end - 1] in _PIECE_MARKS:
@@ -147,7 +190,7 @@ def quoted_account_before(text: str, claim_start: int, cue_start: int) -> Span |
     if not _ends_with_closing_quote(text, claim_start, cue_start):
         return None
     account = _quoted_account(text, max(claim_start, cue_start - LEFT_WINDOW), cue_start)
-    return None if account is None else _trim(text, account.start(), account.end())
+    return None if account is None else trim(text, account.start(), account.end())
 
 
 def _quoted_account(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -188,7 +231,7 @@ def _phrase_at_end(before: str, piece: str) -> tuple[int, str] | None:
     aux = _TRAILING_AUX.search(text, start, end)
     if aux is not None:
         end = aux.start()
-    span = plausible(_trim(text, start, end))
+    span = plausible(trim(text, start, end))
     return None if span is None else (span.start - len(before), span.text)
 
 
@@ -204,10 +247,10 @@ def source_after(text: str, start: int, claim_end: int) -> Span | None:
         end = adjunct.start()
     elif match.group("name"):
         end = match.end("name")
-    return plausible(_trim(text, match.start("np"), end))
+    return plausible(trim(text, match.start("np"), end))
 
 
-def _trim(text: str, start: int, end: int) -> Span | None:
+def trim(text: str, start: int, end: int) -> Span | None:
     """``text[start:end]`` without leading and trailing junk and an unpaired closing
     quotation mark; None when nothing is left."""
     if start >= end:
@@ -222,7 +265,7 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 @lru_cache(maxsize=8192)
 def _trimmed(piece: str) -> tuple[int, str] | None:
-    """How many characters ``_trim`` drops at the start of ``piece``, and what it keeps (a short adjunct before
+    """How many characters ``trim`` drops at the start of ``piece``, and what it keeps (a short adjunct before
     a determined phrase and a party tag after a name go too).
 
     Nothing here looks outside the piece, so the answer is cached per piece text.
@@ -283,7 +326,7 @@ def tighten(text: str, span: Span) -> Span:
     if _ends_with_closing_quote(text, start, end) and (
         (account := _quoted_account(text, max(0, start - LEFT_WINDOW), end)) is not None and account.start() < start
     ):
-        return _trim(text, account.start(), end) or span
+        return trim(text, account.start(), end) or span
     end = start + _tight_length(text[start - 1 : start], text[start:end])
     if (owner := _owner_before(text, start)) is not None:
         start = owner.start()
@@ -291,7 +334,7 @@ def tighten(text: str, span: Span) -> Span:
         end = acronym.end()
     elif _UNCLOSED_ACRONYM.search(text, start, end) and (close := _BRACKET_CLOSE.match(text, end)) is not None:
         end = close.end()
-    return _trim(text, start, end) or span
+    return trim(text, start, end) or span
 
 
 @lru_cache(maxsize=8192)
@@ -334,7 +377,7 @@ _NAME_TRAILERS = frozenset(read_entries("source_name_trailers.txt"))
 # A word that binds a capitalised run into a longer name ("Institute for the Study of War", "the Heritage
 # Foundation"): a run after it is not a name on its own.
 _NAME_BINDERS = frozenset(_PHRASE_WORDS["name_binders"])
-_WORD = re.compile(r"\S+")
+WORD = re.compile(r"\S+")
 _AFFILIATION_STARTS = frozenset(_PHRASE_WORDS["affiliation_starts"])
 
 
@@ -359,7 +402,7 @@ def name_in(text: str, span: Span) -> Span | None:
 def _name_tail(phrase: str) -> tuple[int, int] | None:
     """Where in ``phrase`` the name of ``name_in`` stands, before its reading is checked in context; cached per
     phrase text (the same sources come back claim after claim)."""
-    words = list(_WORD.finditer(phrase))
+    words = list(WORD.finditer(phrase))
     while words and words[-1].group() in _NAME_TRAILERS:
         words.pop()
     run = 0
@@ -392,7 +435,7 @@ def _name_tail(phrase: str) -> tuple[int, int] | None:
 def _name_head(phrase: str) -> tuple[int, int] | None:
     """Where a name of two words or more that opens ``phrase`` ends, when an affiliation or description follows
     it ("Ken Fipps of Johns Island", "Rick Hasen a law professor"); cached per phrase text."""
-    words = list(_WORD.finditer(phrase))
+    words = list(WORD.finditer(phrase))
     run = 0
     while run < len(words) and _in_name(words[run].group()):
         run += 1

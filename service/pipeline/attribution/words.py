@@ -53,3 +53,11 @@ def verb_classes(word: str) -> tuple[tuple[str, ...], int] | None:
         lemma = next((word[: len(word) - len(ending)] + base for ending, base in _VERB_ENDINGS
                       if word.endswith(ending) and word[: len(word) - len(ending)] + base in _VERB_CLASSES), lemma)
     return _VERB_CLASSES.get(lemma)
+
+
+def is_past_participle(word: str) -> bool:
+    """Whether a lower-case word is a verb's past form ("obtained", "leapt", "seen") as WordNet knows its verbs."""
+    irregular = _VERB_FORMS.get(word)
+    if irregular is not None:
+        return irregular != word and not word.endswith("ing")
+    return word.endswith("ed") and verb_classes(word) is not None

@@ -1,0 +1,129 @@
+"""Which words of a clause are who says it: the head of a source without what follows it ("a recording obtained
+by NPR"), the subject a participle cue goes on from ("McConnell walked back his comments, saying ..."), and the
+adjuncts that are no source ("In contrast", "Following this performance")."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..records import Span
+from ..sources import classify_source
+from .spans import ADJUNCT_WORDS, APPOSITION_PIECES, MAX_SOURCE_WORDS, OPENING_WORDS, PIECE, WORD, trim
+from .words import CLAUSE_WORDS, is_past_participle
+
+# What follows a source's head and is no part of its span (docs/guidelines.md: the tightest words that name who
+# says it): a relative clause ("a local resident who had relatives there"), a clause of time or manner ("one woman as
+# she quarreled", "Katon Dawson after the Ryan speech"), a verb the phrase is the subject of ("The ACLU has endorsed
+# ...", "Obama went on to [say]"). A participle phrase ("a memo obtained by NPR") is found by ``_PARTICIPLE``.
+_POSTMODIFIER = re.compile(
+    rf"\s+(?:(?:{'|'.join(CLAUSE_WORDS['relatives'])}|that)\s"
+    r"|(?:as|while|when|after|before|during)\s+(?:he|she|they|it|we|the|a|an|his|her|their|its)\s"
+    r"|(?:has|have|had)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b"
+    r"|(?:went|goes|go|going)\s+on\s+to\b)"
+)
+# A lower-case word after the head that may be a participle or past form, and the word after it: "carried out by",
+# "published an article", "leapt into action" (the word after keeps "an unnamed official" whole).
+_PARTICIPLE = re.compile(
+    r"(?<=\S)\s+(?P<verb>[a-z]+)\s+(?:by|out|into|in|to|from|through|on|at|with|for|up|back|an?|the|his|her|its|their)\s"
+)
+_SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
+_TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
+_ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
+_VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
+
+
+def without_postmodifier(text: str, span: Span) -> Span:
+    """A plausible source phrase without what follows its head (``_POSTMODIFIER``, a participle phrase, or what
+    follows a name, ``_name_end``): "a recording obtained by NPR" -> "a recording". Cut after the gate has read the
+    whole phrase (``appositions``), so that the gate judges the phrases it was fitted on; the phrase keeps at least
+    one word."""
+    length = _head_length(text[span.start - 1 : span.start], span.text)
+    return span if length == len(span.text) else trim(text, span.start, span.start + length) or span
+
+
+@lru_cache(maxsize=8192)
+def _head_length(before: str, phrase: str) -> int:
+    """How much of ``phrase`` ``without_postmodifier`` keeps; ``before`` is the character before it, the only
+    context the patterns read, so the answer is cached per (before, phrase): sources repeat claim after claim."""
+    piece = before + phrase
+    start = end = len(before)
+    end = len(piece)
+    cut = _POSTMODIFIER.search(piece, start, end)
+    if cut is not None and cut.start() > start:
+        end = cut.start()
+    for participle in _PARTICIPLE.finditer(piece, start, end):
+        if participle.start() > start and is_past_participle(participle.group("verb")):
+            end = participle.start()
+            break
+    return _name_end(piece, start, end) - start
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where a phrase that opens with a name ends when an adverb, a time, a verb or a preposition other than
+    "of" follows the name: "Trump at the time", "Priebus later Thursday", "Lewandowski continued to", "The State
+    Department less than two weeks ago" -> the name (named as a source on its own); ``end`` otherwise."""
+    words = list(WORD.finditer(text, start, end))
+    run = 0
+    while run < len(words) and words[run].group()[:1].isupper():
+        run += 1
+    if not run or run == len(words) or _opens_adjunct(words[0].group()) or not _after_a_name(words[run].group()):
+        return end  # no name, nothing after it, or an adjunct ("Following this performance")
+    name = Span(start, words[run - 1].end(), text[start : words[run - 1].end()])
+    reading = classify_source(text, name)
+    return name.end if reading.named and not reading.refers_back else end
+
+
+def _after_a_name(word: str) -> bool:
+    """Whether a lower-case word after a name ends the name's phrase: an adverb, a time, an auxiliary or past
+    form, a preposition other than "of"."""
+    low = word.lower()
+    if not word.islower() or low in ("of", "for", "and", "&"):
+        return False
+    return (low in ADJUNCT_WORDS or low in _TIME_WORDS or low in _VERBAL or low in _ASIDES or low.endswith("ly")
+            or is_past_participle(low))
+
+
+def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
+    """The subject of the claim's main clause, for a participle cue that has no source of its own ("That judge
+    tossed the cases, saying they were moot" -> "That judge"): the words before the clause's first verb, past a
+    leading adjunct set off by a comma ("On Thursday, McConnell walked back ..."); None when no verb is found."""
+    for piece in list(PIECE.finditer(text, claim_start, cue_start))[:APPOSITION_PIECES]:
+        words = [word for word in WORD.finditer(text, piece.start(), piece.end())]
+        while words and words[0].group().lower() in OPENING_WORDS:
+            words.pop(0)
+        if not words or _opens_adjunct(words[0].group()):
+            continue
+        verb = next((k for k, word in enumerate(words) if k and _ends_subject(word.group())), None)
+        if verb is None:
+            continue  # "But the very next day,": an adjunct all the same
+        subject = trim(text, words[0].start(), words[verb - 1].end())
+        return subject if subject is not None and len(subject.text.split()) <= MAX_SOURCE_WORDS else None
+    return None
+
+
+def _opens_adjunct(word: str) -> bool:
+    """Whether a clause piece's first word makes it an adjunct, not a subject ("In", "When", "Reached", "Last")."""
+    low = word.lower()
+    return low in ADJUNCT_WORDS or low in _SUBORDINATING or low.endswith(("ly", "ing", "ed")) or not word[:1].isalpha() or low in _TIME_WORDS
+
+
+def is_adjunct(phrase: str) -> bool:
+    """Whether a would-be source is an adjunct or a clause, not who says anything: "In contrast", "for example",
+    "Following this performance", "later", "that the plan failed" (a participle or "-ly" word counts only before a
+    lower-case word, so "United Nations" and "Leading economists" are no adjuncts here)."""
+    words = phrase.split()
+    if not words:
+        return False
+    low, after = words[0].lower(), words[1] if len(words) > 1 else ""
+    if low in ADJUNCT_WORDS or low in _SUBORDINATING or low in _TIME_WORDS or low in OPENING_WORDS:
+        return True
+    return low.endswith(("ing", "ed")) and after[:1].islower()
+
+
+def _ends_subject(word: str) -> bool:
+    """Whether a word after the subject's first is its verb or an adjunct after it: an auxiliary, copula or
+    modal, a negated verb ("wasn’t"), a past form, or a preposition other than "of"."""
+    low = word.lower().strip(",;:")
+    if low in _VERBAL or low.endswith(("n't", "n’t")) or (low in ADJUNCT_WORDS and low != "of"):
+        return True
+    return word.islower() and is_past_participle(low)
