@@ -65,9 +65,6 @@ def test_a_credit_line_leaves_an_excerpt_attributed_on_its_own_alone():
     assert found[1]["inherited"] and found[1]["source"]["text"] == "Some"
 
 
-GATE_KEEPS_IGNORED = ("the attribution gate keeps \"ignored\" as the judge's cue (0.17 against 0.12): WordNet's first sense of "
-                      "\"ignore\" (refuse to acknowledge) is of communication, a class that lowered false attribution "
-                      "held out (433 -> 399 of 3621 on the 230 train-fold articles)")
 BLOCK_QUOTE = (
     "The lawyer Dana Whitlock wrote on her blog on Monday:\n"
     "{block}\n"
@@ -79,8 +76,7 @@ BLOCK_QUOTE = (
     "block",
     [
         # scare quotes inside the excerpt do not make it a quotation of someone else
-        pytest.param("The judge treated the contract as “void” and ignored the record. That is not how the law works.",
-                     marks=pytest.mark.xfail(strict=True, reason=GATE_KEEPS_IGNORED)),
+        "The judge treated the contract as “void” and ignored the record. That is not how the law works.",
         # a sentence of the excerpt that names someone is still the lawyer's, not that person's
         "The judge ignored the record. Sen. Tom Hale raised the point in March. Nobody listened.",
     ],
@@ -108,7 +104,7 @@ BULLETS = (
 
 
 def test_each_item_of_a_bulleted_list_after_a_lead_in_opens_with_the_speaker_s_point():
-    found = attributions(BULLETS.format(after="The state reported 40 new cases on Friday."))
+    found = attributions(BULLETS.format(after="Case numbers rose again on Friday."))
     items = [found[1], found[2], found[4]]
     assert all(a is not None and a["inherited"] and a["source"]["text"] == "the governor" for a in items), found
     assert found[3] is None  # the writer's comment after the point, in its item
@@ -116,7 +112,7 @@ def test_each_item_of_a_bulleted_list_after_a_lead_in_opens_with_the_speaker_s_p
 
 
 def test_a_bulleted_list_with_no_lead_in_is_the_writer_s():
-    text = "The state reported 40 new cases on Friday.\n· Schools will reopen in August.\n· Bars will stay closed."
+    text = "Case numbers rose again on Friday.\n· Schools will reopen in August.\n· Bars will stay closed."
     assert attributions(text) == [None, None, None]
 
 

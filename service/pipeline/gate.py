@@ -35,6 +35,7 @@ from .records import Attribution, AttributionKind, Claim, ClaimPrediction, repla
 from .attribution.decide import governs_no_content
 from .attribution.words import QUOTE_MARK, QUOTE_MARKS, verb_classes
 from .document import Quotations
+from .governed import content_features
 
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
@@ -42,7 +43,8 @@ _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml")
 _NEGATIONS = _WORDS["negations"]
 _NOUN_MARKERS = _WORDS["object_openers"] | _WORDS["determiners"]
 _WRITER_VOICE = _WORDS["writer_voice"]
-_OPENS = {**dict.fromkeys(_WORDS["object_openers"], "object"), **dict.fromkeys(_WORDS["clause_openers"], "clause"),
+_OPENS = {**dict.fromkeys(_WORDS["object_openers"], "object"),
+          **dict.fromkeys(_WORDS["subject_pronouns"] | _WORDS["content_openers"], "clause"),
           **dict.fromkeys([*QUOTE_MARKS, ":"], "clause")}
 """What the word after a cue opens: a "clause" (content), an "object" (an action's); any other word "other"."""
 _CLAUSE_WORDS = read_toml("clause_words.toml")
@@ -96,6 +98,10 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
         cue_cap,
         *verb_class,
     ]
+    source = attribution.source
+    teller_first = source is not None and claim.start <= source.start < cue.start
+    before_teller = _lowered_words(text[claim.start : source.start]) if teller_first else lower_before
+    features += content_features(lower_before, lower_after, before_teller, head, verb_class[0])
     last_four, first_three = lower_before[-4:], lower_after[:3]
     if "that" in lower_after[:4]:
         features.append("that_after")
@@ -132,7 +138,6 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
         _TOKENS_AFTER[bisect_right(_TOKENS_AFTER_EDGES, len(lower_after))],
         _CLAIM_LENGTH[bisect_right(_CLAIM_LENGTH_EDGES, len(lower_before) + len(lower_after))],
     ]
-    source = attribution.source
     if source is None:
         features.append("source=none")
     else:

@@ -1,0 +1,139 @@
+"""What a cue governs, read from the words around it: the attribution gate's test of whether a cue GOVERNS CONTENT.
+
+A saying governs content: a that-clause or a clause (a subject, then a finite verb) right after the cue or after
+its addressee ("told reporters the plan will fail"), a colon or a quotation; or content fronted before its teller
+("The plan will fail, he argued"). An action governs an object only ("found the body", "reported a loss") or an
+object and a "to"-infinitive ("urged Congress to act"). A cue after a comma and a relative pronoun is an aside in
+the writer's sentence ("..., which critics said ..."), which leaves the main clause the writer's. With no parse
+(the tokeniser is a regex), each reading is a guess: the gate weighs them as features, alone and crossed with the
+cue's verb class and head, rather than refusing cues by hand. Word classes: ``gate_words.toml``,
+``clause_words.toml``.
+"""
+from __future__ import annotations
+
+from .attribution.words import verb_classes
+from .resources import read_toml
+
+_WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
+_CLAUSE_WORDS = {name: frozenset(words) for name, words in read_toml("clause_words.toml").items()}
+_SUBJECTS = _WORDS["subject_pronouns"]
+_CONTENT_OPENERS = _WORDS["content_openers"]
+_FINITE = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["modals"] | _CLAUSE_WORDS["perfect_auxiliaries"]
+_RELATIVES = _CLAUSE_WORDS["relatives"]
+_PREPOSITIONS = _WORDS["prepositions"]
+_NOT_A_VERB_BEFORE = _PREPOSITIONS | _WORDS["determiners"] | _WORDS["object_openers"]
+"""A word after one of these is a noun or an adjective, not a clause's verb ("in the report")."""
+_ASIDE_OPENERS = _RELATIVES | _WORDS["aside_openers"]
+_QUOTES = frozenset("“”\"")
+_STOPS = frozenset(",;:.—–()?!")
+_ENDS = frozenset(".?!”\"")
+"""What ends a claim: after the cue, only these is nothing ("..., she said.")."""
+_ASIDE_MARKS = frozenset(",(—–;")
+_FRONTED_ENDS = frozenset(",:—”\"")
+_SCAN = 10
+"""Words after the cue read for a clause: past them, what follows is no longer the cue's."""
+
+
+def content_features(lower_before: list[str], lower_after: list[str], before_teller: list[str], cue_head: str,
+                     verb_class: str) -> list[str]:
+    """The gate's features of what the cue governs: the reading after it (with how far in), the content fronted
+    before its teller, an aside, a noun after a preposition; each crossed with the cue's verb class (``verb_class``, a
+    feature string) and the reading after with its head word."""
+    kind, distance = _after(lower_after)
+    fronted = _fronted(before_teller)
+    features = [
+        f"content={kind}",
+        f"content={kind}|{distance}",
+        f"{verb_class}|content={kind}",
+        f"head={cue_head}|content={kind}",
+        f"fronted={fronted}",
+        f"fronted={fronted}|content={kind}",
+        f"{verb_class}|fronted={fronted}|content={kind}",
+        *_aside(lower_before, lower_after),
+    ]
+    if lower_before and lower_before[-1] in _PREPOSITIONS:
+        features.append("after_preposition")  # "with stories of", "in recognition that": a noun
+    return features
+
+
+def _after(words: list[str]) -> tuple[str, str]:
+    """What follows the cue and, for what follows an object, how many words in: a quotation, a colon, a
+    that-clause or question, a "to"-infinitive, a subject pronoun, a stop, or a noun phrase then one of these, a
+    finite verb (the noun phrase was the subject of a clause) or nothing ("np_only"); "end" when nothing but the
+    claim's closing marks follows."""
+    while words and words[-1] in _ENDS:
+        words = words[:-1]
+    if not words:
+        return "end", "0"
+    first = words[0]
+    if first in _QUOTES:
+        return "quote", "0"
+    if first == ":":
+        return "colon", "0"
+    if first in _CONTENT_OPENERS:
+        return "wh", "0"
+    if _infinitive(words, 0):
+        return "to", "0"
+    if first in _STOPS:
+        return "stop", "0"
+    if first in _SUBJECTS:
+        return "subject", "0"
+    for at, word in enumerate(words[:_SCAN]):
+        if word in _STOPS:
+            return "np_then_stop", _distance(at)
+        if word in _QUOTES:
+            return "np_then_quote", _distance(at)
+        if _infinitive(words, at):
+            return "np_then_to", _distance(at)
+        if word == "that" and at:
+            return "np_then_that", _distance(at)
+        if word in _RELATIVES:
+            return "np_then_relative", _distance(at)
+        if at and word in _FINITE:
+            return "np_then_aux", _distance(at)
+        if at > 1 and words[at - 1] not in _NOT_A_VERB_BEFORE and _finite_looking(word):
+            return "np_then_verb", _distance(at)
+    return "np_only", "0"
+
+
+def _infinitive(words: list[str], at: int) -> bool:
+    """Whether ``words[at]`` is the "to" of an infinitive ("to act"), not a preposition ("to the order")."""
+    if words[at] != "to" or at + 1 >= len(words):
+        return False
+    following = words[at + 1]
+    return following not in _NOT_A_VERB_BEFORE and verb_classes(following) is not None
+
+
+def _finite_looking(word: str) -> bool:
+    """A past or third-person form of a verb WordNet knows ("announced", "says"); a plural noun that is also a
+    verb ("profits") reads the same, which the gate's weights absorb."""
+    return len(word) > 3 and word.endswith(("ed", "s")) and verb_classes(word) is not None
+
+
+def _distance(at: int) -> str:
+    return "1" if at <= 1 else "3" if at <= 3 else "6" if at <= 6 else "far"
+
+
+def _fronted(words: list[str]) -> str:
+    """What stands before the teller (or the cue when no teller precedes it): nothing, a clause that ends in a
+    comma, colon, dash or closing quote (content fronted: "The plan will fail, he argued"), a few words that
+    end so, or words that run into the teller (a subject's own words: "Police in Portland declared")."""
+    if not words:
+        return "none"
+    if words[-1] not in _FRONTED_ENDS:
+        return "other"
+    clause = len(words) >= 4 and any(w in _FINITE or w in _SUBJECTS or _finite_looking(w) for w in words[:-1])
+    return "clause" if clause else "short"
+
+
+def _aside(lower_before: list[str], lower_after: list[str]) -> list[str]:
+    """An aside: the words since the last comma, bracket or dash before the cue open with a relative pronoun or
+    "as", "when" ("..., which critics said", "..., as he told reporters"); "closed" when a comma, bracket or dash
+    after the cue ends it within the claim, so that the writer's sentence goes on."""
+    mark = next((at for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _ASIDE_MARKS), -1)
+    opener = lower_before[mark + 1] if mark + 1 < len(lower_before) else None
+    if mark < 0 or opener not in _ASIDE_OPENERS:
+        return []
+    kind = "relative" if opener in _RELATIVES else "subordinate"
+    closed = any(word in _ASIDE_MARKS or word == ")" for word in lower_after)
+    return [f"aside={kind}", f"aside={kind}|closed={closed}"]
