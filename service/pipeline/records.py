@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, fields
 from operator import attrgetter
-from typing import Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
+
+if TYPE_CHECKING:
+    from .scoring import Weights
 
 _Record = TypeVar("_Record", bound=type)
 
@@ -276,9 +279,12 @@ class ClaimRole:
 
 @record
 class ScoredClaim:
+    """A claim's score and role. Its terms are not held: ``scoring.claim_terms`` makes them from the findings
+    and ``weights`` when a body is rendered, and ``scoring.contributions`` with their reasons."""
+
     findings: ClaimFindings
     score: float
-    contributions: tuple[Contribution, ...]
+    weights: Weights
     role: ClaimRole = ClaimRole("key", 1.0, "key: not classified")
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .cues import HEDGE_EXPLANATIONS, NOTE_EXPLANATIONS
 from .rules_version import rules_version
+from .scoring import claim_terms, contributions
 from .records import (
     ArticleResult, Attribution, Contribution, Hedge, Inheritance, ScoredClaim, SourceFound, Span, Step, StepRule,
     VerificationNote,
@@ -95,11 +96,20 @@ def _claim(scored: ScoredClaim, explain: bool) -> dict:
         "verification": [_note(note, explain) for note in findings.verification] if findings.verification else [],
         "model_probability": round(findings.prediction.probability, 4),
         "role": scored.role.role,
-        "contributions": _contributions(scored.contributions, explain),
+        "contributions": _claim_terms(scored, explain),
     }
     if explain:
         body["role_reason"] = scored.role.reason
     return body
+
+
+def _claim_terms(scored: ScoredClaim, explain: bool) -> list[dict]:
+    """The claim score's terms, written straight from the findings (their reasons only with ``explain``)."""
+    terms = claim_terms(scored.findings, scored.weights)
+    if explain:
+        return [{"signal": signal, "points": points, "reason": reason.format(*values)}
+                for signal, points, reason, values in terms]
+    return [{"signal": signal, "points": points} for signal, points, _, _ in terms]
 
 
 HEDGE_RULE_WORDS = {
@@ -162,7 +172,7 @@ def render_text(result: ArticleResult) -> str:
         if teller is not None:
             lines.append(f"{REASON_INDENT}source: {_source_words(attribution)}")
         named_once = f" ({teller.text})" if teller is not None else None
-        for term in scored.contributions:
+        for term in contributions(scored):
             reason = term.reason.removesuffix(named_once) if named_once else term.reason
             lines.append(f"{REASON_INDENT}{term.points:+7.1f}  {reason}")
         blocks.append("\n".join(lines))
