@@ -255,7 +255,8 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "refers_back_to_nothing": lambda source, claims: f"{source!r} refers back to nothing within {claims} claims: left as read",
     "typed": lambda source_type, reason: f"typed {source_type}: {reason}",
     "no_source": lambda: "no source found around the cue: type unknown",
-    "via": lambda hops: "second-hand, via " + ", then ".join(f"{text!r} ({source_type})" for text, source_type in hops),
+    "via": lambda *hops: "second-hand, via " + ", then ".join(
+        f"{text!r} ({source_type})" for text, source_type in zip(hops[::2], hops[1::2])),
     "inherited": _inherited,
     "named_earlier": lambda source, name: f"{source!r} is {name!r}, named in an earlier sentence",
     "goes_on_quoting": lambda source, claim: f"no cue of its own: it goes on quoting {source!r} from claim {claim}",
@@ -282,6 +283,6 @@ def explain_steps(steps: tuple[Step, ...]) -> str:
     """An attribution's steps in words: how its cue, source, chain and type were found."""
     words = ""
     for step in steps:
-        said = STEP_WORDS[step.rule](**dict(step.detail))
+        said = STEP_WORDS[step.rule](*step.detail)
         words += said if step.rule in QUALIFIERS or not words else f"; {said}"
     return words
