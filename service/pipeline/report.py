@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 from .cues import HEDGE_EXPLANATIONS, NOTE_EXPLANATIONS
 from .rules_version import rules_version
-from .scoring import claim_terms, contributions
+from .scoring import claim_terms, contributions, term_reason
 from .records import (
     ArticleResult, Attribution, Contribution, Hedge, Inheritance, ScoredClaim, SourceFound, Span, Step, StepRule,
-    VerificationNote,
+    VerificationNote, Via,
 )
 
 TEXT_WIDTH = 88
@@ -57,6 +57,12 @@ def _span(span: Span | None) -> dict | None:
     return None if span is None else {"text": span.text, "start": span.start, "end": span.end}
 
 
+def _hop(hop: Via) -> dict:
+    body = _span(hop.span)
+    body["source_type"] = hop.source_type
+    return body
+
+
 def _attribution(attribution: Attribution, explain: bool) -> dict:
     body = {
         "source": _span(attribution.source),
@@ -64,9 +70,7 @@ def _attribution(attribution: Attribution, explain: bool) -> dict:
         "named": attribution.named,
         "cue": _span(attribution.cue),
         "inherited": attribution.inherited,
-        "via": [{**_span(hop.span), "source_type": hop.source_type} for hop in attribution.via]
-        if attribution.via
-        else [],
+        "via": [_hop(hop) for hop in attribution.via],
         "refers_to": _span(attribution.refers_to),
         "kind": attribution.kind,
     }
@@ -107,9 +111,8 @@ def _claim_terms(scored: ScoredClaim, explain: bool) -> list[dict]:
     """The claim score's terms, written straight from the findings (their reasons only with ``explain``)."""
     terms = claim_terms(scored.findings, scored.weights)
     if explain:
-        return [{"signal": signal, "points": points, "reason": reason.format(*values)}
-                for signal, points, reason, values in terms]
-    return [{"signal": signal, "points": points} for signal, points, _, _ in terms]
+        return [{"signal": term[0], "points": term[1], "reason": term_reason(term)} for term in terms]
+    return [{"signal": term[0], "points": term[1]} for term in terms]
 
 
 HEDGE_RULE_WORDS = {
@@ -122,7 +125,8 @@ HEDGE_RULE_WORDS = {
 
 
 def _hedge(hedge: Hedge, explain: bool) -> dict:
-    body = {**_span(hedge.span), "category": hedge.category, "speaker": hedge.speaker, "negated": hedge.negated}
+    body = _span(hedge.span)
+    body["category"], body["speaker"], body["negated"] = hedge.category, hedge.speaker, hedge.negated
     if explain:
         negated = " (negated)" if hedge.negated else ""
         body["explanation"] = (f"{hedge.span.text!r}{negated} {HEDGE_EXPLANATIONS[hedge.category]}; "
@@ -139,7 +143,8 @@ NOTE_RULE_WORDS = {
 
 
 def _note(note: VerificationNote, explain: bool) -> dict:
-    body = {**_span(note.span), "kind": note.kind}
+    body = _span(note.span)
+    body["kind"] = note.kind
     if explain:
         body["explanation"] = explain_note(note)
     return body

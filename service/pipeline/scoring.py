@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import Mapping
 
 from .resources import read_toml
 from .records import Attribution, ClaimFindings, ClaimRole, Contribution, ScoredClaim
@@ -110,8 +110,8 @@ def load_weights(name: str = "weights.toml") -> Weights:
     return Weights.from_mapping(read_toml(name))
 
 
-ClaimTerm = tuple[str, float, str, tuple]
-"""One term of a claim score: (signal, points, its reason as a format string, the values that fill it)."""
+ClaimTerm = tuple
+"""One term of a claim score: (signal, points, its reason as a format string, then the values that fill it)."""
 
 
 def score_claim(findings: ClaimFindings, weights: Weights, role: ClaimRole | None = None) -> ScoredClaim:
@@ -122,58 +122,65 @@ def score_claim(findings: ClaimFindings, weights: Weights, role: ClaimRole | Non
     kept: a long article has thousands of claims and most requests never read a term's reason,
     so ``contributions`` rebuilds them from the findings when asked.
     """
-    total = round(sum([points for _, points, _, _ in claim_terms(findings, weights)]), POINT_DECIMALS)
+    total = round(sum([term[1] for term in claim_terms(findings, weights)]), POINT_DECIMALS)
     clamped = min(SCORE_MAX, max(SCORE_MIN, total))
     return ScoredClaim(findings, clamped, weights) if role is None else ScoredClaim(findings, clamped, weights, role)
 
 
 def contributions(scored: ScoredClaim) -> tuple[Contribution, ...]:
     """The claim score's terms, base first, each with its reason in words."""
-    return tuple(Contribution(signal, points, reason.format(*values))
-                 for signal, points, reason, values in claim_terms(scored.findings, scored.weights))
+    return tuple(Contribution(term[0], term[1], term_reason(term)) for term in claim_terms(scored.findings, scored.weights))
 
 
-def claim_terms(findings: ClaimFindings, weights: Weights) -> Iterator[ClaimTerm]:
+def term_reason(term: ClaimTerm) -> str:
+    """A term's reason in words."""
+    return term[2].format(*term[3:])
+
+
+def claim_terms(findings: ClaimFindings, weights: Weights) -> list[ClaimTerm]:
     """The terms of a claim's score in order, base first; their points add up to the score before clamping."""
-    yield "base", weights.base, "starting point for any claim", ()
+    terms: list[ClaimTerm] = [("base", weights.base, "starting point for any claim")]
     attribution = findings.attribution
     if attribution is None:
-        yield "attribution", weights.attribution_absent, "no attribution: nobody is said to say so", ()
+        terms.append(("attribution", weights.attribution_absent, "no attribution: nobody is said to say so"))
     else:
-        yield from _attribution_terms(attribution, weights)
+        _add_attribution_terms(terms, attribution, weights)
     if findings.hedges:
-        yield from _hedge_terms(findings, weights)
+        _add_hedge_terms(terms, findings, weights)
     for note in findings.verification:
-        yield "verification", weights.verification[note.kind], '{}: "{}"', (note.kind, note.span.text)
-    yield _model_term(findings, weights)
+        terms.append(("verification", weights.verification[note.kind], '{}: "{}"', note.kind, note.span.text))
+    terms.append(_model_term(findings, weights))
+    return terms
 
 
-def _attribution_terms(attribution: Attribution, weights: Weights) -> Iterator[ClaimTerm]:
+def _add_attribution_terms(terms: list[ClaimTerm], attribution: Attribution, weights: Weights) -> None:
     if attribution.cue:
-        yield "attribution", weights.attribution_present, 'attributed: cue "{}"', (attribution.cue.text,)
+        terms.append(("attribution", weights.attribution_present, 'attributed: cue "{}"', attribution.cue.text))
     else:
-        yield "attribution", weights.attribution_present, "attributed: carried over from an earlier claim", ()
+        terms.append(("attribution", weights.attribution_present, "attributed: carried over from an earlier claim"))
     teller = attribution.teller
     source_type = attribution.source_type
     kind = _SOURCE_TYPE_WORDS[source_type]
     if teller:
-        yield "source_type", weights.source_type[source_type], "{} ({})", (kind, teller.text)
+        terms.append(("source_type", weights.source_type[source_type], "{} ({})", kind, teller.text))
+        if attribution.named:
+            terms.append(("named", weights.named, "named {} ({})", kind, teller.text))
     else:
-        yield "source_type", weights.source_type[source_type], "{}", (kind,)
-    if attribution.named:
-        yield ("named", weights.named, "named {} ({})", (kind, teller.text)) if teller else ("named", weights.named, "named {}", (kind,))
+        terms.append(("source_type", weights.source_type[source_type], "{}", kind))
+        if attribution.named:
+            terms.append(("named", weights.named, "named {}", kind))
     if source_type == "anonymous":
         if attribution.described:
-            yield "anonymous_specificity", weights.anonymous_described, "anonymous but described", ()
+            terms.append(("anonymous_specificity", weights.anonymous_described, "anonymous but described"))
         else:
-            yield "anonymous_specificity", weights.anonymous_bare, "bare anonymous source", ()
+            terms.append(("anonymous_specificity", weights.anonymous_bare, "bare anonymous source"))
     if attribution.direct_quote:
-        yield "direct_quote", weights.direct_quote, "direct quotation of the source", ()
+        terms.append(("direct_quote", weights.direct_quote, "direct quotation of the source"))
     for hop in attribution.via:
-        yield "via", weights.per_via_hop, "second-hand via {} ({})", (_SOURCE_TYPE_WORDS[hop.source_type], hop.span.text)
+        terms.append(("via", weights.per_via_hop, "second-hand via {} ({})", _SOURCE_TYPE_WORDS[hop.source_type], hop.span.text))
 
 
-def _hedge_terms(findings: ClaimFindings, weights: Weights) -> Iterator[ClaimTerm]:
+def _add_hedge_terms(terms: list[ClaimTerm], findings: ClaimFindings, weights: Weights) -> None:
     """The writer's hedges count against the claim (the first by its category, further ones less); a source's
     own hedge lowers it a little, once."""
     first = True
@@ -181,10 +188,10 @@ def _hedge_terms(findings: ClaimFindings, weights: Weights) -> Iterator[ClaimTer
         if hedge.speaker == "writer":
             points = weights.hedge_first[hedge.category] if first else weights.hedge_each_further
             first = False
-            yield "hedge", points, 'hedged ({}): "{}"', (_HEDGE_WORDS[hedge.category], hedge.span.text)
+            terms.append(("hedge", points, 'hedged ({}): "{}"', _HEDGE_WORDS[hedge.category], hedge.span.text))
     source = next((hedge for hedge in findings.hedges if hedge.speaker == "source"), None)
     if source is not None:
-        yield "source_hedge", weights.source_hedge, 'the source hedges: "{}"', (source.span.text,)
+        terms.append(("source_hedge", weights.source_hedge, 'the source hedges: "{}"', source.span.text))
 
 
 _HEDGE_WORDS = {"distancing": "distancing", "speculation": "speculation", "vague_attribution": "vague attribution"}
@@ -199,6 +206,6 @@ def _model_term(findings: ClaimFindings, weights: Weights) -> ClaimTerm:
     """
     probability = findings.prediction.probability
     if findings.attribution is not None and findings.attribution.inherited:
-        return "model", 0.0, "attribution model p={:.2f} not counted: attribution carried over", (probability,)
+        return "model", 0.0, "attribution model p={:.2f} not counted: attribution carried over", probability
     points = round(weights.model_weight * (probability - 0.5), POINT_DECIMALS)
-    return "model", points, "attribution model p={:.2f}", (probability,)
+    return "model", points, "attribution model p={:.2f}", probability
