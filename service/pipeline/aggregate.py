@@ -34,6 +34,7 @@ Rule (docs/guidelines.md "The article rating"; weights in ``weights.toml`` [arti
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from .roles import identified_source
@@ -43,6 +44,8 @@ from .records import ArticleResult, ArticleSummary, Contribution, Rating, Scored
 
 SHARE_DECIMALS = 4
 SCORE_DECIMALS = 2
+SOURCE_KEY_CACHE_SIZE = 4096
+"""Distinct source mentions whose key is remembered (bounded: a worker runs for days)."""
 
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9.&-]{1,11})\)")
 
@@ -205,8 +208,13 @@ def summarise(claims: Sequence[ScoredClaim]) -> ArticleSummary:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+@lru_cache(maxsize=SOURCE_KEY_CACHE_SIZE)
 def source_key(text: str) -> str:
-    """The key under which mentions of one source are merged (see module docstring)."""
+    """The key under which mentions of one source are merged (see module docstring).
+
+    Cached: articles name the same few sources again and again ("he", "the Pentagon"),
+    and the key is a pure function of the mention's text.
+    """
     if "(" in text:
         acronym = _BRACKETED_ACRONYM.search(text)
         if acronym:
@@ -218,9 +226,6 @@ def source_key(text: str) -> str:
 
 
 def tally_sources(claims: Sequence[ScoredClaim]) -> tuple[SourceTally, ...]:
-    # each mention's key made once an article: articles name the same few sources again and again ("he", "the
-    # Pentagon"), while a table kept across articles only grows with the names
-    keys: dict[str, str] = {}
     first_mention: dict[str, tuple[str, str]] = {}
     counts: dict[str, int] = {}
     for claim in claims:
@@ -230,12 +235,9 @@ def tally_sources(claims: Sequence[ScoredClaim]) -> tuple[SourceTally, ...]:
         teller = attribution.teller
         if teller is None:
             continue
-        text = teller.text
-        key = keys.get(text)
-        if key is None:
-            key = keys[text] = source_key(text)
+        key = source_key(teller.text)
         if key not in counts:
-            first_mention[key] = (text, attribution.source_type)
+            first_mention[key] = (teller.text, attribution.source_type)
             counts[key] = 1
         else:
             counts[key] += 1
