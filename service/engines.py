@@ -5,6 +5,8 @@ import gc
 from functools import cache
 from pathlib import Path
 
+from threadpoolctl import threadpool_limits
+
 from .pipeline.engine import Engine
 
 FULL_COLLECTION_EVERY = 100
@@ -21,10 +23,24 @@ still keeps its work linear across requests.
 """
 
 
+BLAS_THREADS = 1
+"""Threads numpy's BLAS (OpenBLAS) may use in a process that scores; its default is one per core.
+
+The pipeline's matrix products are small (claims x features, in the attribution and role models)
+and each request is scored on one thread of its own. Past about 3,000 claims OpenBLAS split the
+role model's product over its threads, which then spun after it: at 160 kB of one-line claims the
+role probabilities took 3.5-5.3 ms of CPU instead of 0.7-1.3 ms, and the claim loop right after them
+8.6-18.9 ms instead of 4.6-10.4 (bench/worst_cases.py counts the process's CPU time, as a worker's
+cores would). The products are split by rows, so one thread gives the same numbers.
+"""
+
+
 @cache
 def load_engine(model_path: str) -> Engine:
     """One engine per model file per process: the model is loaded once, then shared; the
-    process's full collections are spaced for scoring (``FULL_COLLECTION_EVERY``)."""
+    process's full collections are spaced for scoring (``FULL_COLLECTION_EVERY``) and numpy's BLAS
+    keeps to the scoring thread (``BLAS_THREADS``)."""
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
+    threadpool_limits(BLAS_THREADS, user_api="blas")
     return Engine.load(Path(model_path))

@@ -342,7 +342,7 @@ def test_model_cue_with_a_pronoun_source_keeps_its_cue_and_points_at_the_anteced
     assert third.refers_to == first.source and first.refers_to is None
     assert (third.source_type, third.named, third.inherited) == ("organization", True, False)
     assert_span(text, third.cue, "added")
-    assert Step("refers_back", (("source", "it"), ("referent", "the Ukrainian military"), ("claim", 0))) in third.steps
+    assert Step("refers_back", "it", "the Ukrainian military", 0) in third.steps
     assert "'it' refers back to 'the Ukrainian military' (claim 0)" in explain_steps(third.steps)
 
 

@@ -10,7 +10,7 @@ import dataclasses
 import pytest
 
 from service.pipeline.aggregate import aggregate, source_key
-from service.pipeline.scoring import Weights, WeightsError, load_weights, score_claim
+from service.pipeline.scoring import Weights, WeightsError, contributions, load_weights, score_claim
 from service.pipeline.records import (
     Attribution,
     Claim,
@@ -108,10 +108,10 @@ def test_better_sourcing_scores_higher(better, worse, why):
 )
 def test_contributions_add_up_to_the_score_before_clamping(case):
     scored = score_claim(findings(**case), WEIGHTS)
-    total = sum(term.points for term in scored.contributions)
+    total = sum(term.points for term in contributions(scored))
     assert scored.score == pytest.approx(min(100.0, max(0.0, total)), abs=1e-9)
-    assert scored.contributions[0].signal == "base"
-    assert all(term.reason for term in scored.contributions)
+    assert contributions(scored)[0].signal == "base"
+    assert all(term.reason for term in contributions(scored))
 
 
 def test_clamped_at_100():
@@ -119,7 +119,7 @@ def test_clamped_at_100():
                 notes=[VerificationNote(Span(0, 5, "confirmed"), "confirmed", 0, (0,), 0, "own_claim")] * 9,
                 prediction=ClaimPrediction(1.0, None, None))
     scored = score_claim(findings(**case), WEIGHTS)
-    assert sum(t.points for t in scored.contributions) > 100
+    assert sum(t.points for t in contributions(scored)) > 100
     assert scored.score == 100.0
 
 
@@ -191,10 +191,10 @@ def test_model_term_is_not_counted_against_an_inherited_attribution():
     inherited = dataclasses.replace(attribution(), cue=None, inherited=True)
     low = ClaimPrediction(0.01, None, None)
     scored = score_claim(findings(attribution=inherited, prediction=low), WEIGHTS)
-    model_term = next(term for term in scored.contributions if term.signal == "model")
+    model_term = next(term for term in contributions(scored) if term.signal == "model")
     assert model_term.points == 0.0 and "carried over" in model_term.reason
     own_cue = score_claim(findings(attribution=attribution(), prediction=low), WEIGHTS)
-    assert next(t for t in own_cue.contributions if t.signal == "model").points < 0
+    assert next(t for t in contributions(own_cue) if t.signal == "model").points < 0
 
 
 def test_a_cue_with_no_identifiable_source_is_barely_better_than_none():

@@ -48,8 +48,6 @@ SOURCE_KEY_CACHE_SIZE = 4096
 """Distinct source mentions whose key is remembered (bounded: a worker runs for days)."""
 
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9.&-]{1,11})\)")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
 
 
 DOUBT_NOTES = frozenset({"unverified", "caution"})
@@ -182,24 +180,32 @@ def rating_for(score: float, weights: Weights) -> Rating:
 
 
 def summarise(claims: Sequence[ScoredClaim]) -> ArticleSummary:
+    """The five shares in one pass over the claims (a long article's claims no longer fit the caches, so each pass
+    costs more than its work)."""
     count = len(claims)
     if count == 0:
         return ArticleSummary(0.0, 0.0, 0.0, 0.0, 0.0)
-    # An attribution counts when it names a source, its own or the one it is carried over from.
-    sourced = [a for a in (claim.findings.attribution for claim in claims) if a is not None and a.teller is not None]
+    attributed = named = anonymous = hedged = unverified = 0
+    for claim in claims:
+        findings = claim.findings
+        attribution = findings.attribution
+        # An attribution counts when it names a source, its own or the one it is carried over from.
+        if attribution is not None and attribution.teller is not None:
+            attributed += 1
+            named += attribution.named
+            anonymous += attribution.source_type == "anonymous"
+        if findings.hedges:
+            hedged += any(hedge.speaker == "writer" for hedge in findings.hedges)
+        if findings.verification:
+            unverified += any(note.kind == "unverified" for note in findings.verification)
 
     def share(hits: int) -> float:
         return round(hits / count, SHARE_DECIMALS)
 
-    return ArticleSummary(
-        attributed_share=share(len(sourced)),
-        named_share=share(sum(a.named for a in sourced)),
-        anonymous_share=share(sum(a.source_type == "anonymous" for a in sourced)),
-        hedged_share=share(sum(any(h.speaker == "writer" for h in claim.findings.hedges) for claim in claims)),
-        unverified_share=share(
-            sum(any(note.kind == "unverified" for note in claim.findings.verification) for claim in claims)
-        ),
-    )
+    return ArticleSummary(share(attributed), share(named), share(anonymous), share(hedged), share(unverified))
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @lru_cache(maxsize=SOURCE_KEY_CACHE_SIZE)
@@ -209,11 +215,14 @@ def source_key(text: str) -> str:
     Cached: articles name the same few sources again and again ("he", "the Pentagon"),
     and the key is a pure function of the mention's text.
     """
-    acronym = _BRACKETED_ACRONYM.search(text)
-    if acronym:
-        return acronym.group(1).replace(".", "").casefold()
-    words = _SPACES.sub(" ", _LEADING_ARTICLE.sub("", text.strip()))
-    return without_possessive(words).replace(".", "").casefold()
+    if "(" in text:
+        acronym = _BRACKETED_ACRONYM.search(text)
+        if acronym:
+            return acronym.group(1).replace(".", "").casefold()
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in _ARTICLES:
+        del words[0]
+    return without_possessive(" ".join(words)).replace(".", "").casefold()
 
 
 def tally_sources(claims: Sequence[ScoredClaim]) -> tuple[SourceTally, ...]:
@@ -221,11 +230,17 @@ def tally_sources(claims: Sequence[ScoredClaim]) -> tuple[SourceTally, ...]:
     counts: dict[str, int] = {}
     for claim in claims:
         attribution = claim.findings.attribution
-        if attribution is None or attribution.teller is None:
+        if attribution is None:
             continue
-        key = source_key(attribution.teller.text)
-        first_mention.setdefault(key, (attribution.teller.text, attribution.source_type))
-        counts[key] = counts.get(key, 0) + 1
+        teller = attribution.teller
+        if teller is None:
+            continue
+        key = source_key(teller.text)
+        if key not in counts:
+            first_mention[key] = (teller.text, attribution.source_type)
+            counts[key] = 1
+        else:
+            counts[key] += 1
     order = {key: position for position, key in enumerate(first_mention)}
     ranked = sorted(counts, key=lambda key: (-counts[key], order[key]))
     return tuple(SourceTally(*first_mention[key], claim_count=counts[key]) for key in ranked)

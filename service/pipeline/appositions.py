@@ -68,7 +68,7 @@ def _source_of_sourceless_cue(text: str, claim: Claim, attribution: Attribution 
             break
     else:
         return None
-    step = Step("sourceless_cue", (("source", found.text), ("cue", cue.text)))
+    step = Step("sourceless_cue", found.text, cue.text)
     return replace(attribution, source=found, source_type=reading.source_type, named=reading.named,
                    described=reading.described, steps=(*attribution.steps, step))
 
@@ -99,7 +99,7 @@ def _head_only(text: str, attribution: Attribution | None) -> Attribution | None
     head = without_postmodifier(text, attribution.source)
     if head == attribution.source:
         return attribution
-    step = Step("head_only", (("source", head.text), ("phrase", attribution.source.text)))
+    step = Step("head_only", head.text, attribution.source.text)
     shorter = replace(attribution, source=head, steps=(*attribution.steps, step))
     reading = classify_source(text, head)
     if reading.source_type in ("unknown", attribution.source_type) or reading.refers_back:
@@ -119,26 +119,26 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
             teller = _span(text, found, "name" if found.group("name") else "teller")
         elif not cue.text.lower().endswith("ing") or (teller := clause_subject(text, claim.start, cue.start)) is None:
             return attribution  # "..., telling Reuters": the subject of the clause it goes on from
-        audience = Step("audience_of_cue", (("source", teller.text), ("audience", source.text), ("cue", cue.text)))
+        audience = Step("audience_of_cue", teller.text, source.text, cue.text)
         return _retyped(text, attribution, teller, audience)
     if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
-        return _retyped(text, attribution, teller, Step("adjunct_not_source", (("source", teller.text), ("adjunct", source.text))))
+        return _retyped(text, attribution, teller, Step("adjunct_not_source", teller.text, source.text))
     if (
         attribution.refers_to is None and attribution.source_type in _DESCRIBED
         and (name := _name_beside(text, claim, source, cue)) is not None and not is_personal_name(text, source)
     ):
-        return _retyped(text, attribution, name, Step("apposed_name", (("source", name.text), ("phrase", source.text))))
+        return _retyped(text, attribution, name, Step("apposed_name", name.text, source.text))
     if (
         source.end <= cue.start and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None
         and is_personal_name(text, name := _span(text, apposed, "name")) and not is_personal_name(text, source)
     ):
-        return _retyped(text, attribution, name, Step("apposed_name", (("source", name.text), ("phrase", source.text))))
+        return _retyped(text, attribution, name, Step("apposed_name", name.text, source.text))
     if source.end <= cue.start:
         relayed = _CITING.match(text, source.end, claim.end)
         if relayed is not None:
             via = Via(source, attribution.source_type)
             teller = _span(text, relayed, "source")
-            relay = Step("only_relays", (("source", teller.text), ("relay", source.text)))
+            relay = Step("only_relays", teller.text, source.text)
             return replace(_retyped(text, attribution, teller, relay), via=(via, *attribution.via))
     return attribution
 
@@ -183,7 +183,7 @@ def _relative_to_antecedent(text: str, claim: Claim, attribution: Attribution, s
     reading = classify_source(antecedent.text, Span(0, len(antecedent.text), antecedent.text))
     if reading.source_type == "unknown":
         return attribution
-    step = Step("refers_back", (("source", source.text), ("referent", antecedent.text), ("claim", claim.index)))
+    step = Step("refers_back", source.text, antecedent.text, claim.index)
     return replace(
         attribution, refers_to=antecedent, source_type=reading.source_type, named=reading.named,
         described=reading.described, steps=(*attribution.steps, step),

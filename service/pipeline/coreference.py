@@ -46,7 +46,7 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
             if name is not None:
                 attribution = replace(
                     attribution, refers_to=name, source_type="person", named=True,
-                    steps=(*attribution.steps, Step("named_earlier", (("source", attribution.source.text), ("name", name.text)))),
+                    steps=(*attribution.steps, Step("named_earlier", attribution.source.text, name.text)),
                 )
         resolved.append(attribution)
     return tuple(resolved)
@@ -176,7 +176,7 @@ def _goes_on_quoting(attribution: Attribution, origin: int, source: Span | None 
     mention that names it, when not the origin's own)."""
     teller = source or attribution.teller
     assert teller is not None
-    return carry(attribution, (Step("goes_on_quoting", (("source", teller.text), ("claim", origin))),), source)
+    return carry(attribution, (Step("goes_on_quoting", teller.text, origin),), source)
 
 
 def _claims_by_line(lines: Sequence[Line], claims: Sequence[Claim]) -> Iterator[tuple[Line, int, int]]:
@@ -219,7 +219,7 @@ def credited_excerpts(
             continue
         signed = Attribution(
             source=None, source_type=reading.source_type, named=reading.named, cue=None, inherited=True, via=(),
-            described=False, direct_quote=True, steps=(Step("credited_excerpt", (("writer", writers.text),)),),
+            described=False, direct_quote=True, steps=(Step("credited_excerpt", writers.text),),
         )
         for earlier in reversed(claims[:index]):
             if result[earlier.index] is not None or earlier.paragraph not in opens_quoting:
@@ -250,7 +250,7 @@ def embedded_posts(
         cue = Span(match.start("cue"), match.end("cue"), match.group("cue"))
         own = Attribution(
             source=source, source_type="social_media", named=True, cue=cue, inherited=False, via=(), described=False,
-            direct_quote=True, steps=(Step("post_signature", (("source", source.text),)),),
+            direct_quote=True, steps=(Step("post_signature", source.text),),
         )
         post = [claim for claim in claims[first:index] if claim.end <= cue.start]
         signed = [claim for claim in claims[first:index] if claim.end > cue.start]
@@ -262,6 +262,6 @@ def embedded_posts(
             if result[earlier.index] is not None:
                 break
             result[earlier.index] = replace(
-                own, cue=None, inherited=True, steps=(Step("post_sentence", (("source", source.text),)),)
+                own, cue=None, inherited=True, steps=(Step("post_sentence", source.text),)
             )
     return tuple(result)

@@ -12,9 +12,10 @@ from collections.abc import Callable
 
 from .cues import HEDGE_EXPLANATIONS, NOTE_EXPLANATIONS
 from .rules_version import rules_version
+from .scoring import claim_terms, contributions, term_reason
 from .records import (
     ArticleResult, Attribution, Contribution, Hedge, Inheritance, ScoredClaim, SourceFound, Span, Step, StepRule,
-    VerificationNote,
+    VerificationNote, Via,
 )
 
 TEXT_WIDTH = 88
@@ -56,6 +57,12 @@ def _span(span: Span | None) -> dict | None:
     return None if span is None else {"text": span.text, "start": span.start, "end": span.end}
 
 
+def _hop(hop: Via) -> dict:
+    body = _span(hop.span)
+    body["source_type"] = hop.source_type
+    return body
+
+
 def _attribution(attribution: Attribution, explain: bool) -> dict:
     body = {
         "source": _span(attribution.source),
@@ -63,9 +70,7 @@ def _attribution(attribution: Attribution, explain: bool) -> dict:
         "named": attribution.named,
         "cue": _span(attribution.cue),
         "inherited": attribution.inherited,
-        "via": [{**_span(hop.span), "source_type": hop.source_type} for hop in attribution.via]
-        if attribution.via
-        else [],
+        "via": [_hop(hop) for hop in attribution.via],
         "refers_to": _span(attribution.refers_to),
         "kind": attribution.kind,
     }
@@ -95,11 +100,19 @@ def _claim(scored: ScoredClaim, explain: bool) -> dict:
         "verification": [_note(note, explain) for note in findings.verification] if findings.verification else [],
         "model_probability": round(findings.prediction.probability, 4),
         "role": scored.role.role,
-        "contributions": _contributions(scored.contributions, explain),
+        "contributions": _claim_terms(scored, explain),
     }
     if explain:
         body["role_reason"] = scored.role.reason
     return body
+
+
+def _claim_terms(scored: ScoredClaim, explain: bool) -> list[dict]:
+    """The claim score's terms, written straight from the findings (their reasons only with ``explain``)."""
+    terms = claim_terms(scored.findings, scored.weights)
+    if explain:
+        return [{"signal": term[0], "points": term[1], "reason": term_reason(term)} for term in terms]
+    return [{"signal": term[0], "points": term[1]} for term in terms]
 
 
 HEDGE_RULE_WORDS = {
@@ -112,7 +125,8 @@ HEDGE_RULE_WORDS = {
 
 
 def _hedge(hedge: Hedge, explain: bool) -> dict:
-    body = {**_span(hedge.span), "category": hedge.category, "speaker": hedge.speaker, "negated": hedge.negated}
+    body = _span(hedge.span)
+    body["category"], body["speaker"], body["negated"] = hedge.category, hedge.speaker, hedge.negated
     if explain:
         negated = " (negated)" if hedge.negated else ""
         body["explanation"] = (f"{hedge.span.text!r}{negated} {HEDGE_EXPLANATIONS[hedge.category]}; "
@@ -129,7 +143,8 @@ NOTE_RULE_WORDS = {
 
 
 def _note(note: VerificationNote, explain: bool) -> dict:
-    body = {**_span(note.span), "kind": note.kind}
+    body = _span(note.span)
+    body["kind"] = note.kind
     if explain:
         body["explanation"] = explain_note(note)
     return body
@@ -162,7 +177,7 @@ def render_text(result: ArticleResult) -> str:
         if teller is not None:
             lines.append(f"{REASON_INDENT}source: {_source_words(attribution)}")
         named_once = f" ({teller.text})" if teller is not None else None
-        for term in scored.contributions:
+        for term in contributions(scored):
             reason = term.reason.removesuffix(named_once) if named_once else term.reason
             lines.append(f"{REASON_INDENT}{term.points:+7.1f}  {reason}")
         blocks.append("\n".join(lines))
@@ -245,7 +260,8 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "refers_back_to_nothing": lambda source, claims: f"{source!r} refers back to nothing within {claims} claims: left as read",
     "typed": lambda source_type, reason: f"typed {source_type}: {reason}",
     "no_source": lambda: "no source found around the cue: type unknown",
-    "via": lambda hops: "second-hand, via " + ", then ".join(f"{text!r} ({source_type})" for text, source_type in hops),
+    "via": lambda *hops: "second-hand, via " + ", then ".join(
+        f"{text!r} ({source_type})" for text, source_type in zip(hops[::2], hops[1::2])),
     "inherited": _inherited,
     "named_earlier": lambda source, name: f"{source!r} is {name!r}, named in an earlier sentence",
     "goes_on_quoting": lambda source, claim: f"no cue of its own: it goes on quoting {source!r} from claim {claim}",
@@ -272,6 +288,6 @@ def explain_steps(steps: tuple[Step, ...]) -> str:
     """An attribution's steps in words: how its cue, source, chain and type were found."""
     words = ""
     for step in steps:
-        said = STEP_WORDS[step.rule](**dict(step.detail))
+        said = STEP_WORDS[step.rule](*step.detail)
         words += said if step.rule in QUALIFIERS or not words else f"; {said}"
     return words

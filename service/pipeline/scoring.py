@@ -3,12 +3,13 @@
 Every number comes from ``resources/lexicons/weights.toml`` (one file, a comment per weight
 citing the standard behind it). Each term is a :class:`Contribution` with a reason in
 plain words, and the terms add up exactly to the score before it is clamped to 0-100,
-so a reader can see why a claim scored what it did.
+so a reader can see why a claim scored what it did. A scored claim keeps only its score: the
+terms are made again from its findings when a body is rendered (``claim_terms``), their
+reasons only when they are read.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from types import MappingProxyType
 from typing import Mapping
 
@@ -98,19 +99,6 @@ class Weights:
         except KeyError as missing:
             raise WeightsError(f"weights file is missing {missing}") from None
 
-    @cached_property
-    def fixed_terms(self) -> Mapping[str, Contribution]:
-        """The terms whose points and reason never vary, made once and shared (records
-        are frozen): the base every claim starts with, no attribution, anonymous
-        specificity, a direct quotation."""
-        return MappingProxyType({
-            "base": Contribution("base", self.base, "starting point for any claim"),
-            "absent": Contribution("attribution", self.attribution_absent, "no attribution: nobody is said to say so"),
-            "described": Contribution("anonymous_specificity", self.anonymous_described, "anonymous but described"),
-            "bare": Contribution("anonymous_specificity", self.anonymous_bare, "bare anonymous source"),
-            "direct_quote": Contribution("direct_quote", self.direct_quote, "direct quotation of the source"),
-        })
-
 
 def _number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -122,78 +110,94 @@ def load_weights(name: str = "weights.toml") -> Weights:
     return Weights.from_mapping(read_toml(name))
 
 
+ClaimTerm = tuple
+"""One term of a claim score: (signal, points, its reason as a format string, then the values that fill it)."""
+
+
 def score_claim(findings: ClaimFindings, weights: Weights, role: ClaimRole | None = None) -> ScoredClaim:
-    """Score one claim from its findings; contributions sum to the unclamped score.
+    """Score one claim from its findings; its terms (``claim_terms``) sum to the unclamped score.
 
     The role does not change the claim's score (how well this claim can be traced); it
-    decides how the claim counts in the article rating (``aggregate.py``).
+    decides how the claim counts in the article rating (``aggregate.py``). The terms are not
+    kept: a long article has thousands of claims and most requests never read a term's reason,
+    so ``contributions`` rebuilds them from the findings when asked.
     """
-    fixed = weights.fixed_terms
-    terms = [fixed["base"]]
-    if findings.attribution is None:
-        terms.append(fixed["absent"])
-    else:
-        _add_attribution_terms(terms, findings.attribution, weights)
-    if findings.hedges:
-        terms += _hedge_terms(findings, weights)
-    if findings.verification:
-        terms += _verification_terms(findings, weights)
-    terms.append(_model_term(findings, weights))
-    total = round(sum([term.points for term in terms]), POINT_DECIMALS)
+    total = round(sum([term[1] for term in claim_terms(findings, weights)]), POINT_DECIMALS)
     clamped = min(SCORE_MAX, max(SCORE_MIN, total))
-    return ScoredClaim(findings, clamped, tuple(terms)) if role is None else ScoredClaim(findings, clamped, tuple(terms), role)
+    return ScoredClaim(findings, clamped, weights) if role is None else ScoredClaim(findings, clamped, weights, role)
 
 
-def _add_attribution_terms(terms: list[Contribution], attribution: Attribution, weights: Weights) -> None:
-    cue_words = f'cue "{attribution.cue.text}"' if attribution.cue else "carried over from an earlier claim"
-    terms.append(Contribution("attribution", weights.attribution_present, f"attributed: {cue_words}"))
+def contributions(scored: ScoredClaim) -> tuple[Contribution, ...]:
+    """The claim score's terms, base first, each with its reason in words."""
+    return tuple(Contribution(term[0], term[1], term_reason(term)) for term in claim_terms(scored.findings, scored.weights))
+
+
+def term_reason(term: ClaimTerm) -> str:
+    """A term's reason in words."""
+    return term[2].format(*term[3:])
+
+
+def claim_terms(findings: ClaimFindings, weights: Weights) -> list[ClaimTerm]:
+    """The terms of a claim's score in order, base first; their points add up to the score before clamping."""
+    terms: list[ClaimTerm] = [("base", weights.base, "starting point for any claim")]
+    attribution = findings.attribution
+    if attribution is None:
+        terms.append(("attribution", weights.attribution_absent, "no attribution: nobody is said to say so"))
+    else:
+        _add_attribution_terms(terms, attribution, weights)
+    if findings.hedges:
+        _add_hedge_terms(terms, findings, weights)
+    for note in findings.verification:
+        terms.append(("verification", weights.verification[note.kind], '{}: "{}"', note.kind, note.span.text))
+    terms.append(_model_term(findings, weights))
+    return terms
+
+
+def _add_attribution_terms(terms: list[ClaimTerm], attribution: Attribution, weights: Weights) -> None:
+    if attribution.cue:
+        terms.append(("attribution", weights.attribution_present, 'attributed: cue "{}"', attribution.cue.text))
+    else:
+        terms.append(("attribution", weights.attribution_present, "attributed: carried over from an earlier claim"))
     teller = attribution.teller
-    source_words = f" ({teller.text})" if teller else ""
     source_type = attribution.source_type
     kind = _SOURCE_TYPE_WORDS[source_type]
-    terms.append(Contribution("source_type", weights.source_type[source_type], f"{kind}{source_words}"))
-    if attribution.named:
-        terms.append(Contribution("named", weights.named, f"named {kind}{source_words}"))
+    if teller:
+        terms.append(("source_type", weights.source_type[source_type], "{} ({})", kind, teller.text))
+        if attribution.named:
+            terms.append(("named", weights.named, "named {} ({})", kind, teller.text))
+    else:
+        terms.append(("source_type", weights.source_type[source_type], "{}", kind))
+        if attribution.named:
+            terms.append(("named", weights.named, "named {}", kind))
     if source_type == "anonymous":
-        terms.append(weights.fixed_terms["described" if attribution.described else "bare"])
+        if attribution.described:
+            terms.append(("anonymous_specificity", weights.anonymous_described, "anonymous but described"))
+        else:
+            terms.append(("anonymous_specificity", weights.anonymous_bare, "bare anonymous source"))
     if attribution.direct_quote:
-        terms.append(weights.fixed_terms["direct_quote"])
-    if attribution.via:
-        terms += [
-            Contribution("via", weights.per_via_hop, f"second-hand via {_SOURCE_TYPE_WORDS[hop.source_type]} ({hop.span.text})")
-            for hop in attribution.via
-        ]
+        terms.append(("direct_quote", weights.direct_quote, "direct quotation of the source"))
+    for hop in attribution.via:
+        terms.append(("via", weights.per_via_hop, "second-hand via {} ({})", _SOURCE_TYPE_WORDS[hop.source_type], hop.span.text))
 
 
-def _hedge_terms(findings: ClaimFindings, weights: Weights) -> list[Contribution]:
+def _add_hedge_terms(terms: list[ClaimTerm], findings: ClaimFindings, weights: Weights) -> None:
     """The writer's hedges count against the claim (the first by its category, further ones less); a source's
     own hedge lowers it a little, once."""
-    writer = [hedge for hedge in findings.hedges if hedge.speaker == "writer"]
-    terms = [
-        Contribution(
-            "hedge",
-            weights.hedge_first[hedge.category] if position == 0 else weights.hedge_each_further,
-            f'hedged ({_HEDGE_WORDS[hedge.category]}): "{hedge.span.text}"',
-        )
-        for position, hedge in enumerate(writer)
-    ]
+    first = True
+    for hedge in findings.hedges:
+        if hedge.speaker == "writer":
+            points = weights.hedge_first[hedge.category] if first else weights.hedge_each_further
+            first = False
+            terms.append(("hedge", points, 'hedged ({}): "{}"', _HEDGE_WORDS[hedge.category], hedge.span.text))
     source = next((hedge for hedge in findings.hedges if hedge.speaker == "source"), None)
     if source is not None:
-        terms.append(Contribution("source_hedge", weights.source_hedge, f'the source hedges: "{source.span.text}"'))
-    return terms
+        terms.append(("source_hedge", weights.source_hedge, 'the source hedges: "{}"', source.span.text))
 
 
 _HEDGE_WORDS = {"distancing": "distancing", "speculation": "speculation", "vague_attribution": "vague attribution"}
 
 
-def _verification_terms(findings: ClaimFindings, weights: Weights) -> list[Contribution]:
-    return [
-        Contribution("verification", weights.verification[note.kind], f'{note.kind}: "{note.span.text}"')
-        for note in findings.verification
-    ]
-
-
-def _model_term(findings: ClaimFindings, weights: Weights) -> Contribution:
+def _model_term(findings: ClaimFindings, weights: Weights) -> ClaimTerm:
     """The model reads one sentence; an inherited attribution lies outside it.
 
     For a quote continuation or "he added" resolved from an earlier claim, the model's
@@ -202,6 +206,6 @@ def _model_term(findings: ClaimFindings, weights: Weights) -> Contribution:
     """
     probability = findings.prediction.probability
     if findings.attribution is not None and findings.attribution.inherited:
-        return Contribution("model", 0.0, f"attribution model p={probability:.2f} not counted: attribution carried over")
+        return "model", 0.0, "attribution model p={:.2f} not counted: attribution carried over", probability
     points = round(weights.model_weight * (probability - 0.5), POINT_DECIMALS)
-    return Contribution("model", points, f"attribution model p={probability:.2f}")
+    return "model", points, "attribution model p={:.2f}", probability

@@ -121,17 +121,16 @@ def _own_attribution(
         source, reading, resolution, referent = typed[-1]
         last = chain[-1]
         found = primary.found if last is primary.source or last == primary.source else "in_chain"
-        where = (("found", found), ("subject_of", primary.subject_of))
-        steps.append(Step("source_found", (("source", last.text), *where)))
+        steps.append(Step("source_found", last.text, found, primary.subject_of))
         if resolution is not None:
             steps.append(resolution)
-        steps.append(Step("typed", (("source_type", reading.source_type), ("reason", reading.explanation))))
+        steps.append(Step("typed", reading.source_type, reading.explanation))
     else:
         source, reading = None, SourceReading("unknown", False, False, "no source found around the cue")
         steps.append(Step("no_source"))
     via = tuple([Via(referent_ or span, r.source_type) for span, r, _, referent_ in typed[:-1]]) if len(typed) > 1 else ()
     if via:
-        steps.append(Step("via", (("hops", tuple((v.span.text, v.source_type) for v in via)),)))
+        steps.append(Step("via", *[part for hop in via for part in (hop.span.text, hop.source_type)]))
     return Attribution(
         source=source,
         source_type=reading.source_type,

@@ -81,11 +81,11 @@ def trace_chain(
         if speaker is not None:
             rest = [other for other in rest if other[1] != speaker.cue]
             relay = primary.source.text if primary.source is not None else None
-            notes.append(Step("according_relays", (("source", relay), ("speaker", speaker.source.text))))
+            notes.append(Step("according_relays", relay, speaker.source.text))
     else:
         for teller in others(lambda _, kind: kind == "according"):
             chain.append(teller.source)
-            notes.append(Step("according_relays_it", (("source", teller.source.text),)))
+            notes.append(Step("according_relays_it", teller.source.text))
     if speaker is None or speaker.source is None:
         cited = next(
             (c for c in others(lambda cue, kind: kind == "citing" and cue.start > primary.cue.start) if names_a_teller(text, c.source)),
@@ -93,7 +93,7 @@ def trace_chain(
         )
         if cited is not None:
             chain.append(cited.source)
-            notes.append(Step("cited", (("source", cited.source.text),)))
+            notes.append(Step("cited", cited.source.text))
         return chain, notes
     tellers = [speaker.source]
     # An inner source starts after the speaker's cue, so its own cue cannot end before that
@@ -109,18 +109,16 @@ def trace_chain(
     outer = None if inner is not None else next(others(lambda cue, kind: kind == "verb" and _links(text, cue, speaker.source)), None)
     if inner is not None:
         tellers.append(inner.source)
-        nested = (("source", inner.source.text), ("cue", inner.cue.text))
-        notes.append(Step("inner_teller", (*nested, ("speaker", speaker.source.text), ("speaker_cue", speaker.cue.text))))
+        notes.append(Step("inner_teller", inner.source.text, inner.cue.text, speaker.source.text, speaker.cue.text))
     elif outer is not None:
         tellers.insert(0, outer.source)
-        nesting = (("source", outer.source.text), ("cue", outer.cue.text))
-        notes.append(Step("outer_teller", (*nesting, ("speaker", speaker.source.text), ("speaker_cue", speaker.cue.text))))
+        notes.append(Step("outer_teller", outer.source.text, outer.cue.text, speaker.source.text, speaker.cue.text))
     last_cue = (inner or speaker).cue
     for cited in others(lambda cue, kind: kind == "citing" and cue.start > last_cue.start):
         if not names_a_teller(text, cited.source):
             continue
         tellers.append(cited.source)
-        notes.append(Step("cited", (("source", cited.source.text),)))
+        notes.append(Step("cited", cited.source.text))
     return _carried(text, claim, chain, tellers, notes, seen)
 
 
@@ -134,7 +132,7 @@ def _carried(
         source = source_after(text, relay.end(), claim.end)
         if source is not None and source not in tellers:
             tellers.insert(len(tellers) - 1, source)
-            notes.append(Step("carrier_relay", (("source", source.text),)))
+            notes.append(Step("carrier_relay", source.text))
     chain.extend(tellers)
     if (carrier := _definite_carrier(text, claim)) is not None:
         earlier = [span for span in _carrier_tellers(carrier.group(1), seen) if span not in chain]
@@ -143,7 +141,7 @@ def _carried(
         earlier = earlier[max(0, len(earlier) - (MAX_TELLERS - len(chain))):]
         if earlier:
             chain[:0] = earlier
-            notes.append(Step("earlier_carrier", (("carrier", carrier.group(1)), ("source", earlier[0].text))))
+            notes.append(Step("earlier_carrier", carrier.group(1), earlier[0].text))
     return chain, notes
 
 

@@ -101,7 +101,7 @@ def choose_primary(
     cue = prediction.cue
     how: tuple[Step, ...] = ()
     if cue is not None and claim.start <= cue.start and cue.end <= claim.end:
-        model = Step("model_cue", (("cue", cue.text), ("probability", prediction.probability)))
+        model = Step("model_cue", cue.text, prediction.probability)
         words = _cue_words(cue.text)
         if words == "hedge":
             how = (model, Step("model_cue_hedge"))
@@ -109,7 +109,7 @@ def choose_primary(
             verb = found.first(lambda verb, kind: kind == "verb" and _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None)
             if verb is not None:
                 moved = ClaimPrediction(prediction.probability, verb.cue, prediction.source)
-                gives_way = Step("model_cue_function_verb", (("verb", verb.cue.text),))
+                gives_way = Step("model_cue_function_verb", verb.cue.text)
                 return _from_model(text, claim, moved, found, (model, gives_way))
             kept, why = _from_model(text, claim, prediction, found, (model, Step("model_cue_function_kept")))
             if kept.source is not None and names_a_teller(text, kept.source):
@@ -124,7 +124,7 @@ def choose_primary(
     )
     if clear is None:
         return None, how
-    rule = Step("rule_cue", (("cue", clear.cue.text), ("kind", clear.kind), ("found", clear.found)))
+    rule = Step("rule_cue", clear.cue.text, clear.kind, clear.found)
     return clear, (*how, rule) if how else (rule, Step("no_model_cue"))
 
 
@@ -166,7 +166,7 @@ def _from_model(
     rule = found.first(lambda rule_cue, _: rule_cue.start < cue.end and cue.start < rule_cue.end)
     kind = rule.kind if rule else "verb"
     if kind == "citing" and (reporter := _reporter_before(found, cue)) is not None:
-        return reporter, (*how, Step("cites_for", (("source", reporter.source.text), ("cue", reporter.cue.text))))
+        return reporter, (*how, Step("cites_for", reporter.source.text, reporter.cue.text))
     passive = found.is_passive(cue)
     model_source = _model_source(text, claim, prediction)
     if passive and (model_source is None or model_source.start < cue.end):
@@ -174,7 +174,7 @@ def _from_model(
         model_source = source_after(text, by.end(), claim.end) if by else None
     rule_source = rule.source if rule else None
     if rule_source is not None and (kind == "according" or _completes(model_source, rule_source)):
-        steps = (*how, Step("rule_source", (("found", rule.found), ("agrees", model_source == rule_source))))
+        steps = (*how, Step("rule_source", rule.found, model_source == rule_source))
         return Candidate(cue, rule_source, kind, rule.clear, rule.found), steps
     if model_source is not None:
         return Candidate(cue, model_source, kind, True, "by_model"), how

@@ -98,8 +98,8 @@ def inherit_forward(
 def _inherited(attribution: Attribution, origin: Claim, why: Inheritance, mention: Span | None = None) -> Attribution:
     """The attribution a claim with no cue takes over from claim ``origin``, and the step that says why."""
     teller = mention or attribution.teller
-    carried = (("why", why), ("claim", origin.index), ("source", teller.text if teller else None), ("source_type", attribution.source_type))
-    return carry(attribution, (Step("inherited", carried),), mention)
+    step = Step("inherited", why, origin.index, teller.text if teller else None, attribution.source_type)
+    return carry(attribution, (step,), mention)
 
 
 def carry(attribution: Attribution, steps: tuple[Step, ...], mention: Span | None = None) -> Attribution:

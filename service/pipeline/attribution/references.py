@@ -51,6 +51,6 @@ def resolve(
             continue
         if reading.source_type == "unknown" and mention.reading.plural and not reading.plural:
             continue
-        step = Step("refers_back", (("source", span.text), ("referent", mention.span.text), ("claim", mention.claim_index)))
+        step = Step("refers_back", span.text, mention.span.text, mention.claim_index)
         return span, mention.reading, step, mention.span
-    return span, left_unresolved(reading), Step("refers_back_to_nothing", (("source", span.text), ("claims", LOOKBACK_CLAIMS))), None
+    return span, left_unresolved(reading), Step("refers_back_to_nothing", span.text, LOOKBACK_CLAIMS), None
