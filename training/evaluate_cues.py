@@ -20,11 +20,13 @@ import argparse
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
 from service.pipeline.cues import find_hedges, find_verification_notes
+from service.pipeline.hedge_model import HedgeCueModel
 
 REPO = Path(__file__).resolve().parent.parent
 LABELS = REPO / "data" / "cues" / "cues.jsonl"
@@ -80,13 +82,24 @@ def gold_spans(sentences: list[dict]) -> tuple[list[LabelledSpan], list[Labelled
     return hedges, notes
 
 
+@cache
+def _detector() -> HedgeCueModel:
+    return HedgeCueModel.load()
+
+
 def predicted_spans(text: str, sentences: list[dict]) -> tuple[list[LabelledSpan], list[LabelledSpan]]:
     """The detectors' spans over the whole document, kept where a labelled sentence stands."""
-    claims = segment(Document.of(text)).claims
-    hedges = {(h.span.start, h.span.end, h.span.text, HEDGE) for found in find_hedges(Document.of(text), claims) for h in found}
+    document = Document.of(text)
+    claims = segment(document).claims
+    no_attributions = [None] * len(claims)
+    hedges = {
+        (h.span.start, h.span.end, h.span.text, HEDGE)
+        for found in find_hedges(document, claims, no_attributions, _detector())
+        for h in found
+    }
     notes = {
         (n.span.start, n.span.end, n.span.text, n.kind)
-        for found in find_verification_notes(Document.of(text), claims, [None] * len(claims))
+        for found in find_verification_notes(document, claims, no_attributions)
         for n in found
     }
 
