@@ -160,6 +160,22 @@ def test_repeated_subtitle_scored_once():
     assert [s.kind for s in result.skipped] == ["duplicate"]
 
 
+@pytest.mark.parametrize(
+    "first, again, duplicate",
+    [
+        ("The mayor’s office said the bridge — closed since May — reopens Friday.",
+         "THE MAYOR’S OFFICE SAID THE BRIDGE — CLOSED SINCE MAY — REOPENS FRIDAY.", True),
+        ("Residents of Zürich voted on the plan in “a quiet election”…", "residents of zürich voted on the plan in “a quiet election”…", True),
+        ("The İstanbul office said the ferry\u00a0service resumes today.", "The istanbul office said the ferry service resumes today.", True),
+        ("The mayor’s office said the bridge reopens on Friday.", "The mayor’s office said the bridge reopened on Friday.", False),
+        ("Residents of Zürich voted on the plan.", "Residents of Zurich voted on the plan.", False),
+    ],
+)
+def test_a_repeat_differing_only_in_case_is_a_duplicate_whatever_its_characters(first, again, duplicate):
+    result = segment(Document.of(f"{first}\n\n{again}\n"))
+    assert [s.kind for s in result.skipped] == (["duplicate"] if duplicate else [])
+
+
 def test_offsets_survive_crlf_and_odd_spacing():
     text = "  Headline words here\r\n\r\n   The agency said the troops had left.   \r\nIt added more.\r\n"
     claims = segment(Document.of(text)).claims

@@ -52,6 +52,9 @@ _TERMINAL_PUNCTUATION = frozenset(".!?\u2026:;")
 _CLOSERS = "\"'\u201d\u2019)]"
 _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
 _LAST_TOKEN = re.compile(r"(\S+)$")
+_BEYOND_TYPOGRAPHIC = re.compile(r"[^\x00-\x7f\xa0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]")
+"""A character beyond ASCII and the marks news copy is full of (no-break space, dashes, curly quotes,
+ellipsis), which folding leaves as they are."""
 _CLOSING_QUOTES = "\"\u201d"
 # A speaker tag after a quotation: at most four words, then the sentence ends
 # ("“Why now?” Clinton asked."). Words and spaces cannot overlap: no backtracking blow-up.
@@ -129,9 +132,10 @@ def segment(document: Document) -> Segmentation:
 
 
 def _sentence_key(sentence: str, words: list[str], folded: str, start: int, end: int) -> str:
-    """A sentence's key: its folded text's words, space-joined. In ASCII, folding moves no word boundary, so
-    the sentence's own words are folded instead of scanning the folded text again."""
-    if sentence.isascii():
+    """A sentence's key: its folded text's words, space-joined. In ASCII and the typographic marks, folding
+    changes no character but an ASCII capital, so it moves no word boundary: the sentence's own words are
+    folded instead of scanning the folded text again."""
+    if sentence.isascii() or _BEYOND_TYPOGRAPHIC.search(sentence) is None:
         return " ".join(words).lower()
     return " ".join(_WORD.findall(folded, start, end))
 
