@@ -12,7 +12,7 @@ import pytest
 from service import score_article
 from service.pipeline.aggregate import aggregate
 from service.pipeline.scoring import SCORE_MAX, SCORE_MIN, load_weights, score_claim
-from service.pipeline.records import Attribution, Claim, ClaimFindings, ClaimPrediction, ClaimRole, Hedge, Span
+from service.pipeline.records import Attribution, Claim, ClaimFindings, ClaimPrediction, ClaimRole, Hedge, Span, Via
 
 from .conftest import seed_text
 
@@ -20,14 +20,17 @@ WEIGHTS = load_weights()
 NO_MODEL = ClaimPrediction(0.5, None, None)
 
 
-def attribution(source_type: str, named: bool, source: str) -> Attribution:
+def attribution(source_type: str, named: bool, source: str, via: tuple[Via, ...] = ()) -> Attribution:
     return Attribution(Span(0, len(source), source), source_type, named, Span(len(source) + 1, len(source) + 5, "said"),
-                       False, (), False, False, "built by hand")
+                       False, via, False, False, "built by hand")
 
 
 NAMED = attribution("person", True, "Jane Roe")
 AGENCY = attribution("organization", False, "the ministry")
 ANONYMOUS = attribution("anonymous", False, "sources")
+OUTLET = attribution("media", True, "The Daily Ledger")
+ACCOUNT = attribution("social_media", True, "@harbourwatch")
+THROUGH_AN_OUTLET = attribution("person", True, "Jane Roe", (Via(Span(30, 46, "The Daily Ledger"), "media"),))
 
 
 def claim(role: str, source: Attribution | None = None, hedged: bool = False, index: int = 0):
@@ -52,6 +55,10 @@ def test_background_neither_raises_nor_lowers_the_rating():
     "better, worse, strictly",
     [(claim("key", NAMED), claim("key", ANONYMOUS), True),
      (claim("key", AGENCY), claim("key", ANONYMOUS), True),
+     (claim("key", NAMED), claim("key", OUTLET), True),  # first-hand above what another outlet reports
+     (claim("key", NAMED), claim("key", ACCOUNT), True),
+     (claim("key", NAMED), claim("key", THROUGH_AN_OUTLET), True),  # and above the same source through a chain
+     (claim("key", OUTLET), claim("key"), False),
      (claim("key", ANONYMOUS), claim("key"), False),  # an anonymous source is worth at least no source
      (claim("key"), claim("opinion"), True),
      (claim("key", NAMED), claim("key", NAMED, hedged=True), True)],
@@ -72,13 +79,17 @@ def test_the_score_uses_the_whole_range_and_its_terms_add_up():
     assert mixed.score == pytest.approx(min(SCORE_MAX, max(SCORE_MIN, total)), abs=0.01)
     assert {term.signal for term in mixed.contributions} == {"identified", "unsourced", "vague", "hedged", "opinion",
                                                           "thesis", "claim_scores"}
+    relayed = article(claim("key", NAMED), claim("key", THROUGH_AN_OUTLET), claim("key", ACCOUNT))
+    assert [term.signal for term in relayed.contributions] == ["identified", "relayed", "claim_scores"]
+    assert sum(term.points for term in relayed.contributions) == pytest.approx(relayed.score, abs=0.01)
 
 
 def test_reasons_say_the_counts_in_words():
-    result = article(claim("key", NAMED), claim("key", NAMED), claim("key", ANONYMOUS, hedged=True), claim("key"),
-                     claim("opinion"), claim("background"))
+    result = article(claim("key", NAMED), claim("key", NAMED), claim("key", OUTLET), claim("key", THROUGH_AN_OUTLET),
+                     claim("key", ANONYMOUS, hedged=True), claim("key"), claim("opinion"), claim("background"))
     assert result.reasons == (
-        "2 of 4 key claims are attributed to identified sources",
+        "2 of 6 key claims are attributed to identified sources",
+        "2 come through other outlets or social media",
         "1 rests on anonymous or unidentified sources",
         "1 has no source",
         "1 is hedged or unverified",
@@ -175,7 +186,7 @@ def test_calibrated_bands_keep_all_three_ratings_in_use(scores, ranks):
 def test_allsides_worst_list_says_the_roles_and_the_key_claims_sourcing():
     from training.allsides import what_it_made
 
-    made = article(claim("key", NAMED), claim("key", AGENCY), claim("key", ANONYMOUS), claim("key"),
-                   claim("opinion"), claim("opinion", NAMED), claim("background"))
-    assert what_it_made(made) == ("key 4 background 1 opinion 2; "
-                                  "key claims identified 2 vague 1 unsourced 1")
+    made = article(claim("key", NAMED), claim("key", AGENCY), claim("key", OUTLET), claim("key", ANONYMOUS),
+                   claim("key"), claim("opinion"), claim("opinion", NAMED), claim("background"))
+    assert what_it_made(made) == ("key 5 background 1 opinion 2; "
+                                  "key claims identified 2 relayed 1 vague 1 unsourced 1")

@@ -5,8 +5,10 @@ Rule (docs/guidelines.md "The article rating"; weights in ``weights.toml`` [arti
   ``background`` claims neither raise nor lower the rating. An article with no key or
   opinion claim is judged on all its claims.
 - Each counted claim falls in one class: ``opinion``; else ``identified`` (attributed to
-  a named source, or an organisation or document); else ``vague`` (an anonymous or
-  unidentified source); else ``unsourced``. Key claims that are hedged or governed by an
+  a named source, or an organisation or document, first-hand); else ``relayed`` (such a
+  source that is another outlet or a social-media account, or reached through a chain,
+  ``via``: the guidelines' "mixed", "a chain through other outlets or social media"); else
+  ``vague`` (an anonymous or unidentified source); else ``unsourced``. Key claims that are hedged or governed by an
   "unverified" or "caution" note are also ``hedged``.
 - The article score is ``1 - claim_scores_share`` times the sum over classes of
   ``points[class]`` times the class's share of counted claims (plus ``points.hedged``
@@ -51,6 +53,8 @@ _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9.&-]{1,11})\)")
 
 
 DOUBT_NOTES = frozenset({"unverified", "caution"})
+RELAYING_TYPES = frozenset({"media", "social_media"})
+"""Sources that relay what others did or said: a key claim known through them is second-hand (docs/guidelines.md)."""
 
 
 def aggregate(claims: Sequence[ScoredClaim], skipped: Sequence[Segment], weights: Weights) -> ArticleResult:
@@ -85,7 +89,8 @@ def sourcing_class(claim: ScoredClaim) -> tuple[str, bool]:
     if claim.role.role == "opinion":
         return "opinion", False
     if identified_source(findings):
-        kind = "identified"
+        relayed = findings.attribution.via or findings.attribution.source_type in RELAYING_TYPES
+        kind = "relayed" if relayed else "identified"
     elif findings.attribution is not None:
         kind = "vague"
     else:
@@ -96,6 +101,7 @@ def sourcing_class(claim: ScoredClaim) -> tuple[str, bool]:
 
 _TERM_WORDS = {
     "identified": "key claims attributed to identified sources",
+    "relayed": "key claims through other outlets or social media",
     "vague": "key claims on anonymous or unidentified sources",
     "unsourced": "key claims with no source",
     "opinion": "the writer's opinion",
@@ -150,6 +156,8 @@ def reasons(classes: Sequence[tuple[str, bool]], claim_count: int, lede_claims: 
         tally["hedged"] += hedged
     key = len(classes) - tally["opinion"]
     said = [f"{tally['identified']} of {key} key {'claim is' if key == 1 else 'claims are'} attributed to identified sources"]
+    if tally["relayed"]:
+        said.append(f"{tally['relayed']} {'comes' if tally['relayed'] == 1 else 'come'} through other outlets or social media")
     if tally["vague"]:
         said.append(f"{tally['vague']} {_rest(tally['vague'])} on anonymous or unidentified sources")
     if tally["unsourced"]:

@@ -32,7 +32,7 @@ _SOURCE_TYPE_WORDS = {
 }
 
 
-ARTICLE_SIGNALS = ("identified", "vague", "unsourced", "opinion", "hedged", "thesis")
+ARTICLE_SIGNALS = ("identified", "relayed", "vague", "unsourced", "opinion", "hedged", "thesis")
 """The article score's terms (``aggregate.py``), each worth ``article.points`` times its share."""
 
 
