@@ -63,7 +63,7 @@ from ..document import Document
 from ..sources import SourceReading
 from ..records import Attribution, Claim, ClaimPrediction, Step, Via, replace
 from .chain import trace_chain
-from .cues import Candidate, CueIndex, Cues, candidates
+from .cues import Candidate, CueIndex, Cues, candidates, class_cues
 from .decide import choose_primary
 from .inherit import Seen, inherit_backward, inherit_forward, is_direct_quote
 from .references import LOOKBACK_CLAIMS, MENTION_MEMORY, Mention, resolve
@@ -86,6 +86,10 @@ def attribute(
     for claim, prediction in zip(claims, predictions):
         # A cue inside a quotation is the quoted speaker's own word, never the claim's (docs/guidelines.md).
         found = cues.of(claim)
+        cue = prediction.cue
+        if cue is None or not (claim.start <= cue.start and cue.end <= claim.end):
+            # No model cue: verbs of a class the gate knows stand as candidates beside the rule lexicon's.
+            found = tuple(sorted((*found, *class_cues(text, claim)), key=lambda rule_cue: rule_cue[0].start))
         if found and quotations.outer:  # without a quotation in the text no cue is in one
             found = tuple(rule_cue for rule_cue in found if not quotations.open_at(rule_cue[0].start))
         if prediction.cue is not None and quotations.open_at(prediction.cue.start):

@@ -10,7 +10,7 @@ from ..text.lexicon import word_trie
 from ..text.passive import be_before
 from ..records import Claim, SourceFound, Span, record
 from .spans import source_after, source_before
-from .words import ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, RIGHT_NP, VERB_INITIALS
+from .words import ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, RIGHT_NP, VERB_INITIALS, verb_classes
 
 _CUE_INITIALS = "".join(sorted({*VERB_INITIALS, "A", "C"}))
 _CUE = re.compile(
@@ -36,6 +36,10 @@ _CLEAR_AFTER_CUE = re.compile(
 )
 _CLEAR_BEFORE_INVERTED = re.compile(r"(?:[,”\"’]|'')\s*$")
 _TOLD = re.compile("|".join(CLAUSE_WORDS["addressee_cues"]), re.IGNORECASE)
+_CANDIDATE_CLASSES = frozenset(CLAUSE_WORDS["candidate_verb_classes"])
+_RULE_VERBS = frozenset(CUE_VERBS)
+# A lower-case word with content opening right after it: "that", a colon or a quotation.
+_BEFORE_CONTENT = re.compile(r"(?<![\w'’-])[a-z]{3,}(?=\s+that\b|\s*:|\s*,?\s*[“\"])")
 
 
 @record
@@ -100,6 +104,16 @@ class CueIndex:
         if (low > 0 and self._ends[low - 1] > start) or (high > low and self._ends[high - 1] > end):
             return _claim_cues(text, claim)
         return tuple(self._cues[low:high])
+
+
+def class_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
+    """Verbs the rule lexicon lacks whose first WordNet sense is of a candidate class (``clause_words.toml``:
+    communication), with content opening right after them: "He complains that", "pollsters caution that"."""
+    return tuple(
+        (Span(m.start(), m.end(), m.group()), "verb") for m in _BEFORE_CONTENT.finditer(text, claim.start, claim.end)
+        if m.group() not in _RULE_VERBS and (classes := verb_classes(m.group())) is not None
+        and classes[0][0] in _CANDIDATE_CLASSES
+    )
 
 
 def _claim_cues(text: str, claim: Claim) -> tuple[Cue, ...]:

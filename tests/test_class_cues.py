@@ -1,0 +1,29 @@
+"""Cue candidates from the verb class the gate knows (attribution/cues.py ``class_cues``), as a table of
+sentences: a communication verb the rule lexicon lacks, right before content, is a candidate; a rule-lexicon
+verb, a noun, a verb of another class or one with no content after it is not."""
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.attribution.cues import class_cues
+from service.pipeline.claims import segment
+from service.pipeline.document import Document
+
+
+def cue_words(text: str) -> list[str]:
+    document = Document.of(text)
+    return [cue.text for claim in segment(document).claims for cue, _ in class_cues(text, claim)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor complains that the river authority ignored every warning.", ["complains"]),
+    ("Several pollsters caution that the sample of voters was small.", ["caution"]),
+    ("Others contend, “The bridge will never open on time.”", ["contend"]),
+    ("The union remarked: the wage offer came far too late.", ["remarked"]),
+    ("The minister said that the border would stay closed.", []),  # the rule lexicon finds "said"
+    ("The statement that the plant was safe came a week later.", []),  # a noun
+    ("The council walked that route with the residents.", []),  # not a verb of communication
+    ("The senator complains often about the schedule.", []),  # no content right after it
+])
+def test_class_cues(text, expected):
+    assert cue_words(text) == expected

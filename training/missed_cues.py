@@ -1,0 +1,110 @@
+"""The gold own cues the pipeline misses on the train folds, held out, by cause.
+
+    python -m training.missed_cues [--examples N]
+
+Each fold is scored with a gate refitted without it (``training.heldout``). A gold claim's own cue is found when a
+final attribution of a service claim over it has that cue (or an alt cue), as the shared measure reads it. A missed
+one is put in the first cause that holds: no service claim over it; its cue was the pipeline's candidate and was
+refused (by shape, ``governs_no_content``, or by the gate); another cue of the claim was chosen (kept, or refused
+too; whether the gold cue was among the rule cues); the gold cue was a rule cue not clear enough to use; none at
+all. "split/merged" marks a gold claim cut in two or run together with another. The test fold is never read.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import sys
+
+from service.pipeline.attribution import attribute
+from service.pipeline.attribution.cues import CueIndex
+from service.pipeline.attribution.decide import governs_no_content
+from service.pipeline.claims import segment
+from service.pipeline.document import Document
+from service.pipeline.engine import Engine, find
+
+from .heldout import MEASURE, _shared_measure, fold_gates
+from .labelled import TRAIN_DIR, load_folder
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def causes(examples: int) -> tuple[collections.Counter, dict[str, collections.Counter], dict[str, list[str]], int]:
+    """The count of each cause, the gold cue words in it (with the chosen cue after "<-"), a few sentences each,
+    and the number of gold own cues."""
+    cue_matches = _shared_measure(MEASURE).cue_matches
+    engine = Engine.load()
+    gates = fold_gates()
+    counts: collections.Counter = collections.Counter()
+    words: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    shown: dict[str, list[str]] = collections.defaultdict(list)
+    total = 0
+    for article in load_folder(TRAIN_DIR):
+        gate, text = gates[int(article.fold.removeprefix("fold"))], article.text
+        document = Document.of(text)
+        claims = segment(document).claims
+        predictions = engine.model.predict(text, claims, document.tokens)
+        proposed = attribute(document, claims, predictions)
+        scored = {f.claim.start: f.attribution for f in find(document, engine.model, engine.hedge_detector, gate)[0]}
+        final = [scored.get(claim.start) for claim in claims]  # a claim that is only a sourcing note has none
+        index = CueIndex(text)
+        for gold in article.sentences:
+            own = gold["attribution"]
+            if not gold["claim"] or not own or not own["cue"]:
+                continue
+            total += 1
+            gold_cues = [tuple(own["cue"]), *map(tuple, own["alt_cues"])]
+            touching = [k for k, claim in enumerate(claims) if _overlaps((claim.start, claim.end), (gold["start"], gold["end"]))]
+
+            def right(span) -> bool:
+                return any(cue_matches((span.start, span.end), g) for g in gold_cues)
+
+            def has_cue(attribution) -> bool:
+                return attribution is not None and attribution.cue is not None and not attribution.inherited
+            if any(has_cue(final[k]) and right(final[k].cue) for k in touching):
+                continue
+            word = text[own["cue"][0]:own["cue"][1]].lower()
+            split = len(touching) > 1 or any(
+                sum(_overlaps((claims[k].start, claims[k].end), (g["start"], g["end"])) for g in article.sentences if g["claim"]) > 1
+                for k in touching)
+            if not touching:
+                cause = "no service claim over it"
+            elif (k := next((k for k in touching if has_cue(proposed[k]) and right(proposed[k].cue)), None)) is not None:
+                why = governs_no_content(document.quotations, claims[k], proposed[k])
+                cause = f"candidate refused by shape ({why})" if why else "candidate refused by the gate"
+            elif (k := next((k for k in touching if has_cue(proposed[k])), None)) is not None:
+                word = f"{word} <- {proposed[k].cue.text.lower()}"
+                kept = "kept" if has_cue(final[k]) else "refused"
+                among = any(right(cue) for j in touching for cue, _ in index.of(claims[j]))
+                cause = f"another cue chosen, {kept}" + (", gold among the rule cues" if among else "")
+            elif any(right(cue) for k in touching for cue, _ in index.of(claims[k])):
+                cause = "a rule cue, not clear enough"
+            else:
+                cause = "no candidate at all"
+            cause += " (split/merged)" if split else ""
+            counts[cause] += 1
+            words[cause][word] += 1
+            if len(shown[cause]) < examples:
+                start = max(gold["start"], own["cue"][0] - 70)
+                shown[cause].append(text[start:own["cue"][1] + 50].replace("\n", " "))
+    return counts, words, shown, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=0, help="sentences to print per cause")
+    args = parser.parse_args(argv)
+    counts, words, shown, total = causes(args.examples)
+    print(f"gold own cues {total}, missed {sum(counts.values())}")
+    print("| cause | count | most frequent gold cues |\n| --- | --- | --- |")
+    for cause, count in counts.most_common():
+        common = ", ".join(f"{word} {n}" for word, n in words[cause].most_common(8))
+        print(f"| {cause} | {count} | {common} |")
+    for cause, sentences in shown.items():
+        print(f"\n{cause}:", *(f"  {s}" for s in sentences), sep="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
