@@ -19,6 +19,7 @@ _CLAUSE_WORDS = {name: frozenset(words) for name, words in read_toml("clause_wor
 _SUBJECTS = _WORDS["subject_pronouns"]
 _CONTENT_OPENERS = _WORDS["content_openers"]
 _FINITE = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["modals"] | _CLAUSE_WORDS["perfect_auxiliaries"]
+_FINITE_OR_SUBJECT = _FINITE | _SUBJECTS
 _RELATIVES = _CLAUSE_WORDS["relatives"]
 _PREPOSITIONS = _WORDS["prepositions"]
 _NOT_A_VERB_BEFORE = _PREPOSITIONS | _WORDS["determiners"] | _WORDS["object_openers"]
@@ -122,7 +123,8 @@ def _fronted(words: list[str]) -> str:
         return "none"
     if words[-1] not in _FRONTED_ENDS:
         return "other"
-    clause = len(words) >= 4 and any(w in _FINITE or w in _SUBJECTS or _finite_looking(w) for w in words[:-1])
+    # the set tests over all the words before any WordNet look-up (``_finite_looking``), the dear test
+    clause = len(words) >= 4 and (not _FINITE_OR_SUBJECT.isdisjoint(words[:-1]) or any(map(_finite_looking, words[:-1])))
     return "clause" if clause else "short"
 
 
