@@ -83,7 +83,6 @@ APPOSITION_PIECES = 4
 _PARTY_SHORT = re.compile(r"^[DRI]-[A-Z]")
 ADJUNCT_WORDS = frozenset(_PHRASE_WORDS["adjunct_prepositions"])
 OPENING_WORDS = frozenset(CLAUSE_WORDS["conjunctions"]) | frozenset(CLAUSE_WORDS["no_teller"]) - {"the", "a", "an", "this", "that", "these", "those"}
-_SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
 _NO_NAME_OPENING = ADJUNCT_WORDS | OPENING_WORDS
 _TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
 
