@@ -11,7 +11,7 @@ cue's verb class and head, rather than refusing cues by hand. Word classes: ``ga
 """
 from __future__ import annotations
 
-from .attribution.words import verb_classes
+from .attribution.words import QUOTE_MARKS, verb_classes
 from .resources import read_toml
 
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
@@ -25,7 +25,6 @@ _PREPOSITIONS = _WORDS["prepositions"]
 _NOT_A_VERB_BEFORE = _PREPOSITIONS | _WORDS["determiners"] | _WORDS["object_openers"]
 """A word after one of these is a noun or an adjective, not a clause's verb ("in the report")."""
 _ASIDE_OPENERS = _RELATIVES | _WORDS["aside_openers"]
-_QUOTES = frozenset("“”\"")
 _STOPS = frozenset(",;:.—–()?!")
 _ENDS = frozenset(".?!”\"")
 """What ends a claim: after the cue, only these is nothing ("..., she said.")."""
@@ -67,7 +66,7 @@ def _after(words: list[str]) -> tuple[str, str]:
     if not words:
         return "end", "0"
     first = words[0]
-    if first in _QUOTES:
+    if first in QUOTE_MARKS:
         return "quote", "0"
     if first == ":":
         return "colon", "0"
@@ -82,7 +81,7 @@ def _after(words: list[str]) -> tuple[str, str]:
     for at, word in enumerate(words[:_SCAN]):
         if word in _STOPS:
             return "np_then_stop", _distance(at)
-        if word in _QUOTES:
+        if word in QUOTE_MARKS:
             return "np_then_quote", _distance(at)
         if _infinitive(words, at):
             return "np_then_to", _distance(at)
