@@ -161,14 +161,10 @@ def _add_attribution_terms(terms: list[ClaimTerm], attribution: Attribution, wei
     teller = attribution.teller
     source_type = attribution.source_type
     kind = _SOURCE_TYPE_WORDS[source_type]
-    if teller:
-        terms.append(("source_type", weights.source_type[source_type], "{} ({})", kind, teller.text))
-        if attribution.named:
-            terms.append(("named", weights.named, "named {} ({})", kind, teller.text))
-    else:
-        terms.append(("source_type", weights.source_type[source_type], "{}", kind))
-        if attribution.named:
-            terms.append(("named", weights.named, "named {}", kind))
+    shape, values = ("{} ({})", (kind, teller.text)) if teller else ("{}", (kind,))
+    terms.append(("source_type", weights.source_type[source_type], shape, *values))
+    if attribution.named:
+        terms.append(("named", weights.named, "named " + shape, *values))
     if source_type == "anonymous":
         if attribution.described:
             terms.append(("anonymous_specificity", weights.anonymous_described, "anonymous but described"))
