@@ -22,18 +22,14 @@ from service.pipeline.claims import segment
 from service.pipeline.document import Document
 from service.pipeline.engine import Engine, find
 
-from .heldout import MEASURE, _shared_measure, fold_gates
+from .gate import cue_matches, overlap
+from .heldout import fold_gates
 from .labelled import TRAIN_DIR, load_folder
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return min(a[1], b[1]) > max(a[0], b[0])
 
 
 def causes(examples: int) -> tuple[collections.Counter, dict[str, collections.Counter], dict[str, list[str]], int]:
     """The count of each cause, the gold cue words in it (with the chosen cue after "<-"), a few sentences each,
     and the number of gold own cues."""
-    cue_matches = _shared_measure(MEASURE).cue_matches
     engine = Engine.load()
     gates = fold_gates()
     counts: collections.Counter = collections.Counter()
@@ -55,7 +51,7 @@ def causes(examples: int) -> tuple[collections.Counter, dict[str, collections.Co
                 continue
             total += 1
             gold_cues = [tuple(own["cue"]), *map(tuple, own["alt_cues"])]
-            touching = [k for k, claim in enumerate(claims) if _overlaps((claim.start, claim.end), (gold["start"], gold["end"]))]
+            touching = [k for k, claim in enumerate(claims) if overlap((claim.start, claim.end), (gold["start"], gold["end"]))]
 
             def right(span) -> bool:
                 return any(cue_matches((span.start, span.end), g) for g in gold_cues)
@@ -66,7 +62,7 @@ def causes(examples: int) -> tuple[collections.Counter, dict[str, collections.Co
                 continue
             word = text[own["cue"][0]:own["cue"][1]].lower()
             split = len(touching) > 1 or any(
-                sum(_overlaps((claims[k].start, claims[k].end), (g["start"], g["end"])) for g in article.sentences if g["claim"]) > 1
+                sum(overlap((claims[k].start, claims[k].end), (g["start"], g["end"])) > 0 for g in article.sentences if g["claim"]) > 1
                 for k in touching)
             if not touching:
                 cause = "no service claim over it"
