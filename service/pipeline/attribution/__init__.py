@@ -64,7 +64,7 @@ from ..sources import SourceReading
 from ..records import Attribution, Claim, ClaimPrediction, Step, Via, replace
 from .chain import trace_chain
 from .cues import Candidate, CueIndex, Cues, candidates, class_cues
-from .decide import choose_primary
+from .decide import choose_primary, model_cue_within
 from .inherit import Seen, inherit_backward, inherit_forward, is_direct_quote
 from .references import LOOKBACK_CLAIMS, MENTION_MEMORY, Mention, resolve
 
@@ -86,16 +86,14 @@ def attribute(
     for claim, prediction in zip(claims, predictions):
         # A cue inside a quotation is the quoted speaker's own word, never the claim's (docs/guidelines.md).
         found = cues.of(claim)
-        cue = prediction.cue
-        if cue is None or not (claim.start <= cue.start and cue.end <= claim.end):
+        if not model_cue_within(claim, prediction.cue):
             # No model cue: verbs of a class the gate knows stand as candidates beside the rule lexicon's.
             found = tuple(sorted((*found, *class_cues(text, claim)), key=lambda rule_cue: rule_cue[0].start))
         if found and quotations.outer:  # without a quotation in the text no cue is in one
             found = tuple(rule_cue for rule_cue in found if not quotations.open_at(rule_cue[0].start))
         if prediction.cue is not None and quotations.open_at(prediction.cue.start):
             prediction = replace(prediction, cue=None, source=None)
-        cue = prediction.cue
-        if found or (cue is not None and claim.start <= cue.start and cue.end <= claim.end):
+        if found or model_cue_within(claim, prediction.cue):
             own = _own_attribution(document, claim, prediction, Cues(text, claim, found), mentions, seen)
         else:
             own = None  # no cue of the model's in the claim, nor of the rules': nothing to attribute by

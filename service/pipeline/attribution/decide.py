@@ -82,6 +82,11 @@ def _after_modal(cue_words: list[str], before: list[str]) -> bool:
     return False
 
 
+def model_cue_within(claim: Claim, cue: Span | None) -> bool:
+    """Whether the model's cue stands inside the claim: only there is it the claim's own."""
+    return cue is not None and claim.start <= cue.start and cue.end <= claim.end
+
+
 def choose_primary(
     text: str, claim: Claim, prediction: ClaimPrediction, found: Cues
 ) -> tuple[Candidate | None, tuple[Step, ...]]:
@@ -100,7 +105,7 @@ def choose_primary(
     """
     cue = prediction.cue
     how: tuple[Step, ...] = ()
-    if cue is not None and claim.start <= cue.start and cue.end <= claim.end:
+    if model_cue_within(claim, cue):
         model = Step("model_cue", cue.text, prediction.probability)
         words = _cue_words(cue.text)
         if words == "hedge":
