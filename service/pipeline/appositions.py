@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
-from .attribution.spans import is_personal_name, name_in, source_after, source_before
+from .attribution.spans import institution_name_in, is_personal_name, name_in, source_after, source_before
 from .sources import classify_source
 from .records import Attribution, Claim, Span, Step, Via, replace
 
@@ -41,12 +41,16 @@ _NAME_THEN_COMMA = re.compile(rf"(?:^|(?<=[“\"”,;:—])|(?<=[“\"”,;:—]
 _COMMA_THEN_NAME = re.compile(rf",\s+(?P<name>{_NAME})\s*(?:[.,;!?”\"]|$)")
 # Source types a description of a person is read as (not an outlet, document or account).
 _DESCRIBED = frozenset({"person", "anonymous", "unknown"})
+# A person's name with an affiliation after it, opening the clause piece that ends at the cue: "Greg Nojeim of the
+# Center for Democracy and Technology called", "Geoffrey Hoffman with the University of Houston said".
+_AFFILIATED_NAME = re.compile(rf"\s*(?P<name>{_NAME})\s+(?:of|with|from|at)\s+[^,;:“”\"—]*$")
+_PIECE_MARK = re.compile(r"[,;:“”\"—][^,;:“”\"—]*$")
 _CITING = re.compile(r",?\s+citing\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|\s+(?:said|says|reported|reports|that)\b|$)")
 
 
 def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
     return tuple(
-        _refine(text, claim, _head_only(text, attribution))
+        _head_only(text, _refine(text, claim, attribution))
         if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited
         else _source_of_sourceless_cue(text, claim, attribution) or _head_only(text, attribution)
         for claim, attribution in zip(claims, attributions, strict=True)
@@ -88,7 +92,7 @@ def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]
 
 def _head_only(text: str, attribution: Attribution | None) -> Attribution | None:
     """The source without a relative clause, participle or verb after its head ("a recording obtained by NPR" ->
-    "a recording"); an inherited source too, as it is its origin's words, and the mention a pronoun refers to. The
+    "a recording") and without the title or description before a name (``name_in``, ``institution_name_in``); an inherited source too, as it is its origin's words, and the mention a pronoun refers to. The
     head's own type stands where it tells another kind of source than the whole phrase did."""
     if attribution is None or attribution.source is None:
         return attribution
@@ -97,6 +101,8 @@ def _head_only(text: str, attribution: Attribution | None) -> Attribution | None
         if referent != attribution.refers_to:
             attribution = replace(attribution, refers_to=referent)
     head = without_postmodifier(text, attribution.source)
+    # "former GOP Chairman Katon Dawson after the speech", "the fact-checking website Politifact": the name alone
+    head = name_in(text, head) or institution_name_in(text, head) or head
     if head == attribution.source:
         return attribution
     step = Step("head_only", head.text, attribution.source.text)
@@ -123,6 +129,8 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
         return _retyped(text, attribution, teller, audience)
     if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
         return _retyped(text, attribution, teller, Step("adjunct_not_source", teller.text, source.text))
+    if source.end <= cue.start and (name := _affiliated_name(text, claim, source, cue)) is not None:
+        return _retyped(text, attribution, name, Step("affiliated_name", name.text, source.text))
     if (
         attribution.refers_to is None and attribution.source_type in _DESCRIBED
         and (name := _name_beside(text, claim, source, cue)) is not None and not is_personal_name(text, source)
@@ -154,6 +162,20 @@ def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | 
         return None
     found = name_in(text, found) or found
     return found if classify_source(text, found).source_type != "unknown" else None
+
+
+def _affiliated_name(text: str, claim: Claim, source: Span, cue: Span) -> Span | None:
+    """The personal name whose affiliation the source is part of, when the name opens the clause piece before the
+    cue (docs/guidelines.md: the name is the source, its affiliation is not): "Greg Nojeim of the Center for
+    Democracy and Technology called" with source "Technology" -> "Greg Nojeim"; None otherwise."""
+    if text[source.end : cue.start].strip(" ,") or is_personal_name(text, source):
+        return None
+    mark = _PIECE_MARK.search(text, claim.start, source.start)
+    found = _AFFILIATED_NAME.match(text, mark.start() + 1 if mark else claim.start, source.start)
+    if found is None:
+        return None
+    name = _span(text, found, "name")
+    return name if is_personal_name(text, name) else None
 
 
 def _name_beside(text: str, claim: Claim, description: Span, cue: Span) -> Span | None:
