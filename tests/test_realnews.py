@@ -442,6 +442,11 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Paul Ferrante", "person", True, []),
         # refused: an institution's own name keeps its "of"
         ("The University of Leeds said the drought would get worse.", "The University of Leeds", "organization", True, []),
+        # a pronoun after the cue is the content's subject: who says it is the subject before the cue
+        ("Ortiz, the union’s treasurer, said she, too, doubted that the fund would last.", "Ortiz", "person", True, []),
+        ("Kessler, a nurse at the clinic, said she, too, had seen the shortage.", "Kessler", "person", True, []),
+        # refused: a pronoun before the cue is the source itself
+        ("“We will not move,” he said, adding that they would return.", "he", "unknown", False, []),
         # refused: a name that is only the object of the clause before
         ("Neighbours complained for months about Joe Biden, the White House said.",
          "the White House", "organization", True, []),

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
 from .attribution.spans import institution_name_in, is_personal_name, name_in, source_after, source_before
+from .source_lexicons import PRONOUNS
 from .sources import classify_source
 from .records import Attribution, Claim, Span, Step, Via, replace
 
@@ -127,6 +128,8 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
             return attribution  # "..., telling Reuters": the subject of the clause it goes on from
         audience = Step("audience_of_cue", teller.text, source.text, cue.text)
         return _retyped(text, attribution, teller, audience)
+    if source.start >= cue.end and source.text.lower() in PRONOUNS and (teller := _subject_before(text, claim, cue)):
+        return _retyped(text, attribution, teller, Step("pronoun_in_content", teller.text, source.text))
     if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
         return _retyped(text, attribution, teller, Step("adjunct_not_source", teller.text, source.text))
     if source.end <= cue.start and (name := _affiliated_name(text, claim, source, cue)) is not None:
@@ -149,6 +152,19 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
             relay = Step("only_relays", teller.text, source.text)
             return replace(_retyped(text, attribution, teller, relay), via=(via, *attribution.via))
     return attribution
+
+
+def _subject_before(text: str, claim: Claim, cue: Span) -> Span | None:
+    """Who says it when the would-be source is a pronoun after the cue, the subject of the content ("Haley accused
+    the UN of bias, saying it ...", "Perry said she, too, thought ..."): the phrase that ends at the cue, else the
+    subject of the clause the cue goes on from; None when neither types as a source."""
+    found, where = source_before(text, claim.start, cue.start)
+    if found is None or where == "inside_clause" or is_adjunct(found.text):
+        found = clause_subject(text, claim.start, cue.start)
+    if found is None or is_adjunct(found.text):
+        return None
+    found = name_in(text, found) or found
+    return found if classify_source(text, found).source_type != "unknown" else None
 
 
 def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | None:
