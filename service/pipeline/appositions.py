@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
-from .attribution.spans import is_personal_name, name_in, source_after, source_before
+from .attribution.spans import institution_name_in, is_personal_name, name_in, source_after, source_before
+from .source_lexicons import PRONOUNS
 from .sources import classify_source
 from .records import Attribution, Claim, Span, Step, Via, replace
 
@@ -41,12 +42,16 @@ _NAME_THEN_COMMA = re.compile(rf"(?:^|(?<=[“\"”,;:—])|(?<=[“\"”,;:—]
 _COMMA_THEN_NAME = re.compile(rf",\s+(?P<name>{_NAME})\s*(?:[.,;!?”\"]|$)")
 # Source types a description of a person is read as (not an outlet, document or account).
 _DESCRIBED = frozenset({"person", "anonymous", "unknown"})
+# A person's name with an affiliation after it, opening the clause piece that ends at the cue: "Greg Nojeim of the
+# Center for Democracy and Technology called", "Geoffrey Hoffman with the University of Houston said".
+_AFFILIATED_NAME = re.compile(rf"\s*(?P<name>{_NAME})\s+(?:of|with|from|at)\s+[^,;:“”\"—]*$")
+_PIECE_MARK = re.compile(r"[,;:“”\"—][^,;:“”\"—]*$")
 _CITING = re.compile(r",?\s+citing\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|\s+(?:said|says|reported|reports|that)\b|$)")
 
 
 def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
     return tuple(
-        _refine(text, claim, _head_only(text, attribution))
+        _head_only(text, _refine(text, claim, attribution))
         if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited
         else _source_of_sourceless_cue(text, claim, attribution) or _head_only(text, attribution)
         for claim, attribution in zip(claims, attributions, strict=True)
@@ -88,7 +93,7 @@ def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]
 
 def _head_only(text: str, attribution: Attribution | None) -> Attribution | None:
     """The source without a relative clause, participle or verb after its head ("a recording obtained by NPR" ->
-    "a recording"); an inherited source too, as it is its origin's words, and the mention a pronoun refers to. The
+    "a recording") and without the title or description before a name (``name_in``, ``institution_name_in``); an inherited source too, as it is its origin's words, and the mention a pronoun refers to. The
     head's own type stands where it tells another kind of source than the whole phrase did."""
     if attribution is None or attribution.source is None:
         return attribution
@@ -97,6 +102,8 @@ def _head_only(text: str, attribution: Attribution | None) -> Attribution | None
         if referent != attribution.refers_to:
             attribution = replace(attribution, refers_to=referent)
     head = without_postmodifier(text, attribution.source)
+    # "former GOP Chairman Katon Dawson after the speech", "the fact-checking website Politifact": the name alone
+    head = name_in(text, head) or institution_name_in(text, head) or head
     if head == attribution.source:
         return attribution
     step = Step("head_only", head.text, attribution.source.text)
@@ -121,8 +128,12 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
             return attribution  # "..., telling Reuters": the subject of the clause it goes on from
         audience = Step("audience_of_cue", teller.text, source.text, cue.text)
         return _retyped(text, attribution, teller, audience)
+    if source.start >= cue.end and source.text.lower() in PRONOUNS and (teller := _subject_before(text, claim, cue)):
+        return _retyped(text, attribution, teller, Step("pronoun_in_content", teller.text, source.text))
     if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
         return _retyped(text, attribution, teller, Step("adjunct_not_source", teller.text, source.text))
+    if source.end <= cue.start and (name := _affiliated_name(text, claim, source, cue)) is not None:
+        return _retyped(text, attribution, name, Step("affiliated_name", name.text, source.text))
     if (
         attribution.refers_to is None and attribution.source_type in _DESCRIBED
         and (name := _name_beside(text, claim, source, cue)) is not None and not is_personal_name(text, source)
@@ -143,6 +154,19 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
     return attribution
 
 
+def _subject_before(text: str, claim: Claim, cue: Span) -> Span | None:
+    """Who says it when the would-be source is a pronoun after the cue, the subject of the content ("Haley accused
+    the UN of bias, saying it ...", "Perry said she, too, thought ..."): the phrase that ends at the cue, else the
+    subject of the clause the cue goes on from; None when neither types as a source."""
+    found, where = source_before(text, claim.start, cue.start)
+    if found is None or where == "inside_clause" or is_adjunct(found.text):
+        found = clause_subject(text, claim.start, cue.start)
+    if found is None or is_adjunct(found.text):
+        return None
+    found = name_in(text, found) or found
+    return found if classify_source(text, found).source_type != "unknown" else None
+
+
 def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | None:
     """Who says it when the would-be source is an adjunct: the phrase between the adjunct and the cue ("In meetings
     with European leaders, Obama warned"), else for a participle cue the subject of its clause ("In contrast, a
@@ -154,6 +178,20 @@ def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | 
         return None
     found = name_in(text, found) or found
     return found if classify_source(text, found).source_type != "unknown" else None
+
+
+def _affiliated_name(text: str, claim: Claim, source: Span, cue: Span) -> Span | None:
+    """The personal name whose affiliation the source is part of, when the name opens the clause piece before the
+    cue (docs/guidelines.md: the name is the source, its affiliation is not): "Greg Nojeim of the Center for
+    Democracy and Technology called" with source "Technology" -> "Greg Nojeim"; None otherwise."""
+    if text[source.end : cue.start].strip(" ,") or is_personal_name(text, source):
+        return None
+    mark = _PIECE_MARK.search(text, claim.start, source.start)
+    found = _AFFILIATED_NAME.match(text, mark.start() + 1 if mark else claim.start, source.start)
+    if found is None:
+        return None
+    name = _span(text, found, "name")
+    return name if is_personal_name(text, name) else None
 
 
 def _name_beside(text: str, claim: Claim, description: Span, cue: Span) -> Span | None:

@@ -104,6 +104,13 @@ def is_title_word(word: str, *, last: bool = False) -> bool:
     return not last and bare.lower() in lex.WORDNET_PERSON
 
 
+def only_modifies_a_title(word: str) -> bool:
+    """Whether a capitalised word is a title's modifier and no role of its own ("Foreign", "Deputy"): a name
+    cannot start right after it ("the Council on Foreign Relations" names no "Relations")."""
+    bare = without_possessive(word.strip(",")).rstrip(".")
+    return lex.TITLE_MODIFIER.fullmatch(bare) is not None and lex.ROLE_WORD.fullmatch(bare) is None
+
+
 def describes_a_person(word: str) -> bool:
     """Whether a lower-case word before a bare surname says what the person is ("lawyer Barnes")."""
     bare = word.strip(",").rstrip(".")

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..records import Span
+from ..resources import read_toml
 from ..sources import classify_source
 from .spans import ADJUNCT_WORDS, APPOSITION_PIECES, MAX_SOURCE_WORDS, OPENING_WORDS, PIECE, WORD, trim
 from .words import CLAUSE_WORDS, is_past_participle
@@ -26,6 +27,9 @@ _POSTMODIFIER = re.compile(
 _PARTICIPLE = re.compile(
     r"(?<=\S)\s+(?P<verb>[a-z]+)\s+(?:by|out|into|in|to|from|through|on|at|with|for|up|back|an?|the|his|her|its|their)\s"
 )
+# A prepositional phrase after a lower-case head noun: "a new study by two economists" -> "a new study" (a
+# capitalised word before it may be part of a name: "Council on Foreign Relations").
+_PREPOSITIONAL = re.compile(rf"\s+(?:{'|'.join(read_toml('phrase_words.toml')['postmodifier_prepositions'])})\s")
 _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
 _TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
 _ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
@@ -33,8 +37,9 @@ _VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WO
 
 
 def without_postmodifier(text: str, span: Span) -> Span:
-    """A plausible source phrase without what follows its head (``_POSTMODIFIER``, a participle phrase, or what
-    follows a name, ``_name_end``): "a recording obtained by NPR" -> "a recording". Cut after the gate has read the
+    """A plausible source phrase without what follows its head (``_POSTMODIFIER``, a prepositional phrase after a
+    common noun, a participle phrase, or what follows a name, ``_name_end``): "a recording obtained by NPR" -> "a
+    recording", "Lawyers for the defendants in the trial" -> "Lawyers for the defendants". Cut after the gate has read the
     whole phrase (``appositions``), so that the gate judges the phrases it was fitted on; the phrase keeps at least
     one word."""
     length = _head_length(text[span.start - 1 : span.start], span.text)
@@ -54,6 +59,11 @@ def _head_length(before: str, phrase: str) -> int:
     for participle in _PARTICIPLE.finditer(piece, start, end):
         if participle.start() > start and is_past_participle(participle.group("verb")):
             end = participle.start()
+            break
+    for preposition in _PREPOSITIONAL.finditer(piece, start, end):
+        head = piece[start : preposition.start()].split()
+        if head and head[-1].islower():
+            end = preposition.start()
             break
     return _name_end(piece, start, end) - start
 

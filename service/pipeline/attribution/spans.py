@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
 from ..source_lexicons import NAME_PARTICLES
-from ..source_phrase import describes_a_person, is_title_word
+from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
 
@@ -378,6 +378,8 @@ _NAME_TRAILERS = frozenset(read_entries("source_name_trailers.txt"))
 _NAME_BINDERS = frozenset(_PHRASE_WORDS["name_binders"])
 WORD = re.compile(r"\S+")
 _AFFILIATION_STARTS = frozenset(_PHRASE_WORDS["affiliation_starts"])
+_DETERMINERS = frozenset(_PHRASE_WORDS["determiners"])
+_JURISDICTIONS = frozenset(_PHRASE_WORDS["jurisdictions"])
 
 
 def name_in(text: str, span: Span) -> Span | None:
@@ -404,9 +406,7 @@ def _name_tail(phrase: str) -> tuple[int, int] | None:
     words = list(WORD.finditer(phrase))
     while words and words[-1].group() in _NAME_TRAILERS:
         words.pop()
-    run = 0
-    while run < len(words) and _in_name(words[len(words) - 1 - run].group()):
-        run += 1
+    run = _trailing_name_words(words)
     while run and words[len(words) - run].group() in NAME_PARTICLES:
         run -= 1
     if not run:
@@ -414,6 +414,8 @@ def _name_tail(phrase: str) -> tuple[int, int] | None:
     tokens = [match.group() for match in words[len(words) - run :]]
     titled = max((i + 1 for i, token in enumerate(tokens) if is_title_word(token, last=i == run - 1)), default=0)
     before = words[len(words) - run - 1].group() if run < len(words) else ""
+    if titled and only_modifies_a_title(tokens[titled - 1]):
+        return None  # "Foreign Relations" of "the Council on Foreign Relations": no title, no name after it
     if titled:
         name_start = len(words) - run + titled
     elif before and (before.lower() in _NAME_BINDERS or before[-2:] in ("'s", "’s") or (run == 1 and not describes_a_person(before))):
@@ -441,6 +443,34 @@ def _name_head(phrase: str) -> tuple[int, int] | None:
     if run < 2 or run >= len(words) or words[run].group() not in _AFFILIATION_STARTS:
         return None
     return 0, words[run - 1].end()
+
+
+def institution_name_in(text: str, span: Span) -> Span | None:
+    """The proper name an organisation's or outlet's phrase ends in, after a lower-case description of what it is
+    (docs/guidelines.md: the tightest words that name who says it): "the fact-checking website Politifact",
+    "social analytics company Graphika" -> the name; None after a jurisdiction ("the state Supreme Court" is
+    another court than "Supreme Court") and when the name alone reads as another type or unnamed."""
+    words = list(WORD.finditer(span.text))
+    run = _trailing_name_words(words)
+    if not run or run == len(words):
+        return None
+    before = words[len(words) - run - 1].group()
+    if not before.islower() or before in _NAME_BINDERS or before in _DETERMINERS or before in _JURISDICTIONS:
+        return None
+    start = span.start + words[len(words) - run].start()
+    name = Span(start, span.end, text[start : span.end])
+    whole, alone = classify_source(text, span), classify_source(text, name)
+    if whole.source_type in ("organization", "media") and alone.source_type == whole.source_type and alone.named:
+        return name
+    return None
+
+
+def _trailing_name_words(words: list[re.Match[str]]) -> int:
+    """How many of the last ``words`` can stand in a name (``_in_name``)."""
+    run = 0
+    while run < len(words) and _in_name(words[len(words) - 1 - run].group()):
+        run += 1
+    return run
 
 
 def _in_name(word: str) -> bool:
