@@ -5,8 +5,7 @@ argues (``service/pipeline/aggregate.py``). This script chooses its free numbers
 cross-validation over the four rated real-world train folds: for each candidate of the
 points of a ``vague`` and an ``unsourced`` key claim, of the writer's ``opinion`` (down to
 below zero: a column is low even when well quoted, data/realworld/README.md), of a hedged
-one, of the ``thesis`` (the writer's opinion in the lede), of the ``framing`` (the writer's voice in
-the lede paragraphs times the identified share) and of the lead's weight, the two
+one, of the ``thesis`` (the writer's opinion in the lede) and of the lead's weight, the two
 band edges are fitted on three folds and judged on the fourth. The edges are the thresholds
 of an ordinal (cumulative logistic) model of the rating on the one score: every article
 pulls on them by how far it lies from them, so they move little when a candidate or a fold
@@ -15,7 +14,7 @@ distant edges (``fit_bands`` stays as the fallback when the ordinal edges leave 
 unused: each band must hold an article, so all three ratings stay in use). The candidate
 whose ordinal model, fitted on three folds, gives the fourth fold's ratings the highest
 probability (summed over the folds: the held-out log-likelihood) wins; ties go to the
-simpler function (no thesis or framing term, the lead weighing as any claim, the grid's order). The
+simpler function (no thesis term, the lead weighing as any claim, the grid's order). The
 likelihood reads how far each article lies from its rating's band, not only whether it
 falls inside: counted agreement is flat over many candidates, so the folds of a nested
 calibration chose far-apart numbers by it (two of four chose opinion and thesis -100 with
@@ -26,8 +25,8 @@ social-media account) is held at the points of a ``vague`` one: the guidelines p
 Its band edges are refitted on all train folds. Roles come from role models fitted on the
 other folds, so no article is rated with a model that saw it. Candidates where a vague
 source is worth less than none, or opinion more than no source, are skipped, a hedged key
-claim always costs something, an opinion lede never earns anything and the framing never costs
-more than an identified key claim earns over a vague one: better sourcing must never score lower.
+claim always costs something and an opinion lede never earns anything: better sourcing
+must never score lower.
 
 Choosing among many candidates by their cross-validated fit flatters the winner, so
 the script also prints the nested figure: the whole choice made on three folds, judged on
@@ -46,7 +45,6 @@ labelled after git revision REV: unseen by them when nothing shipped was fitted 
 from __future__ import annotations
 
 import argparse
-import bisect
 import csv
 import itertools
 import json
@@ -60,8 +58,7 @@ from types import MappingProxyType
 import numpy as np
 from scipy.optimize import minimize
 
-from service.pipeline.aggregate import DOUBT_NOTES, RELAYING_TYPES, class_terms, counted, in_lede, sourcing_class
-from service.pipeline.document import Document
+from service.pipeline.aggregate import DOUBT_NOTES, RELAYING_TYPES, class_terms, counted, sourcing_class
 from service.pipeline.engine import Engine
 from service.pipeline.resources import lexicon_path
 from service.pipeline.resources import manifest_path
@@ -84,7 +81,6 @@ on the 230 train articles (before inherited sources were merged) it won the flat
 HEDGED_GRID = (-10.0, -20.0, -40.0)
 THESIS_GRID = (0.0, -25.0, -50.0, -100.0)
 LEAD_GRID = (1.0, 2.0)
-FRAMING_GRID = (0.0, -20.0, -40.0)
 RANKS = ("low", "mixed", "high")
 
 
@@ -105,21 +101,18 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
 
 
 def with_article_numbers(weights: Weights, vague: float, unsourced: float, opinion: float, hedged: float,
-                         thesis: float, lead: float, framing: float) -> Weights:
+                         thesis: float, lead: float) -> Weights:
     points = dict(weights.article_points, vague=vague, relayed=vague, unsourced=unsourced, opinion=opinion,
-                  hedged=hedged, thesis=thesis, framing=framing)
+                  hedged=hedged, thesis=thesis)
     return replace(weights, article_points=MappingProxyType(points), lead_weight=lead)
 
 
-Story = tuple[list[tuple[str, bool]], list[float], list[bool]]
-"""An article's counted claims as the rating reads them: their classes, their claim scores and whether each
-stands in the lede paragraphs."""
+Story = tuple[list[tuple[str, bool]], list[float]]
+"""An article's counted claims as the rating reads them: their classes and their claim scores."""
 
 
-def story_of(claims: Sequence[ScoredClaim], weights: Weights) -> Story:
-    story = counted(claims)
-    lede = in_lede([claim.findings.claim.paragraph for claim in story], weights.lede_paragraphs)
-    return [sourcing_class(claim) for claim in story], [claim.score for claim in story], lede
+def story_of(claims: Sequence[ScoredClaim]) -> Story:
+    return [sourcing_class(claim) for claim in claims], [claim.score for claim in claims]
 
 
 def article_score(story: Story, weights: Weights) -> float:
@@ -219,26 +212,24 @@ def report(name: str, ranks: np.ndarray, predicted: np.ndarray, scores: np.ndarr
 
 def counted_stories(findings_by_article, roles_by_article, weights: Weights) -> list[Story]:
     """Per article, the claims the rating counts (classes and scores) under the roles given."""
-    return [story_of([score_claim(f, weights, role) for f, role in zip(findings, roles)], weights)
+    return [story_of(counted([score_claim(f, weights, role) for f, role in zip(findings, roles)]))
             for findings, roles in zip(findings_by_article, roles_by_article)]
 
 
-def candidates(identified: float) -> list[tuple[float, ...]]:
-    """(vague, unsourced, opinion, hedged, thesis, lead, framing) to try, the simpler first (no
-    framing or thesis term, an unweighted lead), skipping those where better sourcing would score
-    lower (``identified`` is the points of an identified key claim)."""
-    grid = itertools.product(FRAMING_GRID, THESIS_GRID, LEAD_GRID, VAGUE_GRID, UNSOURCED_GRID, OPINION_GRID,
-                             HEDGED_GRID)
-    return [(vague, unsourced, opinion, hedged, thesis, lead, framing)
-            for framing, thesis, lead, vague, unsourced, opinion, hedged in grid
-            if vague >= unsourced >= opinion and identified - vague + framing >= 0]
+def candidates() -> list[tuple[float, ...]]:
+    """(vague, unsourced, opinion, hedged, thesis, lead) to try, the simpler first (no thesis
+    term, an unweighted lead), skipping those where better sourcing would score lower."""
+    grid = itertools.product(THESIS_GRID, LEAD_GRID, VAGUE_GRID, UNSOURCED_GRID, OPINION_GRID, HEDGED_GRID)
+    return [(vague, unsourced, opinion, hedged, thesis, lead)
+            for thesis, lead, vague, unsourced, opinion, hedged in grid
+            if vague >= unsourced >= opinion]
 
 
 def choose(stories: Sequence[Story], ranks: np.ndarray, folds: np.ndarray, weights: Weights):
     """The grid's best candidate by held-out log-likelihood, ties to the simpler: (weights, scores,
     predicted)."""
     best = None
-    for numbers in candidates(weights.article_points["identified"]):
+    for numbers in candidates():
         candidate = with_article_numbers(weights, *numbers)
         scores, predicted, log_likelihood = cross_validate(stories, ranks, folds, candidate)
         if best is None or log_likelihood > best[0]:
@@ -264,8 +255,7 @@ def nested(stories: Sequence[Story], ranks: np.ndarray, folds: np.ndarray, weigh
 def _numbers(weights: Weights) -> str:
     points = weights.article_points
     return (f"vague {points['vague']:g}, unsourced {points['unsourced']:g}, opinion {points['opinion']:g}, "
-            f"hedged {points['hedged']:g}, thesis {points['thesis']:g}, framing {points['framing']:g}, "
-            f"lead {weights.lead_weight:g}")
+            f"hedged {points['hedged']:g}, thesis {points['thesis']:g}, lead {weights.lead_weight:g}")
 
 
 def out_of_fold_roles(read) -> list[list[ClaimRole]]:
@@ -303,18 +293,6 @@ def gold_class(sentence: dict) -> tuple[str, bool]:
     return kind, bool(sentence["hedges"]) or any(note[2] in DOUBT_NOTES for note in sentence["verification"])
 
 
-def gold_story(article: LabelledArticle, weights: Weights) -> Story:
-    """An article's story read from its labels (claim scores 0), as ``story_of`` reads the pipeline's."""
-    lines = Document.of(article.text).lines
-    line_starts = [line.start for line in lines]
-    claims = [s for s in article.sentences if s["claim"]]
-    paragraphs = [lines[max(0, bisect.bisect_right(line_starts, s["start"]) - 1)].paragraph for s in claims]
-    story = [(s, paragraph) for s, paragraph in zip(claims, paragraphs) if s["role"] != "background"] \
-        or list(zip(claims, paragraphs))
-    classes = [gold_class(s) for s, _ in story]
-    return classes, [0.0] * len(classes), in_lede([p for _, p in story], weights.lede_paragraphs)
-
-
 def _whys() -> dict[str, str]:
     whys = {}
     for table in sorted(TRAIN_DIR.glob("articles*.tsv")):
@@ -336,10 +314,11 @@ def errors(weights: Weights) -> None:
     folds = np.array([item.article.fold for item in read])
     findings = [item.findings for item in read]
     gold_roles = [[ClaimRole(role, 1.0, "gold") for role in item.roles] for item in read]
-    gold = [gold_story(item.article, weights) for item in read]
+    gold = [([gold_class(s) for s in item.article.sentences if s["claim"] and s["role"] != "background"], None)
+            for item in read]
     variants = {"pipeline": counted_stories(findings, out_of_fold_roles(read), weights),
                 "gold roles": counted_stories(findings, gold_roles, weights),
-                "gold roles and attributions": gold}
+                "gold roles and attributions": [(classes, [0.0] * len(classes)) for classes, _ in gold]}
     print("| rating from (claim_scores_share 0, each calibrated by CV) | agree | Spearman | used | misses |")
     print("| --- | --- | --- | --- | --- |")
     right = {}

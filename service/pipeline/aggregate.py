@@ -17,12 +17,6 @@ Rule (docs/guidelines.md "The article rating"; weights in ``weights.toml`` [arti
   thesis the piece argues), plus ``claim_scores_share`` times the mean score of the counted
   claims, so that within a class better sourcing still counts (a described anonymous
   source above a bare one); the first counted claim (the lead) weighs ``lead_weight``.
-- ``framing``: the writer's own voice (``opinion``, or ``unsourced`` key claims) among the
-  counted claims of the lede (the first ``lede_paragraphs`` paragraphs that hold a counted claim),
-  times the ``identified`` share: how far the writer's reading carries a piece whose body is
-  sourced (guidelines "mixed": "an important part ... is asserted without a source"; a news
-  analysis whose organising thesis is the reporter's). ``points.framing`` is never below
-  ``-(identified - vague)``, so tracing a key claim to an identified source never lowers the score.
   Each term is reported in ``contributions`` and they add up to the score before it is
   clamped to 0-100.
 - ``rating`` bands: ``high`` from ``high_from``, ``mixed`` from ``mixed_from``, ``low``
@@ -69,8 +63,7 @@ def aggregate(claims: Sequence[ScoredClaim], skipped: Sequence[Segment], weights
                              ("no claims: nothing to rate",), ())
     story = counted(claims)
     classes = [sourcing_class(claim) for claim in story]
-    lede = in_lede([claim.findings.claim.paragraph for claim in story], weights.lede_paragraphs)
-    contributions = class_terms(classes, [claim.score for claim in story], lede, weights)
+    contributions = class_terms(classes, [claim.score for claim in story], weights)
     score = round(min(SCORE_MAX, max(SCORE_MIN, sum(term.points for term in contributions))), SCORE_DECIMALS)
     return ArticleResult(
         score=score,
@@ -79,7 +72,7 @@ def aggregate(claims: Sequence[ScoredClaim], skipped: Sequence[Segment], weights
         summary=summarise(claims),
         sources=tally_sources(claims),
         skipped=tuple(skipped),
-        reasons=reasons(classes, lede, len(claims), weights),
+        reasons=reasons(classes, len(claims), weights.thesis_claims),
         contributions=contributions,
     )
 
@@ -88,14 +81,6 @@ def counted(claims: Sequence[ScoredClaim]) -> list[ScoredClaim]:
     """The claims the rating counts: key and opinion; all of them when there is neither."""
     story = [claim for claim in claims if claim.role.role != "background"]
     return story or list(claims)
-
-
-def in_lede(paragraphs: Sequence[int], lede_paragraphs: int) -> list[bool]:
-    """Whether each counted claim, by its paragraph, stands in the lede: the first ``lede_paragraphs`` paragraphs
-    that hold a counted claim (background neither opens nor closes the lede, as it neither raises nor lowers the
-    rating)."""
-    opening = sorted(set(paragraphs))[:lede_paragraphs]
-    return [paragraph in opening for paragraph in paragraphs]
 
 
 def sourcing_class(claim: ScoredClaim) -> tuple[str, bool]:
@@ -122,13 +107,10 @@ _TERM_WORDS = {
     "opinion": "the writer's opinion",
     "hedged": "key claims hedged or unverified",
     "thesis": "the writer's opinion in the lede",
-    "framing": "the writer's voice in the lede x the identified share",
 }
-WRITER_VOICE = frozenset({"opinion", "unsourced"})
-"""Classes the writer asserts in their own voice: the opinion, and key claims with no source."""
 
 
-def class_terms(classes: Sequence[tuple[str, bool]], claim_scores: Sequence[float], lede: Sequence[bool],
+def class_terms(classes: Sequence[tuple[str, bool]], claim_scores: Sequence[float],
                 weights: Weights) -> tuple[Contribution, ...]:
     """The article score's terms from the counted claims' classes and scores, in their order (see the module
     docstring)."""
@@ -141,8 +123,6 @@ def class_terms(classes: Sequence[tuple[str, bool]], claim_scores: Sequence[floa
         if hedged:
             shares["hedged"] += weight / total
     shares["thesis"] = thesis_share(classes, weights.thesis_claims)
-    writer, in_opening = lede_voice(classes, lede)
-    shares["framing"] = shares["identified"] * writer / in_opening if in_opening else 0.0
     terms = [
         Contribution(signal, round(by_class * weights.article_points[signal] * share, POINT_DECIMALS),
                      f"{_TERM_WORDS[signal]}: share {share:.2f} x {weights.article_points[signal]:g} points"
@@ -162,22 +142,14 @@ def lede_opinion(classes: Sequence[tuple[str, bool]], lede_claims: int) -> tuple
     return sum(kind == "opinion" for kind, _ in lede), len(lede)
 
 
-def lede_voice(classes: Sequence[tuple[str, bool]], lede: Sequence[bool]) -> tuple[int, int]:
-    """(how many of the lede's counted claims are in the writer's own voice, how many it holds)."""
-    opening = [kind for (kind, _), inside in zip(classes, lede) if inside]
-    return sum(kind in WRITER_VOICE for kind in opening), len(opening)
-
-
 def thesis_share(classes: Sequence[tuple[str, bool]], lede_claims: int) -> float:
     """The writer's opinion's share of the lede: whose thesis the piece argues."""
     opinion, lede = lede_opinion(classes, lede_claims)
     return opinion / lede if lede else 0.0
 
 
-def reasons(classes: Sequence[tuple[str, bool]], lede: Sequence[bool], claim_count: int,
-            weights: Weights) -> tuple[str, ...]:
-    """The rating in plain words: whose thesis, whose framing, what the key claims rest on, the opinion, what was
-    left out."""
+def reasons(classes: Sequence[tuple[str, bool]], claim_count: int, lede_claims: int) -> tuple[str, ...]:
+    """The rating in plain words: whose thesis, what the key claims rest on, the opinion, what was left out."""
     tally = {signal: 0 for signal in ARTICLE_SIGNALS}
     for kind, hedged in classes:
         tally[kind] += 1
@@ -194,14 +166,9 @@ def reasons(classes: Sequence[tuple[str, bool]], lede: Sequence[bool], claim_cou
         said.append(f"{tally['hedged']} {'is' if tally['hedged'] == 1 else 'are'} hedged or unverified")
     if tally["opinion"]:
         said.append(f"the writer's opinion in {tally['opinion']} {'claim' if tally['opinion'] == 1 else 'claims'}")
-    writer, in_opening = lede_voice(classes, lede)
-    if weights.article_points["framing"] and tally["identified"] and 2 * writer > in_opening:
-        said.insert(0, f"the lede is the writer's own reading: {writer} of its {in_opening} "
-                       f"{'claim is' if in_opening == 1 else 'claims are'} the writer's opinion or unsourced, "
-                       f"around key claims from identified sources")
-    opinion, first = lede_opinion(classes, weights.thesis_claims)
-    if 2 * opinion > first:
-        said.insert(0, f"the article's thesis is the writer's: {opinion} of its first {first} claims are the writer's opinion")
+    opinion, lede = lede_opinion(classes, lede_claims)
+    if 2 * opinion > lede:
+        said.insert(0, f"the article's thesis is the writer's: {opinion} of its first {lede} claims are the writer's opinion")
     left_out = claim_count - len(classes)
     if left_out:
         said.append(f"{left_out} background {'claim does' if left_out == 1 else 'claims do'} not count")

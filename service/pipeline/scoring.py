@@ -32,7 +32,7 @@ _SOURCE_TYPE_WORDS = {
 }
 
 
-ARTICLE_SIGNALS = ("identified", "relayed", "vague", "unsourced", "opinion", "hedged", "thesis", "framing")
+ARTICLE_SIGNALS = ("identified", "relayed", "vague", "unsourced", "opinion", "hedged", "thesis")
 """The article score's terms (``aggregate.py``), each worth ``article.points`` times its share."""
 
 
@@ -63,7 +63,6 @@ class Weights:
     claim_scores_share: float
     lead_weight: float
     thesis_claims: int
-    lede_paragraphs: int
     high_from: float
     mixed_from: float
 
@@ -94,7 +93,6 @@ class Weights:
                 claim_scores_share=_number(table["article"]["claim_scores_share"]),
                 lead_weight=_number(table["article"]["lead_weight"]),
                 thesis_claims=int(_number(table["article"]["thesis_claims"])),
-                lede_paragraphs=int(_number(table["article"]["lede_paragraphs"])),
                 high_from=_number(table["article"]["high_from"]),
                 mixed_from=_number(table["article"]["mixed_from"]),
             )
