@@ -276,6 +276,37 @@ def test_worries_nobody_holds_are_a_vague_attribution(text, words):
     assert hedges_of(text) == expected
 
 
+AGENTLESS = [
+    # a view, a report or a rumour with nobody named who holds it: a vague attribution, the writer's
+    ("The old quarry is considered unsafe for swimmers.", "is considered"),
+    ("The harbour wall is now viewed as the weakest point of the town's defences.", "is now viewed as"),
+    ("The outbreak has been widely traced to a single market stall.", "widely traced"),
+    ("No damage was reported after the second tremor on Sunday.", "was reported"),
+    ("Similar leaks have been reported at two other plants upriver.", "been reported"),
+    ("Three fishermen were missing or feared dead after the squall.", "feared dead"),
+    ("The incumbent is favored to win the northern districts.", "is favored to"),
+    ("Cheap fares, the argument goes, will fill the empty trains.", "argument goes"),
+    ("There's already a widespread belief that the count was rushed.", "There's already a widespread belief"),
+    ("There had been some indication that the mill would close.", "There had been some indication"),
+    ("We've been told the bridge will stay shut until spring.", "We've been told"),
+    ("The hope is that the new ferry will run by March.", "hope is"),
+    ("Turnout fell sharply, raising questions about the new ballot rules.", "raising questions about"),
+    ("The delay was also blamed on the new safety rules.", "was also blamed on"),
+    ("Late in the race came the rumor that the mayor had kept a second ledger.", "rumor that"),
+    # the same words with an agent, a deliberation, or news of coverage: no hedge
+    ("The plan was considered by the council on Tuesday.", None),
+    ("The petition will not be considered before May.", None),
+    ("The mayor's speech was widely reported in the regional press.", None),
+    ("The figures were reported by the port authority on Monday.", None),
+    ("The storm raised doubts about the harbour wall.", None),
+]
+
+
+@pytest.mark.parametrize("text, words", AGENTLESS)
+def test_an_agentless_view_report_or_rumour_is_a_vague_attribution(text, words):
+    assert [h[:3] for h in hedges_of(text)] == ([(words, "vague_attribution", "writer")] if words else [])
+
+
 NO_DOUBT_ABOUT_THE_CLAIM = [
     # an open question stated, a named believer, permission, the evident: nothing hedged
     ("It is unclear whether the ferry will run on Sunday.", None),
