@@ -317,6 +317,10 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("The council will hold the vote and let the chips fall where they may.", None),
     ("Be that as it may, the council held the vote on Monday.", None),
     ("It was very apparent that the dam could not hold.", None),
+    ("Whether the ferry will sail on Sunday is unclear.", None),
+    ("It is unclear exactly how many passengers were aboard.", None),
+    ("The pump house, as its name suggests, held only the pumps.", None),
+    ("Week after week of grim news makes the task seem hopeless.", None),
     # the same words hedging a claim
     ("The ferry is believed to have sailed without a permit.", "is believed to"),
     ("The ferry may not run on Sunday.", "may"),
