@@ -307,6 +307,21 @@ def test_an_agentless_view_report_or_rumour_is_a_vague_attribution(text, words):
     assert [h[:3] for h in hedges_of(text)] == ([(words, "vague_attribution", "writer")] if words else [])
 
 
+SOURCELESS_CUES = [
+    # a hedge word the attribution stage took for its cue, though it found no source: still that cue, no hedge
+    ("Reports published by the magazine suggest a far higher toll in the valley.", None),
+    ("Subsequent reports about the deal suggest that the port will reopen in June.", None),
+    # a passive or a verb of seeming names no believer: the writer's hedge
+    ("The port is expected to reopen in June.", "expected"),
+    ("It seems the ferry left an hour early.", "It seems"),
+]
+
+
+@pytest.mark.parametrize("text, words", SOURCELESS_CUES)
+def test_a_cue_whose_source_was_not_found_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
+
+
 NO_DOUBT_ABOUT_THE_CLAIM = [
     # an open question stated, a named believer, permission, the evident: nothing hedged
     ("It is unclear whether the ferry will run on Sunday.", None),
