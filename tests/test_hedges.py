@@ -307,6 +307,24 @@ def test_an_agentless_view_report_or_rumour_is_a_vague_attribution(text, words):
     assert [h[:3] for h in hedges_of(text)] == ([(words, "vague_attribution", "writer")] if words else [])
 
 
+FIRST_PERSON_GUESSES = [
+    # the writer's own guess or impression: a speculation hedge, the writer's
+    ("Now that the vote is over, I suspect the plan will quietly disappear.", [("I suspect", "writer")]),
+    ("If both sides agree this week, I’d expect the recess to be put off.", [("I’d expect", "writer")]),
+    ("It looks as though the same slump is under way again this spring.", [("It looks as though", "writer")]),
+    ("It sounds like the court will rule against the city.", [("It sounds like", "writer")]),
+    # an opinion, a firm belief, or someone else's guess: no writer's hedge
+    ("I think the council got this one badly wrong.", []),
+    ("I believe strongly that the library should stay open.", []),
+    ('"I suspect the pumps failed first," the engineer said.', [("I suspect", "source")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIRST_PERSON_GUESSES)
+def test_the_writers_first_person_guess_is_a_speculation_hedge(text, expected):
+    assert [(h[0], h[2]) for h in hedges_of(text)] == expected
+
+
 SOURCELESS_CUES = [
     # a hedge word the attribution stage took for its cue, though it found no source: still that cue, no hedge
     ("Reports published by the magazine suggest a far higher toll in the valley.", None),
