@@ -276,6 +276,70 @@ def test_worries_nobody_holds_are_a_vague_attribution(text, words):
     assert hedges_of(text) == expected
 
 
+AGENTLESS = [
+    # a view, a report or a rumour with nobody named who holds it: a vague attribution, the writer's
+    ("The old quarry is considered unsafe for swimmers.", "is considered"),
+    ("The harbour wall is now viewed as the weakest point of the town's defences.", "is now viewed as"),
+    ("The outbreak has been widely traced to a single market stall.", "widely traced"),
+    ("No damage was reported after the second tremor on Sunday.", "was reported"),
+    ("Similar leaks have been reported at two other plants upriver.", "been reported"),
+    ("Three fishermen were missing or feared dead after the squall.", "feared dead"),
+    ("The incumbent is favored to win the northern districts.", "is favored to"),
+    ("Cheap fares, the argument goes, will fill the empty trains.", "argument goes"),
+    ("There's already a widespread belief that the count was rushed.", "There's already a widespread belief"),
+    ("There had been some indication that the mill would close.", "There had been some indication"),
+    ("We've been told the bridge will stay shut until spring.", "We've been told"),
+    ("The hope is that the new ferry will run by March.", "hope is"),
+    ("Turnout fell sharply, raising questions about the new ballot rules.", "raising questions about"),
+    ("The delay was also blamed on the new safety rules.", "was also blamed on"),
+    ("Late in the race came the rumor that the mayor had kept a second ledger.", "rumor that"),
+    # the same words with an agent, a deliberation, or news of coverage: no hedge
+    ("The plan was considered by the council on Tuesday.", None),
+    ("The petition will not be considered before May.", None),
+    ("The mayor's speech was widely reported in the regional press.", None),
+    ("The figures were reported by the port authority on Monday.", None),
+    ("The storm raised doubts about the harbour wall.", None),
+]
+
+
+@pytest.mark.parametrize("text, words", AGENTLESS)
+def test_an_agentless_view_report_or_rumour_is_a_vague_attribution(text, words):
+    assert [h[:3] for h in hedges_of(text)] == ([(words, "vague_attribution", "writer")] if words else [])
+
+
+FIRST_PERSON_GUESSES = [
+    # the writer's own guess or impression: a speculation hedge, the writer's
+    ("Now that the vote is over, I suspect the plan will quietly disappear.", [("I suspect", "writer")]),
+    ("If both sides agree this week, I’d expect the recess to be put off.", [("I’d expect", "writer")]),
+    ("It looks as though the same slump is under way again this spring.", [("It looks as though", "writer")]),
+    ("It sounds like the court will rule against the city.", [("It sounds like", "writer")]),
+    # an opinion, a firm belief, or someone else's guess: no writer's hedge
+    ("I think the council got this one badly wrong.", []),
+    ("I believe strongly that the library should stay open.", []),
+    ('"I suspect the pumps failed first," the engineer said.', [("I suspect", "source")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIRST_PERSON_GUESSES)
+def test_the_writers_first_person_guess_is_a_speculation_hedge(text, expected):
+    assert [(h[0], h[2]) for h in hedges_of(text)] == expected
+
+
+SOURCELESS_CUES = [
+    # a hedge word the attribution stage took for its cue, though it found no source: still that cue, no hedge
+    ("Reports published by the magazine suggest a far higher toll in the valley.", None),
+    ("Subsequent reports about the deal suggest that the port will reopen in June.", None),
+    # a passive or a verb of seeming names no believer: the writer's hedge
+    ("The port is expected to reopen in June.", "expected"),
+    ("It seems the ferry left an hour early.", "It seems"),
+]
+
+
+@pytest.mark.parametrize("text, words", SOURCELESS_CUES)
+def test_a_cue_whose_source_was_not_found_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
+
+
 NO_DOUBT_ABOUT_THE_CLAIM = [
     # an open question stated, a named believer, permission, the evident: nothing hedged
     ("It is unclear whether the ferry will run on Sunday.", None),
@@ -286,6 +350,10 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("The council will hold the vote and let the chips fall where they may.", None),
     ("Be that as it may, the council held the vote on Monday.", None),
     ("It was very apparent that the dam could not hold.", None),
+    ("Whether the ferry will sail on Sunday is unclear.", None),
+    ("It is unclear exactly how many passengers were aboard.", None),
+    ("The pump house, as its name suggests, held only the pumps.", None),
+    ("Week after week of grim news makes the task seem hopeless.", None),
     # the same words hedging a claim
     ("The ferry is believed to have sailed without a permit.", "is believed to"),
     ("The ferry may not run on Sunday.", "may"),

@@ -133,8 +133,10 @@ def measure(articles, engine: Engine, counts: collections.Counter, causes: colle
         counts["predicted"] += len(writer)
         counts["gold"] += len(golds)
         for span, (hedge, findings) in writer.items():
+            counts[f"predicted {hedge.category}"] += 1
             if any(overlaps(span, tuple(g[:2])) for g in golds):
                 counts["right"] += 1
+                counts[f"right {hedge.category}"] += 1
                 continue
             cause = cause_of_false(article, hedge, findings)
             causes["false: " + cause] += 1
@@ -142,8 +144,11 @@ def measure(articles, engine: Engine, counts: collections.Counter, causes: colle
                 print(f"  {article.id} FALSE [{cause}] {hedge.span.text!r} ({hedge.category}, {hedge.rule}) | "
                       f"{_context(article.text, span)}")
         for gold in golds:
+            category = gold[2].replace(" ", "_")
+            counts[f"gold {category}"] += 1
             if any(overlaps(span, tuple(gold[:2])) for span in writer):
                 counts["found"] += 1
+                counts[f"found {category}"] += 1
                 continue
             cause = cause_of_miss(gold, [h for h, _ in reported], engine.hedge_detector, article,
                                   [c.findings.claim for c in result.claims])
@@ -227,7 +232,8 @@ def main(argv=None) -> int:
             for size in (20, 30):
                 print(f"{size} articles drawn at random:", json.dumps(spread(by_article, size)))
         print("writer hedges:", json.dumps({
-            "held_out": not args.shipped, "ablated": list(variant), **figures(counts), "per_fold": per_fold}))
+            "held_out": not args.shipped, "ablated": list(variant), **figures(counts), "per_fold": per_fold,
+            "by_category": by_category(counts)}))
     return 0
 
 
@@ -247,11 +253,29 @@ def spread(by_article: list[collections.Counter], size: int, draws: int = 2000) 
             "share_recall_below_0.75": round(sum(r < 0.75 for r in recalls) / draws, 3)}
 
 
+CATEGORIES = ("distancing", "speculation", "vague_attribution")
+
+
 def figures(counts: collections.Counter) -> dict:
-    """Counts with precision and recall."""
-    precision = counts["right"] / counts["predicted"] if counts["predicted"] else 0.0
-    recall = counts["found"] / counts["gold"] if counts["gold"] else 0.0
-    return {**counts, "precision": round(precision, 3), "recall": round(recall, 3)}
+    """The overall counts with precision and recall (the per-category counts are ``by_category``'s)."""
+    totals = {key: counts[key] for key in ("predicted", "gold", "right", "found")}
+    return {**totals, **ratios(counts)}
+
+
+def ratios(counts: collections.Counter, category: str = "") -> dict:
+    """Precision (right of predicted) and recall (found of gold), of one category when ``category`` is given."""
+    key = f" {category}" if category else ""
+    right, predicted, found, gold = (counts[name + key] for name in ("right", "predicted", "found", "gold"))
+    return {"precision": round(right / predicted, 3) if predicted else 0.0,
+            "recall": round(found / gold, 3) if gold else 0.0}
+
+
+def by_category(counts: collections.Counter) -> dict:
+    """Precision as right/predicted and recall as found/gold for each category (a hedge's category is the
+    service's for precision, the label's for recall)."""
+    return {category: {"precision": f"{counts['right ' + category]}/{counts['predicted ' + category]}",
+                       "recall": f"{counts['found ' + category]}/{counts['gold ' + category]}",
+                       **ratios(counts, category)} for category in CATEGORIES}
 
 
 if __name__ == "__main__":

@@ -231,9 +231,15 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
     """Whether the cue is the attribution's own words: inside its source ("some experts say" read as an anonymous
     source) or its cue ("officials believe"); a vague attribution that holds the cue ("the senator raised
     concerns that") has found its source. A passive ("are expected to", "it is believed") names no believer,
-    so it stays a hedge whatever the attribution made of it."""
-    if attribution is None or attribution.inherited or attribution.source is None:
+    so it stays a hedge whatever the attribution made of it. Where the attribution stage found the cue but not
+    its source ("reports published by the magazine suggest", "polls ... suggested that"), the hedge word that is
+    its cue is still that cue, not the writer's doubt; a vague attribution there stands for the missing source."""
+    if attribution is None or attribution.inherited:
         return False
+    if attribution.source is None:
+        inside_cue = (category != "vague_attribution" and attribution.cue is not None
+                      and attribution.cue.start <= cue.start and cue.end <= attribution.cue.end)
+        return inside_cue and not be_before(text, cue.start, claim_start) and not _is_appearance(text, cue)
     holds_the_cue = (category == "vague_attribution" and attribution.cue is not None
                      and _overlaps(cue, attribution.cue) and not be_before(text, attribution.cue.start, claim_start))
     inside = holds_the_cue or any(span is not None and span.start <= cue.start and cue.end <= span.end
