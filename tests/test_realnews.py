@@ -520,10 +520,18 @@ GOVERNED = [
     ("The mayor said in response to the ruling that the city would appeal.", "said", {"content=np_then_that"}),
     ("The council, which announced the closure in March, has since reopened two branches.", "announced",
      {"aside=relative", "aside=relative|closed=True", "fronted=short"}),
+    # where the teller stands: a subordinate clause opening the claim, a relative clause, a free relative
+    ("Although the mayor said the pool would reopen, the council has closed it for good.", "said",
+     {"aside=leading", "aside=leading|closed=True", "teller_after=subordinator"}),
+    ("The repair, which the engineer said would take a month, has already run for a year.", "said",
+     {"teller_after=relative", "aside=relative"}),
+    ("The pool reopened on Monday in what the mayor called a triumph for the town.", "called", {"teller_after=wh"}),
+    ("The engineer said the repair would take a month.", "said", {"teller_after=start"}),
+    ("On Monday, the engineer said the repair would take a month.", "said", {"teller_after=mark"}),
 ]
 
 
 @pytest.mark.parametrize("text, cue, expected", GOVERNED)
 def test_the_gate_reads_what_the_cue_governs(text, cue, expected):
     features = last_cue_features(text, cue)
-    assert expected <= features, sorted(f for f in features if f.startswith(("content=", "fronted=", "aside=")))
+    assert expected <= features, sorted(f for f in features if f.startswith(("content=", "fronted=", "aside=", "teller_")))

@@ -101,7 +101,7 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
     source = attribution.source
     teller_first = source is not None and claim.start <= source.start < cue.start
     before_teller = _lowered_words(text[claim.start : source.start]) if teller_first else lower_before
-    features += content_features(lower_before, lower_after, before_teller, head, verb_class[0])
+    features += content_features(lower_before, lower_after, before_teller, teller_first, head, verb_class[0])
     last_four, first_three = lower_before[-4:], lower_after[:3]
     if "that" in lower_after[:4]:
         features.append("that_after")

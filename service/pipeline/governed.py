@@ -30,17 +30,25 @@ _ENDS = frozenset(".?!”\"")
 """What ends a claim: after the cue, only these is nothing ("..., she said.")."""
 _ASIDE_MARKS = frozenset(",(—–;")
 _FRONTED_ENDS = frozenset(",:—”\"")
+_LEADING_OPENERS = _ASIDE_OPENERS | (_CLAUSE_WORDS["subordinators"] - {"that", "but", "so"})
+"""Words that open a subordinate clause at a claim's start ("Although Hoyer said ..., leaders endorsed")."""
+_TELLER_PLACES = (
+    ("relative", _RELATIVES), ("subordinator", _CLAUSE_WORDS["subordinators"]), ("wh", _CONTENT_OPENERS),
+    ("preposition", _PREPOSITIONS), ("conjunction", _CLAUSE_WORDS["conjunctions"]), ("mark", _ASIDE_MARKS | {":", ")"}),
+)
 _SCAN = 10
 """Words after the cue read for a clause: past them, what follows is no longer the cue's."""
 
 
-def content_features(lower_before: list[str], lower_after: list[str], before_teller: list[str], cue_head: str,
-                     verb_class: str) -> list[str]:
+def content_features(lower_before: list[str], lower_after: list[str], before_teller: list[str], teller_first: bool,
+                     cue_head: str, verb_class: str) -> list[str]:
     """The gate's features of what the cue governs: the reading after it (with how far in), the content fronted
-    before its teller, an aside, a noun after a preposition; each crossed with the cue's verb class (``verb_class``, a
-    feature string) and the reading after with its head word."""
+    before its teller (``before_teller``: the words before the teller when ``teller_first``, else before the cue),
+    where the teller stands, an aside, a noun after a preposition; each crossed with the cue's verb class
+    (``verb_class``, a feature string) and the reading after with its head word."""
     kind, distance = _after(lower_after)
     fronted = _fronted(before_teller)
+    place = _teller_place(before_teller) if teller_first else "none"
     features = [
         f"content={kind}",
         f"content={kind}|{distance}",
@@ -49,6 +57,8 @@ def content_features(lower_before: list[str], lower_after: list[str], before_tel
         f"fronted={fronted}",
         f"fronted={fronted}|content={kind}",
         f"{verb_class}|fronted={fronted}|content={kind}",
+        f"teller_after={place}",
+        f"teller_after={place}|content={kind}",
         *_aside(lower_before, lower_after),
     ]
     if lower_before and lower_before[-1] in _PREPOSITIONS:
@@ -127,14 +137,32 @@ def _fronted(words: list[str]) -> str:
     return "clause" if clause else "short"
 
 
+def _teller_place(before_teller: list[str]) -> str:
+    """What the word right before a teller that precedes its cue is: a relative pronoun or a subordinator ("a
+    vote that one veteran said had", "although he said": the teller's clause is not the claim's main one), a
+    "what" ("in what police said was"), a preposition, a conjunction, a mark, "start" at the claim's start, or
+    "other" (a noun before a teller often opens a relative clause without its pronoun, "memos he wrote")."""
+    if not before_teller:
+        return "start"
+    word = before_teller[-1]
+    return next((place for place, words in _TELLER_PLACES if word in words), "other")
+
+
 def _aside(lower_before: list[str], lower_after: list[str]) -> list[str]:
     """An aside: the words since the last comma, bracket or dash before the cue open with a relative pronoun or
-    "as", "when" ("..., which critics said", "..., as he told reporters"); "closed" when a comma, bracket or dash
+    "as", "when" ("..., which critics said", "..., as he told reporters"), or the claim opens with a subordinator
+    and no mark comes before the cue ("leading": "Although Hoyer said ..., leaders endorsed"); "closed" when a comma, bracket or dash
     after the cue ends it within the claim, so that the writer's sentence goes on."""
     mark = next((at for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _ASIDE_MARKS), -1)
     opener = lower_before[mark + 1] if mark + 1 < len(lower_before) else None
-    if mark < 0 or opener not in _ASIDE_OPENERS:
+    if mark < 0:
+        if opener not in _LEADING_OPENERS:
+            return []
+        kind = "leading"
+    elif opener not in _ASIDE_OPENERS:
         return []
-    kind = "relative" if opener in _RELATIVES else "subordinate"
+    else:
+        kind = "relative" if opener in _RELATIVES else "subordinate"
     closed = any(word in _ASIDE_MARKS or word == ")" for word in lower_after)
     return [f"aside={kind}", f"aside={kind}|closed={closed}"]
+
