@@ -11,7 +11,7 @@ cue's verb class and head, rather than refusing cues by hand. Word classes: ``ga
 """
 from __future__ import annotations
 
-from .attribution.words import QUOTE_MARKS, verb_classes
+from .attribution.words import QUOTE_MARKS, is_past_participle, verb_classes
 from .resources import read_toml
 
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
@@ -36,6 +36,8 @@ _TELLER_PLACES = (
     ("relative", _RELATIVES), ("subordinator", _CLAUSE_WORDS["subordinators"]), ("wh", _CONTENT_OPENERS),
     ("preposition", _PREPOSITIONS), ("conjunction", _CLAUSE_WORDS["conjunctions"]), ("mark", _ASIDE_MARKS | {":", ")"}),
 )
+_AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries"] | _CLAUSE_WORDS["copulas"]
+_PASSIVE_BE = frozenset(read_toml("no_content.toml")["passive_be"])
 _SCAN = 10
 """Words after the cue read for a clause: past them, what follows is no longer the cue's."""
 
@@ -166,3 +168,35 @@ def _aside(lower_before: list[str], lower_after: list[str]) -> list[str]:
     closed = any(word in _ASIDE_MARKS or word == ")" for word in lower_after)
     return [f"aside={kind}", f"aside={kind}|closed={closed}"]
 
+
+def governs_nothing(cue_words: list[str], lower_before: list[str], lower_after: list[str]) -> str | None:
+    """Why a cue's shape makes it no saying by docs/guidelines.md v2, or None; refused whatever the gate says,
+    as ``attribution.decide.governs_no_content`` refuses its shapes. ``cue_words`` are the cue's lower-cased words:
+    - "auxiliary": the cue is an auxiliary ("Pompeo did not meet", "was criticized");
+    - "particle": the cue is a verb's particle or a preposition alone ("rolled out", "care about");
+    - "no_verb": no word of the cue is a verb and no that-clause (within three words), quotation or colon follows
+      ("mission statement of", "opposition to"; a speaker label's colon and "announcement Friday that" stay);
+    - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
+    - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that", "it was
+      revealed that"): vague attribution, a hedge, never an attribution."""
+    head = cue_words[-1]
+    if head in _AUXILIARIES:
+        return "auxiliary"
+    if len(cue_words) == 1 and head in _WORDS["lone_particles"]:
+        return "particle"
+    following = lower_after[0] if lower_after else ""
+    if (head != ":" and following != ":" and following not in QUOTE_MARKS and "that" not in lower_after[:3]
+            and not any(map(verb_classes, cue_words))):
+        return "no_verb"
+    if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive(["to", *lower_after], 0):
+        return "agreeing"
+    if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
+        return "agentless_passive"
+    return None
+
+
+def _after_be(words: list[str]) -> bool:
+    """Whether the words end in a form of "be", or in one and an "-ly" adverb ("was widely")."""
+    if words and words[-1].endswith("ly"):
+        words = words[:-1]
+    return bool(words) and words[-1] in _PASSIVE_BE
