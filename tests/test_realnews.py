@@ -12,7 +12,8 @@ import pytest
 from service import score_article
 from service.pipeline.attribution.decide import governs_no_content
 from service.pipeline.attribution.words import verb_classes
-from service.pipeline.gate import AttributionGate, attribution_kind, gate_features
+from service.pipeline.governed import governs_nothing
+from service.pipeline.gate import AttributionGate, attribution_kind, gate_features, shape_refusal
 from service.pipeline.attribution import attribute
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
@@ -21,16 +22,22 @@ from service.pipeline.model import AttributionModel
 MODEL = AttributionModel.load()
 
 
-def reasons_refused(text: str) -> list[str | None]:
-    """For each claim of ``text`` with a cue of its own, why ``governs_no_content`` refuses it (None: it does not)."""
+def refusals(text: str) -> list[tuple[str | None, str | None]]:
+    """For each claim of ``text`` with a cue of its own, why ``governs_no_content`` refuses it and why the gate's
+    shape test (``shape_refusal``) does (None: it does not)."""
     document = Document.of(text)
     claims = segment(document).claims
     predictions = MODEL.predict(text, claims)
     return [
-        governs_no_content(document.quotations, claim, attribution)
+        (governs_no_content(document.quotations, claim, attribution), shape_refusal(text, claim, attribution))
         for claim, attribution in zip(claims, attribute(document, claims, predictions))
         if attribution is not None and attribution.cue is not None and not attribution.inherited
     ]
+
+
+def reasons_refused(text: str) -> list[str | None]:
+    """The first reason each cue of ``text`` is refused: ``governs_no_content``'s, else the shape test's."""
+    return [reason or shape for reason, shape in refusals(text)]
 
 
 def last_cue_features(text: str, cue: str) -> set[str]:
@@ -59,8 +66,7 @@ ACTIONS = [
     "The city council voted 7-2 on Tuesday to close the Elm Street library branch.",
     pytest.param("A federal judge ordered the company to pay $2 million in back wages.",
                  marks=pytest.mark.xfail(strict=True, reason=KEPT_FOR_POLNEAR)),
-    pytest.param("Lawmakers agreed to extend the filing deadline by a month.",
-                 marks=pytest.mark.xfail(strict=True, reason=KEPT_FOR_POLNEAR)),
+    "Lawmakers agreed to extend the filing deadline by a month.",  # refused by shape (governed.governs_nothing)
     "The school board decided to postpone the vote until after the holidays.",
     "Parents pushed the district to add a crossing guard at the busy intersection.",  # refused since the verb classes
     "The governor signed the bill into law on Friday afternoon.",
@@ -100,7 +106,7 @@ def test_refused_sentences_get_no_attribution(sentence):
 
 
 # Cues that govern no content by their shape, refused before the gate (attribution/decide.py, governs_no_content),
-# each beside a sentence of the same words that does report something.
+# each beside a sentence of the same words that does report something; SHAPES below, the gate's own shape test.
 GOVERNS_NOTHING = [
     # (refused sentence, reason, a sentence that keeps its cue)
     ("The senator declined an invitation to testify before the panel.", "refusal",
@@ -124,12 +130,49 @@ GOVERNS_NOTHING = [
 ]
 
 
-@pytest.mark.parametrize("refused, reason, kept", GOVERNS_NOTHING)
+# Cues that are no saying by their shape, refused by the gate whatever it scores (governed.governs_nothing), each
+# beside a sentence of the same kind that reports something.
+SHAPES = [
+    # (refused sentence, reason, a sentence that keeps its cue)
+    ("The city rolled out a plan to fix the roads.", "particle", "The city announced a plan to fix the roads."),
+    ("Both unions agreed to extend the contract by a year.", "agreeing",
+     "Both unions said they would extend the contract by a year."),
+    ("No injuries were reported after the fire at the warehouse.", "agentless_passive",
+     "The fire department reported that no one was injured at the warehouse."),
+    ("We were told that the road would reopen on Friday.", "agentless_passive",
+     "We were told by the highway agency that the road would reopen on Friday."),
+    ("It was reported that the road would reopen on Friday.", "agentless_passive",
+     "The highway agency reported that the road would reopen on Friday."),
+]
+
+
+@pytest.mark.parametrize("refused, reason, kept", GOVERNS_NOTHING + SHAPES)
 def test_a_cue_that_governs_nothing_is_refused_and_its_twin_kept(refused, reason, kept):
     assert reasons_refused(refused) == [reason]
     assert reasons_refused(kept) == [None]
     assert only_claim(refused)["attribution"] is None, refused
     assert only_claim(kept)["attribution"] is not None, kept
+
+
+# The shape test on the words alone, for the shapes the cue model rarely proposes in a sentence of its own:
+# (words before the cue, the cue, words after it, reason or None).
+SHAPE_WORDS = [
+    ("pompeo", "did", "not meet kim on his visit .", "auxiliary"),
+    ("and the fcc", "hasn't", "said that it has found any violations .", "auxiliary"),
+    ("the unspoken mission", "statement", "of the nra is to sell guns .", "no_verb"),
+    ("he has made warming prevention ,", "opposition to", "the oil industry , his cause .", "no_verb"),
+    ("the bureau's", "announcement", "friday that it had opened a review", None),
+    ("freeman martin", ":", "“ one thing everybody wants to know", None),
+    ("the mayor", "said", "the pool would reopen .", None),
+    ("", "according to", "police , the road is closed .", None),
+    ("the council", "agreed to", "a new budget .", None),
+    ("the cartoon was quickly", "denounced", "by readers .", None),
+]
+
+
+@pytest.mark.parametrize("before, cue, after, reason", SHAPE_WORDS)
+def test_the_shape_test_reads_auxiliaries_nouns_and_labels(before, cue, after, reason):
+    assert governs_nothing(cue.split(), before.split(), after.split()) == reason
 
 
 # Whether a cue stands inside a quotation is the Document's quotation model's reading, for the writer-voice
@@ -520,10 +563,18 @@ GOVERNED = [
     ("The mayor said in response to the ruling that the city would appeal.", "said", {"content=np_then_that"}),
     ("The council, which announced the closure in March, has since reopened two branches.", "announced",
      {"aside=relative", "aside=relative|closed=True", "fronted=short"}),
+    # where the teller stands: a subordinate clause opening the claim, a relative clause, a free relative
+    ("Although the mayor said the pool would reopen, the council has closed it for good.", "said",
+     {"aside=leading", "aside=leading|closed=True", "teller_after=subordinator"}),
+    ("The repair, which the engineer said would take a month, has already run for a year.", "said",
+     {"teller_after=relative", "aside=relative"}),
+    ("The pool reopened on Monday in what the mayor called a triumph for the town.", "called", {"teller_after=wh"}),
+    ("The engineer said the repair would take a month.", "said", {"teller_after=start"}),
+    ("On Monday, the engineer said the repair would take a month.", "said", {"teller_after=mark"}),
 ]
 
 
 @pytest.mark.parametrize("text, cue, expected", GOVERNED)
 def test_the_gate_reads_what_the_cue_governs(text, cue, expected):
     features = last_cue_features(text, cue)
-    assert expected <= features, sorted(f for f in features if f.startswith(("content=", "fronted=", "aside=")))
+    assert expected <= features, sorted(f for f in features if f.startswith(("content=", "fronted=", "aside=", "teller_")))

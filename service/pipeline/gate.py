@@ -35,7 +35,7 @@ from .records import Attribution, AttributionKind, Claim, ClaimPrediction, repla
 from .attribution.decide import governs_no_content
 from .attribution.words import QUOTE_MARK, QUOTE_MARKS, verb_classes
 from .document import Quotations
-from .governed import content_features
+from .governed import content_features, governs_nothing
 
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
@@ -101,7 +101,7 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
     source = attribution.source
     teller_first = source is not None and claim.start <= source.start < cue.start
     before_teller = _lowered_words(text[claim.start : source.start]) if teller_first else lower_before
-    features += content_features(lower_before, lower_after, before_teller, head, verb_class[0])
+    features += content_features(lower_before, lower_after, before_teller, teller_first, head, verb_class[0])
     last_four, first_three = lower_before[-4:], lower_after[:3]
     if "that" in lower_after[:4]:
         features.append("that_after")
@@ -291,6 +291,7 @@ class AttributionGate:
             number for number, attribution in enumerate(attributions)
             if attribution is not None and attribution.cue is not None and not attribution.inherited
             and governs_no_content(quotations, claims[number], attribution) is None
+            and shape_refusal(quotations.text, claims[number], attribution) is None
         ]
         kept = dict(zip(judged, (self.scores(
             [gate_features(quotations, claims[number], predictions[number], attributions[number]) for number in judged],
@@ -311,6 +312,14 @@ class AttributionGate:
                     kinds[key] = attribution.kind
             own.append(attribution)
         return tuple(_follow(attribution, refused, kinds) for attribution in own)
+
+
+def shape_refusal(text: str, claim: Claim, attribution: Attribution) -> str | None:
+    """Why the cue's shape makes it no saying (``governed.governs_nothing``), or None."""
+    cue = attribution.cue
+    assert cue is not None
+    return governs_nothing(_lowered_words(cue.text) or ["<empty>"], _lowered_words(text[claim.start : cue.start]),
+                           _lowered_words(text[cue.end : claim.end]))
 
 
 @lru_cache(maxsize=4096)

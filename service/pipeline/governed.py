@@ -11,7 +11,7 @@ cue's verb class and head, rather than refusing cues by hand. Word classes: ``ga
 """
 from __future__ import annotations
 
-from .attribution.words import QUOTE_MARKS, verb_classes
+from .attribution.words import QUOTE_MARKS, is_past_participle, verb_classes
 from .resources import read_toml
 
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
@@ -30,17 +30,27 @@ _ENDS = frozenset(".?!”\"")
 """What ends a claim: after the cue, only these is nothing ("..., she said.")."""
 _ASIDE_MARKS = frozenset(",(—–;")
 _FRONTED_ENDS = frozenset(",:—”\"")
+_LEADING_OPENERS = _ASIDE_OPENERS | (_CLAUSE_WORDS["subordinators"] - {"that", "but", "so"})
+"""Words that open a subordinate clause at a claim's start ("Although Hoyer said ..., leaders endorsed")."""
+_TELLER_PLACES = (
+    ("relative", _RELATIVES), ("subordinator", _CLAUSE_WORDS["subordinators"]), ("wh", _CONTENT_OPENERS),
+    ("preposition", _PREPOSITIONS), ("conjunction", _CLAUSE_WORDS["conjunctions"]), ("mark", _ASIDE_MARKS | {":", ")"}),
+)
+_AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries"] | _CLAUSE_WORDS["copulas"]
+_PASSIVE_BE = frozenset(read_toml("no_content.toml")["passive_be"])
 _SCAN = 10
 """Words after the cue read for a clause: past them, what follows is no longer the cue's."""
 
 
-def content_features(lower_before: list[str], lower_after: list[str], before_teller: list[str], cue_head: str,
-                     verb_class: str) -> list[str]:
+def content_features(lower_before: list[str], lower_after: list[str], before_teller: list[str], teller_first: bool,
+                     cue_head: str, verb_class: str) -> list[str]:
     """The gate's features of what the cue governs: the reading after it (with how far in), the content fronted
-    before its teller, an aside, a noun after a preposition; each crossed with the cue's verb class (``verb_class``, a
-    feature string) and the reading after with its head word."""
+    before its teller (``before_teller``: the words before the teller when ``teller_first``, else before the cue),
+    where the teller stands, an aside, a noun after a preposition; each crossed with the cue's verb class
+    (``verb_class``, a feature string) and the reading after with its head word."""
     kind, distance = _after(lower_after)
     fronted = _fronted(before_teller)
+    place = _teller_place(before_teller) if teller_first else "none"
     features = [
         f"content={kind}",
         f"content={kind}|{distance}",
@@ -49,6 +59,8 @@ def content_features(lower_before: list[str], lower_after: list[str], before_tel
         f"fronted={fronted}",
         f"fronted={fronted}|content={kind}",
         f"{verb_class}|fronted={fronted}|content={kind}",
+        f"teller_after={place}",
+        f"teller_after={place}|content={kind}",
         *_aside(lower_before, lower_after),
     ]
     if lower_before and lower_before[-1] in _PREPOSITIONS:
@@ -127,14 +139,64 @@ def _fronted(words: list[str]) -> str:
     return "clause" if clause else "short"
 
 
+def _teller_place(before_teller: list[str]) -> str:
+    """What the word right before a teller that precedes its cue is: a relative pronoun or a subordinator ("a
+    vote that one veteran said had", "although he said": the teller's clause is not the claim's main one), a
+    "what" ("in what police said was"), a preposition, a conjunction, a mark, "start" at the claim's start, or
+    "other" (a noun before a teller often opens a relative clause without its pronoun, "memos he wrote")."""
+    if not before_teller:
+        return "start"
+    word = before_teller[-1]
+    return next((place for place, words in _TELLER_PLACES if word in words), "other")
+
+
 def _aside(lower_before: list[str], lower_after: list[str]) -> list[str]:
     """An aside: the words since the last comma, bracket or dash before the cue open with a relative pronoun or
-    "as", "when" ("..., which critics said", "..., as he told reporters"); "closed" when a comma, bracket or dash
+    "as", "when" ("..., which critics said", "..., as he told reporters"), or the claim opens with a subordinator
+    and no mark comes before the cue ("leading": "Although Hoyer said ..., leaders endorsed"); "closed" when a comma, bracket or dash
     after the cue ends it within the claim, so that the writer's sentence goes on."""
     mark = next((at for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _ASIDE_MARKS), -1)
     opener = lower_before[mark + 1] if mark + 1 < len(lower_before) else None
-    if mark < 0 or opener not in _ASIDE_OPENERS:
+    if mark < 0:
+        if opener not in _LEADING_OPENERS:
+            return []
+        kind = "leading"
+    elif opener not in _ASIDE_OPENERS:
         return []
-    kind = "relative" if opener in _RELATIVES else "subordinate"
+    else:
+        kind = "relative" if opener in _RELATIVES else "subordinate"
     closed = any(word in _ASIDE_MARKS or word == ")" for word in lower_after)
     return [f"aside={kind}", f"aside={kind}|closed={closed}"]
+
+
+def governs_nothing(cue_words: list[str], lower_before: list[str], lower_after: list[str]) -> str | None:
+    """Why a cue's shape makes it no saying by docs/guidelines.md v2, or None; refused whatever the gate says,
+    as ``attribution.decide.governs_no_content`` refuses its shapes. ``cue_words`` are the cue's lower-cased words:
+    - "auxiliary": the cue is an auxiliary ("Pompeo did not meet", "was criticized");
+    - "particle": the cue is a verb's particle or a preposition alone ("rolled out", "care about");
+    - "no_verb": no word of the cue is a verb and no that-clause (within three words), quotation or colon follows
+      ("mission statement of", "opposition to"; a speaker label's colon and "announcement Friday that" stay);
+    - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
+    - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that", "it was
+      revealed that"): vague attribution, a hedge, never an attribution."""
+    head = cue_words[-1]
+    if head in _AUXILIARIES:
+        return "auxiliary"
+    if len(cue_words) == 1 and head in _WORDS["lone_particles"]:
+        return "particle"
+    following = lower_after[0] if lower_after else ""
+    if (head != ":" and following != ":" and following not in QUOTE_MARKS and "that" not in lower_after[:3]
+            and not any(map(verb_classes, cue_words))):
+        return "no_verb"
+    if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive(["to", *lower_after], 0):
+        return "agreeing"
+    if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
+        return "agentless_passive"
+    return None
+
+
+def _after_be(words: list[str]) -> bool:
+    """Whether the words end in a form of "be", or in one and an "-ly" adverb ("was widely")."""
+    if words and words[-1].endswith("ly"):
+        words = words[:-1]
+    return bool(words) and words[-1] in _PASSIVE_BE
