@@ -207,10 +207,15 @@ def chosen(examples: list[Example], scores: np.ndarray, threshold: float) -> np.
     """Which candidates the gate keeps at ``threshold``, as serving does: in each claim the first it accepts.
     ``examples`` hold each claim's candidates together, in the order they are judged."""
     accepted = np.asarray(scores) >= threshold
-    new_claim = np.ones(len(examples), dtype=bool)
-    new_claim[1:] = [a.claim != b.claim for a, b in zip(examples, examples[1:])]
     before = np.cumsum(accepted) - accepted  # accepted candidates before each one, over all claims
-    return accepted & (before == np.maximum.accumulate(np.where(new_claim, before, 0)))
+    return accepted & (before == np.maximum.accumulate(np.where(firsts(examples), before, 0)))
+
+
+def firsts(examples: list[Example]) -> np.ndarray:
+    """Which examples are their claim's first candidate (each claim's candidates together, in order)."""
+    first = np.ones(len(examples), dtype=bool)
+    first[1:] = [a.claim != b.claim for a, b in zip(examples, examples[1:])]
+    return first
 
 
 def attribution_f1(examples: list[Example], scores: np.ndarray, threshold: float, gold_cues: GoldCues) -> tuple[float, float, float]:
@@ -235,11 +240,12 @@ def _fold_scores(examples: list[Example], fold: int, polnear_weight: float, c: f
 
 def polnear_f1(examples: list[Example], scores: np.ndarray, threshold: float, base_recall: float) -> tuple[float, float, float]:
     """The strict PolNeAR measure after the gate, estimated from its cues: precision over the cues kept, recall
-    the measured recall without the gate times the share of right cues kept."""
+    the measured recall without the gate (each claim's first candidate) times the right cues kept over the right
+    first candidates."""
     kept = chosen(examples, scores, threshold)
     right = np.array([e.right for e in examples])
     precision = right[kept].mean() if kept.any() else 0.0
-    recall = base_recall * right[kept].sum() / max(1, right.sum())
+    recall = base_recall * right[kept].sum() / max(1, right[firsts(examples)].sum())
     return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
