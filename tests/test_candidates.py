@@ -32,7 +32,7 @@ def judged(text: str, cue: str, source: str, gate: AttributionGate = GATE) -> tu
     at, by = text.index(cue), text.index(source)
     predictions = [ClaimPrediction(0.6, Span(at, at + len(cue), cue), Span(by, by + len(source), source))]
     candidates = attribute_candidates(document, claims, predictions)
-    return candidates[0], gate.apply(document.quotations, claims, predictions, candidates)[0]
+    return (candidates[0].first, *candidates[0].later()), gate.apply(document.quotations, claims, predictions, candidates)[0]
 
 
 FIRST_AN_ACTION = [

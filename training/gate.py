@@ -99,9 +99,10 @@ def _cued(model: AttributionModel, text: str):
     claims = segment(document).claims
     predictions = model.predict(text, claims)
     for claim, prediction, judged in zip(claims, predictions, attribute_candidates(document, claims, predictions)):
-        for attribution in judged:
-            if attribution.cue is not None and not attribution.inherited:
-                yield claim, prediction, attribution, tuple(gate_features(document.quotations, claim, prediction, attribution))
+        if judged.first is None or judged.first.cue is None or judged.first.inherited:
+            continue
+        for attribution in (judged.first, *judged.later()):
+            yield claim, prediction, attribution, tuple(gate_features(document.quotations, claim, prediction, attribution))
 
 
 def realworld_examples(model: AttributionModel) -> tuple[list[Example], int]:

@@ -33,6 +33,7 @@ import numpy as np
 
 from .resources import file_sha256, read_entries, read_toml, resource_path
 from .records import Attribution, AttributionKind, Claim, ClaimPrediction, Step, replace
+from .attribution import Candidates
 from .attribution.decide import governs_no_content
 from .attribution.words import QUOTE_MARK, QUOTE_MARKS, verb_classes
 from .document import Quotations
@@ -284,13 +285,14 @@ class AttributionGate:
         quotations: Quotations,
         claims: Sequence[Claim],
         predictions: Sequence[ClaimPrediction],
-        candidates: Sequence[Sequence[Attribution]],
+        candidates: Sequence[Candidates],
     ) -> tuple[Attribution | None, ...]:
         """Per claim, the first of its candidate attributions (``attribution.attribute_candidates``) whose cue the
         gate accepts, or None when it refuses them all; the quotations inherited from a refused one go with it.
-        A claim's next candidate is judged only when the one before is refused, all claims' at once per round.
-        Each kept one is marked a report or a belief (by its cue word; inherited ones by their origin)."""
-        chosen: list[Attribution | None] = [judged[0] if judged else None for judged in candidates]
+        A claim's later candidates are made and judged only when its first is refused, all claims' at once per
+        round. Each kept one is marked a report or a belief (by its cue word; inherited ones by their origin)."""
+        chosen: list[Attribution | None] = [judged.first for judged in candidates]
+        later: dict[int, tuple[Attribution, ...]] = {}
         refused: set[tuple[int, int]] = set()
         kinds: dict[tuple[int, int], str] = {}
         pending = [number for number, attribution in enumerate(chosen) if _own(attribution)]
@@ -298,7 +300,6 @@ class AttributionGate:
         while pending:
             accepted = self._accepts(quotations, [claims[n] for n in pending], [predictions[n] for n in pending],
                                      [chosen[n] for n in pending])
-            rank += 1
             retry = []
             for number, accept in zip(pending, accepted):
                 attribution = chosen[number]
@@ -307,12 +308,13 @@ class AttributionGate:
                     kinds[_key(attribution)] = attribution.kind
                     continue
                 refused.add(_key(attribution))
-                later = candidates[number][rank] if rank < len(candidates[number]) else None
-                chosen[number] = later if later is None else replace(
-                    later, steps=(Step("refused_cue", attribution.cue.text), *later.steps))
-                if later is not None:
+                after = later[number] if rank else later.setdefault(number, candidates[number].later())
+                chosen[number] = None
+                if rank < len(after):
+                    chosen[number] = replace(after[rank], steps=(Step("refused_cue", attribution.cue.text), *after[rank].steps))
                     retry.append(number)
             pending = retry
+            rank += 1
         return tuple(_follow(attribution, refused, kinds) for attribution in chosen)
 
     def _accepts(

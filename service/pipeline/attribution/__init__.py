@@ -6,7 +6,7 @@ rules make its spans right and type them, and add what it cannot know on its own
 
 Per claim, in order (one pass over the claims, bounded work per claim):
 
-1. Cue. The claim's candidates, in the order the gate judges them (``decide.choose_candidates``):
+1. Cue. The claim's candidates, in the order the gate judges them (``Candidates``):
    the gate keeps the first it accepts and judges the next only when it refuses the one before
    (``gate.AttributionGate.apply``). The first is the model's cue when it gave one (one of only
    function words or hedge adverbs is not used; a rule-lexicon reporting verb right after it is:
@@ -62,18 +62,32 @@ Each decision returns structured steps (``Step``: a rule and what it saw), kept 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 
 from ..document import Document, Quotations
 from ..sources import SourceReading
 from ..records import Attribution, Claim, ClaimPrediction, Step, Via, replace
 from .chain import trace_chain
 from .cues import Candidate, Cue, CueIndex, Cues, candidates, class_cues
-from .decide import choose_candidates, model_cue_within
+from .decide import choose_later, choose_primary, model_cue_within
 from .inherit import Seen, inherit_backward, inherit_forward, is_direct_quote
 from .references import LOOKBACK_CLAIMS, MENTION_MEMORY, Mention, resolve
 
-__all__ = ["LOOKBACK_CLAIMS", "Candidate", "attribute", "attribute_candidates", "candidates"]
+__all__ = ["LOOKBACK_CLAIMS", "Candidate", "Candidates", "attribute", "attribute_candidates", "candidates"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """A claim's attribution, and the ones the gate judges after it when it refuses it (``decide.choose_later``),
+    made only when asked: most first cues are kept, and the later ones cost a source search each."""
+
+    first: Attribution | None
+    make_later: Callable[[], tuple[Attribution, ...]] | None = None
+
+    def later(self) -> tuple[Attribution, ...]:
+        return () if self.make_later is None else self.make_later()
 
 
 def attribute(
@@ -81,51 +95,60 @@ def attribute(
 ) -> tuple[Attribution | None, ...]:
     """One ``Attribution`` or None per claim, in claim order (see the module docstring): each claim's first
     candidate (``attribute_candidates``)."""
-    return tuple(judged[0] if judged else None for judged in attribute_candidates(document, claims, predictions))
+    return tuple(candidates.first for candidates in attribute_candidates(document, claims, predictions))
 
 
 def attribute_candidates(
     document: Document, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction]
-) -> tuple[tuple[Attribution, ...], ...]:
-    """Per claim, in claim order, its attributions in the order the gate judges them (``decide.choose_candidates``:
-    at most ``decide.MAX_CANDIDATES``): the first is the one the module docstring describes, the later ones
-    stand in only when the gate refuses those before. An inherited attribution stands alone; a claim with none
-    has none. Only the first is seen by later claims (back-references, inheritance), as it was before the gate."""
+) -> tuple[Candidates, ...]:
+    """Per claim, in claim order, its ``Candidates``: the attribution the module docstring describes, and the
+    ones the gate judges after it. Only the first is seen by later claims (back-references, inheritance), as it
+    was before the gate; the later ones read the sources and claims seen up to it."""
     text = document.text
     if len(claims) != len(predictions):
         raise ValueError(f"{len(claims)} claims but {len(predictions)} predictions")
     mentions: deque[Mention] = deque(maxlen=MENTION_MEMORY)
     seen: deque[Seen] = deque(maxlen=LOOKBACK_CLAIMS)
-    results: list[tuple[Attribution, ...]] = []
+    results: list[Candidates] = []
     cues = CueIndex(text)
     quotations = document.quotations
     for claim, prediction in zip(claims, predictions):
         # A cue inside a quotation is the quoted speaker's own word, never the claim's (docs/guidelines.md).
-        found, classed = cues.of(claim), class_cues(text, claim)
-        if not model_cue_within(claim, prediction.cue):
+        found = cues.of(claim)
+        model_cue = model_cue_within(claim, prediction.cue)
+        if not model_cue:
             # No model cue: verbs of a class the gate knows stand as candidates beside the rule lexicon's.
-            found, classed = tuple(sorted((*found, *classed), key=lambda rule_cue: rule_cue[0].start)), ()
-        found, classed = _outside_quotations(quotations, found), _outside_quotations(quotations, classed)
+            found = tuple(sorted((*found, *class_cues(text, claim)), key=lambda rule_cue: rule_cue[0].start))
+        found = _outside_quotations(quotations, found)
         if prediction.cue is not None and quotations.open_at(prediction.cue.start):
             prediction = replace(prediction, cue=None, source=None)
+        primary = None
         if found or model_cue_within(claim, prediction.cue):
             rule_cues = Cues(text, claim, found)
-            chosen = choose_candidates(text, claim, prediction, rule_cues, Cues(text, claim, classed))
-            own = tuple(
-                _own_attribution(document, claim, candidate, how, rule_cues, mentions, seen, remember=rank == 0)
-                for rank, (candidate, how) in enumerate(chosen)
-            )
-        else:
-            own = ()  # no cue of the model's in the claim, nor of the rules': nothing to attribute by
-        if not own:
-            inherited = inherit_backward(document.quotations, claim, seen)
-            own = () if inherited is None else (inherited,)
+            primary, how = choose_primary(text, claim, prediction, rule_cues)
+        if primary is not None:
+            first = _own_attribution(document, claim, primary, how, rule_cues, mentions, seen)
+            memory = (deque(mentions, maxlen=MENTION_MEMORY), deque(seen, maxlen=LOOKBACK_CLAIMS))
+            own = Candidates(first, partial(_later, document, claim, primary, rule_cues, model_cue, *memory))
+        else:  # no cue of the model's in the claim, nor a clear one of the rules': nothing to attribute by
+            own = Candidates(inherit_backward(document.quotations, claim, seen))
         results.append(own)
-        seen.append(Seen(claim, own[0] if own else None))
-    firsts = inherit_forward(document.quotations, claims, [own[0] if own else None for own in results])
+        seen.append(Seen(claim, own.first))
+    firsts = inherit_forward(document.quotations, claims, [own.first for own in results])
+    return tuple(own if first is own.first else Candidates(first) for own, first in zip(results, firsts))
+
+
+def _later(
+    document: Document, claim: Claim, primary: Candidate, found: Cues, model_cue: bool, mentions: deque[Mention],
+    seen: deque[Seen],
+) -> tuple[Attribution, ...]:
+    """The attributions the gate judges after the claim's first (``decide.choose_later``); with a model cue, the
+    communication verbs before content (``class_cues``), which ``found`` then leaves out, are among them."""
+    text = document.text
+    more = _outside_quotations(document.quotations, class_cues(text, claim)) if model_cue else ()
     return tuple(
-        own if own and first is own[0] else (() if first is None else (first,))
-        for own, first in zip(results, firsts)
+        _own_attribution(document, claim, candidate, how, found, mentions, seen, remember=False)
+        for candidate, how in choose_later(text, primary, found, Cues(text, claim, more))
     )
 
 
@@ -138,7 +161,7 @@ def _outside_quotations(quotations: Quotations, found: tuple[Cue, ...]) -> tuple
 
 def _own_attribution(
     document: Document, claim: Claim, primary: Candidate, how: tuple[Step, ...], found: Cues,
-    mentions: deque[Mention], seen: deque[Seen], remember: bool,
+    mentions: deque[Mention], seen: deque[Seen], remember: bool = True,
 ) -> Attribution:
     """The claim's attribution by the cue ``primary`` (``how``: the steps that chose it; ``found``: the rule
     cues); its sources join ``mentions`` for later back-references only when ``remember``."""

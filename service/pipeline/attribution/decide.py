@@ -37,7 +37,7 @@ _COMMENT_AFTER = re.compile(
 # A verb coordinated with the clause's first one shares its subject: "Pence called it fake news and said ...".
 _COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
 MAX_CANDIDATES = 3
-"""The most cues of one claim the gate judges: the main one and two more (a claim rarely has more rule cues)."""
+"""The most cues of one claim the gate judges: the primary one and two more (a claim rarely has more rule cues)."""
 
 
 def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attribution) -> str | None:
@@ -91,27 +91,22 @@ def model_cue_within(claim: Claim, cue: Span | None) -> bool:
     return cue is not None and claim.start <= cue.start and cue.end <= claim.end
 
 
-def choose_candidates(
-    text: str, claim: Claim, prediction: ClaimPrediction, found: Cues, more: Cues
+def choose_later(
+    text: str, primary: Candidate, found: Cues, more: Cues
 ) -> tuple[tuple[Candidate, tuple[Step, ...]], ...]:
-    """The claim's cues for the gate to judge, in order, each with the steps that chose it: the main one
-    (``choose_primary``), then, at most ``MAX_CANDIDATES`` in all, the other cues apart from it that are clear or
-    a teller's "X said" (``_says``): first the rule cues (``found``), then ``more`` (the communication verbs before
-    content that ``found`` leaves out when the model gave a cue). The model's chosen cue is often an action the
-    gate refuses ("The council voted on Tuesday, officials said, to ..."), while the claim's real cue is a rule
-    cue beside it; with no main cue there is none to judge."""
-    primary, how = choose_primary(text, claim, prediction, found)
-    if primary is None:
-        return ()
+    """The cues the gate judges after the claim's ``primary`` one (``choose_primary``) when it refuses it, in order,
+    each with the step that chose it: at most ``MAX_CANDIDATES - 1`` cues apart from it that are clear or a
+    teller's "X said" (``_says``), first the rule cues (``found``), then ``more`` (the communication verbs
+    before content that ``found`` leaves out when the model gave a cue). The model's chosen cue is often an
+    action the gate refuses ("The council voted on Tuesday, officials said, to ..."), while the claim's real
+    cue is a rule cue beside it."""
     start, end = primary.cue.start, primary.cue.end
 
     def apart(cue: Span, _: str) -> bool:
         return cue.end <= start or end <= cue.start
     others = [other for other in (*found.where(apart), *more.where(apart)) if other.clear or _says(text, other)]
-    return ((primary, how), *(
-        (other, (Step("rule_cue", other.cue.text, other.kind, other.found),))
-        for other in others[: MAX_CANDIDATES - 1]
-    ))
+    return tuple((other, (Step("rule_cue", other.cue.text, other.kind, other.found),))
+                 for other in others[: MAX_CANDIDATES - 1])
 
 
 def choose_primary(
