@@ -24,7 +24,7 @@ from typing import Callable
 
 from bench.compare import unpack_service
 from bench.corpus import corpus
-from service.pipeline.attribution import attribute
+from service.pipeline.attribution import attribute_candidates
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
 from service.pipeline.engine import Engine
@@ -39,7 +39,7 @@ def stage_inputs(engine: Engine, texts: list[str]) -> list[tuple]:
         document = Document.of(text)
         claims = segment(document).claims
         predictions = engine.model.predict(text, claims)
-        gated = engine.gate.apply(document.quotations, claims, predictions, attribute(document, claims, predictions))
+        gated = engine.gate.apply(document.quotations, claims, predictions, attribute_candidates(document, claims, predictions))
         inputs.append((document, claims, gated))
     return inputs
 

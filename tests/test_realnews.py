@@ -535,8 +535,9 @@ def test_the_exported_gate_scores_as_the_fitted_model_does(tmp_path):
     said = ("head=said", "that_after", "guideline_cue")
     acted = ("head=voted", "to_after=voted", "next1=to")
     examples = [
-        Example(said, 0.9, True, 0, ()), Example(said, 0.7, True, 1, ()), Example(acted, 0.8, False, 0, ()),
-        Example(acted, 0.6, False, 1, ()), Example(acted, 0.9, True, -1, ()), Example(said, 0.5, True, -1, ()),
+        Example(features, probability, right, fold, (), ("article", claim)) for claim, (features, probability, right, fold)
+        in enumerate([(said, 0.9, True, 0), (said, 0.7, True, 1), (acted, 0.8, False, 0),
+                      (acted, 0.6, False, 1), (acted, 0.9, True, -1), (said, 0.5, True, -1)])
     ]
     model = fit(examples, polnear_weight=1.0, c=1.0)
     write(model, {"threshold": 0.5}, {"realworld": 4, "polnear": 2}, "a test", tmp_path)

@@ -3,8 +3,9 @@
     python -m training.gate            # cross-validate, print the figures, write resources/gate/
     python -m training.gate --dry-run  # cross-validate and print only
 
-Examples: every attribution with a cue of its own that the stages before the gate produce (segment, cue
-model, attribute), on the real-world train folds (``data/realworld/train``, by docs/guidelines.md) and on
+Examples: every candidate attribution with a cue of its own that the stages before the gate produce (segment,
+cue model, ``attribute_candidates``: a claim's first cue and the ones judged after it when the gate refuses it),
+on the real-world train folds (``data/realworld/train``, by docs/guidelines.md) and on
 PolNeAR train. The label says whether the cue is right: on real-world articles it overlaps, tightly, the
 gold cue (or an alternative cue) of a gold sentence the claim overlaps, as the project's real-world measure
 judges it; on PolNeAR it overlaps a gold cue. PolNeAR marks many cues the guidelines refuse (actions,
@@ -31,7 +32,7 @@ from joblib import Parallel, delayed
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
-from service.pipeline.attribution import attribute
+from service.pipeline.attribution import attribute_candidates
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
 from service.pipeline.engine import find
@@ -71,6 +72,7 @@ class Example:
     right: bool
     fold: int  # real-world fold, or -1 - k for PolNeAR quarter k
     gold: tuple[tuple[str, int], ...]  # the gold cue sentences (article id, index) this cue finds
+    claim: tuple[str, int]  # the article and claim it is a candidate of: the gate keeps the first it accepts there
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -91,12 +93,15 @@ def realworld_articles() -> Iterator[tuple[int, str, str, list[dict]]]:
 
 
 def _cued(model: AttributionModel, text: str):
-    """(claim, prediction, attribution, gate features) of every attribution with a cue of its own."""
+    """(claim, prediction, attribution, gate features) of every candidate attribution with a cue of its own, each
+    claim's in the order the gate judges them."""
     document = Document.of(text)
     claims = segment(document).claims
     predictions = model.predict(text, claims)
-    for claim, prediction, attribution in zip(claims, predictions, attribute(document, claims, predictions)):
-        if attribution is not None and attribution.cue is not None and not attribution.inherited:
+    for claim, prediction, judged in zip(claims, predictions, attribute_candidates(document, claims, predictions)):
+        if judged.first is None or judged.first.cue is None or judged.first.inherited:
+            continue
+        for attribution in (judged.first, *judged.later()):
             yield claim, prediction, attribution, tuple(gate_features(document.quotations, claim, prediction, attribution))
 
 
@@ -107,7 +112,7 @@ def realworld_examples(model: AttributionModel) -> tuple[list[Example], int]:
         gold_cues += sum(1 for g in gold if g["claim"] and g["attribution"] and g["attribution"]["cue"])
         for claim, prediction, attribution, features in _cued(model, text):
             found = gold_cues_found(article, gold, claim, attribution.cue)
-            examples.append(Example(features, prediction.probability, bool(found), fold, found))
+            examples.append(Example(features, prediction.probability, bool(found), fold, found, (article, claim.index)))
     return examples, gold_cues
 
 
@@ -157,10 +162,11 @@ def polnear_examples(model: AttributionModel, splits: tuple[str, ...]) -> dict[s
     documents = [(split, document) for split in splits for document in load_split(split)]
     for number, (split, document) in enumerate(documents):
         gold = [piece for relation in document.attributions for piece in relation.cue]
-        for _, prediction, attribution, features in _cued(model, document.text):
+        for claim, prediction, attribution, features in _cued(model, document.text):
             cue = (attribution.cue.start, attribution.cue.end)
             right = any(cue_matches(cue, piece) for piece in gold)
-            examples[split].append(Example(features, prediction.probability, right, -1 - number % len(FOLDS), ()))
+            examples[split].append(Example(features, prediction.probability, right, -1 - number % len(FOLDS), (),
+                                           (f"{split}/{number}", claim.index)))
     return examples
 
 
@@ -198,8 +204,23 @@ def fit(examples: list[Example], polnear_weight: float, c: float) -> LogisticReg
     return model
 
 
+def chosen(examples: list[Example], scores: np.ndarray, threshold: float) -> np.ndarray:
+    """Which candidates the gate keeps at ``threshold``, as serving does: in each claim the first it accepts.
+    ``examples`` hold each claim's candidates together, in the order they are judged."""
+    accepted = np.asarray(scores) >= threshold
+    before = np.cumsum(accepted) - accepted  # accepted candidates before each one, over all claims
+    return accepted & (before == np.maximum.accumulate(np.where(firsts(examples), before, 0)))
+
+
+def firsts(examples: list[Example]) -> np.ndarray:
+    """Which examples are their claim's first candidate (each claim's candidates together, in order)."""
+    first = np.ones(len(examples), dtype=bool)
+    first[1:] = [a.claim != b.claim for a, b in zip(examples, examples[1:])]
+    return first
+
+
 def attribution_f1(examples: list[Example], scores: np.ndarray, threshold: float, gold_cues: GoldCues) -> tuple[float, float, float]:
-    kept = [e for e, s in zip(examples, scores) if s >= threshold]
+    kept = [e for e, k in zip(examples, chosen(examples, scores, threshold)) if k]
     precision = sum(e.right for e in kept) / len(kept) if kept else 0.0
     recall = len({g for e in kept for g in e.gold if g[1] >= 0} | gold_cues.found_anyway) / gold_cues.total
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -220,11 +241,12 @@ def _fold_scores(examples: list[Example], fold: int, polnear_weight: float, c: f
 
 def polnear_f1(examples: list[Example], scores: np.ndarray, threshold: float, base_recall: float) -> tuple[float, float, float]:
     """The strict PolNeAR measure after the gate, estimated from its cues: precision over the cues kept, recall
-    the measured recall without the gate times the share of right cues kept."""
-    kept = scores >= threshold
+    the measured recall without the gate (each claim's first candidate) times the right cues kept over the right
+    first candidates."""
+    kept = chosen(examples, scores, threshold)
     right = np.array([e.right for e in examples])
     precision = right[kept].mean() if kept.any() else 0.0
-    recall = base_recall * right[kept].sum() / max(1, right.sum())
+    recall = base_recall * right[kept].sum() / max(1, right[firsts(examples)].sum())
     return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 

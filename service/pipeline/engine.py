@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .aggregate import aggregate
 from .appositions import refine_sources
-from .attribution import attribute
+from .attribution import attribute_candidates
 from .claims import segment
 from .coreference import continue_quotations, credited_excerpts, embedded_posts, resolve_people
 from .cues import find_hedges, find_verification_notes
@@ -71,7 +71,7 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
     with stage("model"):
         predictions = model.predict(text, claims, document.tokens)
     with stage("attribute"):
-        attributed = attribute(document, claims, predictions)
+        attributed = attribute_candidates(document, claims, predictions)
     with stage("gate"):
         gated = gate.apply(document.quotations, claims, predictions, attributed)
     with stage("appositions"):

@@ -12,7 +12,8 @@ its type and whether it is the writer's own "I" or "we", and the cue model's own
 probability. The word classes are data (``resources/lexicons/gate_words.toml`` and
 ``clause_words.toml``). It was trained on the
 project's real-world train folds and PolNeAR train (``training/gate.py``), its threshold
-chosen by cross-validation over those folds; it is applied once, after ``attribute``.
+chosen by cross-validation over those folds; it is applied after ``attribute_candidates``, judging a claim's
+next candidate cue only when it refuses the one before.
 
 The model is plain numpy arrays (``resources/gate/gate.npz``, loaded with
 ``allow_pickle=False``) with a JSON manifest; serving imports no scikit-learn.
@@ -31,7 +32,8 @@ from pathlib import Path
 import numpy as np
 
 from .resources import file_sha256, read_entries, read_toml, resource_path
-from .records import Attribution, AttributionKind, Claim, ClaimPrediction, replace
+from .records import Attribution, AttributionKind, Claim, ClaimPrediction, Step, replace
+from .attribution import Candidates
 from .attribution.decide import governs_no_content
 from .attribution.words import QUOTE_MARK, QUOTE_MARKS, verb_classes
 from .document import Quotations
@@ -283,35 +285,64 @@ class AttributionGate:
         quotations: Quotations,
         claims: Sequence[Claim],
         predictions: Sequence[ClaimPrediction],
-        attributions: Sequence[Attribution | None],
+        candidates: Sequence[Candidates],
     ) -> tuple[Attribution | None, ...]:
-        """Drop attributions whose cue the gate refuses, and the quotations inherited from them;
-        mark each kept one a report or a belief (by its cue word; inherited ones by their origin)."""
-        judged = [
-            number for number, attribution in enumerate(attributions)
-            if attribution is not None and attribution.cue is not None and not attribution.inherited
-            and governs_no_content(quotations, claims[number], attribution) is None
-            and shape_refusal(quotations.text, claims[number], attribution) is None
-        ]
-        kept = dict(zip(judged, (self.scores(
-            [gate_features(quotations, claims[number], predictions[number], attributions[number]) for number in judged],
-            [predictions[number].probability for number in judged],
-        ) >= self.threshold).tolist()))
-        own: list[Attribution | None] = []
+        """Per claim, the first of its candidate attributions (``attribution.attribute_candidates``) whose cue the
+        gate accepts, or None when it refuses them all; the quotations inherited from a refused one go with it.
+        A claim's later candidates are made and judged only when its first is refused, all claims' at once per
+        round. Each kept one is marked a report or a belief (by its cue word; inherited ones by their origin)."""
+        chosen: list[Attribution | None] = [judged.first for judged in candidates]
+        later: dict[int, tuple[Attribution, ...]] = {}
         refused: set[tuple[int, int]] = set()
         kinds: dict[tuple[int, int], str] = {}
-        for number, attribution in enumerate(attributions):
-            if attribution is not None and attribution.cue is not None and not attribution.inherited:
-                teller = attribution.teller
-                key = (teller.start, teller.end) if teller is not None else (-1, -1)
-                if not kept.get(number, False):
-                    refused.add(key)
-                    attribution = None
-                else:
-                    attribution = _with_kind(attribution, attribution_kind(attribution.cue.text))
-                    kinds[key] = attribution.kind
-            own.append(attribution)
-        return tuple(_follow(attribution, refused, kinds) for attribution in own)
+        pending = [number for number, attribution in enumerate(chosen) if _own(attribution)]
+        rank = 0
+        while pending:
+            accepted = self._accepts(quotations, [claims[n] for n in pending], [predictions[n] for n in pending],
+                                     [chosen[n] for n in pending])
+            retry = []
+            for number, accept in zip(pending, accepted):
+                attribution = chosen[number]
+                if accept:
+                    chosen[number] = attribution = _with_kind(attribution, attribution_kind(attribution.cue.text))
+                    kinds[_key(attribution)] = attribution.kind
+                    continue
+                refused.add(_key(attribution))
+                after = later[number] if rank else later.setdefault(number, candidates[number].later())
+                chosen[number] = None
+                if rank < len(after):
+                    chosen[number] = replace(after[rank], steps=(Step("refused_cue", attribution.cue.text), *after[rank].steps))
+                    retry.append(number)
+            pending = retry
+            rank += 1
+        return tuple(_follow(attribution, refused, kinds) for attribution in chosen)
+
+    def _accepts(
+        self, quotations: Quotations, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction],
+        attributions: Sequence[Attribution],
+    ) -> list[bool]:
+        """Whether the gate accepts each attribution's own cue: not refused for what it governs
+        (``governs_no_content``) or by its shape (``shape_refusal``), and scored at its threshold."""
+        judged = [number for number, (claim, attribution) in enumerate(zip(claims, attributions))
+                  if governs_no_content(quotations, claim, attribution) is None
+                  and shape_refusal(quotations.text, claim, attribution) is None]
+        scores = self.scores([gate_features(quotations, claims[n], predictions[n], attributions[n]) for n in judged],
+                             [predictions[n].probability for n in judged])
+        accepted = [False] * len(attributions)
+        for number, score in zip(judged, scores.tolist()):
+            accepted[number] = score >= self.threshold
+        return accepted
+
+
+def _own(attribution: Attribution | None) -> bool:
+    """Whether an attribution is the claim's by a cue of its own, which the gate judges."""
+    return attribution is not None and attribution.cue is not None and not attribution.inherited
+
+
+def _key(attribution: Attribution) -> tuple[int, int]:
+    """Where an attribution's teller stands, which the quotations inherited from it carry as their source."""
+    teller = attribution.teller
+    return (teller.start, teller.end) if teller is not None else (-1, -1)
 
 
 def shape_refusal(text: str, claim: Claim, attribution: Attribution) -> str | None:

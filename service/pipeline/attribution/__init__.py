@@ -6,14 +6,19 @@ rules make its spans right and type them, and add what it cannot know on its own
 
 Per claim, in order (one pass over the claims, bounded work per claim):
 
-1. Cue. The model's cue when it gave one (one of only function words or hedge adverbs
-   is not used; a rule-lexicon reporting verb right after it is: "has also detailed").
-   Otherwise a rule cue, but only for patterns clear enough not to be a guess:
+1. Cue. The claim's candidates, in the order the gate judges them (``Candidates``):
+   the gate keeps the first it accepts and judges the next only when it refuses the one before
+   (``gate.AttributionGate.apply``). The first is the model's cue when it gave one (one of only
+   function words or hedge adverbs is not used; a rule-lexicon reporting verb right after it is:
+   "has also detailed"). Otherwise a rule cue, but only for patterns clear enough not to be a guess:
    "according to X"; "X said that / : / “..." with X at the start of a clause; a
    reporting clause that ends the sentence ("..., the Ukrainian military said on
    Monday.", "“...,” said Umerov."). "X says he escaped" is left to the model: the rule
-   cannot tell it from "X says little". A cue inside a quotation (the document's
-   ``Quotations``) is never the claim's: it is the quoted speaker's own word.
+   cannot tell it from "X says little". After the first come the claim's other cues of such
+   clear patterns, communication verbs before content (``class_cues``) among them: the model's
+   cue is often an action ("The council voted on Tuesday, officials said, to ..."). A cue
+   inside a quotation (the document's ``Quotations``) is never the claim's: it is the quoted
+   speaker's own word.
 2. Source. The model's span when it is a plausible noun phrase, tightened: an
    apposition or relative clause after a name is cut ("Andriy Kovalenko, the head of
    ..." -> "Andriy Kovalenko"), a possessive owner and a bracketed acronym are kept
@@ -57,66 +62,116 @@ Each decision returns structured steps (``Step``: a rule and what it saw), kept 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 
-from ..document import Document
+from ..document import Document, Quotations
 from ..sources import SourceReading
 from ..records import Attribution, Claim, ClaimPrediction, Step, Via, replace
 from .chain import trace_chain
-from .cues import Candidate, CueIndex, Cues, candidates, class_cues
-from .decide import choose_primary, model_cue_within
+from .cues import Candidate, Cue, CueIndex, Cues, candidates, class_cues
+from .decide import choose_later, choose_primary, model_cue_within
 from .inherit import Seen, inherit_backward, inherit_forward, is_direct_quote
 from .references import LOOKBACK_CLAIMS, MENTION_MEMORY, Mention, resolve
 
-__all__ = ["LOOKBACK_CLAIMS", "Candidate", "attribute", "candidates"]
+__all__ = ["LOOKBACK_CLAIMS", "Candidate", "Candidates", "attribute", "attribute_candidates", "candidates"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """A claim's attribution, and the ones the gate judges after it when it refuses it (``decide.choose_later``),
+    made only when asked: most first cues are kept, and the later ones cost a source search each."""
+
+    first: Attribution | None
+    make_later: Callable[[], tuple[Attribution, ...]] | None = None
+
+    def later(self) -> tuple[Attribution, ...]:
+        return () if self.make_later is None else self.make_later()
 
 
 def attribute(
     document: Document, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction]
 ) -> tuple[Attribution | None, ...]:
-    """One ``Attribution`` or None per claim, in claim order (see the module docstring)."""
+    """One ``Attribution`` or None per claim, in claim order (see the module docstring): each claim's first
+    candidate (``attribute_candidates``)."""
+    return tuple(candidates.first for candidates in attribute_candidates(document, claims, predictions))
+
+
+def attribute_candidates(
+    document: Document, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction]
+) -> tuple[Candidates, ...]:
+    """Per claim, in claim order, its ``Candidates``: the attribution the module docstring describes, and the
+    ones the gate judges after it. Only the first is seen by later claims (back-references, inheritance), as it
+    was before the gate; the later ones read the sources and claims seen up to it."""
     text = document.text
     if len(claims) != len(predictions):
         raise ValueError(f"{len(claims)} claims but {len(predictions)} predictions")
     mentions: deque[Mention] = deque(maxlen=MENTION_MEMORY)
     seen: deque[Seen] = deque(maxlen=LOOKBACK_CLAIMS)
-    results: list[Attribution | None] = []
+    results: list[Candidates] = []
     cues = CueIndex(text)
     quotations = document.quotations
     for claim, prediction in zip(claims, predictions):
         # A cue inside a quotation is the quoted speaker's own word, never the claim's (docs/guidelines.md).
         found = cues.of(claim)
-        if not model_cue_within(claim, prediction.cue):
+        model_cue = model_cue_within(claim, prediction.cue)
+        if not model_cue:
             # No model cue: verbs of a class the gate knows stand as candidates beside the rule lexicon's.
             found = tuple(sorted((*found, *class_cues(text, claim)), key=lambda rule_cue: rule_cue[0].start))
-        if found and quotations.outer:  # without a quotation in the text no cue is in one
-            found = tuple(rule_cue for rule_cue in found if not quotations.open_at(rule_cue[0].start))
+        found = _outside_quotations(quotations, found)
         if prediction.cue is not None and quotations.open_at(prediction.cue.start):
             prediction = replace(prediction, cue=None, source=None)
+        primary = None
         if found or model_cue_within(claim, prediction.cue):
-            own = _own_attribution(document, claim, prediction, Cues(text, claim, found), mentions, seen)
-        else:
-            own = None  # no cue of the model's in the claim, nor of the rules': nothing to attribute by
-        result = own if own is not None else inherit_backward(document.quotations, claim, seen)
-        results.append(result)
-        seen.append(Seen(claim, result))
-    return inherit_forward(document.quotations, claims, results)
+            rule_cues = Cues(text, claim, found)
+            primary, how = choose_primary(text, claim, prediction, rule_cues)
+        if primary is not None:
+            first = _own_attribution(document, claim, primary, how, rule_cues, mentions, seen)
+            memory = (deque(mentions, maxlen=MENTION_MEMORY), deque(seen, maxlen=LOOKBACK_CLAIMS))
+            own = Candidates(first, partial(_later, document, claim, primary, rule_cues, model_cue, *memory))
+        else:  # no cue of the model's in the claim, nor a clear one of the rules': nothing to attribute by
+            own = Candidates(inherit_backward(document.quotations, claim, seen))
+        results.append(own)
+        seen.append(Seen(claim, own.first))
+    firsts = inherit_forward(document.quotations, claims, [own.first for own in results])
+    return tuple(own if first is own.first else Candidates(first) for own, first in zip(results, firsts))
+
+
+def _later(
+    document: Document, claim: Claim, primary: Candidate, found: Cues, model_cue: bool, mentions: deque[Mention],
+    seen: deque[Seen],
+) -> tuple[Attribution, ...]:
+    """The attributions the gate judges after the claim's first (``decide.choose_later``); with a model cue, the
+    communication verbs before content (``class_cues``), which ``found`` then leaves out, are among them."""
+    text = document.text
+    more = _outside_quotations(document.quotations, class_cues(text, claim)) if model_cue else ()
+    return tuple(
+        _own_attribution(document, claim, candidate, how, found, mentions, seen, remember=False)
+        for candidate, how in choose_later(text, primary, found, Cues(text, claim, more))
+    )
+
+
+def _outside_quotations(quotations: Quotations, found: tuple[Cue, ...]) -> tuple[Cue, ...]:
+    """The cues of ``found`` outside the document's quotations (without a quotation in the text, all of them)."""
+    if not found or not quotations.outer:
+        return found
+    return tuple(rule_cue for rule_cue in found if not quotations.open_at(rule_cue[0].start))
 
 
 def _own_attribution(
-    document: Document, claim: Claim, prediction: ClaimPrediction, found: Cues, mentions: deque[Mention],
-    seen: deque[Seen],
-) -> Attribution | None:
-    """The claim's attribution from its own cue (``found``: the rule cues), or None when it has none."""
+    document: Document, claim: Claim, primary: Candidate, how: tuple[Step, ...], found: Cues,
+    mentions: deque[Mention], seen: deque[Seen], remember: bool = True,
+) -> Attribution:
+    """The claim's attribution by the cue ``primary`` (``how``: the steps that chose it; ``found``: the rule
+    cues); its sources join ``mentions`` for later back-references only when ``remember``."""
     text = document.text
-    primary, how = choose_primary(text, claim, prediction, found)
-    if primary is None:
-        return None
     chain, notes = trace_chain(text, claim, primary, found, seen)
     typed = [resolve(text, span, claim.index, mentions) for span in chain]
-    for span, reading, _, referent in typed:
-        if reading.source_type != "unknown":
-            mentions.append(Mention(referent or span, reading, claim.index))
+    if remember:
+        for span, reading, _, referent in typed:
+            if reading.source_type != "unknown":
+                mentions.append(Mention(referent or span, reading, claim.index))
     steps = [*how, *notes]
     referent = None
     if typed:

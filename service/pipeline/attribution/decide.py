@@ -1,7 +1,9 @@
-"""The decision among candidates: which cue is the claim's, and which source goes with it.
+"""The decision among candidates: which cues of a claim the gate judges, in what order, and which source goes
+with each.
 
-The model's cue, made right (a hedge adverb is not used, function words give way to a
-reporting verb after them), else a clear rule cue.
+First the model's cue, made right (a hedge adverb is not used, function words give way to a
+reporting verb after them), else a clear rule cue; then the claim's other rule cues, which the gate
+judges one by one only while it refuses the ones before (``gate.AttributionGate.apply``).
 """
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ _COMMENT_AFTER = re.compile(
 )
 # A verb coordinated with the clause's first one shares its subject: "Pence called it fake news and said ...".
 _COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
+MAX_CANDIDATES = 3
+"""The most cues of one claim the gate judges: the primary one and two more (a claim rarely has more rule cues)."""
 
 
 def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attribution) -> str | None:
@@ -85,6 +89,24 @@ def _after_modal(cue_words: list[str], before: list[str]) -> bool:
 def model_cue_within(claim: Claim, cue: Span | None) -> bool:
     """Whether the model's cue stands inside the claim: only there is it the claim's own."""
     return cue is not None and claim.start <= cue.start and cue.end <= claim.end
+
+
+def choose_later(
+    text: str, primary: Candidate, found: Cues, more: Cues
+) -> tuple[tuple[Candidate, tuple[Step, ...]], ...]:
+    """The cues the gate judges after the claim's ``primary`` one (``choose_primary``) when it refuses it, in order,
+    each with the step that chose it: at most ``MAX_CANDIDATES - 1`` cues apart from it that are clear or a
+    teller's "X said" (``_says``), first the rule cues (``found``), then ``more`` (the communication verbs
+    before content that ``found`` leaves out when the model gave a cue). The model's chosen cue is often an
+    action the gate refuses ("The council voted on Tuesday, officials said, to ..."), while the claim's real
+    cue is a rule cue beside it."""
+    start, end = primary.cue.start, primary.cue.end
+
+    def apart(cue: Span, _: str) -> bool:
+        return cue.end <= start or end <= cue.start
+    others = [other for other in (*found.where(apart), *more.where(apart)) if other.clear or _says(text, other)]
+    return tuple((other, (Step("rule_cue", other.cue.text, other.kind, other.found),))
+                 for other in others[: MAX_CANDIDATES - 1])
 
 
 def choose_primary(

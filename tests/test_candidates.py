@@ -1,0 +1,98 @@
+"""When the gate refuses a claim's chosen cue, it judges the claim's other candidates (issue 11).
+
+The cue model reads one cue per claim, and in real news it often reads an action ("voted", "fired") where the
+claim's teller stands in a reporting clause beside it ("..., officials said, ..."). Each row gives the cue model's
+reading as the input it is to attribution (``ClaimPrediction``), so the table holds whatever that model reads;
+the candidates, the gate and its threshold are the shipped ones. The sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+import pytest
+
+from service.pipeline.attribution import attribute_candidates
+from service.pipeline.claims import segment
+from service.pipeline.document import Document
+from service.pipeline.gate import AttributionGate
+from service.pipeline.records import Attribution, ClaimPrediction, Span
+from training.gate import Example, chosen
+
+GATE = AttributionGate.load()
+
+
+def judged(text: str, cue: str, source: str, gate: AttributionGate = GATE) -> tuple[tuple[Attribution, ...], Attribution | None]:
+    """The candidates of the one claim of ``text`` when the cue model reads ``cue`` with ``source``, and the
+    attribution ``gate`` keeps."""
+    document = Document.of(text)
+    claims = segment(document).claims
+    assert len(claims) == 1, [claim.text for claim in claims]
+    at, by = text.index(cue), text.index(source)
+    predictions = [ClaimPrediction(0.6, Span(at, at + len(cue), cue), Span(by, by + len(source), source))]
+    candidates = attribute_candidates(document, claims, predictions)
+    return (candidates[0].first, *candidates[0].later()), gate.apply(document.quotations, claims, predictions, candidates)[0]
+
+
+FIRST_AN_ACTION = [
+    # (text, the cue model's cue and source, the cue and source kept)
+    ("The council voted on Tuesday, officials said, to close the Elm Street library branch.",
+     "voted", "The council", "said", "officials"),
+    ("The regulator fined the airline $2 million, the agency said in a statement.",
+     "fined", "The regulator", "said", "the agency"),
+    ("Police arrested two men near the harbor overnight, a police spokeswoman told reporters.",
+     "arrested", "Police", "told", "a police spokeswoman"),
+    ("The company is trying to sell its plant in Ohio, people familiar with the plan said.",
+     "trying", "The company", "said", "people familiar with the plan"),
+    ("The city paved six miles of road last year, according to the public works department.",
+     "paved", "The city", "according to", "the public works department"),
+    ("Firefighters rescued three people from the building, a fire department spokesman said.",
+     "rescued", "Firefighters", "said", "a fire department spokesman"),
+]
+
+
+@pytest.mark.parametrize("text, cue, source, kept_cue, kept_source", FIRST_AN_ACTION)
+def test_a_refused_action_gives_way_to_the_reporting_cue_beside_it(text, cue, source, kept_cue, kept_source):
+    candidates, kept = judged(text, cue, source)
+    assert [candidate.cue.text for candidate in candidates] == [cue, kept_cue]
+    assert kept is not None and kept.cue.text == kept_cue and kept.source.text == kept_source
+    assert kept.steps[0].rule == "refused_cue" and kept.steps[0].detail == (cue,)  # the explanation says so
+
+
+EVERY_ONE_REFUSED = [
+    # (text, the cue model's cue and source): the other candidate is a noun ("the staff's claims")
+    ("The board fired the director, brushing aside the staff's claims that he had done nothing wrong.",
+     "fired", "The board"),
+    ("The company cut 300 jobs at the plant, despite the mayor's claims that the plant was safe.",
+     "cut", "The company"),
+]
+
+
+@pytest.mark.parametrize("text, cue, source", EVERY_ONE_REFUSED)
+def test_a_claim_whose_every_candidate_is_refused_has_no_attribution(text, cue, source):
+    candidates, kept = judged(text, cue, source)
+    assert len(candidates) == 2 and candidates[0].cue.text == cue
+    assert kept is None
+
+
+@pytest.mark.parametrize("text, cue, source", [row[:3] for row in FIRST_AN_ACTION])
+def test_the_next_candidate_is_judged_only_after_a_refusal(text, cue, source):
+    accepting = dataclasses.replace(GATE, threshold=-math.inf)
+    refusing = dataclasses.replace(GATE, threshold=math.inf)
+    assert judged(text, cue, source, accepting)[1].cue.text == cue
+    assert judged(text, cue, source, refusing)[1] is None
+
+
+@pytest.mark.parametrize(
+    "claims, scores, kept",
+    [
+        # the first accepted candidate of each claim, none after it; a claim with none accepted keeps none
+        ([1, 1, 2, 3, 3], [0.9, 0.9, 0.1, 0.2, 0.8], [True, False, False, False, True]),
+        ([1, 1, 1, 2], [0.1, 0.6, 0.7, 0.6], [False, True, False, True]),
+        ([1, 2, 2, 2], [0.4, 0.3, 0.2, 0.1], [False, False, False, False]),
+    ],
+)
+def test_training_keeps_what_serving_keeps_the_first_accepted_candidate_per_claim(claims, scores, kept):
+    examples = [Example((), 0.5, True, 0, (), ("article", claim)) for claim in claims]
+    assert chosen(examples, np.array(scores), 0.5).tolist() == kept
