@@ -43,13 +43,14 @@ class ArticleText(fields.String):
         return text
 
 
-def _text_field() -> ArticleText:
+def text_field(pattern: str = NOT_ONLY_WHITESPACE) -> ArticleText:
+    """The text field, documented with the ``pattern`` of the texts it takes."""
     return ArticleText(
         metadata={
             "description": "The article text (or send `html`). Offsets in the response index into it exactly as posted.",
             "minLength": 1,
             "maxLength": _DEFAULT_MAX_TEXT,
-            "pattern": NOT_ONLY_WHITESPACE,
+            "pattern": pattern,
         },
     )
 
@@ -60,7 +61,7 @@ class StrictSchema(Schema):
 
 
 class ScoreRequestSchema(StrictSchema):
-    text = _text_field()
+    text = text_field()
     html = fields.String(
         metadata={
             "description": "A web page, in place of `text`: its article is extracted and returned as "

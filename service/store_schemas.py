@@ -9,7 +9,7 @@ import re
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from .pipeline.records import SOURCE_TYPES
-from .schemas import ScoreRequestSchema, ScoreResponseSchema, StrictSchema, SummarySchema
+from .schemas import ScoreRequestSchema, ScoreResponseSchema, StrictSchema, SummarySchema, text_field
 
 RATINGS = ["high", "mixed", "low", "unrated"]
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -47,6 +47,7 @@ def _story_id() -> fields.String:
 
 
 class ArticleRequestSchema(ScoreRequestSchema):
+    text = text_field(STORABLE_TEXT)
     title = _label("The headline (metadata; not scored as a claim).", 2000)
     url = _label("Where the article was found.", 4000)
     outlet = _label("The publication.")

@@ -5,6 +5,7 @@ its own when CREDENCE_TEST_DATABASE_URL is set; see conftest.py).
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -79,6 +80,17 @@ def test_bad_article_is_422_naming_the_field(store_client, fields, field):
     assert response.status_code == 422
     assert field in response.get_json()["errors"]
     assert store_client.get("/v1/articles").get_json()["articles"] == []
+
+
+@pytest.mark.parametrize(
+    "text, stored",
+    [("Officials said the depot burned.", True), ("Officials said the depot burned.\x00", False), ("   ", False)],
+)
+def test_documented_text_of_a_stored_article_refuses_what_the_store_refuses(store_client, text, stored):
+    """A client (or a fuzzer) reading the OpenAPI document must not send a valid-looking text the store refuses."""
+    schema = store_client.get("/v1/openapi.json").get_json()["components"]["schemas"]["ArticleRequest"]
+    assert bool(re.search(schema["properties"]["text"]["pattern"], text)) is stored
+    assert (post(store_client, text=text).status_code == 201) is stored
 
 
 @pytest.mark.parametrize(
