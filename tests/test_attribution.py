@@ -6,6 +6,7 @@ trained model; the end-to-end tests at the bottom run the real model on the seed
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -348,6 +349,8 @@ def test_model_cue_with_a_pronoun_source_keeps_its_cue_and_points_at_the_anteced
 
 def test_every_step_and_place_the_rules_can_name_has_words_in_the_report():
     assert set(STEP_WORDS) == set(get_args(StepRule))
+    taken = {rule for path in (Path(__file__).parents[1] / "service").rglob("*.py") for rule in re.findall(r'\bStep\("(\w+)"', path.read_text())}
+    assert taken and taken <= set(get_args(StepRule)), taken - set(get_args(StepRule))
     assert set(FOUND_WORDS) == set(get_args(SourceFound))
     assert set(INHERITANCE_WORDS) == set(get_args(Inheritance))
 

@@ -274,6 +274,8 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "only_relays": lambda source, relay: f"source {source!r}: {relay!r} only relays it",
     "head_only": lambda source, phrase: f"source {source!r}: what follows it in {phrase!r} says more about it",
     "adjunct_not_source": lambda source, adjunct: f"source {source!r}: {adjunct!r} only says when, where or how",
+    "pronoun_in_content": lambda source, pronoun: f"source {source!r}: {pronoun!r} after the cue is the content's subject",
+    "affiliated_name": lambda source, affiliation: f"source {source!r}: {affiliation!r} is part of the name's affiliation",
     "sourceless_cue": lambda source, cue: f"source {source!r}: no source was found beside {cue!r}; it is who says it by the guidelines",
 }
 """Each attribution rule's step in words, from the step's detail."""
