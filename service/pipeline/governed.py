@@ -11,6 +11,8 @@ cue's verb class and head, rather than refusing cues by hand. Word classes: ``ga
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .attribution.words import QUOTE_MARKS, is_past_participle, verb_classes
 from .resources import read_toml
 
@@ -125,9 +127,11 @@ def _infinitive(words: list[str], at: int, length: int) -> bool:
     return following not in _NOT_A_VERB_BEFORE and verb_classes(following) is not None
 
 
+@lru_cache(maxsize=16384)
 def _finite_looking(word: str) -> bool:
     """A past or third-person form of a verb WordNet knows ("announced", "says"); a plural noun that is also a
-    verb ("profits") reads the same, which the gate's weights absorb."""
+    verb ("profits") reads the same, which the gate's weights absorb. Cached per word: ``_fronted`` asks it of
+    every word before a teller, in C (``map``) when the answer is known."""
     return len(word) > 3 and word.endswith(("ed", "s")) and verb_classes(word) is not None
 
 
