@@ -104,7 +104,7 @@ def _head_only(text: str, attribution: Attribution | None) -> Attribution | None
     head = without_postmodifier(text, attribution.source)
     # "former GOP Chairman Katon Dawson after the speech", "the fact-checking website Politifact": the name alone
     head = name_in(text, head) or institution_name_in(text, head) or head
-    if head == attribution.source:
+    if head is attribution.source or head == attribution.source:  # most sources have nothing after their head
         return attribution
     step = Step("head_only", head.text, attribution.source.text)
     shorter = replace(attribution, source=head, steps=(*attribution.steps, step))

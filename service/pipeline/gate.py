@@ -79,31 +79,34 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
     text = quotations.text
     cue = attribution.cue
     assert cue is not None
-    head, (cue_text, head_text, head_suffix, cue_length, cue_cap, *verb_class), belief, guideline = _cue_reading(cue.text)
+    head, cue_named, cue_shape, verb_class, belief, guideline = _cue_reading(cue.text)
     lower_before = _lowered_words(text[claim.start : cue.start])
     lower_after = _lowered_words(text[cue.end : claim.end])
-    next1 = lower_after[0] if lower_after else "<end>"
-    next2 = " ".join(lower_after[:2]) if lower_after else "<end>"
-    prev1 = lower_before[-1] if lower_before else "<start>"
-    prev2 = " ".join(lower_before[-2:]) if lower_before else "<start>"
+    if lower_after:
+        next1, next2 = lower_after[0], " ".join(lower_after[:2])
+    else:
+        next1 = next2 = "<end>"
+    if lower_before:
+        prev1, prev2 = lower_before[-1], " ".join(lower_before[-2:])
+    else:
+        prev1 = prev2 = "<start>"
     features = [
-        cue_text,
-        head_text,
-        head_suffix,
+        *cue_named,
         f"next1={next1}",
         f"next2={next2}",
         f"prev1={prev1}",
         f"prev2={prev2}",
         f"head+next1={head}|{next1}",
         f"prev1+head={prev1}|{head}",
-        cue_length,
-        cue_cap,
-        *verb_class,
+        *cue_shape,
     ]
     source = attribution.source
     teller_first = source is not None and claim.start <= source.start < cue.start
-    before_teller = _lowered_words(text[claim.start : source.start]) if teller_first else lower_before
-    features += content_features(lower_before, lower_after, before_teller, teller_first, head, verb_class[0])
+    if not teller_first:
+        before_teller = lower_before
+    else:  # the words before the teller (none when it opens the claim, as most do)
+        before_teller = _lowered_words(text[claim.start : source.start]) if source.start > claim.start else []
+    features += content_features(lower_before, lower_after, before_teller, teller_first, head, verb_class)
     last_four, first_three = lower_before[-4:], lower_after[:3]
     if "that" in lower_after[:4]:
         features.append("that_after")
@@ -184,21 +187,17 @@ _OPENS_FEATURES = {opens: f"opens={opens}" for opens in ("object", "clause", "ot
 
 
 @lru_cache(maxsize=4096)
-def _cue_reading(cue: str) -> tuple[str, tuple[str, ...], bool, bool]:
-    """What ``gate_features`` reads in the cue's own words: its head word, the features of the cue alone (with the
-    WordNet classes of its last verb, ``_verb_class``), and whether the head states a belief and is a guideline
-    cue; cached per cue text ("said", "told" come back claim after claim)."""
+def _cue_reading(cue: str) -> tuple[str, tuple[str, ...], tuple[str, ...], str, bool, bool]:
+    """What ``gate_features`` reads in the cue's own words: its head word, the features of the cue alone in two parts
+    (its words; its length, capital and the WordNet classes of its last verb, ``_verb_class``), the first of those
+    classes, and whether the head states a belief and is a guideline cue; cached per cue text ("said", "told" come
+    back claim after claim)."""
     cue_words = _lowered_words(cue) or ["<empty>"]
     head = cue_words[-1]
-    alone = (
-        f"cue={' '.join(cue_words)}",
-        f"head={head}",
-        f"head_suffix={head[-2:]}",
-        f"cue_words={min(len(cue_words), 4)}",
-        f"cue_cap={cue[:1].isupper()}",
-        *_verb_class(cue_words),
-    )
-    return head, alone, _BELIEF.match(head) is not None, head in _GUIDELINE_CUES
+    verb_class = _verb_class(cue_words)
+    named = (f"cue={' '.join(cue_words)}", f"head={head}", f"head_suffix={head[-2:]}")
+    shape = (f"cue_words={min(len(cue_words), 4)}", f"cue_cap={cue[:1].isupper()}", *verb_class)
+    return head, named, shape, verb_class[0], _BELIEF.match(head) is not None, head in _GUIDELINE_CUES
 
 
 def _verb_class(cue_words: list[str]) -> list[str]:

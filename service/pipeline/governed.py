@@ -11,6 +11,8 @@ cue's verb class and head, rather than refusing cues by hand. Word classes: ``ga
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .attribution.words import QUOTE_MARKS, is_past_participle, verb_classes
 from .resources import read_toml
 
@@ -40,6 +42,10 @@ _AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries
 _PASSIVE_BE = frozenset(read_toml("no_content.toml")["passive_be"])
 _SCAN = 10
 """Words after the cue read for a clause: past them, what follows is no longer the cue's."""
+_MARKED = _STOPS | QUOTE_MARKS | _RELATIVES | _FINITE | {"to", "that"}
+"""The words ``_after`` tests one by one after the cue; any other is tested only as a verb."""
+_OPENING_MARKED = QUOTE_MARKS | _CONTENT_OPENERS | _STOPS | _SUBJECTS | {":", "to"}
+"""The first words after the cue that open content of their own kind; any other opens a noun phrase."""
 
 
 def content_features(lower_before: list[str], lower_after: list[str], before_teller: list[str], teller_first: bool,
@@ -72,53 +78,60 @@ def _after(words: list[str]) -> tuple[str, str]:
     """What follows the cue and, for what follows an object, how many words in: a quotation, a colon, a
     that-clause or question, a "to"-infinitive, a subject pronoun, a stop, or a noun phrase then one of these, a
     finite verb (the noun phrase was the subject of a clause) or nothing ("np_only"); "end" when nothing but the
-    claim's closing marks follows."""
-    while words and words[-1] in _ENDS:
-        words = words[:-1]
-    if not words:
+    claim's closing marks follows. Read without copying ``words``: only its first ``length`` words count."""
+    length = len(words)
+    while length and words[length - 1] in _ENDS:
+        length -= 1
+    if not length:
         return "end", "0"
     first = words[0]
-    if first in QUOTE_MARKS:
-        return "quote", "0"
-    if first == ":":
-        return "colon", "0"
-    if first in _CONTENT_OPENERS:
-        return "wh", "0"
-    if _infinitive(words, 0):
-        return "to", "0"
-    if first in _STOPS:
-        return "stop", "0"
-    if first in _SUBJECTS:
-        return "subject", "0"
-    for at, word in enumerate(words[:_SCAN]):
-        if word in _STOPS:
-            return "np_then_stop", _distance(at)
-        if word in QUOTE_MARKS:
-            return "np_then_quote", _distance(at)
-        if _infinitive(words, at):
-            return "np_then_to", _distance(at)
-        if word == "that" and at:
-            return "np_then_that", _distance(at)
-        if word in _RELATIVES:
-            return "np_then_relative", _distance(at)
-        if at and word in _FINITE:
-            return "np_then_aux", _distance(at)
+    if first in _OPENING_MARKED:  # one set test for the common first word, which opens none of these
+        if first in QUOTE_MARKS:
+            return "quote", "0"
+        if first == ":":
+            return "colon", "0"
+        if first in _CONTENT_OPENERS:
+            return "wh", "0"
+        if _infinitive(words, 0, length):
+            return "to", "0"
+        if first in _STOPS:
+            return "stop", "0"
+        if first in _SUBJECTS:
+            return "subject", "0"
+    for at in range(min(length, _SCAN)):
+        word = words[at]
+        if word in _MARKED:  # one set test for the common word, which is none of these
+            if word in _STOPS:
+                return "np_then_stop", _distance(at)
+            if word in QUOTE_MARKS:
+                return "np_then_quote", _distance(at)
+            if _infinitive(words, at, length):
+                return "np_then_to", _distance(at)
+            if word == "that" and at:
+                return "np_then_that", _distance(at)
+            if word in _RELATIVES:
+                return "np_then_relative", _distance(at)
+            if at and word in _FINITE:
+                return "np_then_aux", _distance(at)
         if at > 1 and words[at - 1] not in _NOT_A_VERB_BEFORE and _finite_looking(word):
             return "np_then_verb", _distance(at)
     return "np_only", "0"
 
 
-def _infinitive(words: list[str], at: int) -> bool:
-    """Whether ``words[at]`` is the "to" of an infinitive ("to act"), not a preposition ("to the order")."""
-    if words[at] != "to" or at + 1 >= len(words):
+def _infinitive(words: list[str], at: int, length: int) -> bool:
+    """Whether ``words[at]`` is the "to" of an infinitive ("to act"), not a preposition ("to the order"), in the
+    first ``length`` words."""
+    if words[at] != "to" or at + 1 >= length:
         return False
     following = words[at + 1]
     return following not in _NOT_A_VERB_BEFORE and verb_classes(following) is not None
 
 
+@lru_cache(maxsize=16384)
 def _finite_looking(word: str) -> bool:
     """A past or third-person form of a verb WordNet knows ("announced", "says"); a plural noun that is also a
-    verb ("profits") reads the same, which the gate's weights absorb."""
+    verb ("profits") reads the same, which the gate's weights absorb. Cached per word: ``_fronted`` asks it of
+    every word before a teller, in C (``map``) when the answer is known."""
     return len(word) > 3 and word.endswith(("ed", "s")) and verb_classes(word) is not None
 
 
@@ -188,7 +201,7 @@ def governs_nothing(cue_words: list[str], lower_before: list[str], lower_after: 
     if (head != ":" and following != ":" and following not in QUOTE_MARKS and "that" not in lower_after[:3]
             and not any(map(verb_classes, cue_words))):
         return "no_verb"
-    if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive(["to", *lower_after], 0):
+    if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive(["to", *lower_after], 0, len(lower_after) + 1):
         return "agreeing"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"

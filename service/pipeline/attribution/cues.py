@@ -176,6 +176,14 @@ class Cues:
                 return self[index]
         return None
 
+    def overlapping(self, span: Span) -> Candidate | None:
+        """The candidate of the first cue that overlaps ``span`` (the rule cue under the model's), or None."""
+        start, end = span.start, span.end
+        for index, (cue, _) in enumerate(self._cues):
+            if cue.start < end and start < cue.end:
+                return self[index]
+        return None
+
     def others(self, cue: Span) -> list[tuple[int, Span, str]]:
         """The cues other than ``cue``: each one's index (``self[index]`` is its candidate), the cue, its kind.
         Told apart by offsets, which in one text make the same span (cheaper than ``Span`` equality)."""

@@ -190,7 +190,7 @@ def _from_model(
     """
     cue = prediction.cue
     assert cue is not None
-    rule = found.first(lambda rule_cue, _: rule_cue.start < cue.end and cue.start < rule_cue.end)
+    rule = found.overlapping(cue)
     kind = rule.kind if rule else "verb"
     if kind == "citing" and (reporter := _reporter_before(found, cue)) is not None:
         return reporter, (*how, Step("cites_for", reporter.source.text, reporter.cue.text))
@@ -202,6 +202,8 @@ def _from_model(
     rule_source = rule.source if rule else None
     if rule_source is not None and (kind == "according" or _completes(model_source, rule_source)):
         steps = (*how, Step("rule_source", rule.found, model_source == rule_source))
+        if rule.cue.start == cue.start and rule.cue.end == cue.end:
+            return rule, steps  # the model's cue is the rule's: its candidate as it stands, not a copy
         return Candidate(cue, rule_source, kind, rule.clear, rule.found), steps
     if model_source is not None:
         return Candidate(cue, model_source, kind, True, "by_model"), how

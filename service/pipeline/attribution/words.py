@@ -3,6 +3,7 @@ noun phrase that follows a cue. Shared by the cue finder, the span rules and the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..resources import compile_alternation, read_entries, read_toml
 from ..text.lexicon import word_trie
@@ -44,10 +45,12 @@ _VERB_ENDINGS = (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), 
 """WordNet's own detachment rules for verbs (morphy), tried in order."""
 
 
+@lru_cache(maxsize=16384)
 def verb_classes(word: str) -> tuple[tuple[str, ...], int] | None:
     """The WordNet 3.0 lexicographer files of a lower-case word's first verb senses ("communication", "social")
     and the quarters of its senses that are of communication, or None when it is no verb WordNet knows
-    (``resources/lexicons/wordnet_verb_classes.txt``, built by ``training/verb_classes.py``)."""
+    (``resources/lexicons/wordnet_verb_classes.txt``, built by ``training/verb_classes.py``). Cached per word: the
+    gate asks of every word after a cue that may be a verb, and a miss tries each of morphy's endings."""
     lemma = _VERB_FORMS.get(word, word)
     if lemma not in _VERB_CLASSES:
         lemma = next((word[: len(word) - len(ending)] + base for ending, base in _VERB_ENDINGS
