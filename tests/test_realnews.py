@@ -490,6 +490,13 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Kessler, a nurse at the clinic, said she, too, had seen the shortage.", "Kessler", "person", True, []),
         # refused: a pronoun before the cue is the source itself
         ("“We will not move,” he said, adding that they would return.", "he", "unknown", False, []),
+        # reports in the plural need no determiner to be the source: "reports say", "Recent reports indicated"
+        ("Recent reports indicated a payout of about $40 million for the outgoing chief.",
+         "Recent reports", "document", False, []),
+        ("Dozens of homes were flooded, local reports say, and the roads are closed.",
+         "local reports", "document", False, []),
+        # refused: "reports" after a name is its cue, and the name the source
+        ("“The deal is off,” Dana Cole reports.", "Dana Cole", "person", True, []),
         # refused: a name that is only the object of the clause before
         ("Neighbours complained for months about Joe Biden, the White House said.",
          "the White House", "organization", True, []),

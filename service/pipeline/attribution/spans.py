@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
-from ..source_lexicons import NAME_PARTICLES
+from ..source_lexicons import NAME_PARTICLES, REPORT_HEAD
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -35,6 +35,9 @@ _PRONOUN_CLITIC = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e
 # and asked"), not a source.
 _ENDS_IN_CONJUNCTION = re.compile(rf"(?:^|\s)(?:{'|'.join(CLAUSE_WORDS['conjunctions'])})$", re.IGNORECASE)
 _HAS_WORD = re.compile(r"\w")
+# A plural after up to three lower-case modifiers: with a report noun as its head ("reports", "Recent reports",
+# "local media reports") a noun phrase without a determiner.
+_PLURAL_AFTER_MODIFIERS = re.compile(r"(?:[A-Z]?[a-z-]+\s+){0,3}[a-z]+s")
 # A phrase that opens with a determiner or quantifier is a noun phrase: its last word is a noun even when it is
 # also a cue verb ("the report", "several reports", "a new study").
 _PHRASE_WORDS: dict[str, list[str]] = read_toml("phrase_words.toml")
@@ -297,9 +300,10 @@ def _phrase_like(words: str) -> bool:
     if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or _CLAUSE_WORD.search(words):
         return False
     if (verb := CUE_VERB.search(words)) is not None and not (
-        verb.end() == len(words) and _DETERMINED.match(words) and not verb.group().endswith("ed")
+        verb.end() == len(words) and not verb.group().endswith("ed")
+        and (_DETERMINED.match(words) or (_PLURAL_AFTER_MODIFIERS.fullmatch(words) and REPORT_HEAD.search(words)))
     ):
-        return False  # a cue verb makes a clause, but for the head noun of "the report", "a new study"
+        return False  # a cue verb makes a clause, but for the head noun of "the report", "recent reports"
     if not _HAS_WORD.search(words) or _ENDS_IN_CONJUNCTION.search(words) or _NO_TELLER.fullmatch(words):
         return False
     if _ADJUNCT_OPENING.match(words):
