@@ -537,6 +537,29 @@ def test_an_embedded_post_is_attributed_to_its_signature():
     assert attributions[0] is None and attributions[-1] is None  # the story before and after the post
 
 
+_ALERTS = "Riverside Alerts (@RiversideAlerts)"
+
+
+@pytest.mark.parametrize(
+    "post, sources",
+    [
+        # an unnamed subject inside the post ("They keep telling us") is the post's sentence, the account's
+        ("They keep telling us the levee will hold. It will not. — Riverside Alerts (@RiversideAlerts) May 2, 2024",
+         [_ALERTS, _ALERTS, _ALERTS]),
+        # the embed's "Report" link after the date is still the signature
+        ("Stay off the bridge tonight. — Riverside Alerts (@RiversideAlerts) May 2, 2024 Report", [_ALERTS, _ALERTS]),
+        # refused: a named speaker quoted inside the post keeps the words
+        ("Mayor Dana Holt said the bridge is safe. Stay off it anyway. — Riverside Alerts (@RiversideAlerts) May 2, 2024",
+         ["Dana Holt", _ALERTS, _ALERTS]),
+    ],
+)
+def test_the_sentences_of_an_embedded_post_are_its_accounts(post, sources):
+    claims = score_article("The river rose again overnight.\n" + post, explain=True)["claims"]
+    assert claims[0]["attribution"] is None
+    assert all(claim["attribution"]["explanation"] for claim in claims[1:])
+    assert [claim["attribution"]["source"]["text"] for claim in claims[1:]] == sources
+
+
 def test_the_exported_gate_scores_as_the_fitted_model_does(tmp_path):
     from training.gate import Example, design, fit, write
 
