@@ -495,6 +495,8 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Recent reports", "document", False, []),
         ("Dozens of homes were flooded, local reports say, and the roads are closed.",
          "local reports", "document", False, []),
+        ("Another local report stated that the plant had failed two inspections.",
+         "Another local report", "document", True, []),
         # refused: "reports" after a name is its cue, and the name the source
         ("“The deal is off,” Dana Cole reports.", "Dana Cole", "person", True, []),
         # refused: a name that is only the object of the clause before
