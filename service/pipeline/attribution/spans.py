@@ -233,7 +233,7 @@ def _phrase_at_end(before: str, piece: str) -> tuple[int, str] | None:
     aux = _TRAILING_AUX.search(text, start, end)
     if aux is not None:
         end = aux.start()
-    span = plausible(trim(text, start, end))
+    span = plausible(trim(text, start, end), bare_reports=True)
     return None if span is None else (span.start - len(before), span.text)
 
 
@@ -249,7 +249,7 @@ def source_after(text: str, start: int, claim_end: int) -> Span | None:
         end = adjunct.start()
     elif match.group("name"):
         end = match.end("name")
-    return plausible(trim(text, match.start("np"), end))
+    return plausible(trim(text, match.start("np"), end), bare_reports=True)
 
 
 def trim(text: str, start: int, end: int) -> Span | None:
@@ -286,22 +286,26 @@ def _trimmed(piece: str) -> tuple[int, str] | None:
     return (start, piece[start:end]) if start < end else None
 
 
-def plausible(span: Span | None) -> Span | None:
-    """Refuse a "source" that is a clause (too long, or with a cue verb or copula in it) or an adjunct."""
-    if span is None or not _phrase_like(span.text):
+def plausible(span: Span | None, *, bare_reports: bool = False) -> Span | None:
+    """Refuse a "source" that is a clause (too long, or with a cue verb or copula in it) or an adjunct.
+
+    ``bare_reports``: a whole phrase the rules found before or after a cue may be reports with no determiner
+    ("reports say"); a model's span may not, as it is often the last word of a longer phrase ("an analysis of
+    campaign-finance reports")."""
+    if span is None or not _phrase_like(span.text, bare_reports):
         return None
     return span
 
 
 @lru_cache(maxsize=8192)
-def _phrase_like(words: str) -> bool:
+def _phrase_like(words: str, bare_reports: bool) -> bool:
     """Whether ``words`` can be a source noun phrase (see ``plausible``); cached, as the
     same phrases ("he", "the agency") come back claim after claim."""
     if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or _CLAUSE_WORD.search(words):
         return False
     if (verb := CUE_VERB.search(words)) is not None and not (
         verb.end() == len(words) and not verb.group().endswith("ed")
-        and (_DETERMINED.match(words) or (_PLURAL_AFTER_MODIFIERS.fullmatch(words) and REPORT_HEAD.search(words)))
+        and (_DETERMINED.match(words) or (bare_reports and _PLURAL_AFTER_MODIFIERS.fullmatch(words) and REPORT_HEAD.search(words)))
     ):
         return False  # a cue verb makes a clause, but for the head noun of "the report", "recent reports"
     if not _HAS_WORD.search(words) or _ENDS_IN_CONJUNCTION.search(words) or _NO_TELLER.fullmatch(words):
