@@ -499,6 +499,11 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Another local report", "document", True, []),
         # refused: "reports" after a name is its cue, and the name the source
         ("“The deal is off,” Dana Cole reports.", "Dana Cole", "person", True, []),
+        # a capitalised adjunct opening the sentence is no part of the pronoun after it
+        ("Mayor Dana Holt toured the bridge. On Sunday she described the repairs as finished.",
+         "she", "person", True, []),
+        # refused: a name that opens with a preposition keeps it
+        ("In Focus Foundation said the trail would reopen in May.", "In Focus Foundation", "organization", True, []),
         # refused: a name that is only the object of the clause before
         ("Neighbours complained for months about Joe Biden, the White House said.",
          "the White House", "organization", True, []),

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
-from ..source_lexicons import NAME_PARTICLES, REPORT_HEAD
+from ..source_lexicons import NAME_PARTICLES, PRONOUNS, REPORT_HEAD
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -49,8 +49,13 @@ _NO_TELLER = re.compile(
     re.IGNORECASE,
 )
 _ADJUNCT_OPENING = re.compile(rf"(?-i:{'|'.join(_PHRASE_WORDS['adjunct_prepositions'])})\s")
-# A short adjunct before a determined noun phrase, "in January the state Supreme Court": cut from the span.
-_LEADING_ADJUNCT = re.compile(_ADJUNCT_OPENING.pattern + r"(?:[A-Z0-9][\w.:]*\s+){1,3}(?=(?:the|a|an)\s)")
+# A short adjunct before a determined noun phrase or a pronoun, "in January the state Supreme Court", "On Sunday
+# he": cut from the span, its preposition in either case (the sentence may open with it).
+_PRONOUN_AT_END = "|".join(word if word != "i" else "I" for word in PRONOUNS)
+_LEADING_ADJUNCT = re.compile(
+    rf"(?-i:{'|'.join(f'[{word[0]}{word[0].upper()}]{word[1:]}' for word in _PHRASE_WORDS['adjunct_prepositions'])})\s"
+    rf"(?:[A-Z0-9][\w.:]*\s+){{1,3}}(?=(?:the|a|an)\s|(?:{_PRONOUN_AT_END})\s*$)"
+)
 _APPOSITIVE_START = re.compile(r"\s*(?:the|a|an|who|which|whose|former|[a-z])", re.DOTALL)
 # Words that make a would-be source a clause: copulas and modals.
 _CLAUSE_WORD = re.compile(rf"\b(?:{'|'.join(CLAUSE_WORDS['copulas'] + CLAUSE_WORDS['modals'])})\b", re.IGNORECASE)
