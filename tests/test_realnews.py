@@ -490,6 +490,20 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Kessler, a nurse at the clinic, said she, too, had seen the shortage.", "Kessler", "person", True, []),
         # refused: a pronoun before the cue is the source itself
         ("“We will not move,” he said, adding that they would return.", "he", "unknown", False, []),
+        # reports in the plural need no determiner to be the source: "reports say", "Recent reports indicated"
+        ("Recent reports indicated a payout of about $40 million for the outgoing chief.",
+         "Recent reports", "document", False, []),
+        ("Dozens of homes were flooded, local reports say, and the roads are closed.",
+         "local reports", "document", False, []),
+        ("Another local report stated that the plant had failed two inspections.",
+         "Another local report", "document", True, []),
+        # refused: "reports" after a name is its cue, and the name the source
+        ("“The deal is off,” Dana Cole reports.", "Dana Cole", "person", True, []),
+        # a capitalised adjunct opening the sentence is no part of the pronoun after it
+        ("Mayor Dana Holt toured the bridge. On Sunday she described the repairs as finished.",
+         "she", "person", True, []),
+        # refused: a name that opens with a preposition keeps it
+        ("In Focus Foundation said the trail would reopen in May.", "In Focus Foundation", "organization", True, []),
         # refused: a name that is only the object of the clause before
         ("Neighbours complained for months about Joe Biden, the White House said.",
          "the White House", "organization", True, []),
@@ -528,6 +542,29 @@ def test_an_embedded_post_is_attributed_to_its_signature():
     post = [a for a in attributions if a is not None and a["inherited"]]
     assert len(signs) == 2 and len(post) == 1 and all(a["source"] == signed["source"] for a in signs + post)
     assert attributions[0] is None and attributions[-1] is None  # the story before and after the post
+
+
+_ALERTS = "Riverside Alerts (@RiversideAlerts)"
+
+
+@pytest.mark.parametrize(
+    "post, sources",
+    [
+        # an unnamed subject inside the post ("They keep telling us") is the post's sentence, the account's
+        ("They keep telling us the levee will hold. It will not. — Riverside Alerts (@RiversideAlerts) May 2, 2024",
+         [_ALERTS, _ALERTS, _ALERTS]),
+        # the embed's "Report" link after the date is still the signature
+        ("Stay off the bridge tonight. — Riverside Alerts (@RiversideAlerts) May 2, 2024 Report", [_ALERTS, _ALERTS]),
+        # refused: a named speaker quoted inside the post keeps the words
+        ("Mayor Dana Holt said the bridge is safe. Stay off it anyway. — Riverside Alerts (@RiversideAlerts) May 2, 2024",
+         ["Dana Holt", _ALERTS, _ALERTS]),
+    ],
+)
+def test_the_sentences_of_an_embedded_post_are_its_accounts(post, sources):
+    claims = score_article("The river rose again overnight.\n" + post, explain=True)["claims"]
+    assert claims[0]["attribution"] is None
+    assert all(claim["attribution"]["explanation"] for claim in claims[1:])
+    assert [claim["attribution"]["source"]["text"] for claim in claims[1:]] == sources
 
 
 def test_the_exported_gate_scores_as_the_fitted_model_does(tmp_path):

@@ -228,9 +228,10 @@ def credited_excerpts(
     return tuple(result)
 
 
-# The signature an embedded post ends with: a dash, the account's name and handle, and the date.
+# The signature an embedded post ends with: a dash, the account's name and handle, and the date (and the embed's
+# "Report" link where the page kept it).
 _POST_SIGNATURE = re.compile(
-    r"(?P<cue>[—–])\s*(?P<source>[^—–\n]{1,60}?\(@\w{1,30}\))\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*$"
+    r"(?P<cue>[—–])\s*(?P<source>[^—–\n]{1,60}?\(@\w{1,30}\))\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?(?:\s+Report)?\s*$"
 )
 
 
@@ -240,7 +241,7 @@ def embedded_posts(
     """A post's line ending in its signature is attributed to the account (social_media, named; the dash is the
     cue, as a speaker label's colon is): the claim with the signature in it, and when the signature stands as a
     sentence of its own (or was skipped as one), the post's last sentence before it too; the post's earlier
-    sentences on the line inherit it."""
+    sentences on the line inherit it, back to one a named speaker is quoted in."""
     result = list(attributions)
     for line, first, index in _claims_by_line(lines, claims):
         match = _POST_SIGNATURE.search(text, line.start, line.end)
@@ -259,8 +260,8 @@ def embedded_posts(
         for claim in signed:
             result[claim.index] = own
         for earlier in reversed(post):
-            if result[earlier.index] is not None:
-                break
+            if (found := result[earlier.index]) is not None and found.named:
+                break  # a named speaker quoted inside the post keeps the words; "They repeat ..." is the account's
             result[earlier.index] = replace(
                 own, cue=None, inherited=True, steps=(Step("post_sentence", source.text),)
             )

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
-from ..source_lexicons import NAME_PARTICLES
+from ..source_lexicons import NAME_PARTICLES, PRONOUNS, REPORT_HEAD
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -35,6 +35,9 @@ _PRONOUN_CLITIC = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e
 # and asked"), not a source.
 _ENDS_IN_CONJUNCTION = re.compile(rf"(?:^|\s)(?:{'|'.join(CLAUSE_WORDS['conjunctions'])})$", re.IGNORECASE)
 _HAS_WORD = re.compile(r"\w")
+# A plural after up to three lower-case modifiers: with a report noun as its head ("reports", "Recent reports",
+# "local media reports") a noun phrase without a determiner.
+_PLURAL_AFTER_MODIFIERS = re.compile(r"(?:[A-Z]?[a-z-]+\s+){0,3}[a-z]+s")
 # A phrase that opens with a determiner or quantifier is a noun phrase: its last word is a noun even when it is
 # also a cue verb ("the report", "several reports", "a new study").
 _PHRASE_WORDS: dict[str, list[str]] = read_toml("phrase_words.toml")
@@ -46,8 +49,13 @@ _NO_TELLER = re.compile(
     re.IGNORECASE,
 )
 _ADJUNCT_OPENING = re.compile(rf"(?-i:{'|'.join(_PHRASE_WORDS['adjunct_prepositions'])})\s")
-# A short adjunct before a determined noun phrase, "in January the state Supreme Court": cut from the span.
-_LEADING_ADJUNCT = re.compile(_ADJUNCT_OPENING.pattern + r"(?:[A-Z0-9][\w.:]*\s+){1,3}(?=(?:the|a|an)\s)")
+# A short adjunct before a determined noun phrase or a pronoun, "in January the state Supreme Court", "On Sunday
+# he": cut from the span, its preposition in either case (the sentence may open with it).
+_PRONOUN_AT_END = "|".join(word if word != "i" else "I" for word in PRONOUNS)
+_LEADING_ADJUNCT = re.compile(
+    rf"(?-i:{'|'.join(f'[{word[0]}{word[0].upper()}]{word[1:]}' for word in _PHRASE_WORDS['adjunct_prepositions'])})\s"
+    rf"(?:[A-Z0-9][\w.:]*\s+){{1,3}}(?=(?:the|a|an)\s|(?:{_PRONOUN_AT_END})\s*$)"
+)
 _APPOSITIVE_START = re.compile(r"\s*(?:the|a|an|who|which|whose|former|[a-z])", re.DOTALL)
 # Words that make a would-be source a clause: copulas and modals.
 _CLAUSE_WORD = re.compile(rf"\b(?:{'|'.join(CLAUSE_WORDS['copulas'] + CLAUSE_WORDS['modals'])})\b", re.IGNORECASE)
@@ -230,7 +238,7 @@ def _phrase_at_end(before: str, piece: str) -> tuple[int, str] | None:
     aux = _TRAILING_AUX.search(text, start, end)
     if aux is not None:
         end = aux.start()
-    span = plausible(trim(text, start, end))
+    span = plausible(trim(text, start, end), bare_reports=True)
     return None if span is None else (span.start - len(before), span.text)
 
 
@@ -246,7 +254,7 @@ def source_after(text: str, start: int, claim_end: int) -> Span | None:
         end = adjunct.start()
     elif match.group("name"):
         end = match.end("name")
-    return plausible(trim(text, match.start("np"), end))
+    return plausible(trim(text, match.start("np"), end), bare_reports=True)
 
 
 def trim(text: str, start: int, end: int) -> Span | None:
@@ -283,23 +291,28 @@ def _trimmed(piece: str) -> tuple[int, str] | None:
     return (start, piece[start:end]) if start < end else None
 
 
-def plausible(span: Span | None) -> Span | None:
-    """Refuse a "source" that is a clause (too long, or with a cue verb or copula in it) or an adjunct."""
-    if span is None or not _phrase_like(span.text):
+def plausible(span: Span | None, *, bare_reports: bool = False) -> Span | None:
+    """Refuse a "source" that is a clause (too long, or with a cue verb or copula in it) or an adjunct.
+
+    ``bare_reports``: a whole phrase the rules found before or after a cue may be reports with no determiner
+    ("reports say"); a model's span may not, as it is often the last word of a longer phrase ("an analysis of
+    campaign-finance reports")."""
+    if span is None or not _phrase_like(span.text, bare_reports):
         return None
     return span
 
 
 @lru_cache(maxsize=8192)
-def _phrase_like(words: str) -> bool:
+def _phrase_like(words: str, bare_reports: bool) -> bool:
     """Whether ``words`` can be a source noun phrase (see ``plausible``); cached, as the
     same phrases ("he", "the agency") come back claim after claim."""
     if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or _CLAUSE_WORD.search(words):
         return False
     if (verb := CUE_VERB.search(words)) is not None and not (
-        verb.end() == len(words) and _DETERMINED.match(words) and not verb.group().endswith("ed")
+        verb.end() == len(words) and not verb.group().endswith("ed")
+        and (_DETERMINED.match(words) or (bare_reports and _PLURAL_AFTER_MODIFIERS.fullmatch(words) and REPORT_HEAD.search(words)))
     ):
-        return False  # a cue verb makes a clause, but for the head noun of "the report", "a new study"
+        return False  # a cue verb makes a clause, but for the head noun of "the report", "recent reports"
     if not _HAS_WORD.search(words) or _ENDS_IN_CONJUNCTION.search(words) or _NO_TELLER.fullmatch(words):
         return False
     if _ADJUNCT_OPENING.match(words):
