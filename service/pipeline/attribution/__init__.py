@@ -117,9 +117,9 @@ def attribute_candidates(
         # A cue inside a quotation is the quoted speaker's own word, never the claim's (docs/guidelines.md).
         found = cues.of(claim)
         model_cue = model_cue_within(claim, prediction.cue)
-        if not model_cue:
+        if not model_cue and (more := class_cues(text, claim)):
             # No model cue: verbs of a class the gate knows stand as candidates beside the rule lexicon's.
-            found = tuple(sorted((*found, *class_cues(text, claim)), key=lambda rule_cue: rule_cue[0].start))
+            found = tuple(sorted((*found, *more), key=lambda rule_cue: rule_cue[0].start))
         found = _outside_quotations(quotations, found)
         if prediction.cue is not None and quotations.open_at(prediction.cue.start):
             prediction = replace(prediction, cue=None, source=None)
