@@ -179,9 +179,11 @@ class Cues:
         """The candidates, in text order, of the cues for which ``keep(cue, kind)`` holds."""
         return (self[index] for index, (cue, kind) in enumerate(self._cues) if keep(cue, kind))
 
-    def any(self, keep: Callable[[Span, str], bool]) -> bool:
-        """Whether ``keep(cue, kind)`` holds for any cue (no source is looked for)."""
-        return any(keep(cue, kind) for cue, kind in self._cues)
+    def apart(self, span: Span) -> list[int]:
+        """The indices of the cues that overlap ``span`` nowhere (``self[index]`` is each one's candidate): told by
+        the cues alone, before any source is looked for."""
+        start, end = span.start, span.end
+        return [index for index, (cue, _) in enumerate(self._cues) if cue.end <= start or end <= cue.start]
 
     def first(self, keep: Callable[[Span, str], bool]) -> Candidate | None:
         """The first candidate ``where(keep)`` gives, or None."""

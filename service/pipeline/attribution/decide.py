@@ -8,7 +8,7 @@ judges one by one only while it refuses the ones before (``gate.AttributionGate.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain, islice
 
@@ -101,25 +101,11 @@ def choose_later(text: str, primary: Candidate, found: Cues, more: Cues) -> Iter
     action the gate refuses ("The council voted on Tuesday, officials said, to ..."), while the claim's real
     cue is a rule cue beside it. Made one by one, as the gate asks: a cue's source is looked for only when the
     one before it was refused."""
-    apart = _apart_from(primary)
-    others = (other for other in chain(found.where(apart), more.where(apart)) if other.clear or _says(text, other))
+    cue = primary.cue
+    apart = chain((found[index] for index in found.apart(cue)), (more[index] for index in more.apart(cue)))
+    others = (other for other in apart if other.clear or _says(text, other))
     return ((other, (Step("rule_cue", other.cue.text, other.kind, other.found),))
             for other in islice(others, MAX_CANDIDATES - 1))
-
-
-def has_cue_apart(primary: Candidate, found: Cues) -> bool:
-    """Whether any of ``found`` lies apart from the ``primary`` cue, and so may follow it (``choose_later``):
-    told by the cues alone, before any source is looked for."""
-    return found.any(_apart_from(primary))
-
-
-def _apart_from(primary: Candidate) -> Callable[[Span, str], bool]:
-    """Whether a cue lies apart from ``primary``'s, overlapping it nowhere."""
-    start, end = primary.cue.start, primary.cue.end
-
-    def apart(cue: Span, _: str) -> bool:
-        return cue.end <= start or end <= cue.start
-    return apart
 
 
 def choose_primary(
