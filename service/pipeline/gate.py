@@ -24,7 +24,7 @@ import json
 import re
 import zlib
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -288,10 +288,10 @@ class AttributionGate:
     ) -> tuple[Attribution | None, ...]:
         """Per claim, the first of its candidate attributions (``attribution.attribute_candidates``) whose cue the
         gate accepts, or None when it refuses them all; the quotations inherited from a refused one go with it.
-        A claim's later candidates are made and judged only when its first is refused, all claims' at once per
-        round. Each kept one is marked a report or a belief (by its cue word; inherited ones by their origin)."""
+        A claim's next candidate is made and judged only when the one before it is refused, all claims' at once
+        per round. Each kept one is marked a report or a belief (by its cue word; inherited ones by their origin)."""
         chosen: list[Attribution | None] = [judged.first for judged in candidates]
-        later: dict[int, tuple[Attribution, ...]] = {}
+        later: dict[int, Iterator[Attribution]] = {}
         refused: set[tuple[int, int]] = set()
         kinds: dict[tuple[int, int], str] = {}
         pending = [number for number, attribution in enumerate(chosen) if _own(attribution)]
@@ -307,10 +307,12 @@ class AttributionGate:
                     kinds[_key(attribution)] = attribution.kind
                     continue
                 refused.add(_key(attribution))
-                after = later[number] if rank else later.setdefault(number, candidates[number].later())
+                if not rank:
+                    later[number] = candidates[number].later()
+                after = next(later[number], None)
                 chosen[number] = None
-                if rank < len(after):
-                    chosen[number] = replace(after[rank], steps=(Step("refused_cue", attribution.cue.text), *after[rank].steps))
+                if after is not None:
+                    chosen[number] = replace(after, steps=(Step("refused_cue", attribution.cue.text), *after.steps))
                     retry.append(number)
             pending = retry
             rank += 1

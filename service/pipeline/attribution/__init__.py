@@ -62,7 +62,7 @@ Each decision returns structured steps (``Step``: a rule and what it saw), kept 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -70,7 +70,7 @@ from ..document import Document, Quotations
 from ..sources import SourceReading
 from ..records import Attribution, Claim, ClaimPrediction, Step, Via, replace
 from .chain import trace_chain
-from .cues import Candidate, Cue, CueIndex, Cues, candidates, class_cues
+from .cues import Candidate, Cue, CueIndex, Cues, candidates, class_cues, may_open_content
 from .decide import choose_later, choose_primary, model_cue_within
 from .inherit import Seen, inherit_backward, inherit_forward, is_direct_quote
 from .references import LOOKBACK_CLAIMS, MENTION_MEMORY, Mention, resolve
@@ -81,13 +81,14 @@ __all__ = ["LOOKBACK_CLAIMS", "Candidate", "Candidates", "attribute", "attribute
 @dataclass(frozen=True, slots=True)
 class Candidates:
     """A claim's attribution, and the ones the gate judges after it when it refuses it (``decide.choose_later``),
-    made only when asked: most first cues are kept, and the later ones cost a source search each."""
+    made only when asked, one by one: most first cues are kept, and the later ones cost a source search each.
+    ``make_later`` is None when the claim has no cue that could follow its first."""
 
     first: Attribution | None
-    make_later: Callable[[], tuple[Attribution, ...]] | None = None
+    make_later: Callable[[], Iterator[Attribution]] | None = None
 
-    def later(self) -> tuple[Attribution, ...]:
-        return () if self.make_later is None else self.make_later()
+    def later(self) -> Iterator[Attribution]:
+        return iter(()) if self.make_later is None else self.make_later()
 
 
 def attribute(
@@ -116,9 +117,9 @@ def attribute_candidates(
         # A cue inside a quotation is the quoted speaker's own word, never the claim's (docs/guidelines.md).
         found = cues.of(claim)
         model_cue = model_cue_within(claim, prediction.cue)
-        if not model_cue:
+        if not model_cue and (more := class_cues(text, claim)):
             # No model cue: verbs of a class the gate knows stand as candidates beside the rule lexicon's.
-            found = tuple(sorted((*found, *class_cues(text, claim)), key=lambda rule_cue: rule_cue[0].start))
+            found = tuple(sorted((*found, *more), key=lambda rule_cue: rule_cue[0].start))
         found = _outside_quotations(quotations, found)
         if prediction.cue is not None and quotations.open_at(prediction.cue.start):
             prediction = replace(prediction, cue=None, source=None)
@@ -128,8 +129,11 @@ def attribute_candidates(
             primary, how = choose_primary(text, claim, prediction, rule_cues)
         if primary is not None:
             first = _own_attribution(document, claim, primary, how, rule_cues, mentions, seen)
-            memory = (deque(mentions, maxlen=MENTION_MEMORY), deque(seen, maxlen=LOOKBACK_CLAIMS))
-            own = Candidates(first, partial(_later, document, claim, primary, rule_cues, model_cue, *memory))
+            own = Candidates(first)
+            # Most claims have no cue that could follow the first: settled here, before any scan or source search.
+            if rule_cues.apart(primary.cue) or (model_cue and may_open_content(text, claim)):
+                memory = (deque(mentions, maxlen=MENTION_MEMORY), deque(seen, maxlen=LOOKBACK_CLAIMS))
+                own = Candidates(first, partial(_later, document, claim, primary, rule_cues, model_cue, *memory))
         else:  # no cue of the model's in the claim, nor a clear one of the rules': nothing to attribute by
             own = Candidates(inherit_backward(document.quotations, claim, seen))
         results.append(own)
@@ -141,12 +145,13 @@ def attribute_candidates(
 def _later(
     document: Document, claim: Claim, primary: Candidate, found: Cues, model_cue: bool, mentions: deque[Mention],
     seen: deque[Seen],
-) -> tuple[Attribution, ...]:
-    """The attributions the gate judges after the claim's first (``decide.choose_later``); with a model cue, the
-    communication verbs before content (``class_cues``), which ``found`` then leaves out, are among them."""
+) -> Iterator[Attribution]:
+    """The attributions the gate judges after the claim's first (``decide.choose_later``), each made when the gate
+    asks for it; with a model cue, the communication verbs before content (``class_cues``), which ``found`` then
+    leaves out, are among them."""
     text = document.text
     more = _outside_quotations(document.quotations, class_cues(text, claim)) if model_cue else ()
-    return tuple(
+    return (
         _own_attribution(document, claim, candidate, how, found, mentions, seen, remember=False)
         for candidate, how in choose_later(text, primary, found, Cues(text, claim, more))
     )

@@ -40,6 +40,8 @@ _CANDIDATE_CLASSES = frozenset(CLAUSE_WORDS["candidate_verb_classes"])
 _RULE_VERBS = frozenset(CUE_VERBS)
 # A lower-case word with content opening right after it: "that", a colon or a quotation.
 _BEFORE_CONTENT = re.compile(r"(?<![\w'’-])[a-z]{3,}(?=\s+that\b|\s*:|\s*,?\s*[“\"])")
+_CONTENT_OPENER = re.compile(r'that|[:“"]')
+"""What ``_BEFORE_CONTENT`` needs after its word: without one of them in a claim, it has no class cue."""
 
 
 @record
@@ -109,11 +111,19 @@ class CueIndex:
 def class_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
     """Verbs the rule lexicon lacks whose first WordNet sense is of a candidate class (``clause_words.toml``:
     communication), with content opening right after them: "He complains that", "pollsters caution that"."""
+    if not may_open_content(text, claim):
+        return ()
     return tuple(
         (Span(m.start(), m.end(), m.group()), "verb") for m in _BEFORE_CONTENT.finditer(text, claim.start, claim.end)
         if m.group() not in _RULE_VERBS and (classes := verb_classes(m.group())) is not None
         and classes[0][0] in _CANDIDATE_CLASSES
     )
+
+
+def may_open_content(text: str, claim: Claim) -> bool:
+    """Whether content may open in the claim ("that", a colon, a quotation mark): a plain search, before the scan of
+    ``class_cues`` and the lookup of each word's verb classes (most claims have none of them, and then no class cue)."""
+    return _CONTENT_OPENER.search(text, claim.start, claim.end) is not None
 
 
 def _claim_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
@@ -168,6 +178,12 @@ class Cues:
     def where(self, keep: Callable[[Span, str], bool]) -> Iterator[Candidate]:
         """The candidates, in text order, of the cues for which ``keep(cue, kind)`` holds."""
         return (self[index] for index, (cue, kind) in enumerate(self._cues) if keep(cue, kind))
+
+    def apart(self, span: Span) -> list[int]:
+        """The indices of the cues that overlap ``span`` nowhere (``self[index]`` is each one's candidate): told by
+        the cues alone, before any source is looked for."""
+        start, end = span.start, span.end
+        return [index for index, (cue, _) in enumerate(self._cues) if cue.end <= start or end <= cue.start]
 
     def first(self, keep: Callable[[Span, str], bool]) -> Candidate | None:
         """The first candidate ``where(keep)`` gives, or None."""

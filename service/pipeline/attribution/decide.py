@@ -8,7 +8,9 @@ judges one by one only while it refuses the ones before (``gate.AttributionGate.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain, islice
 
 from ..resources import compile_alternation, read_entries, read_toml
 from ..document import Quotations
@@ -91,22 +93,19 @@ def model_cue_within(claim: Claim, cue: Span | None) -> bool:
     return cue is not None and claim.start <= cue.start and cue.end <= claim.end
 
 
-def choose_later(
-    text: str, primary: Candidate, found: Cues, more: Cues
-) -> tuple[tuple[Candidate, tuple[Step, ...]], ...]:
+def choose_later(text: str, primary: Candidate, found: Cues, more: Cues) -> Iterator[tuple[Candidate, tuple[Step, ...]]]:
     """The cues the gate judges after the claim's ``primary`` one (``choose_primary``) when it refuses it, in order,
     each with the step that chose it: at most ``MAX_CANDIDATES - 1`` cues apart from it that are clear or a
     teller's "X said" (``_says``), first the rule cues (``found``), then ``more`` (the communication verbs
     before content that ``found`` leaves out when the model gave a cue). The model's chosen cue is often an
     action the gate refuses ("The council voted on Tuesday, officials said, to ..."), while the claim's real
-    cue is a rule cue beside it."""
-    start, end = primary.cue.start, primary.cue.end
-
-    def apart(cue: Span, _: str) -> bool:
-        return cue.end <= start or end <= cue.start
-    others = [other for other in (*found.where(apart), *more.where(apart)) if other.clear or _says(text, other)]
-    return tuple((other, (Step("rule_cue", other.cue.text, other.kind, other.found),))
-                 for other in others[: MAX_CANDIDATES - 1])
+    cue is a rule cue beside it. Made one by one, as the gate asks: a cue's source is looked for only when the
+    one before it was refused."""
+    cue = primary.cue
+    apart = chain((found[index] for index in found.apart(cue)), (more[index] for index in more.apart(cue)))
+    others = (other for other in apart if other.clear or _says(text, other))
+    return ((other, (Step("rule_cue", other.cue.text, other.kind, other.found),))
+            for other in islice(others, MAX_CANDIDATES - 1))
 
 
 def choose_primary(
