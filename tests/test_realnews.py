@@ -143,17 +143,6 @@ SHAPES = [
      "We were told by the highway agency that the road would reopen on Friday."),
     ("It was reported that the road would reopen on Friday.", "agentless_passive",
      "The highway agency reported that the road would reopen on Friday."),
-    ("The mayor urged residents to stay off the roads until the plows had passed.", "acting",
-     "The mayor urged that residents stay off the roads until the plows had passed."),
-    ("The union condemned the layoffs in a statement on Friday.", "acting",
-     "The union condemned the layoffs: “This is a betrayal of every worker in the plant.”"),
-    ("The senator dismissed the report in a speech on Tuesday.", "acting", "The senator dismissed the report as partisan."),
-    ("The company threatened legal action against the newspaper.", "acting",
-     "The company threatened that it would sue the newspaper."),
-    ("The airline apologized to passengers for the delays.", "acting",
-     "The airline apologized that the delays had ruined holiday plans."),
-    ("The senator criticized the zoning plan in a speech on Tuesday.", "acting",
-     "The senator criticized the zoning plan: “It is a giveaway to developers.”"),
 ]
 
 
@@ -178,39 +167,7 @@ SHAPE_WORDS = [
     ("", "according to", "police , the road is closed .", None),
     ("the council", "agreed to", "a new budget .", None),
     ("the cartoon was quickly", "denounced", "by readers .", None),
-    ("the senator", "criticized", "the zoning plan in a speech on tuesday .", "acting"),
-    ("the committee", "requested", "documents from the agency about the contract .", "acting"),
-    ("the agency", "issued", "a warning about the flooding on friday .", "acting"),
-    ("the mayor", "has talked", "about the budget with reporters .", "acting"),
-    ("the senator", "dismissed", "the report as partisan .", None),
-    ("the union", "condemned", "the layoffs : “ this is a betrayal", None),
-    ("the coach", "criticized", "the referees , saying “ we had no chance . ”", "acting"),
-    ("the coach", "criticized", "“ the worst refereeing i have seen . ”", None),
-    ("the union", "dismissed", "claims that the plant would close .", None),
-    ("the airline", "apologized", ".", None),
 ]
-
-
-# A refused acting verb leaves the claim to the saying that goes with it: its next cue, judged in turn, whose teller
-# is the acting verb's subject (decide._goes_on_from), not a noun after the participle.
-ACTING_THEN_SAYING = [
-    # (text, the cue kept, its source)
-    ("The coach criticized the referees, telling reporters that the second goal was offside.", "telling", "The coach"),
-    ("The mayor urged residents to stay indoors, warning that the storm would bring winds of 70 mph.", "warning",
-     "The mayor"),
-    ("The minister criticised the plan, saying that it would raise rents across the city.", "saying", "The minister"),
-    ("The union condemned the layoffs, saying the company had broken its promises to the town.", "saying", "The union"),
-    ("Residents criticized the plan at the meeting, arguing that the new road would split the neighborhood.", "arguing",
-     "Residents"),
-    ("The senator dismissed the report, telling reporters that it was written by political opponents.", "telling",
-     "The senator"),
-]
-
-
-@pytest.mark.parametrize("text, cue, source", ACTING_THEN_SAYING)
-def test_an_acting_verb_leaves_the_claim_to_its_saying(text, cue, source):
-    attribution = only_claim(text)["attribution"]
-    assert (attribution["cue"]["text"], attribution["source"]["text"]) == (cue, source)
 
 
 @pytest.mark.parametrize("before, cue, after, reason", SHAPE_WORDS)
