@@ -1,9 +1,9 @@
-"""Acting verbs (governed.governs_nothing, word list in gate_words.toml), in both directions.
+"""Acting and deciding verbs (governed.governs_nothing, word lists in gate_words.toml), in both directions.
 
 docs/guidelines.md v2: actions and decisions are no attribution. A verb that acts with words on an object only
-("urged residents to", "criticized the plan") is refused; the same verbs keep their cue when content goes with
-them (a that-clause, a quotation, a colon, "as" and a judgement). Each sentence is written for these tests in the
-style of news copy.
+("urged residents to", "criticized the plan") is refused, and so is a verb of deciding whatever follows; the
+same verbs keep their cue when content goes with them (a that-clause, a quotation, a colon, "as" and a
+judgement). Each sentence is written for these tests in the style of news copy.
 """
 from __future__ import annotations
 
@@ -20,6 +20,12 @@ SENTENCES = [
     ("The union condemned the layoffs in a statement on Friday.", "acting",
      "The union condemned the layoffs: “This is a betrayal of every worker in the plant.”"),
     ("The senator dismissed the report in a speech on Tuesday.", "acting", "The senator dismissed the report as partisan."),
+    ("The House voted to extend the program by two years.", "decision",
+     "The House speaker said the chamber would extend the program by two years."),
+    ("County voters approved a ballot measure that raises the sales tax by half a cent.", "decision",
+     "County officials said that the ballot measure would raise the sales tax by half a cent."),
+    ("The judge ordered that the ballots be counted again by hand.", "decision",
+     "The judge wrote that the ballots must be counted again by hand."),
     ("The company threatened legal action against the newspaper.", "acting",
      "The company threatened that it would sue the newspaper."),
     ("The airline apologized to passengers for the delays.", "acting",
