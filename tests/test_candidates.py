@@ -37,8 +37,8 @@ def judged(text: str, cue: str, source: str, gate: AttributionGate = GATE) -> tu
 
 FIRST_AN_ACTION = [
     # (text, the cue model's cue and source, the cue and source kept)
-    ("The council voted on Tuesday, officials said, to close the Elm Street library branch.",
-     "voted", "The council", "said", "officials"),
+    ("The council moved on Tuesday, officials said, to close the Elm Street library branch.",
+     "moved", "The council", "said", "officials"),
     ("The regulator fined the airline $2 million, the agency said in a statement.",
      "fined", "The regulator", "said", "the agency"),
     ("Police arrested two men near the harbor overnight, a police spokeswoman told reporters.",

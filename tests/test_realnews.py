@@ -59,13 +59,11 @@ def only_claim(text: str) -> dict:
 
 # PolNeAR marks these as cues; the gate's threshold keeps PolNeAR dev from falling further (training/gate.py),
 # so some still pass: known gaps, kept as strict expected failures so a fix shows.
-KEPT_FOR_POLNEAR = "an action verb PolNeAR marks as a cue: kept at the threshold chosen to hold PolNeAR dev"
 REPORTED_NUMBER = ("a reporting verb whose object is a number: the gate refitted on the 307 train articles keeps it "
                    "(with or without the content features of governed.py)")
 ACTIONS = [
     "The city council voted 7-2 on Tuesday to close the Elm Street library branch.",
-    pytest.param("A federal judge ordered the company to pay $2 million in back wages.",
-                 marks=pytest.mark.xfail(strict=True, reason=KEPT_FOR_POLNEAR)),
+    "A federal judge ordered the company to pay $2 million in back wages.",  # refused by shape (a decision)
     "Lawmakers agreed to extend the filing deadline by a month.",  # refused by shape (governed.governs_nothing)
     "The school board decided to postpone the vote until after the holidays.",
     "Parents pushed the district to add a crossing guard at the busy intersection.",  # refused since the verb classes

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .attribution.words import QUOTE_MARKS, is_past_participle, verb_classes
+from .attribution.words import QUOTE_MARKS, is_past_participle, verb_classes, verb_lemma
 from .resources import read_toml
 
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
@@ -42,6 +42,10 @@ _AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries
 _PASSIVE_BE = frozenset(read_toml("no_content.toml")["passive_be"])
 _SCAN = 10
 """Words after the cue read for a clause: past them, what follows is no longer the cue's."""
+_ACTING = _WORDS["acting_verbs"]
+_DECIDING = _WORDS["deciding_verbs"]
+_NO_OBJECT = frozenset({"quote", "colon", "wh", "subject", "np_then_that", "np_then_quote", "end", "stop"})
+"""Readings of ``_after`` in which an acting verb governs content, or nothing it acts on (content fronted)."""
 _MARKED = _STOPS | QUOTE_MARKS | _RELATIVES | _FINITE | {"to", "that"}
 """The words ``_after`` tests one by one after the cue; any other is tested only as a verb."""
 _OPENING_MARKED = QUOTE_MARKS | _CONTENT_OPENERS | _STOPS | _SUBJECTS | {":", "to"}
@@ -190,6 +194,9 @@ def governs_nothing(cue_words: list[str], lower_before: list[str], lower_after: 
     - "no_verb": no word of the cue is a verb and no that-clause (within three words), quotation or colon follows
       ("mission statement of", "opposition to"; a speaker label's colon and "announcement Friday that" stay);
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
+    - "decision": a verb of deciding (``deciding_verbs``), whatever follows ("voted to", "approved a law that");
+    - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
+      act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that", "it was
       revealed that"): vague attribution, a hedge, never an attribution."""
     head = cue_words[-1]
@@ -203,9 +210,27 @@ def governs_nothing(cue_words: list[str], lower_before: list[str], lower_after: 
         return "no_verb"
     if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive(["to", *lower_after], 0, len(lower_after) + 1):
         return "agreeing"
+    lemma = verb_lemma(head)
+    if lemma in _DECIDING:
+        return "decision"
+    if lemma in _ACTING and _acts_on_object(lower_after):
+        return "acting"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
     return None
+
+
+def _acts_on_object(lower_after: list[str]) -> bool:
+    """Whether the words after a cue are an object it acts on and no content: no that-clause or question, quotation,
+    clause or nothing (``_after``), and no colon nor "as" before the first stop ("condemned the attack as a crime")."""
+    if _after(lower_after)[0] in _NO_OBJECT:
+        return False
+    for word in lower_after[:_SCAN]:
+        if word == ":" or word == "as":
+            return False
+        if word in _STOPS:
+            break
+    return True
 
 
 def _after_be(words: list[str]) -> bool:

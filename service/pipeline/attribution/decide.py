@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, islice
 
 from ..resources import compile_alternation, read_entries, read_toml
@@ -38,6 +38,8 @@ _COMMENT_AFTER = re.compile(
 )
 # A verb coordinated with the clause's first one shares its subject: "Pence called it fake news and said ...".
 _COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
+_MARK_BEFORE = re.compile(r"[,—–]\s*$")
+"""A comma or dash right before a participle cue: it opens a participle phrase ("..., saying")."""
 MAX_CANDIDATES = 3
 """The most cues of one claim the gate judges: the primary one and two more (a claim rarely has more rule cues)."""
 
@@ -103,9 +105,22 @@ def choose_later(text: str, primary: Candidate, found: Cues, more: Cues) -> Iter
     one before it was refused."""
     cue = primary.cue
     apart = chain((found[index] for index in found.apart(cue)), (more[index] for index in more.apart(cue)))
-    others = (other for other in apart if other.clear or _says(text, other))
+    others = (other for other in map(partial(_goes_on_from, text, primary), apart) if other.clear or _says(text, other))
     return ((other, (Step("rule_cue", other.cue.text, other.kind, other.found),))
             for other in islice(others, MAX_CANDIDATES - 1))
+
+
+def _goes_on_from(text: str, primary: Candidate, other: Candidate) -> Candidate:
+    """A participle cue right after a comma or dash, after the claim's primary cue, that found no teller before it
+    goes on from the primary's clause and takes its teller ("The union condemned the layoffs, saying the company
+    ..." -> "The union", not "the company"); any other cue as it stands. When the gate refuses the primary as an
+    action, the participle is the saying."""
+    teller, cue = primary.source, other.cue
+    if (teller is None or teller.start >= primary.cue.start or cue.start < primary.cue.end
+            or other.found not in ("nowhere", "after_cue_inverted") or not cue.text.endswith("ing")
+            or _MARK_BEFORE.search(text, primary.cue.end, cue.start) is None):
+        return other
+    return Candidate(cue, teller, other.kind, True, "subject_of", primary.cue.text)
 
 
 def choose_primary(

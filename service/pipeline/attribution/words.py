@@ -51,11 +51,18 @@ def verb_classes(word: str) -> tuple[tuple[str, ...], int] | None:
     and the quarters of its senses that are of communication, or None when it is no verb WordNet knows
     (``resources/lexicons/wordnet_verb_classes.txt``, built by ``training/verb_classes.py``). Cached per word: the
     gate asks of every word after a cue that may be a verb, and a miss tries each of morphy's endings."""
+    return _VERB_CLASSES.get(verb_lemma(word))
+
+
+@lru_cache(maxsize=16384)
+def verb_lemma(word: str) -> str:
+    """The base form WordNet knows a lower-case verb form by ("urged" -> "urge", "criticises" -> "criticise"), or the
+    word itself: its irregular forms first, then morphy's endings."""
     lemma = _VERB_FORMS.get(word, word)
     if lemma not in _VERB_CLASSES:
         lemma = next((word[: len(word) - len(ending)] + base for ending, base in _VERB_ENDINGS
                       if word.endswith(ending) and word[: len(word) - len(ending)] + base in _VERB_CLASSES), lemma)
-    return _VERB_CLASSES.get(lemma)
+    return lemma
 
 
 def is_past_participle(word: str) -> bool:

@@ -1,0 +1,85 @@
+"""Acting and deciding verbs (governed.governs_nothing, word lists in gate_words.toml), in both directions.
+
+docs/guidelines.md v2: actions and decisions are no attribution. A verb that acts with words on an object only
+("urged residents to", "criticized the plan") is refused, and so is a verb of deciding whatever follows; the
+same verbs keep their cue when content goes with them (a that-clause, a quotation, a colon, "as" and a
+judgement). Each sentence is written for these tests in the style of news copy.
+"""
+from __future__ import annotations
+
+import pytest
+
+from service.pipeline.governed import governs_nothing
+
+from .test_realnews import only_claim, reasons_refused
+
+SENTENCES = [
+    # (refused sentence, reason, a sentence of the same verb or kind that keeps its cue)
+    ("The mayor urged residents to stay off the roads until the plows had passed.", "acting",
+     "The mayor urged that residents stay off the roads until the plows had passed."),
+    ("The union condemned the layoffs in a statement on Friday.", "acting",
+     "The union condemned the layoffs: “This is a betrayal of every worker in the plant.”"),
+    ("The senator dismissed the report in a speech on Tuesday.", "acting", "The senator dismissed the report as partisan."),
+    ("The House voted to extend the program by two years.", "decision",
+     "The House speaker said the chamber would extend the program by two years."),
+    ("County voters approved a ballot measure that raises the sales tax by half a cent.", "decision",
+     "County officials said that the ballot measure would raise the sales tax by half a cent."),
+    ("The judge ordered that the ballots be counted again by hand.", "decision",
+     "The judge wrote that the ballots must be counted again by hand."),
+    ("The company threatened legal action against the newspaper.", "acting",
+     "The company threatened that it would sue the newspaper."),
+    ("The airline apologized to passengers for the delays.", "acting",
+     "The airline apologized that the delays had ruined holiday plans."),
+    ("The senator criticized the zoning plan in a speech on Tuesday.", "acting",
+     "The senator criticized the zoning plan: “It is a giveaway to developers.”"),
+]
+
+
+@pytest.mark.parametrize("refused, reason, kept", SENTENCES)
+def test_an_action_is_refused_and_its_twin_with_content_kept(refused, reason, kept):
+    assert reasons_refused(refused) == [reason]
+    assert reasons_refused(kept) == [None]
+    assert only_claim(refused)["attribution"] is None, refused
+    assert only_claim(kept)["attribution"] is not None, kept
+
+
+# The shape test on the words alone: (words before the cue, the cue, words after it, reason or None).
+WORDS = [
+    ("the senator", "criticized", "the zoning plan in a speech on tuesday .", "acting"),
+    ("the committee", "requested", "documents from the agency about the contract .", "acting"),
+    ("the agency", "issued", "a warning about the flooding on friday .", "acting"),
+    ("the mayor", "has talked", "about the budget with reporters .", "acting"),
+    ("the senator", "dismissed", "the report as partisan .", None),
+    ("the union", "condemned", "the layoffs : “ this is a betrayal", None),
+    ("the coach", "criticized", "the referees , saying “ we had no chance . ”", "acting"),
+    ("the coach", "criticized", "“ the worst refereeing i have seen . ”", None),
+    ("the union", "dismissed", "claims that the plant would close .", None),
+    ("the airline", "apologized", ".", None),
+]
+
+
+@pytest.mark.parametrize("before, cue, after, reason", WORDS)
+def test_the_shape_test_reads_what_an_acting_verb_governs(before, cue, after, reason):
+    assert governs_nothing(cue.split(), before.split(), after.split()) == reason
+
+
+# A refused acting verb leaves the claim to the saying that goes with it: its next cue, judged in turn, whose teller
+# is the acting verb's subject (decide._goes_on_from), not a noun after the participle.
+ACTING_THEN_SAYING = [
+    # (text, the cue kept, its source)
+    ("The coach criticized the referees, telling reporters that the second goal was offside.", "telling", "The coach"),
+    ("The mayor urged residents to stay indoors, warning that the storm would bring winds of 70 mph.", "warning",
+     "The mayor"),
+    ("The minister criticised the plan, saying that it would raise rents across the city.", "saying", "The minister"),
+    ("The union condemned the layoffs, saying the company had broken its promises to the town.", "saying", "The union"),
+    ("Residents criticized the plan at the meeting, arguing that the new road would split the neighborhood.", "arguing",
+     "Residents"),
+    ("The senator dismissed the report, telling reporters that it was written by political opponents.", "telling",
+     "The senator"),
+]
+
+
+@pytest.mark.parametrize("text, cue, source", ACTING_THEN_SAYING)
+def test_an_acting_verb_leaves_the_claim_to_its_saying(text, cue, source):
+    attribution = only_claim(text)["attribution"]
+    assert (attribution["cue"]["text"], attribution["source"]["text"]) == (cue, source)
