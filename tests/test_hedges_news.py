@@ -1,0 +1,25 @@
+"""Hedge words that hedge nothing in news, and the same words where they do: tables of sentences written for these
+tests in the style of news copy (round 6 of the writer-hedge error analysis, issue 13).
+
+Each row: a one-claim article and the writer's hedge words expected (None: no writer hedge).
+"""
+import pytest
+
+from tests.test_hedges import writer_hedge_words
+
+TERMS_AND_AGENTS = [
+    # a polling term, an instruction, a named accuser: nobody's doubt about the claim
+    ("Just 16 percent of likely U.S. voters think the tariffs will help.", None),
+    ("The poll of likely Republican primary voters puts the governor ahead.", None),
+    ("When I was a cadet, I was told to salute every officer on the base.", None),
+    ("The coach was accused of abuse by two former players.", None),
+    # the same words hedging a claim
+    ("The governor will likely win the primary in March.", "likely"),
+    ("We were told that the ferry would not sail until Monday.", "We were told"),
+    ("The coach is accused of abusing two former players.", "is accused of"),
+]
+
+
+@pytest.mark.parametrize("text, words", TERMS_AND_AGENTS)
+def test_a_term_an_instruction_or_a_named_accuser_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
