@@ -23,3 +23,20 @@ TERMS_AND_AGENTS = [
 @pytest.mark.parametrize("text, words", TERMS_AND_AGENTS)
 def test_a_term_an_instruction_or_a_named_accuser_is_no_hedge(text, words):
     assert writer_hedge_words(text) == ([words] if words else [])
+
+
+FIGURES_OF_SPEECH = [
+    # the writer asserts the surprise, or corrects the reader: no doubt about the claim
+    ("It might come as a surprise to learn that the port handles half the country's grain.", None),
+    ("It may even be shocking to discover that the fund has been empty since March.", None),
+    ("You might have thought the dispute over the dam was settled years ago.", None),
+    ("You might be forgiven for thinking the dispute over the dam was settled.", None),
+    # the same modals hedging a claim
+    ("The new toll might surprise drivers who use the bridge every day.", "might"),
+    ("You might find the museum closed on Mondays until the spring.", "might"),
+]
+
+
+@pytest.mark.parametrize("text, words", FIGURES_OF_SPEECH)
+def test_a_figure_of_speech_to_the_reader_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
