@@ -5,6 +5,8 @@ Each row: a one-claim article and the writer's hedge words expected (None: no wr
 """
 import pytest
 
+from service.pipeline import cues
+from service.pipeline.document import Document
 from tests.test_hedges import writer_hedge_words
 
 TERMS_AND_AGENTS = [
@@ -40,3 +42,29 @@ FIGURES_OF_SPEECH = [
 @pytest.mark.parametrize("text, words", FIGURES_OF_SPEECH)
 def test_a_figure_of_speech_to_the_reader_is_no_hedge(text, words):
     assert writer_hedge_words(text) == ([words] if words else [])
+
+
+
+def refused(text):
+    """What the lexicon's "not" patterns take in ``text``: a hedge word there is dropped, the detector's too."""
+    folded = Document.of(text).folded
+    return [folded[m.start():m.end()] for m in cues._HEDGES.matches(folded, 0, len(folded)) if m.lastgroup == cues._SKIP]
+
+
+SAYING_SUGGESTED = [
+    # someone's act of saying, whether or not the attribution stage takes it: in the perfect, in a relative clause,
+    # or with its agent; a modal straight after it is in what was suggested
+    ("One analyst has suggested a link between the levy and the fall in investment.", ["suggested"]),
+    ("Some of the mayor's rivals have suggested could hurt him in the suburbs.", ["suggested could"]),
+    ("A researcher who suggested that the towers harm children was later dismissed.", ["suggested"]),
+    ("If you expect teenagers to fix it, as was suggested by a recent survey, think again.", ["suggested by"]),
+    # evidence that points somewhere, an agentless passive: the hedge stays
+    ("Orders fell for a third month in a row, a trend that suggests a slowdown is near.", []),
+    ("The figures suggested a slowdown was near.", []),
+    ("It has been suggested that the ferry left port without a permit.", []),
+]
+
+
+@pytest.mark.parametrize("text, words", SAYING_SUGGESTED)
+def test_suggested_as_someones_saying_is_no_hedge(text, words):
+    assert refused(text) == words
