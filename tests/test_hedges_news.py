@@ -7,7 +7,7 @@ import pytest
 
 from service.pipeline import cues
 from service.pipeline.document import Document
-from tests.test_hedges import writer_hedge_words
+from tests.test_hedges import hedges_of, writer_hedge_words
 
 TERMS_AND_AGENTS = [
     # a polling term, an instruction, a named accuser: nobody's doubt about the claim
@@ -68,3 +68,23 @@ SAYING_SUGGESTED = [
 @pytest.mark.parametrize("text, words", SAYING_SUGGESTED)
 def test_suggested_as_someones_saying_is_no_hedge(text, words):
     assert refused(text) == words
+
+
+def speakers_of(text):
+    return {h[0]: h[2] for h in hedges_of(text)}
+
+
+INVERTED_TELLERS = [
+    # a claim that closes with the verb and then its teller: what comes before is the teller's
+    ("The bridge will probably reopen in May, says the mayor.", "probably", "source"),
+    ("The levy will likely be scrapped before the election, writes Ms Okafor.", "likely", "source"),
+    # no teller after the verb, or none at all: the writer's hedge
+    ("The tower is probably the tallest in the region, said to be worth millions.", "probably", "writer"),
+    ("The bridge will probably reopen in May, the latest schedule shows.", "probably", "source"),
+    ("The bridge will probably reopen in May, weather permitting.", "probably", "writer"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", INVERTED_TELLERS)
+def test_a_hedge_before_a_closing_verb_and_its_teller_is_the_tellers(text, words, speaker):
+    assert speakers_of(text)[words] == speaker

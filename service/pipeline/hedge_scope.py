@@ -64,6 +64,11 @@ _TRAILING_CUE = re.compile(
     rf",\s+(?P<subject>(?:[\w'’.-]+\s+){{1,4}}?)(?:{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])})"
     r"\s*[.!]?[”\"’']?\s*$")
 """A claim that ends with its teller and a verb of saying or thinking: "..., Mr Wasserman reckons." """
+_INVERTED_CUE = re.compile(
+    rf",\s+(?:{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])})\s+(?P<subject>(?:[A-Z][\w'’.-]*|the|a|an|his|her|"
+    r"their|its|one|another)(?:\s+[\w'’.-]+){0,4}?)\s*[.!]?[”\"’']?\s*$")
+"""The same with the verb before its teller: "..., says Mr Wasserman.", "..., said the mayor." (a name or a
+determiner after the verb: ", said to be the largest." has no teller)."""
 _TRAILING_CHARS = 80
 _DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
 _CONTENT_AFTER_CUE = re.compile(r"\s*(?:that\b|:?\s*[“\"])", re.IGNORECASE)
@@ -166,11 +171,13 @@ def _modal_of_time_or_purpose(text: str, cue: FoundCue, clause: Sequence[re.Matc
 
 def _told_before(text: str, claim_start: int, claim_end: int) -> int:
     """Where the content ends when the claim closes with its teller and a verb of saying or thinking ("The bridge
-    will probably reopen in May, Ms Varga reckons."): the comma before them; the claim's start otherwise, or when
-    the teller is the writer ("I think") or a passive ("as was expected")."""
-    tail = _TRAILING_CUE.search(text, max(claim_start, claim_end - _TRAILING_CHARS), claim_end)
+    will probably reopen in May, Ms Varga reckons.", "..., says the mayor."): the comma before them; the claim's
+    start otherwise, or when the teller is the writer ("I think") or a passive ("as was expected")."""
+    window = max(claim_start, claim_end - _TRAILING_CHARS)
+    tail = _TRAILING_CUE.search(text, window, claim_end)
     if tail is None:
-        return claim_start
+        inverted = _INVERTED_CUE.search(text, window, claim_end)
+        return claim_start if inverted is None else inverted.start()
     subject = tail.group("subject").lower().split()
     if subject[-1] in _WRITER_VOICE or any(word in _VERB_LIKE for word in subject):
         return claim_start
