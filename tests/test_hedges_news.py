@@ -88,3 +88,23 @@ INVERTED_TELLERS = [
 @pytest.mark.parametrize("text, words, speaker", INVERTED_TELLERS)
 def test_a_hedge_before_a_closing_verb_and_its_teller_is_the_tellers(text, words, speaker):
     assert speakers_of(text)[words] == speaker
+
+
+DESCRIBED_NOT_DOUBTED = [
+    # the times described, a document's claim about itself, the evident, an idiom of time: no doubt about the claim
+    ("Small ports struggle to plan in an uncertain world of shifting tariffs.", None),
+    ("Savers moved into gold during uncertain times last spring.", None),
+    ("The lawsuit cited a memo that purported to show the mayor's approval.", None),
+    ("The damage to the harbour was plain and, after the second storm, painfully apparent.", None),
+    ("It seems like only yesterday that the old bridge was opened to traffic.", None),
+    # the same words hedging a claim
+    ("Whether the port will reopen this year is uncertain.", "uncertain"),
+    ("The purported memo was never produced in court.", "purported"),
+    ("The apparent cause of the fire was a faulty heater.", "apparent"),
+    ("It seems the old bridge will be closed to traffic by June.", "It seems"),
+]
+
+
+@pytest.mark.parametrize("text, words", DESCRIBED_NOT_DOUBTED)
+def test_what_describes_the_times_or_a_document_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
