@@ -71,6 +71,8 @@ _INVERTED_CUE = re.compile(
 determiner after the verb: ", said to be the largest." has no teller)."""
 _TRAILING_CHARS = 80
 _DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
+_NO_TELLER = frozenset({"it", "it’s", "it's", "i", "i'm", "i’m", "we", "we're", "we’re", "we've", "we’ve"})
+"""A source's first word that names no teller: the expletive "it", the writer."""
 _CONTENT_AFTER_CUE = re.compile(r"\s*(?:that\b|:?\s*[“\"])", re.IGNORECASE)
 _CUE_WORD = re.compile(rf"\b{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])}\b", re.IGNORECASE)
 """A hedge word that is a verb of saying or thinking ("suggested", "expected") may be a second attribution's cue."""
@@ -237,8 +239,9 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
                          attribution: Attribution | None) -> bool:
     """Whether the cue is the attribution's own words: inside its source ("some experts say" read as an anonymous
     source) or its cue ("officials believe"); a vague attribution that holds the cue ("the senator raised
-    concerns that") has found its source. A passive ("are expected to", "it is believed") names no believer,
-    so it stays a hedge whatever the attribution made of it. Where the attribution stage found the cue but not
+    concerns that") has found its source, unless that source is an expletive "it" or the writer inside it ("It’s
+    estimated", "I am also told": the words of an agentless hedge taken for a source). A passive ("are expected to", "it is believed") names no
+    believer, so it stays a hedge whatever the attribution made of it. Where the attribution stage found the cue but not
     its source ("reports published by the magazine suggest", "polls ... suggested that"), the hedge word that is
     its cue is still that cue, not the writer's doubt; a vague attribution there stands for the missing source."""
     if attribution is None or attribution.inherited:
@@ -248,10 +251,19 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
                       and attribution.cue.start <= cue.start and cue.end <= attribution.cue.end)
         return inside_cue and not be_before(text, cue.start, claim_start) and not _is_appearance(text, cue)
     holds_the_cue = (category == "vague_attribution" and attribution.cue is not None
-                     and _overlaps(cue, attribution.cue) and not be_before(text, attribution.cue.start, claim_start))
+                     and _overlaps(cue, attribution.cue) and not be_before(text, attribution.cue.start, claim_start)
+                     and not _no_teller_inside(text, cue, attribution.source))
     inside = holds_the_cue or any(span is not None and span.start <= cue.start and cue.end <= span.end
                                   for span in (attribution.cue, attribution.source))
     return inside and not be_before(text, cue.start, claim_start) and not _is_appearance(text, cue)
+
+
+def _no_teller_inside(text: str, cue: FoundCue, source: Span) -> bool:
+    """Whether the attribution's source lies inside the hedge and opens with "it", "I" or "we": no teller ("It’s
+    estimated", "I am also told"), where "Reports emerged" names its reports."""
+    inside = cue.start <= source.start and source.end <= cue.end
+    first = _WORD.match(text, source.start)
+    return inside and first is not None and first.group().lower() in _NO_TELLER
 
 
 def _is_appearance(text: str, cue: FoundCue) -> bool:
