@@ -123,3 +123,25 @@ NO_TELLER_INSIDE = [
 @pytest.mark.parametrize("text, words", NO_TELLER_INSIDE)
 def test_an_expletive_or_the_writer_taken_for_a_source_leaves_the_hedge(text, words):
     assert writer_hedge_words(text) == ([words] if words else [])
+
+
+MISSING_WORDING = [
+    # speculation and distancing the lexicon lacked: an adverb of evidence, a contracted modal perfect, an agentless
+    # forecast, evidence that points somewhere, a report nobody is said to give
+    ("The agency is evidently unable to count the damage from the floods.", "evidently"),
+    ("The old levee might’ve held in a drier year.", "might’ve"),
+    ("The shortfall is already projected to top $2 billion next year.", "is already projected to"),
+    ("The minister widely expected to lead the talks fell ill on Monday.", "widely expected to"),
+    ("The verdict hints that other courts could follow.", "hints that"),
+    ("Troops detained two men reported to be smugglers near the border.", "reported to be"),
+    # the same words where they hedge nothing of the writer's: a named forecaster, the perfect of reporting,
+    # the modal perfect of ability left to the detector
+    ("The shortfall was projected by the treasury to top $2 billion.", None),
+    ("The station has reported to the regulator twice this year.", None),
+    ("They could’ve filed the appeal in March.", None),
+]
+
+
+@pytest.mark.parametrize("text, words", MISSING_WORDING)
+def test_wording_the_lexicon_lacked_is_a_hedge(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
