@@ -145,3 +145,18 @@ MISSING_WORDING = [
 @pytest.mark.parametrize("text, words", MISSING_WORDING)
 def test_wording_the_lexicon_lacked_is_a_hedge(text, words):
     assert writer_hedge_words(text) == ([words] if words else [])
+
+
+AGENTLESS_NOTES = [
+    # a view nobody is said to hold: a vague attribution
+    ("It's commonly noted that the old lighthouse leans to the west.", "It's commonly noted"),
+    ("Long waits have also been highlighted as a problem at the border crossing.", "been highlighted as"),
+    # the same verbs with someone who notes or highlights
+    ("The inspector noted that the old lighthouse leans to the west.", None),
+    ("The report highlighted long waits as a problem at the border crossing.", None),
+]
+
+
+@pytest.mark.parametrize("text, words", AGENTLESS_NOTES)
+def test_a_view_noted_or_highlighted_by_nobody_is_a_vague_attribution(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
