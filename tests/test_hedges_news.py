@@ -59,7 +59,11 @@ SAYING_SUGGESTED = [
     ("Some of the mayor's rivals have suggested could hurt him in the suburbs.", ["suggested could"]),
     ("A researcher who suggested that the towers harm children was later dismissed.", ["suggested"]),
     ("If you expect teenagers to fix it, as was suggested by a recent survey, think again.", ["suggested by"]),
+    # a document's finding: an attribution (guidelines: "the study shows"), not the writer's doubt
+    ("The campaign wrote in a memo Friday that suggested the mayor would lose.", ["memo friday that suggested"]),
+    ("Opinion polls suggest voters will punish the party in May.", ["polls suggest"]),
     # evidence that points somewhere, an agentless passive: the hedge stays
+    ("It is one more piece of evidence that suggests the river is rising.", []),
     ("Orders fell for a third month in a row, a trend that suggests a slowdown is near.", []),
     ("The figures suggested a slowdown was near.", []),
     ("It has been suggested that the ferry left port without a permit.", []),
