@@ -164,3 +164,19 @@ AGENTLESS_NOTES = [
 @pytest.mark.parametrize("text, words", AGENTLESS_NOTES)
 def test_a_view_noted_or_highlighted_by_nobody_is_a_vague_attribution(text, words):
     assert writer_hedge_words(text) == ([words] if words else [])
+
+
+SOME_BELIEVE = [
+    # a verb of thinking after "some", "many": those believers' clause, also where the detector joined the verb to
+    # the modal it governs
+    ("The mayor will not release the files, which some believe may hold the contracts.", "may", "source"),
+    ("Many expect the council may delay the vote again.", "may", "source"),
+    # the noun "thought" after a determiner, and the modal with nobody's belief around it: the writer's
+    ("The thought of another flood may keep the valley's farmers awake.", "may", "writer"),
+    ("The files may hold the contracts, which the mayor will not release.", "may", "writer"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", SOME_BELIEVE)
+def test_a_hedge_in_what_some_believe_is_theirs(text, words, speaker):
+    assert speakers_of(text)[words] == speaker

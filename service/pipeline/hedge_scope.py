@@ -71,6 +71,7 @@ _INVERTED_CUE = re.compile(
 determiner after the verb: ", said to be the largest." has no teller)."""
 _TRAILING_CHARS = 80
 _DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
+_ALSO_NOUNS = frozenset(_SCOPE["belief_verbs_also_nouns"])
 _NO_TELLER = frozenset({"it", "it’s", "it's", "i", "i'm", "i’m", "we", "we're", "we’re", "we've", "we’ve"})
 """A source's first word that names no teller: the expletive "it", the writer."""
 _CONTENT_AFTER_CUE = re.compile(r"\s*(?:that\b|:?\s*[“\"])", re.IGNORECASE)
@@ -114,7 +115,10 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
     breaks = [claim_start, *(mark.end() for mark in _CLAUSE_BREAK.finditer(text, claim_start, claim_end))]
     told_before = _told_before(text, claim_start, claim_end)
     for cue in _without_overlaps(cues):
-        category = cue.category or _word_category(text, claim_start, cue)
+        if cue.category is None:
+            cue, category = _listed_part(text, claim_start, cue)
+        else:
+            category = cue.category
         if category is None or _part_of_attribution(text, claim_start, cue, category, attribution):
             continue
         clause = _clause_before(text, breaks, cue)
@@ -200,8 +204,8 @@ def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> b
         else:
             before = next(w for w in reversed(clause) if w.end() <= verb.start()).group().lower()
             if before in _WRITER_VOICE or be_before(text, verb.start(), claim_start) or (
-                    not verb.group("that") and before in _DETERMINERS):
-                continue  # the writer's, a passive, or a noun ("the thought", "a doubt")
+                    not verb.group("that") and before in _DETERMINERS and verb.group().lower() in _ALSO_NOUNS):
+                continue  # the writer's, a passive, or a noun ("the thought"; "some believe" is a subject's verb)
         after = [w.group().lower() for w in clause if w.start() >= verb.end()]
         if not any(word in _SUBORDINATORS for word in after):
             return True
@@ -219,9 +223,10 @@ def _without_overlaps(cues: Sequence[FoundCue]) -> list[FoundCue]:
     return kept
 
 
-def _word_category(text: str, claim_start: int, cue: FoundCue) -> str | None:
-    """The category of the first listed word of a detector cue: the detector joins adjacent cue words into one
-    cue ("might seem", "apparently thought"), whose words are listed one by one."""
+def _listed_part(text: str, claim_start: int, cue: FoundCue) -> tuple[FoundCue, str | None]:
+    """A detector cue from its first listed word on, and that word's category: the detector joins adjacent cue
+    words into one cue ("might seem", "apparently thought"), whose words are listed one by one; an unlisted word
+    before it ("some believe may") is the clause the hedge stands in, not the hedge."""
     for word in _WORD.finditer(text, cue.start, cue.end):
         entry = word_categories().get(word.group().lower())
         if entry is None:
@@ -231,8 +236,8 @@ def _word_category(text: str, claim_start: int, cue: FoundCue) -> str | None:
             continue
         if "after_subject" in flags and _OPENING.fullmatch(text, claim_start, word.start()):
             continue
-        return category
-    return None
+        return FoundCue(word.start(), cue.end, None), category
+    return cue, None
 
 
 def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: str,
