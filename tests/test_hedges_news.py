@@ -107,6 +107,8 @@ DESCRIBED_NOT_DOUBTED = [
     ("The purported memo was never produced in court.", "purported"),
     ("The apparent cause of the fire was a faulty heater.", "apparent"),
     ("It seems the old bridge will be closed to traffic by June.", "It seems"),
+    # "Maybe, maybe not": one doubt, counted once
+    ("Maybe, maybe not.", "Maybe"),
 ]
 
 
