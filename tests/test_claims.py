@@ -108,6 +108,8 @@ def test_furniture_and_headlines_are_not_claims(line, kind):
         "Email: dreyes@example.com Twitter: @dreyes",
         "Watch the full interview below:",
         "Editor’s Note: This story was changed after publication to correct a date.",
+        "More: Ferry fares rise again? Council may need to rethink the subsidy",
+        "More:Harbour dredging resumes as river levels fall",
     ],
 )
 def test_captions_credits_and_sign_up_boxes_are_furniture(line):
@@ -130,6 +132,8 @@ def test_captions_credits_and_sign_up_boxes_are_furniture(line):
         "Contact tracing began on Monday in three counties, the health department said.",
         "Thousands of voters sign up to receive mail ballots each year, the clerk said.",
         "The update at 9:30 a.m. showed the river still rising near the bridge, officials said.",
+        "More than 40 ferries were cancelled on Monday, the port authority said.",
+        "Moreover: the harbour will stay closed until the dredging is finished.",
     ],
 )
 def test_claims_that_share_words_with_furniture_are_kept(line):

@@ -64,8 +64,16 @@ _TRAILING_CUE = re.compile(
     rf",\s+(?P<subject>(?:[\w'’.-]+\s+){{1,4}}?)(?:{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])})"
     r"\s*[.!]?[”\"’']?\s*$")
 """A claim that ends with its teller and a verb of saying or thinking: "..., Mr Wasserman reckons." """
+_INVERTED_CUE = re.compile(
+    rf",\s+(?:{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])})\s+(?P<subject>(?:[A-Z][\w'’.-]*|the|a|an|his|her|"
+    r"their|its|one|another)(?:\s+[\w'’.-]+){0,4}?)\s*[.!]?[”\"’']?\s*$")
+"""The same with the verb before its teller: "..., says Mr Wasserman.", "..., said the mayor." (a name or a
+determiner after the verb: ", said to be the largest." has no teller)."""
 _TRAILING_CHARS = 80
 _DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
+_ALSO_NOUNS = frozenset(_SCOPE["belief_verbs_also_nouns"])
+_NO_TELLER = frozenset({"it", "it’s", "it's", "i", "i'm", "i’m", "we", "we're", "we’re", "we've", "we’ve"})
+"""A source's first word that names no teller: the expletive "it", the writer."""
 _CONTENT_AFTER_CUE = re.compile(r"\s*(?:that\b|:?\s*[“\"])", re.IGNORECASE)
 _CUE_WORD = re.compile(rf"\b{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])}\b", re.IGNORECASE)
 """A hedge word that is a verb of saying or thinking ("suggested", "expected") may be a second attribution's cue."""
@@ -107,7 +115,10 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
     breaks = [claim_start, *(mark.end() for mark in _CLAUSE_BREAK.finditer(text, claim_start, claim_end))]
     told_before = _told_before(text, claim_start, claim_end)
     for cue in _without_overlaps(cues):
-        category = cue.category or _word_category(text, claim_start, cue)
+        if cue.category is None:
+            cue, category = _listed_part(text, claim_start, cue)
+        else:
+            category = cue.category
         if category is None or _part_of_attribution(text, claim_start, cue, category, attribution):
             continue
         clause = _clause_before(text, breaks, cue)
@@ -166,11 +177,13 @@ def _modal_of_time_or_purpose(text: str, cue: FoundCue, clause: Sequence[re.Matc
 
 def _told_before(text: str, claim_start: int, claim_end: int) -> int:
     """Where the content ends when the claim closes with its teller and a verb of saying or thinking ("The bridge
-    will probably reopen in May, Ms Varga reckons."): the comma before them; the claim's start otherwise, or when
-    the teller is the writer ("I think") or a passive ("as was expected")."""
-    tail = _TRAILING_CUE.search(text, max(claim_start, claim_end - _TRAILING_CHARS), claim_end)
+    will probably reopen in May, Ms Varga reckons.", "..., says the mayor."): the comma before them; the claim's
+    start otherwise, or when the teller is the writer ("I think") or a passive ("as was expected")."""
+    window = max(claim_start, claim_end - _TRAILING_CHARS)
+    tail = _TRAILING_CUE.search(text, window, claim_end)
     if tail is None:
-        return claim_start
+        inverted = _INVERTED_CUE.search(text, window, claim_end)
+        return claim_start if inverted is None else inverted.start()
     subject = tail.group("subject").lower().split()
     if subject[-1] in _WRITER_VOICE or any(word in _VERB_LIKE for word in subject):
         return claim_start
@@ -191,8 +204,8 @@ def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> b
         else:
             before = next(w for w in reversed(clause) if w.end() <= verb.start()).group().lower()
             if before in _WRITER_VOICE or be_before(text, verb.start(), claim_start) or (
-                    not verb.group("that") and before in _DETERMINERS):
-                continue  # the writer's, a passive, or a noun ("the thought", "a doubt")
+                    not verb.group("that") and before in _DETERMINERS and verb.group().lower() in _ALSO_NOUNS):
+                continue  # the writer's, a passive, or a noun ("the thought"; "some believe" is a subject's verb)
         after = [w.group().lower() for w in clause if w.start() >= verb.end()]
         if not any(word in _SUBORDINATORS for word in after):
             return True
@@ -210,9 +223,10 @@ def _without_overlaps(cues: Sequence[FoundCue]) -> list[FoundCue]:
     return kept
 
 
-def _word_category(text: str, claim_start: int, cue: FoundCue) -> str | None:
-    """The category of the first listed word of a detector cue: the detector joins adjacent cue words into one
-    cue ("might seem", "apparently thought"), whose words are listed one by one."""
+def _listed_part(text: str, claim_start: int, cue: FoundCue) -> tuple[FoundCue, str | None]:
+    """A detector cue from its first listed word on, and that word's category: the detector joins adjacent cue
+    words into one cue ("might seem", "apparently thought"), whose words are listed one by one; an unlisted word
+    before it ("some believe may") is the clause the hedge stands in, not the hedge."""
     for word in _WORD.finditer(text, cue.start, cue.end):
         entry = word_categories().get(word.group().lower())
         if entry is None:
@@ -222,16 +236,17 @@ def _word_category(text: str, claim_start: int, cue: FoundCue) -> str | None:
             continue
         if "after_subject" in flags and _OPENING.fullmatch(text, claim_start, word.start()):
             continue
-        return category
-    return None
+        return FoundCue(word.start(), cue.end, None), category
+    return cue, None
 
 
 def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: str,
                          attribution: Attribution | None) -> bool:
     """Whether the cue is the attribution's own words: inside its source ("some experts say" read as an anonymous
     source) or its cue ("officials believe"); a vague attribution that holds the cue ("the senator raised
-    concerns that") has found its source. A passive ("are expected to", "it is believed") names no believer,
-    so it stays a hedge whatever the attribution made of it. Where the attribution stage found the cue but not
+    concerns that") has found its source, unless that source is an expletive "it" or the writer inside it ("It’s
+    estimated", "I am also told": the words of an agentless hedge taken for a source). A passive ("are expected to", "it is believed") names no
+    believer, so it stays a hedge whatever the attribution made of it. Where the attribution stage found the cue but not
     its source ("reports published by the magazine suggest", "polls ... suggested that"), the hedge word that is
     its cue is still that cue, not the writer's doubt; a vague attribution there stands for the missing source."""
     if attribution is None or attribution.inherited:
@@ -241,10 +256,19 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
                       and attribution.cue.start <= cue.start and cue.end <= attribution.cue.end)
         return inside_cue and not be_before(text, cue.start, claim_start) and not _is_appearance(text, cue)
     holds_the_cue = (category == "vague_attribution" and attribution.cue is not None
-                     and _overlaps(cue, attribution.cue) and not be_before(text, attribution.cue.start, claim_start))
+                     and _overlaps(cue, attribution.cue) and not be_before(text, attribution.cue.start, claim_start)
+                     and not _no_teller_inside(text, cue, attribution.source))
     inside = holds_the_cue or any(span is not None and span.start <= cue.start and cue.end <= span.end
                                   for span in (attribution.cue, attribution.source))
     return inside and not be_before(text, cue.start, claim_start) and not _is_appearance(text, cue)
+
+
+def _no_teller_inside(text: str, cue: FoundCue, source: Span) -> bool:
+    """Whether the attribution's source lies inside the hedge and opens with "it", "I" or "we": no teller ("It’s
+    estimated", "I am also told"), where "Reports emerged" names its reports."""
+    inside = cue.start <= source.start and source.end <= cue.end
+    first = _WORD.match(text, source.start)
+    return inside and first is not None and first.group().lower() in _NO_TELLER
 
 
 def _is_appearance(text: str, cue: FoundCue) -> bool:
