@@ -114,10 +114,12 @@ def segment(document: Document) -> Segmentation:
             continue
         sentences = _split_sentences(text, line_start, line_end)
         sentence_count = len(sentences)
+        sentence_tables = _line_tables(folded[line_start:line_end]) if sentence_count > 1 else _FURNITURE_TABLES
         for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
             words = _WORD.findall(sentence)
-            kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims)
+            kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims,
+                                     sentence_tables)
             if kind == "claim":
                 key = _sentence_key(sentence, words, folded, start, end)
                 if key in seen:
@@ -200,17 +202,26 @@ def _furniture(line: str, folded: str, tables=_FURNITURE_TABLES) -> re.Match[str
     return None
 
 
+def _line_tables(folded_line: str) -> tuple[dict[str, tuple[tuple[str, re.Pattern[str]], ...]], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """``_FURNITURE_TABLES`` for the sentences of one line: only the literals the line holds can be in one of its
+    sentences, so each sentence tests those few instead of every entry's."""
+    at_start, anywhere = _FURNITURE_TABLES
+    return at_start, tuple(entry for entry in anywhere if entry[0] in folded_line)
+
+
 def _classify(
-    sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool
+    sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool,
+    tables=_FURNITURE_TABLES,
 ) -> tuple[str, str]:
-    """The segment kind of one sentence (``folded``: it case-folded; ``words``: its words) and why.
+    """The segment kind of one sentence (``folded``: it case-folded; ``words``: its words) and why; ``tables``:
+    the furniture entries its line may hold (``_line_tables``).
 
     A sentence that is its entire line (``sentence_count`` 1) was already found free of
     furniture by the line check: the same text is not searched twice.
     """
     if len(words) < MIN_CLAIM_WORDS:
         return "fragment", f"too short to assert something ({len(words)} words)"
-    if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded)):
+    if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded, tables)):
         return "furniture", f"page furniture: matches {match.group(0)!r}"
     # Terminal punctuation, then closing quotes or brackets only (a sentence ends in no space).
     final = sentence.rstrip(_CLOSERS)[-1:]
