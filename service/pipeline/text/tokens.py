@@ -9,6 +9,7 @@ hold the two equal on any text, lone surrogates included).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -144,6 +145,15 @@ def token_hashes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.
     prefix[0] = 0
     mixed.cumsum(out=prefix[1:])
     return ((prefix[ends] - prefix[starts]) * inverses[starts]) ^ ((ends - starts).astype(np.uint64) * _LENGTH_KEY)
+
+
+def word_hashes(words: Sequence[str]) -> np.ndarray:
+    """The token hash of each word, in order (as ``token_hashes`` hashes a token of the text that is that word)."""
+    codes = code_units(" ".join(words))
+    starts, ends = token_bounds(codes)
+    if len(starts) != len(words):
+        raise ValueError("every word must be exactly one token")
+    return token_hashes(codes, starts, ends)
 
 
 def token_shapes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
