@@ -6,11 +6,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
-import numpy as np
-
 from ..document import fold
 from ..text.lexicon import word_trie
-from ..text.tokens import TextTokens, word_hashes
+from ..text.tokens import HashSet, TextTokens, word_hashes
 from ..text.passive import be_before
 from ..records import Claim, SourceFound, Span, record
 from .spans import source_after, source_before
@@ -29,7 +27,7 @@ _CUE_AFTER_BOUNDARY = re.compile(
     rf"[^{_CUE_BOUNDARY}](?:{word_trie([*_CUE_KINDS, *CUE_VERBS])})(?![{_CUE_BOUNDARY}])"
 )
 """``_CUE`` as a regex that consumes the character before the cue, tried where a cue may start."""
-_CUE_FIRST_WORDS = np.unique(word_hashes(sorted({cue.split()[0].lower() for cue in (*_CUE_KINDS, *CUE_VERBS)})))
+_CUE_FIRST_WORDS = HashSet(word_hashes(sorted({cue.split()[0].lower() for cue in (*_CUE_KINDS, *CUE_VERBS)})))
 """The token hashes of the first words of the cues, lower-cased: a cue's first word is a whole token (no word
 character, apostrophe or hyphen touches it), so it starts at a token whose folded hash is one of these."""
 _BOUNDARY_CHAR = re.compile(rf"[{_CUE_BOUNDARY}]")
@@ -92,8 +90,7 @@ class CueIndex:
     def __init__(self, text: str, tokens: TextTokens) -> None:
         self._text = text
         cues: list[Cue] = []
-        slots = np.minimum(_CUE_FIRST_WORDS.searchsorted(tokens.hashes), len(_CUE_FIRST_WORDS) - 1)
-        for start in tokens.starts[_CUE_FIRST_WORDS[slots] == tokens.hashes].tolist():
+        for start in tokens.starts[_CUE_FIRST_WORDS.find(tokens.hashes)[0]].tolist():
             match = _CUE.match(text) if start == 0 else _CUE_AFTER_BOUNDARY.match(text, start - 1)
             if match is not None:
                 cue = text[start : match.end()]

@@ -156,6 +156,31 @@ def word_hashes(words: Sequence[str]) -> np.ndarray:
     return token_hashes(codes, starts, ends)
 
 
+_FILTER_SHIFT = np.uint64(52)
+"""A hash's top 12 bits: its bucket in ``HashSet``'s filter."""
+
+
+class HashSet:
+    """Token hashes to look many tokens up in at once (sorted, ``hashes``). ``searchsorted`` of 64-bit keys costs
+    about 37 ns a token; a filter of 4096 buckets over the hashes' top bits passes only the few tokens that may
+    be in a small set (one in twelve for the 196 words of the role lexicon) to it."""
+
+    __slots__ = ("hashes", "_filter")
+
+    def __init__(self, hashes: np.ndarray) -> None:
+        self.hashes = np.unique(hashes)
+        self._filter = np.zeros(1 << 12, dtype=bool)
+        self._filter[self.hashes >> _FILTER_SHIFT] = True
+
+    def find(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The indices of the ``queries`` in the set, ascending, and the index of each in ``hashes``."""
+        maybe = self._filter[queries >> _FILTER_SHIFT].nonzero()[0]
+        candidates = queries[maybe]
+        slots = np.minimum(self.hashes.searchsorted(candidates), len(self.hashes) - 1)
+        found = self.hashes[slots] == candidates
+        return maybe[found], slots[found]
+
+
 def token_shapes(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """Shape of every token from the case of its first two code points."""
     if not len(starts):
