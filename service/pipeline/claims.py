@@ -114,7 +114,8 @@ def segment(document: Document) -> Segmentation:
             continue
         sentences = _split_sentences(text, line_start, line_end)
         sentence_count = len(sentences)
-        sentence_tables = _line_tables(folded[line_start:line_end]) if sentence_count > 1 else _FURNITURE_TABLES
+        short = sum(end - start <= FURNITURE_MAX_CHARS for start, end in sentences) if sentence_count > 1 else 0
+        sentence_tables = _line_tables(folded[line_start:line_end]) if short > 1 else _FURNITURE_TABLES
         for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
             words = _WORD.findall(sentence)
@@ -204,7 +205,8 @@ def _furniture(line: str, folded: str, tables=_FURNITURE_TABLES) -> re.Match[str
 
 def _line_tables(folded_line: str) -> tuple[dict[str, tuple[tuple[str, re.Pattern[str]], ...]], tuple[tuple[str, re.Pattern[str]], ...]]:
     """``_FURNITURE_TABLES`` for the sentences of one line: only the literals the line holds can be in one of its
-    sentences, so each sentence tests those few instead of every entry's."""
+    sentences, so each sentence tests those few instead of every entry's (worth it when two or more are short
+    enough to be tested)."""
     at_start, anywhere = _FURNITURE_TABLES
     return at_start, tuple(entry for entry in anywhere if entry[0] in folded_line)
 
