@@ -454,6 +454,11 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Brian Walsh, a strategist at a lobbying firm, said the senator had misread the mood.",
          "Brian Walsh", "person", True, []),
         ("“We are ready,” said its president, Ana Flores.", "Ana Flores", "person", True, []),
+        # the same in mid-paragraph, where the claim does not open the text; refused: no name opens the clause
+        ("The vote was close. Brian Walsh, a strategist at a lobbying firm said the senator had misread the mood.",
+         "Brian Walsh", "person", True, []),
+        ("The vote was close. In New Hampshire, a strategist at a lobbying firm said the senator had misread it.",
+         "a strategist", "anonymous", False, []),
         # a name's phrase ends where a time, an adverb or a verb follows it
         ("Mayor Dana Holt later Thursday told reporters the bridge would reopen.", "Dana Holt", "person", True, []),
         ("The Transport Department less than a week ago said the repairs were done.",

@@ -121,9 +121,9 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
     if source.text.lower() in _RELATIVE and attribution.refers_to is None:
         return _relative_to_antecedent(text, claim, attribution, source)
     if source.start > cue.start and (_AUDIENCE.match(source.text) or _TOLD.match(cue.text)):
-        found = _TELLER_BEFORE.search(text, claim.start, cue.start)
+        found = _search(_TELLER_BEFORE, text, claim.start, cue.start)
         if found is not None:
-            teller = _span(text, found, "name" if found.group("name") else "teller")
+            teller = _span(text, found, "name" if found.group("name") else "teller", claim.start)
         elif not cue.text.lower().endswith("ing") or (teller := clause_subject(text, claim.start, cue.start)) is None:
             return attribution  # "..., telling Reuters": the subject of the clause it goes on from
         audience = Step("audience_of_cue", teller.text, source.text, cue.text)
@@ -199,12 +199,12 @@ def _name_beside(text: str, claim: Claim, description: Span, cue: Span) -> Span 
     (the name before it opening the clause, the cue right after it) or "said its president, Brian Harris." (the
     name after it, at the end of the sentence); None when that is no person's name."""
     if description.end <= cue.start and not text[description.end : cue.start].strip(" ,"):
-        found = _NAME_THEN_COMMA.search(text, claim.start, description.start)
+        found, offset = _search(_NAME_THEN_COMMA, text, claim.start, description.start), claim.start
     elif description.start > cue.end:
-        found = _COMMA_THEN_NAME.match(text, description.end, claim.end)
+        found, offset = _COMMA_THEN_NAME.match(text, description.end, claim.end), 0
     else:
         return None
-    name = _span(text, found, "name") if found is not None else None
+    name = _span(text, found, "name", offset) if found is not None else None
     if name is not None and name.text.endswith(".") and len(name.text.split()[-1]) > 3:
         name = Span(name.start, name.end - 1, name.text[:-1])  # the sentence's full stop, not an initial's ("Jr.")
     return name if name is not None and is_personal_name(text, name) else None
@@ -228,8 +228,16 @@ def _relative_to_antecedent(text: str, claim: Claim, attribution: Attribution, s
     )
 
 
-def _span(text: str, match: re.Match[str], group: str) -> Span:
-    return Span(match.start(group), match.end(group), text[match.start(group) : match.end(group)])
+def _search(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """``pattern`` searched in ``text[start:end]`` alone, so that its "^" anchors at ``start`` (searched from a
+    position, "^" anchors only at the text's own start, and a claim in mid-paragraph never matched it)."""
+    return pattern.search(text[start:end])
+
+
+def _span(text: str, match: re.Match[str], group: str, offset: int = 0) -> Span:
+    """The group's span in ``text``; ``offset`` is where the searched slice began (``_search``)."""
+    start, end = match.start(group) + offset, match.end(group) + offset
+    return Span(start, end, text[start:end])
 
 
 def _retyped(text: str, attribution: Attribution, source: Span, why: Step) -> Attribution:
