@@ -459,6 +459,19 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Brian Walsh", "person", True, []),
         ("The vote was close. In New Hampshire, a strategist at a lobbying firm said the senator had misread it.",
          "a strategist", "anonymous", False, []),
+        # the subject before an aside set off by commas or dashes, whatever the rules found in the aside
+        ("Mr Ives - who will chair the inquiry - said the hearings would be public.", "Mr Ives", "person", True, []),
+        ("Senator Mia Holt -- while not under oath, it is worth noting -- has insisted that she never saw the memo.",
+         "Mia Holt", "person", True, []),
+        ("The fees were set in May. Cole, speaking at the state university’s Dover, Del., campus, said they would rise.",
+         "Cole", "person", True, []),
+        ("However, nurse Owen Pratt, who started a campaign called \"MasksNow\", argued the wards were short of gear.",
+         "Owen Pratt", "person", True, []),
+        ("Rents doubled. These tenants — more than 300 of them — say the landlord ignored the leaks.",
+         "These tenants", "anonymous", False, []),
+        # refused: a sentence adverb opening the sentence is no subject
+        ("Overall, figures from several agencies — including the census bureau — show that rents rose.",
+         "figures from several agencies", "document", True, []),
         # a name's phrase ends where a time, an adverb or a verb follows it
         ("Mayor Dana Holt later Thursday told reporters the bridge would reopen.", "Dana Holt", "person", True, []),
         ("The Transport Department less than a week ago said the repairs were done.",

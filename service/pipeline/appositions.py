@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
-from .attribution.spans import institution_name_in, is_personal_name, name_in, source_after, source_before
+from .attribution.spans import institution_name_in, is_personal_name, name_in, plausible, source_after, source_before
 from .source_lexicons import PRONOUNS
 from .sources import classify_source
+from .resources import read_toml
 from .records import Attribution, Claim, Span, Step, Via, replace
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
@@ -46,6 +47,16 @@ _DESCRIBED = frozenset({"person", "anonymous", "unknown"})
 # Center for Democracy and Technology called", "Geoffrey Hoffman with the University of Houston said".
 _AFFILIATED_NAME = re.compile(rf"\s*(?P<name>{_NAME})\s+(?:of|with|from|at)\s+[^,;:“”\"—]*$")
 _PIECE_MARK = re.compile(r"[,;:“”\"—][^,;:“”\"—]*$")
+# The clause's subject, an aside set off by commas or dashes, and the cue after it with at most an adverb or an
+# auxiliary between: "Mr Raab - who will chair the meeting - said", "Henry Louis Gates Jr., director of the Hutchins
+# Center for ... at Harvard University, warned", "Haley, the former governor, later denied".
+_ASIDE_MARK = r"(?:,|\s--?\s|\s?[—–]\s?)"
+_SUBJECT_ASIDE = re.compile(
+    rf"\s*(?P<subject>[^,;:“”\"()\n—–]+?)\s*{_ASIDE_MARK}(?P<aside>.*?\w.*?){_ASIDE_MARK}"
+    r"\s*(?:(?:[a-z]+ly|later|also|then|has|have|had)\s+)*",
+    re.DOTALL,
+)
+_SENTENCE_ADVERBS = frozenset(read_toml("phrase_words.toml")["sentence_adverbs"])
 _CITING = re.compile(r",?\s+citing\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|\s+(?:said|says|reported|reports|that)\b|$)")
 
 
@@ -86,6 +97,8 @@ def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]
     if _AFTER_QUOTE.search(text, claim.start, cue.start) and (after := source_after(text, cue.end, claim.end)):
         if not text[after.end : claim.end].strip(" .!?”\"’"):
             yield after
+    if (aside := _subject_before_aside(text, claim, cue, None)) is not None:
+        yield aside[0]
     if cue.text.lower().endswith("ing") and _AFTER_CLAUSE.search(text, claim.start, cue.start):
         if (subject := clause_subject(text, claim.start, cue.start)) is not None:
             yield subject
@@ -128,6 +141,8 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
             return attribution  # "..., telling Reuters": the subject of the clause it goes on from
         audience = Step("audience_of_cue", teller.text, source.text, cue.text)
         return _retyped(text, attribution, teller, audience)
+    if (aside := _subject_before_aside(text, claim, cue, source)) is not None:
+        return _retyped(text, attribution, aside[0], Step("subject_before_aside", aside[0].text, aside[1].text))
     if source.start >= cue.end and source.text.lower() in PRONOUNS and (teller := _subject_before(text, claim, cue)):
         return _retyped(text, attribution, teller, Step("pronoun_in_content", teller.text, source.text))
     if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
@@ -165,6 +180,38 @@ def _subject_before(text: str, claim: Claim, cue: Span) -> Span | None:
         return None
     found = name_in(text, found) or found
     return found if classify_source(text, found).source_type != "unknown" else None
+
+
+def _subject_before_aside(text: str, claim: Claim, cue: Span, source: Span | None) -> tuple[Span, Span] | None:
+    """The subject that opens the clause, and the aside set off by commas or dashes between it and the cue, when
+    the source the rules found is none or lies in that aside, not a name of its own ("Mr Raab - who will chair the
+    meeting - said", "DeVos, speaking at ... Arlington, Va., campus, said" -> "DeVos": docs/guidelines.md, an
+    apposition is no part of the source); an adjunct opening the sentence is passed over ("However, geriatrician
+    Harjit Singh Bhatti, who ..., argued"). None when the subject names no source."""
+    piece = text[claim.start : cue.start]
+    offset = 0
+    for _ in range(2):
+        found = _SUBJECT_ASIDE.fullmatch(piece, offset)
+        if found is None:
+            return None
+        subject = _span(text, found, "subject", claim.start)
+        if not is_adjunct(subject.text) and not subject.text.isupper() and subject.text.lower() not in _SENTENCE_ADVERBS:
+            break  # no adjunct, dateline ("WASHINGTON —") or sentence adverb ("Overall,")
+        offset = found.start("aside")  # past the adjunct and its mark
+    else:
+        return None
+    aside = _span(text, found, "aside", claim.start)
+    if plausible(subject) is None or is_personal_name(text, aside):
+        return None  # a clause ("The fund is run by ..."), or a name in apposition, the source itself
+    if source is not None and not (aside.start <= source.start and source.end <= aside.end and not is_personal_name(text, source)):
+        return None
+    name = name_in(text, subject)
+    if name is not None and text[subject.start : name.start].split()[-1:] != ["from"]:
+        subject = name  # "geriatrician Harjit Singh Bhatti", not "The 80-year-old Democrat from Palm Coast"
+    reading = classify_source(text, subject)
+    if reading.source_type == "unknown" or reading.refers_back or (source is not None and not reading.named):
+        return None
+    return subject, aside
 
 
 def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | None:
