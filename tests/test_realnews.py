@@ -410,6 +410,10 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("The governor toured the flooded district and said the state would pay for repairs.",
          "The governor", "person", False, []),
         ("The plant closed in June, and workers said they had not been warned.", "workers", "anonymous", False, []),
+        # ... also when no cue before it has a source: the subject of the clause ("and"/"but" says, warned)
+        ("Mayor Dana Holt doesn't trust the figures but says the audit will go ahead.", "Dana Holt", "person", True, []),
+        ("Farmers in the valley lost half their crop and warned that prices would rise.",
+         "Farmers", "anonymous", False, []),
         # "according to" a report: the report is the source, its head noun no speaker of its own
         ("Rents rose by a fifth last year, according to the report.", "the report", "document", True, []),
         ("Rents rose by a fifth last year, according to a new report.", "a new report", "document", True, []),

@@ -34,6 +34,8 @@ _ANTECEDENT = re.compile(
 )
 _RELATIVE = frozenset({"who", "which"})
 # A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"), or coordinated ("and arguing").
+# A verb coordinated with the clause's first one, its subject that clause's: "Pate doubts it but says ...".
+_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$")
 # A cue right after a closing quotation mark, its source after it: "“...,” offered Maher."
 _AFTER_QUOTE = re.compile(r"[”\"’],?\s*$")
 _AFTER_CLAUSE = re.compile(r"(?:[,—–]|--|\sand)\s*(?:[a-z]+ly\s+)?$")
@@ -72,8 +74,9 @@ def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[At
 def _source_of_sourceless_cue(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
     """A cue the gate kept that found no source (the model's cue, outside the rule lexicon, has no rule source
     beside it) takes the one the guidelines draw: the phrase that ends right before it ("Lowey, D-N.Y., said"),
-    the phrase after it when it follows a closing quotation mark ("“...,” offered Maher."), or for a participle the
-    subject of the clause it goes on from ("McConnell walked back his comments, saying ..."); None otherwise."""
+    the phrase after it when it follows a closing quotation mark ("“...,” offered Maher."), the subject before an
+    aside, or for a participle or a verb after "and"/"but" the subject of the clause it goes on from ("McConnell
+    walked back his comments, saying ...", "Pate doubts it but says ..."); None otherwise."""
     if attribution is None or attribution.source is not None or attribution.cue is None or attribution.inherited:
         return None
     cue = attribution.cue
@@ -99,7 +102,8 @@ def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]
             yield after
     if (aside := _subject_before_aside(text, claim, cue, None)) is not None:
         yield aside[0]
-    if cue.text.lower().endswith("ing") and _AFTER_CLAUSE.search(text, claim.start, cue.start):
+    participle = cue.text.lower().endswith("ing") and _AFTER_CLAUSE.search(text, claim.start, cue.start)
+    if participle or _COORDINATED.search(text, claim.start, cue.start):
         if (subject := clause_subject(text, claim.start, cue.start)) is not None:
             yield subject
 
