@@ -414,6 +414,9 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Mayor Dana Holt doesn't trust the figures but says the audit will go ahead.", "Dana Holt", "person", True, []),
         ("Farmers in the valley lost half their crop and warned that prices would rise.",
          "Farmers", "anonymous", False, []),
+        # refused: a capitalised word is no verb that ends the subject ("May" in a name)
+        ("Prime Minister Theresa May said the country would leave by March and suggested that it would quit the market.",
+         "Theresa May", "person", True, []),
         # "according to" a report: the report is the source, its head noun no speaker of its own
         ("Rents rose by a fifth last year, according to the report.", "the report", "document", True, []),
         ("Rents rose by a fifth last year, according to a new report.", "a new report", "document", True, []),
