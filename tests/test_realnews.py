@@ -420,6 +420,13 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         # "according to" a report: the report is the source, its head noun no speaker of its own
         ("Rents rose by a fifth last year, according to the report.", "the report", "document", True, []),
         ("Rents rose by a fifth last year, according to a new report.", "a new report", "document", True, []),
+        # ... its head when the whole phrase reads as a clause (a verb, a modal), the agent of "reporting by"
+        ("The mayor can earn a bonus of $40,000, according to a contract she signed in May 2021.",
+         "a contract", "unknown", False, []),
+        ("Fevers are common, according to the state health department – and they can last a week.",
+         "the state health department", "organization", False, []),
+        ("Rents rose by a fifth last year, according to reporting by The Dover Ledger on Tuesday.",
+         "The Dover Ledger", "organization", True, []),
         # a time adjunct is no source, before or after the cue
         ("City police tweeted around 10 p.m. that the bridge had been closed to traffic.",
          "City police", "organization", True, []),
