@@ -497,6 +497,10 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         # a cue the gate kept with no source beside it: the surname before a party tag, the name after a quotation
         ("Whitfield, D-Ore., said the hearing would resume in March.", "Whitfield", "person", True, []),
         ("“Bring a coat, it gets cold up there,” joked Sen. Ada Finch.", "Ada Finch", "person", True, []),
+        # ... also with a clause after the name, and the head before a relative clause that ends at the cue
+        ("“It is over, folks,” proclaimed county delegate Ada Finch while the committee debated the rules.",
+         "Ada Finch", "person", True, []),
+        ("“Blackmail, plainly,” one lawyer who was at the hearing told me.", "one lawyer", "anonymous", False, []),
         ("“The council has lost its way,” Rep. Dana Cole, D-Ore., complained in a statement.",
          "Dana Cole", "person", True, []),
         # a title or a description before a name is no part of the source: the name alone

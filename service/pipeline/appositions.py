@@ -38,6 +38,11 @@ _RELATIVE = frozenset({"who", "which"})
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$")
 # A cue right after a closing quotation mark, its source after it: "“...,” offered Maher."
 _AFTER_QUOTE = re.compile(r"[”\"’],?\s*$")
+# What may follow a source after an inverted cue and end its phrase: "offered Maher, before throwing to ...".
+_TAIL_CLAUSE = re.compile(r",?\s+(?:while|before|after|as|when|who|because)\s")
+# The head before a relative clause that ends at the cue, after a closing quotation: "“...?” one person who was
+# there told me" -> "one person".
+_HEAD_BEFORE_RELATIVE = re.compile(r"[”\"’],?\s+(?P<head>[^,;:“”\"—]+?)\s+(?:who|that)\s[^,;:“”\"—]*$")
 _AFTER_CLAUSE = re.compile(r"(?:[,—–]|--|\sand)\s*(?:[a-z]+ly\s+)?$")
 # A person's name right before a description and its comma ("Brian Walsh, [Republican strategist] said"), and one
 # after a description that follows an inverted cue ("said [its president], Brian Harris.").
@@ -74,7 +79,8 @@ def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[At
 def _source_of_sourceless_cue(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
     """A cue the gate kept that found no source (the model's cue, outside the rule lexicon, has no rule source
     beside it) takes the one the guidelines draw: the phrase that ends right before it ("Lowey, D-N.Y., said"),
-    the phrase after it when it follows a closing quotation mark ("“...,” offered Maher."), the subject before an
+    the phrase after it when it follows a closing quotation mark ("“...,” offered Maher, before ..."), the head
+    before a relative clause after one ("“...?” one person who was there told me"), the subject before an
     aside, or for a participle or a verb after "and"/"but" the subject of the clause it goes on from ("McConnell
     walked back his comments, saying ...", "Pate doubts it but says ..."); None otherwise."""
     if attribution is None or attribution.source is not None or attribution.cue is None or attribution.inherited:
@@ -97,9 +103,13 @@ def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]
     found, where = source_before(text, claim.start, cue.start)
     if found is not None and where != "inside_clause" and not is_adjunct(found.text):
         yield found
-    if _AFTER_QUOTE.search(text, claim.start, cue.start) and (after := source_after(text, cue.end, claim.end)):
-        if not text[after.end : claim.end].strip(" .!?”\"’"):
+    if _AFTER_QUOTE.search(text, claim.start, cue.start):
+        tail = None if cue.text.lower().endswith("ing") else _TAIL_CLAUSE.search(text, cue.end, claim.end)
+        end = tail.start() if tail is not None else claim.end
+        if (after := source_after(text, cue.end, end)) is not None and not text[after.end : end].strip(" .!?”\"’"):
             yield after
+    if (relative := _HEAD_BEFORE_RELATIVE.search(text, claim.start, cue.start)) is not None:
+        yield _span(text, relative, "head")
     if (aside := _subject_before_aside(text, claim, cue, None)) is not None:
         yield aside[0]
     participle = cue.text.lower().endswith("ing") and _AFTER_CLAUSE.search(text, claim.start, cue.start)
