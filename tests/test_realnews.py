@@ -406,6 +406,11 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Rep. Dana Whitfield (D-Ore.) said the hearing would resume in March.", "Dana Whitfield", "person", True, []),
         ("Sen. Tom Hale (R., Neb.) said the vote would slip.", "Tom Hale", "person", True, []),
         ("“We have the votes,” said Sen. Maria Ortiz (I-Vt.).", "Maria Ortiz", "person", True, []),
+        # a bare party letter and its state ("(D) of Nevada"), before or after the cue
+        ("Senate majority leader Ada Quint (D) of Nevada says the bill could reach the floor in June.",
+         "Ada Quint", "person", True, []),
+        ("“The system is broken,” said committee chairman Rob Vance (R) of Virginia, whose panel oversees it.",
+         "Rob Vance", "person", True, []),
         # a verb coordinated with the clause's first one shares its subject; a clause with its own subject keeps it
         ("The governor toured the flooded district and said the state would pay for repairs.",
          "The governor", "person", False, []),

@@ -63,6 +63,8 @@ _SUBJECT_ASIDE = re.compile(
     r"\s*(?:(?:[a-z]+ly|later|also|then|has|have|had)\s+)*",
     re.DOTALL,
 )
+# A bare party letter and the state after a name, "Harry Reid (D) of Nevada": no part of the source.
+_BARE_PARTY = re.compile(r"\s*\([DRI]\)(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?$")
 _SENTENCE_ADVERBS = frozenset(read_toml("phrase_words.toml")["sentence_adverbs"])
 _CITING = re.compile(r",?\s+citing\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|\s+(?:said|says|reported|reports|that)\b|$)")
 
@@ -119,16 +121,20 @@ def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]
 
 
 def _head_only(text: str, attribution: Attribution | None) -> Attribution | None:
-    """The source without a relative clause, participle or verb after its head ("a recording obtained by NPR" ->
-    "a recording") and without the title or description before a name (``name_in``, ``institution_name_in``); an inherited source too, as it is its origin's words, and the mention a pronoun refers to. The
-    head's own type stands where it tells another kind of source than the whole phrase did."""
+    """The source without a bare party tag ("(D) of Nevada"), a relative clause, participle or verb after its head
+    ("a recording obtained by NPR" -> "a recording") and without the title or description before a name
+    (``name_in``, ``institution_name_in``); an inherited source too, as it is its origin's words, and the mention a
+    pronoun refers to. The head's own type stands where it tells another kind of source than the whole phrase did."""
     if attribution is None or attribution.source is None:
         return attribution
     if attribution.refers_to is not None:  # the earlier mention a pronoun stands for, as that claim's source ended
         referent = without_postmodifier(text, attribution.refers_to)
         if referent != attribution.refers_to:
             attribution = replace(attribution, refers_to=referent)
-    head = without_postmodifier(text, attribution.source)
+    head = attribution.source
+    if (tag := _BARE_PARTY.search(head.text)) is not None and tag.start() > 0:  # "Harry Reid (D) of Nevada"
+        head = Span(head.start, head.start + tag.start(), head.text[: tag.start()])
+    head = without_postmodifier(text, head)
     # "former GOP Chairman Katon Dawson after the speech", "the fact-checking website Politifact": the name alone
     head = name_in(text, head) or institution_name_in(text, head) or head
     if head is attribution.source or head == attribution.source:  # most sources have nothing after their head
