@@ -406,13 +406,32 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Rep. Dana Whitfield (D-Ore.) said the hearing would resume in March.", "Dana Whitfield", "person", True, []),
         ("Sen. Tom Hale (R., Neb.) said the vote would slip.", "Tom Hale", "person", True, []),
         ("“We have the votes,” said Sen. Maria Ortiz (I-Vt.).", "Maria Ortiz", "person", True, []),
+        # a bare party letter and its state ("(D) of Nevada"), before or after the cue
+        ("Senate majority leader Ada Quint (D) of Nevada says the bill could reach the floor in June.",
+         "Ada Quint", "person", True, []),
+        ("“The system is broken,” said committee chairman Rob Vance (R) of Virginia, whose panel oversees it.",
+         "Rob Vance", "person", True, []),
         # a verb coordinated with the clause's first one shares its subject; a clause with its own subject keeps it
         ("The governor toured the flooded district and said the state would pay for repairs.",
          "The governor", "person", False, []),
         ("The plant closed in June, and workers said they had not been warned.", "workers", "anonymous", False, []),
+        # ... also when no cue before it has a source: the subject of the clause ("and"/"but" says, warned)
+        ("Mayor Dana Holt doesn't trust the figures but says the audit will go ahead.", "Dana Holt", "person", True, []),
+        ("Farmers in the valley lost half their crop and warned that prices would rise.",
+         "Farmers", "anonymous", False, []),
+        # refused: a capitalised word is no verb that ends the subject ("May" in a name)
+        ("Prime Minister Theresa May said the country would leave by March and suggested that it would quit the market.",
+         "Theresa May", "person", True, []),
         # "according to" a report: the report is the source, its head noun no speaker of its own
         ("Rents rose by a fifth last year, according to the report.", "the report", "document", True, []),
         ("Rents rose by a fifth last year, according to a new report.", "a new report", "document", True, []),
+        # ... its head when the whole phrase reads as a clause (a verb, a modal), the agent of "reporting by"
+        ("The mayor can earn a bonus of $40,000, according to a contract she signed in May 2021.",
+         "a contract", "unknown", False, []),
+        ("Fevers are common, according to the state health department – and they can last a week.",
+         "the state health department", "organization", False, []),
+        ("Rents rose by a fifth last year, according to reporting by The Dover Ledger on Tuesday.",
+         "The Dover Ledger", "organization", True, []),
         # a time adjunct is no source, before or after the cue
         ("City police tweeted around 10 p.m. that the bridge had been closed to traffic.",
          "City police", "organization", True, []),
@@ -454,6 +473,24 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Brian Walsh, a strategist at a lobbying firm, said the senator had misread the mood.",
          "Brian Walsh", "person", True, []),
         ("“We are ready,” said its president, Ana Flores.", "Ana Flores", "person", True, []),
+        # the same in mid-paragraph, where the claim does not open the text; refused: no name opens the clause
+        ("The vote was close. Brian Walsh, a strategist at a lobbying firm said the senator had misread the mood.",
+         "Brian Walsh", "person", True, []),
+        ("The vote was close. In New Hampshire, a strategist at a lobbying firm said the senator had misread it.",
+         "a strategist", "anonymous", False, []),
+        # the subject before an aside set off by commas or dashes, whatever the rules found in the aside
+        ("Mr Ives - who will chair the inquiry - said the hearings would be public.", "Mr Ives", "person", True, []),
+        ("Senator Mia Holt -- while not under oath, it is worth noting -- has insisted that she never saw the memo.",
+         "Mia Holt", "person", True, []),
+        ("The fees were set in May. Cole, speaking at the state university’s Dover, Del., campus, said they would rise.",
+         "Cole", "person", True, []),
+        ("However, nurse Owen Pratt, who started a campaign called \"MasksNow\", argued the wards were short of gear.",
+         "Owen Pratt", "person", True, []),
+        ("Rents doubled. These tenants — more than 300 of them — say the landlord ignored the leaks.",
+         "These tenants", "anonymous", False, []),
+        # refused: a sentence adverb opening the sentence is no subject
+        ("Overall, figures from several agencies — including the census bureau — show that rents rose.",
+         "figures from several agencies", "document", True, []),
         # a name's phrase ends where a time, an adverb or a verb follows it
         ("Mayor Dana Holt later Thursday told reporters the bridge would reopen.", "Dana Holt", "person", True, []),
         ("The Transport Department less than a week ago said the repairs were done.",
@@ -465,6 +502,10 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         # a cue the gate kept with no source beside it: the surname before a party tag, the name after a quotation
         ("Whitfield, D-Ore., said the hearing would resume in March.", "Whitfield", "person", True, []),
         ("“Bring a coat, it gets cold up there,” joked Sen. Ada Finch.", "Ada Finch", "person", True, []),
+        # ... also with a clause after the name, and the head before a relative clause that ends at the cue
+        ("“It is over, folks,” proclaimed county delegate Ada Finch while the committee debated the rules.",
+         "Ada Finch", "person", True, []),
+        ("“Blackmail, plainly,” one lawyer who was at the hearing told me.", "one lawyer", "anonymous", False, []),
         ("“The council has lost its way,” Rep. Dana Cole, D-Ore., complained in a statement.",
          "Dana Cole", "person", True, []),
         # a title or a description before a name is no part of the source: the name alone

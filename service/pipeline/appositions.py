@@ -13,9 +13,10 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
-from .attribution.spans import institution_name_in, is_personal_name, name_in, source_after, source_before
+from .attribution.spans import institution_name_in, is_personal_name, name_in, plausible, source_after, source_before
 from .source_lexicons import PRONOUNS
 from .sources import classify_source
+from .resources import read_toml
 from .records import Attribution, Claim, Span, Step, Via, replace
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
@@ -33,8 +34,15 @@ _ANTECEDENT = re.compile(
 )
 _RELATIVE = frozenset({"who", "which"})
 # A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"), or coordinated ("and arguing").
+# A verb coordinated with the clause's first one, its subject that clause's: "Pate doubts it but says ...".
+_COORDINATED = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$")
 # A cue right after a closing quotation mark, its source after it: "“...,” offered Maher."
 _AFTER_QUOTE = re.compile(r"[”\"’],?\s*$")
+# What may follow a source after an inverted cue and end its phrase: "offered Maher, before throwing to ...".
+_TAIL_CLAUSE = re.compile(r",?\s+(?:while|before|after|as|when|who|because)\s")
+# The head before a relative clause that ends at the cue, after a closing quotation: "“...?” one person who was
+# there told me" -> "one person".
+_HEAD_BEFORE_RELATIVE = re.compile(r"[”\"’],?\s+(?P<head>[^,;:“”\"—]+?)\s+(?:who|that)\s[^,;:“”\"—]*$")
 _AFTER_CLAUSE = re.compile(r"(?:[,—–]|--|\sand)\s*(?:[a-z]+ly\s+)?$")
 # A person's name right before a description and its comma ("Brian Walsh, [Republican strategist] said"), and one
 # after a description that follows an inverted cue ("said [its president], Brian Harris.").
@@ -46,6 +54,18 @@ _DESCRIBED = frozenset({"person", "anonymous", "unknown"})
 # Center for Democracy and Technology called", "Geoffrey Hoffman with the University of Houston said".
 _AFFILIATED_NAME = re.compile(rf"\s*(?P<name>{_NAME})\s+(?:of|with|from|at)\s+[^,;:“”\"—]*$")
 _PIECE_MARK = re.compile(r"[,;:“”\"—][^,;:“”\"—]*$")
+# The clause's subject, an aside set off by commas or dashes, and the cue after it with at most an adverb or an
+# auxiliary between: "Mr Raab - who will chair the meeting - said", "Henry Louis Gates Jr., director of the Hutchins
+# Center for ... at Harvard University, warned", "Haley, the former governor, later denied".
+_ASIDE_MARK = r"(?:,|\s--?\s|\s?[—–]\s?)"
+_SUBJECT_ASIDE = re.compile(
+    rf"\s*(?P<subject>[^,;:“”\"()\n—–]+?)\s*{_ASIDE_MARK}(?P<aside>.*?\w.*?){_ASIDE_MARK}"
+    r"\s*(?:(?:[a-z]+ly|later|also|then|has|have|had)\s+)*",
+    re.DOTALL,
+)
+# A bare party letter and the state after a name, "Harry Reid (D) of Nevada": no part of the source.
+_BARE_PARTY = re.compile(r"\s*\([DRI]\)(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?$")
+_SENTENCE_ADVERBS = frozenset(read_toml("phrase_words.toml")["sentence_adverbs"])
 _CITING = re.compile(r",?\s+citing\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|\s+(?:said|says|reported|reports|that)\b|$)")
 
 
@@ -61,8 +81,10 @@ def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[At
 def _source_of_sourceless_cue(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
     """A cue the gate kept that found no source (the model's cue, outside the rule lexicon, has no rule source
     beside it) takes the one the guidelines draw: the phrase that ends right before it ("Lowey, D-N.Y., said"),
-    the phrase after it when it follows a closing quotation mark ("“...,” offered Maher."), or for a participle the
-    subject of the clause it goes on from ("McConnell walked back his comments, saying ..."); None otherwise."""
+    the phrase after it when it follows a closing quotation mark ("“...,” offered Maher, before ..."), the head
+    before a relative clause after one ("“...?” one person who was there told me"), the subject before an
+    aside, or for a participle or a verb after "and"/"but" the subject of the clause it goes on from ("McConnell
+    walked back his comments, saying ...", "Pate doubts it but says ..."); None otherwise."""
     if attribution is None or attribution.source is not None or attribution.cue is None or attribution.inherited:
         return None
     cue = attribution.cue
@@ -83,25 +105,36 @@ def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]
     found, where = source_before(text, claim.start, cue.start)
     if found is not None and where != "inside_clause" and not is_adjunct(found.text):
         yield found
-    if _AFTER_QUOTE.search(text, claim.start, cue.start) and (after := source_after(text, cue.end, claim.end)):
-        if not text[after.end : claim.end].strip(" .!?”\"’"):
+    if _AFTER_QUOTE.search(text, claim.start, cue.start):
+        tail = None if cue.text.lower().endswith("ing") else _TAIL_CLAUSE.search(text, cue.end, claim.end)
+        end = tail.start() if tail is not None else claim.end
+        if (after := source_after(text, cue.end, end)) is not None and not text[after.end : end].strip(" .!?”\"’"):
             yield after
-    if cue.text.lower().endswith("ing") and _AFTER_CLAUSE.search(text, claim.start, cue.start):
+    if (relative := _HEAD_BEFORE_RELATIVE.search(text, claim.start, cue.start)) is not None:
+        yield _span(text, relative, "head")
+    if (aside := _subject_before_aside(text, claim, cue, None)) is not None:
+        yield aside[0]
+    participle = cue.text.lower().endswith("ing") and _AFTER_CLAUSE.search(text, claim.start, cue.start)
+    if participle or _COORDINATED.search(text, claim.start, cue.start):
         if (subject := clause_subject(text, claim.start, cue.start)) is not None:
             yield subject
 
 
 def _head_only(text: str, attribution: Attribution | None) -> Attribution | None:
-    """The source without a relative clause, participle or verb after its head ("a recording obtained by NPR" ->
-    "a recording") and without the title or description before a name (``name_in``, ``institution_name_in``); an inherited source too, as it is its origin's words, and the mention a pronoun refers to. The
-    head's own type stands where it tells another kind of source than the whole phrase did."""
+    """The source without a bare party tag ("(D) of Nevada"), a relative clause, participle or verb after its head
+    ("a recording obtained by NPR" -> "a recording") and without the title or description before a name
+    (``name_in``, ``institution_name_in``); an inherited source too, as it is its origin's words, and the mention a
+    pronoun refers to. The head's own type stands where it tells another kind of source than the whole phrase did."""
     if attribution is None or attribution.source is None:
         return attribution
     if attribution.refers_to is not None:  # the earlier mention a pronoun stands for, as that claim's source ended
         referent = without_postmodifier(text, attribution.refers_to)
         if referent != attribution.refers_to:
             attribution = replace(attribution, refers_to=referent)
-    head = without_postmodifier(text, attribution.source)
+    head = attribution.source
+    if (tag := _BARE_PARTY.search(head.text)) is not None and tag.start() > 0:  # "Harry Reid (D) of Nevada"
+        head = Span(head.start, head.start + tag.start(), head.text[: tag.start()])
+    head = without_postmodifier(text, head)
     # "former GOP Chairman Katon Dawson after the speech", "the fact-checking website Politifact": the name alone
     head = name_in(text, head) or institution_name_in(text, head) or head
     if head is attribution.source or head == attribution.source:  # most sources have nothing after their head
@@ -121,13 +154,15 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
     if source.text.lower() in _RELATIVE and attribution.refers_to is None:
         return _relative_to_antecedent(text, claim, attribution, source)
     if source.start > cue.start and (_AUDIENCE.match(source.text) or _TOLD.match(cue.text)):
-        found = _TELLER_BEFORE.search(text, claim.start, cue.start)
+        found = _search(_TELLER_BEFORE, text, claim.start, cue.start)
         if found is not None:
-            teller = _span(text, found, "name" if found.group("name") else "teller")
+            teller = _span(text, found, "name" if found.group("name") else "teller", claim.start)
         elif not cue.text.lower().endswith("ing") or (teller := clause_subject(text, claim.start, cue.start)) is None:
             return attribution  # "..., telling Reuters": the subject of the clause it goes on from
         audience = Step("audience_of_cue", teller.text, source.text, cue.text)
         return _retyped(text, attribution, teller, audience)
+    if (aside := _subject_before_aside(text, claim, cue, source)) is not None:
+        return _retyped(text, attribution, aside[0], Step("subject_before_aside", aside[0].text, aside[1].text))
     if source.start >= cue.end and source.text.lower() in PRONOUNS and (teller := _subject_before(text, claim, cue)):
         return _retyped(text, attribution, teller, Step("pronoun_in_content", teller.text, source.text))
     if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
@@ -167,6 +202,38 @@ def _subject_before(text: str, claim: Claim, cue: Span) -> Span | None:
     return found if classify_source(text, found).source_type != "unknown" else None
 
 
+def _subject_before_aside(text: str, claim: Claim, cue: Span, source: Span | None) -> tuple[Span, Span] | None:
+    """The subject that opens the clause, and the aside set off by commas or dashes between it and the cue, when
+    the source the rules found is none or lies in that aside, not a name of its own ("Mr Raab - who will chair the
+    meeting - said", "DeVos, speaking at ... Arlington, Va., campus, said" -> "DeVos": docs/guidelines.md, an
+    apposition is no part of the source); an adjunct opening the sentence is passed over ("However, geriatrician
+    Harjit Singh Bhatti, who ..., argued"). None when the subject names no source."""
+    piece = text[claim.start : cue.start]
+    offset = 0
+    for _ in range(2):
+        found = _SUBJECT_ASIDE.fullmatch(piece, offset)
+        if found is None:
+            return None
+        subject = _span(text, found, "subject", claim.start)
+        if not is_adjunct(subject.text) and not subject.text.isupper() and subject.text.lower() not in _SENTENCE_ADVERBS:
+            break  # no adjunct, dateline ("WASHINGTON —") or sentence adverb ("Overall,")
+        offset = found.start("aside")  # past the adjunct and its mark
+    else:
+        return None
+    aside = _span(text, found, "aside", claim.start)
+    if plausible(subject) is None or is_personal_name(text, aside):
+        return None  # a clause ("The fund is run by ..."), or a name in apposition, the source itself
+    if source is not None and not (aside.start <= source.start and source.end <= aside.end and not is_personal_name(text, source)):
+        return None
+    name = name_in(text, subject)
+    if name is not None and text[subject.start : name.start].split()[-1:] != ["from"]:
+        subject = name  # "geriatrician Harjit Singh Bhatti", not "The 80-year-old Democrat from Palm Coast"
+    reading = classify_source(text, subject)
+    if reading.source_type == "unknown" or reading.refers_back or (source is not None and not reading.named):
+        return None
+    return subject, aside
+
+
 def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | None:
     """Who says it when the would-be source is an adjunct: the phrase between the adjunct and the cue ("In meetings
     with European leaders, Obama warned"), else for a participle cue the subject of its clause ("In contrast, a
@@ -199,12 +266,12 @@ def _name_beside(text: str, claim: Claim, description: Span, cue: Span) -> Span 
     (the name before it opening the clause, the cue right after it) or "said its president, Brian Harris." (the
     name after it, at the end of the sentence); None when that is no person's name."""
     if description.end <= cue.start and not text[description.end : cue.start].strip(" ,"):
-        found = _NAME_THEN_COMMA.search(text, claim.start, description.start)
+        found, offset = _search(_NAME_THEN_COMMA, text, claim.start, description.start), claim.start
     elif description.start > cue.end:
-        found = _COMMA_THEN_NAME.match(text, description.end, claim.end)
+        found, offset = _COMMA_THEN_NAME.match(text, description.end, claim.end), 0
     else:
         return None
-    name = _span(text, found, "name") if found is not None else None
+    name = _span(text, found, "name", offset) if found is not None else None
     if name is not None and name.text.endswith(".") and len(name.text.split()[-1]) > 3:
         name = Span(name.start, name.end - 1, name.text[:-1])  # the sentence's full stop, not an initial's ("Jr.")
     return name if name is not None and is_personal_name(text, name) else None
@@ -228,8 +295,16 @@ def _relative_to_antecedent(text: str, claim: Claim, attribution: Attribution, s
     )
 
 
-def _span(text: str, match: re.Match[str], group: str) -> Span:
-    return Span(match.start(group), match.end(group), text[match.start(group) : match.end(group)])
+def _search(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """``pattern`` searched in ``text[start:end]`` alone, so that its "^" anchors at ``start`` (searched from a
+    position, "^" anchors only at the text's own start, and a claim in mid-paragraph never matched it)."""
+    return pattern.search(text[start:end])
+
+
+def _span(text: str, match: re.Match[str], group: str, offset: int = 0) -> Span:
+    """The group's span in ``text``; ``offset`` is where the searched slice began (``_search``)."""
+    start, end = match.start(group) + offset, match.end(group) + offset
+    return Span(start, end, text[start:end])
 
 
 def _retyped(text: str, attribution: Attribution, source: Span, why: Step) -> Attribution:

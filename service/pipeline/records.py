@@ -147,7 +147,7 @@ StepRule = Literal[
     "earlier_carrier", "source_found", "refers_back", "refers_back_to_nothing", "typed", "no_source", "via",
     "inherited", "named_earlier", "goes_on_quoting", "post_signature", "post_sentence", "credited_excerpt", "audience_of_cue", "apposed_name",
     "only_relays", "head_only", "sourceless_cue", "adjunct_not_source", "refused_cue", "pronoun_in_content",
-    "affiliated_name",
+    "affiliated_name", "subject_before_aside",
 ]
 """The decisions attribution takes: the rules of ``service/pipeline/attribution/``, then the
 refinements after it (``coreference.py``, ``appositions.py``)."""

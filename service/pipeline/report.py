@@ -276,6 +276,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "adjunct_not_source": lambda source, adjunct: f"source {source!r}: {adjunct!r} only says when, where or how",
     "pronoun_in_content": lambda source, pronoun: f"source {source!r}: {pronoun!r} after the cue is the content's subject",
     "affiliated_name": lambda source, affiliation: f"source {source!r}: {affiliation!r} is part of the name's affiliation",
+    "subject_before_aside": lambda source, aside: f"source {source!r}: {aside!r} is an aside about it",
     "sourceless_cue": lambda source, cue: f"source {source!r}: no source was found beside {cue!r}; it is who says it by the guidelines",
 }
 """Each attribution rule's step in words, from the step's detail."""

@@ -132,7 +132,10 @@ def is_adjunct(phrase: str) -> bool:
 
 def _ends_subject(word: str) -> bool:
     """Whether a word after the subject's first is its verb or an adjunct after it: an auxiliary, copula or
-    modal, a negated verb ("wasn’t"), a past form, or a preposition other than "of"."""
+    modal, a negated verb ("wasn’t"), a past form, or a preposition other than "of"; never a capitalised word
+    ("Theresa May said")."""
+    if not word[:1].islower():
+        return False
     low = word.lower().strip(",;:")
     if low in _VERBAL or low.endswith(("n't", "n’t")) or (low in ADJUNCT_WORDS and low != "of"):
         return True

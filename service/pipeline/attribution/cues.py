@@ -11,7 +11,7 @@ from ..text.lexicon import word_trie
 from ..text.tokens import HashSet, TextTokens, word_hashes
 from ..text.passive import be_before
 from ..records import Claim, SourceFound, Span, record
-from .spans import source_after, source_before
+from .spans import plausible, source_after, source_before, trim
 from .words import ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, RIGHT_NP, VERB_INITIALS, verb_classes
 
 _CUE_INITIALS = "".join(sorted({*VERB_INITIALS, "A", "C"}))
@@ -65,6 +65,10 @@ class Candidate:
     clear: bool
     found: SourceFound
     subject_of: str = ""
+
+
+# Where the head of a phrase after "according to" ends: a dash, or a preposition, relative or pronoun after it.
+_HEAD_END = re.compile(r"\s+(?:[–-]\s|(?:by|from|in|on|at|that|which|who|he|she|they|it|we)\s)")
 
 
 def candidates(text: str, claim: Claim) -> tuple[Candidate, ...]:
@@ -216,7 +220,7 @@ class Cues:
 
 def _candidate(text: str, claim: Claim, cue: Span, kind: str, is_passive: Callable[[Span], bool]) -> Candidate:
     if kind != "verb":
-        source = source_after(text, cue.end, claim.end)
+        source = (_according_source if kind == "according" else source_after)(text, cue.end, claim.end)
         return Candidate(cue, source, kind, kind == "according" and source is not None, "after_cue")
     if (by := BY_AFTER.match(text, cue.end)) and is_passive(cue):  # the cheap anchored "by" first
         source = source_after(text, by.end(), claim.end)
@@ -232,6 +236,22 @@ def _candidate(text: str, claim: Claim, cue: Span, kind: str, is_passive: Callab
         clear = source is not None and not tail.strip(" .!?”\"’")
         return Candidate(cue, source, kind, clear, "after_cue_inverted")
     return Candidate(cue, None, kind, False, "nowhere")
+
+
+def _according_source(text: str, start: int, claim_end: int) -> Span | None:
+    """The source after "according to": ``source_after``, else, when the whole phrase reads as a clause (a verb,
+    a modal, too many words), its head before the first postmodifier ("an employment contract he signed in May"
+    -> "an employment contract", "the CDC – and they can range" -> "the CDC"), or the agent after a head that
+    names nobody ("reporting by The Washington Post" -> "The Washington Post")."""
+    if (source := source_after(text, start, claim_end)) is not None:
+        return source
+    match = RIGHT_NP.match(text, start, claim_end)
+    if match is None or (cut := _HEAD_END.search(text, match.start("np"), match.end("np"))) is None:
+        return None
+    head = plausible(trim(text, match.start("np"), cut.start()), bare_reports=True)
+    if head is None and cut.group().strip() == "by":
+        return source_after(text, cut.end() - 1, claim_end)
+    return head
 
 
 def _clear_after(after: str, cue: Span) -> bool:
