@@ -56,10 +56,12 @@ _AFFILIATED_NAME = re.compile(rf"\s*(?P<name>{_NAME})\s+(?:of|with|from|at)\s+[^
 _PIECE_MARK = re.compile(r"[,;:“”\"—][^,;:“”\"—]*$")
 # The clause's subject, an aside set off by commas or dashes, and the cue after it with at most an adverb or an
 # auxiliary between: "Mr Raab - who will chair the meeting - said", "Henry Louis Gates Jr., director of the Hutchins
-# Center for ... at Harvard University, warned", "Haley, the former governor, later denied".
+# Center for ... at Harvard University, warned", "Haley, the former governor, later denied". The aside is the
+# shortest that holds a word character, up to its first one spelled "\W*?\w" ("\W" cannot pass it), so each end
+# of it is tried once: ".*?\w.*?" tried every split of every aside, quadratic in the words before the cue.
 _ASIDE_MARK = r"(?:,|\s--?\s|\s?[—–]\s?)"
 _SUBJECT_ASIDE = re.compile(
-    rf"\s*(?P<subject>[^,;:“”\"()\n—–]+?)\s*{_ASIDE_MARK}(?P<aside>.*?\w.*?){_ASIDE_MARK}"
+    rf"\s*(?P<subject>[^,;:“”\"()\n—–]+?)\s*{_ASIDE_MARK}(?P<aside>\W*?\w.*?){_ASIDE_MARK}"
     r"\s*(?:(?:[a-z]+ly|later|also|then|has|have|had)\s+)*",
     re.DOTALL,
 )
