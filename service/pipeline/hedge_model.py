@@ -1,7 +1,7 @@
 """The trained hedge-cue detector: which words mark a statement as uncertain.
 
 A linear model over the words around a candidate (the word, its neighbours, their pairs and its lexicon
-category), learned from the Szeged uncertainty corpus by ``training/hedges.py``. Only words that were ever
+category; for a modal, the classes of its subject and of the verb after it), learned from the Szeged uncertainty corpus by ``training/hedges.py``. Only words that were ever
 part of a cue are candidates, so an article costs a few dozen dictionary look-ups, not one per word.
 
 The model is data: ``hedges.npz`` (feature names, weights, candidate words; read with allow_pickle=False)
