@@ -419,47 +419,6 @@ def test_the_windowed_search_gives_the_features_of_a_whole_tokenisation():
     assert fast == oracle and len(fast) > 5
 
 
-MODAL_CLASSES = [
-    # (sentence, the modal's subject and what follows it, as the detector's class features read them)
-    ("Higher tariffs could push grocery prices up by the spring.", "word|verb"),
-    ("It could take months to clear the debris from the harbour.", "impersonal|verb"),
-    ("The plant could have been closed years ago.", "word|perfect"),
-    ("Flood defences could well be tested this winter.", "word|be"),
-    ("She could not sleep after the crash.", "person|negated"),
-    ("They could barely see the road through the smoke.", "person|verb"),
-    ("She saved for years so she could buy the farm.", "person+clause|verb"),
-    ("Nobody knew if it could hold.", "impersonal+clause|verb"),
-    ("The firm hired guards who could speak Arabic.", "who|verb"),
-]
-
-
-@pytest.mark.parametrize("text, classes", MODAL_CLASSES)
-def test_a_modal_is_read_by_its_subject_and_the_verb_after_it(text, classes):
-    tokens = tokenize(text)
-    (i,) = [n for n, token in enumerate(tokens) if token[2] == "could"]
-    assert f"m=could|{classes}" in features(text, tokens, i, {})
-
-
-COULD_PAIRS = [
-    # (possibility, ability or purpose): the detector trusts the first "could" more than the second
-    ("A weaker currency could make imports more expensive.", "We could hear the sirens from the station."),
-    ("The merger could leave shoppers with fewer choices.", "I could not believe how quickly the water rose."),
-    ("It could take months to clear the harbour.", "She saved for years so she could buy the farm."),
-    ("The new levy could cost households hundreds of dollars.", "As a child he could swim across the lake."),
-]
-
-
-@pytest.mark.parametrize("possible, able", COULD_PAIRS)
-def test_could_of_possibility_weighs_more_than_could_of_ability(possible, able):
-    model = HedgeCueModel.load()
-
-    def could(text):
-        (probability,) = [t.probability for t in model.token_probabilities(text)[0] if text[t.start:t.end] == "could"]
-        return probability
-
-    assert could(possible) > could(able) + 0.1
-
-
 def test_a_saved_model_loads_back_the_same_and_a_changed_file_is_refused(tmp_path):
     model = HedgeCueModel.load()
     path = tmp_path / "hedges.npz"
