@@ -7,6 +7,7 @@ import pytest
 
 from service.pipeline import cues
 from service.pipeline.document import Document
+from service.pipeline.hedge_model import HedgeCueModel, features, tokenize
 from tests.test_hedges import hedges_of, writer_hedge_words
 
 TERMS_AND_AGENTS = [
@@ -182,3 +183,44 @@ SOME_BELIEVE = [
 @pytest.mark.parametrize("text, words, speaker", SOME_BELIEVE)
 def test_a_hedge_in_what_some_believe_is_theirs(text, words, speaker):
     assert speakers_of(text)[words] == speaker
+
+
+MODAL_CLASSES = [
+    # (sentence, the modal's subject and what follows it, as the detector's class features read them)
+    ("Higher tariffs could push grocery prices up by the spring.", "word|verb"),
+    ("It could take months to clear the debris from the harbour.", "impersonal|verb"),
+    ("The plant could have been closed years ago.", "word|perfect"),
+    ("Flood defences could well be tested this winter.", "word|be"),
+    ("She could not sleep after the crash.", "person|negated"),
+    ("They could barely see the road through the smoke.", "person|verb"),
+    ("She saved for years so she could buy the farm.", "person+clause|verb"),
+    ("Nobody knew if it could hold.", "impersonal+clause|verb"),
+    ("The firm hired guards who could speak Arabic.", "who|verb"),
+]
+
+
+@pytest.mark.parametrize("text, classes", MODAL_CLASSES)
+def test_a_modal_is_read_by_its_subject_and_the_verb_after_it(text, classes):
+    tokens = tokenize(text)
+    (i,) = [n for n, token in enumerate(tokens) if token[2] == "could"]
+    assert f"m=could|{classes}" in features(text, tokens, i, {})
+
+
+COULD_PAIRS = [
+    # (possibility, ability or purpose): the detector trusts the first "could" more than the second
+    ("A weaker currency could make imports more expensive.", "We could hear the sirens from the station."),
+    ("The merger could leave shoppers with fewer choices.", "I could not believe how quickly the water rose."),
+    ("It could take months to clear the harbour.", "She saved for years so she could buy the farm."),
+    ("The new levy could cost households hundreds of dollars.", "As a child he could swim across the lake."),
+]
+
+
+@pytest.mark.parametrize("possible, able", COULD_PAIRS)
+def test_could_of_possibility_weighs_more_than_could_of_ability(possible, able):
+    model = HedgeCueModel.load()
+
+    def could(text):
+        (probability,) = [t.probability for t in model.token_probabilities(text)[0] if text[t.start:t.end] == "could"]
+        return probability
+
+    assert could(possible) > could(able) + 0.1

@@ -185,9 +185,10 @@ def card(manifest: dict, results: list[dict]) -> str:
 A logistic regression (scikit-learn, liblinear) over the words around a *candidate word* (a word that is
 an uncertainty cue in at least {int(MIN_CUE_RATE * 100)}% of its uses in the training data, {manifest['candidates']} words, plus the
 category list `hedge_categories.txt`): the word, two neighbours either side, their pairs, shapes and the
-word's category. It says whether the word marks its statement as uncertain ("may" the modal, not May the
-month). The pipeline then decides the category, the speaker (writer or source) and negation by rules
-(`service/pipeline/hedge_scope.py`). Saved as `hedges.npz` (feature names and weights; weights under
+word's category; for a modal, also the class of its subject (a person, "it" or "that", "who", a clause word
+before) and of what follows it (a negation, perfect "have", "be", a verb). It says whether the word marks
+its statement as uncertain ("may" the modal, not May the month). The pipeline then decides the category,
+the speaker (writer or source) and negation by rules (`service/pipeline/hedge_scope.py`). Saved as `hedges.npz` (feature names and weights; weights under
 0.05 pruned, {manifest['features']} kept) and `hedges.json` (this manifest), read with `allow_pickle=False`.
 
 ## Data

@@ -1,7 +1,7 @@
 """The trained hedge-cue detector: which words mark a statement as uncertain.
 
 A linear model over the words around a candidate (the word, its neighbours, their pairs and its lexicon
-category), learned from the Szeged uncertainty corpus by ``training/hedges.py``. Only words that were ever
+category; for a modal, the classes of its subject and of the verb after it), learned from the Szeged uncertainty corpus by ``training/hedges.py``. Only words that were ever
 part of a cue are candidates, so an article costs a few dozen dictionary look-ups, not one per word.
 
 The model is data: ``hedges.npz`` (feature names, weights, candidate words; read with allow_pickle=False)
@@ -72,7 +72,30 @@ def features(text: str, tokens: Sequence[tuple[int, int, str]], i: int, categori
         f"pw={prev}|{w}", f"wn={w}|{nxt}", f"wnn={w}|{nxt}|{nxt2}", f"ppw={prev2}|{prev}|{w}",
         f"shape={shape}", f"nshape={next_shape}", f"w_shape={w}|{shape}|{next_shape}",
         f"cat={categories.get(w, '-')}", f"suffix={w[-3:]}",
+        *(_modal_features(w, prev, prev2, nxt, nxt2) if w in MODALS else ()),
     ]
+
+
+MODALS = frozenset({"could", "may", "might", "can", "must", "should", "would"})
+_PERSONS = frozenset({"i", "you", "he", "she", "we", "they"})
+_IMPERSONAL = frozenset({"it", "this", "that", "there", "which", "what"})
+_CLAUSE_WORDS = frozenset({"if", "so", "when", "before", "until", "unless", "once", "whether", "how", "than", "as",
+                           "because", "where", "while", "after", "why"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_ADVERBS = frozenset({"also", "still", "even", "well", "only", "easily", "soon", "eventually", "yet", "just"})
+
+
+def _modal_features(w: str, prev: str, prev2: str, nxt: str, nxt2: str) -> tuple[str, ...]:
+    """Classes, not words, around a modal: "prices could rise" is possibility, "she could not sleep" and "so
+    they could" ability or purpose; the classes carry what one context teaches to the words it never saw."""
+    subject = ("person" if prev in _PERSONS else "impersonal" if prev in _IMPERSONAL else "who" if prev == "who"
+               else "clause" if prev in _CLAUSE_WORDS else "word" if prev[:1].isalpha() else "edge")
+    if prev2 in _CLAUSE_WORDS and subject != "clause":
+        subject += "+clause"
+    after = nxt2 if nxt in _ADVERBS else nxt
+    verb = ("negated" if nxt in _NEGATIONS or nxt2 in _NEGATIONS and nxt in _ADVERBS else "perfect" if after == "have"
+            else "be" if after == "be" else "verb" if after[:1].isalpha() else "edge")
+    return f"m={w}|{subject}", f"m={w}|{verb}", f"m={w}|{subject}|{verb}", f"m=modal|{subject}|{verb}"
 
 
 _CONTEXT_CHARS = 24
