@@ -50,6 +50,15 @@ def last_cue_features(text: str, cue: str) -> set[str]:
     return set(gate_features(document.quotations, claims[-1], predictions[-1], attribution))
 
 
+def assert_refused_and_twin_kept(refused: str, reason: str, kept: str) -> None:
+    """``refused``'s one cue is refused for ``reason`` and leaves its claim unattributed; ``kept``, its twin with
+    content, keeps its cue and its attribution."""
+    assert reasons_refused(refused) == [reason]
+    assert reasons_refused(kept) == [None]
+    assert only_claim(refused)["attribution"] is None, refused
+    assert only_claim(kept)["attribution"] is not None, kept
+
+
 def only_claim(text: str) -> dict:
     """The claim covering the last sentence of ``text`` (earlier sentences are context)."""
     claims = score_article(text)["claims"]
@@ -146,10 +155,7 @@ SHAPES = [
 
 @pytest.mark.parametrize("refused, reason, kept", GOVERNS_NOTHING + SHAPES)
 def test_a_cue_that_governs_nothing_is_refused_and_its_twin_kept(refused, reason, kept):
-    assert reasons_refused(refused) == [reason]
-    assert reasons_refused(kept) == [None]
-    assert only_claim(refused)["attribution"] is None, refused
-    assert only_claim(kept)["attribution"] is not None, kept
+    assert_refused_and_twin_kept(refused, reason, kept)
 
 
 # The shape test on the words alone, for the shapes the cue model rarely proposes in a sentence of its own:
