@@ -12,12 +12,12 @@ from typing import get_args
 import pytest
 
 from service.pipeline.attribution import LOOKBACK_CLAIMS, attribute, candidates
-from service.pipeline.attribution.cues import Cues
+from service.pipeline.attribution.cues import _CUE, CueIndex, Cues
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
 from service.pipeline.resources import read_entries
 from service.pipeline.report import FOUND_WORDS, INHERITANCE_WORDS, STEP_WORDS, explain_steps
-from service.pipeline.records import ClaimPrediction, Inheritance, SourceFound, Span, Step, StepRule
+from service.pipeline.records import Claim, ClaimPrediction, Inheritance, SourceFound, Span, Step, StepRule
 from tests.conftest import seed_text
 
 NO_CUE = ClaimPrediction(0.1, None, None)
@@ -178,6 +178,18 @@ def test_rule_candidates_are_the_same_whether_built_lazily_or_all_at_once(seed):
         assert [c.cue.text for c in found] == [m.group(0) for m in PLAIN_CUES.finditer(text, claim.start, claim.end)]
         lazy = Cues(text, claim)
         assert [lazy[i] for i in reversed(range(len(lazy)))][::-1] == list(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Said the mayor: it said so. According to him, SAID she, well-said, \u2019said and said\u2019s, citing them.",
+    "according to X", "said", " said", "Citing Y, it told us ſaid K said-", "x\nclaimed\u201c told tells1 said_",
+])
+def test_the_cue_index_finds_what_a_scan_of_the_whole_text_finds(text):
+    """``CueIndex`` matches only at tokens hashed as a cue's first word: the cues of a claim over the whole text are
+    those ``_CUE`` finds in it."""
+    whole = Claim(0, 0, len(text), text, 0, False)
+    index = CueIndex(text, Document.of(text).tokens)
+    assert [(cue.start, cue.end) for cue, _ in index.of(whole)] == [match.span() for match in _CUE.finditer(text)]
 
 
 @pytest.mark.parametrize(

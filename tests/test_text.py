@@ -1,6 +1,7 @@
 """The text layer's shared pieces against plain-Python oracles, through their public functions."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,6 +14,7 @@ from service.pipeline.text.tokens import (
     SHAPE_PUNCT,
     SHAPE_UPPER,
     TOKEN,
+    HashSet,
     code_points,
     code_units,
     token_bounds,
@@ -36,6 +38,18 @@ def test_token_shapes_are_the_case_of_the_first_two_characters(text: str) -> Non
     starts, ends = token_bounds(code_points(text))
     shapes = token_shapes(code_units(text), starts, ends).tolist()
     assert shapes == [_shape(match.group()) for match in TOKEN.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.integers(0, 2**64 - 1), max_size=40), st.lists(st.integers(0, 2**64 - 1), max_size=60),
+       st.lists(st.integers(0, 39), max_size=20))
+def test_a_hash_set_finds_what_a_membership_test_finds(table: list[int], others: list[int], picks: list[int]) -> None:
+    """``HashSet.find``'s filter passes every hash of the set: it finds the queries ``np.isin`` finds."""
+    hashes = HashSet(np.array(table, dtype=np.uint64))
+    queries = np.array(others + [table[pick % len(table)] for pick in picks if table], dtype=np.uint64)
+    found, slots = hashes.find(queries)
+    assert found.tolist() == np.isin(queries, hashes.hashes).nonzero()[0].tolist()
+    assert hashes.hashes[slots].tolist() == queries[found].tolist()
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)

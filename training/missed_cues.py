@@ -44,7 +44,7 @@ def causes(examples: int) -> tuple[collections.Counter, dict[str, collections.Co
         proposed = attribute(document, claims, predictions)
         scored = {f.claim.start: f.attribution for f in find(document, engine.model, engine.hedge_detector, gate)[0]}
         final = [scored.get(claim.start) for claim in claims]  # a claim that is only a sourcing note has none
-        index = CueIndex(text)
+        index = CueIndex(text, document.tokens)
         for gold in article.sentences:
             own = gold["attribution"]
             if not gold["claim"] or not own or not own["cue"]:

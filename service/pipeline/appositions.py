@@ -56,10 +56,13 @@ _AFFILIATED_NAME = re.compile(rf"\s*(?P<name>{_NAME})\s+(?:of|with|from|at)\s+[^
 _PIECE_MARK = re.compile(r"[,;:“”\"—][^,;:“”\"—]*$")
 # The clause's subject, an aside set off by commas or dashes, and the cue after it with at most an adverb or an
 # auxiliary between: "Mr Raab - who will chair the meeting - said", "Henry Louis Gates Jr., director of the Hutchins
-# Center for ... at Harvard University, warned", "Haley, the former governor, later denied".
+# Center for ... at Harvard University, warned", "Haley, the former governor, later denied". The aside is the
+# shortest that holds a word character, up to its first one spelled "\W*?\w" ("\W" cannot pass it), so each end
+# of it is tried once: ".*?\w.*?" tried every split of every aside, quadratic in the words before the cue.
 _ASIDE_MARK = r"(?:,|\s--?\s|\s?[—–]\s?)"
+_ASIDE_MARK_CHARS = ",-—–"
 _SUBJECT_ASIDE = re.compile(
-    rf"\s*(?P<subject>[^,;:“”\"()\n—–]+?)\s*{_ASIDE_MARK}(?P<aside>.*?\w.*?){_ASIDE_MARK}"
+    rf"\s*(?P<subject>[^,;:“”\"()\n—–]+?)\s*{_ASIDE_MARK}(?P<aside>\W*?\w.*?){_ASIDE_MARK}"
     r"\s*(?:(?:[a-z]+ly|later|also|then|has|have|had)\s+)*",
     re.DOTALL,
 )
@@ -209,6 +212,8 @@ def _subject_before_aside(text: str, claim: Claim, cue: Span, source: Span | Non
     apposition is no part of the source); an adjunct opening the sentence is passed over ("However, geriatrician
     Harjit Singh Bhatti, who ..., argued"). None when the subject names no source."""
     piece = text[claim.start : cue.start]
+    if sum(map(piece.count, _ASIDE_MARK_CHARS)) < 2:
+        return None  # most clauses: no two marks to set an aside off (each mark holds one of these)
     offset = 0
     for _ in range(2):
         found = _SUBJECT_ASIDE.fullmatch(piece, offset)

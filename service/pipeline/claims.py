@@ -27,8 +27,10 @@ so) is marked ``opens_inside_quote`` (it inherits its speaker).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
-from .document import Document
+from .document import Document, Line
 from .resources import compile_alternation, read_entries, read_toml
 from .records import Claim, Segment, Segmentation
 
@@ -104,9 +106,11 @@ def segment(document: Document) -> Segmentation:
     claims: list[Claim] = []
     skipped: list[Segment] = []
     seen: set[str] = set()
-    for line_start, line_end, paragraph in document.lines:
+    at_start = _FURNITURE_TABLES[0]
+    for (line_start, line_end, paragraph), literals in zip(document.lines, _literals_by_line(folded, document.lines)):
         line_text = text[line_start:line_end]
-        tables = _FURNITURE_TABLES if len(line_text) <= FURNITURE_MAX_CHARS else _WHOLE_LINE_TABLES
+        line_tables = at_start, literals
+        tables = line_tables if len(line_text) <= FURNITURE_MAX_CHARS else _WHOLE_LINE_TABLES
         if match := _furniture(line_text, folded[line_start:line_end], tables):
             skipped.append(
                 Segment(line_start, line_end, line_text, "furniture", f"page furniture: matches {match.group(0)!r}")
@@ -117,7 +121,8 @@ def segment(document: Document) -> Segmentation:
         for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
             words = _WORD.findall(sentence)
-            kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims)
+            kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims,
+                                     line_tables)
             if kind == "claim":
                 key = _sentence_key(sentence, words, folded, start, end)
                 if key in seen:
@@ -200,17 +205,38 @@ def _furniture(line: str, folded: str, tables=_FURNITURE_TABLES) -> re.Match[str
     return None
 
 
+def _literals_by_line(folded: str, lines: Sequence[Line]) -> list[list[tuple[str, re.Pattern[str]]]]:
+    """Per line, the entries of ``_FURNITURE_TABLES`` found by a literal (in their order) whose literal stands in
+    it: one search of the folded text per literal, so a line or sentence tests only those few, not every entry's
+    (most lines hold none; a text of many short lines paid every test on each)."""
+    starts = [line.start for line in lines]
+    found: list[list[tuple[str, re.Pattern[str]]]] = [[] for _ in lines]
+    for entry in _FURNITURE_TABLES[1]:
+        literal = entry[0]
+        at = folded.find(literal)
+        while at >= 0:
+            number = bisect_right(starts, at) - 1
+            if number >= 0 and at + len(literal) <= lines[number].end:
+                found[number].append(entry)
+                at = folded.find(literal, lines[number].end)  # once per line
+            else:
+                at = folded.find(literal, at + 1)
+    return found
+
+
 def _classify(
-    sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool
+    sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool,
+    tables=_FURNITURE_TABLES,
 ) -> tuple[str, str]:
-    """The segment kind of one sentence (``folded``: it case-folded; ``words``: its words) and why.
+    """The segment kind of one sentence (``folded``: it case-folded; ``words``: its words) and why; ``tables``:
+    the furniture entries its line may hold (``_literals_by_line``).
 
     A sentence that is its entire line (``sentence_count`` 1) was already found free of
     furniture by the line check: the same text is not searched twice.
     """
     if len(words) < MIN_CLAIM_WORDS:
         return "fragment", f"too short to assert something ({len(words)} words)"
-    if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded)):
+    if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded, tables)):
         return "furniture", f"page furniture: matches {match.group(0)!r}"
     # Terminal punctuation, then closing quotes or brackets only (a sentence ends in no space).
     final = sentence.rstrip(_CLOSERS)[-1:]

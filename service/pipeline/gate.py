@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from .resources import file_sha256, read_entries, read_toml, resource_path
-from .records import Attribution, AttributionKind, Claim, ClaimPrediction, Step, replace
+from .records import Attribution, AttributionKind, Claim, ClaimPrediction, Span, Step, replace
 from .attribution import Candidates
 from .attribution.decide import governs_no_content
 from .attribution.words import QUOTE_MARK, QUOTE_MARKS, verb_classes
@@ -73,15 +73,22 @@ _CLAIM_LENGTH_EDGES = (8, 16, 30, 50)
 _PROBABILITY_EDGES = (0.2, 0.4, 0.6, 0.8, 0.9)
 
 
-def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPrediction, attribution: Attribution) -> list[str]:
+def around_cue(text: str, claim: Claim, cue: Span) -> tuple[list[str], list[str]]:
+    """The claim's lower-cased words before and after the cue: read once per cue for both the shape test
+    (``shape_refusal``) and the features (``gate_features``)."""
+    return _lowered_words(text[claim.start : cue.start]), _lowered_words(text[cue.end : claim.end])
+
+
+def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPrediction, attribution: Attribution,
+                  around: tuple[list[str], list[str]] | None = None) -> list[str]:
     """The gate's features of one attribution with a cue of its own, as strings to hash; whether the cue stands
-    inside a quotation is the Document's quotation model's reading (a claim may open inside one)."""
+    inside a quotation is the Document's quotation model's reading (a claim may open inside one). ``around``:
+    the cue's ``around_cue`` words when the caller has read them already."""
     text = quotations.text
     cue = attribution.cue
     assert cue is not None
     head, cue_named, cue_shape, verb_class, belief, guideline = _cue_reading(cue.text)
-    lower_before = _lowered_words(text[claim.start : cue.start])
-    lower_after = _lowered_words(text[cue.end : claim.end])
+    lower_before, lower_after = around or around_cue(text, claim, cue)
     if lower_after:
         next1, next2 = lower_after[0], " ".join(lower_after[:2])
     else:
@@ -192,7 +199,7 @@ def _cue_reading(cue: str) -> tuple[str, tuple[str, ...], tuple[str, ...], str, 
     (its words; its length, capital and the WordNet classes of its last verb, ``_verb_class``), the first of those
     classes, and whether the head states a belief and is a guideline cue; cached per cue text ("said", "told" come
     back claim after claim)."""
-    cue_words = _lowered_words(cue) or ["<empty>"]
+    cue_words = _cue_words(cue)
     head = cue_words[-1]
     verb_class = _verb_class(cue_words)
     named = (f"cue={' '.join(cue_words)}", f"head={head}", f"head_suffix={head[-2:]}")
@@ -200,7 +207,13 @@ def _cue_reading(cue: str) -> tuple[str, tuple[str, ...], tuple[str, ...], str, 
     return head, named, shape, verb_class[0], _BELIEF.match(head) is not None, head in _GUIDELINE_CUES
 
 
-def _verb_class(cue_words: list[str]) -> list[str]:
+@lru_cache(maxsize=4096)
+def _cue_words(cue: str) -> tuple[str, ...]:
+    """The cue's lower-cased words, "<empty>" for none; cached per cue text."""
+    return tuple(_lowered_words(cue)) or ("<empty>",)
+
+
+def _verb_class(cue_words: Sequence[str]) -> list[str]:
     """The word class of the cue's last word WordNet knows as a verb, which a cue word the folds never saw still
     has: its first sense's file ("communication", "social", "motion"), the files of its first senses and the
     quarters of its senses that are of communication; "none" for a cue with no verb ("about", "Friday")."""
@@ -324,10 +337,17 @@ class AttributionGate:
     ) -> list[bool]:
         """Whether the gate accepts each attribution's own cue: not refused for what it governs
         (``governs_no_content``) or by its shape (``shape_refusal``), and scored at its threshold."""
-        judged = [number for number, (claim, attribution) in enumerate(zip(claims, attributions))
-                  if governs_no_content(quotations, claim, attribution) is None
-                  and shape_refusal(quotations.text, claim, attribution) is None]
-        scores = self.scores([gate_features(quotations, claims[n], predictions[n], attributions[n]) for n in judged],
+        text = quotations.text
+        judged, around = [], []
+        for number, (claim, attribution) in enumerate(zip(claims, attributions)):
+            if governs_no_content(quotations, claim, attribution) is not None:
+                continue
+            words = around_cue(text, claim, attribution.cue)
+            if shape_refusal(text, claim, attribution, words) is None:
+                judged.append(number)
+                around.append(words)
+        scores = self.scores([gate_features(quotations, claims[n], predictions[n], attributions[n], words)
+                              for n, words in zip(judged, around)],
                              [predictions[n].probability for n in judged])
         accepted = [False] * len(attributions)
         for number, score in zip(judged, scores.tolist()):
@@ -346,12 +366,13 @@ def _key(attribution: Attribution) -> tuple[int, int]:
     return (teller.start, teller.end) if teller is not None else (-1, -1)
 
 
-def shape_refusal(text: str, claim: Claim, attribution: Attribution) -> str | None:
-    """Why the cue's shape makes it no saying (``governed.governs_nothing``), or None."""
+def shape_refusal(text: str, claim: Claim, attribution: Attribution,
+                  around: tuple[list[str], list[str]] | None = None) -> str | None:
+    """Why the cue's shape makes it no saying (``governed.governs_nothing``), or None; ``around`` as in
+    ``gate_features``."""
     cue = attribution.cue
     assert cue is not None
-    return governs_nothing(_lowered_words(cue.text) or ["<empty>"], _lowered_words(text[claim.start : cue.start]),
-                           _lowered_words(text[cue.end : claim.end]))
+    return governs_nothing(_cue_words(cue.text), *(around or around_cue(text, claim, cue)))
 
 
 @lru_cache(maxsize=4096)

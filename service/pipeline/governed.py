@@ -11,6 +11,7 @@ cue's verb class and head, rather than refusing cues by hand. Word classes: ``ga
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .attribution.words import QUOTE_MARKS, is_past_participle, verb_classes, verb_lemma
@@ -186,7 +187,7 @@ def _aside(lower_before: list[str], lower_after: list[str]) -> list[str]:
     return [f"aside={kind}", f"aside={kind}|closed={closed}"]
 
 
-def governs_nothing(cue_words: list[str], lower_before: list[str], lower_after: list[str]) -> str | None:
+def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_after: list[str]) -> str | None:
     """Why a cue's shape makes it no saying by docs/guidelines.md v2, or None; refused whatever the gate says,
     as ``attribution.decide.governs_no_content`` refuses its shapes. ``cue_words`` are the cue's lower-cased words:
     - "auxiliary": the cue is an auxiliary ("Pompeo did not meet", "was criticized");

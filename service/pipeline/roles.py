@@ -41,7 +41,7 @@ import numpy as np
 from .document import Document
 from .resources import file_sha256, manifest_path, read_toml, resource_path
 from .records import ROLES, SOURCE_TYPES, ClaimFindings, ClaimRole
-from .text.tokens import SHAPE_DIGIT, code_units, token_bounds, token_hashes
+from .text.tokens import SHAPE_DIGIT, HashSet, word_hashes
 
 ROLE_MODEL_DIR = resource_path("roles")
 ROLE_MODEL_FILE = ROLE_MODEL_DIR / "roles.npz"
@@ -87,36 +87,29 @@ class RoleModelError(ValueError):
     """The role model's files are missing, altered or built for other features."""
 
 
-def _hashes_of(words: Sequence[str]) -> np.ndarray:
-    """The token hash of each lexicon word, in order."""
-    codes = code_units(" ".join(words))
-    starts, ends = token_bounds(codes)
-    if len(starts) != len(words):
-        raise ValueError("every roles.toml entry must be exactly one token")
-    return token_hashes(codes, starts, ends)
-
-
-def _class_table() -> tuple[np.ndarray, np.ndarray]:
-    """(sorted hashes, a bit per class) of every word ``lexicons/roles.toml`` names and the
-    quotation marks: one ``searchsorted`` then tells every token's classes."""
+def _class_table() -> tuple[HashSet, np.ndarray]:
+    """(a ``HashSet``, a bit per class in its order) of every word ``lexicons/roles.toml`` names and the
+    quotation marks: one ``HashSet.find`` then tells every token's classes."""
     bits: dict[int, int] = {}
     for bit, name in enumerate((*_CLASSES, "quote")):
         words = _QUOTE_TOKENS if name == "quote" else _LEXICON[name]
-        for value in _hashes_of(words).tolist():
+        for value in word_hashes(words).tolist():
             bits[value] = bits.get(value, 0) | 1 << bit
-    hashes = np.array(sorted(bits), dtype=np.uint64)
-    return hashes, np.array([bits[value] for value in hashes.tolist()], dtype=np.int64)
+    table = HashSet(np.array(sorted(bits), dtype=np.uint64))
+    return table, np.array([bits[value] for value in table.hashes.tolist()], dtype=np.int64)
 
 
 _CLASSES = (*WORD_CLASSES, "commentary")
-_TABLE_HASHES, _TABLE_BITS = _class_table()
+_TABLE, _TABLE_BITS = _class_table()
 _QUOTE_BIT = 1 << len(_CLASSES)
 
 
 def _token_classes(hashes: np.ndarray) -> np.ndarray:
     """Each token's class bits (0 when it is in no class)."""
-    slots = np.minimum(_TABLE_HASHES.searchsorted(hashes), len(_TABLE_HASHES) - 1)
-    return np.where(_TABLE_HASHES[slots] == hashes, _TABLE_BITS[slots], 0)
+    classes = np.zeros(len(hashes), dtype=np.int64)
+    found, slots = _TABLE.find(hashes)
+    classes[found] = _TABLE_BITS[slots]
+    return classes
 
 
 @dataclass(frozen=True)

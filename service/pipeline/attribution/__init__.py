@@ -111,7 +111,7 @@ def attribute_candidates(
     mentions: deque[Mention] = deque(maxlen=MENTION_MEMORY)
     seen: deque[Seen] = deque(maxlen=LOOKBACK_CLAIMS)
     results: list[Candidates] = []
-    cues = CueIndex(text)
+    cues = CueIndex(text, document.tokens)
     quotations = document.quotations
     for claim, prediction in zip(claims, predictions):
         # A cue inside a quotation is the quoted speaker's own word, never the claim's (docs/guidelines.md).
