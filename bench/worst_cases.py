@@ -112,6 +112,9 @@ FAMILIES: dict[str, tuple[str, Callable[[int], str]]] = {
         "appositions", lambda size: _numbered("The senator's lawyer, Jane {n} Roe, said troop {n} moved. ", size)),
     "a long teller before 'told reporters'": (
         "appositions", lambda size: _repeat("the man, ", size, tail="told reporters the road was shut.")),
+    "a long aside between a subject and its cue": (
+        "appositions", lambda size: _repeat("and many other people in the area ", size, head="Officials in the region, ",
+                                            tail=", it said the road was shut.")),
     "'X, citing Y, said' in every claim": (
         "appositions", lambda size: _numbered("The newspaper, citing police spokesman {n}, said troop {n} moved. ", size)),
     "one long attributed claim": (
