@@ -301,3 +301,34 @@ def test_sigterm_lets_a_request_in_progress_finish(tmp_path):
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+class _Request:
+    """What the worker reads of a gunicorn request: its headers, names in capitals."""
+
+    def __init__(self, *headers: tuple[str, str]):
+        self.headers = list(headers)
+
+
+@pytest.mark.parametrize("headers, large", [
+    ((("CONTENT-LENGTH", str(8 << 20)),), True),
+    ((("CONTENT-TYPE", "application/json"), ("CONTENT-LENGTH", "5000")), False),
+    ((("TRANSFER-ENCODING", "chunked"),), True),
+    ((("HOST", "localhost"),), False),
+])
+def test_the_worker_hands_memory_back_after_a_large_body_only(headers, large):
+    from service.gunicorn_worker import _large_body
+
+    assert _large_body(_Request(*headers)) is large
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt and malloc_trim")
+def test_glibc_takes_the_arena_cap_and_returns_freed_pages():
+    from service.gunicorn_worker import _LIBC, limit_malloc_arenas, return_free_memory
+
+    if _LIBC is None:
+        pytest.skip("not glibc (musl and others keep no per-thread arenas to cap)")
+    assert limit_malloc_arenas()
+    pieces = [bytes(2000) + bytes([n % 256]) for n in range(50_000)]  # ~100 MB of small blocks on the heap
+    del pieces
+    assert return_free_memory()
