@@ -21,6 +21,7 @@ from pathlib import Path
 from bench.compare import load_baseline
 from bench.corpus import article_of_size, dev_paragraphs
 from bench.worst_cases import FAMILIES
+from service.engines import tune_for_scoring
 from service.pipeline import engine as engine_module
 from service.pipeline.report import render
 
@@ -51,6 +52,7 @@ def main() -> None:
     texts |= {(name, kb): build(kb * 1000) for name, build in families.items() for kb in arguments.sizes}
     with tempfile.TemporaryDirectory() as folder:
         baseline_module, baseline_render = load_baseline(arguments.against, Path(folder))
+        tune_for_scoring()  # as a worker is, and as bench.worst_cases's engine is
         sides = {
             arguments.against: (baseline_module.Engine.load(), baseline_render),
             "this tree": (engine_module.Engine.load(), render),

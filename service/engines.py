@@ -35,12 +35,17 @@ cores would). The products are split by rows, so one thread gives the same numbe
 """
 
 
-@cache
-def load_engine(model_path: str) -> Engine:
-    """One engine per model file per process: the model is loaded once, then shared; the
-    process's full collections are spaced for scoring (``FULL_COLLECTION_EVERY``) and numpy's BLAS
-    keeps to the scoring thread (``BLAS_THREADS``)."""
+def tune_for_scoring() -> None:
+    """Set this process up as a scoring one: full collections spaced (``FULL_COLLECTION_EVERY``) and numpy's
+    BLAS kept to the scoring thread (``BLAS_THREADS``); benchmarks that load engines themselves call it too."""
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
     threadpool_limits(BLAS_THREADS, user_api="blas")
+
+
+@cache
+def load_engine(model_path: str) -> Engine:
+    """One engine per model file per process: the model is loaded once, then shared, in a process tuned for
+    scoring (``tune_for_scoring``)."""
+    tune_for_scoring()
     return Engine.load(Path(model_path))
