@@ -105,8 +105,7 @@ def _source_of_sourceless_cue(text: str, claim: Claim, attribution: Attribution 
 
 def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]:
     """Where a sourceless cue's source may stand, in order (see ``_source_of_sourceless_cue``)."""
-    found, where = source_before(text, claim.start, cue.start)
-    if found is not None and where != "inside_clause" and not is_adjunct(found.text):
+    if (found := _phrase_ending_at(text, claim, cue)) is not None:
         yield found
     if _AFTER_QUOTE.search(text, claim.start, cue.start):
         tail = None if cue.text.lower().endswith("ing") else _TAIL_CLAUSE.search(text, cue.end, claim.end)
@@ -196,11 +195,23 @@ def _subject_before(text: str, claim: Claim, cue: Span) -> Span | None:
     """Who says it when the would-be source is a pronoun after the cue, the subject of the content ("Haley accused
     the UN of bias, saying it ...", "Perry said she, too, thought ..."): the phrase that ends at the cue, else the
     subject of the clause the cue goes on from; None when neither types as a source."""
-    found, where = source_before(text, claim.start, cue.start)
-    if found is None or where == "inside_clause" or is_adjunct(found.text):
+    found = _phrase_ending_at(text, claim, cue)
+    if found is None:
         found = clause_subject(text, claim.start, cue.start)
     if found is None or is_adjunct(found.text):
         return None
+    return _typed_as_source(text, found)
+
+
+def _phrase_ending_at(text: str, claim: Claim, cue: Span) -> Span | None:
+    """The phrase that ends right before the cue (``source_before``), unless it lies inside a clause or is an
+    adjunct ("In 2019, said")."""
+    found, where = source_before(text, claim.start, cue.start)
+    return found if found is not None and where != "inside_clause" and not is_adjunct(found.text) else None
+
+
+def _typed_as_source(text: str, found: Span) -> Span | None:
+    """``found``, cut to the name in it, when it types as a source; None when it types as no source."""
     found = name_in(text, found) or found
     return found if classify_source(text, found).source_type != "unknown" else None
 
@@ -248,8 +259,7 @@ def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | 
         found = clause_subject(text, claim.start, cue.start)
     if found is None or found == adjunct or is_adjunct(found.text):
         return None
-    found = name_in(text, found) or found
-    return found if classify_source(text, found).source_type != "unknown" else None
+    return _typed_as_source(text, found)
 
 
 def _affiliated_name(text: str, claim: Claim, source: Span, cue: Span) -> Span | None:

@@ -252,14 +252,14 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
     if attribution is None or attribution.inherited:
         return False
     if attribution.source is None:
-        inside_cue = (category != "vague_attribution" and attribution.cue is not None
-                      and attribution.cue.start <= cue.start and cue.end <= attribution.cue.end)
-        return inside_cue and not be_before(text, cue.start, claim_start) and not _is_appearance(text, cue)
-    holds_the_cue = (category == "vague_attribution" and attribution.cue is not None
-                     and _overlaps(cue, attribution.cue) and not be_before(text, attribution.cue.start, claim_start)
-                     and not _no_teller_inside(text, cue, attribution.source))
-    inside = holds_the_cue or any(span is not None and span.start <= cue.start and cue.end <= span.end
-                                  for span in (attribution.cue, attribution.source))
+        inside = (category != "vague_attribution" and attribution.cue is not None
+                  and attribution.cue.start <= cue.start and cue.end <= attribution.cue.end)
+    else:
+        holds_the_cue = (category == "vague_attribution" and attribution.cue is not None
+                         and _overlaps(cue, attribution.cue) and not be_before(text, attribution.cue.start, claim_start)
+                         and not _no_teller_inside(text, cue, attribution.source))
+        inside = holds_the_cue or any(span is not None and span.start <= cue.start and cue.end <= span.end
+                                      for span in (attribution.cue, attribution.source))
     return inside and not be_before(text, cue.start, claim_start) and not _is_appearance(text, cue)
 
 
