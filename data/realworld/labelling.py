@@ -8,7 +8,7 @@ The labeller never runs credence on an article before labelling it. The steps:
                                 asserting that every quoted span is found where the labeller says it is
 
 A labels file has one JSON object per line. The first: {"rating": "high|mixed|low", "why": "one line",
-"outlet": str, "kind": str}. Then exactly one line per sentence, in order:
+"outlet": str, "kind": str, "collection": str (default "allsides")}. Then exactly one line per sentence, in order:
   {"s": 3, "c": false, "n": "headline"}             not a claim (n: why: headline, byline, caption, furniture, question,
                                                     verification note on the previous claim, ...)
   {"s": 4, "r": "key"}                              a claim with no attribution; r is its role: key, background, opinion
@@ -145,7 +145,7 @@ def main(argv):
         gold, head = compile_article(text, sents, lines, article_id)
         golds.append(gold)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        rows.append([article_id, "allsides", "local", "-", f"text/{article_id}.txt", "raw | strip", digest,
+        rows.append([article_id, head.get("collection", "allsides"), "local", "-", f"text/{article_id}.txt", "raw | strip", digest,
                      head.get("outlet", ""), head.get("kind", ""), head["rating"], head.get("why", "")])
     with open(os.path.join(out_dir, "gold.jsonl"), "w", encoding="utf-8") as handle:
         for gold in golds:
