@@ -1,9 +1,10 @@
-"""Acting and deciding verbs (governed.governs_nothing, word lists in gate_words.toml), in both directions.
+"""Acting, deciding and knowing verbs (governed.governs_nothing, word lists in gate_words.toml), in both directions.
 
 docs/guidelines.md v2: actions and decisions are no attribution. A verb that acts with words on an object only
 ("urged residents to", "criticized the plan") is refused, and so is a verb of deciding whatever follows; the
 same verbs keep their cue when content goes with them (a that-clause, a quotation, a colon, "as" and a
-judgement). Each sentence is written for these tests in the style of news copy.
+judgement). A verb of knowing or finding out ("knew that", "discovered that") gives its content as the writer's fact:
+refused whatever follows, where a belief ("believed that") keeps its cue. Each sentence is written for these tests in the style of news copy.
 """
 from __future__ import annotations
 
@@ -32,6 +33,15 @@ SENTENCES = [
      "The airline apologized that the delays had ruined holiday plans."),
     ("The senator criticized the zoning plan in a speech on Tuesday.", "acting",
      "The senator criticized the zoning plan: “It is a giveaway to developers.”"),
+    # verbs of knowing and finding out: the writer gives the content as a fact; a belief or a saying keeps its cue
+    ("The coach knew that his players were tired after the long flight.", "knowing",
+     "The coach believed that his players were tired after the long flight."),
+    ("Inspectors discovered that the pumps were wired backwards.", "knowing",
+     "Inspectors said that the pumps were wired backwards."),
+    ("Shoppers noticed that prices rose before every holiday weekend.", "knowing",
+     "Shoppers complained that prices rose before every holiday weekend."),
+    ("The governor understands that the budget cannot pass without the rural votes.", "knowing",
+     "The governor argues that the budget cannot pass without the rural votes."),
 ]
 
 
@@ -52,6 +62,9 @@ WORDS = [
     ("the coach", "criticized", "“ the worst refereeing i have seen . ”", None),
     ("the union", "dismissed", "claims that the plant would close .", None),
     ("the airline", "apologized", ".", None),
+    ("the mayor", "realized", "the bridge would not open in time .", "knowing"),
+    ("the team", "has learned", "that the stadium lease will not be renewed .", "knowing"),
+    ("the mayor", "thought", "the bridge would not open in time .", None),
 ]
 
 

@@ -94,6 +94,45 @@ def test_a_cue_of_its_own_in_a_block_quote_stays():
     assert not found[2]["inherited"] and found[2]["source"]["text"] == "The clerk"
 
 
+OVER_A_SKIPPED_LINE = (
+    "“The river took the bridge in one night,” says Maria Okafor, who has farmed the valley for 40 years.\n"
+    "{skipped}\n"
+    "{then}\n"
+    "The flood waters fell by the end of April."
+)
+
+
+@pytest.mark.parametrize(
+    "skipped",
+    [
+        # a photo caption the page set inside the quotation
+        "Maria Okafor on the bank where the old bridge stood",
+        # a subhead
+        "A valley cut in two",
+    ],
+)
+def test_a_quotation_goes_on_over_a_skipped_line(skipped):
+    found = attributions(OVER_A_SKIPPED_LINE.format(skipped=skipped, then="“We drive an hour to reach the town. The school bus stopped coming.”"))
+    quoted = found[1:3]
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == "Maria Okafor" for a in quoted), found
+    assert found[3] is None  # the writer's news after the quotation
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        # the writer goes on after the skipped line: no quotation, nothing inherited
+        "The valley lost its only crossing in the March floods.",
+        # a quotation after two skipped lines is too far from the speaker
+        "A valley cut in two\nMaps of the flooded roads\n“We drive an hour to reach the town.”",
+    ],
+)
+def test_no_quotation_or_too_far_after_a_skipped_line_inherits_nothing(then):
+    found = attributions(OVER_A_SKIPPED_LINE.format(skipped="Maria Okafor on the bank where the old bridge stood", then=then))
+    assert found[0] is not None and not found[0]["inherited"]
+    assert not any(a is not None and a["inherited"] for a in found), found
+
+
 BULLETS = (
     "In a radio interview on Friday, the governor said:\n"
     "· Schools will reopen in August.\n"

@@ -103,6 +103,9 @@ def _roles_of(name: str) -> set[str]:
 _FIGURE = re.compile(r"\d")
 """A figure: the further findings of a report that inherit its source are numbers."""
 _ENDS_WITH_COLON = re.compile(r":\s*$")
+_SKIPPED_INSIDE = 1
+"""How many skipped lines (captions, subheads: no claim) a quotation going on into a later paragraph may cross; only
+a quotation crosses them (a block quote, a list item and a further finding stay in the next paragraph or the same)."""
 _BULLET = re.compile(r"[·•▪●‣◦*–—-](?=\s)")
 """The mark that opens an item of a bulleted list ("· Counties with ...")."""
 
@@ -119,7 +122,8 @@ def continue_quotations(
     "Inherited"; data/realworld/README.md, lead-in lines):
 
     - a quotation running on over a paragraph break, as wire copy writes it: the claim opens with a quotation mark,
-      or inside a quotation, right after a claim whose attribution quotes someone;
+      or inside a quotation, right after a claim whose attribution quotes someone, also over one line skipped between
+      them (a photo caption or a subhead the page set inside the quotation);
     - a quotation introduced by a lead-in that ends in a colon ("Weiss writes:" then “My own forays ...”);
     - a block quote: the paragraph after an attributed lead-in that ends in a colon, opening with no quotation mark
       (quoted words inside it are the excerpt's own): its sentences with no cue take the lead-in's source, and so
@@ -158,7 +162,7 @@ def continue_quotations(
             continue
         if previous is None or previous.teller is None:
             continue
-        if claim.paragraph - before.paragraph > 1:
+        if claim.paragraph - before.paragraph > 1 + _SKIPPED_INSIDE:
             continue
         lead_in = _ENDS_WITH_COLON.search(before.text) is not None
         quoting = claim.opens_inside_quote or quotations.opening_at(claim.start) is not None

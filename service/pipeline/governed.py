@@ -45,6 +45,7 @@ _SCAN = 10
 """Words after the cue read for a clause: past them, what follows is no longer the cue's."""
 _ACTING = _WORDS["acting_verbs"]
 _DECIDING = _WORDS["deciding_verbs"]
+_KNOWING = _WORDS["knowing_verbs"]
 _NO_OBJECT = frozenset({"quote", "colon", "wh", "subject", "np_then_that", "np_then_quote", "end", "stop"})
 """Readings of ``_after`` in which an acting verb governs content, or nothing it acts on (content fronted)."""
 _MARKED = _STOPS | QUOTE_MARKS | _RELATIVES | _FINITE | {"to", "that"}
@@ -196,6 +197,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       ("mission statement of", "opposition to"; a speaker label's colon and "announcement Friday that" stay);
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
     - "decision": a verb of deciding (``deciding_verbs``), whatever follows ("voted to", "approved a law that");
+    - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
+      that"): the writer gives the content as a fact;
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that", "it was
@@ -214,6 +217,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     lemma = verb_lemma(head)
     if lemma in _DECIDING:
         return "decision"
+    if lemma in _KNOWING:
+        return "knowing"
     if lemma in _ACTING and _acts_on_object(lower_after):
         return "acting"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
