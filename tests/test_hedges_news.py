@@ -187,6 +187,22 @@ def test_hearsay_and_praise_by_nobody_named_are_vague_attributions(text, words):
     assert writer_hedge_words(text) == ([words] if words else [])
 
 
+WHAT_CAN_BE_DONE = [
+    # feasibility: what can be done, not doubt that the claim is true
+    ("It is possible to renew a passport online in ten minutes.", None),
+    ("The agency wants safety rules that are possible to enforce.", None),
+    ("The council will do everything possible to reopen the bridge by June.", None),
+    # the same word hedging a claim, also before a verb of saying
+    ("It is possible that the levy did more harm than good.", "possible"),
+    ("It is possible to argue that the levy did more harm than good.", "possible"),
+]
+
+
+@pytest.mark.parametrize("text, words", WHAT_CAN_BE_DONE)
+def test_what_can_be_done_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
+
+
 SOME_BELIEVE = [
     # a verb of thinking after "some", "many": those believers' clause, also where the detector joined the verb to
     # the modal it governs
