@@ -87,7 +87,7 @@ WORDS_THAT_NAME_THE_THING = [
     ("The board no longer pretends that the possibility exists of a quick sale.", None),
     ("Cheap sensors have made possible a new kind of flood warning.", None),
     # the writer's doubt: kept
-    ("The fire was possible to contain only after the wind dropped.", "possible"),
+    ("A second fire is possible before the wind drops.", "possible"),
     ("The leak and possible ties to the contractor are under review.", "possible"),
     ("A possibility remains that the vote will be delayed.", "possibility"),
 ]

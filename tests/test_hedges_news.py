@@ -169,6 +169,40 @@ def test_a_view_noted_or_highlighted_by_nobody_is_a_vague_attribution(text, word
     assert writer_hedge_words(text) == ([words] if words else [])
 
 
+HEARSAY_AND_PRAISE = [
+    # hearsay without its teller and praise or a view held by nobody named, also after its noun: vague attributions
+    ("We're told the night ferry will not sail until the storm passes.", "We're told"),
+    ("The town has long been heralded as a haven for painters.", "been heralded as"),
+    ("The council closed the library, a move seen as a blow to the mayor.", "seen as"),
+    ("The island, regarded as the safest in the chain, reopened its port.", "regarded as"),
+    # the same words where nobody's view is reported: the active perfect, a comparison, a gerund, an instruction
+    ("The port has seen as much traffic this spring as in all of last year.", None),
+    ("The mayor is wary of being seen as soft on crime.", None),
+    ("We're told to leave our bags at the gate.", None),
+]
+
+
+@pytest.mark.parametrize("text, words", HEARSAY_AND_PRAISE)
+def test_hearsay_and_praise_by_nobody_named_are_vague_attributions(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
+
+
+WHAT_CAN_BE_DONE = [
+    # feasibility: what can be done, not doubt that the claim is true
+    ("It is possible to renew a passport online in ten minutes.", None),
+    ("The agency wants safety rules that are possible to enforce.", None),
+    ("The council will do everything possible to reopen the bridge by June.", None),
+    # the same word hedging a claim, also before a verb of saying
+    ("It is possible that the levy did more harm than good.", "possible"),
+    ("It is possible to argue that the levy did more harm than good.", "possible"),
+]
+
+
+@pytest.mark.parametrize("text, words", WHAT_CAN_BE_DONE)
+def test_what_can_be_done_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
+
+
 SOME_BELIEVE = [
     # a verb of thinking after "some", "many": those believers' clause, also where the detector joined the verb to
     # the modal it governs
