@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from service import score_article
+from service.pipeline.lead_ins import lead_in
+from service.pipeline.records import Claim
 
 
 def attributions(text: str) -> list[dict | None]:
@@ -174,3 +176,75 @@ def test_an_embedded_post_signs_its_sentences_however_they_are_split(post):
     first = found["Water is still rising on Fifth Avenue."]
     assert first["inherited"] and first["source"] == last["source"]
     assert found["Crews worked through the night on Main Street."] is None and found["The bridge reopened on Friday."] is None
+
+
+LEAD_IN = (
+    "The county closed the shelter on Friday.\n"
+    "{lead_in}\n"
+    "The kitchen had no permit for donated food. Inspectors found meat stored at the wrong temperature.\n"
+    "The shelter will reopen next week."
+)
+
+
+@pytest.mark.parametrize(
+    "lead_in, source",
+    [
+        # a verb of speaking with an object, which the gate reads as an action: the block is the source's words
+        ("A spokeswoman for the health department spoke to the Tribune:", "A spokeswoman for the health department"),
+        # a verb of saying whose object is no content; the conjunction that opens the line is no part of the source
+        ("And Marcus Hale, a volunteer, echoed the frustration of the crowd:", "Marcus Hale"),
+        # an attributed lead-in, as before
+        ("In an interview on Friday, the county's health director said:", "the county's health director"),
+    ],
+)
+def test_the_paragraph_after_a_lead_in_inherits_its_source(lead_in, source):
+    found = attributions(LEAD_IN.format(lead_in=lead_in))
+    block = found[2:4]
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == source for a in block), found
+    assert found[0] is None and found[-1] is None  # the writer's news before the lead-in and after its block
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        # a colon line with no verb of saying: the writer's own list follows
+        "Here are the numbers from the last month:",
+        # a verb, but of doing: the writer tells what happened
+        "The volunteers met the inspectors in the parking lot:",
+        # a verb of saying with no source to give: "it" is resolved to nobody
+        "Here is what it claims, in short:",
+    ],
+)
+def test_a_colon_line_that_names_no_one_saying_hands_nothing_on(lead_in):
+    found = attributions(LEAD_IN.format(lead_in=lead_in))
+    assert not any(a is not None and a["inherited"] for a in found), found
+
+
+@pytest.mark.parametrize(
+    "line, source, cue",
+    [
+        ("A spokeswoman for the health department spoke to the Tribune:", "A spokeswoman for the health department", "spoke"),
+        ("The transport department also responded to the Courier about the cost of the new bridge:",
+         "The transport department", "responded"),
+        # inverted after a comma: the source follows its verb
+        ("The senator has retreated to friendly ground, writes The Ledger's Ana Ruiz:", "The Ledger's Ana Ruiz", "writes"),
+        ("The latest state poll shows:", "The latest state poll", "shows"),
+        # not a lead-in: no colon at the end, no verb of saying, no typed source before or after the verb
+        ("The mayor said the plan is dead.", None, None),
+        ("Here are the numbers from the last month:", None, None),
+        ("He told reporters:", None, None),
+        ("The mayor was asked:", None, None),
+    ],
+)
+def test_a_lead_in_is_read_for_its_source_and_verb(line, source, cue):
+    reading = lead_in(line, Claim(0, 0, len(line), line, 0, False))
+    assert (reading and reading.source.text, reading and reading.cue.text) == (source, cue)
+
+
+def test_a_block_quote_opens_even_when_its_first_sentence_has_a_cue_of_its_own():
+    text = ("The county's audit states:\nThe clerk said the files were lost in a flood. No copy of the contracts was "
+            "kept.\nThe audit was released on Monday.")
+    found = attributions(text)
+    assert not found[1]["inherited"] and found[1]["source"]["text"] == "The clerk"
+    assert found[2]["inherited"] and found[2]["source"]["text"] == "The county's audit"
+    assert found[3] is None

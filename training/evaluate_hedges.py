@@ -36,6 +36,7 @@ import sys
 from unittest import mock
 
 from service.pipeline import cues, hedge_scope
+from service.pipeline.attribution.words import CUE_VERBS
 from service.pipeline.engine import Engine
 from service.pipeline.model import AttributionModel
 from service.pipeline.hedge_model import DEFAULT_PATH, HedgeCueModel
@@ -52,7 +53,7 @@ SCOPE_RULES = {
     "reported": (hedge_scope, "_reported", lambda text, claim_start, clause: False),
     "told_before": (hedge_scope, "_told_before", lambda text, claim_start, claim_end: claim_start),
     "block_quote": (cues, "_block_quoted", lambda text, claims, attributions: [False] * len(claims)),
-    "lead_in_verbs": (cues, "_LEAD_IN_VERBS", frozenset(cues.CUE_VERBS)),
+    "lead_in_verbs": (cues, "_LEAD_IN_VERBS", frozenset(CUE_VERBS)),
 }
 """Each scope rule ``--ablate`` can switch off: the module, the name, and what stands in for it (a rule that
 never fires)."""

@@ -148,6 +148,9 @@ def continue_quotations(
     block, item, lead, first = -1, -1, 0, 0
     for index in range(1, len(claims)):
         claim, before, previous = claims[index], claims[index - 1], result[index - 1]
+        if _opens_block(quotations, before, previous, claim):
+            block = item = claim.paragraph
+            lead, first = index - 1, index
         if result[index] is not None:
             continue  # a cue in a block quote stays its own: an excerpt of a report quotes the report's sources
         if claim.paragraph == item + 1 and _bullet(claims[first].text) == _bullet(claim.text) != "":
@@ -165,14 +168,25 @@ def continue_quotations(
         if claim.paragraph - before.paragraph > 1 + _SKIPPED_INSIDE:
             continue
         lead_in = _ENDS_WITH_COLON.search(before.text) is not None
-        quoting = claim.opens_inside_quote or quotations.opening_at(claim.start) is not None
-        if lead_in and claim.paragraph == before.paragraph + 1 and not quoting:
-            block = item = claim.paragraph
-            lead, first = index - 1, index
         finding = previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
-        if (quoting and (previous.direct_quote or lead_in)) or claim.paragraph == block or finding:
+        if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in)) or finding:
             result[index] = _goes_on_quoting(previous, index - 1)
     return tuple(result)
+
+
+def _opens_block(quotations: Quotations, before: Claim, attribution: Attribution | None, claim: Claim) -> bool:
+    """Whether ``claim`` opens a block quote: the first claim of the paragraph after an attributed lead-in that ends
+    in a colon (``before``, attributed by ``attribution``), opening with no quotation mark. The block opens even
+    when that claim has a cue of its own ("The lack of ..." after "The Department recognizes that ...")."""
+    return (
+        attribution is not None and attribution.teller is not None and claim.paragraph == before.paragraph + 1
+        and _ENDS_WITH_COLON.search(before.text) is not None and not _opens_quoting(quotations, claim)
+    )
+
+
+def _opens_quoting(quotations: Quotations, claim: Claim) -> bool:
+    """Whether ``claim`` opens inside a quotation or with one."""
+    return claim.opens_inside_quote or quotations.opening_at(claim.start) is not None
 
 
 def _goes_on_quoting(attribution: Attribution, origin: int, source: Span | None = None) -> Attribution:

@@ -75,7 +75,7 @@ from .document import Document
 from .resources import read_toml
 from .text.lexicon import FirstWordLexicon
 from .text.words import singular, without_possessive
-from .attribution.words import CUE_VERBS
+from .attribution.words import LEAD_IN_VERBS
 from .hedge_model import HedgeCueModel
 from .hedge_scope import FoundCue, inside_any, read_cues
 from .records import Attribution, Claim, Hedge, NoteRule, Span, VerificationKind, VerificationNote
@@ -131,7 +131,7 @@ pattern whose needed words a claim lacks cannot match there, so leaving it out c
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
-_LEAD_IN_VERBS = frozenset([*CUE_VERBS, *_HEDGE_LEXICON["scope"]["lead_in_verbs"]])
+_LEAD_IN_VERBS = LEAD_IN_VERBS
 """Verbs by which a lead-in that ends with a colon gives the block quotation after it to a source."""
 
 

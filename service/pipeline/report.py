@@ -266,6 +266,9 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "inherited": _inherited,
     "named_earlier": lambda source, name: f"{source!r} is {name!r}, named in an earlier sentence",
     "goes_on_quoting": lambda source, claim: f"no cue of its own: it goes on quoting {source!r} from claim {claim}",
+    "lead_in_block": lambda source, cue, claim, source_type: (
+        f"no cue of its own: it stands in the block the lead-in of claim {claim} gives to {source!r} ({cue!r} before "
+        f"a colon), so its source ({source_type}) carries over"),
     "post_signature": lambda source: f"the signature of an embedded post names its account {source!r}",
     "post_sentence": lambda source: f"no cue of its own: a sentence of the post signed {source!r}",
     "credited_excerpt": lambda writer: f"no cue of its own: an excerpt credited below it to {writer!r}, named only after it",

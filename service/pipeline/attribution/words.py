@@ -11,6 +11,9 @@ from ..text.lexicon import word_trie
 CUE_VERBS = read_entries("source_cue_verbs.txt")
 CLAUSE_WORDS: dict[str, list[str]] = read_toml("clause_words.toml")
 """Copulas, modals, subordinators, the words that name no teller, relay verbs: one list per concept."""
+LEAD_IN_VERBS = frozenset([*CUE_VERBS, *CLAUSE_WORDS["lead_in_verbs"]])
+"""Verbs by which a lead-in that ends with a colon gives the block after it to a source ("the engineer said:", "A
+CDC representative spoke to Reuters:")."""
 AUX = compile_alternation(read_entries("source_aux.txt")).pattern
 ADJUNCT = compile_alternation(read_entries("source_adjuncts.txt")).pattern
 # Every cue starts with one of these letters: checking it first lets the matcher skip other

@@ -1,0 +1,83 @@
+"""Lead-in lines: the writer's line, ending in a colon, that hands the paragraph after it to a source.
+
+"A CDC representative spoke to Reuters:", "And Jeffrey Costello echoed their sentiments:", "..., writes CNN's Brian
+Stelter:" introduce a block of the source's words, set as a block quote on the page and often left without
+quotation marks in plain text. The labels call the lead-in no claim and give its source to the block
+(data/realworld/README.md, "Lead-in lines"). A lead-in with an attribution of its own hands it on in
+``coreference.continue_quotations``; this pass reads the lead-ins the gate refused or attribution found no cue in
+(the verb takes an object, "spoke to Reuters", or no content before the colon), and gives their source to the
+claims with no attribution of the next paragraph. The lead-in itself keeps what it had: it is not given a cue.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .attribution.inherit import carry
+from .attribution.spans import plausible, source_after, source_before
+from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS
+from .records import Attribution, Claim, Span, Step
+from .sources import classify_source
+
+_ENDS_WITH_COLON = re.compile(r":\s*$")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+"""A lower-case word: a capitalised verb opens a sentence or a name, and is rarely a lead-in's cue."""
+_CONJUNCTION = re.compile(rf"(?:{'|'.join(CLAUSE_WORDS['conjunctions'])})\s+", re.IGNORECASE)
+"""A conjunction that opens the lead-in ("And Jeffrey Costello echoed ..."): no part of its source."""
+_INVERTED = re.compile(r"(?:[,”\"’]|'')\s*$")
+"""What stands before a verb whose subject follows it: a comma or a quotation just closed ("..., writes X:")."""
+
+
+def blocks_after_lead_ins(
+    text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+) -> tuple[Attribution | None, ...]:
+    """Each claim with no attribution in the paragraph right after an unattributed lead-in that names its source
+    (``lead_in``) inherits that source; every other claim keeps its attribution."""
+    result = list(attributions)
+    lead, reading = -1, None
+    for claim in claims:
+        if reading is not None and claim.paragraph == claims[lead].paragraph + 1 and result[claim.index] is None:
+            result[claim.index] = _in_block(reading, lead)
+        if _ends_paragraph(claims, claim) and attributions[claim.index] is None:
+            found = lead_in(text, claim)
+            if found is not None:
+                lead, reading = claim.index, found
+    return tuple(result)
+
+
+def lead_in(text: str, claim: Claim) -> Attribution | None:
+    """The attribution ``claim`` gives the block after it when it is a lead-in: it ends in a colon and has a verb
+    of saying or showing (``LEAD_IN_VERBS``) with a typed source, the noun phrase before it ("the agency
+    responded") or, inverted after a comma or a quotation, after it ("writes CNN's Brian Stelter")."""
+    if _ENDS_WITH_COLON.search(claim.text) is None:
+        return None
+    for verb in _LOWER_WORD.finditer(text, claim.start, claim.end):
+        if verb.group() not in LEAD_IN_VERBS:
+            continue
+        cue = Span(verb.start(), verb.end(), verb.group())
+        source, _ = source_before(text, claim.start, cue.start)
+        if plausible(source) is None:
+            source = source_after(text, cue.end, claim.end) if _INVERTED.search(text, claim.start, cue.start) else None
+        if source is None:
+            continue
+        if (conjunction := _CONJUNCTION.match(text, source.start, source.end)) is not None:
+            source = Span(conjunction.end(), source.end, text[conjunction.end() : source.end])
+        reading = classify_source(text, source)
+        if reading.source_type != "unknown":
+            return Attribution(
+                source=source, source_type=reading.source_type, named=reading.named, cue=cue, inherited=False,
+                via=(), described=reading.described, direct_quote=True, steps=(),
+            )
+    return None
+
+
+def _in_block(reading: Attribution, lead: int) -> Attribution:
+    """The lead-in's attribution taken over by a claim of the block it introduces."""
+    assert reading.source is not None and reading.cue is not None
+    step = Step("lead_in_block", reading.source.text, reading.cue.text, lead, reading.source_type)
+    return carry(reading, (step,))
+
+
+def _ends_paragraph(claims: Sequence[Claim], claim: Claim) -> bool:
+    """Whether ``claim`` is the last claim of its paragraph: a lead-in stands at the end of one."""
+    return claim.index + 1 == len(claims) or claims[claim.index + 1].paragraph != claim.paragraph
