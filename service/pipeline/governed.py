@@ -263,6 +263,7 @@ def _has_finite_verb(words: list[str]) -> bool:
 
 
 def _irregular_past(word: str) -> bool:
+    """A past form WordNet lists as irregular ("took", "began"), which ``_finite_looking`` cannot tell by its ending."""
     return not word.endswith("ed") and is_past_participle(word)
 
 
