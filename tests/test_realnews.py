@@ -150,6 +150,14 @@ SHAPES = [
      "We were told by the highway agency that the road would reopen on Friday."),
     ("It was reported that the road would reopen on Friday.", "agentless_passive",
      "The highway agency reported that the road would reopen on Friday."),
+    # a cue in an adjunct clause of a main clause with its own verb is an aside; the main clause's cue is kept
+    ("Although the mayor said the bridge was safe, engineers closed it to traffic on Monday.", "adjunct_clause",
+     "Although engineers closed the bridge to traffic on Monday, the mayor said it was safe."),
+    ("The utility raised rates in March, though its chief executive said the increase would be temporary.",
+     "adjunct_clause",
+     "Though the utility raised rates in March, its chief executive said the increase would be temporary."),
+    ("The council delayed the vote after the mayor complained that the plan was rushed.", "adjunct_clause",
+     "As the mayor complained, the plan was rushed and the council delayed the vote."),
 ]
 
 
@@ -171,6 +179,13 @@ SHAPE_WORDS = [
     ("", "according to", "police , the road is closed .", None),
     ("the council", "agreed to", "a new budget .", None),
     ("the cartoon was quickly", "denounced", "by readers .", None),
+    ("after the hosts", "pointed out", "that the mayor had lied , the senator still endorsed him .", "adjunct_clause"),
+    ("the deal collapsed a week after the ministry", "announced", "that it would cut the subsidy .", "adjunct_clause"),
+    ("this , after the mayor", "insisted", "that the plan was sound .", None),  # no main verb but the cue's
+    ("country after country", "flouts", "the treaty , and the council has done nothing .", None),
+    ("“ they would resign if this went on , ”", "said", "the coach .", None),
+    ("as the mayor", "said", ", the bridge is safe .", None),
+    ("the bill now rests with the house , where republicans", "say", "they will take up their own version .", None),
 ]
 
 

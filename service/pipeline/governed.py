@@ -46,6 +46,12 @@ _SCAN = 10
 _ACTING = _WORDS["acting_verbs"]
 _DECIDING = _WORDS["deciding_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
+_ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
+_CLAUSE_OPENERS = _RELATIVES | _CLAUSE_WORDS["subordinators"] | _CONTENT_OPENERS
+"""Words that open a clause: the last of them before a cue opens the cue's own clause."""
+_CLAUSE_BREAKS = _ASIDE_MARKS | {")"}
+_CLAUSE_STARTS = _STOPS | QUOTE_MARKS
+"""Marks after which a cue's clause starts: a quotation's words are not the cue's clause ("“... if this went on,” he said")."""
 _NO_OBJECT = frozenset({"quote", "colon", "wh", "subject", "np_then_that", "np_then_quote", "end", "stop"})
 """Readings of ``_after`` in which an acting verb governs content, or nothing it acts on (content fronted)."""
 _MARKED = _STOPS | QUOTE_MARKS | _RELATIVES | _FINITE | {"to", "that"}
@@ -202,7 +208,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that", "it was
-      revealed that"): vague attribution, a hedge, never an attribution."""
+      revealed that"): vague attribution, a hedge, never an attribution;
+    - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
+      about") of a main clause with a verb of its own (``_in_adjunct_clause``): an aside in the writer's sentence."""
     head = cue_words[-1]
     if head in _AUXILIARIES:
         return "auxiliary"
@@ -223,7 +231,40 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "acting"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
+    if _in_adjunct_clause(lower_before, lower_after) and any(map(verb_classes, cue_words)):
+        return "adjunct_clause"
     return None
+
+
+def _in_adjunct_clause(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether the cue's clause is opened by an adjunct subordinator (``adjunct_subordinators``: "after",
+    "although", "if") with the teller between them, since the last mark before the cue, while the sentence's main
+    clause has a finite verb outside that clause: before it ("Obama wants the limit raised, although he said") or
+    after a mark that follows the cue ("After the hosts pointed out that ..., Trump still embraced"). With no
+    verb of its own outside ("This, after Trump insisted that ..."), the sentence is the cue's."""
+    start = next((at + 1 for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _CLAUSE_STARTS), 0)
+    opener = next((at for at in range(len(lower_before) - 1, start - 1, -1) if lower_before[at] in _CLAUSE_OPENERS), None)
+    if (opener is None or opener == len(lower_before) - 1 or lower_before[opener] not in _ADJUNCT_OPENERS
+            or opener and lower_before[opener - 1] == lower_before[opener + 1]):  # "country after country": no clause
+        return False
+    return _has_finite_verb(lower_before[:opener]) or _has_finite_verb(_after_break(lower_after))
+
+
+def _after_break(words: list[str]) -> list[str]:
+    """The words after the first comma, dash, bracket or semicolon, or none."""
+    at = next((at for at, word in enumerate(words) if word in _CLAUSE_BREAKS), len(words))
+    return words[at + 1:]
+
+
+def _has_finite_verb(words: list[str]) -> bool:
+    """Whether a word looks like a finite verb: an auxiliary or modal, a past or third-person form ("announced",
+    "says"), or an irregular past ("took")."""
+    return any(word in _FINITE or _finite_looking(word) or _irregular_past(word) for word in words)
+
+
+def _irregular_past(word: str) -> bool:
+    """A past form WordNet lists as irregular ("took", "began"), which ``_finite_looking`` cannot tell by its ending."""
+    return not word.endswith("ed") and is_past_participle(word)
 
 
 def _acts_on_object(lower_after: list[str]) -> bool:
