@@ -1,9 +1,10 @@
-"""Acting, deciding and knowing verbs (governed.governs_nothing, word lists in gate_words.toml), in both directions.
+"""Acting, expressing, deciding and knowing verbs (governed.governs_nothing, word lists in gate_words.toml), both ways.
 
 docs/guidelines.md v2: actions and decisions are no attribution. A verb that acts with words on an object only
 ("urged residents to", "criticized the plan") is refused, and so is a verb of deciding whatever follows; the
 same verbs keep their cue when content goes with them (a that-clause, a quotation, a colon, "as" and a
-judgement). A verb of knowing or finding out ("knew that", "discovered that") gives its content as the writer's fact:
+judgement). So does a verb of expressing, presenting or publishing ("voiced his anger", "introduced legislation",
+"published its analysis"). A verb of knowing or finding out ("knew that", "discovered that") gives its content as the writer's fact:
 refused whatever follows, where a belief ("believed that") keeps its cue. Each sentence is written for these tests in the style of news copy.
 """
 from __future__ import annotations
@@ -33,6 +34,21 @@ SENTENCES = [
      "The airline apologized that the delays had ruined holiday plans."),
     ("The senator criticized the zoning plan in a speech on Tuesday.", "acting",
      "The senator criticized the zoning plan: “It is a giveaway to developers.”"),
+    # verbs of expressing, presenting and publishing: an action on an object only, a report with content
+    ("The governor voiced his anger at the ruling in a post on Friday.", "expressing",
+     "The governor voiced concern that the ruling would close three rural clinics."),
+    ("Several council members expressed relief after the vote on the stadium lease.", "expressing",
+     "Several council members expressed relief that the stadium lease had finally been signed."),
+    ("The senator introduced legislation on the pipeline in the spring session.", "expressing",
+     "The senator introduced the bill on Tuesday: “Without it, the pipeline will be built in a year.”"),
+    ("The union rejected the contract at a meeting on Sunday night.", "expressing",
+     "The union rejected the contract as an insult to the nurses who worked through the pandemic."),
+    ("The mayor praised the firefighters during a ceremony at City Hall.", "expressing",
+     "The mayor praised the plan as the best chance the downtown has had in decades."),
+    ("The chief executive mentioned the merger only briefly on the call with analysts.", "expressing",
+     "The chief executive mentioned that the merger could close before the end of the year."),
+    ("The minister denounced the strike in a televised address.", "expressing",
+     "The minister denounced the strike as an attack on the country's economy."),
     # verbs of knowing and finding out: the writer gives the content as a fact; a belief or a saying keeps its cue
     ("The coach knew that his players were tired after the long flight.", "knowing",
      "The coach believed that his players were tired after the long flight."),
@@ -62,6 +78,14 @@ WORDS = [
     ("the coach", "criticized", "“ the worst refereeing i have seen . ”", None),
     ("the union", "dismissed", "claims that the plant would close .", None),
     ("the airline", "apologized", ".", None),
+    ("the party", "unveiled", "a bill on the shutdown last week .", "expressing"),
+    ("the think tank", "published", "its analysis of the tax plan on monday .", "expressing"),
+    ("the think tank", "published", "its verdict : “ the plan will add $ 2 trillion . ”", None),
+    ("the company", "responded", "by cutting prices at all of its stores .", "expressing"),
+    ("the company", "responded", "that prices would stay where they are .", None),
+    ("the crowd", "chanted", "“ no more cuts ! ”", None),
+    ("the governor", "commented", "on the report in an interview .", "expressing"),
+    ("the governor", "commented", ".", None),
     ("the mayor", "realized", "the bridge would not open in time .", "knowing"),
     ("the team", "has learned", "that the stadium lease will not be renewed .", "knowing"),
     ("the mayor", "thought", "the bridge would not open in time .", None),

@@ -178,7 +178,7 @@ SHAPE_WORDS = [
     ("the mayor", "said", "the pool would reopen .", None),
     ("", "according to", "police , the road is closed .", None),
     ("the council", "agreed to", "a new budget .", None),
-    ("the cartoon was quickly", "denounced", "by readers .", None),
+    ("the shooting was first", "reported", "by local television .", None),
     ("after the hosts", "pointed out", "that the mayor had lied , the senator still endorsed him .", "adjunct_clause"),
     ("the deal collapsed a week after the ministry", "announced", "that it would cut the subsidy .", "adjunct_clause"),
     ("this , after the mayor", "insisted", "that the plan was sound .", None),  # no main verb but the cue's

@@ -43,7 +43,8 @@ _AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries
 _PASSIVE_BE = frozenset(read_toml("no_content.toml")["passive_be"])
 _SCAN = 10
 """Words after the cue read for a clause: past them, what follows is no longer the cue's."""
-_ACTING = _WORDS["acting_verbs"]
+_ON_OBJECT = {**dict.fromkeys(_WORDS["acting_verbs"], "acting"), **dict.fromkeys(_WORDS["expressing_verbs"], "expressing")}
+"""Verbs that are an action when they govern an object only (``_acts_on_object``), each with its refusal's reason."""
 _DECIDING = _WORDS["deciding_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
@@ -207,6 +208,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       that"): the writer gives the content as a fact;
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
+    - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
+      as the acting verbs are ("voiced his anger", "unveiled a bill", "published its analysis");
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that", "it was
       revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
@@ -227,8 +230,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "decision"
     if lemma in _KNOWING:
         return "knowing"
-    if lemma in _ACTING and _acts_on_object(lower_after):
-        return "acting"
+    on_object = _ON_OBJECT.get(lemma)
+    if on_object is not None and _acts_on_object(lower_after):
+        return on_object
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after) and any(map(verb_classes, cue_words)):
