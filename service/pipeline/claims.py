@@ -58,7 +58,8 @@ _WORD = re.compile(r"\w++(?:['\u2019.-]\w++)*+")
 """A word, with inner apostrophes, stops and hyphens ("U.S.", "well-known"). Possessive (``++``, ``*+``): no run
 is ever given back (nothing follows it in the pattern), so the matches are those of ``+`` and ``*``, and ``re``
 keeps no backtracking state."""
-_LAST_TOKEN = re.compile(r"(\S+)$")
+_LAST_TOKEN = re.compile(r"(\S++)$")
+"""The word before a stop. Possessive: a run that does not reach the end fails at once, not once per length."""
 _BEYOND_TYPOGRAPHIC = re.compile(r"[^\x00-\x7f\xa0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]")
 """A character beyond ASCII and the marks news copy is full of (no-break space, dashes, curly quotes,
 ellipsis), which folding leaves as they are."""
