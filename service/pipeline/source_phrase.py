@@ -93,10 +93,12 @@ def wordnet_lemma(noun: str) -> str:
     return noun
 
 
+@lru_cache(maxsize=8192)
 def is_title_word(word: str, *, last: bool = False) -> bool:
     """Whether a capitalised word before a name is a title or role ("Mayor", "Sen.", "Former"; not an honorific
     such as "Mr."); a WordNet person
-    noun counts only before the name's last word, where it cannot be a surname ("Judge Roe", but "Phil Cook")."""
+    noun counts only before the name's last word, where it cannot be a surname ("Judge Roe", but "Phil Cook").
+    Cached per word: names come back claim after claim, and the role lexicon is one long alternation."""
     bare = without_possessive(word.strip(",")).rstrip(".")
     if bare in lex.HONORIFICS:
         return False  # "Mr. Burman": an honorific stays with the name
