@@ -44,16 +44,22 @@ MIN_CUT_SENTENCE_WORDS = 16
 HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITALISED_SHARE = 0.8
 
-# "[.!?…][.!?…]*" is "[.!?…]+" spelled so that ``re`` skips ahead to the first mark. The second
-# branch is a stop glued to the next sentence by a page pasted without its spaces ("Martin.His
-# brother"): a word of letters, the mark, then a capitalised word.
+# A mark, then either more marks and closing quotes before white space, or (a stop glued to the next sentence
+# by a page pasted without its spaces, "Martin.His brother") a word of letters before the mark and a
+# capitalised word after it. The two branches share the first mark so that the pattern opens with one
+# character class, and ``re`` skips ahead to the next mark (branches that open with a class each are tried
+# at every character).
 _BOUNDARY = re.compile(
-    r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)|[.!?](?<=[A-Za-z]{2}[.!?])(?=[A-Z][a-z])"
+    r"[.!?\u2026](?:[.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)|(?<=[A-Za-z]{2}[.!?])(?=[A-Z][a-z]))"
 )
 _TERMINAL_PUNCTUATION = frozenset(".!?\u2026:;")
 _CLOSERS = "\"'\u201d\u2019)]"
-_WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
-_LAST_TOKEN = re.compile(r"(\S+)$")
+_WORD = re.compile(r"\w++(?:['\u2019.-]\w++)*+")
+"""A word, with inner apostrophes, stops and hyphens ("U.S.", "well-known"). Possessive (``++``, ``*+``): no run
+is ever given back (nothing follows it in the pattern), so the matches are those of ``+`` and ``*``, and ``re``
+keeps no backtracking state."""
+_LAST_TOKEN = re.compile(r"(\S++)$")
+"""The word before a stop. Possessive: a run that does not reach the end fails at once, not once per length."""
 _BEYOND_TYPOGRAPHIC = re.compile(r"[^\x00-\x7f\xa0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]")
 """A character beyond ASCII and the marks news copy is full of (no-break space, dashes, curly quotes,
 ellipsis), which folding leaves as they are."""

@@ -40,7 +40,11 @@ from .document import Quotations
 from .governed import content_features, governs_nothing
 
 GATE_DIR = resource_path("gate")
-_WORD = re.compile(r"[\w'’-]+|[“”\"]|[^\w\s]")
+_WORD = re.compile(r"\S(?:(?<=[\w'’-])[\w'’-]*+)?")
+"""A run of word characters, apostrophes and hyphens, or one other mark (a quotation mark among them): spelled to
+open with one character class, so that ``re`` skips white space at once (``[\w'’-]+|[^\w\s]``, whose branches
+open with a class each, is tried at every character); possessive (``*+``), as nothing after the run could take
+part of it back."""
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
 _NEGATIONS = _WORDS["negations"]
 _NOUN_MARKERS = _WORDS["object_openers"] | _WORDS["determiners"]

@@ -81,6 +81,10 @@ DENSE_FEATURES: tuple[str, ...] = (
 _COLUMN = {name: column for column, name in enumerate(DENSE_FEATURES)}
 _CLAIM_CLASS_COLUMNS = [_COLUMN[f"claim_{name}"] for name in WORD_CLASSES]
 _ARTICLE_CLASS_COLUMNS = [_COLUMN[f"article_{name}"] for name in WORD_CLASSES]
+_CLAIM_FLAG_COLUMNS = [_COLUMN[name] for name in ("opens_inside_quote", "question", "exclamation", "hedged")]
+"""The columns of ``_claim_flags``, in its order."""
+_ATTRIBUTION_FLAG_COLUMNS = [_COLUMN[name] for name in ("attributed", "named", "inherited", "cue")]
+_SOURCE_TYPE_COLUMN = {kind: _COLUMN[f"source_type={kind}"] for kind in SOURCE_TYPES}
 
 
 class RoleModelError(ValueError):
@@ -102,6 +106,9 @@ def _class_table() -> tuple[HashSet, np.ndarray]:
 _CLASSES = (*WORD_CLASSES, "commentary")
 _TABLE, _TABLE_BITS = _class_table()
 _QUOTE_BIT = 1 << len(_CLASSES)
+_WORD_CLASS_BITS = (1 << len(WORD_CLASSES)) - 1
+_CLASS_MARKS = (np.arange(1 << len(WORD_CLASSES))[:, None] >> np.arange(len(WORD_CLASSES))) & 1
+"""Row ``bits``: a 1 in the column of each word class ``bits`` holds, so one gather marks every token's classes."""
 
 
 def _token_classes(hashes: np.ndarray) -> np.ndarray:
@@ -152,7 +159,7 @@ def role_inputs(document: Document, claims: Sequence[ClaimFindings]) -> RoleInpu
     # summed over each claim's tokens from one running total
     marks = np.empty((len(starts) + 1, len(WORD_CLASSES) + 4), dtype=np.int64)
     marks[0] = 0
-    marks[1:, : len(WORD_CLASSES)] = (classes[:, None] >> np.arange(len(WORD_CLASSES))) & 1 & own[:, None]
+    marks[1:, : len(WORD_CLASSES)] = _CLASS_MARKS[(classes & _WORD_CLASS_BITS) * own]
     for column, flags in enumerate((in_claim & quoted, own, digits, year), start=len(WORD_CLASSES)):
         marks[1:, column] = flags
     marks.cumsum(axis=0, out=marks)
@@ -176,20 +183,13 @@ def role_inputs(document: Document, claims: Sequence[ClaimFindings]) -> RoleInpu
     dense[order, column("position=0") + np.minimum(order, _POSITIONS)] = 1.0
     dense[order, column("quarter=0") + _QUARTERS * order // count] = 1.0
     dense[order, column("length=0") + np.minimum(tokens.astype(np.int64) // _LENGTH_BUCKET_TOKENS, _LENGTH_BUCKETS)] = 1.0
-    texts = [f.claim.text.rstrip() for f in claims]
-    dense[:, column("opens_inside_quote")] = [f.claim.opens_inside_quote for f in claims]
-    dense[:, column("question")] = [text.endswith("?") for text in texts]
-    dense[:, column("exclamation")] = ["!" in text for text in texts]
-    dense[:, column("hedged")] = [any(h.speaker == "writer" for h in f.hedges) for f in claims]
+    dense[:, _CLAIM_FLAG_COLUMNS] = [_claim_flags(f) for f in claims]
     attributed = [(index, f.attribution) for index, f in enumerate(claims) if f.attribution is not None]
     dense[:, column("article_attributed")] = len(attributed) / max(count, 1)
     if attributed:
-        rows = [index for index, _ in attributed]
-        dense[rows, column("attributed")] = 1.0
-        dense[rows, [column(f"source_type={a.source_type}") for _, a in attributed]] = 1.0
-        dense[rows, column("named")] = [a.named for _, a in attributed]
-        dense[rows, column("inherited")] = [a.inherited for _, a in attributed]
-        dense[rows, column("cue")] = [a.cue is not None for _, a in attributed]
+        rows = np.array([index for index, _ in attributed])
+        dense[rows, [_SOURCE_TYPE_COLUMN[a.source_type] for _, a in attributed]] = 1.0
+        dense[rows[:, None], _ATTRIBUTION_FLAG_COLUMNS] = [(True, a.named, a.inherited, a.cue is not None) for _, a in attributed]
     # a claim between two a source speaks is most often that source's too
     for here, there, step in (("previous", slice(1, None), slice(None, -1)), ("next", slice(None, -1), slice(1, None))):
         dense[there, column(f"{here}_attributed")] = dense[step, column("attributed")]
@@ -201,6 +201,13 @@ def role_inputs(document: Document, claims: Sequence[ClaimFindings]) -> RoleInpu
     keys = np.concatenate([hashes[positions], (hashes[paired] * _PAIR_KEY) ^ hashes[paired + 1]])
     owners = np.concatenate([claim_of[positions], claim_of[paired]])
     return RoleInputs(dense, owners, (keys % np.uint64(HASH_BUCKETS)).astype(np.int64))
+
+
+def _claim_flags(findings: ClaimFindings) -> tuple[bool, bool, bool, bool]:
+    """A claim's yes/no features, in the order of ``_CLAIM_FLAG_COLUMNS``: set in one assignment for all claims."""
+    claim = findings.claim
+    text = claim.text.rstrip()
+    return claim.opens_inside_quote, text.endswith("?"), "!" in text, any(h.speaker == "writer" for h in findings.hedges)
 
 
 def identified_source(findings: ClaimFindings) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import source_lexicons as lex
-from .records import SourceType
+from .records import SourceType, record
 from .text.words import is_possessive, without_possessive
 
 # Where the core noun phrase ends: a bracket or quote (a straight single quote only after
@@ -21,7 +22,7 @@ CORE_END = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceReading:
     """What a source span names, and why we think so.
 
@@ -92,10 +93,12 @@ def wordnet_lemma(noun: str) -> str:
     return noun
 
 
+@lru_cache(maxsize=8192)
 def is_title_word(word: str, *, last: bool = False) -> bool:
     """Whether a capitalised word before a name is a title or role ("Mayor", "Sen.", "Former"; not an honorific
     such as "Mr."); a WordNet person
-    noun counts only before the name's last word, where it cannot be a surname ("Judge Roe", but "Phil Cook")."""
+    noun counts only before the name's last word, where it cannot be a surname ("Judge Roe", but "Phil Cook").
+    Cached per word: names come back claim after claim, and the role lexicon is one long alternation."""
     bare = without_possessive(word.strip(",")).rstrip(".")
     if bare in lex.HONORIFICS:
         return False  # "Mr. Burman": an honorific stays with the name
@@ -111,8 +114,10 @@ def only_modifies_a_title(word: str) -> bool:
     return lex.TITLE_MODIFIER.fullmatch(bare) is not None and lex.ROLE_WORD.fullmatch(bare) is None
 
 
+@lru_cache(maxsize=8192)
 def describes_a_person(word: str) -> bool:
-    """Whether a lower-case word before a bare surname says what the person is ("lawyer Barnes")."""
+    """Whether a lower-case word before a bare surname says what the person is ("lawyer Barnes"). Cached per word:
+    each word of an apposition after a name is asked, and the role lexicon is one long alternation."""
     bare = word.strip(",").rstrip(".")
     return bare.islower() and (lex.ROLE_WORD.fullmatch(bare) is not None or wordnet_lemma(bare) in lex.WORDNET_PERSON)
 

@@ -44,6 +44,8 @@ _BRAND = re.compile(r"(?!(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La|Van|Von|Del|Des|O['’
 _NAME_WITH_BINDER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s+(?:of|for|on|and|&|the)(?:\s+(?:the\s+)?[A-Z][\w.'’-]*)+)+")
 _BRACKETED_ACRONYM = re.compile(r"\(\s*[A-Z]{2,6}\s*\)")
 _QUOTED_NAME = re.compile(r"[“\"‘'][^”\"’']{1,60}[”\"’']|@\w+")
+_CLAUSE_END = re.compile(r"[,;.)]")
+_PREPOSITION = re.compile(r"\s(?:to|of|for|at|in|on|with|from)\s")
 _APPOSITION = re.compile(
     r",\s+(?:who\s+(?P<verb>heads|leads|runs|chairs)\b|(?:(?:the|a|an)\s+)?(?P<core>[^,()“”\"]{1,80}?)(?=\s+(?:of|for|at|in|on|from)\s|\s*[,.;)]|$))"
 )
@@ -357,15 +359,19 @@ def _named(names: tuple[str, ...], context: str) -> SourceReading:
     name is an outlet or an organisation. A cue after the comma opens no apposition ("Harsh Vardhan, told Al
     Jazeera": the one told)."""
     apposition = _APPOSITION.match(context)
-    clause = re.split(r"[,;.)]", context[1:], maxsplit=1)[0]
     core = apposition.group("core") if apposition is not None else None
-    if core and CUE_VERB.match(core) is None and not _apposition_says_what_a_person_does(core, clause):
+    if core and CUE_VERB.match(core) is None and not _apposition_says_what_a_person_does(core, _clause_after(context)):
         described = classify_source(core, Span(0, len(core), core))
         if described.source_type in ("media", "organization"):
             return SourceReading(
                 described.source_type, True, False, f"name {' '.join(names)!r}; the apposition {core!r} says what it is"
             )
     return SourceReading("person", True, False, f"a personal name {' '.join(names)!r}")
+
+
+def _clause_after(context: str) -> str:
+    """The clause after a name: its ``context`` up to the next mark that ends one."""
+    return _CLAUSE_END.split(context[1:], maxsplit=1)[0]
 
 
 def _apposition_says_what_a_person_does(apposition: str, clause: str) -> bool:
@@ -376,7 +382,7 @@ def _apposition_says_what_a_person_does(apposition: str, clause: str) -> bool:
     words = apposition.split()
     if words[0].lower() in lex.PERSON_APPOSITION_OPENERS:
         return True
-    before_preposition = re.split(r"\s(?:to|of|for|at|in|on|with|from)\s", apposition)[0].split()
+    before_preposition = _PREPOSITION.split(apposition)[0].split()
     return any(describes_a_person(without_possessive(word)) for word in (*before_preposition, *clause.split()[-1:]))
 
 

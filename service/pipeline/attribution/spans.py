@@ -22,7 +22,8 @@ MAX_SOURCE_WORDS = 12
 # A clause piece: text between punctuation that cannot sit inside a source noun phrase.
 _PIECE_MARKS = ",;:“”\"—"
 PIECE = re.compile(rf"[^{_PIECE_MARKS}]+")
-_LAST_PIECE_MARK = re.compile(rf"[{_PIECE_MARKS}][^{_PIECE_MARKS}]*$")
+_LAST_PIECE_MARK = re.compile(rf"[{_PIECE_MARKS}][^{_PIECE_MARKS}]*+$")
+"""Possessive: a stretch that stops at a mark before the end fails at once, not once per length."""
 # A closed pair of double marks inside a noun phrase ("the “Victoria” account"): its closing mark is no junk.
 _QUOTED_PAIR = re.compile(r"[“\"][^“”\"]*[”\"]")
 # A subordinating word: the source starts after the last one in a piece ("as he explained").
@@ -390,6 +391,8 @@ _NAME_TRAILERS = frozenset(read_entries("source_name_trailers.txt"))
 # Foundation"): a run after it is not a name on its own.
 _NAME_BINDERS = frozenset(_PHRASE_WORDS["name_binders"])
 WORD = re.compile(r"\S+")
+_NOT_IN_NAME = frozenset("()@“”\"‘,:;")
+"""Characters no word of a personal name holds: a bracket, a handle's "@", a quotation mark, a clause mark."""
 _AFFILIATION_STARTS = frozenset(_PHRASE_WORDS["affiliation_starts"])
 _DETERMINERS = frozenset(_PHRASE_WORDS["determiners"])
 _JURISDICTIONS = frozenset(_PHRASE_WORDS["jurisdictions"])
@@ -491,4 +494,4 @@ def _in_name(word: str) -> bool:
     initial ("W."), or a particle ("von")."""
     if word in NAME_PARTICLES:
         return True
-    return word[:1].isupper() and word[-2:] not in ("'s", "’s") and not any(c in word for c in "()@“”\"‘,:;")
+    return word[:1].isupper() and word[-2:] not in ("'s", "’s") and _NOT_IN_NAME.isdisjoint(word)

@@ -97,8 +97,9 @@ def hash_templates(first_base: int, values: Sequence[tuple[np.ndarray | int, np.
             constants[value] = np.full(rows, value, dtype=np.int64)
         return constants[value]
 
-    firsts = np.concatenate([row_of(first) for first, _ in values]).astype(np.uint64)
-    seconds = np.concatenate([row_of(second) for _, second in values]).astype(np.uint64)
+    # laid end to end as int64, then read as uint64 in place: the bits ``astype`` would give, without the copy
+    firsts = np.concatenate([row_of(first) for first, _ in values], dtype=np.int64).view(np.uint64)
+    seconds = np.concatenate([row_of(second) for _, second in values], dtype=np.int64).view(np.uint64)
     keys = firsts.reshape(len(values), rows)
     keys <<= np.uint64(24)
     keys ^= seconds.reshape(len(values), rows)
