@@ -41,7 +41,7 @@ from .governed import content_features, governs_nothing
 
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"\S(?:(?<=[\w'’-])[\w'’-]*+)?")
-"""A run of word characters, apostrophes and hyphens, or one other mark (a quotation mark among them): spelled to
+r"""A run of word characters, apostrophes and hyphens, or one other mark (a quotation mark among them): spelled to
 open with one character class, so that ``re`` skips white space at once (``[\w'’-]+|[^\w\s]``, whose branches
 open with a class each, is tried at every character); possessive (``*+``), as nothing after the run could take
 part of it back."""

@@ -24,7 +24,7 @@ from .resources import file_sha256, manifest_path
 from .text.lexicon import WordStarts
 
 WORD = re.compile(r"\S(?:(?<=\w)\w*+(?:[-'’]\w++)*+)?")
-"""A token: a word (with inner hyphens and apostrophes) or one punctuation mark. ``\w+(?:[-'’]\w+)*|[^\w\s]``
+r"""A token: a word (with inner hyphens and apostrophes) or one punctuation mark. ``\w+(?:[-'’]\w+)*|[^\w\s]``
 spelled to open with one character class, so that ``re`` skips white space at once (branches that open with a
 class each are tried at every character); possessive (``*+``, ``++``), as nothing after a run could take part
 of it back."""
