@@ -95,9 +95,6 @@ def test_words_inside_a_quotation_are_the_sources_not_the_writers(sentence, feat
     assert inputs.dense[0, DENSE_FEATURES.index("quoted")] > 0
 
 
-@pytest.mark.xfail(strict=True, reason="the role model since round 5 (140 articles: p 0.88; 230 in round 6: p 0.69) "
-                   "reads a lone unattributed figure beside a column sentence as opinion: in the pipeline the cue makes "
-                   "it key by the rule, but the model alone no longer tells them apart in a two-line text")
 def test_the_shipped_model_tells_a_column_sentence_from_a_report():
     text = "The county reported 14 new cases on Monday.\nI am tired of leaders who refuse to lead, and we deserve better."
     roles = RoleModel.load().predict(Document.of(text), _findings(text))
