@@ -40,7 +40,10 @@ NEWS_KINDS = frozenset({"wire", "broadsheet", "broadcaster", "digital", "busines
 
 
 def auc(higher: Sequence[float], lower: Sequence[float]) -> float:
-    """P(a score from ``higher`` > one from ``lower``), ties half."""
+    """P(a score from ``higher`` > one from ``lower``), ties half; nan when a side is empty (round 9 labelled all but
+    one of the AllSides articles the sample could draw, so the unlabelled rest holds no opinion piece)."""
+    if not higher or not lower:
+        return float("nan")
     wins = sum((h > l) + 0.5 * (h == l) for h in higher for l in lower)
     return wins / (len(higher) * len(lower))
 
