@@ -68,8 +68,8 @@ def only_claim(text: str) -> dict:
 
 # PolNeAR marks these as cues; the gate's threshold keeps PolNeAR dev from falling further (training/gate.py),
 # so some still pass: known gaps, kept as strict expected failures so a fix shows.
-REPORTED_NUMBER = ("a reporting verb whose object is a number: the gate refitted on the 307 train articles keeps it "
-                   "(with or without the content features of governed.py)")
+REPORTED_NUMBER = ("a reporting verb whose object is a number: the gate refitted on the train folds (307 articles in "
+                   "round 8, 352 in round 9) keeps it (with or without the content features of governed.py)")
 ACTIONS = [
     "The city council voted 7-2 on Tuesday to close the Elm Street library branch.",
     "A federal judge ordered the company to pay $2 million in back wages.",  # refused by shape (a decision)
