@@ -102,7 +102,8 @@ def _roles_of(name: str) -> set[str]:
 
 _FIGURE = re.compile(r"\d")
 """A figure: the further findings of a report that inherit its source are numbers."""
-_ENDS_WITH_COLON = re.compile(r":\s*$")
+ENDS_WITH_COLON = re.compile(r":\s*$")
+"""A lead-in's end: a colon, nothing after it but white space (here and in ``lead_ins``)."""
 _SKIPPED_INSIDE = 1
 """How many skipped lines (captions, subheads: no claim) a quotation going on into a later paragraph may cross; only
 a quotation crosses them (a block quote, a list item and a further finding stay in the next paragraph or the same)."""
@@ -167,7 +168,7 @@ def continue_quotations(
             continue
         if claim.paragraph - before.paragraph > 1 + _SKIPPED_INSIDE:
             continue
-        lead_in = _ENDS_WITH_COLON.search(before.text) is not None
+        lead_in = ENDS_WITH_COLON.search(before.text) is not None
         finding = previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
         if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in)) or finding:
             result[index] = _goes_on_quoting(previous, index - 1)
@@ -180,7 +181,7 @@ def _opens_block(quotations: Quotations, before: Claim, attribution: Attribution
     when that claim has a cue of its own ("The lack of ..." after "The Department recognizes that ...")."""
     return (
         attribution is not None and attribution.teller is not None and claim.paragraph == before.paragraph + 1
-        and _ENDS_WITH_COLON.search(before.text) is not None and not _opens_quoting(quotations, claim)
+        and ENDS_WITH_COLON.search(before.text) is not None and not _opens_quoting(quotations, claim)
     )
 
 

@@ -131,8 +131,6 @@ pattern whose needed words a claim lacks cannot match there, so leaving it out c
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
-_LEAD_IN_VERBS = LEAD_IN_VERBS
-"""Verbs by which a lead-in that ends with a colon gives the block quotation after it to a source."""
 
 
 def find_hedges(
@@ -167,7 +165,7 @@ def _block_quoted(text: str, claims: Sequence[Claim], attributions: Sequence[Att
         block.append(lead_in is not None and claim.paragraph == lead_in + 1)
         if text.endswith(":", claim.start, claim.end) and (
             (attribution is not None and attribution.source is not None)
-            or any(word in _LEAD_IN_VERBS for word in _LOWER_WORD.findall(text, claim.start, claim.end))
+            or any(word in LEAD_IN_VERBS for word in _LOWER_WORD.findall(text, claim.start, claim.end))
         ):
             lead_in = claim.paragraph
     return block

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from .attribution.inherit import carry
 from .attribution.spans import plausible, source_after, source_before
 from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS
+from .coreference import ENDS_WITH_COLON
 from .records import Attribution, Claim, Span, Step
 from .sources import classify_source
 
-_ENDS_WITH_COLON = re.compile(r":\s*$")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 """A lower-case word: a capitalised verb opens a sentence or a name, and is rarely a lead-in's cue."""
 _CONJUNCTION = re.compile(rf"(?:{'|'.join(CLAUSE_WORDS['conjunctions'])})\s+", re.IGNORECASE)
@@ -49,7 +49,7 @@ def lead_in(text: str, claim: Claim) -> Attribution | None:
     """The attribution ``claim`` gives the block after it when it is a lead-in: it ends in a colon and has a verb
     of saying or showing (``LEAD_IN_VERBS``) with a typed source, the noun phrase before it ("the agency
     responded") or, inverted after a comma or a quotation, after it ("writes CNN's Brian Stelter")."""
-    if _ENDS_WITH_COLON.search(claim.text) is None:
+    if ENDS_WITH_COLON.search(claim.text) is None:
         return None
     for verb in _LOWER_WORD.finditer(text, claim.start, claim.end):
         if verb.group() not in LEAD_IN_VERBS:
