@@ -94,6 +94,15 @@ def test_an_embedded_post_is_its_account_on_record_not_a_relay():
     assert not any("through other outlets" in reason for reason in body["article"]["reasons"])
 
 
+def test_a_signed_roundup_excerpt_rests_on_its_named_writer():
+    """data/realworld/README.md: signed opinion roundups are attribution to the signed writers."""
+    text = ("From the Right\n"
+            "“The deal spends money the country does not have. It will be paid for by our grandchildren.”\n"
+            "Jane Holloway, National Review\n")
+    reasons = score_article(text)["article"]["reasons"]
+    assert reasons[0] == "2 of 2 key claims are attributed to identified sources", reasons
+
+
 def test_the_score_uses_the_whole_range_and_its_terms_add_up():
     assert article(claim("key", NAMED), claim("key", AGENCY)).score >= 0.9 * SCORE_MAX
     assert article(claim("opinion"), claim("opinion")).score <= SCORE_MIN + 0.1 * SCORE_MAX
