@@ -640,6 +640,20 @@ def test_a_function_word_model_cue_with_no_teller_beside_it_is_not_used(text, re
             2,
             ("she", None, True),
         ),
+        # A quotation opened by a curly mark and closed by a straight one (copy that mixes the styles) is closed:
+        # the tag after it is the claim's own cue, and the sentence before takes that speaker.
+        (
+            "“We will not give up. We will win in the end,\" the mayor told reporters.",
+            {1: ("told", "the mayor")},
+            1,
+            ("the mayor", "told", False),
+        ),
+        (
+            "“We will not give up. We will win in the end,\" the mayor told reporters.",
+            {1: ("told", "the mayor")},
+            0,
+            ("the mayor", None, True),
+        ),
     ],
 )
 def test_quotations_decide_whose_words_a_cue_is(text, readings, claim, expected):
