@@ -319,6 +319,32 @@ def test_a_function_word_model_cue_moves_to_the_verb_after_it_or_stays(text, rea
     assert_span(text, attribution.source, reading[1])
 
 
+@pytest.mark.parametrize(
+    "text, reading, expected",
+    [
+        # The tag right after a closing quotation is the claim's cue; a cue after it goes on from it.
+        ("“We are proud of the work,” said Kellyanne Conway, adding that she had known him for a decade.",
+         ("adding", "Kellyanne Conway"), ("said", "Kellyanne Conway", ())),
+        ("“Our goal is to give the best answers,” the company said in a statement, according to Reuters.",
+         ("according to", "Reuters"), ("said", "the company", ("Reuters",))),
+        ("“It was a long night”, the mayor told reporters, according to a pool report.",
+         ("according to", "a pool report"), ("told", "the mayor", ("a pool report",))),
+        # A quoted word is no quotation a clause tags: the model's cue stands.
+        ("As for the “false” reports of spying, Keith Alexander said the agency had collected nothing.",
+         ("said", "Keith Alexander"), ("said", "Keith Alexander", ())),
+        ("Critics called the plan “reckless” and the mayor later conceded it would fail, according to the minutes.",
+         ("according to", "the minutes"), ("according to", "the minutes", None)),
+    ],
+)
+def test_the_tag_of_a_quotation_is_the_cue_before_a_later_model_cue(text, reading, expected):
+    (attribution,) = model(text, {0: reading})[1]
+    cue, source, via = expected
+    assert_span(text, attribution.cue, cue)
+    assert_span(text, attribution.source, source)
+    if via is not None:
+        assert tuple(hop.span.text for hop in attribution.via) == via
+
+
 def test_a_function_word_model_cue_hands_over_to_the_reporting_verb_after_it():
     text = "The newspaper has also detailed foundation spending that personally benefited Trump."
     (attribution,) = model(text, {0: ("has", "The newspaper")})[1]

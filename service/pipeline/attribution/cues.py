@@ -38,6 +38,9 @@ _CLEAR_AFTER_CUE = re.compile(
     rf"(?:\s+(?:{ADJUNCT}))?(?:\s*:|\s+(?:that|how)\b|\s*,?\s*[“\"]|\s*,\s*citing\b|[\s.!?”\"’]*$)", re.IGNORECASE
 )
 _CLEAR_BEFORE_INVERTED = re.compile(r"(?:[,”\"’]|'')\s*$")
+_TAG_AFTER_QUOTE = re.compile(r"(?:[,?!—–-]\s*(?:[”\"’]|'')|(?:[”\"’]|'')\s*,)\s*$")
+"""A quotation closed as a reporting clause follows it: a comma, question or exclamation mark, or dash inside the
+closing mark, or a comma after it ("“...,” he said", "“...”, he said"); not a quoted word ("the “false” reports")."""
 _TOLD = re.compile("|".join(CLAUSE_WORDS["addressee_cues"]), re.IGNORECASE)
 _CANDIDATE_CLASSES = frozenset(CLAUSE_WORDS["candidate_verb_classes"])
 _RULE_VERBS = frozenset(CUE_VERBS)
@@ -237,6 +240,17 @@ def _candidate(text: str, claim: Claim, cue: Span, kind: str, is_passive: Callab
         clear = source is not None and not tail.strip(" .!?”\"’")
         return Candidate(cue, source, kind, clear, "after_cue_inverted")
     return Candidate(cue, None, kind, False, "nowhere")
+
+
+def tags_a_quotation(text: str, claim: Claim, candidate: Candidate) -> bool:
+    """Whether a verb cue's clause tags the quotation right before it: its teller, or the cue itself when inverted,
+    stands right after a closing mark with a comma at it (``_TAG_AFTER_QUOTE``: "“...,” he said", "“...,” said
+    Conway")."""
+    source = candidate.source
+    if candidate.kind != "verb" or source is None:
+        return False
+    start = source.start if source.start < candidate.cue.start else candidate.cue.start
+    return _TAG_AFTER_QUOTE.search(text, max(claim.start, start - 4), start) is not None
 
 
 def _according_source(text: str, start: int, claim_end: int) -> Span | None:

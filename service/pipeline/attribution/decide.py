@@ -15,7 +15,7 @@ from itertools import chain, islice
 from ..resources import compile_alternation, read_entries, read_toml
 from ..document import Quotations
 from ..records import Attribution, Claim, ClaimPrediction, Span, Step
-from .cues import Candidate, Cues
+from .cues import Candidate, Cues, tags_a_quotation
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
 from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB
@@ -134,7 +134,8 @@ def choose_primary(
     function words (``resources/lexicons/source_function_words.txt``: "has", "about", ":") gives
     way to a reporting verb of the rule lexicon right after it, past auxiliaries and
     adverbs ("has also detailed": "detailed"), and is otherwise kept only when its source
-    names a teller (the "WALLACE" of "WALLACE:"; not "The incident" of "... against").
+    names a teller (the "WALLACE" of "WALLACE:"; not "The incident" of "... against"). Any other gives way to a
+    rule cue before it that tags the quotation before that ("“...,” he said, adding that": ``_quotation_tag_before``).
     Attribution is
     meant broadly, as PolNeAR annotates it: speech ("said") and reported states of a
     source ("believes", "wants", "criticized") both tell the reader whose view a claim is.
@@ -156,6 +157,8 @@ def choose_primary(
             if kept.source is not None and names_a_teller(text, kept.source):
                 return kept, why
             how = (model, Step("model_cue_function_no_teller"))
+        elif (tag := _quotation_tag_before(text, claim, cue, found)) is not None:
+            return tag, (model, Step("model_cue_after_tag", tag.cue.text))
         else:
             return _from_model(text, claim, prediction, found, (model,))
     clear = (
@@ -228,6 +231,14 @@ def _from_model(
     if (account := quoted_account_before(text, claim.start, cue.start)) is not None:
         return Candidate(cue, account, kind, True, "quoted_account"), how
     return Candidate(cue, None, kind, True, "nowhere"), how
+
+
+def _quotation_tag_before(text: str, claim: Claim, cue: Span, found: Cues) -> Candidate | None:
+    """The rule cue before the model's that tags the quotation before it (``tags_a_quotation``): the quotation's
+    words and the claim are its teller's, and a cue after it goes on from it ("“...,” he said, adding that ...",
+    "“...,” Google said, according to Reuters": cue "said", docs/guidelines.md)."""
+    tags = found.where(lambda verb, kind: kind == "verb" and verb.end <= cue.start)
+    return next((tag for tag in tags if tags_a_quotation(text, claim, tag)), None)
 
 
 def _reporter_before(found: Cues, cue: Span) -> Candidate | None:
