@@ -310,6 +310,10 @@ def test_model_cues_made_of_hedge_adverbs_are_not_used(text, reading):
         ("Voters had questions about the plan on Tuesday.", ("about", "Voters"), "about"),
         ("WALLACE: Let me ask you about the economy first.", (":", "WALLACE"), ":"),
         ("The ISW has also detailed how the units were deployed.", ("has", "The ISW"), "detailed"),
+        # A colon gives way to the reporting verb right before it; a speaker label's colon has none and stays.
+        ("She added: “We will not be silenced by anyone.”", (":", "She"), "added"),
+        ("The mayor said: “The roads will reopen on Monday.”", (":", "The mayor"), "said"),
+        ("SMITH: We will reopen the roads on Monday.", (":", "SMITH"), ":"),
     ],
 )
 def test_a_function_word_model_cue_moves_to_the_verb_after_it_or_stays(text, reading, cue):

@@ -241,7 +241,7 @@ def _inherited(why: Inheritance, claim: int, source: str | None, source_type: st
 STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "model_cue": lambda cue, probability: f"model cue {cue!r} (p={probability:.2f})",
     "model_cue_hedge": lambda: " is a hedge, which names nobody: not used",
-    "model_cue_function_verb": lambda verb: f" is function words; the reporting verb {verb!r} after it is the cue",
+    "model_cue_function_verb": lambda verb: f" is function words; the reporting verb {verb!r} beside it is the cue",
     "model_cue_function_kept": lambda: ", function words only: kept",
     "model_cue_after_tag": lambda tag: f" follows {tag!r}, the tag of the quotation before it: that is the cue",
     "model_cue_function_no_teller": lambda: " is function words with no teller beside it: not used",

@@ -133,10 +133,10 @@ def choose_primary(
     "reportedly") is not used: it distances the writer and names nobody. One made only of
     function words (``resources/lexicons/source_function_words.txt``: "has", "about", ":") gives
     way to a reporting verb of the rule lexicon right after it, past auxiliaries and
-    adverbs ("has also detailed": "detailed"), and is otherwise kept only when its source
-    names a teller (the "WALLACE" of "WALLACE:"; not "The incident" of "... against"). Any other gives way to a
-    rule cue before it that tags the quotation before that ("“...,” he said, adding that": ``_quotation_tag_before``).
-    Attribution is
+    adverbs ("has also detailed": "detailed"), a colon to one right before it ("He added:"), and
+    is otherwise kept only when its source names a teller (the "WALLACE" of "WALLACE:"; not "The
+    incident" of "... against"). Any other gives way to a rule cue before it that tags the
+    quotation before that ("“...,” he said, adding that": ``_quotation_tag_before``). Attribution is
     meant broadly, as PolNeAR annotates it: speech ("said") and reported states of a
     source ("believes", "wants", "criticized") both tell the reader whose view a claim is.
     """
@@ -148,7 +148,8 @@ def choose_primary(
         if words == "hedge":
             how = (model, Step("model_cue_hedge"))
         elif words == "function":
-            verb = found.first(lambda verb, kind: kind == "verb" and _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None)
+            verb = found.first(lambda verb, kind: kind == "verb" and (
+                _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None or cue.text == ":" and _right_before(text, verb, cue)))
             if verb is not None:
                 moved = ClaimPrediction(prediction.probability, verb.cue, prediction.source)
                 gives_way = Step("model_cue_function_verb", verb.cue.text)
@@ -176,6 +177,11 @@ def choose_primary(
 def _lowered_cue_words(cue: str) -> tuple[str, ...]:
     """The words of a cue, lower-cased (cached: the same cues, "said", "told", come back claim after claim)."""
     return tuple(_CUE_WORD.findall(cue.lower()))
+
+
+def _right_before(text: str, verb: Span, cue: Span) -> bool:
+    """Whether ``verb`` stands right before ``cue``, only space between them ("added:")."""
+    return verb.end <= cue.start and not text[verb.end : cue.start].strip()
 
 
 @lru_cache(maxsize=4096)
