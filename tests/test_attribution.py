@@ -126,6 +126,15 @@ SINGLE_SENTENCES = [
         "Clinton beats Trump by 46 percent to 42 percent, according to the poll.",
         ("the poll", "document", True, False, "according to"),
     ),
+    # A reporting clause set between commas in the middle of its content.
+    (
+        "The United States, the review states, would use nuclear arms only in extreme circumstances.",
+        ("the review", "document", True, False, "states"),
+    ),
+    (
+        "The agency dropped the warning from its fact sheets, The Post reported, and staff were told to stop.",
+        ("The Post", "media", True, False, "reported"),
+    ),
 ]
 
 
@@ -200,6 +209,9 @@ def test_the_cue_index_finds_what_a_scan_of_the_whole_text_finds(text):
         "Reports are now emerging of how difficult Putin’s military chiefs have found it to integrate them.",
         "Dozens of North Korean soldiers were reported killed.",
         "Putin is seeking to seize as much territory in eastern Ukraine ahead of January 20, having said he could end the war.",
+        # Between commas, but no teller: an adjunct or an item of a list.
+        "The county's voting laws were, like those in many other states, a relic of another century.",
+        "The subpoena covers emails, including transcripts of investor calls, memos and research.",
     ],
 )
 def test_rules_refuse_without_a_clear_cue(text):

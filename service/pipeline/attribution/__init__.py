@@ -14,7 +14,8 @@ Per claim, in order (one pass over the claims, bounded work per claim):
    adding that ..."). Otherwise a rule cue, but only for patterns clear enough not to be a guess:
    "according to X"; "X said that / : / “..." with X at the start of a clause; a
    reporting clause that ends the sentence ("..., the Ukrainian military said on
-   Monday.", "“...,” said Umerov."). "X says he escaped" is left to the model: the rule
+   Monday.", "“...,” said Umerov.") or stands between commas inside it ("The plan, the minister
+   said, would fail"). "X says he escaped" is left to the model: the rule
    cannot tell it from "X says little". After the first come the claim's other cues of such
    clear patterns, communication verbs before content (``class_cues``) among them: the model's
    cue is often an action ("The council voted on Tuesday, officials said, to ..."). A cue
