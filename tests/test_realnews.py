@@ -158,6 +158,9 @@ SHAPES = [
      "Though the utility raised rates in March, its chief executive said the increase would be temporary."),
     ("The council delayed the vote after the mayor complained that the plan was rushed.", "adjunct_clause",
      "After the council delayed the vote, the mayor complained that the plan was rushed."),
+    # a negated saying says nothing; its twin says it
+    ("The sheriff did not say why the suspect had fled the county.", "negated",
+     "The sheriff said the suspect had fled the county."),
 ]
 
 
@@ -186,6 +189,15 @@ SHAPE_WORDS = [
     ("“ they would resign if this went on , ”", "said", "the coach .", None),
     ("as the mayor", "said", ", the bridge is safe .", None),
     ("the bill now rests with the house , where republicans", "say", "they will take up their own version .", None),
+    # a negated saying says nothing (past an adverb too); a negated belief is a belief; "not only" negates nothing
+    ("the agency has not", "said", "whether the plant will close .", "negated"),
+    ("the mayor did not immediately", "explain", "how the fund would be spent .", "negated"),
+    ("the company isn’t", "questioning", "the audit results .", "negated"),
+    ("the governor never", "mentioned", "that the bridge had failed an inspection .", "negated"),
+    ("most economists don’t", "think", "that the rate cut will help .", None),
+    ("several senators don't", "see", "that happening this year .", None),
+    ("the mayor not only", "said", "that the plan would fail , she voted against it .", None),
+    ("not", "according to", "the new survey of voters .", None),
 ]
 
 
