@@ -126,6 +126,15 @@ SINGLE_SENTENCES = [
         "Clinton beats Trump by 46 percent to 42 percent, according to the poll.",
         ("the poll", "document", True, False, "according to"),
     ),
+    # A reporting clause set between commas in the middle of its content.
+    (
+        "The United States, the review states, would use nuclear arms only in extreme circumstances.",
+        ("the review", "document", True, False, "states"),
+    ),
+    (
+        "The agency dropped the warning from its fact sheets, The Post reported, and staff were told to stop.",
+        ("The Post", "media", True, False, "reported"),
+    ),
 ]
 
 
@@ -200,6 +209,9 @@ def test_the_cue_index_finds_what_a_scan_of_the_whole_text_finds(text):
         "Reports are now emerging of how difficult Putin’s military chiefs have found it to integrate them.",
         "Dozens of North Korean soldiers were reported killed.",
         "Putin is seeking to seize as much territory in eastern Ukraine ahead of January 20, having said he could end the war.",
+        # Between commas, but no teller: an adjunct or an item of a list.
+        "The county's voting laws were, like those in many other states, a relic of another century.",
+        "The subpoena covers emails, including transcripts of investor calls, memos and research.",
     ],
 )
 def test_rules_refuse_without_a_clear_cue(text):
@@ -310,6 +322,10 @@ def test_model_cues_made_of_hedge_adverbs_are_not_used(text, reading):
         ("Voters had questions about the plan on Tuesday.", ("about", "Voters"), "about"),
         ("WALLACE: Let me ask you about the economy first.", (":", "WALLACE"), ":"),
         ("The ISW has also detailed how the units were deployed.", ("has", "The ISW"), "detailed"),
+        # A colon gives way to the reporting verb right before it; a speaker label's colon has none and stays.
+        ("She added: “We will not be silenced by anyone.”", (":", "She"), "added"),
+        ("The mayor said: “The roads will reopen on Monday.”", (":", "The mayor"), "said"),
+        ("SMITH: We will reopen the roads on Monday.", (":", "SMITH"), ":"),
     ],
 )
 def test_a_function_word_model_cue_moves_to_the_verb_after_it_or_stays(text, reading, cue):
@@ -317,6 +333,32 @@ def test_a_function_word_model_cue_moves_to_the_verb_after_it_or_stays(text, rea
     (attribution,) = model(text, {0: reading})[1]
     assert_span(text, attribution.cue, cue)
     assert_span(text, attribution.source, reading[1])
+
+
+@pytest.mark.parametrize(
+    "text, reading, expected",
+    [
+        # The tag right after a closing quotation is the claim's cue; a cue after it goes on from it.
+        ("“We are proud of the work,” said Kellyanne Conway, adding that she had known him for a decade.",
+         ("adding", "Kellyanne Conway"), ("said", "Kellyanne Conway", ())),
+        ("“Our goal is to give the best answers,” the company said in a statement, according to Reuters.",
+         ("according to", "Reuters"), ("said", "the company", ("Reuters",))),
+        ("“It was a long night”, the mayor told reporters, according to a pool report.",
+         ("according to", "a pool report"), ("told", "the mayor", ("a pool report",))),
+        # A quoted word is no quotation a clause tags: the model's cue stands.
+        ("As for the “false” reports of spying, Keith Alexander said the agency had collected nothing.",
+         ("said", "Keith Alexander"), ("said", "Keith Alexander", ())),
+        ("Critics called the plan “reckless” and the mayor later conceded it would fail, according to the minutes.",
+         ("according to", "the minutes"), ("according to", "the minutes", None)),
+    ],
+)
+def test_the_tag_of_a_quotation_is_the_cue_before_a_later_model_cue(text, reading, expected):
+    (attribution,) = model(text, {0: reading})[1]
+    cue, source, via = expected
+    assert_span(text, attribution.cue, cue)
+    assert_span(text, attribution.source, source)
+    if via is not None:
+        assert tuple(hop.span.text for hop in attribution.via) == via
 
 
 def test_a_function_word_model_cue_hands_over_to_the_reporting_verb_after_it():
@@ -639,6 +681,20 @@ def test_a_function_word_model_cue_with_no_teller_beside_it_is_not_used(text, re
             {1: ("said", "she"), 3: ("added", "she")},
             2,
             ("she", None, True),
+        ),
+        # A quotation opened by a curly mark and closed by a straight one (copy that mixes the styles) is closed:
+        # the tag after it is the claim's own cue, and the sentence before takes that speaker.
+        (
+            "“We will not give up. We will win in the end,\" the mayor told reporters.",
+            {1: ("told", "the mayor")},
+            1,
+            ("the mayor", "told", False),
+        ),
+        (
+            "“We will not give up. We will win in the end,\" the mayor told reporters.",
+            {1: ("told", "the mayor")},
+            0,
+            ("the mayor", None, True),
         ),
     ],
 )

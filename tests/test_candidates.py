@@ -49,6 +49,10 @@ FIRST_AN_ACTION = [
      "paved", "The city", "according to", "the public works department"),
     ("Firefighters rescued three people from the building, a fire department spokesman said.",
      "rescued", "Firefighters", "said", "a fire department spokesman"),
+    # the reporting clause set between commas inside its content
+    ("The agency pulled the warning from its fact sheets, The Post reported, and staff stopped using it.",
+     "pulled", "The agency", "reported", "The Post"),
+    ("The navy, the review states, built four new ships last year.", "built", "The navy", "states", "the review"),
 ]
 
 

@@ -258,3 +258,51 @@ def test_could_of_possibility_weighs_more_than_could_of_ability(possible, able):
         return probability
 
     assert could(possible) > could(able) + 0.1
+
+
+NO_CLAIM_DOUBTED = [
+    # round 10 (issue 13, articles no rule saw): a question's modal, a free relative, a comparison of manner or
+    # degree, need, a kind of thing counted, the evident, a document's finding: nobody's doubt about the claim
+    ("The question of who may replace the judge will dominate the session.", None),
+    ("The fees will eat up whatever savings the new rules may bring.", None),
+    ("The sign is drawn in capital letters, as one might do on a poster.", None),
+    ("The mayor spoke less about crime than a typical candidate might have.", None),
+    ("The council's website could use some updating.", None),
+    ("Two possible sites for the new stadium were rejected on Monday.", None),
+    ("The flaw is certainly apparent to every engineer who reads the report.", None),
+    ("This was not the only finding that suggests the river is rising.", None),
+    # the same words hedging a claim: a relative clause, a clause of its own, a number, a possibility, a verdict
+    ("Judges who may replace him were named on Monday.", "may"),
+    ("Whatever happens next, prices may rise again in the spring.", "may"),
+    ("The mayor spoke about crime, and a typical candidate might have done the same.", "might"),
+    ("More than 200 others may have been exposed to the virus.", "may"),
+    ("Hackers may use the stolen data to open new accounts.", "may"),
+    ("It is possible that two sites were rejected on Monday.", "possible"),
+    ("The flaw is apparently known to every engineer.", "apparently"),
+]
+
+
+@pytest.mark.parametrize("text, words", NO_CLAIM_DOUBTED)
+def test_a_modal_or_adjective_that_doubts_no_claim_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
+
+
+CONTENT_CLOSED_OR_OPENED = [
+    # the content of someone whose teller closes the claim after a quotation, in the plural present; whose
+    # "according to" closes it with no source found; or whose view an adjunct gives: theirs
+    ("It seems the levy is “not a tax on farmers,” the authors argue.", "It seems", "source"),
+    ("The rumour may have started in a radio interview, according to reporting from the local paper.", "may", "source"),
+    ("In their view, the council may lose the vote.", "may", "source"),
+    ("Staff are trying to help, which, in their eyes, may require working unpaid.", "may", "source"),
+    # no teller after the quotation, a relative clause instead of a cue, the writer's view, a view whose clause has
+    # ended: the writer's
+    ("It seems the levy is “not a tax on farmers” at all.", "It seems", "writer"),
+    ("The rumour may have started in a radio interview with the mayor, who later denied it.", "may", "writer"),
+    ("In my view, the council may lose the vote.", "may", "writer"),
+    ("In their view the plan is sound, but the council may lose the vote.", "may", "writer"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", CONTENT_CLOSED_OR_OPENED)
+def test_a_hedge_in_content_its_teller_closes_or_a_view_opens_is_theirs(text, words, speaker):
+    assert speakers_of(text)[words] == speaker

@@ -139,6 +139,11 @@ QUOTATION_CASES = [
     ("“This never ends, the spokesman said.\nOfficials knew.", [("“This never ends, the spokesman said.", 1, False)]),
     # A second opening mark means the first was never closed.
     ("“One. “Two,” he said.", [("“One. ", 1, False), ("“Two,”", 1, True)]),
+    # Copy that mixes the styles: a straight closing mark closes a curly quotation, unless a curly closing mark
+    # comes next (then it is an inch mark inside it).
+    ('“We will win," she said. "We always do.”', [('“We will win,"', 1, True), ('"We always do.”', 1, True)]),
+    ('“The plan is dead," the senator told reporters.', [('“The plan is dead,"', 1, True)]),
+    ('“He is 6\'2" and fast,” the coach said.', [('“He is 6\'2" and fast,”', 1, True)]),
     # A closing mark with nothing open (an inch mark) is no quotation.
     ('He is 6\'2" tall and calls it "fine".', [('"fine"', 1, True)]),
     ("The committee said it was “satisfied”.", [("“satisfied”", 1, True)]),

@@ -68,7 +68,8 @@ class Quotations:
     A curly double mark says which way it faces. A straight one (or two apostrophes, as some wire copy writes
     it) opens when a space, a dash or an opening bracket stands before it and no space after, closes when no
     space stands before it and a space or punctuation after, and otherwise closes the quotation it can close
-    or opens one.
+    or opens one; a straight closing mark with only a curly quotation open closes it when no curly closing mark
+    follows (copy that mixes the styles: "“We will win," she said.").
     Inside a quotation, a double mark of the other style or a single curly mark (never one that stands between
     letters: an apostrophe) quotes inside it. A closing mark that closes nothing (an inch mark) is no quotation.
     The questions read the outer quotations (depth 1).
@@ -144,7 +145,7 @@ def _paragraph_quotations(text: str, start: int, end: int, marks: list[re.Match[
             depth = len(stack)
             found.append(Quotation(stack.pop()[1], at, depth, closed and depth == level + 1))
 
-    for match in marks:
+    for number, match in enumerate(marks):
         mark, at = match.group(), match.start()
         if mark == "\u201c":
             if stack and stack[0][0] == "\u201c":
@@ -172,8 +173,20 @@ def _paragraph_quotations(text: str, start: int, end: int, marks: list[re.Match[
                 close(level, match.end(), True)
             elif not closes and len(stack) < 2:
                 stack.append(('"', at))
+            elif not opens and _closes_curly(stack, marks, number):
+                close(_innermost(stack, "\u201c"), match.end(), True)
     close(0, end, False)
     return found
+
+
+def _closes_curly(stack: list[tuple[str, int]], marks: list[re.Match[str]], number: int) -> bool:
+    """Whether a straight closing mark (``marks[number]``) closes a quotation a curly mark opened, as copy that
+    mixes the styles writes it ("“We will win," she said."): one is open, and the next double mark in the paragraph
+    is no curly closing one (which would close it: the straight mark is then an inch mark inside it)."""
+    if _innermost(stack, "\u201c") is None:
+        return False
+    later = next((mark.group() for mark in marks[number + 1 :] if mark.group() not in ("\u2018", "\u2019")), None)
+    return later != "\u201d"
 
 
 def _innermost(stack: list[tuple[str, int]], opening: str) -> int | None:

@@ -11,6 +11,7 @@ cue's verb class and head, rather than refusing cues by hand. Word classes: ``ga
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -48,6 +49,9 @@ _ON_OBJECT = {**dict.fromkeys(_WORDS["acting_verbs"], "acting"), **dict.fromkeys
 _DECIDING = _WORDS["deciding_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
+_NEGATION_GAP = _WORDS["negation_gap"]
+_NEGATED_STANCES = _WORDS["negated_stances"]
+_BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])))
 _CLAUSE_OPENERS = _RELATIVES | _CLAUSE_WORDS["subordinators"] | _CONTENT_OPENERS
 """Words that open a clause: the last of them before a cue opens the cue's own clause."""
 _CLAUSE_BREAKS = _ASIDE_MARKS | {")"}
@@ -213,7 +217,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that", "it was
       revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
-      about") of a main clause with a verb of its own (``_in_adjunct_clause``): an aside in the writer's sentence."""
+      about") of a main clause with a verb of its own (``_in_adjunct_clause``): an aside in the writer's sentence;
+    - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
+      nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
     head = cue_words[-1]
     if head in _AUXILIARIES:
         return "auxiliary"
@@ -237,7 +243,18 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after) and any(map(verb_classes, cue_words)):
         return "adjunct_clause"
+    if _negated([*lower_before, *cue_words[:-1]]) and verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head):
+        return "negated"
     return None
+
+
+def _negated(lower_before: list[str]) -> bool:
+    """Whether the last of ``words`` (those before the cue's head: "did not say" has its own), past the adverbs of
+    ``negation_gap``, is a negation ("not", "never", "didn't")."""
+    for word in reversed(lower_before):
+        if word not in _NEGATION_GAP:
+            return word in ("not", "never") or word.endswith(("n't", "n’t"))
+    return False
 
 
 def _in_adjunct_clause(lower_before: list[str], lower_after: list[str]) -> bool:

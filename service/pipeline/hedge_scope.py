@@ -8,17 +8,21 @@ module decides, for one claim, what each found cue is:
   ``hedge_categories.txt``; a word listed ``after_be`` ("expected", "believed") hedges only in the passive
   ("prices are expected to rise"); with a subject ("analysts expected") it is a belief attribution's cue.
 - **speaker**: ``source`` when the cue stands inside a direct quotation or inside the content of an attribution
-  ("Police said the fire appears to have started in the kitchen"), ``writer`` otherwise. A distancing adverb
-  next to the reporting verb ("reportedly said", "allegedly told") is the writer's: it qualifies the report.
+  ("Police said the fire appears to have started in the kitchen"), also before a cue that takes its source as
+  object and closes the claim where that source was not found ("..., according to reporting from Wired"),
+  ``writer`` otherwise. A distancing adverb next to the reporting verb ("reportedly said", "allegedly told") is
+  the writer's: it qualifies the report.
 - **not a hedge at all**: a cue inside the attribution's own cue or source span ("officials believe": the belief
   attribution's cue; "some experts say": an anonymous source, counted once as such), unless it is a passive
   ("are expected to", "it is believed"), which names no believer, or a verb of seeming ("seemed poised"),
   which says how a thing looks, not who believes it.
-- **not the claim's**: a cue inside an embedded question ("asked whether she could be impartial") qualifies no
-  claim: the question's content is not asserted.
+- **not the claim's**: a cue inside an embedded question ("asked whether she could be impartial", "the question of
+  who might replace him") qualifies no claim: the question's content is not asserted.
 - **reported content**: a cue in the clause of a verb of saying (followed by "that") or thinking whose subject is
   someone other than the writer ("he speculates that stress may trigger", "the ads it thinks you are likely to
-  click") is that someone's, as in an attribution the attribution stage did not take.
+  click") is that someone's, as in an attribution the attribution stage did not take; so is a clause that closes
+  with its teller ("..., the authors write.") or that an adjunct of someone's view opens ("In their view,
+  Democrats could win Arizona").
 - **negated**: a negation right before the cue ("not likely", "isn't expected to"); still uncertainty, and
   reported so that a reader sees it.
 """
@@ -35,6 +39,7 @@ from .resources import read_entries, read_toml
 from .records import Attribution, HedgeRule, Span
 from .text.lexicon import word_trie
 from .text.passive import be_before
+from .text.words import singular
 
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
@@ -50,6 +55,8 @@ _SUBORDINATORS = frozenset(CLAUSE_WORDS["subordinators"]) - {"that"}
 _CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"] + CLAUSE_WORDS["relatives"])
 _VERB_LIKE = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
 _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
+_QUESTION_PREPOSITIONS = frozenset(_SCOPE["question_prepositions"])
+_CLOSING_CUES = frozenset(_SCOPE["closing_cues"])
 _TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
 _CONJUNCTIONS = frozenset(CLAUSE_WORDS["conjunctions"])
 _NEGATED_VERB = re.compile(r"n['’]t$")
@@ -60,16 +67,23 @@ _CONTENT_WORD = re.compile(
     rf"\b(?:(?P<that>{word_trie([*CUE_VERBS, *_SCOPE['belief_nouns']])}\s+that)|{word_trie(_SCOPE['belief_verbs'])})\b")
 """A word whose clause is someone's saying or belief: a reporting verb or a noun of belief with "that", or a verb
 of thinking."""
+_TELLING_VERBS = [*CUE_VERBS, *{singular(verb) for verb in CUE_VERBS if verb.endswith("s")}, *_SCOPE["belief_verbs"]]
+"""The verbs of saying and thinking a claim may close with, also in the plural present ("..., the authors write.")."""
 _TRAILING_CUE = re.compile(
-    rf",\s+(?P<subject>(?:[\w'’.-]+\s+){{1,4}}?)(?:{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])})"
+    rf",[”\"’']?\s+(?P<subject>(?:[\w'’.-]+\s+){{1,4}}?)(?:{word_trie(_TELLING_VERBS)})"
     r"\s*[.!]?[”\"’']?\s*$")
-"""A claim that ends with its teller and a verb of saying or thinking: "..., Mr Wasserman reckons." """
+"""A claim that ends with its teller and a verb of saying or thinking: "..., Mr Wasserman reckons.", also after a
+quotation that closes the content: "... are “not the same,” they write." """
 _INVERTED_CUE = re.compile(
-    rf",\s+(?:{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])})\s+(?P<subject>(?:[A-Z][\w'’.-]*|the|a|an|his|her|"
+    rf",[”\"’']?\s+(?:{word_trie(_TELLING_VERBS)})\s+(?P<subject>(?:[A-Z][\w'’.-]*|the|a|an|his|her|"
     r"their|its|one|another)(?:\s+[\w'’.-]+){0,4}?)\s*[.!]?[”\"’']?\s*$")
 """The same with the verb before its teller: "..., says Mr Wasserman.", "..., said the mayor." (a name or a
 determiner after the verb: ", said to be the largest." has no teller)."""
 _TRAILING_CHARS = 80
+_SOMEONES_VIEW = re.compile(
+    rf"\bin\s+(?:his|her|their|its|one[’']s|[\w-]+[’']s?)\s+(?:{word_trie(_SCOPE['view_nouns'])})\b,?",
+    re.IGNORECASE)
+"""An adjunct that gives someone's view ("In their view,", "which, in his eyes,"): the clause it opens is theirs."""
 _DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
 _ALSO_NOUNS = frozenset(_SCOPE["belief_verbs_also_nouns"])
 _NO_TELLER = frozenset({"it", "it’s", "it's", "i", "i'm", "i’m", "we", "we're", "we’re", "we've", "we’ve"})
@@ -126,7 +140,8 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category, claim_end)
         if speaker == "writer" and rule == "writer_voice" and category != "vague_attribution" and (
-                cue.end <= told_before or _reported(text, claim_start, clause)):
+                cue.end <= told_before or _reported(text, claim_start, clause)
+                or _in_someones_view(text, claim_start, cue)):
             speaker, rule = "source", "reported_content"
         negated = bool(_NEGATION.search(text, max(claim_start, cue.start - 24), cue.start))
         readings.append(HedgeReading(cue.start, cue.end, category, speaker, negated, rule))
@@ -146,9 +161,12 @@ def _clause_before(text: str, breaks: Sequence[int], cue: FoundCue) -> list[re.M
 def _in_question(clause: Sequence[re.Match[str]]) -> bool:
     """Whether the cue stands in an embedded question: an interrogative after another word of the clause ("about
     whether", "over what"), with a subject of its own between it and the cue ("what a downturn could", not "who
-    might", "who don't appear": a relative clause)."""
+    might", "who don't appear": a relative clause); or "who" after a preposition, its own subject ("the question
+    of who might replace him": no noun for a relative clause to describe)."""
     for position in range(len(clause) - 1, 0, -1):
         word = clause[position].group()  # lower case: "WHO" is an agency
+        if word == "who" and clause[position - 1].group().lower() in _QUESTION_PREPOSITIONS:
+            return True
         if word in _INTERROGATIVES:
             subject = clause[position + 1].group().lower() if position + 1 < len(clause) else ""
             return bool(subject) and subject not in _VERB_LIKE and not _NEGATED_VERB.search(subject)
@@ -208,6 +226,18 @@ def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> b
                 continue  # the writer's, a passive, or a noun ("the thought"; "some believe" is a subject's verb)
         after = [w.group().lower() for w in clause if w.start() >= verb.end()]
         if not any(word in _SUBORDINATORS for word in after):
+            return True
+    return False
+
+
+def _in_someones_view(text: str, claim_start: int, cue: FoundCue) -> bool:
+    """Whether the cue's clause is opened by an adjunct giving someone's view ("In their view, Democrats could win",
+    "which, in their eyes, may require"), with no other clause between (not "in his view ... but it may")."""
+    for view in _SOMEONES_VIEW.finditer(text, max(claim_start, cue.start - _CLAUSE_CHARS), cue.start):
+        between = text[view.end():cue.start]
+        if _CLAUSE_BREAK.search(between) is None and not any(
+                word.group().lower() in _CONJUNCTIONS or word.group().lower() in _CLAUSE_OPENERS
+                for word in _WORD.finditer(between)):
             return True
     return False
 
@@ -281,7 +311,8 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
     if inside_any(cue, quoted):
         return "source", "quotation"
     if attribution is None or (attribution.source is None and not attribution.inherited):
-        if attribution is not None and _in_unnamed_content(text, cue, attribution.cue):
+        if attribution is not None and (_in_unnamed_content(text, cue, attribution.cue)
+                                        or _closes_unnamed_content(text, cue, attribution.cue)):
             return "source", "attribution_content"
         return "writer", "writer_voice"  # an agentless cue attributes the claim to nobody: the writer's framing
     if attribution.inherited:
@@ -307,6 +338,14 @@ def _in_unnamed_content(text: str, cue: FoundCue, said: Span | None) -> bool:
     that") names nobody: what follows it stays the writer's."""
     return (said is not None and said.end <= cue.start and not be_before(text, said.start)
             and _CLAUSE_BREAK.search(text, said.end, cue.start) is None)
+
+
+def _closes_unnamed_content(text: str, cue: FoundCue, said: Span | None) -> bool:
+    """Whether a cue whose source the attribution stage did not find closes the content the hedge stands in: a
+    cue that takes its source as object ("according to") after the hedge and a comma ("The seed of the claim may
+    have been planted in an interview, according to reporting from Wired."): what precedes it is the content."""
+    return (said is not None and cue.end <= said.start and _AFTER_COMMA.search(text, cue.end, said.start) is not None
+            and " ".join(text[said.start:said.end].lower().split()) in _CLOSING_CUES)
 
 
 def _opens_content(text: str, cue: Span | None, claim_end: int) -> bool:

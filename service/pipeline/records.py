@@ -142,7 +142,7 @@ class Via:
 
 StepRule = Literal[
     "model_cue", "model_cue_hedge", "model_cue_function_verb", "model_cue_function_kept",
-    "model_cue_function_no_teller", "rule_cue", "no_model_cue", "cites_for", "rule_source",
+    "model_cue_function_no_teller", "model_cue_after_tag", "rule_cue", "no_model_cue", "cites_for", "rule_source",
     "according_relays", "according_relays_it", "cited", "inner_teller", "outer_teller", "carrier_relay",
     "earlier_carrier", "source_found", "refers_back", "refers_back_to_nothing", "typed", "no_source", "via",
     "inherited", "named_earlier", "goes_on_quoting", "lead_in_block", "post_signature", "post_sentence", "credited_excerpt", "audience_of_cue", "apposed_name",

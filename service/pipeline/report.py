@@ -241,8 +241,9 @@ def _inherited(why: Inheritance, claim: int, source: str | None, source_type: st
 STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "model_cue": lambda cue, probability: f"model cue {cue!r} (p={probability:.2f})",
     "model_cue_hedge": lambda: " is a hedge, which names nobody: not used",
-    "model_cue_function_verb": lambda verb: f" is function words; the reporting verb {verb!r} after it is the cue",
+    "model_cue_function_verb": lambda verb: f" is function words; the reporting verb {verb!r} beside it is the cue",
     "model_cue_function_kept": lambda: ", function words only: kept",
+    "model_cue_after_tag": lambda tag: f" follows {tag!r}, the tag of the quotation before it: that is the cue",
     "model_cue_function_no_teller": lambda: " is function words with no teller beside it: not used",
     "cites_for": lambda source, cue: f" cites for {source!r} {cue}: that is the claim's cue",
     "refused_cue": lambda cue: f"the gate refused {cue!r}, so the claim's next cue was judged",
@@ -285,7 +286,8 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
 """Each attribution rule's step in words, from the step's detail."""
 
 QUALIFIERS = frozenset({
-    "model_cue_hedge", "model_cue_function_verb", "model_cue_function_kept", "model_cue_function_no_teller", "cites_for",
+    "model_cue_hedge", "model_cue_function_verb", "model_cue_function_kept", "model_cue_function_no_teller",
+    "model_cue_after_tag", "cites_for",
 })
 """Steps that qualify the model's cue before them ("model cue 'has' (p=0.81) is function words ..."): written on
 after it, where every other step starts a new "; "-separated note."""

@@ -10,10 +10,12 @@ Per claim, in order (one pass over the claims, bounded work per claim):
    the gate keeps the first it accepts and judges the next only when it refuses the one before
    (``gate.AttributionGate.apply``). The first is the model's cue when it gave one (one of only
    function words or hedge adverbs is not used; a rule-lexicon reporting verb right after it is:
-   "has also detailed"). Otherwise a rule cue, but only for patterns clear enough not to be a guess:
+   "has also detailed"; a rule cue before it that tags the quotation before it is too: "“...,” he said,
+   adding that ..."). Otherwise a rule cue, but only for patterns clear enough not to be a guess:
    "according to X"; "X said that / : / “..." with X at the start of a clause; a
    reporting clause that ends the sentence ("..., the Ukrainian military said on
-   Monday.", "“...,” said Umerov."). "X says he escaped" is left to the model: the rule
+   Monday.", "“...,” said Umerov.") or stands between commas inside it ("The plan, the minister
+   said, would fail"). "X says he escaped" is left to the model: the rule
    cannot tell it from "X says little". After the first come the claim's other cues of such
    clear patterns, communication verbs before content (``class_cues``) among them: the model's
    cue is often an action ("The council voted on Tuesday, officials said, to ..."). A cue

@@ -11,6 +11,8 @@ from ..text.lexicon import word_trie
 from ..text.tokens import HashSet, TextTokens, word_hashes
 from ..text.passive import be_before
 from ..records import Claim, SourceFound, Span, record
+from .clauses import is_adjunct
+from .references import names_a_teller
 from .spans import plausible, source_after, source_before, trim
 from .words import ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, RIGHT_NP, VERB_INITIALS, verb_classes
 
@@ -37,7 +39,15 @@ _AFTER_QUOTE = re.compile(r"(?:[”\"’]|'')\s*,?\s*$")
 _CLEAR_AFTER_CUE = re.compile(
     rf"(?:\s+(?:{ADJUNCT}))?(?:\s*:|\s+(?:that|how)\b|\s*,?\s*[“\"]|\s*,\s*citing\b|[\s.!?”\"’]*$)", re.IGNORECASE
 )
+# A reporting clause set in the middle of its content: a comma before its teller, words before that, and after the
+# cue (and its adjunct) a comma and more words ("The plan, the minister said, would fail", "..., the Post reported,
+# and staff were told").
+_CONTENT_BEFORE_COMMA = re.compile(r"\w[^,]*,\s*$")
+_COMMA_THEN_CONTENT = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*,\s*[\w“\"]", re.IGNORECASE)
 _CLEAR_BEFORE_INVERTED = re.compile(r"(?:[,”\"’]|'')\s*$")
+_TAG_AFTER_QUOTE = re.compile(r"(?:[,?!—–-]\s*(?:[”\"’]|'')|(?:[”\"’]|'')\s*,)\s*$")
+"""A quotation closed as a reporting clause follows it: a comma, question or exclamation mark, or dash inside the
+closing mark, or a comma after it ("“...,” he said", "“...”, he said"); not a quoted word ("the “false” reports")."""
 _TOLD = re.compile("|".join(CLAUSE_WORDS["addressee_cues"]), re.IGNORECASE)
 _CANDIDATE_CLASSES = frozenset(CLAUSE_WORDS["candidate_verb_classes"])
 _RULE_VERBS = frozenset(CUE_VERBS)
@@ -229,7 +239,8 @@ def _candidate(text: str, claim: Claim, cue: Span, kind: str, is_passive: Callab
     source, found = source_before(text, claim.start, cue.start)
     if source is not None:
         after_quote = _AFTER_QUOTE.search(text, max(claim.start, source.start - 3), source.start) is not None
-        clear = found != "inside_clause" and (after_quote or _clear_after(text[cue.end : claim.end], cue))
+        clear = found != "inside_clause" and (after_quote or _clear_after(text[cue.end : claim.end], cue)
+                                              or _set_in_content(text, claim, source, cue))
         return Candidate(cue, source, kind, clear, found)
     if _CLEAR_BEFORE_INVERTED.search(text, max(claim.start, cue.start - 3), cue.start):
         source = source_after(text, cue.end, claim.end)
@@ -237,6 +248,27 @@ def _candidate(text: str, claim: Claim, cue: Span, kind: str, is_passive: Callab
         clear = source is not None and not tail.strip(" .!?”\"’")
         return Candidate(cue, source, kind, clear, "after_cue_inverted")
     return Candidate(cue, None, kind, False, "nowhere")
+
+
+def tags_a_quotation(text: str, claim: Claim, candidate: Candidate) -> bool:
+    """Whether a verb cue's clause tags the quotation right before it: its teller, or the cue itself when inverted,
+    stands right after a closing mark with a comma at it (``_TAG_AFTER_QUOTE``: "“...,” he said", "“...,” said
+    Conway")."""
+    source = candidate.source
+    if candidate.kind != "verb" or source is None:
+        return False
+    start = source.start if source.start < candidate.cue.start else candidate.cue.start
+    return _TAG_AFTER_QUOTE.search(text, max(claim.start, start - 4), start) is not None
+
+
+def _set_in_content(text: str, claim: Claim, source: Span, cue: Span) -> bool:
+    """Whether "teller cue" stands between commas in the middle of its content ("The plan, the minister said, would
+    fail"): content before the comma before the teller, a comma and more words after the cue, and a teller that
+    names someone, no adjunct or list item ("like those in many other states,", "including transcripts of investor
+    calls,")."""
+    return (_CONTENT_BEFORE_COMMA.search(text, claim.start, source.start) is not None
+            and _COMMA_THEN_CONTENT.match(text, cue.end, claim.end) is not None
+            and not is_adjunct(source.text) and names_a_teller(text, source))
 
 
 def _according_source(text: str, start: int, claim_end: int) -> Span | None:

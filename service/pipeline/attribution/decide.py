@@ -15,7 +15,7 @@ from itertools import chain, islice
 from ..resources import compile_alternation, read_entries, read_toml
 from ..document import Quotations
 from ..records import Attribution, Claim, ClaimPrediction, Span, Step
-from .cues import Candidate, Cues
+from .cues import Candidate, Cues, tags_a_quotation
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
 from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB
@@ -133,9 +133,10 @@ def choose_primary(
     "reportedly") is not used: it distances the writer and names nobody. One made only of
     function words (``resources/lexicons/source_function_words.txt``: "has", "about", ":") gives
     way to a reporting verb of the rule lexicon right after it, past auxiliaries and
-    adverbs ("has also detailed": "detailed"), and is otherwise kept only when its source
-    names a teller (the "WALLACE" of "WALLACE:"; not "The incident" of "... against").
-    Attribution is
+    adverbs ("has also detailed": "detailed"), a colon to one right before it ("He added:"), and
+    is otherwise kept only when its source names a teller (the "WALLACE" of "WALLACE:"; not "The
+    incident" of "... against"). Any other gives way to a rule cue before it that tags the
+    quotation before that ("“...,” he said, adding that": ``_quotation_tag_before``). Attribution is
     meant broadly, as PolNeAR annotates it: speech ("said") and reported states of a
     source ("believes", "wants", "criticized") both tell the reader whose view a claim is.
     """
@@ -147,7 +148,8 @@ def choose_primary(
         if words == "hedge":
             how = (model, Step("model_cue_hedge"))
         elif words == "function":
-            verb = found.first(lambda verb, kind: kind == "verb" and _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None)
+            verb = found.first(lambda verb, kind: kind == "verb" and (
+                _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None or cue.text == ":" and _right_before(text, verb, cue)))
             if verb is not None:
                 moved = ClaimPrediction(prediction.probability, verb.cue, prediction.source)
                 gives_way = Step("model_cue_function_verb", verb.cue.text)
@@ -156,6 +158,8 @@ def choose_primary(
             if kept.source is not None and names_a_teller(text, kept.source):
                 return kept, why
             how = (model, Step("model_cue_function_no_teller"))
+        elif (tag := _quotation_tag_before(text, claim, cue, found)) is not None:
+            return tag, (model, Step("model_cue_after_tag", tag.cue.text))
         else:
             return _from_model(text, claim, prediction, found, (model,))
     clear = (
@@ -173,6 +177,11 @@ def choose_primary(
 def _lowered_cue_words(cue: str) -> tuple[str, ...]:
     """The words of a cue, lower-cased (cached: the same cues, "said", "told", come back claim after claim)."""
     return tuple(_CUE_WORD.findall(cue.lower()))
+
+
+def _right_before(text: str, verb: Span, cue: Span) -> bool:
+    """Whether ``verb`` stands right before ``cue``, only space between them ("added:")."""
+    return verb.end <= cue.start and not text[verb.end : cue.start].strip()
 
 
 @lru_cache(maxsize=4096)
@@ -228,6 +237,14 @@ def _from_model(
     if (account := quoted_account_before(text, claim.start, cue.start)) is not None:
         return Candidate(cue, account, kind, True, "quoted_account"), how
     return Candidate(cue, None, kind, True, "nowhere"), how
+
+
+def _quotation_tag_before(text: str, claim: Claim, cue: Span, found: Cues) -> Candidate | None:
+    """The rule cue before the model's that tags the quotation before it (``tags_a_quotation``): the quotation's
+    words and the claim are its teller's, and a cue after it goes on from it ("“...,” he said, adding that ...",
+    "“...,” Google said, according to Reuters": cue "said", docs/guidelines.md)."""
+    tags = found.where(lambda verb, kind: kind == "verb" and verb.end <= cue.start)
+    return next((tag for tag in tags if tags_a_quotation(text, claim, tag)), None)
 
 
 def _reporter_before(found: Cues, cue: Span) -> Candidate | None:
