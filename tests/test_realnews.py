@@ -423,6 +423,15 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Luis Ortega", "person", True, []),
         ("The newspaper, citing a police spokesman, said three officers had been suspended.",
          "a police spokesman", "anonymous", False, ["The newspaper"]),
+        # ... also when "citing" or "quoting" follows the cue, and the one quoted "as saying" (the relay is the via)
+        ("The suspect was named as Dan Ross, the Dover Ledger reported, citing police.",
+         "police", "organization", False, ["the Dover Ledger"]),
+        ("The talks had stalled for weeks, the Herald reported, quoting a senior official.",
+         "a senior official", "anonymous", False, ["the Herald"]),
+        ("The Herald quoted another unnamed official as saying the talks had stalled.",
+         "another unnamed official", "anonymous", False, ["The Herald"]),
+        # refused: what is cited after the cue is a reason, not a teller
+        ("“Growth is slow,” Senator Ada Vance said, citing weak exports.", "Ada Vance", "person", True, []),
         # a party tag after a name is no part of the source, on either side of the cue
         ("Rep. Dana Whitfield (D-Ore.) said the hearing would resume in March.", "Dana Whitfield", "person", True, []),
         ("Sen. Tom Hale (R., Neb.) said the vote would slip.", "Tom Hale", "person", True, []),
@@ -448,7 +457,7 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Rents rose by a fifth last year, according to a new report.", "a new report", "document", True, []),
         # ... its head when the whole phrase reads as a clause (a verb, a modal), the agent of "reporting by"
         ("The mayor can earn a bonus of $40,000, according to a contract she signed in May 2021.",
-         "a contract", "unknown", False, []),
+         "a contract", "document", True, []),
         ("Fevers are common, according to the state health department – and they can last a week.",
          "the state health department", "organization", False, []),
         ("Rents rose by a fifth last year, according to reporting by The Dover Ledger on Tuesday.",
@@ -545,6 +554,11 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Paul Ferrante", "person", True, []),
         # refused: an institution's own name keeps its "of"
         ("The University of Leeds said the drought would get worse.", "The University of Leeds", "organization", True, []),
+        # whatever follows a participle cue is what is said: who says it is the clause's subject
+        ("Hours later, Norway gave a far more negative reading, saying Sweden had broken the spirit of the accord.",
+         "Norway", "organization", True, []),
+        ("The company went to court on Friday, arguing the state lacked jurisdiction.",
+         "The company", "organization", False, []),
         # a pronoun after the cue is the content's subject: who says it is the subject before the cue
         ("Ortiz, the union’s treasurer, said she, too, doubted that the fund would last.", "Ortiz", "person", True, []),
         ("Kessler, a nurse at the clinic, said she, too, had seen the shortage.", "Kessler", "person", True, []),

@@ -13,7 +13,10 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
-from .attribution.spans import institution_name_in, is_personal_name, name_in, plausible, source_after, source_before
+from .attribution.references import names_a_teller
+from .attribution.spans import (
+    institution_name_in, is_personal_name, name_in, plausible, source_after, source_before, trim,
+)
 from .source_lexicons import PRONOUNS
 from .sources import classify_source
 from .resources import read_toml
@@ -69,7 +72,12 @@ _SUBJECT_ASIDE = re.compile(
 # A bare party letter and the state after a name, "Harry Reid (D) of Nevada": no part of the source.
 _BARE_PARTY = re.compile(r"\s*\([DRI]\)(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?$")
 _SENTENCE_ADVERBS = frozenset(read_toml("phrase_words.toml")["sentence_adverbs"])
-_CITING = re.compile(r",?\s+citing\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|\s+(?:said|says|reported|reports|that)\b|$)")
+_CITING = re.compile(r",?\s+(?:citing|quoting)\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|[.!?”\"’]*\s*$|\s+(?:said|says|reported|reports|that|as)\b)")
+# The one quoted after a cue that quotes: "The Post quoted another official as saying ...".
+_QUOTED_AS = re.compile(r"\s+(?P<source>[^,;“”\"]{3,80}?)\s+as\s+(?:saying|telling|writing)\b")
+_QUOTES = re.compile(r"^(?:quoted|quotes|quoting|cited|cites)$", re.IGNORECASE)
+# A participle cue that relays a teller after it ("citing X", "quoting X"), unlike "saying", "arguing", "noting".
+_RELAY_PARTICIPLE = re.compile(r"^(?:citing|quoting)$", re.IGNORECASE)
 
 
 def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
@@ -165,8 +173,13 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
         return _retyped(text, attribution, teller, audience)
     if (aside := _subject_before_aside(text, claim, cue, source)) is not None:
         return _retyped(text, attribution, aside[0], Step("subject_before_aside", aside[0].text, aside[1].text))
-    if source.start >= cue.end and source.text.lower() in PRONOUNS and (teller := _subject_before(text, claim, cue)):
-        return _retyped(text, attribution, teller, Step("pronoun_in_content", teller.text, source.text))
+    if source.start >= cue.end and (source.text.lower() in PRONOUNS or _is_participle(cue)) and (
+        teller := _subject_before(text, claim, cue)
+    ):
+        return _retyped(text, attribution, teller, Step("subject_of_content", teller.text, source.text))
+    if source.start >= cue.end and _is_participle(cue):  # "..., saying that it ...": what is said, and no teller found
+        return replace(attribution, source=None, source_type="unknown", named=False, described=False, refers_to=None,
+                       steps=(*attribution.steps, Step("content_not_source", source.text, cue.text)))
     if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
         return _retyped(text, attribution, teller, Step("adjunct_not_source", teller.text, source.text))
     if source.end <= cue.start and (name := _affiliated_name(text, claim, source, cue)) is not None:
@@ -181,14 +194,33 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
         and is_personal_name(text, name := _span(text, apposed, "name")) and not is_personal_name(text, source)
     ):
         return _retyped(text, attribution, name, Step("apposed_name", name.text, source.text))
-    if source.end <= cue.start:
-        relayed = _CITING.match(text, source.end, claim.end)
-        if relayed is not None:
-            via = Via(source, attribution.source_type)
-            teller = _span(text, relayed, "source")
-            relay = Step("only_relays", teller.text, source.text)
-            return replace(_retyped(text, attribution, teller, relay), via=(via, *attribution.via))
+    if source.end <= cue.start and (teller := _relayed_teller(text, claim, source, cue)) is not None:
+        via = Via(source, attribution.source_type)
+        relay = Step("only_relays", teller.text, source.text)
+        return replace(_retyped(text, attribution, teller, relay), via=(via, *attribution.via))
     return attribution
+
+
+def _relayed_teller(text: str, claim: Claim, source: Span, cue: Span) -> Span | None:
+    """The teller a source before the cue only relays (docs/guidelines.md, Second-hand): "The newspaper, citing a
+    police spokesman, said", "TASS reported, citing Denis Pushilin", "the Post reported, quoting an anonymous
+    official", "The Post quoted another official as saying"; after the cue, only a phrase that types as a source
+    ("McCain said, citing low growth" cites a reason). None when there is none."""
+    if (relayed := _CITING.match(text, source.end, claim.end)) is not None:
+        return trim(text, relayed.start("source"), relayed.end("source"))
+    relayed = _CITING.match(text, cue.end, claim.end)
+    if relayed is None and _QUOTES.match(cue.text):
+        relayed = _QUOTED_AS.match(text, cue.end, claim.end)
+    if relayed is None or (teller := trim(text, relayed.start("source"), relayed.end("source"))) is None:
+        return None
+    return teller if names_a_teller(text, teller) else None
+
+
+def _is_participle(cue: Span) -> bool:
+    """Whether a cue is a participle that goes on from its clause ("..., saying", "arguing"), whose teller is the
+    clause's subject and never the phrase after it; "citing" and "quoting" relay the one after them."""
+    last = cue.text.split()[-1] if cue.text.split() else ""
+    return last.lower().endswith("ing") and _RELAY_PARTICIPLE.match(last) is None
 
 
 def _subject_before(text: str, claim: Claim, cue: Span) -> Span | None:

@@ -403,7 +403,9 @@ def name_in(text: str, span: Span) -> Span | None:
     (docs/guidelines.md: the tightest words that name who says it). "Los Angeles Mayor Eric Garcetti",
     "demonstrator David Thomas", "On January 23 Russell Brand", "Nancy Pelosi even" give the name; None when
     the phrase is the name already or does not end in one ("the Heritage Foundation", "Secretary of State"). A
-    name with an affiliation after it is the name too ("Hans von Spakovsky of the Heritage Foundation")."""
+    name with an affiliation after it is the name too ("Hans von Spakovsky of the Heritage Foundation"), and so is
+    a full name after its owner ("The Atlantic's Ta-Nehisi Coates"; the owner is who they work for, not who says
+    it)."""
     for where in (_name_tail(span.text), _name_head(span.text)):
         if where is None:
             continue
@@ -434,8 +436,8 @@ def _name_tail(phrase: str) -> tuple[int, int] | None:
         return None  # "Foreign Relations" of "the Council on Foreign Relations": no title, no name after it
     if titled:
         name_start = len(words) - run + titled
-    elif before and (before.lower() in _NAME_BINDERS or before[-2:] in ("'s", "’s") or (run == 1 and not describes_a_person(before))):
-        return None
+    elif before and (before.lower() in _NAME_BINDERS or (run == 1 and not describes_a_person(before))):
+        return None  # a possessive owner before a name of two words goes ("CNN's Dana Bash"); before a surname it stays
     else:
         name_start = len(words) - run
     if name_start >= len(words) or any(len(token) > 2 and token.isupper() for token in tokens[titled:]):
