@@ -483,6 +483,28 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Luke Harlan", "person", True, []),
         ("Thousands of voters in Ohio, the state’s election chief, Rosa Quint, said, had received the wrong ballots.",
          "Rosa Quint", "person", True, []),
+        # ... with a title, an affiliation or a party tag beside it, and an institution's name after an unnamed one
+        ("Another veteran lawmaker, Sen. Ada Lind, R-Ore., announced Monday that she would oppose the bill.",
+         "Ada Lind", "person", True, []),
+        ("The panel's senior Democrat, Rep. Tom Ekberg of Maine, said the program works.", "Tom Ekberg", "person", True, []),
+        ("Another council member, former deputy mayor Rosa Quint, accused the board of delay.",
+         "Rosa Quint", "person", True, []),
+        ("In a statement, the industry's main trade group, the Harbor Shipping Association, said its members agree.",
+         "the Harbor Shipping Association", "organization", True, []),
+        # refused: a relative clause between commas names no one
+        ("The county's lawyer, who asked not to be named, said the suit would fail.",
+         "The county's lawyer", "person", False, []),
+        # a wire dateline, a conjunction or a sentence adverb that opens the clause is no part of the source; an
+        # adjunct that names no one gives way to the clause's subject
+        ("WASHINGTON (AP) — Senator Ada Lind said Monday that the bill would pass.", "Ada Lind", "person", True, []),
+        ("And a projection from the Harbor Policy Institute shows the deficit rising.",
+         "a projection", "document", True, []),
+        ("In an interview later with the Herald, Rosa Quint declined to endorse him, saying only that she would wait.",
+         "Rosa Quint", "person", True, []),
+        # refused: a bracketed acronym is no dateline, a report in its own right stays
+        ("The Harbor Shipping Association (HSA) said the strike was over.",
+         "The Harbor Shipping Association (HSA)", "organization", True, []),
+        ("The reforms were rushed, according to fundraising reports.", "fundraising reports", "document", False, []),
         # a role in capitals after a name is its apposition, not a second name
         ("Mira Solano, Greenfield Parks Director, said the trail would close.", "Mira Solano", "person", True, []),
         # a relative clause, a participle phrase or a verb after the head is no part of the span

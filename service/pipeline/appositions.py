@@ -15,9 +15,9 @@ from collections.abc import Iterator, Sequence
 from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
 from .attribution.references import names_a_teller
 from .attribution.spans import (
-    institution_name_in, is_personal_name, name_in, plausible, source_after, source_before, trim,
+    OPENING_WORDS, institution_name_in, is_personal_name, name_in, plausible, source_after, source_before, trim,
 )
-from .source_lexicons import PRONOUNS
+from .source_lexicons import PRONOUNS, SHARE_OF_PEOPLE
 from .sources import classify_source
 from .resources import read_toml
 from .records import Attribution, Claim, Span, Step, Via, replace
@@ -25,6 +25,12 @@ from .records import Attribution, Claim, Span, Step, Via, replace
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
 # ", Jane Roe," right before the cue, or with an apposition of its own (", Jane Roe, a former executive,").
 _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME}),(?:\s+(?:a|an|the|who|whose|which)\s[^,;“”\"]*,)?\s*$")
+# The piece between commas right after a description, before the cue: its name, with a title, an affiliation or a
+# party tag beside it ("Another prominent Republican, Sen. Lindsey Graham, R-S.C., announced"; "The committee's top
+# Democrat, Rep. Dutch Ruppersberger of Maryland, said"; "the industry's trade group, the Software Association, said").
+_APPOSED_PIECE = re.compile(
+    r",\s+(?P<name>[^,;:“”\"()]{2,80}?)(?:,\s+[DRI]-[A-Z][\w.-]*)?,(?:\s+(?:a|an|the|who|whose|which)\s[^,;“”\"]*,)?\s*$"
+)
 _AUDIENCE = re.compile(r"^(?:reporters|journalists|the press|the media)$", re.IGNORECASE)
 # "told" and its forms: whoever stands after it is the one told ("told Al Jazeera"), not the teller.
 _TOLD = re.compile(r"^(?:told|tells?|telling)$", re.IGNORECASE)
@@ -36,6 +42,7 @@ _ANTECEDENT = re.compile(
     r"(?!(?:from|for|to|with|by|at|in|on|of|and|that|than|[a-z]+ed),)[\w.’'-]+),\s*$"
 )
 _RELATIVE = frozenset({"who", "which"})
+_CONJUNCTIONS = frozenset(read_toml("clause_words.toml")["conjunctions"])
 # A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"), or coordinated ("and arguing").
 # A verb coordinated with the clause's first one, its subject that clause's: "Pate doubts it but says ...".
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$")
@@ -152,7 +159,7 @@ def _head_only(text: str, attribution: Attribution | None) -> Attribution | None
     step = Step("head_only", head.text, attribution.source.text)
     shorter = replace(attribution, source=head, steps=(*attribution.steps, step))
     reading = classify_source(text, head)
-    if reading.source_type in ("unknown", attribution.source_type) or reading.refers_back:
+    if reading.source_type in ("unknown", attribution.source_type):
         return shorter  # the whole phrase said as much ("A new study by two economists": identified)
     # the clause after it misled the reading ("The ACLU has endorsed the act", "Paul swung through caucus states")
     return replace(shorter, source_type=reading.source_type, named=reading.named, described=reading.described)
@@ -163,6 +170,9 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
     assert source is not None and cue is not None
     if source.text.lower() in _RELATIVE and attribution.refers_to is None:
         return _relative_to_antecedent(text, claim, attribution, source)
+    if attribution.refers_to is None and (rest := _after_opening_word(text, source)) is not None:
+        attribution = _retyped(text, attribution, rest, Step("opening_word", rest.text, source.text))
+        source = rest  # "And a projection from ...", "Now research": the words that open the clause go
     if source.start > cue.start and (_AUDIENCE.match(source.text) or _TOLD.match(cue.text)):
         found = _search(_TELLER_BEFORE, text, claim.start, cue.start)
         if found is not None:
@@ -180,8 +190,11 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
     if source.start >= cue.end and _is_participle(cue):  # "..., saying that it ...": what is said, and no teller found
         return replace(attribution, source=None, source_type="unknown", named=False, described=False, refers_to=None,
                        steps=(*attribution.steps, Step("content_not_source", source.text, cue.text)))
-    if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
-        return _retyped(text, attribution, teller, Step("adjunct_not_source", teller.text, source.text))
+    if is_adjunct(source.text) and not SHARE_OF_PEOPLE.match(source.text):
+        if (teller := _after_adjunct(text, claim, source, cue)) is not None:
+            return _retyped(text, attribution, teller, Step("adjunct_not_source", teller.text, source.text))
+        if (instead := _instead_of_adjunct(text, claim, attribution, source)) is not None:
+            return instead
     if source.end <= cue.start and (name := _affiliated_name(text, claim, source, cue)) is not None:
         return _retyped(text, attribution, name, Step("affiliated_name", name.text, source.text))
     if (
@@ -189,16 +202,36 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
         and (name := _name_beside(text, claim, source, cue)) is not None and not is_personal_name(text, source)
     ):
         return _retyped(text, attribution, name, Step("apposed_name", name.text, source.text))
-    if (
-        source.end <= cue.start and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None
-        and is_personal_name(text, name := _span(text, apposed, "name")) and not is_personal_name(text, source)
-    ):
+    if source.end <= cue.start and (name := _apposed_after(text, source, cue)) is not None:
         return _retyped(text, attribution, name, Step("apposed_name", name.text, source.text))
     if source.end <= cue.start and (teller := _relayed_teller(text, claim, source, cue)) is not None:
         via = Via(source, attribution.source_type)
         relay = Step("only_relays", teller.text, source.text)
         return replace(_retyped(text, attribution, teller, relay), via=(via, *attribution.via))
     return attribution
+
+
+def _apposed_after(text: str, description: Span, cue: Span) -> Span | None:
+    """The name set between commas right after a description, before the cue (docs/guidelines.md: the name is the
+    source, not the description): "the senator's lawyer, Jane Roe, said"; with a title, an affiliation or a party
+    tag beside it, the name alone ("Another Republican, Sen. Lindsey Graham, R-S.C., announced" -> "Lindsey
+    Graham"); an institution's name after an unnamed one of its kind ("the industry's trade group, the Software
+    Association, said"). None when the description is a name itself or the piece names no one of its kind."""
+    if (found := _APPOSED_PIECE.match(text, description.end, cue.start)) is not None:
+        piece = _span(text, found, "name")
+        name = name_in(text, piece) or piece
+    elif (found := _APPOSED_NAME.search(text, description.end, cue.start)) is not None:
+        name = _span(text, found, "name")
+    else:
+        return None
+    if is_personal_name(text, name):
+        return None if is_personal_name(text, description) else name
+    described, named = classify_source(text, description), classify_source(text, name)
+    if described.source_type in ("organization", "media") and not described.named and named.named and (
+        named.source_type == described.source_type
+    ):
+        return name
+    return None
 
 
 def _relayed_teller(text: str, claim: Claim, source: Span, cue: Span) -> Span | None:
@@ -214,6 +247,32 @@ def _relayed_teller(text: str, claim: Claim, source: Span, cue: Span) -> Span | 
     if relayed is None or (teller := trim(text, relayed.start("source"), relayed.end("source"))) is None:
         return None
     return teller if names_a_teller(text, teller) else None
+
+
+def _instead_of_adjunct(text: str, claim: Claim, attribution: Attribution, adjunct: Span) -> Attribution | None:
+    """For a would-be source that is an adjunct typed as no source, with no teller after it ("In an interview later
+    with the AP, he declined ..., saying"), the source the guidelines draw for a cue with none
+    (``_source_of_sourceless_cue``) when that is another phrase; None otherwise: a phrase that types as a source
+    stays ("fundraising reports", "In Focus Foundation")."""
+    reading = classify_source(text, adjunct)
+    if reading.source_type != "unknown" or reading.refers_back:
+        return None
+    dropped = replace(attribution, source=None, source_type="unknown", named=False, described=False,
+                      steps=(*attribution.steps, Step("adjunct_only", adjunct.text)))
+    found = _source_of_sourceless_cue(text, claim, dropped)
+    return found if found is not None and found.source != adjunct else None
+
+
+def _after_opening_word(text: str, source: Span) -> Span | None:
+    """The source without a conjunction or sentence adverb that opens its clause ("And a projection from the Cook
+    report", "But Tom Brandt", "Now research"), when what is left names a teller; None otherwise."""
+    words = source.text.split()
+    if len(words) < 2 or words[0].lower() not in OPENING_WORDS:
+        return None
+    if words[0].lower() not in _CONJUNCTIONS and not words[1][:1].islower():
+        return None  # "Still Waters Trust": a sentence adverb before a capital may open a name
+    rest = trim(text, source.start + len(source.text) - len(source.text[len(words[0]):].lstrip()), source.end)
+    return rest if rest is not None and names_a_teller(text, rest) else None
 
 
 def _is_participle(cue: Span) -> bool:

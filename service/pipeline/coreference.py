@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from .attribution.inherit import carry, earlier_mention
 from .document import Line, Quotations
 from .resources import read_toml
+from .source_lexicons import SHARE_OF_PEOPLE
 from .sources import SourceReading, classify_source
 from .records import Attribution, Claim, Span, Step, replace
 
@@ -102,15 +103,6 @@ def _roles_of(name: str) -> set[str]:
 
 _FIGURE = re.compile(r"\d")
 """A figure: the further findings of a report that inherit its source are numbers."""
-_PHRASE_WORDS = read_toml("phrase_words.toml")
-_NUMBER = rf"(?:\d[\d,.]*|(?:(?:{'|'.join(_PHRASE_WORDS['share_numbers'])})-)?(?:{'|'.join(_PHRASE_WORDS['share_numbers'])}))"
-_SHARE = re.compile(
-    rf"(?:(?:{'|'.join(_PHRASE_WORDS['share_openers'])})\s+)*(?:{_NUMBER}\s*(?:percent|per cent|%)|{_NUMBER}\s+(?:in|out of)\s+{_NUMBER}"
-    rf"|{'|'.join(_PHRASE_WORDS['share_words'])})(?![\w-])",
-    re.IGNORECASE,
-)
-"""A share of the people a poll asked, "60 percent (of those polled)", "About 7 in 10", "a majority": see
-``_poll_finding``."""
 POLL_LOOKBACK = 8
 """How many claims back the poll a share of its respondents belongs to is looked for."""
 ENDS_WITH_COLON = re.compile(r":\s*$")
@@ -197,7 +189,7 @@ def _poll_finding(result: Sequence[Attribution | None], index: int) -> Attributi
     claims before it: the share says what the poll found (docs/guidelines.md, Inherited: further figures and findings
     of the same poll), the respondents are no teller. None otherwise."""
     own = result[index]
-    if own is None or own.inherited or own.source is None or not _SHARE.match(own.source.text):
+    if own is None or own.inherited or own.source is None or not SHARE_OF_PEOPLE.match(own.source.text):
         return None
     for origin in range(index - 1, max(-1, index - 1 - POLL_LOOKBACK), -1):
         poll = result[origin]

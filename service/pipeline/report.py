@@ -281,6 +281,8 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "adjunct_not_source": lambda source, adjunct: f"source {source!r}: {adjunct!r} only says when, where or how",
     "subject_of_content": lambda source, subject: f"source {source!r}: {subject!r} after the cue is the content's subject",
     "content_not_source": lambda words, cue: f"no source: {words!r} after {cue!r} is what is said, and no teller stands before it",
+    "opening_word": lambda source, words: f"source {source!r}: the word that opens {words!r} is no part of it",
+    "adjunct_only": lambda adjunct: f"{adjunct!r} only says when, where or how, and no teller follows it",
     "affiliated_name": lambda source, affiliation: f"source {source!r}: {affiliation!r} is part of the name's affiliation",
     "subject_before_aside": lambda source, aside: f"source {source!r}: {aside!r} is an aside about it",
     "sourceless_cue": lambda source, cue: f"source {source!r}: no source was found beside {cue!r}; it is who says it by the guidelines",

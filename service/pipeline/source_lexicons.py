@@ -55,6 +55,14 @@ UNIDENTIFYING = frozenset(PHRASE_WORDS["unidentifying"])
 PERSON_APPOSITION_OPENERS = frozenset(PHRASE_WORDS["person_apposition_openers"])
 CREDENTIALS = frozenset(PHRASE_WORDS["credentials"])
 PARTY_MEMBERS = frozenset(PHRASE_WORDS["party_members"])
+_NUMBER = rf"(?:\d[\d,.]*|(?:(?:{'|'.join(PHRASE_WORDS['share_numbers'])})-)?(?:{'|'.join(PHRASE_WORDS['share_numbers'])}))"
+SHARE_OF_PEOPLE = re.compile(
+    rf"(?:(?:{'|'.join(PHRASE_WORDS['share_openers'])})\s+)*(?:{_NUMBER}\s*(?:percent|per cent|%)|{_NUMBER}\s+(?:in|out of)\s+{_NUMBER}"
+    rf"|{'|'.join(PHRASE_WORDS['share_words'])})(?![\w-])",
+    re.IGNORECASE,
+)
+"""A share of the people a poll asked, "60 percent (of those polled)", "About 7 in 10", "a majority": no teller, the
+poll's finding (coreference.py), and no adjunct either ("About" here is no preposition: appositions.py)."""
 PARTITIVE = re.compile(
     rf"^(?:{'|'.join(map(re.escape, sorted(PHRASE_WORDS['partitive_quantifiers'], key=len, reverse=True)))})\s+of\s+",
     re.IGNORECASE,

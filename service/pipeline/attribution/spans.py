@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
-from ..source_lexicons import NAME_PARTICLES, PRONOUNS, REPORT_HEAD
+from ..source_lexicons import MEDIA_NAME, NAME_PARTICLES, PRONOUNS, REPORT_HEAD
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -86,6 +86,9 @@ _PARTY_TAG = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*
 _PARTY_TAG_AT_END = re.compile(_PARTY_TAG + r"\s*$")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*$")
 _LEADING_JUNK = re.compile(r"(?:[\s,;:—-]|'')+")
+# A wire dateline before the sentence's subject, "SEOUL (Reuters) - ", "Tempe, Arizona (CNN) ": no part of a source
+# (its outlet is checked against the media lexicon).
+_DATELINE = re.compile(r"(?:[A-Z][\w.'’/-]*,?\s+){1,4}\((?P<outlet>[A-Z][\w.& ]{1,20})\)\s*(?:[-—–]+\s*)?(?=[A-Z])")
 # A personal name apart from its apposition, between commas before a cue ("Littlefield's mother, Judy Littlefield,
 # said"; "Jackie Perry, 59, a Republican from Carrollton, said"): how many comma-bounded pieces back it may stand.
 APPOSITION_PIECES = 4
@@ -273,14 +276,16 @@ def trim(text: str, start: int, end: int) -> Span | None:
 
 @lru_cache(maxsize=8192)
 def _trimmed(piece: str) -> tuple[int, str] | None:
-    """How many characters ``trim`` drops at the start of ``piece``, and what it keeps (a short adjunct before
-    a determined phrase and a party tag after a name go too).
+    """How many characters ``trim`` drops at the start of ``piece``, and what it keeps (a wire dateline, a short
+    adjunct before a determined phrase and a party tag after a name go too).
 
     Nothing here looks outside the piece, so the answer is cached per piece text.
     """
     start, end = 0, len(piece)
     if (junk := _LEADING_JUNK.match(piece, start, end)) is not None:
         start = junk.end()
+    if (dateline := _DATELINE.match(piece, start, end)) is not None and MEDIA_NAME.fullmatch(dateline.group("outlet")):
+        start = dateline.end()
     if (adjunct := _LEADING_ADJUNCT.match(piece, start, end)) is not None:
         start = adjunct.end()
     if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
