@@ -585,7 +585,7 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Ortiz, the union’s treasurer, said she, too, doubted that the fund would last.", "Ortiz", "person", True, []),
         ("Kessler, a nurse at the clinic, said she, too, had seen the shortage.", "Kessler", "person", True, []),
         # refused: a pronoun before the cue is the source itself
-        ("“We will not move,” he said, adding that they would return.", "he", "unknown", False, []),
+        ("“We will not move,” he said, adding that they would return.", "he", "person", False, []),
         # reports in the plural need no determiner to be the source: "reports say", "Recent reports indicated"
         ("Recent reports indicated a payout of about $40 million for the outgoing chief.",
          "Recent reports", "document", False, []),

@@ -237,6 +237,23 @@ def test_apposition_after_a_name_types_it(phrase, after, expected):
     assert read(phrase, after).source_type == expected
 
 
+@pytest.mark.parametrize(
+    "text, source_type",
+    [
+        # a lone capitalised word WordNet reads as a plural person noun is a surname in mid-sentence
+        ("The sheriff called Hicks, and Hicks said the road was closed.", "person"),
+        ("“It was closed,” Banks said.", "person"),
+        # refused: at the start of a sentence, the capital is the sentence's; a listed group stays one
+        ("Hicks said the road was closed.", "anonymous"),
+        ("But Democrats said the road was closed.", "anonymous"),
+    ],
+)
+def test_a_capital_in_mid_sentence_names_someone(text, source_type):
+    start = text.rindex(" said") - len(text[: text.rindex(" said")].split()[-1])
+    span = Span(start, text.rindex(" said"), text[start : text.rindex(" said")])
+    assert classify_source(text, span).source_type == source_type
+
+
 @pytest.mark.parametrize("pronoun, plural", [("he", False), ("it", False), ("they", True)])
 def test_pronoun_number(pronoun, plural):
     assert read(pronoun).plural is plural

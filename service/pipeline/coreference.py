@@ -38,7 +38,8 @@ _NAME = re.compile(r"(?<![\w'’-])(?<!the )(?<!The )(?!The\s)(?:[A-Z][a-z]+\.?\
 
 
 def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
-    """Each attribution whose pronoun or role source is unresolved, linked to a person named shortly before."""
+    """Each attribution whose pronoun or role source is unresolved, linked to a person named shortly before; an
+    unresolved "he" or "she" with no such name is a person all the same."""
     resolved = []
     named: dict[tuple[int, str | None], Span | None] = {}
     for claim, attribution in zip(claims, attributions, strict=True):
@@ -49,6 +50,11 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
                     attribution, refers_to=name, source_type="person", named=True,
                     steps=(*attribution.steps, Step("named_earlier", attribution.source.text, name.text)),
                 )
+            elif attribution.source_type == "unknown" and attribution.source.text.lower() in _SINGULAR_PERSON_PRONOUNS:
+                # "he" with no one before it is still one person (docs/guidelines.md: unknown is for a source whose
+                # kind cannot be told)
+                attribution = replace(attribution, source_type="person",
+                                      steps=(*attribution.steps, Step("one_person", attribution.source.text)))
         resolved.append(attribution)
     return tuple(resolved)
 

@@ -64,7 +64,31 @@ def classify_source(text: str, span: Span) -> SourceReading:
     reading, names = _read_phrase(span.text)
     if names:
         return _named(names, text[span.end : span.end + APPOSITION_WINDOW])
+    if reading.source_type == "anonymous" and _surname_like_a_noun(span.text) and not _starts_sentence(text, span.start):
+        # "Hicks said": a capital in mid-sentence names someone, though WordNet knows "hicks" (docs/guidelines.md: a
+        # capital at the start of a sentence is no name for that reason, "Prosecutors said")
+        return SourceReading("person", True, False, f"a personal name {span.text!r}: capitalised in mid-sentence")
     return reading
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"‘(\n—–-])[\s“\"‘']*$")
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether ``text`` at ``start`` opens a sentence, a quotation, a line or an aside (nothing but those marks
+    and spaces stands between it and the one before)."""
+    return _SENTENCE_START.search(text, max(0, start - 4), start) is not None
+
+
+def _surname_like_a_noun(phrase: str) -> bool:
+    """One capitalised word that WordNet reads as a plural person noun and no source lexicon lists ("Hicks",
+    "Banks"), unlike "Democrats" or "Critics"."""
+    word = phrase.strip()
+    return (
+        word[:1].isupper() and word.isalpha() and lex.ANONYMOUS_HEAD.search(word) is None
+        and lex.DEMONYM.fullmatch(word) is None and wordnet_lemma(word.lower()) != word.lower()
+        and wordnet_lemma(word.lower()) in lex.WORDNET_PERSON
+    )
 
 
 @lru_cache(maxsize=8192)
