@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from service import score_article
-from service.pipeline.attribution.spans import name_in, plausible
+from service.pipeline.attribution.spans import name_in, plausible, trim
 from service.pipeline.sources import classify_source
 from service.pipeline.records import Span
 
@@ -164,7 +164,12 @@ def test_source_type(phrase, expected):
         ("The judge's order", "document"),
         ("the RealClearPolitics polling average", "document"),
         ("the federal guidance", "document"),
-        ("Harbor Research", "person"),
+        ("Harbor Research", "organization"),
+        # a capitalised word that ends an organisation's name and never a person's
+        ("Civic Ledger Watch", "organization"),
+        ("Kestrel Air Lines", "organization"),
+        ("Dunmore Palace", "organization"),
+        ("the Rural Housing Project", "organization"),
         ("Bill", "person"),
         ("the Order of Malta", "organization"),
         # a report noun with a word of time or place after it is still the head
@@ -252,6 +257,23 @@ def test_a_capital_in_mid_sentence_names_someone(text, source_type):
     start = text.rindex(" said") - len(text[: text.rindex(" said")].split()[-1])
     span = Span(start, text.rindex(" said"), text[start : text.rindex(" said")])
     assert classify_source(text, span).source_type == source_type
+
+
+@pytest.mark.parametrize(
+    "piece, kept",
+    [
+        # a wire dateline, a party tag cut short by the span's end, a bracket that opens and never closes
+        ("SEOUL (Reuters) - North Korea", "North Korea"),
+        ("Tempe, Arizona (CNN) Dana Holt", "Dana Holt"),
+        ("Rep. Ada Lind (D-Ore", "Rep. Ada Lind"),
+        ("(Halvorsen", "Halvorsen"),
+        # refused: an acronym in brackets is the name's, closed or not yet
+        ("Harbor Analytics (HA) chief Dana Holt", "Harbor Analytics (HA) chief Dana Holt"),
+        ("the Harbor Authority (HA", "the Harbor Authority (HA"),
+    ],
+)
+def test_trim_drops_what_is_no_part_of_a_source(piece, kept):
+    assert trim(piece, 0, len(piece)).text == kept
 
 
 @pytest.mark.parametrize("pronoun, plural", [("he", False), ("it", False), ("they", True)])

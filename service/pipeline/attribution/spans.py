@@ -84,6 +84,10 @@ _BRACKET_CLOSE = re.compile(r"\s*\)")
 # A politician's party and state after the name, "(D-Conn.)", "(R., Wis.)", "(I-Vt.)": part of no source span.
 _PARTY_TAG = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?\)"
 _PARTY_TAG_AT_END = re.compile(_PARTY_TAG + r"\s*$")
+# ... cut short by the span's end ("Rep. Brad Sherman (D-Calif"), and a bracket that opens a span and never closes
+# ("(Lorenz").
+_OPEN_PARTY_TAG_AT_END = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*$")
+_UNPAIRED_OPENING_BRACKET = re.compile(r"\((?=[^()]*$)")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*$")
 _LEADING_JUNK = re.compile(r"(?:[\s,;:—-]|'')+")
 # A wire dateline before the sentence's subject, "SEOUL (Reuters) - ", "Tempe, Arizona (CNN) ": no part of a source
@@ -277,7 +281,8 @@ def trim(text: str, start: int, end: int) -> Span | None:
 @lru_cache(maxsize=8192)
 def _trimmed(piece: str) -> tuple[int, str] | None:
     """How many characters ``trim`` drops at the start of ``piece``, and what it keeps (a wire dateline, a short
-    adjunct before a determined phrase and a party tag after a name go too).
+    adjunct before a determined phrase, a party tag after a name, whole or cut short, and a bracket opening the
+    piece that never closes go too).
 
     Nothing here looks outside the piece, so the answer is cached per piece text.
     """
@@ -292,6 +297,10 @@ def _trimmed(piece: str) -> tuple[int, str] | None:
         end = junk.start()
     if (tag := _party_tag_at_end(piece, start, end)) is not None and tag.start() > start:
         end = tag.start()
+    elif (tag := _OPEN_PARTY_TAG_AT_END.search(piece, start, end)) is not None and tag.start() > start:
+        end = tag.start()
+    if _UNPAIRED_OPENING_BRACKET.match(piece, start, end) is not None:
+        start += 1
     if piece[end - 1 : end] in ("”", '"') and not _QUOTED_PAIR.search(piece, start, end):
         end -= 1
     return (start, piece[start:end]) if start < end else None
