@@ -435,6 +435,15 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Luis Ortega", "person", True, []),
         ("The newspaper, citing a police spokesman, said three officers had been suspended.",
          "a police spokesman", "anonymous", False, ["The newspaper"]),
+        # ... also when "citing" or "quoting" follows the cue, and the one quoted "as saying" (the relay is the via)
+        ("The suspect was named as Dan Ross, the Dover Ledger reported, citing police.",
+         "police", "organization", False, ["the Dover Ledger"]),
+        ("The talks had stalled for weeks, the Herald reported, quoting a senior official.",
+         "a senior official", "anonymous", False, ["the Herald"]),
+        ("The Herald quoted another unnamed official as saying the talks had stalled.",
+         "another unnamed official", "anonymous", False, ["The Herald"]),
+        # refused: what is cited after the cue is a reason, not a teller
+        ("“Growth is slow,” Senator Ada Vance said, citing weak exports.", "Ada Vance", "person", True, []),
         # a party tag after a name is no part of the source, on either side of the cue
         ("Rep. Dana Whitfield (D-Ore.) said the hearing would resume in March.", "Dana Whitfield", "person", True, []),
         ("Sen. Tom Hale (R., Neb.) said the vote would slip.", "Tom Hale", "person", True, []),
@@ -460,7 +469,7 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         ("Rents rose by a fifth last year, according to a new report.", "a new report", "document", True, []),
         # ... its head when the whole phrase reads as a clause (a verb, a modal), the agent of "reporting by"
         ("The mayor can earn a bonus of $40,000, according to a contract she signed in May 2021.",
-         "a contract", "unknown", False, []),
+         "a contract", "document", True, []),
         ("Fevers are common, according to the state health department – and they can last a week.",
          "the state health department", "organization", False, []),
         ("Rents rose by a fifth last year, according to reporting by The Dover Ledger on Tuesday.",
@@ -486,6 +495,28 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Luke Harlan", "person", True, []),
         ("Thousands of voters in Ohio, the state’s election chief, Rosa Quint, said, had received the wrong ballots.",
          "Rosa Quint", "person", True, []),
+        # ... with a title, an affiliation or a party tag beside it, and an institution's name after an unnamed one
+        ("Another veteran lawmaker, Sen. Ada Lind, R-Ore., announced Monday that she would oppose the bill.",
+         "Ada Lind", "person", True, []),
+        ("The panel's senior Democrat, Rep. Tom Ekberg of Maine, said the program works.", "Tom Ekberg", "person", True, []),
+        ("Another council member, former deputy mayor Rosa Quint, accused the board of delay.",
+         "Rosa Quint", "person", True, []),
+        ("In a statement, the industry's main trade group, the Harbor Shipping Association, said its members agree.",
+         "the Harbor Shipping Association", "organization", True, []),
+        # refused: a relative clause between commas names no one
+        ("The county's lawyer, who asked not to be named, said the suit would fail.",
+         "The county's lawyer", "person", False, []),
+        # a wire dateline, a conjunction or a sentence adverb that opens the clause is no part of the source; an
+        # adjunct that names no one gives way to the clause's subject
+        ("WASHINGTON (AP) — Senator Ada Lind said Monday that the bill would pass.", "Ada Lind", "person", True, []),
+        ("And a projection from the Harbor Policy Institute shows the deficit rising.",
+         "a projection", "document", True, []),
+        ("In an interview later with the Herald, Rosa Quint declined to endorse him, saying only that she would wait.",
+         "Rosa Quint", "person", True, []),
+        # refused: a bracketed acronym is no dateline, a report in its own right stays
+        ("The Harbor Shipping Association (HSA) said the strike was over.",
+         "The Harbor Shipping Association (HSA)", "organization", True, []),
+        ("The reforms were rushed, according to fundraising reports.", "fundraising reports", "document", False, []),
         # a role in capitals after a name is its apposition, not a second name
         ("Mira Solano, Greenfield Parks Director, said the trail would close.", "Mira Solano", "person", True, []),
         # a relative clause, a participle phrase or a verb after the head is no part of the span
@@ -557,11 +588,16 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Paul Ferrante", "person", True, []),
         # refused: an institution's own name keeps its "of"
         ("The University of Leeds said the drought would get worse.", "The University of Leeds", "organization", True, []),
+        # whatever follows a participle cue is what is said: who says it is the clause's subject
+        ("Hours later, Norway gave a far more negative reading, saying Sweden had broken the spirit of the accord.",
+         "Norway", "organization", True, []),
+        ("The company went to court on Friday, arguing the state lacked jurisdiction.",
+         "The company", "organization", False, []),
         # a pronoun after the cue is the content's subject: who says it is the subject before the cue
         ("Ortiz, the union’s treasurer, said she, too, doubted that the fund would last.", "Ortiz", "person", True, []),
         ("Kessler, a nurse at the clinic, said she, too, had seen the shortage.", "Kessler", "person", True, []),
         # refused: a pronoun before the cue is the source itself
-        ("“We will not move,” he said, adding that they would return.", "he", "unknown", False, []),
+        ("“We will not move,” he said, adding that they would return.", "he", "person", False, []),
         # reports in the plural need no determiner to be the source: "reports say", "Recent reports indicated"
         ("Recent reports indicated a payout of about $40 million for the outgoing chief.",
          "Recent reports", "document", False, []),

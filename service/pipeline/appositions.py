@@ -13,8 +13,11 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
-from .attribution.spans import institution_name_in, is_personal_name, name_in, plausible, source_after, source_before
-from .source_lexicons import PRONOUNS
+from .attribution.references import names_a_teller
+from .attribution.spans import (
+    OPENING_WORDS, institution_name_in, is_personal_name, name_in, plausible, source_after, source_before, trim,
+)
+from .source_lexicons import PRONOUNS, SHARE_OF_PEOPLE
 from .sources import classify_source
 from .resources import read_toml
 from .records import Attribution, Claim, Span, Step, Via, replace
@@ -22,6 +25,12 @@ from .records import Attribution, Claim, Span, Step, Via, replace
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
 # ", Jane Roe," right before the cue, or with an apposition of its own (", Jane Roe, a former executive,").
 _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME}),(?:\s+(?:a|an|the|who|whose|which)\s[^,;“”\"]*,)?\s*$")
+# The piece between commas right after a description, before the cue: its name, with a title, an affiliation or a
+# party tag beside it ("Another prominent Republican, Sen. Lindsey Graham, R-S.C., announced"; "The committee's top
+# Democrat, Rep. Dutch Ruppersberger of Maryland, said"; "the industry's trade group, the Software Association, said").
+_APPOSED_PIECE = re.compile(
+    r",\s+(?P<name>[^,;:“”\"()]{2,80}?)(?:,\s+[DRI]-[A-Z][\w.-]*)?,(?:\s+(?:a|an|the|who|whose|which)\s[^,;“”\"]*,)?\s*$"
+)
 _AUDIENCE = re.compile(r"^(?:reporters|journalists|the press|the media)$", re.IGNORECASE)
 # "told" and its forms: whoever stands after it is the one told ("told Al Jazeera"), not the teller.
 _TOLD = re.compile(r"^(?:told|tells?|telling)$", re.IGNORECASE)
@@ -33,6 +42,7 @@ _ANTECEDENT = re.compile(
     r"(?!(?:from|for|to|with|by|at|in|on|of|and|that|than|[a-z]+ed),)[\w.’'-]+),\s*$"
 )
 _RELATIVE = frozenset({"who", "which"})
+_CONJUNCTIONS = frozenset(read_toml("clause_words.toml")["conjunctions"])
 # A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"), or coordinated ("and arguing").
 # A verb coordinated with the clause's first one, its subject that clause's: "Pate doubts it but says ...".
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$")
@@ -69,7 +79,12 @@ _SUBJECT_ASIDE = re.compile(
 # A bare party letter and the state after a name, "Harry Reid (D) of Nevada": no part of the source.
 _BARE_PARTY = re.compile(r"\s*\([DRI]\)(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?$")
 _SENTENCE_ADVERBS = frozenset(read_toml("phrase_words.toml")["sentence_adverbs"])
-_CITING = re.compile(r",?\s+citing\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|\s+(?:said|says|reported|reports|that)\b|$)")
+_CITING = re.compile(r",?\s+(?:citing|quoting)\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|[.!?”\"’]*\s*$|\s+(?:said|says|reported|reports|that|as)\b)")
+# The one quoted after a cue that quotes: "The Post quoted another official as saying ...".
+_QUOTED_AS = re.compile(r"\s+(?P<source>[^,;“”\"]{3,80}?)\s+as\s+(?:saying|telling|writing)\b")
+_QUOTES = re.compile(r"^(?:quoted|quotes|quoting|cited|cites)$", re.IGNORECASE)
+# A participle cue that relays a teller after it ("citing X", "quoting X"), unlike "saying", "arguing", "noting".
+_RELAY_PARTICIPLE = re.compile(r"^(?:citing|quoting)$", re.IGNORECASE)
 
 
 def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
@@ -144,7 +159,7 @@ def _head_only(text: str, attribution: Attribution | None) -> Attribution | None
     step = Step("head_only", head.text, attribution.source.text)
     shorter = replace(attribution, source=head, steps=(*attribution.steps, step))
     reading = classify_source(text, head)
-    if reading.source_type in ("unknown", attribution.source_type) or reading.refers_back:
+    if reading.source_type in ("unknown", attribution.source_type):
         return shorter  # the whole phrase said as much ("A new study by two economists": identified)
     # the clause after it misled the reading ("The ACLU has endorsed the act", "Paul swung through caucus states")
     return replace(shorter, source_type=reading.source_type, named=reading.named, described=reading.described)
@@ -155,6 +170,9 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
     assert source is not None and cue is not None
     if source.text.lower() in _RELATIVE and attribution.refers_to is None:
         return _relative_to_antecedent(text, claim, attribution, source)
+    if attribution.refers_to is None and (rest := _after_opening_word(text, source)) is not None:
+        attribution = _retyped(text, attribution, rest, Step("opening_word", rest.text, source.text))
+        source = rest  # "And a projection from ...", "Now research": the words that open the clause go
     if source.start > cue.start and (_AUDIENCE.match(source.text) or _TOLD.match(cue.text)):
         found = _search(_TELLER_BEFORE, text, claim.start, cue.start)
         if found is not None:
@@ -165,10 +183,18 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
         return _retyped(text, attribution, teller, audience)
     if (aside := _subject_before_aside(text, claim, cue, source)) is not None:
         return _retyped(text, attribution, aside[0], Step("subject_before_aside", aside[0].text, aside[1].text))
-    if source.start >= cue.end and source.text.lower() in PRONOUNS and (teller := _subject_before(text, claim, cue)):
-        return _retyped(text, attribution, teller, Step("pronoun_in_content", teller.text, source.text))
-    if is_adjunct(source.text) and (teller := _after_adjunct(text, claim, source, cue)) is not None:
-        return _retyped(text, attribution, teller, Step("adjunct_not_source", teller.text, source.text))
+    if source.start >= cue.end and (source.text.lower() in PRONOUNS or _is_participle(cue)) and (
+        teller := _subject_before(text, claim, cue)
+    ):
+        return _retyped(text, attribution, teller, Step("subject_of_content", teller.text, source.text))
+    if source.start >= cue.end and _is_participle(cue):  # "..., saying that it ...": what is said, and no teller found
+        return replace(attribution, source=None, source_type="unknown", named=False, described=False, refers_to=None,
+                       steps=(*attribution.steps, Step("content_not_source", source.text, cue.text)))
+    if is_adjunct(source.text) and not SHARE_OF_PEOPLE.match(source.text):
+        if (teller := _after_adjunct(text, claim, source, cue)) is not None:
+            return _retyped(text, attribution, teller, Step("adjunct_not_source", teller.text, source.text))
+        if (instead := _instead_of_adjunct(text, claim, attribution, source)) is not None:
+            return instead
     if source.end <= cue.start and (name := _affiliated_name(text, claim, source, cue)) is not None:
         return _retyped(text, attribution, name, Step("affiliated_name", name.text, source.text))
     if (
@@ -176,19 +202,84 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
         and (name := _name_beside(text, claim, source, cue)) is not None and not is_personal_name(text, source)
     ):
         return _retyped(text, attribution, name, Step("apposed_name", name.text, source.text))
-    if (
-        source.end <= cue.start and (apposed := _APPOSED_NAME.search(text, source.end, cue.start)) is not None
-        and is_personal_name(text, name := _span(text, apposed, "name")) and not is_personal_name(text, source)
-    ):
+    if source.end <= cue.start and (name := _apposed_after(text, source, cue)) is not None:
         return _retyped(text, attribution, name, Step("apposed_name", name.text, source.text))
-    if source.end <= cue.start:
-        relayed = _CITING.match(text, source.end, claim.end)
-        if relayed is not None:
-            via = Via(source, attribution.source_type)
-            teller = _span(text, relayed, "source")
-            relay = Step("only_relays", teller.text, source.text)
-            return replace(_retyped(text, attribution, teller, relay), via=(via, *attribution.via))
+    if source.end <= cue.start and (teller := _relayed_teller(text, claim, source, cue)) is not None:
+        via = Via(source, attribution.source_type)
+        relay = Step("only_relays", teller.text, source.text)
+        return replace(_retyped(text, attribution, teller, relay), via=(via, *attribution.via))
     return attribution
+
+
+def _apposed_after(text: str, description: Span, cue: Span) -> Span | None:
+    """The name set between commas right after a description, before the cue (docs/guidelines.md: the name is the
+    source, not the description): "the senator's lawyer, Jane Roe, said"; with a title, an affiliation or a party
+    tag beside it, the name alone ("Another Republican, Sen. Lindsey Graham, R-S.C., announced" -> "Lindsey
+    Graham"); an institution's name after an unnamed one of its kind ("the industry's trade group, the Software
+    Association, said"). None when the description is a name itself or the piece names no one of its kind."""
+    if (found := _APPOSED_PIECE.match(text, description.end, cue.start)) is not None:
+        piece = _span(text, found, "name")
+        name = name_in(text, piece) or piece
+    elif (found := _APPOSED_NAME.search(text, description.end, cue.start)) is not None:
+        name = _span(text, found, "name")
+    else:
+        return None
+    if is_personal_name(text, name):
+        return None if is_personal_name(text, description) else name
+    described, named = classify_source(text, description), classify_source(text, name)
+    if described.source_type in ("organization", "media") and not described.named and named.named and (
+        named.source_type == described.source_type
+    ):
+        return name
+    return None
+
+
+def _relayed_teller(text: str, claim: Claim, source: Span, cue: Span) -> Span | None:
+    """The teller a source before the cue only relays (docs/guidelines.md, Second-hand): "The newspaper, citing a
+    police spokesman, said", "TASS reported, citing Denis Pushilin", "the Post reported, quoting an anonymous
+    official", "The Post quoted another official as saying"; after the cue, only a phrase that types as a source
+    ("McCain said, citing low growth" cites a reason). None when there is none."""
+    if (relayed := _CITING.match(text, source.end, claim.end)) is not None:
+        return trim(text, relayed.start("source"), relayed.end("source"))
+    relayed = _CITING.match(text, cue.end, claim.end)
+    if relayed is None and _QUOTES.match(cue.text):
+        relayed = _QUOTED_AS.match(text, cue.end, claim.end)
+    if relayed is None or (teller := trim(text, relayed.start("source"), relayed.end("source"))) is None:
+        return None
+    return teller if names_a_teller(text, teller) else None
+
+
+def _instead_of_adjunct(text: str, claim: Claim, attribution: Attribution, adjunct: Span) -> Attribution | None:
+    """For a would-be source that is an adjunct typed as no source, with no teller after it ("In an interview later
+    with the AP, he declined ..., saying"), the source the guidelines draw for a cue with none
+    (``_source_of_sourceless_cue``) when that is another phrase; None otherwise: a phrase that types as a source
+    stays ("fundraising reports", "In Focus Foundation")."""
+    reading = classify_source(text, adjunct)
+    if reading.source_type != "unknown" or reading.refers_back:
+        return None
+    dropped = replace(attribution, source=None, source_type="unknown", named=False, described=False,
+                      steps=(*attribution.steps, Step("adjunct_only", adjunct.text)))
+    found = _source_of_sourceless_cue(text, claim, dropped)
+    return found if found is not None and found.source != adjunct else None
+
+
+def _after_opening_word(text: str, source: Span) -> Span | None:
+    """The source without a conjunction or sentence adverb that opens its clause ("And a projection from the Cook
+    report", "But Tom Brandt", "Now research"), when what is left names a teller; None otherwise."""
+    words = source.text.split()
+    if len(words) < 2 or words[0].lower() not in OPENING_WORDS:
+        return None
+    if words[0].lower() not in _CONJUNCTIONS and not words[1][:1].islower():
+        return None  # "Still Waters Trust": a sentence adverb before a capital may open a name
+    rest = trim(text, source.start + len(source.text) - len(source.text[len(words[0]):].lstrip()), source.end)
+    return rest if rest is not None and names_a_teller(text, rest) else None
+
+
+def _is_participle(cue: Span) -> bool:
+    """Whether a cue is a participle that goes on from its clause ("..., saying", "arguing"), whose teller is the
+    clause's subject and never the phrase after it; "citing" and "quoting" relay the one after them."""
+    last = cue.text.split()[-1] if cue.text.split() else ""
+    return last.lower().endswith("ing") and _RELAY_PARTICIPLE.match(last) is None
 
 
 def _subject_before(text: str, claim: Claim, cue: Span) -> Span | None:

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from .attribution.inherit import carry, earlier_mention
 from .document import Line, Quotations
 from .resources import read_toml
+from .source_lexicons import SHARE_OF_PEOPLE
 from .sources import SourceReading, classify_source
 from .records import Attribution, Claim, Span, Step, replace
 
@@ -37,7 +38,8 @@ _NAME = re.compile(r"(?<![\w'’-])(?<!the )(?<!The )(?!The\s)(?:[A-Z][a-z]+\.?\
 
 
 def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
-    """Each attribution whose pronoun or role source is unresolved, linked to a person named shortly before."""
+    """Each attribution whose pronoun or role source is unresolved, linked to a person named shortly before; an
+    unresolved "he" or "she" with no such name is a person all the same."""
     resolved = []
     named: dict[tuple[int, str | None], Span | None] = {}
     for claim, attribution in zip(claims, attributions, strict=True):
@@ -48,6 +50,11 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
                     attribution, refers_to=name, source_type="person", named=True,
                     steps=(*attribution.steps, Step("named_earlier", attribution.source.text, name.text)),
                 )
+            elif attribution.source_type == "unknown" and attribution.source.text.lower() in _SINGULAR_PERSON_PRONOUNS:
+                # "he" with no one before it is still one person (docs/guidelines.md: unknown is for a source whose
+                # kind cannot be told)
+                attribution = replace(attribution, source_type="person",
+                                      steps=(*attribution.steps, Step("one_person", attribution.source.text)))
         resolved.append(attribution)
     return tuple(resolved)
 
@@ -102,6 +109,8 @@ def _roles_of(name: str) -> set[str]:
 
 _FIGURE = re.compile(r"\d")
 """A figure: the further findings of a report that inherit its source are numbers."""
+POLL_LOOKBACK = 8
+"""How many claims back the poll a share of its respondents belongs to is looked for."""
 ENDS_WITH_COLON = re.compile(r":\s*$")
 """A lead-in's end: a colon, nothing after it but white space (here and in ``lead_ins``)."""
 _SKIPPED_INSIDE = 1
@@ -130,6 +139,8 @@ def continue_quotations(
       (quoted words inside it are the excerpt's own): its sentences with no cue take the lead-in's source, and so
       does the sentence that opens each further item of a bulleted list it starts ("· Schools will reopen ...");
     - a quotation whose speaker is named where it closes ("“A. B. C,” she said."): every sentence before the close;
+    - a share of the people a poll asked ("60 percent say ...") a few claims after a claim attributed to a document:
+      the poll's finding, though it has a cue of its own (``_poll_finding``);
     - a further figure of the same report, study or poll: a sentence with a number right after a claim attributed
       to a document, in its paragraph (tried in the next paragraph too: on the 90 train articles labelled after it,
       that found no finding and took 3 writer's numbers, a year and an age among them).
@@ -148,6 +159,9 @@ def continue_quotations(
     # lead-in opens it, and its first claim
     block, item, lead, first = -1, -1, 0, 0
     for index in range(1, len(claims)):
+        if (finding := _poll_finding(result, index)) is not None:
+            result[index] = finding
+            continue
         claim, before, previous = claims[index], claims[index - 1], result[index - 1]
         if _opens_block(quotations, before, previous, claim):
             block = item = claim.paragraph
@@ -173,6 +187,21 @@ def continue_quotations(
         if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in)) or finding:
             result[index] = _goes_on_quoting(previous, index - 1)
     return tuple(result)
+
+
+def _poll_finding(result: Sequence[Attribution | None], index: int) -> Attribution | None:
+    """The attribution of a poll for claim ``index`` when the claim's own source is a share of the people asked ("60
+    percent say ...", "About 7 in 10 said so") and a claim attributed to a document stands within ``POLL_LOOKBACK``
+    claims before it: the share says what the poll found (docs/guidelines.md, Inherited: further figures and findings
+    of the same poll), the respondents are no teller. None otherwise."""
+    own = result[index]
+    if own is None or own.inherited or own.source is None or not SHARE_OF_PEOPLE.match(own.source.text):
+        return None
+    for origin in range(index - 1, max(-1, index - 1 - POLL_LOOKBACK), -1):
+        poll = result[origin]
+        if poll is not None and poll.source_type == "document" and poll.teller is not None:
+            return carry(poll, (Step("poll_finding", own.source.text, poll.teller.text, origin),))
+    return None
 
 
 def _opens_block(quotations: Quotations, before: Claim, attribution: Attribution | None, claim: Claim) -> bool:

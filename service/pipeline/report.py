@@ -266,7 +266,10 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
         f"{text!r} ({source_type})" for text, source_type in zip(hops[::2], hops[1::2])),
     "inherited": _inherited,
     "named_earlier": lambda source, name: f"{source!r} is {name!r}, named in an earlier sentence",
+    "one_person": lambda source: f"{source!r} names no one found before it, but one person all the same",
     "goes_on_quoting": lambda source, claim: f"no cue of its own: it goes on quoting {source!r} from claim {claim}",
+    "poll_finding": lambda share, poll, claim: (
+        f"{share!r} is a share of the people asked by {poll!r} (claim {claim}): the poll's finding, so its source carries over"),
     "lead_in_block": lambda source, cue, claim, source_type: (
         f"no cue of its own: it stands in the block the lead-in of claim {claim} gives to {source!r} ({cue!r} before "
         f"a colon), so its source ({source_type}) carries over"),
@@ -278,7 +281,10 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "only_relays": lambda source, relay: f"source {source!r}: {relay!r} only relays it",
     "head_only": lambda source, phrase: f"source {source!r}: what follows it in {phrase!r} says more about it",
     "adjunct_not_source": lambda source, adjunct: f"source {source!r}: {adjunct!r} only says when, where or how",
-    "pronoun_in_content": lambda source, pronoun: f"source {source!r}: {pronoun!r} after the cue is the content's subject",
+    "subject_of_content": lambda source, subject: f"source {source!r}: {subject!r} after the cue is the content's subject",
+    "content_not_source": lambda words, cue: f"no source: {words!r} after {cue!r} is what is said, and no teller stands before it",
+    "opening_word": lambda source, words: f"source {source!r}: the word that opens {words!r} is no part of it",
+    "adjunct_only": lambda adjunct: f"{adjunct!r} only says when, where or how, and no teller follows it",
     "affiliated_name": lambda source, affiliation: f"source {source!r}: {affiliation!r} is part of the name's affiliation",
     "subject_before_aside": lambda source, aside: f"source {source!r}: {aside!r} is an aside about it",
     "sourceless_cue": lambda source, cue: f"source {source!r}: no source was found beside {cue!r}; it is who says it by the guidelines",

@@ -18,9 +18,11 @@ def lexicon(name: str, *, case_sensitive: bool = False, at_end: bool = False) ->
 ANONYMOUS_HEAD = lexicon("source_anonymous_heads.txt", at_end=True)
 ANONYMOUS_STOCK = lexicon("source_anonymous_stock.txt")
 REPORT_HEAD = lexicon("source_report_nouns.txt", at_end=True)
-# A report noun with a past participle after it, "a poll released last week", "an analysis published Tuesday by ...".
-REPORT_BEFORE_PARTICIPLE = re.compile(
-    rf"(?<![\w'’-])(?i:{compile_alternation(read_entries('source_report_nouns.txt')).pattern})\s+(?=[a-z]+(?:ed|en)\b)"
+# A report noun with a past participle or a word of time or place after it, "a poll released last week", "an
+# analysis published Tuesday by ...", "a report last year by ...", "The video below".
+REPORT_BEFORE_TRAILER = re.compile(
+    rf"(?<![\w'’-])(?i:{compile_alternation(read_entries('source_report_nouns.txt')).pattern})\s+"
+    rf"(?=[a-z]+(?:ed|en)\b|(?:{'|'.join(read_toml('phrase_words.toml')['report_trailers'])})\b)"
 )
 ROLE_HEAD = lexicon("source_role_heads.txt", at_end=True)
 ROLE_WORD = lexicon("source_role_heads.txt")
@@ -51,6 +53,16 @@ PHRASE_WORDS = read_toml("phrase_words.toml")
 POSSESSIVE_DETERMINERS = frozenset(PHRASE_WORDS["possessive_determiners"])
 UNIDENTIFYING = frozenset(PHRASE_WORDS["unidentifying"])
 PERSON_APPOSITION_OPENERS = frozenset(PHRASE_WORDS["person_apposition_openers"])
+CREDENTIALS = frozenset(PHRASE_WORDS["credentials"])
+PARTY_MEMBERS = frozenset(PHRASE_WORDS["party_members"])
+_NUMBER = rf"(?:\d[\d,.]*|(?:(?:{'|'.join(PHRASE_WORDS['share_numbers'])})-)?(?:{'|'.join(PHRASE_WORDS['share_numbers'])}))"
+SHARE_OF_PEOPLE = re.compile(
+    rf"(?:(?:{'|'.join(PHRASE_WORDS['share_openers'])})\s+)*(?:{_NUMBER}\s*(?:percent|per cent|%)|{_NUMBER}\s+(?:in|out of)\s+{_NUMBER}"
+    rf"|{'|'.join(PHRASE_WORDS['share_words'])})(?![\w-])",
+    re.IGNORECASE,
+)
+"""A share of the people a poll asked, "60 percent (of those polled)", "About 7 in 10", "a majority": no teller, the
+poll's finding (coreference.py), and no adjunct either ("About" here is no preposition: appositions.py)."""
 PARTITIVE = re.compile(
     rf"^(?:{'|'.join(map(re.escape, sorted(PHRASE_WORDS['partitive_quantifiers'], key=len, reverse=True)))})\s+of\s+",
     re.IGNORECASE,

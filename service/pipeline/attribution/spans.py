@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
-from ..source_lexicons import NAME_PARTICLES, PRONOUNS, REPORT_HEAD
+from ..source_lexicons import MEDIA_NAME, NAME_PARTICLES, PRONOUNS, REPORT_HEAD
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -84,8 +84,15 @@ _BRACKET_CLOSE = re.compile(r"\s*\)")
 # A politician's party and state after the name, "(D-Conn.)", "(R., Wis.)", "(I-Vt.)": part of no source span.
 _PARTY_TAG = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?\)"
 _PARTY_TAG_AT_END = re.compile(_PARTY_TAG + r"\s*$")
+# ... cut short by the span's end ("Rep. Brad Sherman (D-Calif"), and a bracket that opens a span and never closes
+# ("(Lorenz").
+_OPEN_PARTY_TAG_AT_END = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*$")
+_UNPAIRED_OPENING_BRACKET = re.compile(r"\((?=[^()]*$)")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*$")
 _LEADING_JUNK = re.compile(r"(?:[\s,;:—-]|'')+")
+# A wire dateline before the sentence's subject, "SEOUL (Reuters) - ", "Tempe, Arizona (CNN) ": no part of a source
+# (its outlet is checked against the media lexicon).
+_DATELINE = re.compile(r"(?:[A-Z][\w.'’/-]*,?\s+){1,4}\((?P<outlet>[A-Z][\w.& ]{1,20})\)\s*(?:[-—–]+\s*)?(?=[A-Z])")
 # A personal name apart from its apposition, between commas before a cue ("Littlefield's mother, Judy Littlefield,
 # said"; "Jackie Perry, 59, a Republican from Carrollton, said"): how many comma-bounded pieces back it may stand.
 APPOSITION_PIECES = 4
@@ -273,20 +280,27 @@ def trim(text: str, start: int, end: int) -> Span | None:
 
 @lru_cache(maxsize=8192)
 def _trimmed(piece: str) -> tuple[int, str] | None:
-    """How many characters ``trim`` drops at the start of ``piece``, and what it keeps (a short adjunct before
-    a determined phrase and a party tag after a name go too).
+    """How many characters ``trim`` drops at the start of ``piece``, and what it keeps (a wire dateline, a short
+    adjunct before a determined phrase, a party tag after a name, whole or cut short, and a bracket opening the
+    piece that never closes go too).
 
     Nothing here looks outside the piece, so the answer is cached per piece text.
     """
     start, end = 0, len(piece)
     if (junk := _LEADING_JUNK.match(piece, start, end)) is not None:
         start = junk.end()
+    if (dateline := _DATELINE.match(piece, start, end)) is not None and MEDIA_NAME.fullmatch(dateline.group("outlet")):
+        start = dateline.end()
     if (adjunct := _LEADING_ADJUNCT.match(piece, start, end)) is not None:
         start = adjunct.end()
     if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
         end = junk.start()
     if (tag := _party_tag_at_end(piece, start, end)) is not None and tag.start() > start:
         end = tag.start()
+    elif (tag := _OPEN_PARTY_TAG_AT_END.search(piece, start, end)) is not None and tag.start() > start:
+        end = tag.start()
+    if _UNPAIRED_OPENING_BRACKET.match(piece, start, end) is not None:
+        start += 1
     if piece[end - 1 : end] in ("”", '"') and not _QUOTED_PAIR.search(piece, start, end):
         end -= 1
     return (start, piece[start:end]) if start < end else None
@@ -403,7 +417,9 @@ def name_in(text: str, span: Span) -> Span | None:
     (docs/guidelines.md: the tightest words that name who says it). "Los Angeles Mayor Eric Garcetti",
     "demonstrator David Thomas", "On January 23 Russell Brand", "Nancy Pelosi even" give the name; None when
     the phrase is the name already or does not end in one ("the Heritage Foundation", "Secretary of State"). A
-    name with an affiliation after it is the name too ("Hans von Spakovsky of the Heritage Foundation")."""
+    name with an affiliation after it is the name too ("Hans von Spakovsky of the Heritage Foundation"), and so is
+    a full name after its owner ("The Atlantic's Ta-Nehisi Coates"; the owner is who they work for, not who says
+    it)."""
     for where in (_name_tail(span.text), _name_head(span.text)):
         if where is None:
             continue
@@ -434,8 +450,8 @@ def _name_tail(phrase: str) -> tuple[int, int] | None:
         return None  # "Foreign Relations" of "the Council on Foreign Relations": no title, no name after it
     if titled:
         name_start = len(words) - run + titled
-    elif before and (before.lower() in _NAME_BINDERS or before[-2:] in ("'s", "’s") or (run == 1 and not describes_a_person(before))):
-        return None
+    elif before and (before.lower() in _NAME_BINDERS or (run == 1 and not describes_a_person(before))):
+        return None  # a possessive owner before a name of two words goes ("CNN's Dana Bash"); before a surname it stays
     else:
         name_start = len(words) - run
     if name_start >= len(words) or any(len(token) > 2 and token.isupper() for token in tokens[titled:]):
