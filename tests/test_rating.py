@@ -10,7 +10,7 @@ import dataclasses
 import pytest
 
 from service import score_article
-from service.pipeline.aggregate import aggregate
+from service.pipeline.aggregate import aggregate, sourcing_class
 from service.pipeline.scoring import SCORE_MAX, SCORE_MIN, load_weights, score_claim
 from service.pipeline.records import Attribution, Claim, ClaimFindings, ClaimPrediction, ClaimRole, Hedge, Span, Via
 
@@ -31,6 +31,8 @@ ANONYMOUS = attribution("anonymous", False, "sources")
 OUTLET = attribution("media", True, "The Daily Ledger")
 ACCOUNT = attribution("social_media", True, "@harbourwatch")
 THROUGH_AN_OUTLET = attribution("person", True, "Jane Roe", (Via(Span(30, 46, "The Daily Ledger"), "media"),))
+ACCOUNT_THROUGH_AN_OUTLET = attribution("social_media", True, "@harbourwatch", (Via(Span(30, 46, "The Daily Ledger"), "media"),))
+UNNAMED_ACCOUNT = attribution("social_media", False, "a Telegram channel")
 
 
 def claim(role: str, source: Attribution | None = None, hedged: bool = False, index: int = 0):
@@ -71,6 +73,36 @@ def test_better_sourcing_of_one_key_claim_never_scores_the_article_lower(better,
         assert high > low if strictly else high >= low
 
 
+@pytest.mark.parametrize(
+    "source, kind",
+    [(NAMED, "identified"), (AGENCY, "identified"),
+     (ACCOUNT, "identified"),  # a named account's own post is on record (data/realworld/README.md)
+     (OUTLET, "relayed"), (THROUGH_AN_OUTLET, "relayed"),
+     (ACCOUNT_THROUGH_AN_OUTLET, "relayed"),  # an account the reader reaches through an outlet is a chain
+     (UNNAMED_ACCOUNT, "vague"), (ANONYMOUS, "vague"), (None, "unsourced")],
+)
+def test_each_key_claim_falls_in_one_sourcing_class(source, kind):
+    assert sourcing_class(claim("key", source)) == (kind, False)
+
+
+def test_an_embedded_post_is_its_account_on_record_not_a_relay():
+    text = ("The council voted on Monday to close the harbour road for a year.\n\n"
+            "The road stays shut until next spring, no exceptions. — Jane Roe (@janeroe) May 2, 2020")
+    body = score_article(text)
+    post = next(c for c in body["claims"] if c["text"].startswith("The road stays shut"))
+    assert (post["attribution"]["source_type"], post["attribution"]["named"]) == ("social_media", True)
+    assert not any("through other outlets" in reason for reason in body["article"]["reasons"])
+
+
+def test_a_signed_roundup_excerpt_rests_on_its_named_writer():
+    """data/realworld/README.md: signed opinion roundups are attribution to the signed writers."""
+    text = ("From the Right\n"
+            "“The deal spends money the country does not have. It will be paid for by our grandchildren.”\n"
+            "Jane Holloway, National Review\n")
+    reasons = score_article(text)["article"]["reasons"]
+    assert reasons[0] == "2 of 2 key claims are attributed to identified sources", reasons
+
+
 def test_the_score_uses_the_whole_range_and_its_terms_add_up():
     assert article(claim("key", NAMED), claim("key", AGENCY)).score >= 0.9 * SCORE_MAX
     assert article(claim("opinion"), claim("opinion")).score <= SCORE_MIN + 0.1 * SCORE_MAX
@@ -89,7 +121,7 @@ def test_reasons_say_the_counts_in_words():
                      claim("key", ANONYMOUS, hedged=True), claim("key"), claim("opinion"), claim("background"))
     assert result.reasons == (
         "2 of 6 key claims are attributed to identified sources",
-        "2 come through other outlets or social media",
+        "2 come through other outlets or a chain",
         "1 rests on anonymous or unidentified sources",
         "1 has no source",
         "1 is hedged or unverified",

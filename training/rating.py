@@ -19,8 +19,8 @@ likelihood reads how far each article lies from its rating's band, not only whet
 falls inside: counted agreement is flat over many candidates, so the folds of a nested
 calibration chose far-apart numbers by it (two of four chose opinion and thesis -100 with
 bands at 1.3 and 7.1, where most commentary clamps to 0), and by the likelihood they
-choose near the same ones. A ``relayed`` key claim (through another outlet or a
-social-media account) is held at the points of a ``vague`` one: the guidelines put both in
+choose near the same ones. A ``relayed`` key claim (through another outlet, or a
+chain of outlets and accounts) is held at the points of a ``vague`` one: the guidelines put both in
 "mixed".
 Its band edges are refitted on all train folds. Roles come from role models fitted on the
 other folds, so no article is rated with a model that saw it. Candidates where a vague

@@ -6,8 +6,9 @@ Rule (docs/guidelines.md "The article rating"; weights in ``weights.toml`` [arti
   opinion claim is judged on all its claims.
 - Each counted claim falls in one class: ``opinion``; else ``identified`` (attributed to
   a named source, or an organisation or document, first-hand); else ``relayed`` (such a
-  source that is another outlet or a social-media account, or reached through a chain,
-  ``via``: the guidelines' "mixed", "a chain through other outlets or social media"); else
+  source that is another outlet, or reached through a chain, ``via``: the guidelines'
+  "mixed", "a chain through other outlets or social media"; a named social-media account
+  speaking for itself, as in an embedded post, is on record, data/realworld/README.md); else
   ``vague`` (an anonymous or unidentified source); else ``unsourced``. Key claims that are hedged or governed by an
   "unverified" or "caution" note are also ``hedged``.
 - The article score is ``1 - claim_scores_share`` times the sum over classes of
@@ -53,8 +54,11 @@ _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9.&-]{1,11})\)")
 
 
 DOUBT_NOTES = frozenset({"unverified", "caution"})
-RELAYING_TYPES = frozenset({"media", "social_media"})
-"""Sources that relay what others did or said: a key claim known through them is second-hand (docs/guidelines.md)."""
+RELAYING_TYPES = frozenset({"media"})
+"""Sources that relay what others did or said: a key claim known through them is second-hand (docs/guidelines.md).
+Not a named social-media account: its own post is that person's or body's words on record, and readers rate it so
+("tweets from named accounts speaking for themselves are on-record sources", data/realworld/README.md); an account
+reached through an outlet has a ``via`` and stays relayed, an unnamed one ("a Telegram channel") is vague."""
 
 
 def aggregate(claims: Sequence[ScoredClaim], skipped: Sequence[Segment], weights: Weights) -> ArticleResult:
@@ -101,7 +105,7 @@ def sourcing_class(claim: ScoredClaim) -> tuple[str, bool]:
 
 _TERM_WORDS = {
     "identified": "key claims attributed to identified sources",
-    "relayed": "key claims through other outlets or social media",
+    "relayed": "key claims through other outlets or a chain",
     "vague": "key claims on anonymous or unidentified sources",
     "unsourced": "key claims with no source",
     "opinion": "the writer's opinion",
@@ -157,7 +161,7 @@ def reasons(classes: Sequence[tuple[str, bool]], claim_count: int, lede_claims: 
     key = len(classes) - tally["opinion"]
     said = [f"{tally['identified']} of {key} key {'claim is' if key == 1 else 'claims are'} attributed to identified sources"]
     if tally["relayed"]:
-        said.append(f"{tally['relayed']} {'comes' if tally['relayed'] == 1 else 'come'} through other outlets or social media")
+        said.append(f"{tally['relayed']} {'comes' if tally['relayed'] == 1 else 'come'} through other outlets or a chain")
     if tally["vague"]:
         said.append(f"{tally['vague']} {_rest(tally['vague'])} on anonymous or unidentified sources")
     if tally["unsourced"]:

@@ -211,9 +211,11 @@ def _claim_flags(findings: ClaimFindings) -> tuple[bool, bool, bool, bool]:
 
 
 def identified_source(findings: ClaimFindings) -> bool:
-    """The claim names who says so: a named source, or an organisation or document (docs/guidelines.md)."""
+    """The claim names who says so: a named source, or an organisation or document (docs/guidelines.md). An
+    inherited attribution with no source span counts too: a signed roundup's excerpt, whose writer the credit line
+    below it names ("Jane Roe, Vox"; coreference.credited_excerpts), is that writer's on record."""
     attribution = findings.attribution
-    return attribution is not None and attribution.source is not None and (
+    return attribution is not None and (attribution.source is not None or attribution.inherited) and (
         attribution.named or attribution.source_type in IDENTIFIED_TYPES
     )
 
