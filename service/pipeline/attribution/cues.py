@@ -45,7 +45,10 @@ _CLEAR_AFTER_CUE = re.compile(
 _CONTENT_BEFORE_COMMA = re.compile(r"\w[^,]*,\s*$")
 _COMMA_THEN_CONTENT = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*,\s*[\w“\"]", re.IGNORECASE)
 _CLEAR_BEFORE_INVERTED = re.compile(r"(?:[,”\"’]|'')\s*$")
-_TAG_AFTER_QUOTE = re.compile(r"(?:[,?!—–-]\s*(?:[”\"’]|'')|(?:[”\"’]|'')\s*,)\s*$")
+QUOTATION_CLOSERS = ("”", "\"", "’", "''")
+"""The marks that close a quotation a reporting clause can tag."""
+_CLOSER = "(?:" + "|".join(map(re.escape, QUOTATION_CLOSERS)) + ")"
+_TAG_AFTER_QUOTE = re.compile(rf"(?:[,?!—–-]\s*{_CLOSER}|{_CLOSER}\s*,)\s*$")
 """A quotation closed as a reporting clause follows it: a comma, question or exclamation mark, or dash inside the
 closing mark, or a comma after it ("“...,” he said", "“...”, he said"); not a quoted word ("the “false” reports")."""
 _TOLD = re.compile("|".join(CLAUSE_WORDS["addressee_cues"]), re.IGNORECASE)

@@ -15,7 +15,7 @@ from itertools import chain, islice
 from ..resources import compile_alternation, read_entries, read_toml
 from ..document import Quotations
 from ..records import Attribution, Claim, ClaimPrediction, Span, Step
-from .cues import Candidate, Cues, tags_a_quotation
+from .cues import QUOTATION_CLOSERS, Candidate, Cues, tags_a_quotation
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
 from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB
@@ -239,10 +239,15 @@ def _from_model(
     return Candidate(cue, None, kind, True, "nowhere"), how
 
 
+
 def _quotation_tag_before(text: str, claim: Claim, cue: Span, found: Cues) -> Candidate | None:
     """The rule cue before the model's that tags the quotation before it (``tags_a_quotation``): the quotation's
     words and the claim are its teller's, and a cue after it goes on from it ("“...,” he said, adding that ...",
-    "“...,” Google said, according to Reuters": cue "said", docs/guidelines.md)."""
+    "“...,” Google said, according to Reuters": cue "said", docs/guidelines.md). A tag follows a closing mark, so
+    a claim with none before the cue has no tag, and its cues' candidates are not made for nothing."""
+    before = text[claim.start:cue.start]
+    if not any(mark in before for mark in QUOTATION_CLOSERS):
+        return None
     tags = found.where(lambda verb, kind: kind == "verb" and verb.end <= cue.start)
     return next((tag for tag in tags if tags_a_quotation(text, claim, tag)), None)
 
