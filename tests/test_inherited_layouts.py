@@ -270,6 +270,13 @@ TRANSCRIPT = (
          "Haskell: Fine, do it. CI: Then it is done.",
          {"CI: I can get you the contract by Friday.": ("CI", False), "Nobody has to know.": ("CI", True),
           "Haskell: Fine, do it.": ("Haskell", False), "CI: Then it is done.": ("CI", False)}),
+        # a host named in full, then by surname: two turns of one speaker
+        ("NORA VALE: The bill passed the House tonight. It now goes to the Senate.",
+         "REP. DAN ORTIZ: We expect a vote within the month. VALE: Thank you, congressman.",
+         {"NORA VALE: The bill passed the House tonight.": ("NORA VALE", False),
+          "It now goes to the Senate.": ("NORA VALE", True),
+          "REP. DAN ORTIZ: We expect a vote within the month.": ("REP. DAN ORTIZ", False),
+          "VALE: Thank you, congressman.": ("VALE", False)}),
         # answers to questions (a question is no claim)
         ("Q: Did you see the invoice before it was paid? A: I saw it the week after.",
          "Q: Who signed it? A: The deputy did.",

@@ -340,17 +340,18 @@ def speaker_labels(
 ) -> tuple[Attribution | None, ...]:
     """A transcript's turns (data/realworld/README.md: "Transcript labels ... are the source and the colon the
     cue"): a claim that opens with a speaker's label is the label's (person; the colon is the cue), in place of
-    what the model read in it. A label speaks when it is a transcript's: a label of the article labels two turns or
-    more, or the turn opens a quotation, or the name is the article's (it stands elsewhere in the text without its
-    colon). A quoted turn ends where its quotation does: a quotation that runs on past the claim is a direct quote, which
-    ``continue_quotations`` carries on; one that closes in it is not, so that the next quotation, another voice of
-    the transcript, is not carried to the label (and nor is a claim after an unquoted turn). After an unquoted one,
-    the claims on its line with no attribution inherit the label, up to the next label, a claim attributed on its
-    own or one that opens a quotation (another voice)."""
+    what the model read in it. A label speaks when it is a transcript's: a label of the article (its last word)
+    labels two turns or more, or the turn opens a quotation, or the name is the article's (it stands elsewhere in
+    the text without its colon). A quoted turn ends where its quotation does: a quotation that runs on past the
+    claim is a direct quote, which ``continue_quotations`` carries on; one that closes in it is not, so that the
+    next quotation, another voice of the transcript, is not carried to the label (and nor is a claim after an
+    unquoted turn). After an unquoted one, the claims on its line with no attribution inherit the label, up to the
+    next label, a claim attributed on its own or one that opens a quotation (another voice)."""
     labels = {claim.index: match for claim in claims if (match := _speaker_label(text, claim)) is not None}
     if not labels:
         return tuple(attributions)
-    transcript = max(Counter(match.group("source") for match in labels.values()).values()) > 1
+    # a speaker named in full once and by surname after ("ERIN BURNETT:" then "BURNETT:") labels two turns
+    transcript = max(Counter(match.group("source").split()[-1] for match in labels.values()).values()) > 1
 
     def speaks(match: re.Match[str]) -> bool:
         named_elsewhere = re.search(rf"\b{re.escape(match.group('source'))}\b(?!:)", text) is not None
