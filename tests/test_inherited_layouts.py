@@ -248,3 +248,69 @@ def test_a_block_quote_opens_even_when_its_first_sentence_has_a_cue_of_its_own()
     assert not found[1]["inherited"] and found[1]["source"]["text"] == "The clerk"
     assert found[2]["inherited"] and found[2]["source"]["text"] == "The county's audit"
     assert found[3] is None
+
+
+def by_text(text: str) -> dict[str, dict | None]:
+    return {claim["text"]: claim["attribution"] for claim in score_article(text)["claims"]}
+
+
+TRANSCRIPT = (
+    "Prosecutors released the messages the two men exchanged in March.\n"
+    "{first}\n"
+    "{second}\n"
+    "The trial opens in June."
+)
+
+
+@pytest.mark.parametrize(
+    "first, second, turns",
+    [
+        # an informant and a named official, turns that recur
+        ("CI: I can get you the contract by Friday. Nobody has to know.",
+         "Haskell: Fine, do it. CI: Then it is done.",
+         {"CI: I can get you the contract by Friday.": ("CI", False), "Nobody has to know.": ("CI", True),
+          "Haskell: Fine, do it.": ("Haskell", False), "CI: Then it is done.": ("CI", False)}),
+        # a host named in full, then by surname: two turns of one speaker
+        ("NORA VALE: The bill passed the House tonight. It now goes to the Senate.",
+         "REP. DAN ORTIZ: We expect a vote within the month. VALE: Thank you, congressman.",
+         {"NORA VALE: The bill passed the House tonight.": ("NORA VALE", False),
+          "It now goes to the Senate.": ("NORA VALE", True),
+          "REP. DAN ORTIZ: We expect a vote within the month.": ("REP. DAN ORTIZ", False),
+          "VALE: Thank you, congressman.": ("VALE", False)}),
+        # answers to questions (a question is no claim)
+        ("Q: Did you see the invoice before it was paid? A: I saw it the week after.",
+         "Q: Who signed it? A: The deputy did.",
+         {"A: I saw it the week after.": ("A", False), "A: The deputy did.": ("A", False)}),
+        # a single turn that opens a quotation, the speaker's full name
+        ("Dana Whitfield: “We never asked for the money.”",
+         "Investigators have not said whether they believe her.",
+         {"Dana Whitfield: “We never asked for the money.”": ("Dana Whitfield", False)}),
+    ],
+)
+def test_a_transcript_label_is_the_turn_s_source_and_its_colon_the_cue(first, second, turns):
+    found = by_text(TRANSCRIPT.format(first=first, second=second))
+    for claim, (source, inherited) in turns.items():
+        attribution = found[claim]
+        assert attribution is not None and attribution["source"]["text"] == source, (claim, attribution)
+        assert attribution["inherited"] is inherited and attribution["source_type"] == "person"
+        assert inherited or attribution["cue"]["text"] == ":"
+    assert found["Prosecutors released the messages the two men exchanged in March."] is None
+    assert found["The trial opens in June."] is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "UPDATE: The council approved the budget on Tuesday night.",  # a story's own head
+        "Why it matters: The county has not raised taxes since 2009.",
+        "The big picture: Three other counties face the same shortfall.",  # a heading opens with a function word
+        "Flooding: Water reached the second floor of the library",  # a headline, no sentence end
+        "Background: The county borrowed heavily after the storm.",
+        "Said Mayor Ellis: “We will balance it.”",  # an inverted tag: the verb is the cue
+        "Marlowe: The county can still borrow.",  # one unquoted label the article names nowhere else: no transcript
+    ],
+)
+def test_a_heading_with_a_colon_is_no_speaker(line):
+    found = by_text(f"The county budget is due next month.\n{line}\nThe vote is set for June.")
+    assert not any(a is not None and a["cue"] is not None and a["cue"]["text"] == ":" for a in found.values()), found
+

@@ -14,6 +14,7 @@ the span or by ``refers_to``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from .attribution.inherit import carry, earlier_mention
@@ -313,4 +314,66 @@ def embedded_posts(
             result[earlier.index] = replace(
                 own, cue=None, inherited=True, steps=(Step("post_sentence", source.text),)
             )
+    return tuple(result)
+
+
+_LABELS = read_toml("speaker_labels.toml")
+_SPEAKER_LABEL = re.compile(_LABELS["label"])
+_NOT_SPEAKERS = frozenset(_LABELS["not_speakers"])
+_NOT_FIRST = frozenset(_LABELS["not_first"])
+_SENTENCE_END = frozenset(_LABELS["sentence_end"])
+
+
+def _speaker_label(text: str, claim: Claim) -> re.Match[str] | None:
+    """The label a claim opens with ("CW: ..."), unless it is a heading or an inverted tag, or the claim does not end
+    as a sentence does (``speaker_labels.toml``)."""
+    match = _SPEAKER_LABEL.match(text, claim.start, claim.end)
+    if match is None or text[claim.end - 1] not in _SENTENCE_END:
+        return None
+    words = match.group("source").split()
+    return None if " ".join(words).lower() in _NOT_SPEAKERS or (len(words) > 1 and words[0] in _NOT_FIRST) else match
+
+
+def speaker_labels(
+    text: str, lines: Sequence[Line], quotations: Quotations, claims: Sequence[Claim],
+    attributions: Sequence[Attribution | None],
+) -> tuple[Attribution | None, ...]:
+    """A transcript's turns (data/realworld/README.md: "Transcript labels ... are the source and the colon the
+    cue"): a claim that opens with a speaker's label is the label's (person; the colon is the cue), in place of
+    what the model read in it. A label speaks when it is a transcript's: a label of the article (its last word)
+    labels two turns or more, or the turn opens a quotation, or the name is the article's (it stands elsewhere in
+    the text without its colon). A quoted turn ends where its quotation does: a quotation that runs on past the
+    claim is a direct quote, which ``continue_quotations`` carries on; one that closes in it is not, so that the
+    next quotation, another voice of the transcript, is not carried to the label (and nor is a claim after an
+    unquoted turn). After an unquoted one, the claims on its line with no attribution inherit the label, up to the
+    next label, a claim attributed on its own or one that opens a quotation (another voice)."""
+    labels = {claim.index: match for claim in claims if (match := _speaker_label(text, claim)) is not None}
+    if not labels:
+        return tuple(attributions)
+    # a speaker named in full once and by surname after ("ERIN BURNETT:" then "BURNETT:") labels two turns
+    transcript = max(Counter(match.group("source").split()[-1] for match in labels.values()).values()) > 1
+
+    def speaks(match: re.Match[str]) -> bool:
+        named_elsewhere = re.search(rf"\b{re.escape(match.group('source'))}\b(?!:)", text) is not None
+        return transcript or quotations.opening_at(match.end()) is not None or named_elsewhere
+
+    result = list(attributions)
+    for _, first, end in _claims_by_line(lines, claims):
+        turn = None
+        for claim in claims[first:end]:
+            match = labels.get(claim.index)
+            if match is not None and speaks(match):
+                source = Span(match.start("source"), match.end("source"), match.group("source"))
+                quotation = quotations.opening_at(match.end())
+                result[claim.index] = Attribution(
+                    source=source, source_type="person", named=classify_source(text, source).named,
+                    cue=Span(match.start("cue"), match.end("cue"), ":"), inherited=False, via=(), described=False,
+                    direct_quote=quotation is not None and quotation.end > claim.end,
+                    steps=(Step("speaker_label", source.text),),
+                )
+                turn = None if quotation is not None else result[claim.index]
+            elif match is not None or result[claim.index] is not None or quotations.opening_at(claim.start):
+                turn = None
+            elif turn is not None:
+                result[claim.index] = replace(turn, cue=None, inherited=True, steps=(Step("speaker_turn", source.text),))
     return tuple(result)

@@ -19,7 +19,7 @@ from .aggregate import aggregate
 from .appositions import refine_sources
 from .attribution import attribute_candidates
 from .claims import segment
-from .coreference import continue_quotations, credited_excerpts, embedded_posts, resolve_people
+from .coreference import continue_quotations, credited_excerpts, embedded_posts, resolve_people, speaker_labels
 from .cues import find_hedges, find_verification_notes
 from .document import Document
 from .gate import AttributionGate
@@ -80,7 +80,8 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         refined = refine_sources(text, claims, gated)
     with stage("people"):
         people = resolve_people(text, claims, refined)
-        signed = credited_excerpts(text, document.lines, document.quotations, claims, embedded_posts(text, document.lines, claims, people))
+        signed = credited_excerpts(text, document.lines, document.quotations, claims, speaker_labels(
+            text, document.lines, document.quotations, claims, embedded_posts(text, document.lines, claims, people)))
         continued = continue_quotations(document.quotations, claims, signed)
         attributions = blocks_after_lead_ins(text, claims, continued)
     with stage("hedges"):

@@ -275,6 +275,8 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
         f"a colon), so its source ({source_type}) carries over"),
     "post_signature": lambda source: f"the signature of an embedded post names its account {source!r}",
     "post_sentence": lambda source: f"no cue of its own: a sentence of the post signed {source!r}",
+    "speaker_label": lambda source: f"a transcript's speaker label {source!r}: the label is the source, the colon the cue",
+    "speaker_turn": lambda source: f"no cue of its own: a sentence of the turn labelled {source!r}",
     "credited_excerpt": lambda writer: f"no cue of its own: an excerpt credited below it to {writer!r}, named only after it",
     "audience_of_cue": lambda source, audience, cue: f"source {source!r}: {audience!r} is the audience of {cue!r}",
     "apposed_name": lambda source, phrase: f"source {source!r}: the name in apposition to {phrase!r}",
