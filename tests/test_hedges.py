@@ -299,6 +299,15 @@ AGENTLESS = [
     ("The mayor's speech was widely reported in the regional press.", None),
     ("The figures were reported by the port authority on Monday.", None),
     ("The storm raised doubts about the harbour wall.", None),
+    # the view named with its holder after it, a passive of judging with its agent: an attribution, no hedge
+    ("Four coastal towns are considered prime sites by the wind-farm developers.", None),
+    ("The rescue was described as \u201cmiraculous\u201d by the coastguard.", None),
+    ("The ferry timetable is seen as unworkable by most commuters.", None),
+    # "by" inside the complement, or a date or a measure: nobody named who holds the view
+    ("The ruling is widely seen as a victory by default for the mill owners.", "is widely seen as"),
+    ("The leaflets were described as secretly printed by the party.", "were described as"),
+    ("The turnout is seen as dismal by any measure.", "is seen as"),
+    ("The dam is considered safe by 2030 standards.", "is considered"),
 ]
 
 
@@ -354,10 +363,13 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("It is unclear exactly how many passengers were aboard.", None),
     ("The pump house, as its name suggests, held only the pumps.", None),
     ("Week after week of grim news makes the task seem hopeless.", None),
+    ("The museum printed a sketch of what the old harbour looked like.", None),
+    ("Engineers still argue about what the finished tower will look like.", None),
     # the same words hedging a claim
     ("The ferry is believed to have sailed without a permit.", "is believed to"),
     ("The ferry may not run on Sunday.", "may"),
     ("The apparent cause of the outage was a fallen tree.", "apparent"),
+    ("It looks like the ferry will stop running in November.", "It looks like"),
 ]
 
 
