@@ -225,6 +225,24 @@ def test_a_modal_in_a_clause_of_time_or_purpose_hedges_nothing(text, words):
     assert [h["text"] for claim in claims for h in claim["hedges"]] == words
 
 
+CONDITIONS = [
+    # a clause of condition supposes what it says: its modal or verb of seeming doubts no claim
+    ("The bank would pause the rate rises if it appears to be hurting growth.", []),
+    ("The match will go ahead unless the rains may flood the pitch.", []),
+    ("The town will flood if the old levee seems to give way.", []),
+    # the main clause of a condition, "as if", or a comma left out after a long condition: still a hedge
+    ("If the rains come early, the harvest may be lost.", ["may"]),
+    ("It looks as if the ferry might stop running.", ["It looks as if", "might"]),
+    ("If prices fall this year the dairy co-op may collapse.", ["may"]),
+]
+
+
+@pytest.mark.parametrize("text, words", CONDITIONS)
+def test_a_modal_or_verb_of_seeming_in_a_condition_hedges_nothing(text, words):
+    claims = score_article(text)["claims"]
+    assert [h["text"] for claim in claims for h in claim["hedges"]] == words
+
+
 BEFORE_THE_ATTRIBUTION = [
     # the content follows the cue ("showed that ..."): a hedge before the source is outside it, the writer's
     ("The mayor may attend the summit after leaked memos showed that the council had split.", "leaked memos",
