@@ -383,10 +383,13 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("Week after week of grim news makes the task seem hopeless.", None),
     ("The museum printed a sketch of what the old harbour looked like.", None),
     ("Engineers still argue about what the finished tower will look like.", None),
+    ("The engineer suspected, \"it was the pump,\" and shut the valve.", None),
+    ("The fraud was worse than the auditor alleged.", None),
     # the same words hedging a claim
     ("The ferry is believed to have sailed without a permit.", "is believed to"),
     ("The ferry may not run on Sunday.", "may"),
     ("The apparent cause of the outage was a fallen tree.", "apparent"),
+    ("The alleged bribe was paid in cash at the depot.", "alleged"),
     ("It looks like the ferry will stop running in November.", "It looks like"),
 ]
 
