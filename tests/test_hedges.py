@@ -104,9 +104,12 @@ SUGGEST = [
     ("Few lawmakers dare to even hint at it, let alone suggest raising the fuel tax.", None),
     ("The council rejected most of the suggested changes to the zoning plan.", None),
     ("The mayor drew anger last week by suggesting that the flood had been exaggerated.", None),
+    ("The guide lists the risks, and it suggests ways for hikers to avoid the worst of the heat.", None),
+    ("The audit suggests three simple steps to cut the waiting lists.", None),
     # evidence that points somewhere, with no subject that would make it an attribution: the writer's hedge
     ("It is one more sign that suggests the economy is slowing faster than forecast.", "suggests"),
     ("Orders fell for a third month in a row, a trend that suggests a slowdown is near.", "suggests"),
+    ("Orders fell again, and the slump suggests ways of doing business are changing.", "suggests"),
 ]
 
 
