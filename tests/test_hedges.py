@@ -104,9 +104,12 @@ SUGGEST = [
     ("Few lawmakers dare to even hint at it, let alone suggest raising the fuel tax.", None),
     ("The council rejected most of the suggested changes to the zoning plan.", None),
     ("The mayor drew anger last week by suggesting that the flood had been exaggerated.", None),
+    ("The guide lists the risks, and it suggests ways for hikers to avoid the worst of the heat.", None),
+    ("The audit suggests three simple steps to cut the waiting lists.", None),
     # evidence that points somewhere, with no subject that would make it an attribution: the writer's hedge
     ("It is one more sign that suggests the economy is slowing faster than forecast.", "suggests"),
     ("Orders fell for a third month in a row, a trend that suggests a slowdown is near.", "suggests"),
+    ("Orders fell again, and the slump suggests ways of doing business are changing.", "suggests"),
 ]
 
 
@@ -225,6 +228,24 @@ def test_a_modal_in_a_clause_of_time_or_purpose_hedges_nothing(text, words):
     assert [h["text"] for claim in claims for h in claim["hedges"]] == words
 
 
+CONDITIONS = [
+    # a clause of condition supposes what it says: its modal or verb of seeming doubts no claim
+    ("The bank would pause the rate rises if it appears to be hurting growth.", []),
+    ("The match will go ahead unless the rains may flood the pitch.", []),
+    ("The town will flood if the old levee seems to give way.", []),
+    # the main clause of a condition, "as if", or a comma left out after a long condition: still a hedge
+    ("If the rains come early, the harvest may be lost.", ["may"]),
+    ("It looks as if the ferry might stop running.", ["It looks as if", "might"]),
+    ("If prices fall this year the dairy co-op may collapse.", ["may"]),
+]
+
+
+@pytest.mark.parametrize("text, words", CONDITIONS)
+def test_a_modal_or_verb_of_seeming_in_a_condition_hedges_nothing(text, words):
+    claims = score_article(text)["claims"]
+    assert [h["text"] for claim in claims for h in claim["hedges"]] == words
+
+
 BEFORE_THE_ATTRIBUTION = [
     # the content follows the cue ("showed that ..."): a hedge before the source is outside it, the writer's
     ("The mayor may attend the summit after leaked memos showed that the council had split.", "leaked memos",
@@ -299,6 +320,15 @@ AGENTLESS = [
     ("The mayor's speech was widely reported in the regional press.", None),
     ("The figures were reported by the port authority on Monday.", None),
     ("The storm raised doubts about the harbour wall.", None),
+    # the view named with its holder after it, a passive of judging with its agent: an attribution, no hedge
+    ("Four coastal towns are considered prime sites by the wind-farm developers.", None),
+    ("The rescue was described as \u201cmiraculous\u201d by the coastguard.", None),
+    ("The ferry timetable is seen as unworkable by most commuters.", None),
+    # "by" inside the complement, or a date or a measure: nobody named who holds the view
+    ("The ruling is widely seen as a victory by default for the mill owners.", "is widely seen as"),
+    ("The leaflets were described as secretly printed by the party.", "were described as"),
+    ("The turnout is seen as dismal by any measure.", "is seen as"),
+    ("The dam is considered safe by 2030 standards.", "is considered"),
 ]
 
 
@@ -354,10 +384,16 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("It is unclear exactly how many passengers were aboard.", None),
     ("The pump house, as its name suggests, held only the pumps.", None),
     ("Week after week of grim news makes the task seem hopeless.", None),
+    ("The museum printed a sketch of what the old harbour looked like.", None),
+    ("Engineers still argue about what the finished tower will look like.", None),
+    ("The engineer suspected, \"it was the pump,\" and shut the valve.", None),
+    ("The fraud was worse than the auditor alleged.", None),
     # the same words hedging a claim
     ("The ferry is believed to have sailed without a permit.", "is believed to"),
     ("The ferry may not run on Sunday.", "may"),
     ("The apparent cause of the outage was a fallen tree.", "apparent"),
+    ("The alleged bribe was paid in cash at the depot.", "alleged"),
+    ("It looks like the ferry will stop running in November.", "It looks like"),
 ]
 
 
@@ -486,10 +522,16 @@ def test_a_hedge_in_what_someone_says_or_thinks_is_theirs(text, words, speaker):
 
 RELATIVE_CLAUSES = [
     # a hedge in a relative clause is the writer's, whoever the head stands for (round 5: on unseen articles the
-    # labels keep "those who do work could still lose their coverage" as the writer's)
-    ("Health officials will test those who might have been exposed.", "might"),
+    # labels keep "those who do work could still lose their coverage" as the writer's: the modal is the main verb's)
+    ("Those who do shift work could still lose their bonus.", "could"),
     ("The city has three bridges that might need repairs this year.", "might"),
     ("The ferry, which is expected to sail at noon, has been delayed.", "expected"),
+    ("The two senators, who may vote as early as Tuesday, have not seen the text.", "may"),
+    # a restrictive "who" clause on a plural of people names a class by what its members may do: no hedge
+    ("Health officials will test those who might have been exposed.", None),
+    ("The campaign spent August calling voters who might back the levy.", None),
+    ("Anyone who could help the inquiry is asked to call the station.", None),
+    ("The ministry is tracing travellers who may have sat near the patient.", None),
     # an indefinite "whoever ... may" names nobody and hedges nothing (hedges.toml [not_hedges])
     ("The police will find the vandals, whoever they may be.", None),
 ]

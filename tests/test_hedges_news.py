@@ -272,7 +272,7 @@ NO_CLAIM_DOUBTED = [
     ("The flaw is certainly apparent to every engineer who reads the report.", None),
     ("This was not the only finding that suggests the river is rising.", None),
     # the same words hedging a claim: a relative clause, a clause of its own, a number, a possibility, a verdict
-    ("Judges who may replace him were named on Monday.", "may"),
+    ("Two judges, who may replace him, were named on Monday.", "may"),
     ("Whatever happens next, prices may rise again in the spring.", "may"),
     ("The mayor spoke about crime, and a typical candidate might have done the same.", "might"),
     ("More than 200 others may have been exposed to the virus.", "may"),

@@ -50,6 +50,7 @@ from .polnear import load_split
 
 SCOPE_RULES = {
     "question": (hedge_scope, "_in_question", lambda clause: False),
+    "condition": (hedge_scope, "_verb_of_a_condition", lambda text, cue, clause: False),
     "reported": (hedge_scope, "_reported", lambda text, claim_start, clause: False),
     "told_before": (hedge_scope, "_told_before", lambda text, claim_start, claim_end: claim_start),
     "block_quote": (cues, "_block_quoted", lambda text, claims, attributions: [False] * len(claims)),

@@ -17,7 +17,8 @@ module decides, for one claim, what each found cue is:
   ("are expected to", "it is believed"), which names no believer, or a verb of seeming ("seemed poised"),
   which says how a thing looks, not who believes it.
 - **not the claim's**: a cue inside an embedded question ("asked whether she could be impartial", "the question of
-  who might replace him") qualifies no claim: the question's content is not asserted.
+  who might replace him") qualifies no claim: the question's content is not asserted; nor does a modal or a verb of
+  seeming in a clause of condition ("would pause if it appears to be hurting growth"): the condition is supposed.
 - **reported content**: a cue in the clause of a verb of saying (followed by "that") or thinking whose subject is
   someone other than the writer ("he speculates that stress may trigger", "the ads it thinks you are likely to
   click") is that someone's, as in an attribution the attribution stage did not take; so is a clause that closes
@@ -58,6 +59,9 @@ _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
 _QUESTION_PREPOSITIONS = frozenset(_SCOPE["question_prepositions"])
 _CLOSING_CUES = frozenset(_SCOPE["closing_cues"])
 _TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
+_CONDITIONS = frozenset(_SCOPE["conditions"])
+_CONDITION_WORDS = 3
+"""Words of a condition's subject between "if" and its hedge, at most."""
 _CONJUNCTIONS = frozenset(CLAUSE_WORDS["conjunctions"])
 _NEGATED_VERB = re.compile(r"n['’]t$")
 _OPENING = re.compile(r"[\W_]*")
@@ -136,7 +140,8 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
         if category is None or _part_of_attribution(text, claim_start, cue, category, attribution):
             continue
         clause = _clause_before(text, breaks, cue)
-        if _in_question(clause) or (category == "speculation" and _modal_of_time_or_purpose(text, cue, clause)):
+        if _in_question(clause) or (category == "speculation" and (
+                _modal_of_time_or_purpose(text, cue, clause) or _verb_of_a_condition(text, cue, clause))):
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category, claim_end)
         if speaker == "writer" and rule == "writer_voice" and category != "vague_attribution" and (
@@ -188,6 +193,24 @@ def _modal_of_time_or_purpose(text: str, cue: FoundCue, clause: Sequence[re.Matc
             return word != "so" or (position > 0 and clause[position - 1].group().lower() not in _CONJUNCTIONS)
         if word == "that" and position > 0 and clause[position - 1].group().lower() == "so":
             continue  # "so that": a purpose
+        if word in _CLAUSE_OPENERS:
+            return False
+    return False
+
+
+def _verb_of_a_condition(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) -> bool:
+    """Whether the cue is a modal or a verb of seeming in a clause of condition ("would pause if it appears to be
+    hurting growth", "unless the rains may come early"): "if" or "unless" (not "as if": a comparison) at most
+    ``_CONDITION_WORDS`` words before it, its subject between, no other clause word. What the clause says is
+    supposed, not asserted, so its hedge doubts no claim; further on, the main clause may have begun where a comma
+    was left out ("if prices fall the co-op could collapse")."""
+    if not any(word_categories().get(word.group().lower(), ("", frozenset()))[1] & {"after_subject", "appearance"}
+               for word in _WORD.finditer(text, cue.start, cue.end)):
+        return False
+    for position in range(len(clause) - 1, max(-1, len(clause) - 2 - _CONDITION_WORDS), -1):
+        word = clause[position].group().lower()
+        if word in _CONDITIONS:
+            return position == 0 or clause[position - 1].group().lower() != "as"
         if word in _CLAUSE_OPENERS:
             return False
     return False
