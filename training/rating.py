@@ -238,7 +238,8 @@ def choose(stories: Sequence[Story], ranks: np.ndarray, folds: np.ndarray, weigh
 
 
 def nested(stories: Sequence[Story], ranks: np.ndarray, folds: np.ndarray, weights: Weights) -> dict:
-    """The whole calibration (candidate and band edges) made on three folds, judged on the fourth."""
+    """The whole calibration (candidate and band edges) made on three folds, judged on the fourth; each fold's
+    agreement is printed, since a change must gain in the folds that did not choose it, not only in the total."""
     scores = np.zeros(len(ranks))
     predicted = np.zeros(len(ranks), dtype=int)
     for fold in np.unique(folds):
@@ -248,7 +249,9 @@ def nested(stories: Sequence[Story], ranks: np.ndarray, folds: np.ndarray, weigh
         mixed_from, high_from = ordinal_bands(inner_scores, ranks[~held])
         scores[held] = [article_score(story, chosen) for story, out in zip(stories, held) if out]
         predicted[held] = band(scores[held], mixed_from, high_from)
-        print(f"  fold {fold}: points {_numbers(chosen)}, bands {mixed_from}, {high_from}")
+        agree = int((predicted[held] == ranks[held]).sum())
+        print(f"  fold {fold}: points {_numbers(chosen)}, bands {mixed_from}, {high_from}; "
+              f"agree {agree}/{int(held.sum())}")
     return report(f"train folds ({len(ranks)} articles, nested cross-validation)", ranks, predicted, scores)
 
 
