@@ -150,6 +150,17 @@ SHAPES = [
      "We were told by the highway agency that the road would reopen on Friday."),
     ("It was reported that the road would reopen on Friday.", "agentless_passive",
      "The highway agency reported that the road would reopen on Friday."),
+    ("We’re told that the bridge will reopen in the spring.", "agentless_passive",
+     "We were told by the highway agency that the bridge will reopen in the spring."),
+    ("I am told the bridge will reopen in the spring.", "agentless_passive",
+     "The inspector told me the bridge will reopen in the spring."),
+    # a participle of naming gives a thing its name, no content; a finite naming verb names its object first
+    ("Protesters filled a square dubbed “Freedom Plaza” by the organisers.", "naming",
+     "The union dubbed the offer “an insult” and walked out of the talks."),
+    ("Called the Harbor Line, the ferry service will carry 4,000 riders a day.", "naming",
+     "The mayor called the ferry service “a lifeline for the islands.”"),
+    ("The reservoir, also known as Lake Bell, supplies half of the city’s water.", "naming",
+     "The inspector, who is known to the family, said the reservoir supplies half of the city’s water."),
     # a cue in an adjunct clause of a main clause with its own verb is an aside; the main clause's cue is kept
     ("Although the mayor said the bridge was safe, engineers closed it to traffic on Monday.", "adjunct_clause",
      "Although engineers closed the bridge to traffic on Monday, the mayor said it was safe."),
@@ -198,6 +209,13 @@ SHAPE_WORDS = [
     ("several senators don't", "see", "that happening this year .", None),
     ("the mayor not only", "said", "that the plan would fail , she voted against it .", None),
     ("not", "according to", "the new survey of voters .", None),
+    # a participle of naming that opens the claim or has the name right after it names a thing
+    ("the county opened a shelter", "named", "after a local firefighter .", "naming"),
+    ("the campaign released a memo", "titled", "“ the path to 270 ” .", "naming"),
+    ("a north korean defector sometimes", "referred to", "as “ enemy zero ” .", "naming"),
+    ("", "called", "the harbor line , the ferry will carry 4,000 riders .", "naming"),
+    ("the mayor", "called", "the budget “ a betrayal ” .", None),
+    ("the judge", "referred to", "the earlier ruling in her decision .", None),
 ]
 
 

@@ -41,13 +41,17 @@ _TELLER_PLACES = (
     ("preposition", _PREPOSITIONS), ("conjunction", _CLAUSE_WORDS["conjunctions"]), ("mark", _ASIDE_MARKS | {":", ")"}),
 )
 _AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries"] | _CLAUSE_WORDS["copulas"]
-_PASSIVE_BE = frozenset(read_toml("no_content.toml")["passive_be"])
+_NO_CONTENT = read_toml("no_content.toml")
+_PASSIVE_BE = frozenset(_NO_CONTENT["passive_be"])
+_CONTRACTED_BE = tuple(_NO_CONTENT["contracted_be"])
 _SCAN = 10
 """Words after the cue read for a clause: past them, what follows is no longer the cue's."""
 _ON_OBJECT = {**dict.fromkeys(_WORDS["acting_verbs"], "acting"), **dict.fromkeys(_WORDS["expressing_verbs"], "expressing")}
 """Verbs that are an action when they govern an object only (``_acts_on_object``), each with its refusal's reason."""
 _DECIDING = _WORDS["deciding_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
+_NAMING = _WORDS["naming_verbs"]
+_NAMING_OPENERS = _WORDS["naming_openers"]
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
 _NEGATION_GAP = _WORDS["negation_gap"]
 _NEGATED_STANCES = _WORDS["negated_stances"]
@@ -214,8 +218,10 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
       as the acting verbs are ("voiced his anger", "unveiled a bill", "published its analysis");
-    - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that", "it was
-      revealed that"): vague attribution, a hedge, never an attribution;
+    - "naming": a past participle of naming (``naming_verbs``) that gives a thing its name (``_names_a_thing``: "a
+      memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ..."): the name is no content;
+    - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
+      "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
       about") of a main clause with a verb of its own (``_in_adjunct_clause``): an aside in the writer's sentence;
     - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
@@ -239,6 +245,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
+    if _names_a_thing(cue_words, lower_before, lower_after):
+        return "naming"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after) and any(map(verb_classes, cue_words)):
@@ -302,7 +310,20 @@ def _acts_on_object(lower_after: list[str]) -> bool:
 
 
 def _after_be(words: list[str]) -> bool:
-    """Whether the words end in a form of "be", or in one and an "-ly" adverb ("was widely")."""
-    if words and words[-1].endswith("ly"):
+    """Whether the words end in a form of "be" (or a word holding one, "we're", "I'm"), or in one and an "-ly"
+    adverb or "also" ("was widely", "am also")."""
+    if words and (words[-1].endswith("ly") or words[-1] == "also"):
         words = words[:-1]
-    return bool(words) and words[-1] in _PASSIVE_BE
+    return bool(words) and (words[-1] in _PASSIVE_BE or words[-1].endswith(_CONTRACTED_BE))
+
+
+def _names_a_thing(cue_words: Sequence[str], lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether a cue word is the past participle of a verb of naming (``naming_verbs``: "titled", "dubbed", "known")
+    that opens the claim ("Called the Rosenberg method, it was ...") or is followed at once by the name: a quotation
+    mark or a ``naming_openers`` word, in the cue or after it ("a memo titled “The Facts”", "also known as",
+    "referred to as", "named after"). A finite naming verb names its object first ("called the plan “reckless”")."""
+    if not any(is_past_participle(word) and verb_lemma(word) in _NAMING for word in cue_words):
+        return False
+    following = lower_after[0] if lower_after else ""
+    return (not lower_before or cue_words[-1] in _NAMING_OPENERS or following in _NAMING_OPENERS
+            or following in QUOTE_MARKS)
