@@ -169,6 +169,14 @@ SHAPES = [
      "Though the utility raised rates in March, its chief executive said the increase would be temporary."),
     ("The council delayed the vote after the mayor complained that the plan was rushed.", "adjunct_clause",
      "After the council delayed the vote, the mayor complained that the plan was rushed."),
+    # a cue word right after a preposition is a noun, a topic; a gerund there is a verb
+    ("The hearing opened amid an uproar over reports that the agency had spied on reporters.", "noun",
+     "The agency reported that it had spied on reporters."),
+    ("Despite complaints that the bus route is too slow, the council kept it for another year.", "noun",
+     "Riders complained that the bus route is too slow."),
+    # a gerund right after an adjunct subordinator is an aside when the main clause has its own verb
+    ("The jurors deliberated for two days before announcing that they had reached a verdict.", "adjunct_clause",
+     "After two days of deliberation, the jurors announced that they had reached a verdict."),
     # a negated saying says nothing; its twin says it
     ("The sheriff did not say why the suspect had fled the county.", "negated",
      "The sheriff said the suspect had fled the county."),
@@ -209,6 +217,8 @@ SHAPE_WORDS = [
     ("several senators don't", "see", "that happening this year .", None),
     ("the mayor not only", "said", "that the plan would fail , she voted against it .", None),
     ("not", "according to", "the new survey of voters .", None),
+    ("the mayor defended the budget by", "saying", "that the reserves were untouched .", None),
+    ("a bias toward", "stories", "that confirm what they believe .", "noun"),
     # a participle of naming that opens the claim or has the name right after it names a thing
     ("the county opened a shelter", "named", "after a local firefighter .", "naming"),
     ("the campaign released a memo", "titled", "“ the path to 270 ” .", "naming"),
@@ -217,6 +227,12 @@ SHAPE_WORDS = [
     ("the mayor", "called", "the budget “ a betrayal ” .", None),
     ("the judge", "referred to", "the earlier ruling in her decision .", None),
 ]
+
+
+def test_a_gerund_aside_gives_way_to_the_main_clauses_cue():
+    text = "After announcing his retirement from the council, the mayor said the budget was in good shape."
+    assert reasons_refused(text)[0] == "adjunct_clause"
+    assert only_claim(text)["attribution"]["cue"]["text"] == "said"
 
 
 @pytest.mark.parametrize("before, cue, after, reason", SHAPE_WORDS)

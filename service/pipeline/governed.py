@@ -208,6 +208,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     as ``attribution.decide.governs_no_content`` refuses its shapes. ``cue_words`` are the cue's lower-cased words:
     - "auxiliary": the cue is an auxiliary ("Pompeo did not meet", "was criticized");
     - "particle": the cue is a verb's particle or a preposition alone ("rolled out", "care about");
+    - "noun": a preposition right before the cue and no gerund ("over reports that", "of claims that", "toward
+      stories that", "Despite complaints that"): the cue word is a noun, a topic;
     - "no_verb": no word of the cue is a verb and no that-clause (within three words), quotation or colon follows
       ("mission statement of", "opposition to"; a speaker label's colon and "announcement Friday that" stay);
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
@@ -223,7 +225,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
       "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
-      about") of a main clause with a verb of its own (``_in_adjunct_clause``): an aside in the writer's sentence;
+      about", "After announcing his retirement, ...") of a main clause with a verb of its own (``_in_adjunct_clause``): an aside in the writer's sentence;
     - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
       nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
     head = cue_words[-1]
@@ -231,6 +233,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "auxiliary"
     if len(cue_words) == 1 and head in _WORDS["lone_particles"]:
         return "particle"
+    if lower_before and lower_before[-1] in _PREPOSITIONS and cue_words[0] != "to" and not cue_words[0].endswith("ing"):
+        return "noun"
     following = lower_after[0] if lower_after else ""
     if (head != ":" and following != ":" and following not in QUOTE_MARKS and "that" not in lower_after[:3]
             and not any(map(verb_classes, cue_words))):
@@ -249,7 +253,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "naming"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
-    if _in_adjunct_clause(lower_before, lower_after) and any(map(verb_classes, cue_words)):
+    if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
         return "adjunct_clause"
     if _negated([*lower_before, *cue_words[:-1]]) and verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head):
         return "negated"
@@ -265,16 +269,18 @@ def _negated(lower_before: list[str]) -> bool:
     return False
 
 
-def _in_adjunct_clause(lower_before: list[str], lower_after: list[str]) -> bool:
+def _in_adjunct_clause(lower_before: list[str], lower_after: list[str], gerund: bool = False) -> bool:
     """Whether the cue's clause is opened by an adjunct subordinator (``adjunct_subordinators``: "after",
-    "although", "if") with the teller between them, since the last mark before the cue, while the sentence's main
+    "although", "if") with the teller between them, or right before a ``gerund`` cue ("After announcing his
+    retirement, ...", "Despite admitting that"), since the last mark before the cue, while the sentence's main
     clause has a finite verb outside that clause: before it ("Obama wants the limit raised, although he said") or
     after a mark that follows the cue ("After the hosts pointed out that ..., Trump still embraced"). With no
     verb of its own outside ("This, after Trump insisted that ..."), the sentence is the cue's."""
     start = next((at + 1 for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _CLAUSE_STARTS), 0)
     opener = next((at for at in range(len(lower_before) - 1, start - 1, -1) if lower_before[at] in _CLAUSE_OPENERS), None)
-    if (opener is None or opener == len(lower_before) - 1 or lower_before[opener] not in _ADJUNCT_OPENERS
-            or opener and lower_before[opener - 1] == lower_before[opener + 1]):  # "country after country": no clause
+    last = len(lower_before) - 1
+    if (opener is None or (opener == last and not gerund) or lower_before[opener] not in _ADJUNCT_OPENERS
+            or 0 < opener < last and lower_before[opener - 1] == lower_before[opener + 1]):  # "country after country": no clause
         return False
     return _has_finite_verb(lower_before[:opener]) or _has_finite_verb(_after_break(lower_after))
 
