@@ -174,6 +174,11 @@ SHAPES = [
      "The agency reported that it had spied on reporters."),
     ("Despite complaints that the bus route is too slow, the council kept it for another year.", "noun",
      "Riders complained that the bus route is too slow."),
+    # a verb of finding or showing with a reflexive, a verdict or a particle after it finds or shows nothing
+    ("The newspaper has again found itself in a dispute over its coverage of the strike.", "nothing_found",
+     "The newspaper found that the strike had cost the port two million dollars."),
+    ("Two of the defendants were found guilty of fraud on Friday.", "nothing_found",
+     "The jury found that the defendants had committed fraud."),
     # a gerund right after an adjunct subordinator is an aside when the main clause has its own verb
     ("The jurors deliberated for two days before announcing that they had reached a verdict.", "adjunct_clause",
      "After two days of deliberation, the jurors announced that they had reached a verdict."),
@@ -219,6 +224,11 @@ SHAPE_WORDS = [
     ("not", "according to", "the new survey of voters .", None),
     ("the mayor defended the budget by", "saying", "that the reserves were untouched .", None),
     ("a bias toward", "stories", "that confirm what they believe .", "noun"),
+    ("the mayor", "showed", "up at the hearing an hour late .", "nothing_found"),
+    ("if", "found", "not guilty , he would be sent to a hospital .", "nothing_found"),
+    ("the agency", "has shown", "itself unable to keep up .", "nothing_found"),
+    ("the poll", "showed", "no change in support for the levy .", None),
+    ("the audit", "found", "the fund short by $2 million .", None),
     # a participle of naming that opens the claim or has the name right after it names a thing
     ("the county opened a shelter", "named", "after a local firefighter .", "naming"),
     ("the campaign released a memo", "titled", "“ the path to 270 ” .", "naming"),

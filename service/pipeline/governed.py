@@ -52,6 +52,8 @@ _DECIDING = _WORDS["deciding_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _NAMING = _WORDS["naming_verbs"]
 _NAMING_OPENERS = _WORDS["naming_openers"]
+_FINDING = _WORDS["finding_verbs"]
+_FINDING_OBJECTS = _WORDS["finding_objects"]
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
 _NEGATION_GAP = _WORDS["negation_gap"]
 _NEGATED_STANCES = _WORDS["negated_stances"]
@@ -222,6 +224,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       as the acting verbs are ("voiced his anger", "unveiled a bill", "published its analysis");
     - "naming": a past participle of naming (``naming_verbs``) that gives a thing its name (``_names_a_thing``: "a
       memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ..."): the name is no content;
+    - "nothing_found": a verb of finding or showing (``finding_verbs``) followed at once by a reflexive, a verdict or
+      a particle (``finding_objects``: "found itself in", "has shown itself to be", "found guilty", "found not
+      guilty", "showed up"): nothing is found or shown;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
       "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
@@ -251,6 +256,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return on_object
     if _names_a_thing(cue_words, lower_before, lower_after):
         return "naming"
+    if lemma in _FINDING and _nothing_found(lower_after):
+        return "nothing_found"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
@@ -321,6 +328,13 @@ def _after_be(words: list[str]) -> bool:
     if words and (words[-1].endswith("ly") or words[-1] == "also"):
         words = words[:-1]
     return bool(words) and (words[-1] in _PASSIVE_BE or words[-1].endswith(_CONTRACTED_BE))
+
+
+def _nothing_found(lower_after: list[str]) -> bool:
+    """Whether the words after a verb of finding or showing open with a ``finding_objects`` word, past a "not"
+    ("itself", "guilty", "not guilty", "up")."""
+    words = lower_after[1:2] if lower_after[:1] == ["not"] else lower_after[:1]
+    return bool(words) and words[0] in _FINDING_OBJECTS
 
 
 def _names_a_thing(cue_words: Sequence[str], lower_before: list[str], lower_after: list[str]) -> bool:
