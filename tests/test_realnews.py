@@ -179,6 +179,11 @@ SHAPES = [
      "The newspaper found that the strike had cost the port two million dollars."),
     ("Two of the defendants were found guilty of fraud on Friday.", "nothing_found",
      "The jury found that the defendants had committed fraud."),
+    # a writer's idiom made of a verb of saying says nothing: "all told" (in all), "say," (for example)
+    ("All told, the county spent $4 million on the new bridge.", "writer_idiom",
+     "Officials told reporters that the county spent $4 million on the new bridge."),
+    ("A few neighbourhoods — say, the east side or the harbour — would lose their bus routes.", "writer_idiom",
+     "A few residents say the east side and the harbour would lose their bus routes."),
     # a gerund right after an adjunct subordinator is an aside when the main clause has its own verb
     ("The jurors deliberated for two days before announcing that they had reached a verdict.", "adjunct_clause",
      "After two days of deliberation, the jurors announced that they had reached a verdict."),
@@ -229,6 +234,9 @@ SHAPE_WORDS = [
     ("the agency", "has shown", "itself unable to keep up .", "nothing_found"),
     ("the poll", "showed", "no change in support for the levy .", None),
     ("the audit", "found", "the fund short by $2 million .", None),
+    ("(", "say", ", the council might still change its mind . )", "writer_idiom"),
+    ("“ we will win , ” they", "say", ", adding that the polls are wrong .", None),
+    ("but i would", "say", ", the plan is sound .", None),
     # a participle of naming that opens the claim or has the name right after it names a thing
     ("the county opened a shelter", "named", "after a local firefighter .", "naming"),
     ("the campaign released a memo", "titled", "“ the path to 270 ” .", "naming"),

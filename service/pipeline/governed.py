@@ -54,6 +54,7 @@ _NAMING = _WORDS["naming_verbs"]
 _NAMING_OPENERS = _WORDS["naming_openers"]
 _FINDING = _WORDS["finding_verbs"]
 _FINDING_OBJECTS = _WORDS["finding_objects"]
+_WRITER_IDIOMS = frozenset(_WORDS["writer_idioms"])
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
 _NEGATION_GAP = _WORDS["negation_gap"]
 _NEGATED_STANCES = _WORDS["negated_stances"]
@@ -208,6 +209,8 @@ def _aside(lower_before: list[str], lower_after: list[str]) -> list[str]:
 def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_after: list[str]) -> str | None:
     """Why a cue's shape makes it no saying by docs/guidelines.md v2, or None; refused whatever the gate says,
     as ``attribution.decide.governs_no_content`` refuses its shapes. ``cue_words`` are the cue's lower-cased words:
+    - "writer_idiom": the cue and the words of its clause before it are a writer's idiom (``writer_idioms``: "All
+      told, ...", "— say, the wind speed —") with a comma after it: nobody says anything;
     - "auxiliary": the cue is an auxiliary ("Pompeo did not meet", "was criticized");
     - "particle": the cue is a verb's particle or a preposition alone ("rolled out", "care about");
     - "noun": a preposition right before the cue and no gerund ("over reports that", "of claims that", "toward
@@ -234,6 +237,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
       nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
     head = cue_words[-1]
+    if lower_after[:1] == [","] and _writer_idiom(cue_words, lower_before):
+        return "writer_idiom"
     if head in _AUXILIARIES:
         return "auxiliary"
     if len(cue_words) == 1 and head in _WORDS["lone_particles"]:
@@ -328,6 +333,13 @@ def _after_be(words: list[str]) -> bool:
     if words and (words[-1].endswith("ly") or words[-1] == "also"):
         words = words[:-1]
     return bool(words) and (words[-1] in _PASSIVE_BE or words[-1].endswith(_CONTRACTED_BE))
+
+
+def _writer_idiom(cue_words: Sequence[str], lower_before: list[str]) -> bool:
+    """Whether the words since the claim's start or the last mark or quotation mark before the cue, with the cue's
+    own, are one of ``writer_idioms`` ("all told", "say")."""
+    start = next((at + 1 for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _CLAUSE_STARTS), 0)
+    return " ".join([*lower_before[start:], *cue_words]) in _WRITER_IDIOMS
 
 
 def _nothing_found(lower_after: list[str]) -> bool:
