@@ -128,6 +128,12 @@ GOVERNS_NOTHING = [
      "The coach claimed that the referee was biased."),
     ("I believe that the county will need a second high school within ten years.", "writer_voice",
      "The superintendent believes that the county will need a second high school."),
+    # a related-link headline run into the sentence after a glued name ("RoeSenators"), ended by "MORE", is page text
+    ("Former aide Jane Roe Jane Mary RoeSenators clash over budget as deadline nears Governor says the plan will work "
+     "MORE said on Friday that the plan would fail.", "related_link",
+     "Former aide Jane Roe said on Friday that the plan would fail."),
+    ("The vote was led by Senator Tom McCabe Thomas Lee McCabeGovernor warns the plan will fail MORE on Tuesday.",
+     "related_link", "Senator Tom McCabe says the plan will work, and MORE of the budget should go to roads."),
     ("Most landlords would say that the new inspection fee is a tax on tenants.", "supposed_saying",
      "Most landlords say that the new inspection fee is a tax on tenants."),
     ("The developers will probably argue that the tower fits the skyline.", "supposed_saying",
