@@ -185,6 +185,9 @@ SHAPES = [
      "The newspaper found that the strike had cost the port two million dollars."),
     ("Two of the defendants were found guilty of fraud on Friday.", "nothing_found",
      "The jury found that the defendants had committed fraud."),
+    # defending an object is an action; the saying that goes with it keeps its cue
+    ("The mayor defended the move at a news conference on Tuesday.", "acting",
+     "The mayor defended the move, saying the bridge was unsafe."),
     # a writer's idiom made of a verb of saying says nothing: "all told" (in all), "say," (for example)
     ("All told, the county spent $4 million on the new bridge.", "writer_idiom",
      "Officials told reporters that the county spent $4 million on the new bridge."),
@@ -243,6 +246,9 @@ SHAPE_WORDS = [
     ("(", "say", ", the council might still change its mind . )", "writer_idiom"),
     ("“ we will win , ” they", "say", ", adding that the polls are wrong .", None),
     ("but i would", "say", ", the plan is sound .", None),
+    ("the mayor", "defended", "the move at a news conference .", "acting"),
+    ("fans", "defended", "the company on the grounds that its prices were fair .", None),
+    ("the mayor", "defended", "the plan as “ the only way out . ”", None),
     # a participle of naming that opens the claim or has the name right after it names a thing
     ("the county opened a shelter", "named", "after a local firefighter .", "naming"),
     ("the campaign released a memo", "titled", "“ the path to 270 ” .", "naming"),
