@@ -128,6 +128,12 @@ GOVERNS_NOTHING = [
      "The coach claimed that the referee was biased."),
     ("I believe that the county will need a second high school within ten years.", "writer_voice",
      "The superintendent believes that the county will need a second high school."),
+    # a related-link headline run into the sentence after a glued name ("RoeSenators"), ended by "MORE", is page text
+    ("Former aide Jane Roe Jane Mary RoeSenators clash over budget as deadline nears Governor says the plan will work "
+     "MORE said on Friday that the plan would fail.", "related_link",
+     "Former aide Jane Roe said on Friday that the plan would fail."),
+    ("The vote was led by Senator Tom McCabe Thomas Lee McCabeGovernor warns the plan will fail MORE on Tuesday.",
+     "related_link", "Senator Tom McCabe says the plan will work, and MORE of the budget should go to roads."),
     ("Most landlords would say that the new inspection fee is a tax on tenants.", "supposed_saying",
      "Most landlords say that the new inspection fee is a tax on tenants."),
     ("The developers will probably argue that the tower fits the skyline.", "supposed_saying",
@@ -150,6 +156,17 @@ SHAPES = [
      "We were told by the highway agency that the road would reopen on Friday."),
     ("It was reported that the road would reopen on Friday.", "agentless_passive",
      "The highway agency reported that the road would reopen on Friday."),
+    ("We’re told that the bridge will reopen in the spring.", "agentless_passive",
+     "We were told by the highway agency that the bridge will reopen in the spring."),
+    ("I am told the bridge will reopen in the spring.", "agentless_passive",
+     "The inspector told me the bridge will reopen in the spring."),
+    # a participle of naming gives a thing its name, no content; a finite naming verb names its object first
+    ("Protesters filled a square dubbed “Freedom Plaza” by the organisers.", "naming",
+     "The union dubbed the offer “an insult” and walked out of the talks."),
+    ("Called the Harbor Line, the ferry service will carry 4,000 riders a day.", "naming",
+     "The mayor called the ferry service “a lifeline for the islands.”"),
+    ("The reservoir, also known as Lake Bell, supplies half of the city’s water.", "naming",
+     "The inspector, who is known to the family, said the reservoir supplies half of the city’s water."),
     # a cue in an adjunct clause of a main clause with its own verb is an aside; the main clause's cue is kept
     ("Although the mayor said the bridge was safe, engineers closed it to traffic on Monday.", "adjunct_clause",
      "Although engineers closed the bridge to traffic on Monday, the mayor said it was safe."),
@@ -158,6 +175,27 @@ SHAPES = [
      "Though the utility raised rates in March, its chief executive said the increase would be temporary."),
     ("The council delayed the vote after the mayor complained that the plan was rushed.", "adjunct_clause",
      "After the council delayed the vote, the mayor complained that the plan was rushed."),
+    # a cue word right after a preposition is a noun, a topic; a gerund there is a verb
+    ("The hearing opened amid an uproar over reports that the agency had spied on reporters.", "noun",
+     "The agency reported that it had spied on reporters."),
+    ("Despite complaints that the bus route is too slow, the council kept it for another year.", "noun",
+     "Riders complained that the bus route is too slow."),
+    # a verb of finding or showing with a reflexive, a verdict or a particle after it finds or shows nothing
+    ("The newspaper has again found itself in a dispute over its coverage of the strike.", "nothing_found",
+     "The newspaper found that the strike had cost the port two million dollars."),
+    ("Two of the defendants were found guilty of fraud on Friday.", "nothing_found",
+     "The jury found that the defendants had committed fraud."),
+    # defending an object is an action; the saying that goes with it keeps its cue
+    ("The mayor defended the move at a news conference on Tuesday.", "acting",
+     "The mayor defended the move, saying the bridge was unsafe."),
+    # a writer's idiom made of a verb of saying says nothing: "all told" (in all), "say," (for example)
+    ("All told, the county spent $4 million on the new bridge.", "writer_idiom",
+     "Officials told reporters that the county spent $4 million on the new bridge."),
+    ("A few neighbourhoods — say, the east side or the harbour — would lose their bus routes.", "writer_idiom",
+     "A few residents say the east side and the harbour would lose their bus routes."),
+    # a gerund right after an adjunct subordinator is an aside when the main clause has its own verb
+    ("The jurors deliberated for two days before announcing that they had reached a verdict.", "adjunct_clause",
+     "After two days of deliberation, the jurors announced that they had reached a verdict."),
     # a negated saying says nothing; its twin says it
     ("The sheriff did not say why the suspect had fled the county.", "negated",
      "The sheriff said the suspect had fled the county."),
@@ -198,7 +236,33 @@ SHAPE_WORDS = [
     ("several senators don't", "see", "that happening this year .", None),
     ("the mayor not only", "said", "that the plan would fail , she voted against it .", None),
     ("not", "according to", "the new survey of voters .", None),
+    ("the mayor defended the budget by", "saying", "that the reserves were untouched .", None),
+    ("a bias toward", "stories", "that confirm what they believe .", "noun"),
+    ("the mayor", "showed", "up at the hearing an hour late .", "nothing_found"),
+    ("if", "found", "not guilty , he would be sent to a hospital .", "nothing_found"),
+    ("the agency", "has shown", "itself unable to keep up .", "nothing_found"),
+    ("the poll", "showed", "no change in support for the levy .", None),
+    ("the audit", "found", "the fund short by $2 million .", None),
+    ("(", "say", ", the council might still change its mind . )", "writer_idiom"),
+    ("“ we will win , ” they", "say", ", adding that the polls are wrong .", None),
+    ("but i would", "say", ", the plan is sound .", None),
+    ("the mayor", "defended", "the move at a news conference .", "acting"),
+    ("fans", "defended", "the company on the grounds that its prices were fair .", None),
+    ("the mayor", "defended", "the plan as “ the only way out . ”", None),
+    # a participle of naming that opens the claim or has the name right after it names a thing
+    ("the county opened a shelter", "named", "after a local firefighter .", "naming"),
+    ("the campaign released a memo", "titled", "“ the path to 270 ” .", "naming"),
+    ("a north korean defector sometimes", "referred to", "as “ enemy zero ” .", "naming"),
+    ("", "called", "the harbor line , the ferry will carry 4,000 riders .", "naming"),
+    ("the mayor", "called", "the budget “ a betrayal ” .", None),
+    ("the judge", "referred to", "the earlier ruling in her decision .", None),
 ]
+
+
+def test_a_gerund_aside_gives_way_to_the_main_clauses_cue():
+    text = "After announcing his retirement from the council, the mayor said the budget was in good shape."
+    assert reasons_refused(text)[0] == "adjunct_clause"
+    assert only_claim(text)["attribution"]["cue"]["text"] == "said"
 
 
 @pytest.mark.parametrize("before, cue, after, reason", SHAPE_WORDS)

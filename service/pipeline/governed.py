@@ -41,13 +41,20 @@ _TELLER_PLACES = (
     ("preposition", _PREPOSITIONS), ("conjunction", _CLAUSE_WORDS["conjunctions"]), ("mark", _ASIDE_MARKS | {":", ")"}),
 )
 _AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries"] | _CLAUSE_WORDS["copulas"]
-_PASSIVE_BE = frozenset(read_toml("no_content.toml")["passive_be"])
+_NO_CONTENT = read_toml("no_content.toml")
+_PASSIVE_BE = frozenset(_NO_CONTENT["passive_be"])
+_CONTRACTED_BE = tuple(_NO_CONTENT["contracted_be"])
 _SCAN = 10
 """Words after the cue read for a clause: past them, what follows is no longer the cue's."""
 _ON_OBJECT = {**dict.fromkeys(_WORDS["acting_verbs"], "acting"), **dict.fromkeys(_WORDS["expressing_verbs"], "expressing")}
 """Verbs that are an action when they govern an object only (``_acts_on_object``), each with its refusal's reason."""
 _DECIDING = _WORDS["deciding_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
+_NAMING = _WORDS["naming_verbs"]
+_NAMING_OPENERS = _WORDS["naming_openers"]
+_FINDING = _WORDS["finding_verbs"]
+_FINDING_OBJECTS = _WORDS["finding_objects"]
+_WRITER_IDIOMS = frozenset(_WORDS["writer_idioms"])
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
 _NEGATION_GAP = _WORDS["negation_gap"]
 _NEGATED_STANCES = _WORDS["negated_stances"]
@@ -202,8 +209,12 @@ def _aside(lower_before: list[str], lower_after: list[str]) -> list[str]:
 def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_after: list[str]) -> str | None:
     """Why a cue's shape makes it no saying by docs/guidelines.md v2, or None; refused whatever the gate says,
     as ``attribution.decide.governs_no_content`` refuses its shapes. ``cue_words`` are the cue's lower-cased words:
+    - "writer_idiom": the cue and the words of its clause before it are a writer's idiom (``writer_idioms``: "All
+      told, ...", "— say, the wind speed —") with a comma after it: nobody says anything;
     - "auxiliary": the cue is an auxiliary ("Pompeo did not meet", "was criticized");
     - "particle": the cue is a verb's particle or a preposition alone ("rolled out", "care about");
+    - "noun": a preposition right before the cue and no gerund ("over reports that", "of claims that", "toward
+      stories that", "Despite complaints that"): the cue word is a noun, a topic;
     - "no_verb": no word of the cue is a verb and no that-clause (within three words), quotation or colon follows
       ("mission statement of", "opposition to"; a speaker label's colon and "announcement Friday that" stay);
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
@@ -214,17 +225,26 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
       as the acting verbs are ("voiced his anger", "unveiled a bill", "published its analysis");
-    - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that", "it was
-      revealed that"): vague attribution, a hedge, never an attribution;
+    - "naming": a past participle of naming (``naming_verbs``) that gives a thing its name (``_names_a_thing``: "a
+      memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ..."): the name is no content;
+    - "nothing_found": a verb of finding or showing (``finding_verbs``) followed at once by a reflexive, a verdict or
+      a particle (``finding_objects``: "found itself in", "has shown itself to be", "found guilty", "found not
+      guilty", "showed up"): nothing is found or shown;
+    - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
+      "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
-      about") of a main clause with a verb of its own (``_in_adjunct_clause``): an aside in the writer's sentence;
+      about", "After announcing his retirement, ...") of a main clause with a verb of its own (``_in_adjunct_clause``): an aside in the writer's sentence;
     - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
       nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
     head = cue_words[-1]
+    if lower_after[:1] == [","] and _writer_idiom(cue_words, lower_before):
+        return "writer_idiom"
     if head in _AUXILIARIES:
         return "auxiliary"
     if len(cue_words) == 1 and head in _WORDS["lone_particles"]:
         return "particle"
+    if lower_before and lower_before[-1] in _PREPOSITIONS and cue_words[0] != "to" and not cue_words[0].endswith("ing"):
+        return "noun"
     following = lower_after[0] if lower_after else ""
     if (head != ":" and following != ":" and following not in QUOTE_MARKS and "that" not in lower_after[:3]
             and not any(map(verb_classes, cue_words))):
@@ -239,9 +259,13 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
+    if _names_a_thing(cue_words, lower_before, lower_after):
+        return "naming"
+    if lemma in _FINDING and _nothing_found(lower_after):
+        return "nothing_found"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
-    if _in_adjunct_clause(lower_before, lower_after) and any(map(verb_classes, cue_words)):
+    if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
         return "adjunct_clause"
     if _negated([*lower_before, *cue_words[:-1]]) and verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head):
         return "negated"
@@ -257,16 +281,18 @@ def _negated(lower_before: list[str]) -> bool:
     return False
 
 
-def _in_adjunct_clause(lower_before: list[str], lower_after: list[str]) -> bool:
+def _in_adjunct_clause(lower_before: list[str], lower_after: list[str], gerund: bool = False) -> bool:
     """Whether the cue's clause is opened by an adjunct subordinator (``adjunct_subordinators``: "after",
-    "although", "if") with the teller between them, since the last mark before the cue, while the sentence's main
+    "although", "if") with the teller between them, or right before a ``gerund`` cue ("After announcing his
+    retirement, ...", "Despite admitting that"), since the last mark before the cue, while the sentence's main
     clause has a finite verb outside that clause: before it ("Obama wants the limit raised, although he said") or
     after a mark that follows the cue ("After the hosts pointed out that ..., Trump still embraced"). With no
     verb of its own outside ("This, after Trump insisted that ..."), the sentence is the cue's."""
     start = next((at + 1 for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _CLAUSE_STARTS), 0)
     opener = next((at for at in range(len(lower_before) - 1, start - 1, -1) if lower_before[at] in _CLAUSE_OPENERS), None)
-    if (opener is None or opener == len(lower_before) - 1 or lower_before[opener] not in _ADJUNCT_OPENERS
-            or opener and lower_before[opener - 1] == lower_before[opener + 1]):  # "country after country": no clause
+    last = len(lower_before) - 1
+    if (opener is None or (opener == last and not gerund) or lower_before[opener] not in _ADJUNCT_OPENERS
+            or 0 < opener < last and lower_before[opener - 1] == lower_before[opener + 1]):  # "country after country": no clause
         return False
     return _has_finite_verb(lower_before[:opener]) or _has_finite_verb(_after_break(lower_after))
 
@@ -302,7 +328,34 @@ def _acts_on_object(lower_after: list[str]) -> bool:
 
 
 def _after_be(words: list[str]) -> bool:
-    """Whether the words end in a form of "be", or in one and an "-ly" adverb ("was widely")."""
-    if words and words[-1].endswith("ly"):
+    """Whether the words end in a form of "be" (or a word holding one, "we're", "I'm"), or in one and an "-ly"
+    adverb or "also" ("was widely", "am also")."""
+    if words and (words[-1].endswith("ly") or words[-1] == "also"):
         words = words[:-1]
-    return bool(words) and words[-1] in _PASSIVE_BE
+    return bool(words) and (words[-1] in _PASSIVE_BE or words[-1].endswith(_CONTRACTED_BE))
+
+
+def _writer_idiom(cue_words: Sequence[str], lower_before: list[str]) -> bool:
+    """Whether the words since the claim's start or the last mark or quotation mark before the cue, with the cue's
+    own, are one of ``writer_idioms`` ("all told", "say")."""
+    start = next((at + 1 for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _CLAUSE_STARTS), 0)
+    return " ".join([*lower_before[start:], *cue_words]) in _WRITER_IDIOMS
+
+
+def _nothing_found(lower_after: list[str]) -> bool:
+    """Whether the words after a verb of finding or showing open with a ``finding_objects`` word, past a "not"
+    ("itself", "guilty", "not guilty", "up")."""
+    words = lower_after[1:2] if lower_after[:1] == ["not"] else lower_after[:1]
+    return bool(words) and words[0] in _FINDING_OBJECTS
+
+
+def _names_a_thing(cue_words: Sequence[str], lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether a cue word is the past participle of a verb of naming (``naming_verbs``: "titled", "dubbed", "known")
+    that opens the claim ("Called the Rosenberg method, it was ...") or is followed at once by the name: a quotation
+    mark or a ``naming_openers`` word, in the cue or after it ("a memo titled “The Facts”", "also known as",
+    "referred to as", "named after"). A finite naming verb names its object first ("called the plan “reckless”")."""
+    if not any(is_past_participle(word) and verb_lemma(word) in _NAMING for word in cue_words):
+        return False
+    following = lower_after[0] if lower_after else ""
+    return (not lower_before or cue_words[-1] in _NAMING_OPENERS or following in _NAMING_OPENERS
+            or following in QUOTE_MARKS)

@@ -29,6 +29,10 @@ _AUX_GAP = re.compile(rf"(?:\s+(?:{AUX}|(?-i:{LY_ADVERB})))*\s+", re.IGNORECASE)
 _SAY_VERB = re.compile(compile_alternation(read_entries("source_say_verbs.txt")).pattern, re.IGNORECASE)
 _NO_CONTENT = {name: frozenset(words) for name, words in read_toml("no_content.toml").items()}
 _MODALS = frozenset(CLAUSE_WORDS["modals"])
+_RELATED_END = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(_NO_CONTENT['related_link_ends'])))})\b")
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
+"""A name glued to the next word's capital ("ClintonDemocrats", "TrumpDem"): where a related-link headline opens.
+Two lower-case letters before the capital, so that "McCabe" and "DeVos" are no such join."""
 # A verb of saying whose only object is the asking for comment: "declined to comment", "did not respond to a
 # request for comment", "did not immediately reply to requests for comment" (docs/guidelines.md: no content).
 _COMMENT_AFTER = re.compile(
@@ -46,7 +50,7 @@ MAX_CANDIDATES = 3
 
 def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attribution) -> str | None:
     """Why the attribution's own cue governs no content (``resources/lexicons/no_content.toml``), or None: the
-    asking for comment, a refusal, a forecast nobody makes, a phrasal verb of action, a saying only tried,
+    asking for comment, a related-link headline run into the claim (page text), a refusal, a forecast nobody makes, a phrasal verb of action, a saying only tried,
     judged or to come (an infinitive), a noun, the writer's own voice. Such a cue is refused whatever the gate
     says. The writer's voice is read outside the quotations of the Document's quotation model."""
     cue = attribution.cue
@@ -57,6 +61,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
     previous = before[-1].strip(",;:") if before else ""
     if _COMMENT_AFTER.match(text, cue.end, claim.end):
         return "asks_for_comment"
+    if _in_related_link(text, claim, cue):
+        return "related_link"
     if words[-1] in _NO_CONTENT["refusals"]:
         return "refusal"
     if words[-1] in _NO_CONTENT["expectations"] and (words[0] in _NO_CONTENT["passive_be"] or previous in _NO_CONTENT["passive_be"]):
@@ -77,6 +83,18 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
             and not quotations.open_at(cue.start)):
         return "writer_voice"
     return None
+
+
+def _in_related_link(text: str, claim: Claim, cue: Span) -> bool:
+    """Whether the cue stands in a related-link headline run into the claim: a related-link end word
+    (``related_link_ends``: "MORE") follows it in the claim, and a glued name (``_GLUED``) stands before it since
+    the claim's start or the last end word ("... Hillary Diane Rodham ClintonDemocrats worry they ... MORE")."""
+    if _RELATED_END.search(text, cue.end, claim.end) is None:
+        return False
+    start = claim.start
+    for end in _RELATED_END.finditer(text, claim.start, cue.start):
+        start = end.end()
+    return _GLUED.search(text, start, cue.start) is not None
 
 
 def _after_modal(cue_words: list[str], before: list[str]) -> bool:
