@@ -314,3 +314,49 @@ def test_a_heading_with_a_colon_is_no_speaker(line):
     found = by_text(f"The county budget is due next month.\n{line}\nThe vote is set for June.")
     assert not any(a is not None and a["cue"] is not None and a["cue"]["text"] == ":" for a in found.values()), found
 
+
+
+REPORTED_THEN_QUOTED = "The power went out across the county on Sunday night.\n{reported}\n{quoted}\nCrews restored power to most homes by Tuesday."
+
+
+@pytest.mark.parametrize(
+    "reported, quoted, source",
+    [
+        # the next paragraph quotes the spokeswoman whose words the paragraph before reported
+        ("Press secretary Dana Lee said the governor had been briefed on the outage.",
+         "“The governor has been briefed and we are in touch with the utility. Crews are working through the night.”",
+         "Dana Lee"),
+        # the quotation opens the paragraph and the writer finishes its sentence
+        ("According to the fire marshal, the blaze began in a transformer behind the plant.",
+         "“A loud bang” was heard minutes before the lines went down.", "the fire marshal"),
+    ],
+)
+def test_a_quotation_that_opens_the_paragraph_after_reported_speech_is_the_same_speaker_s(reported, quoted, source):
+    found = attributions(REPORTED_THEN_QUOTED.format(reported=reported, quoted=quoted))
+    assert found[1] is not None and not found[1]["inherited"]
+    quotation = found[2:-1]
+    assert quotation and all(a is not None and a["inherited"] and a["source"]["text"] == source for a in quotation), found
+    assert found[0] is None and found[-1] is None
+
+
+@pytest.mark.parametrize(
+    "reported, quoted",
+    [
+        # the writer's sentence before the quotation: no speaker to carry over
+        ("The governor was briefed on the outage on Monday.", "“We are in touch with the utility.”"),
+        # the writer's paragraph between the reported speech and the quotation
+        ("Press secretary Dana Lee said the governor had been briefed.\nThe utility has 40 crews in the county.",
+         "“We are in touch with the utility.”"),
+    ],
+)
+def test_a_quotation_after_the_writer_s_own_paragraph_inherits_nothing(reported, quoted):
+    found = attributions(REPORTED_THEN_QUOTED.format(reported=reported, quoted=quoted))
+    assert not any(a is not None and a["inherited"] for a in found), found
+
+
+def test_a_quotation_that_names_its_own_speaker_after_reported_speech_keeps_it():
+    text = REPORTED_THEN_QUOTED.format(
+        reported="Press secretary Dana Lee said the governor had been briefed on the outage.",
+        quoted="“We have 40 crews out tonight,” said Tom Reyes, a utility manager.")
+    found = attributions(text)
+    assert not found[2]["inherited"] and found[2]["source"]["text"] == "Tom Reyes"

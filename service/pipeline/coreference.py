@@ -136,6 +136,9 @@ def continue_quotations(
       or inside a quotation, right after a claim whose attribution quotes someone, also over one line skipped between
       them (a photo caption or a subhead the page set inside the quotation);
     - a quotation introduced by a lead-in that ends in a colon ("Weiss writes:" then “My own forays ...”);
+    - a quotation opening a claim right after one with a cue of its own, in its paragraph or the next: the speaker
+      whose words were reported ("Press secretary Dana Lee said the governor had been briefed." then “We are in touch
+      with the utility.”);
     - a block quote: the paragraph after an attributed lead-in that ends in a colon, opening with no quotation mark
       (quoted words inside it are the excerpt's own): its sentences with no cue take the lead-in's source, and so
       does the sentence that opens each further item of a bulleted list it starts ("· Schools will reopen ...");
@@ -184,8 +187,9 @@ def continue_quotations(
         if claim.paragraph - before.paragraph > 1 + _SKIPPED_INSIDE:
             continue
         lead_in = ENDS_WITH_COLON.search(before.text) is not None
+        reported = previous.cue is not None and claim.paragraph - before.paragraph <= 1
         finding = previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
-        if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in)) or finding:
+        if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in or reported)) or finding:
             result[index] = _goes_on_quoting(previous, index - 1)
     return tuple(result)
 
