@@ -360,3 +360,48 @@ def test_a_quotation_that_names_its_own_speaker_after_reported_speech_keeps_it()
         quoted="“We have 40 crews out tonight,” said Tom Reyes, a utility manager.")
     found = attributions(text)
     assert not found[2]["inherited"] and found[2]["source"]["text"] == "Tom Reyes"
+
+
+SURVEY = (
+    "A new statewide survey by the Marlow Institute found that 58 percent of voters back the road bond.\n"
+    "“People are tired of potholes,” said Ana Ruiz, who directs the institute.\n"
+    "{findings}\n"
+    "The vote is on Nov. 3."
+)
+
+
+@pytest.mark.parametrize(
+    "findings",
+    [
+        "Twenty-nine percent oppose the measure. Opposition among renters fell from 41 percent to 33 percent since May.",
+        "About 7 in 10 Republicans back it, too. Just a third of renters have heard of the bond.",
+    ],
+)
+def test_a_share_with_no_teller_a_few_claims_after_a_poll_is_its_finding_also_after_another_voice(findings):
+    found = attributions(SURVEY.format(findings=findings))
+    assert not found[0]["inherited"] and found[1]["source"]["text"] == "Ana Ruiz"
+    shares = found[2:-1]
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == "A new statewide survey" for a in shares), found
+    assert found[-1] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the poll's method is the writer's
+        SURVEY.format(findings="The margin of error is 3.5 percentage points."),
+        # a document that is no poll: a share of roads is the writer's figure
+        "A county audit found that the roads need $40 million of repairs.\n"
+        "Sixty percent of the county's roads were paved before 1980.\nThe vote is on Nov. 3.",
+        # no poll at all
+        "The county's roads are in poor shape.\nSixty percent of them were paved before 1980.\nThe vote is on Nov. 3.",
+    ],
+)
+def test_a_share_that_is_no_poll_s_finding_inherits_nothing(text):
+    found = attributions(text)
+    assert not any(a is not None and a["inherited"] for a in found), found
+
+
+def test_a_quoted_share_after_a_poll_stays_the_speaker_s():
+    found = attributions(SURVEY.format(findings="“Sixty percent of our roads are older than I am,” Ruiz added."))
+    assert not found[2]["inherited"] and found[2]["source"]["text"] == "Ruiz"
