@@ -405,3 +405,38 @@ def test_a_share_that_is_no_poll_s_finding_inherits_nothing(text):
 def test_a_quoted_share_after_a_poll_stays_the_speaker_s():
     found = attributions(SURVEY.format(findings="“Sixty percent of our roads are older than I am,” Ruiz added."))
     assert not found[2]["inherited"] and found[2]["source"]["text"] == "Ruiz"
+
+
+QUOTED_ON = "Turnout was the highest in a decade.\n{speaker}{sep}{then}\nThe count ends on Friday."
+QUOTED = "“We beat them on the ground, fair and square,” said Jane Roe, a Democratic consultant."
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "Her rivals had “a huge advantage in money and in the field.”",
+        "Unless the courts step in, “the result is final and everyone knows it.”",
+    ],
+)
+def test_a_mostly_quoted_claim_after_a_quotation_in_its_paragraph_goes_on_quoting(then):
+    found = attributions(QUOTED_ON.format(speaker=QUOTED, sep=" ", then=then))
+    assert not found[1]["inherited"] and found[1]["source"]["text"] == "Jane Roe"
+    assert found[2] is not None and found[2]["inherited"] and found[2]["source"]["text"] == "Jane Roe", found
+    assert found[0] is None and found[-1] is None
+
+
+@pytest.mark.parametrize(
+    "speaker, sep, then",
+    [
+        # a scare quote in the writer's sentence
+        (QUOTED, " ", "The county has used “ballot drop boxes” since the 2016 primary election."),
+        # the speaker's words reported, not quoted, before it
+        ("Jane Roe, a Democratic consultant, said her party won on the ground.", " ",
+         "Her rivals had “a huge advantage in money and in the field.”"),
+        # in the next paragraph
+        (QUOTED, "\n", "Her rivals had “a huge advantage in money and in the field.”"),
+    ],
+)
+def test_a_claim_mostly_the_writer_s_or_out_of_the_quotation_s_paragraph_inherits_nothing(speaker, sep, then):
+    found = attributions(QUOTED_ON.format(speaker=speaker, sep=sep, then=then))
+    assert not any(a is not None and a["inherited"] for a in found), found

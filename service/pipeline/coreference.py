@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from .attribution.inherit import carry, earlier_mention
+from .attribution.inherit import DIRECT_QUOTE_SHARE, carry, earlier_mention
 from .document import Line, Quotations
 from .resources import read_toml
 from .source_lexicons import PHRASE_WORDS, SHARE_OF_PEOPLE
@@ -143,6 +143,9 @@ def continue_quotations(
     - a quotation opening a claim right after one with a cue of its own, in its paragraph or the next: the speaker
       whose words were reported ("Press secretary Dana Lee said the governor had been briefed." then “We are in touch
       with the utility.”);
+    - a claim of the same paragraph that is mostly quoted words, though it opens with the writer's, right after a
+      claim that quotes someone with a cue of its own (“We beat them fair and square,” said Jane Roe. then Her rivals
+      had “a huge advantage in the field.”);
     - a block quote: the paragraph after an attributed lead-in that ends in a colon, opening with no quotation mark
       (quoted words inside it are the excerpt's own): its sentences with no cue take the lead-in's source, and so
       does the sentence that opens each further item of a bulleted list it starts ("· Schools will reopen ...");
@@ -195,9 +198,17 @@ def continue_quotations(
         lead_in = ENDS_WITH_COLON.search(before.text) is not None
         reported = previous.cue is not None and claim.paragraph - before.paragraph <= 1
         finding = previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
-        if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in or reported)) or finding:
+        quoted_on = claim.paragraph == before.paragraph and previous.cue is not None and _mostly_quoted(
+            quotations, claim) and bool(quotations.stretches(before.start, before.end))
+        if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in or reported)) or finding or quoted_on:
             result[index] = _goes_on_quoting(previous, index - 1)
     return tuple(result)
+
+
+def _mostly_quoted(quotations: Quotations, claim: Claim) -> bool:
+    """Whether most of ``claim`` (``DIRECT_QUOTE_SHARE`` of its characters but spaces) is quoted words."""
+    content = len(claim.text) - claim.text.count(" ")
+    return content > 0 and quotations.quoted_length(claim.start, claim.end) / content >= DIRECT_QUOTE_SHARE
 
 
 def _poll_finding(
