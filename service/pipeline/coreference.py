@@ -116,6 +116,8 @@ _POLL = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_nouns'])})(?![\w
 """A document named a poll: its figures may stand apart from it, among other voices."""
 _POLL_METHOD = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_method'])})(?![\w-])", re.IGNORECASE)
 """The poll's method, which the writer states: no finding."""
+_SHARE_IN_TEXT = re.compile(rf"(?<!\w)(?:{SHARE_OF_PEOPLE.pattern})", re.IGNORECASE)
+"""A share of people anywhere in a claim, from a word's start: a search tries the share's words only there."""
 ENDS_WITH_COLON = re.compile(r":\s*$")
 """A lead-in's end: a colon, nothing after it but white space (here and in ``lead_ins``)."""
 _SKIPPED_INSIDE = 1
@@ -223,23 +225,25 @@ def _poll_finding(
     of the same poll), the respondents are no teller; the poll's method ("The margin of error is 3 points") is the
     writer's. None otherwise."""
     own = result[index]
-    if own is None:
-        claim = claims[index]
-        share = SHARE_OF_PEOPLE.search(claim.text)
-        if share is None or quotations.quoted_length(claim.start, claim.end) or _POLL_METHOD.search(claim.text):
-            return None
-        words = share.group()
-    elif own.inherited or own.source is None or not SHARE_OF_PEOPLE.match(own.source.text):
+    if own is not None and (own.inherited or own.source is None or not SHARE_OF_PEOPLE.match(own.source.text)):
         return None
-    else:
-        words = own.source.text
     for origin in range(index - 1, max(-1, index - 1 - POLL_LOOKBACK), -1):
         poll = result[origin]
         if poll is not None and poll.source_type == "document" and poll.teller is not None and (
             own is not None or _POLL.search(poll.teller.text)
         ):
-            return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),))
-    return None
+            break
+    else:
+        return None
+    if own is not None:
+        words = own.source.text
+    else:  # the poll is looked for first: most claims with no attribution stand far from any
+        claim = claims[index]
+        share = _SHARE_IN_TEXT.search(claim.text)
+        if share is None or quotations.quoted_length(claim.start, claim.end) or _POLL_METHOD.search(claim.text):
+            return None
+        words = share.group()
+    return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),))
 
 
 def _opens_block(quotations: Quotations, before: Claim, attribution: Attribution | None, claim: Claim) -> bool:
