@@ -314,3 +314,129 @@ def test_a_heading_with_a_colon_is_no_speaker(line):
     found = by_text(f"The county budget is due next month.\n{line}\nThe vote is set for June.")
     assert not any(a is not None and a["cue"] is not None and a["cue"]["text"] == ":" for a in found.values()), found
 
+
+
+REPORTED_THEN_QUOTED = "The power went out across the county on Sunday night.\n{reported}\n{quoted}\nCrews restored power to most homes by Tuesday."
+
+
+@pytest.mark.parametrize(
+    "reported, quoted, source",
+    [
+        # the next paragraph quotes the spokeswoman whose words the paragraph before reported
+        ("Press secretary Dana Lee said the governor had been briefed on the outage.",
+         "“The governor has been briefed and we are in touch with the utility. Crews are working through the night.”",
+         "Dana Lee"),
+        # the quotation opens the paragraph and the writer finishes its sentence
+        ("According to the fire marshal, the blaze began in a transformer behind the plant.",
+         "“A loud bang” was heard minutes before the lines went down.", "the fire marshal"),
+    ],
+)
+def test_a_quotation_that_opens_the_paragraph_after_reported_speech_is_the_same_speaker_s(reported, quoted, source):
+    found = attributions(REPORTED_THEN_QUOTED.format(reported=reported, quoted=quoted))
+    assert found[1] is not None and not found[1]["inherited"]
+    quotation = found[2:-1]
+    assert quotation and all(a is not None and a["inherited"] and a["source"]["text"] == source for a in quotation), found
+    assert found[0] is None and found[-1] is None
+
+
+@pytest.mark.parametrize(
+    "reported, quoted",
+    [
+        # the writer's sentence before the quotation: no speaker to carry over
+        ("The governor was briefed on the outage on Monday.", "“We are in touch with the utility.”"),
+        # the writer's paragraph between the reported speech and the quotation
+        ("Press secretary Dana Lee said the governor had been briefed.\nThe utility has 40 crews in the county.",
+         "“We are in touch with the utility.”"),
+    ],
+)
+def test_a_quotation_after_the_writer_s_own_paragraph_inherits_nothing(reported, quoted):
+    found = attributions(REPORTED_THEN_QUOTED.format(reported=reported, quoted=quoted))
+    assert not any(a is not None and a["inherited"] for a in found), found
+
+
+def test_a_quotation_that_names_its_own_speaker_after_reported_speech_keeps_it():
+    text = REPORTED_THEN_QUOTED.format(
+        reported="Press secretary Dana Lee said the governor had been briefed on the outage.",
+        quoted="“We have 40 crews out tonight,” said Tom Reyes, a utility manager.")
+    found = attributions(text)
+    assert not found[2]["inherited"] and found[2]["source"]["text"] == "Tom Reyes"
+
+
+SURVEY = (
+    "A new statewide survey by the Marlow Institute found that 58 percent of voters back the road bond.\n"
+    "“People are tired of potholes,” said Ana Ruiz, who directs the institute.\n"
+    "{findings}\n"
+    "The vote is on Nov. 3."
+)
+
+
+@pytest.mark.parametrize(
+    "findings",
+    [
+        "Twenty-nine percent oppose the measure. Opposition among renters fell from 41 percent to 33 percent since May.",
+        "About 7 in 10 Republicans back it, too. Just a third of renters have heard of the bond.",
+    ],
+)
+def test_a_share_with_no_teller_a_few_claims_after_a_poll_is_its_finding_also_after_another_voice(findings):
+    found = attributions(SURVEY.format(findings=findings))
+    assert not found[0]["inherited"] and found[1]["source"]["text"] == "Ana Ruiz"
+    shares = found[2:-1]
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == "A new statewide survey" for a in shares), found
+    assert found[-1] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the poll's method is the writer's
+        SURVEY.format(findings="The margin of error is 3.5 percentage points."),
+        # a document that is no poll: a share of roads is the writer's figure
+        "A county audit found that the roads need $40 million of repairs.\n"
+        "Sixty percent of the county's roads were paved before 1980.\nThe vote is on Nov. 3.",
+        # no poll at all
+        "The county's roads are in poor shape.\nSixty percent of them were paved before 1980.\nThe vote is on Nov. 3.",
+    ],
+)
+def test_a_share_that_is_no_poll_s_finding_inherits_nothing(text):
+    found = attributions(text)
+    assert not any(a is not None and a["inherited"] for a in found), found
+
+
+def test_a_quoted_share_after_a_poll_stays_the_speaker_s():
+    found = attributions(SURVEY.format(findings="“Sixty percent of our roads are older than I am,” Ruiz added."))
+    assert not found[2]["inherited"] and found[2]["source"]["text"] == "Ruiz"
+
+
+QUOTED_ON = "Turnout was the highest in a decade.\n{speaker}{sep}{then}\nThe count ends on Friday."
+QUOTED = "“We beat them on the ground, fair and square,” said Jane Roe, a Democratic consultant."
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "Her rivals had “a huge advantage in money and in the field.”",
+        "Unless the courts step in, “the result is final and everyone knows it.”",
+    ],
+)
+def test_a_mostly_quoted_claim_after_a_quotation_in_its_paragraph_goes_on_quoting(then):
+    found = attributions(QUOTED_ON.format(speaker=QUOTED, sep=" ", then=then))
+    assert not found[1]["inherited"] and found[1]["source"]["text"] == "Jane Roe"
+    assert found[2] is not None and found[2]["inherited"] and found[2]["source"]["text"] == "Jane Roe", found
+    assert found[0] is None and found[-1] is None
+
+
+@pytest.mark.parametrize(
+    "speaker, sep, then",
+    [
+        # a scare quote in the writer's sentence
+        (QUOTED, " ", "The county has used “ballot drop boxes” since the 2016 primary election."),
+        # the speaker's words reported, not quoted, before it
+        ("Jane Roe, a Democratic consultant, said her party won on the ground.", " ",
+         "Her rivals had “a huge advantage in money and in the field.”"),
+        # in the next paragraph
+        (QUOTED, "\n", "Her rivals had “a huge advantage in money and in the field.”"),
+    ],
+)
+def test_a_claim_mostly_the_writer_s_or_out_of_the_quotation_s_paragraph_inherits_nothing(speaker, sep, then):
+    found = attributions(QUOTED_ON.format(speaker=speaker, sep=sep, then=then))
+    assert not any(a is not None and a["inherited"] for a in found), found

@@ -378,9 +378,10 @@ def inheritance(text: str) -> list[tuple[str, bool, str | None]]:
         # paragraph, is that speaker's
         ("The new pump can drain the tunnel in an hour, the site engineer said. \u201cThat saves us a week of work.\u201d",
          [False, True], "the site engineer"),
-        # refused: in the next paragraph, after words only reported, the quotation is not given to the reporter
+        # in the next paragraph too: a quotation opening the paragraph after words only reported is the same
+        # speaker's (the labels' reading of wire copy: tests/test_inherited_layouts.py)
         ("The new pump can drain the tunnel in an hour, the site engineer said.\n\n\u201cThat saves us a week of work.\u201d",
-         [False, False], None),
+         [False, True], "the site engineer"),
         # refused: after the writer's own sentence, a quotation has no speaker to inherit
         ("The new pump can drain the tunnel in an hour. \u201cThat saves us a week of work.\u201d",
          [False, False], None),

@@ -17,10 +17,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from .attribution.inherit import carry, earlier_mention
+from .attribution.inherit import DIRECT_QUOTE_SHARE, carry, earlier_mention
 from .document import Line, Quotations
 from .resources import read_toml
-from .source_lexicons import SHARE_OF_PEOPLE
+from .source_lexicons import PHRASE_WORDS, SHARE_OF_PEOPLE
 from .sources import SourceReading, classify_source
 from .records import Attribution, Claim, Span, Step, replace
 
@@ -112,6 +112,12 @@ _FIGURE = re.compile(r"\d")
 """A figure: the further findings of a report that inherit its source are numbers."""
 POLL_LOOKBACK = 8
 """How many claims back the poll a share of its respondents belongs to is looked for."""
+_POLL = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_nouns'])})(?![\w-])", re.IGNORECASE)
+"""A document named a poll: its figures may stand apart from it, among other voices."""
+_POLL_METHOD = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_method'])})(?![\w-])", re.IGNORECASE)
+"""The poll's method, which the writer states: no finding."""
+_SHARE_IN_TEXT = re.compile(rf"(?<!\w)(?:{SHARE_OF_PEOPLE.pattern})", re.IGNORECASE)
+"""A share of people anywhere in a claim, from a word's start: a search tries the share's words only there."""
 ENDS_WITH_COLON = re.compile(r":\s*$")
 """A lead-in's end: a colon, nothing after it but white space (here and in ``lead_ins``)."""
 _SKIPPED_INSIDE = 1
@@ -136,12 +142,20 @@ def continue_quotations(
       or inside a quotation, right after a claim whose attribution quotes someone, also over one line skipped between
       them (a photo caption or a subhead the page set inside the quotation);
     - a quotation introduced by a lead-in that ends in a colon ("Weiss writes:" then “My own forays ...”);
+    - a quotation opening a claim right after one with a cue of its own, in its paragraph or the next: the speaker
+      whose words were reported ("Press secretary Dana Lee said the governor had been briefed." then “We are in touch
+      with the utility.”);
+    - a claim of the same paragraph that is mostly quoted words, though it opens with the writer's, right after a
+      claim that quotes someone with a cue of its own (“We beat them fair and square,” said Jane Roe. then Her rivals
+      had “a huge advantage in the field.”);
     - a block quote: the paragraph after an attributed lead-in that ends in a colon, opening with no quotation mark
       (quoted words inside it are the excerpt's own): its sentences with no cue take the lead-in's source, and so
       does the sentence that opens each further item of a bulleted list it starts ("· Schools will reopen ...");
     - a quotation whose speaker is named where it closes ("“A. B. C,” she said."): every sentence before the close;
     - a share of the people a poll asked ("60 percent say ...") a few claims after a claim attributed to a document:
-      the poll's finding, though it has a cue of its own (``_poll_finding``);
+      the poll's finding, though it has a cue of its own; and a claim with no attribution that gives a share
+      ("Seventeen percent remain undecided.") a few claims after a poll or survey, among other voices too
+      (``_poll_finding``);
     - a further figure of the same report, study or poll: a sentence with a number right after a claim attributed
       to a document, in its paragraph (tried in the next paragraph too: on the 90 train articles labelled after it,
       that found no finding and took 3 writer's numbers, a year and an age among them).
@@ -160,7 +174,7 @@ def continue_quotations(
     # lead-in opens it, and its first claim
     block, item, lead, first = -1, -1, 0, 0
     for index in range(1, len(claims)):
-        if (finding := _poll_finding(result, index)) is not None:
+        if (finding := _poll_finding(quotations, claims, result, index)) is not None:
             result[index] = finding
             continue
         claim, before, previous = claims[index], claims[index - 1], result[index - 1]
@@ -184,25 +198,52 @@ def continue_quotations(
         if claim.paragraph - before.paragraph > 1 + _SKIPPED_INSIDE:
             continue
         lead_in = ENDS_WITH_COLON.search(before.text) is not None
+        reported = previous.cue is not None and claim.paragraph - before.paragraph <= 1
         finding = previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
-        if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in)) or finding:
+        quoted_on = claim.paragraph == before.paragraph and previous.cue is not None and _mostly_quoted(
+            quotations, claim) and bool(quotations.stretches(before.start, before.end))
+        if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in or reported)) or finding or quoted_on:
             result[index] = _goes_on_quoting(previous, index - 1)
     return tuple(result)
 
 
-def _poll_finding(result: Sequence[Attribution | None], index: int) -> Attribution | None:
-    """The attribution of a poll for claim ``index`` when the claim's own source is a share of the people asked ("60
-    percent say ...", "About 7 in 10 said so") and a claim attributed to a document stands within ``POLL_LOOKBACK``
-    claims before it: the share says what the poll found (docs/guidelines.md, Inherited: further figures and findings
-    of the same poll), the respondents are no teller. None otherwise."""
+def _mostly_quoted(quotations: Quotations, claim: Claim) -> bool:
+    """Whether most of ``claim`` (``DIRECT_QUOTE_SHARE`` of its characters but spaces) is quoted words."""
+    content = len(claim.text) - claim.text.count(" ")
+    return content > 0 and quotations.quoted_length(claim.start, claim.end) / content >= DIRECT_QUOTE_SHARE
+
+
+def _poll_finding(
+    quotations: Quotations, claims: Sequence[Claim], result: Sequence[Attribution | None], index: int
+) -> Attribution | None:
+    """The attribution of a poll for claim ``index`` when a claim attributed to a document stands within
+    ``POLL_LOOKBACK`` claims before it and the claim says what a share of the people asked think: its own source is
+    that share ("60 percent say ...", "About 7 in 10 said so"), or it has no attribution, no quotation and a share
+    in it while the document is named a poll or survey ("Seventeen percent remain undecided.", "Opposition among
+    independents went from 53 percent to 64 percent."), also after other quoted voices, the poll's further findings
+    each passing it on. The share is the poll's finding (docs/guidelines.md, Inherited: further figures and findings
+    of the same poll), the respondents are no teller; the poll's method ("The margin of error is 3 points") is the
+    writer's. None otherwise."""
     own = result[index]
-    if own is None or own.inherited or own.source is None or not SHARE_OF_PEOPLE.match(own.source.text):
+    if own is not None and (own.inherited or own.source is None or not SHARE_OF_PEOPLE.match(own.source.text)):
         return None
     for origin in range(index - 1, max(-1, index - 1 - POLL_LOOKBACK), -1):
         poll = result[origin]
-        if poll is not None and poll.source_type == "document" and poll.teller is not None:
-            return carry(poll, (Step("poll_finding", own.source.text, poll.teller.text, origin),))
-    return None
+        if poll is not None and poll.source_type == "document" and poll.teller is not None and (
+            own is not None or _POLL.search(poll.teller.text)
+        ):
+            break
+    else:
+        return None
+    if own is not None:
+        words = own.source.text
+    else:  # the poll is looked for first: most claims with no attribution stand far from any
+        claim = claims[index]
+        share = _SHARE_IN_TEXT.search(claim.text)
+        if share is None or quotations.quoted_length(claim.start, claim.end) or _POLL_METHOD.search(claim.text):
+            return None
+        words = share.group()
+    return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),))
 
 
 def _opens_block(quotations: Quotations, before: Claim, attribution: Attribution | None, claim: Claim) -> bool:
