@@ -88,12 +88,34 @@ _RELAY_PARTICIPLE = re.compile(r"^(?:citing|quoting)$", re.IGNORECASE)
 
 
 def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
-    return tuple(
+    refined = [
         _head_only(text, _refine(text, claim, attribution))
         if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited
         else _source_of_sourceless_cue(text, claim, attribution) or _head_only(text, attribution)
         for claim, attribution in zip(claims, attributions, strict=True)
-    )
+    ]
+    for index, attribution in enumerate(attributions):  # in claim order: an origin before its inheritor is final
+        if attribution is not None and attribution.inherited:
+            refined[index] = _as_origin_refined(attributions, refined, attribution) or refined[index]
+    return tuple(refined)
+
+
+def _as_origin_refined(
+    attributions: Sequence[Attribution | None], refined: Sequence[Attribution | None], inherited: Attribution
+) -> Attribution | None:
+    """An inherited attribution whose origin claim's source was refined here (a name in apposition, a subject before
+    an aside, the teller before "told reporters"): the refined source, as the claim continues that claim's words
+    ("“...,” said its president, Brian Harris." then “We feel ...”: source "Brian Harris"); None when the origin's
+    source stands as the attribution rules found it, or the claim no longer carries it."""
+    origin = next((step[2] for step in inherited.steps if step.rule == "inherited"), None)
+    if origin is None:
+        return None
+    before, after = attributions[origin], refined[origin]
+    if before is None or after is None or before.source != inherited.source or after.source in (None, before.source):
+        return None
+    step = Step("origin_refined", after.source.text, origin)
+    return replace(inherited, source=after.source, source_type=after.source_type, named=after.named,
+                   described=after.described, refers_to=after.refers_to, via=after.via, steps=(*inherited.steps, step))
 
 
 def _source_of_sourceless_cue(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
