@@ -44,3 +44,22 @@ def _sources(text: str) -> list[tuple[str | None, bool] | None]:
 )
 def test_a_continued_quotation_takes_its_origins_source_as_made_right(text, expected):
     assert _sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a participle cue with no source of its own: the subject of the clause it goes on from
+        ("That senator opposed the bill, warning it would raise taxes on small farms.", "That senator"),
+        ("That agency dropped the case, saying the evidence was too thin.", "That agency"),
+        ("And even Ewing conceded the point, noting that the figures were out of date.", "Ewing"),
+        ("Even the governor backed down, noting that the vote was close.", "the governor"),
+        # a name that ends in "-ing" is no participle opening an adjunct
+        ("Golding tossed the appeal, saying that the deadline had passed.", "Golding"),
+        # refused: an adjunct that opens the sentence is passed over, whether a participle or a preposition
+        ("Asked about the fine, the minister shrugged, saying it was fair.", "the minister"),
+        ("Following the vote, the council adjourned, noting that the budget was balanced.", "the council"),
+    ],
+)
+def test_a_participles_teller_is_the_subject_of_its_clause(text, source):
+    assert _sources(text)[-1] == (source, False)

@@ -10,7 +10,8 @@ from ..records import Span
 from ..resources import read_toml
 from ..sources import classify_source
 from .spans import ADJUNCT_WORDS, APPOSITION_PIECES, MAX_SOURCE_WORDS, OPENING_WORDS, PIECE, WORD, trim
-from .words import CLAUSE_WORDS, is_past_participle
+from ..source_lexicons import PRONOUNS
+from .words import CLAUSE_WORDS, is_past_participle, verb_classes
 
 # What follows a source's head and is no part of its span (docs/guidelines.md: the tightest words that name who
 # says it): a relative clause ("a local resident who had relatives there"), a clause of time or manner ("one woman as
@@ -33,6 +34,7 @@ _PREPOSITIONAL = re.compile(rf"\s+(?:{'|'.join(read_toml('phrase_words.toml')['p
 _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
 _TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
 _ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
+_DETERMINER_WORDS = frozenset(read_toml("phrase_words.toml")["determiners"])
 _VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
 
 
@@ -101,7 +103,7 @@ def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
         words = [word for word in WORD.finditer(text, piece.start(), piece.end())]
         while words and words[0].group().lower() in OPENING_WORDS:
             words.pop(0)
-        if not words or _opens_adjunct(words[0].group()):
+        if not words or (_opens_adjunct(words[0].group()) and not _demonstrative(words)):
             continue
         verb = next((k for k, word in enumerate(words) if k and _ends_subject(word.group())), None)
         if verb is None:
@@ -112,9 +114,21 @@ def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
 
 
 def _opens_adjunct(word: str) -> bool:
-    """Whether a clause piece's first word makes it an adjunct, not a subject ("In", "When", "Reached", "Last")."""
+    """Whether a clause piece's first word makes it an adjunct, not a subject ("In", "When", "Reached", "Last"); a
+    word ending in "-ing" or "-ed" only when it is a verb's form ("Following", "Asked"; not "Beijing")."""
     low = word.lower()
-    return low in ADJUNCT_WORDS or low in _SUBORDINATING or low.endswith(("ly", "ing", "ed")) or not word[:1].isalpha() or low in _TIME_WORDS
+    if low.endswith(("ing", "ed")) and not low.endswith("ly"):
+        return verb_classes(low) is not None
+    return low in ADJUNCT_WORDS or low in _SUBORDINATING or low.endswith("ly") or not word[:1].isalpha() or low in _TIME_WORDS
+
+
+def _demonstrative(words: list[re.Match[str]]) -> bool:
+    """Whether a piece opens with "that" as a determiner before a noun ("That judge tossed the cases"), not as a
+    conjunction before a clause ("That the plan failed ...", "That he lied ...")."""
+    if words[0].group().lower() != "that" or len(words) < 2:
+        return False
+    after = words[1].group()
+    return after.islower() and after not in _DETERMINER_WORDS and after not in PRONOUNS
 
 
 def is_adjunct(phrase: str) -> bool:
