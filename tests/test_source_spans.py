@@ -63,3 +63,18 @@ def test_a_continued_quotation_takes_its_origins_source_as_made_right(text, expe
 )
 def test_a_participles_teller_is_the_subject_of_its_clause(text, source):
     assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a source found for a cue that had none loses what follows its head, as any other source does
+        ("“The plan can wait,” said one Treasury official involved in drafting the budget who was not authorized "
+         "to speak publicly.", "one Treasury official"),
+        # refused: a source with nothing after its head stays whole
+        ("“The plan can wait,” said one Treasury official.", "one Treasury official"),
+        ("“The plan can wait,” said Treasury Secretary Ana Ruiz.", "Ana Ruiz"),
+    ],
+)
+def test_a_source_found_after_a_sourceless_cue_is_cut_to_its_head(text, source):
+    assert _sources(text)[-1] == (source, False)
