@@ -11,7 +11,7 @@ from ..resources import read_toml
 from ..sources import classify_source
 from .spans import ADJUNCT_WORDS, APPOSITION_PIECES, MAX_SOURCE_WORDS, OPENING_WORDS, PIECE, WORD, trim
 from ..source_lexicons import PRONOUNS
-from .words import CLAUSE_WORDS, is_past_participle, verb_classes
+from .words import CLAUSE_WORDS, LY_ADVERB, is_past_participle, verb_classes
 
 # What follows a source's head and is no part of its span (docs/guidelines.md: the tightest words that name who
 # says it): a relative clause ("a local resident who had relatives there"), a clause of time or manner ("one woman as
@@ -28,6 +28,14 @@ _POSTMODIFIER = re.compile(
 _PARTICIPLE = re.compile(
     r"(?<=\S)\s+(?P<verb>[a-z]+)\s+(?:by|out|into|in|to|from|through|on|at|with|for|up|back|an?|the|his|her|its|their)\s"
 )
+# A present participle after the head, with an object or adverb after it or "now" before it: "a former aide now
+# representing banks", "a spokesman speaking on condition of anonymity" (the word after keeps "a leading economist").
+_ONGOING = re.compile(
+    r"(?<=\S)\s+(?:(?:now|currently|still)\s+(?P<verb>[a-z]+ing)\b"
+    r"|(?P<verb2>[a-z]+ing)\s+(?:on|for|with|to|in|at|from|the|a|an|his|her|its|their))\s",
+)
+# -ly adverbs left at the end of a phrase cut before its verb.
+_TRAILING_ADVERBS = re.compile(rf"(?:\s+{LY_ADVERB})+\s*$")
 # A prepositional phrase after a lower-case head noun: "a new study by two economists" -> "a new study" (a
 # capitalised word before it may be part of a name: "Council on Foreign Relations").
 _PREPOSITIONAL = re.compile(rf"\s+(?:{'|'.join(read_toml('phrase_words.toml')['postmodifier_prepositions'])})\s")
@@ -35,6 +43,9 @@ _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WOR
 _TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
 _ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
 _DETERMINER_WORDS = frozenset(read_toml("phrase_words.toml")["determiners"])
+# Words a participle after a head cannot follow: then it is a noun ("A filing") or a gerund ("Proponents of pushing").
+_NO_HEAD = _DETERMINER_WORDS | ADJUNCT_WORDS | frozenset(read_toml("phrase_words.toml")["postmodifier_prepositions"]) | {
+    "of", "to", "for", "with", "and", "or"}
 _VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
 
 
@@ -62,11 +73,20 @@ def _head_length(before: str, phrase: str) -> int:
         if participle.start() > start and is_past_participle(participle.group("verb")):
             end = participle.start()
             break
+    for ongoing in _ONGOING.finditer(piece, start, end):
+        before = piece[start : ongoing.start()].split()
+        if before and before[-1].lower() not in _NO_HEAD and verb_classes(ongoing.group("verb") or ongoing.group("verb2")):
+            end = ongoing.start()  # not a noun after its determiner ("A filing from"), a gerund after "of"
+            break
     for preposition in _PREPOSITIONAL.finditer(piece, start, end):
         head = piece[start : preposition.start()].split()
-        if head and head[-1].islower():
+        # a capitalised head may be a name's word ("Council on Foreign Relations"), not before a lower-case word
+        # ("Police near the village", "a senior Republican in the last campaign")
+        if head and (head[-1].islower() or piece[preposition.end() : preposition.end() + 1].islower()):
             end = preposition.start()
             break
+    if (adverbs := _TRAILING_ADVERBS.search(piece, start, end)) is not None and adverbs.start() > start:
+        end = adverbs.start()  # "Republican leaders immediately [attacked ...]": the adverb went with the verb
     return _name_end(piece, start, end) - start
 
 
