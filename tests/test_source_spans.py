@@ -103,3 +103,28 @@ def test_a_source_found_after_a_sourceless_cue_is_cut_to_its_head(text, source):
 )
 def test_what_follows_the_head_of_a_source_is_cut(text, source):
     assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # the phrase before a relative clause that runs to the cue says it, not the object inside the clause
+        ("One board member who serves on the Rules Committee said it would make a late entry harder.", "One board member"),
+        ("Every delegate and every staffer who spoke to CNN described the senator as the favorite.",
+         "Every delegate and every staffer"),
+        ("A senior aide who worked for Senator Ruiz said the bill would fail.", "A senior aide"),
+        ("Republican leaders who will run the House come January say they want to take up the bill first.",
+         "Republican leaders"),
+        ("The same polls that showed him ahead also suggested that most voters were undecided.", "The same polls"),
+        # refused: a relative clause that ends before the cue, and a quotation's teller after its closing mark
+        ("Two residents who live near the plant told the Herald that the smell had returned.", "Two residents"),
+        ("“Where did the money go?” one parent who was at the meeting asked me.", "one parent"),
+    ],
+)
+def test_the_head_before_a_relative_clause_is_the_source(text, source):
+    assert _sources(text)[-1] == (source, False)
+
+
+def test_the_subject_of_a_passive_cue_in_a_relative_clause_is_no_source():
+    sources = _sources("The contractor who paid the bribes is described in the indictment as a longtime donor.")
+    assert sources[-1] is None or sources[-1][0] != "The contractor"
