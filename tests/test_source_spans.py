@@ -128,3 +128,18 @@ def test_the_head_before_a_relative_clause_is_the_source(text, source):
 def test_the_subject_of_a_passive_cue_in_a_relative_clause_is_no_source():
     sources = _sources("The contractor who paid the bribes is described in the indictment as a longtime donor.")
     assert sources[-1] is None or sources[-1][0] != "The contractor"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # an office named with "of" runs into the name after it: the name is the source (a title may go)
+        ("Director of Communications Mary Stone said the office would close on Friday.", "Mary Stone"),
+        ("Chairman of the Budget Committee Tom Akers said the vote would be held in March.", "Tom Akers"),
+        ("Chief of Staff Laura Kim said the White House would not comment further.", "Laura Kim"),
+        # refused: a name bound by "of" with no office before it is an institution's, whole
+        ("Bank of America Merrill Lynch said the fund would reopen next month.", "Bank of America Merrill Lynch"),
+    ],
+)
+def test_a_name_after_an_office_with_of_is_the_source(text, source):
+    assert _sources(text)[-1] == (source, False)
