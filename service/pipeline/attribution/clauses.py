@@ -80,9 +80,7 @@ def _head_length(before: str, phrase: str) -> int:
             break
     for preposition in _PREPOSITIONAL.finditer(piece, start, end):
         head = piece[start : preposition.start()].split()
-        # a capitalised head may be a name's word ("Council on Foreign Relations"), not before a lower-case word
-        # ("Police near the village", "a senior Republican in the last campaign")
-        if head and (head[-1].islower() or piece[preposition.end() : preposition.end() + 1].islower()):
+        if head and head[-1].islower():
             end = preposition.start()
             break
     if (adverbs := _TRAILING_ADVERBS.search(piece, start, end)) is not None and adverbs.start() > start:
