@@ -127,3 +127,17 @@ def test_the_subject_of_a_passive_cue_in_a_relative_clause_is_no_source():
 )
 def test_a_name_after_an_office_with_of_is_the_source(text, source):
     assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # an -ly adverb and a past form after the head are the clause's verb, no part of the source
+        ("Farmers angrily rejected Brussels’ quotas by arguing that they would ruin small farms.", "Farmers"),
+        ("Democrats immediately questioned Ruiz’s motives by claiming that she acted out of spite.", "Democrats"),
+        # refused: before the head, adverb and participle describe it
+        ("The newly elected mayor said the budget would be balanced by June.", "The newly elected mayor"),
+    ],
+)
+def test_an_adverb_and_verb_after_the_head_end_the_source(text, source):
+    assert _sources(text)[-1] == (source, False)

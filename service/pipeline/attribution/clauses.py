@@ -34,6 +34,8 @@ _ONGOING = re.compile(
     r"(?<=\S)\s+(?:(?:now|currently|still)\s+(?P<verb>[a-z]+ing)\b"
     r"|(?P<verb2>[a-z]+ing)\s+(?:on|for|with|to|in|at|from|the|a|an|his|her|its|their))\s",
 )
+# An -ly adverb and a past form after the head: the phrase's verb ("Republicans immediately impugned ...").
+_ADVERB_THEN_PAST = re.compile(rf"\s+{LY_ADVERB}\s+(?P<verb>[a-z]+)\b")
 # -ly adverbs left at the end of a phrase cut before its verb.
 _TRAILING_ADVERBS = re.compile(rf"(?:\s+{LY_ADVERB})+\s*$")
 # A prepositional phrase after a lower-case head noun: "a new study by two economists" -> "a new study" (a
@@ -72,6 +74,11 @@ def _head_length(before: str, phrase: str) -> int:
     for participle in _PARTICIPLE.finditer(piece, start, end):
         if participle.start() > start and is_past_participle(participle.group("verb")):
             end = participle.start()
+            break
+    for acted in _ADVERB_THEN_PAST.finditer(piece, start, end):
+        before = piece[start : acted.start()].split()
+        if before and before[-1].lower() not in _NO_HEAD and is_past_participle(acted.group("verb")):
+            end = acted.start()  # "Republicans immediately impugned his motives": a verb, not "the newly elected mayor"
             break
     for ongoing in _ONGOING.finditer(piece, start, end):
         before = piece[start : ongoing.start()].split()
