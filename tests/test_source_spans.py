@@ -59,6 +59,8 @@ def test_a_continued_quotation_takes_its_origins_source_as_made_right(text, expe
         # refused: an adjunct that opens the sentence is passed over, whether a participle or a preposition
         ("Asked about the fine, the minister shrugged, saying it was fair.", "the minister"),
         ("Following the vote, the council adjourned, noting that the budget was balanced.", "the council"),
+        ("During a campaign stop earlier in the day, Ruiz attacked the plan for its cost, saying, "
+         "\"It is reckless and unfair.\"", "Ruiz"),
     ],
 )
 def test_a_participles_teller_is_the_subject_of_its_clause(text, source):
@@ -141,3 +143,8 @@ def test_a_name_after_an_office_with_of_is_the_source(text, source):
 )
 def test_an_adverb_and_verb_after_the_head_end_the_source(text, source):
     assert _sources(text)[-1] == (source, False)
+
+
+def test_a_subject_opening_with_even_before_an_aside_keeps_its_source():
+    text = "Even Norway, the fund's largest backer and its oldest partner, said it was \"firmly opposed\" to the plan."
+    assert _sources(text)[-1] == ("Even Norway", False)

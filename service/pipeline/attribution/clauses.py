@@ -45,6 +45,7 @@ _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WOR
 _TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
 _ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
 _DETERMINER_WORDS = frozenset(read_toml("phrase_words.toml")["determiners"])
+_FOCUS_ADVERBS = frozenset(CLAUSE_WORDS["focus_adverbs"])
 # Words a participle after a head cannot follow: then it is a noun ("A filing") or a gerund ("Proponents of pushing").
 _NO_HEAD = _DETERMINER_WORDS | ADJUNCT_WORDS | frozenset(read_toml("phrase_words.toml")["postmodifier_prepositions"]) | {
     "of", "to", "for", "with", "and", "or"}
@@ -126,7 +127,7 @@ def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
     leading adjunct set off by a comma ("On Thursday, McConnell walked back ..."); None when no verb is found."""
     for piece in list(PIECE.finditer(text, claim_start, cue_start))[:APPOSITION_PIECES]:
         words = [word for word in WORD.finditer(text, piece.start(), piece.end())]
-        while words and words[0].group().lower() in OPENING_WORDS:
+        while words and (words[0].group().lower() in OPENING_WORDS or words[0].group().lower() in _FOCUS_ADVERBS):
             words.pop(0)
         if not words or (_opens_adjunct(words[0].group()) and not _demonstrative(words)):
             continue
@@ -142,9 +143,9 @@ def _opens_adjunct(word: str) -> bool:
     """Whether a clause piece's first word makes it an adjunct, not a subject ("In", "When", "Reached", "Last"); a
     word ending in "-ing" or "-ed" only when it is a verb's form ("Following", "Asked"; not "Beijing")."""
     low = word.lower()
-    if low.endswith(("ing", "ed")) and not low.endswith("ly"):
-        return verb_classes(low) is not None
-    return low in ADJUNCT_WORDS or low in _SUBORDINATING or low.endswith("ly") or not word[:1].isalpha() or low in _TIME_WORDS
+    if low in ADJUNCT_WORDS or low in _SUBORDINATING or not word[:1].isalpha() or low in _TIME_WORDS:
+        return True
+    return low.endswith("ly") or (low.endswith(("ing", "ed")) and verb_classes(low) is not None)
 
 
 def _demonstrative(words: list[re.Match[str]]) -> bool:
