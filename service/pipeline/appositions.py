@@ -42,6 +42,7 @@ _ANTECEDENT = re.compile(
     r"(?!(?:from|for|to|with|by|at|in|on|of|and|that|than|[a-z]+ed),)[\w.’'-]+),\s*$"
 )
 _RELATIVE = frozenset({"who", "which"})
+_DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
 _CONJUNCTIONS = frozenset(read_toml("clause_words.toml")["conjunctions"])
 # A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"), or coordinated ("and arguing").
 # A verb coordinated with the clause's first one, its subject that clause's: "Pate doubts it but says ...".
@@ -50,9 +51,10 @@ _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$")
 _AFTER_QUOTE = re.compile(r"[”\"’],?\s*$")
 # What may follow a source after an inverted cue and end its phrase: "offered Maher, before throwing to ...".
 _TAIL_CLAUSE = re.compile(r",?\s+(?:while|before|after|as|when|who|because)\s")
-# The head before a relative clause that ends at the cue, after a closing quotation: "“...?” one person who was
-# there told me" -> "one person".
-_HEAD_BEFORE_RELATIVE = re.compile(r"[”\"’],?\s+(?P<head>[^,;:“”\"—]+?)\s+(?:who|that)\s[^,;:“”\"—]*$")
+# A relative clause that runs to the cue, no clause mark in it: "One board member who serves on the Rules Committee
+# said", "“...?” one person who was there told me".
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+_RELATIVE_TO_CUE = re.compile(r"\s(?P<word>who|that)\s[^,;:“”\"—]*$")
 _AFTER_CLAUSE = re.compile(r"(?:[,—–]|--|\sand)\s*(?:[a-z]+ly\s+)?$")
 # A person's name right before a description and its comma ("Brian Walsh, [Republican strategist] said"), and one
 # after a description that follows an inverted cue ("said [its president], Brian Harris.").
@@ -88,12 +90,34 @@ _RELAY_PARTICIPLE = re.compile(r"^(?:citing|quoting)$", re.IGNORECASE)
 
 
 def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
-    return tuple(
+    refined = [
         _head_only(text, _refine(text, claim, attribution))
         if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited
         else _source_of_sourceless_cue(text, claim, attribution) or _head_only(text, attribution)
         for claim, attribution in zip(claims, attributions, strict=True)
-    )
+    ]
+    for index, attribution in enumerate(attributions):  # in claim order: an origin before its inheritor is final
+        if attribution is not None and attribution.inherited:
+            refined[index] = _as_origin_refined(attributions, refined, attribution) or refined[index]
+    return tuple(refined)
+
+
+def _as_origin_refined(
+    attributions: Sequence[Attribution | None], refined: Sequence[Attribution | None], inherited: Attribution
+) -> Attribution | None:
+    """An inherited attribution whose origin claim's source was refined here (a name in apposition, a subject before
+    an aside, the teller before "told reporters"): the refined source, as the claim continues that claim's words
+    ("“...,” said its president, Brian Harris." then “We feel ...”: source "Brian Harris"); None when the origin's
+    source stands as the attribution rules found it, or the claim no longer carries it."""
+    origin = next((step[2] for step in inherited.steps if step.rule == "inherited"), None)
+    if origin is None:
+        return None
+    before, after = attributions[origin], refined[origin]
+    if before is None or after is None or before.source != inherited.source or after.source in (None, before.source):
+        return None
+    step = Step("origin_refined", after.source.text, origin)
+    return replace(inherited, source=after.source, source_type=after.source_type, named=after.named,
+                   described=after.described, refers_to=after.refers_to, via=after.via, steps=(*inherited.steps, step))
 
 
 def _source_of_sourceless_cue(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
@@ -127,8 +151,8 @@ def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]
         end = tail.start() if tail is not None else claim.end
         if (after := source_after(text, cue.end, end)) is not None and not text[after.end : end].strip(" .!?”\"’"):
             yield after
-    if (relative := _HEAD_BEFORE_RELATIVE.search(text, claim.start, cue.start)) is not None:
-        yield _span(text, relative, "head")
+    if (head := _head_before_relative(text, claim, cue, None)) is not None:
+        yield head
     if (aside := _subject_before_aside(text, claim, cue, None)) is not None:
         yield aside[0]
     participle = cue.text.lower().endswith("ing") and _AFTER_CLAUSE.search(text, claim.start, cue.start)
@@ -181,6 +205,8 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
             return attribution  # "..., telling Reuters": the subject of the clause it goes on from
         audience = Step("audience_of_cue", teller.text, source.text, cue.text)
         return _retyped(text, attribution, teller, audience)
+    if source.end <= cue.start and (head := _head_before_relative(text, claim, cue, source)) is not None:
+        return _retyped(text, attribution, head, Step("relative_clause_head", head.text, source.text))
     if (aside := _subject_before_aside(text, claim, cue, source)) is not None:
         return _retyped(text, attribution, aside[0], Step("subject_before_aside", aside[0].text, aside[1].text))
     if source.start >= cue.end and (source.text.lower() in PRONOUNS or _is_participle(cue)) and (
@@ -339,6 +365,24 @@ def _subject_before_aside(text: str, claim: Claim, cue: Span, source: Span | Non
     if reading.source_type == "unknown" or reading.refers_back or (source is not None and not reading.named):
         return None
     return subject, aside
+
+
+def _head_before_relative(text: str, claim: Claim, cue: Span, source: Span | None) -> Span | None:
+    """The phrase a relative clause that runs to the cue stands after, when the source found lies in that clause or
+    none was found: "One board member who serves on the Rules Committee said" -> "One board member", "The same polls
+    that showed ... also suggested" -> "The same polls" (docs/guidelines.md: who says it, not the object of the
+    clause about them); None when the phrase before it names no teller, or "that" follows no determined phrase."""
+    relative = _RELATIVE_TO_CUE.search(text, claim.start, cue.start)
+    if relative is None or (source is not None and source.start < relative.end("word")):
+        return None
+    if _PASSIVE_BEFORE.search(text, relative.end("word"), cue.start):
+        return None  # "The man who paid the bribes is referred to in ...": the subject of a passive cue says nothing
+    head, where = source_before(text, claim.start, relative.start())
+    if head is None or where == "inside_clause" or is_adjunct(head.text) or not names_a_teller(text, head):
+        return None
+    if relative.group("word") == "that" and head.text.split()[0].lower() not in _DETERMINERS:
+        return None  # "that" after no determined noun phrase opens what is said ("It isn't that ...", "Remember that ...")
+    return head
 
 
 def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | None:

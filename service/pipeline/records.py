@@ -149,7 +149,7 @@ StepRule = Literal[
     "post_sentence", "speaker_label", "speaker_turn", "credited_excerpt", "audience_of_cue", "apposed_name",
     "only_relays", "head_only",
     "sourceless_cue", "adjunct_not_source", "refused_cue", "subject_of_content", "content_not_source",
-    "opening_word", "adjunct_only", "affiliated_name", "subject_before_aside",
+    "opening_word", "adjunct_only", "affiliated_name", "subject_before_aside", "origin_refined", "relative_clause_head",
 ]
 """The decisions attribution takes: the rules of ``service/pipeline/attribution/``, then the
 refinements after it (``coreference.py``, ``appositions.py``)."""

@@ -10,7 +10,8 @@ from ..records import Span
 from ..resources import read_toml
 from ..sources import classify_source
 from .spans import ADJUNCT_WORDS, APPOSITION_PIECES, MAX_SOURCE_WORDS, OPENING_WORDS, PIECE, WORD, trim
-from .words import CLAUSE_WORDS, is_past_participle
+from ..source_lexicons import PRONOUNS
+from .words import CLAUSE_WORDS, LY_ADVERB, is_past_participle, verb_classes
 
 # What follows a source's head and is no part of its span (docs/guidelines.md: the tightest words that name who
 # says it): a relative clause ("a local resident who had relatives there"), a clause of time or manner ("one woman as
@@ -27,12 +28,27 @@ _POSTMODIFIER = re.compile(
 _PARTICIPLE = re.compile(
     r"(?<=\S)\s+(?P<verb>[a-z]+)\s+(?:by|out|into|in|to|from|through|on|at|with|for|up|back|an?|the|his|her|its|their)\s"
 )
+# A present participle after the head, with an object or adverb after it or "now" before it: "a former aide now
+# representing banks", "a spokesman speaking on condition of anonymity" (the word after keeps "a leading economist").
+_ONGOING = re.compile(
+    r"(?<=\S)\s+(?:(?:now|currently|still)\s+(?P<verb>[a-z]+ing)\b"
+    r"|(?P<verb2>[a-z]+ing)\s+(?:on|for|with|to|in|at|from|the|a|an|his|her|its|their))\s",
+)
+# An -ly adverb and a past form after the head: the phrase's verb ("Republicans immediately impugned ...").
+_ADVERB_THEN_PAST = re.compile(rf"\s+{LY_ADVERB}\s+(?P<verb>[a-z]+)\b")
+# -ly adverbs left at the end of a phrase cut before its verb.
+_TRAILING_ADVERBS = re.compile(rf"(?:\s+{LY_ADVERB})+\s*$")
 # A prepositional phrase after a lower-case head noun: "a new study by two economists" -> "a new study" (a
 # capitalised word before it may be part of a name: "Council on Foreign Relations").
 _PREPOSITIONAL = re.compile(rf"\s+(?:{'|'.join(read_toml('phrase_words.toml')['postmodifier_prepositions'])})\s")
 _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
 _TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
 _ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
+_DETERMINER_WORDS = frozenset(read_toml("phrase_words.toml")["determiners"])
+_FOCUS_ADVERBS = frozenset(CLAUSE_WORDS["focus_adverbs"])
+# Words a participle after a head cannot follow: then it is a noun ("A filing") or a gerund ("Proponents of pushing").
+_NO_HEAD = _DETERMINER_WORDS | ADJUNCT_WORDS | frozenset(read_toml("phrase_words.toml")["postmodifier_prepositions"]) | {
+    "of", "to", "for", "with", "and", "or"}
 _VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
 
 
@@ -60,11 +76,23 @@ def _head_length(before: str, phrase: str) -> int:
         if participle.start() > start and is_past_participle(participle.group("verb")):
             end = participle.start()
             break
+    for acted in _ADVERB_THEN_PAST.finditer(piece, start, end):
+        before = piece[start : acted.start()].split()
+        if before and before[-1].lower() not in _NO_HEAD and is_past_participle(acted.group("verb")):
+            end = acted.start()  # "Republicans immediately impugned his motives": a verb, not "the newly elected mayor"
+            break
+    for ongoing in _ONGOING.finditer(piece, start, end):
+        before = piece[start : ongoing.start()].split()
+        if before and before[-1].lower() not in _NO_HEAD and verb_classes(ongoing.group("verb") or ongoing.group("verb2")):
+            end = ongoing.start()  # not a noun after its determiner ("A filing from"), a gerund after "of"
+            break
     for preposition in _PREPOSITIONAL.finditer(piece, start, end):
         head = piece[start : preposition.start()].split()
         if head and head[-1].islower():
             end = preposition.start()
             break
+    if (adverbs := _TRAILING_ADVERBS.search(piece, start, end)) is not None and adverbs.start() > start:
+        end = adverbs.start()  # "Republican leaders immediately [attacked ...]": the adverb went with the verb
     return _name_end(piece, start, end) - start
 
 
@@ -99,9 +127,9 @@ def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
     leading adjunct set off by a comma ("On Thursday, McConnell walked back ..."); None when no verb is found."""
     for piece in list(PIECE.finditer(text, claim_start, cue_start))[:APPOSITION_PIECES]:
         words = [word for word in WORD.finditer(text, piece.start(), piece.end())]
-        while words and words[0].group().lower() in OPENING_WORDS:
+        while words and (words[0].group().lower() in OPENING_WORDS or words[0].group().lower() in _FOCUS_ADVERBS):
             words.pop(0)
-        if not words or _opens_adjunct(words[0].group()):
+        if not words or (_opens_adjunct(words[0].group()) and not _demonstrative(words)):
             continue
         verb = next((k for k, word in enumerate(words) if k and _ends_subject(word.group())), None)
         if verb is None:
@@ -112,9 +140,21 @@ def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
 
 
 def _opens_adjunct(word: str) -> bool:
-    """Whether a clause piece's first word makes it an adjunct, not a subject ("In", "When", "Reached", "Last")."""
+    """Whether a clause piece's first word makes it an adjunct, not a subject ("In", "When", "Reached", "Last"); a
+    word ending in "-ing" or "-ed" only when it is a verb's form ("Following", "Asked"; not "Beijing")."""
     low = word.lower()
-    return low in ADJUNCT_WORDS or low in _SUBORDINATING or low.endswith(("ly", "ing", "ed")) or not word[:1].isalpha() or low in _TIME_WORDS
+    if low in ADJUNCT_WORDS or low in _SUBORDINATING or not word[:1].isalpha() or low in _TIME_WORDS:
+        return True
+    return low.endswith("ly") or (low.endswith(("ing", "ed")) and verb_classes(low) is not None)
+
+
+def _demonstrative(words: list[re.Match[str]]) -> bool:
+    """Whether a piece opens with "that" as a determiner before a noun ("That judge tossed the cases"), not as a
+    conjunction before a clause ("That the plan failed ...", "That he lied ...")."""
+    if words[0].group().lower() != "that" or len(words) < 2:
+        return False
+    after = words[1].group()
+    return after.islower() and after not in _DETERMINER_WORDS and after not in PRONOUNS
 
 
 def is_adjunct(phrase: str) -> bool:

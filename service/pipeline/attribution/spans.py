@@ -450,6 +450,10 @@ def _name_tail(phrase: str) -> tuple[int, int] | None:
         return None  # "Foreign Relations" of "the Council on Foreign Relations": no title, no name after it
     if titled:
         name_start = len(words) - run + titled
+    elif run >= 3 and before.lower() in _NAME_BINDERS and _titled_before(words[: len(words) - run]):
+        # "Director of Communications Mary Stone", "Chairman of the Committee Bob Goodlatte": the office's object runs
+        # into the name; the name is its last two words (three with an initial, "John A. Smith")
+        name_start = len(words) - 3 if re.fullmatch(r"[A-Z]\.", words[-2].group()) else len(words) - 2
     elif before and (before.lower() in _NAME_BINDERS or (run == 1 and not describes_a_person(before))):
         return None  # a possessive owner before a name of two words goes ("CNN's Dana Bash"); before a surname it stays
     else:
@@ -462,6 +466,13 @@ def _name_tail(phrase: str) -> tuple[int, int] | None:
     if classify_source(phrase, Span(0, len(phrase), phrase)).source_type in ("document", "social_media"):
         return None  # "The letter from Provost Forrest Maltzman": the name is in a post-modifier
     return start, end
+
+
+def _titled_before(words: list[re.Match[str]]) -> bool:
+    """Whether the words before an office's object end in a title and its binders ("Director of", "Chairman of the")."""
+    while words and words[-1].group().lower() in _NAME_BINDERS:
+        words = words[:-1]
+    return bool(words) and is_title_word(words[-1].group())
 
 
 @lru_cache(maxsize=8192)
