@@ -148,3 +148,21 @@ def test_an_adverb_and_verb_after_the_head_end_the_source(text, source):
 def test_a_subject_opening_with_even_before_an_aside_keeps_its_source():
     text = "Even Norway, the fund's largest backer and its oldest partner, said it was \"firmly opposed\" to the plan."
     assert _sources(text)[-1] == ("Even Norway", False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # an institution's name goes on with "on" and capitalised words: the whole name is the source
+        ("The Council on Regional Trade said the tariffs would cost jobs.", "The Council on Regional Trade"),
+        ("The Center on Housing and Urban Policy said rents rose by a tenth.", "The Center on Housing and Urban Policy"),
+        # refused: "on" and a day, or a person's name before "on", is not part of the name
+        ("The Council on Tuesday said the tariffs would cost jobs.", "The Council"),
+        ("Maria Lopez on Tuesday said the tariffs would cost jobs.", "Maria Lopez"),
+        # an office named with "of" whose object holds a title word runs into the name: the name is the source
+        ("Director of National Intelligence Ruth Calder said the threat was growing.", "Ruth Calder"),
+        ("Deputy Director of National Intelligence Sam Ortiz said the review was over.", "Sam Ortiz"),
+    ],
+)
+def test_an_institutions_name_goes_on_and_an_offices_object_stops_at_the_name(text, source):
+    assert _sources(text)[-1] == (source, False)

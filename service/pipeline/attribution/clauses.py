@@ -108,7 +108,17 @@ def _name_end(text: str, start: int, end: int) -> int:
         return end  # no name, nothing after it, or an adjunct ("Following this performance")
     name = Span(start, words[run - 1].end(), text[start : words[run - 1].end()])
     reading = classify_source(text, name)
+    if reading.source_type == "organization" and _names_its_field(words[run:]):
+        return end  # "The Council on Foreign Relations": "on" and a name go on naming the institution
     return name.end if reading.named and not reading.refers_back else end
+
+
+def _names_its_field(rest: list[re.Match[str]]) -> bool:
+    """Whether the words after an institution's name go on naming it: "on" and a capitalised word that is no time
+    ("the Council on Foreign Relations", "the Center on Budget and Policy Priorities"; not "the Council on
+    Tuesday")."""
+    return (len(rest) > 1 and rest[0].group() == "on" and rest[1].group()[:1].isupper()
+            and rest[1].group().lower() not in _TIME_WORDS)
 
 
 def _after_a_name(word: str) -> bool:

@@ -448,12 +448,16 @@ def _name_tail(phrase: str) -> tuple[int, int] | None:
     before = words[len(words) - run - 1].group() if run < len(words) else ""
     if titled and only_modifies_a_title(tokens[titled - 1]):
         return None  # "Foreign Relations" of "the Council on Foreign Relations": no title, no name after it
-    if titled:
-        name_start = len(words) - run + titled
-    elif run >= 3 and before.lower() in _NAME_BINDERS and _titled_before(words[: len(words) - run]):
-        # "Director of Communications Mary Stone", "Chairman of the Committee Bob Goodlatte": the office's object runs
-        # into the name; the name is its last two words (three with an initial, "John A. Smith")
+    office_object = run >= 3 and before.lower() in _NAME_BINDERS and _titled_before(words[: len(words) - run])
+    if office_object:
+        # "Director of Communications Mary Stone", "Director of National Intelligence Dan Coats" (a title word inside
+        # the office's object too): the object runs into the name; the name is its last two words (three with an
+        # initial, "John A. Smith")
         name_start = len(words) - 3 if re.fullmatch(r"[A-Z]\.", words[-2].group()) else len(words) - 2
+        if titled:
+            name_start = max(name_start, len(words) - run + titled)
+    elif titled:
+        name_start = len(words) - run + titled
     elif before and (before.lower() in _NAME_BINDERS or (run == 1 and not describes_a_person(before))):
         return None  # a possessive owner before a name of two words goes ("CNN's Dana Bash"); before a surname it stays
     else:
