@@ -235,6 +235,14 @@ def test_speaker_tag_after_a_quotation_stays_with_it(text, expected_claims):
          ["The council approved the levy on Monday.", "Residents had opposed it for months."]),
         ("The verdict came after two days of talks.However, the jury asked to see the video again.",
          ["The verdict came after two days of talks.", "However, the jury asked to see the video again."]),
+        # A closing quote glued to a capitalised word ends the sentence after it; a straight quote that opens the next
+        # quotation (the line's quotes before it are paired) starts the next sentence.
+        ("“We worked through the night.”Crews had restored power by dawn, officials said.",
+         ["“We worked through the night.”", "Crews had restored power by dawn, officials said."]),
+        ('"We worked through the night."Crews had restored power by dawn, officials said.',
+         ['"We worked through the night."', "Crews had restored power by dawn, officials said."]),
+        ('The roads were closed, officials said."We are asking people to stay home," the mayor added.',
+         ["The roads were closed, officials said.", '"We are asking people to stay home," the mayor added.']),
         # An abbreviation, a number, a domain or an initialism glued the same way does not.
         ("The decision by Gen.Morales came late in the evening of the second day.",
          ["The decision by Gen.Morales came late in the evening of the second day."]),

@@ -45,12 +45,12 @@ HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITALISED_SHARE = 0.8
 
 # A mark, then either more marks and closing quotes before white space, or (a stop glued to the next sentence
-# by a page pasted without its spaces, "Martin.His brother") a word of letters before the mark and a
-# capitalised word after it. The two branches share the first mark so that the pattern opens with one
+# by a page pasted without its spaces, "Martin.His brother", "the night.”Before dawn") a word of letters before
+# the mark, a closing quote or none, and a capitalised word after it. The two branches share the first mark so that the pattern opens with one
 # character class, and ``re`` skips ahead to the next mark (branches that open with a class each are tried
 # at every character).
 _BOUNDARY = re.compile(
-    r"[.!?\u2026](?:[.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)|(?<=[A-Za-z]{2}[.!?])(?=[A-Z][a-z]))"
+    r"[.!?\u2026](?:[.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)|(?<=[A-Za-z]{2}[.!?])[\"\u201d]?(?=[A-Z][a-z]))"
 )
 _TERMINAL_PUNCTUATION = frozenset(".!?\u2026:;")
 _CLOSERS = "\"'\u201d\u2019)]"
@@ -163,6 +163,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         boundary_end = boundary.end()
         if boundary_end == end:  # nothing follows on the line
             break
+        if text[boundary_end - 1] == '"' and not text[boundary_end].isspace() and text.count('"', start, boundary_end - 1) % 2 == 0:
+            boundary_end -= 1  # 'said."He is': the line's quotes before it are paired, so it opens the next quotation
         # The boundary is followed by white space (or glued to a capital), and the line by something else.
         following = boundary_end
         while text[following].isspace():
