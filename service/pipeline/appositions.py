@@ -17,7 +17,7 @@ from .attribution.references import names_a_teller
 from .attribution.spans import (
     OPENING_WORDS, institution_name_in, is_personal_name, name_in, plausible, source_after, source_before, trim,
 )
-from .source_lexicons import PRONOUNS, SHARE_OF_PEOPLE
+from .source_lexicons import DETERMINERS, PRONOUNS, SHARE_OF_PEOPLE
 from .sources import classify_source
 from .resources import read_toml
 from .records import Attribution, Claim, Span, Step, Via, replace
@@ -42,7 +42,6 @@ _ANTECEDENT = re.compile(
     r"(?!(?:from|for|to|with|by|at|in|on|of|and|that|than|[a-z]+ed),)[\w.’'-]+),\s*$"
 )
 _RELATIVE = frozenset({"who", "which"})
-_DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
 _CONJUNCTIONS = frozenset(read_toml("clause_words.toml")["conjunctions"])
 # A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"), or coordinated ("and arguing").
 # A verb coordinated with the clause's first one, its subject that clause's: "Pate doubts it but says ...".
@@ -380,7 +379,7 @@ def _head_before_relative(text: str, claim: Claim, cue: Span, source: Span | Non
     head, where = source_before(text, claim.start, relative.start())
     if head is None or where == "inside_clause" or is_adjunct(head.text) or not names_a_teller(text, head):
         return None
-    if relative.group("word") == "that" and head.text.split()[0].lower() not in _DETERMINERS:
+    if relative.group("word") == "that" and head.text.split()[0].lower() not in DETERMINERS:
         return None  # "that" after no determined noun phrase opens what is said ("It isn't that ...", "Remember that ...")
     return head
 

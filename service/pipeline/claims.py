@@ -46,9 +46,9 @@ HEADLINE_CAPITALISED_SHARE = 0.8
 
 # A mark, then either more marks and closing quotes before white space, or (a stop glued to the next sentence
 # by a page pasted without its spaces, "Martin.His brother", "the night.”Before dawn") a word of letters before
-# the mark, a closing quote or none, and a capitalised word after it. The two branches share the first mark so that the pattern opens with one
-# character class, and ``re`` skips ahead to the next mark (branches that open with a class each are tried
-# at every character).
+# the mark, a closing quote or none, and a capitalised word after it. The two branches share the first mark so
+# that the pattern opens with one character class, and ``re`` skips ahead to the next mark (branches that open
+# with a class each are tried at every character).
 _BOUNDARY = re.compile(
     r"[.!?\u2026](?:[.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)|(?<=[A-Za-z]{2}[.!?])[\"\u201d]?(?=[A-Z][a-z]))"
 )
@@ -159,12 +159,15 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     spans = []
     sentence_start = start
+    quotes, counted_to = 0, start  # straight quotes on the line before ``counted_to``, counted once
     for boundary in _BOUNDARY.finditer(text, start, end):
         boundary_end = boundary.end()
         if boundary_end == end:  # nothing follows on the line
             break
-        if text[boundary_end - 1] == '"' and not text[boundary_end].isspace() and text.count('"', start, boundary_end - 1) % 2 == 0:
-            boundary_end -= 1  # 'said."He is': the line's quotes before it are paired, so it opens the next quotation
+        if text[boundary_end - 1] == '"' and not text[boundary_end].isspace():
+            quotes, counted_to = quotes + text.count('"', counted_to, boundary_end - 1), boundary_end - 1
+            if quotes % 2 == 0:  # 'said."He is': the line's quotes before it are paired, so it opens the next quotation
+                boundary_end -= 1
         # The boundary is followed by white space (or glued to a capital), and the line by something else.
         following = boundary_end
         while text[following].isspace():

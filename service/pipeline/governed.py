@@ -233,7 +233,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
       "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
-      about", "After announcing his retirement, ...") of a main clause with a verb of its own (``_in_adjunct_clause``): an aside in the writer's sentence;
+      about", "After announcing his retirement, ...") of a main clause with a verb of its own
+      (``_in_adjunct_clause``): an aside in the writer's sentence;
     - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
       nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
     head = cue_words[-1]
@@ -288,7 +289,7 @@ def _in_adjunct_clause(lower_before: list[str], lower_after: list[str], gerund: 
     clause has a finite verb outside that clause: before it ("Obama wants the limit raised, although he said") or
     after a mark that follows the cue ("After the hosts pointed out that ..., Trump still embraced"). With no
     verb of its own outside ("This, after Trump insisted that ..."), the sentence is the cue's."""
-    start = next((at + 1 for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _CLAUSE_STARTS), 0)
+    start = _clause_start(lower_before)
     opener = next((at for at in range(len(lower_before) - 1, start - 1, -1) if lower_before[at] in _CLAUSE_OPENERS), None)
     last = len(lower_before) - 1
     if (opener is None or (opener == last and not gerund) or lower_before[opener] not in _ADJUNCT_OPENERS
@@ -335,10 +336,15 @@ def _after_be(words: list[str]) -> bool:
     return bool(words) and (words[-1] in _PASSIVE_BE or words[-1].endswith(_CONTRACTED_BE))
 
 
+def _clause_start(lower_before: list[str]) -> int:
+    """Where the cue's clause opens in the words before it: after the last mark or quotation mark, else at 0."""
+    return next((at + 1 for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _CLAUSE_STARTS), 0)
+
+
 def _writer_idiom(cue_words: Sequence[str], lower_before: list[str]) -> bool:
     """Whether the words since the claim's start or the last mark or quotation mark before the cue, with the cue's
     own, are one of ``writer_idioms`` ("all told", "say")."""
-    start = next((at + 1 for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _CLAUSE_STARTS), 0)
+    start = _clause_start(lower_before)
     return " ".join([*lower_before[start:], *cue_words]) in _WRITER_IDIOMS
 
 

@@ -38,6 +38,7 @@ from functools import cache
 from .attribution.words import CLAUSE_WORDS, CUE_VERBS
 from .resources import read_entries, read_toml
 from .records import Attribution, HedgeRule, Span
+from .source_lexicons import DETERMINERS
 from .text.lexicon import word_trie
 from .text.passive import be_before
 from .text.words import singular
@@ -88,7 +89,6 @@ _SOMEONES_VIEW = re.compile(
     rf"\bin\s+(?:his|her|their|its|one[’']s|[\w-]+[’']s?)\s+(?:{word_trie(_SCOPE['view_nouns'])})\b,?",
     re.IGNORECASE)
 """An adjunct that gives someone's view ("In their view,", "which, in his eyes,"): the clause it opens is theirs."""
-_DETERMINERS = frozenset(read_toml("phrase_words.toml")["determiners"])
 _ALSO_NOUNS = frozenset(_SCOPE["belief_verbs_also_nouns"])
 _NO_TELLER = frozenset({"it", "it’s", "it's", "i", "i'm", "i’m", "we", "we're", "we’re", "we've", "we’ve"})
 """A source's first word that names no teller: the expletive "it", the writer."""
@@ -245,7 +245,7 @@ def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> b
         else:
             before = next(w for w in reversed(clause) if w.end() <= verb.start()).group().lower()
             if before in _WRITER_VOICE or be_before(text, verb.start(), claim_start) or (
-                    not verb.group("that") and before in _DETERMINERS and verb.group().lower() in _ALSO_NOUNS):
+                    not verb.group("that") and before in DETERMINERS and verb.group().lower() in _ALSO_NOUNS):
                 continue  # the writer's, a passive, or a noun ("the thought"; "some believe" is a subject's verb)
         after = [w.group().lower() for w in clause if w.start() >= verb.end()]
         if not any(word in _SUBORDINATORS for word in after):

@@ -4,13 +4,13 @@ adjuncts that are no source ("In contrast", "Following this performance")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..records import Span
-from ..resources import read_toml
+from ..source_lexicons import DETERMINERS, PHRASE_WORDS, PRONOUNS
 from ..sources import classify_source
 from .spans import ADJUNCT_WORDS, APPOSITION_PIECES, MAX_SOURCE_WORDS, OPENING_WORDS, PIECE, WORD, trim
-from ..source_lexicons import PRONOUNS
 from .words import CLAUSE_WORDS, LY_ADVERB, is_past_participle, verb_classes
 
 # What follows a source's head and is no part of its span (docs/guidelines.md: the tightest words that name who
@@ -40,14 +40,13 @@ _ADVERB_THEN_PAST = re.compile(rf"\s+{LY_ADVERB}\s+(?P<verb>[a-z]+)\b")
 _TRAILING_ADVERBS = re.compile(rf"(?:\s+{LY_ADVERB})+\s*$")
 # A prepositional phrase after a lower-case head noun: "a new study by two economists" -> "a new study" (a
 # capitalised word before it may be part of a name: "Council on Foreign Relations").
-_PREPOSITIONAL = re.compile(rf"\s+(?:{'|'.join(read_toml('phrase_words.toml')['postmodifier_prepositions'])})\s")
+_PREPOSITIONAL = re.compile(rf"\s+(?:{'|'.join(PHRASE_WORDS['postmodifier_prepositions'])})\s")
 _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
 _TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
 _ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
-_DETERMINER_WORDS = frozenset(read_toml("phrase_words.toml")["determiners"])
 _FOCUS_ADVERBS = frozenset(CLAUSE_WORDS["focus_adverbs"])
 # Words a participle after a head cannot follow: then it is a noun ("A filing") or a gerund ("Proponents of pushing").
-_NO_HEAD = _DETERMINER_WORDS | ADJUNCT_WORDS | frozenset(read_toml("phrase_words.toml")["postmodifier_prepositions"]) | {
+_NO_HEAD = DETERMINERS | ADJUNCT_WORDS | frozenset(PHRASE_WORDS["postmodifier_prepositions"]) | {
     "of", "to", "for", "with", "and", "or"}
 _VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
 
@@ -76,16 +75,10 @@ def _head_length(before: str, phrase: str) -> int:
         if participle.start() > start and is_past_participle(participle.group("verb")):
             end = participle.start()
             break
-    for acted in _ADVERB_THEN_PAST.finditer(piece, start, end):
-        before = piece[start : acted.start()].split()
-        if before and before[-1].lower() not in _NO_HEAD and is_past_participle(acted.group("verb")):
-            end = acted.start()  # "Republicans immediately impugned his motives": a verb, not "the newly elected mayor"
-            break
-    for ongoing in _ONGOING.finditer(piece, start, end):
-        before = piece[start : ongoing.start()].split()
-        if before and before[-1].lower() not in _NO_HEAD and verb_classes(ongoing.group("verb") or ongoing.group("verb2")):
-            end = ongoing.start()  # not a noun after its determiner ("A filing from"), a gerund after "of"
-            break
+    # "Republicans immediately impugned his motives": a verb, not "the newly elected mayor"
+    end = _verb_after_head(_ADVERB_THEN_PAST, piece, start, end, lambda acted: is_past_participle(acted.group("verb")))
+    end = _verb_after_head(_ONGOING, piece, start, end,
+                           lambda ongoing: bool(verb_classes(ongoing.group("verb") or ongoing.group("verb2"))))
     for preposition in _PREPOSITIONAL.finditer(piece, start, end):
         head = piece[start : preposition.start()].split()
         if head and head[-1].islower():
@@ -94,6 +87,18 @@ def _head_length(before: str, phrase: str) -> int:
     if (adverbs := _TRAILING_ADVERBS.search(piece, start, end)) is not None and adverbs.start() > start:
         end = adverbs.start()  # "Republican leaders immediately [attacked ...]": the adverb went with the verb
     return _name_end(piece, start, end) - start
+
+
+def _verb_after_head(pattern: re.Pattern[str], piece: str, start: int, end: int,
+                     is_verb: Callable[[re.Match[str]], bool]) -> int:
+    """Where the phrase ends before the first match of ``pattern`` that ``is_verb`` reads as a verb, after a word that
+    can be a head (not one of ``_NO_HEAD``: after a determiner it is a noun, "A filing from"; after "of" a gerund);
+    ``end`` when there is none."""
+    for match in pattern.finditer(piece, start, end):
+        before = piece[start : match.start()].split()
+        if before and before[-1].lower() not in _NO_HEAD and is_verb(match):
+            return match.start()
+    return end
 
 
 def _name_end(text: str, start: int, end: int) -> int:
@@ -164,7 +169,7 @@ def _demonstrative(words: list[re.Match[str]]) -> bool:
     if words[0].group().lower() != "that" or len(words) < 2:
         return False
     after = words[1].group()
-    return after.islower() and after not in _DETERMINER_WORDS and after not in PRONOUNS
+    return after.islower() and after not in DETERMINERS and after not in PRONOUNS
 
 
 def is_adjunct(phrase: str) -> bool:

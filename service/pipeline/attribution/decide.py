@@ -50,9 +50,10 @@ MAX_CANDIDATES = 3
 
 def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attribution) -> str | None:
     """Why the attribution's own cue governs no content (``resources/lexicons/no_content.toml``), or None: the
-    asking for comment, a related-link headline run into the claim (page text), a refusal, a forecast nobody makes, a phrasal verb of action, a saying only tried,
-    judged or to come (an infinitive), a noun, the writer's own voice. Such a cue is refused whatever the gate
-    says. The writer's voice is read outside the quotations of the Document's quotation model."""
+    asking for comment, a related-link headline run into the claim (page text), a refusal, a forecast nobody makes,
+    a phrasal verb of action, a saying only tried, judged or to come (an infinitive), a noun, the writer's own voice.
+    Such a cue is refused whatever the gate says. The writer's voice is read outside the quotations of the Document's
+    quotation model."""
     cue = attribution.cue
     assert cue is not None
     text = quotations.text

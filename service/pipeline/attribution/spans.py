@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
-from ..source_lexicons import MEDIA_NAME, NAME_PARTICLES, PRONOUNS, REPORT_HEAD
+from ..source_lexicons import DETERMINERS, MEDIA_NAME, NAME_PARTICLES, PRONOUNS, REPORT_HEAD
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -408,7 +408,6 @@ WORD = re.compile(r"\S+")
 _NOT_IN_NAME = frozenset("()@“”\"‘,:;")
 """Characters no word of a personal name holds: a bracket, a handle's "@", a quotation mark, a clause mark."""
 _AFFILIATION_STARTS = frozenset(_PHRASE_WORDS["affiliation_starts"])
-_DETERMINERS = frozenset(_PHRASE_WORDS["determiners"])
 _JURISDICTIONS = frozenset(_PHRASE_WORDS["jurisdictions"])
 
 
@@ -502,7 +501,7 @@ def institution_name_in(text: str, span: Span) -> Span | None:
     if not run or run == len(words):
         return None
     before = words[len(words) - run - 1].group()
-    if not before.islower() or before in _NAME_BINDERS or before in _DETERMINERS or before in _JURISDICTIONS:
+    if not before.islower() or before in _NAME_BINDERS or before in DETERMINERS or before in _JURISDICTIONS:
         return None
     start = span.start + words[len(words) - run].start()
     name = Span(start, span.end, text[start : span.end])
