@@ -1,4 +1,5 @@
-"""When the gate refuses a claim's chosen cue, it judges the claim's other candidates (issue 11).
+"""When the gate refuses a claim's chosen cue, it judges the claim's other candidates (issue 11); a later one it
+scores well above an accepted first cue takes its place.
 
 The cue model reads one cue per claim, and in real news it often reads an action ("voted", "fired") where the
 claim's teller stands in a reporting clause beside it ("..., officials said, ..."). Each row gives the cue model's
@@ -64,6 +65,35 @@ def test_a_refused_action_gives_way_to_the_reporting_cue_beside_it(text, cue, so
     assert kept.steps[0].rule == "refused_cue" and kept.steps[0].detail == (cue,)  # the explanation says so
 
 
+SIDE_VERB_BEFORE_THE_SAYING = [
+    # (text, the cue model's cue and source, the cue kept): the first cue is a stance the gate accepts, less surely
+    # than the participle saying after it, which governs the content and takes the first's teller
+    ("Two senators challenged the nominee at the hearing, arguing that he had misled the committee.",
+     "challenged", "Two senators", "arguing"),
+    ("The lawyers challenged the verdict in court, contending that the jury had been misled.",
+     "challenged", "The lawyers", "contending"),
+    ("The ministry disputed the figures on Friday, saying the real toll was lower.", "disputed", "The ministry", "saying"),
+    # the first cue governs content itself: it stays
+    ("The minister said that the talks would resume, adding that no date had been set.",
+     "said", "The minister", "said"),
+    ("The coach told reporters that the team was ready, noting that two players were injured.",
+     "told", "The coach", "told"),
+    ("The company announced that it would close the plant, saying demand had fallen.",
+     "announced", "The company", "announced"),
+]
+
+
+@pytest.mark.parametrize("text, cue, source, kept_cue", SIDE_VERB_BEFORE_THE_SAYING)
+def test_a_later_saying_the_gate_scores_well_above_the_accepted_cue_takes_its_place(text, cue, source, kept_cue):
+    candidates, kept = judged(text, cue, source)
+    assert candidates[0].cue.text == cue and len(candidates) == 2
+    assert kept is not None and kept.cue.text == kept_cue and kept.source.text == source
+    assert kept.steps[0].rule == ("model_cue" if kept_cue == cue else "preferred_cue")  # the explanation says so
+    assert kept.steps[0].detail[0] == cue
+    never = dataclasses.replace(GATE, margin=math.inf)
+    assert judged(text, cue, source, never)[1].cue.text == cue
+
+
 EVERY_ONE_REFUSED = [
     # (text, the cue model's cue and source): the other candidate is a noun ("the staff's claims")
     ("The board fired the director, brushing aside the staff's claims that he had done nothing wrong.",
@@ -82,7 +112,7 @@ def test_a_claim_whose_every_candidate_is_refused_has_no_attribution(text, cue, 
 
 @pytest.mark.parametrize("text, cue, source", [row[:3] for row in FIRST_AN_ACTION])
 def test_the_next_candidate_is_judged_only_after_a_refusal(text, cue, source):
-    accepting = dataclasses.replace(GATE, threshold=-math.inf)
+    accepting = dataclasses.replace(GATE, threshold=-math.inf, margin=math.inf)  # accepted, and no later one preferred
     refusing = dataclasses.replace(GATE, threshold=math.inf)
     assert judged(text, cue, source, accepting)[1].cue.text == cue
     assert judged(text, cue, source, refusing)[1] is None
@@ -99,4 +129,19 @@ def test_the_next_candidate_is_judged_only_after_a_refusal(text, cue, source):
 )
 def test_training_keeps_what_serving_keeps_the_first_accepted_candidate_per_claim(claims, scores, kept):
     examples = [Example((), 0.5, True, 0, (), ("article", claim)) for claim in claims]
-    assert chosen(examples, np.array(scores), 0.5).tolist() == kept
+    assert chosen(examples, np.array(scores), 0.5, math.inf).tolist() == kept
+
+
+@pytest.mark.parametrize(
+    "claims, scores, kept",
+    [
+        # a later candidate scored the margin above the accepted one takes its place, the best of such
+        ([1, 1, 1], [0.6, 0.7, 0.9], [False, False, True]),
+        ([1, 1, 2, 2], [0.6, 0.75, 0.2, 0.9], [True, False, False, True]),
+        ([1, 1, 1], [0.1, 0.6, 0.95], [False, False, True]),
+        ([1, 1], [0.9, 0.99], [True, False]),
+    ],
+)
+def test_training_keeps_a_later_candidate_scored_the_margin_above_the_accepted_one(claims, scores, kept):
+    examples = [Example((), 0.5, True, 0, (), ("article", claim)) for claim in claims]
+    assert chosen(examples, np.array(scores), 0.5, 0.2).tolist() == kept

@@ -750,7 +750,7 @@ def test_the_exported_gate_scores_as_the_fitted_model_does(tmp_path):
                       (acted, 0.6, False, 1), (acted, 0.9, True, -1), (said, 0.5, True, -1)])
     ]
     model = fit(examples, polnear_weight=1.0, c=1.0)
-    write(model, {"threshold": 0.5}, {"realworld": 4, "polnear": 2}, "a test", tmp_path)
+    write(model, {"threshold": 0.5, "margin": 0.2}, {"realworld": 4, "polnear": 2}, "a test", tmp_path)
     gate = AttributionGate.load(tmp_path)
     expected = model.predict_proba(design(examples, "realworld"))[:, 1]
     assert [gate.score(e.features, e.probability) for e in examples] == pytest.approx(expected, abs=1e-5)

@@ -261,12 +261,14 @@ class _Slots(dict):
 
 @dataclass(frozen=True, slots=True)
 class AttributionGate:
-    """Weights of the hashed logistic model, its bias and threshold (see ``manifest.json``)."""
+    """Weights of the hashed logistic model, its bias, threshold and the margin by which a later candidate must
+    outscore an accepted one to take its place (see ``manifest.json``)."""
 
     weights: np.ndarray
     bias: float
     probability_weight: float
     threshold: float
+    margin: float
     version: str
 
     @classmethod
@@ -280,7 +282,7 @@ class AttributionGate:
         if weights.shape != (manifest["dimension"],):
             raise ValueError(f"gate weights have shape {weights.shape}, the manifest says {manifest['dimension']}")
         return cls(weights, float(manifest["bias"]), float(manifest["probability_weight"]),
-                   float(manifest["threshold"]), str(manifest["version"]))
+                   float(manifest["threshold"]), float(manifest["margin"]), str(manifest["version"]))
 
     def score(self, features: Sequence[str], probability: float) -> float:
         """Probability that the cue governs content the article presents as the source's."""
@@ -306,26 +308,30 @@ class AttributionGate:
         """Per claim, the first of its candidate attributions (``attribution.attribute_candidates``) whose cue the
         gate accepts, or None when it refuses them all; the quotations inherited from a refused one go with it.
         A claim's next candidate is made and judged only when the one before it is refused, all claims' at once
-        per round. Each kept one is marked a report or a belief (by its cue word; inherited ones by their origin)."""
+        per round; then a later candidate the gate scores ``margin`` above the accepted one takes its place
+        (``_prefer``). Each kept one is marked a report or a belief (by its cue word; inherited ones by their
+        origin)."""
         chosen: list[Attribution | None] = [judged.first for judged in candidates]
         later: dict[int, Iterator[Attribution]] = {}
         refused: set[tuple[int, int]] = set()
         kinds: dict[tuple[int, int], str] = {}
+        kept: dict[int, float] = {}
         pending = [number for number, attribution in enumerate(chosen) if _own(attribution)]
         rank = 0
         while pending:
-            accepted = self._accepts(quotations, [claims[n] for n in pending], [predictions[n] for n in pending],
-                                     [chosen[n] for n in pending])
+            scores = self._scores(quotations, [claims[n] for n in pending], [predictions[n] for n in pending],
+                                  [chosen[n] for n in pending])
             retry = []
-            for number, accept in zip(pending, accepted):
+            for number, score in zip(pending, scores):
                 attribution = chosen[number]
-                if accept:
-                    chosen[number] = attribution = _with_kind(attribution, attribution_kind(attribution.cue.text))
-                    kinds[_key(attribution)] = attribution.kind
-                    continue
-                refused.add(_key(attribution))
                 if not rank:
                     later[number] = candidates[number].later()
+                if score is not None and score >= self.threshold:
+                    chosen[number] = attribution = _with_kind(attribution, attribution_kind(attribution.cue.text))
+                    kinds[_key(attribution)] = attribution.kind
+                    kept[number] = score
+                    continue
+                refused.add(_key(attribution))
                 after = next(later[number], None)
                 chosen[number] = None
                 if after is not None:
@@ -333,14 +339,36 @@ class AttributionGate:
                     retry.append(number)
             pending = retry
             rank += 1
+        self._prefer(quotations, claims, predictions, chosen, kept, later, kinds)
         return tuple(_follow(attribution, refused, kinds) for attribution in chosen)
 
-    def _accepts(
+    def _prefer(
+        self, quotations: Quotations, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction],
+        chosen: list[Attribution | None], kept: dict[int, float], later: dict[int, Iterator[Attribution]],
+        kinds: dict[tuple[int, int], str],
+    ) -> None:
+        """Replace in ``chosen`` an accepted cue (its score in ``kept``) by the claim's best later candidate the gate
+        scores ``margin`` above it: the first cue is often a side verb of a sentence whose saying comes after it
+        ("X expressed relief at the ruling, saying ..."), which the gate accepts, but less surely than the saying."""
+        rivals = [(number, rival) for number in kept for rival in later[number]]
+        scores = self._scores(quotations, [claims[n] for n, _ in rivals], [predictions[n] for n, _ in rivals],
+                              [rival for _, rival in rivals])
+        best: dict[int, tuple[float, Attribution]] = {}
+        for (number, rival), score in zip(rivals, scores):
+            if score is not None and score >= max(self.threshold, kept[number] + self.margin) and (number not in best or score > best[number][0]):
+                best[number] = (score, rival)
+        for number, (_, rival) in best.items():
+            first = chosen[number]
+            chosen[number] = rival = _with_kind(replace(rival, steps=(Step("preferred_cue", first.cue.text), *rival.steps)),
+                                                attribution_kind(rival.cue.text))
+            kinds[_key(rival)] = rival.kind
+
+    def _scores(
         self, quotations: Quotations, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction],
         attributions: Sequence[Attribution],
-    ) -> list[bool]:
-        """Whether the gate accepts each attribution's own cue: not refused for what it governs
-        (``governs_no_content``) or by its shape (``shape_refusal``), and scored at its threshold."""
+    ) -> list[float | None]:
+        """The gate's score of each attribution's own cue, None when refused for what it governs
+        (``governs_no_content``) or by its shape (``shape_refusal``)."""
         text = quotations.text
         judged, around = [], []
         for number, (claim, attribution) in enumerate(zip(claims, attributions)):
@@ -353,10 +381,10 @@ class AttributionGate:
         scores = self.scores([gate_features(quotations, claims[n], predictions[n], attributions[n], words)
                               for n, words in zip(judged, around)],
                              [predictions[n].probability for n in judged])
-        accepted = [False] * len(attributions)
+        result: list[float | None] = [None] * len(attributions)
         for number, score in zip(judged, scores.tolist()):
-            accepted[number] = score >= self.threshold
-        return accepted
+            result[number] = score
+        return result
 
 
 def _own(attribution: Attribution | None) -> bool:

@@ -148,7 +148,7 @@ StepRule = Literal[
     "inherited", "named_earlier", "one_person", "goes_on_quoting", "poll_finding", "lead_in_block", "post_signature",
     "post_sentence", "speaker_label", "speaker_turn", "credited_excerpt", "audience_of_cue", "apposed_name",
     "only_relays", "head_only",
-    "sourceless_cue", "adjunct_not_source", "refused_cue", "subject_of_content", "content_not_source",
+    "sourceless_cue", "adjunct_not_source", "refused_cue", "preferred_cue", "subject_of_content", "content_not_source",
     "opening_word", "adjunct_only", "affiliated_name", "subject_before_aside", "origin_refined", "relative_clause_head",
 ]
 """The decisions attribution takes: the rules of ``service/pipeline/attribution/``, then the

@@ -247,6 +247,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "model_cue_function_no_teller": lambda: " is function words with no teller beside it: not used",
     "cites_for": lambda source, cue: f" cites for {source!r} {cue}: that is the claim's cue",
     "refused_cue": lambda cue: f"the gate refused {cue!r}, so the claim's next cue was judged",
+    "preferred_cue": lambda cue: f"the gate scored this cue well above {cue!r}, the claim's cue it accepted first",
     "rule_cue": _rule_cue,
     "no_model_cue": lambda: "the model gave no cue",
     "rule_source": _rule_source,
