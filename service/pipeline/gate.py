@@ -324,14 +324,15 @@ class AttributionGate:
             retry = []
             for number, score in zip(pending, scores):
                 attribution = chosen[number]
-                if not rank:
-                    later[number] = candidates[number].later()
                 if score is not None and score >= self.threshold:
                     chosen[number] = attribution = _with_kind(attribution, attribution_kind(attribution.cue.text))
                     kinds[_key(attribution)] = attribution.kind
-                    kept[number] = score
+                    if score + self.margin < 1.0:  # only then can a later candidate score the margin above it
+                        kept[number] = score
                     continue
                 refused.add(_key(attribution))
+                if not rank:
+                    later[number] = candidates[number].later()
                 after = next(later[number], None)
                 chosen[number] = None
                 if after is not None:
@@ -339,18 +340,20 @@ class AttributionGate:
                     retry.append(number)
             pending = retry
             rank += 1
-        self._prefer(quotations, claims, predictions, chosen, kept, later, kinds)
+        self._prefer(quotations, claims, predictions, candidates, chosen, kept, later, kinds)
         return tuple(_follow(attribution, refused, kinds) for attribution in chosen)
 
     def _prefer(
         self, quotations: Quotations, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction],
-        chosen: list[Attribution | None], kept: dict[int, float], later: dict[int, Iterator[Attribution]],
-        kinds: dict[tuple[int, int], str],
+        candidates: Sequence[Candidates], chosen: list[Attribution | None], kept: dict[int, float],
+        later: dict[int, Iterator[Attribution]], kinds: dict[tuple[int, int], str],
     ) -> None:
         """Replace in ``chosen`` an accepted cue (its score in ``kept``) by the claim's best later candidate the gate
         scores ``margin`` above it: the first cue is often a side verb of a sentence whose saying comes after it
-        ("X expressed relief at the ruling, saying ..."), which the gate accepts, but less surely than the saying."""
-        rivals = [(number, rival) for number in kept for rival in later[number]]
+        ("X expressed relief at the ruling, saying ..."), which the gate accepts, but less surely than the saying.
+        The candidates after an accepted first are made here (``later`` holds those after a refused one)."""
+        rivals = [(number, rival) for number in kept
+                  for rival in (later[number] if number in later else candidates[number].later())]
         scores = self._scores(quotations, [claims[n] for n, _ in rivals], [predictions[n] for n, _ in rivals],
                               [rival for _, rival in rivals])
         best: dict[int, tuple[float, Attribution]] = {}
