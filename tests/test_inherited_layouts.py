@@ -241,6 +241,71 @@ def test_a_lead_in_is_read_for_its_source_and_verb(line, source, cue):
     assert (reading and reading.source.text, reading and reading.cue.text) == (source, cue)
 
 
+REACTION = (
+    "Protesters marched through the city for a third night.\n"
+    "{line}\n"
+    "{after}\n"
+    "Police made no arrests on Wednesday."
+)
+REACTION_QUOTE = "“These are peaceful people. They have every right to be heard.”"
+
+
+@pytest.mark.parametrize(
+    "line, source",
+    [
+        ("The governor reacted to the protests on Thursday.", "The governor"),
+        ("The American Civil Liberties Union weighed in on the arrests, calling for calm.",
+         "The American Civil Liberties Union"),
+    ],
+)
+def test_a_quotation_after_a_line_naming_its_speaker_reacting_is_the_speaker_s(line, source):
+    found = attributions(REACTION.format(line=line, after=REACTION_QUOTE))
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == source for a in found[2:4]), found
+    assert found[1] is None and found[-1] is None  # the line itself is no attribution; the news after is the writer's
+
+
+@pytest.mark.parametrize(
+    "line, after",
+    [
+        # the next paragraph is the writer's, with no quotation
+        ("The governor reacted to the protests on Thursday.", "The curfew was lifted at dawn. Shops opened again."),
+        # a line with no verb of saying or reacting names no speaker
+        ("The governor toured the damaged streets on Thursday.", REACTION_QUOTE),
+    ],
+)
+def test_a_line_with_no_colon_hands_on_nothing_but_a_quotation_it_leads_into(line, after):
+    found = attributions(REACTION.format(line=line, after=after))
+    assert not any(a is not None and a["inherited"] for a in found), found
+
+
+RESUMED = (
+    "Visitors crowd the steps every morning.\n"
+    "“The view is the whole point,” said Kelly, who leads tours of the memorial.\n"
+    "{between}\n"
+    "“That house was built by a general.”\n"
+    "The memorial closes at ten."
+)
+
+
+@pytest.mark.parametrize(
+    "between, inherits",
+    [
+        # one sentence of the writer's, quoting and naming no one: the speaker takes up the quotation again
+        ("He pointed across the river.", True),
+        ("The tour lasts an hour and costs nothing.", True),
+        # the writer's sentence names another person: the quotation may be theirs
+        ("Maria Lopez, a guide for twenty years, disagrees.", False),
+        # the writer's sentence quotes words of its own
+        ("The guides call it “the best seat in town.”", False),
+    ],
+)
+def test_a_quotation_resumed_across_one_writer_s_sentence_is_the_speaker_s(between, inherits):
+    found = attributions(RESUMED.format(between=between))
+    resumed = found[-2]
+    assert (resumed is not None and resumed["inherited"] and resumed["source"]["text"] == "Kelly") == inherits, found
+    assert found[0] is None and found[-1] is None
+
+
 def test_a_block_quote_opens_even_when_its_first_sentence_has_a_cue_of_its_own():
     text = ("The county's audit states:\nThe clerk said the files were lost in a flood. No copy of the contracts was "
             "kept.\nThe audit was released on Monday.")

@@ -193,6 +193,9 @@ def continue_quotations(
             # the writer the lead-in names, not a source a sentence of the excerpt named before it
             result[index] = _goes_on_quoting(result[lead], lead)
             continue
+        if previous is None and _resumes_quoting(quotations, claims, result, index):
+            result[index] = _goes_on_quoting(result[index - 2], index - 2)
+            continue
         if previous is None or previous.teller is None:
             continue
         if claim.paragraph - before.paragraph > 1 + _SKIPPED_INSIDE:
@@ -205,6 +208,24 @@ def continue_quotations(
         if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in or reported)) or finding or quoted_on:
             result[index] = _goes_on_quoting(previous, index - 1)
     return tuple(result)
+
+
+def _resumes_quoting(
+    quotations: Quotations, claims: Sequence[Claim], result: Sequence[Attribution | None], index: int
+) -> bool:
+    """Whether claim ``index`` takes up again the quotation of the claim two before it, across one sentence of the
+    writer's that quotes no one and names no one ("“The view is the point,” said Kelly. The river lies below.
+    “Lee chose it.”"): the claim opens quoting, the claim two before quotes an attributed speaker, in its paragraph
+    or within two."""
+    if index < 2:
+        return False
+    claim, between, origin = claims[index], claims[index - 1], result[index - 2]
+    return (
+        origin is not None and origin.teller is not None and _opens_quoting(quotations, claim)
+        and claim.paragraph - claims[index - 2].paragraph <= 2
+        and bool(quotations.stretches(claims[index - 2].start, claims[index - 2].end))
+        and not quotations.quoted_length(between.start, between.end) and _NAME.search(between.text) is None
+    )
 
 
 def _mostly_quoted(quotations: Quotations, claim: Claim) -> bool:

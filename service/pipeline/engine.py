@@ -83,7 +83,7 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         signed = credited_excerpts(text, document.lines, document.quotations, claims, speaker_labels(
             text, document.lines, document.quotations, claims, embedded_posts(text, document.lines, claims, people)))
         continued = continue_quotations(document.quotations, claims, signed)
-        attributions = blocks_after_lead_ins(text, claims, continued)
+        attributions = blocks_after_lead_ins(text, document.quotations, claims, continued)
     with stage("hedges"):
         hedges = find_hedges(document, claims, attributions, hedge_detector)
     with stage("verification_notes"):

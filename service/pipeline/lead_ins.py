@@ -6,7 +6,10 @@ quotation marks in plain text. The labels call the lead-in no claim and give its
 (data/realworld/README.md, "Lead-in lines"). A lead-in with an attribution of its own hands it on in
 ``coreference.continue_quotations``; this pass reads the lead-ins the gate refused or attribution found no cue in
 (the verb takes an object, "spoke to Reuters", or no content before the colon), and gives their source to the
-claims with no attribution of the next paragraph. The lead-in itself keeps what it had: it is not given a cue.
+claims with no attribution of the next paragraph. A line with no colon that names its speaker reacting ("The mayor
+reacted on Thursday.") hands on only a quotation that opens the next paragraph: the labels give it the line's source
+(data/realworld/README.md, "Lead-in lines"), though the line itself is no attribution. The lead-in itself keeps what
+it had: it is not given a cue.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from .attribution.inherit import carry
 from .attribution.spans import plausible, source_after, source_before
 from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS
 from .coreference import ENDS_WITH_COLON
+from .document import Quotations
 from .records import Attribution, Claim, Span, Step
 from .sources import classify_source
 
@@ -29,27 +33,47 @@ _INVERTED = re.compile(r"(?:[,”\"’]|'')\s*$")
 
 
 def blocks_after_lead_ins(
-    text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+    text: str, quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
 ) -> tuple[Attribution | None, ...]:
     """Each claim with no attribution in the paragraph right after an unattributed lead-in that names its source
-    (``lead_in``) inherits that source; every other claim keeps its attribution."""
+    (``lead_in``) inherits that source; after a line with no colon, only the claims of the quotation the next
+    paragraph opens with. Every other claim keeps its attribution."""
     result = list(attributions)
-    lead, reading = -1, None
+    lead, reading, quoted_only = -1, None, False
     for claim in claims:
         if reading is not None and claim.paragraph == claims[lead].paragraph + 1 and result[claim.index] is None:
-            result[claim.index] = _in_block(reading, lead)
+            if quoted_only and not (claim.opens_inside_quote or quotations.opening_at(claim.start)):
+                reading = None  # the quotation closed: the writer's words again
+            else:
+                result[claim.index] = _in_block(reading, lead)
         if _ends_paragraph(claims, claim) and attributions[claim.index] is None:
-            found = lead_in(text, claim)
+            quoted_only = ENDS_WITH_COLON.search(claim.text) is None
+            if quoted_only and not _quotation_follows(quotations, claims, attributions, claim):
+                continue
+            found = lead_in(text, claim, colon=not quoted_only)
             if found is not None:
                 lead, reading = claim.index, found
     return tuple(result)
 
 
-def lead_in(text: str, claim: Claim) -> Attribution | None:
-    """The attribution ``claim`` gives the block after it when it is a lead-in: it ends in a colon and has a verb
-    of saying or showing (``LEAD_IN_VERBS``) with a typed source, the noun phrase before it ("the agency
-    responded") or, inverted after a comma or a quotation, after it ("writes CNN's Brian Stelter")."""
-    if ENDS_WITH_COLON.search(claim.text) is None:
+def _quotation_follows(
+    quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None], claim: Claim
+) -> bool:
+    """Whether the next paragraph opens with a quotation that no cue attributes: its first claim opens with one and
+    has no attribution."""
+    after = claim.index + 1
+    return (
+        after < len(claims) and claims[after].paragraph == claim.paragraph + 1 and attributions[after] is None
+        and quotations.opening_at(claims[after].start) is not None
+    )
+
+
+def lead_in(text: str, claim: Claim, colon: bool = True) -> Attribution | None:
+    """The attribution ``claim`` gives the block after it when it is a lead-in: it ends in a colon (unless
+    ``colon`` is False) and has a verb of saying or showing (``LEAD_IN_VERBS``) with a typed source, the noun phrase
+    before it ("the agency responded") or, inverted after a comma or a quotation, after it ("writes CNN's Brian
+    Stelter")."""
+    if colon and ENDS_WITH_COLON.search(claim.text) is None:
         return None
     for verb in _LOWER_WORD.finditer(text, claim.start, claim.end):
         if verb.group() not in LEAD_IN_VERBS:
