@@ -193,6 +193,13 @@ def test_source_type(phrase, expected):
         ("Ukrainian authorities", "organization"),
         ("the company's research lab", "organization"),
         ("the retail giant", "organization"),
+        # capitalised words bound by "to" and a verb, "without" or "against": an institution's name
+        ("the Committee to Protect Journalists", "organization"),
+        ("Coalition to Save Harbour Parks", "organization"),
+        ("Reporters Without Borders", "organization"),
+        ("Parents Against Toxic Dumps", "organization"),
+        # ... but a name of two capitalised words stays a person's
+        ("Dana Towers", "person"),
     ],
 )
 def test_bare_names_of_organisations_and_documents(phrase, source_type):
@@ -555,3 +562,4 @@ def test_he_or_she_stands_for_a_name_without_its_opening_word_or_for_a_known_sur
 def test_he_and_she_keep_apart_the_people_they_stood_for(text, named_as):
     attribution = score_article(text)["claims"][-1]["attribution"]
     assert (attribution["refers_to"] or {}).get("text") == named_as
+
