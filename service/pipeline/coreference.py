@@ -18,9 +18,13 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from .attribution.inherit import DIRECT_QUOTE_SHARE, carry, earlier_mention
+from .attribution.references import called_otherwise, pronoun_said
+from .attribution.spans import ADJUNCT_WORDS, OPENING_WORDS, is_personal_name
+from .attribution.words import ADJUNCT, CLAUSE_WORDS
 from .document import Line, Quotations
 from .resources import read_toml
-from .source_lexicons import PHRASE_WORDS, SHARE_OF_PEOPLE
+from .source_lexicons import HONORIFICS, PHRASE_WORDS, SHARE_OF_PEOPLE
+from .source_phrase import is_title_word
 from .sources import SourceReading, classify_source
 from .records import Attribution, Claim, Span, Step, replace
 
@@ -36,16 +40,24 @@ _TITLE_ROLES: dict[str, tuple[str, ...]] = {
 # Two to five capitalised words, the first possibly a title with a full stop ("Sen.", "Dr."): a name candidate;
 # never after "the" ("the Red Cross" names an institution).
 _NAME = re.compile(r"(?<![\w'’-])(?<!the )(?<!The )(?!The\s)(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}(?![\w'’-])")
+_CLAUSE_OPENERS = ADJUNCT_WORDS | OPENING_WORDS | frozenset(CLAUSE_WORDS["subordinators"])
+"""Words that open a sentence before a name and are no part of it, capitalised there ("On Thursday", "As Eloise
+Reed", "When Lehman")."""
+_WORD = re.compile(r"[A-Z][a-z'’-]+")
+_LEADING_ADJUNCT = re.compile(rf"(?:{ADJUNCT})\s+", re.IGNORECASE)
+"""A time or place adjunct that opens a sentence before a name ("On Thursday Paul Grant")."""
 
 
 def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
     """Each attribution whose pronoun or role source is unresolved, linked to a person named shortly before; an
     unresolved "he" or "she" with no such name is a person all the same."""
     resolved = []
-    named: dict[tuple[int, str | None], Span | None] = {}
+    named: dict[tuple[int, str | None], tuple[Span, ...]] = {}
+    surnames = Surnames()
+    said: Counter[tuple[str, str]] = Counter()  # (surname, "he" or "she"): how often the pronoun stood for it
     for claim, attribution in zip(claims, attributions, strict=True):
         if attribution is not None and attribution.source is not None and attribution.refers_to is None and not attribution.named:
-            name = _earlier_name(text, claims, claim.index, attribution.source, named)
+            name = _earlier_name(text, claims, claim.index, attribution.source, named, surnames, said)
             if name is not None:
                 attribution = replace(
                     attribution, refers_to=name, source_type="person", named=True,
@@ -56,15 +68,19 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
                 # kind cannot be told)
                 attribution = replace(attribution, source_type="person",
                                       steps=(*attribution.steps, Step("one_person", attribution.source.text)))
+        if attribution is not None and attribution.source is not None and attribution.refers_to is not None:
+            pronoun_said(attribution.refers_to.text, attribution.source.text.lower(), said)
         resolved.append(attribution)
     return tuple(resolved)
 
 
 def _earlier_name(
-    text: str, claims: Sequence[Claim], index: int, source: Span, named: dict[tuple[int, str | None], Span | None]
+    text: str, claims: Sequence[Claim], index: int, source: Span, named: dict[tuple[int, str | None], tuple[Span, ...]],
+    surnames: Surnames, said: Counter[tuple[str, str]],
 ) -> Span | None:
-    """The person named shortly before claim ``index`` whom ``source`` ("he", "the sheriff") stands for. ``named``
-    keeps the answer for each earlier claim and role, read once however many later claims look back at it."""
+    """The person named shortly before claim ``index`` whom ``source`` ("he", "the sheriff") stands for, never one
+    the article called by the other pronoun (``said``). ``named`` keeps the names of each earlier claim and role,
+    read once however many later claims look back at it."""
     words = source.text.lower().split()
     if not words:
         return None
@@ -78,22 +94,66 @@ def _earlier_name(
     for earlier in reversed(claims[first:index]):
         key = (earlier.index, role)
         if key not in named:
-            named[key] = _person_named_in(text, earlier, role)
-        if named[key] is not None:
-            return named[key]
+            named[key] = _people_named_in(text, claims, earlier, role, surnames)
+        for name in named[key]:
+            if role is not None or not called_otherwise(name.text, words[0], said):
+                return name
     return None
 
 
-def _person_named_in(text: str, claim: Claim, role: str | None) -> Span | None:
-    """The first person ``claim`` names (with ``role`` among the name's words, when given)."""
+def _people_named_in(
+    text: str, claims: Sequence[Claim], claim: Claim, role: str | None, surnames: Surnames
+) -> tuple[Span, ...]:
+    """The people ``claim`` names, in order (with ``role`` among the name's words, when given): full names, and
+    for a pronoun a surname alone whose bearer an earlier claim named in full ("Tijerina" after "Vanessa
+    Tijerina")."""
+    candidates = list(_full_names(claim))
+    if role is None:
+        known = surnames.before(text, claims, claim.index)
+        candidates += [Span(claim.start + word.start(), claim.start + word.end(), word.group())
+                       for word in _WORD.finditer(claim.text) if word.group() in known]
+    return tuple(
+        candidate for candidate in sorted(candidates, key=lambda span: span.start)
+        if (role is None or role in _roles_of(candidate.text))
+        and (" " not in candidate.text or is_personal_name(text, candidate))
+    )
+
+
+def _full_names(claim: Claim) -> Iterator[Span]:
+    """The name candidates of ``claim`` (``_NAME``) without an adjunct or a word that opens the sentence before them
+    ("On Thursday Paul Grant", "As Eloise Reed": the capital is the sentence's), two words or more."""
     for match in _NAME.finditer(claim.text):
-        candidate = Span(claim.start + match.start(), claim.start + match.end(), match.group(0))
-        if role is not None and role not in _roles_of(candidate.text):
-            continue
-        reading = classify_source(text, candidate)
-        if reading.source_type == "person" and reading.named:
-            return candidate
-    return None
+        adjunct = _LEADING_ADJUNCT.match(match.group(0))
+        words = list(_WORD.finditer(match.group(0), adjunct.end() if adjunct else 0))
+        while words and words[0].group().lower() in _CLAUSE_OPENERS:
+            words.pop(0)
+        if len(words) >= 2:
+            start = claim.start + match.start() + words[0].start()
+            yield Span(start, claim.start + match.end(), claim.text[start - claim.start : match.end()])
+
+
+def _title_or_honorific(word: str) -> bool:
+    """Whether a name's last word is a title or an honorific ("What Mr. Obama" read as "What Mr"): no surname."""
+    return is_title_word(word, last=True) or word.rstrip(".") in HONORIFICS
+
+
+class Surnames:
+    """The surnames of the people an article names in full, read claim by claim as far as a pronoun looks back:
+    each claim once, however many pronouns look back past it."""
+
+    def __init__(self) -> None:
+        self._known: set[str] = set()
+        self._read = 0
+
+    def before(self, text: str, claims: Sequence[Claim], index: int) -> set[str]:
+        """The surnames of the people named in full in the claims before claim ``index``."""
+        for claim in claims[self._read : index]:
+            self._known.update(
+                name.text.split()[-1] for name in _full_names(claim)
+                if is_personal_name(text, name) and not _title_or_honorific(name.text.split()[-1])
+            )
+        self._read = max(self._read, index)
+        return self._known
 
 
 def _one_unresolved_person(reading: SourceReading) -> bool:

@@ -42,6 +42,12 @@ _BRAND = re.compile(r"(?!(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La|Van|Von|Del|Des|O['’
 # Capitalised words bound by "of", "for", "on", "and" or "&" into one name ("Americans for Prosperity", "the National
 # Conference of State Legislatures"): a person's name has no binder, so this is an institution's.
 _NAME_WITH_BINDER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s+(?:of|for|on|and|&|the)(?:\s+(?:the\s+)?[A-Z][\w.'’-]*)+)+")
+# Capitalised words bound by "to" and a verb or by "without" into one name ("the Committee to Protect Journalists",
+# "Reporters Without Borders"): an institution's (a person's name has no binder).
+_CAPITALISED_RUN = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+_INSTITUTION_NAME = re.compile(
+    rf"(?:[Tt]he\s+)?{_CAPITALISED_RUN}\s+(?:{'|'.join(lex.PHRASE_WORDS['institution_binders'])})\s+{_CAPITALISED_RUN}"
+)
 _BRACKETED_ACRONYM = re.compile(r"\(\s*[A-Z]{2,6}\s*\)")
 _QUOTED_NAME = re.compile(r"[“\"‘'][^”\"’']{1,60}[”\"’']|@\w+")
 _CLAUSE_END = re.compile(r"[,;.)]")
@@ -114,6 +120,8 @@ def _read_phrase(text: str) -> tuple[SourceReading, tuple[str, ...]]:
     binder = (phrase.modifier.split() or [""])[0]
     if binder and _NAME_WITH_BINDER.fullmatch(phrase.text) and (phrase.definite or binder in ("for", "on")):
         return SourceReading("organization", True, False, f"{phrase.text!r}: a name bound by {binder!r}, an institution's"), ()
+    if _INSTITUTION_NAME.fullmatch(phrase.text):
+        return SourceReading("organization", True, False, f"{phrase.text!r}: capitalised words bound into an institution's name"), ()
     unknown = SourceReading("unknown", False, False, f"{text!r} matches no source lexicon: type unknown", phrase.head.lower())
     return unknown, names
 

@@ -75,7 +75,7 @@ from .chain import trace_chain
 from .cues import Candidate, Cue, CueIndex, Cues, candidates, class_cues, may_open_content
 from .decide import choose_later, choose_primary, model_cue_within
 from .inherit import Seen, inherit_backward, inherit_forward, is_direct_quote
-from .references import LOOKBACK_CLAIMS, MENTION_MEMORY, Mention, resolve
+from .references import GENDERED_PRONOUNS, LOOKBACK_CLAIMS, MENTION_MEMORY, Mention, resolve
 
 __all__ = ["LOOKBACK_CLAIMS", "Candidate", "Candidates", "attribute", "attribute_candidates", "candidates"]
 
@@ -178,7 +178,8 @@ def _own_attribution(
     if remember:
         for span, reading, _, referent in typed:
             if reading.source_type != "unknown":
-                mentions.append(Mention(referent or span, reading, claim.index))
+                pronoun = span.text.lower() if referent is not None and span.text.lower() in GENDERED_PRONOUNS else None
+                mentions.append(Mention(referent or span, reading, claim.index, pronoun))
     steps = [*how, *notes]
     referent = None
     if typed:

@@ -2,8 +2,9 @@
 type of the nearest earlier source it can stand for, and points at it (``refers_to``)."""
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 
+from ..source_lexicons import PHRASE_WORDS
 from ..sources import SourceReading, classify_source, left_unresolved
 from ..text.words import singular
 from ..records import Span, Step, record
@@ -17,11 +18,20 @@ MENTION_MEMORY = 12
 
 @record
 class Mention:
-    """A source seen in an earlier claim, for back-references."""
+    """A source seen in an earlier claim, for back-references; ``pronoun`` the "he" or "she" that stood for it."""
 
     span: Span
     reading: SourceReading
     claim_index: int
+    pronoun: str | None = None
+
+
+_HONORIFIC_PRONOUNS = dict(entry.split() for entry in PHRASE_WORDS["honorific_pronouns"])
+GENDERED_PRONOUNS = frozenset(_HONORIFIC_PRONOUNS.values())
+""""he" and "she": a person the article called one is never the other."""
+PRONOUN_EVIDENCE = 2
+"""How many times the other pronoun must have stood for a surname before it counts: one link may be wrong ("At the
+forum, Clinton called her vote a mistake, she said" linked to the Trump quoted before)."""
 
 
 def names_a_teller(text: str, source: Span) -> bool:
@@ -42,10 +52,14 @@ def resolve(
     reading = classify_source(text, span)
     if not reading.refers_back:
         return span, reading, None, None
+    pronoun = span.text.lower() if span.text.lower() in GENDERED_PRONOUNS else None
+    said = _pronouns_of(mentions) if pronoun is not None else Counter()
     for mention in reversed(mentions):
         if claim_index - mention.claim_index > LOOKBACK_CLAIMS:
             break
         if mention.reading.source_type not in reading.refers_back:
+            continue
+        if pronoun is not None and called_otherwise(mention.span.text, pronoun, said):
             continue
         if reading.source_type == "anonymous" and singular(mention.reading.head) != singular(reading.head):
             continue
@@ -54,3 +68,33 @@ def resolve(
         step = Step("refers_back", span.text, mention.span.text, mention.claim_index)
         return span, mention.reading, step, mention.span
     return span, left_unresolved(reading), Step("refers_back_to_nothing", span.text, LOOKBACK_CLAIMS), None
+
+
+def called_otherwise(name: str, pronoun: str, said: Counter[tuple[str, str]]) -> bool:
+    """Whether the article called the person ``name`` (a source's words) by the other gendered pronoun than
+    ``pronoun``: an honorific in the name ("Ms. Roe"), or the other pronoun ``PRONOUN_EVIDENCE`` times and more often
+    than ``pronoun`` for a name with the same last word (``said``: how often each pronoun stood for each surname)."""
+    words = name.split()
+    if not words:
+        return False
+    if (titled := _HONORIFIC_PRONOUNS.get(words[0].rstrip("."))) is not None:
+        return titled != pronoun
+    return any(
+        said[words[-1], other] >= PRONOUN_EVIDENCE and said[words[-1], other] > said[words[-1], pronoun]
+        for other in GENDERED_PRONOUNS - {pronoun}
+    )
+
+
+def pronoun_said(name: str, pronoun: str, said: Counter[tuple[str, str]]) -> None:
+    """Count in ``said`` that ``pronoun`` ("he", "she") stood for ``name``, by its last word (the surname)."""
+    if pronoun in GENDERED_PRONOUNS and (words := name.split()):
+        said[words[-1], pronoun] += 1
+
+
+def _pronouns_of(mentions: deque[Mention]) -> Counter[tuple[str, str]]:
+    """How often each pronoun stood for the mentions, by surname (``pronoun_said``)."""
+    said: Counter[tuple[str, str]] = Counter()
+    for mention in mentions:
+        if mention.pronoun is not None:
+            pronoun_said(mention.span.text, mention.pronoun, said)
+    return said
