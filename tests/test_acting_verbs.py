@@ -89,6 +89,12 @@ WORDS = [
     ("the mayor", "realized", "the bridge would not open in time .", "knowing"),
     ("the team", "has learned", "that the stadium lease will not be renewed .", "knowing"),
     ("the mayor", "thought", "the bridge would not open in time .", None),
+    # a phrasal cue is judged by its verb, not by its particle or preposition
+    ("the senator", "lashed out at", "the governor after the vote on the budget .", "acting"),
+    ("the senator", "lashed out at", "the governor : “ he has abandoned the rural counties . ”", None),
+    ("the airline", "apologized for", "the delays at the airport on sunday .", "acting"),
+    ("the airline", "apologized for", "the delays , saying “ we let our passengers down . ”", "acting"),
+    ("the airline", "apologized for", "“ a failure of our own systems . ”", None),
 ]
 
 

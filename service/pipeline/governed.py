@@ -26,6 +26,7 @@ _FINITE = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["modals"] | _CLAUSE_WORDS
 _FINITE_OR_SUBJECT = _FINITE | _SUBJECTS
 _RELATIVES = _CLAUSE_WORDS["relatives"]
 _PREPOSITIONS = _WORDS["prepositions"]
+_PARTICLES = _PREPOSITIONS | _WORDS["lone_particles"]
 _NOT_A_VERB_BEFORE = _PREPOSITIONS | _WORDS["determiners"] | _WORDS["object_openers"]
 """A word after one of these is a noun or an adjective, not a clause's verb ("in the report")."""
 _ASIDE_OPENERS = _RELATIVES | _WORDS["aside_openers"]
@@ -252,7 +253,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "no_verb"
     if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive(["to", *lower_after], 0, len(lower_after) + 1):
         return "agreeing"
-    lemma = verb_lemma(head)
+    lemma = verb_lemma(_verb_word(cue_words))
     if lemma in _DECIDING:
         return "decision"
     if lemma in _KNOWING:
@@ -271,6 +272,13 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     if _negated([*lower_before, *cue_words[:-1]]) and verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head):
         return "negated"
     return None
+
+
+def _verb_word(cue_words: Sequence[str]) -> str:
+    """The cue's verb: its last word that is no particle or preposition ("called for", "pointed to", "lashed out at"
+    are "called", "pointed", "lashed"), so that the verb lists judge a phrasal cue by its verb; the last word when
+    all are."""
+    return next((word for word in reversed(cue_words) if word not in _PARTICLES), cue_words[-1])
 
 
 def _negated(lower_before: list[str]) -> bool:
