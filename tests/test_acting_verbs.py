@@ -95,6 +95,14 @@ WORDS = [
     ("the airline", "apologized for", "the delays at the airport on sunday .", "acting"),
     ("the airline", "apologized for", "the delays , saying “ we let our passengers down . ”", "acting"),
     ("the airline", "apologized for", "“ a failure of our own systems . ”", None),
+    ("the senators", "decried", "the lack of details in the plan .", "acting"),
+    ("the senators", "decried", "the plan as a giveaway to the oil industry .", None),
+    ("the mayor", "accepted", "donations from the developer before the vote .", "acting"),
+    ("the mayor", "accepted", "that the bridge would not open in time .", None),
+    ("the two lawyers", "outlined", "a plan to review the cases every year .", "expressing"),
+    ("the two lawyers", "outlined", "their plan : “ every case is reviewed each year . ”", None),
+    ("the senator", "has invoked", "these studies in every debate .", "expressing"),
+    ("the report", "referenced", "only the data from 2013 onward .", "expressing"),
 ]
 
 
