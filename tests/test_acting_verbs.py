@@ -103,6 +103,12 @@ WORDS = [
     ("the two lawyers", "outlined", "their plan : “ every case is reviewed each year . ”", None),
     ("the senator", "has invoked", "these studies in every debate .", "expressing"),
     ("the report", "referenced", "only the data from 2013 onward .", "expressing"),
+    # a verb of saying that a particle makes an action
+    ("the president", "called", "off the summit with the premier .", "phrasal_action"),
+    ("the senator", "called", "into a radio show on monday morning .", "phrasal_action"),
+    ("the singer", "called", "at the concert for a minute of silence .", "phrasal_action"),
+    ("the president", "called", "the summit “ a waste of everyone's time . ”", None),
+    ("the senator", "called", "on congress to pass the bill .", None),
 ]
 
 

@@ -54,6 +54,8 @@ _KNOWING = _WORDS["knowing_verbs"]
 _NAMING = _WORDS["naming_verbs"]
 _NAMING_OPENERS = _WORDS["naming_openers"]
 _FINDING = _WORDS["finding_verbs"]
+_PHRASAL_ACTIONS = _WORDS["phrasal_action_verbs"]
+_ACTION_PARTICLES = _WORDS["action_particles"]
 _FINDING_OBJECTS = _WORDS["finding_objects"]
 _WRITER_IDIOMS = frozenset(_WORDS["writer_idioms"])
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
@@ -231,6 +233,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "nothing_found": a verb of finding or showing (``finding_verbs``) followed at once by a reflexive, a verdict or
       a particle (``finding_objects``: "found itself in", "has shown itself to be", "found guilty", "found not
       guilty", "showed up"): nothing is found or shown;
+    - "phrasal_action": a verb of ``phrasal_action_verbs`` alone as the cue with one of ``action_particles`` right
+      after it ("called off the trip", "called into the show"): an action;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
       "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
@@ -265,6 +269,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "naming"
     if lemma in _FINDING and _nothing_found(lower_after):
         return "nothing_found"
+    if lemma in _PHRASAL_ACTIONS and len(cue_words) == 1 and lower_after[:1] and lower_after[0] in _ACTION_PARTICLES:
+        return "phrasal_action"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
