@@ -109,6 +109,8 @@ WORDS = [
     ("the singer", "called", "at the concert for a minute of silence .", "phrasal_action"),
     ("the president", "called", "the summit “ a waste of everyone's time . ”", None),
     ("the senator", "called", "on congress to pass the bill .", None),
+    ("sen. jane roe , d-ohio ,", "speaks", "at the firefighters' conference in washington .", "phrasal_action"),
+    ("the governor", "spoke", "of a “ long winter ” for the farm towns .", None),
 ]
 
 
