@@ -111,6 +111,13 @@ WORDS = [
     ("the senator", "called", "on congress to pass the bill .", None),
     ("sen. jane roe , d-ohio ,", "speaks", "at the firefighters' conference in washington .", "phrasal_action"),
     ("the governor", "spoke", "of a “ long winter ” for the farm towns .", None),
+    # a past participle that is an adjective of the noun after it says nothing
+    ("the rally followed the previously", "announced", "closure of the plant .", "modifier"),
+    ("the only formally", "declared", "candidate , a former mayor , wants a new tax .", "modifier"),
+    ("a self-", "described", "moderate from ohio won the seat .", "modifier"),
+    ("the mayor", "announced", "plans to close the plant .", None),
+    ("lawyers for the family", "said", ".", None),
+    ("the assembly", "said", "the plan would pass .", None),
 ]
 
 

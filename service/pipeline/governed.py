@@ -27,6 +27,8 @@ _FINITE_OR_SUBJECT = _FINITE | _SUBJECTS
 _RELATIVES = _CLAUSE_WORDS["relatives"]
 _PREPOSITIONS = _WORDS["prepositions"]
 _PARTICLES = _PREPOSITIONS | _WORDS["lone_particles"]
+_NOUN_MARKERS = _WORDS["determiners"] | _WORDS["object_openers"]
+_MODIFIED_NOUN_OPENERS = _WORDS["modified_noun_openers"]
 _NOT_A_VERB_BEFORE = _PREPOSITIONS | _WORDS["determiners"] | _WORDS["object_openers"]
 """A word after one of these is a noun or an adjective, not a clause's verb ("in the report")."""
 _ASIDE_OPENERS = _RELATIVES | _WORDS["aside_openers"]
@@ -235,6 +237,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       guilty", "showed up"): nothing is found or shown;
     - "phrasal_action": a verb of ``phrasal_action_verbs`` alone as the cue with one of ``action_particles`` right
       after it ("called off the trip", "called into the show"): an action;
+    - "modifier": a past participle alone as the cue that is an adjective of the noun after it (``_modifies_a_noun``:
+      "the previously announced absence", "a self-described socialist"): nothing is said;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
       "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
@@ -271,6 +275,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "nothing_found"
     if lemma in _PHRASAL_ACTIONS and len(cue_words) == 1 and lower_after[:1] and lower_after[0] in _ACTION_PARTICLES:
         return "phrasal_action"
+    if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
+        return "modifier"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
@@ -285,6 +291,22 @@ def _verb_word(cue_words: Sequence[str]) -> str:
     are "called", "pointed", "lashed"), so that the verb lists judge a phrasal cue by its verb; the last word when
     all are."""
     return next((word for word in reversed(cue_words) if word not in _PARTICLES), cue_words[-1])
+
+
+def _modifies_a_noun(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether a past participle is an adjective of the noun right after it: a word joined to it by a hyphen ("a
+    self-described socialist"), or an article or possessive before it past "-ly" adverbs and "only" ("the previously
+    announced absence", "the only formally declared candidate"), with a word after it that opens no clause, object
+    or quotation (``_MARKED``). A noun in "-ily" or "-bly" ("the family said", "the assembly voted") is no adverb."""
+    following = lower_after[0] if lower_after else ""
+    if not following or following in _MARKED or following in _NOUN_MARKERS:
+        return False
+    if lower_before and len(lower_before[-1]) > 1 and lower_before[-1].endswith("-") and lower_before[-1][-2].isalpha():
+        return True
+    for word in reversed(lower_before):
+        if not (word == "only" or len(word) > 5 and word.endswith("ly") and not word.endswith(("ily", "bly"))):
+            return word in _MODIFIED_NOUN_OPENERS
+    return False
 
 
 def _negated(lower_before: list[str]) -> bool:
