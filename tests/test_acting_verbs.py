@@ -118,6 +118,13 @@ WORDS = [
     ("the mayor", "announced", "plans to close the plant .", None),
     ("lawyers for the family", "said", ".", None),
     ("the assembly", "said", "the plan would pass .", None),
+    # what a saying says in place of content, then a topic
+    ("the senator", "said", "nothing about the audit in public .", "nothing_said"),
+    ("the mayor", "said", "no to the stadium deal .", "nothing_said"),
+    ("but the vote also", "says", "a lot about the party's base .", "nothing_said"),
+    ("the report", "said", "nothing in the contract would stop the sale .", None),
+    ("the witness", "said", "no .", None),
+    ("the mayor", "said", "no decision had been made .", None),
 ]
 
 

@@ -29,6 +29,8 @@ _PREPOSITIONS = _WORDS["prepositions"]
 _PARTICLES = _PREPOSITIONS | _WORDS["lone_particles"]
 _NOUN_MARKERS = _WORDS["determiners"] | _WORDS["object_openers"]
 _MODIFIED_NOUN_OPENERS = _WORDS["modified_noun_openers"]
+_SAID_IN_PLACE = [phrase.split() for phrase in _WORDS["said_in_place"]]
+_SAID_IN_PLACE_ENDS = _WORDS["said_in_place_ends"]
 _NOT_A_VERB_BEFORE = _PREPOSITIONS | _WORDS["determiners"] | _WORDS["object_openers"]
 """A word after one of these is a noun or an adjective, not a clause's verb ("in the report")."""
 _ASIDE_OPENERS = _RELATIVES | _WORDS["aside_openers"]
@@ -235,6 +237,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "nothing_found": a verb of finding or showing (``finding_verbs``) followed at once by a reflexive, a verdict or
       a particle (``finding_objects``: "found itself in", "has shown itself to be", "found guilty", "found not
       guilty", "showed up"): nothing is found or shown;
+    - "nothing_said": what the cue says in place of content, then a topic (``_nothing_said``: "said
+      nothing about it", "said no to the war", "says a lot about privilege");
     - "phrasal_action": a verb of ``phrasal_action_verbs`` alone as the cue with one of ``action_particles`` right
       after it ("called off the trip", "called into the show"): an action;
     - "modifier": a past participle alone as the cue that is an adjective of the noun after it (``_modifies_a_noun``:
@@ -273,6 +277,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "naming"
     if lemma in _FINDING and _nothing_found(lower_after):
         return "nothing_found"
+    if _nothing_said(lower_after):
+        return "nothing_said"
     if lemma in _PHRASAL_ACTIONS and len(cue_words) == 1 and lower_after[:1] and lower_after[0] in _ACTION_PARTICLES:
         return "phrasal_action"
     if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
@@ -291,6 +297,16 @@ def _verb_word(cue_words: Sequence[str]) -> str:
     are "called", "pointed", "lashed"), so that the verb lists judge a phrasal cue by its verb; the last word when
     all are."""
     return next((word for word in reversed(cue_words) if word not in _PARTICLES), cue_words[-1])
+
+
+def _nothing_said(lower_after: list[str]) -> bool:
+    """Whether the words after a cue are what it says in place of content, then a topic: one of
+    ``said_in_place`` ("nothing", "no", "a lot") followed at once by one of ``said_in_place_ends`` ("said nothing
+    about it", "said no to the war", "says a lot about privilege", "adds nothing to the debate")."""
+    for words in _SAID_IN_PLACE:
+        if lower_after[: len(words)] == words:
+            return len(lower_after) > len(words) and lower_after[len(words)] in _SAID_IN_PLACE_ENDS
+    return False
 
 
 def _modifies_a_noun(lower_before: list[str], lower_after: list[str]) -> bool:
