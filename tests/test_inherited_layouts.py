@@ -172,7 +172,7 @@ def test_an_embedded_post_signs_its_sentences_however_they_are_split(post):
     claims = score_article(text)["claims"]
     found = {claim["text"]: claim["attribution"] for claim in claims}
     last = next(attribution for text, attribution in found.items() if text.startswith("Stay off the bridge tonight."))
-    assert not last["inherited"] and last["cue"]["text"] == "—" and last["source"]["text"] == "Riverside Alerts (@RiversideAlerts)"
+    assert not last["inherited"] and last["cue"]["text"] == "—" and last["source"]["text"] == "Riverside Alerts"
     first = found["Water is still rising on Fifth Avenue."]
     assert first["inherited"] and first["source"] == last["source"]
     assert found["Crews worked through the night on Main Street."] is None and found["The bridge reopened on Friday."] is None

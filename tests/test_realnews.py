@@ -707,7 +707,8 @@ def test_an_embedded_post_is_attributed_to_its_signature():
     )
     attributions = [claim["attribution"] for claim in score_article(text)["claims"]]
     signed = next(a for a in attributions if a is not None and not a["inherited"])
-    assert signed["source"]["text"] == "Riverside Alerts (@RiversideAlerts)" and signed["cue"]["text"] == "—"
+    # the account's name is the source; its handle, like a party tag, is no part of it
+    assert signed["source"]["text"] == "Riverside Alerts" and signed["cue"]["text"] == "—"
     assert (signed["source_type"], signed["named"]) == ("social_media", True)
     # the signature a sentence of its own: the post's last sentence is the one it signs, the one before inherits
     signs = [a for a in attributions if a is not None and not a["inherited"]]
@@ -716,7 +717,7 @@ def test_an_embedded_post_is_attributed_to_its_signature():
     assert attributions[0] is None and attributions[-1] is None  # the story before and after the post
 
 
-_ALERTS = "Riverside Alerts (@RiversideAlerts)"
+_ALERTS = "Riverside Alerts"
 
 
 @pytest.mark.parametrize(
@@ -727,6 +728,10 @@ _ALERTS = "Riverside Alerts (@RiversideAlerts)"
          [_ALERTS, _ALERTS, _ALERTS]),
         # the embed's "Report" link after the date is still the signature
         ("Stay off the bridge tonight. — Riverside Alerts (@RiversideAlerts) May 2, 2024 Report", [_ALERTS, _ALERTS]),
+        # a mark between the name and its handle is no part of the name
+        ("Stay off the bridge tonight. — Riverside Alerts 🌊 (@RiversideAlerts) May 2, 2024", [_ALERTS, _ALERTS]),
+        ("Stay off the bridge tonight. — Riverside Alerts Inc. (@RiversideAlerts) May 2, 2024",
+         ["Riverside Alerts Inc.", "Riverside Alerts Inc."]),
         # refused: a named speaker quoted inside the post keeps the words
         ("Mayor Dana Holt said the bridge is safe. Stay off it anyway. — Riverside Alerts (@RiversideAlerts) May 2, 2024",
          ["Dana Holt", _ALERTS, _ALERTS]),

@@ -400,9 +400,9 @@ def credited_excerpts(
 
 
 # The signature an embedded post ends with: a dash, the account's name and handle, and the date (and the embed's
-# "Report" link where the page kept it).
+# "Report" link where the page kept it). The name is the source; its handle, like a party tag, is no part of it.
 _POST_SIGNATURE = re.compile(
-    r"(?P<cue>[—–])\s*(?P<source>[^—–\n]{1,60}?\(@\w{1,30}\))\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?(?:\s+Report)?\s*$"
+    r"(?P<cue>[—–])\s*(?P<source>[^—–\n]{0,60}?\w\.?)\W*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?(?:\s+Report)?\s*$"
 )
 
 
