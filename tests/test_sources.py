@@ -467,9 +467,16 @@ def test_a_further_figure_of_a_report_inherits_it(text, inherits):
          "Only 36 percent say they would pay more for them.", [False, True, True]),
         ("A new Gallup poll found that voters are worried about prices. Sixty-one percent of those polled said the "
          "economy was poor.", [False, True]),
+        # a share said with a quantifier as the cue's source: "Most voters said", "Most also say"
+        ("A new Harlow survey found that voters are split on the levy. Most voters said the roads need work. "
+         "Most also say the bridges come first.", [False, True, True]),
+        # refused: "most" anywhere else in a claim gives no figure of the poll
+        ("A new Harlow survey found that voters are split on the levy. The roads drew the most complaints.",
+         [False, False]),
         # refused: with no document before it, a share is the writer's or its own speaker's
         ("Engineer Rosa Vance said the bridges need repair. About 7 in 10 said the roads need work.", [False, False]),
         ("Turnout was low. A majority of voters said the race did not interest them.", [False, False]),
+        ("Turnout was low. Most voters said the race did not interest them.", [False, False]),
     ],
 )
 def test_a_share_of_the_people_polled_inherits_the_poll(text, inherits):

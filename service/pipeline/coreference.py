@@ -23,7 +23,7 @@ from .attribution.spans import ADJUNCT_WORDS, OPENING_WORDS, is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
 from .document import Line, Quotations
 from .resources import read_toml
-from .source_lexicons import HONORIFICS, PHRASE_WORDS, SHARE_OF_PEOPLE
+from .source_lexicons import HONORIFICS, PHRASE_WORDS, SHARE_AS_SOURCE, SHARE_OF_PEOPLE
 from .source_phrase import is_title_word
 from .sources import SourceReading, classify_source
 from .records import Attribution, Claim, Span, Step, replace
@@ -299,14 +299,14 @@ def _poll_finding(
 ) -> Attribution | None:
     """The attribution of a poll for claim ``index`` when a claim attributed to a document stands within
     ``POLL_LOOKBACK`` claims before it and the claim says what a share of the people asked think: its own source is
-    that share ("60 percent say ...", "About 7 in 10 said so"), or it has no attribution, no quotation and a share
-    in it while the document is named a poll or survey ("Seventeen percent remain undecided.", "Opposition among
-    independents went from 53 percent to 64 percent."), also after other quoted voices, the poll's further findings
-    each passing it on. The share is the poll's finding (docs/guidelines.md, Inherited: further figures and findings
+    that share ("60 percent say ...", "About 7 in 10 said so", "Most voters said ..."), or it has no attribution, no
+    quotation and a share in it while the document is named a poll or survey ("Seventeen percent remain undecided.",
+    "Opposition among independents went from 53 percent to 64 percent."), also after other quoted voices, the poll's
+    further findings each passing it on. The share is the poll's finding (docs/guidelines.md, Inherited: further figures and findings
     of the same poll), the respondents are no teller; the poll's method ("The margin of error is 3 points") is the
     writer's. None otherwise."""
     own = result[index]
-    if own is not None and (own.inherited or own.source is None or not SHARE_OF_PEOPLE.match(own.source.text)):
+    if own is not None and (own.inherited or own.source is None or not SHARE_AS_SOURCE.match(own.source.text)):
         return None
     for origin in range(index - 1, max(-1, index - 1 - POLL_LOOKBACK), -1):
         poll = result[origin]

@@ -64,6 +64,8 @@ SHARE_OF_PEOPLE = re.compile(
 )
 """A share of the people a poll asked, "60 percent (of those polled)", "About 7 in 10", "a majority": no teller, the
 poll's finding (coreference.py), and no adjunct either ("About" here is no preposition: appositions.py)."""
+SHARE_AS_SOURCE = re.compile(rf"{SHARE_OF_PEOPLE.pattern}|(?:{'|'.join(PHRASE_WORDS['share_subjects'])})(?![\w-])", re.IGNORECASE)
+"""A share of the people a poll asked as a cue's source, also by a quantifier ("Most voters agree")."""
 PARTITIVE = re.compile(
     rf"^(?:{'|'.join(map(re.escape, sorted(PHRASE_WORDS['partitive_quantifiers'], key=len, reverse=True)))})\s+of\s+",
     re.IGNORECASE,
