@@ -75,6 +75,22 @@ def test_furniture_and_headlines_are_not_claims(line, kind):
 
 
 @pytest.mark.parametrize(
+    "text, short, kept",
+    [
+        ("Mayor Ann Cole said of the talks: “We are making progress. We’re talking.”", "We’re talking.”", True),
+        ("“The bridge will open in May,” said Tom Vance. “Really sad.”", "“Really sad.”", True),
+        ('"The old plant is closed for good," the manager said. "That\'s gone."', '"That\'s gone."', True),
+        ("“They never asked us. Shame.”", "Shame.”", True),
+        ("The council voted to close the plant. Really sad.", "Really sad.", False),
+        ("The council met on Monday night. Nothing else.", "Nothing else.", False),
+    ],
+)
+def test_a_short_sentence_is_a_claim_only_when_quoted(text, short, kept):
+    claims = [claim.text for claim in segment(Document.of(text + "\n")).claims]
+    assert (short in claims) is kept, claims
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "FILE - In this May 2 photo, the governor speaks to reporters in the state capitol. The governor said on "

@@ -64,6 +64,7 @@ _BEYOND_TYPOGRAPHIC = re.compile(r"[^\x00-\x7f\xa0\u2013\u2014\u2018\u2019\u201c
 """A character beyond ASCII and the marks news copy is full of (no-break space, dashes, curly quotes,
 ellipsis), which folding leaves as they are."""
 _CLOSING_QUOTES = "\"\u201d"
+_OPENING_QUOTES = "\"\u201c"
 # A speaker tag after a quotation: at most four words, then the sentence ends
 # ("“Why now?” Clinton asked."). Words and spaces cannot overlap: no backtracking blow-up.
 _SPEAKER_TAG = re.compile(r"\s+(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
@@ -245,7 +246,7 @@ def _classify(
     A sentence that is its entire line (``sentence_count`` 1) was already found free of
     furniture by the line check: the same text is not searched twice.
     """
-    if len(words) < MIN_CLAIM_WORDS:
+    if not words or len(words) < MIN_CLAIM_WORDS and not _spoken(sentence):
         return "fragment", f"too short to assert something ({len(words)} words)"
     if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded, tables)):
         return "furniture", f"page furniture: matches {match.group(0)!r}"
@@ -262,6 +263,12 @@ def _classify(
     elif not punctuated and position == sentence_count - 1 and len(words) < MIN_TRAILING_FRAGMENT_WORDS:
         return "credit", "a short unpunctuated tail after the last sentence: caption credit"
     return "claim", "a sentence of body text"
+
+
+def _spoken(sentence: str) -> bool:
+    """Whether a sentence opens or closes with a quotation mark: a short one is still someone's words that assert
+    something ("“That’s gone.”", "Really sad.”", "“We’re talking."), which the quotation's speaker goes on saying."""
+    return sentence[:1] in _OPENING_QUOTES or sentence[-1:] in _CLOSING_QUOTES
 
 
 def _is_title_cased(words: list[str]) -> bool:
