@@ -1,6 +1,6 @@
 """Cue candidates from the verb class the gate knows (attribution/cues.py ``class_cues``), as a table of
-sentences: a communication verb the rule lexicon lacks, right before content, is a candidate; a rule-lexicon
-verb, a noun, a verb of another class or one with no content after it is not."""
+sentences: a communication verb the rule lexicon lacks, right before content, is a candidate, and so is a belief
+verb before a clause; a rule-lexicon verb, a noun, a verb of another class or one with no content after it is not."""
 from __future__ import annotations
 
 import pytest
@@ -24,6 +24,14 @@ def cue_words(text: str) -> list[str]:
     ("The statement that the plant was safe came a week later.", []),  # a noun
     ("The council walked that route with the residents.", []),  # not a verb of communication
     ("The senator complains often about the schedule.", []),  # no content right after it
+    # belief verbs before a clause, with or without "that" (docs/guidelines.md, "belief")
+    ("Some county officials think the levee will not hold.", ["think"]),
+    ("Few economists believe they can stop the slide.", ["believe"]),
+    ("The growers feared that the frost had killed the buds.", ["feared"]),
+    ("Two in three residents still feel the town is on the wrong path.", ["feel"]),
+    ("The council thought about the plan for a week.", []),  # no clause after it
+    ("Farmers hope for rain before the harvest.", []),  # an object, no clause
+    ("Investors doubt the figures from the ministry.", []),  # an object, no clause
 ])
 def test_class_cues(text, expected):
     assert cue_words(text) == expected

@@ -166,3 +166,17 @@ def test_a_subject_opening_with_even_before_an_aside_keeps_its_source():
 )
 def test_an_institutions_name_goes_on_and_an_offices_object_stops_at_the_name(text, source):
     assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a belief verb before a clause: its subject is the source
+        ("Some county officials think the levee will not hold this spring.", ("Some county officials", False)),
+        ("Rivera doesn’t think the strike will last.", ("Rivera", False)),
+        # refused: an auxiliary alone before the cue names no one (an imperative)
+        ("Don’t think that the levee will hold this spring.", None),
+    ],
+)
+def test_a_belief_verbs_subject_is_its_source_and_an_auxiliary_alone_is_none(text, expected):
+    assert _sources(text)[-1] == expected

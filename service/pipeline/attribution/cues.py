@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from ..document import fold
+from ..resources import read_toml
 from ..text.lexicon import word_trie
 from ..text.tokens import HashSet, TextTokens, word_hashes
 from ..text.passive import be_before
@@ -61,6 +62,14 @@ _BEFORE_CONTENT = re.compile(r"(?<![\w'’-])[a-z]{3,}+(?=\s+that\b|\s*:|\s*,?\s
 _CONTENT_OPENER = re.compile(r'that|:|“|"')
 """What ``_BEFORE_CONTENT`` needs after its word: without one of them in a claim, it has no class cue. Every
 branch opens with a literal, so ``re`` skips ahead to the next of their first characters."""
+_BELIEF_VERBS = frozenset(CLAUSE_WORDS["belief_verbs"])
+_CLAUSE_AFTER_BELIEF = re.compile(
+    rf"\s+(?:that|(?:{word_trie(read_toml('gate_words.toml')['subject_pronouns'])})\s"
+    rf"|(?:[\w'’.-]+\s+){{0,6}}?(?:{word_trie(CLAUSE_WORDS['finite_auxiliaries'])}))(?![\w'’-])"
+)
+"""A clause after a belief verb, with or without "that": "that", a subject pronoun, or a finite auxiliary within a few
+words and no punctuation ("think the plan will fail")."""
+_BELIEF_BEFORE_CLAUSE = re.compile(rf"(?<![\w'’-])(?:{word_trie(CLAUSE_WORDS['belief_verbs'])})(?={_CLAUSE_AFTER_BELIEF.pattern})")
 
 
 @record
@@ -133,14 +142,22 @@ class CueIndex:
 
 def class_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
     """Verbs the rule lexicon lacks whose first WordNet sense is of a candidate class (``clause_words.toml``:
-    communication), with content opening right after them: "He complains that", "pollsters caution that"."""
+    communication), with content opening right after them: "He complains that", "pollsters caution that"; and
+    belief verbs before a clause, "Some officials think the mayor is at risk" (docs/guidelines.md, "belief")."""
+    beliefs = [(Span(m.start(), m.end(), m.group()), "verb")
+               for m in _BELIEF_BEFORE_CLAUSE.finditer(text, claim.start, claim.end)]
     if not may_open_content(text, claim):
-        return ()
-    return tuple(
+        return tuple(beliefs)
+    said = [
         (Span(m.start(), m.end(), m.group()), "verb") for m in _BEFORE_CONTENT.finditer(text, claim.start, claim.end)
         if m.group() not in _RULE_VERBS and (classes := verb_classes(m.group())) is not None
         and classes[0][0] in _CANDIDATE_CLASSES
-    )
+    ]
+    if not beliefs:
+        return tuple(said)
+    starts = {cue.start for cue, _ in said}
+    return tuple(sorted((*said, *(belief for belief in beliefs if belief[0].start not in starts)),
+                        key=lambda cue: cue[0].start))
 
 
 def may_open_content(text: str, claim: Claim) -> bool:
@@ -244,6 +261,8 @@ def _candidate(text: str, claim: Claim, cue: Span, kind: str, is_passive: Callab
         after_quote = _AFTER_QUOTE.search(text, max(claim.start, source.start - 3), source.start) is not None
         clear = found != "inside_clause" and (after_quote or _clear_after(text[cue.end : claim.end], cue)
                                               or _set_in_content(text, claim, source, cue))
+        if clear and cue.text in _BELIEF_VERBS:  # a belief is someone's: not the imperative's "Don’t think that"
+            clear = names_a_teller(text, source)
         return Candidate(cue, source, kind, clear, found)
     if _CLEAR_BEFORE_INVERTED.search(text, max(claim.start, cue.start - 3), cue.start):
         source = source_after(text, cue.end, claim.end)
@@ -292,6 +311,8 @@ def _according_source(text: str, start: int, claim_end: int) -> Span | None:
 
 def _clear_after(after: str, cue: Span) -> bool:
     """A cue is clear when "that", a colon, a quotation or the sentence end follows it."""
+    if cue.text in _BELIEF_VERBS and _CLAUSE_AFTER_BELIEF.match(after) is not None:
+        return True
     if _TOLD.match(cue.text):
         addressee = RIGHT_NP.match(after)
         if addressee is not None:

@@ -29,6 +29,8 @@ _QUOTED_PAIR = re.compile(r"[“\"][^“”\"]*[”\"]")
 # A subordinating word: the source starts after the last one in a piece ("as he explained").
 # Searched forwards and the last hit kept: a greedy ".*" prefix would backtrack over the piece.
 _SUBORDINATOR = re.compile(rf"\b(?:{'|'.join(CLAUSE_WORDS['subordinators'])})\s+", re.IGNORECASE)
+_ONLY_AUX = re.compile(rf"\s*(?:{AUX})\s*", re.IGNORECASE)
+"""A phrase of an auxiliary alone, which ``_TRAILING_AUX`` (a word before it) leaves."""
 _TRAILING_AUX = re.compile(rf"(?:\s+(?:{AUX}|{ADJUNCT}|(?-i:{LY_ADVERB}))(?![\w'’-]))+\s*$", re.IGNORECASE)
 # A pronoun's clitic is the verb, not the source: "She’ll present", "He’s claiming".
 _PRONOUN_CLITIC = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|[Yy]ou)(?P<clitic>['’](?:ll|s|d|ve|re|m))$")
@@ -246,6 +248,8 @@ def _phrase_at_end(before: str, piece: str) -> tuple[int, str] | None:
     aux = _TRAILING_AUX.search(text, start, end)
     if aux is not None:
         end = aux.start()
+    if _ONLY_AUX.fullmatch(text, start, end):
+        return None  # an imperative's "Don’t think that": no teller before the cue
     span = plausible(trim(text, start, end), bare_reports=True)
     return None if span is None else (span.start - len(before), span.text)
 
