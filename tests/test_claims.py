@@ -43,6 +43,13 @@ from .conftest import seed_text
          ["The troops fired in the wrong direction."]),
         ("Footage shows troops on the frontline in Russia’s Kursk region. Khorne group/e2w news",
          ["Footage shows troops on the frontline in Russia’s Kursk region."]),
+        # "no." ends a sentence but before a number ("No. 2"): it abbreviates "number" only there
+        ("Asked whether she would run again, the mayor said no. But she kept her campaign office open.",
+         ["Asked whether she would run again, the mayor said no.", "But she kept her campaign office open."]),
+        ("The council voted no. “No. We will not pay,” the chair said.",
+         ["The council voted no.", "“No.", "We will not pay,” the chair said."]),
+        ("The bill ranked No. 2 on the list of priorities this year.",
+         ["The bill ranked No. 2 on the list of priorities this year."]),
     ],
 )
 def test_sentences(text, expected_claims):

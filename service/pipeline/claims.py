@@ -100,6 +100,7 @@ anchored at the start are looked up by the folded text's first character. These 
 "is it furniture?"; the alternation runs only on a hit, to name the match exactly as
 before. ``_WHOLE_LINE_TABLES`` holds the entries that apply to a line of any length."""
 _ABBREVIATIONS = frozenset(entry.lower() for entry in read_entries("abbreviations.txt"))
+_BEFORE_NUMBERS = frozenset(entry.lower() for entry in read_entries("abbreviations_before_numbers.txt"))
 
 # Words that stay lower-case in a title-cased headline.
 _TITLE_SMALL_WORDS = frozenset(
@@ -198,8 +199,11 @@ def _is_sentence_end(text: str, boundary: re.Match[str], next_char: str, line_en
     if previous is None:
         return True
     word = previous.group(1)
-    if word.lower().lstrip("(\"'\u201c\u2018") in _ABBREVIATIONS:
+    lowered = word.lower().lstrip("(\"'\u201c\u2018")
+    if lowered in _ABBREVIATIONS:
         return False
+    if lowered in _BEFORE_NUMBERS:
+        return not next_char.isdigit()
     # "U.S." / "U.N." / "J." before a capitalised word are abbreviations, not ends.
     return not (_INITIALISM.search(word + ".") or _INITIAL.search(word + "."))
 
