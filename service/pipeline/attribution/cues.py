@@ -63,9 +63,11 @@ _CONTENT_OPENER = re.compile(r'that|:|“|"')
 """What ``_BEFORE_CONTENT`` needs after its word: without one of them in a claim, it has no class cue. Every
 branch opens with a literal, so ``re`` skips ahead to the next of their first characters."""
 _BELIEF_VERBS = frozenset(CLAUSE_WORDS["belief_verbs"])
+_GATE_WORDS = read_toml("gate_words.toml")
+_FINITE = [*_GATE_WORDS["finite_auxiliaries"], *CLAUSE_WORDS["modals"], *CLAUSE_WORDS["perfect_auxiliaries"]]
 _CLAUSE_AFTER_BELIEF = re.compile(
-    rf"\s+(?:that|(?:{word_trie(read_toml('gate_words.toml')['subject_pronouns'])})\s"
-    rf"|(?:[\w'’.-]+\s+){{0,6}}?(?:{word_trie(CLAUSE_WORDS['finite_auxiliaries'])}))(?![\w'’-])"
+    rf"\s+(?:that|(?:{word_trie(_GATE_WORDS['subject_pronouns'])})\s|(?:[\w'’.-]+\s+){{0,6}}?(?:{word_trie(_FINITE)}))"
+    r"(?![\w'’-])"
 )
 """A clause after a belief verb, with or without "that": "that", a subject pronoun, or a finite auxiliary within a few
 words and no punctuation ("think the plan will fail")."""
