@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.pipeline.document import Document
+from service.pipeline.gate import _LOWERED_IN_CONTEXT, _WORD as gate_word, _lowered_words as lowered_words
 from service.pipeline.text.tokens import (
     SHAPE_CAPITALISED,
     SHAPE_DIGIT,
@@ -72,6 +73,30 @@ def test_lower_casing_changes_no_characters_token_class() -> None:
     lowered = {code: lower for code in range(0x110000) if (lower := chr(code).lower()) != chr(code) and len(lower) == 1}
     assert len(lowered) > 1000  # the check checks something
     assert [code for code, lower in lowered.items() if spans(chr(code)) != spans(lower)] == []
+
+
+def test_lower_casing_keeps_the_gate_words_but_for_sigma_and_dotted_i() -> None:
+    """What lets the gate lower-case a text before reading its words (``gate._lowered_words``): every code point but
+    those of ``_LOWERED_IN_CONTEXT`` lower-cases one for one, into a character of the same class for ``gate._WORD``,
+    whatever stands around it."""
+    def words(middle: str) -> list[tuple[int, int]]:
+        return [match.span() for match in gate_word.finditer(f"a{middle}a {middle} '{middle}' -{middle}")]
+
+    changed = [code for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF and chr(code) not in _LOWERED_IN_CONTEXT
+               and (len(lower := chr(code).lower()) != 1 or words(chr(code)) != words(lower))]
+    assert changed == []
+    # the two kept apart lower-case otherwise in a text than in a word alone
+    assert len("\u0130".lower()) == 2
+    assert "\u0391\u03a3.\u0392".lower()[1] == "\u03c3" and "\u0391\u03a3".lower()[1] == "\u03c2"  # σ, final ς
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The minister said", "“We won’t,” the party’s leader said", "\u0130stanbul police said", "\u0391\u03a3.\u0392 said",
+     "ΣΟΦΙΑ, the mayor, said", "the well-known O’Brien—said", ""],
+)
+def test_the_gate_reads_each_word_lower_cased(text: str) -> None:
+    assert lowered_words(text) == [word.lower() for word in gate_word.findall(text)]
 
 
 @pytest.mark.parametrize(

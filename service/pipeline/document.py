@@ -23,6 +23,15 @@ _FOLD_SPECIAL = tuple(map(chr, _FOLD))
 """Looked for one by one (``str`` finds a character faster than ``re`` tests every character against a class)."""
 
 
+_LOWERED_APART = "\u0130\u0131\u017f"
+"""What ``fold`` maps otherwise than ``str.lower`` ("İ" lower-cases to two characters, "ı" and "ſ" stay as they are)."""
+
+
+def folds_as_lower(text: str) -> bool:
+    """Whether ``fold(text)`` is ``text.lower()``: so unless "İ", "ı" or "ſ" stands in it."""
+    return text.isascii() or not any(map(text.__contains__, _LOWERED_APART))
+
+
 def fold(text: str) -> str:
     """``text`` lower-cased at one character for one (offsets unchanged), so that whatever
     matches an ASCII literal case-insensitively in ``text`` stands in the result as that

@@ -60,10 +60,16 @@ _GUIDELINE_CUES = frozenset(read_entries("gate_guideline_cues.txt"))
 _BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])), re.IGNORECASE)
 
 
+_LOWERED_IN_CONTEXT = ("\u03a3", "\u0130")
+"""The characters ``str.lower`` lower-cases otherwise in a text than in a word alone: "Σ" (final "ς" by what follows
+it) and "İ" (two characters). Every other character lower-cases one for one into a character of the same class for
+``_WORD`` (tests/test_text.py checks every code point)."""
+
+
 def _lowered_words(text: str) -> list[str]:
-    """The words of ``text``, each lower-cased. ASCII text is lower-cased first, in one call: there lower-casing
-    moves no word boundary, so the words are the same."""
-    if text.isascii():
+    """The words of ``text``, each lower-cased. Unless it holds one of ``_LOWERED_IN_CONTEXT``, the text is
+    lower-cased first, in one call: lower-casing then moves no word boundary, so the words are the same."""
+    if text.isascii() or not any(map(text.__contains__, _LOWERED_IN_CONTEXT)):
         return _WORD.findall(text.lower())
     return [word.lower() for word in _WORD.findall(text)]
 

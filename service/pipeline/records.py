@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, fields
 from operator import attrgetter
-from typing import TYPE_CHECKING, Literal, TypeVar
-
-if TYPE_CHECKING:
-    from .scoring import Weights
+from typing import Literal, TypeVar
 
 _Record = TypeVar("_Record", bound=type)
 
@@ -299,12 +296,12 @@ class ClaimRole:
 
 @record
 class ScoredClaim:
-    """A claim's score and role. Its terms are not held: ``scoring.claim_terms`` makes them from the findings
-    and ``weights`` when a body is rendered, and ``scoring.contributions`` with their reasons."""
+    """A claim's score, the terms it sums (``scoring.claim_terms``, made once when it is scored: a body writes
+    them, and ``scoring.contributions`` their reasons) and its role."""
 
     findings: ClaimFindings
     score: float
-    weights: Weights
+    terms: tuple[tuple, ...]
     role: ClaimRole = ClaimRole("key", 1.0, "key: not classified")
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from .cues import HEDGE_EXPLANATIONS, NOTE_EXPLANATIONS
 from .rules_version import rules_version
-from .scoring import claim_terms, contributions, term_reason
+from .scoring import contributions, term_reason
 from .records import (
     ArticleResult, Attribution, Contribution, Hedge, Inheritance, ScoredClaim, SourceFound, Span, Step, StepRule,
     VerificationNote, Via,
@@ -108,8 +108,8 @@ def _claim(scored: ScoredClaim, explain: bool) -> dict:
 
 
 def _claim_terms(scored: ScoredClaim, explain: bool) -> list[dict]:
-    """The claim score's terms, written straight from the findings (their reasons only with ``explain``)."""
-    terms = claim_terms(scored.findings, scored.weights)
+    """The claim score's terms, as scoring made them (their reasons only with ``explain``)."""
+    terms = scored.terms
     if explain:
         return [{"signal": term[0], "points": term[1], "reason": term_reason(term)} for term in terms]
     return [{"signal": term[0], "points": term[1]} for term in terms]

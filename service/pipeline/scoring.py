@@ -3,9 +3,9 @@
 Every number comes from ``resources/lexicons/weights.toml`` (one file, a comment per weight
 citing the standard behind it). Each term is a :class:`Contribution` with a reason in
 plain words, and the terms add up exactly to the score before it is clamped to 0-100,
-so a reader can see why a claim scored what it did. A scored claim keeps only its score: the
-terms are made again from its findings when a body is rendered (``claim_terms``), their
-reasons only when they are read.
+so a reader can see why a claim scored what it did. A scored claim keeps its terms as made
+(``claim_terms``: the signal, the points, the reason's format string and its values), which a
+body writes; their reasons are formatted only when they are read.
 """
 from __future__ import annotations
 
@@ -118,18 +118,19 @@ def score_claim(findings: ClaimFindings, weights: Weights, role: ClaimRole | Non
     """Score one claim from its findings; its terms (``claim_terms``) sum to the unclamped score.
 
     The role does not change the claim's score (how well this claim can be traced); it
-    decides how the claim counts in the article rating (``aggregate.py``). The terms are not
-    kept: a long article has thousands of claims and most requests never read a term's reason,
-    so ``contributions`` rebuilds them from the findings when asked.
+    decides how the claim counts in the article rating (``aggregate.py``). The terms are kept
+    as made, unformatted: every body writes them, and most requests never read a term's reason,
+    which ``contributions`` formats when asked.
     """
-    total = round(sum([term[1] for term in claim_terms(findings, weights)]), POINT_DECIMALS)
+    terms = tuple(claim_terms(findings, weights))
+    total = round(sum([term[1] for term in terms]), POINT_DECIMALS)
     clamped = min(SCORE_MAX, max(SCORE_MIN, total))
-    return ScoredClaim(findings, clamped, weights) if role is None else ScoredClaim(findings, clamped, weights, role)
+    return ScoredClaim(findings, clamped, terms) if role is None else ScoredClaim(findings, clamped, terms, role)
 
 
 def contributions(scored: ScoredClaim) -> tuple[Contribution, ...]:
     """The claim score's terms, base first, each with its reason in words."""
-    return tuple(Contribution(term[0], term[1], term_reason(term)) for term in claim_terms(scored.findings, scored.weights))
+    return tuple(Contribution(term[0], term[1], term_reason(term)) for term in scored.terms)
 
 
 def term_reason(term: ClaimTerm) -> str:

@@ -17,7 +17,7 @@ from .cues import Candidate, Cues
 from .inherit import Seen
 from .references import names_a_teller
 from .spans import source_after
-from .words import ADJUNCT, CLAUSE_WORDS
+from .words import ADJUNCT, CLAUSE_WORDS, word_initial_matches
 
 _LINK = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*[:,]?\s*(?:that\s+)?", re.IGNORECASE)
 # Carriers: what a source speaks in, which someone else may pass on ("a video shared by X").
@@ -28,10 +28,9 @@ _RELAY = re.compile(
 )
 # Every relay has " by " in it: looking for that first skips most claims cheaply.
 _BY_WORD = re.compile(r"\s[Bb][Yy]\s")
-# "the video": the word boundary before "the" is checked on each hit (``_definite_carrier``),
+# "the video": the word boundary before "the" is checked on each hit (``word_initial_matches``),
 # which lets the regex engine skip ahead to the next "T" or "t".
 _DEFINITE_CARRIER = re.compile(rf"[Tt]he\s+({_CARRIERS})\b")
-_WORD_CHAR = re.compile(r"\w")
 
 
 MAX_TELLERS = 4
@@ -147,10 +146,7 @@ def _carried(
 
 def _definite_carrier(text: str, claim: Claim) -> re.Match[str] | None:
     """The first "the video" (a carrier with "the", as a whole word) in the claim."""
-    for match in _DEFINITE_CARRIER.finditer(text, claim.start, claim.end):
-        if match.start() == 0 or _WORD_CHAR.match(text, match.start() - 1) is None:
-            return match
-    return None
+    return next(word_initial_matches(_DEFINITE_CARRIER, text, claim.start, claim.end), None)
 
 
 def _overlaps(span: Span, other: Span) -> bool:

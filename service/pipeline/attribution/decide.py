@@ -18,7 +18,7 @@ from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import QUOTATION_CLOSERS, Candidate, Cues, tags_a_quotation
 from .references import names_a_teller
 from .spans import plausible, quoted_account_before, source_after, tighten
-from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB
+from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, word_initial_matches
 
 _FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
 _HEDGE_ADVERBS = frozenset(read_entries("source_hedge_adverbs.txt"))
@@ -29,7 +29,8 @@ _AUX_GAP = re.compile(rf"(?:\s+(?:{AUX}|(?-i:{LY_ADVERB})))*\s+", re.IGNORECASE)
 _SAY_VERB = re.compile(compile_alternation(read_entries("source_say_verbs.txt")).pattern, re.IGNORECASE)
 _NO_CONTENT = {name: frozenset(words) for name, words in read_toml("no_content.toml").items()}
 _MODALS = frozenset(CLAUSE_WORDS["modals"])
-_RELATED_END = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(_NO_CONTENT['related_link_ends'])))})\b")
+_RELATED_END = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(_NO_CONTENT['related_link_ends'])))})\b")
+"""A related-link end word, whose word boundary in front is checked on each hit (``word_initial_matches``)."""
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 """A name glued to the next word's capital ("ClintonDemocrats", "TrumpDem"): where a related-link headline opens.
 Two lower-case letters before the capital, so that "McCabe" and "DeVos" are no such join."""
@@ -90,10 +91,10 @@ def _in_related_link(text: str, claim: Claim, cue: Span) -> bool:
     """Whether the cue stands in a related-link headline run into the claim: a related-link end word
     (``related_link_ends``: "MORE") follows it in the claim, and a glued name (``_GLUED``) stands before it since
     the claim's start or the last end word ("... Hillary Diane Rodham ClintonDemocrats worry they ... MORE")."""
-    if _RELATED_END.search(text, cue.end, claim.end) is None:
+    if next(word_initial_matches(_RELATED_END, text, cue.end, claim.end), None) is None:
         return False
     start = claim.start
-    for end in _RELATED_END.finditer(text, claim.start, cue.start):
+    for end in word_initial_matches(_RELATED_END, text, claim.start, cue.start):
         start = end.end()
     return _GLUED.search(text, start, cue.start) is not None
 

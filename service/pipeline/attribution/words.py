@@ -3,6 +3,7 @@ noun phrase that follows a cue. Shared by the cue finder, the span rules and the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..resources import compile_alternation, read_entries, read_toml
@@ -35,6 +36,16 @@ RIGHT_NP = re.compile(
     r"(?P<name>\s*[“\"][^”\"]{1,60}[”\"])?"
 )
 BY_AFTER = re.compile(r"\s+by\s+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def word_initial_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    r"""The matches of ``pattern`` in ``text[start:end]`` that open a word (what ``\b`` in front of it keeps, the
+    character before ``start`` seen too). A pattern that opens with a literal lets ``re`` skip ahead to the next
+    place that literal stands; one that opens with ``\b`` is tried at every character, several times the cost."""
+    for match in pattern.finditer(text, start, end):
+        if match.start() == 0 or _WORD_CHAR.match(text, match.start() - 1) is None:
+            yield match
 
 QUOTE_MARKS = frozenset("“”\"")
 QUOTE_MARK = re.compile("[“”\"]")

@@ -16,6 +16,7 @@ from ..text.tokens import (
     token_bounds,
     token_hashes,
 )
+from ..document import folds_as_lower
 from ..records import Claim
 
 UNKNOWN_WORD = 0
@@ -183,14 +184,18 @@ def tokenize(text: str, claims: Sequence[Claim], vocabulary: Vocabulary, tokens:
     Tokens come from character classes of the code points (``token_layout``) and word ids
     from token hashes (``Vocabulary.lookup``): no Python object per token, and linear in the
     text (trailing whitespace included). Claim membership and quotation state are then
-    pure array arithmetic. ``tokens``, the Document's, are read instead when they were
-    hashed in the same lower-casing (they are unless the text holds "İ", "ı" or "ſ").
+    pure array arithmetic. ``tokens``, the Document's (hashed in ``fold(text)``), are read
+    instead when they were hashed in the same lower-casing (they are unless the text holds
+    "İ", "ı" or "ſ": ``folds_as_lower``), and the text is not lower-cased again.
     """
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
-        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    if tokens is None or tokens.folded != lowered:
-        tokens = TextTokens.of(text, lowered)
+    if tokens is not None and folds_as_lower(text):
+        lowered = tokens.folded
+    else:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
+            lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+        if tokens is None or tokens.folded != lowered:
+            tokens = TextTokens.of(text, lowered)
     starts, ends, shapes = tokens.starts, tokens.ends, tokens.shapes
     word_ids = vocabulary.lookup(tokens.hashes)
 
