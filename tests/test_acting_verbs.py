@@ -125,6 +125,14 @@ WORDS = [
     ("the report", "said", "nothing in the contract would stop the sale .", None),
     ("the witness", "said", "no .", None),
     ("the mayor", "said", "no decision had been made .", None),
+    # a restrictive relative clause that picks a person out by a deed on an object
+    ("the candidate, the nurse who", "accused", "the hospital of negligence in 2019 , lost the race .", "restrictive_relative"),
+    ("a freshman lawmaker who previously", "warned of", "the cost of the bridge , voted for it .", "restrictive_relative"),
+    ("a former aide who has", "told", "reporters about the memo won the primary .", "restrictive_relative"),
+    ("the program helps parents who", "said", "they could not find child care .", None),
+    ("the mayor , who", "told", "reporters about the memo , lost the vote .", None),
+    ("the chief of staff called the senator , who", "told", "him the bill would fail .", None),
+    ("who", "accused", "the hospital of negligence ?", None),
 ]
 
 

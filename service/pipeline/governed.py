@@ -29,6 +29,10 @@ _PREPOSITIONS = _WORDS["prepositions"]
 _PARTICLES = _PREPOSITIONS | _WORDS["lone_particles"]
 _NOUN_MARKERS = _WORDS["determiners"] | _WORDS["object_openers"]
 _MODIFIED_NOUN_OPENERS = _WORDS["modified_noun_openers"]
+_RESTRICTIVE_RELATIVES = _WORDS["restrictive_relatives"]
+_RELATIVE_GAP = _WORDS["negation_gap"] | _CLAUSE_WORDS["perfect_auxiliaries"]
+_NOT_DEFINED = _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | _FINITE
+"""Words before a relative pronoun that make it open no relative clause ("so that", "and who", "is who")."""
 _SAID_IN_PLACE = [phrase.split() for phrase in _WORDS["said_in_place"]]
 _SAID_IN_PLACE_ENDS = _WORDS["said_in_place_ends"]
 _NOT_A_VERB_BEFORE = _PREPOSITIONS | _WORDS["determiners"] | _WORDS["object_openers"]
@@ -243,6 +247,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       after it ("called off the trip", "called into the show"): an action;
     - "modifier": a past participle alone as the cue that is an adjective of the noun after it (``_modifies_a_noun``:
       "the previously announced absence", "a self-described socialist"): nothing is said;
+    - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
+      between (``_in_restrictive_relative``), and acts on an object only (``_acts_on_object``: "the woman who accused
+      him of", "a Republican who warned of the deficit"): the writer's sentence picks the person out by a deed;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
       "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
@@ -283,6 +290,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "phrasal_action"
     if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
         return "modifier"
+    if _in_restrictive_relative([*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]) and _acts_on_object(lower_after):
+        return "restrictive_relative"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
@@ -313,16 +322,37 @@ def _modifies_a_noun(lower_before: list[str], lower_after: list[str]) -> bool:
     """Whether a past participle is an adjective of the noun right after it: a word joined to it by a hyphen ("a
     self-described socialist"), or an article or possessive before it past "-ly" adverbs and "only" ("the previously
     announced absence", "the only formally declared candidate"), with a word after it that opens no clause, object
-    or quotation (``_MARKED``). A noun in "-ily" or "-bly" ("the family said", "the assembly voted") is no adverb."""
+    or quotation (``_MARKED``)."""
     following = lower_after[0] if lower_after else ""
     if not following or following in _MARKED or following in _NOUN_MARKERS:
         return False
     if lower_before and len(lower_before[-1]) > 1 and lower_before[-1].endswith("-") and lower_before[-1][-2].isalpha():
         return True
     for word in reversed(lower_before):
-        if not (word == "only" or len(word) > 5 and word.endswith("ly") and not word.endswith(("ily", "bly"))):
+        if not (word == "only" or _ly_adverb(word)):
             return word in _MODIFIED_NOUN_OPENERS
     return False
+
+
+def _ly_adverb(word: str) -> bool:
+    """Whether a word is an "-ly" adverb ("previously", "formally"); a noun in "-ily" or "-bly" ("the family", "the
+    assembly") is none."""
+    return len(word) > 5 and word.endswith("ly") and not word.endswith(("ily", "bly"))
+
+
+def _in_restrictive_relative(words: list[str]) -> bool:
+    """Whether the last of ``words`` (those before the cue's verb), past "-ly" adverbs, ``negation_gap`` adverbs and
+    "has", "have", "had", is one of ``restrictive_relatives`` with a word before it that is no mark, subordinator,
+    conjunction or finite auxiliary: the noun the relative clause defines ("the woman who accused", "a close friend
+    who has warned", "those who previously said"). A relative after a mark ("Blunt, who said") or opening the claim
+    is not."""
+    at = len(words) - 1
+    while at > 0 and (words[at] in _RELATIVE_GAP or _ly_adverb(words[at])):
+        at -= 1
+    if at < 1 or words[at] not in _RESTRICTIVE_RELATIVES:
+        return False
+    before = words[at - 1]
+    return before not in _STOPS and before not in QUOTE_MARKS and before not in _NOT_DEFINED
 
 
 def _negated(lower_before: list[str]) -> bool:
