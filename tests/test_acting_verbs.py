@@ -133,6 +133,13 @@ WORDS = [
     ("the mayor , who", "told", "reporters about the memo , lost the vote .", None),
     ("the chief of staff called the senator , who", "told", "him the bill would fail .", None),
     ("who", "accused", "the hospital of negligence ?", None),
+    # a colon inside the claim after a clause of the writer's with no word of saying
+    ("the second lesson of the flood is", ":", "never build below the levee .", "writers_colon"),
+    ("the plan offered a quick way of beating the deadline", ":", "“ we file first and fix it later . ”", "writers_colon"),
+    ("cw", ":", "yeah , that works for me .", None),
+    ("rep . jane roe", ":", "“ we will not vote for it . ”", None),
+    ("the mayor explained the delay to the council", ":", "“ the steel came late . ”", None),
+    ("the times gave the mayor a warm endorsement", ":", "", None),
 ]
 
 

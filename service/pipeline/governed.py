@@ -33,6 +33,8 @@ _RESTRICTIVE_RELATIVES = _WORDS["restrictive_relatives"]
 _RELATIVE_GAP = _WORDS["negation_gap"] | _CLAUSE_WORDS["perfect_auxiliaries"]
 _NOT_DEFINED = _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | _FINITE
 """Words before a relative pronoun that make it open no relative clause ("so that", "and who", "is who")."""
+_WRITERS_CLAUSE = _NOUN_MARKERS | _PREPOSITIONS | _FINITE
+"""Words a speaker label never has ("CW:", "REP. ADAM SCHIFF:"), a writer's clause often ("The first rule is:")."""
 _SAID_IN_PLACE = [phrase.split() for phrase in _WORDS["said_in_place"]]
 _SAID_IN_PLACE_ENDS = _WORDS["said_in_place_ends"]
 _NOT_A_VERB_BEFORE = _PREPOSITIONS | _WORDS["determiners"] | _WORDS["object_openers"]
@@ -226,6 +228,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "particle": the cue is a verb's particle or a preposition alone ("rolled out", "care about");
     - "noun": a preposition right before the cue and no gerund ("over reports that", "of claims that", "toward
       stories that", "Despite complaints that"): the cue word is a noun, a topic;
+    - "writers_colon": the cue is a colon inside the claim after a clause of the writer's with no word of saying
+      (``_writers_colon``: "The first rule is: Don't ...", "fighting the Left: “...”"): the writer goes on;
     - "no_verb": no word of the cue is a verb and no that-clause (within three words), quotation or colon follows
       ("mission statement of", "opposition to"; a speaker label's colon and "announcement Friday that" stay);
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
@@ -266,6 +270,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "particle"
     if lower_before and lower_before[-1] in _PREPOSITIONS and cue_words[0] != "to" and not cue_words[0].endswith("ing"):
         return "noun"
+    if head == ":" and len(cue_words) == 1 and _writers_colon(lower_before, lower_after):
+        return "writers_colon"
     following = lower_after[0] if lower_after else ""
     if (head != ":" and following != ":" and following not in QUOTE_MARKS and "that" not in lower_after[:3]
             and not any(map(verb_classes, cue_words))):
@@ -332,6 +338,17 @@ def _modifies_a_noun(lower_before: list[str], lower_after: list[str]) -> bool:
         if not (word == "only" or _ly_adverb(word)):
             return word in _MODIFIED_NOUN_OPENERS
     return False
+
+
+def _writers_colon(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether a colon inside a claim (words after it) ends a clause of the writer's: words no speaker label has
+    (``_WRITERS_CLAUSE``: "His latest book is:", "a way of fighting the Left:"; "CW:", "REP. ADAM SCHIFF:" have none)
+    and no word whose first verb sense is of communication ("described the origin of the name to Mother Jones:",
+    where the colon stands for that saying). A lead-in's colon that ends the claim ("the Times gave her an
+    endorsement:") hands on the block after it (lead_ins.py) and is left to the gate."""
+    if _after(lower_after)[0] == "end" or _WRITERS_CLAUSE.isdisjoint(lower_before):
+        return False
+    return not any(classes is not None and classes[0][0] == "communication" for classes in map(verb_classes, lower_before))
 
 
 def _ly_adverb(word: str) -> bool:
