@@ -140,6 +140,13 @@ WORDS = [
     ("rep . jane roe", ":", "“ we will not vote for it . ”", None),
     ("the mayor explained the delay to the council", ":", "“ the steel came late . ”", None),
     ("the times gave the mayor a warm endorsement", ":", "", None),
+    # a teller's saying as a free relative clause in a noun phrase of the writer's sentence
+    ("the fire spread in what firefighters", "said", "was the worst blaze in a decade .", "relative_teller"),
+    ("contrary to what the mayor", "wrote", ", the bridge will not open in may .", "relative_teller"),
+    ("the council rejected what the developer is", "calling", "“ affordable ” homes .", "relative_teller"),
+    ("that's what the mayor", "wrote", "in her letter to the council .", None),
+    ("the gap between what the mayor", "says", "her plan would cost and what it will cost is wide .", None),
+    ("the council rejected the plan , which the developer", "said", "was affordable .", None),
 ]
 
 

@@ -35,6 +35,11 @@ _NOT_DEFINED = _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | 
 """Words before a relative pronoun that make it open no relative clause ("so that", "and who", "is who")."""
 _WRITERS_CLAUSE = _NOUN_MARKERS | _PREPOSITIONS | _FINITE
 """Words a speaker label never has ("CW:", "REP. ADAM SCHIFF:"), a writer's clause often ("The first rule is:")."""
+_TELLER_RELATIVES = _WORDS["teller_relatives"]
+_CLAUSE_AFTER = frozenset({"subject", "wh", "np_then_that", "np_then_aux", "np_then_verb"})
+"""Readings of ``_after`` with a clause of the cue's own after it."""
+_TELLER_WORDS = 8
+"""The most words of a teller between a relative pronoun and its cue ("which Trump in his 2016 campaign promised")."""
 _SAID_IN_PLACE = [phrase.split() for phrase in _WORDS["said_in_place"]]
 _SAID_IN_PLACE_ENDS = _WORDS["said_in_place_ends"]
 _NOT_A_VERB_BEFORE = _PREPOSITIONS | _WORDS["determiners"] | _WORDS["object_openers"]
@@ -254,6 +259,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
       between (``_in_restrictive_relative``), and acts on an object only (``_acts_on_object``: "the woman who accused
       him of", "a Republican who warned of the deficit"): the writer's sentence picks the person out by a deed;
+    - "relative_teller": a teller stands between one of ``teller_relatives`` and the cue, with no copula before it
+      and no clause after the cue (``_relative_teller``: "in what police said was", "contrary to what Trump
+      wrote, ..."): an aside in a noun phrase of the writer's sentence;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
       "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
@@ -298,6 +306,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "modifier"
     if _in_restrictive_relative([*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]) and _acts_on_object(lower_after):
         return "restrictive_relative"
+    if _relative_teller(lower_before, lower_after):
+        return "relative_teller"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
@@ -349,6 +359,26 @@ def _writers_colon(lower_before: list[str], lower_after: list[str]) -> bool:
     if _after(lower_after)[0] == "end" or _WRITERS_CLAUSE.isdisjoint(lower_before):
         return False
     return not any(classes is not None and classes[0][0] == "communication" for classes in map(verb_classes, lower_before))
+
+
+def _relative_teller(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether, past auxiliaries, modals and "-ly" adverbs right before the cue, the last words before it are a
+    teller of at most ``_TELLER_WORDS`` words, with no mark, auxiliary or past form in it, opened by one of
+    ``teller_relatives`` ("in what police said", "what Apple is calling") with no form of "be" before it past "-ly"
+    adverbs ("That's what Barr wrote" is a cleft, its content the sentence before), and no clause after the cue
+    (``_after``: "what Trump says his plan would do")."""
+    end = len(lower_before)
+    while end and (lower_before[end - 1] in _FINITE or _ly_adverb(lower_before[end - 1])):
+        end -= 1
+    for at in range(end - 1, max(-1, end - 2 - _TELLER_WORDS), -1):
+        word = lower_before[at]
+        if word in _TELLER_RELATIVES:
+            before = next((word for word in reversed(lower_before[:at]) if not _ly_adverb(word)), "")
+            cleft = before in _PASSIVE_BE or before.endswith(("'s", "’s", *_CONTRACTED_BE))
+            return at < end - 1 and not cleft and _after(lower_after)[0] not in _CLAUSE_AFTER
+        if word in _STOPS or word in QUOTE_MARKS or word in _FINITE or word.endswith("ed") and _finite_looking(word):
+            return False
+    return False
 
 
 def _ly_adverb(word: str) -> bool:
