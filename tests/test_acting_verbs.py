@@ -147,6 +147,11 @@ WORDS = [
     ("that's what the mayor", "wrote", "in her letter to the council .", None),
     ("the gap between what the mayor", "says", "her plan would cost and what it will cost is wide .", None),
     ("the council rejected the plan , which the developer", "said", "was affordable .", None),
+    # "according to" after a passive participle or an "-ly" adverb says how, not who
+    ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
+    ("turnout varied widely", "according to", "the weather in each county .", "manner"),
+    ("the mayor said", "according to", "a transcript of the meeting .", None),
+    ("but", "according to", "two officials , the plan is dead .", None),
 ]
 
 

@@ -40,6 +40,7 @@ _CLAUSE_AFTER = frozenset({"subject", "wh", "np_then_that", "np_then_aux", "np_t
 """Readings of ``_after`` with a clause of the cue's own after it."""
 _TELLER_WORDS = 8
 """The most words of a teller between a relative pronoun and its cue ("which Trump in his 2016 campaign promised")."""
+_MANNER_CUES = _WORDS["manner_cues"]
 _SAID_IN_PLACE = [phrase.split() for phrase in _WORDS["said_in_place"]]
 _SAID_IN_PLACE_ENDS = _WORDS["said_in_place_ends"]
 _NOT_A_VERB_BEFORE = _PREPOSITIONS | _WORDS["determiners"] | _WORDS["object_openers"]
@@ -262,6 +263,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "relative_teller": a teller stands between one of ``teller_relatives`` and the cue, with no copula before it
       and no clause after the cue (``_relative_teller``: "in what police said was", "contrary to what Trump
       wrote, ..."): an aside in a noun phrase of the writer's sentence;
+    - "manner": one of ``manner_cues`` right after an "-ly" adverb or a passive participle ("diverge sharply according
+      to", "are priced according to"): how a thing is done, not who says so;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
       "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
@@ -308,6 +311,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "restrictive_relative"
     if _relative_teller(lower_before, lower_after):
         return "relative_teller"
+    if " ".join(cue_words) in _MANNER_CUES and lower_before and (
+            _ly_adverb(lower_before[-1]) or is_past_participle(lower_before[-1]) and _after_be(lower_before[:-1])):
+        return "manner"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
