@@ -130,7 +130,7 @@ WORDS = [
     ("a freshman lawmaker who previously", "warned of", "the cost of the bridge , voted for it .", "restrictive_relative"),
     ("a former aide who has", "told", "reporters about the memo won the primary .", "restrictive_relative"),
     ("the program helps parents who", "said", "they could not find child care .", None),
-    ("the mayor , who", "told", "reporters about the memo , lost the vote .", None),
+    ("the mayor , who", "told", "reporters about the memo , lost the vote .", "subject_aside"),
     ("the chief of staff called the senator , who", "told", "him the bill would fail .", None),
     ("who", "accused", "the hospital of negligence ?", None),
     # a colon inside the claim after a clause of the writer's with no word of saying
@@ -152,6 +152,11 @@ WORDS = [
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),
     ("the mayor said", "according to", "a transcript of the meeting .", None),
     ("but", "according to", "two officials , the plan is dead .", None),
+    # a relative clause after a comma that describes the claim's subject, closed before the main verb
+    ("the contractor , who flatly", "denies", "he paid anyone , filed an appeal on monday .", "subject_aside"),
+    ("the plan , which was initially", "reported", "by a local paper , was dropped in may .", "subject_aside"),
+    ("the mayor called the contractor , who", "denied", "he paid anyone , and then hung up .", None),
+    ("the contractor , who", "denies", "that he paid anyone .", None),
 ]
 
 

@@ -265,6 +265,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       wrote, ..."): an aside in a noun phrase of the writer's sentence;
     - "manner": one of ``manner_cues`` right after an "-ly" adverb or a passive participle ("diverge sharply according
       to", "are priced according to"): how a thing is done, not who says so;
+    - "subject_aside": the cue opens a relative clause after a comma, a bracket or a dash that describes the claim's
+      subject, before any verb of the main clause, which goes on after the aside closes (``_in_subject_aside``: "Mr.
+      Gubarev, who flatly denies he had ..., filed an appeal"): an aside in the writer's sentence;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
       "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
@@ -314,6 +317,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     if " ".join(cue_words) in _MANNER_CUES and lower_before and (
             _ly_adverb(lower_before[-1]) or is_past_participle(lower_before[-1]) and _after_be(lower_before[:-1])):
         return "manner"
+    if _in_subject_aside(lower_before, lower_after):
+        return "subject_aside"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
@@ -385,6 +390,22 @@ def _relative_teller(lower_before: list[str], lower_after: list[str]) -> bool:
         if word in _STOPS or word in QUOTE_MARKS or word in _FINITE or word.endswith("ed") and _finite_looking(word):
             return False
     return False
+
+
+def _in_subject_aside(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether the words before the cue are the claim's subject, a comma, bracket or dash and a relative pronoun (past
+    "-ly" adverbs and auxiliaries), with no finite verb in the subject, and a mark after the cue closes the aside
+    before a finite verb (``_after_break``): the relative clause describes the subject of the writer's sentence
+    ("Many advocates, who argue that ..., believe that ..."). In the subject only an auxiliary or a past form counts
+    as a verb: a plural noun ("advocates") often reads as a third-person one."""
+    end = len(lower_before)
+    while end and (lower_before[end - 1] in _FINITE or _ly_adverb(lower_before[end - 1])):
+        end -= 1
+    if end < 3 or lower_before[end - 1] not in _RELATIVES or lower_before[end - 2] not in _ASIDE_MARKS:
+        return False
+    subject = lower_before[: end - 2]
+    verb = any(word in _FINITE or word.endswith("ed") and _finite_looking(word) or _irregular_past(word) for word in subject)
+    return not verb and _has_finite_verb(_after_break(lower_after))
 
 
 def _ly_adverb(word: str) -> bool:
