@@ -157,6 +157,11 @@ WORDS = [
     ("the plan , which was initially", "reported", "by a local paper , was dropped in may .", "subject_aside"),
     ("the mayor called the contractor , who", "denied", "he paid anyone , and then hung up .", None),
     ("the contractor , who", "denies", "that he paid anyone .", None),
+    # a noun or adjective cue with content after it, inside a clause the writer's verb governs
+    ("what strikes me is the mayor's bold", "assertion", "that the bridge will open in may .", "noun_in_clause"),
+    ("the council has urged towns to draft", "proposals", "that require a vote .", "noun_in_clause"),
+    ("state police", "announcement", "friday that it had opened an inquiry .", None),
+    ("the mayor took offense at", "suggestions", "that she knew .", "noun"),
 ]
 
 

@@ -238,6 +238,10 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       (``_writers_colon``: "The first rule is: Don't ...", "fighting the Left: “...”"): the writer goes on;
     - "no_verb": no word of the cue is a verb and no that-clause (within three words), quotation or colon follows
       ("mission statement of", "opposition to"; a speaker label's colon and "announcement Friday that" stay);
+    - "noun_in_clause": no word of the cue is a verb, and a that-clause, quotation or colon follows it at once, but
+      a finite verb of the claim stands before the cue (``_has_finite_verb``: "What strikes me is his unchecked assertion that",
+      "The lesson was so obvious that"): the noun's content is a topic of the writer's clause; a claim that is only the
+      noun phrase ("Georgia Bureau of Investigation announcement Friday that ...") keeps its cue;
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
     - "decision": a verb of deciding (``deciding_verbs``), whatever follows ("voted to", "approved a law that");
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
@@ -287,9 +291,11 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     if head == ":" and len(cue_words) == 1 and _writers_colon(lower_before, lower_after):
         return "writers_colon"
     following = lower_after[0] if lower_after else ""
-    if (head != ":" and following != ":" and following not in QUOTE_MARKS and "that" not in lower_after[:3]
-            and not any(map(verb_classes, cue_words))):
-        return "no_verb"
+    if head != ":" and head not in QUOTE_MARKS and not any(map(verb_classes, cue_words)):
+        if following != ":" and following not in QUOTE_MARKS and "that" not in lower_after[:3]:
+            return "no_verb"
+        if (following in ("that", ":") or following in QUOTE_MARKS) and _has_finite_verb(lower_before):
+            return "noun_in_clause"
     if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive(["to", *lower_after], 0, len(lower_after) + 1):
         return "agreeing"
     lemma = verb_lemma(_verb_word(cue_words))
