@@ -125,6 +125,43 @@ WORDS = [
     ("the report", "said", "nothing in the contract would stop the sale .", None),
     ("the witness", "said", "no .", None),
     ("the mayor", "said", "no decision had been made .", None),
+    # a restrictive relative clause that picks a person out by a deed on an object
+    ("the candidate, the nurse who", "accused", "the hospital of negligence in 2019 , lost the race .", "restrictive_relative"),
+    ("a freshman lawmaker who previously", "warned of", "the cost of the bridge , voted for it .", "restrictive_relative"),
+    ("a former aide who has", "told", "reporters about the memo won the primary .", "restrictive_relative"),
+    ("the program helps parents who", "said", "they could not find child care .", None),
+    ("the mayor , who", "told", "reporters about the memo , lost the vote .", "subject_aside"),
+    ("the chief of staff called the senator , who", "told", "him the bill would fail .", None),
+    ("who", "accused", "the hospital of negligence ?", None),
+    # a colon inside the claim after a clause of the writer's with no word of saying
+    ("the second lesson of the flood is", ":", "never build below the levee .", "writers_colon"),
+    ("the plan offered a quick way of beating the deadline", ":", "“ we file first and fix it later . ”", "writers_colon"),
+    ("cw", ":", "yeah , that works for me .", None),
+    ("rep . jane roe", ":", "“ we will not vote for it . ”", None),
+    ("the mayor explained the delay to the council", ":", "“ the steel came late . ”", None),
+    ("the times gave the mayor a warm endorsement", ":", "", None),
+    # a teller's saying as a free relative clause in a noun phrase of the writer's sentence
+    ("the fire spread in what firefighters", "said", "was the worst blaze in a decade .", "relative_teller"),
+    ("contrary to what the mayor", "wrote", ", the bridge will not open in may .", "relative_teller"),
+    ("the council rejected what the developer is", "calling", "“ affordable ” homes .", "relative_teller"),
+    ("that's what the mayor", "wrote", "in her letter to the council .", None),
+    ("the gap between what the mayor", "says", "her plan would cost and what it will cost is wide .", None),
+    ("the council rejected the plan , which the developer", "said", "was affordable .", None),
+    # "according to" after a passive participle or an "-ly" adverb says how, not who
+    ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
+    ("turnout varied widely", "according to", "the weather in each county .", "manner"),
+    ("the mayor said", "according to", "a transcript of the meeting .", None),
+    ("but", "according to", "two officials , the plan is dead .", None),
+    # a relative clause after a comma that describes the claim's subject, closed before the main verb
+    ("the contractor , who flatly", "denies", "he paid anyone , filed an appeal on monday .", "subject_aside"),
+    ("the plan , which was initially", "reported", "by a local paper , was dropped in may .", "subject_aside"),
+    ("the mayor called the contractor , who", "denied", "he paid anyone , and then hung up .", None),
+    ("the contractor , who", "denies", "that he paid anyone .", None),
+    # a noun or adjective cue with content after it, inside a clause the writer's verb governs
+    ("what strikes me is the mayor's bold", "assertion", "that the bridge will open in may .", "noun_in_clause"),
+    ("the council has urged towns to draft", "proposals", "that require a vote .", "noun_in_clause"),
+    ("state police", "announcement", "friday that it had opened an inquiry .", None),
+    ("the mayor took offense at", "suggestions", "that she knew .", "noun"),
 ]
 
 

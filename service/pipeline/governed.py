@@ -29,6 +29,18 @@ _PREPOSITIONS = _WORDS["prepositions"]
 _PARTICLES = _PREPOSITIONS | _WORDS["lone_particles"]
 _NOUN_MARKERS = _WORDS["determiners"] | _WORDS["object_openers"]
 _MODIFIED_NOUN_OPENERS = _WORDS["modified_noun_openers"]
+_RESTRICTIVE_RELATIVES = _WORDS["restrictive_relatives"]
+_RELATIVE_GAP = _WORDS["negation_gap"] | _CLAUSE_WORDS["perfect_auxiliaries"]
+_NOT_DEFINED = _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | _FINITE
+"""Words before a relative pronoun that make it open no relative clause ("so that", "and who", "is who")."""
+_WRITERS_CLAUSE = _NOUN_MARKERS | _PREPOSITIONS | _FINITE
+"""Words a speaker label never has ("CW:", "REP. ADAM SCHIFF:"), a writer's clause often ("The first rule is:")."""
+_TELLER_RELATIVES = _WORDS["teller_relatives"]
+_CLAUSE_AFTER = frozenset({"subject", "wh", "np_then_that", "np_then_aux", "np_then_verb"})
+"""Readings of ``_after`` with a clause of the cue's own after it."""
+_TELLER_WORDS = 8
+"""The most words of a teller between a relative pronoun and its cue ("which Trump in his 2016 campaign promised")."""
+_MANNER_CUES = _WORDS["manner_cues"]
 _SAID_IN_PLACE = [phrase.split() for phrase in _WORDS["said_in_place"]]
 _SAID_IN_PLACE_ENDS = _WORDS["said_in_place_ends"]
 _NOT_A_VERB_BEFORE = _PREPOSITIONS | _WORDS["determiners"] | _WORDS["object_openers"]
@@ -222,8 +234,14 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "particle": the cue is a verb's particle or a preposition alone ("rolled out", "care about");
     - "noun": a preposition right before the cue and no gerund ("over reports that", "of claims that", "toward
       stories that", "Despite complaints that"): the cue word is a noun, a topic;
+    - "writers_colon": the cue is a colon inside the claim after a clause of the writer's with no word of saying
+      (``_writers_colon``: "The first rule is: Don't ...", "fighting the Left: “...”"): the writer goes on;
     - "no_verb": no word of the cue is a verb and no that-clause (within three words), quotation or colon follows
       ("mission statement of", "opposition to"; a speaker label's colon and "announcement Friday that" stay);
+    - "noun_in_clause": no word of the cue is a verb, and a that-clause, quotation or colon follows it at once, but
+      a finite verb of the claim stands before the cue (``_has_finite_verb``: "What strikes me is his unchecked assertion that",
+      "The lesson was so obvious that"): the noun's content is a topic of the writer's clause; a claim that is only the
+      noun phrase ("Georgia Bureau of Investigation announcement Friday that ...") keeps its cue;
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
     - "decision": a verb of deciding (``deciding_verbs``), whatever follows ("voted to", "approved a law that");
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
@@ -243,6 +261,17 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       after it ("called off the trip", "called into the show"): an action;
     - "modifier": a past participle alone as the cue that is an adjective of the noun after it (``_modifies_a_noun``:
       "the previously announced absence", "a self-described socialist"): nothing is said;
+    - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
+      between (``_in_restrictive_relative``), and acts on an object only (``_acts_on_object``: "the woman who accused
+      him of", "a Republican who warned of the deficit"): the writer's sentence picks the person out by a deed;
+    - "relative_teller": a teller stands between one of ``teller_relatives`` and the cue, with no copula before it
+      and no clause after the cue (``_relative_teller``: "in what police said was", "contrary to what Trump
+      wrote, ..."): an aside in a noun phrase of the writer's sentence;
+    - "manner": one of ``manner_cues`` right after an "-ly" adverb or a passive participle ("diverge sharply according
+      to", "are priced according to"): how a thing is done, not who says so;
+    - "subject_aside": the cue opens a relative clause after a comma, a bracket or a dash that describes the claim's
+      subject, before any verb of the main clause, which goes on after the aside closes (``_in_subject_aside``: "Mr.
+      Gubarev, who flatly denies he had ..., filed an appeal"): an aside in the writer's sentence;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
       "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
@@ -259,10 +288,14 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "particle"
     if lower_before and lower_before[-1] in _PREPOSITIONS and cue_words[0] != "to" and not cue_words[0].endswith("ing"):
         return "noun"
+    if head == ":" and len(cue_words) == 1 and _writers_colon(lower_before, lower_after):
+        return "writers_colon"
     following = lower_after[0] if lower_after else ""
-    if (head != ":" and following != ":" and following not in QUOTE_MARKS and "that" not in lower_after[:3]
-            and not any(map(verb_classes, cue_words))):
-        return "no_verb"
+    if head != ":" and head not in QUOTE_MARKS and not any(map(verb_classes, cue_words)):
+        if following != ":" and following not in QUOTE_MARKS and "that" not in lower_after[:3]:
+            return "no_verb"
+        if (following in ("that", ":") or following in QUOTE_MARKS) and _has_finite_verb(lower_before):
+            return "noun_in_clause"
     if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive(["to", *lower_after], 0, len(lower_after) + 1):
         return "agreeing"
     lemma = verb_lemma(_verb_word(cue_words))
@@ -283,6 +316,15 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "phrasal_action"
     if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
         return "modifier"
+    if _in_restrictive_relative([*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]) and _acts_on_object(lower_after):
+        return "restrictive_relative"
+    if _relative_teller(lower_before, lower_after):
+        return "relative_teller"
+    if " ".join(cue_words) in _MANNER_CUES and lower_before and (
+            _ly_adverb(lower_before[-1]) or is_past_participle(lower_before[-1]) and _after_be(lower_before[:-1])):
+        return "manner"
+    if _in_subject_aside(lower_before, lower_after):
+        return "subject_aside"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
@@ -313,16 +355,84 @@ def _modifies_a_noun(lower_before: list[str], lower_after: list[str]) -> bool:
     """Whether a past participle is an adjective of the noun right after it: a word joined to it by a hyphen ("a
     self-described socialist"), or an article or possessive before it past "-ly" adverbs and "only" ("the previously
     announced absence", "the only formally declared candidate"), with a word after it that opens no clause, object
-    or quotation (``_MARKED``). A noun in "-ily" or "-bly" ("the family said", "the assembly voted") is no adverb."""
+    or quotation (``_MARKED``)."""
     following = lower_after[0] if lower_after else ""
     if not following or following in _MARKED or following in _NOUN_MARKERS:
         return False
     if lower_before and len(lower_before[-1]) > 1 and lower_before[-1].endswith("-") and lower_before[-1][-2].isalpha():
         return True
     for word in reversed(lower_before):
-        if not (word == "only" or len(word) > 5 and word.endswith("ly") and not word.endswith(("ily", "bly"))):
+        if not (word == "only" or _ly_adverb(word)):
             return word in _MODIFIED_NOUN_OPENERS
     return False
+
+
+def _writers_colon(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether a colon inside a claim (words after it) ends a clause of the writer's: words no speaker label has
+    (``_WRITERS_CLAUSE``: "His latest book is:", "a way of fighting the Left:"; "CW:", "REP. ADAM SCHIFF:" have none)
+    and no word whose first verb sense is of communication ("described the origin of the name to Mother Jones:",
+    where the colon stands for that saying). A lead-in's colon that ends the claim ("the Times gave her an
+    endorsement:") hands on the block after it (lead_ins.py) and is left to the gate."""
+    if _after(lower_after)[0] == "end" or _WRITERS_CLAUSE.isdisjoint(lower_before):
+        return False
+    return not any(classes is not None and classes[0][0] == "communication" for classes in map(verb_classes, lower_before))
+
+
+def _relative_teller(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether, past auxiliaries, modals and "-ly" adverbs right before the cue, the last words before it are a
+    teller of at most ``_TELLER_WORDS`` words, with no mark, auxiliary or past form in it, opened by one of
+    ``teller_relatives`` ("in what police said", "what Apple is calling") with no form of "be" before it past "-ly"
+    adverbs ("That's what Barr wrote" is a cleft, its content the sentence before), and no clause after the cue
+    (``_after``: "what Trump says his plan would do")."""
+    end = len(lower_before)
+    while end and (lower_before[end - 1] in _FINITE or _ly_adverb(lower_before[end - 1])):
+        end -= 1
+    for at in range(end - 1, max(-1, end - 2 - _TELLER_WORDS), -1):
+        word = lower_before[at]
+        if word in _TELLER_RELATIVES:
+            before = next((word for word in reversed(lower_before[:at]) if not _ly_adverb(word)), "")
+            cleft = before in _PASSIVE_BE or before.endswith(("'s", "’s", *_CONTRACTED_BE))
+            return at < end - 1 and not cleft and _after(lower_after)[0] not in _CLAUSE_AFTER
+        if word in _STOPS or word in QUOTE_MARKS or word in _FINITE or word.endswith("ed") and _finite_looking(word):
+            return False
+    return False
+
+
+def _in_subject_aside(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether the words before the cue are the claim's subject, a comma, bracket or dash and a relative pronoun (past
+    "-ly" adverbs and auxiliaries), with no finite verb in the subject, and a mark after the cue closes the aside
+    before a finite verb (``_after_break``): the relative clause describes the subject of the writer's sentence
+    ("Many advocates, who argue that ..., believe that ..."). In the subject only an auxiliary or a past form counts
+    as a verb: a plural noun ("advocates") often reads as a third-person one."""
+    end = len(lower_before)
+    while end and (lower_before[end - 1] in _FINITE or _ly_adverb(lower_before[end - 1])):
+        end -= 1
+    if end < 3 or lower_before[end - 1] not in _RELATIVES or lower_before[end - 2] not in _ASIDE_MARKS:
+        return False
+    subject = lower_before[: end - 2]
+    verb = any(word in _FINITE or word.endswith("ed") and _finite_looking(word) or _irregular_past(word) for word in subject)
+    return not verb and _has_finite_verb(_after_break(lower_after))
+
+
+def _ly_adverb(word: str) -> bool:
+    """Whether a word is an "-ly" adverb ("previously", "formally"); a noun in "-ily" or "-bly" ("the family", "the
+    assembly") is none."""
+    return len(word) > 5 and word.endswith("ly") and not word.endswith(("ily", "bly"))
+
+
+def _in_restrictive_relative(words: list[str]) -> bool:
+    """Whether the last of ``words`` (those before the cue's verb), past "-ly" adverbs, ``negation_gap`` adverbs and
+    "has", "have", "had", is one of ``restrictive_relatives`` with a word before it that is no mark, subordinator,
+    conjunction or finite auxiliary: the noun the relative clause defines ("the woman who accused", "a close friend
+    who has warned", "those who previously said"). A relative after a mark ("Blunt, who said") or opening the claim
+    is not."""
+    at = len(words) - 1
+    while at > 0 and (words[at] in _RELATIVE_GAP or _ly_adverb(words[at])):
+        at -= 1
+    if at < 1 or words[at] not in _RESTRICTIVE_RELATIVES:
+        return False
+    before = words[at - 1]
+    return before not in _STOPS and before not in QUOTE_MARKS and before not in _NOT_DEFINED
 
 
 def _negated(lower_before: list[str]) -> bool:
