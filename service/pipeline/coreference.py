@@ -44,6 +44,10 @@ _CLAUSE_OPENERS = ADJUNCT_WORDS | OPENING_WORDS | frozenset(CLAUSE_WORDS["subord
 """Words that open a sentence before a name and are no part of it, capitalised there ("On Thursday", "As Eloise
 Reed", "When Lehman")."""
 _WORD = re.compile(r"[A-Z][a-z'’-]+")
+_QUOTE_MARK = re.compile(r"[“”\"]")
+"""A quotation mark: a name after one may stand in quoted words."""
+_PERSON_PRONOUN = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)(?![\w-])")
+"""A person's pronoun: a name after one is no antecedent of a pronoun after both ("Although he'd never met Markle, he")."""
 _LEADING_ADJUNCT = re.compile(rf"(?:{ADJUNCT})\s+", re.IGNORECASE)
 """A time or place adjunct that opens a sentence before a name ("On Thursday Paul Grant")."""
 
@@ -54,8 +58,14 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
     resolved = []
     named: dict[tuple[int, str | None], tuple[Span, ...]] = {}
     surnames = Surnames()
+    own = Surnames()  # read up to the claim itself, apart from ``surnames``, which an earlier claim's names read up to it
     said: Counter[tuple[str, str]] = Counter()  # (surname, "he" or "she"): how often the pronoun stood for it
     for claim, attribution in zip(claims, attributions, strict=True):
+        if attribution is not None and (subject := _subject_named_before(text, claims, claim, attribution, own, said)):
+            attribution = replace(
+                attribution, refers_to=subject, source_type="person", named=True,
+                steps=(*attribution.steps, Step("named_before_pronoun", attribution.source.text, subject.text)),
+            )
         if attribution is not None and attribution.source is not None and attribution.refers_to is None and not attribution.named:
             name = _earlier_name(text, claims, claim.index, attribution.source, named, surnames, said)
             if name is not None:
@@ -72,6 +82,37 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
             pronoun_said(attribution.refers_to.text, attribution.source.text.lower(), said)
         resolved.append(attribution)
     return tuple(resolved)
+
+
+def _subject_named_before(
+    text: str, claims: Sequence[Claim], claim: Claim, attribution: Attribution, surnames: Surnames,
+    said: Counter[tuple[str, str]],
+) -> Span | None:
+    """The person a claim names first, in the writer's words before its "he" or "she" source, when the pronoun
+    stands for no mention of that name: "When Reed, a mail carrier, got a summons, she was eager to go, she said",
+    "Obama told HBO that ..., he said" (the subject the pronoun goes on from, not a name of an earlier claim).
+    None when the name is no subject (``_opens_clause``; a quotation mark or a person's pronoun before it, the
+    pronoun right after it) or the article calls that person by the other pronoun."""
+    source, inherited = attribution.source, attribution.inherited
+    if inherited or source is None or source.text.lower() not in _SINGULAR_PERSON_PRONOUNS or source.start <= claim.start:
+        return None
+    first = next((name for name in _people_named_in(text, claims, claim, None, surnames) if name.end <= source.start), None)
+    if first is None or _QUOTE_MARK.search(text, claim.start, first.start) or _PERSON_PRONOUN.search(text, claim.start, first.start):
+        return None
+    if not _opens_clause(text[claim.start : first.start]) or not text[first.end : source.start].strip(" ,"):
+        return None  # "There are 200 units in the capital, Addis Ababa, he added": a name in the content, no subject
+    referent = attribution.refers_to
+    if referent is not None and (referent.start >= claim.start or referent.text.split()[-1] == first.text.split()[-1]):
+        return None  # already the claim's own mention, or the same person
+    return None if called_otherwise(first.text, source.text.lower(), said) else first
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether the words before a name leave it the subject of the claim's clause: none, a word that opens a
+    subordinate clause ("When Reed"), or an opening adjunct set off by a comma ("Days before the election, Obama
+    told")."""
+    words = before.split()
+    return not words or before.rstrip().endswith(",") or (len(words) == 1 and words[0].lower() in _CLAUSE_OPENERS)
 
 
 def _earlier_name(
