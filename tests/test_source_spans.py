@@ -207,3 +207,17 @@ def test_a_relative_pronoun_stands_for_the_right_mention(text, expected):
 )
 def test_an_adjunct_before_the_subject_is_no_source(text, source):
     assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # an office written as initials, or a party's whip, before a name is a title: the name alone is the source
+        ("Brightline CEO Dana Wills said the plant would reopen in May.", "Dana Wills"),
+        ("House Majority Whip Tom Akers said the vote would be close.", "Tom Akers"),
+        # refused: the office with no name after it stays the source
+        ("The company’s CEO said the plant would reopen in May.", "The company’s CEO"),
+    ],
+)
+def test_an_office_in_initials_before_a_name_is_a_title(text, source):
+    assert _sources(text)[-1] == (source, False)
