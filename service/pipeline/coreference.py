@@ -58,14 +58,8 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
     resolved = []
     named: dict[tuple[int, str | None], tuple[Span, ...]] = {}
     surnames = Surnames()
-    own = Surnames()  # read up to the claim itself, apart from ``surnames``, which an earlier claim's names read up to it
     said: Counter[tuple[str, str]] = Counter()  # (surname, "he" or "she"): how often the pronoun stood for it
     for claim, attribution in zip(claims, attributions, strict=True):
-        if attribution is not None and (subject := _subject_named_before(text, claims, claim, attribution, own, said)):
-            attribution = replace(
-                attribution, refers_to=subject, source_type="person", named=True,
-                steps=(*attribution.steps, Step("named_before_pronoun", attribution.source.text, subject.text)),
-            )
         if attribution is not None and attribution.source is not None and attribution.refers_to is None and not attribution.named:
             name = _earlier_name(text, claims, claim.index, attribution.source, named, surnames, said)
             if name is not None:
@@ -78,6 +72,12 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
                 # kind cannot be told)
                 attribution = replace(attribution, source_type="person",
                                       steps=(*attribution.steps, Step("one_person", attribution.source.text)))
+        # after the earlier claims were looked back at: ``surnames`` then reads no further than they did
+        if attribution is not None and (subject := _subject_named_before(text, claims, claim, attribution, surnames, said)):
+            attribution = replace(
+                attribution, refers_to=subject, source_type="person", named=True,
+                steps=(*attribution.steps, Step("named_before_pronoun", attribution.source.text, subject.text)),
+            )
         if attribution is not None and attribution.source is not None and attribution.refers_to is not None:
             pronoun_said(attribution.refers_to.text, attribution.source.text.lower(), said)
         resolved.append(attribution)
@@ -96,15 +96,34 @@ def _subject_named_before(
     source, inherited = attribution.source, attribution.inherited
     if inherited or source is None or source.text.lower() not in _SINGULAR_PERSON_PRONOUNS or source.start <= claim.start:
         return None
-    first = next((name for name in _people_named_in(text, claims, claim, None, surnames) if name.end <= source.start), None)
-    if first is None or _QUOTE_MARK.search(text, claim.start, first.start) or _PERSON_PRONOUN.search(text, claim.start, first.start):
+    first = _subject_name(text, claims, claim, source, surnames)
+    if first is None:
         return None
-    if not _opens_clause(text[claim.start : first.start]) or not text[first.end : source.start].strip(" ,"):
-        return None  # "There are 200 units in the capital, Addis Ababa, he added": a name in the content, no subject
     referent = attribution.refers_to
     if referent is not None and (referent.start >= claim.start or referent.text.split()[-1] == first.text.split()[-1]):
         return None  # already the claim's own mention, or the same person
     return None if called_otherwise(first.text, source.text.lower(), said) else first
+
+
+def _subject_name(text: str, claims: Sequence[Claim], claim: Claim, source: Span, surnames: Surnames) -> Span | None:
+    """The name that opens the clause of ``claim`` before its pronoun ``source`` (see ``_subject_named_before``): its
+    capitalised words in order, up to the first after a quotation mark or a person's pronoun; the earlier claims'
+    surnames are read only for a word that could be one."""
+    full = {name.start: name for name in _full_names(claim)}
+    for word in _WORD.finditer(claim.text):
+        start = claim.start + word.start()
+        if start >= source.start or _QUOTE_MARK.search(text, claim.start, start) or _PERSON_PRONOUN.search(text, claim.start, start):
+            return None
+        if word.group().lower() in _CLAUSE_OPENERS or not _opens_clause(text[claim.start : start]):
+            continue
+        if (name := full.get(start)) is None and word.group() in surnames.before(text, claims, claim.index):
+            name = Span(start, claim.start + word.end(), word.group())
+        if name is None or (" " in name.text and not is_personal_name(text, name)):
+            continue
+        if name.end > source.start or not text[name.end : source.start].strip(" ,"):
+            return None  # "There are 200 units in the capital, Addis Ababa, he added": a name in the content, no subject
+        return name
+    return None
 
 
 def _opens_clause(before: str) -> bool:
