@@ -180,3 +180,58 @@ def test_an_institutions_name_goes_on_and_an_offices_object_stops_at_the_name(te
 )
 def test_a_belief_verbs_subject_is_its_source_and_an_auxiliary_alone_is_none(text, expected):
     assert _sources(text)[-1] == expected
+
+
+def _referents(text: str) -> list[tuple[str | None, str | None, int]]:
+    """Each attributed claim's source, the mention it refers to, and how many relays it came through."""
+    claims = score_article(text, explain=True)["claims"]
+    return [
+        ((a["source"] or {}).get("text"), (a.get("refers_to") or {}).get("text"), len(a.get("via") or []))
+        for a in (claim["attribution"] for claim in claims) if a is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative pronoun right after the relay it came through is that relay: the source, relaying nobody
+        ("The merger will close in June, according to a banker close to the talks, who added that the board had "
+         "approved it.", ("a banker", None, 0)),
+        # a relative after a person's affiliation stands for the person, by name
+        ("The plan was praised by one Sarah K. Mendel of Yale Law School, who warned that the court would strike it "
+         "down.", ("who", "Sarah K. Mendel", 0)),
+        # refused: a relative after a plain noun phrase stands for that phrase
+        ("The money came from unnamed state officials, who told the Post that the fund was empty.",
+         ("who", "state officials", 0)),
+    ],
+)
+def test_a_relative_pronoun_stands_for_the_right_mention(text, expected):
+    assert _referents(text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a preposition and a lower-case word or figure open an adjunct, no teller, even one that types as a document
+        ("On the second page, the short memo reads like a campaign flyer, saying that taxes should fall.", None),
+        # refused: a capitalised name after "In" is a name, and a teller after the adjunct is the source
+        ("In Focus Foundation said the grant would be renewed.", "In Focus Foundation"),
+        ("Despite the delay, the mayor said the bridge would open in May.", "the mayor"),
+    ],
+)
+def test_an_adjunct_before_the_subject_is_no_source(text, source):
+    assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # an office written as initials, or a party's whip, before a name is a title: the name alone is the source
+        ("Brightline CEO Dana Wills said the plant would reopen in May.", "Dana Wills"),
+        ("House Majority Whip Tom Akers said the vote would be close.", "Tom Akers"),
+        # refused: the office with no name after it stays the source
+        ("The company’s CEO said the plant would reopen in May.", "The company’s CEO"),
+    ],
+)
+def test_an_office_in_initials_before_a_name_is_a_title(text, source):
+    assert _sources(text)[-1] == (source, False)

@@ -570,3 +570,22 @@ def test_he_and_she_keep_apart_the_people_they_stood_for(text, named_as):
     attribution = score_article(text)["claims"][-1]["attribution"]
     assert (attribution["refers_to"] or {}).get("text") == named_as
 
+
+
+@pytest.mark.parametrize(
+    "text, referent",
+    [
+        # a "he" or "she" after the claim's own subject stands for it, not for a person named in an earlier claim
+        ("Jane Reed delivers mail. Craig Adams was dismissed. When Reed, a mail carrier who lives near the city, got a "
+         "jury summons, she was eager to go, she said.", "Reed"),
+        ("Barack Obama spoke in May. Joe Biden spoke first. Days before the vote, Obama told a radio host that “the "
+         "filters are the problem,” he said.", "Obama"),
+        # refused: a name after the pronoun's own antecedent, in quoted words, or right before the pronoun
+        ("Piers Morgan spoke on Monday. Although he had never met Ana Ruiz, he admitted, he thought the interview "
+         "was staged.", "Piers Morgan"),
+        ("Tom Reyes spoke first. “I told Biden no,” he said.", "Tom Reyes"),
+    ],
+)
+def test_a_pronoun_after_the_claims_own_subject_stands_for_it(text, referent):
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    assert (attribution["refers_to"] or {}).get("text") == referent

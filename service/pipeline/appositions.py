@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
 from .attribution.references import names_a_teller
 from .attribution.spans import (
-    OPENING_WORDS, institution_name_in, is_personal_name, name_in, plausible, source_after, source_before, trim,
+    ADJUNCT_WORDS, OPENING_WORDS, institution_name_in, is_personal_name, name_in, plausible, source_after, source_before, trim,
 )
 from .source_lexicons import DETERMINERS, PRONOUNS, SHARE_OF_PEOPLE
 from .sources import classify_source
@@ -64,6 +64,9 @@ _DESCRIBED = frozenset({"person", "anonymous", "unknown"})
 # A person's name with an affiliation after it, opening the clause piece that ends at the cue: "Greg Nojeim of the
 # Center for Democracy and Technology called", "Geoffrey Hoffman with the University of Houston said".
 _AFFILIATED_NAME = re.compile(rf"\s*(?P<name>{_NAME})\s+(?:of|with|from|at)\s+[^,;:“”\"—]*$")
+_PREPOSITIONAL_ADJUNCT = re.compile(rf"(?i:{'|'.join(sorted(ADJUNCT_WORDS))})\s+(?:[a-z]|\d)")
+_NAME_AT_END = re.compile(rf"\s*(?P<name>{_NAME})\s+$")
+_AFFILIATION_OPENING = re.compile(r"(?:of|with|from|at)\s")
 _PIECE_MARK = re.compile(r"[,;:“”\"—][^,;:“”\"—]*$")
 # The clause's subject, an aside set off by commas or dashes, and the cue after it with at most an adverb or an
 # auxiliary between: "Mr Raab - who will chair the meeting - said", "Henry Louis Gates Jr., director of the Hutchins
@@ -277,15 +280,19 @@ def _relayed_teller(text: str, claim: Claim, source: Span, cue: Span) -> Span | 
 def _instead_of_adjunct(text: str, claim: Claim, attribution: Attribution, adjunct: Span) -> Attribution | None:
     """For a would-be source that is an adjunct typed as no source, with no teller after it ("In an interview later
     with the AP, he declined ..., saying"), the source the guidelines draw for a cue with none
-    (``_source_of_sourceless_cue``) when that is another phrase; None otherwise: a phrase that types as a source
-    stays ("fundraising reports", "In Focus Foundation")."""
+    (``_source_of_sourceless_cue``) when that is another phrase, else none when it opens with a preposition and a
+    word in lower case or a figure ("In 2016", "On the first page", "In addition to the poll"); None otherwise: a
+    phrase that types as a source stays ("fundraising reports", "In Focus Foundation")."""
     reading = classify_source(text, adjunct)
-    if reading.source_type != "unknown" or reading.refers_back:
+    prepositional = _PREPOSITIONAL_ADJUNCT.match(adjunct.text) is not None
+    if (reading.source_type != "unknown" or reading.refers_back) and not prepositional:
         return None
     dropped = replace(attribution, source=None, source_type="unknown", named=False, described=False,
-                      steps=(*attribution.steps, Step("adjunct_only", adjunct.text)))
+                      refers_to=None, steps=(*attribution.steps, Step("adjunct_only", adjunct.text)))
     found = _source_of_sourceless_cue(text, claim, dropped)
-    return found if found is not None and found.source != adjunct else None
+    if found is not None and found.source != adjunct:
+        return found
+    return dropped if prepositional else None
 
 
 def _after_opening_word(text: str, source: Span) -> Span | None:
@@ -399,11 +406,14 @@ def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | 
 def _affiliated_name(text: str, claim: Claim, source: Span, cue: Span) -> Span | None:
     """The personal name whose affiliation the source is part of, when the name opens the clause piece before the
     cue (docs/guidelines.md: the name is the source, its affiliation is not): "Greg Nojeim of the Center for
-    Democracy and Technology called" with source "Technology" -> "Greg Nojeim"; None otherwise."""
+    Democracy and Technology called" with source "Technology" or "of the Center for Democracy and Technology" ->
+    "Greg Nojeim"; None otherwise."""
     if text[source.end : cue.start].strip(" ,") or is_personal_name(text, source):
         return None
     mark = _PIECE_MARK.search(text, claim.start, source.start)
-    found = _AFFILIATED_NAME.match(text, mark.start() + 1 if mark else claim.start, source.start)
+    # a source that opens with the affiliation ("of Georgetown University's Center") follows the name at once
+    pattern = _NAME_AT_END if _AFFILIATION_OPENING.match(source.text) else _AFFILIATED_NAME
+    found = pattern.match(text, mark.start() + 1 if mark else claim.start, source.start)
     if found is None:
         return None
     name = _span(text, found, "name")
@@ -428,11 +438,21 @@ def _name_beside(text: str, claim: Claim, description: Span, cue: Span) -> Span 
 
 def _relative_to_antecedent(text: str, claim: Claim, attribution: Attribution, source: Span) -> Attribution:
     """A relative pronoun source ("unnamed US officials, who told the Post") refers to the phrase before its comma,
-    typed as that phrase; left as it is when that phrase types as no source."""
+    typed as that phrase; left as it is when that phrase types as no source. A relative right after the relay it
+    came through ("according to a person familiar with it, who added") is that relay: the source, relaying none."""
+    for index, via in enumerate(attribution.via):
+        if not text[via.span.end : source.start].strip(" ,"):
+            rest = attribution.via[:index] + attribution.via[index + 1 :]
+            return replace(_retyped(text, attribution, via.span, Step("relative_is_relay", via.span.text)), via=rest)
     found = _ANTECEDENT.search(text, max(claim.start, source.start - 80), source.start)
     if found is None:
         return attribution
     antecedent = _span(text, found, "np")
+    # "William Jacobson of Cornell Law School, who": the person the affiliation is of, by name alone
+    affiliated = _AFFILIATED_NAME.search(text, max(claim.start, antecedent.start - 80), antecedent.end)
+    if affiliated is not None and is_personal_name(text, name := _span(text, affiliated, "name")):
+        antecedent = name
+    antecedent = name_in(text, antecedent) or antecedent
     # Typed alone: the relative clause after it is no apposition that says what it is.
     reading = classify_source(antecedent.text, Span(0, len(antecedent.text), antecedent.text))
     if reading.source_type == "unknown":

@@ -44,6 +44,10 @@ _CLAUSE_OPENERS = ADJUNCT_WORDS | OPENING_WORDS | frozenset(CLAUSE_WORDS["subord
 """Words that open a sentence before a name and are no part of it, capitalised there ("On Thursday", "As Eloise
 Reed", "When Lehman")."""
 _WORD = re.compile(r"[A-Z][a-z'’-]+")
+_QUOTE_MARK = re.compile(r"[“”\"]")
+"""A quotation mark: a name after one may stand in quoted words."""
+_PERSON_PRONOUN = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)(?![\w-])")
+"""A person's pronoun: a name after one is no antecedent of a pronoun after both ("Although he'd never met Markle, he")."""
 _LEADING_ADJUNCT = re.compile(rf"(?:{ADJUNCT})\s+", re.IGNORECASE)
 """A time or place adjunct that opens a sentence before a name ("On Thursday Paul Grant")."""
 
@@ -68,10 +72,66 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
                 # kind cannot be told)
                 attribution = replace(attribution, source_type="person",
                                       steps=(*attribution.steps, Step("one_person", attribution.source.text)))
+        # after the earlier claims were looked back at: ``surnames`` then reads no further than they did
+        if attribution is not None and (subject := _subject_named_before(text, claims, claim, attribution, surnames, said)):
+            attribution = replace(
+                attribution, refers_to=subject, source_type="person", named=True,
+                steps=(*attribution.steps, Step("named_before_pronoun", attribution.source.text, subject.text)),
+            )
         if attribution is not None and attribution.source is not None and attribution.refers_to is not None:
             pronoun_said(attribution.refers_to.text, attribution.source.text.lower(), said)
         resolved.append(attribution)
     return tuple(resolved)
+
+
+def _subject_named_before(
+    text: str, claims: Sequence[Claim], claim: Claim, attribution: Attribution, surnames: Surnames,
+    said: Counter[tuple[str, str]],
+) -> Span | None:
+    """The person a claim names first, in the writer's words before its "he" or "she" source, when the pronoun
+    stands for no mention of that name: "When Reed, a mail carrier, got a summons, she was eager to go, she said",
+    "Obama told HBO that ..., he said" (the subject the pronoun goes on from, not a name of an earlier claim).
+    None when the name is no subject (``_opens_clause``; a quotation mark or a person's pronoun before it, the
+    pronoun right after it) or the article calls that person by the other pronoun."""
+    source, inherited = attribution.source, attribution.inherited
+    if inherited or source is None or source.text.lower() not in _SINGULAR_PERSON_PRONOUNS or source.start <= claim.start:
+        return None
+    first = _subject_name(text, claims, claim, source, surnames)
+    if first is None:
+        return None
+    referent = attribution.refers_to
+    if referent is not None and (referent.start >= claim.start or referent.text.split()[-1] == first.text.split()[-1]):
+        return None  # already the claim's own mention, or the same person
+    return None if called_otherwise(first.text, source.text.lower(), said) else first
+
+
+def _subject_name(text: str, claims: Sequence[Claim], claim: Claim, source: Span, surnames: Surnames) -> Span | None:
+    """The name that opens the clause of ``claim`` before its pronoun ``source`` (see ``_subject_named_before``): its
+    capitalised words in order, up to the first after a quotation mark or a person's pronoun; the earlier claims'
+    surnames are read only for a word that could be one."""
+    full = {name.start: name for name in _full_names(claim)}
+    for word in _WORD.finditer(claim.text):
+        start = claim.start + word.start()
+        if start >= source.start or _QUOTE_MARK.search(text, claim.start, start) or _PERSON_PRONOUN.search(text, claim.start, start):
+            return None
+        if word.group().lower() in _CLAUSE_OPENERS or not _opens_clause(text[claim.start : start]):
+            continue
+        if (name := full.get(start)) is None and word.group() in surnames.before(text, claims, claim.index):
+            name = Span(start, claim.start + word.end(), word.group())
+        if name is None or (" " in name.text and not is_personal_name(text, name)):
+            continue
+        if name.end > source.start or not text[name.end : source.start].strip(" ,"):
+            return None  # "There are 200 units in the capital, Addis Ababa, he added": a name in the content, no subject
+        return name
+    return None
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether the words before a name leave it the subject of the claim's clause: none, a word that opens a
+    subordinate clause ("When Reed"), or an opening adjunct set off by a comma ("Days before the election, Obama
+    told")."""
+    words = before.split()
+    return not words or before.rstrip().endswith(",") or (len(words) == 1 and words[0].lower() in _CLAUSE_OPENERS)
 
 
 def _earlier_name(

@@ -267,6 +267,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
         f"{text!r} ({source_type})" for text, source_type in zip(hops[::2], hops[1::2])),
     "inherited": _inherited,
     "named_earlier": lambda source, name: f"{source!r} is {name!r}, named in an earlier sentence",
+    "named_before_pronoun": lambda source, name: f"{source!r} is {name!r}, named before it in its own sentence",
     "one_person": lambda source: f"{source!r} names no one found before it, but one person all the same",
     "goes_on_quoting": lambda source, claim: f"no cue of its own: it goes on quoting {source!r} from claim {claim}",
     "poll_finding": lambda share, poll, claim: (
@@ -291,6 +292,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "affiliated_name": lambda source, affiliation: f"source {source!r}: {affiliation!r} is part of the name's affiliation",
     "subject_before_aside": lambda source, aside: f"source {source!r}: {aside!r} is an aside about it",
     "relative_clause_head": lambda source, inside: f"source {source!r}: {inside!r} stands in a relative clause about it",
+    "relative_is_relay": lambda source: f"source {source!r}: the relative pronoun after it stands for it, no other teller",
     "origin_refined": lambda source, claim: f"source {source!r}: as the source of claim {claim}, which it continues, was made right",
     "sourceless_cue": lambda source, cue: f"source {source!r}: no source was found beside {cue!r}; it is who says it by the guidelines",
 }
