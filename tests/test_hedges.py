@@ -38,6 +38,11 @@ WRITER_HEDGES = [
     ("The so-called peace plan was drafted in secret.", ("so-called", "distancing")),
     ("The mayor will almost certainly be charged before the summer.", ("almost certainly", "speculation")),
     ("It is believed that the ship sank within minutes.", ("It is believed", "vague_attribution")),
+    # "could" after an impersonal subject or a relative: possibility, not ability
+    ("The ruling, which could reopen the case, was sent to the appeals court.", ("could", "speculation")),
+    ("The port opened a second berth that could double its traffic.", ("could", "speculation")),
+    ("There could be more closures on the line this winter.", ("could", "speculation")),
+    ("The dam held, but this could change with the spring floods.", ("could", "speculation")),
 ]
 
 
@@ -388,12 +393,21 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("Engineers still argue about what the finished tower will look like.", None),
     ("The engineer suspected, \"it was the pump,\" and shut the valve.", None),
     ("The fraud was worse than the auditor alleged.", None),
+    ("The ferry was stopped by the so-called Harbour Defence League on Monday.", None),
+    ("Pupils would have been expected to sit the exam in their own schools.", None),
+    ("Tenants will be expected to pay the new levy from April.", None),
+    ("Families deemed likely to need housing aid can be refused a permit.", None),
+    ("The council planned for the worst that could happen on the river.", None),
+    ("The bridge is not as strong as it could or should be for lorries.", None),
     # the same words hedging a claim
     ("The ferry is believed to have sailed without a permit.", "is believed to"),
     ("The ferry may not run on Sunday.", "may"),
     ("The apparent cause of the outage was a fallen tree.", "apparent"),
     ("The alleged bribe was paid in cash at the depot.", "alleged"),
     ("It looks like the ferry will stop running in November.", "It looks like"),
+    ("The ferry was bought by the so-called “heritage” fund last year.", "so-called"),
+    ("The levy is expected to raise four million pounds a year.", "expected"),
+    ("Families are likely to need housing aid after the floods.", "likely"),
 ]
 
 
@@ -413,6 +427,8 @@ def test_a_negated_hedge_says_so():
 
 
 NOT_HEDGES = [
+    "It could not find the missing ledgers in the archive.",         # negated "could": ability
+    "The old crane could lift twelve tonnes in its day.",            # "could" of a thing's past ability, no impersonal subject
     "The law took effect in May 2019 after a long debate.",          # the month
     "Officials believe the attack was planned weeks in advance.",    # a belief attribution's cue
     "The council approved the budget on Monday by a vote of 7 to 2.",
@@ -482,12 +498,15 @@ EMBEDDED_QUESTIONS = [
     ("Residents worried about what the new levy might do to rents.", None),
     ("The mayor asked how the bridge could be repaired so quickly.", None),
     ("The ministry has given no details on what that may mean for farmers.", None),
+    ("The ministry gave no details about where the troops might be posted next.", None),
+    ("Traders speculated for weeks over when the bank could cut rates.", None),
     # the same words where the claim is hedged: a relative clause, a free relative, a question word that opens it
     ("The plant may reopen before winter, whatever the board decides.", "may"),
     ("It is a levy that might raise rents across the city.", "might"),
     ("The council moved into what is expected to be a long recess.", "expected"),
     ("The agency, the WHO, may revise the figures next week.", "may"),
     ("Veterans who served two tours may qualify for the new grant.", "may"),
+    ("The town where the plant might reopen has lost a third of its jobs.", "might"),
 ]
 
 

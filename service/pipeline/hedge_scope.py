@@ -15,7 +15,8 @@ module decides, for one claim, what each found cue is:
 - **not a hedge at all**: a cue inside the attribution's own cue or source span ("officials believe": the belief
   attribution's cue; "some experts say": an anonymous source, counted once as such), unless it is a passive
   ("are expected to", "it is believed"), which names no believer, or a verb of seeming ("seemed poised"),
-  which says how a thing looks, not who believes it.
+  which says how a thing looks, not who believes it; nor "so-called" that only introduces a name ("the so-called
+  Islamic State").
 - **not the claim's**: a cue inside an embedded question ("asked whether she could be impartial", "the question of
   who might replace him") qualifies no claim: the question's content is not asserted; nor does a modal or a verb of
   seeming in a clause of condition ("would pause if it appears to be hurting growth"): the condition is supposed.
@@ -58,6 +59,8 @@ _CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"] + CLAUSE_WORDS["relati
 _VERB_LIKE = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
 _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
 _QUESTION_PREPOSITIONS = frozenset(_SCOPE["question_prepositions"])
+_PREPOSITIONAL_INTERROGATIVES = frozenset(_SCOPE["prepositional_interrogatives"])
+_NAME_INTRODUCERS = frozenset(_SCOPE["name_introducers"])
 _CLOSING_CUES = frozenset(_SCOPE["closing_cues"])
 _TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
 _CONDITIONS = frozenset(_SCOPE["conditions"])
@@ -137,7 +140,8 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
             cue, category = _listed_part(text, claim_start, cue)
         else:
             category = cue.category
-        if category is None or _part_of_attribution(text, claim_start, cue, category, attribution):
+        if category is None or _introduces_name(text, cue) or _part_of_attribution(
+                text, claim_start, cue, category, attribution):
             continue
         clause = _clause_before(text, breaks, cue)
         if _in_question(clause) or (category == "speculation" and (
@@ -153,6 +157,15 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
     return tuple(readings)
 
 
+def _introduces_name(text: str, cue: FoundCue) -> bool:
+    """Whether the cue only tells what a thing is called: "so-called" straight before a capitalised name, no
+    quotation mark between ("the so-called Islamic State"; not "so-called “experts”", "so-called assault weapons")."""
+    if " ".join(text[cue.start:cue.end].lower().split()) not in _NAME_INTRODUCERS:
+        return False
+    name = _WORD.match(text, cue.end + 1)
+    return name is not None and text[cue.end].isspace() and name.group()[0].isupper()
+
+
 def _clause_before(text: str, breaks: Sequence[int], cue: FoundCue) -> list[re.Match[str]]:
     """The words of the cue's clause before it: back to the last clause-ending punctuation in the claim
     (``breaks``: the claim's start and the ends of its clause breaks, in order), at most ``_CLAUSE_CHARS``
@@ -166,11 +179,12 @@ def _clause_before(text: str, breaks: Sequence[int], cue: FoundCue) -> list[re.M
 def _in_question(clause: Sequence[re.Match[str]]) -> bool:
     """Whether the cue stands in an embedded question: an interrogative after another word of the clause ("about
     whether", "over what"), with a subject of its own between it and the cue ("what a downturn could", not "who
-    might", "who don't appear": a relative clause); or "who" after a preposition, its own subject ("the question
-    of who might replace him": no noun for a relative clause to describe)."""
+    might", "who don't appear": a relative clause); or "who", "where", "when" after a preposition ("the question
+    of who might replace him", "details about where the troops might go"): no noun for a relative clause to
+    describe."""
     for position in range(len(clause) - 1, 0, -1):
         word = clause[position].group()  # lower case: "WHO" is an agency
-        if word == "who" and clause[position - 1].group().lower() in _QUESTION_PREPOSITIONS:
+        if word in _PREPOSITIONAL_INTERROGATIVES and clause[position - 1].group().lower() in _QUESTION_PREPOSITIONS:
             return True
         if word in _INTERROGATIVES:
             subject = clause[position + 1].group().lower() if position + 1 < len(clause) else ""
