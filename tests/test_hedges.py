@@ -111,10 +111,15 @@ SUGGEST = [
     ("The mayor drew anger last week by suggesting that the flood had been exaggerated.", None),
     ("The guide lists the risks, and it suggests ways for hikers to avoid the worst of the heat.", None),
     ("The audit suggests three simple steps to cut the waiting lists.", None),
+    ("The audit suggests that the levy will be cut next spring.", None),
+    ("Several engineers suggest the bridge could close for a month.", None),
     # evidence that points somewhere, with no subject that would make it an attribution: the writer's hedge
     ("It is one more sign that suggests the economy is slowing faster than forecast.", "suggests"),
     ("Orders fell for a third month in a row, a trend that suggests a slowdown is near.", "suggests"),
     ("Orders fell again, and the slump suggests ways of doing business are changing.", "suggests"),
+    # its subject only a pronoun standing for the fact just told: the writer's inference, not someone's finding
+    ("Second, it suggests that the inquiry is reaching into the mayor's office.", "suggests"),
+    ("This also suggests that the council has run out of money.", "suggests"),
 ]
 
 

@@ -61,6 +61,7 @@ _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
 _QUESTION_PREPOSITIONS = frozenset(_SCOPE["question_prepositions"])
 _PREPOSITIONAL_INTERROGATIVES = frozenset(_SCOPE["prepositional_interrogatives"])
 _NAME_INTRODUCERS = frozenset(_SCOPE["name_introducers"])
+_FACT_PRONOUNS = frozenset(_SCOPE["fact_pronouns"])
 _CLOSING_CUES = frozenset(_SCOPE["closing_cues"])
 _TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
 _CONDITIONS = frozenset(_SCOPE["conditions"])
@@ -315,8 +316,11 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
     estimated", "I am also told": the words of an agentless hedge taken for a source). A passive ("are expected to", "it is believed") names no
     believer, so it stays a hedge whatever the attribution made of it. Where the attribution stage found the cue but not
     its source ("reports published by the magazine suggest", "polls ... suggested that"), the hedge word that is
-    its cue is still that cue, not the writer's doubt; a vague attribution there stands for the missing source."""
-    if attribution is None or attribution.inherited:
+    its cue is still that cue, not the writer's doubt; a vague attribution there stands for the missing source.
+    A source that is only a pronoun standing for a fact ("It suggests that", "This suggests") makes the cue the
+    writer's inference: a speculation hedge."""
+    if attribution is None or attribution.inherited or (
+            category == "speculation" and _inferred_from_a_fact(text, claim_start, cue, attribution.source)):
         return False
     if attribution.source is None:
         inside = (category != "vague_attribution" and attribution.cue is not None
@@ -328,6 +332,17 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
         inside = holds_the_cue or any(span is not None and span.start <= cue.start and cue.end <= span.end
                                       for span in (attribution.cue, attribution.source))
     return inside and not be_before(text, cue.start, claim_start) and not _is_appearance(text, cue)
+
+
+def _inferred_from_a_fact(text: str, claim_start: int, cue: FoundCue, source: Span | None) -> bool:
+    """Whether the cue's subject is only a pronoun standing for a fact ("It suggests that", "This also suggests"),
+    taken for its source or left without one: the writer's inference from what was just said."""
+    if source is not None:
+        return source.text.lower() in _FACT_PRONOUNS
+    words = [word.group().lower() for word in _WORD.finditer(text, max(claim_start, cue.start - 12), cue.start)]
+    if words[-1:] == ["also"]:
+        words.pop()
+    return bool(words) and words[-1] in _FACT_PRONOUNS
 
 
 def _no_teller_inside(text: str, cue: FoundCue, source: Span) -> bool:
