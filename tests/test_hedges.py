@@ -530,6 +530,8 @@ REPORTED_CONTENT = [
     ("We believe the dam may fail overnight.", "may", "writer"),
     ("It was feared that the dam may fail overnight.", "may", "writer"),
     ("The thought of a flood may keep residents awake.", "may", "writer"),
+    ("There is growing speculation that the council may raise the levy.", "may", "writer"),
+    ("Council members voiced speculation that the levy may rise.", "may", "source"),
     ("The storm damaged roofs while the engineers speculated, and the dam may fail.", "may", "writer"),
     # a claim that closes with its teller: what comes before is theirs, unless the teller is the writer
     ("The bridge will probably reopen in May, Ms Varga reckons.", "probably", "source"),

@@ -54,6 +54,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\u201c\u201d\"]|\s-+\s")
 """Punctuation that ends a clause: an embedded question or a reported clause does not reach across it."""
 _CLAUSE_CHARS = 300
 _AFTER_COMMA = re.compile(r",\s*$")
+_EXISTENTIAL = re.compile(
+    r"\bthere(?:\s+(?:is|are|was|were|(?:has|have|had)\s+been)|[’']s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+"""What stands before a noun of belief that nobody holds: "there is widespread speculation that", "there were fears
+that" (an agentless vague attribution; what follows is the writer's hedged claim, not someone's belief)."""
 _SUBORDINATORS = frozenset(CLAUSE_WORDS["subordinators"]) - {"that"}
 _CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"] + CLAUSE_WORDS["relatives"])
 _VERB_LIKE = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
@@ -248,7 +252,8 @@ def _told_before(text: str, claim_start: int, claim_end: int) -> int:
 
 def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> bool:
     """Whether the cue stands in the clause of a verb of saying ("speculates that") or thinking ("it thinks") whose
-    subject is not the writer (I, we, you), nor a passive ("is thought"), with no subordinator between."""
+    subject is not the writer (I, we, you), nor a passive ("is thought"), nor an existential "there" ("there is
+    speculation that": a belief nobody holds), with no subordinator between."""
     if not clause:
         return False
     for verb in _CONTENT_WORD.finditer(text, clause[0].start(), clause[-1].end()):
@@ -259,9 +264,11 @@ def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> b
                 continue  # the clause opens with the verb: only an apposition before a comma is its subject
         else:
             before = next(w for w in reversed(clause) if w.end() <= verb.start()).group().lower()
-            if before in _WRITER_VOICE or be_before(text, verb.start(), claim_start) or (
+            if before in _WRITER_VOICE or be_before(text, verb.start(), claim_start) or _EXISTENTIAL.search(
+                    text, max(claim_start, verb.start() - _CLAUSE_CHARS // 4), verb.start()) or (
                     not verb.group("that") and before in DETERMINERS and verb.group().lower() in _ALSO_NOUNS):
-                continue  # the writer's, a passive, or a noun ("the thought"; "some believe" is a subject's verb)
+                continue  # the writer's, a passive, nobody's ("there is speculation that"), or a noun ("the
+                # thought"; "some believe" is a subject's verb)
         after = [w.group().lower() for w in clause if w.start() >= verb.end()]
         if not any(word in _SUBORDINATORS for word in after):
             return True
