@@ -38,6 +38,11 @@ WRITER_HEDGES = [
     ("The so-called peace plan was drafted in secret.", ("so-called", "distancing")),
     ("The mayor will almost certainly be charged before the summer.", ("almost certainly", "speculation")),
     ("It is believed that the ship sank within minutes.", ("It is believed", "vague_attribution")),
+    # "could" after an impersonal subject or a relative: possibility, not ability
+    ("The ruling, which could reopen the case, was sent to the appeals court.", ("could", "speculation")),
+    ("The port opened a second berth that could double its traffic.", ("could", "speculation")),
+    ("There could be more closures on the line this winter.", ("could", "speculation")),
+    ("The dam held, but this could change with the spring floods.", ("could", "speculation")),
 ]
 
 
@@ -106,10 +111,15 @@ SUGGEST = [
     ("The mayor drew anger last week by suggesting that the flood had been exaggerated.", None),
     ("The guide lists the risks, and it suggests ways for hikers to avoid the worst of the heat.", None),
     ("The audit suggests three simple steps to cut the waiting lists.", None),
+    ("The audit suggests that the levy will be cut next spring.", None),
+    ("Several engineers suggest the bridge could close for a month.", None),
     # evidence that points somewhere, with no subject that would make it an attribution: the writer's hedge
     ("It is one more sign that suggests the economy is slowing faster than forecast.", "suggests"),
     ("Orders fell for a third month in a row, a trend that suggests a slowdown is near.", "suggests"),
     ("Orders fell again, and the slump suggests ways of doing business are changing.", "suggests"),
+    # its subject only a pronoun standing for the fact just told: the writer's inference, not someone's finding
+    ("Second, it suggests that the inquiry is reaching into the mayor's office.", "suggests"),
+    ("This also suggests that the council has run out of money.", "suggests"),
 ]
 
 
@@ -388,12 +398,21 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("Engineers still argue about what the finished tower will look like.", None),
     ("The engineer suspected, \"it was the pump,\" and shut the valve.", None),
     ("The fraud was worse than the auditor alleged.", None),
+    ("The ferry was stopped by the so-called Harbour Defence League on Monday.", None),
+    ("Pupils would have been expected to sit the exam in their own schools.", None),
+    ("Tenants will be expected to pay the new levy from April.", None),
+    ("Families deemed likely to need housing aid can be refused a permit.", None),
+    ("The council planned for the worst that could happen on the river.", None),
+    ("The bridge is not as strong as it could or should be for lorries.", None),
     # the same words hedging a claim
     ("The ferry is believed to have sailed without a permit.", "is believed to"),
     ("The ferry may not run on Sunday.", "may"),
     ("The apparent cause of the outage was a fallen tree.", "apparent"),
     ("The alleged bribe was paid in cash at the depot.", "alleged"),
     ("It looks like the ferry will stop running in November.", "It looks like"),
+    ("The ferry was bought by the so-called “heritage” fund last year.", "so-called"),
+    ("The levy is expected to raise four million pounds a year.", "expected"),
+    ("Families are likely to need housing aid after the floods.", "likely"),
 ]
 
 
@@ -413,6 +432,8 @@ def test_a_negated_hedge_says_so():
 
 
 NOT_HEDGES = [
+    "It could not find the missing ledgers in the archive.",         # negated "could": ability
+    "The old crane could lift twelve tonnes in its day.",            # "could" of a thing's past ability, no impersonal subject
     "The law took effect in May 2019 after a long debate.",          # the month
     "Officials believe the attack was planned weeks in advance.",    # a belief attribution's cue
     "The council approved the budget on Monday by a vote of 7 to 2.",
@@ -482,12 +503,15 @@ EMBEDDED_QUESTIONS = [
     ("Residents worried about what the new levy might do to rents.", None),
     ("The mayor asked how the bridge could be repaired so quickly.", None),
     ("The ministry has given no details on what that may mean for farmers.", None),
+    ("The ministry gave no details about where the troops might be posted next.", None),
+    ("Traders speculated for weeks over when the bank could cut rates.", None),
     # the same words where the claim is hedged: a relative clause, a free relative, a question word that opens it
     ("The plant may reopen before winter, whatever the board decides.", "may"),
     ("It is a levy that might raise rents across the city.", "might"),
     ("The council moved into what is expected to be a long recess.", "expected"),
     ("The agency, the WHO, may revise the figures next week.", "may"),
     ("Veterans who served two tours may qualify for the new grant.", "may"),
+    ("The town where the plant might reopen has lost a third of its jobs.", "might"),
 ]
 
 
@@ -506,6 +530,8 @@ REPORTED_CONTENT = [
     ("We believe the dam may fail overnight.", "may", "writer"),
     ("It was feared that the dam may fail overnight.", "may", "writer"),
     ("The thought of a flood may keep residents awake.", "may", "writer"),
+    ("There is growing speculation that the council may raise the levy.", "may", "writer"),
+    ("Council members voiced speculation that the levy may rise.", "may", "source"),
     ("The storm damaged roofs while the engineers speculated, and the dam may fail.", "may", "writer"),
     # a claim that closes with its teller: what comes before is theirs, unless the teller is the writer
     ("The bridge will probably reopen in May, Ms Varga reckons.", "probably", "source"),

@@ -15,7 +15,8 @@ module decides, for one claim, what each found cue is:
 - **not a hedge at all**: a cue inside the attribution's own cue or source span ("officials believe": the belief
   attribution's cue; "some experts say": an anonymous source, counted once as such), unless it is a passive
   ("are expected to", "it is believed"), which names no believer, or a verb of seeming ("seemed poised"),
-  which says how a thing looks, not who believes it.
+  which says how a thing looks, not who believes it; nor "so-called" that only introduces a name ("the so-called
+  Islamic State").
 - **not the claim's**: a cue inside an embedded question ("asked whether she could be impartial", "the question of
   who might replace him") qualifies no claim: the question's content is not asserted; nor does a modal or a verb of
   seeming in a clause of condition ("would pause if it appears to be hurting growth"): the condition is supposed.
@@ -53,11 +54,18 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\u201c\u201d\"]|\s-+\s")
 """Punctuation that ends a clause: an embedded question or a reported clause does not reach across it."""
 _CLAUSE_CHARS = 300
 _AFTER_COMMA = re.compile(r",\s*$")
+_EXISTENTIAL = re.compile(
+    r"\bthere(?:\s+(?:is|are|was|were|(?:has|have|had)\s+been)|[’']s)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+"""What stands before a noun of belief that nobody holds: "there is widespread speculation that", "there were fears
+that" (an agentless vague attribution; what follows is the writer's hedged claim, not someone's belief)."""
 _SUBORDINATORS = frozenset(CLAUSE_WORDS["subordinators"]) - {"that"}
 _CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"] + CLAUSE_WORDS["relatives"])
 _VERB_LIKE = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
 _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
 _QUESTION_PREPOSITIONS = frozenset(_SCOPE["question_prepositions"])
+_PREPOSITIONAL_INTERROGATIVES = frozenset(_SCOPE["prepositional_interrogatives"])
+_NAME_INTRODUCERS = frozenset(_SCOPE["name_introducers"])
+_FACT_PRONOUNS = frozenset(_SCOPE["fact_pronouns"])
 _CLOSING_CUES = frozenset(_SCOPE["closing_cues"])
 _TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
 _CONDITIONS = frozenset(_SCOPE["conditions"])
@@ -137,7 +145,8 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
             cue, category = _listed_part(text, claim_start, cue)
         else:
             category = cue.category
-        if category is None or _part_of_attribution(text, claim_start, cue, category, attribution):
+        if category is None or _introduces_name(text, cue) or _part_of_attribution(
+                text, claim_start, cue, category, attribution):
             continue
         clause = _clause_before(text, breaks, cue)
         if _in_question(clause) or (category == "speculation" and (
@@ -153,6 +162,15 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
     return tuple(readings)
 
 
+def _introduces_name(text: str, cue: FoundCue) -> bool:
+    """Whether the cue only tells what a thing is called: "so-called" straight before a capitalised name, no
+    quotation mark between ("the so-called Islamic State"; not "so-called “experts”", "so-called assault weapons")."""
+    if " ".join(text[cue.start:cue.end].lower().split()) not in _NAME_INTRODUCERS:
+        return False
+    name = _WORD.match(text, cue.end + 1)
+    return name is not None and text[cue.end].isspace() and name.group()[0].isupper()
+
+
 def _clause_before(text: str, breaks: Sequence[int], cue: FoundCue) -> list[re.Match[str]]:
     """The words of the cue's clause before it: back to the last clause-ending punctuation in the claim
     (``breaks``: the claim's start and the ends of its clause breaks, in order), at most ``_CLAUSE_CHARS``
@@ -166,11 +184,12 @@ def _clause_before(text: str, breaks: Sequence[int], cue: FoundCue) -> list[re.M
 def _in_question(clause: Sequence[re.Match[str]]) -> bool:
     """Whether the cue stands in an embedded question: an interrogative after another word of the clause ("about
     whether", "over what"), with a subject of its own between it and the cue ("what a downturn could", not "who
-    might", "who don't appear": a relative clause); or "who" after a preposition, its own subject ("the question
-    of who might replace him": no noun for a relative clause to describe)."""
+    might", "who don't appear": a relative clause); or "who", "where", "when" after a preposition ("the question
+    of who might replace him", "details about where the troops might go"): no noun for a relative clause to
+    describe."""
     for position in range(len(clause) - 1, 0, -1):
         word = clause[position].group()  # lower case: "WHO" is an agency
-        if word == "who" and clause[position - 1].group().lower() in _QUESTION_PREPOSITIONS:
+        if word in _PREPOSITIONAL_INTERROGATIVES and clause[position - 1].group().lower() in _QUESTION_PREPOSITIONS:
             return True
         if word in _INTERROGATIVES:
             subject = clause[position + 1].group().lower() if position + 1 < len(clause) else ""
@@ -233,7 +252,8 @@ def _told_before(text: str, claim_start: int, claim_end: int) -> int:
 
 def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> bool:
     """Whether the cue stands in the clause of a verb of saying ("speculates that") or thinking ("it thinks") whose
-    subject is not the writer (I, we, you), nor a passive ("is thought"), with no subordinator between."""
+    subject is not the writer (I, we, you), nor a passive ("is thought"), nor an existential "there" ("there is
+    speculation that": a belief nobody holds), with no subordinator between."""
     if not clause:
         return False
     for verb in _CONTENT_WORD.finditer(text, clause[0].start(), clause[-1].end()):
@@ -244,9 +264,11 @@ def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> b
                 continue  # the clause opens with the verb: only an apposition before a comma is its subject
         else:
             before = next(w for w in reversed(clause) if w.end() <= verb.start()).group().lower()
-            if before in _WRITER_VOICE or be_before(text, verb.start(), claim_start) or (
+            if before in _WRITER_VOICE or be_before(text, verb.start(), claim_start) or _EXISTENTIAL.search(
+                    text, max(claim_start, verb.start() - _CLAUSE_CHARS // 4), verb.start()) or (
                     not verb.group("that") and before in DETERMINERS and verb.group().lower() in _ALSO_NOUNS):
-                continue  # the writer's, a passive, or a noun ("the thought"; "some believe" is a subject's verb)
+                continue  # the writer's, a passive, nobody's ("there is speculation that"), or a noun ("the
+                # thought"; "some believe" is a subject's verb)
         after = [w.group().lower() for w in clause if w.start() >= verb.end()]
         if not any(word in _SUBORDINATORS for word in after):
             return True
@@ -301,8 +323,11 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
     estimated", "I am also told": the words of an agentless hedge taken for a source). A passive ("are expected to", "it is believed") names no
     believer, so it stays a hedge whatever the attribution made of it. Where the attribution stage found the cue but not
     its source ("reports published by the magazine suggest", "polls ... suggested that"), the hedge word that is
-    its cue is still that cue, not the writer's doubt; a vague attribution there stands for the missing source."""
-    if attribution is None or attribution.inherited:
+    its cue is still that cue, not the writer's doubt; a vague attribution there stands for the missing source.
+    A source that is only a pronoun standing for a fact ("It suggests that", "This suggests") makes the cue the
+    writer's inference: a speculation hedge."""
+    if attribution is None or attribution.inherited or (
+            category == "speculation" and _inferred_from_a_fact(text, claim_start, cue, attribution.source)):
         return False
     if attribution.source is None:
         inside = (category != "vague_attribution" and attribution.cue is not None
@@ -314,6 +339,17 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
         inside = holds_the_cue or any(span is not None and span.start <= cue.start and cue.end <= span.end
                                       for span in (attribution.cue, attribution.source))
     return inside and not be_before(text, cue.start, claim_start) and not _is_appearance(text, cue)
+
+
+def _inferred_from_a_fact(text: str, claim_start: int, cue: FoundCue, source: Span | None) -> bool:
+    """Whether the cue's subject is only a pronoun standing for a fact ("It suggests that", "This also suggests"),
+    taken for its source or left without one: the writer's inference from what was just said."""
+    if source is not None:
+        return source.text.lower() in _FACT_PRONOUNS
+    words = [word.group().lower() for word in _WORD.finditer(text, max(claim_start, cue.start - 12), cue.start)]
+    if words[-1:] == ["also"]:
+        words.pop()
+    return bool(words) and words[-1] in _FACT_PRONOUNS
 
 
 def _no_teller_inside(text: str, cue: FoundCue, source: Span) -> bool:
