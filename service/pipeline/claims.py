@@ -66,8 +66,10 @@ ellipsis), which folding leaves as they are."""
 _CLOSING_QUOTES = "\"\u201d"
 _OPENING_QUOTES = "\"\u201c"
 # A speaker tag after a quotation: at most four words, then the sentence ends
-# ("“Why now?” Clinton asked."). Words and spaces cannot overlap: no backtracking blow-up.
-_SPEAKER_TAG = re.compile(r"\s+(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
+# ("“Why now?” Clinton asked."). Words and spaces cannot overlap: no backtracking blow-up. A tag never opens with a
+# quotation mark: that is the next speaker's turn ("“Did you see it?” “Yes, yes.”", "“... training.” “I know,” Lee
+# answered."), a sentence of its own.
+_SPEAKER_TAG = re.compile(r"\s+(?![\"\u201c])(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 # A lone capital ("J.", "(J."), not the last letter of an acronym ("CBS. And ..." ends a sentence).
 _INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
