@@ -50,6 +50,24 @@ from .conftest import seed_text
          ["The council voted no.", "“No.", "We will not pay,” the chair said."]),
         ("The bill ranked No. 2 on the list of priorities this year.",
          ["The bill ranked No. 2 on the list of priorities this year."]),
+        # a quotation right after a closed one is the next turn, not a speaker tag: the answer is a claim of its own,
+        # the question none
+        ("“Is that the bridge over there?” “Yes, yes, yes.”", ["“Yes, yes, yes.”"]),
+        ("“It comes down to the training,” Craig said. “It’s about the training.” “I know,” Lee answered.",
+         ["“It comes down to the training,” Craig said.", "“It’s about the training.”", "“I know,” Lee answered."]),
+        ('"We were told nothing at all." "Nobody was," she said.',
+         ['"We were told nothing at all."', '"Nobody was," she said.']),
+        # an initialism before a quotation that opens with a capital ends its sentence; before a quoted phrase, not
+        ("“It is over,” Lee said at a rally in Albany, N.Y. “We will win this state.”",
+         ["“It is over,” Lee said at a rally in Albany, N.Y.", "“We will win this state.”"]),
+        ('The senator spoke after a vote in Washington, D.C. "I get that. We lost."',
+         ["The senator spoke after a vote in Washington, D.C.", '"I get that.', 'We lost."']),
+        ("Officials defended the U.S. “maximum pressure” campaign on Monday.",
+         ["Officials defended the U.S. “maximum pressure” campaign on Monday."]),
+        ("Exports to the U.S. Army rose by a third last year.", ["Exports to the U.S. Army rose by a third last year."]),
+        # a short tag after the quotation still ends with it
+        ("“We will rebuild the whole block,” the mayor said firmly. The crowd cheered.",
+         ["“We will rebuild the whole block,” the mayor said firmly.", "The crowd cheered."]),
     ],
 )
 def test_sentences(text, expected_claims):

@@ -120,6 +120,16 @@ def test_a_quotation_goes_on_over_a_skipped_line(skipped):
     assert found[3] is None  # the writer's news after the quotation
 
 
+def test_a_quotation_goes_on_over_a_skipped_line_after_a_long_description_of_its_speaker():
+    # the quotation opens the claim before its cue, however long the description after the name
+    text = OVER_A_SKIPPED_LINE.format(skipped="Maria Okafor on the bank where the old bridge stood",
+                                      then="“We drive an hour to reach the town. The school bus stopped coming.”").replace(
+        "who has farmed the valley for 40 years", "a fierce and stubborn elder who has farmed the valley and its hills for 40 years")
+    found = attributions(text)
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == "Maria Okafor" for a in found[1:3]), found
+    assert found[3] is None
+
+
 @pytest.mark.parametrize(
     "then",
     [

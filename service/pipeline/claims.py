@@ -66,9 +66,13 @@ ellipsis), which folding leaves as they are."""
 _CLOSING_QUOTES = "\"\u201d"
 _OPENING_QUOTES = "\"\u201c"
 # A speaker tag after a quotation: at most four words, then the sentence ends
-# ("“Why now?” Clinton asked."). Words and spaces cannot overlap: no backtracking blow-up.
-_SPEAKER_TAG = re.compile(r"\s+(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
+# ("“Why now?” Clinton asked."). Words and spaces cannot overlap: no backtracking blow-up. A tag never opens with a
+# quotation mark: that is the next speaker's turn ("“Did you see it?” “Yes, yes.”", "“... training.” “I know,” Lee
+# answered."), a sentence of its own.
+_SPEAKER_TAG = re.compile(r"\s+(?![\"\u201c])(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_QUOTED_SENTENCE = re.compile(r"[\"\u201c][A-Z]")
+"""A quotation that opens a sentence: a double quotation mark and a capital."""
 # A lone capital ("J.", "(J."), not the last letter of an acronym ("CBS. And ..." ends a sentence).
 _INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
 # "The query asked, “How much ...?”": the sentence reports a question put, and asserts that.
@@ -174,7 +178,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         following = boundary_end
         while text[following].isspace():
             following += 1
-        if _is_sentence_end(text, boundary, text[following], end):
+        if _is_sentence_end(text, boundary, following, end):
             while text[sentence_start].isspace():
                 sentence_start += 1
             spans.append((sentence_start, boundary_end))
@@ -186,8 +190,9 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_sentence_end(text: str, boundary: re.Match[str], next_char: str, line_end: int) -> bool:
-    """Whether ``boundary``, followed on its line by ``next_char`` after white space, ends a sentence."""
+def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_end: int) -> bool:
+    """Whether ``boundary``, followed on its line by ``text[following]`` after white space, ends a sentence."""
+    next_char = text[following]
     if next_char.islower() or next_char in ",;:)":
         return False
     punctuation = boundary.group(0)
@@ -204,8 +209,12 @@ def _is_sentence_end(text: str, boundary: re.Match[str], next_char: str, line_en
         return False
     if lowered in _BEFORE_NUMBERS:
         return not next_char.isdigit()
-    # "U.S." / "U.N." / "J." before a capitalised word are abbreviations, not ends.
-    return not (_INITIALISM.search(word + ".") or _INITIAL.search(word + "."))
+    # "U.S." / "U.N." / "J." before a capitalised word are abbreviations, not ends; an initialism before a quotation
+    # that opens with a capital ends its sentence ("at a rally in Albany, N.Y. “We will win.”"): a quoted phrase
+    # inside the sentence opens in lower case ("the U.S. “maximum pressure” campaign").
+    if _INITIALISM.search(word + "."):
+        return _QUOTED_SENTENCE.match(text, following, line_end) is not None
+    return not _INITIAL.search(word + ".")
 
 
 def _furniture(line: str, folded: str, tables=_FURNITURE_TABLES) -> re.Match[str] | None:

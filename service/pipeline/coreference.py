@@ -259,7 +259,8 @@ def continue_quotations(
     "Inherited"; data/realworld/README.md, lead-in lines):
 
     - a quotation running on over a paragraph break, as wire copy writes it: the claim opens with a quotation mark,
-      or inside a quotation, right after a claim whose attribution quotes someone, also over one line skipped between
+      or inside a quotation, right after a claim whose attribution quotes someone (mostly quoted words, or a quotation
+      opening it before its cue, however long the speaker's description after), also over one line skipped between
       them (a photo caption or a subhead the page set inside the quotation);
     - a quotation introduced by a lead-in that ends in a colon ("Weiss writes:" then “My own forays ...”);
     - a quotation opening a claim right after one with a cue of its own, in its paragraph or the next: the speaker
@@ -325,7 +326,8 @@ def continue_quotations(
         finding = previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
         quoted_on = claim.paragraph == before.paragraph and previous.cue is not None and _mostly_quoted(
             quotations, claim) and bool(quotations.stretches(before.start, before.end))
-        if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in or reported)) or finding or quoted_on:
+        if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in or reported or _quoted_first(
+                quotations, before, previous))) or finding or quoted_on:
             result[index] = _goes_on_quoting(previous, index - 1)
     return tuple(result)
 
@@ -346,6 +348,13 @@ def _resumes_quoting(
         and bool(quotations.stretches(claims[index - 2].start, claims[index - 2].end))
         and not quotations.quoted_length(between.start, between.end) and _NAME.search(between.text) is None
     )
+
+
+def _quoted_first(quotations: Quotations, claim: Claim, attribution: Attribution) -> bool:
+    """Whether ``claim`` opens with a quotation closed before its cue (“Greed is hurting the whales,” says Hori
+    Parata, an elder of the tribe.): its speaker is quoted directly, however long the description after the name."""
+    quotation = quotations.opening_at(claim.start)
+    return quotation is not None and attribution.cue is not None and quotation.end <= attribution.cue.start
 
 
 def _mostly_quoted(quotations: Quotations, claim: Claim) -> bool:
