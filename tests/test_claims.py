@@ -182,6 +182,41 @@ def test_claims_that_share_words_with_furniture_are_kept(line):
     assert [claim.text for claim in claims] == [line]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor tours the flooded district on Monday. (Photo: Dana Reyes, Lakeside Herald)",
+        "Senator Ana Ruiz speaks at a rally in Fresno. She is seeking a third term. (Mark Tiller/Getty Images)",
+        "Rescue workers search the rubble after the quake. Credit Lena Park/Agence France-Presse",
+        "The new bridge, seen from the east bank. [Tom Hale/Reuters]",
+        "A worker checks the pipeline valve near the border. (March 22) AP",
+        "The harbour master, the man with the dredging plan. Photo by Sam Lee/Harbour Daily",
+    ],
+)
+def test_a_line_that_ends_in_a_photo_credit_is_a_caption_all_of_it(line):
+    result = segment(Document.of(line + "\n\nThe council approved the harbour budget on Tuesday.\n"))
+    assert [claim.text for claim in result.claims] == ["The council approved the harbour budget on Tuesday."]
+    assert {segment.kind for segment in result.skipped} == {"furniture"}
+
+
+@pytest.mark.parametrize(
+    "line, claims",
+    [
+        # An embedded post's sign-off names a person, not a picture: the post is someone's words.
+        ("The river has never been this high in my lifetime. — Dana Reyes (@dreyes)",
+         ["The river has never been this high in my lifetime."]),
+        # A body sentence that mentions a photo or an agency ends in punctuation: no credit.
+        ("The mayor tours the flooded district. The photo was taken by an AP reporter on Monday.",
+         ["The mayor tours the flooded district.", "The photo was taken by an AP reporter on Monday."]),
+        # A related-story link is furniture of its own, not a credit: the sentence before it stays.
+        ("The council approved the budget on Tuesday. (RELATED: Mayor Calls For New Levy)",
+         ["The council approved the budget on Tuesday."]),
+    ],
+)
+def test_a_line_without_a_photo_credit_keeps_its_sentences(line, claims):
+    assert [claim.text for claim in segment(Document.of(line + "\n")).claims] == claims
+
+
 def test_quote_continuation_is_marked():
     text = (
         "“Because of this problem, North Korean soldiers opened ‘friendly fire’ on the vehicles,” "

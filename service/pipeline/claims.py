@@ -78,7 +78,9 @@ _INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
 # "The query asked, “How much ...?”": the sentence reports a question put, and asserts that.
 _QUESTION_REPORTED = re.compile(r"\w[,:]\s*[\"\u201c]")
 
-_FURNITURE_ENTRIES = read_toml("furniture.toml")["furniture"]
+_FURNITURE_LEXICON = read_toml("furniture.toml")
+_FURNITURE_ENTRIES = _FURNITURE_LEXICON["furniture"]
+_CAPTION_CREDIT = re.compile(_FURNITURE_LEXICON["caption_credit"], re.IGNORECASE)
 _FURNITURE = compile_alternation(tuple(entry["pattern"] for entry in _FURNITURE_ENTRIES))
 
 def _furniture_tables(entries: list[dict]) -> tuple[dict[str, tuple[tuple[str, re.Pattern[str]], ...]], tuple[tuple[str, re.Pattern[str]], ...]]:
@@ -130,6 +132,11 @@ def segment(document: Document) -> Segmentation:
             continue
         sentences = _split_sentences(text, line_start, line_end)
         sentence_count = len(sentences)
+        if credit := _caption_credit(text, sentences):
+            skipped.extend(Segment(start, end, text[start:end], "furniture",
+                                   f"a photo caption: its line ends in the credit {credit!r}")
+                           for start, end in sentences)
+            continue
         for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
             words = _WORD.findall(sentence)
@@ -146,6 +153,19 @@ def segment(document: Document) -> Segmentation:
                     continue
             skipped.append(Segment(start, end, sentence, kind, reason))
     return Segmentation(tuple(claims), tuple(skipped))
+
+
+def _caption_credit(text: str, sentences: list[tuple[int, int]]) -> str | None:
+    """The photo credit that ends a line of several sentences, or None: such a line is a caption (the picture's
+    description, "Elon Musk. (Photo: Jane Roe)"), not the story, however its sentences read (docs/guidelines.md:
+    page furniture is not a claim). A credit is short and unpunctuated and names a picture or an agency."""
+    if len(sentences) < 2:
+        return None
+    start, end = sentences[-1]
+    tail = text[start:end]
+    if tail.rstrip(_CLOSERS)[-1:] in _TERMINAL_PUNCTUATION or len(tail.split()) >= MIN_CUT_SENTENCE_WORDS:
+        return None
+    return tail if _CAPTION_CREDIT.search(tail) else None
 
 
 def _sentence_key(sentence: str, words: list[str], folded: str, start: int, end: int) -> str:
