@@ -401,6 +401,29 @@ def test_quotations_inherit_their_speaker(text, inherits, source):
     assert {words for _, inherited, words in claims if inherited} <= {source}
 
 
+_FLOOD = ("The river rose two metres overnight. Water reached the market square by dawn. Shops on Bridge Street "
+          "were emptied. The railway line was closed at six. Buses ran a replacement service. Two schools stayed "
+          "shut. The fire brigade pumped out cellars. Volunteers filled sandbags at the depot. The rain eased by "
+          "noon. Power came back in the afternoon.")
+
+
+@pytest.mark.parametrize(
+    "before, earlier",
+    [
+        # the speaker named a long paragraph before the quotation: that earlier mention is its sentences' source
+        ("Quimby", True),
+        # refused: someone else named before, the name where the quotation closes stays the source
+        ("Hibbert", False),
+    ],
+)
+def test_a_quotation_closed_by_its_speaker_takes_a_mention_a_paragraph_before(before, earlier):
+    text = (f"{before} toured the flooded streets on Monday.\n\n{_FLOOD}\n\n"
+            "\"We lost the bakery. We lost the school gym. We will rebuild both,\" Quimby said.")
+    quoted = [claim["attribution"] for claim in score_article(text)["claims"] if claim["text"].startswith(("\"We", "We lost"))]
+    assert len(quoted) == 2 and all(attribution["inherited"] for attribution in quoted)
+    assert {attribution["source"]["start"] for attribution in quoted} == {0 if earlier else text.rindex("Quimby")}
+
+
 @pytest.mark.parametrize(
     "phrase, is_source",
     [
