@@ -382,7 +382,7 @@ def _name_words(phrase: Phrase) -> tuple[str, ...]:
             continue
         if bare.lower() == "the" or (bare in lex.NAME_PARTICLES and names):
             continue
-        if not bare[:1].isupper() or phrase.modifier or bare.lower() in lex.UNIDENTIFYING:
+        if not (bare[:1].isupper() or (names and lex.joined_particle(bare))) or phrase.modifier or bare.lower() in lex.UNIDENTIFYING:
             return ()
         names.append(bare)
     return tuple(names)

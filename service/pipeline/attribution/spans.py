@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
-from ..source_lexicons import DETERMINERS, MEDIA_NAME, NAME_PARTICLES, PRONOUNS, REPORT_HEAD
+from ..source_lexicons import DETERMINERS, MEDIA_NAME, NAME_PARTICLES, PRONOUNS, REPORT_HEAD, joined_particle
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -525,7 +525,7 @@ def _trailing_name_words(words: list[re.Match[str]]) -> int:
 
 def _in_name(word: str) -> bool:
     """Whether a word can stand in a personal name: capitalised (not a possessive, no bracket or quote), an
-    initial ("W."), or a particle ("von")."""
-    if word in NAME_PARTICLES:
+    initial ("W."), or a particle ("von", "al-Assad")."""
+    if word in NAME_PARTICLES or joined_particle(word):
         return True
     return word[:1].isupper() and word[-2:] not in ("'s", "’s") and _NOT_IN_NAME.isdisjoint(word)
