@@ -617,3 +617,22 @@ def test_he_and_she_keep_apart_the_people_they_stood_for(text, named_as):
 def test_a_pronoun_after_the_claims_own_subject_stands_for_it(text, referent):
     attribution = score_article(text)["claims"][-1]["attribution"]
     assert (attribution["refers_to"] or {}).get("text") == referent
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        # a proper name after a lower-case noun that says what it is: the name is the source, of that noun's kind
+        ("In a new study, data firm Tallyworks found that most of the accounts were created in March.", "Tallyworks",
+         "organization"),
+        ("The tenants group Homewise said the rent rise was unlawful.", "Homewise", "organization"),
+        # refused: a person's name after a role noun stays a person
+        ("The county police department spokesman Tom Ellery said the road was closed.", "Tom Ellery", "person"),
+        # refused: an owner's possessive before a title and name: the person
+        ("The company's chief executive Lena Ortiz said profits fell.", "Lena Ortiz", "person"),
+    ],
+)
+def test_a_name_after_the_noun_that_says_what_it_is(text, source, source_type):
+    attribution = score_article(text)["claims"][0]["attribution"]
+    assert attribution["source"]["text"] == source and attribution["source_type"] == source_type
+    assert attribution["named"]

@@ -510,7 +510,9 @@ def institution_name_in(text: str, span: Span) -> Span | None:
     start = span.start + words[len(words) - run].start()
     name = Span(start, span.end, text[start : span.end])
     whole, alone = classify_source(text, span), classify_source(text, name)
-    if whole.source_type in ("organization", "media") and alone.source_type == whole.source_type and alone.named:
+    if whole.source_type in ("organization", "media") and (
+        (alone.source_type == whole.source_type and alone.named) or alone.source_type in ("unknown", "person")
+    ):  # a lone capitalised word reads as a surname; after "company" it is the company's name
         return name
     return None
 
