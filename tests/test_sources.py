@@ -636,3 +636,19 @@ def test_a_name_after_the_noun_that_says_what_it_is(text, source, source_type):
     attribution = score_article(text)["claims"][0]["attribution"]
     assert attribution["source"]["text"] == source and attribution["source_type"] == source_type
     assert attribution["named"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a capitalised modal inside a name is a name, after a capitalised word or opening the name
+        ("Prime Minister Theresa May has revealed that the talks were hard.", "Theresa May"),
+        ("Will Hurd said the wall would not work.", "Will Hurd"),
+        # refused: a month after a lower-case word is no name, and the phrase with a verb in it is no source
+        ("The contract he signed in May 2017 says the bonus is void.", None),
+    ],
+)
+def test_a_capitalised_modal_in_a_name(text, source):
+    attribution = score_article(text)["claims"][0]["attribution"] or {}
+    found = attribution.get("source")
+    assert (found["text"] if found else None) == source or (source is None and "May" not in found["text"])

@@ -325,7 +325,7 @@ def plausible(span: Span | None, *, bare_reports: bool = False) -> Span | None:
 def _phrase_like(words: str, bare_reports: bool) -> bool:
     """Whether ``words`` can be a source noun phrase (see ``plausible``); cached, as the
     same phrases ("he", "the agency") come back claim after claim."""
-    if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or _CLAUSE_WORD.search(words):
+    if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or any(_makes_a_clause(words, hit) for hit in _CLAUSE_WORD.finditer(words)):
         return False
     if (verb := CUE_VERB.search(words)) is not None and not (
         verb.end() == len(words) and not verb.group().endswith("ed")
@@ -337,6 +337,17 @@ def _phrase_like(words: str, bare_reports: bool) -> bool:
     if _ADJUNCT_OPENING.match(words):
         return False  # "around 10 p.m.", "at the hearing": an adjunct, no noun phrase
     return _RUN_TOGETHER.search(words) is None
+
+
+def _makes_a_clause(words: str, hit: re.Match[str]) -> bool:
+    """Whether a copula or modal in a would-be source makes it a clause: not when, capitalised, it is part of a
+    name, after a capitalised word ("Theresa May", "Mrs May") or opening the phrase before one ("Will Hurd"); a
+    month ("in May 2017") or an acronym ("IS") stays a clause word."""
+    word = hit.group()
+    if not word.istitle():
+        return True
+    before, after = words[: hit.start()].split(), words[hit.end() :].split()
+    return not (before[-1][:1].isupper() if before else bool(after) and after[0][:1].isupper())
 
 
 def tighten(text: str, span: Span) -> Span:
