@@ -188,6 +188,25 @@ def test_an_embedded_post_signs_its_sentences_however_they_are_split(post):
     assert found["Crews worked through the night on Main Street."] is None and found["The bridge reopened on Friday."] is None
 
 
+@pytest.mark.parametrize(
+    "before, earlier",
+    [
+        # the account signed an earlier post: its sentences carry that signature, as a quotation named before it does
+        ("Crews closed the bridge. — Riverside Alerts (@RiversideAlerts) May 1, 2024\nThe river kept rising.", True),
+        # the account not named before: the post's own signature
+        ("Crews closed the bridge on Thursday.\nThe river kept rising.", False),
+    ],
+)
+def test_a_post_takes_the_accounts_earlier_mention(before, earlier):
+    text = f"{before}\nWater is still rising on Fifth Avenue. Stay off the bridge tonight. — Riverside Alerts (@RiversideAlerts) May 2, 2024"
+    found = {claim["text"]: claim["attribution"] for claim in score_article(text)["claims"]}
+    first = found["Water is still rising on Fifth Avenue."]
+    signature = text.rindex("Riverside Alerts")
+    assert first["inherited"] and first["source"]["text"].startswith("Riverside Alerts")
+    assert (first["source"]["start"] < text.index("Water")) is earlier
+    assert (first["source"]["start"] == signature) is not earlier
+
+
 LEAD_IN = (
     "The county closed the shelter on Friday.\n"
     "{lead_in}\n"

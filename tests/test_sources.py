@@ -318,6 +318,9 @@ def test_an_account_with_a_quoted_name_is_a_named_social_media_source(phrase):
         ("BOSTON - Harriet Lowe", "Harriet Lowe"),
         ("On March 4 Dale Finch", "Dale Finch"),
         ("vintner Hans von Albers", "Hans von Albers"),
+        # a surname joined to its particle by a hyphen ("al-Assad", "el-Sisi") is still the name
+        ("ministry spokesman Omar al-Rashid", "Omar al-Rashid"),
+        ("Harbour Council's spokesman Samir el-Hadi", "Samir el-Hadi"),
         ("Crime analyst Rob Cook", "Rob Cook"),
         # an office bound by "of" before the name: the name ("Director of Communications Mary Stone")
         ("Secretary of State Lyle Moss", "Lyle Moss"),
@@ -337,6 +340,8 @@ def test_an_account_with_a_quoted_name_is_a_named_social_media_source(phrase):
         ("The letter from Provost Iris Lang", None),
         ("a Fairview police spokesman", None),
         ("Mr. Pell", None),
+        # refused: a particle and hyphen with no capital after it is no name ("the de-escalation team")
+        ("the de-escalation team", None),
         ("Northwind's Ekberg", None),
         ("Ukraine's Main Intelligence Directorate", None),
         ("two days ago Mr. Pell", "Mr. Pell"),
@@ -399,6 +404,29 @@ def test_quotations_inherit_their_speaker(text, inherits, source):
     claims = inheritance(text)
     assert [inherited for _, inherited, _ in claims] == inherits
     assert {words for _, inherited, words in claims if inherited} <= {source}
+
+
+_FLOOD = ("The river rose two metres overnight. Water reached the market square by dawn. Shops on Bridge Street "
+          "were emptied. The railway line was closed at six. Buses ran a replacement service. Two schools stayed "
+          "shut. The fire brigade pumped out cellars. Volunteers filled sandbags at the depot. The rain eased by "
+          "noon. Power came back in the afternoon.")
+
+
+@pytest.mark.parametrize(
+    "before, earlier",
+    [
+        # the speaker named a long paragraph before the quotation: that earlier mention is its sentences' source
+        ("Quimby", True),
+        # refused: someone else named before, the name where the quotation closes stays the source
+        ("Hibbert", False),
+    ],
+)
+def test_a_quotation_closed_by_its_speaker_takes_a_mention_a_paragraph_before(before, earlier):
+    text = (f"{before} toured the flooded streets on Monday.\n\n{_FLOOD}\n\n"
+            "\"We lost the bakery. We lost the school gym. We will rebuild both,\" Quimby said.")
+    quoted = [claim["attribution"] for claim in score_article(text)["claims"] if claim["text"].startswith(("\"We", "We lost"))]
+    assert len(quoted) == 2 and all(attribution["inherited"] for attribution in quoted)
+    assert {attribution["source"]["start"] for attribution in quoted} == {0 if earlier else text.rindex("Quimby")}
 
 
 @pytest.mark.parametrize(
@@ -589,3 +617,38 @@ def test_he_and_she_keep_apart_the_people_they_stood_for(text, named_as):
 def test_a_pronoun_after_the_claims_own_subject_stands_for_it(text, referent):
     attribution = score_article(text)["claims"][-1]["attribution"]
     assert (attribution["refers_to"] or {}).get("text") == referent
+
+
+@pytest.mark.parametrize(
+    "text, source, source_type",
+    [
+        # a proper name after a lower-case noun that says what it is: the name is the source, of that noun's kind
+        ("In a new study, data firm Tallyworks found that most of the accounts were created in March.", "Tallyworks",
+         "organization"),
+        ("The tenants group Homewise said the rent rise was unlawful.", "Homewise", "organization"),
+        # refused: a person's name after a role noun stays a person
+        ("The county police department spokesman Tom Ellery said the road was closed.", "Tom Ellery", "person"),
+        # refused: an owner's possessive before a title and name: the person
+        ("The company's chief executive Lena Ortiz said profits fell.", "Lena Ortiz", "person"),
+    ],
+)
+def test_a_name_after_the_noun_that_says_what_it_is(text, source, source_type):
+    attribution = score_article(text)["claims"][0]["attribution"]
+    assert attribution["source"]["text"] == source and attribution["source_type"] == source_type
+    assert attribution["named"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a capitalised modal inside a name is a name, after a capitalised word or opening the name
+        ("Prime Minister Theresa May has revealed that the talks were hard.", "Theresa May"),
+        ("Will Hurd said the wall would not work.", "Will Hurd"),
+        # refused: a month after a lower-case word is no name, and the phrase with a verb in it is no source
+        ("The contract he signed in May 2017 says the bonus is void.", None),
+    ],
+)
+def test_a_capitalised_modal_in_a_name(text, source):
+    attribution = score_article(text)["claims"][0]["attribution"] or {}
+    found = attribution.get("source")
+    assert (found["text"] if found else None) == source or (source is None and "May" not in found["text"])

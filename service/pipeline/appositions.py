@@ -179,13 +179,14 @@ def _head_only(text: str, attribution: Attribution | None) -> Attribution | None
         head = Span(head.start, head.start + tag.start(), head.text[: tag.start()])
     head = without_postmodifier(text, head)
     # "former GOP Chairman Katon Dawson after the speech", "the fact-checking website Politifact": the name alone
-    head = name_in(text, head) or institution_name_in(text, head) or head
+    institution = None if (person := name_in(text, head)) else institution_name_in(text, head)
+    head = person or institution or head
     if head is attribution.source or head == attribution.source:  # most sources have nothing after their head
         return attribution
     step = Step("head_only", head.text, attribution.source.text)
     shorter = replace(attribution, source=head, steps=(*attribution.steps, step))
     reading = classify_source(text, head)
-    if reading.source_type in ("unknown", attribution.source_type):
+    if institution is not None or reading.source_type in ("unknown", attribution.source_type):
         return shorter  # the whole phrase said as much ("A new study by two economists": identified)
     # the clause after it misled the reading ("The ACLU has endorsed the act", "Paul swung through caucus states")
     return replace(shorter, source_type=reading.source_type, named=reading.named, described=reading.described)

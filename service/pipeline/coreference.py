@@ -499,12 +499,13 @@ def embedded_posts(
             signed.insert(0, post.pop())  # the signature apart: the sentence before it is the one it signs
         for claim in signed:
             result[claim.index] = own
+        # the account named before the post (an earlier post's signature) is the source its sentences carry, as
+        # for a quotation whose speaker is named where it closes
+        mention = earlier_mention(claims, post[0].index, own) if post else None
         for earlier in reversed(post):
             if (found := result[earlier.index]) is not None and found.named:
                 break  # a named speaker quoted inside the post keeps the words; "They repeat ..." is the account's
-            result[earlier.index] = replace(
-                own, cue=None, inherited=True, steps=(Step("post_sentence", source.text),)
-            )
+            result[earlier.index] = carry(own, (Step("post_sentence", source.text),), mention)
     return tuple(result)
 
 

@@ -49,6 +49,12 @@ WORDNET_COMMUNICATION = frozenset(read_entries("wordnet_communication_nouns.txt"
 WORDNET_NOUNS = WORDNET_PERSON | WORDNET_GROUP | WORDNET_COMMUNICATION
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr"})
 NAME_PARTICLES = frozenset(read_entries("source_name_particles.txt"))
+_JOINED_PARTICLE = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(NAME_PARTICLES)))})-[A-Z][\w'’-]*")
+
+
+def joined_particle(word: str) -> bool:
+    """A surname joined to its lower-case particle ("al-Assad", "el-Sisi"): a name word, though not capitalised."""
+    return _JOINED_PARTICLE.fullmatch(word) is not None
 PHRASE_WORDS = read_toml("phrase_words.toml")
 POSSESSIVE_DETERMINERS = frozenset(PHRASE_WORDS["possessive_determiners"])
 DETERMINERS = frozenset(PHRASE_WORDS["determiners"])

@@ -122,8 +122,27 @@ def _read_phrase(text: str) -> tuple[SourceReading, tuple[str, ...]]:
         return SourceReading("organization", True, False, f"{phrase.text!r}: a name bound by {binder!r}, an institution's"), ()
     if _INSTITUTION_NAME.fullmatch(phrase.text):
         return SourceReading("organization", True, False, f"{phrase.text!r}: capitalised words bound into an institution's name"), ()
+    if not names and (described := _described_name(phrase)) is not None:
+        return described, ()
     unknown = SourceReading("unknown", False, False, f"{text!r} matches no source lexicon: type unknown", phrase.head.lower())
     return unknown, names
+
+
+def _described_name(phrase: Phrase) -> SourceReading | None:
+    """A proper name right after a lower-case noun that says what it is ("the veterans group Common Defense",
+    "social analytics company Graphika"): the organisation or outlet of that name."""
+    words = phrase.words
+    run = 0
+    while run < len(words) and words[-1 - run][:1].isupper():
+        run += 1
+    noun = words[-1 - run] if 0 < run < len(words) else ""
+    if not noun.islower() or is_possessive(noun) or phrase.modifier:
+        return None
+    kind = _read_phrase(" ".join(words[:-run]))[0]
+    if kind.source_type not in ("organization", "media") or kind.named:
+        return None
+    name = " ".join(words[-run:])
+    return SourceReading(kind.source_type, True, False, f"{name!r} after {noun!r}: the {kind.source_type}'s name", noun)
 
 
 def _pronoun(phrase: Phrase) -> SourceReading | None:
@@ -382,7 +401,7 @@ def _name_words(phrase: Phrase) -> tuple[str, ...]:
             continue
         if bare.lower() == "the" or (bare in lex.NAME_PARTICLES and names):
             continue
-        if not bare[:1].isupper() or phrase.modifier or bare.lower() in lex.UNIDENTIFYING:
+        if not (bare[:1].isupper() or (names and lex.joined_particle(bare))) or phrase.modifier or bare.lower() in lex.UNIDENTIFYING:
             return ()
         names.append(bare)
     return tuple(names)

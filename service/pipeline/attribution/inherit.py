@@ -12,7 +12,7 @@ from ..sources import classify_source
 from .references import LOOKBACK_CLAIMS
 from .spans import name_in
 
-LOOKBACK_MENTION = 8
+LOOKBACK_MENTION = 16
 """How many claims before a quotation its speaker's earlier mention is looked for."""
 # A personal name ending where a match ends: capitalised words and initials, no title ("Cory Booker", "George W. Bush").
 _NAME_ENDING = re.compile(r"(?:[A-Z][a-z'’-]+\s+(?:[A-Z]\.\s+)?){0,2}[A-Z][\w'’-]*$")

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
-from ..source_lexicons import DETERMINERS, MEDIA_NAME, NAME_PARTICLES, PRONOUNS, REPORT_HEAD
+from ..source_lexicons import DETERMINERS, MEDIA_NAME, NAME_PARTICLES, PRONOUNS, REPORT_HEAD, joined_particle
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -325,7 +325,7 @@ def plausible(span: Span | None, *, bare_reports: bool = False) -> Span | None:
 def _phrase_like(words: str, bare_reports: bool) -> bool:
     """Whether ``words`` can be a source noun phrase (see ``plausible``); cached, as the
     same phrases ("he", "the agency") come back claim after claim."""
-    if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or _CLAUSE_WORD.search(words):
+    if not 1 <= len(words.split()) <= MAX_SOURCE_WORDS or any(_makes_a_clause(words, hit) for hit in _CLAUSE_WORD.finditer(words)):
         return False
     if (verb := CUE_VERB.search(words)) is not None and not (
         verb.end() == len(words) and not verb.group().endswith("ed")
@@ -337,6 +337,17 @@ def _phrase_like(words: str, bare_reports: bool) -> bool:
     if _ADJUNCT_OPENING.match(words):
         return False  # "around 10 p.m.", "at the hearing": an adjunct, no noun phrase
     return _RUN_TOGETHER.search(words) is None
+
+
+def _makes_a_clause(words: str, hit: re.Match[str]) -> bool:
+    """Whether a copula or modal in a would-be source makes it a clause: not when, capitalised, it is part of a
+    name, after a capitalised word ("Theresa May", "Mrs May") or opening the phrase before one ("Will Hurd"); a
+    month ("in May 2017") or an acronym ("IS") stays a clause word."""
+    word = hit.group()
+    if not word.istitle():
+        return True
+    before, after = words[: hit.start()].split(), words[hit.end() :].split()
+    return not (before[-1][:1].isupper() if before else bool(after) and after[0][:1].isupper())
 
 
 def tighten(text: str, span: Span) -> Span:
@@ -510,7 +521,9 @@ def institution_name_in(text: str, span: Span) -> Span | None:
     start = span.start + words[len(words) - run].start()
     name = Span(start, span.end, text[start : span.end])
     whole, alone = classify_source(text, span), classify_source(text, name)
-    if whole.source_type in ("organization", "media") and alone.source_type == whole.source_type and alone.named:
+    if whole.source_type in ("organization", "media") and (
+        (alone.source_type == whole.source_type and alone.named) or alone.source_type in ("unknown", "person")
+    ):  # a lone capitalised word reads as a surname; after "company" it is the company's name
         return name
     return None
 
@@ -525,7 +538,7 @@ def _trailing_name_words(words: list[re.Match[str]]) -> int:
 
 def _in_name(word: str) -> bool:
     """Whether a word can stand in a personal name: capitalised (not a possessive, no bracket or quote), an
-    initial ("W."), or a particle ("von")."""
-    if word in NAME_PARTICLES:
+    initial ("W."), or a particle ("von", "al-Assad")."""
+    if word in NAME_PARTICLES or joined_particle(word):
         return True
     return word[:1].isupper() and word[-2:] not in ("'s", "’s") and _NOT_IN_NAME.isdisjoint(word)
