@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .attribution.words import FINITE_AUXILIARIES as _FINITE
 from .attribution.words import QUOTE_MARKS, is_past_participle, verb_classes, verb_lemma
 from .resources import read_toml
 
@@ -22,7 +23,6 @@ _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml")
 _CLAUSE_WORDS = {name: frozenset(words) for name, words in read_toml("clause_words.toml").items()}
 _SUBJECTS = _WORDS["subject_pronouns"]
 _CONTENT_OPENERS = _WORDS["content_openers"]
-_FINITE = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["modals"] | _CLAUSE_WORDS["perfect_auxiliaries"]
 _FINITE_OR_SUBJECT = _FINITE | _SUBJECTS
 _RELATIVES = _CLAUSE_WORDS["relatives"]
 _PREPOSITIONS = _WORDS["prepositions"]
@@ -384,9 +384,7 @@ def _relative_teller(lower_before: list[str], lower_after: list[str]) -> bool:
     ``teller_relatives`` ("in what police said", "what Apple is calling") with no form of "be" before it past "-ly"
     adverbs ("That's what Barr wrote" is a cleft, its content the sentence before), and no clause after the cue
     (``_after``: "what Trump says his plan would do")."""
-    end = len(lower_before)
-    while end and (lower_before[end - 1] in _FINITE or _ly_adverb(lower_before[end - 1])):
-        end -= 1
+    end = _before_auxiliaries(lower_before)
     for at in range(end - 1, max(-1, end - 2 - _TELLER_WORDS), -1):
         word = lower_before[at]
         if word in _TELLER_RELATIVES:
@@ -404,14 +402,21 @@ def _in_subject_aside(lower_before: list[str], lower_after: list[str]) -> bool:
     before a finite verb (``_after_break``): the relative clause describes the subject of the writer's sentence
     ("Many advocates, who argue that ..., believe that ..."). In the subject only an auxiliary or a past form counts
     as a verb: a plural noun ("advocates") often reads as a third-person one."""
-    end = len(lower_before)
-    while end and (lower_before[end - 1] in _FINITE or _ly_adverb(lower_before[end - 1])):
-        end -= 1
+    end = _before_auxiliaries(lower_before)
     if end < 3 or lower_before[end - 1] not in _RELATIVES or lower_before[end - 2] not in _ASIDE_MARKS:
         return False
     subject = lower_before[: end - 2]
     verb = any(word in _FINITE or word.endswith("ed") and _finite_looking(word) or _irregular_past(word) for word in subject)
     return not verb and _has_finite_verb(_after_break(lower_after))
+
+
+def _before_auxiliaries(lower_before: list[str]) -> int:
+    """Where the words before a cue end once the auxiliaries, modals and "-ly" adverbs right before it are set
+    aside ("what police have repeatedly said": before "have")."""
+    end = len(lower_before)
+    while end and (lower_before[end - 1] in _FINITE or _ly_adverb(lower_before[end - 1])):
+        end -= 1
+    return end
 
 
 def _ly_adverb(word: str) -> bool:

@@ -15,7 +15,9 @@ from ..records import Claim, SourceFound, Span, record
 from .clauses import is_adjunct
 from .references import names_a_teller
 from .spans import plausible, source_after, source_before, trim
-from .words import ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, RIGHT_NP, VERB_INITIALS, verb_classes
+from .words import (
+    ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, FINITE_AUXILIARIES, RIGHT_NP, VERB_INITIALS, verb_classes,
+)
 
 _CUE_INITIALS = "".join(sorted({*VERB_INITIALS, "A", "C"}))
 _CUE = re.compile(
@@ -64,9 +66,8 @@ _CONTENT_OPENER = re.compile(r'that|:|“|"')
 branch opens with a literal, so ``re`` skips ahead to the next of their first characters."""
 _BELIEF_VERBS = frozenset(CLAUSE_WORDS["belief_verbs"])
 _GATE_WORDS = read_toml("gate_words.toml")
-_FINITE = [*_GATE_WORDS["finite_auxiliaries"], *CLAUSE_WORDS["modals"], *CLAUSE_WORDS["perfect_auxiliaries"]]
 _CLAUSE_AFTER_BELIEF = re.compile(
-    rf"\s+(?:that|(?:{word_trie(_GATE_WORDS['subject_pronouns'])})\s|(?:[\w'’.-]+\s+){{0,6}}?(?:{word_trie(_FINITE)}))"
+    rf"\s+(?:that|(?:{word_trie(_GATE_WORDS['subject_pronouns'])})\s|(?:[\w'’.-]+\s+){{0,6}}?(?:{word_trie(sorted(FINITE_AUXILIARIES))}))"
     r"(?![\w'’-])"
 )
 """A clause after a belief verb, with or without "that": "that", a subject pronoun, or a finite auxiliary within a few
