@@ -11,11 +11,11 @@ from ..text.lexicon import word_trie
 
 CUE_VERBS = read_entries("source_cue_verbs.txt")
 CLAUSE_WORDS: dict[str, list[str]] = read_toml("clause_words.toml")
+"""Copulas, modals, subordinators, the words that name no teller, relay verbs: one list per concept."""
 FINITE_AUXILIARIES = frozenset(
     (*read_toml("gate_words.toml")["finite_auxiliaries"], *CLAUSE_WORDS["modals"], *CLAUSE_WORDS["perfect_auxiliaries"])
 )
 """Finite auxiliaries, modals and forms of "have": a word that makes the words after a subject a finite clause."""
-"""Copulas, modals, subordinators, the words that name no teller, relay verbs: one list per concept."""
 LEAD_IN_VERBS = frozenset([*CUE_VERBS, *CLAUSE_WORDS["lead_in_verbs"]])
 """Verbs by which a lead-in that ends with a colon gives the block after it to a source ("the engineer said:", "A
 CDC representative spoke to Reuters:")."""
