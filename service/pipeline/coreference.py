@@ -38,8 +38,10 @@ _TITLE_ROLES: dict[str, tuple[str, ...]] = {
 }
 """The roles an abbreviated title stands for: "the senator" is the "Sen. Jane Roe" of an earlier claim."""
 # Two to five capitalised words, the first possibly a title with a full stop ("Sen.", "Dr."): a name candidate;
-# never after "the" ("the Red Cross" names an institution).
-_NAME = re.compile(r"(?<![\w'’-])(?<!the )(?<!The )(?!The\s)(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}(?![\w'’-])")
+# never after "the" ("the Red Cross" names an institution). Spelled to open with its first capital, the assertions
+# after it: ``re`` then skips to the next capital at once, where assertions in front are tried at every character.
+_NAME = re.compile(r"[A-Z](?<![\w'’-][A-Z])(?<!the [A-Z])(?<!The [A-Z])(?!(?<=T)he\s)(?:[a-z]+\.?\s+[A-Z])?[a-z'’-]+"
+                   r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}(?![\w'’-])")
 _CLAUSE_OPENERS = ADJUNCT_WORDS | OPENING_WORDS | frozenset(CLAUSE_WORDS["subordinators"])
 """Words that open a sentence before a name and are no part of it, capitalised there ("On Thursday", "As Eloise
 Reed", "When Lehman")."""
