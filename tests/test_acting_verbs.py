@@ -146,7 +146,14 @@ WORDS = [
     ("the council rejected what the developer is", "calling", "“ affordable ” homes .", "relative_teller"),
     ("that's what the mayor", "wrote", "in her letter to the council .", None),
     ("the gap between what the mayor", "says", "her plan would cost and what it will cost is wide .", None),
-    ("the council rejected the plan , which the developer", "said", "was affordable .", None),
+    # a saying in a relative clause whose pronoun is the subject of the verb right after the cue: an aside
+    ("the council rejected the plan , which the developer", "said", "was affordable .", "relative_aside"),
+    ("the board cut the route , which riders have repeatedly", "said", "usually ran late .", "relative_aside"),
+    ("the driver was a man who police", "say", "had been drinking .", "relative_aside"),
+    ("the mayor backed a levy that critics", "say", "would double the tax .", "relative_aside"),
+    ("the council rejected the plan , which the developer", "said", "it would fund .", None),
+    ("the council called the developer , who", "said", "the plan was affordable .", None),
+    ("the mayor backed a levy , which", "doubles", "the tax .", None),
     # "according to" after a passive participle or an "-ly" adverb says how, not who
     ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),

@@ -36,6 +36,7 @@ _NOT_DEFINED = _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | 
 _WRITERS_CLAUSE = _NOUN_MARKERS | _PREPOSITIONS | _FINITE
 """Words a speaker label never has ("CW:", "REP. ADAM SCHIFF:"), a writer's clause often ("The first rule is:")."""
 _TELLER_RELATIVES = _WORDS["teller_relatives"]
+_GAPPED_RELATIVES = _WORDS["gapped_relatives"]
 _CLAUSE_AFTER = frozenset({"subject", "wh", "np_then_that", "np_then_aux", "np_then_verb"})
 """Readings of ``_after`` with a clause of the cue's own after it."""
 _TELLER_WORDS = 8
@@ -267,6 +268,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "relative_teller": a teller stands between one of ``teller_relatives`` and the cue, with no copula before it
       and no clause after the cue (``_relative_teller``: "in what police said was", "contrary to what Trump
       wrote, ..."): an aside in a noun phrase of the writer's sentence;
+    - "relative_aside": a teller stands between one of ``gapped_relatives`` and the cue, and the relative clause's
+      verb follows the cue at once (``_relative_aside``: "the law, which critics said suppressed votes", "a move
+      that aides say was aimed at"): an aside in a noun phrase of the writer's sentence;
     - "manner": one of ``manner_cues`` right after an "-ly" adverb or a passive participle ("diverge sharply according
       to", "are priced according to"): how a thing is done, not who says so;
     - "subject_aside": the cue opens a relative clause after a comma, a bracket or a dash that describes the claim's
@@ -320,6 +324,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "restrictive_relative"
     if _relative_teller(lower_before, lower_after):
         return "relative_teller"
+    if _relative_aside(lower_before, lower_after):
+        return "relative_aside"
     if " ".join(cue_words) in _MANNER_CUES and lower_before and (
             _ly_adverb(lower_before[-1]) or is_past_participle(lower_before[-1]) and _after_be(lower_before[:-1])):
         return "manner"
@@ -379,21 +385,40 @@ def _writers_colon(lower_before: list[str], lower_after: list[str]) -> bool:
 
 
 def _relative_teller(lower_before: list[str], lower_after: list[str]) -> bool:
-    """Whether, past auxiliaries, modals and "-ly" adverbs right before the cue, the last words before it are a
-    teller of at most ``_TELLER_WORDS`` words, with no mark, auxiliary or past form in it, opened by one of
-    ``teller_relatives`` ("in what police said", "what Apple is calling") with no form of "be" before it past "-ly"
-    adverbs ("That's what Barr wrote" is a cleft, its content the sentence before), and no clause after the cue
-    (``_after``: "what Trump says his plan would do")."""
+    """Whether one of ``teller_relatives`` opens a teller right before the cue (``_teller_opener``: "in what police
+    said", "what Apple is calling") with no form of "be" before it past "-ly" adverbs ("That's what Barr wrote" is a
+    cleft, its content the sentence before), and no clause after the cue (``_after``: "what Trump says his plan
+    would do")."""
+    at = _teller_opener(lower_before, _TELLER_RELATIVES)
+    if at is None:
+        return False
+    before = next((word for word in reversed(lower_before[:at]) if not _ly_adverb(word)), "")
+    cleft = before in _PASSIVE_BE or before.endswith(("'s", "’s", *_CONTRACTED_BE))
+    return not cleft and _after(lower_after)[0] not in _CLAUSE_AFTER
+
+
+def _relative_aside(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether one of ``gapped_relatives`` opens a teller right before the cue (``_teller_opener``) and the first
+    word after the cue, past "-ly" adverbs, is a finite verb: the relative pronoun is that verb's subject ("which
+    critics said suppressed", "that aides say was"), so the clause after the cue has none of its own."""
+    if _teller_opener(lower_before, _GAPPED_RELATIVES) is None:
+        return False
+    verb = next((word for word in lower_after if not _ly_adverb(word)), "")
+    return verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
+
+
+def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | None:
+    """Where one of ``relatives`` opens a teller of one to ``_TELLER_WORDS`` words with no mark, auxiliary or past
+    form in it, right before the cue past the auxiliaries, modals and "-ly" adverbs before it ("in what police
+    have repeatedly said", "which Trump in his 2016 campaign promised"); None when none does."""
     end = _before_auxiliaries(lower_before)
     for at in range(end - 1, max(-1, end - 2 - _TELLER_WORDS), -1):
         word = lower_before[at]
-        if word in _TELLER_RELATIVES:
-            before = next((word for word in reversed(lower_before[:at]) if not _ly_adverb(word)), "")
-            cleft = before in _PASSIVE_BE or before.endswith(("'s", "’s", *_CONTRACTED_BE))
-            return at < end - 1 and not cleft and _after(lower_after)[0] not in _CLAUSE_AFTER
+        if word in relatives:
+            return at if at < end - 1 else None
         if word in _STOPS or word in QUOTE_MARKS or word in _FINITE or word.endswith("ed") and _finite_looking(word):
-            return False
-    return False
+            return None
+    return None
 
 
 def _in_subject_aside(lower_before: list[str], lower_after: list[str]) -> bool:
