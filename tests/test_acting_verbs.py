@@ -125,6 +125,11 @@ WORDS = [
     ("the report", "said", "nothing in the contract would stop the sale .", None),
     ("the witness", "said", "no .", None),
     ("the mayor", "said", "no decision had been made .", None),
+    # a verb of seeming with a "to"-infinitive after it is the writer's hedge, not a saying
+    ("even as he won , the senator", "seemed to", "overstay his welcome .", "seeming"),
+    ("the points", "appear", "to trace a loop around two centres .", "seeming"),
+    ("often , it", "appeared", "that the senator could not answer the charge .", None),
+    ("the senator", "appeared", "on a morning show to defend the plan .", None),
     # a restrictive relative clause that picks a person out by a deed on an object
     ("the candidate, the nurse who", "accused", "the hospital of negligence in 2019 , lost the race .", "restrictive_relative"),
     ("a freshman lawmaker who previously", "warned of", "the cost of the bridge , voted for it .", "restrictive_relative"),

@@ -67,6 +67,7 @@ _SCAN = 10
 _ON_OBJECT = {**dict.fromkeys(_WORDS["acting_verbs"], "acting"), **dict.fromkeys(_WORDS["expressing_verbs"], "expressing")}
 """Verbs that are an action when they govern an object only (``_acts_on_object``), each with its refusal's reason."""
 _DECIDING = _WORDS["deciding_verbs"]
+_SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _NAMING = _WORDS["naming_verbs"]
 _NAMING_OPENERS = _WORDS["naming_openers"]
@@ -171,6 +172,13 @@ def _infinitive(words: list[str], at: int, length: int) -> bool:
     return following not in _NOT_A_VERB_BEFORE and verb_classes(following) is not None
 
 
+def _infinitive_after(cue_words: Sequence[str], lower_after: list[str]) -> bool:
+    """Whether a "to"-infinitive follows the cue's verb: the cue's own "to" ("agreed to", "seemed to") or the first
+    words after it ("seemed" "to overstay")."""
+    words = [cue_words[-1], *lower_after] if cue_words[-1] == "to" else lower_after
+    return _infinitive(words, 0, len(words))
+
+
 @lru_cache(maxsize=16384)
 def _finite_looking(word: str) -> bool:
     """A past or third-person form of a verb WordNet knows ("announced", "says"); a plural noun that is also a
@@ -245,6 +253,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       noun phrase ("Georgia Bureau of Investigation announcement Friday that ...") keeps its cue;
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
     - "decision": a verb of deciding (``deciding_verbs``), whatever follows ("voted to", "approved a law that");
+    - "seeming": a verb of seeming (``seeming_verbs``) with a "to"-infinitive after it ("seemed to overstay", "appears
+      to trace"): how a thing looks to the writer, a hedge;
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
       that"): the writer gives the content as a fact;
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
@@ -300,11 +310,13 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
             return "no_verb"
         if (following in ("that", ":") or following in QUOTE_MARKS) and _has_finite_verb(lower_before):
             return "noun_in_clause"
-    if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive(["to", *lower_after], 0, len(lower_after) + 1):
+    if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive_after(cue_words, lower_after):
         return "agreeing"
     lemma = verb_lemma(_verb_word(cue_words))
     if lemma in _DECIDING:
         return "decision"
+    if lemma in _SEEMING and _infinitive_after(cue_words, lower_after):
+        return "seeming"
     if lemma in _KNOWING:
         return "knowing"
     on_object = _ON_OBJECT.get(lemma)
