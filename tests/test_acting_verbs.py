@@ -156,6 +156,8 @@ WORDS = [
     ("the board cut the route , which riders have repeatedly", "said", "usually ran late .", "relative_aside"),
     ("the driver was a man who police", "say", "had been drinking .", "relative_aside"),
     ("the mayor backed a levy that critics", "say", "would double the tax .", "relative_aside"),
+    ("the board had another plan , which mr . moran", "said", "would have hired more drivers .", "relative_aside"),
+    ("the board had another plan , which mr . moran", "said", "he would fund .", None),
     ("the council rejected the plan , which the developer", "said", "it would fund .", None),
     ("the council called the developer , who", "said", "the plan was affordable .", None),
     ("the mayor backed a levy , which", "doubles", "the tax .", None),

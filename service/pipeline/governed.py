@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .attribution.words import FINITE_AUXILIARIES as _FINITE
-from .attribution.words import QUOTE_MARKS, is_past_participle, verb_classes, verb_lemma
+from .attribution.words import QUOTE_MARKS, TITLE_ABBREVIATIONS, is_past_participle, verb_classes, verb_lemma
 from .resources import read_toml
 
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
@@ -37,6 +37,7 @@ _WRITERS_CLAUSE = _NOUN_MARKERS | _PREPOSITIONS | _FINITE
 """Words a speaker label never has ("CW:", "REP. ADAM SCHIFF:"), a writer's clause often ("The first rule is:")."""
 _TELLER_RELATIVES = _WORDS["teller_relatives"]
 _GAPPED_RELATIVES = _WORDS["gapped_relatives"]
+_TITLES = frozenset(title.lower() for title in TITLE_ABBREVIATIONS)
 _CLAUSE_AFTER = frozenset({"subject", "wh", "np_then_that", "np_then_aux", "np_then_verb"})
 """Readings of ``_after`` with a clause of the cue's own after it."""
 _TELLER_WORDS = 8
@@ -421,13 +422,16 @@ def _relative_aside(lower_before: list[str], lower_after: list[str]) -> bool:
 
 def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | None:
     """Where one of ``relatives`` opens a teller of one to ``_TELLER_WORDS`` words with no mark, auxiliary or past
-    form in it, right before the cue past the auxiliaries, modals and "-ly" adverbs before it ("in what police
-    have repeatedly said", "which Trump in his 2016 campaign promised"); None when none does."""
+    form in it (a title's dot is none: "which Mr. Moran said"), right before the cue past the auxiliaries, modals
+    and "-ly" adverbs before it ("in what police have repeatedly said", "which Trump in his 2016 campaign promised");
+    None when none does."""
     end = _before_auxiliaries(lower_before)
     for at in range(end - 1, max(-1, end - 2 - _TELLER_WORDS), -1):
         word = lower_before[at]
         if word in relatives:
             return at if at < end - 1 else None
+        if word == "." and at and lower_before[at - 1] in _TITLES:
+            continue
         if word in _STOPS or word in QUOTE_MARKS or word in _FINITE or word.endswith("ed") and _finite_looking(word):
             return None
     return None
