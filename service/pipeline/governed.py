@@ -414,10 +414,9 @@ def _relative_aside(lower_before: list[str], lower_after: list[str]) -> bool:
     """Whether one of ``gapped_relatives`` opens a teller right before the cue (``_teller_opener``) and the first
     word after the cue, past "-ly" adverbs, is a finite verb: the relative pronoun is that verb's subject ("which
     critics said suppressed", "that aides say was"), so the clause after the cue has none of its own."""
-    if _teller_opener(lower_before, _GAPPED_RELATIVES) is None:
-        return False
     verb = next((word for word in lower_after if not _ly_adverb(word)), "")
-    return verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
+    gapped = verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
+    return gapped and _teller_opener(lower_before, _GAPPED_RELATIVES) is not None
 
 
 def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | None:
