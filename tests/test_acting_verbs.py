@@ -125,6 +125,11 @@ WORDS = [
     ("the report", "said", "nothing in the contract would stop the sale .", None),
     ("the witness", "said", "no .", None),
     ("the mayor", "said", "no decision had been made .", None),
+    # a verb of seeming with a "to"-infinitive after it is the writer's hedge, not a saying
+    ("even as he won , the senator", "seemed to", "overstay his welcome .", "seeming"),
+    ("the points", "appear", "to trace a loop around two centres .", "seeming"),
+    ("often , it", "appeared", "that the senator could not answer the charge .", None),
+    ("the senator", "appeared", "on a morning show to defend the plan .", None),
     # a restrictive relative clause that picks a person out by a deed on an object
     ("the candidate, the nurse who", "accused", "the hospital of negligence in 2019 , lost the race .", "restrictive_relative"),
     ("a freshman lawmaker who previously", "warned of", "the cost of the bridge , voted for it .", "restrictive_relative"),
@@ -146,7 +151,16 @@ WORDS = [
     ("the council rejected what the developer is", "calling", "“ affordable ” homes .", "relative_teller"),
     ("that's what the mayor", "wrote", "in her letter to the council .", None),
     ("the gap between what the mayor", "says", "her plan would cost and what it will cost is wide .", None),
-    ("the council rejected the plan , which the developer", "said", "was affordable .", None),
+    # a saying in a relative clause whose pronoun is the subject of the verb right after the cue: an aside
+    ("the council rejected the plan , which the developer", "said", "was affordable .", "relative_aside"),
+    ("the board cut the route , which riders have repeatedly", "said", "usually ran late .", "relative_aside"),
+    ("the driver was a man who police", "say", "had been drinking .", "relative_aside"),
+    ("the mayor backed a levy that critics", "say", "would double the tax .", "relative_aside"),
+    ("the board had another plan , which mr . moran", "said", "would have hired more drivers .", "relative_aside"),
+    ("the board had another plan , which mr . moran", "said", "he would fund .", None),
+    ("the council rejected the plan , which the developer", "said", "it would fund .", None),
+    ("the council called the developer , who", "said", "the plan was affordable .", None),
+    ("the mayor backed a levy , which", "doubles", "the tax .", None),
     # "according to" after a passive participle or an "-ly" adverb says how, not who
     ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),

@@ -196,6 +196,12 @@ SHAPES = [
     # a gerund right after an adjunct subordinator is an aside when the main clause has its own verb
     ("The jurors deliberated for two days before announcing that they had reached a verdict.", "adjunct_clause",
      "After two days of deliberation, the jurors announced that they had reached a verdict."),
+    # a saying in a relative clause whose pronoun is the subject of the verb after the cue is an aside
+    ("The council rejected the plan, which the developer said was affordable.", "relative_aside",
+     "The developer said the plan was affordable."),
+    # a verb of seeming with a "to"-infinitive is a hedge; with a that-clause it is left to the gate
+    ("Even as he won the state, the senator seemed to overstay his welcome with the voters.", "seeming",
+     "Even as he won the state, the senator said he had overstayed his welcome with the voters."),
     # a negated saying says nothing; its twin says it
     ("The sheriff did not say why the suspect had fled the county.", "negated",
      "The sheriff said the suspect had fled the county."),

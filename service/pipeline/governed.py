@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .attribution.words import FINITE_AUXILIARIES as _FINITE
-from .attribution.words import QUOTE_MARKS, is_past_participle, verb_classes, verb_lemma
+from .attribution.words import QUOTE_MARKS, TITLE_ABBREVIATIONS, is_past_participle, verb_classes, verb_lemma
 from .resources import read_toml
 
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
@@ -36,6 +36,8 @@ _NOT_DEFINED = _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | 
 _WRITERS_CLAUSE = _NOUN_MARKERS | _PREPOSITIONS | _FINITE
 """Words a speaker label never has ("CW:", "REP. ADAM SCHIFF:"), a writer's clause often ("The first rule is:")."""
 _TELLER_RELATIVES = _WORDS["teller_relatives"]
+_GAPPED_RELATIVES = _WORDS["gapped_relatives"]
+_TITLES = frozenset(title.lower() for title in TITLE_ABBREVIATIONS)
 _CLAUSE_AFTER = frozenset({"subject", "wh", "np_then_that", "np_then_aux", "np_then_verb"})
 """Readings of ``_after`` with a clause of the cue's own after it."""
 _TELLER_WORDS = 8
@@ -66,6 +68,7 @@ _SCAN = 10
 _ON_OBJECT = {**dict.fromkeys(_WORDS["acting_verbs"], "acting"), **dict.fromkeys(_WORDS["expressing_verbs"], "expressing")}
 """Verbs that are an action when they govern an object only (``_acts_on_object``), each with its refusal's reason."""
 _DECIDING = _WORDS["deciding_verbs"]
+_SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _NAMING = _WORDS["naming_verbs"]
 _NAMING_OPENERS = _WORDS["naming_openers"]
@@ -170,6 +173,13 @@ def _infinitive(words: list[str], at: int, length: int) -> bool:
     return following not in _NOT_A_VERB_BEFORE and verb_classes(following) is not None
 
 
+def _infinitive_after(cue_words: Sequence[str], lower_after: list[str]) -> bool:
+    """Whether a "to"-infinitive follows the cue's verb: the cue's own "to" ("agreed to", "seemed to") or the first
+    words after it ("seemed" "to overstay")."""
+    words = [cue_words[-1], *lower_after] if cue_words[-1] == "to" else lower_after
+    return _infinitive(words, 0, len(words))
+
+
 @lru_cache(maxsize=16384)
 def _finite_looking(word: str) -> bool:
     """A past or third-person form of a verb WordNet knows ("announced", "says"); a plural noun that is also a
@@ -244,6 +254,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       noun phrase ("Georgia Bureau of Investigation announcement Friday that ...") keeps its cue;
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
     - "decision": a verb of deciding (``deciding_verbs``), whatever follows ("voted to", "approved a law that");
+    - "seeming": a verb of seeming (``seeming_verbs``) with a "to"-infinitive after it ("seemed to overstay", "appears
+      to trace"): how a thing looks to the writer, a hedge;
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
       that"): the writer gives the content as a fact;
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
@@ -267,6 +279,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "relative_teller": a teller stands between one of ``teller_relatives`` and the cue, with no copula before it
       and no clause after the cue (``_relative_teller``: "in what police said was", "contrary to what Trump
       wrote, ..."): an aside in a noun phrase of the writer's sentence;
+    - "relative_aside": a teller stands between one of ``gapped_relatives`` and the cue, and the relative clause's
+      verb follows the cue at once (``_relative_aside``: "the law, which critics said suppressed votes", "a move
+      that aides say was aimed at"): an aside in a noun phrase of the writer's sentence;
     - "manner": one of ``manner_cues`` right after an "-ly" adverb or a passive participle ("diverge sharply according
       to", "are priced according to"): how a thing is done, not who says so;
     - "subject_aside": the cue opens a relative clause after a comma, a bracket or a dash that describes the claim's
@@ -296,11 +311,13 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
             return "no_verb"
         if (following in ("that", ":") or following in QUOTE_MARKS) and _has_finite_verb(lower_before):
             return "noun_in_clause"
-    if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive(["to", *lower_after], 0, len(lower_after) + 1):
+    if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive_after(cue_words, lower_after):
         return "agreeing"
     lemma = verb_lemma(_verb_word(cue_words))
     if lemma in _DECIDING:
         return "decision"
+    if lemma in _SEEMING and _infinitive_after(cue_words, lower_after):
+        return "seeming"
     if lemma in _KNOWING:
         return "knowing"
     on_object = _ON_OBJECT.get(lemma)
@@ -320,6 +337,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "restrictive_relative"
     if _relative_teller(lower_before, lower_after):
         return "relative_teller"
+    if _relative_aside(lower_before, lower_after):
+        return "relative_aside"
     if " ".join(cue_words) in _MANNER_CUES and lower_before and (
             _ly_adverb(lower_before[-1]) or is_past_participle(lower_before[-1]) and _after_be(lower_before[:-1])):
         return "manner"
@@ -379,21 +398,42 @@ def _writers_colon(lower_before: list[str], lower_after: list[str]) -> bool:
 
 
 def _relative_teller(lower_before: list[str], lower_after: list[str]) -> bool:
-    """Whether, past auxiliaries, modals and "-ly" adverbs right before the cue, the last words before it are a
-    teller of at most ``_TELLER_WORDS`` words, with no mark, auxiliary or past form in it, opened by one of
-    ``teller_relatives`` ("in what police said", "what Apple is calling") with no form of "be" before it past "-ly"
-    adverbs ("That's what Barr wrote" is a cleft, its content the sentence before), and no clause after the cue
-    (``_after``: "what Trump says his plan would do")."""
+    """Whether one of ``teller_relatives`` opens a teller right before the cue (``_teller_opener``: "in what police
+    said", "what Apple is calling") with no form of "be" before it past "-ly" adverbs ("That's what Barr wrote" is a
+    cleft, its content the sentence before), and no clause after the cue (``_after``: "what Trump says his plan
+    would do")."""
+    at = _teller_opener(lower_before, _TELLER_RELATIVES)
+    if at is None:
+        return False
+    before = next((word for word in reversed(lower_before[:at]) if not _ly_adverb(word)), "")
+    cleft = before in _PASSIVE_BE or before.endswith(("'s", "’s", *_CONTRACTED_BE))
+    return not cleft and _after(lower_after)[0] not in _CLAUSE_AFTER
+
+
+def _relative_aside(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether one of ``gapped_relatives`` opens a teller right before the cue (``_teller_opener``) and the first
+    word after the cue, past "-ly" adverbs, is a finite verb: the relative pronoun is that verb's subject ("which
+    critics said suppressed", "that aides say was"), so the clause after the cue has none of its own."""
+    verb = next((word for word in lower_after if not _ly_adverb(word)), "")
+    gapped = verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
+    return gapped and _teller_opener(lower_before, _GAPPED_RELATIVES) is not None
+
+
+def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | None:
+    """Where one of ``relatives`` opens a teller of one to ``_TELLER_WORDS`` words with no mark, auxiliary or past
+    form in it (a title's dot is none: "which Mr. Moran said"), right before the cue past the auxiliaries, modals
+    and "-ly" adverbs before it ("in what police have repeatedly said", "which Trump in his 2016 campaign promised");
+    None when none does."""
     end = _before_auxiliaries(lower_before)
     for at in range(end - 1, max(-1, end - 2 - _TELLER_WORDS), -1):
         word = lower_before[at]
-        if word in _TELLER_RELATIVES:
-            before = next((word for word in reversed(lower_before[:at]) if not _ly_adverb(word)), "")
-            cleft = before in _PASSIVE_BE or before.endswith(("'s", "’s", *_CONTRACTED_BE))
-            return at < end - 1 and not cleft and _after(lower_after)[0] not in _CLAUSE_AFTER
+        if word in relatives:
+            return at if at < end - 1 else None
+        if word == "." and at and lower_before[at - 1] in _TITLES:
+            continue
         if word in _STOPS or word in QUOTE_MARKS or word in _FINITE or word.endswith("ed") and _finite_looking(word):
-            return False
-    return False
+            return None
+    return None
 
 
 def _in_subject_aside(lower_before: list[str], lower_after: list[str]) -> bool:

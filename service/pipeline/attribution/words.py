@@ -34,7 +34,9 @@ CUE_VERB = re.compile(rf"(?<![\w'’-])(?=[{VERB_INITIALS}])(?:{CUE_VERB_TRIE})(
 ADJUNCT_START = re.compile(rf"\s+(?:{ADJUNCT})", re.IGNORECASE)
 # A noun phrase after a cue: up to punctuation, past a dot inside a word ("U.S.") or
 # after a title ("Mr. Burman").
-_TITLE_DOT = "|".join(rf"(?<=\b{re.escape(title)})" for title in read_entries("source_title_abbreviations.txt"))
+TITLE_ABBREVIATIONS = read_entries("source_title_abbreviations.txt")
+"""Titles written with a dot before a name ("Mr. Burman", "Sen. Warren"): their dot ends no phrase."""
+_TITLE_DOT = "|".join(rf"(?<=\b{re.escape(title)})" for title in TITLE_ABBREVIATIONS)
 RIGHT_NP = re.compile(
     rf"\s*(?P<np>[^,;:“”\".!?—]+(?:(?:\.(?=[^\s,;:“”\".!?—])|(?:{_TITLE_DOT})\.)[^,;:“”\".!?—]*)*)"
     r"(?P<name>\s*[“\"][^”\"]{1,60}[”\"])?"
