@@ -85,6 +85,7 @@ def test_a_participles_teller_is_the_subject_of_its_clause(text, source):
         # refused: a clause of its own before the cue, an expletive before a copula, a name that goes on after a
         # preposition, a teller after a quotation, a subject beyond a comma, a participle cue in another's clause
         ("Ortega posted a long message under a photo that said the vote was rigged.", None),
+        ("Smoke rose over the depot, raising fears that the fuel tanks had caught fire.", None),
         ("There are worries that the plan will fail.", None),
         ("The Center on Budget and Policy Priorities said the cuts would fall on the poor.",
          "The Center on Budget and Policy Priorities"),

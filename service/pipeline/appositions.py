@@ -398,19 +398,17 @@ def _head_before_relative(text: str, claim: Claim, cue: Span, source: Span | Non
 
 
 def _head_before_modifier(text: str, claim: Claim, cue: Span, source: Span) -> Span | None:
-    """The clause's subject when the source found lies in what only modifies it up to the cue (``modifies_up_to``),
-    all in one clause piece: "Some firms with offices in Hong Kong have warned" -> "Some firms", not "Hong Kong"; "A
-    study of farm incomes published by the Institute noted" -> "A study of farm incomes". None when the subject
-    types as no source, ends in a capitalised word (a name may go on: "the Center on Budget and Policy Priorities")
-    or the cue is a participle (its clause is another's: "Shootings in the city led to Mayor Tory saying")."""
+    """The clause's subject when the source found lies in what only modifies it up to the cue (``modifies_up_to``):
+    "Some firms with offices in Hong Kong have warned" -> "Some firms", not "Hong Kong"; "A study of farm incomes
+    published by the Institute noted" -> "A study of farm incomes". None when the subject types as no source, ends
+    in a capitalised word (a name may go on: "the Center on Budget and Policy Priorities") or the cue is a
+    participle (its clause is another's: "Shootings in the city led to Mayor Tory saying")."""
     if _is_participle(cue):
         return None
     subject = clause_subject(text, claim.start, cue.start)
     if subject is None or subject.end > source.start or not subject.text.split()[-1].islower():
         return None
-    if _PIECE_MARK.search(text, subject.start, cue.start) or not modifies_up_to(text, subject, cue.start):
-        return None
-    return _typed_as_source(text, subject)
+    return _typed_as_source(text, subject) if modifies_up_to(text, subject, cue.start) else None
 
 
 def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | None:

@@ -160,12 +160,16 @@ def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
 
 def modifies_up_to(text: str, subject: Span, cue_start: int) -> bool:
     """Whether the words between a clause's subject and a cue only modify the subject, so that the cue is its verb:
-    none, or a prepositional phrase ("The head of the religious police in Sinai said", "Some firms with offices in
-    Hong Kong have warned") or a participle phrase ("A video shown by prosecutors showed") with no auxiliary,
-    copula, modal, relative or subordinator in it ("Palin posted a message under a headline that said", "These
-    donors were upset") but for an auxiliary or adverb of the cue's own verb right before it ("have", "also"; a
-    copula makes the cue a passive or an adjective: "are worried")."""
-    words = [word.lower().strip(",()") for word in text[subject.end : cue_start].split()]
+    none, or in the same clause piece a prepositional phrase ("The head of the religious police in Sinai said",
+    "Some firms with offices in Hong Kong have warned") or a participle and a preposition or time ("A video shown
+    by prosecutors showed", "A report released last year found") with no auxiliary, copula, modal, relative or
+    subordinator in it ("Palin posted a message under a headline that said", "These donors were upset") but for an
+    auxiliary or adverb of the cue's own verb right before it ("have", "also"; a copula makes the cue a passive or
+    an adjective: "are worried")."""
+    gap = text[subject.end : cue_start]
+    if gap and PIECE.fullmatch(gap) is None:
+        return False  # "Smoke rose over the depot, raising fears": a clause of its own before the cue
+    words = [word.lower().strip("()") for word in gap.split()]
     while words and ((words[-1] in _VERBAL and words[-1] not in _COPULAS) or words[-1].endswith("ly")):
         words.pop()
     if not words:
@@ -175,7 +179,7 @@ def modifies_up_to(text: str, subject: Span, cue_start: int) -> bool:
     first, after = words[0], words[1] if len(words) > 1 else ""
     if first in ADJUNCT_WORDS or first in _POSTMODIFIER_PREPOSITIONS:
         return True
-    return is_past_participle(first) and bool(after) and after not in DETERMINERS and after not in PRONOUNS
+    return is_past_participle(first) and (after in ADJUNCT_WORDS or after in _POSTMODIFIER_PREPOSITIONS or after in _TIME_WORDS)
 
 
 def _opens_adjunct(word: str) -> bool:
