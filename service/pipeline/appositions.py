@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .attribution.clauses import clause_subject, is_adjunct, without_postmodifier
+from .attribution.clauses import clause_subject, is_adjunct, modifies_up_to, without_postmodifier
 from .attribution.references import names_a_teller
 from .attribution.spans import (
     ADJUNCT_WORDS, OPENING_WORDS, institution_name_in, is_personal_name, name_in, plausible, source_after, source_before, trim,
@@ -128,7 +128,8 @@ def _source_of_sourceless_cue(text: str, claim: Claim, attribution: Attribution 
     the phrase after it when it follows a closing quotation mark ("“...,” offered Maher, before ..."), the head
     before a relative clause after one ("“...?” one person who was there told me"), the subject before an
     aside, or for a participle or a verb after "and"/"but" the subject of the clause it goes on from ("McConnell
-    walked back his comments, saying ...", "Pate doubts it but says ..."); None otherwise."""
+    walked back his comments, saying ...", "Pate doubts it but says ..."), as for a verb after what only modifies
+    that subject ("The head of the police in Sinai said", "A video shown by prosecutors showed"); None otherwise."""
     if attribution is None or attribution.source is not None or attribution.cue is None or attribution.inherited:
         return None
     cue = attribution.cue
@@ -158,9 +159,11 @@ def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]
     if (aside := _subject_before_aside(text, claim, cue, None)) is not None:
         yield aside[0]
     participle = cue.text.lower().endswith("ing") and _AFTER_CLAUSE.search(text, claim.start, cue.start)
-    if participle or _COORDINATED.search(text, claim.start, cue.start):
-        if (subject := clause_subject(text, claim.start, cue.start)) is not None:
-            yield subject
+    subject = clause_subject(text, claim.start, cue.start)
+    if subject is not None and (
+        participle or _COORDINATED.search(text, claim.start, cue.start) or modifies_up_to(text, subject, cue.start)
+    ):
+        yield subject
 
 
 def _head_only(text: str, attribution: Attribution | None) -> Attribution | None:
@@ -210,6 +213,8 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
         return _retyped(text, attribution, teller, audience)
     if source.end <= cue.start and (head := _head_before_relative(text, claim, cue, source)) is not None:
         return _retyped(text, attribution, head, Step("relative_clause_head", head.text, source.text))
+    if source.end <= cue.start and (head := _head_before_modifier(text, claim, cue, source)) is not None:
+        return _retyped(text, attribution, head, Step("modifier_not_source", head.text, source.text))
     if (aside := _subject_before_aside(text, claim, cue, source)) is not None:
         return _retyped(text, attribution, aside[0], Step("subject_before_aside", aside[0].text, aside[1].text))
     if source.start >= cue.end and (source.text.lower() in PRONOUNS or _is_participle(cue)) and (
@@ -390,6 +395,20 @@ def _head_before_relative(text: str, claim: Claim, cue: Span, source: Span | Non
     if relative.group("word") == "that" and head.text.split()[0].lower() not in DETERMINERS:
         return None  # "that" after no determined noun phrase opens what is said ("It isn't that ...", "Remember that ...")
     return head
+
+
+def _head_before_modifier(text: str, claim: Claim, cue: Span, source: Span) -> Span | None:
+    """The clause's subject when the source found lies in what only modifies it up to the cue (``modifies_up_to``):
+    "Some firms with offices in Hong Kong have warned" -> "Some firms", not "Hong Kong"; "A study of farm incomes
+    published by the Institute noted" -> "A study of farm incomes". None when the subject types as no source, ends
+    in a capitalised word (a name may go on: "the Center on Budget and Policy Priorities") or the cue is a
+    participle (its clause is another's: "Shootings in the city led to Mayor Tory saying")."""
+    if _is_participle(cue):
+        return None
+    subject = clause_subject(text, claim.start, cue.start)
+    if subject is None or subject.end > source.start or not subject.text.split()[-1].islower():
+        return None
+    return _typed_as_source(text, subject) if modifies_up_to(text, subject, cue.start) else None
 
 
 def _after_adjunct(text: str, claim: Claim, adjunct: Span, cue: Span) -> Span | None:

@@ -292,6 +292,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "affiliated_name": lambda source, affiliation: f"source {source!r}: {affiliation!r} is part of the name's affiliation",
     "subject_before_aside": lambda source, aside: f"source {source!r}: {aside!r} is an aside about it",
     "relative_clause_head": lambda source, inside: f"source {source!r}: {inside!r} stands in a relative clause about it",
+    "modifier_not_source": lambda source, inside: f"source {source!r}: {inside!r} stands in what only modifies it",
     "relative_is_relay": lambda source: f"source {source!r}: the relative pronoun after it stands for it, no other teller",
     "origin_refined": lambda source, claim: f"source {source!r}: as the source of claim {claim}, which it continues, was made right",
     "sourceless_cue": lambda source, cue: f"source {source!r}: no source was found beside {cue!r}; it is who says it by the guidelines",

@@ -48,6 +48,10 @@ _FOCUS_ADVERBS = frozenset(CLAUSE_WORDS["focus_adverbs"])
 # Words a participle after a head cannot follow: then it is a noun ("A filing") or a gerund ("Proponents of pushing").
 _NO_HEAD = DETERMINERS | ADJUNCT_WORDS | frozenset(PHRASE_WORDS["postmodifier_prepositions"]) | {
     "of", "to", "for", "with", "and", "or"}
+_POSTMODIFIER_PREPOSITIONS = frozenset(PHRASE_WORDS["postmodifier_prepositions"])
+# Words that open a clause of their own inside what follows a subject: then the cue after them is not its verb.
+_CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | frozenset(PRONOUNS)
+_COPULAS = frozenset(CLAUSE_WORDS["copulas"])
 _VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
 
 
@@ -152,6 +156,30 @@ def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
         subject = trim(text, words[0].start(), words[verb - 1].end())
         return subject if subject is not None and len(subject.text.split()) <= MAX_SOURCE_WORDS else None
     return None
+
+
+def modifies_up_to(text: str, subject: Span, cue_start: int) -> bool:
+    """Whether the words between a clause's subject and a cue only modify the subject, so that the cue is its verb:
+    none, or in the same clause piece a prepositional phrase ("The head of the religious police in Sinai said",
+    "Some firms with offices in Hong Kong have warned") or a participle and a preposition or time ("A video shown
+    by prosecutors showed", "A report released last year found") with no auxiliary, copula, modal, relative or
+    subordinator in it ("Palin posted a message under a headline that said", "These donors were upset") but for an
+    auxiliary or adverb of the cue's own verb right before it ("have", "also"; a copula makes the cue a passive or
+    an adjective: "are worried")."""
+    gap = text[subject.end : cue_start]
+    if gap and PIECE.fullmatch(gap) is None:
+        return False  # "Smoke rose over the depot, raising fears": a clause of its own before the cue
+    words = [word.lower().strip("()") for word in gap.split()]
+    while words and ((words[-1] in _VERBAL and words[-1] not in _COPULAS) or words[-1].endswith("ly")):
+        words.pop()
+    if not words:
+        return True
+    if any(word in _VERBAL or word in _CLAUSE_OPENERS for word in words):
+        return False
+    first, after = words[0], words[1] if len(words) > 1 else ""
+    if first in ADJUNCT_WORDS or first in _POSTMODIFIER_PREPOSITIONS:
+        return True
+    return is_past_participle(first) and (after in ADJUNCT_WORDS or after in _POSTMODIFIER_PREPOSITIONS or after in _TIME_WORDS)
 
 
 def _opens_adjunct(word: str) -> bool:
