@@ -307,6 +307,52 @@ def test_a_line_with_no_colon_hands_on_nothing_but_a_quotation_it_leads_into(lin
     assert not any(a is not None and a["inherited"] for a in found), found
 
 
+OPENED_QUOTATION = (
+    "The council voted to close the old bridge on Monday.\n"
+    "{opener} “The bridge is no longer safe. Trucks have been banned from it since spring. We cannot wait another year.”\n"
+    "Repairs are expected to cost $4 million."
+)
+
+
+@pytest.mark.parametrize(
+    "opener, source",
+    [
+        # a verb whose object names the words: the quotation opened after its colon or comma is the subject's
+        ("Within hours, Mayor Ellen Park issued a statement,", "Mayor Ellen Park"),
+        ("Asked about the delay, the county engineer made the point plainly:", "the county engineer"),
+        ("The inspection report, filed in March, begins:", "The inspection report"),
+        # a verb of speaking with an object, as a lead-in line has
+        ("State Senator Raj Patel spoke to the Gazette:", "State Senator Raj Patel"),
+    ],
+)
+def test_the_sentences_that_go_on_in_a_quotation_led_in_by_no_cue_are_its_speaker_s(opener, source):
+    found = attributions(OPENED_QUOTATION.format(opener=opener))
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == source for a in found[2:4]), found
+    assert found[-1] is None  # the writer's news after the quotation closed
+
+
+def test_a_quotation_led_in_by_no_cue_goes_on_into_the_next_paragraph():
+    text = OPENED_QUOTATION.format(opener="Within hours, Mayor Ellen Park issued a statement,").replace(
+        "another year.”", "another year.\n“The council will vote again in May.”")
+    found = attributions(text)
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == "Mayor Ellen Park" for a in found[2:5]), found
+    assert found[-1] is None
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        # no verb that hands words on: the quotation is the writer's sign or a name, no speaker's
+        "Commuters drove past a hand-painted sign:",
+        # a verb of doing whose object is no words
+        "The engineers closed the lanes on Friday,",
+    ],
+)
+def test_a_quotation_opened_after_words_naming_no_speaker_inherits_nothing(opener):
+    found = attributions(OPENED_QUOTATION.format(opener=opener))
+    assert not any(a is not None and a["inherited"] for a in found), found
+
+
 RESUMED = (
     "Visitors crowd the steps every morning.\n"
     "“The view is the whole point,” said Kelly, who leads tours of the memorial.\n"

@@ -1,7 +1,7 @@
 """The engine: runs the stages in order over one article.
 
 text -> Document -> segment -> model -> attribute -> gate, source spans refined, people resolved, posts
-signed, quotations continued, blocks after lead-ins -> hedges, verification notes -> sourcing notes -> roles -> score
+signed, quotations led in, quotations continued, blocks after lead-ins -> hedges, verification notes -> sourcing notes -> roles -> score
 -> aggregate
 
 The ``Document`` (the text, its one case folding, its lines, its quotations) is built
@@ -23,7 +23,7 @@ from .coreference import continue_quotations, credited_excerpts, embedded_posts,
 from .cues import find_hedges, find_verification_notes
 from .document import Document
 from .gate import AttributionGate
-from .lead_ins import blocks_after_lead_ins
+from .lead_ins import blocks_after_lead_ins, quotations_after_lead_ins
 from .hedge_model import HedgeCueModel
 from .model import AttributionModel
 from .roles import RoleModel
@@ -82,7 +82,8 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         people = resolve_people(text, claims, refined)
         signed = credited_excerpts(text, document.lines, document.quotations, claims, speaker_labels(
             text, document.lines, document.quotations, claims, embedded_posts(text, document.lines, claims, people)))
-        continued = continue_quotations(document.quotations, claims, signed)
+        opened = quotations_after_lead_ins(text, document.quotations, claims, signed)
+        continued = continue_quotations(document.quotations, claims, opened)
         attributions = blocks_after_lead_ins(text, document.quotations, claims, continued)
     with stage("hedges"):
         hedges = find_hedges(document, claims, attributions, hedge_detector)

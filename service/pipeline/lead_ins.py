@@ -8,8 +8,10 @@ quotation marks in plain text. The labels call the lead-in no claim and give its
 (the verb takes an object, "spoke to Reuters", or no content before the colon), and gives their source to the
 claims with no attribution of the next paragraph. A line with no colon that names its speaker reacting ("The mayor
 reacted on Thursday.") hands on only a quotation that opens the next paragraph: the labels give it the line's source
-(data/realworld/README.md, "Lead-in lines"), though the line itself is no attribution. The lead-in itself keeps what
-it had: it is not given a cue.
+(data/realworld/README.md, "Lead-in lines"), though the line itself is no attribution. The words before a quotation
+a sentence opens after a colon or comma and leaves open lead it in the same way ("Roe made the point: “We ...",
+"The governor issued a statement, “Last night ..."): the sentences that go on inside it are the speaker's. The
+lead-in itself keeps what it had: it is not given a cue.
 """
 from __future__ import annotations
 
@@ -18,10 +20,10 @@ from collections.abc import Sequence
 
 from .attribution.inherit import carry
 from .attribution.spans import plausible, source_after, source_before
-from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS
+from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS, QUOTATION_LEAD_IN_VERBS
 from .coreference import ENDS_WITH_COLON
 from .document import Quotations
-from .records import Attribution, Claim, Span, Step
+from .records import Attribution, Claim, Span, Step, StepRule
 from .sources import classify_source
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
@@ -30,6 +32,8 @@ _CONJUNCTION = re.compile(rf"(?:{'|'.join(CLAUSE_WORDS['conjunctions'])})\s+", r
 """A conjunction that opens the lead-in ("And Jeffrey Costello echoed ..."): no part of its source."""
 _INVERTED = re.compile(r"(?:[,”\"’]|'')\s*$")
 """What stands before a verb whose subject follows it: a comma or a quotation just closed ("..., writes X:")."""
+_OPENED_AFTER = re.compile(r"[:,]\s*$")
+"""The end of the words that lead in a quotation opened inside the claim: a colon or a comma."""
 
 
 def blocks_after_lead_ins(
@@ -56,6 +60,26 @@ def blocks_after_lead_ins(
     return tuple(result)
 
 
+def quotations_after_lead_ins(
+    text: str, quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+) -> tuple[Attribution | None, ...]:
+    """Each claim with no attribution that goes on, in its paragraph, inside a quotation an unattributed claim
+    opens after words that name its speaker (``_opened_after_lead_in``, ``lead_in``) inherits that speaker. Run
+    before ``coreference.continue_quotations``, which carries it on into the paragraphs the quotation runs on in.
+    Every other claim keeps its attribution."""
+    result = list(attributions)
+    opener, speaker = -1, None  # the claim whose quotation the next claims go on in, and its speaker
+    for claim in claims:
+        if speaker is not None and claim.paragraph == claims[opener].paragraph and claim.opens_inside_quote:
+            if result[claim.index] is None:
+                result[claim.index] = _in_block(speaker, opener, "lead_in_quotation")
+        elif attributions[claim.index] is None and (opening := _opened_after_lead_in(text, quotations, claim)) is not None:
+            opener, speaker = claim.index, lead_in(text, claim, False, opening, QUOTATION_LEAD_IN_VERBS)
+        else:
+            speaker = None
+    return tuple(result)
+
+
 def _quotation_follows(
     quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None], claim: Claim
 ) -> bool:
@@ -68,15 +92,17 @@ def _quotation_follows(
     )
 
 
-def lead_in(text: str, claim: Claim, colon: bool = True) -> Attribution | None:
+def lead_in(
+    text: str, claim: Claim, colon: bool = True, end: int | None = None, verbs: frozenset[str] = LEAD_IN_VERBS
+) -> Attribution | None:
     """The attribution ``claim`` gives the block after it when it is a lead-in: it ends in a colon (unless
-    ``colon`` is False) and has a verb of saying or showing (``LEAD_IN_VERBS``) with a typed source, the noun phrase
-    before it ("the agency responded") or, inverted after a comma or a quotation, after it ("writes CNN's Brian
-    Stelter")."""
+    ``colon`` is False) and has a verb of saying or showing (``verbs``) with a typed source, the noun phrase before
+    it ("the agency responded") or, inverted after a comma or a quotation, after it ("writes CNN's Brian Stelter");
+    the verb is looked for up to ``end`` (the claim's end when None)."""
     if colon and ENDS_WITH_COLON.search(claim.text) is None:
         return None
-    for verb in _LOWER_WORD.finditer(text, claim.start, claim.end):
-        if verb.group() not in LEAD_IN_VERBS:
+    for verb in _LOWER_WORD.finditer(text, claim.start, claim.end if end is None else end):
+        if verb.group() not in verbs:
             continue
         cue = Span(verb.start(), verb.end(), verb.group())
         source, _ = source_before(text, claim.start, cue.start)
@@ -95,11 +121,24 @@ def lead_in(text: str, claim: Claim, colon: bool = True) -> Attribution | None:
     return None
 
 
-def _in_block(reading: Attribution, lead: int) -> Attribution:
-    """The lead-in's attribution taken over by a claim of the block it introduces."""
+def _in_block(reading: Attribution, lead: int, rule: StepRule = "lead_in_block") -> Attribution:
+    """The lead-in's attribution taken over by a claim of the block it introduces (or of the quotation it opens)."""
     assert reading.source is not None and reading.cue is not None
-    step = Step("lead_in_block", reading.source.text, reading.cue.text, lead, reading.source_type)
+    step = Step(rule, reading.source.text, reading.cue.text, lead, reading.source_type)
     return carry(reading, (step,))
+
+
+def _opened_after_lead_in(text: str, quotations: Quotations, claim: Claim) -> int | None:
+    """Where the quotation ``claim`` opens after a colon or a comma of its own and leaves open stands ("X made the
+    point: “We ...", "X issued a statement, “Last night ..."): the words before it lead it in, as a lead-in line
+    leads in a block; None when the claim opens no such quotation."""
+    stretches = quotations.stretches(claim.start, claim.end)
+    if not stretches or stretches[-1][0] == claim.start:
+        return None
+    opening = quotations.opening_at(stretches[-1][0])
+    if opening is None or opening.end <= claim.end or _OPENED_AFTER.search(text, claim.start, opening.start) is None:
+        return None
+    return opening.start
 
 
 def _ends_paragraph(claims: Sequence[Claim], claim: Claim) -> bool:

@@ -275,6 +275,9 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "lead_in_block": lambda source, cue, claim, source_type: (
         f"no cue of its own: it stands in the block the lead-in of claim {claim} gives to {source!r} ({cue!r} before "
         f"a colon), so its source ({source_type}) carries over"),
+    "lead_in_quotation": lambda source, cue, claim, source_type: (
+        f"no cue of its own: it goes on in the quotation claim {claim} opens after {source!r} {cue!r}, so its source "
+        f"({source_type}) carries over"),
     "post_signature": lambda source: f"the signature of an embedded post names its account {source!r}",
     "post_sentence": lambda source: f"no cue of its own: a sentence of the post signed {source!r}",
     "speaker_label": lambda source: f"a transcript's speaker label {source!r}: the label is the source, the colon the cue",

@@ -19,6 +19,9 @@ FINITE_AUXILIARIES = frozenset(
 LEAD_IN_VERBS = frozenset([*CUE_VERBS, *CLAUSE_WORDS["lead_in_verbs"]])
 """Verbs by which a lead-in that ends with a colon gives the block after it to a source ("the engineer said:", "A
 CDC representative spoke to Reuters:")."""
+QUOTATION_LEAD_IN_VERBS = LEAD_IN_VERBS | frozenset(CLAUSE_WORDS["quotation_lead_in_verbs"])
+"""Verbs by which the words before a quotation opened after a colon or comma give it to a source ("The governor
+issued a statement, “...")."""
 AUX = compile_alternation(read_entries("source_aux.txt")).pattern
 ADJUNCT = compile_alternation(read_entries("source_adjuncts.txt")).pattern
 # Every cue starts with one of these letters: checking it first lets the matcher skip other
