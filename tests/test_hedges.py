@@ -262,6 +262,17 @@ BEFORE_THE_ATTRIBUTION = [
      "showed", "may", "writer"),
     ("Up to 2,000 people may have marched behind banners declaring “Rent is theft”.", "banners", "declaring",
      "may", "writer"),
+    # the cue's content follows it as a clause of its own, with no "that": a hedge before the source is outside it
+    ("While turnout may dip, the county clerk said she expects a long night.", "the county clerk", "said", "may",
+     "writer"),
+    ("The ferry is reportedly for sale, and its owner told the board the price would be set in May.", "its owner",
+     "told", "reportedly", "writer"),
+    ("That may explain the delay, the engineer saying the new pumps are still at sea.", "the engineer", "saying",
+     "may", "writer"),
+    # a cue whose source follows it, or "according to", closes content that went before: the source's
+    ("The pier may close for the winter, according to the harbour master who runs it.", "the harbour master",
+     "according to", "may", "source"),
+    ("The pier may close for the winter, said the harbour master.", "the harbour master", "said", "may", "source"),
     # a hedge word that is itself a verb of saying may be a second attribution's cue: left to the content rule
     ("A levy suggested last spring was dropped after the auditors found that it cost too much.", "the auditors",
      "found", "suggested", "source"),

@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from .attribution.words import CLAUSE_WORDS, CUE_VERBS
+from .gate import lowered_words
+from .governed import opens_a_clause
 from .resources import read_entries, read_toml
 from .records import Attribution, HedgeRule, Span
 from .source_lexicons import DETERMINERS
@@ -382,7 +384,7 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
     if category == "distancing" and any(_adjacent(text, cue, span) for span in frame):
         return "writer", "adjacent_to_cue"
     frame_start, frame_end = min(span.start for span in frame), max(span.end for span in frame)
-    if cue.end <= frame_start and _opens_content(text, attribution.cue, claim_end) and (
+    if cue.end <= frame_start and _opens_content(text, attribution.cue, frame_end, claim_end) and (
             not _CUE_WORD.search(text, cue.start, cue.end)):
         return "writer", "writer_voice"  # before "X said she ...": the content follows the cue, the hedge is not in it
     if not (frame_start <= cue.start and cue.end <= frame_end):
@@ -407,11 +409,16 @@ def _closes_unnamed_content(text: str, cue: FoundCue, said: Span | None) -> bool
             and " ".join(text[said.start:said.end].lower().split()) in _CLOSING_CUES)
 
 
-def _opens_content(text: str, cue: Span | None, claim_end: int) -> bool:
+def _opens_content(text: str, cue: Span | None, frame_end: int, claim_end: int) -> bool:
     """Whether the attribution's content follows its cue, opening with "that" or a quotation ("emails showed that
-    the party ...", "placards declaring “..."): a hedge before the source then stands outside it. A cue followed
-    by anything else (", Ms Roe told CNN on Monday.") may close content that went before it."""
-    return cue is not None and _CONTENT_AFTER_CUE.match(text, cue.end, claim_end) is not None
+    the party ...", "placards declaring “...") or as a clause of its own after the cue and its source ("While
+    turnout may dip, the clerk said she expects a long night"): a hedge before the source then stands outside it.
+    A cue followed by anything else (", Ms Roe told CNN on Monday.") may close content that went before it, as
+    "according to" always does."""
+    if cue is None or " ".join(cue.text.lower().split()) in _CLOSING_CUES:
+        return False
+    return _CONTENT_AFTER_CUE.match(text, cue.end, claim_end) is not None or opens_a_clause(
+        lowered_words(text[frame_end:claim_end]))
 
 
 def inside_any(cue: FoundCue, stretches: Sequence[tuple[int, int]]) -> bool:
