@@ -516,6 +516,10 @@ EMBEDDED_QUESTIONS = [
     ("The ministry has given no details on what that may mean for farmers.", None),
     ("The ministry gave no details about where the troops might be posted next.", None),
     ("Traders speculated for weeks over when the bank could cut rates.", None),
+    # question words joined by "or", "and" ask one question
+    ("The ministry gave no details of how or when the troops might withdraw.", None),
+    ("Officials gave no word on when or where the ferry might dock.", None),
+    ("The council was told little about who and what might be cut next.", None),
     # the same words where the claim is hedged: a relative clause, a free relative, a question word that opens it
     ("The plant may reopen before winter, whatever the board decides.", "may"),
     ("It is a levy that might raise rents across the city.", "might"),
@@ -523,6 +527,7 @@ EMBEDDED_QUESTIONS = [
     ("The agency, the WHO, may revise the figures next week.", "may"),
     ("Veterans who served two tours may qualify for the new grant.", "may"),
     ("The town where the plant might reopen has lost a third of its jobs.", "might"),
+    ("The valley where and when the floods struck may need years to recover.", "may"),
 ]
 
 
