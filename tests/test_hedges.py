@@ -262,6 +262,17 @@ BEFORE_THE_ATTRIBUTION = [
      "showed", "may", "writer"),
     ("Up to 2,000 people may have marched behind banners declaring “Rent is theft”.", "banners", "declaring",
      "may", "writer"),
+    # the cue's content follows it as a clause of its own, with no "that": a hedge before the source is outside it
+    ("While turnout may dip, the county clerk said she expects a long night.", "the county clerk", "said", "may",
+     "writer"),
+    ("The ferry is reportedly for sale, and its owner told the board the price would be set in May.", "its owner",
+     "told", "reportedly", "writer"),
+    ("That may explain the delay, the engineer saying the new pumps are still at sea.", "the engineer", "saying",
+     "may", "writer"),
+    # a cue whose source follows it, or "according to", closes content that went before: the source's
+    ("The pier may close for the winter, according to the harbour master who runs it.", "the harbour master",
+     "according to", "may", "source"),
+    ("The pier may close for the winter, said the harbour master.", "the harbour master", "said", "may", "source"),
     # a hedge word that is itself a verb of saying may be a second attribution's cue: left to the content rule
     ("A levy suggested last spring was dropped after the auditors found that it cost too much.", "the auditors",
      "found", "suggested", "source"),
@@ -505,6 +516,10 @@ EMBEDDED_QUESTIONS = [
     ("The ministry has given no details on what that may mean for farmers.", None),
     ("The ministry gave no details about where the troops might be posted next.", None),
     ("Traders speculated for weeks over when the bank could cut rates.", None),
+    # question words joined by "or", "and" ask one question
+    ("The ministry gave no details of how or when the troops might withdraw.", None),
+    ("Officials gave no word on when or where the ferry might dock.", None),
+    ("The council was told little about who and what might be cut next.", None),
     # the same words where the claim is hedged: a relative clause, a free relative, a question word that opens it
     ("The plant may reopen before winter, whatever the board decides.", "may"),
     ("It is a levy that might raise rents across the city.", "might"),
@@ -512,6 +527,7 @@ EMBEDDED_QUESTIONS = [
     ("The agency, the WHO, may revise the figures next week.", "may"),
     ("Veterans who served two tours may qualify for the new grant.", "may"),
     ("The town where the plant might reopen has lost a third of its jobs.", "might"),
+    ("The valley where and when the floods struck may need years to recover.", "may"),
 ]
 
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.pipeline.document import Document
-from service.pipeline.gate import _LOWERED_IN_CONTEXT, _WORD as gate_word, _lowered_words as lowered_words
+from service.pipeline.gate import _LOWERED_IN_CONTEXT, _WORD as gate_word, lowered_words
 from service.pipeline.text.tokens import (
     SHAPE_CAPITALISED,
     SHAPE_DIGIT,
@@ -76,7 +76,7 @@ def test_lower_casing_changes_no_characters_token_class() -> None:
 
 
 def test_lower_casing_keeps_the_gate_words_but_for_sigma_and_dotted_i() -> None:
-    """What lets the gate lower-case a text before reading its words (``gate._lowered_words``): every code point but
+    """What lets the gate lower-case a text before reading its words (``gate.lowered_words``): every code point but
     those of ``_LOWERED_IN_CONTEXT`` lower-cases one for one, into a character of the same class for ``gate._WORD``,
     whatever stands around it."""
     def words(middle: str) -> list[tuple[int, int]]:

@@ -66,7 +66,7 @@ it) and "İ" (two characters). Every other character lower-cases one for one int
 ``_WORD`` (tests/test_text.py checks every code point)."""
 
 
-def _lowered_words(text: str) -> list[str]:
+def lowered_words(text: str) -> list[str]:
     """The words of ``text``, each lower-cased. Unless it holds one of ``_LOWERED_IN_CONTEXT``, the text is
     lower-cased first, in one call: lower-casing then moves no word boundary, so the words are the same."""
     if text.isascii() or not any(map(text.__contains__, _LOWERED_IN_CONTEXT)):
@@ -86,7 +86,7 @@ _PROBABILITY_EDGES = (0.2, 0.4, 0.6, 0.8, 0.9)
 def around_cue(text: str, claim: Claim, cue: Span) -> tuple[list[str], list[str]]:
     """The claim's lower-cased words before and after the cue: read once per cue for both the shape test
     (``shape_refusal``) and the features (``gate_features``)."""
-    return _lowered_words(text[claim.start : cue.start]), _lowered_words(text[cue.end : claim.end])
+    return lowered_words(text[claim.start : cue.start]), lowered_words(text[cue.end : claim.end])
 
 
 def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPrediction, attribution: Attribution,
@@ -122,7 +122,7 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
     if not teller_first:
         before_teller = lower_before
     else:  # the words before the teller (none when it opens the claim, as most do)
-        before_teller = _lowered_words(text[claim.start : source.start]) if source.start > claim.start else []
+        before_teller = lowered_words(text[claim.start : source.start]) if source.start > claim.start else []
     features += content_features(lower_before, lower_after, before_teller, teller_first, head, verb_class)
     last_four, first_three = lower_before[-4:], lower_after[:3]
     if "that" in lower_after[:4]:
@@ -220,7 +220,7 @@ def _cue_reading(cue: str) -> tuple[str, tuple[str, ...], tuple[str, ...], str, 
 @lru_cache(maxsize=4096)
 def _cue_words(cue: str) -> tuple[str, ...]:
     """The cue's lower-cased words, "<empty>" for none; cached per cue text."""
-    return tuple(_lowered_words(cue)) or ("<empty>",)
+    return tuple(lowered_words(cue)) or ("<empty>",)
 
 
 def _verb_class(cue_words: Sequence[str]) -> list[str]:

@@ -164,6 +164,12 @@ def _after(words: list[str]) -> tuple[str, str]:
     return "np_only", "0"
 
 
+def opens_a_clause(lower_after: list[str]) -> bool:
+    """Whether a clause of the cue's own follows it ("said she is", "told him that", "warned the plan would"):
+    its content, which then does not reach back before the cue."""
+    return _after(lower_after)[0] in _CLAUSE_AFTER
+
+
 def _infinitive(words: list[str], at: int, length: int) -> bool:
     """Whether ``words[at]`` is the "to" of an infinitive ("to act"), not a preposition ("to the order"), in the
     first ``length`` words."""
@@ -407,7 +413,7 @@ def _relative_teller(lower_before: list[str], lower_after: list[str]) -> bool:
         return False
     before = next((word for word in reversed(lower_before[:at]) if not _ly_adverb(word)), "")
     cleft = before in _PASSIVE_BE or before.endswith(("'s", "’s", *_CONTRACTED_BE))
-    return not cleft and _after(lower_after)[0] not in _CLAUSE_AFTER
+    return not cleft and not opens_a_clause(lower_after)
 
 
 def _relative_aside(lower_before: list[str], lower_after: list[str]) -> bool:

@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from .attribution.words import CLAUSE_WORDS, CUE_VERBS
+from .gate import lowered_words
+from .governed import opens_a_clause
 from .resources import read_entries, read_toml
 from .records import Attribution, HedgeRule, Span
 from .source_lexicons import DETERMINERS
@@ -64,6 +66,7 @@ _VERB_LIKE = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE
 _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
 _QUESTION_PREPOSITIONS = frozenset(_SCOPE["question_prepositions"])
 _PREPOSITIONAL_INTERROGATIVES = frozenset(_SCOPE["prepositional_interrogatives"])
+_QUESTION_WORDS = _INTERROGATIVES | _PREPOSITIONAL_INTERROGATIVES
 _NAME_INTRODUCERS = frozenset(_SCOPE["name_introducers"])
 _FACT_PRONOUNS = frozenset(_SCOPE["fact_pronouns"])
 _CLOSING_CUES = frozenset(_SCOPE["closing_cues"])
@@ -186,18 +189,34 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
     whether", "over what"), with a subject of its own between it and the cue ("what a downturn could", not "who
     might", "who don't appear": a relative clause); or "who", "where", "when" after a preposition ("the question
     of who might replace him", "details about where the troops might go"): no noun for a relative clause to
-    describe."""
-    for position in range(len(clause) - 1, 0, -1):
+    describe. Question words joined by "or", "and" ask one question, which the first opens ("details of how or
+    when the army might withdraw", "no word on when or where the ferry might dock")."""
+    position = len(clause) - 1
+    while position > 0:
         word = clause[position].group()  # lower case: "WHO" is an agency
+        if position > 1 and word in _QUESTION_WORDS and clause[position - 1].group().lower() in _CONJUNCTIONS and (
+                clause[position - 2].group() in _QUESTION_WORDS):
+            position -= 2
+            continue
         if word in _PREPOSITIONAL_INTERROGATIVES and clause[position - 1].group().lower() in _QUESTION_PREPOSITIONS:
             return True
         if word in _INTERROGATIVES:
-            subject = clause[position + 1].group().lower() if position + 1 < len(clause) else ""
+            after = _past_coordination(clause, position) + 1
+            subject = clause[after].group().lower() if after < len(clause) else ""
             return bool(subject) and subject not in _VERB_LIKE and not _NEGATED_VERB.search(subject)
         if word.lower() in _CLAUSE_OPENERS and clause[position - 1].group() not in _INTERROGATIVES:
             return False  # the cue's own clause opens after the question ("how they operate that might"); after
             # an interrogative, "that" is the question's subject ("what that may entail")
+        position -= 1
     return False
+
+
+def _past_coordination(clause: Sequence[re.Match[str]], position: int) -> int:
+    """The last question word of the coordination the question word at ``position`` opens ("how or when")."""
+    while position + 2 < len(clause) and clause[position + 1].group().lower() in _CONJUNCTIONS and (
+            clause[position + 2].group() in _QUESTION_WORDS):
+        position += 2
+    return position
 
 
 def _modal_of_time_or_purpose(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) -> bool:
@@ -382,7 +401,7 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
     if category == "distancing" and any(_adjacent(text, cue, span) for span in frame):
         return "writer", "adjacent_to_cue"
     frame_start, frame_end = min(span.start for span in frame), max(span.end for span in frame)
-    if cue.end <= frame_start and _opens_content(text, attribution.cue, claim_end) and (
+    if cue.end <= frame_start and _opens_content(text, attribution.cue, frame_end, claim_end) and (
             not _CUE_WORD.search(text, cue.start, cue.end)):
         return "writer", "writer_voice"  # before "X said she ...": the content follows the cue, the hedge is not in it
     if not (frame_start <= cue.start and cue.end <= frame_end):
@@ -407,11 +426,16 @@ def _closes_unnamed_content(text: str, cue: FoundCue, said: Span | None) -> bool
             and " ".join(text[said.start:said.end].lower().split()) in _CLOSING_CUES)
 
 
-def _opens_content(text: str, cue: Span | None, claim_end: int) -> bool:
+def _opens_content(text: str, cue: Span | None, frame_end: int, claim_end: int) -> bool:
     """Whether the attribution's content follows its cue, opening with "that" or a quotation ("emails showed that
-    the party ...", "placards declaring “..."): a hedge before the source then stands outside it. A cue followed
-    by anything else (", Ms Roe told CNN on Monday.") may close content that went before it."""
-    return cue is not None and _CONTENT_AFTER_CUE.match(text, cue.end, claim_end) is not None
+    the party ...", "placards declaring “...") or as a clause of its own after the cue and its source ("While
+    turnout may dip, the clerk said she expects a long night"): a hedge before the source then stands outside it.
+    A cue followed by anything else (", Ms Roe told CNN on Monday.") may close content that went before it, as
+    "according to" always does."""
+    if cue is None or " ".join(cue.text.lower().split()) in _CLOSING_CUES:
+        return False
+    return _CONTENT_AFTER_CUE.match(text, cue.end, claim_end) is not None or opens_a_clause(
+        lowered_words(text[frame_end:claim_end]))
 
 
 def inside_any(cue: FoundCue, stretches: Sequence[tuple[int, int]]) -> bool:
