@@ -35,7 +35,7 @@ WRITER_HEDGES = [
     ("Prices are expected to rise again next year.", ("expected", "speculation")),
     ("The fire was probably caused by faulty wiring in the basement.", ("probably", "speculation")),
     ("The suspect reportedly fled across the border on Tuesday.", ("reportedly", "distancing")),
-    ("The so-called peace plan was drafted in secret.", ("so-called", "distancing")),
+    ("His so-called peace plan was drafted in secret.", ("so-called", "distancing")),
     ("The mayor will almost certainly be charged before the summer.", ("almost certainly", "speculation")),
     ("It is believed that the ship sank within minutes.", ("It is believed", "vague_attribution")),
     # "could" after an impersonal subject or a relative: possibility, not ability
@@ -421,7 +421,9 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("The apparent cause of the outage was a fallen tree.", "apparent"),
     ("The alleged bribe was paid in cash at the depot.", "alleged"),
     ("It looks like the ferry will stop running in November.", "It looks like"),
-    ("The ferry was bought by the so-called “heritage” fund last year.", "so-called"),
+    ("The ferry was bought with so-called “heritage” money last year.", "so-called"),
+    ("The council spent its so-called surplus on the new ferry.", "so-called"),
+    ("The port was run by so-called experts who had never seen a ship.", "so-called"),
     ("The levy is expected to raise four million pounds a year.", "expected"),
     ("Families are likely to need housing aid after the floods.", "likely"),
 ]
