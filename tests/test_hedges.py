@@ -578,6 +578,11 @@ RELATIVE_CLAUSES = [
     ("The ministry is tracing travellers who may have sat near the patient.", None),
     # an indefinite "whoever ... may" names nobody and hedges nothing (hedges.toml [not_hedges])
     ("The police will find the vandals, whoever they may be.", None),
+    # so does a quantifier's free relative: what was within reach, or any there is
+    ("The crew did everything it could to save the ferry.", None),
+    ("Doctors did all they could to stabilise the patient.", None),
+    ("The engineers listed everything that might go wrong with the lock.", None),
+    ("Anything could happen in the last week of the race.", "could"),
 ]
 
 
