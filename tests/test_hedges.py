@@ -43,6 +43,9 @@ WRITER_HEDGES = [
     ("The port opened a second berth that could double its traffic.", ("could", "speculation")),
     ("There could be more closures on the line this winter.", ("could", "speculation")),
     ("The dam held, but this could change with the spring floods.", ("could", "speculation")),
+    # a free relative after a preposition that offers its description as only possible
+    ("In what could be a new warning sign for the mayor, turnout fell again.", ("could", "speculation")),
+    ("The council met in what might well be its last session before the vote.", ("might", "speculation")),
 ]
 
 
@@ -583,6 +586,7 @@ RELATIVE_CLAUSES = [
     ("Doctors did all they could to stabilise the patient.", None),
     ("The engineers listed everything that might go wrong with the lock.", None),
     ("Anything could happen in the last week of the race.", "could"),
+    ("Officials asked what could be done about the flooding.", None),
 ]
 
 
