@@ -36,6 +36,7 @@ WRITER_HEDGES = [
     ("The fire was probably caused by faulty wiring in the basement.", ("probably", "speculation")),
     ("The suspect reportedly fled across the border on Tuesday.", ("reportedly", "distancing")),
     ("His so-called peace plan was drafted in secret.", ("so-called", "distancing")),
+    ("The ministry, which was suspected of hiding the losses, closed the inquiry.", ("was suspected of", "distancing")),
     ("The mayor will almost certainly be charged before the summer.", ("almost certainly", "speculation")),
     ("It is believed that the ship sank within minutes.", ("It is believed", "vague_attribution")),
     # "could" after an impersonal subject or a relative: possibility, not ability
@@ -412,6 +413,7 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("Engineers still argue about what the finished tower will look like.", None),
     ("The engineer suspected, \"it was the pump,\" and shut the valve.", None),
     ("The fraud was worse than the auditor alleged.", None),
+    ("The clerk was suspected of fraud by his own manager.", None),
     ("The ferry was stopped by the so-called Harbour Defence League on Monday.", None),
     ("Pupils would have been expected to sit the exam in their own schools.", None),
     ("Tenants will be expected to pay the new levy from April.", None),
