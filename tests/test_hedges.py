@@ -48,6 +48,9 @@ WRITER_HEDGES = [
     # a free relative after a preposition that offers its description as only possible
     ("In what could be a new warning sign for the mayor, turnout fell again.", ("could", "speculation")),
     ("The council met in what might well be its last session before the vote.", ("might", "speculation")),
+    # "could be" with a noun phrase or a degree: what may turn out so
+    ("A fall in ticket sales could be a disaster for the ferry company.", ("could", "speculation")),
+    ("The second crossing could be even more difficult in winter.", ("could", "speculation")),
 ]
 
 
@@ -592,6 +595,7 @@ RELATIVE_CLAUSES = [
     ("The engineers listed everything that might go wrong with the lock.", None),
     ("Anything could happen in the last week of the race.", "could"),
     ("Officials asked what could be done about the flooding.", None),
+    ("The old lock could be opened by hand in a flood.", None),
 ]
 
 
