@@ -51,6 +51,7 @@ WRITER_HEDGES = [
     # "could be" with a noun phrase or a degree: what may turn out so
     ("A fall in ticket sales could be a disaster for the ferry company.", ("could", "speculation")),
     ("The second crossing could be even more difficult in winter.", ("could", "speculation")),
+    ("The closure of the ferry could have a serious impact on the island.", ("could", "speculation")),
 ]
 
 
