@@ -52,6 +52,8 @@ WRITER_HEDGES = [
     ("A fall in ticket sales could be a disaster for the ferry company.", ("could", "speculation")),
     ("The second crossing could be even more difficult in winter.", ("could", "speculation")),
     ("The closure of the ferry could have a serious impact on the island.", ("could", "speculation")),
+    # "could" after an abstract noun: an event or a state has no ability
+    ("The new restrictions could close the harbour for a month.", ("could", "speculation")),
 ]
 
 
@@ -556,6 +558,8 @@ REPORTED_CONTENT = [
     ("Ms Varga hypothesized that the drought may be behind the losses.", "may", "source"),
     ("The firm shows users the ads it thinks they are most likely to click.", "most likely", "source"),
     ("The delay fed the belief that talks might resume soon.", "might", "source"),
+    # a noun of possibility: its clause is only possible already, the modal adds no doubt of the writer's
+    ("The pilots tried to lessen the risk that the situation could get worse.", "could", "source"),
     # the writer's own thinking, a passive, a noun, a clause that has ended: the writer's hedge
     ("We believe the dam may fail overnight.", "may", "writer"),
     ("It was feared that the dam may fail overnight.", "may", "writer"),
