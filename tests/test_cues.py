@@ -81,7 +81,6 @@ def note_texts(text: str) -> list[tuple[str, str]]:
         ("Russian casualties across the broader war are estimated in the tens of thousands.", ["are estimated"]),
         # (dev)
         ("Scott was shot and killed by a police officer after he allegedly brandished a pistol.", ["allegedly"]),
-        ("But in recent months, the so-called school choice movement has faced more pushback.", ["so-called"]),
         ("The 29 New Yorkers wounded by a bomb and the two officers shot by the alleged terrorist were bystanders.", ["alleged"]),
         ("Although North Korea is not thought to be capable of delivering warheads, it is considered a threat.", ["is not thought to", "it is considered"]),
         # (dev) guidelines v2: a modal is speculation
@@ -120,6 +119,8 @@ def test_hedges_found(text, expected_spans):
         ("Prosecutors alleged that the payments were bribes.", []),
         # "appeared" meaning "showed up" (dev)
         ("Dean, a medical doctor, then appeared on MSNBC on Tuesday.", []),
+        # "so-called" after an article names a thing known by its term (data/realworld/README.md; cues.jsonl marks it)
+        ("But in recent months, the so-called school choice movement has faced more pushback.", []),
     ],
 )
 def test_non_hedges_are_not_flagged(text, expected_spans):

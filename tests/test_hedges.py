@@ -35,7 +35,9 @@ WRITER_HEDGES = [
     ("Prices are expected to rise again next year.", ("expected", "speculation")),
     ("The fire was probably caused by faulty wiring in the basement.", ("probably", "speculation")),
     ("The suspect reportedly fled across the border on Tuesday.", ("reportedly", "distancing")),
-    ("The so-called peace plan was drafted in secret.", ("so-called", "distancing")),
+    ("His so-called peace plan was drafted in secret.", ("so-called", "distancing")),
+    ("Maybe the ferry was never safe to sail in winter.", ("Maybe", "speculation")),
+    ("The ministry, which was suspected of hiding the losses, closed the inquiry.", ("was suspected of", "distancing")),
     ("The mayor will almost certainly be charged before the summer.", ("almost certainly", "speculation")),
     ("It is believed that the ship sank within minutes.", ("It is believed", "vague_attribution")),
     # "could" after an impersonal subject or a relative: possibility, not ability
@@ -43,6 +45,15 @@ WRITER_HEDGES = [
     ("The port opened a second berth that could double its traffic.", ("could", "speculation")),
     ("There could be more closures on the line this winter.", ("could", "speculation")),
     ("The dam held, but this could change with the spring floods.", ("could", "speculation")),
+    # a free relative after a preposition that offers its description as only possible
+    ("In what could be a new warning sign for the mayor, turnout fell again.", ("could", "speculation")),
+    ("The council met in what might well be its last session before the vote.", ("might", "speculation")),
+    # "could be" with a noun phrase or a degree: what may turn out so
+    ("A fall in ticket sales could be a disaster for the ferry company.", ("could", "speculation")),
+    ("The second crossing could be even more difficult in winter.", ("could", "speculation")),
+    ("The closure of the ferry could have a serious impact on the island.", ("could", "speculation")),
+    # "could" after an abstract noun: an event or a state has no ability
+    ("The new restrictions could close the harbour for a month.", ("could", "speculation")),
 ]
 
 
@@ -409,6 +420,9 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("Engineers still argue about what the finished tower will look like.", None),
     ("The engineer suspected, \"it was the pump,\" and shut the valve.", None),
     ("The fraud was worse than the auditor alleged.", None),
+    ("The clerk was suspected of fraud by his own manager.", None),
+    ("Or maybe you think of the old ferry that sank in the bay.", None),
+    ("Perhaps you've noticed that the ferry now leaves later.", None),
     ("The ferry was stopped by the so-called Harbour Defence League on Monday.", None),
     ("Pupils would have been expected to sit the exam in their own schools.", None),
     ("Tenants will be expected to pay the new levy from April.", None),
@@ -421,7 +435,9 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("The apparent cause of the outage was a fallen tree.", "apparent"),
     ("The alleged bribe was paid in cash at the depot.", "alleged"),
     ("It looks like the ferry will stop running in November.", "It looks like"),
-    ("The ferry was bought by the so-called “heritage” fund last year.", "so-called"),
+    ("The ferry was bought with so-called “heritage” money last year.", "so-called"),
+    ("The council spent its so-called surplus on the new ferry.", "so-called"),
+    ("The port was run by so-called experts who had never seen a ship.", "so-called"),
     ("The levy is expected to raise four million pounds a year.", "expected"),
     ("Families are likely to need housing aid after the floods.", "likely"),
 ]
@@ -542,6 +558,8 @@ REPORTED_CONTENT = [
     ("Ms Varga hypothesized that the drought may be behind the losses.", "may", "source"),
     ("The firm shows users the ads it thinks they are most likely to click.", "most likely", "source"),
     ("The delay fed the belief that talks might resume soon.", "might", "source"),
+    # a noun of possibility: its clause is only possible already, the modal adds no doubt of the writer's
+    ("The pilots tried to lessen the risk that the situation could get worse.", "could", "source"),
     # the writer's own thinking, a passive, a noun, a clause that has ended: the writer's hedge
     ("We believe the dam may fail overnight.", "may", "writer"),
     ("It was feared that the dam may fail overnight.", "may", "writer"),
@@ -576,6 +594,13 @@ RELATIVE_CLAUSES = [
     ("The ministry is tracing travellers who may have sat near the patient.", None),
     # an indefinite "whoever ... may" names nobody and hedges nothing (hedges.toml [not_hedges])
     ("The police will find the vandals, whoever they may be.", None),
+    # so does a quantifier's free relative: what was within reach, or any there is
+    ("The crew did everything it could to save the ferry.", None),
+    ("Doctors did all they could to stabilise the patient.", None),
+    ("The engineers listed everything that might go wrong with the lock.", None),
+    ("Anything could happen in the last week of the race.", "could"),
+    ("Officials asked what could be done about the flooding.", None),
+    ("The old lock could be opened by hand in a flood.", None),
 ]
 
 

@@ -68,6 +68,9 @@ _QUESTION_PREPOSITIONS = frozenset(_SCOPE["question_prepositions"])
 _PREPOSITIONAL_INTERROGATIVES = frozenset(_SCOPE["prepositional_interrogatives"])
 _QUESTION_WORDS = _INTERROGATIVES | _PREPOSITIONAL_INTERROGATIVES
 _NAME_INTRODUCERS = frozenset(_SCOPE["name_introducers"])
+_NAMING_DETERMINERS = frozenset(_SCOPE["naming_determiners"])
+_WORD_CHARS = 24
+"""Characters looked back for the word before a cue: longer words than that are no determiner anyway."""
 _FACT_PRONOUNS = frozenset(_SCOPE["fact_pronouns"])
 _CLOSING_CUES = frozenset(_SCOPE["closing_cues"])
 _TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
@@ -167,9 +170,15 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
 
 def _introduces_name(text: str, cue: FoundCue) -> bool:
     """Whether the cue only tells what a thing is called: "so-called" straight before a capitalised name, no
-    quotation mark between ("the so-called Islamic State"; not "so-called “experts”", "so-called assault weapons")."""
+    quotation mark between ("the so-called Islamic State"), or after an article or a demonstrative, which makes
+    the term it introduces a kind ("a so-called investment company") or a thing known by that term ("the so-called
+    cancel culture", "these so-called trigger phrases"); not bare before a term in lower case or in quotation
+    marks ("so-called “emergency” funding", "so-called fetal pain bills")."""
     if " ".join(text[cue.start:cue.end].lower().split()) not in _NAME_INTRODUCERS:
         return False
+    before = _WORD.findall(text, max(0, cue.start - _WORD_CHARS), cue.start)
+    if before and before[-1].lower() in _NAMING_DETERMINERS and text[cue.start - 1:cue.start].isspace():
+        return True
     name = _WORD.match(text, cue.end + 1)
     return name is not None and text[cue.end].isspace() and name.group()[0].isupper()
 
