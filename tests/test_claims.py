@@ -306,6 +306,26 @@ def test_speaker_tag_after_a_quotation_stays_with_it(text, expected_claims):
         # Nor does an initialism before a capitalised word.
         ("The U.N. Security Council met in emergency session on Sunday night.",
          ["The U.N. Security Council met in emergency session on Sunday night."]),
+        # Unless that word opens sentences and never goes on a name: the stop of the initialism, initial or
+        # abbreviation that ends a name or a list ends the sentence too.
+        ("Prices rose fastest in Canada and the U.S. But wages kept pace in both countries.",
+         ["Prices rose fastest in Canada and the U.S.", "But wages kept pace in both countries."]),
+        ("The rally drew a large crowd in Washington, D.C. He spoke for about an hour.",
+         ["The rally drew a large crowd in Washington, D.C.", "He spoke for about an hour."]),
+        ("The console is far quieter than the older Xbox One S. That model ran hot under load.",
+         ["The console is far quieter than the older Xbox One S.", "That model ran hot under load."]),
+        ("The list named cousins, neighbours, old classmates, etc. This data was then sold on.",
+         ["The list named cousins, neighbours, old classmates, etc.", "This data was then sold on."]),
+        ("The paper is owned by Arthur Sulzberger Jr. A family trust holds the voting shares.",
+         ["The paper is owned by Arthur Sulzberger Jr.", "A family trust holds the voting shares."]),
+        ("Shares of Acme Inc. Chief Executive Jane Roe rose after the deal was announced.",
+         ["Shares of Acme Inc. Chief Executive Jane Roe rose after the deal was announced."]),
+        ("The order was signed by Judge Anne B. Thornton on Tuesday in Boston.",
+         ["The order was signed by Judge Anne B. Thornton on Tuesday in Boston."]),
+        ("The letter went to the U.S. House committee that oversees the agency.",
+         ["The letter went to the U.S. House committee that oversees the agency."]),
+        ("Critics asked whether the case of Trump vs. The Times would ever reach a jury.",
+         ["Critics asked whether the case of Trump vs. The Times would ever reach a jury."]),
         # A page pasted without its spaces: the stop glued to a capitalised word ends the sentence.
         ("The council approved the levy on Monday.Residents had opposed it for months.",
          ["The council approved the levy on Monday.", "Residents had opposed it for months."]),

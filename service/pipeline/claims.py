@@ -106,6 +106,10 @@ anchored at the start are looked up by the folded text's first character. These 
 "is it furniture?"; the alternation runs only on a hit, to name the match exactly as
 before. ``_WHOLE_LINE_TABLES`` holds the entries that apply to a line of any length."""
 _ABBREVIATIONS = frozenset(entry.lower() for entry in read_entries("abbreviations.txt"))
+_ENDING_NAMES = frozenset(entry.lower() for entry in read_entries("abbreviations_ending_names.txt"))
+_SENTENCE_OPENERS = frozenset(read_entries("sentence_openers.txt"))
+_NEXT_WORD = re.compile(r"[A-Z][a-z]*+(?=[\s,'\u2019])")
+"""A capitalised word, whole (not an initial: "A." or "J. R." go on a name)."""
 _BEFORE_NUMBERS = frozenset(entry.lower() for entry in read_entries("abbreviations_before_numbers.txt"))
 
 # Words that stay lower-case in a title-cased headline.
@@ -229,12 +233,21 @@ def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_en
         return False
     if lowered in _BEFORE_NUMBERS:
         return not next_char.isdigit()
-    # "U.S." / "U.N." / "J." before a capitalised word are abbreviations, not ends; an initialism before a quotation
-    # that opens with a capital ends its sentence ("at a rally in Albany, N.Y. “We will win.”"): a quoted phrase
-    # inside the sentence opens in lower case ("the U.S. “maximum pressure” campaign").
+    # "U.S." / "U.N." / "J." / "Inc." before a capitalised word are abbreviations, not ends, unless that word opens
+    # sentences ("the U.S. But ...", "the Xbox One S. That ..."); an initialism before a quotation that opens with a
+    # capital ends its sentence ("at a rally in Albany, N.Y. “We will win.”"): a quoted phrase inside the sentence
+    # opens in lower case ("the U.S. “maximum pressure” campaign").
     if _INITIALISM.search(word + "."):
-        return _QUOTED_SENTENCE.match(text, following, line_end) is not None
-    return not _INITIAL.search(word + ".")
+        return _QUOTED_SENTENCE.match(text, following, line_end) is not None or _opens_sentence(text, following)
+    if lowered in _ENDING_NAMES or _INITIAL.search(word + "."):
+        return _opens_sentence(text, following)
+    return True
+
+
+def _opens_sentence(text: str, following: int) -> bool:
+    """Whether the word at ``following`` is one that opens sentences and never goes on a name ("But", "The")."""
+    word = _NEXT_WORD.match(text, following)
+    return word is not None and word.group().lower() in _SENTENCE_OPENERS
 
 
 def _furniture(line: str, folded: str, tables=_FURNITURE_TABLES) -> re.Match[str] | None:
