@@ -65,7 +65,12 @@ from .conftest import seed_text
         ("Officials defended the U.S. “maximum pressure” campaign on Monday.",
          ["Officials defended the U.S. “maximum pressure” campaign on Monday."]),
         ("Exports to the U.S. Army rose by a third last year.", ["Exports to the U.S. Army rose by a third last year."]),
-        # a short tag after the quotation still ends with it
+        # a short tag after the quotation still ends with it; words that end in a title's stop are no tag
+        ('Both leaders vowed to block the "midnight rule." But Sen. Lee has promised a vote on it.',
+         ['Both leaders vowed to block the "midnight rule."', "But Sen. Lee has promised a vote on it."]),
+        ("“We will not fold,” said Gov. Ann Hale of Ohio on Friday.",
+         ["“We will not fold,” said Gov. Ann Hale of Ohio on Friday."]),
+        ("“Who pays for it?” Ohio Gov. Ann Hale asked the panel.", ["“Who pays for it?” Ohio Gov. Ann Hale asked the panel."]),
         ("“We will rebuild the whole block,” the mayor said firmly. The crowd cheered.",
          ["“We will rebuild the whole block,” the mayor said firmly.", "The crowd cheered."]),
     ],
@@ -339,6 +344,11 @@ def test_speaker_tag_after_a_quotation_stays_with_it(text, expected_claims):
          ['"We worked through the night."', "Crews had restored power by dawn, officials said."]),
         ('The roads were closed, officials said."We are asking people to stay home," the mayor added.',
          ["The roads were closed, officials said.", '"We are asking people to stay home," the mayor added.']),
+        # So does a stop before a quotation glued to it, closed or not, after a word or a year.
+        ('She asked: "How could they let him go?""He walked free," her brother said.',
+         ['She asked: "How could they let him go?"', '"He walked free," her brother said.']),
+        ("The party has no clear favourite for 2028.“We will know by spring,” an aide said.",
+         ["The party has no clear favourite for 2028.", "“We will know by spring,” an aide said."]),
         # An abbreviation, a number, a domain or an initialism glued the same way does not.
         ("The decision by Gen.Morales came late in the evening of the second day.",
          ["The decision by Gen.Morales came late in the evening of the second day."]),

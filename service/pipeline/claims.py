@@ -45,12 +45,12 @@ HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITALISED_SHARE = 0.8
 
 # A mark, then either more marks and closing quotes before white space, or (a stop glued to the next sentence
-# by a page pasted without its spaces, "Martin.His brother", "the night.”Before dawn") a word of letters before
-# the mark, a closing quote or none, and a capitalised word after it. The two branches share the first mark so
+# by a page pasted without its spaces, "Martin.His brother", "the night.”Before dawn", "in 2016.“We", "guilty?""He")
+# a word before the mark, a closing quote or none, and a capitalised word after it, opening a quotation or not. The two branches share the first mark so
 # that the pattern opens with one character class, and ``re`` skips ahead to the next mark (branches that open
 # with a class each are tried at every character).
 _BOUNDARY = re.compile(
-    r"[.!?\u2026](?:[.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)|(?<=[A-Za-z]{2}[.!?])[\"\u201d]?(?=[A-Z][a-z]))"
+    r"[.!?\u2026](?:[.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)|(?<=\w{2}[.!?])[\"\u201d]?(?=[\"\u201c]?[A-Z][a-z]))"
 )
 _TERMINAL_PUNCTUATION = frozenset(".!?\u2026:;")
 _CLOSERS = "\"'\u201d\u2019)]"
@@ -220,8 +220,11 @@ def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_en
     if next_char.islower() or next_char in ",;:)":
         return False
     punctuation = boundary.group(0)
-    if punctuation[-1] in _CLOSING_QUOTES and _SPEAKER_TAG.match(text, boundary.end(), line_end):
-        return False
+    if punctuation[-1] in _CLOSING_QUOTES and (tag := _SPEAKER_TAG.match(text, boundary.end(), line_end)):
+        # words that open a sentence up to a title's stop ("“..." But Sen. Lee ...") are no tag: the tag goes on to
+        # name the speaker ("“...,” Sen. Lee said.", "“...” Massachusetts Sen. Lee told me.")
+        if tag.group().split()[-1].rstrip(".").lower() not in _ABBREVIATIONS or not _opens_sentence(text, following):
+            return False
     if punctuation != ".":
         return True
     previous = _LAST_TOKEN.search(text, max(0, boundary.start() - 24), boundary.start())
