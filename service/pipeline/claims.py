@@ -237,14 +237,13 @@ def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_en
     if lowered in _BEFORE_NUMBERS:
         return not next_char.isdigit()
     # "U.S." / "U.N." / "J." / "Inc." before a capitalised word are abbreviations, not ends, unless that word opens
-    # sentences ("the U.S. But ...", "the Xbox One S. That ..."); an initialism before a quotation that opens with a
-    # capital ends its sentence ("at a rally in Albany, N.Y. “We will win.”"): a quoted phrase inside the sentence
+    # sentences ("the U.S. But ...", "the Xbox One S. That ..."); before a quotation that opens with a capital they
+    # end their sentence ("at a rally in Albany, N.Y. “We will win.”"): a quoted phrase inside the sentence
     # opens in lower case ("the U.S. “maximum pressure” campaign").
-    if _INITIALISM.search(word + "."):
+    if lowered in _ENDING_NAMES or _INITIALISM.search(word + "."):
         return _QUOTED_SENTENCE.match(text, following, line_end) is not None or _opens_sentence(text, following)
-    if lowered in _ENDING_NAMES or _INITIAL.search(word + "."):
-        return _opens_sentence(text, following)
-    return True
+    # a single initial goes on a name, also before a nickname in quotation marks (Robert C. “Bobby” Scott)
+    return not _INITIAL.search(word + ".") or _opens_sentence(text, following)
 
 
 def _opens_sentence(text: str, following: int) -> bool:
