@@ -111,6 +111,9 @@ def test_furniture_and_headlines_are_not_claims(line, kind):
         ("“The bridge will open in May,” said Tom Vance. “Really sad.”", "“Really sad.”", True),
         ('"The old plant is closed for good," the manager said. "That\'s gone."', '"That\'s gone."', True),
         ("“They never asked us. Shame.”", "Shame.”", True),
+        # inside a quotation, two words are the speaker's too; one is an exclamation
+        ("“The fillets are pure white. It’s translucent. And it flakes.”", "It’s translucent.", True),
+        ("“The fillets are pure white. Wow. And it flakes beautifully.”", "Wow.", False),
         ("The council voted to close the plant. Really sad.", "Really sad.", False),
         ("The council met on Monday night. Nothing else.", "Nothing else.", False),
     ],

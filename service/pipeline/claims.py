@@ -38,6 +38,9 @@ FURNITURE_MAX_CHARS = 160
 """Furniture patterns only apply to short lines: chrome is short, story text is not."""
 
 MIN_CLAIM_WORDS = 3
+MIN_QUOTED_CLAIM_WORDS = 2
+"""Inside a quotation two words assert something the speaker goes on saying ("It’s translucent.", "He knows."); one
+is an exclamation ("Wow.", "Period.")."""
 MIN_TRAILING_FRAGMENT_WORDS = 6
 MIN_CUT_SENTENCE_WORDS = 16
 """An unpunctuated body line this long is a sentence the scraper cut, not a heading."""
@@ -144,15 +147,15 @@ def segment(document: Document) -> Segmentation:
         for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
             words = _WORD.findall(sentence)
+            opens_inside_quote = document.quotations.open_at(start)
             kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims,
-                                     line_tables)
+                                     line_tables, opens_inside_quote)
             if kind == "claim":
                 key = _sentence_key(sentence, words, folded, start, end)
                 if key in seen:
                     kind, reason = "duplicate", "repeats an earlier sentence word for word"
                 else:
                     seen.add(key)
-                    opens_inside_quote = document.quotations.open_at(start)
                     claims.append(Claim(len(claims), start, end, sentence, paragraph, opens_inside_quote))
                     continue
             skipped.append(Segment(start, end, sentence, kind, reason))
@@ -286,15 +289,16 @@ def _literals_by_line(folded: str, lines: Sequence[Line]) -> list[list[tuple[str
 
 def _classify(
     sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool,
-    tables=_FURNITURE_TABLES,
+    tables=_FURNITURE_TABLES, inside_quote: bool = False,
 ) -> tuple[str, str]:
     """The segment kind of one sentence (``folded``: it case-folded; ``words``: its words) and why; ``tables``:
-    the furniture entries its line may hold (``_literals_by_line``).
+    the furniture entries its line may hold (``_literals_by_line``); ``inside_quote``: it opens inside a quotation.
 
     A sentence that is its entire line (``sentence_count`` 1) was already found free of
     furniture by the line check: the same text is not searched twice.
     """
-    if not words or len(words) < MIN_CLAIM_WORDS and not _spoken(sentence):
+    if not words or len(words) < MIN_CLAIM_WORDS and not _spoken(sentence) and not (
+            inside_quote and len(words) >= MIN_QUOTED_CLAIM_WORDS):
         return "fragment", f"too short to assert something ({len(words)} words)"
     if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded, tables)):
         return "furniture", f"page furniture: matches {match.group(0)!r}"
