@@ -65,7 +65,12 @@ from .conftest import seed_text
         ("Officials defended the U.S. “maximum pressure” campaign on Monday.",
          ["Officials defended the U.S. “maximum pressure” campaign on Monday."]),
         ("Exports to the U.S. Army rose by a third last year.", ["Exports to the U.S. Army rose by a third last year."]),
-        # a short tag after the quotation still ends with it
+        # a short tag after the quotation still ends with it; words that end in a title's stop are no tag
+        ('Both leaders vowed to block the "midnight rule." But Sen. Lee has promised a vote on it.',
+         ['Both leaders vowed to block the "midnight rule."', "But Sen. Lee has promised a vote on it."]),
+        ("“We will not fold,” said Gov. Ann Hale of Ohio on Friday.",
+         ["“We will not fold,” said Gov. Ann Hale of Ohio on Friday."]),
+        ("“Who pays for it?” Ohio Gov. Ann Hale asked the panel.", ["“Who pays for it?” Ohio Gov. Ann Hale asked the panel."]),
         ("“We will rebuild the whole block,” the mayor said firmly. The crowd cheered.",
          ["“We will rebuild the whole block,” the mayor said firmly.", "The crowd cheered."]),
     ],
@@ -106,6 +111,9 @@ def test_furniture_and_headlines_are_not_claims(line, kind):
         ("“The bridge will open in May,” said Tom Vance. “Really sad.”", "“Really sad.”", True),
         ('"The old plant is closed for good," the manager said. "That\'s gone."', '"That\'s gone."', True),
         ("“They never asked us. Shame.”", "Shame.”", True),
+        # inside a quotation, two words are the speaker's too; one is an exclamation
+        ("“The fillets are pure white. It’s translucent. And it flakes.”", "It’s translucent.", True),
+        ("“The fillets are pure white. Wow. And it flakes beautifully.”", "Wow.", False),
         ("The council voted to close the plant. Really sad.", "Really sad.", False),
         ("The council met on Monday night. Nothing else.", "Nothing else.", False),
     ],
@@ -306,6 +314,30 @@ def test_speaker_tag_after_a_quotation_stays_with_it(text, expected_claims):
         # Nor does an initialism before a capitalised word.
         ("The U.N. Security Council met in emergency session on Sunday night.",
          ["The U.N. Security Council met in emergency session on Sunday night."]),
+        # Unless that word opens sentences and never goes on a name: the stop of the initialism, initial or
+        # abbreviation that ends a name or a list ends the sentence too.
+        ("Prices rose fastest in Canada and the U.S. But wages kept pace in both countries.",
+         ["Prices rose fastest in Canada and the U.S.", "But wages kept pace in both countries."]),
+        ("The rally drew a large crowd in Washington, D.C. He spoke for about an hour.",
+         ["The rally drew a large crowd in Washington, D.C.", "He spoke for about an hour."]),
+        ("The console is far quieter than the older Xbox One S. That model ran hot under load.",
+         ["The console is far quieter than the older Xbox One S.", "That model ran hot under load."]),
+        ("The list named cousins, neighbours, old classmates, etc. This data was then sold on.",
+         ["The list named cousins, neighbours, old classmates, etc.", "This data was then sold on."]),
+        ("The paper is owned by Arthur Sulzberger Jr. A family trust holds the voting shares.",
+         ["The paper is owned by Arthur Sulzberger Jr.", "A family trust holds the voting shares."]),
+        ("The cards were printed by Acme Games, Inc. “We sold out in a week,” its owner said.",
+         ["The cards were printed by Acme Games, Inc.", "“We sold out in a week,” its owner said."]),
+        ("Shares of Acme Inc. Chief Executive Jane Roe rose after the deal was announced.",
+         ["Shares of Acme Inc. Chief Executive Jane Roe rose after the deal was announced."]),
+        ("The barbecue was hosted by Rep. Robert C. “Bobby” Scott in his back yard.",
+         ["The barbecue was hosted by Rep. Robert C. “Bobby” Scott in his back yard."]),
+        ("The order was signed by Judge Anne B. Thornton on Tuesday in Boston.",
+         ["The order was signed by Judge Anne B. Thornton on Tuesday in Boston."]),
+        ("The letter went to the U.S. House committee that oversees the agency.",
+         ["The letter went to the U.S. House committee that oversees the agency."]),
+        ("Critics asked whether the case of Trump vs. The Times would ever reach a jury.",
+         ["Critics asked whether the case of Trump vs. The Times would ever reach a jury."]),
         # A page pasted without its spaces: the stop glued to a capitalised word ends the sentence.
         ("The council approved the levy on Monday.Residents had opposed it for months.",
          ["The council approved the levy on Monday.", "Residents had opposed it for months."]),
@@ -319,6 +351,11 @@ def test_speaker_tag_after_a_quotation_stays_with_it(text, expected_claims):
          ['"We worked through the night."', "Crews had restored power by dawn, officials said."]),
         ('The roads were closed, officials said."We are asking people to stay home," the mayor added.',
          ["The roads were closed, officials said.", '"We are asking people to stay home," the mayor added.']),
+        # So does a stop before a quotation glued to it, closed or not, after a word or a year.
+        ('She asked: "How could they let him go?""He walked free," her brother said.',
+         ['She asked: "How could they let him go?"', '"He walked free," her brother said.']),
+        ("The party has no clear favourite for 2028.“We will know by spring,” an aide said.",
+         ["The party has no clear favourite for 2028.", "“We will know by spring,” an aide said."]),
         # An abbreviation, a number, a domain or an initialism glued the same way does not.
         ("The decision by Gen.Morales came late in the evening of the second day.",
          ["The decision by Gen.Morales came late in the evening of the second day."]),

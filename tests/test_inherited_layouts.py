@@ -580,3 +580,24 @@ def test_a_mostly_quoted_claim_after_a_quotation_in_its_paragraph_goes_on_quotin
 def test_a_claim_mostly_the_writer_s_or_out_of_the_quotation_s_paragraph_inherits_nothing(speaker, sep, then):
     found = attributions(QUOTED_ON.format(speaker=speaker, sep=sep, then=then))
     assert not any(a is not None and a["inherited"] for a in found), found
+
+
+@pytest.mark.parametrize(
+    "closing, inherits",
+    [
+        # the quotation after the speaker's goes on over sentences: all of them are hers, also when her name in
+        # apposition leaves the first quotation with no source span
+        ("They fought an uphill battle.”", [True]),
+        ("They fought an uphill battle. Nobody could have done more.”", [True, True]),
+        # a sentence of the writer's after the quotation has closed is not
+        ("They fought an uphill battle.”\nThe hospital has not commented on the case.", [True, False]),
+    ],
+)
+def test_every_sentence_of_a_quotation_after_the_speaker_s_goes_on_quoting(closing, inherits):
+    text = ("The girl was taken to hospital on Monday.\n"
+            "“She had taken eight tablets and nothing could save her,” her mother, Anne, said in a statement.\n"
+            f"“As she got worse, the staff did all they could. {closing}")
+    found = attributions(text)
+    assert found[1] is not None and not found[1]["inherited"]
+    assert found[2] is not None and found[2]["inherited"]
+    assert [bool(a is not None and a["inherited"]) for a in found[3:]] == inherits, found

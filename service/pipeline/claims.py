@@ -38,6 +38,9 @@ FURNITURE_MAX_CHARS = 160
 """Furniture patterns only apply to short lines: chrome is short, story text is not."""
 
 MIN_CLAIM_WORDS = 3
+MIN_QUOTED_CLAIM_WORDS = 2
+"""Inside a quotation two words assert something the speaker goes on saying ("It’s translucent.", "He knows."); one
+is an exclamation ("Wow.", "Period.")."""
 MIN_TRAILING_FRAGMENT_WORDS = 6
 MIN_CUT_SENTENCE_WORDS = 16
 """An unpunctuated body line this long is a sentence the scraper cut, not a heading."""
@@ -45,12 +48,12 @@ HEADLINE_MIN_WORDS = 4
 HEADLINE_CAPITALISED_SHARE = 0.8
 
 # A mark, then either more marks and closing quotes before white space, or (a stop glued to the next sentence
-# by a page pasted without its spaces, "Martin.His brother", "the night.”Before dawn") a word of letters before
-# the mark, a closing quote or none, and a capitalised word after it. The two branches share the first mark so
+# by a page pasted without its spaces, "Martin.His brother", "the night.”Before dawn", "in 2016.“We", "guilty?""He")
+# a word before the mark, a closing quote or none, and a capitalised word after it, opening a quotation or not. The two branches share the first mark so
 # that the pattern opens with one character class, and ``re`` skips ahead to the next mark (branches that open
 # with a class each are tried at every character).
 _BOUNDARY = re.compile(
-    r"[.!?\u2026](?:[.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)|(?<=[A-Za-z]{2}[.!?])[\"\u201d]?(?=[A-Z][a-z]))"
+    r"[.!?\u2026](?:[.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s|$)|(?<=\w{2}[.!?])[\"\u201d]?(?=[\"\u201c]?[A-Z][a-z]))"
 )
 _TERMINAL_PUNCTUATION = frozenset(".!?\u2026:;")
 _CLOSERS = "\"'\u201d\u2019)]"
@@ -106,6 +109,10 @@ anchored at the start are looked up by the folded text's first character. These 
 "is it furniture?"; the alternation runs only on a hit, to name the match exactly as
 before. ``_WHOLE_LINE_TABLES`` holds the entries that apply to a line of any length."""
 _ABBREVIATIONS = frozenset(entry.lower() for entry in read_entries("abbreviations.txt"))
+_ENDING_NAMES = frozenset(entry.lower() for entry in read_entries("abbreviations_ending_names.txt"))
+_SENTENCE_OPENERS = frozenset(read_entries("sentence_openers.txt"))
+_NEXT_WORD = re.compile(r"[A-Z][a-z]*+(?=[\s,'\u2019])")
+"""A capitalised word, whole (not an initial: "A." or "J. R." go on a name)."""
 _BEFORE_NUMBERS = frozenset(entry.lower() for entry in read_entries("abbreviations_before_numbers.txt"))
 
 # Words that stay lower-case in a title-cased headline.
@@ -140,15 +147,15 @@ def segment(document: Document) -> Segmentation:
         for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
             words = _WORD.findall(sentence)
+            opens_inside_quote = document.quotations.open_at(start)
             kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims,
-                                     line_tables)
+                                     line_tables, opens_inside_quote)
             if kind == "claim":
                 key = _sentence_key(sentence, words, folded, start, end)
                 if key in seen:
                     kind, reason = "duplicate", "repeats an earlier sentence word for word"
                 else:
                     seen.add(key)
-                    opens_inside_quote = document.quotations.open_at(start)
                     claims.append(Claim(len(claims), start, end, sentence, paragraph, opens_inside_quote))
                     continue
             skipped.append(Segment(start, end, sentence, kind, reason))
@@ -216,8 +223,11 @@ def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_en
     if next_char.islower() or next_char in ",;:)":
         return False
     punctuation = boundary.group(0)
-    if punctuation[-1] in _CLOSING_QUOTES and _SPEAKER_TAG.match(text, boundary.end(), line_end):
-        return False
+    if punctuation[-1] in _CLOSING_QUOTES and (tag := _SPEAKER_TAG.match(text, boundary.end(), line_end)):
+        # words that open a sentence up to a title's stop ("“..." But Sen. Lee ...") are no tag: the tag goes on to
+        # name the speaker ("“...,” Sen. Lee said.", "“...” Massachusetts Sen. Lee told me.")
+        if tag.group().split()[-1].rstrip(".").lower() not in _ABBREVIATIONS or not _opens_sentence(text, following):
+            return False
     if punctuation != ".":
         return True
     previous = _LAST_TOKEN.search(text, max(0, boundary.start() - 24), boundary.start())
@@ -229,12 +239,20 @@ def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_en
         return False
     if lowered in _BEFORE_NUMBERS:
         return not next_char.isdigit()
-    # "U.S." / "U.N." / "J." before a capitalised word are abbreviations, not ends; an initialism before a quotation
-    # that opens with a capital ends its sentence ("at a rally in Albany, N.Y. “We will win.”"): a quoted phrase
-    # inside the sentence opens in lower case ("the U.S. “maximum pressure” campaign").
-    if _INITIALISM.search(word + "."):
-        return _QUOTED_SENTENCE.match(text, following, line_end) is not None
-    return not _INITIAL.search(word + ".")
+    # "U.S." / "U.N." / "J." / "Inc." before a capitalised word are abbreviations, not ends, unless that word opens
+    # sentences ("the U.S. But ...", "the Xbox One S. That ..."); before a quotation that opens with a capital they
+    # end their sentence ("at a rally in Albany, N.Y. “We will win.”"): a quoted phrase inside the sentence
+    # opens in lower case ("the U.S. “maximum pressure” campaign").
+    if lowered in _ENDING_NAMES or _INITIALISM.search(word + "."):
+        return _QUOTED_SENTENCE.match(text, following, line_end) is not None or _opens_sentence(text, following)
+    # a single initial goes on a name, also before a nickname in quotation marks (Robert C. “Bobby” Scott)
+    return not _INITIAL.search(word + ".") or _opens_sentence(text, following)
+
+
+def _opens_sentence(text: str, following: int) -> bool:
+    """Whether the word at ``following`` is one that opens sentences and never goes on a name ("But", "The")."""
+    word = _NEXT_WORD.match(text, following)
+    return word is not None and word.group().lower() in _SENTENCE_OPENERS
 
 
 def _furniture(line: str, folded: str, tables=_FURNITURE_TABLES) -> re.Match[str] | None:
@@ -271,15 +289,16 @@ def _literals_by_line(folded: str, lines: Sequence[Line]) -> list[list[tuple[str
 
 def _classify(
     sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool,
-    tables=_FURNITURE_TABLES,
+    tables=_FURNITURE_TABLES, inside_quote: bool = False,
 ) -> tuple[str, str]:
     """The segment kind of one sentence (``folded``: it case-folded; ``words``: its words) and why; ``tables``:
-    the furniture entries its line may hold (``_literals_by_line``).
+    the furniture entries its line may hold (``_literals_by_line``); ``inside_quote``: it opens inside a quotation.
 
     A sentence that is its entire line (``sentence_count`` 1) was already found free of
     furniture by the line check: the same text is not searched twice.
     """
-    if not words or len(words) < MIN_CLAIM_WORDS and not _spoken(sentence):
+    if not words or len(words) < MIN_CLAIM_WORDS and not _spoken(sentence) and not (
+            inside_quote and len(words) >= MIN_QUOTED_CLAIM_WORDS):
         return "fragment", f"too short to assert something ({len(words)} words)"
     if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded, tables)):
         return "furniture", f"page furniture: matches {match.group(0)!r}"

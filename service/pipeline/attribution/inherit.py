@@ -81,7 +81,8 @@ def inherit_forward(
 ) -> tuple[Attribution | None, ...]:
     """A claim that opens a quotation left open takes the attribution of the claim that
     closes it ("“A. B,” she said."), looking ahead at most ``LOOKBACK_CLAIMS`` claims; when no
-    later claim attributes it, that of the claim before it if that one quotes someone."""
+    later claim attributes it, that of the claim before it if that one quotes someone, and so do the claims of its
+    paragraph that go on inside that quotation (``inherit_backward`` read them before it had one)."""
     for index, claim in enumerate(claims):
         if results[index] is not None or claim.opens_inside_quote or not quotations.leaves_open(claim.start, claim.end):
             continue
@@ -94,7 +95,11 @@ def inherit_forward(
                 results[index] = _inherited(attribution, later, "opens_quotation_closed_later", earlier)
                 break
         if results[index] is None and index > 0:
-            results[index] = _after_quoting(quotations, Seen(claims[index - 1], results[index - 1]), claim)
+            results[index] = opened = _after_quoting(quotations, Seen(claims[index - 1], results[index - 1]), claim)
+            for later in claims[index + 1 :] if opened is not None else ():
+                if later.paragraph != claim.paragraph or not later.opens_inside_quote or results[later.index] is not None:
+                    break
+                results[later.index] = _inherited(opened, claim, "continues_quotation")
     return tuple(results)
 
 
