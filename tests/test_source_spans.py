@@ -61,6 +61,14 @@ def test_a_continued_quotation_takes_its_origins_source_as_made_right(text, expe
         ("Following the vote, the council adjourned, noting that the budget was balanced.", "the council"),
         ("During a campaign stop earlier in the day, Ruiz attacked the plan for its cost, saying, "
          "\"It is reckless and unfair.\"", "Ruiz"),
+        # ... also when a phrase of the predicate was found before the cue, past an aside after the subject
+        ("Senator Ann Cole of Ohio, facing a close race at home, issued a statement saying that she would vote no.",
+         "Ann Cole"),
+        # ... and the name an apposition is to, the subject of a clause inside the sentence
+        ("That may be why Tom Dunn, head of the state chamber, quietly dropped his objections last week, saying a deal "
+         "was near.", "Tom Dunn"),
+        # refused: a quotation and a teller of its own stand before the participle
+        ("Her plan is “dead,” Ruiz said on Tuesday in Austin, noting the vote had failed.", "Ruiz"),
     ],
 )
 def test_a_participles_teller_is_the_subject_of_its_clause(text, source):

@@ -143,15 +143,22 @@ def _after_a_name(word: str) -> bool:
 def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
     """The subject of the claim's main clause, for a participle cue that has no source of its own ("That judge
     tossed the cases, saying they were moot" -> "That judge"): the words before the clause's first verb, past a
-    leading adjunct set off by a comma ("On Thursday, McConnell walked back ..."); None when no verb is found."""
+    leading adjunct set off by a comma ("On Thursday, McConnell walked back ..."), or a piece of its own before
+    asides when the verb opens a later piece ("Senator Ann Cole of Ohio, facing a close race, issued a statement");
+    None when no verb is found."""
+    alone = None  # a verbless piece that may be the subject, its verb after an aside
     for piece in list(PIECE.finditer(text, claim_start, cue_start))[:APPOSITION_PIECES]:
         words = [word for word in WORD.finditer(text, piece.start(), piece.end())]
         while words and (words[0].group().lower() in OPENING_WORDS or words[0].group().lower() in _FOCUS_ADVERBS):
             words.pop(0)
+        if alone is not None and opens_predicate([word.group() for word in words]):
+            return alone
         if not words or (_opens_adjunct(words[0].group()) and not _demonstrative(words)):
             continue
         verb = next((k for k, word in enumerate(words) if k and _ends_subject(word.group())), None)
         if verb is None:
+            if alone is None and words[0].group()[:1].isupper():
+                alone = trim(text, words[0].start(), words[-1].end())
             continue  # "But the very next day,": an adjunct all the same
         subject = trim(text, words[0].start(), words[verb - 1].end())
         return subject if subject is not None and len(subject.text.split()) <= MAX_SOURCE_WORDS else None
@@ -211,6 +218,18 @@ def is_adjunct(phrase: str) -> bool:
     if low in ADJUNCT_WORDS or low in _SUBORDINATING or low in _TIME_WORDS or low in OPENING_WORDS:
         return True
     return low.endswith(("ing", "ed")) and after[:1].islower()
+
+
+def opens_predicate(words: list[str]) -> bool:
+    """Whether a clause piece opens with its verb, after -ly adverbs: a past form or a verb in the present tense
+    ("issued a statement", "recently toned down", "agrees"); not an apposition ("a former aide", "facing a race")."""
+    rest = list(words)
+    while rest and rest[0].islower() and rest[0].endswith("ly"):
+        rest.pop(0)
+    if not rest or not rest[0].islower():
+        return False
+    low = rest[0]
+    return is_past_participle(low) or (low.endswith("s") and not low.endswith("ss") and verb_classes(low) is not None)
 
 
 def _ends_subject(word: str) -> bool:
