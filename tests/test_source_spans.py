@@ -113,6 +113,10 @@ def test_the_subject_before_what_modifies_it_is_the_source(text, source):
         ("“She is much more careful than people think,” said a former House aide now representing several banks.",
          "a former House aide"),
         ("A spokesman speaking on condition of anonymity said the talks had stalled.", "A spokesman"),
+        # ... also in the source a cue that found none of its own takes, after an inverted cue
+        ("“The base can wait,” said one budget official involved in drafting the plan who was not allowed to speak "
+         "publicly.", "one budget official"),
+        ("“The deal is off,” said a lawyer for the family.", "a lawyer for the family"),
         # an adverb left at the end of a source goes with the verb after it
         ("He soon added: “You are watching the worst hoax in our history!”", "He"),
         ("Republican leaders immediately attacked the governor's motives by claiming that he acted out of spite.",

@@ -99,7 +99,7 @@ def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[At
     refined = [
         _head_only(text, _refine(text, claim, attribution))
         if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited
-        else _source_of_sourceless_cue(text, claim, attribution) or _head_only(text, attribution)
+        else _head_only(text, _source_of_sourceless_cue(text, claim, attribution) or attribution)
         for claim, attribution in zip(claims, attributions, strict=True)
     ]
     for index, attribution in enumerate(attributions):  # in claim order: an origin before its inheritor is final
