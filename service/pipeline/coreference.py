@@ -102,8 +102,10 @@ def _subject_named_before(
     if first is None:
         return None
     referent = attribution.refers_to
-    if referent is not None and (referent.start >= claim.start or referent.text.split()[-1] == first.text.split()[-1]):
-        return None  # already the claim's own mention, or the same person
+    if referent is not None and referent.start >= claim.start:
+        return None  # already the claim's own mention
+    if referent is not None and referent.text.split()[-1] == first.text.split()[-1]:
+        return first  # the same person, by the mention nearest the pronoun
     return None if called_otherwise(first.text, source.text.lower(), said) else first
 
 
