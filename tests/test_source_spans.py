@@ -47,6 +47,29 @@ def test_a_continued_quotation_takes_its_origins_source_as_made_right(text, expe
 
 
 @pytest.mark.parametrize(
+    "text, mention",
+    [
+        # the continuation takes the mention its origin's relative pronoun or "he"/"she" was linked to after it was
+        # carried over
+        ("The ruling was praised by Tom Becker, who said, “This is a great day. The families waited long enough.”",
+         "Tom Becker"),
+        ("Yet for years, the local press was silent when Mayor Cole attacked me, my paper and my readers.\n\n"
+         "Or how about this, on June 1 of last year: “I have not, you know, read the Gazette today, but I read it "
+         "often enough to know I am not wrong about it.”\n\n"
+         "And two days before the vote last year, Cole told WNYC’s “Morning Show,” that “the trouble is, we have all "
+         "these critics,” she said. “And if I read the Gazette, I would not vote for me either.”", "Cole told"),
+        # kept: a continuation whose origin names its source keeps no referent
+        ("“This is a great day,” said Tom Becker. “The families waited long enough.”", None),
+    ],
+)
+def test_a_continued_quotation_takes_its_origins_referent_as_made_right(text, mention):
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    assert attribution["inherited"]
+    referent = attribution["refers_to"]
+    assert (referent["start"] if referent else None) == (text.index(mention) if mention else None)
+
+
+@pytest.mark.parametrize(
     "text, source",
     [
         # a participle cue with no source of its own: the subject of the clause it goes on from

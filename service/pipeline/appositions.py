@@ -112,14 +112,17 @@ def _as_origin_refined(
     attributions: Sequence[Attribution | None], refined: Sequence[Attribution | None], inherited: Attribution
 ) -> Attribution | None:
     """An inherited attribution whose origin claim's source was refined here (a name in apposition, a subject before
-    an aside, the teller before "told reporters"): the refined source, as the claim continues that claim's words
-    ("“...,” said its president, Brian Harris." then “We feel ...”: source "Brian Harris"); None when the origin's
-    source stands as the attribution rules found it, or the claim no longer carries it."""
+    an aside, the teller before "told reporters", the antecedent a relative pronoun stands for): the refined source,
+    as the claim continues that claim's words ("“...,” said its president, Brian Harris." then “We feel ...”: source
+    "Brian Harris"); None when the origin's source stands as the attribution rules found it, or the claim no longer
+    carries it."""
     origin = next((step[2] for step in inherited.steps if step.rule == "inherited"), None)
     if origin is None:
         return None
     before, after = attributions[origin], refined[origin]
-    if before is None or after is None or before.source != inherited.source or after.source in (None, before.source):
+    if before is None or after is None or before.source != inherited.source or after.source is None or (
+        after.source == before.source and after.refers_to in (None, before.refers_to)
+    ):
         return None
     step = Step("origin_refined", after.source.text, origin)
     return replace(inherited, source=after.source, source_type=after.source_type, named=after.named,
