@@ -142,6 +142,13 @@ def test_the_subject_before_what_modifies_it_is_the_source(text, source):
         ("“The deal is off,” said a lawyer for the family.", "a lawyer for the family"),
         # an adverb left at the end of a source goes with the verb after it
         ("He soon added: “You are watching the worst hoax in our history!”", "He"),
+        ("A political consultant even said on a podcast that the senator could not win.", "A political consultant"),
+        # ... and a past form left at its end after the head
+        ("The cuts would fall on the poor, a memo circulated said.", "a memo"),
+        ("“We were not told,” a staff member interviewed said.", "a staff member"),
+        ("Several of the lawyers we consulted said the ruling would not survive an appeal.", "Several of the lawyers"),
+        # refused: a past form after determiners alone or an -ly adverb is the head
+        ("The newly elected said the plan would fail.", "The newly elected"),
         ("Republican leaders immediately attacked the governor's motives by claiming that he acted out of spite.",
          "Republican leaders"),
         # refused: a gerund after "of", a participle before the head, a noun in "-ing" after its determiner, a

@@ -45,6 +45,10 @@ _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WOR
 _TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
 _ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
 _FOCUS_ADVERBS = frozenset(CLAUSE_WORDS["focus_adverbs"])
+_VERB_ADVERBS = frozenset(CLAUSE_WORDS["verb_adverbs"])
+_LAST_WORD = re.compile(r"\s+(?P<word>[a-z]+)\s*$")
+_NO_HEAD_ALONE = DETERMINERS | frozenset(CLAUSE_WORDS["no_teller"])
+"""Words before a past form that leave it the head: "the accused", "Those involved"."""
 # Words a participle after a head cannot follow: then it is a noun ("A filing") or a gerund ("Proponents of pushing").
 _NO_HEAD = DETERMINERS | ADJUNCT_WORDS | frozenset(PHRASE_WORDS["postmodifier_prepositions"]) | {
     "of", "to", "for", "with", "and", "or"}
@@ -90,7 +94,26 @@ def _head_length(before: str, phrase: str) -> int:
             break
     if (adverbs := _TRAILING_ADVERBS.search(piece, start, end)) is not None and adverbs.start() > start:
         end = adverbs.start()  # "Republican leaders immediately [attacked ...]": the adverb went with the verb
+    end = _without_trailing_verb(piece, start, end)
     return _name_end(piece, start, end) - start
+
+
+def _without_trailing_verb(piece: str, start: int, end: int) -> int:
+    """Where a phrase ends without the past form or adverb of a verb left at its end, after a head: "a memo shared"
+    -> "a memo", "A political strategist even" -> "A political strategist", "Harris never" -> "Harris", "the experts
+    I interviewed" -> "the experts"; kept after
+    determiners alone or an -ly adverb ("the accused", "Those involved", "the newly elected")."""
+    while (last := _LAST_WORD.search(piece, start, end)) is not None:
+        before = piece[start : last.start()].split()
+        word = last.group("word")
+        if not before or all(w.lower() in _NO_HEAD_ALONE for w in before) or before[-1].endswith("ly"):
+            break
+        if word not in _VERB_ADVERBS and not is_past_participle(word):
+            break
+        end = last.start()
+        if len(before) > 1 and before[-1].lower() in PRONOUNS and not before[-2][:1].isupper():
+            end = piece.rindex(before[-1], start, end)  # "the experts I interviewed": a clause about the head
+    return end
 
 
 def _verb_after_head(pattern: re.Pattern[str], piece: str, start: int, end: int,
