@@ -622,9 +622,10 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "Owen Pratt", "person", True, []),
         ("Rents doubled. These tenants — more than 300 of them — say the landlord ignored the leaks.",
          "These tenants", "anonymous", False, []),
-        # refused: a sentence adverb opening the sentence is no subject
+        # refused: a sentence adverb opening the sentence is no subject (the head, as without the aside: the
+        # phrase after it identifies the document)
         ("Overall, figures from several agencies — including the census bureau — show that rents rose.",
-         "figures from several agencies", "document", True, []),
+         "figures", "document", True, []),
         # a name's phrase ends where a time, an adverb or a verb follows it
         ("Mayor Dana Holt later Thursday told reporters the bridge would reopen.", "Dana Holt", "person", True, []),
         ("The Transport Department less than a week ago said the repairs were done.",

@@ -47,6 +47,29 @@ def test_a_continued_quotation_takes_its_origins_source_as_made_right(text, expe
 
 
 @pytest.mark.parametrize(
+    "text, mention",
+    [
+        # the continuation takes the mention its origin's relative pronoun or "he"/"she" was linked to after it was
+        # carried over
+        ("The ruling was praised by Tom Becker, who said, “This is a great day. The families waited long enough.”",
+         "Tom Becker"),
+        ("Yet for years, the local press was silent when Mayor Cole attacked me, my paper and my readers.\n\n"
+         "Or how about this, on June 1 of last year: “I have not, you know, read the Gazette today, but I read it "
+         "often enough to know I am not wrong about it.”\n\n"
+         "And two days before the vote last year, Cole told WNYC’s “Morning Show,” that “the trouble is, we have all "
+         "these critics,” she said. “And if I read the Gazette, I would not vote for me either.”", "Cole told"),
+        # kept: a continuation whose origin names its source keeps no referent
+        ("“This is a great day,” said Tom Becker. “The families waited long enough.”", None),
+    ],
+)
+def test_a_continued_quotation_takes_its_origins_referent_as_made_right(text, mention):
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    assert attribution["inherited"]
+    referent = attribution["refers_to"]
+    assert (referent["start"] if referent else None) == (text.index(mention) if mention else None)
+
+
+@pytest.mark.parametrize(
     "text, source",
     [
         # a participle cue with no source of its own: the subject of the clause it goes on from
@@ -61,6 +84,14 @@ def test_a_continued_quotation_takes_its_origins_source_as_made_right(text, expe
         ("Following the vote, the council adjourned, noting that the budget was balanced.", "the council"),
         ("During a campaign stop earlier in the day, Ruiz attacked the plan for its cost, saying, "
          "\"It is reckless and unfair.\"", "Ruiz"),
+        # ... also when a phrase of the predicate was found before the cue, past an aside after the subject
+        ("Senator Ann Cole of Ohio, facing a close race at home, issued a statement saying that she would vote no.",
+         "Ann Cole"),
+        # ... and the name an apposition is to, the subject of a clause inside the sentence
+        ("That may be why Tom Dunn, head of the state chamber, quietly dropped his objections last week, saying a deal "
+         "was near.", "Tom Dunn"),
+        # refused: a quotation and a teller of its own stand before the participle
+        ("Her plan is “dead,” Ruiz said on Tuesday in Austin, noting the vote had failed.", "Ruiz"),
     ],
 )
 def test_a_participles_teller_is_the_subject_of_its_clause(text, source):
@@ -105,8 +136,19 @@ def test_the_subject_before_what_modifies_it_is_the_source(text, source):
         ("“She is much more careful than people think,” said a former House aide now representing several banks.",
          "a former House aide"),
         ("A spokesman speaking on condition of anonymity said the talks had stalled.", "A spokesman"),
+        # ... also in the source a cue that found none of its own takes, after an inverted cue
+        ("“The base can wait,” said one budget official involved in drafting the plan who was not allowed to speak "
+         "publicly.", "one budget official"),
+        ("“The deal is off,” said a lawyer for the family.", "a lawyer for the family"),
         # an adverb left at the end of a source goes with the verb after it
         ("He soon added: “You are watching the worst hoax in our history!”", "He"),
+        ("A political consultant even said on a podcast that the senator could not win.", "A political consultant"),
+        # ... and a past form left at its end after the head
+        ("The cuts would fall on the poor, a memo circulated said.", "a memo"),
+        ("“We were not told,” a staff member interviewed said.", "a staff member"),
+        ("Several of the lawyers we consulted said the ruling would not survive an appeal.", "Several of the lawyers"),
+        # refused: a past form after determiners alone or an -ly adverb is the head
+        ("The newly elected said the plan would fail.", "The newly elected"),
         ("Republican leaders immediately attacked the governor's motives by claiming that he acted out of spite.",
          "Republican leaders"),
         # refused: a gerund after "of", a participle before the head, a noun in "-ing" after its determiner, a

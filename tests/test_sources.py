@@ -620,6 +620,27 @@ def test_a_pronoun_after_the_claims_own_subject_stands_for_it(text, referent):
 
 
 @pytest.mark.parametrize(
+    "text, mention",
+    [
+        # the person an earlier claim named, named again as the claim's own subject before its pronoun: the pronoun
+        # stands for that nearest mention
+        ("Yet for years, the local press was silent when Mayor Cole attacked me, my paper and my readers.\n\n"
+         "“There is a reason few of them talk about the budget,” said on March 3, 2015. “The numbers are a mess.“\n\n"
+         "Or how about this, on June 1 of last year: “I have not, you know, read the Gazette today, but I read it "
+         "often enough to know I am not wrong about it.”\n\n"
+         "And two days before the vote last year, Cole told WNYC’s “Morning Show,” that “the trouble is, we have all "
+         "these critics,” she said.", "Cole told"),
+        # kept: a claim with no name of its own before the pronoun keeps the earlier mention
+        ("Mayor Ann Cole spoke at the hall on Monday.\n\n“The trouble is, we have all these critics,” she said.",
+         "Mayor Ann Cole"),
+    ],
+)
+def test_a_pronoun_stands_for_the_nearest_mention_of_its_person(text, mention):
+    referent = score_article(text)["claims"][-1]["attribution"]["refers_to"]
+    assert referent["start"] == text.index(mention)
+
+
+@pytest.mark.parametrize(
     "text, source, source_type",
     [
         # a proper name after a lower-case noun that says what it is: the name is the source, of that noun's kind

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .attribution.clauses import clause_subject, is_adjunct, modifies_up_to, without_postmodifier
+from .attribution.clauses import clause_subject, is_adjunct, modifies_up_to, opens_predicate, without_postmodifier
 from .attribution.references import names_a_teller
 from .attribution.spans import (
     ADJUNCT_WORDS, OPENING_WORDS, institution_name_in, is_personal_name, name_in, plausible, source_after, source_before, trim,
@@ -42,6 +42,7 @@ _ANTECEDENT = re.compile(
     r"(?!(?:from|for|to|with|by|at|in|on|of|and|that|than|[a-z]+ed),)[\w.’'-]+),\s*$"
 )
 _RELATIVE = frozenset({"who", "which"})
+_QUOTE_MARK = re.compile(r"[“”\"]")
 _CONJUNCTIONS = frozenset(read_toml("clause_words.toml")["conjunctions"])
 # A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"), or coordinated ("and arguing").
 # A verb coordinated with the clause's first one, its subject that clause's: "Pate doubts it but says ...".
@@ -58,6 +59,9 @@ _AFTER_CLAUSE = re.compile(r"(?:[,—–]|--|\sand)\s*(?:[a-z]+ly\s+)?$")
 # A person's name right before a description and its comma ("Brian Walsh, [Republican strategist] said"), and one
 # after a description that follows an inverted cue ("said [its president], Brian Harris.").
 _NAME_THEN_COMMA = re.compile(rf"(?:^|(?<=[“\"”,;:—])|(?<=[“\"”,;:—]\s))(?P<name>{_NAME}),\s+$")
+# The same name after any word: an apposition after it goes on to the clause's verb ("when Kim Yo Jong, the leader's
+# sister, delivered a speech, labeling ...").
+_NAME_BEFORE_APPOSITION = re.compile(rf"(?<![\w.'’-])(?P<name>{_NAME}),\s+$")
 _COMMA_THEN_NAME = re.compile(rf",\s+(?P<name>{_NAME})\s*(?:[.,;!?”\"]|$)")
 # Source types a description of a person is read as (not an outlet, document or account).
 _DESCRIBED = frozenset({"person", "anonymous", "unknown"})
@@ -95,7 +99,7 @@ def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[At
     refined = [
         _head_only(text, _refine(text, claim, attribution))
         if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited
-        else _source_of_sourceless_cue(text, claim, attribution) or _head_only(text, attribution)
+        else _head_only(text, _source_of_sourceless_cue(text, claim, attribution) or attribution)
         for claim, attribution in zip(claims, attributions, strict=True)
     ]
     for index, attribution in enumerate(attributions):  # in claim order: an origin before its inheritor is final
@@ -108,14 +112,17 @@ def _as_origin_refined(
     attributions: Sequence[Attribution | None], refined: Sequence[Attribution | None], inherited: Attribution
 ) -> Attribution | None:
     """An inherited attribution whose origin claim's source was refined here (a name in apposition, a subject before
-    an aside, the teller before "told reporters"): the refined source, as the claim continues that claim's words
-    ("“...,” said its president, Brian Harris." then “We feel ...”: source "Brian Harris"); None when the origin's
-    source stands as the attribution rules found it, or the claim no longer carries it."""
+    an aside, the teller before "told reporters", the antecedent a relative pronoun stands for): the refined source,
+    as the claim continues that claim's words ("“...,” said its president, Brian Harris." then “We feel ...”: source
+    "Brian Harris"); None when the origin's source stands as the attribution rules found it, or the claim no longer
+    carries it."""
     origin = next((step[2] for step in inherited.steps if step.rule == "inherited"), None)
     if origin is None:
         return None
     before, after = attributions[origin], refined[origin]
-    if before is None or after is None or before.source != inherited.source or after.source in (None, before.source):
+    if before is None or after is None or before.source != inherited.source or after.source is None or (
+        after.source == before.source and after.refers_to in (None, before.refers_to)
+    ):
         return None
     step = Step("origin_refined", after.source.text, origin)
     return replace(inherited, source=after.source, source_type=after.source_type, named=after.named,
@@ -211,6 +218,8 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
             return attribution  # "..., telling Reuters": the subject of the clause it goes on from
         audience = Step("audience_of_cue", teller.text, source.text, cue.text)
         return _retyped(text, attribution, teller, audience)
+    if source.end <= cue.start and _is_participle(cue) and (subject := _participles_subject(text, claim, source, cue)):
+        return _retyped(text, attribution, subject, Step("participles_subject", subject.text, source.text))
     if source.end <= cue.start and (head := _head_before_relative(text, claim, cue, source)) is not None:
         return _retyped(text, attribution, head, Step("relative_clause_head", head.text, source.text))
     if source.end <= cue.start and (head := _head_before_modifier(text, claim, cue, source)) is not None:
@@ -318,6 +327,30 @@ def _is_participle(cue: Span) -> bool:
     clause's subject and never the phrase after it; "citing" and "quoting" relay the one after them."""
     last = cue.text.split()[-1] if cue.text.split() else ""
     return last.lower().endswith("ing") and _RELAY_PARTICIPLE.match(last) is None
+
+
+def _participles_subject(text: str, claim: Claim, source: Span, cue: Span) -> Span | None:
+    """The subject of the clause a participle cue goes on from, when the would-be source stands after that subject,
+    in the clause's predicate or an aside ("Gardner issued a statement saying", "Kim, the leader's sister, delivered
+    a speech, labeling them ...": the subject did the clause's act and says it); None when that subject is the source
+    already, is an adjunct or types as no source, and when the would-be source is the participle's own subject, right
+    before it ("led to Governor Ruiz saying")."""
+    if not text[source.end : cue.start].strip() and not opens_predicate(source.text.split()):
+        return None
+    if text[source.end : cue.start].startswith(",") and not is_personal_name(text, source) and (
+        found := _NAME_BEFORE_APPOSITION.search(text, claim.start, source.start)
+    ) and is_personal_name(text, name := _span(text, found, "name")):
+        return name  # "why Tom Dunn, head of the chamber, toned down ..., saying": the name the apposition is to
+    subject = clause_subject(text, claim.start, cue.start)
+    if subject is None or subject.end > source.start or is_adjunct(subject.text):
+        return None
+    between = text[subject.end : source.start]
+    if _QUOTE_MARK.search(between):
+        return None  # a quotation or a teller of its own between them ("“...,” Hollande said, noting")
+    in_predicate = opens_predicate(source.text.split()) or any(opens_predicate([word]) for word in between.split())
+    if not in_predicate and (not is_personal_name(text, subject) or is_personal_name(text, source)):
+        return None  # an apposition: its name is the source ("The leader of Ennahda, Rachid Ghannouchi, condemned")
+    return _typed_as_source(text, subject)
 
 
 def _subject_before(text: str, claim: Claim, cue: Span) -> Span | None:

@@ -80,10 +80,26 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
                 attribution, refers_to=subject, source_type="person", named=True,
                 steps=(*attribution.steps, Step("named_before_pronoun", attribution.source.text, subject.text)),
             )
+        if attribution is not None and attribution.inherited:
+            attribution = _as_origin_resolved(attributions, resolved, attribution)
         if attribution is not None and attribution.source is not None and attribution.refers_to is not None:
             pronoun_said(attribution.refers_to.text, attribution.source.text.lower(), said)
         resolved.append(attribution)
     return tuple(resolved)
+
+
+def _as_origin_resolved(
+    attributions: Sequence[Attribution | None], resolved: Sequence[Attribution | None], inherited: Attribution
+) -> Attribution:
+    """An inherited attribution whose origin claim, earlier, had its pronoun linked to a person here since it was
+    carried over: the same person, as the claim goes on with that claim's words (“...,” he said. “...”)."""
+    origin = next((step[2] for step in inherited.steps if step.rule == "inherited"), None)
+    if origin is None or origin >= len(resolved):
+        return inherited
+    before, after = attributions[origin], resolved[origin]
+    if before is None or after is None or after.source != inherited.source or after.refers_to in (None, inherited.refers_to):
+        return inherited
+    return replace(inherited, refers_to=after.refers_to, source_type=after.source_type, named=after.named)
 
 
 def _subject_named_before(
@@ -102,8 +118,10 @@ def _subject_named_before(
     if first is None:
         return None
     referent = attribution.refers_to
-    if referent is not None and (referent.start >= claim.start or referent.text.split()[-1] == first.text.split()[-1]):
-        return None  # already the claim's own mention, or the same person
+    if referent is not None and referent.start >= claim.start:
+        return None  # already the claim's own mention
+    if referent is not None and referent.text.split()[-1] == first.text.split()[-1]:
+        return first  # the same person, by the mention nearest the pronoun
     return None if called_otherwise(first.text, source.text.lower(), said) else first
 
 

@@ -296,6 +296,8 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "subject_before_aside": lambda source, aside: f"source {source!r}: {aside!r} is an aside about it",
     "relative_clause_head": lambda source, inside: f"source {source!r}: {inside!r} stands in a relative clause about it",
     "modifier_not_source": lambda source, inside: f"source {source!r}: {inside!r} stands in what only modifies it",
+    "participles_subject": lambda source, inside: (
+        f"source {source!r}: the subject of the clause the participle goes on from; {inside!r} stands after it"),
     "relative_is_relay": lambda source: f"source {source!r}: the relative pronoun after it stands for it, no other teller",
     "origin_refined": lambda source, claim: f"source {source!r}: as the source of claim {claim}, which it continues, was made right",
     "sourceless_cue": lambda source, cue: f"source {source!r}: no source was found beside {cue!r}; it is who says it by the guidelines",

@@ -45,6 +45,10 @@ _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WOR
 _TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
 _ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
 _FOCUS_ADVERBS = frozenset(CLAUSE_WORDS["focus_adverbs"])
+_VERB_ADVERBS = frozenset(CLAUSE_WORDS["verb_adverbs"])
+_LAST_WORD = re.compile(r"\s+(?P<word>[a-z]+)\s*$")
+_NO_HEAD_ALONE = DETERMINERS | frozenset(CLAUSE_WORDS["no_teller"])
+"""Words before a past form that leave it the head: "the accused", "Those involved"."""
 # Words a participle after a head cannot follow: then it is a noun ("A filing") or a gerund ("Proponents of pushing").
 _NO_HEAD = DETERMINERS | ADJUNCT_WORDS | frozenset(PHRASE_WORDS["postmodifier_prepositions"]) | {
     "of", "to", "for", "with", "and", "or"}
@@ -90,7 +94,26 @@ def _head_length(before: str, phrase: str) -> int:
             break
     if (adverbs := _TRAILING_ADVERBS.search(piece, start, end)) is not None and adverbs.start() > start:
         end = adverbs.start()  # "Republican leaders immediately [attacked ...]": the adverb went with the verb
+    end = _without_trailing_verb(piece, start, end)
     return _name_end(piece, start, end) - start
+
+
+def _without_trailing_verb(piece: str, start: int, end: int) -> int:
+    """Where a phrase ends without the past form or adverb of a verb left at its end, after a head: "a memo shared"
+    -> "a memo", "A political strategist even" -> "A political strategist", "Harris never" -> "Harris", "the experts
+    I interviewed" -> "the experts"; kept after
+    determiners alone or an -ly adverb ("the accused", "Those involved", "the newly elected")."""
+    while (last := _LAST_WORD.search(piece, start, end)) is not None:
+        before = piece[start : last.start()].split()
+        word = last.group("word")
+        if not before or all(w.lower() in _NO_HEAD_ALONE for w in before) or before[-1].endswith("ly"):
+            break
+        if word not in _VERB_ADVERBS and not is_past_participle(word):
+            break
+        end = last.start()
+        if len(before) > 1 and before[-1].lower() in PRONOUNS and not before[-2][:1].isupper():
+            end = piece.rindex(before[-1], start, end)  # "the experts I interviewed": a clause about the head
+    return end
 
 
 def _verb_after_head(pattern: re.Pattern[str], piece: str, start: int, end: int,
@@ -143,15 +166,22 @@ def _after_a_name(word: str) -> bool:
 def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
     """The subject of the claim's main clause, for a participle cue that has no source of its own ("That judge
     tossed the cases, saying they were moot" -> "That judge"): the words before the clause's first verb, past a
-    leading adjunct set off by a comma ("On Thursday, McConnell walked back ..."); None when no verb is found."""
+    leading adjunct set off by a comma ("On Thursday, McConnell walked back ..."), or a piece of its own before
+    asides when the verb opens a later piece ("Senator Ann Cole of Ohio, facing a close race, issued a statement");
+    None when no verb is found."""
+    alone = None  # a verbless piece that may be the subject, its verb after an aside
     for piece in list(PIECE.finditer(text, claim_start, cue_start))[:APPOSITION_PIECES]:
         words = [word for word in WORD.finditer(text, piece.start(), piece.end())]
         while words and (words[0].group().lower() in OPENING_WORDS or words[0].group().lower() in _FOCUS_ADVERBS):
             words.pop(0)
+        if alone is not None and opens_predicate([word.group() for word in words]):
+            return alone
         if not words or (_opens_adjunct(words[0].group()) and not _demonstrative(words)):
             continue
         verb = next((k for k, word in enumerate(words) if k and _ends_subject(word.group())), None)
         if verb is None:
+            if alone is None and words[0].group()[:1].isupper():
+                alone = trim(text, words[0].start(), words[-1].end())
             continue  # "But the very next day,": an adjunct all the same
         subject = trim(text, words[0].start(), words[verb - 1].end())
         return subject if subject is not None and len(subject.text.split()) <= MAX_SOURCE_WORDS else None
@@ -211,6 +241,18 @@ def is_adjunct(phrase: str) -> bool:
     if low in ADJUNCT_WORDS or low in _SUBORDINATING or low in _TIME_WORDS or low in OPENING_WORDS:
         return True
     return low.endswith(("ing", "ed")) and after[:1].islower()
+
+
+def opens_predicate(words: list[str]) -> bool:
+    """Whether a clause piece opens with its verb, after -ly adverbs: a past form or a verb in the present tense
+    ("issued a statement", "recently toned down", "agrees"); not an apposition ("a former aide", "facing a race")."""
+    rest = list(words)
+    while rest and rest[0].islower() and rest[0].endswith("ly"):
+        rest.pop(0)
+    if not rest or not rest[0].islower():
+        return False
+    low = rest[0]
+    return is_past_participle(low) or (low.endswith("s") and not low.endswith("ss") and verb_classes(low) is not None)
 
 
 def _ends_subject(word: str) -> bool:
