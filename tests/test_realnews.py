@@ -252,6 +252,13 @@ SHAPE_WORDS = [
     ("(", "say", ", the council might still change its mind . )", "writer_idiom"),
     ("“ we will win , ” they", "say", ", adding that the polls are wrong .", None),
     ("but i would", "say", ", the plan is sound .", None),
+    # a relative clause with no pronoun: a noun, a pronoun teller and the cue with a gap after it
+    ("the council debated the memos she", "wrote", "while serving as city attorney .", "contact_relative"),
+    ("a choice he", "explained", "on his campaign page .", "contact_relative"),
+    ("the losses they", "say", "would sink the pension fund .", "contact_relative"),
+    ("in the interview she", "said", "the budget would close two libraries .", None),
+    ("in the interview she", "said", "on friday that the budget would close two libraries .", None),
+    ("the memos she", "wrote", ": “ the fund is short . ”", None),
     ("the mayor", "defended", "the move at a news conference .", "acting"),
     ("fans", "defended", "the company on the grounds that its prices were fair .", None),
     ("the mayor", "defended", "the plan as “ the only way out . ”", None),
