@@ -252,6 +252,12 @@ SHAPE_WORDS = [
     ("(", "say", ", the council might still change its mind . )", "writer_idiom"),
     ("“ we will win , ” they", "say", ", adding that the polls are wrong .", None),
     ("but i would", "say", ", the plan is sound .", None),
+    # a poll's share as the teller gives the poll's finding; a pollster or a count of people says it
+    ("with 62 %", "saying", "they would back the levy .", "poll_share"),
+    ("only 40 percent of renters", "believe", "that the rents will fall .", "poll_share"),
+    ("a similar share of the other side", "says", "the plan is fair .", "poll_share"),
+    ("a number of analysts", "say", "that the rents will fall .", None),
+    ("the poll found 40 percent support , the pollster", "said", "on monday .", None),
     # a relative clause with no pronoun: a noun, a pronoun teller and the cue with a gap after it
     ("the council debated the memos she", "wrote", "while serving as city attorney .", "contact_relative"),
     ("a choice he", "explained", "on his campaign page .", "contact_relative"),

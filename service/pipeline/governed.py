@@ -68,6 +68,9 @@ _SCAN = 10
 _ON_OBJECT = {**dict.fromkeys(_WORDS["acting_verbs"], "acting"), **dict.fromkeys(_WORDS["expressing_verbs"], "expressing")}
 """Verbs that are an action when they govern an object only (``_acts_on_object``), each with its refusal's reason."""
 _DECIDING = _WORDS["deciding_verbs"]
+_SHARES = _WORDS["share_words"]
+_SHARE_WORDS = 6
+"""The most words between a share word and the cue ("percent of Republican primary voters say")."""
 _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _NAMING = _WORDS["naming_verbs"]
@@ -282,6 +285,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
       between (``_in_restrictive_relative``), and acts on an object only (``_acts_on_object``: "the woman who accused
       him of", "a Republican who warned of the deficit"): the writer's sentence picks the person out by a deed;
+    - "poll_share": the teller is a poll's share (``_poll_share``: "90% say", "a similar share of the other side
+      says", "only 50 percent believe"): the poll's finding, inherited from the poll;
     - "contact_relative": a noun, a pronoun teller and the cue with nothing of its own after it, a relative clause
       with no pronoun (``_contact_relative``: "memos he wrote justifying the killing", "a choice she explained on
       her page", "the facts they acknowledge are"): the writer's noun phrase, not a saying;
@@ -344,6 +349,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "modifier"
     if _in_restrictive_relative([*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]) and _acts_on_object(lower_after):
         return "restrictive_relative"
+    if _poll_share(lower_before):
+        return "poll_share"
     if _contact_relative(lower_before, lower_after):
         return "contact_relative"
     if _relative_teller(lower_before, lower_after):
@@ -406,6 +413,18 @@ def _writers_colon(lower_before: list[str], lower_after: list[str]) -> bool:
     if _after(lower_after)[0] == "end" or _WRITERS_CLAUSE.isdisjoint(lower_before):
         return False
     return not any(classes is not None and classes[0][0] == "communication" for classes in map(verb_classes, lower_before))
+
+
+def _poll_share(lower_before: list[str]) -> bool:
+    """Whether one of ``share_words`` stands among the last few words before the cue with no mark, clause word or
+    finite verb after it (``_SHARE_WORDS``: "with 92 % saying", "percent of americans responded")."""
+    for at in range(len(lower_before) - 1, max(-1, len(lower_before) - 1 - _SHARE_WORDS), -1):
+        word = lower_before[at]
+        if word in _SHARES:
+            return True
+        if word in _STOPS or word in _NOT_DEFINED or word in _RELATIVES or _finite_looking(word):
+            return False
+    return False
 
 
 def _contact_relative(lower_before: list[str], lower_after: list[str]) -> bool:
