@@ -68,6 +68,9 @@ _SCAN = 10
 _ON_OBJECT = {**dict.fromkeys(_WORDS["acting_verbs"], "acting"), **dict.fromkeys(_WORDS["expressing_verbs"], "expressing")}
 """Verbs that are an action when they govern an object only (``_acts_on_object``), each with its refusal's reason."""
 _DECIDING = _WORDS["deciding_verbs"]
+_SHARES = _WORDS["share_words"]
+_SHARE_WORDS = 6
+"""The most words between a share word and the cue ("percent of Republican primary voters say")."""
 _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _NAMING = _WORDS["naming_verbs"]
@@ -282,6 +285,11 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
       between (``_in_restrictive_relative``), and acts on an object only (``_acts_on_object``: "the woman who accused
       him of", "a Republican who warned of the deficit"): the writer's sentence picks the person out by a deed;
+    - "poll_share": the teller is a poll's share (``_poll_share``: "90% say", "a similar share of the other side
+      says", "only 50 percent believe"): the poll's finding, inherited from the poll;
+    - "contact_relative": a noun, a pronoun teller and the cue with nothing of its own after it, a relative clause
+      with no pronoun (``_contact_relative``: "memos he wrote justifying the killing", "a choice she explained on
+      her page", "the facts they acknowledge are"): the writer's noun phrase, not a saying;
     - "relative_teller": a teller stands between one of ``teller_relatives`` and the cue, with no copula before it
       and no clause after the cue (``_relative_teller``: "in what police said was", "contrary to what Trump
       wrote, ..."): an aside in a noun phrase of the writer's sentence;
@@ -341,6 +349,10 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "modifier"
     if _in_restrictive_relative([*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]) and _acts_on_object(lower_after):
         return "restrictive_relative"
+    if _poll_share(lower_before):
+        return "poll_share"
+    if _contact_relative(lower_before, lower_after):
+        return "contact_relative"
     if _relative_teller(lower_before, lower_after):
         return "relative_teller"
     if _relative_aside(lower_before, lower_after):
@@ -401,6 +413,36 @@ def _writers_colon(lower_before: list[str], lower_after: list[str]) -> bool:
     if _after(lower_after)[0] == "end" or _WRITERS_CLAUSE.isdisjoint(lower_before):
         return False
     return not any(classes is not None and classes[0][0] == "communication" for classes in map(verb_classes, lower_before))
+
+
+def _poll_share(lower_before: list[str]) -> bool:
+    """Whether one of ``share_words`` stands among the last few words before the cue with no mark, clause word or
+    finite verb after it (``_SHARE_WORDS``: "with 92 % saying", "percent of americans responded")."""
+    for at in range(len(lower_before) - 1, max(-1, len(lower_before) - 1 - _SHARE_WORDS), -1):
+        word = lower_before[at]
+        if word in _SHARES:
+            return True
+        if word in _STOPS or word in _NOT_DEFINED or word in _RELATIVES or _finite_looking(word):
+            return False
+    return False
+
+
+def _contact_relative(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether the cue's teller is a subject pronoun right after a noun (no verb, function word, mark or "-ly"
+    adverb: "memos he wrote", "differences he hopes") and the cue's object is that noun: after the cue comes no
+    object nor content (no quotation, colon or "that" in the claim) but at once a stop, a preposition, a
+    subordinator, an auxiliary or an "-ing" word ("memos he wrote justifying", "a movement he said was")."""
+    if len(lower_before) < 2 or lower_before[-1] not in _SUBJECTS:
+        return False
+    noun = lower_before[-2]
+    if (not noun.isalpha() or noun in _NOT_A_VERB_BEFORE or noun in _NOT_DEFINED or noun in _RELATIVES
+            or _ly_adverb(noun) or verb_classes(noun) is not None):
+        return False
+    if any(word in QUOTE_MARKS or word in (":", "that") for word in lower_after):
+        return False
+    first = lower_after[0] if lower_after else "."
+    return (first in _STOPS or first in _PREPOSITIONS or first in _AUXILIARIES or first in _FINITE
+            or first in _CLAUSE_WORDS["subordinators"] or first.endswith("ing"))
 
 
 def _relative_teller(lower_before: list[str], lower_after: list[str]) -> bool:
