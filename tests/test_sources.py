@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from service import score_article
-from service.pipeline.attribution.spans import name_in, plausible, trim
+from service.pipeline.attribution.spans import name_in, owned_phrase, plausible, trim
 from service.pipeline.sources import classify_source
 from service.pipeline.records import Span
 
@@ -446,6 +446,30 @@ def test_a_quotation_closed_by_its_speaker_takes_a_mention_a_paragraph_before(be
 )
 def test_a_cue_word_as_head_noun_can_be_a_source(phrase, is_source):
     assert (plausible(Span(0, len(phrase), phrase)) is not None) == is_source
+
+
+@pytest.mark.parametrize(
+    "text, owner, teller",
+    [
+        # a possessive owner alone gives way to the phrase it owns, up to the cue past auxiliaries
+        ("The mayor’s spokeswoman is warning that the bridge will close.", "The mayor’s", "The mayor’s spokeswoman"),
+        ("His former attorney also said the deal was void.", "His", "His former attorney"),
+        ("Their newest poll suggests the race is tied.", "Their", "Their newest poll"),
+        ("The senator's office has repeatedly denied the report.", "The senator's", "The senator's office"),
+        # kept: no owner, or no owned phrase that runs up to the cue
+        ("He's warned the board that costs will rise.", "He's", "He's"),
+        ("A friend of Garcia's then recalled that the car was red.", "A friend of Garcia's", "A friend of Garcia's"),
+        ("McDonald’s, long criticized by activists, said wages would rise.", "McDonald’s", "McDonald’s"),
+        ("Her sister agreed, but also argued that the vote was early.", "Her", "Her"),
+        ("The governor said the plan was final.", "The governor", "The governor"),
+    ],
+)
+def test_a_possessive_owner_gives_way_to_the_phrase_it_owns(text, owner, teller):
+    cue = next(text.index(f" {word} ") + 1 for word in ("warning", "said", "suggests", "denied", "warned", "recalled",
+                                                           "argued") if f" {word} " in text)
+    start = text.index(owner)
+    found = owned_phrase(text, Span(start, start + len(owner), owner), cue)
+    assert found is not None and found.text == teller
 
 
 @pytest.mark.parametrize(

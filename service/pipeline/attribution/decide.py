@@ -17,7 +17,7 @@ from ..document import Quotations
 from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import QUOTATION_CLOSERS, Candidate, Cues, tags_a_quotation
 from .references import names_a_teller
-from .spans import plausible, quoted_account_before, source_after, tighten
+from .spans import owned_phrase, plausible, quoted_account_before, source_after, tighten
 from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, word_initial_matches
 
 _FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
@@ -303,10 +303,14 @@ def _says(text: str, candidate: Candidate) -> bool:
 
 
 def _model_source(text: str, claim: Claim, prediction: ClaimPrediction) -> Span | None:
-    """The model's source span, made tight; None outside the claim or over the cue itself ("according to a")."""
+    """The model's source span, made tight; None outside the claim or over the cue itself ("according to a"). A
+    possessive owner alone ("Palin’s" of "Palin’s post resonated") gives way to the phrase it owns (``owned_phrase``)."""
     source, cue = prediction.source, prediction.cue
     if source is None or not (claim.start <= source.start and source.end <= claim.end):
         return None
     if cue is not None and source.start < cue.end and cue.start < source.end:
         return None
-    return plausible(tighten(text, source))
+    tight = plausible(tighten(text, source))
+    if tight is None or cue is None or tight.end > cue.start:
+        return tight
+    return owned_phrase(text, tight, cue.start)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
-from ..source_lexicons import DETERMINERS, MEDIA_NAME, NAME_PARTICLES, PRONOUNS, REPORT_HEAD, joined_particle
+from ..source_lexicons import DETERMINERS, MEDIA_NAME, NAME_PARTICLES, POSSESSIVE_DETERMINERS, PRONOUNS, REPORT_HEAD, joined_particle
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -51,6 +51,16 @@ _NO_TELLER = re.compile(
     rf"(?:(?:{'|'.join(CLAUSE_WORDS['no_teller'])}|(?-i:{LY_ADVERB}))\s*)+",
     re.IGNORECASE,
 )
+# A lower-case word after a possessive owner: the head, or a modifier, of the phrase it owns, up to a word that
+# ends it (``_ENDS_THE_OWNED``) or a cue verb.
+_OWNED_WORD = re.compile(r"\s+(?P<word>[a-z][\w-]*)(?![\w'’-])")
+_ENDS_THE_OWNED = re.compile(
+    rf"{AUX}|{'|'.join(CLAUSE_WORDS['copulas'] + CLAUSE_WORDS['modals'] + CLAUSE_WORDS['no_teller'])}"
+    rf"|{'|'.join(_PHRASE_WORDS['adjunct_prepositions'])}"
+)
+_VERB_LIKE = re.compile(rf"{LY_ADVERB}|\w+ed")
+CONTRACTED = frozenset(read_toml("no_content.toml")["contracted"])
+"""Words whose "'s" is a contracted verb ("he's", "let's"), not a possessive."""
 _ADJUNCT_OPENING = re.compile(rf"(?-i:{'|'.join(_PHRASE_WORDS['adjunct_prepositions'])})\s")
 # A short adjunct before a determined noun phrase or a pronoun, "in January the state Supreme Court", "On Sunday
 # he": cut from the span, its preposition in either case (the sentence may open with it).
@@ -398,6 +408,31 @@ def _tight_length(before: str, words: str) -> int:
     if (clitic := _PRONOUN_CLITIC.search(piece, start, end)) is not None:
         end = clitic.start("clitic")
     return end - start
+
+
+def owned_phrase(text: str, span: Span, end: int) -> Span | None:
+    """When ``span`` is only a possessive owner ("his", "Gary Johnson’s") of the phrase that runs from it up to
+    ``end`` (a cue) past auxiliaries and adverbs only, that phrase, the clause's subject and so the teller: "Gary
+    Johnson’s doctor" of "Gary Johnson’s doctor is calling", "Palin’s post" of "Palin’s post resonated"; None when
+    it is no noun phrase. Else ``span`` itself (also "His" of "His ex-wife agreed, but also contended"). A
+    contraction ("he’s warned", "let’s say") is no owner, nor a name in "'s" before an adverb (a double genitive,
+    "A colleague of Rothman’s then remembered") or a comma ("McDonald’s, long ...")."""
+    last = span.text.split()[-1].replace("’", "'").lower()
+    owner, possessive, rest = last.rpartition("'s")
+    if not (last in POSSESSIVE_DETERMINERS or possessive and owner and not rest and owner not in CONTRACTED):
+        return span
+    phrase_end = span.end
+    for word in _OWNED_WORD.finditer(text, span.end, end):
+        after_head = phrase_end > span.end  # an "-ly" or "-ed" word after the first is a verb's, not a modifier
+        if (word.start() != phrase_end or _ENDS_THE_OWNED.fullmatch(word.group("word"))
+                or CUE_VERB.fullmatch(word.group("word")) or after_head and _VERB_LIKE.fullmatch(word.group("word"))):
+            break
+        phrase_end = word.end()
+    if phrase_end == span.end or not all(
+        _ENDS_THE_OWNED.fullmatch(word) or _VERB_LIKE.fullmatch(word) for word in text[phrase_end:end].split()
+    ):
+        return span  # the owned phrase does not run up to the cue: whose clause it is stays the model's guess
+    return plausible(Span(span.start, phrase_end, text[span.start:phrase_end]))
 
 
 def _owner_before(text: str, start: int) -> re.Match[str] | None:
