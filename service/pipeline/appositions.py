@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .attribution.clauses import clause_subject, is_adjunct, modifies_up_to, opens_predicate, without_postmodifier
+from .attribution.inherit import origin_index
 from .attribution.references import names_a_teller
 from .attribution.spans import (
     ADJUNCT_WORDS, OPENING_WORDS, institution_name_in, is_personal_name, name_in, plausible, source_after, source_before, trim,
@@ -116,7 +117,7 @@ def _as_origin_refined(
     as the claim continues that claim's words ("“...,” said its president, Brian Harris." then “We feel ...”: source
     "Brian Harris"); None when the origin's source stands as the attribution rules found it, or the claim no longer
     carries it."""
-    origin = next((step[2] for step in inherited.steps if step.rule == "inherited"), None)
+    origin = origin_index(inherited)
     if origin is None:
         return None
     before, after = attributions[origin], refined[origin]

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from .attribution.inherit import DIRECT_QUOTE_SHARE, carry, earlier_mention
+from .attribution.inherit import DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index
 from .attribution.references import called_otherwise, pronoun_said
 from .attribution.spans import ADJUNCT_WORDS, OPENING_WORDS, is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
@@ -93,7 +93,7 @@ def _as_origin_resolved(
 ) -> Attribution:
     """An inherited attribution whose origin claim, earlier, had its pronoun linked to a person here since it was
     carried over: the same person, as the claim goes on with that claim's words (“...,” he said. “...”)."""
-    origin = next((step[2] for step in inherited.steps if step.rule == "inherited"), None)
+    origin = origin_index(inherited)
     if origin is None or origin >= len(resolved):
         return inherited
     before, after = attributions[origin], resolved[origin]

@@ -110,6 +110,12 @@ def _inherited(attribution: Attribution, origin: Claim, why: Inheritance, mentio
     return carry(attribution, (step,), mention)
 
 
+def origin_index(attribution: Attribution) -> int | None:
+    """The index of the claim ``attribution`` was taken over from (the "inherited" step ``_inherited`` writes); None
+    when it was not inherited so."""
+    return next((step[2] for step in attribution.steps if step.rule == "inherited"), None)
+
+
 def carry(attribution: Attribution, steps: tuple[Step, ...], mention: Span | None = None) -> Attribution:
     """``attribution`` taken over by a claim with no cue: the earlier claim's source words and what they refer to
     ("he" and the name it stands for), for the hand labels point an inherited source at the words of the claim it
