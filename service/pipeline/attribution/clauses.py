@@ -42,6 +42,11 @@ _TRAILING_ADVERBS = re.compile(rf"(?:\s+{LY_ADVERB})+\s*$")
 # capitalised word before it may be part of a name: "Council on Foreign Relations").
 _PREPOSITIONAL = re.compile(rf"\s+(?:{'|'.join(PHRASE_WORDS['postmodifier_prepositions'])})\s")
 _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
+# "At least" before a number: a quantifier opening a noun phrase, no adjunct ("At least 10 Republicans have said").
+_NUMBER_QUANTIFIER = re.compile(
+    rf"(?:{'|'.join(PHRASE_WORDS['number_quantifiers'])})\s+(?:\d+|{'|'.join(PHRASE_WORDS['share_numbers'])})\b",
+    re.IGNORECASE,
+)
 _TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
 _ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
 _FOCUS_ADVERBS = frozenset(CLAUSE_WORDS["focus_adverbs"])
@@ -233,9 +238,10 @@ def _demonstrative(words: list[re.Match[str]]) -> bool:
 def is_adjunct(phrase: str) -> bool:
     """Whether a would-be source is an adjunct or a clause, not who says anything: "In contrast", "for example",
     "Following this performance", "later", "that the plan failed" (a participle or "-ly" word counts only before a
-    lower-case word, so "United Nations" and "Leading economists" are no adjuncts here)."""
+    lower-case word, so "United Nations" and "Leading economists" are no adjuncts here; "At least 10 Republicans"
+    is a quantified noun phrase)."""
     words = phrase.split()
-    if not words:
+    if not words or _NUMBER_QUANTIFIER.match(phrase):
         return False
     low, after = words[0].lower(), words[1] if len(words) > 1 else ""
     if low in ADJUNCT_WORDS or low in _SUBORDINATING or low in _TIME_WORDS or low in OPENING_WORDS:
