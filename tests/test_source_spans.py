@@ -146,6 +146,9 @@ def test_the_subject_before_what_modifies_it_is_the_source(text, source):
         ("“The base can wait,” said one budget official involved in drafting the plan who was not allowed to speak "
          "publicly.", "one budget official"),
         ("“The deal is off,” said a lawyer for the family.", "a lawyer for the family"),
+        # a prepositional phrase after a party's member, capitalised as it is, no name it would go on
+        ("A veteran Democrat in the state Senate said the bill would pass.", "A veteran Democrat"),
+        ("“The convention went well,” a senior Republican on the campaign added.", "a senior Republican"),
         # an adverb left at the end of a source goes with the verb after it
         ("He soon added: “You are watching the worst hoax in our history!”", "He"),
         ("A political consultant even said on a podcast that the senator could not win.", "A political consultant"),

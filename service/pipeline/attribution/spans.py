@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
-from ..source_lexicons import DETERMINERS, MEDIA_NAME, NAME_PARTICLES, POSSESSIVE_DETERMINERS, PRONOUNS, REPORT_HEAD, joined_particle
+from ..source_lexicons import (
+    DETERMINERS, MEDIA_NAME, NAME_PARTICLES, PARTY_MEMBERS, POSSESSIVE_DETERMINERS, PRONOUNS, REPORT_HEAD, joined_particle,
+)
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -476,6 +478,8 @@ def name_in(text: str, span: Span) -> Span | None:
             continue
         start, end = span.start + where[0], span.start + where[1]
         name = Span(start, end, text[start:end])
+        if name.text in PARTY_MEMBERS:
+            continue  # "a senior Republican": a party's member, no name
         reading = classify_source(text, name)
         if reading.source_type == "person" and reading.named:
             return name
