@@ -92,6 +92,12 @@ def test_a_continued_quotation_takes_its_origins_referent_as_made_right(text, me
          "was near.", "Tom Dunn"),
         # refused: a quotation and a teller of its own stand before the participle
         ("Her plan is “dead,” Ruiz said on Tuesday in Austin, noting the vote had failed.", "Ruiz"),
+        # a quotation that closes after the comma before the participle is the clause's object
+        ("Alvarez dismissed the audit as “a fairy tale,” saying the numbers had been invented.", "Alvarez"),
+        # refused: a claim that opens inside a quotation opens with the speaker's words, no subject of the writer's
+        ("Biden came to Detroit on Monday, looking for votes.\n\"Michigan, I am counting on you,\" he told the crowd.\n"
+         "\"This is a state we have to win in November. I spent a lot of time in this state,\" adding he worked with the "
+         "mayor when the city was going bankrupt.", None),
     ],
 )
 def test_a_participles_teller_is_the_subject_of_its_clause(text, source):
@@ -140,6 +146,9 @@ def test_the_subject_before_what_modifies_it_is_the_source(text, source):
         ("“The base can wait,” said one budget official involved in drafting the plan who was not allowed to speak "
          "publicly.", "one budget official"),
         ("“The deal is off,” said a lawyer for the family.", "a lawyer for the family"),
+        # a prepositional phrase after a party's member, capitalised as it is, no name it would go on
+        ("A veteran Democrat in the state Senate said the bill would pass.", "A veteran Democrat"),
+        ("“The convention went well,” a senior Republican on the campaign added.", "a senior Republican"),
         # an adverb left at the end of a source goes with the verb after it
         ("He soon added: “You are watching the worst hoax in our history!”", "He"),
         ("A political consultant even said on a podcast that the senator could not win.", "A political consultant"),
@@ -290,6 +299,8 @@ def test_a_relative_pronoun_stands_for_the_right_mention(text, expected):
         # refused: a capitalised name after "In" is a name, and a teller after the adjunct is the source
         ("In Focus Foundation said the grant would be renewed.", "In Focus Foundation"),
         ("Despite the delay, the mayor said the bridge would open in May.", "the mayor"),
+        # "At least" before a number makes a quantifier, no preposition
+        ("At least three lawmakers, including Ruiz, have said they oppose the plan.", "At least three lawmakers"),
     ],
 )
 def test_an_adjunct_before_the_subject_is_no_source(text, source):
@@ -307,4 +318,16 @@ def test_an_adjunct_before_the_subject_is_no_source(text, source):
     ],
 )
 def test_an_office_in_initials_before_a_name_is_a_title(text, source):
+    assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # "the way" and "how" open a clause in the place of a noun: the teller is its subject, after them
+        ("Note the way Ortega explains why the cuts are needed: “Every county has to give something up.”", "Ortega"),
+        ("Here is how Ortega explains why deep cuts are needed: “Every county has to give something up.”", "Ortega"),
+    ],
+)
+def test_the_subject_of_a_clause_opened_by_how_is_the_source(text, source):
     assert _sources(text)[-1] == (source, False)

@@ -45,7 +45,8 @@ _ANTECEDENT = re.compile(
 _RELATIVE = frozenset({"who", "which"})
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _CONJUNCTIONS = frozenset(read_toml("clause_words.toml")["conjunctions"])
-# A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"), or coordinated ("and arguing").
+# A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"; also when a quotation closes
+# after the comma: '... "a hoax," saying'), or coordinated ("and arguing").
 # A verb coordinated with the clause's first one, its subject that clause's: "Pate doubts it but says ...".
 _COORDINATED = re.compile(r"\s(?:and|but)\s+(?:[a-z]+ly\s+|also\s+|then\s+)?$")
 # A cue right after a closing quotation mark, its source after it: "“...,” offered Maher."
@@ -56,7 +57,7 @@ _TAIL_CLAUSE = re.compile(r",?\s+(?:while|before|after|as|when|who|because)\s")
 # said", "“...?” one person who was there told me".
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 _RELATIVE_TO_CUE = re.compile(r"\s(?P<word>who|that)\s[^,;:“”\"—]*$")
-_AFTER_CLAUSE = re.compile(r"(?:[,—–]|--|\sand)\s*(?:[a-z]+ly\s+)?$")
+_AFTER_CLAUSE = re.compile(r"(?:[,—–][”\"’]?|--|\sand)\s*(?:[a-z]+ly\s+)?$")
 # A person's name right before a description and its comma ("Brian Walsh, [Republican strategist] said"), and one
 # after a description that follows an inverted cue ("said [its president], Brian Harris.").
 _NAME_THEN_COMMA = re.compile(rf"(?:^|(?<=[“\"”,;:—])|(?<=[“\"”,;:—]\s))(?P<name>{_NAME}),\s+$")
@@ -167,7 +168,8 @@ def _sourceless_candidates(text: str, claim: Claim, cue: Span) -> Iterator[Span]
     if (aside := _subject_before_aside(text, claim, cue, None)) is not None:
         yield aside[0]
     participle = cue.text.lower().endswith("ing") and _AFTER_CLAUSE.search(text, claim.start, cue.start)
-    subject = clause_subject(text, claim.start, cue.start)
+    # A claim that opens inside a quotation opens with the speaker's words: its first subject is theirs to say.
+    subject = None if claim.opens_inside_quote else clause_subject(text, claim.start, cue.start)
     if subject is not None and (
         participle or _COORDINATED.search(text, claim.start, cue.start) or modifies_up_to(text, subject, cue.start)
     ):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..records import Span
-from ..source_lexicons import DETERMINERS, PHRASE_WORDS, PRONOUNS
+from ..source_lexicons import DETERMINERS, PARTY_MEMBERS, PHRASE_WORDS, PRONOUNS
 from ..sources import classify_source
 from .spans import ADJUNCT_WORDS, APPOSITION_PIECES, MAX_SOURCE_WORDS, OPENING_WORDS, PIECE, WORD, trim
 from .words import CLAUSE_WORDS, LY_ADVERB, is_past_participle, verb_classes
@@ -38,10 +38,15 @@ _ONGOING = re.compile(
 _ADVERB_THEN_PAST = re.compile(rf"\s+{LY_ADVERB}\s+(?P<verb>[a-z]+)\b")
 # -ly adverbs left at the end of a phrase cut before its verb.
 _TRAILING_ADVERBS = re.compile(rf"(?:\s+{LY_ADVERB})+\s*$")
-# A prepositional phrase after a lower-case head noun: "a new study by two economists" -> "a new study" (a
-# capitalised word before it may be part of a name: "Council on Foreign Relations").
+# A prepositional phrase after a lower-case head noun or a party's member: "a new study by two economists" -> "a new
+# study" (another capitalised word before it may be part of a name: "Council on Foreign Relations").
 _PREPOSITIONAL = re.compile(rf"\s+(?:{'|'.join(PHRASE_WORDS['postmodifier_prepositions'])})\s")
 _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
+# "At least" before a number: a quantifier opening a noun phrase, no adjunct ("At least 10 Republicans have said").
+_NUMBER_QUANTIFIER = re.compile(
+    rf"(?:{'|'.join(PHRASE_WORDS['number_quantifiers'])})\s+(?:\d+|{'|'.join(PHRASE_WORDS['share_numbers'])})\b",
+    re.IGNORECASE,
+)
 _TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
 _ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
 _FOCUS_ADVERBS = frozenset(CLAUSE_WORDS["focus_adverbs"])
@@ -89,7 +94,7 @@ def _head_length(before: str, phrase: str) -> int:
                            lambda ongoing: bool(verb_classes(ongoing.group("verb") or ongoing.group("verb2"))))
     for preposition in _PREPOSITIONAL.finditer(piece, start, end):
         head = piece[start : preposition.start()].split()
-        if head and head[-1].islower():
+        if head and (head[-1].islower() or head[-1] in PARTY_MEMBERS):  # "a senior Republican in the campaign"
             end = preposition.start()
             break
     if (adverbs := _TRAILING_ADVERBS.search(piece, start, end)) is not None and adverbs.start() > start:
@@ -233,9 +238,10 @@ def _demonstrative(words: list[re.Match[str]]) -> bool:
 def is_adjunct(phrase: str) -> bool:
     """Whether a would-be source is an adjunct or a clause, not who says anything: "In contrast", "for example",
     "Following this performance", "later", "that the plan failed" (a participle or "-ly" word counts only before a
-    lower-case word, so "United Nations" and "Leading economists" are no adjuncts here)."""
+    lower-case word, so "United Nations" and "Leading economists" are no adjuncts here; "At least 10 Republicans"
+    is a quantified noun phrase)."""
     words = phrase.split()
-    if not words:
+    if not words or _NUMBER_QUANTIFIER.match(phrase):
         return False
     low, after = words[0].lower(), words[1] if len(words) > 1 else ""
     if low in ADJUNCT_WORDS or low in _SUBORDINATING or low in _TIME_WORDS or low in OPENING_WORDS:

@@ -10,7 +10,9 @@ from functools import lru_cache
 
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
-from ..source_lexicons import DETERMINERS, MEDIA_NAME, NAME_PARTICLES, POSSESSIVE_DETERMINERS, PRONOUNS, REPORT_HEAD, joined_particle
+from ..source_lexicons import (
+    DETERMINERS, MEDIA_NAME, NAME_PARTICLES, PARTY_MEMBERS, POSSESSIVE_DETERMINERS, PRONOUNS, REPORT_HEAD, joined_particle,
+)
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
 from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
@@ -24,11 +26,14 @@ _PIECE_MARKS = ",;:“”\"—"
 PIECE = re.compile(rf"[^{_PIECE_MARKS}]+")
 _LAST_PIECE_MARK = re.compile(rf"[{_PIECE_MARKS}][^{_PIECE_MARKS}]*+$")
 """Possessive: a stretch that stops at a mark before the end fails at once, not once per length."""
+_PHRASE_WORDS: dict[str, list[str]] = read_toml("phrase_words.toml")
 # A closed pair of double marks inside a noun phrase ("the “Victoria” account"): its closing mark is no junk.
 _QUOTED_PAIR = re.compile(r"[“\"][^“”\"]*[”\"]")
 # A subordinating word: the source starts after the last one in a piece ("as he explained").
 # Searched forwards and the last hit kept: a greedy ".*" prefix would backtrack over the piece.
-_SUBORDINATOR = re.compile(rf"\b(?:{'|'.join(CLAUSE_WORDS['subordinators'])})\s+", re.IGNORECASE)
+_SUBORDINATOR = re.compile(
+    rf"\b(?:{'|'.join(CLAUSE_WORDS['subordinators'] + _PHRASE_WORDS['embedded_clause_openers'])})\s+", re.IGNORECASE
+)
 _ONLY_AUX = re.compile(rf"\s*(?:{AUX})\s*", re.IGNORECASE)
 """A phrase of an auxiliary alone, which ``_TRAILING_AUX`` (a word before it) leaves."""
 _TRAILING_AUX = re.compile(rf"(?:\s+(?:{AUX}|{ADJUNCT}|(?-i:{LY_ADVERB}))(?![\w'’-]))+\s*$", re.IGNORECASE)
@@ -43,7 +48,6 @@ _HAS_WORD = re.compile(r"\w")
 _PLURAL_AFTER_MODIFIERS = re.compile(r"(?:[A-Z]?[a-z-]+\s+){0,3}[a-z]+s")
 # A phrase that opens with a determiner or quantifier is a noun phrase: its last word is a noun even when it is
 # also a cue verb ("the report", "several reports", "a new study").
-_PHRASE_WORDS: dict[str, list[str]] = read_toml("phrase_words.toml")
 _DETERMINED = re.compile(rf"(?:{'|'.join(_PHRASE_WORDS['determiners'])})\s", re.IGNORECASE)
 # A "source" made only of auxiliaries, sentence adverbs or an "-ly" adverb names nobody
 # ("have pointed out", "Meanwhile ... saying", "Deeply divided").
@@ -474,6 +478,8 @@ def name_in(text: str, span: Span) -> Span | None:
             continue
         start, end = span.start + where[0], span.start + where[1]
         name = Span(start, end, text[start:end])
+        if name.text in PARTY_MEMBERS:
+            continue  # "a senior Republican": a party's member, no name
         reading = classify_source(text, name)
         if reading.source_type == "person" and reading.named:
             return name
