@@ -68,7 +68,7 @@ _SCAN = 10
 _ON_OBJECT = {**dict.fromkeys(_WORDS["acting_verbs"], "acting"), **dict.fromkeys(_WORDS["expressing_verbs"], "expressing")}
 """Verbs that are an action when they govern an object only (``_acts_on_object``), each with its refusal's reason."""
 _DECIDING = _WORDS["deciding_verbs"]
-_SHARES = _WORDS["share_words"]
+_SHARES = _WORDS["share_words"] | frozenset(read_toml("phrase_words.toml")["percent_units"])
 _SHARE_WORDS = 6
 """The most words between a share word and the cue ("percent of Republican primary voters say")."""
 _SEEMING = _WORDS["seeming_verbs"]

@@ -64,7 +64,7 @@ CREDENTIALS = frozenset(PHRASE_WORDS["credentials"])
 PARTY_MEMBERS = frozenset(PHRASE_WORDS["party_members"])
 _NUMBER = rf"(?:\d[\d,.]*|(?:(?:{'|'.join(PHRASE_WORDS['share_numbers'])})-)?(?:{'|'.join(PHRASE_WORDS['share_numbers'])}))"
 SHARE_OF_PEOPLE = re.compile(
-    rf"(?:(?:{'|'.join(PHRASE_WORDS['share_openers'])})\s+)*(?:{_NUMBER}\s*(?:percent|per cent|%)|{_NUMBER}\s+(?:in|out of)\s+{_NUMBER}"
+    rf"(?:(?:{'|'.join(PHRASE_WORDS['share_openers'])})\s+)*(?:{_NUMBER}\s*(?:{'|'.join(map(re.escape, PHRASE_WORDS['percent_units']))})|{_NUMBER}\s+(?:in|out of)\s+{_NUMBER}"
     rf"|{'|'.join(PHRASE_WORDS['share_words'])})(?![\w-])",
     re.IGNORECASE,
 )
