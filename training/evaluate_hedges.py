@@ -54,7 +54,7 @@ SCOPE_RULES = {
     "reported": (hedge_scope, "_reported", lambda text, claim_start, clause: False),
     "told_before": (hedge_scope, "_told_before", lambda text, claim_start, claim_end: claim_start),
     "block_quote": (cues, "_block_quoted", lambda text, claims, attributions: [False] * len(claims)),
-    "lead_in_verbs": (cues, "_LEAD_IN_VERBS", frozenset(CUE_VERBS)),
+    "lead_in_verbs": (cues, "LEAD_IN_VERBS", frozenset(CUE_VERBS)),
 }
 """Each scope rule ``--ablate`` can switch off: the module, the name, and what stands in for it (a rule that
 never fires)."""

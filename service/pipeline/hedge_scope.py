@@ -41,7 +41,7 @@ from .gate import lowered_words
 from .governed import opens_a_clause
 from .resources import read_entries, read_toml
 from .records import Attribution, HedgeRule, Span
-from .source_lexicons import DETERMINERS
+from .source_lexicons import DETERMINERS, PRONOUNS
 from .text.lexicon import word_trie
 from .text.passive import be_before
 from .text.words import singular
@@ -78,6 +78,14 @@ _CONDITIONS = frozenset(_SCOPE["conditions"])
 _CONDITION_WORDS = 3
 """Words of a condition's subject between "if" and its hedge, at most."""
 _CONJUNCTIONS = frozenset(CLAUSE_WORDS["conjunctions"])
+_DEFINED_TERM = re.compile(
+    r"\s+(?:(?P<quoted>[“\"‘][^”\"’]{1,60}[”\"’])|[\w-]+(?:\s+[\w-]+){0,3}?)"
+    r"\s*(?:(?P<acronym>\([A-Z]{2,}s?\))|(?:,|—|–|-{1,2}(?=\s)|(?<=,[”\"’]))\s*(?P<first>[A-Za-z][\w-]*))")
+"""A term after "so-called", quoted or of a few words, and what may define it: its acronym in brackets, or an
+apposition after a comma (also inside the closing quotation mark) or a dash, whose first word is ``first``."""
+_ARTICLES = frozenset({"a", "an", "the"})
+_NOT_APPOSITION = _CLAUSE_OPENERS | _CONJUNCTIONS | DETERMINERS | frozenset(PRONOUNS)
+"""Words that, after a comma, go on with the sentence rather than name what the term is ("many of whom")."""
 _NEGATED_VERB = re.compile(r"n['’]t$")
 _OPENING = re.compile(r"[\W_]*")
 """What may stand before a word that opens its claim: spaces, quotation marks, a dash."""
@@ -172,15 +180,31 @@ def _introduces_name(text: str, cue: FoundCue) -> bool:
     """Whether the cue only tells what a thing is called: "so-called" straight before a capitalised name, no
     quotation mark between ("the so-called Islamic State"), or after an article or a demonstrative, which makes
     the term it introduces a kind ("a so-called investment company") or a thing known by that term ("the so-called
-    cancel culture", "these so-called trigger phrases"); not bare before a term in lower case or in quotation
-    marks ("so-called “emergency” funding", "so-called fetal pain bills")."""
+    cancel culture", "these so-called trigger phrases"), or before a term the sentence goes on to define
+    (``_defines_term``); not bare before a term in lower case or in quotation marks ("so-called “emergency”
+    funding", "so-called fetal pain bills")."""
     if " ".join(text[cue.start:cue.end].lower().split()) not in _NAME_INTRODUCERS:
         return False
     before = _WORD.findall(text, max(0, cue.start - _WORD_CHARS), cue.start)
     if before and before[-1].lower() in _NAMING_DETERMINERS and text[cue.start - 1:cue.start].isspace():
         return True
     name = _WORD.match(text, cue.end + 1)
-    return name is not None and text[cue.end].isspace() and name.group()[0].isupper()
+    return (name is not None and text[cue.end].isspace() and name.group()[0].isupper()) or _defines_term(text, cue)
+
+
+def _defines_term(text: str, cue: FoundCue) -> bool:
+    """Whether the term after the cue is defined where it stands, by its acronym or by an apposition ("so-called
+    "personally identifiable information" (PII)", "so-called carried interest, a tax loophole", "so-called “Albert
+    monitors,” devices that detect intrusions"): a term of art explained, not doubted. The apposition opens with an
+    article, or after a quoted term with a word in lower case that opens no clause ("so-called “reforms,” which
+    would", "so-called fetal pain bills — and", "so-called like-kind exchanges, he has": no apposition)."""
+    term = _DEFINED_TERM.match(text, cue.end)
+    if term is None or term.group("acronym"):
+        return term is not None
+    first = term.group("first") or ""
+    if first.lower() in _ARTICLES:
+        return True
+    return bool(term.group("quoted")) and first.islower() and first not in _NOT_APPOSITION
 
 
 def _clause_before(text: str, breaks: Sequence[int], cue: FoundCue) -> list[re.Match[str]]:
