@@ -229,6 +229,9 @@ SHAPE_WORDS = [
     ("after the hosts", "pointed out", "that the mayor had lied , the senator still endorsed him .", "adjunct_clause"),
     ("the deal collapsed a week after the ministry", "announced", "that it would cut the subsidy .", "adjunct_clause"),
     ("this , after the mayor", "insisted", "that the plan was sound .", None),  # no main verb but the cue's
+    ("the board has been fighting the mayor since she", "announced", "her run for governor .", "adjunct_clause"),
+    ("the levy will not pass until the council", "agrees", "that the schools need it .", "adjunct_clause"),
+    ("a review of the filings since 2019", "shows", "that the firm rarely traded .", None),  # "since" a date
     ("country after country", "flouts", "the treaty , and the council has done nothing .", None),
     ("“ they would resign if this went on , ”", "said", "the coach .", None),
     ("as the mayor", "said", ", the bridge is safe .", None),
@@ -256,6 +259,9 @@ SHAPE_WORDS = [
     ("with 62 %", "saying", "they would back the levy .", "poll_share"),
     ("only 40 percent of renters", "believe", "that the rents will fall .", "poll_share"),
     ("a similar share of the other side", "says", "the plan is fair .", "poll_share"),
+    ("58 percent of the 18- to 29-year-olds polled", "say", "they will vote .", "poll_share"),
+    ("an almost equal number ( 41 percent )", "say", "the levy is too high .", "poll_share"),
+    ("more than three-quarters of those surveyed", "described", "the economy as weak .", "poll_share"),
     ("a number of analysts", "say", "that the rents will fall .", None),
     ("the poll found 40 percent support , the pollster", "said", "on monday .", None),
     # a relative clause with no pronoun: a noun, a pronoun teller and the cue with a gap after it

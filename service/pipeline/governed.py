@@ -69,8 +69,10 @@ _ON_OBJECT = {**dict.fromkeys(_WORDS["acting_verbs"], "acting"), **dict.fromkeys
 """Verbs that are an action when they govern an object only (``_acts_on_object``), each with its refusal's reason."""
 _DECIDING = _WORDS["deciding_verbs"]
 _SHARES = _WORDS["share_words"] | frozenset(read_toml("phrase_words.toml")["percent_units"])
-_SHARE_WORDS = 6
-"""The most words between a share word and the cue ("percent of Republican primary voters say")."""
+_SHARE_WORDS = 8
+"""The most words between a share word and the cue ("percent of the 18- to 29-year-olds polled say")."""
+_POLLED = _WORDS["polled_words"]
+_BRACKETS = frozenset("()")
 _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _NAMING = _WORDS["naming_verbs"]
@@ -84,8 +86,9 @@ _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
 _NEGATION_GAP = _WORDS["negation_gap"]
 _NEGATED_STANCES = _WORDS["negated_stances"]
 _BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])))
-_CLAUSE_OPENERS = _RELATIVES | _CLAUSE_WORDS["subordinators"] | _CONTENT_OPENERS
-"""Words that open a clause: the last of them before a cue opens the cue's own clause."""
+_CLAUSE_OPENERS = _RELATIVES | _CLAUSE_WORDS["subordinators"] | _CONTENT_OPENERS | _ADJUNCT_OPENERS
+"""Words that open a clause: the last of them before a cue opens the cue's own clause (the adjunct subordinators
+among them: "since he announced", "until the council agrees")."""
 _CLAUSE_BREAKS = _ASIDE_MARKS | {")"}
 _CLAUSE_STARTS = _STOPS | QUOTE_MARKS
 """Marks after which a cue's clause starts: a quotation's words are not the cue's clause ("“... if this went on,” he said")."""
@@ -417,11 +420,14 @@ def _writers_colon(lower_before: list[str], lower_after: list[str]) -> bool:
 
 def _poll_share(lower_before: list[str]) -> bool:
     """Whether one of ``share_words`` stands among the last few words before the cue with no mark, clause word or
-    finite verb after it (``_SHARE_WORDS``: "with 92 % saying", "percent of americans responded")."""
+    finite verb after it (``_SHARE_WORDS``: "with 92 % saying", "percent of americans responded"); a participle of
+    polling and brackets are passed over ("percent of those polled say", "a similar number (41 percent) say")."""
     for at in range(len(lower_before) - 1, max(-1, len(lower_before) - 1 - _SHARE_WORDS), -1):
         word = lower_before[at]
         if word in _SHARES:
             return True
+        if word in _POLLED or word in _BRACKETS:
+            continue
         if word in _STOPS or word in _NOT_DEFINED or word in _RELATIVES or _finite_looking(word):
             return False
     return False
@@ -548,7 +554,8 @@ def _in_adjunct_clause(lower_before: list[str], lower_after: list[str], gerund: 
     opener = next((at for at in range(len(lower_before) - 1, start - 1, -1) if lower_before[at] in _CLAUSE_OPENERS), None)
     last = len(lower_before) - 1
     if (opener is None or (opener == last and not gerund) or lower_before[opener] not in _ADJUNCT_OPENERS
-            or 0 < opener < last and lower_before[opener - 1] == lower_before[opener + 1]):  # "country after country": no clause
+            or 0 < opener < last and lower_before[opener - 1] == lower_before[opener + 1]  # "country after country"
+            or opener < last and lower_before[opener + 1][:1].isdigit()):  # "since 2017": a date, no clause
         return False
     return _has_finite_verb(lower_before[:opener]) or _has_finite_verb(_after_break(lower_after))
 
