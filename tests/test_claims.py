@@ -292,6 +292,11 @@ def test_seed_page_furniture_is_never_a_claim(prefix):
          ["“He is a bully.", "Not a worthy representative for the most powerful nation.” ― Oscar P. Quintero"]),
         ("He asked: “Do you think her health matters?” Forty-three, yes; forty-four, no.",
          ["He asked: “Do you think her health matters?”", "Forty-three, yes; forty-four, no."]),
+        # after a quoted full stop the next words are a sentence of their own, however short
+        ("The lawyer asked whether the juror backed “looting stores.” The juror said no.",
+         ["The lawyer asked whether the juror backed “looting stores.”", "The juror said no."]),
+        ("“The voters will not be ready for that.” Lee was too young.",
+         ["“The voters will not be ready for that.”", "Lee was too young."]),
     ],
 )
 def test_speaker_tag_after_a_quotation_stays_with_it(text, expected_claims):

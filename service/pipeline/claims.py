@@ -11,8 +11,8 @@ pass per line:
    closing quotes) that is followed by whitespace (or, after a word, glued to a capitalised
    word: "Martin.His") and not by a lower-case word, unless
    the word before the full stop is a known abbreviation ("U.S.", "Gen.", "Sept.") or an
-   initial, or a closing quotation is followed by a speaker tag of at most four words that
-   ends the sentence ("“Why now?” Clinton asked."). "Nov.08" never splits: no
+   initial, or a quoted question or exclamation is followed by a speaker tag of at most four
+   words that ends the sentence ("“Why now?” Clinton asked."). "Nov.08" never splits: no
    whitespace follows the stop.
 3. A line that is one sentence with no terminal punctuation is a headline or label
    (unless it stands below the first claim and is as long as a sentence: the scraper cut
@@ -73,6 +73,8 @@ _OPENING_QUOTES = "\"\u201c"
 # quotation mark: that is the next speaker's turn ("“Did you see it?” “Yes, yes.”", "“... training.” “I know,” Lee
 # answered."), a sentence of its own.
 _SPEAKER_TAG = re.compile(r"\s+(?![\"\u201c])(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
+_DASHES = "\u2015\u2014\u2013-"
+"""Dashes that open a signature after a quotation ("...” ― Oscar P. Quintero", "— Jane Roe (@janeroe)")."""
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _QUOTED_SENTENCE = re.compile(r"[\"\u201c][A-Z]")
 """A quotation that opens a sentence: a double quotation mark and a capital."""
@@ -223,7 +225,10 @@ def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_en
     if next_char.islower() or next_char in ",;:)":
         return False
     punctuation = boundary.group(0)
-    if punctuation[-1] in _CLOSING_QUOTES and (tag := _SPEAKER_TAG.match(text, boundary.end(), line_end)):
+    # a tag follows a quoted question or exclamation ("“Why now?” Clinton asked."); after a quoted full stop only a
+    # signature after a dash does ("...” ― Oscar P. Quintero"): else the stop ends it ("“... property.” Reed said no.")
+    if punctuation[-1] in _CLOSING_QUOTES and (tag := _SPEAKER_TAG.match(text, boundary.end(), line_end)) and (
+            punctuation.rstrip(_CLOSERS) != "." or tag.group().lstrip()[:1] in _DASHES):
         # words that open a sentence up to a title's stop ("“..." But Sen. Lee ...") are no tag: the tag goes on to
         # name the speaker ("“...,” Sen. Lee said.", "“...” Massachusetts Sen. Lee told me.")
         if tag.group().split()[-1].rstrip(".").lower() not in _ABBREVIATIONS or not _opens_sentence(text, following):
