@@ -78,8 +78,9 @@ _DASHES = "\u2015\u2014\u2013-"
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _QUOTED_SENTENCE = re.compile(r"[\"\u201c][A-Z]")
 """A quotation that opens a sentence: a double quotation mark and a capital."""
-# A lone capital ("J.", "(J."), not the last letter of an acronym ("CBS. And ..." ends a sentence).
-_INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
+# A lone capital ("J.", "(J."), not the last letter of an acronym ("CBS. And ..." ends a sentence) nor of a number
+# and its unit ("in 4K. Everyone ...").
+_INITIAL = re.compile(r"(?<![A-Za-z0-9])[A-Z]\.$")
 # "The query asked, “How much ...?”": the sentence reports a question put, and asserts that.
 _QUESTION_REPORTED = re.compile(r"\w[,:]\s*[\"\u201c]")
 
@@ -239,8 +240,8 @@ def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_en
     if previous is None:
         return True
     word = previous.group(1)
-    lowered = word.lower().lstrip("(\"'\u201c\u2018")
-    if lowered in _ABBREVIATIONS:
+    lowered = word.lower().lstrip("([\"'\u201c\u2018")
+    if lowered in _ABBREVIATIONS or lowered.rpartition("-")[2] in _ABBREVIATIONS:
         return False
     if lowered in _BEFORE_NUMBERS:
         return not next_char.isdigit()
