@@ -65,6 +65,18 @@ from .conftest import seed_text
         ("Officials defended the U.S. “maximum pressure” campaign on Monday.",
          ["Officials defended the U.S. “maximum pressure” campaign on Monday."]),
         ("Exports to the U.S. Army rose by a third last year.", ["Exports to the U.S. Army rose by a third last year."]),
+        # plural titles, a title after a hyphen or a bracket, a case name's "v." go on the name; a unit after a number
+        # is no initial
+        ("Two Republicans, Sens. Ann Hale and Tom Vance, voted against the bill.",
+         ["Two Republicans, Sens. Ann Hale and Tom Vance, voted against the bill."]),
+        ("She trailed then-Sen. Tom Vance by ten points in the spring.",
+         ["She trailed then-Sen. Tom Vance by ten points in the spring."]),
+        ("The firm [Mr. Vance and his partners] understood the terms.",
+         ["The firm [Mr. Vance and his partners] understood the terms."]),
+        ("The ruling in Tinker v. Des Moines protects student speech at school.",
+         ["The ruling in Tinker v. Des Moines protects student speech at school."]),
+        ("The new console plays its games in 4K. Everyone else should wait for the sale.",
+         ["The new console plays its games in 4K.", "Everyone else should wait for the sale."]),
         # a short tag after the quotation still ends with it; words that end in a title's stop are no tag
         ('Both leaders vowed to block the "midnight rule." But Sen. Lee has promised a vote on it.',
          ['Both leaders vowed to block the "midnight rule."', "But Sen. Lee has promised a vote on it."]),
@@ -292,6 +304,11 @@ def test_seed_page_furniture_is_never_a_claim(prefix):
          ["“He is a bully.", "Not a worthy representative for the most powerful nation.” ― Oscar P. Quintero"]),
         ("He asked: “Do you think her health matters?” Forty-three, yes; forty-four, no.",
          ["He asked: “Do you think her health matters?”", "Forty-three, yes; forty-four, no."]),
+        # after a quoted full stop the next words are a sentence of their own, however short
+        ("The lawyer asked whether the juror backed “looting stores.” The juror said no.",
+         ["The lawyer asked whether the juror backed “looting stores.”", "The juror said no."]),
+        ("“The voters will not be ready for that.” Lee was too young.",
+         ["“The voters will not be ready for that.”", "Lee was too young."]),
     ],
 )
 def test_speaker_tag_after_a_quotation_stays_with_it(text, expected_claims):

@@ -131,6 +131,22 @@ def test_a_quotation_goes_on_over_a_skipped_line_after_a_long_description_of_its
 
 
 @pytest.mark.parametrize(
+    "layout",
+    [
+        # a quotation running on over paragraphs whose cue names no source the rules take ("her father, Tom,")
+        "“The pills were in her bag, and she had taken six of them,” her father, Tom, said in a statement on Monday.\n"
+        "“The nurses did all they could to wake her. They tried for an hour, but it was an uphill battle.\n"
+        "“She was slipping away from us.”\n",
+    ],
+)
+def test_a_quotation_whose_speaker_is_left_unnamed_goes_on_all_the_same(layout):
+    found = attributions(layout + "The hospital opened a new children’s ward in May.")
+    assert found[0] is not None and found[0]["source"] is None and found[0]["cue"]["text"] == "said", found
+    assert all(a is not None and a["inherited"] and a["source"] is None for a in found[1:4]), found
+    assert found[4] is None  # the writer's news after the quotation
+
+
+@pytest.mark.parametrize(
     "then",
     [
         # the writer goes on after the skipped line: no quotation, nothing inherited

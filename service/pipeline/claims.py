@@ -11,8 +11,8 @@ pass per line:
    closing quotes) that is followed by whitespace (or, after a word, glued to a capitalised
    word: "Martin.His") and not by a lower-case word, unless
    the word before the full stop is a known abbreviation ("U.S.", "Gen.", "Sept.") or an
-   initial, or a closing quotation is followed by a speaker tag of at most four words that
-   ends the sentence ("“Why now?” Clinton asked."). "Nov.08" never splits: no
+   initial, or a quoted question or exclamation is followed by a speaker tag of at most four
+   words that ends the sentence ("“Why now?” Clinton asked."). "Nov.08" never splits: no
    whitespace follows the stop.
 3. A line that is one sentence with no terminal punctuation is a headline or label
    (unless it stands below the first claim and is as long as a sentence: the scraper cut
@@ -73,11 +73,14 @@ _OPENING_QUOTES = "\"\u201c"
 # quotation mark: that is the next speaker's turn ("“Did you see it?” “Yes, yes.”", "“... training.” “I know,” Lee
 # answered."), a sentence of its own.
 _SPEAKER_TAG = re.compile(r"\s+(?![\"\u201c])(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
+_DASHES = "\u2015\u2014\u2013-"
+"""Dashes that open a signature after a quotation ("...” ― Oscar P. Quintero", "— Jane Roe (@janeroe)")."""
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _QUOTED_SENTENCE = re.compile(r"[\"\u201c][A-Z]")
 """A quotation that opens a sentence: a double quotation mark and a capital."""
-# A lone capital ("J.", "(J."), not the last letter of an acronym ("CBS. And ..." ends a sentence).
-_INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
+# A lone capital ("J.", "(J."), not the last letter of an acronym ("CBS. And ..." ends a sentence) nor of a number
+# and its unit ("in 4K. Everyone ...").
+_INITIAL = re.compile(r"(?<![A-Za-z0-9])[A-Z]\.$")
 # "The query asked, “How much ...?”": the sentence reports a question put, and asserts that.
 _QUESTION_REPORTED = re.compile(r"\w[,:]\s*[\"\u201c]")
 
@@ -223,7 +226,10 @@ def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_en
     if next_char.islower() or next_char in ",;:)":
         return False
     punctuation = boundary.group(0)
-    if punctuation[-1] in _CLOSING_QUOTES and (tag := _SPEAKER_TAG.match(text, boundary.end(), line_end)):
+    # a tag follows a quoted question or exclamation ("“Why now?” Clinton asked."); after a quoted full stop only a
+    # signature after a dash does ("...” ― Oscar P. Quintero"): else the stop ends it ("“... property.” Reed said no.")
+    if punctuation[-1] in _CLOSING_QUOTES and (tag := _SPEAKER_TAG.match(text, boundary.end(), line_end)) and (
+            punctuation.rstrip(_CLOSERS) != "." or tag.group().lstrip()[:1] in _DASHES):
         # words that open a sentence up to a title's stop ("“..." But Sen. Lee ...") are no tag: the tag goes on to
         # name the speaker ("“...,” Sen. Lee said.", "“...” Massachusetts Sen. Lee told me.")
         if tag.group().split()[-1].rstrip(".").lower() not in _ABBREVIATIONS or not _opens_sentence(text, following):
@@ -234,8 +240,8 @@ def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_en
     if previous is None:
         return True
     word = previous.group(1)
-    lowered = word.lower().lstrip("(\"'\u201c\u2018")
-    if lowered in _ABBREVIATIONS:
+    lowered = word.lower().lstrip("([\"'\u201c\u2018")
+    if lowered in _ABBREVIATIONS or lowered.rpartition("-")[2] in _ABBREVIATIONS:
         return False
     if lowered in _BEFORE_NUMBERS:
         return not next_char.isdigit()

@@ -337,13 +337,13 @@ def continue_quotations(
         if previous is None and _resumes_quoting(quotations, claims, result, index):
             result[index] = _goes_on_quoting(result[index - 2], index - 2)
             continue
-        if previous is None or previous.teller is None:
-            continue
+        if previous is None:
+            continue  # a speaker the cue names no source for (“...,” her mother, Fiona, said.) goes on quoting too
         if claim.paragraph - before.paragraph > 1 + _SKIPPED_INSIDE:
             continue
         lead_in = ENDS_WITH_COLON.search(before.text) is not None
         reported = previous.cue is not None and claim.paragraph - before.paragraph <= 1
-        finding = previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
+        finding = previous.teller is not None and previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
         quoted_on = claim.paragraph == before.paragraph and previous.cue is not None and _mostly_quoted(
             quotations, claim) and bool(quotations.stretches(before.start, before.end))
         if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in or reported or _quoted_first(
@@ -421,7 +421,7 @@ def _opens_block(quotations: Quotations, before: Claim, attribution: Attribution
     in a colon (``before``, attributed by ``attribution``), opening with no quotation mark. The block opens even
     when that claim has a cue of its own ("The lack of ..." after "The Department recognizes that ...")."""
     return (
-        attribution is not None and attribution.teller is not None and claim.paragraph == before.paragraph + 1
+        attribution is not None and claim.paragraph == before.paragraph + 1
         and ENDS_WITH_COLON.search(before.text) is not None and not _opens_quoting(quotations, claim)
     )
 
@@ -435,8 +435,7 @@ def _goes_on_quoting(attribution: Attribution, origin: int, source: Span | None 
     """The attribution of claim ``origin``, inherited by a claim that goes on quoting its source (``source``: the
     mention that names it, when not the origin's own)."""
     teller = source or attribution.teller
-    assert teller is not None
-    return carry(attribution, (Step("goes_on_quoting", teller.text, origin),), source)
+    return carry(attribution, (Step("goes_on_quoting", teller.text if teller else None, origin),), source)
 
 
 def _claims_by_line(lines: Sequence[Line], claims: Sequence[Claim]) -> Iterator[tuple[Line, int, int]]:

@@ -269,7 +269,8 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "named_earlier": lambda source, name: f"{source!r} is {name!r}, named in an earlier sentence",
     "named_before_pronoun": lambda source, name: f"{source!r} is {name!r}, named before it in its own sentence",
     "one_person": lambda source: f"{source!r} names no one found before it, but one person all the same",
-    "goes_on_quoting": lambda source, claim: f"no cue of its own: it goes on quoting {source!r} from claim {claim}",
+    "goes_on_quoting": lambda source, claim: (
+        f"no cue of its own: it goes on quoting {'an unknown source' if source is None else repr(source)} from claim {claim}"),
     "poll_finding": lambda share, poll, claim: (
         f"{share!r} is a share of the people asked by {poll!r} (claim {claim}): the poll's finding, so its source carries over"),
     "lead_in_block": lambda source, cue, claim, source_type: (
