@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .roles import identified_source
+from .source_lexicons import ARTICLES
 from .scoring import ARTICLE_SIGNALS, POINT_DECIMALS, SCORE_MAX, SCORE_MIN, Weights
 from .text.words import without_possessive
 from .records import ArticleResult, ArticleSummary, Contribution, Rating, ScoredClaim, Segment, SourceTally
@@ -217,9 +218,6 @@ def summarise(claims: Sequence[ScoredClaim]) -> ArticleSummary:
     return ArticleSummary(share(attributed), share(named), share(anonymous), share(hedged), share(unverified))
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
-
-
 @lru_cache(maxsize=SOURCE_KEY_CACHE_SIZE)
 def source_key(text: str) -> str:
     """The key under which mentions of one source are merged (see module docstring).
@@ -232,7 +230,7 @@ def source_key(text: str) -> str:
         if acronym:
             return acronym.group(1).replace(".", "").casefold()
     words = text.split()
-    if len(words) > 1 and words[0].lower() in _ARTICLES:
+    if len(words) > 1 and words[0].lower() in ARTICLES:
         del words[0]
     return without_possessive(" ".join(words)).replace(".", "").casefold()
 

@@ -41,7 +41,7 @@ from .gate import lowered_words
 from .governed import opens_a_clause
 from .resources import read_entries, read_toml
 from .records import Attribution, HedgeRule, Span
-from .source_lexicons import DETERMINERS, PRONOUNS
+from .source_lexicons import ARTICLES, DETERMINERS, PRONOUNS
 from .text.lexicon import word_trie
 from .text.passive import be_before
 from .text.words import singular
@@ -83,7 +83,6 @@ _DEFINED_TERM = re.compile(
     r"\s*(?:(?P<acronym>\([A-Z]{2,}s?\))|(?:,|—|–|-{1,2}(?=\s)|(?<=,[”\"’]))\s*(?P<first>[A-Za-z][\w-]*))")
 """A term after "so-called", quoted or of a few words, and what may define it: its acronym in brackets, or an
 apposition after a comma (also inside the closing quotation mark) or a dash, whose first word is ``first``."""
-_ARTICLES = frozenset({"a", "an", "the"})
 _NOT_APPOSITION = _CLAUSE_OPENERS | _CONJUNCTIONS | DETERMINERS | frozenset(PRONOUNS)
 """Words that, after a comma, go on with the sentence rather than name what the term is ("many of whom")."""
 _NEGATED_VERB = re.compile(r"n['’]t$")
@@ -202,7 +201,7 @@ def _defines_term(text: str, cue: FoundCue) -> bool:
     if term is None or term.group("acronym"):
         return term is not None
     first = term.group("first") or ""
-    if first.lower() in _ARTICLES:
+    if first.lower() in ARTICLES:
         return True
     return bool(term.group("quoted")) and first.islower() and first not in _NOT_APPOSITION
 
