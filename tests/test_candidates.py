@@ -54,6 +54,12 @@ FIRST_AN_ACTION = [
     ("The agency pulled the warning from its fact sheets, The Post reported, and staff stopped using it.",
      "pulled", "The agency", "reported", "The Post"),
     ("The navy, the review states, built four new ships last year.", "built", "The navy", "states", "the review"),
+    # a stance before the participle that says: refused (guidelines.md: a stance is no saying), the participle takes
+    # its teller
+    ("The lawyers challenged the verdict in court, contending that the jury had been misled.",
+     "challenged", "The lawyers", "contending", "The lawyers"),
+    ("The ministry disputed the figures on Friday, saying the real toll was lower.",
+     "disputed", "The ministry", "saying", "The ministry"),
 ]
 
 
@@ -70,9 +76,6 @@ SIDE_VERB_BEFORE_THE_SAYING = [
     # than the participle saying after it, which governs the content and takes the first's teller
     ("Two senators challenged the nominee at the hearing, arguing that he had misled the committee.",
      "challenged", "Two senators", "arguing"),
-    ("The lawyers challenged the verdict in court, contending that the jury had been misled.",
-     "challenged", "The lawyers", "contending"),
-    ("The ministry disputed the figures on Friday, saying the real toll was lower.", "disputed", "The ministry", "saying"),
     # the first cue governs content itself: it stays
     ("The minister said that the talks would resume, adding that no date had been set.",
      "said", "The minister", "said"),

@@ -68,8 +68,6 @@ def only_claim(text: str) -> dict:
 
 # PolNeAR marks these as cues; the gate's threshold keeps PolNeAR dev from falling further (training/gate.py),
 # so some still pass: known gaps, kept as strict expected failures so a fix shows.
-REPORTED_NUMBER = ("a reporting verb whose object is a number: the gate refitted on the train folds (307 articles in "
-                   "round 8, 352 in round 9, 387 in round 10) keeps it (with or without the content features of governed.py)")
 ACTIONS = [
     "The city council voted 7-2 on Tuesday to close the Elm Street library branch.",
     "A federal judge ordered the company to pay $2 million in back wages.",  # refused by shape (a decision)
@@ -77,8 +75,7 @@ ACTIONS = [
     "The school board decided to postpone the vote until after the holidays.",
     "Parents pushed the district to add a crossing guard at the busy intersection.",  # refused since the verb classes
     "The governor signed the bill into law on Friday afternoon.",
-    pytest.param("The state reported 40 new cases on Friday.",
-                 marks=pytest.mark.xfail(strict=True, reason=REPORTED_NUMBER)),
+    "The state reported 40 new cases on Friday.",  # a reporting verb with a number for object: refused at threshold 0.18
 ]
 
 NO_CONTENT = [

@@ -132,7 +132,9 @@ def test_a_participles_teller_is_the_subject_of_its_clause(text, source):
     ],
 )
 def test_the_subject_before_what_modifies_it_is_the_source(text, source):
-    assert _sources(text)[-1] == (source, False)
+    # a refused row names no source: its cue kept without one, or refused outright by the gate (guidelines.md: "there
+    # are fears that" is a hedge, never an attribution)
+    assert (_sources(text)[-1] or (None, False)) == (source, False)
 
 
 @pytest.mark.parametrize(

@@ -98,16 +98,20 @@ _RELAY_PARTICIPLE = re.compile(r"^(?:citing|quoting)$", re.IGNORECASE)
 
 
 def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
-    refined = [
-        _head_only(text, _refine(text, claim, attribution))
-        if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited
-        else _head_only(text, _source_of_sourceless_cue(text, claim, attribution) or attribution)
-        for claim, attribution in zip(claims, attributions, strict=True)
-    ]
+    refined = [refined_own(text, claim, attribution) for claim, attribution in zip(claims, attributions, strict=True)]
     for index, attribution in enumerate(attributions):  # in claim order: an origin before its inheritor is final
         if attribution is not None and attribution.inherited:
             refined[index] = _as_origin_refined(attributions, refined, attribution) or refined[index]
     return tuple(refined)
+
+
+def refined_own(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
+    """A claim's attribution with its own source refined (an inherited one is refined with its origin, in
+    ``refine_sources``): also what the gate reads of a candidate's source, so that it judges the teller the claim
+    will name ("That senator" for "..., warning"; the council a "which" stands for), not the rules' first find."""
+    if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited:
+        return _head_only(text, _refine(text, claim, attribution))
+    return _head_only(text, _source_of_sourceless_cue(text, claim, attribution) or attribution)
 
 
 def _as_origin_refined(

@@ -8,11 +8,12 @@ cue word is, what governs or follows it (a that-clause, a quotation, a colon, "t
 an action, "comment"; whether the next word opens a clause or a noun-phrase object), what
 precedes it (a negation, a quote just closed, a modal, a subordinator or relative pronoun
 that makes it an aside, a determiner that makes it a noun), the source the rules found,
-its type and whether it is the writer's own "I" or "we", and the cue model's own
-probability. The word classes are data (``resources/lexicons/gate_words.toml`` and
+its type and whether it is the writer's own "I" or "we" (read from the source the claim will
+name, ``appositions.refined_own``), whether the cue's object is a view held ("raised concerns
+that"), and the cue model's own probability. The word classes are data (``resources/lexicons/gate_words.toml`` and
 ``clause_words.toml``). It was trained on the
 project's real-world train folds and PolNeAR train (``training/gate.py``), its threshold
-chosen by cross-validation over those folds; it is applied after ``attribute_candidates``, judging a claim's
+chosen on the claim-level held-out measure (``training.heldout --threshold``; README); it is applied after ``attribute_candidates``, judging a claim's
 next candidate cue only when it refuses the one before.
 
 The model is plain numpy arrays (``resources/gate/gate.npz``, loaded with
@@ -33,6 +34,7 @@ import numpy as np
 
 from .resources import file_sha256, read_entries, read_toml, resource_path
 from .records import Attribution, AttributionKind, Claim, ClaimPrediction, Span, Step, replace
+from .appositions import refined_own
 from .attribution import Candidates
 from .attribution.decide import governs_no_content
 from .attribution.words import QUOTE_MARK, QUOTE_MARKS, verb_classes
@@ -49,6 +51,7 @@ _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml")
 _NEGATIONS = _WORDS["negations"]
 _NOUN_MARKERS = _WORDS["object_openers"] | _WORDS["determiners"]
 _WRITER_VOICE = _WORDS["writer_voice"]
+_WRITER_VOICE_ALONE = _WORDS["writer_voice_alone"]
 _OPENS = {**dict.fromkeys(_WORDS["object_openers"], "object"),
           **dict.fromkeys(_WORDS["subject_pronouns"] | _WORDS["content_openers"], "clause"),
           **dict.fromkeys([*QUOTE_MARKS, ":"], "clause")}
@@ -58,6 +61,8 @@ _ASIDE_OPENERS = frozenset(_CLAUSE_WORDS["subordinators"] + _CLAUSE_WORDS["relat
 _MODALS = frozenset(_CLAUSE_WORDS["modals"])
 _GUIDELINE_CUES = frozenset(read_entries("gate_guideline_cues.txt"))
 _BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])), re.IGNORECASE)
+_STANCE_NOUNS = frozenset(read_toml("hedges.toml")["scope"]["belief_nouns"])
+"""Nouns of a view held: a cue whose object is one ("raised concerns that", "expressed the hope that") states it."""
 
 
 _LOWERED_IN_CONTEXT = ("\u03a3", "\u0130")
@@ -95,6 +100,7 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
     inside a quotation is the Document's quotation model's reading (a claim may open inside one). ``around``:
     the cue's ``around_cue`` words when the caller has read them already."""
     text = quotations.text
+    attribution = refined_own(text, claim, attribution)
     cue = attribution.cue
     assert cue is not None
     head, cue_named, cue_shape, verb_class, belief, guideline = _cue_reading(cue.text)
@@ -127,6 +133,8 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
     last_four, first_three = lower_before[-4:], lower_after[:3]
     if "that" in lower_after[:4]:
         features.append("that_after")
+    if not _STANCE_NOUNS.isdisjoint(lower_after[:2]):
+        features.append("stance_object")
     if not QUOTE_MARKS.isdisjoint(first_three):
         features.append("quote_after")
     if ":" in lower_after[:2]:
@@ -166,7 +174,7 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
         source_words = source.text.split()
         first = source_words[0].lower() if source_words else ""
         features += [
-            _WRITER_VOICE_FEATURE[first in _WRITER_VOICE],
+            _WRITER_VOICE_FEATURE[first in _WRITER_VOICE and (len(source_words) == 1 or first not in _WRITER_VOICE_ALONE)],
             f"source_type={attribution.source_type}",
             _SOURCE_NAMED[attribution.named],
             f"source_first={first}",
