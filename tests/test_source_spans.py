@@ -333,3 +333,33 @@ def test_an_office_in_initials_before_a_name_is_a_title(text, source):
 )
 def test_the_subject_of_a_clause_opened_by_how_is_the_source(text, source):
     assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a name right after a say verb is the subject of what is said: the teller is the phrase before the verb
+        ("But state pollster Ada Lind said Trump, despite his wealth, is better placed to win the vote than Romney was.",
+         "Ada Lind"),
+        # refused: an inverted say verb has its teller after it
+        ("“We will win this race,” said Cole on Monday.", "Cole"),
+        ("The plan, said the minister, would cost too much.", "the minister"),
+    ],
+)
+def test_a_name_after_a_say_verb_is_what_is_said_about(text, source):
+    assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a party tag, with its state or alone, is no part of the name, before an apposition too
+        ("Rep. Ada Lind (D., Ore.), co-chair of the House Progressive Caucus, said Friday that the bill would fail.",
+         "Ada Lind"),
+        ("Ohio Gov. Tom Ruiz (R), a close ally of the president, quietly conceded the point, saying, “Most of the plan "
+         "is sound.”", "Tom Ruiz"),
+        ("Sen. Tom Ruiz (R), who leads the panel, said the vote would come next week.", "Tom Ruiz"),
+    ],
+)
+def test_a_party_tag_after_a_name_is_no_part_of_the_source(text, source):
+    assert _sources(text)[-1] == (source, False)

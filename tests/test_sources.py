@@ -277,6 +277,8 @@ def test_a_capital_in_mid_sentence_names_someone(text, source_type):
         ("SEOUL (Reuters) - North Korea", "North Korea"),
         ("Tempe, Arizona (CNN) Dana Holt", "Dana Holt"),
         ("Rep. Ada Lind (D-Ore", "Rep. Ada Lind"),
+        ("Sen. Tom Ruiz (R)", "Sen. Tom Ruiz"),
+        ("Gov. Dana Holt (D", "Gov. Dana Holt"),
         ("(Halvorsen", "Halvorsen"),
         # refused: an acronym in brackets is the name's, closed or not yet
         ("Harbor Analytics (HA) chief Dana Holt", "Harbor Analytics (HA) chief Dana Holt"),

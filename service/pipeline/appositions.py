@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .attribution.clauses import clause_subject, is_adjunct, modifies_up_to, opens_predicate, without_postmodifier
+from .attribution.decide import SAY_VERB
 from .attribution.inherit import origin_index
 from .attribution.references import names_a_teller
 from .attribution.spans import (
@@ -95,6 +96,7 @@ _QUOTED_AS = re.compile(r"\s+(?P<source>[^,;“”\"]{3,80}?)\s+as\s+(?:saying|t
 _QUOTES = re.compile(r"^(?:quoted|quotes|quoting|cited|cites)$", re.IGNORECASE)
 # A participle cue that relays a teller after it ("citing X", "quoting X"), unlike "saying", "arguing", "noting".
 _RELAY_PARTICIPLE = re.compile(r"^(?:citing|quoting)$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\b", re.IGNORECASE)
 
 
 def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
@@ -233,9 +235,7 @@ def _refine(text: str, claim: Claim, attribution: Attribution) -> Attribution:
         return _retyped(text, attribution, head, Step("modifier_not_source", head.text, source.text))
     if (aside := _subject_before_aside(text, claim, cue, source)) is not None:
         return _retyped(text, attribution, aside[0], Step("subject_before_aside", aside[0].text, aside[1].text))
-    if source.start >= cue.end and (source.text.lower() in PRONOUNS or _is_participle(cue)) and (
-        teller := _subject_before(text, claim, cue)
-    ):
+    if source.start >= cue.end and (teller := _subject_before(text, claim, cue, source)):
         return _retyped(text, attribution, teller, Step("subject_of_content", teller.text, source.text))
     if source.start >= cue.end and _is_participle(cue):  # "..., saying that it ...": what is said, and no teller found
         return replace(attribution, source=None, source_type="unknown", named=False, described=False, refers_to=None,
@@ -360,13 +360,22 @@ def _participles_subject(text: str, claim: Claim, source: Span, cue: Span) -> Sp
     return _typed_as_source(text, subject)
 
 
-def _subject_before(text: str, claim: Claim, cue: Span) -> Span | None:
-    """Who says it when the would-be source is a pronoun after the cue, the subject of the content ("Haley accused
-    the UN of bias, saying it ...", "Perry said she, too, thought ..."): the phrase that ends at the cue, else the
-    subject of the clause the cue goes on from; None when neither types as a source."""
-    found = _phrase_ending_at(text, claim, cue)
-    if found is None:
-        found = clause_subject(text, claim.start, cue.start)
+def _subject_before(text: str, claim: Claim, cue: Span, source: Span) -> Span | None:
+    """Who says it when the would-be source after the cue is the subject of the content: a pronoun ("Haley accused
+    the UN of bias, saying it ...", "Perry said she, too, thought ..."), anything after a participle, or after a say
+    verb ("pollster Andy Smith said Trump, despite his wealth, is ...": "Trump" is talked about). The phrase that
+    ends at the cue, else, for a pronoun or a participle, the subject of the clause the cue goes on from; None when
+    neither types as a source, and after a say verb inverted ("..., said Conway": no phrase before it), passive (its
+    agent after "by") or with its teller beyond an apposition (a place in it, "of Ashton, Md., who ...", would pass
+    for the teller)."""
+    if source.text.lower() in PRONOUNS or _is_participle(cue):
+        found = _phrase_ending_at(text, claim, cue) or clause_subject(text, claim.start, cue.start)
+    else:
+        if SAY_VERB.fullmatch(cue.text) is None or _BY_BEFORE.search(text, cue.end, source.start):
+            return None
+        found, where = source_before(text, claim.start, cue.start)
+        if where != "before_cue":
+            return None
     if found is None or is_adjunct(found.text):
         return None
     return _typed_as_source(text, found)

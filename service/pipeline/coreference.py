@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from .attribution.inherit import DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index
-from .attribution.references import called_otherwise, pronoun_said
+from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
 from .attribution.spans import ADJUNCT_WORDS, OPENING_WORDS, is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
 from .document import Line, Quotations
@@ -32,7 +32,6 @@ LOOKBACK_CLAIMS = 5
 """How many claims back the name "he" or "she" stands for is looked for (same reach as a reader's); a title is looked
 for in every claim before."""
 
-_SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she"})
 _TITLE_ROLES: dict[str, tuple[str, ...]] = {
     title.lower(): tuple(roles) for title, *roles in (entry.split() for entry in read_toml("phrase_words.toml")["title_roles"])
 }
@@ -48,7 +47,10 @@ Reed", "When Lehman")."""
 _WORD = re.compile(r"[A-Z][a-z'’-]+")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 """A quotation mark: a name after one may stand in quoted words."""
-_PERSON_PRONOUN = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)(?![\w-])")
+_PERSON_PRONOUNS = sorted(GENDERED_PRONOUNS | set(PHRASE_WORDS["gendered_pronoun_forms"]))
+_PERSON_PRONOUN = re.compile(
+    rf"(?<![\w'’-])(?:{'|'.join(f'[{word[0]}{word[0].upper()}]{word[1:]}' for word in _PERSON_PRONOUNS)})(?![\w-])"
+)
 """A person's pronoun: a name after one is no antecedent of a pronoun after both ("Although he'd never met Markle, he")."""
 _LEADING_ADJUNCT = re.compile(rf"(?:{ADJUNCT})\s+", re.IGNORECASE)
 """A time or place adjunct that opens a sentence before a name ("On Thursday Paul Grant")."""
@@ -69,7 +71,7 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
                     attribution, refers_to=name, source_type="person", named=True,
                     steps=(*attribution.steps, Step("named_earlier", attribution.source.text, name.text)),
                 )
-            elif attribution.source_type == "unknown" and attribution.source.text.lower() in _SINGULAR_PERSON_PRONOUNS:
+            elif attribution.source_type == "unknown" and attribution.source.text.lower() in GENDERED_PRONOUNS:
                 # "he" with no one before it is still one person (docs/guidelines.md: unknown is for a source whose
                 # kind cannot be told)
                 attribution = replace(attribution, source_type="person",
@@ -112,7 +114,7 @@ def _subject_named_before(
     None when the name is no subject (``_opens_clause``; a quotation mark or a person's pronoun before it, the
     pronoun right after it) or the article calls that person by the other pronoun."""
     source, inherited = attribution.source, attribution.inherited
-    if inherited or source is None or source.text.lower() not in _SINGULAR_PERSON_PRONOUNS or source.start <= claim.start:
+    if inherited or source is None or source.text.lower() not in GENDERED_PRONOUNS or source.start <= claim.start:
         return None
     first = _subject_name(text, claims, claim, source, surnames)
     if first is None:
@@ -164,7 +166,7 @@ def _earlier_name(
     words = source.text.lower().split()
     if not words:
         return None
-    if words == [words[0]] and words[0] in _SINGULAR_PERSON_PRONOUNS:
+    if words == [words[0]] and words[0] in GENDERED_PRONOUNS:
         role, first = None, max(0, index - LOOKBACK_CLAIMS)
     elif words[0] == "the" and len(words) in (2, 3) and _one_unresolved_person(classify_source(text, source)):
         # A title names one person for the whole article: "the sheriff" is Sheriff Dana Whitlock however far back.

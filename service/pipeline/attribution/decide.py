@@ -26,7 +26,7 @@ _CUE_WORD = re.compile(r"\w+|[^\w\s]")
 # What may stand between a model's function-word cue and the reporting verb it belongs to
 # ("has also detailed", "did not immediately say").
 _AUX_GAP = re.compile(rf"(?:\s+(?:{AUX}|(?-i:{LY_ADVERB})))*\s+", re.IGNORECASE)
-_SAY_VERB = re.compile(compile_alternation(read_entries("source_say_verbs.txt")).pattern, re.IGNORECASE)
+SAY_VERB = re.compile(compile_alternation(read_entries("source_say_verbs.txt")).pattern, re.IGNORECASE)
 _NO_CONTENT = {name: frozenset(words) for name, words in read_toml("no_content.toml").items()}
 _MODALS = frozenset(CLAUSE_WORDS["modals"])
 _RELATED_END = re.compile(rf"(?:{'|'.join(map(re.escape, sorted(_NO_CONTENT['related_link_ends'])))})\b")
@@ -297,7 +297,7 @@ def _completes(model: Span | None, rule: Span) -> bool:
 
 def _says(text: str, candidate: Candidate) -> bool:
     """"X said ..." with X a source we can type (or a pronoun) at the start of a clause."""
-    if candidate.source is None or candidate.found == "inside_clause" or not _SAY_VERB.fullmatch(candidate.cue.text):
+    if candidate.source is None or candidate.found == "inside_clause" or not SAY_VERB.fullmatch(candidate.cue.text):
         return False
     return names_a_teller(text, candidate.source)
 

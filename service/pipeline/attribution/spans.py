@@ -97,12 +97,13 @@ _RUN_TOGETHER = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bat)(?<!\bin)(?<!
 _UNCLOSED_ACRONYM = re.compile(r"\([A-Z]{2,6}$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 # Leading junk includes a quotation closed with two apostrophes ("...,'' he said").
-# A politician's party and state after the name, "(D-Conn.)", "(R., Wis.)", "(I-Vt.)": part of no source span.
-_PARTY_TAG = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?\)"
+# A politician's party and state after the name, "(D-Conn.)", "(R., Wis.)", "(I-Vt.)", or the party alone, "(R)":
+# part of no source span.
+_PARTY_TAG = r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?\)"
 _PARTY_TAG_AT_END = re.compile(_PARTY_TAG + r"\s*$")
-# ... cut short by the span's end ("Rep. Brad Sherman (D-Calif"), and a bracket that opens a span and never closes
-# ("(Lorenz").
-_OPEN_PARTY_TAG_AT_END = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*$")
+# ... cut short by the span's end ("Rep. Brad Sherman (D-Calif", "Gov. Chris Christie (R"), and a bracket that
+# opens a span and never closes ("(Lorenz").
+_OPEN_PARTY_TAG_AT_END = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)\.?(?:(?:\s*[-–,]\s*|\s+)[A-Z][A-Za-z.]*)?$")
 _UNPAIRED_OPENING_BRACKET = re.compile(r"\((?=[^()]*$)")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*$")
 _LEADING_JUNK = re.compile(r"(?:[\s,;:—-]|'')+")
