@@ -755,6 +755,9 @@ _ALERTS = "Riverside Alerts"
         ("Stay off the bridge tonight. — Riverside Alerts 🌊 (@RiversideAlerts) May 2, 2024", [_ALERTS, _ALERTS]),
         ("Stay off the bridge tonight. — Riverside Alerts Inc. (@RiversideAlerts) May 2, 2024",
          ["Riverside Alerts Inc.", "Riverside Alerts Inc."]),
+        # a post's words are a claim however short or unpunctuated: the account asserts them
+        ("Not again. — Riverside Alerts (@RiversideAlerts) May 2, 2024", [_ALERTS, _ALERTS]),
+        ("Shame pic.twitter.com/V1DjfPMuxt — Riverside Alerts (@RiversideAlerts) May 2, 2024", [_ALERTS]),
         # refused: a named speaker quoted inside the post keeps the words
         ("Mayor Dana Holt said the bridge is safe. Stay off it anyway. — Riverside Alerts (@RiversideAlerts) May 2, 2024",
          ["Dana Holt", _ALERTS, _ALERTS]),

@@ -75,6 +75,11 @@ _OPENING_QUOTES = "\"\u201c"
 _SPEAKER_TAG = re.compile(r"\s+(?![\"\u201c])(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u201c\u201d]+[.!?]+(?=\s|$)")
 _DASHES = "\u2015\u2014\u2013-"
 """Dashes that open a signature after a quotation ("...” ― Oscar P. Quintero", "— Jane Roe (@janeroe)")."""
+# The signature an embedded post ends with: a dash, the account's name and handle, and the date (and the embed's
+# "Report" link where the page kept it). The name is the source; its handle, like a party tag, is no part of it.
+POST_SIGNATURE = re.compile(
+    r"(?P<cue>[—–])\s*(?P<source>[^—–\n]{0,60}?\w\.?)\W*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?(?:\s+Report)?\s*$"
+)
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _QUOTED_SENTENCE = re.compile(r"[\"\u201c][A-Z]")
 """A quotation that opens a sentence: a double quotation mark and a capital."""
@@ -147,12 +152,13 @@ def segment(document: Document) -> Segmentation:
                                    f"a photo caption: its line ends in the credit {credit!r}")
                            for start, end in sentences)
             continue
+        signature = POST_SIGNATURE.search(text, line_start, line_end)
         for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
             words = _WORD.findall(sentence)
             opens_inside_quote = document.quotations.open_at(start)
             kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims,
-                                     line_tables, opens_inside_quote)
+                                     line_tables, opens_inside_quote, signature is not None and start < signature.start("cue"))
             if kind == "claim":
                 key = _sentence_key(sentence, words, folded, start, end)
                 if key in seen:
@@ -295,16 +301,18 @@ def _literals_by_line(folded: str, lines: Sequence[Line]) -> list[list[tuple[str
 
 def _classify(
     sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool,
-    tables=_FURNITURE_TABLES, inside_quote: bool = False,
+    tables=_FURNITURE_TABLES, inside_quote: bool = False, posted: bool = False,
 ) -> tuple[str, str]:
     """The segment kind of one sentence (``folded``: it case-folded; ``words``: its words) and why; ``tables``:
-    the furniture entries its line may hold (``_literals_by_line``); ``inside_quote``: it opens inside a quotation.
+    the furniture entries its line may hold (``_literals_by_line``); ``inside_quote``: it opens inside a quotation;
+    ``posted``: it is the text of an embedded post, its line signed by the account (``POST_SIGNATURE``), whose words
+    assert something however short or unpunctuated ("That fits. — Ben (@BenHowe) June 3, 2017").
 
     A sentence that is its entire line (``sentence_count`` 1) was already found free of
     furniture by the line check: the same text is not searched twice.
     """
     if not words or len(words) < MIN_CLAIM_WORDS and not _spoken(sentence) and not (
-            inside_quote and len(words) >= MIN_QUOTED_CLAIM_WORDS):
+            (inside_quote or posted) and len(words) >= MIN_QUOTED_CLAIM_WORDS):
         return "fragment", f"too short to assert something ({len(words)} words)"
     if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded, tables)):
         return "furniture", f"page furniture: matches {match.group(0)!r}"
@@ -313,7 +321,7 @@ def _classify(
     punctuated = final in _TERMINAL_PUNCTUATION
     if final == "?" and not _QUESTION_REPORTED.search(sentence):
         return "question", "only a question, quoted or not: it asserts nothing (docs/guidelines.md)"
-    if sentence_count == 1:
+    if sentence_count == 1 and not posted:
         if not punctuated and (before_first_claim or len(words) < MIN_CUT_SENTENCE_WORDS):
             return "headline", "a line with no closing punctuation: headline or label"
         if before_first_claim and _is_title_cased(words):

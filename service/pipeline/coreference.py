@@ -21,6 +21,7 @@ from .attribution.inherit import DIRECT_QUOTE_SHARE, carry, earlier_mention, ori
 from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
 from .attribution.spans import ADJUNCT_WORDS, OPENING_WORDS, is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
+from .claims import POST_SIGNATURE
 from .document import Line, Quotations
 from .resources import read_toml
 from .source_lexicons import HONORIFICS, PHRASE_WORDS, SHARE_AS_SOURCE, SHARE_OF_PEOPLE
@@ -489,13 +490,6 @@ def credited_excerpts(
     return tuple(result)
 
 
-# The signature an embedded post ends with: a dash, the account's name and handle, and the date (and the embed's
-# "Report" link where the page kept it). The name is the source; its handle, like a party tag, is no part of it.
-_POST_SIGNATURE = re.compile(
-    r"(?P<cue>[—–])\s*(?P<source>[^—–\n]{0,60}?\w\.?)\W*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?(?:\s+Report)?\s*$"
-)
-
-
 def embedded_posts(
     text: str, lines: Sequence[Line], claims: Sequence[Claim], attributions: Sequence[Attribution | None]
 ) -> tuple[Attribution | None, ...]:
@@ -505,7 +499,7 @@ def embedded_posts(
     sentences on the line inherit it, back to one a named speaker is quoted in."""
     result = list(attributions)
     for line, first, index in _claims_by_line(lines, claims):
-        match = _POST_SIGNATURE.search(text, line.start, line.end)
+        match = POST_SIGNATURE.search(text, line.start, line.end)
         if match is None or first == index:
             continue
         source = Span(match.start("source"), match.end("source"), match.group("source"))
