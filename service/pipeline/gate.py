@@ -5,16 +5,17 @@ PolNeAR, which the cue model learned from, marks actions read as stances ("voted
 sentence's topic as attributions; docs/guidelines.md does not, and real readers do not.
 The gate is a logistic model over hashed features of the cue in its sentence: what the
 cue word is, what governs or follows it (a that-clause, a quotation, a colon, "to" plus
-an action, "comment"; whether the next word opens a clause or a noun-phrase object), what
-precedes it (a negation, a quote just closed, a modal, a subordinator or relative pronoun
-that makes it an aside, a determiner that makes it a noun), the source the rules found,
-its type and whether it is the writer's own "I" or "we" (read from the source the claim will
-name, ``appositions.refined_own``), whether the cue's object is a view held ("raised concerns
-that"), and the cue model's own probability. The word classes are data (``resources/lexicons/gate_words.toml`` and
-``clause_words.toml``). It was trained on the
+an action, "comment"; whether the next word opens a clause or a noun-phrase object; whether
+it is a view held, "raised concerns that"), what precedes it (a negation, a quote just
+closed, a modal, a subordinator or relative pronoun that makes it an aside, a determiner
+that makes it a noun), the source the claim will name (the rules' find as
+``appositions.refined_own`` refines it), its type and whether it is the writer's own "I" or
+"we", and the cue model's own probability. The word classes are data
+(``resources/lexicons/gate_words.toml`` and ``clause_words.toml``). It was trained on the
 project's real-world train folds and PolNeAR train (``training/gate.py``), its threshold
-chosen on the claim-level held-out measure (``training.heldout --threshold``; README); it is applied after ``attribute_candidates``, judging a claim's
-next candidate cue only when it refuses the one before.
+chosen on the claim-level held-out measure (``training.heldout --threshold``; README); it
+is applied after ``attribute_candidates``, judging a claim's next candidate cue only when
+it refuses the one before.
 
 The model is plain numpy arrays (``resources/gate/gate.npz``, loaded with
 ``allow_pickle=False``) with a JSON manifest; serving imports no scikit-learn.
