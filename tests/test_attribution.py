@@ -11,6 +11,7 @@ from typing import get_args
 
 import pytest
 
+from service import score_article
 from service.pipeline.attribution import LOOKBACK_CLAIMS, attribute, candidates
 from service.pipeline.attribution.cues import _CUE, CueIndex, Cues
 from service.pipeline.claims import segment
@@ -705,3 +706,39 @@ def test_quotations_decide_whose_words_a_cue_is(text, readings, claim, expected)
     assert_span(text, attribution.source, source)
     assert_span(text, attribution.cue, cue)
     assert attribution.inherited is inherited
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("In the latest Marist poll, voters in the state favored the governor 52 percent to 41 percent.",
+         "the latest Marist poll"),
+        ("In a Quinnipiac University survey last week, the senator's lead shrank to four points.",
+         "a Quinnipiac University survey"),
+        ("In a 2019 study spanning 30 countries, estimates of sea-level rise nearly doubled.", "a 2019 study"),
+        ("In the RealClearPolitics average, the two candidates are tied at 44 percent.",
+         "the RealClearPolitics average"),
+    ],
+)
+def test_an_opening_adjunct_naming_a_poll_or_study_is_the_claims_attribution(text, source):
+    (claim,) = score_article(text)["claims"]
+    attribution = claim["attribution"]
+    assert attribution is not None and (attribution["cue"]["text"], attribution["source"]["text"]) == ("In", source)
+    assert (attribution["source_type"], attribution["inherited"]) == ("document", False)
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("In addition to the state poll, two national surveys show the race tightening.", None),  # another's object
+        ("In a study published in May, researchers found that the drug cut deaths by a third.", "found"),  # own cue
+        ("In the report, the agency said the dam was safe.", "said"),  # a report says things through a cue
+        ("In this survey, 60 percent of voters under 30 oppose the plan.", None),  # points back to a poll named before
+        ("In the wake of the poll, the campaign replaced its manager.", None),
+    ],
+)
+def test_an_opening_adjunct_that_names_no_poll_of_its_own_is_no_attribution(text, cue):
+    """``cue`` None: whatever else the claim's attribution is, "In" is not its cue."""
+    (claim,) = score_article(text)["claims"]
+    found = claim["attribution"] and claim["attribution"]["cue"]
+    assert (found and found["text"]) == cue if cue else (found and found["text"]) != "In"

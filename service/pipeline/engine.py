@@ -1,8 +1,8 @@
 """The engine: runs the stages in order over one article.
 
 text -> Document -> segment -> model -> attribute -> gate, source spans refined, people resolved, posts
-signed, quotations led in, quotations continued, blocks after lead-ins -> hedges, verification notes -> sourcing notes -> roles -> score
--> aggregate
+signed, quotations led in, quotations continued, blocks after lead-ins, opening poll adjuncts -> hedges,
+verification notes -> sourcing notes -> roles -> score -> aggregate
 
 The ``Document`` (the text, its one case folding, its lines, its quotations) is built
 once and handed to every stage.
@@ -22,6 +22,7 @@ from .claims import segment
 from .coreference import continue_quotations, credited_excerpts, embedded_posts, resolve_people, speaker_labels
 from .cues import find_hedges, find_verification_notes
 from .document import Document
+from .evidence_adjuncts import evidence_adjuncts
 from .gate import AttributionGate
 from .lead_ins import blocks_after_lead_ins, quotations_after_lead_ins
 from .hedge_model import HedgeCueModel
@@ -84,7 +85,7 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
             text, document.lines, document.quotations, claims, embedded_posts(text, document.lines, claims, people)))
         opened = quotations_after_lead_ins(text, document.quotations, claims, signed)
         continued = continue_quotations(document.quotations, claims, opened)
-        attributions = blocks_after_lead_ins(text, document.quotations, claims, continued)
+        attributions = evidence_adjuncts(text, claims, blocks_after_lead_ins(text, document.quotations, claims, continued))
     with stage("hedges"):
         hedges = find_hedges(document, claims, attributions, hedge_detector)
     with stage("verification_notes"):

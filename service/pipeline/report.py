@@ -282,6 +282,9 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "post_signature": lambda source: f"the signature of an embedded post names its account {source!r}",
     "post_sentence": lambda source: f"no cue of its own: a sentence of the post signed {source!r}",
     "speaker_label": lambda source: f"a transcript's speaker label {source!r}: the label is the source, the colon the cue",
+    "evidence_adjunct": lambda source: (
+        f"an opening adjunct names {source!r}, the poll or study the claim's figures come from: the source, 'In' the cue"
+    ),
     "speaker_turn": lambda source: f"no cue of its own: a sentence of the turn labelled {source!r}",
     "credited_excerpt": lambda writer: f"no cue of its own: an excerpt credited below it to {writer!r}, named only after it",
     "audience_of_cue": lambda source, audience, cue: f"source {source!r}: {audience!r} is the audience of {cue!r}",
