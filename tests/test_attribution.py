@@ -135,6 +135,15 @@ SINGLE_SENTENCES = [
         "The agency dropped the warning from its fact sheets, The Post reported, and staff were told to stop.",
         ("The Post", "media", True, False, "reported"),
     ),
+    # A clause without "that" after the cue: a subject pronoun, or a finite auxiliary a few words on.
+    (
+        "Governor Lisa Hart insisted the budget would balance by June.",
+        ("Lisa Hart", "person", True, False, "insisted"),
+    ),
+    (
+        "The company acknowledged its crews had missed the warning signs.",
+        ("The company", "organization", False, False, "acknowledged"),
+    ),
 ]
 
 
@@ -212,6 +221,9 @@ def test_the_cue_index_finds_what_a_scan_of_the_whole_text_finds(text):
         # Between commas, but no teller: an adjunct or an item of a list.
         "The county's voting laws were, like those in many other states, a relic of another century.",
         "The subpoena covers emails, including transcripts of investor calls, memos and research.",
+        # A cue word right before an auxiliary is a noun, the subject of its verb: no clause follows it.
+        "Many states do require a photo ID at the polls.",
+        "Some fears are growing among farmers about the new tariffs.",
     ],
 )
 def test_rules_refuse_without_a_clear_cue(text):

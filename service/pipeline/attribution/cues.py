@@ -66,13 +66,14 @@ _CONTENT_OPENER = re.compile(r'that|:|“|"')
 branch opens with a literal, so ``re`` skips ahead to the next of their first characters."""
 _BELIEF_VERBS = frozenset(CLAUSE_WORDS["belief_verbs"])
 _GATE_WORDS = read_toml("gate_words.toml")
-_CLAUSE_AFTER_BELIEF = re.compile(
-    rf"\s+(?:that|(?:{word_trie(_GATE_WORDS['subject_pronouns'])})\s|(?:[\w'’.-]+\s+){{0,6}}?(?:{word_trie(sorted(FINITE_AUXILIARIES))}))"
+_CLAUSE_AFTER = re.compile(
+    rf"\s+(?:that|(?:{word_trie(_GATE_WORDS['subject_pronouns'])})\s|(?:[\w'’.-]+\s+){{1,6}}?(?:{word_trie(sorted(FINITE_AUXILIARIES))}))"
     r"(?![\w'’-])"
 )
-"""A clause after a belief verb, with or without "that": "that", a subject pronoun, or a finite auxiliary within a few
-words and no punctuation ("think the plan will fail")."""
-_BELIEF_BEFORE_CLAUSE = re.compile(rf"(?<![\w'’-])(?:{word_trie(CLAUSE_WORDS['belief_verbs'])})(?={_CLAUSE_AFTER_BELIEF.pattern})")
+"""A clause after a cue, with or without "that": "that", a subject pronoun, or a finite auxiliary after one to six words
+and no punctuation ("think the plan will fail", "denied the visit was a factor"; not "states do", where the cue word
+is a noun before its verb)."""
+_BELIEF_BEFORE_CLAUSE = re.compile(rf"(?<![\w'’-])(?:{word_trie(CLAUSE_WORDS['belief_verbs'])})(?={_CLAUSE_AFTER.pattern})")
 
 
 @record
@@ -313,12 +314,11 @@ def _according_source(text: str, start: int, claim_end: int) -> Span | None:
 
 
 def _clear_after(after: str, cue: Span) -> bool:
-    """A cue is clear when "that", a colon, a quotation or the sentence end follows it."""
-    if cue.text in _BELIEF_VERBS and _CLAUSE_AFTER_BELIEF.match(after) is not None:
-        return True
+    """A cue is clear when "that", a colon, a quotation, a clause without "that" (``_CLAUSE_AFTER``) or the sentence
+    end follows it; after "told", past the addressee."""
     if _TOLD.match(cue.text):
         addressee = RIGHT_NP.match(after)
         if addressee is not None:
             after = after[addressee.end() :]
-    return _CLEAR_AFTER_CUE.match(after) is not None
+    return _CLAUSE_AFTER.match(after) is not None or _CLEAR_AFTER_CUE.match(after) is not None
 
