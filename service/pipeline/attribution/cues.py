@@ -61,8 +61,14 @@ _RULE_VERBS = frozenset(CUE_VERBS)
 # whole ("{3,}+" gives nothing back: a shorter part of it is followed by a letter, which no opener begins with),
 # so a word with no opener after it fails once, not once per length (a third of the scan's time).
 _BEFORE_CONTENT = re.compile(r"(?<![\w'’-])[a-z]{3,}+(?=\s+that\b|\s*:|\s*,?\s*[“\"])")
+_TELLER_TAG = re.compile(
+    rf"(?:[,?!—–-]\s*{_CLOSER}|,)\s+(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*|he|she|they|we)"
+    r"(?:\s+[a-z]+ly)?\s+(?P<verb>[a-z]{3,}+)(?=\s*[,.!?])"
+)
+"""A reporting clause of a name or pronoun and a verb alone, after a quotation or between commas ("“...,” Maher
+remarked.", "The goal, he underlines, is ...", "Polls, they contend, overstate ...")."""
 _CONTENT_OPENER = re.compile(r'that|:|“|"')
-"""What ``_BEFORE_CONTENT`` needs after its word: without one of them in a claim, it has no class cue. Every
+"""What ``_BEFORE_CONTENT`` needs after its word: without one of them in a claim, it has no cue before content. Every
 branch opens with a literal, so ``re`` skips ahead to the next of their first characters."""
 _BELIEF_VERBS = frozenset(CLAUSE_WORDS["belief_verbs"])
 _GATE_WORDS = read_toml("gate_words.toml")
@@ -146,22 +152,29 @@ class CueIndex:
 
 def class_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
     """Verbs the rule lexicon lacks whose first WordNet sense is of a candidate class (``clause_words.toml``:
-    communication), with content opening right after them: "He complains that", "pollsters caution that"; and
-    belief verbs before a clause, "Some officials think the mayor is at risk" (docs/guidelines.md, "belief")."""
+    communication), with content opening right after them: "He complains that", "pollsters caution that", or alone
+    with their teller in a reporting clause (``_TELLER_TAG``: "“...,” Maher remarked."); and belief verbs before a
+    clause, "Some officials think the mayor is at risk" (docs/guidelines.md, "belief")."""
     beliefs = [(Span(m.start(), m.end(), m.group()), "verb")
                for m in _BELIEF_BEFORE_CLAUSE.finditer(text, claim.start, claim.end)]
-    if not may_open_content(text, claim):
-        return tuple(beliefs)
+    tags = [(Span(m.start("verb"), m.end("verb"), m.group("verb")), "verb")
+            for m in _TELLER_TAG.finditer(text, claim.start, claim.end) if _of_candidate_class(m.group("verb"))]
     said = [
         (Span(m.start(), m.end(), m.group()), "verb") for m in _BEFORE_CONTENT.finditer(text, claim.start, claim.end)
-        if m.group() not in _RULE_VERBS and (classes := verb_classes(m.group())) is not None
-        and classes[0][0] in _CANDIDATE_CLASSES
-    ]
-    if not beliefs:
+        if _of_candidate_class(m.group())
+    ] if may_open_content(text, claim) else []
+    if not beliefs and not tags:
         return tuple(said)
-    starts = {cue.start for cue, _ in said}
-    return tuple(sorted((*said, *(belief for belief in beliefs if belief[0].start not in starts)),
-                        key=lambda cue: cue[0].start))
+    found: dict[int, Cue] = {}
+    for cue in (*beliefs, *tags, *said):
+        found[cue[0].start] = cue
+    return tuple(sorted(found.values(), key=lambda cue: cue[0].start))
+
+
+def _of_candidate_class(word: str) -> bool:
+    """Whether a verb the rule lexicon lacks has its first WordNet sense in a candidate class (communication)."""
+    classes = verb_classes(word) if word not in _RULE_VERBS else None
+    return classes is not None and classes[0][0] in _CANDIDATE_CLASSES
 
 
 def may_open_content(text: str, claim: Claim) -> bool:
