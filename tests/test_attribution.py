@@ -338,9 +338,14 @@ def test_model_cues_made_of_hedge_adverbs_are_not_used(text, reading):
         ("She added: “We will not be silenced by anyone.”", (":", "She"), "added"),
         ("The mayor said: “The roads will reopen on Monday.”", (":", "The mayor"), "said"),
         ("SMITH: We will reopen the roads on Monday.", (":", "SMITH"), ":"),
+        # An adverb gives way to a rule-lexicon verb, or one whose first WordNet sense is of communication, after it;
+        # before any other verb it stays (the gate refuses a cue with no verb).
+        ("The county has flatly denied the charges against its sheriff.", ("flatly", "The county"), "denied"),
+        ("In her ruling, the judge sharply rebuked the agency for the delay.", ("sharply", "the judge"), "rebuked"),
+        ("The county quickly repaved the road.", ("quickly", "The county"), "quickly"),
     ],
 )
-def test_a_function_word_model_cue_moves_to_the_verb_after_it_or_stays(text, reading, cue):
+def test_a_function_word_or_adverb_model_cue_moves_to_the_verb_after_it_or_stays(text, reading, cue):
     """The model's claim decision stands; its cue is moved to a reporting verb when one follows."""
     (attribution,) = model(text, {0: reading})[1]
     assert_span(text, attribution.cue, cue)

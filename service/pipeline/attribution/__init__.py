@@ -10,7 +10,7 @@ Per claim, in order (one pass over the claims, bounded work per claim):
    the gate keeps the first it accepts and judges the next only when it refuses the one before
    (``gate.AttributionGate.apply``). The first is the model's cue when it gave one (one of only
    function words or hedge adverbs is not used; a rule-lexicon reporting verb right after it is:
-   "has also detailed"; a rule cue before it that tags the quotation before it is too: "“...,” he said,
+   "has also detailed", and after a lone "-ly" adverb a verb of communication too: "sharply rebuked"; a rule cue before it that tags the quotation before it is too: "“...,” he said,
    adding that ..."). Otherwise a rule cue, but only for patterns clear enough not to be a guess:
    "according to X"; "X said that / : / “..." with X at the start of a clause, or a clause
    without "that" ("X says he escaped", "X denied the visit was a factor": a subject pronoun, or a

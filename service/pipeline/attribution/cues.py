@@ -158,10 +158,10 @@ def class_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
     beliefs = [(Span(m.start(), m.end(), m.group()), "verb")
                for m in _BELIEF_BEFORE_CLAUSE.finditer(text, claim.start, claim.end)]
     tags = [(Span(m.start("verb"), m.end("verb"), m.group("verb")), "verb")
-            for m in _TELLER_TAG.finditer(text, claim.start, claim.end) if _of_candidate_class(m.group("verb"))]
+            for m in _TELLER_TAG.finditer(text, claim.start, claim.end) if of_candidate_class(m.group("verb"))]
     said = [
         (Span(m.start(), m.end(), m.group()), "verb") for m in _BEFORE_CONTENT.finditer(text, claim.start, claim.end)
-        if _of_candidate_class(m.group())
+        if of_candidate_class(m.group())
     ] if may_open_content(text, claim) else []
     if not beliefs and not tags:
         return tuple(said)
@@ -171,7 +171,7 @@ def class_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
     return tuple(sorted(found.values(), key=lambda cue: cue[0].start))
 
 
-def _of_candidate_class(word: str) -> bool:
+def of_candidate_class(word: str) -> bool:
     """Whether a verb the rule lexicon lacks has its first WordNet sense in a candidate class (communication)."""
     classes = verb_classes(word) if word not in _RULE_VERBS else None
     return classes is not None and classes[0][0] in _CANDIDATE_CLASSES
