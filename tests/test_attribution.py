@@ -144,6 +144,8 @@ SINGLE_SENTENCES = [
         "The company acknowledged its crews had missed the warning signs.",
         ("The company", "organization", False, False, "acknowledged"),
     ),
+    # "so" or "this" standing for the content at the end of the sentence.
+    ("Governor Lisa Hart denied this.", ("Lisa Hart", "person", True, False, "denied")),
 ]
 
 
@@ -224,6 +226,7 @@ def test_the_cue_index_finds_what_a_scan_of_the_whole_text_finds(text):
         # A cue word right before an auxiliary is a noun, the subject of its verb: no clause follows it.
         "Many states do require a photo ID at the polls.",
         "Some fears are growing among farmers about the new tariffs.",
+        "The union denied this at the time of the strike.",  # "this" is an object, not the sentence's content
     ],
 )
 def test_rules_refuse_without_a_clear_cue(text):

@@ -36,6 +36,8 @@ def cue_words(text: str) -> list[str]:
     ("Few economists believe they can stop the slide.", ["believe"]),
     ("The growers feared that the frost had killed the buds.", ["feared"]),
     ("Two in three residents still feel the town is on the wrong path.", ["feel"]),
+    ("Most growers hope so.", ["hope"]),  # "so" stands for the clause
+    ("Most growers hope so much rain falls in May.", []),
     ("The council thought about the plan for a week.", []),  # no clause after it
     ("Farmers hope for rain before the harvest.", []),  # an object, no clause
     ("Investors doubt the figures from the ministry.", []),  # an object, no clause

@@ -38,9 +38,10 @@ character, apostrophe or hyphen touches it), so it starts at a token whose folde
 _BOUNDARY_CHAR = re.compile(rf"[{_CUE_BOUNDARY}]")
 _AFTER_QUOTE = re.compile(r"(?:[”\"’]|'')\s*,?\s*$")
 # What may follow a cue for a rule to count it as clear: "that", a colon or quotation,
-# the end of the sentence, or ", citing".
+# the end of the sentence (after "so" or "this" standing for the content: "denied this."), or ", citing".
 _CLEAR_AFTER_CUE = re.compile(
-    rf"(?:\s+(?:{ADJUNCT}))?(?:\s*:|\s+(?:that|how)\b|\s*,?\s*[“\"]|\s*,\s*citing\b|[\s.!?”\"’]*$)", re.IGNORECASE
+    rf"(?:\s+(?:{ADJUNCT}))?(?:\s*:|\s+(?:that|how)\b|\s*,?\s*[“\"]|\s*,\s*citing\b|(?:\s+(?:so|this))?[\s.!?”\"’)]*$)",
+    re.IGNORECASE
 )
 # A reporting clause set in the middle of its content: a comma before its teller, words before that, and after the
 # cue (and its adjunct) a comma and more words ("The plan, the minister said, would fail", "..., the Post reported,
@@ -73,12 +74,12 @@ branch opens with a literal, so ``re`` skips ahead to the next of their first ch
 _BELIEF_VERBS = frozenset(CLAUSE_WORDS["belief_verbs"])
 _GATE_WORDS = read_toml("gate_words.toml")
 _CLAUSE_AFTER = re.compile(
-    rf"\s+(?:that|(?:{word_trie(_GATE_WORDS['subject_pronouns'])})\s|(?:[\w'’.-]+\s+){{1,6}}?(?:{word_trie(sorted(FINITE_AUXILIARIES))}))"
+    rf"\s+(?:that|so(?=[\s.!?”\"’)]*$)|(?:{word_trie(_GATE_WORDS['subject_pronouns'])})\s|(?:[\w'’.-]+\s+){{1,6}}?(?:{word_trie(sorted(FINITE_AUXILIARIES))}))"
     r"(?![\w'’-])"
 )
-"""A clause after a cue, with or without "that": "that", a subject pronoun, or a finite auxiliary after one to six words
-and no punctuation ("think the plan will fail", "denied the visit was a factor"; not "states do", where the cue word
-is a noun before its verb)."""
+"""A clause after a cue, with or without "that": "that", "so" standing for it at the end ("hope so"), a subject pronoun,
+or a finite auxiliary after one to six words and no punctuation ("think the plan will fail", "denied the visit was a
+factor"; not "states do", where the cue word is a noun before its verb)."""
 _BELIEF_BEFORE_CLAUSE = re.compile(rf"(?<![\w'’-])(?:{word_trie(CLAUSE_WORDS['belief_verbs'])})(?={_CLAUSE_AFTER.pattern})")
 
 
