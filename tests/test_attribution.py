@@ -136,6 +136,17 @@ SINGLE_SENTENCES = [
         "The agency dropped the warning from its fact sheets, The Post reported, and staff were told to stop.",
         ("The Post", "media", True, False, "reported"),
     ),
+    # A clause without "that" after the cue: a subject pronoun, or a finite auxiliary a few words on.
+    (
+        "Governor Lisa Hart insisted the budget would balance by June.",
+        ("Lisa Hart", "person", True, False, "insisted"),
+    ),
+    (
+        "The company acknowledged its crews had missed the warning signs.",
+        ("The company", "organization", False, False, "acknowledged"),
+    ),
+    # "so" or "this" standing for the content at the end of the sentence.
+    ("Governor Lisa Hart denied this.", ("Lisa Hart", "person", True, False, "denied")),
 ]
 
 
@@ -213,6 +224,10 @@ def test_the_cue_index_finds_what_a_scan_of_the_whole_text_finds(text):
         # Between commas, but no teller: an adjunct or an item of a list.
         "The county's voting laws were, like those in many other states, a relic of another century.",
         "The subpoena covers emails, including transcripts of investor calls, memos and research.",
+        # A cue word right before an auxiliary is a noun, the subject of its verb: no clause follows it.
+        "Many states do require a photo ID at the polls.",
+        "Some fears are growing among farmers about the new tariffs.",
+        "The union denied this at the time of the strike.",  # "this" is an object, not the sentence's content
     ],
 )
 def test_rules_refuse_without_a_clear_cue(text):
@@ -327,9 +342,14 @@ def test_model_cues_made_of_hedge_adverbs_are_not_used(text, reading):
         ("She added: “We will not be silenced by anyone.”", (":", "She"), "added"),
         ("The mayor said: “The roads will reopen on Monday.”", (":", "The mayor"), "said"),
         ("SMITH: We will reopen the roads on Monday.", (":", "SMITH"), ":"),
+        # An adverb gives way to a rule-lexicon verb, or one whose first WordNet sense is of communication, after it;
+        # before any other verb it stays (the gate refuses a cue with no verb).
+        ("The county has flatly denied the charges against its sheriff.", ("flatly", "The county"), "denied"),
+        ("In her ruling, the judge sharply rebuked the agency for the delay.", ("sharply", "the judge"), "rebuked"),
+        ("The county quickly repaved the road.", ("quickly", "The county"), "quickly"),
     ],
 )
-def test_a_function_word_model_cue_moves_to_the_verb_after_it_or_stays(text, reading, cue):
+def test_a_function_word_or_adverb_model_cue_moves_to_the_verb_after_it_or_stays(text, reading, cue):
     """The model's claim decision stands; its cue is moved to a reporting verb when one follows."""
     (attribution,) = model(text, {0: reading})[1]
     assert_span(text, attribution.cue, cue)

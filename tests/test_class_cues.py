@@ -1,6 +1,7 @@
 """Cue candidates from the verb class the gate knows (attribution/cues.py ``class_cues``), as a table of
 sentences: a communication verb the rule lexicon lacks, right before content, is a candidate, and so is a belief
-verb before a clause; a rule-lexicon verb, a noun, a verb of another class or one with no content after it is not."""
+verb before a clause, and one alone in a reporting clause after a quotation or between commas; a rule-lexicon verb, a
+noun, a verb of another class or one with no content after it is not."""
 from __future__ import annotations
 
 import pytest
@@ -24,11 +25,19 @@ def cue_words(text: str) -> list[str]:
     ("The statement that the plant was safe came a week later.", []),  # a noun
     ("The council walked that route with the residents.", []),  # not a verb of communication
     ("The senator complains often about the schedule.", []),  # no content right after it
+    # a reporting clause of a name or pronoun and the verb alone, after a quotation or between commas
+    ("“The levee will hold through the spring,” Moreno remarked.", ["remarked"]),
+    ("The tax, she grumbled, will drive the bakeries out of town.", ["grumbled"]),
+    ("The district, they contend, drew its lines to favor incumbents.", ["contend"]),
+    ("The mayor met growers, the Farm Bureau, and Valley Networks.", []),  # a name, no verb after it
+    ("The delay, he said, was the contractor's fault.", []),  # the rule lexicon finds "said"
     # belief verbs before a clause, with or without "that" (docs/guidelines.md, "belief")
     ("Some county officials think the levee will not hold.", ["think"]),
     ("Few economists believe they can stop the slide.", ["believe"]),
     ("The growers feared that the frost had killed the buds.", ["feared"]),
     ("Two in three residents still feel the town is on the wrong path.", ["feel"]),
+    ("Most growers hope so.", ["hope"]),  # "so" stands for the clause
+    ("Most growers hope so much rain falls in May.", []),
     ("The council thought about the plan for a week.", []),  # no clause after it
     ("Farmers hope for rain before the harvest.", []),  # an object, no clause
     ("Investors doubt the figures from the ministry.", []),  # an object, no clause

@@ -138,7 +138,7 @@ class Via:
 
 
 StepRule = Literal[
-    "model_cue", "model_cue_hedge", "model_cue_function_verb", "model_cue_function_kept",
+    "model_cue", "model_cue_hedge", "model_cue_function_verb", "model_cue_adverb_verb", "model_cue_function_kept",
     "model_cue_function_no_teller", "model_cue_after_tag", "rule_cue", "no_model_cue", "cites_for", "rule_source",
     "according_relays", "according_relays_it", "cited", "inner_teller", "outer_teller", "carrier_relay",
     "earlier_carrier", "source_found", "refers_back", "refers_back_to_nothing", "typed", "no_source", "via",

@@ -242,6 +242,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "model_cue": lambda cue, probability: f"model cue {cue!r} (p={probability:.2f})",
     "model_cue_hedge": lambda: " is a hedge, which names nobody: not used",
     "model_cue_function_verb": lambda verb: f" is function words; the reporting verb {verb!r} beside it is the cue",
+    "model_cue_adverb_verb": lambda verb: f" is an adverb; the verb {verb!r} after it is the cue",
     "model_cue_function_kept": lambda: ", function words only: kept",
     "model_cue_after_tag": lambda tag: f" follows {tag!r}, the tag of the quotation before it: that is the cue",
     "model_cue_function_no_teller": lambda: " is function words with no teller beside it: not used",
@@ -309,7 +310,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
 """Each attribution rule's step in words, from the step's detail."""
 
 QUALIFIERS = frozenset({
-    "model_cue_hedge", "model_cue_function_verb", "model_cue_function_kept", "model_cue_function_no_teller",
+    "model_cue_hedge", "model_cue_function_verb", "model_cue_adverb_verb", "model_cue_function_kept", "model_cue_function_no_teller",
     "model_cue_after_tag", "cites_for",
 })
 """Steps that qualify the model's cue before them ("model cue 'has' (p=0.81) is function words ..."): written on

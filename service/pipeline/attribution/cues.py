@@ -38,9 +38,10 @@ character, apostrophe or hyphen touches it), so it starts at a token whose folde
 _BOUNDARY_CHAR = re.compile(rf"[{_CUE_BOUNDARY}]")
 _AFTER_QUOTE = re.compile(r"(?:[”\"’]|'')\s*,?\s*$")
 # What may follow a cue for a rule to count it as clear: "that", a colon or quotation,
-# the end of the sentence, or ", citing".
+# the end of the sentence (after "so" or "this" standing for the content: "denied this."), or ", citing".
 _CLEAR_AFTER_CUE = re.compile(
-    rf"(?:\s+(?:{ADJUNCT}))?(?:\s*:|\s+(?:that|how)\b|\s*,?\s*[“\"]|\s*,\s*citing\b|[\s.!?”\"’]*$)", re.IGNORECASE
+    rf"(?:\s+(?:{ADJUNCT}))?(?:\s*:|\s+(?:that|how)\b|\s*,?\s*[“\"]|\s*,\s*citing\b|(?:\s+(?:so|this))?[\s.!?”\"’)]*$)",
+    re.IGNORECASE
 )
 # A reporting clause set in the middle of its content: a comma before its teller, words before that, and after the
 # cue (and its adjunct) a comma and more words ("The plan, the minister said, would fail", "..., the Post reported,
@@ -61,18 +62,25 @@ _RULE_VERBS = frozenset(CUE_VERBS)
 # whole ("{3,}+" gives nothing back: a shorter part of it is followed by a letter, which no opener begins with),
 # so a word with no opener after it fails once, not once per length (a third of the scan's time).
 _BEFORE_CONTENT = re.compile(r"(?<![\w'’-])[a-z]{3,}+(?=\s+that\b|\s*:|\s*,?\s*[“\"])")
+_TELLER_TAG = re.compile(
+    rf"(?:[,?!—–-]\s*{_CLOSER}|,)\s+(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*|he|she|they|we)"
+    r"(?:\s+[a-z]+ly)?\s+(?P<verb>[a-z]{3,}+)(?=\s*[,.!?])"
+)
+"""A reporting clause of a name or pronoun and a verb alone, after a quotation or between commas ("“...,” Maher
+remarked.", "The goal, he underlines, is ...", "Polls, they contend, overstate ...")."""
 _CONTENT_OPENER = re.compile(r'that|:|“|"')
-"""What ``_BEFORE_CONTENT`` needs after its word: without one of them in a claim, it has no class cue. Every
+"""What ``_BEFORE_CONTENT`` needs after its word: without one of them in a claim, it has no cue before content. Every
 branch opens with a literal, so ``re`` skips ahead to the next of their first characters."""
 _BELIEF_VERBS = frozenset(CLAUSE_WORDS["belief_verbs"])
 _GATE_WORDS = read_toml("gate_words.toml")
-_CLAUSE_AFTER_BELIEF = re.compile(
-    rf"\s+(?:that|(?:{word_trie(_GATE_WORDS['subject_pronouns'])})\s|(?:[\w'’.-]+\s+){{0,6}}?(?:{word_trie(sorted(FINITE_AUXILIARIES))}))"
+_CLAUSE_AFTER = re.compile(
+    rf"\s+(?:that|so(?=[\s.!?”\"’)]*$)|(?:{word_trie(_GATE_WORDS['subject_pronouns'])})\s|(?:[\w'’.-]+\s+){{1,6}}?(?:{word_trie(sorted(FINITE_AUXILIARIES))}))"
     r"(?![\w'’-])"
 )
-"""A clause after a belief verb, with or without "that": "that", a subject pronoun, or a finite auxiliary within a few
-words and no punctuation ("think the plan will fail")."""
-_BELIEF_BEFORE_CLAUSE = re.compile(rf"(?<![\w'’-])(?:{word_trie(CLAUSE_WORDS['belief_verbs'])})(?={_CLAUSE_AFTER_BELIEF.pattern})")
+"""A clause after a cue, with or without "that": "that", "so" standing for it at the end ("hope so"), a subject pronoun,
+or a finite auxiliary after one to six words and no punctuation ("think the plan will fail", "denied the visit was a
+factor"; not "states do", where the cue word is a noun before its verb)."""
+_BELIEF_BEFORE_CLAUSE = re.compile(rf"(?<![\w'’-])(?:{word_trie(CLAUSE_WORDS['belief_verbs'])})(?={_CLAUSE_AFTER.pattern})")
 
 
 @record
@@ -145,22 +153,29 @@ class CueIndex:
 
 def class_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
     """Verbs the rule lexicon lacks whose first WordNet sense is of a candidate class (``clause_words.toml``:
-    communication), with content opening right after them: "He complains that", "pollsters caution that"; and
-    belief verbs before a clause, "Some officials think the mayor is at risk" (docs/guidelines.md, "belief")."""
+    communication), with content opening right after them: "He complains that", "pollsters caution that", or alone
+    with their teller in a reporting clause (``_TELLER_TAG``: "“...,” Maher remarked."); and belief verbs before a
+    clause, "Some officials think the mayor is at risk" (docs/guidelines.md, "belief")."""
     beliefs = [(Span(m.start(), m.end(), m.group()), "verb")
                for m in _BELIEF_BEFORE_CLAUSE.finditer(text, claim.start, claim.end)]
-    if not may_open_content(text, claim):
-        return tuple(beliefs)
+    tags = [(Span(m.start("verb"), m.end("verb"), m.group("verb")), "verb")
+            for m in _TELLER_TAG.finditer(text, claim.start, claim.end) if of_candidate_class(m.group("verb"))]
     said = [
         (Span(m.start(), m.end(), m.group()), "verb") for m in _BEFORE_CONTENT.finditer(text, claim.start, claim.end)
-        if m.group() not in _RULE_VERBS and (classes := verb_classes(m.group())) is not None
-        and classes[0][0] in _CANDIDATE_CLASSES
-    ]
-    if not beliefs:
+        if of_candidate_class(m.group())
+    ] if may_open_content(text, claim) else []
+    if not beliefs and not tags:
         return tuple(said)
-    starts = {cue.start for cue, _ in said}
-    return tuple(sorted((*said, *(belief for belief in beliefs if belief[0].start not in starts)),
-                        key=lambda cue: cue[0].start))
+    found: dict[int, Cue] = {}
+    for cue in (*beliefs, *tags, *said):
+        found[cue[0].start] = cue
+    return tuple(sorted(found.values(), key=lambda cue: cue[0].start))
+
+
+def of_candidate_class(word: str) -> bool:
+    """Whether a verb the rule lexicon lacks has its first WordNet sense in a candidate class (communication)."""
+    classes = verb_classes(word) if word not in _RULE_VERBS else None
+    return classes is not None and classes[0][0] in _CANDIDATE_CLASSES
 
 
 def may_open_content(text: str, claim: Claim) -> bool:
@@ -313,12 +328,11 @@ def _according_source(text: str, start: int, claim_end: int) -> Span | None:
 
 
 def _clear_after(after: str, cue: Span) -> bool:
-    """A cue is clear when "that", a colon, a quotation or the sentence end follows it."""
-    if cue.text in _BELIEF_VERBS and _CLAUSE_AFTER_BELIEF.match(after) is not None:
-        return True
+    """A cue is clear when "that", a colon, a quotation, a clause without "that" (``_CLAUSE_AFTER``) or the sentence
+    end follows it; after "told", past the addressee."""
     if _TOLD.match(cue.text):
         addressee = RIGHT_NP.match(after)
         if addressee is not None:
             after = after[addressee.end() :]
-    return _CLEAR_AFTER_CUE.match(after) is not None
+    return _CLAUSE_AFTER.match(after) is not None or _CLEAR_AFTER_CUE.match(after) is not None
 

@@ -15,7 +15,7 @@ from itertools import chain, islice
 from ..resources import compile_alternation, read_entries, read_toml
 from ..document import Quotations
 from ..records import Attribution, Claim, ClaimPrediction, Span, Step
-from .cues import QUOTATION_CLOSERS, Candidate, Cues, tags_a_quotation
+from .cues import QUOTATION_CLOSERS, Candidate, Cues, of_candidate_class, tags_a_quotation
 from .references import names_a_teller
 from .spans import owned_phrase, plausible, quoted_account_before, source_after, tighten
 from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, word_initial_matches
@@ -45,6 +45,9 @@ _COMMENT_AFTER = re.compile(
 _COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
 _MARK_BEFORE = re.compile(r"[,—–]\s*$")
 """A comma or dash right before a participle cue: it opens a participle phrase ("..., saying")."""
+_LY = re.compile(LY_ADVERB)
+_GAP_THEN_WORD = re.compile(rf"{_AUX_GAP.pattern}(?P<verb>(?-i:[a-z]{{3,}}+))(?![\w'’-])", re.IGNORECASE)
+"""Auxiliaries and adverbs, then a lower-case word: the verb an adverb model cue stands before."""
 MAX_CANDIDATES = 3
 """The most cues of one claim the gate judges: the primary one and two more (a claim rarely has more rule cues)."""
 
@@ -150,7 +153,9 @@ def choose_primary(
     right, else a clear rule cue.
 
     A model cue made only of hedge adverbs (``resources/lexicons/source_hedge_adverbs.txt``:
-    "reportedly") is not used: it distances the writer and names nobody. One made only of
+    "reportedly") is not used: it distances the writer and names nobody. A lone "-ly" adverb ("vehemently") gives way
+    to the verb right after it when that is a rule-lexicon one or of the communication class (``_speech_verb_after``:
+    "has vehemently denied", "sharply rebuked"). One made only of
     function words (``resources/lexicons/source_function_words.txt``: "has", "about", ":") gives
     way to a reporting verb of the rule lexicon right after it, past auxiliaries and
     adverbs ("has also detailed": "detailed"), a colon to one right before it ("He added:"), and
@@ -167,6 +172,9 @@ def choose_primary(
         words = _cue_words(cue.text)
         if words == "hedge":
             how = (model, Step("model_cue_hedge"))
+        elif words == "adverb" and (verb := _speech_verb_after(text, claim, cue, found)) is not None:
+            moved = ClaimPrediction(prediction.probability, verb, prediction.source)
+            return _from_model(text, claim, moved, found, (model, Step("model_cue_adverb_verb", verb.text)))
         elif words == "function":
             verb = found.first(lambda verb, kind: kind == "verb" and (
                 _AUX_GAP.fullmatch(text, cue.end, verb.start) is not None or cue.text == ":" and _right_before(text, verb, cue)))
@@ -199,6 +207,19 @@ def _lowered_cue_words(cue: str) -> tuple[str, ...]:
     return tuple(_CUE_WORD.findall(cue.lower()))
 
 
+def _speech_verb_after(text: str, claim: Claim, cue: Span, found: Cues) -> Span | None:
+    """The verb right after an adverb model cue, past auxiliaries and adverbs, when it is a rule-lexicon verb or one
+    whose first WordNet sense is of communication ("vehemently denied", "specifically chastised")."""
+    after = _GAP_THEN_WORD.match(text, cue.end, claim.end)
+    if after is None:
+        return None
+    verb = Span(after.start("verb"), after.end("verb"), after.group("verb"))
+    rule = found.overlapping(verb)
+    if rule is not None and rule.kind == "verb":
+        return rule.cue
+    return verb if of_candidate_class(verb.text) else None
+
+
 def _right_before(text: str, verb: Span, cue: Span) -> bool:
     """Whether ``verb`` stands right before ``cue``, only space between them ("added:")."""
     return verb.end <= cue.start and not text[verb.end : cue.start].strip()
@@ -211,6 +232,8 @@ def _cue_words(cue: str) -> str:
     words = _lowered_cue_words(cue)
     if all(word in _HEDGE_ADVERBS for word in words):
         return "hedge"
+    if len(words) == 1 and _LY.fullmatch(words[0]) is not None:
+        return "adverb"
     return "function" if all(word in _FUNCTION_WORDS for word in words) else "other"
 
 
