@@ -85,6 +85,13 @@ from .conftest import seed_text
         ("“Who pays for it?” Ohio Gov. Ann Hale asked the panel.", ["“Who pays for it?” Ohio Gov. Ann Hale asked the panel."]),
         ("“We will rebuild the whole block,” the mayor said firmly. The crowd cheered.",
          ["“We will rebuild the whole block,” the mayor said firmly.", "The crowd cheered."]),
+        # an ellipsis glued to a word leaves words out of one excerpt; after a stop, or closing a quotation, it ends
+        ("Local polls missed his lead in the spring… It is clear, however, that the race has tightened.",
+         ["Local polls missed his lead in the spring… It is clear, however, that the race has tightened."]),
+        ("The vote was set for March. … The fight over the rules went on for weeks.",
+         ["The vote was set for March.", "The fight over the rules went on for weeks."]),
+        ("The memo said the agency had acted “in good faith…” That claim is now in dispute.",
+         ["The memo said the agency had acted “in good faith…”", "That claim is now in dispute."]),
     ],
 )
 def test_sentences(text, expected_claims):
