@@ -494,9 +494,9 @@ def embedded_posts(
     text: str, lines: Sequence[Line], claims: Sequence[Claim], attributions: Sequence[Attribution | None]
 ) -> tuple[Attribution | None, ...]:
     """A post's line ending in its signature is attributed to the account (social_media, named; the dash is the
-    cue, as a speaker label's colon is): the claim with the signature in it, and when the signature stands as a
-    sentence of its own (or was skipped as one), the post's last sentence before it too; the post's earlier
-    sentences on the line inherit it, back to one a named speaker is quoted in."""
+    cue, as a speaker label's colon is): the claim with the signature in it (the post's last sentence, which
+    segmentation runs on into its signature); the post's earlier sentences on the line inherit it, back to one a
+    named speaker is quoted in."""
     result = list(attributions)
     for line, first, index in _claims_by_line(lines, claims):
         match = POST_SIGNATURE.search(text, line.start, line.end)
@@ -510,8 +510,6 @@ def embedded_posts(
         )
         post = [claim for claim in claims[first:index] if claim.end <= cue.start]
         signed = [claim for claim in claims[first:index] if claim.end > cue.start]
-        if post and (not signed or signed[0].start >= cue.start):
-            signed.insert(0, post.pop())  # the signature apart: the sentence before it is the one it signs
         for claim in signed:
             result[claim.index] = own
         # the account named before the post (an earlier post's signature) is the source its sentences carry, as
