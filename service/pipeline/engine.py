@@ -23,7 +23,7 @@ from .coreference import continue_quotations, credited_excerpts, embedded_posts,
 from .cues import find_hedges, find_verification_notes
 from .document import Document
 from .gate import AttributionGate
-from .lead_ins import blocks_after_lead_ins, quotations_after_lead_ins
+from .lead_ins import blocks_after_lead_ins, quotations_after_lead_ins, unattributed_quotations
 from .hedge_model import HedgeCueModel
 from .model import AttributionModel
 from .roles import RoleModel
@@ -84,7 +84,8 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
             text, document.lines, document.quotations, claims, embedded_posts(text, document.lines, claims, people)))
         opened = quotations_after_lead_ins(text, document.quotations, claims, signed)
         continued = continue_quotations(document.quotations, claims, opened)
-        attributions = blocks_after_lead_ins(text, document.quotations, claims, continued)
+        blocks = blocks_after_lead_ins(text, document.quotations, claims, continued)
+        attributions = unattributed_quotations(text, document.quotations, claims, blocks)
     with stage("hedges"):
         hedges = find_hedges(document, claims, attributions, hedge_detector)
     with stage("verification_notes"):
