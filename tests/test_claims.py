@@ -85,6 +85,18 @@ from .conftest import seed_text
         ("“Who pays for it?” Ohio Gov. Ann Hale asked the panel.", ["“Who pays for it?” Ohio Gov. Ann Hale asked the panel."]),
         ("“We will rebuild the whole block,” the mayor said firmly. The crowd cheered.",
          ["“We will rebuild the whole block,” the mayor said firmly.", "The crowd cheered."]),
+        # an ellipsis glued to a word leaves words out of one excerpt; after a stop, or closing a quotation, it ends
+        ("Local polls missed his lead in the spring… It is clear, however, that the race has tightened.",
+         ["Local polls missed his lead in the spring… It is clear, however, that the race has tightened."]),
+        ("The vote was set for March. … The fight over the rules went on for weeks.",
+         ["The vote was set for March.", "The fight over the rules went on for weeks."]),
+        ("The memo said the agency had acted “in good faith…” That claim is now in dispute.",
+         ["The memo said the agency had acted “in good faith…”", "That claim is now in dispute."]),
+        # a post's last sentence goes on into its signature; a dash that signs nothing ends no sentence either way
+        ("The turnout was huge today. Thank you, Ohio! — Jane Roe (@janeroe) May 2, 2020",
+         ["The turnout was huge today.", "Thank you, Ohio! — Jane Roe (@janeroe) May 2, 2020"]),
+        ("The bill passed the House. — It now goes to the Senate, where its fate is unclear.",
+         ["The bill passed the House.", "— It now goes to the Senate, where its fate is unclear."]),
     ],
 )
 def test_sentences(text, expected_claims):
@@ -222,9 +234,9 @@ def test_a_line_that_ends_in_a_photo_credit_is_a_caption_all_of_it(line):
 @pytest.mark.parametrize(
     "line, claims",
     [
-        # An embedded post's sign-off names a person, not a picture: the post is someone's words.
+        # An embedded post's sign-off names a person, not a picture: the post is someone's words, signed.
         ("The river has never been this high in my lifetime. — Dana Reyes (@dreyes)",
-         ["The river has never been this high in my lifetime."]),
+         ["The river has never been this high in my lifetime. — Dana Reyes (@dreyes)"]),
         # A body sentence that mentions a photo or an agency ends in punctuation: no credit.
         ("The mayor tours the flooded district. The photo was taken by an AP reporter on Monday.",
          ["The mayor tours the flooded district.", "The photo was taken by an AP reporter on Monday."]),

@@ -500,14 +500,46 @@ def test_a_quotation_that_opens_the_paragraph_after_reported_speech_is_the_same_
     [
         # the writer's sentence before the quotation: no speaker to carry over
         ("The governor was briefed on the outage on Monday.", "“We are in touch with the utility.”"),
-        # the writer's paragraph between the reported speech and the quotation
-        ("Press secretary Dana Lee said the governor had been briefed.\nThe utility has 40 crews in the county.",
+        # the writer's paragraphs between the reported speech and the quotation: more than a few claims back
+        ("Press secretary Dana Lee said the governor had been briefed.\nThe utility has 40 crews in the county.\n"
+         "Most of them came from two neighbouring states.\nSchools will stay closed on Monday.",
          "“We are in touch with the utility.”"),
+        # the sentence before names no person, or names one only after its subject
+        ("The state utility board met in an emergency session on Monday.", "“We are in touch with the utility.”"),
+        ("The outage hit hardest in the district of Mayor Tom Reyes.", "“We are in touch with the utility.”"),
+        # the person quoted last, but the writer's sentence since names someone else, or leads in with a colon
+        ("“The lines came down in minutes,” said Dana Lee.\nThe county's manager, Tom Reyes, toured the substations.",
+         "“We are in touch with the utility.”"),
+        ("“The lines came down in minutes,” said Dana Lee.\nBy Monday night, the tone was different:",
+         "“We are in touch with the utility.”"),
+        # the speaker named after the quotation
+        ("“The lines came down in minutes,” said Dana Lee.\nWinds reached 70 miles an hour. Two substations flooded.",
+         "“We are in touch with the utility.” ― Tom Reyes"),
     ],
 )
 def test_a_quotation_after_the_writer_s_own_paragraph_inherits_nothing(reported, quoted):
     found = attributions(REPORTED_THEN_QUOTED.format(reported=reported, quoted=quoted))
     assert not any(a is not None and a["inherited"] for a in found), found
+
+
+@pytest.mark.parametrize(
+    "reported, quoted, source",
+    [
+        # a quotation no sentence attributes, after a sentence or two of the writer's: the person quoted last
+        ("Press secretary Dana Lee said the governor had been briefed.\nThe utility has 40 crews in the county.",
+         "“We are in touch with the utility. Crews are working through the night.”", "Dana Lee"),
+        ("“The lines came down in minutes,” said Dana Lee, a utility spokeswoman.\nWinds reached 70 miles an hour. "
+         "Two substations flooded.", "“We had never seen water that high.”", "Dana Lee"),
+        # the sentence right before opens with the name of the person the quotation then gives words to
+        ("Tom Reyes is the mayor of a town of 3,000 at the edge of the county.",
+         "“We lost power for two days. Nobody called us.”", "Tom Reyes"),
+    ],
+)
+def test_a_quotation_no_sentence_attributes_is_the_person_just_quoted_or_named(reported, quoted, source):
+    claims = score_article(REPORTED_THEN_QUOTED.format(reported=reported, quoted=quoted))["claims"]
+    quotation = [claim["attribution"] for claim in claims if claim["text"] in quoted]
+    assert quotation and all(a is not None and a["inherited"] and a["source"]["text"] == source for a in quotation), claims
+    assert claims[0]["attribution"] is None and claims[-1]["attribution"] is None
 
 
 def test_a_quotation_that_names_its_own_speaker_after_reported_speech_keeps_it():

@@ -12,7 +12,9 @@ pass per line:
    word: "Martin.His") and not by a lower-case word, unless
    the word before the full stop is a known abbreviation ("U.S.", "Gen.", "Sept.") or an
    initial, or a quoted question or exclamation is followed by a speaker tag of at most four
-   words that ends the sentence ("“Why now?” Clinton asked."). "Nov.08" never splits: no
+   words that ends the sentence ("“Why now?” Clinton asked."), or the punctuation is an
+   ellipsis glued to a word ("it was awesome… It was"), or a post's signature follows ("That
+   fits. — Ben (@BenHowe) June 3, 2017"). "Nov.08" never splits: no
    whitespace follows the stop.
 3. A line that is one sentence with no terminal punctuation is a headline or label
    (unless it stands below the first claim and is as long as a sentence: the scraper cut
@@ -232,6 +234,12 @@ def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_en
     if next_char.islower() or next_char in ",;:)":
         return False
     punctuation = boundary.group(0)
+    if next_char in _DASHES and POST_SIGNATURE.match(text, following, line_end):
+        return False  # a post's last sentence goes on into its signature ("That fits. — Ben (@BenHowe) June 3, 2017")
+    if punctuation == "\u2026" and boundary.start() and text[boundary.start() - 1].isalnum() and next_char.isalpha():
+        # an ellipsis glued to a word marks words left out ("it was awesome… It was the whole gamut"): the excerpt
+        # goes on as one sentence; a stop or a space before it, or a quotation after it, ends the sentence
+        return False
     # a tag follows a quoted question or exclamation ("“Why now?” Clinton asked."); after a quoted full stop only a
     # signature after a dash does ("...” ― Oscar P. Quintero"): else the stop ends it ("“... property.” Reed said no.")
     if punctuation[-1] in _CLOSING_QUOTES and (tag := _SPEAKER_TAG.match(text, boundary.end(), line_end)) and (

@@ -132,7 +132,7 @@ def _subject_name(text: str, claims: Sequence[Claim], claim: Claim, source: Span
     """The name that opens the clause of ``claim`` before its pronoun ``source`` (see ``_subject_named_before``): its
     capitalised words in order, up to the first after a quotation mark or a person's pronoun; the earlier claims'
     surnames are read only for a word that could be one."""
-    full = {name.start: name for name in _full_names(claim)}
+    full = {name.start: name for name in full_names(claim)}
     for word in _WORD.finditer(claim.text):
         start = claim.start + word.start()
         if start >= source.start or _QUOTE_MARK.search(text, claim.start, start) or _PERSON_PRONOUN.search(text, claim.start, start):
@@ -190,7 +190,7 @@ def _people_named_in(
     """The people ``claim`` names, in order (with ``role`` among the name's words, when given): full names, and
     for a pronoun a surname alone whose bearer an earlier claim named in full ("Tijerina" after "Vanessa
     Tijerina")."""
-    candidates = list(_full_names(claim))
+    candidates = list(full_names(claim))
     if role is None:
         known = surnames.before(text, claims, claim.index)
         candidates += [Span(claim.start + word.start(), claim.start + word.end(), word.group())
@@ -202,7 +202,7 @@ def _people_named_in(
     )
 
 
-def _full_names(claim: Claim) -> Iterator[Span]:
+def full_names(claim: Claim) -> Iterator[Span]:
     """The name candidates of ``claim`` (``_NAME``) without an adjunct or a word that opens the sentence before them
     ("On Thursday Paul Grant", "As Eloise Reed": the capital is the sentence's), two words or more."""
     for match in _NAME.finditer(claim.text):
@@ -232,7 +232,7 @@ class Surnames:
         """The surnames of the people named in full in the claims before claim ``index``."""
         for claim in claims[self._read : index]:
             self._known.update(
-                name.text.split()[-1] for name in _full_names(claim)
+                name.text.split()[-1] for name in full_names(claim)
                 if is_personal_name(text, name) and not _title_or_honorific(name.text.split()[-1])
             )
         self._read = max(self._read, index)
@@ -494,9 +494,9 @@ def embedded_posts(
     text: str, lines: Sequence[Line], claims: Sequence[Claim], attributions: Sequence[Attribution | None]
 ) -> tuple[Attribution | None, ...]:
     """A post's line ending in its signature is attributed to the account (social_media, named; the dash is the
-    cue, as a speaker label's colon is): the claim with the signature in it, and when the signature stands as a
-    sentence of its own (or was skipped as one), the post's last sentence before it too; the post's earlier
-    sentences on the line inherit it, back to one a named speaker is quoted in."""
+    cue, as a speaker label's colon is): the claim with the signature in it (the post's last sentence, which
+    segmentation runs on into its signature); the post's earlier sentences on the line inherit it, back to one a
+    named speaker is quoted in."""
     result = list(attributions)
     for line, first, index in _claims_by_line(lines, claims):
         match = POST_SIGNATURE.search(text, line.start, line.end)
@@ -510,8 +510,6 @@ def embedded_posts(
         )
         post = [claim for claim in claims[first:index] if claim.end <= cue.start]
         signed = [claim for claim in claims[first:index] if claim.end > cue.start]
-        if post and (not signed or signed[0].start >= cue.start):
-            signed.insert(0, post.pop())  # the signature apart: the sentence before it is the one it signs
         for claim in signed:
             result[claim.index] = own
         # the account named before the post (an earlier post's signature) is the source its sentences carry, as

@@ -1,7 +1,8 @@
 """The engine: runs the stages in order over one article.
 
 text -> Document -> segment -> model -> attribute -> gate, source spans refined, people resolved, posts
-signed, quotations led in, quotations continued, blocks after lead-ins, opening poll adjuncts -> hedges,
+signed, quotations led in, quotations continued, blocks after lead-ins, quotations no one opens, opening poll
+adjuncts -> hedges,
 verification notes -> sourcing notes -> roles -> score -> aggregate
 
 The ``Document`` (the text, its one case folding, its lines, its quotations) is built
@@ -24,7 +25,7 @@ from .cues import find_hedges, find_verification_notes
 from .document import Document
 from .evidence_adjuncts import evidence_adjuncts
 from .gate import AttributionGate
-from .lead_ins import blocks_after_lead_ins, quotations_after_lead_ins
+from .lead_ins import blocks_after_lead_ins, quotations_after_lead_ins, unattributed_quotations
 from .hedge_model import HedgeCueModel
 from .model import AttributionModel
 from .roles import RoleModel
@@ -85,7 +86,9 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
             text, document.lines, document.quotations, claims, embedded_posts(text, document.lines, claims, people)))
         opened = quotations_after_lead_ins(text, document.quotations, claims, signed)
         continued = continue_quotations(document.quotations, claims, opened)
-        attributions = evidence_adjuncts(text, claims, blocks_after_lead_ins(text, document.quotations, claims, continued))
+        blocks = blocks_after_lead_ins(text, document.quotations, claims, continued)
+        quoted = unattributed_quotations(text, document.quotations, claims, blocks)
+        attributions = evidence_adjuncts(text, claims, quoted)
     with stage("hedges"):
         hedges = find_hedges(document, claims, attributions, hedge_detector)
     with stage("verification_notes"):

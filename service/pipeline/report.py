@@ -272,6 +272,9 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "one_person": lambda source: f"{source!r} names no one found before it, but one person all the same",
     "goes_on_quoting": lambda source, claim: (
         f"no cue of its own: it goes on quoting {'an unknown source' if source is None else repr(source)} from claim {claim}"),
+    "named_before_quotation": lambda source, claim: (
+        f"no cue of its own: a quotation no sentence attributes, after claim {claim}, which opens with the name of "
+        f"{source!r}: the speaker it leads in"),
     "poll_finding": lambda share, poll, claim: (
         f"{share!r} is a share of the people asked by {poll!r} (claim {claim}): the poll's finding, so its source carries over"),
     "lead_in_block": lambda source, cue, claim, source_type: (
