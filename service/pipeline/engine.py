@@ -2,8 +2,7 @@
 
 text -> Document -> segment -> model -> attribute -> gate, source spans refined, people resolved, posts
 signed, quotations led in, quotations continued, blocks after lead-ins, quotations no one opens, opening poll
-adjuncts -> hedges,
-verification notes -> sourcing notes -> roles -> score -> aggregate
+adjuncts -> hedges, verification notes -> sourcing notes -> roles -> score -> aggregate
 
 The ``Document`` (the text, its one case folding, its lines, its quotations) is built
 once and handed to every stage.
