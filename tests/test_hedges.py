@@ -267,6 +267,24 @@ def test_a_modal_or_verb_of_seeming_in_a_condition_hedges_nothing(text, words):
     assert [h["text"] for claim in claims for h in claim["hedges"]] == words
 
 
+CONCEDED_IMPRESSIONS = [
+    # a modal before a verb of how a thing strikes one, in a sentence that concedes it: granted to be answered
+    ("While the jet might seem an odd choice for a frugal man, he has flown it for years.", []),
+    ("Even though a steel rack might look cheaper than a wooden one, it lasts longer.", []),
+    ("The membership fee may sound steep, but the club includes meals and coaching.", []),
+    ("The ticket might seem like a lot for a short ride \u2014 yet the line sells out daily.", []),
+    # no concession: the impression is the writer's doubt; a modal of another verb concedes nothing
+    ("The alliance may look shaky after the tariff dispute.", ["may"]),
+    ("The levee may fail, but the town has sandbags ready.", ["may"]),
+]
+
+
+@pytest.mark.parametrize("text, words", CONCEDED_IMPRESSIONS)
+def test_a_modal_of_an_impression_the_sentence_concedes_is_no_hedge(text, words):
+    claims = score_article(text)["claims"]
+    assert [h["text"] for claim in claims for h in claim["hedges"]] == words
+
+
 BEFORE_THE_ATTRIBUTION = [
     # the content follows the cue ("showed that ..."): a hedge before the source is outside it, the writer's
     ("The mayor may attend the summit after leaked memos showed that the council had split.", "leaked memos",
