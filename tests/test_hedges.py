@@ -364,12 +364,17 @@ AGENTLESS = [
     ("Turnout fell sharply, raising questions about the new ballot rules.", "raising questions about"),
     ("The delay was also blamed on the new safety rules.", "was also blamed on"),
     ("Late in the race came the rumor that the mayor had kept a second ledger.", "rumor that"),
+    ("The new timetable was widely criticized as confusing for commuters.", "widely criticized as"),
+    ("The thinking is that shoppers will come back for the cheaper bread.", "thinking is"),
+    ("One theory holds that the canal silted up after the flood.", "theory holds that"),
     # the same words with an agent, a deliberation, or news of coverage: no hedge
     ("The plan was considered by the council on Tuesday.", None),
     ("The petition will not be considered before May.", None),
     ("The mayor's speech was widely reported in the regional press.", None),
     ("The figures were reported by the port authority on Monday.", None),
     ("The storm raised doubts about the harbour wall.", None),
+    ("The mayor was widely mocked online after the ribbon-cutting.", None),
+    ("The thinking behind the new timetable was never explained.", None),
     # the view named with its holder after it, a passive of judging with its agent: an attribution, no hedge
     ("Four coastal towns are considered prime sites by the wind-farm developers.", None),
     ("The rescue was described as \u201cmiraculous\u201d by the coastguard.", None),
