@@ -398,9 +398,13 @@ FIRST_PERSON_GUESSES = [
     ("If both sides agree this week, I’d expect the recess to be put off.", [("I’d expect", "writer")]),
     ("It looks as though the same slump is under way again this spring.", [("It looks as though", "writer")]),
     ("It sounds like the court will rule against the city.", [("It sounds like", "writer")]),
-    # an opinion, a firm belief, or someone else's guess: no writer's hedge
+    ("The filing is late again, and I presume the auditors have noticed.", [("I presume", "writer")]),
+    ("The ferry is old, and there's a good chance it will be retired next year.", [("there's a good chance", "writer")]),
+    ("Chances are the bill will stall in committee.", [("Chances are", "writer")]),
+    # an opinion, a firm belief, someone else’s guess, or a chance one stands (a prospect): no writer’s hedge
     ("I think the council got this one badly wrong.", []),
     ("I believe strongly that the library should stay open.", []),
+    ("The home side stands a good chance of winning the league.", []),
     ('"I suspect the pumps failed first," the engineer said.', [("I suspect", "source")]),
 ]
 
