@@ -54,6 +54,10 @@ WRITER_HEDGES = [
     ("The closure of the ferry could have a serious impact on the island.", ("could", "speculation")),
     # "could" after an abstract noun: an event or a state has no ability
     ("The new restrictions could close the harbour for a month.", ("could", "speculation")),
+    # "could" before a verb of consequence, whatever its subject: what may come of something
+    ("The strike could heighten tensions along the waterfront.", ("could", "speculation")),
+    ("Commuters could end up paying twice for the same ticket.", ("could", "speculation")),
+    ("The toll could also backfire on the council before the vote.", ("could", "speculation")),
 ]
 
 
