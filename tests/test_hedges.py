@@ -58,6 +58,7 @@ WRITER_HEDGES = [
     ("The strike could heighten tensions along the waterfront.", ("could", "speculation")),
     ("Commuters could end up paying twice for the same ticket.", ("could", "speculation")),
     ("The toll could also backfire on the council before the vote.", ("could", "speculation")),
+    ("The city could soon pay more in interest than it spends on its buses.", ("could", "speculation")),
 ]
 
 
