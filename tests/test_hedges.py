@@ -596,6 +596,9 @@ REPORTED_CONTENT = [
     ("Ms Varga hypothesized that the drought may be behind the losses.", "may", "source"),
     ("The firm shows users the ads it thinks they are most likely to click.", "most likely", "source"),
     ("The delay fed the belief that talks might resume soon.", "might", "source"),
+    # a participle of thinking: its clause is held by the participle's subject
+    ("The tourists wore the hats all week without realizing the slogans might offend their hosts.", "might", "source"),
+    ("The mayor signed the order on Friday, knowing that the levy may anger the farmers.", "may", "source"),
     # a noun of possibility: its clause is only possible already, the modal adds no doubt of the writer's
     ("The pilots tried to lessen the risk that the situation could get worse.", "could", "source"),
     # the writer's own thinking, a passive, a noun, a clause that has ended: the writer's hedge
