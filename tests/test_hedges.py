@@ -54,6 +54,11 @@ WRITER_HEDGES = [
     ("The closure of the ferry could have a serious impact on the island.", ("could", "speculation")),
     # "could" after an abstract noun: an event or a state has no ability
     ("The new restrictions could close the harbour for a month.", ("could", "speculation")),
+    # "could" before a verb of consequence, whatever its subject: what may come of something
+    ("The strike could heighten tensions along the waterfront.", ("could", "speculation")),
+    ("Commuters could end up paying twice for the same ticket.", ("could", "speculation")),
+    ("The toll could also backfire on the council before the vote.", ("could", "speculation")),
+    ("The city could soon pay more in interest than it spends on its buses.", ("could", "speculation")),
 ]
 
 
@@ -267,6 +272,24 @@ def test_a_modal_or_verb_of_seeming_in_a_condition_hedges_nothing(text, words):
     assert [h["text"] for claim in claims for h in claim["hedges"]] == words
 
 
+CONCEDED_IMPRESSIONS = [
+    # a modal before a verb of how a thing strikes one, in a sentence that concedes it: granted to be answered
+    ("While the jet might seem an odd choice for a frugal man, he has flown it for years.", []),
+    ("Even though a steel rack might look cheaper than a wooden one, it lasts longer.", []),
+    ("The membership fee may sound steep, but the club includes meals and coaching.", []),
+    ("The ticket might seem like a lot for a short ride \u2014 yet the line sells out daily.", []),
+    # no concession: the impression is the writer's doubt; a modal of another verb concedes nothing
+    ("The alliance may look shaky after the tariff dispute.", ["may"]),
+    ("The levee may fail, but the town has sandbags ready.", ["may"]),
+]
+
+
+@pytest.mark.parametrize("text, words", CONCEDED_IMPRESSIONS)
+def test_a_modal_of_an_impression_the_sentence_concedes_is_no_hedge(text, words):
+    claims = score_article(text)["claims"]
+    assert [h["text"] for claim in claims for h in claim["hedges"]] == words
+
+
 BEFORE_THE_ATTRIBUTION = [
     # the content follows the cue ("showed that ..."): a hedge before the source is outside it, the writer's
     ("The mayor may attend the summit after leaked memos showed that the council had split.", "leaked memos",
@@ -346,12 +369,17 @@ AGENTLESS = [
     ("Turnout fell sharply, raising questions about the new ballot rules.", "raising questions about"),
     ("The delay was also blamed on the new safety rules.", "was also blamed on"),
     ("Late in the race came the rumor that the mayor had kept a second ledger.", "rumor that"),
+    ("The new timetable was widely criticized as confusing for commuters.", "widely criticized as"),
+    ("The thinking is that shoppers will come back for the cheaper bread.", "thinking is"),
+    ("One theory holds that the canal silted up after the flood.", "theory holds that"),
     # the same words with an agent, a deliberation, or news of coverage: no hedge
     ("The plan was considered by the council on Tuesday.", None),
     ("The petition will not be considered before May.", None),
     ("The mayor's speech was widely reported in the regional press.", None),
     ("The figures were reported by the port authority on Monday.", None),
     ("The storm raised doubts about the harbour wall.", None),
+    ("The mayor was widely mocked online after the ribbon-cutting.", None),
+    ("The thinking behind the new timetable was never explained.", None),
     # the view named with its holder after it, a passive of judging with its agent: an attribution, no hedge
     ("Four coastal towns are considered prime sites by the wind-farm developers.", None),
     ("The rescue was described as \u201cmiraculous\u201d by the coastguard.", None),
@@ -375,9 +403,13 @@ FIRST_PERSON_GUESSES = [
     ("If both sides agree this week, I’d expect the recess to be put off.", [("I’d expect", "writer")]),
     ("It looks as though the same slump is under way again this spring.", [("It looks as though", "writer")]),
     ("It sounds like the court will rule against the city.", [("It sounds like", "writer")]),
-    # an opinion, a firm belief, or someone else's guess: no writer's hedge
+    ("The filing is late again, and I presume the auditors have noticed.", [("I presume", "writer")]),
+    ("The ferry is old, and there's a good chance it will be retired next year.", [("there's a good chance", "writer")]),
+    ("Chances are the bill will stall in committee.", [("Chances are", "writer")]),
+    # an opinion, a firm belief, someone else’s guess, or a chance one stands (a prospect): no writer’s hedge
     ("I think the council got this one badly wrong.", []),
     ("I believe strongly that the library should stay open.", []),
+    ("The home side stands a good chance of winning the league.", []),
     ('"I suspect the pumps failed first," the engineer said.', [("I suspect", "source")]),
 ]
 
@@ -564,6 +596,9 @@ REPORTED_CONTENT = [
     ("Ms Varga hypothesized that the drought may be behind the losses.", "may", "source"),
     ("The firm shows users the ads it thinks they are most likely to click.", "most likely", "source"),
     ("The delay fed the belief that talks might resume soon.", "might", "source"),
+    # a participle of thinking: its clause is held by the participle's subject
+    ("The tourists wore the hats all week without realizing the slogans might offend their hosts.", "might", "source"),
+    ("The mayor signed the order on Friday, knowing that the levy may anger the farmers.", "may", "source"),
     # a noun of possibility: its clause is only possible already, the modal adds no doubt of the writer's
     ("The pilots tried to lessen the risk that the situation could get worse.", "could", "source"),
     # the writer's own thinking, a passive, a noun, a clause that has ended: the writer's hedge

@@ -75,6 +75,10 @@ _FACT_PRONOUNS = frozenset(_SCOPE["fact_pronouns"])
 _CLOSING_CUES = frozenset(_SCOPE["closing_cues"])
 _TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
 _CONDITIONS = frozenset(_SCOPE["conditions"])
+_IMPRESSION = re.compile(rf"\s+(?:\w+ly\s+)?(?:{word_trie(_SCOPE['impression_verbs'])})\b", re.IGNORECASE)
+"""A verb of how a thing strikes one after a modal, perhaps past an adverb: "might seem", "may initially sound"."""
+_CONCESSIONS = frozenset(_SCOPE["concessions"])
+_CONTRAST = re.compile(rf"(?:[,\u2014\u2013][”\"’']?|\s-+)\s*(?:{word_trie(_SCOPE['contrasts'])})\b", re.IGNORECASE)
 _CONDITION_WORDS = 3
 """Words of a condition's subject between "if" and its hedge, at most."""
 _CONJUNCTIONS = frozenset(CLAUSE_WORDS["conjunctions"])
@@ -163,7 +167,8 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
             continue
         clause = _clause_before(text, breaks, cue)
         if _in_question(clause) or (category == "speculation" and (
-                _modal_of_time_or_purpose(text, cue, clause) or _verb_of_a_condition(text, cue, clause))):
+                _modal_of_time_or_purpose(text, cue, clause) or _verb_of_a_condition(text, cue, clause)
+                or _concedes_an_impression(text, cue, clause, claim_end))):
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category, claim_end)
         if speaker == "writer" and rule == "writer_voice" and category != "vague_attribution" and (
@@ -284,6 +289,23 @@ def _verb_of_a_condition(text: str, cue: FoundCue, clause: Sequence[re.Match[str
         if word in _CLAUSE_OPENERS:
             return False
     return False
+
+
+def _concedes_an_impression(text: str, cue: FoundCue, clause: Sequence[re.Match[str]], claim_end: int) -> bool:
+    """Whether the cue is a modal before a verb of how a thing strikes one in a sentence that concedes it ("While
+    the jet might seem an odd choice, it ...", "The fee may sound steep, but ..."): a subordinator of concession
+    opens the modal's clause, or a contrast follows after a comma or a dash. The writer grants an impression to
+    answer it and doubts nothing; without the concession ("The deal may look shaky.") the modal hedges."""
+    modal = _WORD.match(text, cue.start)
+    if "after_subject" not in word_categories().get(modal.group().lower(), ("", frozenset()))[1] or (
+            _IMPRESSION.match(text, modal.end()) is None):
+        return False
+    for word in reversed(clause):
+        if word.group().lower() in _CONCESSIONS:
+            return True
+        if word.group().lower() in _CLAUSE_OPENERS:
+            break
+    return _CONTRAST.search(text, cue.end, claim_end) is not None
 
 
 def _told_before(text: str, claim_start: int, claim_end: int) -> int:
