@@ -64,6 +64,9 @@ _GUIDELINE_CUES = frozenset(read_entries("gate_guideline_cues.txt"))
 _BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])), re.IGNORECASE)
 _STANCE_NOUNS = frozenset(read_toml("hedges.toml")["scope"]["belief_nouns"])
 """Nouns of a view held: a cue whose object is one ("raised concerns that", "expressed the hope that") states it."""
+_STATED_STANCE = ("verb_class=communication", "verb_sense=communication", "verb_communication=4")
+"""How a verb whose object is a view held, with its content after ("raised concerns that", "voiced the fear that"),
+reads: the noun carries the saying, the verb is light (WordNet's first sense of "raise" is motion)."""
 
 
 _LOWERED_IN_CONTEXT = ("\u03a3", "\u0130")
@@ -106,6 +109,9 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
     assert cue is not None
     head, cue_named, cue_shape, verb_class, belief, guideline = _cue_reading(cue.text)
     lower_before, lower_after = around or around_cue(text, claim, cue)
+    stance_stated = not _STANCE_NOUNS.isdisjoint(lower_after[:2])
+    if stance_stated and "that" in lower_after[1:4]:  # a light verb: "raised concerns that" says worriedly that
+        cue_shape, verb_class = (*cue_shape[:2], *_STATED_STANCE), _STATED_STANCE[0].partition("=")[2]
     if lower_after:
         next1, next2 = lower_after[0], " ".join(lower_after[:2])
     else:
@@ -134,7 +140,7 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
     last_four, first_three = lower_before[-4:], lower_after[:3]
     if "that" in lower_after[:4]:
         features.append("that_after")
-    if not _STANCE_NOUNS.isdisjoint(lower_after[:2]):
+    if stance_stated:
         features.append("stance_object")
     if not QUOTE_MARKS.isdisjoint(first_three):
         features.append("quote_after")
