@@ -762,3 +762,33 @@ def test_an_opening_adjunct_that_names_no_poll_of_its_own_is_no_attribution(text
     (claim,) = score_article(text)["claims"]
     found = claim["attribution"] and claim["attribution"]["cue"]
     assert (found and found["text"]) == cue if cue else (found and found["text"]) != "In"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("A Quinnipiac survey from mid-April put him at 48 percent.", "A Quinnipiac survey from mid-April"),
+        ("The RealClearPolitics average puts the governor at 46 percent of the primary vote.",
+         "The RealClearPolitics average"),
+        # a poll of its own after another poll's finding: its own, not the earlier poll's
+        ("A Marist poll released Monday found 52 percent of voters back the plan. A Siena survey put support at 44"
+         " percent.", "A Siena survey"),
+    ],
+)
+def test_a_poll_that_puts_someone_at_a_figure_is_the_claims_source(text, source):
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    assert attribution is not None and attribution["cue"]["text"] in ("put", "puts"), attribution
+    assert attribution["source"]["text"] == source
+    assert (attribution["source_type"], attribution["inherited"]) == ("document", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator put the bill at the top of the agenda at 9 a.m.",  # no poll puts anyone anywhere
+        "Organizers put the crowd at 5,000 people.",  # a count, not a poll's
+    ],
+)
+def test_put_at_a_figure_by_no_poll_is_no_attribution(text):
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    assert attribution is None or attribution["cue"] is None or attribution["cue"]["text"] not in ("put", "puts")

@@ -1,16 +1,21 @@
-"""An opening adjunct that names the poll, survey, study or average a claim's figures come from ("In the latest
-Gallup poll, Hispanic voters favored ...", "In a Brown University poll last week, ..."): the document is the
-claim's source and the preposition its cue (docs/guidelines.md, source type "document"; the hand labels mark "In"
-as the cue). Only a claim left with no attribution once inheritance has run takes one: a cue of its own ("In a
-study, researchers found") names its teller, and a claim that goes on from an earlier one keeps its source. Run last,
-the adjunct hands nothing on: held out, letting the poll's later shares inherit it gave 11 claims the labels leave
-unattributed or attribute on their own a poll, for no right one."""
+"""Where a claim names the poll, survey, study or average its figures come from, that document is its source
+(docs/guidelines.md, source type "document"), by two recognizers:
+
+- an opening adjunct ("In the latest Gallup poll, Hispanic voters favored ...", "In a Brown University poll last
+  week, ..."): the preposition is the cue, as the hand labels mark it;
+- a poll that puts someone at a figure ("A Quinnipiac survey from mid-April put him at 48 percent"): "put" is the cue.
+
+They run last, on what inheritance left: a claim with a cue of its own ("In a study, researchers found") keeps its
+teller, and one that goes on from an earlier claim keeps its source, except a poll's share carried from an earlier
+poll to a claim that puts someone at a figure by a poll of its own. Nothing is handed on: held out, letting the
+poll-share inheritance carry an adjunct's poll on gave 11 claims the labels leave unattributed or attribute on their
+own a poll, for no right one."""
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from .attribution.spans import source_after
+from .attribution.spans import source_after, source_before
 from .records import Attribution, Claim, Span, Step
 from .source_lexicons import PHRASE_WORDS
 from .sources import classify_source
@@ -23,6 +28,10 @@ _REFERS_BACK = re.compile(rf"(?:{'|'.join(PHRASE_WORDS['referring_determiners'])
 further findings, which ``coreference`` carries over from it."""
 _PREPOSITION = re.compile(r"(?<![\w'’-])(?:to|of|for|with|about|on|at|by|from|after|before)\s", re.IGNORECASE)
 """A preposition before the head makes the poll the object of another word ("In addition to the Fox poll")."""
+_PUTS_AT = re.compile(
+    r"(?<![\w'’-])(?P<verb>put|puts|putting)\s+(?:[^\s.;:,]+\s+){1,6}?at\s+(?:about\s+|around\s+|roughly\s+)?\d"
+)
+"""A poll's figure for someone: "put Trump at 49 percent", "puts his approval on the economy at 46 percent"."""
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing(?![\w'’-])")
 """A participle after the head begins what the study did, not its name ("a 2015 study spanning 24 countries")."""
 
@@ -30,11 +39,31 @@ _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing(?![\w'’-])")
 def evidence_adjuncts(
     text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
 ) -> tuple[Attribution | None, ...]:
-    """Each claim's attribution, with the claims that have none and open with such an adjunct given its document."""
-    return tuple(
-        attribution if attribution is not None else _adjunct(text, claim)
-        for claim, attribution in zip(claims, attributions, strict=True)
-    )
+    """Each claim's attribution, with the document it names where it has none or only an earlier poll's share."""
+    return tuple(_documented(text, claim, attribution) for claim, attribution in zip(claims, attributions, strict=True))
+
+
+def _documented(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
+    """``claim``'s attribution after the two recognizers (see the module's docstring)."""
+    if attribution is None:
+        return _adjunct(text, claim) or _polls_figure(text, claim)
+    if attribution.inherited and attribution.steps and attribution.steps[0][0] == "poll_finding":
+        return _polls_figure(text, claim) or attribution
+    return attribution
+
+
+def _polls_figure(text: str, claim: Claim) -> Attribution | None:
+    """The attribution of a poll that puts someone at a figure in ``claim`` ("a Quinnipiac survey from mid-April put
+    him at 48 percent"): the poll, the subject right before "put", is the source; None otherwise."""
+    puts = _PUTS_AT.search(text, claim.start, claim.end)
+    if puts is None:
+        return None
+    source, _ = source_before(text, claim.start, puts.start())
+    reading = classify_source(text, source) if source is not None else None
+    if reading is None or reading.source_type != "document" or reading.head.lower() not in _EVIDENCE_HEADS:
+        return None
+    cue = Span(puts.start("verb"), puts.end("verb"), puts.group("verb"))
+    return _document(source, reading.named, cue, "polls_figure")
 
 
 def _adjunct(text: str, claim: Claim) -> Attribution | None:
@@ -54,8 +83,12 @@ def _adjunct(text: str, claim: Claim) -> Attribution | None:
         return None
     if _PREPOSITION.search(source.text, 0, source.text.lower().rfind(head)):
         return None
+    return _document(source, reading.named, Span(opening.start(), opening.end() - 1, "In"), "evidence_adjunct")
+
+
+def _document(source: Span, named: bool, cue: Span, rule: str) -> Attribution:
+    """A claim's own attribution to the document ``source`` by ``cue``, found by ``rule``."""
     return Attribution(
-        source=source, source_type="document", named=reading.named, cue=Span(opening.start(), opening.end() - 1, "In"),
-        inherited=False, via=(), described=False, direct_quote=False,
-        steps=(Step("evidence_adjunct", source.text),),
+        source=source, source_type="document", named=named, cue=cue, inherited=False, via=(), described=False,
+        direct_quote=False, steps=(Step(rule, source.text),),
     )
