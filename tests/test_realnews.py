@@ -753,6 +753,9 @@ _ALERTS = "Riverside Alerts"
          [_ALERTS, _ALERTS]),
         # the embed's "Report" link after the date is still the signature
         ("Stay off the bridge tonight. — Riverside Alerts (@RiversideAlerts) May 2, 2024 Report", [_ALERTS]),
+        # so is a corpus's closing tag around the embed (PolNeAR's "<tweet ...>...</tweet>.")
+        ('<tweet id="1" author="@RiversideAlerts">Stay off the bridge tonight. — Riverside Alerts (@RiversideAlerts)'
+         ' May 2, 2024</tweet>.', [_ALERTS]),
         # a mark between the name and its handle is no part of the name
         ("Stay off the bridge tonight. — Riverside Alerts 🌊 (@RiversideAlerts) May 2, 2024", [_ALERTS]),
         ("Stay off the bridge tonight. — Riverside Alerts Inc. (@RiversideAlerts) May 2, 2024",

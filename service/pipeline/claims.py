@@ -78,9 +78,11 @@ _SPEAKER_TAG = re.compile(r"\s+(?![\"\u201c])(?:[^\s.!?;]+\s+){0,3}[^\s.!?;\"\u2
 _DASHES = "\u2015\u2014\u2013-"
 """Dashes that open a signature after a quotation ("...” ― Oscar P. Quintero", "— Jane Roe (@janeroe)")."""
 # The signature an embedded post ends with: a dash, the account's name and handle, and the date (and the embed's
-# "Report" link where the page kept it). The name is the source; its handle, like a party tag, is no part of it.
+# "Report" link where the page kept it, or the closing tag of a corpus's markup, PolNeAR's "</tweet>"). The name is
+# the source; its handle, like a party tag, is no part of it.
 POST_SIGNATURE = re.compile(
-    r"(?P<cue>[—–])\s*(?P<source>[^—–\n]{0,60}?\w\.?)\W*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?(?:\s+Report)?\s*$"
+    r"(?P<cue>[—–])\s*(?P<source>[^—–\n]{0,60}?\w\.?)\W*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?"
+    r"(?:\s+Report)?\s*(?:</\w+>\.?\s*)?$"
 )
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _QUOTED_SENTENCE = re.compile(r"[\"\u201c][A-Z]")
