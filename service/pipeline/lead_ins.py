@@ -95,7 +95,8 @@ def unattributed_quotations(
     Sderot." then “I believe ...”), else of the person quoted up to ``LOOKBACK_SPEAKER`` claims before it, across
     the writer's sentences between (“...,” Mina said. The gunman hid inside. “They forced him to stop ...”). The
     labels attribute such quotations: held out, 12 of the 15 claims given a speaker so are inherited there, the rest
-    attributed by a cue the rules missed. Run last: every other claim keeps its attribution."""
+    attributed by a cue the rules missed. Run after the other inheritance steps: every other claim keeps its
+    attribution."""
     result = list(attributions)
     index = 0
     while index < len(claims):
