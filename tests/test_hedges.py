@@ -601,6 +601,10 @@ REPORTED_CONTENT = [
     ("The mayor signed the order on Friday, knowing that the levy may anger the farmers.", "may", "source"),
     # a noun of possibility: its clause is only possible already, the modal adds no doubt of the writer's
     ("The pilots tried to lessen the risk that the situation could get worse.", "could", "source"),
+    # past a phrase that names the belief's holder; "of" names what is feared, and the clause is a relative
+    ("Lawmakers ran into renewed concern from farmers that the levy may double the rate.", "may", "source"),
+    ("The ruling eased worries among growers that the canal may run dry.", "may", "source"),
+    ("Engineers studied the risk of a breach that the heavy rain may cause.", "may", "writer"),
     # the writer's own thinking, a passive, a noun, a clause that has ended: the writer's hedge
     ("We believe the dam may fail overnight.", "may", "writer"),
     ("It was feared that the dam may fail overnight.", "may", "writer"),

@@ -93,10 +93,14 @@ _NEGATED_VERB = re.compile(r"n['’]t$")
 _OPENING = re.compile(r"[\W_]*")
 """What may stand before a word that opens its claim: spaces, quotation marks, a dash."""
 _WRITER_VOICE = frozenset(read_toml("gate_words.toml")["writer_voice"]) | {"to"}
+_HOLDER_WORDS = 3
+"""Words of the holder in a phrase after a noun of belief ("concern from House conservatives that"), at most."""
 _CONTENT_WORD = re.compile(
-    rf"\b(?:(?P<that>{word_trie([*CUE_VERBS, *_SCOPE['belief_nouns']])}\s+that)|{word_trie(_SCOPE['belief_verbs'])})\b")
-"""A word whose clause is someone's saying or belief: a reporting verb or a noun of belief with "that", or a verb
-of thinking."""
+    rf"\b(?:(?P<that>(?:{word_trie(CUE_VERBS)}|{word_trie(_SCOPE['belief_nouns'])}"
+    rf"(?:\s+(?:{word_trie(_SCOPE['holder_prepositions'])})(?:\s+[\w'’.-]+){{1,{_HOLDER_WORDS}}}?)?)\s+that)"
+    rf"|{word_trie(_SCOPE['belief_verbs'])})\b")
+"""A word whose clause is someone's saying or belief: a reporting verb or a noun of belief with "that", also past
+a phrase naming the belief's holder, or a verb of thinking."""
 _TELLING_VERBS = [*CUE_VERBS, *{singular(verb) for verb in CUE_VERBS if verb.endswith("s")}, *_SCOPE["belief_verbs"]]
 """The verbs of saying and thinking a claim may close with, also in the plural present ("..., the authors write.")."""
 _TRAILING_CUE = re.compile(
