@@ -98,7 +98,7 @@ _HOLDER_WORDS = 3
 _CONTENT_WORD = re.compile(
     rf"\b(?:(?P<that>(?:{word_trie(CUE_VERBS)}|{word_trie(_SCOPE['belief_nouns'])}"
     rf"(?:\s+(?:{word_trie(_SCOPE['holder_prepositions'])})(?:\s+[\w'’.-]+){{1,{_HOLDER_WORDS}}}?)?)\s+that)"
-    rf"|{word_trie(_SCOPE['belief_verbs'])})\b")
+    rf"|{word_trie([*_SCOPE['belief_verbs'], *_SCOPE['bare_clause_verbs']])})\b")
 """A word whose clause is someone's saying or belief: a reporting verb or a noun of belief with "that", also past
 a phrase naming the belief's holder, or a verb of thinking."""
 _TELLING_VERBS = [*CUE_VERBS, *{singular(verb) for verb in CUE_VERBS if verb.endswith("s")}, *_SCOPE["belief_verbs"]]
