@@ -20,9 +20,10 @@ module decides, for one claim, what each found cue is:
 - **not the claim's**: a cue inside an embedded question ("asked whether she could be impartial", "the question of
   who might replace him") qualifies no claim: the question's content is not asserted; nor does a modal or a verb of
   seeming in a clause of condition ("would pause if it appears to be hurting growth"): the condition is supposed.
-- **reported content**: a cue in the clause of a verb of saying (followed by "that") or thinking whose subject is
-  someone other than the writer ("he speculates that stress may trigger", "the ads it thinks you are likely to
-  click") is that someone's, as in an attribution the attribution stage did not take; so is a clause that closes
+- **reported content**: a cue in the clause of a verb of saying (most followed by "that") or thinking, or of a noun
+  of belief, whose subject is someone other than the writer ("he speculates that stress may trigger", "the ads it
+  thinks you are likely to click", "the court ruled it could take effect", "concern from conservatives that the bill
+  could") is that someone's, as in an attribution the attribution stage did not take; so is a clause that closes
   with its teller ("..., the authors write.") or that an adjunct of someone's view opens ("In their view,
   Democrats could win Arizona").
 - **negated**: a negation right before the cue ("not likely", "isn't expected to"); still uncertainty, and
