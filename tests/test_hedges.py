@@ -599,8 +599,14 @@ REPORTED_CONTENT = [
     # a participle of thinking: its clause is held by the participle's subject
     ("The tourists wore the hats all week without realizing the slogans might offend their hosts.", "might", "source"),
     ("The mayor signed the order on Friday, knowing that the levy may anger the farmers.", "may", "source"),
+    # a verb of saying whose clause has no "that"
+    ("The judge ruled the ban may stand while the appeal is heard.", "may", "source"),
     # a noun of possibility: its clause is only possible already, the modal adds no doubt of the writer's
     ("The pilots tried to lessen the risk that the situation could get worse.", "could", "source"),
+    # past a phrase that names the belief's holder; "of" names what is feared, and the clause is a relative
+    ("Lawmakers ran into renewed concern from farmers that the levy may double the rate.", "may", "source"),
+    ("The ruling eased worries among growers that the canal may run dry.", "may", "source"),
+    ("Engineers studied the risk of a breach that the heavy rain may cause.", "may", "writer"),
     # the writer's own thinking, a passive, a noun, a clause that has ended: the writer's hedge
     ("We believe the dam may fail overnight.", "may", "writer"),
     ("It was feared that the dam may fail overnight.", "may", "writer"),

@@ -20,9 +20,10 @@ module decides, for one claim, what each found cue is:
 - **not the claim's**: a cue inside an embedded question ("asked whether she could be impartial", "the question of
   who might replace him") qualifies no claim: the question's content is not asserted; nor does a modal or a verb of
   seeming in a clause of condition ("would pause if it appears to be hurting growth"): the condition is supposed.
-- **reported content**: a cue in the clause of a verb of saying (followed by "that") or thinking whose subject is
-  someone other than the writer ("he speculates that stress may trigger", "the ads it thinks you are likely to
-  click") is that someone's, as in an attribution the attribution stage did not take; so is a clause that closes
+- **reported content**: a cue in the clause of a verb of saying (most followed by "that") or thinking, or of a noun
+  of belief, whose subject is someone other than the writer ("he speculates that stress may trigger", "the ads it
+  thinks you are likely to click", "the court ruled it could take effect", "concern from conservatives that the bill
+  could") is that someone's, as in an attribution the attribution stage did not take; so is a clause that closes
   with its teller ("..., the authors write.") or that an adjunct of someone's view opens ("In their view,
   Democrats could win Arizona").
 - **negated**: a negation right before the cue ("not likely", "isn't expected to"); still uncertainty, and
@@ -93,10 +94,14 @@ _NEGATED_VERB = re.compile(r"n['’]t$")
 _OPENING = re.compile(r"[\W_]*")
 """What may stand before a word that opens its claim: spaces, quotation marks, a dash."""
 _WRITER_VOICE = frozenset(read_toml("gate_words.toml")["writer_voice"]) | {"to"}
+_HOLDER_WORDS = 3
+"""Words of the holder in a phrase after a noun of belief ("concern from House conservatives that"), at most."""
 _CONTENT_WORD = re.compile(
-    rf"\b(?:(?P<that>{word_trie([*CUE_VERBS, *_SCOPE['belief_nouns']])}\s+that)|{word_trie(_SCOPE['belief_verbs'])})\b")
-"""A word whose clause is someone's saying or belief: a reporting verb or a noun of belief with "that", or a verb
-of thinking."""
+    rf"\b(?:(?P<that>(?:{word_trie(CUE_VERBS)}|{word_trie(_SCOPE['belief_nouns'])}"
+    rf"(?:\s+(?:{word_trie(_SCOPE['holder_prepositions'])})(?:\s+[\w'’.-]+){{1,{_HOLDER_WORDS}}}?)?)\s+that)"
+    rf"|{word_trie([*_SCOPE['belief_verbs'], *_SCOPE['bare_clause_verbs']])})\b")
+"""A word whose clause is someone's saying or belief: a reporting verb or a noun of belief with "that", also past
+a phrase naming the belief's holder, or a verb of thinking."""
 _TELLING_VERBS = [*CUE_VERBS, *{singular(verb) for verb in CUE_VERBS if verb.endswith("s")}, *_SCOPE["belief_verbs"]]
 """The verbs of saying and thinking a claim may close with, also in the plural present ("..., the authors write.")."""
 _TRAILING_CUE = re.compile(
