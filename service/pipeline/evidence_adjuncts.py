@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from .attribution.spans import source_after, source_before
 from .records import Attribution, Claim, Span, Step
 from .source_lexicons import PHRASE_WORDS
-from .sources import classify_source
+from .sources import SourceReading, classify_source
 
 _OPENING = re.compile(r"In\s")
 """The preposition that opens such an adjunct, at the claim's start."""
@@ -59,8 +59,8 @@ def _polls_figure(text: str, claim: Claim) -> Attribution | None:
     if puts is None:
         return None
     source, _ = source_before(text, claim.start, puts.start())
-    reading = classify_source(text, source) if source is not None else None
-    if reading is None or reading.source_type != "document" or reading.head.lower() not in _EVIDENCE_HEADS:
+    reading = _as_evidence(text, source) if source is not None else None
+    if reading is None:
         return None
     cue = Span(puts.start("verb"), puts.end("verb"), puts.group("verb"))
     return _document(source, reading.named, cue, "polls_figure")
@@ -77,13 +77,16 @@ def _adjunct(text: str, claim: Claim) -> Attribution | None:
         return None
     if (participle := _PARTICIPLE_AFTER.search(text, source.start, source.end)) is not None:
         source = Span(source.start, participle.start(), text[source.start : participle.start()])
-    reading = classify_source(text, source)
-    head = reading.head.lower()
-    if reading.source_type != "document" or head not in _EVIDENCE_HEADS:
-        return None
-    if _PREPOSITION.search(source.text, 0, source.text.lower().rfind(head)):
+    reading = _as_evidence(text, source)
+    if reading is None or _PREPOSITION.search(source.text, 0, source.text.lower().rfind(reading.head.lower())):
         return None
     return _document(source, reading.named, Span(opening.start(), opening.end() - 1, "In"), "evidence_adjunct")
+
+
+def _as_evidence(text: str, source: Span) -> SourceReading | None:
+    """How ``source`` types when it is a document headed by a poll, survey, study or average; None otherwise."""
+    reading = classify_source(text, source)
+    return reading if reading.source_type == "document" and reading.head.lower() in _EVIDENCE_HEADS else None
 
 
 def _document(source: Span, named: bool, cue: Span, rule: str) -> Attribution:
