@@ -792,3 +792,22 @@ def test_a_poll_that_puts_someone_at_a_figure_is_the_claims_source(text, source)
 def test_put_at_a_figure_by_no_poll_is_no_attribution(text):
     attribution = score_article(text)["claims"][-1]["attribution"]
     assert attribution is None or attribution["cue"] is None or attribution["cue"]["text"] not in ("put", "puts")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The virus spreads mainly through coughing and sneezing, per the CDC.", ("the CDC", "organization")),
+        ("Reporters in the room were told to leave, per a pool report.", ("a pool report", "document")),
+        ("The talks collapsed on Friday, per Axios.", ("Axios", "media")),
+        # refused: the unit of a rate, "per" inside the claim, a clause after the adjunct
+        ("The fee is $20, per person.", None),
+        ("Prices rose 3 percent per year in the city.", None),
+        ("The plant closed, per the company's plan, and 200 jobs went.", None),
+    ],
+)
+def test_a_closing_per_names_who_says_so(text, expected):
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    found = attribution and attribution["cue"] and attribution["cue"]["text"] == "per" and (
+        attribution["source"]["text"], attribution["source_type"])
+    assert (found or None) == expected

@@ -1,9 +1,12 @@
-"""Where a claim names the poll, survey, study or average its figures come from, that document is its source
-(docs/guidelines.md, source type "document"), by two recognizers:
+"""Where a claim names where its content comes from in an adjunct or a poll's figure, that is its source, by three
+recognizers:
 
-- an opening adjunct ("In the latest Gallup poll, Hispanic voters favored ...", "In a Brown University poll last
-  week, ..."): the preposition is the cue, as the hand labels mark it;
-- a poll that puts someone at a figure ("A Quinnipiac survey from mid-April put him at 48 percent"): "put" is the cue.
+- an opening adjunct that names a poll, survey, study or average ("In the latest Gallup poll, Hispanic voters
+  favored ...", "In a Brown University poll last week, ..."): the document is the source (docs/guidelines.md, source
+  type "document"), the preposition the cue, as the hand labels mark it;
+- a poll that puts someone at a figure ("A Quinnipiac survey from mid-April put him at 48 percent"): "put" is the cue;
+- a closing "per" and who says so, set off by a comma ("..., per the CDC.", "..., per a pool report."): "according
+  to" in the shorter wording of wire copy and newsletters; "per" is the cue.
 
 They run last, on what inheritance left: a claim with a cue of its own ("In a study, researchers found") keeps its
 teller, and one that goes on from an earlier claim keeps its source, except a poll's share carried from an earlier
@@ -32,6 +35,10 @@ _PUTS_AT = re.compile(
     r"(?<![\w'’-])(?P<verb>put|puts|putting)\s+(?:[^\s.;:,]+\s+){1,6}?at\s+(?:about\s+|around\s+|roughly\s+)?\d"
 )
 """A poll's figure for someone: "put Trump at 49 percent", "puts his approval on the economy at 46 percent"."""
+_CLOSING_PER = re.compile(r",\s+(?P<cue>per)\s+(?=[\w“\"])[^,;:]+$")
+"""A closing "per" and who says so, after the claim's last comma ("..., per the CDC.")."""
+_UNIT = re.compile(r"[a-z]+")
+"""One lower-case word after "per" is the unit of a rate ("$20, per person"), no teller."""
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing(?![\w'’-])")
 """A participle after the head begins what the study did, not its name ("a 2015 study spanning 24 countries")."""
 
@@ -46,7 +53,7 @@ def evidence_adjuncts(
 def _documented(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
     """``claim``'s attribution after the two recognizers (see the module's docstring)."""
     if attribution is None:
-        return _adjunct(text, claim) or _polls_figure(text, claim)
+        return _adjunct(text, claim) or _polls_figure(text, claim) or _closing_per(text, claim)
     if attribution.inherited and attribution.steps and attribution.steps[0][0] == "poll_finding":
         return _polls_figure(text, claim) or attribution
     return attribution
@@ -64,6 +71,25 @@ def _polls_figure(text: str, claim: Claim) -> Attribution | None:
         return None
     cue = Span(puts.start("verb"), puts.end("verb"), puts.group("verb"))
     return _document(source, reading.named, cue, "polls_figure")
+
+
+def _closing_per(text: str, claim: Claim) -> Attribution | None:
+    """The attribution a closing ", per X." gives ``claim``: X, when it ends the claim (no clause follows it) and
+    types as a source; None otherwise."""
+    per = _CLOSING_PER.search(text, claim.start, claim.end)
+    if per is None:
+        return None
+    source = source_after(text, per.end("cue"), claim.end)
+    if source is None or text[source.end : claim.end].strip(" .!?”\"’)") != "" or _UNIT.fullmatch(source.text):
+        return None
+    reading = classify_source(text, source)
+    if reading.source_type == "unknown":
+        return None
+    cue = Span(per.start("cue"), per.end("cue"), "per")
+    return Attribution(
+        source=source, source_type=reading.source_type, named=reading.named, cue=cue, inherited=False, via=(),
+        described=reading.described, direct_quote=False, steps=(Step("closing_per", source.text),),
+    )
 
 
 def _adjunct(text: str, claim: Claim) -> Attribution | None:
