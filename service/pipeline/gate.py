@@ -64,9 +64,10 @@ _GUIDELINE_CUES = frozenset(read_entries("gate_guideline_cues.txt"))
 _BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])), re.IGNORECASE)
 _STANCE_NOUNS = frozenset(read_toml("hedges.toml")["scope"]["belief_nouns"])
 """Nouns of a view held: a cue whose object is one ("raised concerns that", "expressed the hope that") states it."""
-_STATED_STANCE = ("verb_class=communication", "verb_sense=communication", "verb_communication=4")
-"""How a verb whose object is a view held, with its content after ("raised concerns that", "voiced the fear that"),
-reads: the noun carries the saying, the verb is light (WordNet's first sense of "raise" is motion)."""
+_STATED_STANCE_CLASSES = (("communication",), 4)
+"""The WordNet classes (``verb_classes``' reading) of a verb whose object is a view held, with its content after
+("raised concerns that", "voiced the fear that"): the noun carries the saying, the verb is light (WordNet's first
+sense of "raise" is motion), so it reads as a verb of communication."""
 
 
 _LOWERED_IN_CONTEXT = ("\u03a3", "\u0130")
@@ -107,11 +108,12 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
     attribution = refined_own(text, claim, attribution)
     cue = attribution.cue
     assert cue is not None
-    head, cue_named, cue_shape, verb_class, belief, guideline = _cue_reading(cue.text)
+    head, cue_named, cue_shape, verb_features, belief, guideline = _cue_reading(cue.text)
     lower_before, lower_after = around or around_cue(text, claim, cue)
     stance_stated = not _STANCE_NOUNS.isdisjoint(lower_after[:2])
     if stance_stated and "that" in lower_after[1:4]:  # a light verb: "raised concerns that" says worriedly that
-        cue_shape, verb_class = (*cue_shape[:2], *_STATED_STANCE), _STATED_STANCE[0].partition("=")[2]
+        verb_features = _class_features(_STATED_STANCE_CLASSES)
+    verb_class = verb_features[0]
     if lower_after:
         next1, next2 = lower_after[0], " ".join(lower_after[:2])
     else:
@@ -129,6 +131,7 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
         f"head+next1={head}|{next1}",
         f"prev1+head={prev1}|{head}",
         *cue_shape,
+        *verb_features,
     ]
     source = attribution.source
     teller_first = source is not None and claim.start <= source.start < cue.start
@@ -219,17 +222,16 @@ _OPENS_FEATURES = {opens: f"opens={opens}" for opens in ("object", "clause", "ot
 
 
 @lru_cache(maxsize=4096)
-def _cue_reading(cue: str) -> tuple[str, tuple[str, ...], tuple[str, ...], str, bool, bool]:
-    """What ``gate_features`` reads in the cue's own words: its head word, the features of the cue alone in two parts
-    (its words; its length, capital and the WordNet classes of its last verb, ``_verb_class``), the first of those
-    classes, and whether the head states a belief and is a guideline cue; cached per cue text ("said", "told" come
-    back claim after claim)."""
+def _cue_reading(cue: str) -> tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], bool, bool]:
+    """What ``gate_features`` reads in the cue's own words: its head word, the features of the cue alone in three
+    parts (its words; its length and capital; the WordNet classes of its last verb, ``_verb_class``, the first of
+    them its class), and whether the head states a belief and is a guideline cue; cached per cue text ("said", "told"
+    come back claim after claim)."""
     cue_words = _cue_words(cue)
     head = cue_words[-1]
-    verb_class = _verb_class(cue_words)
     named = (f"cue={' '.join(cue_words)}", f"head={head}", f"head_suffix={head[-2:]}")
-    shape = (f"cue_words={min(len(cue_words), 4)}", f"cue_cap={cue[:1].isupper()}", *verb_class)
-    return head, named, shape, verb_class[0], _BELIEF.match(head) is not None, head in _GUIDELINE_CUES
+    shape = (f"cue_words={min(len(cue_words), 4)}", f"cue_cap={cue[:1].isupper()}")
+    return head, named, shape, _verb_class(cue_words), _BELIEF.match(head) is not None, head in _GUIDELINE_CUES
 
 
 @lru_cache(maxsize=4096)
@@ -238,15 +240,18 @@ def _cue_words(cue: str) -> tuple[str, ...]:
     return tuple(lowered_words(cue)) or ("<empty>",)
 
 
-def _verb_class(cue_words: Sequence[str]) -> list[str]:
+def _verb_class(cue_words: Sequence[str]) -> tuple[str, ...]:
     """The word class of the cue's last word WordNet knows as a verb, which a cue word the folds never saw still
-    has: its first sense's file ("communication", "social", "motion"), the files of its first senses and the
-    quarters of its senses that are of communication; "none" for a cue with no verb ("about", "Friday")."""
+    has (``_class_features``); "none" for a cue with no verb ("about", "Friday")."""
     classes = next(filter(None, map(verb_classes, reversed(cue_words))), None)
-    if classes is None:
-        return ["verb_class=none"]
+    return ("verb_class=none",) if classes is None else _class_features(classes)
+
+
+def _class_features(classes: tuple[Sequence[str], int]) -> tuple[str, ...]:
+    """A verb's WordNet classes as features: its first sense's file ("communication", "social", "motion") first, the
+    files of its first senses and the quarters of its senses that are of communication."""
     files, communication = classes
-    return [f"verb_class={files[0]}", *(f"verb_sense={name}" for name in files), f"verb_communication={communication}"]
+    return (f"verb_class={files[0]}", *(f"verb_sense={name}" for name in files), f"verb_communication={communication}")
 
 
 def hash_features(features: Sequence[str], dimension: int) -> np.ndarray:
