@@ -69,8 +69,7 @@ def _polls_figure(text: str, claim: Claim) -> Attribution | None:
     reading = _as_evidence(text, source) if source is not None else None
     if reading is None:
         return None
-    cue = Span(puts.start("verb"), puts.end("verb"), puts.group("verb"))
-    return _document(source, reading.named, cue, "polls_figure")
+    return _stated_by(source, reading, Span(puts.start("verb"), puts.end("verb"), puts.group("verb")), "polls_figure")
 
 
 def _closing_per(text: str, claim: Claim) -> Attribution | None:
@@ -85,11 +84,7 @@ def _closing_per(text: str, claim: Claim) -> Attribution | None:
     reading = classify_source(text, source)
     if reading.source_type == "unknown":
         return None
-    cue = Span(per.start("cue"), per.end("cue"), "per")
-    return Attribution(
-        source=source, source_type=reading.source_type, named=reading.named, cue=cue, inherited=False, via=(),
-        described=reading.described, direct_quote=False, steps=(Step("closing_per", source.text),),
-    )
+    return _stated_by(source, reading, Span(per.start("cue"), per.end("cue"), "per"), "closing_per")
 
 
 def _adjunct(text: str, claim: Claim) -> Attribution | None:
@@ -106,7 +101,7 @@ def _adjunct(text: str, claim: Claim) -> Attribution | None:
     reading = _as_evidence(text, source)
     if reading is None or _PREPOSITION.search(source.text, 0, source.text.lower().rfind(reading.head.lower())):
         return None
-    return _document(source, reading.named, Span(opening.start(), opening.end() - 1, "In"), "evidence_adjunct")
+    return _stated_by(source, reading, Span(opening.start(), opening.end() - 1, "In"), "evidence_adjunct")
 
 
 def _as_evidence(text: str, source: Span) -> SourceReading | None:
@@ -115,9 +110,9 @@ def _as_evidence(text: str, source: Span) -> SourceReading | None:
     return reading if reading.source_type == "document" and reading.head.lower() in _EVIDENCE_HEADS else None
 
 
-def _document(source: Span, named: bool, cue: Span, rule: str) -> Attribution:
-    """A claim's own attribution to the document ``source`` by ``cue``, found by ``rule``."""
+def _stated_by(source: Span, reading: SourceReading, cue: Span, rule: str) -> Attribution:
+    """A claim's own attribution to ``source``, typed as ``reading`` says, by ``cue``, found by ``rule``."""
     return Attribution(
-        source=source, source_type="document", named=named, cue=cue, inherited=False, via=(), described=False,
-        direct_quote=False, steps=(Step(rule, source.text),),
+        source=source, source_type=reading.source_type, named=reading.named, cue=cue, inherited=False, via=(),
+        described=reading.described, direct_quote=False, steps=(Step(rule, source.text),),
     )
