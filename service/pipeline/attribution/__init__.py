@@ -10,17 +10,17 @@ Per claim, in order (one pass over the claims, bounded work per claim):
    the gate keeps the first it accepts and judges the next only when it refuses the one before
    (``gate.AttributionGate.apply``). The first is the model's cue when it gave one (one of only
    function words or hedge adverbs is not used; a rule-lexicon reporting verb right after it is:
-   "has also detailed", and after a lone "-ly" adverb a verb of communication too: "sharply rebuked"; a rule cue before it that tags the quotation before it is too: "“...,” he said,
+   "has also detailed", and after a lone "-ly" adverb a verb of communication too: "sharply
+   rebuked"; a rule cue before it that tags the quotation before it is too: "“...,” he said,
    adding that ..."). Otherwise a rule cue, but only for patterns clear enough not to be a guess:
    "according to X"; "X said that / : / “..." with X at the start of a clause, or a clause
    without "that" ("X says he escaped", "X denied the visit was a factor": a subject pronoun, or a
-   finite auxiliary a few words on; not "X says little"); a
-   reporting clause that ends the sentence ("..., the Ukrainian military said on
-   Monday.", "“...,” said Umerov.") or stands between commas inside it ("The plan, the minister
-   said, would fail"). After the first come the claim's other cues of such
-   clear patterns, communication verbs before content (``class_cues``) among them: the model's
-   cue is often an action ("The council voted on Tuesday, officials said, to ..."). A cue
-   inside a quotation (the document's ``Quotations``) is never the claim's: it is the quoted
+   finite auxiliary a few words on; not "X says little"); a reporting clause that ends the
+   sentence ("..., the Ukrainian military said on Monday.", "“...,” said Umerov.") or stands
+   between commas inside it ("The plan, the minister said, would fail"). After the first come the
+   claim's other cues of such clear patterns, communication verbs before content (``class_cues``)
+   among them: the model's cue is often an action ("The council voted on Tuesday, officials said,
+   to ..."). A cue inside a quotation (the document's ``Quotations``) is never the claim's: it is the quoted
    speaker's own word.
 2. Source. The model's span when it is a plausible noun phrase, tightened: an
    apposition or relative clause after a name is cut ("Andriy Kovalenko, the head of
