@@ -17,9 +17,12 @@ from service.pipeline.gate import AttributionGate, attribution_kind, gate_featur
 from service.pipeline.attribution import attribute
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
+from service.pipeline import appositions
+from service.pipeline.engine import Engine
 from service.pipeline.model import AttributionModel
 
 MODEL = AttributionModel.load()
+ENGINE = Engine.load()
 
 
 def refusals(text: str) -> list[tuple[str | None, str | None]]:
@@ -712,6 +715,28 @@ def test_source_spans_follow_the_guidelines(text, source, source_type, named, vi
     assert attribution["source"]["text"] == source
     assert (attribution["source_type"], attribution["named"]) == (source_type, named)
     assert [hop["text"] for hop in attribution["via"]] == via
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council's chair, Ruth Okafor, said the vote would be held in June.",
+        "A spokesman for the port, who asked not to be named, said the cranes were idle.",
+        "Shares fell sharply on Tuesday, analysts at the bank told clients.",
+    ],
+)
+def test_the_gate_and_the_apposition_stage_refine_a_kept_source_once(text, monkeypatch):
+    refined: list[tuple[int, int]] = []
+    read = appositions.refined_own
+
+    def counted(text, claim, attribution):
+        refined.append((id(claim), id(attribution)))
+        return read(text, claim, attribution)
+
+    monkeypatch.setattr(appositions, "refined_own", counted)
+    kept = ENGINE.analyse(text).claims[-1].findings.attribution
+    assert kept is not None and kept.source is not None
+    assert len(refined) == len(set(refined))
 
 
 def test_a_quotation_closed_by_an_institution_named_before_it_takes_that_earlier_mention():

@@ -99,8 +99,10 @@ _RELAY_PARTICIPLE = re.compile(r"^(?:citing|quoting)$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\b", re.IGNORECASE)
 
 
-def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
-    refined = [refined_own(text, claim, attribution) for claim, attribution in zip(claims, attributions, strict=True)]
+def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None],
+                   refinements: Refinements | None = None) -> tuple[Attribution | None, ...]:
+    refine = Refinements(text) if refinements is None else refinements
+    refined = [refine(claim, attribution) for claim, attribution in zip(claims, attributions, strict=True)]
     for index, attribution in enumerate(attributions):  # in claim order: an origin before its inheritor is final
         if attribution is not None and attribution.inherited:
             refined[index] = _as_origin_refined(attributions, refined, attribution) or refined[index]
@@ -114,6 +116,21 @@ def refined_own(text: str, claim: Claim, attribution: Attribution | None) -> Att
     if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited:
         return _head_only(text, _refine(text, claim, attribution))
     return _head_only(text, _source_of_sourceless_cue(text, claim, attribution) or attribution)
+
+
+class Refinements(dict):
+    """``refined_own`` of one article's attributions, kept per (claim, attribution) object: the gate refines every
+    candidate it scores and ``refine_sources`` the ones it kept, most of them the same objects, refined once."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __call__(self, claim: Claim, attribution: Attribution | None) -> Attribution | None:
+        key = (id(claim), id(attribution))
+        if (known := self.get(key)) is None:  # the pair is kept with its reading, so that their ids stay theirs
+            known = self[key] = (claim, attribution, refined_own(self.text, claim, attribution))
+        return known[2]
 
 
 def _as_origin_refined(
