@@ -468,8 +468,9 @@ def _head_before_modifier(text: str, claim: Claim, cue: Span, source: Span) -> S
     "Some firms with offices in Hong Kong have warned" -> "Some firms", not "Hong Kong"; "A study of farm incomes
     published by the Institute noted" -> "A study of farm incomes". None when the subject types as no source, ends
     in a capitalised word (a name may go on: "the Center on Budget and Policy Priorities") or the cue is a
-    participle (its clause is another's: "Shootings in the city led to Mayor Tory saying")."""
-    if _is_participle(cue):
+    participle (its clause is another's: "Shootings in the city led to Mayor Tory saying"); at once when the source
+    opens the claim (as most do), since then no subject can end before it."""
+    if _is_participle(cue) or text[claim.start : source.start].isspace() or claim.start == source.start:
         return None
     subject = clause_subject(text, claim.start, cue.start)
     if subject is None or subject.end > source.start or not subject.text.split()[-1].islower():
