@@ -702,6 +702,13 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         # a capitalised adjunct opening the sentence is no part of the pronoun after it
         ("Mayor Dana Holt toured the bridge. On Sunday she described the repairs as finished.",
          "she", "person", True, []),
+        # the source found stands in what only modifies the clause's subject: the subject, in the cue's clause piece
+        ("Some firms with offices in Hong Kong have warned that the new rules would hurt trade.",
+         "Some firms", "organization", False, []),
+        ("On Monday, several firms with offices in Hong Kong warned that costs would rise.",
+         "several firms", "organization", False, []),
+        ("A study of farm incomes published by the Institute noted that prices had fallen.",
+         "A study of farm incomes", "document", True, []),
         # refused: a name that opens with a preposition keeps it
         ("In Focus Foundation said the trail would reopen in May.", "In Focus Foundation", "organization", True, []),
         # refused: a name that is only the object of the clause before

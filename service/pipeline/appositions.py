@@ -17,7 +17,8 @@ from .attribution.decide import SAY_VERB
 from .attribution.inherit import origin_index
 from .attribution.references import names_a_teller
 from .attribution.spans import (
-    ADJUNCT_WORDS, OPENING_WORDS, institution_name_in, is_personal_name, name_in, plausible, source_after, source_before, trim,
+    ADJUNCT_WORDS, OPENING_WORDS, institution_name_in, is_personal_name, last_piece_start, name_in, plausible, source_after,
+    source_before, trim,
 )
 from .source_lexicons import DETERMINERS, PRONOUNS, SHARE_OF_PEOPLE
 from .sources import classify_source
@@ -469,8 +470,10 @@ def _head_before_modifier(text: str, claim: Claim, cue: Span, source: Span) -> S
     published by the Institute noted" -> "A study of farm incomes". None when the subject types as no source, ends
     in a capitalised word (a name may go on: "the Center on Budget and Policy Priorities") or the cue is a
     participle (its clause is another's: "Shootings in the city led to Mayor Tory saying"); at once when the source
-    opens the claim (as most do), since then no subject can end before it."""
-    if _is_participle(cue) or text[claim.start : source.start].isspace() or claim.start == source.start:
+    opens the cue's clause piece (as most do: "The senator said", "“...,” the senator said"), as the subject and
+    what modifies it stand in that piece, and no subject can end before the source."""
+    piece = last_piece_start(text, claim.start, cue.start)
+    if _is_participle(cue) or piece is None or not text[piece : source.start].strip():
         return None
     subject = clause_subject(text, claim.start, cue.start)
     if subject is None or subject.end > source.start or not subject.text.split()[-1].islower():
