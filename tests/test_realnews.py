@@ -17,9 +17,12 @@ from service.pipeline.gate import AttributionGate, attribution_kind, gate_featur
 from service.pipeline.attribution import attribute
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
+from service.pipeline import appositions
+from service.pipeline.engine import Engine
 from service.pipeline.model import AttributionModel
 
 MODEL = AttributionModel.load()
+ENGINE = Engine.load()
 
 
 def refusals(text: str) -> list[tuple[str | None, str | None]]:
@@ -699,6 +702,13 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
         # a capitalised adjunct opening the sentence is no part of the pronoun after it
         ("Mayor Dana Holt toured the bridge. On Sunday she described the repairs as finished.",
          "she", "person", True, []),
+        # the source found stands in what only modifies the clause's subject: the subject, in the cue's clause piece
+        ("Some firms with offices in Hong Kong have warned that the new rules would hurt trade.",
+         "Some firms", "organization", False, []),
+        ("On Monday, several firms with offices in Hong Kong warned that costs would rise.",
+         "several firms", "organization", False, []),
+        ("A study of farm incomes published by the Institute noted that prices had fallen.",
+         "A study of farm incomes", "document", True, []),
         # refused: a name that opens with a preposition keeps it
         ("In Focus Foundation said the trail would reopen in May.", "In Focus Foundation", "organization", True, []),
         # refused: a name that is only the object of the clause before
@@ -712,6 +722,28 @@ def test_source_spans_follow_the_guidelines(text, source, source_type, named, vi
     assert attribution["source"]["text"] == source
     assert (attribution["source_type"], attribution["named"]) == (source_type, named)
     assert [hop["text"] for hop in attribution["via"]] == via
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council's chair, Ruth Okafor, said the vote would be held in June.",
+        "A spokesman for the port, who asked not to be named, said the cranes were idle.",
+        "Shares fell sharply on Tuesday, analysts at the bank told clients.",
+    ],
+)
+def test_the_gate_and_the_apposition_stage_refine_a_kept_source_once(text, monkeypatch):
+    refined: list[tuple[int, int]] = []
+    read = appositions.refined_own
+
+    def counted(text, claim, attribution):
+        refined.append((id(claim), id(attribution)))
+        return read(text, claim, attribution)
+
+    monkeypatch.setattr(appositions, "refined_own", counted)
+    kept = ENGINE.analyse(text).claims[-1].findings.attribution
+    assert kept is not None and kept.source is not None
+    assert len(refined) == len(set(refined))
 
 
 def test_a_quotation_closed_by_an_institution_named_before_it_takes_that_earlier_mention():

@@ -17,7 +17,8 @@ from .attribution.decide import SAY_VERB
 from .attribution.inherit import origin_index
 from .attribution.references import names_a_teller
 from .attribution.spans import (
-    ADJUNCT_WORDS, OPENING_WORDS, institution_name_in, is_personal_name, name_in, plausible, source_after, source_before, trim,
+    ADJUNCT_WORDS, OPENING_WORDS, institution_name_in, is_personal_name, last_piece_start, name_in, plausible, source_after,
+    source_before, trim,
 )
 from .source_lexicons import DETERMINERS, PRONOUNS, SHARE_OF_PEOPLE
 from .sources import classify_source
@@ -99,8 +100,10 @@ _RELAY_PARTICIPLE = re.compile(r"^(?:citing|quoting)$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\b", re.IGNORECASE)
 
 
-def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
-    refined = [refined_own(text, claim, attribution) for claim, attribution in zip(claims, attributions, strict=True)]
+def refine_sources(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None],
+                   refinements: Refinements | None = None) -> tuple[Attribution | None, ...]:
+    refine = Refinements(text) if refinements is None else refinements
+    refined = [refine(claim, attribution) for claim, attribution in zip(claims, attributions, strict=True)]
     for index, attribution in enumerate(attributions):  # in claim order: an origin before its inheritor is final
         if attribution is not None and attribution.inherited:
             refined[index] = _as_origin_refined(attributions, refined, attribution) or refined[index]
@@ -114,6 +117,21 @@ def refined_own(text: str, claim: Claim, attribution: Attribution | None) -> Att
     if attribution is not None and attribution.source is not None and attribution.cue is not None and not attribution.inherited:
         return _head_only(text, _refine(text, claim, attribution))
     return _head_only(text, _source_of_sourceless_cue(text, claim, attribution) or attribution)
+
+
+class Refinements(dict):
+    """``refined_own`` of one article's attributions, kept per (claim, attribution) object: the gate refines every
+    candidate it scores and ``refine_sources`` the ones it kept, most of them the same objects, refined once."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __call__(self, claim: Claim, attribution: Attribution | None) -> Attribution | None:
+        key = (id(claim), id(attribution))
+        if (known := self.get(key)) is None:  # the pair is kept with its reading, so that their ids stay theirs
+            known = self[key] = (claim, attribution, refined_own(self.text, claim, attribution))
+        return known[2]
 
 
 def _as_origin_refined(
@@ -451,8 +469,11 @@ def _head_before_modifier(text: str, claim: Claim, cue: Span, source: Span) -> S
     "Some firms with offices in Hong Kong have warned" -> "Some firms", not "Hong Kong"; "A study of farm incomes
     published by the Institute noted" -> "A study of farm incomes". None when the subject types as no source, ends
     in a capitalised word (a name may go on: "the Center on Budget and Policy Priorities") or the cue is a
-    participle (its clause is another's: "Shootings in the city led to Mayor Tory saying")."""
-    if _is_participle(cue):
+    participle (its clause is another's: "Shootings in the city led to Mayor Tory saying"); at once when the source
+    opens the cue's clause piece (as most do: "The senator said", "“...,” the senator said"), as the subject and
+    what modifies it stand in that piece, and no subject can end before the source."""
+    piece = last_piece_start(text, claim.start, cue.start)
+    if _is_participle(cue) or piece is None or not text[piece : source.start].strip():
         return None
     subject = clause_subject(text, claim.start, cue.start)
     if subject is None or subject.end > source.start or not subject.text.split()[-1].islower():

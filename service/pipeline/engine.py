@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .aggregate import aggregate
-from .appositions import refine_sources
+from .appositions import Refinements, refine_sources
 from .attribution import attribute_candidates
 from .claims import segment
 from .coreference import continue_quotations, credited_excerpts, embedded_posts, resolve_people, speaker_labels
@@ -76,9 +76,10 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
     with stage("attribute"):
         attributed = attribute_candidates(document, claims, predictions)
     with stage("gate"):
-        gated = gate.apply(document.quotations, claims, predictions, attributed)
+        refinements = Refinements(text)
+        gated = gate.apply(document.quotations, claims, predictions, attributed, refinements)
     with stage("appositions"):
-        refined = refine_sources(text, claims, gated)
+        refined = refine_sources(text, claims, gated, refinements)
     with stage("people"):
         people = resolve_people(text, claims, refined)
         signed = credited_excerpts(text, document.lines, document.quotations, claims, speaker_labels(

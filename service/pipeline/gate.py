@@ -35,7 +35,7 @@ import numpy as np
 
 from .resources import file_sha256, read_entries, read_toml, resource_path
 from .records import Attribution, AttributionKind, Claim, ClaimPrediction, Span, Step, replace
-from .appositions import refined_own
+from .appositions import Refinements, refined_own
 from .attribution import Candidates
 from .attribution.decide import governs_no_content
 from .attribution.words import QUOTE_MARK, QUOTE_MARKS, verb_classes
@@ -100,12 +100,12 @@ def around_cue(text: str, claim: Claim, cue: Span) -> tuple[list[str], list[str]
 
 
 def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPrediction, attribution: Attribution,
-                  around: tuple[list[str], list[str]] | None = None) -> list[str]:
+                  around: tuple[list[str], list[str]] | None = None, refined: Attribution | None = None) -> list[str]:
     """The gate's features of one attribution with a cue of its own, as strings to hash; whether the cue stands
     inside a quotation is the Document's quotation model's reading (a claim may open inside one). ``around``:
-    the cue's ``around_cue`` words when the caller has read them already."""
+    the cue's ``around_cue`` words, ``refined`` its ``refined_own``, when the caller has them already."""
     text = quotations.text
-    attribution = refined_own(text, claim, attribution)
+    attribution = refined or refined_own(text, claim, attribution)
     cue = attribution.cue
     assert cue is not None
     head, cue_named, cue_shape, verb_features, belief, guideline = _cue_reading(cue.text)
@@ -330,13 +330,16 @@ class AttributionGate:
         claims: Sequence[Claim],
         predictions: Sequence[ClaimPrediction],
         candidates: Sequence[Candidates],
+        refinements: Refinements | None = None,
     ) -> tuple[Attribution | None, ...]:
         """Per claim, the first of its candidate attributions (``attribution.attribute_candidates``) whose cue the
         gate accepts, or None when it refuses them all; the quotations inherited from a refused one go with it.
         A claim's next candidate is made and judged only when the one before it is refused, all claims' at once
         per round; then a later candidate the gate scores ``margin`` above the accepted one takes its place
         (``_prefer``). Each kept one is marked a report or a belief (by its cue word; inherited ones by their
-        origin)."""
+        origin). ``refinements``: where the sources of the cues it scores are refined, for ``refine_sources`` to
+        find those it kept."""
+        refine = Refinements(quotations.text) if refinements is None else refinements
         chosen: list[Attribution | None] = [judged.first for judged in candidates]
         later: dict[int, Iterator[Attribution]] = {}
         refused: set[tuple[int, int]] = set()
@@ -346,7 +349,7 @@ class AttributionGate:
         rank = 0
         while pending:
             scores = self._scores(quotations, [claims[n] for n in pending], [predictions[n] for n in pending],
-                                  [chosen[n] for n in pending])
+                                  [chosen[n] for n in pending], refine)
             retry = []
             for number, score in zip(pending, scores):
                 attribution = chosen[number]
@@ -366,13 +369,13 @@ class AttributionGate:
                     retry.append(number)
             pending = retry
             rank += 1
-        self._prefer(quotations, claims, predictions, candidates, chosen, kept, later, kinds)
+        self._prefer(quotations, claims, predictions, candidates, chosen, kept, later, kinds, refine)
         return tuple(_follow(attribution, refused, kinds) for attribution in chosen)
 
     def _prefer(
         self, quotations: Quotations, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction],
         candidates: Sequence[Candidates], chosen: list[Attribution | None], kept: dict[int, float],
-        later: dict[int, Iterator[Attribution]], kinds: dict[tuple[int, int], str],
+        later: dict[int, Iterator[Attribution]], kinds: dict[tuple[int, int], str], refine: Refinements,
     ) -> None:
         """Replace in ``chosen`` an accepted cue (its score in ``kept``) by the claim's best later candidate the gate
         scores ``margin`` above it: the first cue is often a side verb of a sentence whose saying comes after it
@@ -381,7 +384,7 @@ class AttributionGate:
         rivals = [(number, rival) for number in kept
                   for rival in (later[number] if number in later else candidates[number].later())]
         scores = self._scores(quotations, [claims[n] for n, _ in rivals], [predictions[n] for n, _ in rivals],
-                              [rival for _, rival in rivals])
+                              [rival for _, rival in rivals], refine)
         best: dict[int, tuple[float, Attribution]] = {}
         for (number, rival), score in zip(rivals, scores):
             if score is not None and score >= max(self.threshold, kept[number] + self.margin) and (number not in best or score > best[number][0]):
@@ -394,7 +397,7 @@ class AttributionGate:
 
     def _scores(
         self, quotations: Quotations, claims: Sequence[Claim], predictions: Sequence[ClaimPrediction],
-        attributions: Sequence[Attribution],
+        attributions: Sequence[Attribution], refine: Refinements,
     ) -> list[float | None]:
         """The gate's score of each attribution's own cue, None when refused for what it governs
         (``governs_no_content``) or by its shape (``shape_refusal``)."""
@@ -407,7 +410,8 @@ class AttributionGate:
             if shape_refusal(text, claim, attribution, words) is None:
                 judged.append(number)
                 around.append(words)
-        scores = self.scores([gate_features(quotations, claims[n], predictions[n], attributions[n], words)
+        scores = self.scores([gate_features(quotations, claims[n], predictions[n], attributions[n], words,
+                                            refine(claims[n], attributions[n]))
                               for n, words in zip(judged, around)],
                              [predictions[n].probability for n in judged])
         result: list[float | None] = [None] * len(attributions)

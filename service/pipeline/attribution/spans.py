@@ -134,7 +134,7 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
         return account, "quoted_account"
     if (tag := _party_tag_at_end(text, low, cue_start)) is not None:
         cue_start = tag.start()  # "House Speaker Paul Ryan (R., Wis.) said": the name before the tag
-    piece_start = _last_piece_start(text, low, cue_start)
+    piece_start = last_piece_start(text, low, cue_start)
     if piece_start is None:
         return None, "nowhere"
     span = _noun_phrase_end(text, piece_start, cue_start)
@@ -191,7 +191,7 @@ def is_personal_name(text: str, span: Span, *, surname: bool = False) -> bool:
     return reading.source_type == "person" and reading.named
 
 
-def _last_piece_start(text: str, start: int, end: int) -> int | None:
+def last_piece_start(text: str, start: int, end: int) -> int | None:
     """Where the last ``PIECE`` of ``text[start:end]`` starts when it runs to ``end``, else None: found from
     the last mark that ends a piece, without making a match for every piece before it (claims are read one
     after another, most with a short last piece)."""
