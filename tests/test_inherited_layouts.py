@@ -172,10 +172,10 @@ BULLETS = (
 
 def test_each_item_of_a_bulleted_list_after_a_lead_in_opens_with_the_speaker_s_point():
     found = attributions(BULLETS.format(after="Case numbers rose again on Friday."))
-    items = [found[1], found[2], found[4]]
+    items = [found[0], found[1], found[3]]  # the lead-in line, which says nothing of its own, is no claim
     assert all(a is not None and a["inherited"] and a["source"]["text"] == "the governor" for a in items), found
-    assert found[3] is None  # the writer's comment after the point, in its item
-    assert found[5] is None  # the story goes on after the list
+    assert found[2] is None  # the writer's comment after the point, in its item
+    assert found[4] is None  # the story goes on after the list
 
 
 def test_a_bulleted_list_with_no_lead_in_is_the_writer_s():
@@ -244,9 +244,43 @@ LEAD_IN = (
 )
 def test_the_paragraph_after_a_lead_in_inherits_its_source(lead_in, source):
     found = attributions(LEAD_IN.format(lead_in=lead_in))
-    block = found[2:4]
+    block = found[1:3]  # the lead-in line, which says nothing of its own, is no claim
     assert all(a is not None and a["inherited"] and a["source"]["text"] == source for a in block), found
-    assert found[0] is None and found[-1] is None  # the writer's news before the lead-in and after its block
+    assert len(found) == 4 and found[0] is None and found[-1] is None  # the writer's news before and after
+
+
+@pytest.mark.parametrize(
+    "lead_in, claim",
+    [
+        # only a source, its verb and whom or when it was said to: the block after is what it says
+        ("Doug Hale added:", False),
+        ("As the city's audit notes:", False),
+        ("The night nurse told reporters on Friday:", False),
+        ("And Marcus Hale, a volunteer, echoed the frustration of the crowd:", False),
+        # content of its own after the verb, opened by "that" or a subject
+        ("The mayor said that the shelter was safe:", True),
+        ("The report also says it is too late to act:", True),
+        ("The mayor said the shelter had passed every inspection since it opened in the spring of last year:", True),
+        # a quotation before the verb is the line's own claim
+        ("“We will not close,” the manager said, adding:", True),
+    ],
+)
+def test_a_lead_in_line_that_says_nothing_of_its_own_is_no_claim(lead_in, claim):
+    body = score_article(LEAD_IN.format(lead_in=lead_in), explain=True)
+    line = LEAD_IN.format(lead_in=lead_in).splitlines()[1]
+    assert any(found["text"] == line for found in body["claims"]) is claim
+    assert any(skipped["text"] == line and skipped["kind"] == "lead_in" for skipped in body["skipped"]) is not claim
+    block = [found["attribution"] for found in body["claims"] if found["text"].startswith(("The kitchen", "Inspectors"))]
+    assert all(a is not None and a["inherited"] for a in block), block
+
+
+def test_explanations_point_to_claims_by_their_numbers_once_a_lead_in_is_taken_out():
+    text = ("The county closed the shelter on Friday.\nDoug Hale added:\nThe kitchen had no permit for donated food.\n"
+            "The shelter will reopen next week, the manager said. “We will do better.”")
+    claims = score_article(text, explain=True)["claims"]
+    assert [claim["index"] for claim in claims] == [0, 1, 2, 3]
+    assert "from a line that is no claim" in claims[1]["attribution"]["explanation"]
+    assert "the quotation in claim 2," in claims[3]["attribution"]["explanation"]
 
 
 @pytest.mark.parametrize(
@@ -400,10 +434,10 @@ def test_a_quotation_resumed_across_one_writer_s_sentence_is_the_speaker_s(betwe
 def test_a_block_quote_opens_even_when_its_first_sentence_has_a_cue_of_its_own():
     text = ("The county's audit states:\nThe clerk said the files were lost in a flood. No copy of the contracts was "
             "kept.\nThe audit was released on Monday.")
-    found = attributions(text)
-    assert not found[1]["inherited"] and found[1]["source"]["text"] == "The clerk"
-    assert found[2]["inherited"] and found[2]["source"]["text"] == "The county's audit"
-    assert found[3] is None
+    found = attributions(text)  # the lead-in line, which says nothing of its own, is no claim
+    assert not found[0]["inherited"] and found[0]["source"]["text"] == "The clerk"
+    assert found[1]["inherited"] and found[1]["source"]["text"] == "The county's audit"
+    assert found[2] is None
 
 
 def by_text(text: str) -> dict[str, dict | None]:

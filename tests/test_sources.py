@@ -379,14 +379,15 @@ def inheritance(text: str) -> list[tuple[str, bool, str | None]]:
         ("Mayor Ada Quimby toured the flooded streets on Monday.\n\n"
          "\"We lost the bakery. We lost the school gym. We will rebuild both,\" Quimby said.",
          [False, True, True, False], "Ada Quimby"),
-        # a lead-in that ends in a colon, then a quotation that runs over several sentences
+        # a lead-in that ends in a colon (no claim: it says nothing of its own), then a quotation that runs over
+        # several sentences
         ("The harbour master said on Tuesday:\n\n"
          "\u201cThe channel is closed. No ship will enter before Friday.\u201d",
-         [False, True, True], "The harbour master"),
+         [True, True], "The harbour master"),
         # a block quote with no quotation marks after an attributed lead-in
         ("In her resignation letter, Vera Holm wrote:\n\n"
          "I have been shouted down in meetings. My reports were ignored for a year.",
-         [False, True, True], "Vera Holm"),
+         [True, True], "Vera Holm"),
         # refused: the writer's own paragraph after a lead-in that is not attributed
         ("Here is what happened next:\n\nThe ferry left at noon. It sank an hour later.",
          [False, False, False], None),

@@ -24,12 +24,12 @@ from .cues import find_hedges, find_verification_notes
 from .document import Document
 from .evidence_adjuncts import evidence_adjuncts
 from .gate import AttributionGate
-from .lead_ins import blocks_after_lead_ins, quotations_after_lead_ins, unattributed_quotations
+from .lead_ins import blocks_after_lead_ins, lead_in_lines, quotations_after_lead_ins, unattributed_quotations
 from .hedge_model import HedgeCueModel
 from .model import AttributionModel
 from .roles import RoleModel
 from .scoring import Weights, load_weights, score_claim
-from .sourcing_notes import fold_sourcing_notes
+from .sourcing_notes import fold_non_claims
 from .timing import stage
 from .records import ArticleResult, ClaimFindings, Segment
 
@@ -94,12 +94,12 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
     with stage("verification_notes"):
         notes = find_verification_notes(document, claims, attributions)
     with stage("sourcing_notes"):
-        findings, notes_only = fold_sourcing_notes([
+        findings, taken_out = fold_non_claims([
             ClaimFindings(claim, prediction, attribution, claim_hedges, claim_notes)
             for claim, prediction, attribution, claim_hedges, claim_notes in zip(
                 claims, predictions, attributions, hedges, notes, strict=True
             )
-        ])
-    skipped = tuple(sorted(segmentation.skipped + notes_only, key=lambda segment: segment.start))
+        ], lead_in_lines(text, claims, attributions))
+    skipped = tuple(sorted(segmentation.skipped + taken_out, key=lambda segment: segment.start))
     return findings, skipped
 

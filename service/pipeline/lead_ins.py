@@ -13,7 +13,9 @@ a sentence opens after a colon or comma and leaves open lead it in the same way 
 "The governor issued a statement, “Last night ..."): the sentences that go on inside it are the speaker's. A
 quotation that opens a sentence and that nothing else attributes is led in by the text just before it: the person
 the sentence right before it opens with, or the person quoted a few sentences before. The lead-in itself keeps what
-it had: it is not given a cue.
+it had: it is not given a cue. A lead-in line that says nothing of its own ("Doug Stockman added:", "As NPR reports:",
+"Operations Manager Joe Williamson told Fox4 KC:") is no claim (``lead_in_lines``): it is taken out of the claims
+once it has handed on its source.
 """
 from __future__ import annotations
 
@@ -22,10 +24,11 @@ from collections.abc import Sequence
 
 from .attribution.inherit import carry
 from .attribution.spans import is_personal_name, plausible, source_after, source_before
-from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS, QUOTATION_LEAD_IN_VERBS
+from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS, QUOTATION_LEAD_IN_VERBS, QUOTE_MARK
 from .coreference import ENDS_WITH_COLON, full_names
 from .document import Quotations
 from .records import Attribution, Claim, Span, Step, StepRule
+from .source_lexicons import PRONOUNS
 from .sources import classify_source
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
@@ -38,6 +41,11 @@ _OPENED_AFTER = re.compile(r"[:,]\s*$")
 """The end of the words that lead in a quotation opened inside the claim: a colon or a comma."""
 _WORD = re.compile(r"\w")
 """A word's character."""
+_TAIL_WORD = re.compile(r"[\w'’-]+")
+"""A word of what follows a lead-in's verb."""
+LEAD_IN_TAIL_WORDS = 8
+"""How many words may follow a lead-in line's verb before its colon, none of them content: whom it is told to,
+where, when ("told writer and podcast host Katie Halper about her allegations last month:")."""
 LOOKBACK_SPEAKER = 3
 """How many claims before a quotation no claim attributes the person last quoted is looked for (in its paragraph
 or the two before)."""
@@ -65,6 +73,26 @@ def blocks_after_lead_ins(
             if found is not None:
                 lead, reading = claim.index, found
     return tuple(result)
+
+
+def lead_in_lines(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> frozenset[int]:
+    """The claims that are lead-in lines with nothing to say of their own: the last of their paragraph, read by
+    ``lead_in``, with no quotation before the verb (“...,” Gates said, adding:), at most ``LEAD_IN_TAIL_WORDS``
+    words after it and none that opens content ("that", a subject pronoun: "The piece also says it is dangerous
+    to ...:"), and no inherited attribution. The labels call such a line no claim (data/realworld/README.md,
+    "Lead-in lines"); the block after it keeps the source it hands on."""
+    found = set()
+    for claim in claims:
+        attribution = attributions[claim.index]
+        if (attribution is not None and attribution.inherited) or not _ends_paragraph(claims, claim):
+            continue
+        reading = lead_in(text, claim)
+        if reading is None or reading.cue is None or QUOTE_MARK.search(text, claim.start, reading.cue.start):
+            continue
+        tail = [word.lower() for word in _TAIL_WORD.findall(text, reading.cue.end, claim.end)]
+        if len(tail) <= LEAD_IN_TAIL_WORDS and "that" not in tail and PRONOUNS.keys().isdisjoint(tail):
+            found.add(claim.index)
+    return frozenset(found)
 
 
 def quotations_after_lead_ins(

@@ -60,7 +60,7 @@ ATTRIBUTION_KINDS: tuple[str, ...] = ("report", "belief")
 VerificationKind = Literal["unverified", "caution", "confirmed"]
 VERIFICATION_KINDS: tuple[str, ...] = ("unverified", "caution", "confirmed")
 
-SegmentKind = Literal["claim", "headline", "furniture", "credit", "duplicate", "fragment", "question", "note"]
+SegmentKind = Literal["claim", "headline", "furniture", "credit", "duplicate", "fragment", "question", "note", "lead_in"]
 Rating = Literal["high", "mixed", "low", "unrated"]
 
 Role = Literal["background", "key", "opinion"]

@@ -208,9 +208,9 @@ FOUND_WORDS: dict[SourceFound, str] = {
 """Where a source was found, in words."""
 
 INHERITANCE_WORDS: dict[Inheritance, str] = {
-    "continues_quotation": "it continues the quotation of claim",
-    "whole_quotation_after": "it is wholly a quotation right after the quotation in claim",
-    "opens_quotation_closed_later": "it opens the quotation attributed at its close in claim",
+    "continues_quotation": "it continues the quotation of",
+    "whole_quotation_after": "it is wholly a quotation right after the quotation in",
+    "opens_quotation_closed_later": "it opens the quotation attributed at its close in",
 }
 
 
@@ -233,9 +233,14 @@ def _according_relays(source: str | None, speaker: str) -> str:
     return f"{relay} relays {speaker!r}"
 
 
-def _inherited(why: Inheritance, claim: int, source: str | None, source_type: str) -> str:
+def _claim_named(number: int | None) -> str:
+    """A claim an explanation points to; None: a line taken out of the claims after it was read (a lead-in)."""
+    return "a line that is no claim" if number is None else f"claim {number}"
+
+
+def _inherited(why: Inheritance, claim: int | None, source: str | None, source_type: str) -> str:
     teller = "an unknown source" if source is None else source
-    return f"no cue of its own: {INHERITANCE_WORDS[why]} {claim}, so its source {teller!r} ({source_type}) carries over"
+    return f"no cue of its own: {INHERITANCE_WORDS[why]} {_claim_named(claim)}, so its source {teller!r} ({source_type}) carries over"
 
 
 STEP_WORDS: dict[StepRule, Callable[..., str]] = {
@@ -260,7 +265,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "carrier_relay": lambda source: f"{source!r} shared the carrier the source speaks in",
     "earlier_carrier": lambda carrier, source: f"'the {carrier}' is the one an earlier claim traced to {source!r}",
     "source_found": lambda source, found, subject_of: f"source {source!r} found {_found(found, subject_of)}",
-    "refers_back": lambda source, referent, claim: f"{source!r} refers back to {referent!r} (claim {claim})",
+    "refers_back": lambda source, referent, claim: f"{source!r} refers back to {referent!r} ({_claim_named(claim)})",
     "refers_back_to_nothing": lambda source, claims: f"{source!r} refers back to nothing within {claims} claims: left as read",
     "typed": lambda source_type, reason: f"typed {source_type}: {reason}",
     "no_source": lambda: "no source found around the cue: type unknown",
@@ -271,17 +276,18 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "named_before_pronoun": lambda source, name: f"{source!r} is {name!r}, named before it in its own sentence",
     "one_person": lambda source: f"{source!r} names no one found before it, but one person all the same",
     "goes_on_quoting": lambda source, claim: (
-        f"no cue of its own: it goes on quoting {'an unknown source' if source is None else repr(source)} from claim {claim}"),
+        f"no cue of its own: it goes on quoting {'an unknown source' if source is None else repr(source)} from {_claim_named(claim)}"),
     "named_before_quotation": lambda source, claim: (
-        f"no cue of its own: a quotation no sentence attributes, after claim {claim}, which opens with the name of "
+        f"no cue of its own: a quotation no sentence attributes, after {_claim_named(claim)}, which opens with the name of "
         f"{source!r}: the speaker it leads in"),
     "poll_finding": lambda share, poll, claim: (
-        f"{share!r} is a share of the people asked by {poll!r} (claim {claim}): the poll's finding, so its source carries over"),
+        f"{share!r} is a share of the people asked by {poll!r} ({_claim_named(claim)}): the poll's finding, so its source carries over"),
     "lead_in_block": lambda source, cue, claim, source_type: (
-        f"no cue of its own: it stands in the block the lead-in of claim {claim} gives to {source!r} ({cue!r} before "
+        f"no cue of its own: it stands in the block the lead-in {'line before it' if claim is None else f'of claim {claim}'}"
+        f" gives to {source!r} ({cue!r} before "
         f"a colon), so its source ({source_type}) carries over"),
     "lead_in_quotation": lambda source, cue, claim, source_type: (
-        f"no cue of its own: it goes on in the quotation claim {claim} opens after {source!r} {cue!r}, so its source "
+        f"no cue of its own: it goes on in the quotation {_claim_named(claim)} opens after {source!r} {cue!r}, so its source "
         f"({source_type}) carries over"),
     "post_signature": lambda source: f"the signature of an embedded post names its account {source!r}",
     "post_sentence": lambda source: f"no cue of its own: a sentence of the post signed {source!r}",
@@ -309,7 +315,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "participles_subject": lambda source, inside: (
         f"source {source!r}: the subject of the clause the participle goes on from; {inside!r} stands after it"),
     "relative_is_relay": lambda source: f"source {source!r}: the relative pronoun after it stands for it, no other teller",
-    "origin_refined": lambda source, claim: f"source {source!r}: as the source of claim {claim}, which it continues, was made right",
+    "origin_refined": lambda source, claim: f"source {source!r}: as the source of {_claim_named(claim)}, which it continues, was made right",
     "sourceless_cue": lambda source, cue: f"source {source!r}: no source was found beside {cue!r}; it is who says it by the guidelines",
 }
 """Each attribution rule's step in words, from the step's detail."""

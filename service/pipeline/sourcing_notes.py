@@ -1,4 +1,5 @@
-"""Sentences that only comment on sourcing are notes on a claim, not claims (docs/guidelines.md, "Claims").
+"""Sentences that only comment on sourcing are notes on a claim, not claims (docs/guidelines.md, "Claims"); lead-in
+lines that say nothing of their own are no claims either (``lead_ins.lead_in_lines``).
 
 "The claim could not be independently verified." asserts nothing about the story; it tells
 the reader how far the sentence before it can be trusted. Such a sentence is taken out of
@@ -8,16 +9,23 @@ claim before it (where ``cues.py`` has not already made it govern earlier claims
 Rule: a claim after the first is only a sourcing note when a verification note stands in
 it and at most ``NOTE_SUBJECT_MAX_WORDS`` of its words lie outside every note span ("The
 GUR's assessment ... by independent reports", "Reuters ... the report"). Claims are then
-numbered again in text order, and every note's ``claim_index`` and ``governs`` follow.
+numbered again in text order, and every note's ``claim_index`` and ``governs`` follow, as do the claims named in
+the attribution steps (``STEP_CLAIM_DETAIL``; a claim taken out is named as None). Lead-ins are taken out after
+they have handed on their source (kind ``lead_in``).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from .records import ClaimFindings, Segment, VerificationNote, replace
+from .records import Attribution, ClaimFindings, Segment, Step, StepRule, VerificationNote, replace
 
 NOTE_SUBJECT_MAX_WORDS = 6
+STEP_CLAIM_DETAIL: dict[StepRule, int] = {
+    "inherited": 1, "refers_back": 2, "goes_on_quoting": 1, "named_before_quotation": 1, "poll_finding": 2,
+    "lead_in_block": 2, "lead_in_quotation": 2, "origin_refined": 1,
+}
+"""Where in a step's detail the claim it points to stands (``report.STEP_WORDS``)."""
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
@@ -40,9 +48,12 @@ def is_sourcing_note(findings: ClaimFindings) -> bool:
     )
 
 
-def fold_sourcing_notes(claims: Sequence[ClaimFindings]) -> tuple[tuple[ClaimFindings, ...], tuple[Segment, ...]]:
-    """(the claims without sourcing-note sentences, renumbered; the sentences taken out)."""
-    folded = {findings.claim.index for findings in claims[1:] if is_sourcing_note(findings)}
+def fold_non_claims(
+    claims: Sequence[ClaimFindings], lead_ins: frozenset[int] = frozenset()
+) -> tuple[tuple[ClaimFindings, ...], tuple[Segment, ...]]:
+    """(the claims without sourcing-note sentences and the lead-in lines ``lead_ins``, renumbered; the sentences
+    taken out)."""
+    folded = {findings.claim.index for findings in claims[1:] if is_sourcing_note(findings)} | lead_ins
     if not folded:
         return tuple(claims), ()
     # Each folded sentence's own notes also govern the claim kept just before it.
@@ -71,11 +82,28 @@ def fold_sourcing_notes(claims: Sequence[ClaimFindings]) -> tuple[tuple[ClaimFin
         index = findings.claim.index
         if index in folded:
             claim = findings.claim
-            skipped.append(Segment(claim.start, claim.end, claim.text, "note",
-                                   "a verification note on the claim before it, not a claim"))
+            skipped.append(
+                Segment(claim.start, claim.end, claim.text, "lead_in", "a lead-in line: it hands the block after it to "
+                        "its source and says nothing of its own") if index in lead_ins else
+                Segment(claim.start, claim.end, claim.text, "note", "a verification note on the claim before it, not a claim"))
             continue
         notes = [moved(note) for note in findings.verification]
         seen = {(note.span.start, note.span.end) for note in notes}
         notes += [moved(note, index) for note in extra.get(index, ()) if (note.span.start, note.span.end) not in seen]
-        kept.append(replace(findings, claim=replace(findings.claim, index=renumber[index]), verification=tuple(notes)))
+        kept.append(replace(findings, claim=replace(findings.claim, index=renumber[index]), verification=tuple(notes),
+                            attribution=_renumbered(findings.attribution, renumber)))
     return tuple(kept), tuple(skipped)
+
+
+def _renumbered(attribution: Attribution | None, renumber: dict[int, int]) -> Attribution | None:
+    """The attribution with the claims its steps point to numbered again."""
+    if attribution is None or not any(step.rule in STEP_CLAIM_DETAIL for step in attribution.steps):
+        return attribution
+    steps = []
+    for step in attribution.steps:
+        if (position := STEP_CLAIM_DETAIL.get(step.rule)) is not None:
+            detail = list(step.detail)
+            detail[position] = renumber.get(detail[position])
+            step = Step(step.rule, *detail)
+        steps.append(step)
+    return replace(attribution, steps=tuple(steps))
