@@ -496,6 +496,10 @@ def test_story_sentences_like_furniture_stay_claims(sentence):
         ("A study published in The Lancet", "document", True),
         ("Federal Election Commission records", "document", True),
         ("the latest Gallup poll", "document", True),
+        ("The council's resolution", "document", True),
+        ("the inquiry", "document", True),
+        ("the new law", "document", True),
+        ("Steven Law", "person", True),  # a surname, capitalised: no law
     ],
 )
 def test_source_typing_of_quantifiers_roles_groups_and_documents(phrase, source_type, named):
