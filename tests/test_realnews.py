@@ -453,6 +453,7 @@ STORY = "The county opened two new polling places on Tuesday after long lines in
         "Embed Mayor Hale explains the new parking rules 1:12 autoplay Copy this code to your website or blog",
         "Facebook Twitter Pinterest Volunteers stack sandbags along the levee on Sunday.",
         "Why does it matter to voters in the county?",
+        "Reporter: “Do you think the levee will hold?”",  # a transcript's turn that only asks
     ],
 )
 def test_page_furniture_and_questions_are_not_claims(line):
@@ -466,6 +467,7 @@ def test_page_furniture_and_questions_are_not_claims(line):
         "Two reporters contributed to the investigation that led to the indictment.",
         "The clerk said the office would send tips on mail ballots to every household.",
         "The query asked, “How much did the county spend on the audit?”",
+        "The county clerk asked: “How much did the audit cost?”",
         "Doe, a former staff writer for the Ledger, now runs the county's press office.",
         "The update adds two polling places to the county's list.",
         "Facebook, Twitter and Pinterest said they would label the ads.",
@@ -494,6 +496,10 @@ def test_story_sentences_like_furniture_stay_claims(sentence):
         ("A study published in The Lancet", "document", True),
         ("Federal Election Commission records", "document", True),
         ("the latest Gallup poll", "document", True),
+        ("The council's resolution", "document", True),
+        ("the inquiry", "document", True),
+        ("the new law", "document", True),
+        ("Steven Law", "person", True),  # a surname, capitalised: no law
     ],
 )
 def test_source_typing_of_quantifiers_roles_groups_and_documents(phrase, source_type, named):

@@ -90,8 +90,10 @@ _QUOTED_SENTENCE = re.compile(r"[\"\u201c][A-Z]")
 # A lone capital ("J.", "(J."), not the last letter of an acronym ("CBS. And ..." ends a sentence) nor of a number
 # and its unit ("in 4K. Everyone ...").
 _INITIAL = re.compile(r"(?<![A-Za-z0-9])[A-Z]\.$")
-# "The query asked, “How much ...?”": the sentence reports a question put, and asserts that.
+# "The query asked, “How much ...?”": the sentence reports a question put, and asserts that; not a transcript's
+# speaker label before the question ("Reporter: “You don't think peace is possible?”": the turn only asks).
 _QUESTION_REPORTED = re.compile(r"\w[,:]\s*[\"\u201c]")
+_LABELLED_QUESTION = re.compile(r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}:\s*[\"\u201c]")
 
 _FURNITURE_LEXICON = read_toml("furniture.toml")
 _FURNITURE_ENTRIES = _FURNITURE_LEXICON["furniture"]
@@ -329,7 +331,7 @@ def _classify(
     # Terminal punctuation, then closing quotes or brackets only (a sentence ends in no space).
     final = sentence.rstrip(_CLOSERS)[-1:]
     punctuated = final in _TERMINAL_PUNCTUATION
-    if final == "?" and not _QUESTION_REPORTED.search(sentence):
+    if final == "?" and (not _QUESTION_REPORTED.search(sentence) or _LABELLED_QUESTION.match(sentence)):
         return "question", "only a question, quoted or not: it asserts nothing (docs/guidelines.md)"
     if sentence_count == 1 and not posted:
         if not punctuated and (before_first_claim or len(words) < MIN_CUT_SENTENCE_WORDS):
