@@ -134,6 +134,9 @@ GOVERNS_NOTHING = [
      "Former aide Jane Roe said on Friday that the plan would fail."),
     ("The vote was led by Senator Tom McCabe Thomas Lee McCabeGovernor warns the plan will fail MORE on Tuesday.",
      "related_link", "Senator Tom McCabe says the plan will work, and MORE of the budget should go to roads."),
+    # a capitalised cue word beside another capitalised word is a word of a name
+    ("SPRINGFIELD (AP) — Hope Alvarez, the county's longest-serving clerk, is retiring after 30 years.", "name_part",
+     "SPRINGFIELD (AP) — County officials hope the new clerk will start in March."),
     ("Most landlords would say that the new inspection fee is a tax on tenants.", "supposed_saying",
      "Most landlords say that the new inspection fee is a tax on tenants."),
     ("The developers will probably argue that the tower fits the skyline.", "supposed_saying",

@@ -54,8 +54,9 @@ MAX_CANDIDATES = 3
 
 def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attribution) -> str | None:
     """Why the attribution's own cue governs no content (``resources/lexicons/no_content.toml``), or None: the
-    asking for comment, a related-link headline run into the claim (page text), a refusal, a forecast nobody makes,
-    a phrasal verb of action, a saying only tried, judged or to come (an infinitive), a noun, the writer's own voice.
+    asking for comment, a related-link headline run into the claim (page text), a word of a name, a refusal, a
+    forecast nobody makes, a phrasal verb of action, a saying only tried, judged or to come (an infinitive), a noun,
+    the writer's own voice.
     Such a cue is refused whatever the gate says. The writer's voice is read outside the quotations of the Document's
     quotation model."""
     cue = attribution.cue
@@ -68,6 +69,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
         return "asks_for_comment"
     if _in_related_link(text, claim, cue):
         return "related_link"
+    if _in_name(text, claim, cue):
+        return "name_part"
     if words[-1] in _NO_CONTENT["refusals"]:
         return "refusal"
     if words[-1] in _NO_CONTENT["expectations"] and (words[0] in _NO_CONTENT["passive_be"] or previous in _NO_CONTENT["passive_be"]):
@@ -100,6 +103,17 @@ def _in_related_link(text: str, claim: Claim, cue: Span) -> bool:
     for end in word_initial_matches(_RELATED_END, text, claim.start, cue.start):
         start = end.end()
     return _GLUED.search(text, start, cue.start) is not None
+
+
+def _in_name(text: str, claim: Claim, cue: Span) -> bool:
+    """Whether the cue is a capitalised word past the claim's first, beside another capitalised word: a word of a
+    name ("— Hope Hicks, one of ...", "Bloomberg View"); the labels mark no capitalised cue past a claim's start but
+    "According to"."""
+    if cue.start == claim.start or not cue.text[:1].isupper() or cue.text.startswith("According"):
+        return False
+    before = text[max(claim.start, cue.start - 40) : cue.start].split()
+    after = text[cue.end : min(claim.end, cue.end + 40)].split()
+    return bool(before and before[-1][:1].isupper() or after and after[0][:1].isupper())
 
 
 def _after_modal(cue_words: list[str], before: list[str]) -> bool:
