@@ -487,6 +487,8 @@ def test_story_sentences_like_furniture_stay_claims(sentence):
         ("Many", "anonymous", False),
         ("Several", "anonymous", False),
         ("Some of them", "anonymous", False),
+        ("At least five Republicans", "anonymous", False),  # a count opening the sentence is no part of a name
+        ("More than a dozen Democrats", "anonymous", False),
         ("Prosecutors", "anonymous", False),
         ("advocates for the homeless", "anonymous", False),
         ("a lawyer for the family", "anonymous", False),

@@ -79,6 +79,11 @@ PARTITIVE = re.compile(
 )
 CONJUNCT_FILLERS = frozenset(PHRASE_WORDS["conjunct_fillers"])
 BARE_MODIFIERS = frozenset(entry.lower() for entry in read_entries("source_bare_modifiers.txt"))
+COUNT_WORDS = frozenset(word for entry in (*PHRASE_WORDS["share_numbers"], *PHRASE_WORDS["number_quantifiers"],
+                                           *(opener for opener in PHRASE_WORDS["share_openers"] if opener.endswith(" than")))
+                        for word in entry.split())
+"""The words of a count before a plural ("At least five", "More than a dozen"): capitalised, they open the sentence
+and are no part of a name."""
 PRONOUNS: dict[str, tuple[bool, SourceType, tuple[SourceType, ...]]] = {
     word.lower(): (number == "plural", unresolved, tuple(types))  # type: ignore[misc]
     for word, number, unresolved, *types in (entry.split() for entry in read_entries("source_pronouns.txt"))

@@ -77,9 +77,11 @@ class Phrase:
         return tuple(w for w in self.words[:-1] if w.lower() not in lex.BARE_MODIFIERS)
 
     def name_words(self) -> tuple[str, ...]:
-        """Capitalised core words that can be part of a name ("-based" words describe)."""
+        """Capitalised core words that can be part of a name ("-based" words describe, a count's words open the
+        sentence: "At least five Republicans")."""
         return tuple(
-            w for w in self.words if w[:1].isupper() and w.lower() not in lex.BARE_MODIFIERS and not w.endswith("-based")
+            w for w in self.words if w[:1].isupper() and w.lower() not in lex.BARE_MODIFIERS
+            and w.lower() not in lex.COUNT_WORDS and not w.endswith("-based")
         )
 
 
