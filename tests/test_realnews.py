@@ -720,6 +720,10 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "several firms", "organization", False, []),
         ("A study of farm incomes published by the Institute noted that prices had fallen.",
          "A study of farm incomes", "document", True, []),
+        # a verb contracted onto a pronoun is no part of it ("She's warned", "They've said")
+        ("Mayor Ruth Okafor spoke on Monday. She's warned the council that the budget will not balance.",
+         "She", "person", True, []),
+        ("The two unions met on Friday. They've said that the strike will go on.", "They", "anonymous", False, []),
         # refused: a name that opens with a preposition keeps it
         ("In Focus Foundation said the trail would reopen in May.", "In Focus Foundation", "organization", True, []),
         # refused: a name that is only the object of the clause before

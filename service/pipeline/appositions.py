@@ -407,9 +407,10 @@ def _phrase_ending_at(text: str, claim: Claim, cue: Span) -> Span | None:
 
 
 def _typed_as_source(text: str, found: Span) -> Span | None:
-    """``found``, cut to the name in it, when it types as a source; None when it types as no source."""
+    """``found``, cut to the name in it, when it types as a source or is a pronoun (resolved later, by
+    ``coreference.resolve_people``); None when it types as no source."""
     found = name_in(text, found) or found
-    return found if classify_source(text, found).source_type != "unknown" else None
+    return found if found.text.lower() in PRONOUNS or classify_source(text, found).source_type != "unknown" else None
 
 
 def _subject_before_aside(text: str, claim: Claim, cue: Span, source: Span | None) -> tuple[Span, Span] | None:

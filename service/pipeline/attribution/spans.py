@@ -118,6 +118,9 @@ ADJUNCT_WORDS = frozenset(_PHRASE_WORDS["adjunct_prepositions"])
 OPENING_WORDS = frozenset(CLAUSE_WORDS["conjunctions"]) | frozenset(CLAUSE_WORDS["no_teller"]) - {"the", "a", "an", "this", "that", "these", "those"}
 _NO_NAME_OPENING = ADJUNCT_WORDS | OPENING_WORDS
 _TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
+_CONTRACTED_AT_END = re.compile(rf"(?<![\w'’])(?:{_PRONOUN_AT_END})(?P<verb>['’](?:s|ve|d|ll))$", re.IGNORECASE)
+"""A pronoun and the verb contracted onto it ("He's suggesting", "They've declared"): the verb is no part of it
+("'re" and "'m" stay: the passive "We're told" is read from them, no_content.toml "contracted_be")."""
 
 
 def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | None, SourceFound]:
@@ -314,6 +317,8 @@ def _trimmed(piece: str) -> tuple[int, str] | None:
         start = adjunct.end()
     if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
         end = junk.start()
+    if (contracted := _CONTRACTED_AT_END.search(piece, start, end)) is not None:
+        end = contracted.start("verb")
     if (tag := _party_tag_at_end(piece, start, end)) is not None and tag.start() > start:
         end = tag.start()
     elif (tag := _OPEN_PARTY_TAG_AT_END.search(piece, start, end)) is not None and tag.start() > start:
