@@ -720,6 +720,9 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "several firms", "organization", False, []),
         ("A study of farm incomes published by the Institute noted that prices had fallen.",
          "A study of farm incomes", "document", True, []),
+        # a preposition left at the phrase's end once its object (a time) is cut goes too
+        ("A Marist poll from earlier this month found the mayor leading by five points.", "A Marist poll", "document",
+         True, []),
         # a verb contracted onto a pronoun is no part of it ("She's warned", "They've said")
         ("Mayor Ruth Okafor spoke on Monday. She's warned the council that the budget will not balance.",
          "She", "person", True, []),

@@ -40,7 +40,8 @@ _ADVERB_THEN_PAST = re.compile(rf"\s+{LY_ADVERB}\s+(?P<verb>[a-z]+)\b")
 _TRAILING_ADVERBS = re.compile(rf"(?:\s+{LY_ADVERB})+\s*$")
 # A prepositional phrase after a lower-case head noun or a party's member: "a new study by two economists" -> "a new
 # study" (another capitalised word before it may be part of a name: "Council on Foreign Relations").
-_PREPOSITIONAL = re.compile(rf"\s+(?:{'|'.join(PHRASE_WORDS['postmodifier_prepositions'])})\s")
+_PREPOSITIONAL = re.compile(rf"\s+(?:{'|'.join(PHRASE_WORDS['postmodifier_prepositions'])})(?:\s|$)")
+"""A preposition after the head, also left at the phrase's end when its object was cut ("A Marist poll from")."""
 _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
 # "At least" before a number: a quantifier opening a noun phrase, no adjunct ("At least 10 Republicans have said").
 _NUMBER_QUANTIFIER = re.compile(
