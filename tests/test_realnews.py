@@ -720,6 +720,11 @@ def test_a_quotation_running_into_the_next_paragraph_keeps_its_speaker():
          "several firms", "organization", False, []),
         ("A study of farm incomes published by the Institute noted that prices had fallen.",
          "A study of farm incomes", "document", True, []),
+        # a subordinator or focusing adverb opening the clause is no part of its subject, a name too
+        ("As Ruth Okafor, the council's longest-serving member, wrote, “The budget will not balance.”", "Ruth Okafor",
+         "person", True, []),
+        ("Even Walmart, long criticized by unions, said it would raise wages.", "Walmart", "organization",
+         True, []),
         # a preposition left at the phrase's end once its object (a time) is cut goes too
         ("A Marist poll from earlier this month found the mayor leading by five points.", "A Marist poll", "document",
          True, []),

@@ -335,13 +335,19 @@ def _instead_of_adjunct(text: str, claim: Claim, attribution: Attribution, adjun
     return dropped if prepositional else None
 
 
+_BEFORE_ANY = _CONJUNCTIONS | {"as"} | frozenset(read_toml("clause_words.toml")["focus_adverbs"])
+"""Words that open a clause before its subject, a name too ("As Allison Pearson, a columnist, tweeted", "Even
+McDonald's, ..., said"), no part of it."""
+_OPENERS = OPENING_WORDS | _BEFORE_ANY
+
+
 def _after_opening_word(text: str, source: Span) -> Span | None:
     """The source without a conjunction or sentence adverb that opens its clause ("And a projection from the Cook
     report", "But Tom Brandt", "Now research"), when what is left names a teller; None otherwise."""
     words = source.text.split()
-    if len(words) < 2 or words[0].lower() not in OPENING_WORDS:
+    if len(words) < 2 or words[0].lower() not in _OPENERS:
         return None
-    if words[0].lower() not in _CONJUNCTIONS and not words[1][:1].islower():
+    if words[0].lower() not in _BEFORE_ANY and not words[1][:1].islower():
         return None  # "Still Waters Trust": a sentence adverb before a capital may open a name
     rest = trim(text, source.start + len(source.text) - len(source.text[len(words[0]):].lstrip()), source.end)
     return rest if rest is not None and names_a_teller(text, rest) else None
