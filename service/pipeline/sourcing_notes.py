@@ -26,6 +26,8 @@ STEP_CLAIM_DETAIL: dict[StepRule, int] = {
     "lead_in_block": 2, "lead_in_quotation": 2, "origin_refined": 1,
 }
 """Where in a step's detail the claim it points to stands (``report.STEP_WORDS``)."""
+_NOTE = ("note", "a verification note on the claim before it, not a claim")
+_LEAD_IN = ("lead_in", "a lead-in line: it hands the block after it to its source and says nothing of its own")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
@@ -82,10 +84,8 @@ def fold_non_claims(
         index = findings.claim.index
         if index in folded:
             claim = findings.claim
-            skipped.append(
-                Segment(claim.start, claim.end, claim.text, "lead_in", "a lead-in line: it hands the block after it to "
-                        "its source and says nothing of its own") if index in lead_ins else
-                Segment(claim.start, claim.end, claim.text, "note", "a verification note on the claim before it, not a claim"))
+            kind, reason = _LEAD_IN if index in lead_ins else _NOTE
+            skipped.append(Segment(claim.start, claim.end, claim.text, kind, reason))
             continue
         notes = [moved(note) for note in findings.verification]
         seen = {(note.span.start, note.span.end) for note in notes}
