@@ -93,7 +93,9 @@ _INITIAL = re.compile(r"(?<![A-Za-z0-9])[A-Z]\.$")
 # "The query asked, “How much ...?”": the sentence reports a question put, and asserts that; not a transcript's
 # speaker label before the question ("Reporter: “You don't think peace is possible?”": the turn only asks).
 _QUESTION_REPORTED = re.compile(r"\w[,:]\s*[\"\u201c]")
-_LABELLED_QUESTION = re.compile(r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2}:\s*[\"\u201c]")
+SPEAKER_LABEL = re.compile(read_toml("speaker_labels.toml")["label"])
+"""A transcript's speaker label opening a claim ("CW: ...", "Jane Roe: “...”"; ``coreference.speaker_labels``)."""
+_QUOTE_OPENING = ("\"", "\u201c")
 
 _FURNITURE_LEXICON = read_toml("furniture.toml")
 _FURNITURE_ENTRIES = _FURNITURE_LEXICON["furniture"]
@@ -311,6 +313,12 @@ def _literals_by_line(folded: str, lines: Sequence[Line]) -> list[list[tuple[str
     return found
 
 
+def _labelled_quotation(sentence: str) -> bool:
+    """Whether ``sentence`` is a speaker label and a quotation: the label's turn, no question reported."""
+    label = SPEAKER_LABEL.match(sentence)
+    return label is not None and sentence.startswith(_QUOTE_OPENING, label.end())
+
+
 def _classify(
     sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool,
     tables=_FURNITURE_TABLES, inside_quote: bool = False, posted: bool = False,
@@ -331,7 +339,7 @@ def _classify(
     # Terminal punctuation, then closing quotes or brackets only (a sentence ends in no space).
     final = sentence.rstrip(_CLOSERS)[-1:]
     punctuated = final in _TERMINAL_PUNCTUATION
-    if final == "?" and (not _QUESTION_REPORTED.search(sentence) or _LABELLED_QUESTION.match(sentence)):
+    if final == "?" and (not _QUESTION_REPORTED.search(sentence) or _labelled_quotation(sentence)):
         return "question", "only a question, quoted or not: it asserts nothing (docs/guidelines.md)"
     if sentence_count == 1 and not posted:
         if not punctuated and (before_first_claim or len(words) < MIN_CUT_SENTENCE_WORDS):

@@ -21,7 +21,7 @@ from .attribution.inherit import DIRECT_QUOTE_SHARE, carry, earlier_mention, ori
 from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
 from .attribution.spans import ADJUNCT_WORDS, OPENING_WORDS, is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
-from .claims import POST_SIGNATURE
+from .claims import POST_SIGNATURE, SPEAKER_LABEL
 from .document import Line, Quotations
 from .resources import read_toml
 from .source_lexicons import HONORIFICS, PHRASE_WORDS, SHARE_AS_SOURCE, SHARE_OF_PEOPLE
@@ -523,7 +523,6 @@ def embedded_posts(
 
 
 _LABELS = read_toml("speaker_labels.toml")
-_SPEAKER_LABEL = re.compile(_LABELS["label"])
 _NOT_SPEAKERS = frozenset(_LABELS["not_speakers"])
 _NOT_FIRST = frozenset(_LABELS["not_first"])
 _SENTENCE_END = frozenset(_LABELS["sentence_end"])
@@ -532,7 +531,7 @@ _SENTENCE_END = frozenset(_LABELS["sentence_end"])
 def _speaker_label(text: str, claim: Claim) -> re.Match[str] | None:
     """The label a claim opens with ("CW: ..."), unless it is a heading or an inverted tag, or the claim does not end
     as a sentence does (``speaker_labels.toml``)."""
-    match = _SPEAKER_LABEL.match(text, claim.start, claim.end)
+    match = SPEAKER_LABEL.match(text, claim.start, claim.end)
     if match is None or text[claim.end - 1] not in _SENTENCE_END:
         return None
     words = match.group("source").split()
