@@ -51,7 +51,7 @@ def is_sourcing_note(findings: ClaimFindings) -> bool:
 
 
 def fold_non_claims(
-    claims: Sequence[ClaimFindings], lead_ins: frozenset[int] = frozenset()
+    claims: Sequence[ClaimFindings], lead_ins: frozenset[int]
 ) -> tuple[tuple[ClaimFindings, ...], tuple[Segment, ...]]:
     """(the claims without sourcing-note sentences and the lead-in lines ``lead_ins``, renumbered; the sentences
     taken out)."""
