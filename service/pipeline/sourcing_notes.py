@@ -17,15 +17,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from inspect import signature
 
 from .records import Attribution, ClaimFindings, Segment, Step, StepRule, VerificationNote, replace
+from .report import STEP_WORDS
 
 NOTE_SUBJECT_MAX_WORDS = 6
 STEP_CLAIM_DETAIL: dict[StepRule, int] = {
-    "inherited": 1, "refers_back": 2, "goes_on_quoting": 1, "named_before_quotation": 1, "poll_finding": 2,
-    "lead_in_block": 2, "lead_in_quotation": 2, "origin_refined": 1,
+    rule: list(parameters).index("claim")
+    for rule, words in STEP_WORDS.items() if "claim" in (parameters := signature(words).parameters)
 }
-"""Where in a step's detail the claim it points to stands (``report.STEP_WORDS``)."""
+"""Where in a step's detail the claim it points to stands: the position of the ``claim`` its words in
+``report.STEP_WORDS`` take, read from them so that a step's layout is written down once."""
 _NOTE = ("note", "a verification note on the claim before it, not a claim")
 _LEAD_IN = ("lead_in", "a lead-in line: it hands the block after it to its source and says nothing of its own")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
