@@ -36,8 +36,8 @@ Verification notes
     ``confirmed`` ("confirmed by", "independently verified"). Negated forms begin left of
     the verb they negate, so the leftmost match is the negated one: "could not be
     confirmed by" is unverified, never confirmed. "Did not respond to a request for
-    comment" and "declined to comment" are ``unverified``: the party the claim concerns
-    was asked and gave neither confirmation nor denial. Notes count inside quotations
+    comment" and "declined to comment" are no notes: nothing was checked (the real-news
+    labels never mark them). Notes count inside quotations
     too: a statement about whether something was checked informs the reader whoever
     makes it.
 
