@@ -16,13 +16,13 @@ from .attribution.clauses import clause_subject, is_adjunct, modifies_up_to, ope
 from .attribution.decide import SAY_VERB
 from .attribution.inherit import origin_index
 from .attribution.references import names_a_teller
+from .attribution.words import CLAUSE_WORDS
 from .attribution.spans import (
     ADJUNCT_WORDS, OPENING_WORDS, institution_name_in, is_personal_name, last_piece_start, name_in, plausible, source_after,
     source_before, trim,
 )
-from .source_lexicons import DETERMINERS, PRONOUNS, SHARE_OF_PEOPLE
+from .source_lexicons import DETERMINERS, PHRASE_WORDS, PRONOUNS, SHARE_OF_PEOPLE
 from .sources import classify_source
-from .resources import read_toml
 from .records import Attribution, Claim, Span, Step, Via, replace
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
@@ -46,7 +46,7 @@ _ANTECEDENT = re.compile(
 )
 _RELATIVE = frozenset({"who", "which"})
 _QUOTE_MARK = re.compile(r"[“”\"]")
-_CONJUNCTIONS = frozenset(read_toml("clause_words.toml")["conjunctions"])
+_CONJUNCTIONS = frozenset(CLAUSE_WORDS["conjunctions"])
 # A participle cue that ends a clause: after a comma or dash ("..., saying", "-- noting"; also when a quotation closes
 # after the comma: '... "a hoax," saying'), or coordinated ("and arguing").
 # A verb coordinated with the clause's first one, its subject that clause's: "Pate doubts it but says ...".
@@ -90,7 +90,7 @@ _SUBJECT_ASIDE = re.compile(
 )
 # A bare party letter and the state after a name, "Harry Reid (D) of Nevada": no part of the source.
 _BARE_PARTY = re.compile(r"\s*\([DRI]\)(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?$")
-_SENTENCE_ADVERBS = frozenset(read_toml("phrase_words.toml")["sentence_adverbs"])
+_SENTENCE_ADVERBS = frozenset(PHRASE_WORDS["sentence_adverbs"])
 _CITING = re.compile(r",?\s+(?:citing|quoting)\s+(?P<source>[^,;“”\"]{3,80}?)(?=,|[.!?”\"’]*\s*$|\s+(?:said|says|reported|reports|that|as)\b)")
 # The one quoted after a cue that quotes: "The Post quoted another official as saying ...".
 _QUOTED_AS = re.compile(r"\s+(?P<source>[^,;“”\"]{3,80}?)\s+as\s+(?:saying|telling|writing)\b")
@@ -335,7 +335,7 @@ def _instead_of_adjunct(text: str, claim: Claim, attribution: Attribution, adjun
     return dropped if prepositional else None
 
 
-_BEFORE_ANY = _CONJUNCTIONS | {"as"} | frozenset(read_toml("clause_words.toml")["focus_adverbs"])
+_BEFORE_ANY = _CONJUNCTIONS | {"as"} | frozenset(CLAUSE_WORDS["focus_adverbs"])
 """Words that open a clause before its subject, a name too ("As Allison Pearson, a columnist, tweeted", "Even
 McDonald's, ..., said"), no part of it."""
 _OPENERS = OPENING_WORDS | _BEFORE_ANY
