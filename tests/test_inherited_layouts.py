@@ -274,6 +274,24 @@ def test_a_lead_in_line_that_says_nothing_of_its_own_is_no_claim(lead_in, claim)
     assert all(a is not None and a["inherited"] for a in block), block
 
 
+@pytest.mark.parametrize(
+    "lead_in, claim",
+    [
+        # the writer's label or signpost over what follows: no claim, and no source to hand on
+        ("In other reaction:", False),
+        ("Here are the inspectors' main findings:", False),
+        ("And here is what the audit found:", False),
+        # a line of the writer's that says something before its colon
+        ("The inspectors' findings were damning for a shelter that had served the county for a decade:", True),
+    ],
+)
+def test_a_label_or_signpost_before_a_block_is_no_claim(lead_in, claim):
+    body = score_article(LEAD_IN.format(lead_in=lead_in), explain=True)
+    line = LEAD_IN.format(lead_in=lead_in).splitlines()[1]
+    assert any(found["text"] == line for found in body["claims"]) is claim
+    assert any(skipped["text"] == line and skipped["kind"] == "lead_in" for skipped in body["skipped"]) is not claim
+
+
 def test_explanations_point_to_claims_by_their_numbers_once_a_lead_in_is_taken_out():
     text = ("The county closed the shelter on Friday.\nDoug Hale added:\nThe kitchen had no permit for donated food.\n"
             "The shelter will reopen next week, the manager said. “We will do better.”")

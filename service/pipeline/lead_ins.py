@@ -46,6 +46,12 @@ _TAIL_WORD = re.compile(r"[\w'’-]+")
 LEAD_IN_TAIL_WORDS = 8
 """How many words may follow a lead-in line's verb before its colon, none of them content: whom it is told to,
 where, when ("told writer and podcast host Katie Halper about her allegations last month:")."""
+LABEL_MAX_WORDS = 4
+"""A line this short that ends its paragraph with a colon is a label over the block after it ("In other reaction:",
+"From the website:", "She continued:"): all 56 of the train folds' are labelled no claim."""
+_SIGNPOST = re.compile(rf"(?:(?:{'|'.join(CLAUSE_WORDS['conjunctions'])}|so)\s+)?(?:{'|'.join(CLAUSE_WORDS['signposts'])})\b",
+                       re.IGNORECASE)
+"""The writer's signpost that opens a line announcing what follows ("And here is his text:")."""
 LOOKBACK_SPEAKER = 3
 """How many claims before a quotation no claim attributes the person last quoted is looked for (in its paragraph
 or the two before)."""
@@ -79,12 +85,18 @@ def lead_in_lines(text: str, claims: Sequence[Claim], attributions: Sequence[Att
     """The claims that are lead-in lines with nothing to say of their own: the last of their paragraph, read by
     ``lead_in``, with no quotation before the verb (“...,” Gates said, adding:), at most ``LEAD_IN_TAIL_WORDS``
     words after it and none that opens content ("that", a subject pronoun: "The piece also says it is dangerous
-    to ...:"), and no inherited attribution. The labels call such a line no claim (data/realworld/README.md,
-    "Lead-in lines"); the block after it keeps the source it hands on."""
+    to ...:"), and no inherited attribution; and a line ending its paragraph with a colon that is a label (at most
+    ``LABEL_MAX_WORDS`` words) or opens with the writer's signpost ("Here are the key facts:", "Here is what the
+    audit found:").
+    The labels call such a line no claim (data/realworld/README.md, "Lead-in lines"); the block after it keeps the
+    source it hands on."""
     found = set()
     for claim in claims:
         attribution = attributions[claim.index]
         if (attribution is not None and attribution.inherited) or not _ends_paragraph(claims, claim):
+            continue
+        if _announces_what_follows(claim):
+            found.add(claim.index)
             continue
         reading = lead_in(text, claim)
         if reading is None or reading.cue is None or QUOTE_MARK.search(text, claim.start, reading.cue.start):
@@ -247,6 +259,12 @@ def _opened_after_lead_in(text: str, quotations: Quotations, claim: Claim) -> in
     if opening is None or opening.end <= claim.end or _OPENED_AFTER.search(text, claim.start, opening.start) is None:
         return None
     return opening.start
+
+
+def _announces_what_follows(claim: Claim) -> bool:
+    """Whether ``claim``, ending with a colon, is a label or a signpost over what follows (``lead_in_lines``)."""
+    return ENDS_WITH_COLON.search(claim.text) is not None and (
+        len(_TAIL_WORD.findall(claim.text)) <= LABEL_MAX_WORDS or _SIGNPOST.match(claim.text) is not None)
 
 
 def _ends_paragraph(claims: Sequence[Claim], claim: Claim) -> bool:

@@ -30,7 +30,8 @@ STEP_CLAIM_DETAIL: dict[StepRule, int] = {
 """Where in a step's detail the claim it points to stands: the position of the ``claim`` its words in
 ``report.STEP_WORDS`` take, read from them so that a step's layout is written down once."""
 _NOTE = ("note", "a verification note on the claim before it, not a claim")
-_LEAD_IN = ("lead_in", "a lead-in line: it hands the block after it to its source and says nothing of its own")
+_LEAD_IN = ("lead_in", "a lead-in line: it introduces the block after it (and hands it its source, if it names one) "
+                       "and says nothing of its own")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
