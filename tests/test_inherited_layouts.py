@@ -250,46 +250,35 @@ def test_the_paragraph_after_a_lead_in_inherits_its_source(lead_in, source):
 
 
 @pytest.mark.parametrize(
-    "lead_in, claim",
+    "lead_in, claim, hands_on",
     [
         # only a source, its verb and whom or when it was said to: the block after is what it says
-        ("Doug Hale added:", False),
-        ("As the city's audit notes:", False),
-        ("The night nurse told reporters on Friday:", False),
-        ("And Marcus Hale, a volunteer, echoed the frustration of the crowd:", False),
+        ("Doug Hale added:", False, True),
+        ("As the city's audit notes:", False, True),
+        ("The night nurse told reporters on Friday:", False, True),
+        ("And Marcus Hale, a volunteer, echoed the frustration of the crowd:", False, True),
         # content of its own after the verb, opened by "that" or a subject
-        ("The mayor said that the shelter was safe:", True),
-        ("The report also says it is too late to act:", True),
-        ("The mayor said the shelter had passed every inspection since it opened in the spring of last year:", True),
+        ("The mayor said that the shelter was safe:", True, True),
+        ("The report also says it is too late to act:", True, True),
+        ("The mayor said the shelter had passed every inspection since it opened in the spring of last year:", True,
+         True),
         # a quotation before the verb is the line's own claim
-        ("“We will not close,” the manager said, adding:", True),
+        ("“We will not close,” the manager said, adding:", True, True),
+        # the writer's label or signpost over what follows: no claim; it hands on a source only if it names one
+        ("And here is what the audit found:", False, True),
+        ("In other reaction:", False, False),
+        ("Here are the inspectors' main findings:", False, False),
+        # a line of the writer's that says something before its colon
+        ("The inspectors' findings were damning for a shelter that had served the county for a decade:", True, False),
     ],
 )
-def test_a_lead_in_line_that_says_nothing_of_its_own_is_no_claim(lead_in, claim):
+def test_a_lead_in_line_that_says_nothing_of_its_own_is_no_claim(lead_in, claim, hands_on):
     body = score_article(LEAD_IN.format(lead_in=lead_in), explain=True)
     line = LEAD_IN.format(lead_in=lead_in).splitlines()[1]
     assert any(found["text"] == line for found in body["claims"]) is claim
     assert any(skipped["text"] == line and skipped["kind"] == "lead_in" for skipped in body["skipped"]) is not claim
     block = [found["attribution"] for found in body["claims"] if found["text"].startswith(("The kitchen", "Inspectors"))]
-    assert all(a is not None and a["inherited"] for a in block), block
-
-
-@pytest.mark.parametrize(
-    "lead_in, claim",
-    [
-        # the writer's label or signpost over what follows: no claim, and no source to hand on
-        ("In other reaction:", False),
-        ("Here are the inspectors' main findings:", False),
-        ("And here is what the audit found:", False),
-        # a line of the writer's that says something before its colon
-        ("The inspectors' findings were damning for a shelter that had served the county for a decade:", True),
-    ],
-)
-def test_a_label_or_signpost_before_a_block_is_no_claim(lead_in, claim):
-    body = score_article(LEAD_IN.format(lead_in=lead_in), explain=True)
-    line = LEAD_IN.format(lead_in=lead_in).splitlines()[1]
-    assert any(found["text"] == line for found in body["claims"]) is claim
-    assert any(skipped["text"] == line and skipped["kind"] == "lead_in" for skipped in body["skipped"]) is not claim
+    assert all((a is not None and a["inherited"]) is hands_on for a in block), block
 
 
 def test_explanations_point_to_claims_by_their_numbers_once_a_lead_in_is_taken_out():
