@@ -249,6 +249,35 @@ def test_a_line_without_a_photo_credit_keeps_its_sentences(line, claims):
     assert [claim.text for claim in segment(Document.of(line + "\n")).claims] == claims
 
 
+STORY = ("The county board voted on Tuesday to close the Elm Street shelter. Its director, Ana Ruiz, said the vote "
+         "came as a shock.\n\n")
+
+
+@pytest.mark.parametrize(
+    "ending, bio",
+    [
+        # the writer's bio closing the article: who wrote it, not what it reports
+        ("Jane Roe is a professor of public policy at Smith College. She is the author of two books on housing.", True),
+        ("Jane Roe covers local government. Since joining the paper, she has covered courts and schools.", True),
+        ("John Q. Doe, a member of the Board of Contributors, is a senior fellow at the Policy Institute.", True),
+        # a person of the story, named before: the story goes on
+        ("Ruiz is a social worker who has run the shelter since 2009.", False),
+        ("Ana Ruiz is a social worker who has run the shelter since 2009.", False),
+        # the writer's own last word, not a name
+        ("Now is the time to find the families another roof.", False),
+    ],
+)
+def test_an_author_bio_that_ends_the_article_is_no_claim(ending, bio):
+    text = STORY + ending
+    segmentation = segment(Document.of(text))
+    assert [claim.text for claim in segmentation.claims][:2] == [
+        "The county board voted on Tuesday to close the Elm Street shelter.",
+        "Its director, Ana Ruiz, said the vote came as a shock.",
+    ]
+    assert (len(segmentation.claims) == 2) is bio
+    assert any("bio" in segment.reason for segment in segmentation.skipped) is bio
+
+
 def test_quote_continuation_is_marked():
     text = (
         "“Because of this problem, North Korean soldiers opened ‘friendly fire’ on the vehicles,” "

@@ -176,7 +176,41 @@ def segment(document: Document) -> Segmentation:
                     claims.append(Claim(len(claims), start, end, sentence, paragraph, opens_inside_quote))
                     continue
             skipped.append(Segment(start, end, sentence, kind, reason))
+    bio = _author_bio_start(claims)
+    if bio is not None:
+        skipped.extend(Segment(claim.start, claim.end, claim.text, "furniture",
+                               "the author's bio at the article's end: who wrote it, not what it reports")
+                       for claim in claims[bio:])
+        skipped.sort(key=lambda segment: segment.start)
+        claims = claims[:bio]
     return Segmentation(tuple(claims), tuple(skipped))
+
+
+BIO_MAX_SENTENCES = 5
+"""How many sentences an author's bio that ends an article runs to, at most (with a print-edition line after)."""
+_BIO_OPENING = re.compile(
+    r"(?:\*\s*(?P<starred>[A-Z][\w'’-]+)|(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+))(?:,?\s+Jr\.)?"
+    r"(?:,[^,]{1,120},)?"
+    r"\s+(?:(?:is|was|has\s+been|serves\s+as)\s+(?:a|an|the|[A-Z])\b|(?:covers|writes|has\s+covered|has\s+written)\s)"
+)
+"""The opening of an author's bio: a name of two words or more (or a starred surname, "* Roe is ..."), maybe an
+apposition, then what the writer is or covers ("Jane Roe is a professor of law at ...", "John Doe, a member of the
+Board of Contributors, is ...", "Jane Roe covers the White House.")."""
+
+
+def _author_bio_start(claims: Sequence[Claim]) -> int | None:
+    """The index of the claim that opens the author's bio ending the article (docs/guidelines.md: author bios are
+    no claims): it opens its paragraph with ``_BIO_OPENING``, at most ``BIO_MAX_SENTENCES`` claims from the end, and
+    its name's last word occurs in no earlier claim (the writer is not in the story); None when there is none."""
+    for index in range(max(1, len(claims) - BIO_MAX_SENTENCES), len(claims)):
+        claim = claims[index]
+        if claims[index - 1].paragraph == claim.paragraph or (opening := _BIO_OPENING.match(claim.text)) is None:
+            continue
+        name = opening.group("name") or opening.group("starred")
+        surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+        if not any(surname.search(earlier.text) for earlier in claims[:index]):
+            return index
+    return None
 
 
 def _caption_credit(text: str, sentences: list[tuple[int, int]]) -> str | None:
