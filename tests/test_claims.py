@@ -119,6 +119,11 @@ def test_sentences(text, expected_claims):
         ("This is a developing story. Updates will be provided as more information becomes available.", "furniture"),
         ("North Korean troops open fire on Russian allies", "headline"),
         ("Putin Faces New Setback as Military Partnership Shows Fatal Flaws.", "headline"),
+        # an archive's "Title; subtitle" above the story
+        ("Shelter closes its doors after a long fight;", "headline"),
+        ("Contributing: Jane Roe and John Doe.", "furniture"),
+        ("A version of this article appears in print on Page A22.", "furniture"),
+        ("9:45 p.m. EDT", "furniture"),
         ("War", "fragment"),
     ],
 )

@@ -380,6 +380,8 @@ def _classify(
             return "headline", "a line with no closing punctuation: headline or label"
         if before_first_claim and _is_title_cased(words):
             return "headline", "a title-cased line: headline"
+        if before_first_claim and final == ";":
+            return "headline", "a line ending in a semicolon above the story: a headline ('Title; subtitle')"
     elif not punctuated and position == sentence_count - 1 and len(words) < MIN_TRAILING_FRAGMENT_WORDS:
         return "credit", "a short unpunctuated tail after the last sentence: caption credit"
     return "claim", "a sentence of body text"
