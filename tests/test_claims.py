@@ -270,6 +270,8 @@ STORY = ("The county board voted on Tuesday to close the Elm Street shelter. Its
         ("Ana Ruiz is a social worker who has run the shelter since 2009.", False),
         # the writer's own last word, not a name
         ("Now is the time to find the families another roof.", False),
+        # a person of the story introduced near its end: the story goes on after the paragraph
+        ("Jane Roe is a nurse at the clinic next door.\n“We took in six families.”\nThe shelter reopens next week.", False),
     ],
 )
 def test_an_author_bio_that_ends_the_article_is_no_claim(ending, bio):

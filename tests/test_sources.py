@@ -388,9 +388,9 @@ def inheritance(text: str) -> list[tuple[str, bool, str | None]]:
         ("In her resignation letter, Vera Holm wrote:\n\n"
          "I have been shouted down in meetings. My reports were ignored for a year.",
          [True, True], "Vera Holm"),
-        # refused: the writer's own paragraph after a lead-in that is not attributed
+        # refused: the writer's own paragraph after a lead-in that is not attributed (the signpost itself is no claim)
         ("Here is what happened next:\n\nThe ferry left at noon. It sank an hour later.",
-         [False, False, False], None),
+         [False, False], None),
         # refused: the paragraph after an attributed sentence that ends in a full stop is the writer's
         ("Vera Holm said the plan would fail.\n\nThe ferry left at noon. It sank an hour later.",
          [False, False, False], None),

@@ -200,11 +200,15 @@ Board of Contributors, is ...", "Jane Roe covers the White House.")."""
 
 def _author_bio_start(claims: Sequence[Claim]) -> int | None:
     """The index of the claim that opens the author's bio ending the article (docs/guidelines.md: author bios are
-    no claims): it opens its paragraph with ``_BIO_OPENING``, at most ``BIO_MAX_SENTENCES`` claims from the end, and
-    its name's last word occurs in no earlier claim (the writer is not in the story); None when there is none."""
+    no claims): it opens its paragraph with ``_BIO_OPENING``, at most ``BIO_MAX_SENTENCES`` claims from the end, the
+    article ends with its paragraph but for one line with no quotation (a credit: "Jane Roe contributed."), and its
+    name's last word occurs in no earlier claim (the writer is not in the story); None when there is none."""
     for index in range(max(1, len(claims) - BIO_MAX_SENTENCES), len(claims)):
         claim = claims[index]
         if claims[index - 1].paragraph == claim.paragraph or (opening := _BIO_OPENING.match(claim.text)) is None:
+            continue
+        later = [after.text for after in claims[index + 1 :] if after.paragraph != claim.paragraph]
+        if len(later) > 1 or any(mark in line for line in later for mark in _OPENING_QUOTES + _CLOSING_QUOTES):
             continue
         name = opening.group("name") or opening.group("starred")
         surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
