@@ -35,10 +35,19 @@ ACCOUNT_THROUGH_AN_OUTLET = attribution("social_media", True, "@harbourwatch", (
 UNNAMED_ACCOUNT = attribution("social_media", False, "a Telegram channel")
 
 
-def claim(role: str, source: Attribution | None = None, hedged: bool = False, index: int = 0):
+MAY = Hedge(Span(2, 5, "may"), "speculation", "writer", False, "writer_voice")
+REPORTEDLY = Hedge(Span(2, 12, "Reportedly"), "distancing", "writer", False, "writer_voice")
+
+
+def claim(role: str, source: Attribution | None = None, hedged: bool = False, index: int = 0, hedge: Hedge = MAY):
     findings = ClaimFindings(Claim(index, 0, 20, "A claim of the story.", 0, False), NO_MODEL, source,
-                             (Hedge(Span(2, 12, "reportedly"), "distancing", "writer", False, "writer_voice"),) if hedged else (), ())
+                             (hedge,) if hedged else (), ())
     return score_claim(findings, WEIGHTS, ClaimRole(role, 0.9, "given"))
+
+
+def reported(source: Attribution | None = None):
+    """A key claim the writer marks "reportedly"."""
+    return claim("key", source, hedged=True, hedge=REPORTEDLY)
 
 
 def article(*claims):
@@ -63,7 +72,10 @@ def test_background_neither_raises_nor_lowers_the_rating():
      (claim("key", OUTLET), claim("key"), False),
      (claim("key", ANONYMOUS), claim("key"), False),  # an anonymous source is worth at least no source
      (claim("key"), claim("opinion"), True),
-     (claim("key", NAMED), claim("key", NAMED, hedged=True), True)],
+     (claim("key", NAMED), claim("key", NAMED, hedged=True), True),
+     (claim("key", NAMED), reported(NAMED), True),  # "X reportedly said": known only through reports
+     (claim("key", ANONYMOUS), reported(), False),
+     (claim("key"), reported(), False)],  # "reportedly" is a hedge: never above the same claim unhedged
 )
 def test_better_sourcing_of_one_key_claim_never_scores_the_article_lower(better, worse, strictly):
     rest = [claim("key", NAMED), claim("key")]
@@ -83,6 +95,30 @@ def test_better_sourcing_of_one_key_claim_never_scores_the_article_lower(better,
 )
 def test_each_key_claim_falls_in_one_sourcing_class(source, kind):
     assert sourcing_class(claim("key", source)) == (kind, False)
+
+
+@pytest.mark.parametrize("source", [None, NAMED, ANONYMOUS, THROUGH_AN_OUTLET])
+def test_a_key_claim_the_writer_marks_reportedly_is_reported_and_not_again_hedged(source):
+    assert sourcing_class(reported(source)) == ("reported", False)
+    assert sourcing_class(claim("key", source, hedged=True))[1]  # a speculative hedge is a hedge, not a report
+    assert sourcing_class(claim("key", source, hedged=True))[0] != "reported"
+
+
+@pytest.mark.parametrize("source", [None, NAMED, ANONYMOUS])
+def test_a_reportedly_lead_holds_the_score_at_its_cap_and_says_so(source):
+    rest = [claim("key", NAMED), claim("key", AGENCY), claim("key", NAMED), claim("key", NAMED)]
+    lead, later = article(reported(source), *rest), article(*rest, reported(source))
+    assert later.score > WEIGHTS.reported_lead_cap >= lead.score
+    held = next(term.points for term in lead.contributions if term.signal == "reported_lead")
+    assert held < 0 and sum(term.points for term in lead.contributions) == pytest.approx(lead.score, abs=0.01)
+    assert "reported_lead" not in {term.signal for term in later.contributions}
+    assert lead.reasons[0] == 'the lead claim rests on "reportedly"' and not later.reasons[0].startswith("the lead")
+
+
+def test_a_reportedly_lead_never_raises_a_score_below_its_cap():
+    lead = article(reported(), claim("key", ANONYMOUS), claim("key"), claim("opinion"))
+    assert lead.score < WEIGHTS.reported_lead_cap
+    assert next(term.points for term in lead.contributions if term.signal == "reported_lead") == 0
 
 
 def test_an_embedded_post_is_its_account_on_record_not_a_relay():
@@ -221,4 +257,4 @@ def test_allsides_worst_list_says_the_roles_and_the_key_claims_sourcing():
     made = article(claim("key", NAMED), claim("key", AGENCY), claim("key", OUTLET), claim("key", ANONYMOUS),
                    claim("key"), claim("opinion"), claim("opinion", NAMED), claim("background"))
     assert what_it_made(made) == ("key 5 background 1 opinion 2; "
-                                  "key claims identified 2 relayed 1 vague 1 unsourced 1")
+                                  "key claims identified 2 relayed 1 reported 0 vague 1 unsourced 1")

@@ -73,7 +73,8 @@ def what_it_made(result: ArticleResult) -> str:
     roles = Counter(claim.role.role for claim in result.claims)
     classes = Counter(sourcing_class(claim)[0] for claim in result.claims if claim.role.role == "key")
     return (f"key {roles['key']} background {roles['background']} opinion {roles['opinion']}; key claims "
-            f"identified {classes['identified']} relayed {classes['relayed']} vague {classes['vague']} "
+            f"identified {classes['identified']} relayed {classes['relayed']} reported {classes['reported']} "
+            f"vague {classes['vague']} "
             f"unsourced {classes['unsourced']}")
 
 

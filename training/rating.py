@@ -5,23 +5,23 @@ argues (``service/pipeline/aggregate.py``). This script chooses its free numbers
 cross-validation over the four rated real-world train folds: for each candidate of the
 points of a ``vague`` and an ``unsourced`` key claim, of the writer's ``opinion`` (down to
 below zero: a column is low even when well quoted, data/realworld/README.md), of a hedged
-one, of the ``thesis`` (the writer's opinion in the lede) and of the lead's weight, the two
-band edges are fitted on three folds and judged on the fourth. The edges are the thresholds
-of an ordinal (cumulative logistic) model of the rating on the one score: every article
+one, of the ``thesis`` (the writer's opinion in the lede), of the lead's weight and of the cap a
+``reported`` lead ("reportedly") holds the score at, the two band edges are fitted on three
+folds and judged on the fourth. The edges are the thresholds of an ordinal (cumulative logistic) model of the rating on the one score: every article
 pulls on them by how far it lies from them, so they move little when a candidate or a fold
 changes, unlike edges that count agreements, whose optimum is flat and jumps between
 distant edges (``fit_bands`` stays as the fallback when the ordinal edges leave a rating
 unused: each band must hold an article, so all three ratings stay in use). The candidate
 whose ordinal model, fitted on three folds, gives the fourth fold's ratings the highest
 probability (summed over the folds: the held-out log-likelihood) wins; ties go to the
-simpler function (no thesis term, the lead weighing as any claim, the grid's order). The
+simpler function (no cap, no thesis term, the lead weighing as any claim, the grid's order). The
 likelihood reads how far each article lies from its rating's band, not only whether it
 falls inside: counted agreement is flat over many candidates, so the folds of a nested
 calibration chose far-apart numbers by it (two of four chose opinion and thesis -100 with
 bands at 1.3 and 7.1, where most commentary clamps to 0), and by the likelihood they
 choose near the same ones. A ``relayed`` key claim (through another outlet, or a
-chain of outlets and accounts) is held at the points of a ``vague`` one: the guidelines put both in
-"mixed".
+chain of outlets and accounts) is held at the points of a ``vague`` one, and so is a ``reported`` one (the writer's
+"reportedly"): the guidelines put all three in "mixed".
 Its band edges are refitted on all train folds. Roles come from role models fitted on the
 other folds, so no article is rated with a model that saw it. Candidates where a vague
 source is worth less than none, or opinion more than no source, are skipped, a hedged key
@@ -81,6 +81,8 @@ on the 230 train articles (before inherited sources were merged) it won the flat
 HEDGED_GRID = (-10.0, -20.0, -40.0)
 THESIS_GRID = (0.0, -25.0, -50.0, -100.0)
 LEAD_GRID = (1.0, 2.0)
+REPORTED_LEAD_CAP_GRID = (100.0, 50.0, 40.0)
+"""Where a "reportedly" lead holds the score (100: nowhere); it only ever lowers a score."""
 RANKS = ("low", "mixed", "high")
 
 
@@ -101,10 +103,11 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
 
 
 def with_article_numbers(weights: Weights, vague: float, unsourced: float, opinion: float, hedged: float,
-                         thesis: float, lead: float) -> Weights:
-    points = dict(weights.article_points, vague=vague, relayed=vague, unsourced=unsourced, opinion=opinion,
-                  hedged=hedged, thesis=thesis)
-    return replace(weights, article_points=MappingProxyType(points), lead_weight=lead)
+                         thesis: float, lead: float, reported_lead_cap: float) -> Weights:
+    points = dict(weights.article_points, vague=vague, relayed=vague, reported=vague, unsourced=unsourced,
+                  opinion=opinion, hedged=hedged, thesis=thesis)
+    return replace(weights, article_points=MappingProxyType(points), lead_weight=lead,
+                   reported_lead_cap=reported_lead_cap)
 
 
 Story = tuple[list[tuple[str, bool]], list[float]]
@@ -217,11 +220,13 @@ def counted_stories(findings_by_article, roles_by_article, weights: Weights) -> 
 
 
 def candidates() -> list[tuple[float, ...]]:
-    """(vague, unsourced, opinion, hedged, thesis, lead) to try, the simpler first (no thesis
-    term, an unweighted lead), skipping those where better sourcing would score lower."""
-    grid = itertools.product(THESIS_GRID, LEAD_GRID, VAGUE_GRID, UNSOURCED_GRID, OPINION_GRID, HEDGED_GRID)
-    return [(vague, unsourced, opinion, hedged, thesis, lead)
-            for thesis, lead, vague, unsourced, opinion, hedged in grid
+    """(vague, unsourced, opinion, hedged, thesis, lead, reported lead cap) to try, the simpler first (no thesis
+    term, an unweighted lead, no cap for a "reportedly" lead), skipping those where better sourcing would score
+    lower."""
+    grid = itertools.product(REPORTED_LEAD_CAP_GRID, THESIS_GRID, LEAD_GRID, VAGUE_GRID, UNSOURCED_GRID, OPINION_GRID,
+                             HEDGED_GRID)
+    return [(vague, unsourced, opinion, hedged, thesis, lead, reported_lead_cap)
+            for reported_lead_cap, thesis, lead, vague, unsourced, opinion, hedged in grid
             if vague >= unsourced >= opinion]
 
 
@@ -258,7 +263,8 @@ def nested(stories: Sequence[Story], ranks: np.ndarray, folds: np.ndarray, weigh
 def _numbers(weights: Weights) -> str:
     points = weights.article_points
     return (f"vague {points['vague']:g}, unsourced {points['unsourced']:g}, opinion {points['opinion']:g}, "
-            f"hedged {points['hedged']:g}, thesis {points['thesis']:g}, lead {weights.lead_weight:g}")
+            f"hedged {points['hedged']:g}, thesis {points['thesis']:g}, lead {weights.lead_weight:g}, "
+            f"reported lead cap {weights.reported_lead_cap:g}")
 
 
 def out_of_fold_roles(read) -> list[list[ClaimRole]]:
@@ -306,7 +312,8 @@ def _whys() -> dict[str, str]:
 
 def _tally(classes: Sequence[tuple[str, bool]]) -> str:
     counts = Counter(kind for kind, _ in classes)
-    return "/".join(str(counts[kind]) for kind in ("identified", "relayed", "vague", "unsourced", "opinion"))
+    kinds = ("identified", "relayed", "reported", "vague", "unsourced", "opinion")
+    return "/".join(str(counts[kind]) for kind in kinds)
 
 
 def errors(weights: Weights) -> None:
@@ -334,7 +341,7 @@ def errors(weights: Weights) -> None:
     stories = variants["pipeline"]
     chosen, scores, predicted = choose(stories, ranks, folds, weights)
     whys = _whys()
-    print("\nmisrated (shipped claim_scores_share; counts identified/relayed/vague/unsourced/opinion):")
+    print("\nmisrated (shipped claim_scores_share; counts identified/relayed/reported/vague/unsourced/opinion):")
     for item, story, classes, score, rank, guess, in_gold_roles, in_gold in zip(
             read, stories, gold, scores, ranks, predicted, right["gold roles"], right["gold roles and attributions"]):
         if rank == guess:
@@ -370,7 +377,8 @@ def write_weights(weights: Weights) -> None:
     text = path.read_text(encoding="utf-8")
     article = text.index("[article]")
     head, tail = text[:article], text[article:]
-    for key, value in (("lead_weight", weights.lead_weight), ("high_from", weights.high_from),
+    for key, value in (("lead_weight", weights.lead_weight), ("reported_lead_cap", weights.reported_lead_cap),
+                       ("high_from", weights.high_from),
                        ("mixed_from", weights.mixed_from), *weights.article_points.items()):
         tail, found = re.subn(rf"(?m)^{key} = -?[0-9.]+$", f"{key} = {value:.1f}", tail, count=1)
         if not found:

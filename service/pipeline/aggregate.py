@@ -8,7 +8,9 @@ Rule (docs/guidelines.md "The article rating"; weights in ``weights.toml`` [arti
   a named source, or an organisation or document, first-hand); else ``relayed`` (such a
   source that is another outlet, or reached through a chain, ``via``: the guidelines'
   "mixed", "a chain through other outlets or social media"; a named social-media account
-  speaking for itself, as in an embedded post, is on record, data/realworld/README.md); else
+  speaking for itself, as in an embedded post, is on record, data/realworld/README.md); ``reported``
+  when the writer marks it "reportedly" (``relaying_hedges.txt``: known only through reports nobody is named
+  for, whoever the source; not hedged again); else
   ``vague`` (an anonymous or unidentified source); else ``unsourced``. Key claims that are hedged or governed by an
   "unverified" or "caution" note are also ``hedged``.
 - The article score is ``1 - claim_scores_share`` times the sum over classes of
@@ -17,7 +19,9 @@ Rule (docs/guidelines.md "The article rating"; weights in ``weights.toml`` [arti
   opinion among the first ``thesis_claims`` counted claims, the lede, which says whose
   thesis the piece argues), plus ``claim_scores_share`` times the mean score of the counted
   claims, so that within a class better sourcing still counts (a described anonymous
-  source above a bare one); the first counted claim (the lead) weighs ``lead_weight``.
+  source above a bare one); the first counted claim (the lead) weighs ``lead_weight``. When
+  that lead is ``reported`` (the claim that carries the story rests on "reportedly": the guidelines'
+  "mixed"), a ``reported_lead`` term holds the score at ``reported_lead_cap`` at most.
   Each term is reported in ``contributions`` and they add up to the score before it is
   clamped to 0-100.
 - ``rating`` bands: ``high`` from ``high_from``, ``mixed`` from ``mixed_from``, ``low``
@@ -40,6 +44,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from .resources import read_entries
 from .roles import identified_source
 from .source_lexicons import ARTICLES
 from .scoring import ARTICLE_SIGNALS, POINT_DECIMALS, SCORE_MAX, SCORE_MIN, Weights
@@ -60,6 +65,8 @@ RELAYING_TYPES = frozenset({"media"})
 Not a named social-media account: its own post is that person's or body's words on record, and readers rate it so
 ("tweets from named accounts speaking for themselves are on-record sources", data/realworld/README.md); an account
 reached through an outlet has a ``via`` and stays relayed, an unnamed one ("a Telegram channel") is vague."""
+RELAYING_HEDGES = frozenset(entry.casefold() for entry in read_entries("relaying_hedges.txt"))
+"""The writer's hedges that make a key claim ``reported`` ("reportedly"): the writer knows it only through reports."""
 
 
 def aggregate(claims: Sequence[ScoredClaim], skipped: Sequence[Segment], weights: Weights) -> ArticleResult:
@@ -93,20 +100,25 @@ def sourcing_class(claim: ScoredClaim) -> tuple[str, bool]:
     findings = claim.findings
     if claim.role.role == "opinion":
         return "opinion", False
-    if identified_source(findings):
+    writer_hedges = [hedge for hedge in findings.hedges if hedge.speaker == "writer"]
+    relaying = [hedge for hedge in writer_hedges if not hedge.negated and hedge.span.text.casefold() in RELAYING_HEDGES]
+    if relaying:  # penalised once, as second-hand, not again as a hedge
+        kind = "reported"
+    elif identified_source(findings):
         relayed = findings.attribution.via or findings.attribution.source_type in RELAYING_TYPES
         kind = "relayed" if relayed else "identified"
     elif findings.attribution is not None:
         kind = "vague"
     else:
         kind = "unsourced"
-    writer_hedged = any(hedge.speaker == "writer" for hedge in findings.hedges)
+    writer_hedged = len(writer_hedges) > len(relaying)
     return kind, writer_hedged or any(note.kind in DOUBT_NOTES for note in findings.verification)
 
 
 _TERM_WORDS = {
     "identified": "key claims attributed to identified sources",
     "relayed": "key claims through other outlets or a chain",
+    "reported": "key claims the writer marks \"reportedly\"",
     "vague": "key claims on anonymous or unidentified sources",
     "unsourced": "key claims with no source",
     "opinion": "the writer's opinion",
@@ -138,7 +150,18 @@ def class_terms(classes: Sequence[tuple[str, bool]], claim_scores: Sequence[floa
     mean = sum(score * weight for score, weight in zip(claim_scores, claim_weights)) / total
     terms.append(Contribution("claim_scores", round(weights.claim_scores_share * mean, POINT_DECIMALS),
                               f"mean score of the counted claims {mean:.1f} x {weights.claim_scores_share:g}"))
+    if reported_lead(classes):
+        held = min(0.0, weights.reported_lead_cap - sum(term.points for term in terms))
+        terms.append(Contribution("reported_lead", round(held, POINT_DECIMALS),
+                                  f"the lead claim rests on \"reportedly\": the score held at "
+                                  f"{weights.reported_lead_cap:g} at most"))
     return tuple(terms)
+
+
+def reported_lead(classes: Sequence[tuple[str, bool]]) -> bool:
+    """Whether the lead claim, which carries the story, rests on "reportedly": the guidelines' "mixed" when an
+    important part does, however well the rest is quoted."""
+    return bool(classes) and classes[0][0] == "reported"
 
 
 def lede_opinion(classes: Sequence[tuple[str, bool]], lede_claims: int) -> tuple[int, int]:
@@ -163,6 +186,8 @@ def reasons(classes: Sequence[tuple[str, bool]], claim_count: int, lede_claims: 
     said = [f"{tally['identified']} of {key} key {'claim is' if key == 1 else 'claims are'} attributed to identified sources"]
     if tally["relayed"]:
         said.append(f"{tally['relayed']} {'comes' if tally['relayed'] == 1 else 'come'} through other outlets or a chain")
+    if tally["reported"]:
+        said.append(f"{tally['reported']} {'is' if tally['reported'] == 1 else 'are'} marked \"reportedly\"")
     if tally["vague"]:
         said.append(f"{tally['vague']} {_rest(tally['vague'])} on anonymous or unidentified sources")
     if tally["unsourced"]:
@@ -174,6 +199,8 @@ def reasons(classes: Sequence[tuple[str, bool]], claim_count: int, lede_claims: 
     opinion, lede = lede_opinion(classes, lede_claims)
     if 2 * opinion > lede:
         said.insert(0, f"the article's thesis is the writer's: {opinion} of its first {lede} claims are the writer's opinion")
+    if reported_lead(classes):
+        said.insert(0, "the lead claim rests on \"reportedly\"")
     left_out = claim_count - len(classes)
     if left_out:
         said.append(f"{left_out} background {'claim does' if left_out == 1 else 'claims do'} not count")

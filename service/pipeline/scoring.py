@@ -32,7 +32,7 @@ _SOURCE_TYPE_WORDS = {
 }
 
 
-ARTICLE_SIGNALS = ("identified", "relayed", "vague", "unsourced", "opinion", "hedged", "thesis")
+ARTICLE_SIGNALS = ("identified", "relayed", "reported", "vague", "unsourced", "opinion", "hedged", "thesis")
 """The article score's terms (``aggregate.py``), each worth ``article.points`` times its share."""
 
 
@@ -62,6 +62,7 @@ class Weights:
     article_points: Mapping[str, float]
     claim_scores_share: float
     lead_weight: float
+    reported_lead_cap: float
     thesis_claims: int
     high_from: float
     mixed_from: float
@@ -92,6 +93,7 @@ class Weights:
                 article_points=MappingProxyType({k: _number(table["article"]["points"][k]) for k in ARTICLE_SIGNALS}),
                 claim_scores_share=_number(table["article"]["claim_scores_share"]),
                 lead_weight=_number(table["article"]["lead_weight"]),
+                reported_lead_cap=_number(table["article"]["reported_lead_cap"]),
                 thesis_claims=int(_number(table["article"]["thesis_claims"])),
                 high_from=_number(table["article"]["high_from"]),
                 mixed_from=_number(table["article"]["mixed_from"]),
