@@ -157,10 +157,21 @@ WORDS = [
     ("the driver was a man who police", "say", "had been drinking .", "relative_aside"),
     ("the mayor backed a levy that critics", "say", "would double the tax .", "relative_aside"),
     ("the board had another plan , which mr . moran", "said", "would have hired more drivers .", "relative_aside"),
-    ("the board had another plan , which mr . moran", "said", "he would fund .", None),
-    ("the council rejected the plan , which the developer", "said", "it would fund .", None),
+    # ... and a "which" a teller stands after is a thing of the writer's noun phrase whatever follows the cue
+    ("the board had another plan , which mr . moran", "said", "he would fund .", "relative_aside"),
+    ("the council rejected the plan , which the developer", "said", "last year it would fund .", "relative_aside"),
+    ("the mayor gave a speech in which she", "said", "the bridge was unsafe .", None),
+    ("to which the mayor", "said", ", “ the bridge is safe . ”", None),
+    ("the board cut the route , which left little", "doubt", "that riders were angry .", None),
     ("the council called the developer , who", "said", "the plan was affordable .", None),
     ("the mayor backed a levy , which", "doubles", "the tax .", None),
+    # a verb of asking with a yes-no question asserts none of it; a wh-question is left to the gate
+    ("the judge", "asked", "if the witness had seen the car .", "yes_no_question"),
+    ("the host also", "asked", "the senator on “ meet the press ” sunday whether the bill would pass .", "yes_no_question"),
+    ("the clerk hung up when", "asked", "whether the mayor had called .", "yes_no_question"),
+    ("the host", "asked", "why the bill had stalled .", None),
+    ("the senator", "questioned", "whether the bill would pass .", None),
+    ("the mayor", "asked", "the council to decide whether the levy should pass .", None),
     # "according to" after a passive participle or an "-ly" adverb says how, not who
     ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),

@@ -37,6 +37,7 @@ _WRITERS_CLAUSE = _NOUN_MARKERS | _PREPOSITIONS | _FINITE
 """Words a speaker label never has ("CW:", "REP. ADAM SCHIFF:"), a writer's clause often ("The first rule is:")."""
 _TELLER_RELATIVES = _WORDS["teller_relatives"]
 _GAPPED_RELATIVES = _WORDS["gapped_relatives"]
+_OBJECT_RELATIVES = _WORDS["object_relatives"]
 _TITLES = frozenset(title.lower() for title in TITLE_ABBREVIATIONS)
 _CLAUSE_AFTER = frozenset({"subject", "wh", "np_then_that", "np_then_aux", "np_then_verb"})
 """Readings of ``_after`` with a clause of the cue's own after it."""
@@ -75,6 +76,8 @@ _POLLED = _WORDS["polled_words"]
 _BRACKETS = frozenset("()")
 _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
+_ASKING = _WORDS["asking_verbs"]
+_YES_NO = _WORDS["yes_no_openers"]
 _NAMING = _WORDS["naming_verbs"]
 _NAMING_OPENERS = _WORDS["naming_openers"]
 _FINDING = _WORDS["finding_verbs"]
@@ -270,6 +273,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       to trace"): how a thing looks to the writer, a hedge;
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
       that"): the writer gives the content as a fact;
+    - "yes_no_question": a verb of asking (``asking_verbs``) whose question is a yes-no one (``_yes_no_question``:
+      "Smith asked if Reed supported", "asked Shah on Sunday whether"): a question asserts none of its content;
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
@@ -337,6 +342,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "seeming"
     if lemma in _KNOWING:
         return "knowing"
+    if lemma in _ASKING and _yes_no_question(lower_after):
+        return "yes_no_question"
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
@@ -379,6 +386,18 @@ def _verb_word(cue_words: Sequence[str]) -> str:
     are "called", "pointed", "lashed"), so that the verb lists judge a phrasal cue by its verb; the last word when
     all are."""
     return next((word for word in reversed(cue_words) if word not in _PARTICLES), cue_words[-1])
+
+
+def _yes_no_question(lower_after: list[str]) -> bool:
+    """Whether the first word after the cue that opens a clause, past an addressee and adjuncts ("asked Shah on
+    “This Week” Sunday if"), is one of ``yes_no_openers``; a stop or a "to" first ends the reading ("asked the court
+    to rule whether": a request)."""
+    for word in lower_after[:_SCAN]:
+        if word in _YES_NO:
+            return True
+        if word in _CONTENT_OPENERS or word in _STOPS or word == "to":
+            return False
+    return False
 
 
 def _nothing_said(lower_after: list[str]) -> bool:
@@ -465,12 +484,17 @@ def _relative_teller(lower_before: list[str], lower_after: list[str]) -> bool:
 
 
 def _relative_aside(lower_before: list[str], lower_after: list[str]) -> bool:
-    """Whether one of ``gapped_relatives`` opens a teller right before the cue (``_teller_opener``) and the first
-    word after the cue, past "-ly" adverbs, is a finite verb: the relative pronoun is that verb's subject ("which
-    critics said suppressed", "that aides say was"), so the clause after the cue has none of its own."""
+    """Whether one of ``gapped_relatives`` opens a teller right before the cue (``_teller_opener``) and either the
+    first word after the cue, past "-ly" adverbs, is a finite verb: the relative pronoun is that verb's subject
+    ("which critics said suppressed", "that aides say was"), so the clause after the cue has none of its own; or the
+    pronoun is one of ``object_relatives`` after no preposition, which stands for a thing of the writer's noun
+    phrase whatever follows ("which aides said they had not expected"; "in which he said" is left to the gate)."""
+    opener = _teller_opener(lower_before, _GAPPED_RELATIVES)
+    if opener is None:
+        return False
     verb = next((word for word in lower_after if not _ly_adverb(word)), "")
-    gapped = verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
-    return gapped and _teller_opener(lower_before, _GAPPED_RELATIVES) is not None
+    governed = lower_before[opener] in _OBJECT_RELATIVES and not (opener and lower_before[opener - 1] in _PARTICLES)
+    return governed or verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
 
 
 def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | None:
@@ -485,7 +509,8 @@ def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | 
             return at if at < end - 1 else None
         if word == "." and at and lower_before[at - 1] in _TITLES:
             continue
-        if word in _STOPS or word in QUOTE_MARKS or word in _FINITE or word.endswith("ed") and _finite_looking(word):
+        if (word in _STOPS or word in QUOTE_MARKS or word in _FINITE or word.endswith("ed") and _finite_looking(word)
+                or _irregular_past(word)):
             return None
     return None
 
