@@ -165,13 +165,14 @@ WORDS = [
     ("the board cut the route , which left little", "doubt", "that riders were angry .", None),
     ("the council called the developer , who", "said", "the plan was affordable .", None),
     ("the mayor backed a levy , which", "doubles", "the tax .", None),
-    # a verb of asking with a yes-no question asserts none of it; a wh-question is left to the gate
-    ("the judge", "asked", "if the witness had seen the car .", "yes_no_question"),
-    ("the host also", "asked", "the senator on “ meet the press ” sunday whether the bill would pass .", "yes_no_question"),
-    ("the clerk hung up when", "asked", "whether the mayor had called .", "yes_no_question"),
+    # a verb of asking with a yes-no question or a request asserts none of it; a wh-question is left to the gate
+    ("the judge", "asked", "if the witness had seen the car .", "asking"),
+    ("the host also", "asked", "the senator on “ meet the press ” sunday whether the bill would pass .", "asking"),
+    ("the clerk hung up when", "asked", "whether the mayor had called .", "asking"),
     ("the host", "asked", "why the bill had stalled .", None),
     ("the senator", "questioned", "whether the bill would pass .", None),
-    ("the mayor", "asked", "the council to decide whether the levy should pass .", None),
+    ("the mayor", "asked", "the council to decide whether the levy should pass .", "asking"),
+    ("the senator", "asked", "that the vote be held in public .", "asking"),
     # "according to" after a passive participle or an "-ly" adverb says how, not who
     ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),

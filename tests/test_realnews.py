@@ -204,8 +204,8 @@ SHAPES = [
      "The developer said the plan was affordable."),
     ("The council has a new plan, which the developer said last month it would fund alone.", "relative_aside",
      "The developer said last month it would fund the plan alone."),
-    # a yes-no question asserts none of its content; a saying does
-    ("The judge asked the witness whether she had seen the car that night.", "yes_no_question",
+    # a yes-no question or a request asserts none of its content; a saying does
+    ("The judge asked the witness whether she had seen the car that night.", "asking",
      "The witness told the judge that she had seen the car that night."),
     # a verb of seeming with a "to"-infinitive is a hedge; with a that-clause it is left to the gate
     ("Even as he won the state, the senator seemed to overstay his welcome with the voters.", "seeming",

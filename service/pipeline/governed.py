@@ -77,7 +77,7 @@ _BRACKETS = frozenset("()")
 _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _ASKING = _WORDS["asking_verbs"]
-_YES_NO = _WORDS["yes_no_openers"]
+_ASKING_OPENERS = _WORDS["asking_openers"]
 _NAMING = _WORDS["naming_verbs"]
 _NAMING_OPENERS = _WORDS["naming_openers"]
 _FINDING = _WORDS["finding_verbs"]
@@ -273,8 +273,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       to trace"): how a thing looks to the writer, a hedge;
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
       that"): the writer gives the content as a fact;
-    - "yes_no_question": a verb of asking (``asking_verbs``) whose question is a yes-no one (``_yes_no_question``:
-      "Smith asked if Reed supported", "asked Shah on Sunday whether"): a question asserts none of its content;
+    - "asking": a verb of asking (``asking_verbs``) that asks a yes-no question or a request (``_asks_no_assertion``:
+      "Smith asked if Reed supported", "asked Shah on Sunday whether", "asked the judges to order"): neither asserts
+      its content;
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
@@ -342,8 +343,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "seeming"
     if lemma in _KNOWING:
         return "knowing"
-    if lemma in _ASKING and _yes_no_question(lower_after):
-        return "yes_no_question"
+    if lemma in _ASKING and _asks_no_assertion(lower_after):
+        return "asking"
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
@@ -388,14 +389,14 @@ def _verb_word(cue_words: Sequence[str]) -> str:
     return next((word for word in reversed(cue_words) if word not in _PARTICLES), cue_words[-1])
 
 
-def _yes_no_question(lower_after: list[str]) -> bool:
-    """Whether the first word after the cue that opens a clause, past an addressee and adjuncts ("asked Shah on
-    “This Week” Sunday if"), is one of ``yes_no_openers``; a stop or a "to" first ends the reading ("asked the court
-    to rule whether": a request)."""
+def _asks_no_assertion(lower_after: list[str]) -> bool:
+    """Whether the first word after the cue that opens what it asks, past an addressee and adjuncts ("asked Shah on
+    “This Week” Sunday if", "asked the judges to order"), is one of ``asking_openers``; a wh-word or a stop first
+    ends the reading ("asked why the plan failed")."""
     for word in lower_after[:_SCAN]:
-        if word in _YES_NO:
+        if word in _ASKING_OPENERS:
             return True
-        if word in _CONTENT_OPENERS or word in _STOPS or word == "to":
+        if word in _CONTENT_OPENERS or word in _STOPS:
             return False
     return False
 
