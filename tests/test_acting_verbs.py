@@ -181,6 +181,10 @@ WORDS = [
     # a relative clause after a comma that describes the claim's subject, closed before the main verb
     ("the contractor , who flatly", "denies", "he paid anyone , filed an appeal on monday .", "subject_aside"),
     ("the plan , which was initially", "reported", "by a local paper , was dropped in may .", "subject_aside"),
+    ("the policy ,", "announced", "wednesday , would end the old rule .", "subject_aside"),
+    ("but the news –", "first reported", "by a local paper – suggests the plan is dead .", "subject_aside"),
+    ("the mayor , a democrat ,", "announced", "monday , after the vote , that she would run .", None),
+    ("“ absolutely not ” ,", "said", "the mayor , who has since resigned .", None),
     ("the mayor called the contractor , who", "denied", "he paid anyone , and then hung up .", None),
     ("the contractor , who", "denies", "that he paid anyone .", None),
     # a noun or adjective cue with content after it, inside a clause the writer's verb governs

@@ -204,6 +204,9 @@ SHAPES = [
      "The developer said the plan was affordable."),
     ("The council has a new plan, which the developer said last month it would fund alone.", "relative_aside",
      "The developer said last month it would fund the plan alone."),
+    # a participle opening an aside after the subject, closed before the main verb, is a reduced relative
+    ("The levy, announced on Monday, would double the tax on empty homes.", "subject_aside",
+     "The council announced on Monday that the levy would double the tax on empty homes."),
     # a yes-no question or a request asserts none of its content; a saying does
     ("The judge asked the witness whether she had seen the car that night.", "asking",
      "The witness told the judge that she had seen the car that night."),

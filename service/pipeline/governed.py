@@ -309,7 +309,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       to", "are priced according to"): how a thing is done, not who says so;
     - "subject_aside": the cue opens a relative clause after a comma, a bracket or a dash that describes the claim's
       subject, before any verb of the main clause, which goes on after the aside closes (``_in_subject_aside``: "Mr.
-      Gubarev, who flatly denies he had ..., filed an appeal"): an aside in the writer's sentence;
+      Gubarev, who flatly denies he had ..., filed an appeal"), or a past participle does with no pronoun ("The
+      policy, announced Wednesday, would end"): an aside in the writer's sentence;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
       "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
@@ -371,7 +372,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     if " ".join(cue_words) in _MANNER_CUES and lower_before and (
             _ly_adverb(lower_before[-1]) or is_past_participle(lower_before[-1]) and _after_be(lower_before[:-1])):
         return "manner"
-    if _in_subject_aside(lower_before, lower_after):
+    if _in_subject_aside(lower_before, lower_after, len(cue_words) <= 2 and is_past_participle(head)):
         return "subject_aside"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
@@ -516,16 +517,25 @@ def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | 
     return None
 
 
-def _in_subject_aside(lower_before: list[str], lower_after: list[str]) -> bool:
+def _in_subject_aside(lower_before: list[str], lower_after: list[str], participle: bool) -> bool:
     """Whether the words before the cue are the claim's subject, a comma, bracket or dash and a relative pronoun (past
     "-ly" adverbs and auxiliaries), with no finite verb in the subject, and a mark after the cue closes the aside
     before a finite verb (``_after_break``): the relative clause describes the subject of the writer's sentence
-    ("Many advocates, who argue that ..., believe that ..."). In the subject only an auxiliary or a past form counts
-    as a verb: a plural noun ("advocates") often reads as a third-person one."""
+    ("Many advocates, who argue that ..., believe that ..."). A ``participle`` cue opens such an aside with no
+    pronoun (a reduced relative: "The policy, announced Wednesday, would end ...", "the news – first reported by the
+    Journal – suggests"), after a subject with no mark or quotation of its own (not "Graham, R-S.C., announced
+    Monday, ..."). In
+    the subject only an auxiliary or a past form counts as a verb: a plural noun ("advocates") often reads as a
+    third-person one."""
     end = _before_auxiliaries(lower_before)
-    if end < 3 or lower_before[end - 1] not in _RELATIVES or lower_before[end - 2] not in _ASIDE_MARKS:
+    if participle and end >= 2 and lower_before[end - 1] in _ASIDE_MARKS:
+        subject = lower_before[: end - 1]
+        if not (_ASIDE_MARKS.isdisjoint(subject) and QUOTE_MARKS.isdisjoint(subject)):
+            return False  # an apposition, or content fronted before an inverted "said"
+    elif end >= 3 and lower_before[end - 1] in _RELATIVES and lower_before[end - 2] in _ASIDE_MARKS:
+        subject = lower_before[: end - 2]
+    else:
         return False
-    subject = lower_before[: end - 2]
     verb = any(word in _FINITE or word.endswith("ed") and _finite_looking(word) or _irregular_past(word) for word in subject)
     return not verb and _has_finite_verb(_after_break(lower_after))
 
