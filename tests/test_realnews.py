@@ -292,6 +292,12 @@ SHAPE_WORDS = [
     ("", "called", "the harbor line , the ferry will carry 4,000 riders .", "naming"),
     ("the mayor", "called", "the budget “ a betrayal ” .", None),
     ("the judge", "referred to", "the earlier ruling in her decision .", None),
+    # ... or that follows the object of the claim's verb names that object
+    ("the station aired a weekly segment", "called", "mayor watch on sunday nights .", "naming"),
+    ("the study relied on data from a little-known “ institute ”", "called", "civic metrics .", "naming"),
+    ("the man who sued the city", "called", "the ruling a victory .", None),
+    ("the union said the city", "called", "the offer final .", None),
+    ("the head of the agency", "called", "the plan a mistake .", None),
 ]
 
 

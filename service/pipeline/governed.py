@@ -281,7 +281,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
       as the acting verbs are ("voiced his anger", "unveiled a bill", "published its analysis");
     - "naming": a past participle of naming (``naming_verbs``) that gives a thing its name (``_names_a_thing``: "a
-      memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ..."): the name is no content;
+      memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ...", "hosted a segment called
+      ..."): the name is no content;
     - "nothing_found": a verb of finding or showing (``finding_verbs``) followed at once by a reflexive, a verdict or
       a particle (``finding_objects``: "found itself in", "has shown itself to be", "found guilty", "found not
       guilty", "showed up"): nothing is found or shown;
@@ -436,7 +437,13 @@ def _writers_colon(lower_before: list[str], lower_after: list[str]) -> bool:
     endorsement:") hands on the block after it (lead_ins.py) and is left to the gate."""
     if _after(lower_after)[0] == "end" or _WRITERS_CLAUSE.isdisjoint(lower_before):
         return False
-    return not any(classes is not None and classes[0][0] == "communication" for classes in map(verb_classes, lower_before))
+    return not any(map(_communicates, lower_before))
+
+
+def _communicates(word: str) -> bool:
+    """Whether the word's first verb sense (WordNet) is one of communication ("said", "described")."""
+    classes = verb_classes(word)
+    return classes is not None and classes[0][0] == "communication"
 
 
 def _poll_share(lower_before: list[str]) -> bool:
@@ -657,9 +664,26 @@ def _names_a_thing(cue_words: Sequence[str], lower_before: list[str], lower_afte
     """Whether a cue word is the past participle of a verb of naming (``naming_verbs``: "titled", "dubbed", "known")
     that opens the claim ("Called the Rosenberg method, it was ...") or is followed at once by the name: a quotation
     mark or a ``naming_openers`` word, in the cue or after it ("a memo titled “The Facts”", "also known as",
-    "referred to as", "named after"). A finite naming verb names its object first ("called the plan “reckless”")."""
+    "referred to as", "named after"), or, alone as the cue, follows the object of the claim's verb
+    (``_after_an_object``: "hosted a segment called ..."). A finite naming verb names its object first ("called the
+    plan “reckless”")."""
     if not any(is_past_participle(word) and verb_lemma(word) in _NAMING for word in cue_words):
         return False
     following = lower_after[0] if lower_after else ""
     return (not lower_before or cue_words[-1] in _NAMING_OPENERS or following in _NAMING_OPENERS
-            or following in QUOTE_MARKS)
+            or following in QUOTE_MARKS or len(cue_words) == 1 and _after_an_object(lower_before))
+
+
+def _after_an_object(lower_before: list[str]) -> bool:
+    """Whether the words before the cue end in a noun phrase that is the object of the claim's verb: past the last
+    finite verb (not one of a relative clause, "the man who sued the city called it", nor a saying's, "the group said
+    the city called it") they hold a determiner and no
+    mark but a quotation's, and end in no pronoun ("hosted a segment called Trump's “War on the Media”", "a report
+    from a mysterious “organization” called PropOrNot"); a participle of naming there names the noun."""
+    verb = next((at for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _FINITE
+                 or _finite_looking(lower_before[at]) or _irregular_past(lower_before[at])), None)
+    if verb is None or verb and lower_before[verb - 1] in _RELATIVES | {"that"} or _communicates(lower_before[verb]):
+        return False  # no verb, a relative clause's, or a saying's whose content clause may open with a subject
+    phrase = lower_before[verb + 1 :]
+    return (len(phrase) >= 2 and not _NOUN_MARKERS.isdisjoint(phrase) and _STOPS.isdisjoint(phrase)
+            and phrase[-1] not in _NOUN_MARKERS and phrase[-1] not in _SUBJECTS)
