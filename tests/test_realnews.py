@@ -126,6 +126,8 @@ GOVERNS_NOTHING = [
      "The mayor went on to say that the old bridge served the town well."),
     ("The coach's claims that the referee was biased drew a fine from the league.", "noun",
      "The coach claimed that the referee was biased."),
+    ("The council met the strikers’ demand that the depot be reopened on Monday.", "noun",
+     "The strikers demanded that the depot be reopened on Monday."),
     ("I believe that the county will need a second high school within ten years.", "writer_voice",
      "The superintendent believes that the county will need a second high school."),
     # a related-link headline run into the sentence after a glued name ("RoeSenators"), ended by "MORE", is page text
