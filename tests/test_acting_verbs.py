@@ -185,6 +185,7 @@ WORDS = [
     ("but the news –", "first reported", "by a local paper – suggests the plan is dead .", "subject_aside"),
     ("the mayor , a democrat ,", "announced", "monday , after the vote , that she would run .", None),
     ("“ absolutely not ” ,", "said", "the mayor , who has since resigned .", None),
+    ("the plan ,", "said", "the minister , would cost too much .", None),
     ("the mayor called the contractor , who", "denied", "he paid anyone , and then hung up .", None),
     ("the contractor , who", "denies", "that he paid anyone .", None),
     # a noun or adjective cue with content after it, inside a clause the writer's verb governs

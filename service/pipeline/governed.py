@@ -62,6 +62,7 @@ _TELLER_PLACES = (
 )
 _AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries"] | _CLAUSE_WORDS["copulas"]
 _NO_CONTENT = read_toml("no_content.toml")
+_CALENDAR = frozenset(read_toml("roles.toml")["calendar"])
 _PASSIVE_BE = frozenset(_NO_CONTENT["passive_be"])
 _CONTRACTED_BE = tuple(_NO_CONTENT["contracted_be"])
 _SCAN = 10
@@ -531,20 +532,27 @@ def _in_subject_aside(lower_before: list[str], lower_after: list[str], participl
     ("Many advocates, who argue that ..., believe that ..."). A ``participle`` cue opens such an aside with no
     pronoun (a reduced relative: "The policy, announced Wednesday, would end ...", "the news – first reported by the
     Journal – suggests"), after a subject with no mark or quotation of its own (not "Graham, R-S.C., announced
-    Monday, ..."). In
+    Monday, ...") and with no object after it (``_passive_adjunct``: not "The plan, said the minister, would"). In
     the subject only an auxiliary or a past form counts as a verb: a plural noun ("advocates") often reads as a
     third-person one."""
     end = _before_auxiliaries(lower_before)
     if participle and end >= 2 and lower_before[end - 1] in _ASIDE_MARKS:
         subject = lower_before[: end - 1]
-        if not (_ASIDE_MARKS.isdisjoint(subject) and QUOTE_MARKS.isdisjoint(subject)):
-            return False  # an apposition, or content fronted before an inverted "said"
+        if not (_ASIDE_MARKS.isdisjoint(subject) and QUOTE_MARKS.isdisjoint(subject) and _passive_adjunct(lower_after)):
+            return False  # an apposition, content fronted, or a teller after an inverted "said" ("said the minister")
     elif end >= 3 and lower_before[end - 1] in _RELATIVES and lower_before[end - 2] in _ASIDE_MARKS:
         subject = lower_before[: end - 2]
     else:
         return False
     verb = any(word in _FINITE or word.endswith("ed") and _finite_looking(word) or _irregular_past(word) for word in subject)
     return not verb and _has_finite_verb(_after_break(lower_after))
+
+
+def _passive_adjunct(lower_after: list[str]) -> bool:
+    """Whether a passive participle's words go on with no object, as a passive's do: a preposition ("by the
+    Journal"), a date (``calendar``: "Friday") or an "-ly" adverb first, not a teller ("said the minister")."""
+    first = lower_after[0] if lower_after else ""
+    return first in _PREPOSITIONS or first in _CALENDAR or _ly_adverb(first)
 
 
 def _before_auxiliaries(lower_before: list[str]) -> int:
