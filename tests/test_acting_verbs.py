@@ -138,6 +138,12 @@ WORDS = [
     ("the mayor , who", "told", "reporters about the memo , lost the vote .", "subject_aside"),
     ("the chief of staff called the senator , who", "told", "him the bill would fail .", None),
     ("who", "accused", "the hospital of negligence ?", None),
+    # a saying recalled in a relative clause after the writer's main clause is background to it
+    ("the vote was a reversal for the senator , who previously", "said", "she would oppose the bill .",
+     "background_relative"),
+    ("the delay angered the unions , which had", "warned", "that the plant would close .", "background_relative"),
+    ("the council called the contractor , who", "said", "the plan was affordable .", None),
+    ("the senator , who has long", "argued", "that the plant would close , voted no .", None),
     # a colon inside the claim after a clause of the writer's with no word of saying
     ("the second lesson of the flood is", ":", "never build below the levee .", "writers_colon"),
     ("the plan offered a quick way of beating the deadline", ":", "“ we file first and fix it later . ”", "writers_colon"),

@@ -209,6 +209,9 @@ SHAPES = [
     # a participle opening an aside after the subject, closed before the main verb, is a reduced relative
     ("The levy, announced on Monday, would double the tax on empty homes.", "subject_aside",
      "The council announced on Monday that the levy would double the tax on empty homes."),
+    # a saying recalled in a relative clause after the writer's main clause is background; said now, it is content
+    ("The vote marked a reversal for the senator, who previously said she would oppose the bill.",
+     "background_relative", "The senator said on Monday that she would oppose the bill."),
     # a yes-no question or a request asserts none of its content; a saying does
     ("The judge asked the witness whether she had seen the car that night.", "asking",
      "The witness told the judge that she had seen the car that night."),

@@ -31,6 +31,7 @@ _NOUN_MARKERS = _WORDS["determiners"] | _WORDS["object_openers"]
 _MODIFIED_NOUN_OPENERS = _WORDS["modified_noun_openers"]
 _RESTRICTIVE_RELATIVES = _WORDS["restrictive_relatives"]
 _RELATIVE_GAP = _WORDS["negation_gap"] | _CLAUSE_WORDS["perfect_auxiliaries"]
+_BACKGROUND = _CLAUSE_WORDS["perfect_auxiliaries"] | _WORDS["background_adverbs"]
 _NOT_DEFINED = _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | _FINITE
 """Words before a relative pronoun that make it open no relative clause ("so that", "and who", "is who")."""
 _WRITERS_CLAUSE = _NOUN_MARKERS | _PREPOSITIONS | _FINITE
@@ -296,6 +297,10 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
       between (``_in_restrictive_relative``), and acts on an object only (``_acts_on_object``: "the woman who accused
       him of", "a Republican who warned of the deficit"): the writer's sentence picks the person out by a deed;
+    - "background_relative": the cue stands in a relative clause after a comma or dash that follows the writer's
+      main clause and recalls what the person has said before (a perfect or ``background_adverbs``,
+      ``_background_relative``: "It marked a reversal for Kasich, who previously said ...", "..., and to Democrats,
+      who had warned that ..."): background to the writer's assertion, not the claim's content;
     - "poll_share": the teller is a poll's share (``_poll_share``: "90% say", "a similar share of the other side
       says", "only 50 percent believe"): the poll's finding, inherited from the poll;
     - "contact_relative": a noun, a pronoun teller and the cue with nothing of its own after it, a relative clause
@@ -363,6 +368,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "modifier"
     if _in_restrictive_relative([*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]) and _acts_on_object(lower_after):
         return "restrictive_relative"
+    if _background_relative([*lower_before, *cue_words[:-1]]):
+        return "background_relative"
     if _poll_share(lower_before):
         return "poll_share"
     if _contact_relative(lower_before, lower_after):
@@ -583,6 +590,19 @@ def _in_restrictive_relative(words: list[str]) -> bool:
         return False
     before = words[at - 1]
     return before not in _STOPS and before not in QUOTE_MARKS and before not in _NOT_DEFINED
+
+
+def _background_relative(words: list[str]) -> bool:
+    """Whether ``words`` (those before the cue's verb) end in a mark, "who" or "which", then "-ly" adverbs and at
+    least one word of ``_BACKGROUND`` ("has", "had", "previously"), after a main clause with a finite verb of its
+    own: a non-restrictive relative clause that recalls an earlier saying of the person the writer's clause names."""
+    at = len(words) - 1
+    background = False
+    while at > 0 and (words[at] in _BACKGROUND or _ly_adverb(words[at])):
+        background |= words[at] in _BACKGROUND
+        at -= 1
+    return (background and at > 1 and words[at] in _GAPPED_RELATIVES - {"that"} and words[at - 1] in _ASIDE_MARKS
+            and _has_finite_verb(words[: at - 1]))
 
 
 def _negated(lower_before: list[str]) -> bool:
