@@ -138,6 +138,12 @@ WORDS = [
     ("the mayor , who", "told", "reporters about the memo , lost the vote .", "subject_aside"),
     ("the chief of staff called the senator , who", "told", "him the bill would fail .", None),
     ("who", "accused", "the hospital of negligence ?", None),
+    # a saying recalled in a relative clause after the writer's main clause is background to it
+    ("the vote was a reversal for the senator , who previously", "said", "she would oppose the bill .",
+     "background_relative"),
+    ("the delay angered the unions , which had", "warned", "that the plant would close .", "background_relative"),
+    ("the council called the contractor , who", "said", "the plan was affordable .", None),
+    ("the senator , who has long", "argued", "that the plant would close , voted no .", None),
     # a colon inside the claim after a clause of the writer's with no word of saying
     ("the second lesson of the flood is", ":", "never build below the levee .", "writers_colon"),
     ("the plan offered a quick way of beating the deadline", ":", "“ we file first and fix it later . ”", "writers_colon"),
@@ -157,10 +163,22 @@ WORDS = [
     ("the driver was a man who police", "say", "had been drinking .", "relative_aside"),
     ("the mayor backed a levy that critics", "say", "would double the tax .", "relative_aside"),
     ("the board had another plan , which mr . moran", "said", "would have hired more drivers .", "relative_aside"),
-    ("the board had another plan , which mr . moran", "said", "he would fund .", None),
-    ("the council rejected the plan , which the developer", "said", "it would fund .", None),
+    # ... and a "which" a teller stands after is a thing of the writer's noun phrase whatever follows the cue
+    ("the board had another plan , which mr . moran", "said", "he would fund .", "relative_aside"),
+    ("the council rejected the plan , which the developer", "said", "last year it would fund .", "relative_aside"),
+    ("the mayor gave a speech in which she", "said", "the bridge was unsafe .", None),
+    ("to which the mayor", "said", ", “ the bridge is safe . ”", None),
+    ("the board cut the route , which left little", "doubt", "that riders were angry .", None),
     ("the council called the developer , who", "said", "the plan was affordable .", None),
     ("the mayor backed a levy , which", "doubles", "the tax .", None),
+    # a verb of asking with a yes-no question or a request asserts none of it; a wh-question is left to the gate
+    ("the judge", "asked", "if the witness had seen the car .", "asking"),
+    ("the host also", "asked", "the senator on “ meet the press ” sunday whether the bill would pass .", "asking"),
+    ("the clerk hung up when", "asked", "whether the mayor had called .", "asking"),
+    ("the host", "asked", "why the bill had stalled .", None),
+    ("the senator", "questioned", "whether the bill would pass .", None),
+    ("the mayor", "asked", "the council to decide whether the levy should pass .", "asking"),
+    ("the senator", "asked", "that the vote be held in public .", "asking"),
     # "according to" after a passive participle or an "-ly" adverb says how, not who
     ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),
@@ -169,6 +187,11 @@ WORDS = [
     # a relative clause after a comma that describes the claim's subject, closed before the main verb
     ("the contractor , who flatly", "denies", "he paid anyone , filed an appeal on monday .", "subject_aside"),
     ("the plan , which was initially", "reported", "by a local paper , was dropped in may .", "subject_aside"),
+    ("the policy ,", "announced", "wednesday , would end the old rule .", "subject_aside"),
+    ("but the news –", "first reported", "by a local paper – suggests the plan is dead .", "subject_aside"),
+    ("the mayor , a democrat ,", "announced", "monday , after the vote , that she would run .", None),
+    ("“ absolutely not ” ,", "said", "the mayor , who has since resigned .", None),
+    ("the plan ,", "said", "the minister , would cost too much .", None),
     ("the mayor called the contractor , who", "denied", "he paid anyone , and then hung up .", None),
     ("the contractor , who", "denies", "that he paid anyone .", None),
     # a noun or adjective cue with content after it, inside a clause the writer's verb governs

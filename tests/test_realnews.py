@@ -126,6 +126,8 @@ GOVERNS_NOTHING = [
      "The mayor went on to say that the old bridge served the town well."),
     ("The coach's claims that the referee was biased drew a fine from the league.", "noun",
      "The coach claimed that the referee was biased."),
+    ("The council met the strikers’ demand that the depot be reopened on Monday.", "noun",
+     "The strikers demanded that the depot be reopened on Monday."),
     ("I believe that the county will need a second high school within ten years.", "writer_voice",
      "The superintendent believes that the county will need a second high school."),
     # a related-link headline run into the sentence after a glued name ("RoeSenators"), ended by "MORE", is page text
@@ -202,6 +204,17 @@ SHAPES = [
     # a saying in a relative clause whose pronoun is the subject of the verb after the cue is an aside
     ("The council rejected the plan, which the developer said was affordable.", "relative_aside",
      "The developer said the plan was affordable."),
+    ("The council has a new plan, which the developer said last month it would fund alone.", "relative_aside",
+     "The developer said last month it would fund the plan alone."),
+    # a participle opening an aside after the subject, closed before the main verb, is a reduced relative
+    ("The levy, announced on Monday, would double the tax on empty homes.", "subject_aside",
+     "The council announced on Monday that the levy would double the tax on empty homes."),
+    # a saying recalled in a relative clause after the writer's main clause is background; said now, it is content
+    ("The vote marked a reversal for the senator, who previously said she would oppose the bill.",
+     "background_relative", "The senator said on Monday that she would oppose the bill."),
+    # a yes-no question or a request asserts none of its content; a saying does
+    ("The judge asked the witness whether she had seen the car that night.", "asking",
+     "The witness told the judge that she had seen the car that night."),
     # a verb of seeming with a "to"-infinitive is a hedge; with a that-clause it is left to the gate
     ("Even as he won the state, the senator seemed to overstay his welcome with the voters.", "seeming",
      "Even as he won the state, the senator said he had overstayed his welcome with the voters."),
@@ -284,6 +297,12 @@ SHAPE_WORDS = [
     ("", "called", "the harbor line , the ferry will carry 4,000 riders .", "naming"),
     ("the mayor", "called", "the budget “ a betrayal ” .", None),
     ("the judge", "referred to", "the earlier ruling in her decision .", None),
+    # ... or that follows the object of the claim's verb names that object
+    ("the station aired a weekly segment", "called", "mayor watch on sunday nights .", "naming"),
+    ("the study relied on data from a little-known “ institute ”", "called", "civic metrics .", "naming"),
+    ("the man who sued the city", "called", "the ruling a victory .", None),
+    ("the union said the city", "called", "the offer final .", None),
+    ("the head of the agency", "called", "the plan a mistake .", None),
 ]
 
 

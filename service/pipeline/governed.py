@@ -31,12 +31,14 @@ _NOUN_MARKERS = _WORDS["determiners"] | _WORDS["object_openers"]
 _MODIFIED_NOUN_OPENERS = _WORDS["modified_noun_openers"]
 _RESTRICTIVE_RELATIVES = _WORDS["restrictive_relatives"]
 _RELATIVE_GAP = _WORDS["negation_gap"] | _CLAUSE_WORDS["perfect_auxiliaries"]
+_BACKGROUND = _CLAUSE_WORDS["perfect_auxiliaries"] | _WORDS["background_adverbs"]
 _NOT_DEFINED = _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | _FINITE
 """Words before a relative pronoun that make it open no relative clause ("so that", "and who", "is who")."""
 _WRITERS_CLAUSE = _NOUN_MARKERS | _PREPOSITIONS | _FINITE
 """Words a speaker label never has ("CW:", "REP. ADAM SCHIFF:"), a writer's clause often ("The first rule is:")."""
 _TELLER_RELATIVES = _WORDS["teller_relatives"]
 _GAPPED_RELATIVES = _WORDS["gapped_relatives"]
+_OBJECT_RELATIVES = _WORDS["object_relatives"]
 _TITLES = frozenset(title.lower() for title in TITLE_ABBREVIATIONS)
 _CLAUSE_AFTER = frozenset({"subject", "wh", "np_then_that", "np_then_aux", "np_then_verb"})
 """Readings of ``_after`` with a clause of the cue's own after it."""
@@ -61,6 +63,7 @@ _TELLER_PLACES = (
 )
 _AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries"] | _CLAUSE_WORDS["copulas"]
 _NO_CONTENT = read_toml("no_content.toml")
+_CALENDAR = frozenset(read_toml("roles.toml")["calendar"])
 _PASSIVE_BE = frozenset(_NO_CONTENT["passive_be"])
 _CONTRACTED_BE = tuple(_NO_CONTENT["contracted_be"])
 _SCAN = 10
@@ -75,6 +78,8 @@ _POLLED = _WORDS["polled_words"]
 _BRACKETS = frozenset("()")
 _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
+_ASKING = _WORDS["asking_verbs"]
+_ASKING_OPENERS = _WORDS["asking_openers"]
 _NAMING = _WORDS["naming_verbs"]
 _NAMING_OPENERS = _WORDS["naming_openers"]
 _FINDING = _WORDS["finding_verbs"]
@@ -270,12 +275,16 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       to trace"): how a thing looks to the writer, a hedge;
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
       that"): the writer gives the content as a fact;
+    - "asking": a verb of asking (``asking_verbs``) that asks a yes-no question or a request (``_asks_no_assertion``:
+      "Smith asked if Reed supported", "asked Shah on Sunday whether", "asked the judges to order"): neither asserts
+      its content;
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
       as the acting verbs are ("voiced his anger", "unveiled a bill", "published its analysis");
     - "naming": a past participle of naming (``naming_verbs``) that gives a thing its name (``_names_a_thing``: "a
-      memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ..."): the name is no content;
+      memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ...", "hosted a segment called
+      ..."): the name is no content;
     - "nothing_found": a verb of finding or showing (``finding_verbs``) followed at once by a reflexive, a verdict or
       a particle (``finding_objects``: "found itself in", "has shown itself to be", "found guilty", "found not
       guilty", "showed up"): nothing is found or shown;
@@ -288,6 +297,10 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
       between (``_in_restrictive_relative``), and acts on an object only (``_acts_on_object``: "the woman who accused
       him of", "a Republican who warned of the deficit"): the writer's sentence picks the person out by a deed;
+    - "background_relative": the cue stands in a relative clause after a comma or dash that follows the writer's
+      main clause and recalls what the person has said before (a perfect or ``background_adverbs``,
+      ``_background_relative``: "It marked a reversal for Kasich, who previously said ...", "..., and to Democrats,
+      who had warned that ..."): background to the writer's assertion, not the claim's content;
     - "poll_share": the teller is a poll's share (``_poll_share``: "90% say", "a similar share of the other side
       says", "only 50 percent believe"): the poll's finding, inherited from the poll;
     - "contact_relative": a noun, a pronoun teller and the cue with nothing of its own after it, a relative clause
@@ -303,7 +316,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       to", "are priced according to"): how a thing is done, not who says so;
     - "subject_aside": the cue opens a relative clause after a comma, a bracket or a dash that describes the claim's
       subject, before any verb of the main clause, which goes on after the aside closes (``_in_subject_aside``: "Mr.
-      Gubarev, who flatly denies he had ..., filed an appeal"): an aside in the writer's sentence;
+      Gubarev, who flatly denies he had ..., filed an appeal"), or a past participle does with no pronoun ("The
+      policy, announced Wednesday, would end"): an aside in the writer's sentence;
     - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
       "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
@@ -337,6 +351,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "seeming"
     if lemma in _KNOWING:
         return "knowing"
+    if lemma in _ASKING and _asks_no_assertion(lower_after):
+        return "asking"
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
@@ -352,6 +368,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "modifier"
     if _in_restrictive_relative([*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]) and _acts_on_object(lower_after):
         return "restrictive_relative"
+    if _background_relative([*lower_before, *cue_words[:-1]]):
+        return "background_relative"
     if _poll_share(lower_before):
         return "poll_share"
     if _contact_relative(lower_before, lower_after):
@@ -363,7 +381,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     if " ".join(cue_words) in _MANNER_CUES and lower_before and (
             _ly_adverb(lower_before[-1]) or is_past_participle(lower_before[-1]) and _after_be(lower_before[:-1])):
         return "manner"
-    if _in_subject_aside(lower_before, lower_after):
+    if _in_subject_aside(lower_before, lower_after, len(cue_words) <= 2 and is_past_participle(head)):
         return "subject_aside"
     if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
         return "agentless_passive"
@@ -379,6 +397,18 @@ def _verb_word(cue_words: Sequence[str]) -> str:
     are "called", "pointed", "lashed"), so that the verb lists judge a phrasal cue by its verb; the last word when
     all are."""
     return next((word for word in reversed(cue_words) if word not in _PARTICLES), cue_words[-1])
+
+
+def _asks_no_assertion(lower_after: list[str]) -> bool:
+    """Whether the first word after the cue that opens what it asks, past an addressee and adjuncts ("asked Shah on
+    “This Week” Sunday if", "asked the judges to order"), is one of ``asking_openers``; a wh-word or a stop first
+    ends the reading ("asked why the plan failed")."""
+    for word in lower_after[:_SCAN]:
+        if word in _ASKING_OPENERS:
+            return True
+        if word in _CONTENT_OPENERS or word in _STOPS:
+            return False
+    return False
 
 
 def _nothing_said(lower_after: list[str]) -> bool:
@@ -415,7 +445,13 @@ def _writers_colon(lower_before: list[str], lower_after: list[str]) -> bool:
     endorsement:") hands on the block after it (lead_ins.py) and is left to the gate."""
     if _after(lower_after)[0] == "end" or _WRITERS_CLAUSE.isdisjoint(lower_before):
         return False
-    return not any(classes is not None and classes[0][0] == "communication" for classes in map(verb_classes, lower_before))
+    return not any(map(_communicates, lower_before))
+
+
+def _communicates(word: str) -> bool:
+    """Whether the word's first verb sense (WordNet) is one of communication ("said", "described")."""
+    classes = verb_classes(word)
+    return classes is not None and classes[0][0] == "communication"
 
 
 def _poll_share(lower_before: list[str]) -> bool:
@@ -465,12 +501,17 @@ def _relative_teller(lower_before: list[str], lower_after: list[str]) -> bool:
 
 
 def _relative_aside(lower_before: list[str], lower_after: list[str]) -> bool:
-    """Whether one of ``gapped_relatives`` opens a teller right before the cue (``_teller_opener``) and the first
-    word after the cue, past "-ly" adverbs, is a finite verb: the relative pronoun is that verb's subject ("which
-    critics said suppressed", "that aides say was"), so the clause after the cue has none of its own."""
+    """Whether one of ``gapped_relatives`` opens a teller right before the cue (``_teller_opener``) and either the
+    first word after the cue, past "-ly" adverbs, is a finite verb: the relative pronoun is that verb's subject
+    ("which critics said suppressed", "that aides say was"), so the clause after the cue has none of its own; or the
+    pronoun is one of ``object_relatives`` after no preposition, which stands for a thing of the writer's noun
+    phrase whatever follows ("which aides said they had not expected"; "in which he said" is left to the gate)."""
+    opener = _teller_opener(lower_before, _GAPPED_RELATIVES)
+    if opener is None:
+        return False
     verb = next((word for word in lower_after if not _ly_adverb(word)), "")
-    gapped = verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
-    return gapped and _teller_opener(lower_before, _GAPPED_RELATIVES) is not None
+    governed = lower_before[opener] in _OBJECT_RELATIVES and not (opener and lower_before[opener - 1] in _PARTICLES)
+    return governed or verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
 
 
 def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | None:
@@ -485,23 +526,40 @@ def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | 
             return at if at < end - 1 else None
         if word == "." and at and lower_before[at - 1] in _TITLES:
             continue
-        if word in _STOPS or word in QUOTE_MARKS or word in _FINITE or word.endswith("ed") and _finite_looking(word):
+        if (word in _STOPS or word in QUOTE_MARKS or word in _FINITE or word.endswith("ed") and _finite_looking(word)
+                or _irregular_past(word)):
             return None
     return None
 
 
-def _in_subject_aside(lower_before: list[str], lower_after: list[str]) -> bool:
+def _in_subject_aside(lower_before: list[str], lower_after: list[str], participle: bool) -> bool:
     """Whether the words before the cue are the claim's subject, a comma, bracket or dash and a relative pronoun (past
     "-ly" adverbs and auxiliaries), with no finite verb in the subject, and a mark after the cue closes the aside
     before a finite verb (``_after_break``): the relative clause describes the subject of the writer's sentence
-    ("Many advocates, who argue that ..., believe that ..."). In the subject only an auxiliary or a past form counts
-    as a verb: a plural noun ("advocates") often reads as a third-person one."""
+    ("Many advocates, who argue that ..., believe that ..."). A ``participle`` cue opens such an aside with no
+    pronoun (a reduced relative: "The policy, announced Wednesday, would end ...", "the news – first reported by the
+    Journal – suggests"), after a subject with no mark or quotation of its own (not "Graham, R-S.C., announced
+    Monday, ...") and with no object after it (``_passive_adjunct``: not "The plan, said the minister, would"). In
+    the subject only an auxiliary or a past form counts as a verb: a plural noun ("advocates") often reads as a
+    third-person one."""
     end = _before_auxiliaries(lower_before)
-    if end < 3 or lower_before[end - 1] not in _RELATIVES or lower_before[end - 2] not in _ASIDE_MARKS:
+    if participle and end >= 2 and lower_before[end - 1] in _ASIDE_MARKS:
+        subject = lower_before[: end - 1]
+        if not (_ASIDE_MARKS.isdisjoint(subject) and QUOTE_MARKS.isdisjoint(subject) and _passive_adjunct(lower_after)):
+            return False  # an apposition, content fronted, or a teller after an inverted "said" ("said the minister")
+    elif end >= 3 and lower_before[end - 1] in _RELATIVES and lower_before[end - 2] in _ASIDE_MARKS:
+        subject = lower_before[: end - 2]
+    else:
         return False
-    subject = lower_before[: end - 2]
     verb = any(word in _FINITE or word.endswith("ed") and _finite_looking(word) or _irregular_past(word) for word in subject)
     return not verb and _has_finite_verb(_after_break(lower_after))
+
+
+def _passive_adjunct(lower_after: list[str]) -> bool:
+    """Whether a passive participle's words go on with no object, as a passive's do: a preposition ("by the
+    Journal"), a date (``calendar``: "Friday") or an "-ly" adverb first, not a teller ("said the minister")."""
+    first = lower_after[0] if lower_after else ""
+    return first in _PREPOSITIONS or first in _CALENDAR or _ly_adverb(first)
 
 
 def _before_auxiliaries(lower_before: list[str]) -> int:
@@ -532,6 +590,19 @@ def _in_restrictive_relative(words: list[str]) -> bool:
         return False
     before = words[at - 1]
     return before not in _STOPS and before not in QUOTE_MARKS and before not in _NOT_DEFINED
+
+
+def _background_relative(words: list[str]) -> bool:
+    """Whether ``words`` (those before the cue's verb) end in a mark, "who" or "which", then "-ly" adverbs and at
+    least one word of ``_BACKGROUND`` ("has", "had", "previously"), after a main clause with a finite verb of its
+    own: a non-restrictive relative clause that recalls an earlier saying of the person the writer's clause names."""
+    at = len(words) - 1
+    background = False
+    while at > 0 and (words[at] in _BACKGROUND or _ly_adverb(words[at])):
+        background |= words[at] in _BACKGROUND
+        at -= 1
+    return (background and at > 1 and words[at] in _GAPPED_RELATIVES - {"that"} and words[at - 1] in _ASIDE_MARKS
+            and _has_finite_verb(words[: at - 1]))
 
 
 def _negated(lower_before: list[str]) -> bool:
@@ -621,9 +692,26 @@ def _names_a_thing(cue_words: Sequence[str], lower_before: list[str], lower_afte
     """Whether a cue word is the past participle of a verb of naming (``naming_verbs``: "titled", "dubbed", "known")
     that opens the claim ("Called the Rosenberg method, it was ...") or is followed at once by the name: a quotation
     mark or a ``naming_openers`` word, in the cue or after it ("a memo titled “The Facts”", "also known as",
-    "referred to as", "named after"). A finite naming verb names its object first ("called the plan “reckless”")."""
+    "referred to as", "named after"), or, alone as the cue, follows the object of the claim's verb
+    (``_after_an_object``: "hosted a segment called ..."). A finite naming verb names its object first ("called the
+    plan “reckless”")."""
     if not any(is_past_participle(word) and verb_lemma(word) in _NAMING for word in cue_words):
         return False
     following = lower_after[0] if lower_after else ""
     return (not lower_before or cue_words[-1] in _NAMING_OPENERS or following in _NAMING_OPENERS
-            or following in QUOTE_MARKS)
+            or following in QUOTE_MARKS or len(cue_words) == 1 and _after_an_object(lower_before))
+
+
+def _after_an_object(lower_before: list[str]) -> bool:
+    """Whether the words before the cue end in a noun phrase that is the object of the claim's verb: past the last
+    finite verb (not one of a relative clause, "the man who sued the city called it", nor a saying's, "the group said
+    the city called it") they hold a determiner and no
+    mark but a quotation's, and end in no pronoun ("hosted a segment called Trump's “War on the Media”", "a report
+    from a mysterious “organization” called PropOrNot"); a participle of naming there names the noun."""
+    verb = next((at for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _FINITE
+                 or _finite_looking(lower_before[at]) or _irregular_past(lower_before[at])), None)
+    if verb is None or verb and lower_before[verb - 1] in _RELATIVES | {"that"} or _communicates(lower_before[verb]):
+        return False  # no verb, a relative clause's, or a saying's whose content clause may open with a subject
+    phrase = lower_before[verb + 1 :]
+    return (len(phrase) >= 2 and not _NOUN_MARKERS.isdisjoint(phrase) and _STOPS.isdisjoint(phrase)
+            and phrase[-1] not in _NOUN_MARKERS and phrase[-1] not in _SUBJECTS)

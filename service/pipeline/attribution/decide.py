@@ -84,7 +84,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
     if _after_modal(words, before):
         return "supposed_saying"
     owner, possessive, _ = previous.replace("’", "'").rpartition("'s")
-    if previous in _NO_CONTENT["articles"] or (possessive and owner and owner not in _NO_CONTENT["contracted"]):
+    if (previous in _NO_CONTENT["articles"] or (possessive and owner and owner not in _NO_CONTENT["contracted"])
+            or len(previous) > 2 and previous.endswith(("s'", "s’"))):  # a plural's possessive: "the protesters’ demand"
         return "noun"
     source = attribution.source
     if (source is not None and source.text.lower() in _NO_CONTENT["writer"]
