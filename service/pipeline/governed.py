@@ -705,9 +705,9 @@ def _names_a_thing(cue_words: Sequence[str], lower_before: list[str], lower_afte
 def _after_an_object(lower_before: list[str]) -> bool:
     """Whether the words before the cue end in a noun phrase that is the object of the claim's verb: past the last
     finite verb (not one of a relative clause, "the man who sued the city called it", nor a saying's, "the group said
-    the city called it") they hold a determiner and no
-    mark but a quotation's, and end in no pronoun ("hosted a segment called Trump's “War on the Media”", "a report
-    from a mysterious “organization” called PropOrNot"); a participle of naming there names the noun."""
+    the city called it") they hold a determiner and no mark but a quotation's, and end in no pronoun ("hosted a
+    segment called Trump's “War on the Media”", "a report from a mysterious “organization” called PropOrNot"); a
+    participle of naming there names the noun."""
     verb = next((at for at in range(len(lower_before) - 1, -1, -1) if lower_before[at] in _FINITE
                  or _finite_looking(lower_before[at]) or _irregular_past(lower_before[at])), None)
     if verb is None or verb and lower_before[verb - 1] in _RELATIVES | {"that"} or _communicates(lower_before[verb]):
