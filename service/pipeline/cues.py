@@ -32,7 +32,7 @@ Hedges
 
 Verification notes
     Kinds: ``unverified`` ("could not be independently verified", "has not been
-    confirmed", "unconfirmed"), ``caution`` ("need to be treated with caution") and
+    confirmed", "remains unconfirmed"), ``caution`` ("need to be treated with caution") and
     ``confirmed`` ("confirmed by", "independently verified"). Negated forms begin left of
     the verb they negate, so the leftmost match is the negated one: "could not be
     confirmed by" is unverified, never confirmed. "Did not respond to a request for
