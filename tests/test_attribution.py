@@ -510,6 +510,35 @@ def test_second_hand_chains(text, expected):
     assert "second-hand" in explain_steps(attribution.steps)
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a noun read as a verb before the comma that sets off the speaker's clause tells nothing
+        ("Cost estimates, he added, were “based on a prototype detention facility.”", "he"),
+        ("Speaking to donors on a Sunday night call, the former vice president said he would choose from a group of"
+         " six people.", "the former vice president"),
+        # the statement is its author's own words: no one passed it on
+        ("The union said in a statement that it backed the mayor. “We stand with her,” the statement reads.",
+         "the statement"),
+        # the outer teller given back the claim is its source, not also its own intermediary
+        ("Officials have said that Johnson, before he was killed in a standoff, said he “wanted to hurt people.”",
+         "Officials"),
+    ],
+)
+def test_no_chain_where_nobody_relays(text, source):
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    assert attribution["source"]["text"] == source
+    assert attribution["via"] == []
+
+
+def test_an_as_clause_reporting_is_an_outer_teller():
+    text = ("As Mashable reports, the company announced that it would charge a minimum of $100 to take passengers from"
+            " the area.")
+    (attribution,) = rules_only(text)[1]
+    assert_span(text, attribution.source, "the company")
+    assert [hop.span.text for hop in attribution.via] == ["Mashable"]
+
+
 def test_think_tank_chain_resolves_the_generic_teller():
     text = (
         "“North Korean forces are reportedly facing expected struggles,” said the Institute for The Study of War.\n"

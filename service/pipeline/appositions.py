@@ -574,8 +574,10 @@ def _span(text: str, match: re.Match[str], group: str, offset: int = 0) -> Span:
 
 
 def _retyped(text: str, attribution: Attribution, source: Span, why: Step) -> Attribution:
+    """The attribution with ``source`` as its source, typed anew; a hop of the chain that is now the source itself is
+    no intermediary ("Officials have said that Johnson ... said": the inner teller given back to the outer one)."""
     reading = classify_source(text, source)
     return replace(
         attribution, source=source, source_type=reading.source_type, named=reading.named, described=reading.described,
-        refers_to=None, steps=(*attribution.steps, why),
+        refers_to=None, steps=(*attribution.steps, why), via=tuple(hop for hop in attribution.via if hop.span != source),
     )

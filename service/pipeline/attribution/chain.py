@@ -20,6 +20,11 @@ from .spans import source_after
 from .words import ADJUNCT, CLAUSE_WORDS, word_initial_matches
 
 _LINK = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*[:,]?\s*(?:that\s+)?", re.IGNORECASE)
+# An outer teller's cue runs into the speaker with no comma ("X reported that Y said", "X reported: Y said") unless an
+# "as" opens its clause ("As Mashable reports, the company announced"); else a comma there sets the speaker's own
+# clause after a noun read as a verb ("Cost estimates, he added", "on a Sunday night call, the former vice president said").
+_OUTER_LINK = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*:?\s*(?:that\s+)?", re.IGNORECASE)
+_AS_BEFORE = re.compile(r"\b[Aa]s\s+$")
 # Carriers: what a source speaks in, which someone else may pass on ("a video shared by X").
 _CARRIERS = "|".join(read_entries("source_carriers.txt"))
 _RELAY = re.compile(
@@ -105,7 +110,11 @@ def trace_chain(
         ),
         None,
     )
-    outer = None if inner is not None else next(others(lambda cue, kind: kind == "verb" and _links(text, cue, speaker.source)), None)
+    outer = None if inner is not None else next(
+        (c for c in others(lambda cue, kind: kind == "verb" and _links(text, cue, speaker.source))
+         if _links(text, c.cue, speaker.source, _OUTER_LINK) or _AS_BEFORE.search(text, claim.start, c.source.start)),
+        None,
+    )
     if inner is not None:
         tellers.append(inner.source)
         notes.append(Step("inner_teller", inner.source.text, inner.cue.text, speaker.source.text, speaker.cue.text))
@@ -153,11 +162,11 @@ def _overlaps(span: Span, other: Span) -> bool:
     return span.start < other.end and other.start < span.end
 
 
-def _links(text: str, outer_cue: Span, inner_source: Span | None) -> bool:
+def _links(text: str, outer_cue: Span, inner_source: Span | None, link: re.Pattern[str] = _LINK) -> bool:
     """True when the inner source's clause is what the outer cue reports ("X added that Y ...")."""
     if inner_source is None or inner_source.start < outer_cue.end:
         return False
-    return _LINK.fullmatch(text, outer_cue.end, inner_source.start) is not None
+    return link.fullmatch(text, outer_cue.end, inner_source.start) is not None
 
 
 def _carrier_tellers(carrier: str, seen: deque[Seen]) -> list[Span]:
