@@ -517,6 +517,9 @@ def test_second_hand_chains(text, expected):
         ("Cost estimates, he added, were “based on a prototype detention facility.”", "he"),
         ("Speaking to donors on a Sunday night call, the former vice president said he would choose from a group of"
          " six people.", "the former vice president"),
+        # a label before the colon names no teller ("What they're saying:")
+        ("What they're saying: Howard told CNN that Brooks did not seem to present any kind of threat to anyone.",
+         "Howard"),
         # the statement is its author's own words: no one passed it on
         ("The union said in a statement that it backed the mayor. “We stand with her,” the statement reads.",
          "the statement"),

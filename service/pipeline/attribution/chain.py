@@ -23,6 +23,7 @@ _LINK = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*[:,]?\s*(?:that\s+)?", re.IGNORECA
 # An outer teller's cue runs into the speaker with no comma ("X reported that Y said", "X reported: Y said") unless an
 # "as" opens its clause ("As Mashable reports, the company announced"); else a comma there sets the speaker's own
 # clause after a noun read as a verb ("Cost estimates, he added", "on a Sunday night call, the former vice president said").
+# Like an inner one, the outer teller must name someone: a label is none ("What they're saying: Howard told CNN").
 _OUTER_LINK = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*:?\s*(?:that\s+)?", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+$")
 # Carriers: what a source speaks in, which someone else may pass on ("a video shared by X").
@@ -112,7 +113,8 @@ def trace_chain(
     )
     outer = None if inner is not None else next(
         (c for c in others(lambda cue, kind: kind == "verb" and _links(text, cue, speaker.source))
-         if _links(text, c.cue, speaker.source, _OUTER_LINK) or _AS_BEFORE.search(text, claim.start, c.source.start)),
+         if (_links(text, c.cue, speaker.source, _OUTER_LINK) or _AS_BEFORE.search(text, claim.start, c.source.start))
+         and names_a_teller(text, c.source)),
         None,
     )
     if inner is not None:
