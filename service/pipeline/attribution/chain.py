@@ -20,10 +20,7 @@ from .spans import source_after
 from .words import ADJUNCT, CLAUSE_WORDS, word_initial_matches
 
 _LINK = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*[:,]?\s*(?:that\s+)?", re.IGNORECASE)
-# An outer teller's cue runs into the speaker with no comma ("X reported that Y said", "X reported: Y said") unless an
-# "as" opens its clause ("As Mashable reports, the company announced"); else a comma there sets the speaker's own
-# clause after a noun read as a verb ("Cost estimates, he added", "on a Sunday night call, the former vice president said").
-# Like an inner one, the outer teller must name someone: a label is none ("What they're saying: Howard told CNN").
+# An outer teller's cue runs into the speaker with no comma unless an "as" opens its clause (``_outer_teller``).
 _OUTER_LINK = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*:?\s*(?:that\s+)?", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+$")
 # Carriers: what a source speaks in, which someone else may pass on ("a video shared by X").
@@ -112,11 +109,7 @@ def trace_chain(
         None,
     )
     outer = None if inner is not None else next(
-        (c for c in others(lambda cue, kind: kind == "verb" and _links(text, cue, speaker.source))
-         if (_links(text, c.cue, speaker.source, _OUTER_LINK) or _AS_BEFORE.search(text, claim.start, c.source.start))
-         and names_a_teller(text, c.source)),
-        None,
-    )
+        (c for c in others(lambda _, kind: kind == "verb") if _outer_teller(text, claim, c, speaker.source)), None)
     if inner is not None:
         tellers.append(inner.source)
         notes.append(Step("inner_teller", inner.source.text, inner.cue.text, speaker.source.text, speaker.cue.text))
@@ -169,6 +162,17 @@ def _links(text: str, outer_cue: Span, inner_source: Span | None, link: re.Patte
     if inner_source is None or inner_source.start < outer_cue.end:
         return False
     return link.fullmatch(text, outer_cue.end, inner_source.start) is not None
+
+
+def _outer_teller(text: str, claim: Claim, outer: Candidate, speaker: Span) -> bool:
+    """Whether ``outer`` reports the clause the speaker opens: its cue runs into the speaker with no comma ("X
+    reported that Y said", "X reported: Y said") unless an "as" opens its clause ("As Mashable reports, the company
+    announced"), since a comma there mostly sets the speaker's clause after a noun read as a verb ("Cost estimates, he
+    added", "on a Sunday night call, the former vice president said"); and, as for an inner one, its source names
+    someone (a label is no one: "What they're saying: Howard told CNN")."""
+    linked = _links(text, outer.cue, speaker, _OUTER_LINK) or (
+        _AS_BEFORE.search(text, claim.start, outer.source.start) is not None and _links(text, outer.cue, speaker))
+    return linked and names_a_teller(text, outer.source)
 
 
 def _carrier_tellers(carrier: str, seen: deque[Seen]) -> list[Span]:
