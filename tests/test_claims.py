@@ -188,6 +188,8 @@ def test_a_short_sentence_is_a_claim_only_when_quoted(text, short, kept):
         "Editor’s Note: This story was changed after publication to correct a date.",
         "More: Ferry fares rise again? Council may need to rethink the subsidy",
         "More:Harbour dredging resumes as river levels fall",
+        "Read the full transcript of the interview",
+        "Slideshow (4 Images)",
     ],
 )
 def test_captions_credits_and_sign_up_boxes_are_furniture(line):
@@ -446,6 +448,24 @@ def test_long_unpunctuated_body_line_is_a_cut_sentence_not_a_headline():
     result = segment(Document.of(text))
     assert [c.text[:10] for c in result.claims] == ["The commit", "PolitiFact"]
     assert [s.kind for s in result.skipped] == ["headline", "headline"]
+
+
+@pytest.mark.parametrize(
+    "lead_in, listed",
+    [
+        # the speaker's points, set as a list whose bullets the page lost: claims, however unpunctuated
+        ("In a wide-ranging interview, the mayor also said:", True),
+        ("The minister told reporters:", True),
+        # a writer's signpost or a heading over a list: its lines stay headings
+        ("Here are the bill's highlights:", False),
+        ("Related:", False),
+    ],
+)
+def test_unpunctuated_lines_after_a_lead_in_of_what_someone_said_are_claims(lead_in, listed):
+    items = ["The harbour must be dredged before the spring floods", "He is confident the council will pass the budget"]
+    text = "The council met on Tuesday to discuss the budget.\n\n" + lead_in + "\n\n" + "\n\n".join(items) + "\n"
+    claims = [claim.text for claim in segment(Document.of(text)).claims]
+    assert (claims[-2:] == items) is listed
 
 
 # The shortcuts segmentation takes must give exactly what the plain way gives.

@@ -178,6 +178,19 @@ def test_each_item_of_a_bulleted_list_after_a_lead_in_opens_with_the_speaker_s_p
     assert found[4] is None  # the story goes on after the list
 
 
+def test_a_list_that_lost_its_bullets_after_a_lead_in_is_the_speaker_s():
+    """Each point a line of its own with no closing punctuation, as a page's list reads once its marks are gone."""
+    text = (
+        "In a radio interview on Friday, the governor also said:\n\n"
+        "Schools will reopen in August with smaller classes\n\n"
+        "She is confident the legislature will pass the relief bill\n\n"
+        "Case numbers rose again on Friday."
+    )
+    found = attributions(text)
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == "the governor" for a in found[:2]), found
+    assert found[2] is None  # the story goes on after the list
+
+
 def test_a_bulleted_list_with_no_lead_in_is_the_writer_s():
     text = "Case numbers rose again on Friday.\n· Schools will reopen in August.\n· Bars will stay closed."
     assert attributions(text) == [None, None, None]

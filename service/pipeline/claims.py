@@ -32,6 +32,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from .attribution.words import LEAD_IN_VERBS
 from .document import Document, Line
 from .resources import compile_alternation, read_entries, read_toml
 from .records import Claim, Segment, Segmentation
@@ -144,6 +145,7 @@ def segment(document: Document) -> Segmentation:
     skipped: list[Segment] = []
     seen: set[str] = set()
     at_start = _FURNITURE_TABLES[0]
+    spoken_list = False  # the line before leads in what someone said, or is an item of such a list
     for (line_start, line_end, paragraph), literals in zip(document.lines, _literals_by_line(folded, document.lines)):
         line_text = text[line_start:line_end]
         line_tables = at_start, literals
@@ -161,12 +163,16 @@ def segment(document: Document) -> Segmentation:
                            for start, end in sentences)
             continue
         signature = POST_SIGNATURE.search(text, line_start, line_end)
+        listed = spoken_list
+        spoken_list = False
         for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
             words = _WORD.findall(sentence)
             opens_inside_quote = document.quotations.open_at(start)
             kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims,
-                                     line_tables, opens_inside_quote, signature is not None and start < signature.start("cue"))
+                                     line_tables, opens_inside_quote, signature is not None and start < signature.start("cue"),
+                                     listed)
+            spoken_list = kind == "claim" and (_leads_in_speech(sentence, words) or listed and sentence_count == 1)
             if kind == "claim":
                 key = _sentence_key(sentence, words, folded, start, end)
                 if key in seen:
@@ -359,12 +365,14 @@ def _labelled_quotation(sentence: str) -> bool:
 
 def _classify(
     sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool,
-    tables=_FURNITURE_TABLES, inside_quote: bool = False, posted: bool = False,
+    tables=_FURNITURE_TABLES, inside_quote: bool = False, posted: bool = False, listed: bool = False,
 ) -> tuple[str, str]:
     """The segment kind of one sentence (``folded``: it case-folded; ``words``: its words) and why; ``tables``:
     the furniture entries its line may hold (``_literals_by_line``); ``inside_quote``: it opens inside a quotation;
     ``posted``: it is the text of an embedded post, its line signed by the account (``POST_SIGNATURE``), whose words
-    assert something however short or unpunctuated ("That fits. — Ben (@BenHowe) June 3, 2017").
+    assert something however short or unpunctuated ("That fits. — Ben (@BenHowe) June 3, 2017"); ``listed``: it is a line
+    of a list led in by what someone said (``_leads_in_speech``), whose items are that speaker's points however
+    unpunctuated ("President Obama also said:" then "The UK must stay in the EU to have influence").
 
     A sentence that is its entire line (``sentence_count`` 1) was already found free of
     furniture by the line check: the same text is not searched twice.
@@ -380,7 +388,7 @@ def _classify(
     if final == "?" and (not _QUESTION_REPORTED.search(sentence) or _labelled_quotation(sentence)):
         return "question", "only a question, quoted or not: it asserts nothing (docs/guidelines.md)"
     if sentence_count == 1 and not posted:
-        if not punctuated and (before_first_claim or len(words) < MIN_CUT_SENTENCE_WORDS):
+        if not punctuated and (before_first_claim or len(words) < MIN_CUT_SENTENCE_WORDS) and not listed:
             return "headline", "a line with no closing punctuation: headline or label"
         if before_first_claim and _is_title_cased(words):
             return "headline", "a title-cased line: headline"
@@ -389,6 +397,17 @@ def _classify(
     elif not punctuated and position == sentence_count - 1 and len(words) < MIN_TRAILING_FRAGMENT_WORDS:
         return "credit", "a short unpunctuated tail after the last sentence: caption credit"
     return "claim", "a sentence of body text"
+
+
+LEAD_IN_VERB_REACH = 4
+"""How many of a lead-in's last words may hold its verb ("Obama also said:", "the minister told reporters:")."""
+
+
+def _leads_in_speech(sentence: str, words: list[str]) -> bool:
+    """Whether ``sentence`` ends with a colon right after a verb of saying: a lead-in handing what follows to a
+    speaker (``lead_ins``), whose unpunctuated lines are then the speaker's points, not headings."""
+    return sentence.rstrip().endswith(":") and any(
+        word.lower() in LEAD_IN_VERBS for word in words[-LEAD_IN_VERB_REACH:])
 
 
 def _spoken(sentence: str) -> bool:

@@ -268,11 +268,17 @@ _SKIPPED_INSIDE = 1
 a quotation crosses them (a block quote, a list item and a further finding stay in the next paragraph or the same)."""
 _BULLET = re.compile(r"[·•▪●‣◦*–—-](?=\s)")
 """The mark that opens an item of a bulleted list ("· Counties with ...")."""
+UNMARKED_ITEM = "¶"
+"""The mark of a list's item that lost its bullet: a line of its own with no closing punctuation (a claim ends with
+none only where its line does; ``claims.segment`` keeps such lines after a lead-in of what someone said)."""
+_CLOSING_PUNCTUATION = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
 def _bullet(text: str) -> str:
-    """The bullet mark ``text`` opens with, or ""."""
-    return match.group() if (match := _BULLET.match(text)) else ""
+    """The bullet mark ``text`` opens with, ``UNMARKED_ITEM`` for an unpunctuated line, or ""."""
+    if (match := _BULLET.match(text)) is not None:
+        return match.group()
+    return "" if _CLOSING_PUNCTUATION.search(text) or ENDS_WITH_COLON.search(text) else UNMARKED_ITEM
 
 
 def continue_quotations(
