@@ -190,6 +190,9 @@ def test_a_short_sentence_is_a_claim_only_when_quoted(text, short, kept):
         "More:Harbour dredging resumes as river levels fall",
         "Read the full transcript of the interview",
         "Slideshow (4 Images)",
+        "ADVERTISEMENT Thanks for watching!",
+        "\"(CROSSTALK.)",
+        "(LAUGHTER)",
     ],
 )
 def test_captions_credits_and_sign_up_boxes_are_furniture(line):
@@ -308,6 +311,21 @@ def test_repeated_subtitle_scored_once():
     result = segment(Document.of(text))
     assert len(result.claims) == 1
     assert [s.kind for s in result.skipped] == ["duplicate"]
+
+
+def test_a_sentence_repeated_further_on_stands_again_but_a_passage_printed_twice_does_not():
+    pull_quote = "“We will not close the clinic,” the mayor said."
+    story = [
+        pull_quote,
+        "The council voted on Tuesday to cut the health budget by a fifth.",
+        "Three clinics in the north of the city are to close by June.",
+        "Residents packed the hall to object to the plan.",
+    ]
+    text = "\n\n".join([*story, pull_quote, "The vote was seven to four.", *story[1:]]) + "\n"
+    result = segment(Document.of(text))
+    assert [claim.text for claim in result.claims] == [*story, pull_quote, "The vote was seven to four."]
+    assert [claim.index for claim in result.claims] == list(range(len(story) + 2))
+    assert [segment.text for segment in result.skipped if segment.kind == "duplicate"] == story[1:]
 
 
 @pytest.mark.parametrize(
