@@ -92,6 +92,11 @@ from .conftest import seed_text
          ["The vote was set for March.", "The fight over the rules went on for weeks."]),
         ("The memo said the agency had acted “in good faith…” That claim is now in dispute.",
          ["The memo said the agency had acted “in good faith…”", "That claim is now in dispute."]),
+        # a spaced ellipsis goes on to its last dot: the words after it decide, as after one mark
+        ("The letter called him a “powerful and shadowy . . . spymaster at the head of the agency.”",
+         ["The letter called him a “powerful and shadowy . . . spymaster at the head of the agency.”"]),
+        ("The vote was set for March. . . . The fight over the rules went on for weeks.",
+         ["The vote was set for March. . . .", "The fight over the rules went on for weeks."]),
         # a post's last sentence goes on into its signature; a dash that signs nothing ends no sentence either way
         ("The turnout was huge today. Thank you, Ohio! — Jane Roe (@janeroe) May 2, 2020",
          ["The turnout was huge today.", "Thank you, Ohio! — Jane Roe (@janeroe) May 2, 2020"]),

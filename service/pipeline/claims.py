@@ -311,8 +311,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_end: int) -> bool:
     """Whether ``boundary``, followed on its line by ``text[following]`` after white space, ends a sentence."""
     next_char = text[following]
-    if next_char.islower() or next_char in ",;:)":
-        return False
+    if next_char.islower() or next_char in ",;:)" or next_char == "." and boundary.group(0) == ".":
+        return False  # a lower-case word goes on the sentence, and so does a spaced ellipsis (". . .") to its last dot
     punctuation = boundary.group(0)
     if next_char in _DASHES and POST_SIGNATURE.match(text, following, line_end):
         return False  # a post's last sentence goes on into its signature ("That fits. — Ben (@BenHowe) June 3, 2017")
