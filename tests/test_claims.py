@@ -69,6 +69,8 @@ from .conftest import seed_text
         # is no initial
         ("Two Republicans, Sens. Ann Hale and Tom Vance, voted against the bill.",
          ["Two Republicans, Sens. Ann Hale and Tom Vance, voted against the bill."]),
+        ("The colonel will join a one-star general—Brig. Gen. Rita Kim—at the base.",
+         ["The colonel will join a one-star general—Brig. Gen. Rita Kim—at the base."]),
         ("She trailed then-Sen. Tom Vance by ten points in the spring.",
          ["She trailed then-Sen. Tom Vance by ten points in the spring."]),
         ("The firm [Mr. Vance and his partners] understood the terms.",

@@ -65,6 +65,8 @@ _WORD = re.compile(r"\w++(?:['\u2019.-]\w++)*+")
 """A word, with inner apostrophes, stops and hyphens ("U.S.", "well-known"). Possessive (``++``, ``*+``): no run
 is ever given back (nothing follows it in the pattern), so the matches are those of ``+`` and ``*``, and ``re``
 keeps no backtracking state."""
+_AFTER_DASH = re.compile(r"[-\u2013\u2014]")
+"""A hyphen or dash inside the word before a stop: a title after it is the title ("then-Sen.", "general—Brig.")."""
 _LAST_TOKEN = re.compile(r"(\S++)$")
 """The word before a stop. Possessive: a run that does not reach the end fails at once, not once per length."""
 _BEYOND_TYPOGRAPHIC = re.compile(r"[^\x00-\x7f\xa0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]")
@@ -335,7 +337,7 @@ def _is_sentence_end(text: str, boundary: re.Match[str], following: int, line_en
         return True
     word = previous.group(1)
     lowered = word.lower().lstrip("([\"'\u201c\u2018")
-    if lowered in _ABBREVIATIONS or lowered.rpartition("-")[2] in _ABBREVIATIONS:
+    if lowered in _ABBREVIATIONS or _AFTER_DASH.split(lowered)[-1] in _ABBREVIATIONS:
         return False
     if lowered in _BEFORE_NUMBERS:
         return not next_char.isdigit()
