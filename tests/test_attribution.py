@@ -534,6 +534,15 @@ def test_no_chain_where_nobody_relays(text, source):
     assert attribution["via"] == []
 
 
+@pytest.mark.parametrize("opening", ["", "On Tuesday, "])
+def test_a_surname_the_lexicons_read_as_a_noun_names_the_person_named_before(opening):
+    """'Hicks' opening a sentence reads as a plural noun ('hicks'); after 'Ashley Hicks' it is her surname."""
+    text = (f"Ashley Hicks, whose husband died in Afghanistan, posted the photo on Monday. {opening}Hicks said the"
+            " picture honoured him.")
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    assert (attribution["source"]["text"], attribution["source_type"], attribution["named"]) == ("Hicks", "person", True)
+
+
 def test_an_as_clause_reporting_is_an_outer_teller():
     text = ("As Mashable reports, the company announced that it would charge a minimum of $100 to take passengers from"
             " the area.")

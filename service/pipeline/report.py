@@ -266,6 +266,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "earlier_carrier": lambda carrier, source: f"'the {carrier}' is the one an earlier claim traced to {source!r}",
     "source_found": lambda source, found, subject_of: f"source {source!r} found {_found(found, subject_of)}",
     "refers_back": lambda source, referent, claim: f"{source!r} refers back to {referent!r} ({_claim_named(claim)})",
+    "surname_of": lambda source, name, claim: f"{source!r} is the surname of {name!r} ({_claim_named(claim)})",
     "refers_back_to_nothing": lambda source, claims: f"{source!r} refers back to nothing within {claims} claims: left as read",
     "typed": lambda source_type, reason: f"typed {source_type}: {reason}",
     "no_source": lambda: "no source found around the cue: type unknown",

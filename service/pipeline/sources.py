@@ -70,7 +70,7 @@ def classify_source(text: str, span: Span) -> SourceReading:
     reading, names = _read_phrase(span.text)
     if names:
         return _named(names, text[span.end : span.end + APPOSITION_WINDOW])
-    if reading.source_type == "anonymous" and _surname_like_a_noun(span.text) and not _starts_sentence(text, span.start):
+    if reading.source_type == "anonymous" and surname_like_a_noun(span.text) and not _starts_sentence(text, span.start):
         # "Hicks said": a capital in mid-sentence names someone, though WordNet knows "hicks" (docs/guidelines.md: a
         # capital at the start of a sentence is no name for that reason, "Prosecutors said")
         return SourceReading("person", True, False, f"a personal name {span.text!r}: capitalised in mid-sentence")
@@ -86,7 +86,7 @@ def _starts_sentence(text: str, start: int) -> bool:
     return _SENTENCE_START.search(text, max(0, start - 4), start) is not None
 
 
-def _surname_like_a_noun(phrase: str) -> bool:
+def surname_like_a_noun(phrase: str) -> bool:
     """One capitalised word that WordNet reads as a plural person noun and no source lexicon lists ("Hicks",
     "Banks"), unlike "Democrats" or "Critics"."""
     word = phrase.strip()

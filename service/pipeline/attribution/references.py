@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, deque
 
 from ..source_lexicons import PHRASE_WORDS
-from ..sources import SourceReading, classify_source, left_unresolved
+from ..sources import SourceReading, classify_source, left_unresolved, surname_like_a_noun
 from ..text.words import singular
 from ..records import Span, Step, record
 from .spans import name_in
@@ -50,6 +50,8 @@ def resolve(
     itself)."""
     span = name_in(text, span) or span
     reading = classify_source(text, span)
+    if reading.source_type == "anonymous" and (named := _named_by_surname(span, mentions)) is not None:
+        return span, named.reading, Step("surname_of", span.text, named.span.text, named.claim_index), named.span
     if not reading.refers_back:
         return span, reading, None, None
     pronoun = span.text.lower() if span.text.lower() in GENDERED_PRONOUNS else None
@@ -68,6 +70,17 @@ def resolve(
         step = Step("refers_back", span.text, mention.span.text, mention.claim_index)
         return span, mention.reading, step, mention.span
     return span, left_unresolved(reading), Step("refers_back_to_nothing", span.text, LOOKBACK_CLAIMS), None
+
+
+def _named_by_surname(span: Span, mentions: deque[Mention]) -> Mention | None:
+    """The earlier named person whose name ends in ``span``, one capitalised word WordNet reads as a plural person
+    noun and no lexicon lists (``surname_like_a_noun``: "Hicks said" after "Ashley Hicks"): the surname names that
+    person, wherever the sentence starts."""
+    word = span.text
+    if not surname_like_a_noun(word):
+        return None
+    return next((mention for mention in reversed(mentions) if mention.reading.source_type == "person"
+                 and mention.reading.named and mention.span.text != word and mention.span.text.split()[-1] == word), None)
 
 
 def called_otherwise(name: str, pronoun: str, said: Counter[tuple[str, str]]) -> bool:
