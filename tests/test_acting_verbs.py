@@ -179,6 +179,15 @@ WORDS = [
     ("the senator", "questioned", "whether the bill would pass .", None),
     ("the mayor", "asked", "the council to decide whether the levy should pass .", "asking"),
     ("the senator", "asked", "that the vote be held in public .", "asking"),
+    # a verb of refusing with a request in its object, or a person and a thing, refuses; "denied the charge" says no
+    ("the board", "denied", "a public-records request from the paper .", "refusing"),
+    ("a judge on friday", "denied", "the u . s . attorney’s motion to delay the trial .", "refusing"),
+    ("the county", "denied", "an attempt by residents ( and two unions ) to stop the vote .", "refusing"),
+    ("the party", "denied", "him the nomination .", "refusing"),
+    ("the mayor", "denied", "the charge .", None),
+    ("the mayor", "denied", "him any favours , a spokesman said .", "refusing"),
+    ("the mayor", "denied", "that she had seen the request .", None),
+    ("the mayor", "denied", "any bias , and the request was dropped .", None),
     # "according to" after a passive participle or an "-ly" adverb says how, not who
     ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),

@@ -83,6 +83,11 @@ _ASKING_OPENERS = _WORDS["asking_openers"]
 _NAMING = _WORDS["naming_verbs"]
 _NAMING_OPENERS = _WORDS["naming_openers"]
 _FINDING = _WORDS["finding_verbs"]
+_REFUSING = _WORDS["refusing_verbs"]
+_REQUESTS = _WORDS["request_nouns"]
+_REFUSED_PERSONS = _WORDS["refused_persons"]
+_CLAUSE_MARKS = _STOPS - frozenset(".()")
+"""Stops that end a noun phrase: not an abbreviation's points ("the U.S. Department's request") nor brackets."""
 _PHRASAL_ACTIONS = _WORDS["phrasal_action_verbs"]
 _ACTION_PARTICLES = _WORDS["action_particles"]
 _FINDING_OBJECTS = _WORDS["finding_objects"]
@@ -278,6 +283,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "asking": a verb of asking (``asking_verbs``) that asks a yes-no question or a request (``_asks_no_assertion``:
       "Smith asked if Reed supported", "asked Shah on Sunday whether", "asked the judges to order"): neither asserts
       its content;
+    - "refusing": a verb of refusing (``refusing_verbs``) that acts on a request or gives a person nothing
+      (``_refuses``: "denied a records request", "denied him the nomination"): an action, not a saying;
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
@@ -353,6 +360,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "knowing"
     if lemma in _ASKING and _asks_no_assertion(lower_after):
         return "asking"
+    if lemma in _REFUSING and _refuses(lower_after):
+        return "refusing"
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
@@ -407,6 +416,20 @@ def _asks_no_assertion(lower_after: list[str]) -> bool:
         if word in _ASKING_OPENERS:
             return True
         if word in _CONTENT_OPENERS or word in _STOPS:
+            return False
+    return False
+
+
+def _refuses(lower_after: list[str]) -> bool:
+    """Whether a verb of refusing acts on a request or gives a person nothing: one of ``request_nouns`` in its
+    object before a mark, a clause or content ("denied a records request from", "denied the department's request
+    to"), or one of ``refused_persons`` and a second object ("denied him the nomination")."""
+    if lower_after[:1] and lower_after[0] in _REFUSED_PERSONS:
+        return len(lower_after) > 1 and lower_after[1] not in _STOPS and lower_after[1] != "that"
+    for word in lower_after[:_SCAN]:
+        if word in _REQUESTS:
+            return True
+        if word in _CLAUSE_MARKS or word in QUOTE_MARKS or word in _FINITE or word == "that":
             return False
     return False
 
