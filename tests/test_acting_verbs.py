@@ -188,6 +188,12 @@ WORDS = [
     ("the mayor", "denied", "him any favours , a spokesman said .", "refusing"),
     ("the mayor", "denied", "that she had seen the request .", None),
     ("the mayor", "denied", "any bias , and the request was dropped .", None),
+    # a verb of telling whose object is a story with nothing after it that gives what it holds says nothing
+    ("the new memoir", "tells", "this story for the first time .", "narrating"),
+    ("the coach , in a filing in a second case ,", "tells", "a different story .", "narrating"),
+    ("the widow", "told", "the story of how the mine flooded .", None),
+    ("the widow", "told", "the same story : “ the mine flooded at night . ”", None),
+    ("the widow", "told", "reporters the mine had flooded .", None),
     # "according to" after a passive participle or an "-ly" adverb says how, not who
     ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),

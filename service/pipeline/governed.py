@@ -86,6 +86,9 @@ _FINDING = _WORDS["finding_verbs"]
 _REFUSING = _WORDS["refusing_verbs"]
 _REQUESTS = _WORDS["request_nouns"]
 _REFUSED_PERSONS = _WORDS["refused_persons"]
+_TELLING = _WORDS["telling_verbs"]
+_NARRATIVES = _WORDS["narrative_nouns"]
+_NARRATIVE_OPENERS = _WORDS["narrative_openers"] | QUOTE_MARKS
 _CLAUSE_MARKS = _STOPS - frozenset(".()")
 """Stops that end a noun phrase: not an abbreviation's points ("the U.S. Department's request") nor brackets."""
 _PHRASAL_ACTIONS = _WORDS["phrasal_action_verbs"]
@@ -285,6 +288,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       its content;
     - "refusing": a verb of refusing (``refusing_verbs``) that acts on a request or gives a person nothing
       (``_refuses``: "denied a records request", "denied him the nomination"): an action, not a saying;
+    - "narrating": a verb of telling (``telling_verbs``) whose object is a story with nothing after it that gives
+      what it holds (``_tells_a_story``: "tells a different story", "tells this story for the first time");
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
@@ -362,6 +367,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "asking"
     if lemma in _REFUSING and _refuses(lower_after):
         return "refusing"
+    if lemma in _TELLING and _tells_a_story(lower_after):
+        return "narrating"
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
@@ -431,6 +438,18 @@ def _refuses(lower_after: list[str]) -> bool:
             return True
         if word in _CLAUSE_MARKS or word in QUOTE_MARKS or word in _FINITE or word == "that":
             return False
+    return False
+
+
+def _tells_a_story(lower_after: list[str]) -> bool:
+    """Whether the object of a verb of telling is a story with nothing after it that gives what it holds: a
+    determiner, at most one word, one of ``narrative_nouns``, then no ``narrative_openers`` word ("tells a different
+    story.", "tells this story for the first time"; not "told the story of how")."""
+    if not lower_after or lower_after[0] not in _NOUN_MARKERS:
+        return False
+    for at in (1, 2):
+        if at < len(lower_after) and lower_after[at] in _NARRATIVES:
+            return _NARRATIVE_OPENERS.isdisjoint(lower_after[at + 1 : at + 2])
     return False
 
 
