@@ -194,6 +194,14 @@ WORDS = [
     ("the widow", "told", "the story of how the mine flooded .", None),
     ("the widow", "told", "the same story : “ the mine flooded at night . ”", None),
     ("the widow", "told", "reporters the mine had flooded .", None),
+    # a verb of writing that makes a thing, with nothing after it that says what the thing holds, is an action
+    ("the two students", "wrote", "the programs behind the model in 1961 .", "writing"),
+    ("later , he", "wrote", "the first of his many books on chess .", "writing"),
+    ("on her page , the mayor", "posted", "a photo of herself and her dog .", "writing"),
+    ("the mayor", "wrote", "an essay last week arguing that the bridge is unsafe .", None),
+    ("the mayor", "wrote", "this week that the bridge is unsafe .", None),
+    ("“ the bridge is unsafe , ”", "wrote", "the city's engineer .", None),
+    ("the mayor", "wrote", "in a letter to the council .", None),
     # "according to" after a passive participle or an "-ly" adverb says how, not who
     ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),

@@ -86,9 +86,12 @@ _FINDING = _WORDS["finding_verbs"]
 _REFUSING = _WORDS["refusing_verbs"]
 _REQUESTS = _WORDS["request_nouns"]
 _REFUSED_PERSONS = _WORDS["refused_persons"]
+_WRITING = _WORDS["writing_verbs"]
 _TELLING = _WORDS["telling_verbs"]
 _NARRATIVES = _WORDS["narrative_nouns"]
 _NARRATIVE_OPENERS = _WORDS["narrative_openers"] | QUOTE_MARKS
+_INVERTED = QUOTE_MARKS | {","}
+"""Marks right before a cue that make it an inverted saying, its teller after it."""
 _CLAUSE_MARKS = _STOPS - frozenset(".()")
 """Stops that end a noun phrase: not an abbreviation's points ("the U.S. Department's request") nor brackets."""
 _PHRASAL_ACTIONS = _WORDS["phrasal_action_verbs"]
@@ -290,6 +293,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       (``_refuses``: "denied a records request", "denied him the nomination"): an action, not a saying;
     - "narrating": a verb of telling (``telling_verbs``) whose object is a story with nothing after it that gives
       what it holds (``_tells_a_story``: "tells a different story", "tells this story for the first time");
+    - "writing": a verb of writing (``writing_verbs``) that makes a thing (``_writes_a_thing``: "wrote the programs
+      that ran the model", "posted a photo of herself"): an action;
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
@@ -369,6 +374,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "refusing"
     if lemma in _TELLING and _tells_a_story(lower_after):
         return "narrating"
+    if lemma in _WRITING and _writes_a_thing(lower_before, lower_after):
+        return "writing"
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
@@ -439,6 +446,16 @@ def _refuses(lower_after: list[str]) -> bool:
         if word in _CLAUSE_MARKS or word in QUOTE_MARKS or word in _FINITE or word == "that":
             return False
     return False
+
+
+def _writes_a_thing(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether a verb of writing makes a thing: a noun phrase object opens at once after it (one of the noun
+    markers), it acts on that object only (``_acts_on_object``) with no participle after it that would say what the
+    thing holds ("wrote an analysis confirming"), and no quotation mark or comma stands before the cue (an inverted
+    saying, "...,” wrote the late senator")."""
+    if not lower_after or lower_after[0] not in _NOUN_MARKERS or lower_before[-1:] and lower_before[-1] in _INVERTED:
+        return False
+    return _acts_on_object(lower_after) and not any(word.endswith("ing") for word in lower_after[:_SCAN])
 
 
 def _tells_a_story(lower_after: list[str]) -> bool:
