@@ -202,6 +202,10 @@ WORDS = [
     ("the mayor", "wrote", "this week that the bridge is unsafe .", None),
     ("“ the bridge is unsafe , ”", "wrote", "the city's engineer .", None),
     ("the mayor", "wrote", "in a letter to the council .", None),
+    # a plea of guilty or not guilty is an act in court, in the cue or after it
+    ("in 2009 , the company", "pleaded guilty", "in federal court to a felony charge .", "nothing_found"),
+    ("the driver", "pleaded", "not guilty on monday .", "nothing_found"),
+    ("the study", "found", "that guilty pleas rose .", None),
     # "according to" after a passive participle or an "-ly" adverb says how, not who
     ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),

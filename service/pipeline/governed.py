@@ -302,9 +302,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "naming": a past participle of naming (``naming_verbs``) that gives a thing its name (``_names_a_thing``: "a
       memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ...", "hosted a segment called
       ..."): the name is no content;
-    - "nothing_found": a verb of finding or showing (``finding_verbs``) followed at once by a reflexive, a verdict or
-      a particle (``finding_objects``: "found itself in", "has shown itself to be", "found guilty", "found not
-      guilty", "showed up"): nothing is found or shown;
+    - "nothing_found": a verb of finding, showing or pleading (``finding_verbs``) followed at once, in the cue or
+      past it, by a reflexive, a verdict or a particle (``_nothing_found_in``: "found itself in", "has shown itself to
+      be", "found guilty", "found not guilty", "showed up", "pleaded guilty"): nothing is found, shown or said;
     - "nothing_said": what the cue says in place of content, then a topic (``_nothing_said``: "said
       nothing about it", "said no to the war", "says a lot about privilege");
     - "phrasal_action": a verb of ``phrasal_action_verbs`` alone as the cue with one of ``action_particles`` right
@@ -381,7 +381,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return on_object
     if _names_a_thing(cue_words, lower_before, lower_after):
         return "naming"
-    if lemma in _FINDING and _nothing_found(lower_after):
+    if _nothing_found_in(cue_words, lower_after):
         return "nothing_found"
     if _nothing_said(lower_after):
         return "nothing_said"
@@ -738,6 +738,13 @@ def _writer_idiom(cue_words: Sequence[str], lower_before: list[str]) -> bool:
     own, are one of ``writer_idioms`` ("all told", "say")."""
     start = _clause_start(lower_before)
     return " ".join([*lower_before[start:], *cue_words]) in _WRITER_IDIOMS
+
+
+def _nothing_found_in(cue_words: Sequence[str], lower_after: list[str]) -> bool:
+    """Whether a word of the cue is a verb of finding (``finding_verbs``) and the words after it, in the cue and
+    past it, find nothing (``_nothing_found``: "found itself", "pleaded guilty in court")."""
+    at = next((at for at, word in enumerate(cue_words) if verb_lemma(word) in _FINDING), None)
+    return at is not None and _nothing_found([*cue_words[at + 1 :], *lower_after])
 
 
 def _nothing_found(lower_after: list[str]) -> bool:
