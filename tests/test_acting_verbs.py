@@ -179,6 +179,33 @@ WORDS = [
     ("the senator", "questioned", "whether the bill would pass .", None),
     ("the mayor", "asked", "the council to decide whether the levy should pass .", "asking"),
     ("the senator", "asked", "that the vote be held in public .", "asking"),
+    # a verb of refusing with a request in its object, or a person and a thing, refuses; "denied the charge" says no
+    ("the board", "denied", "a public-records request from the paper .", "refusing"),
+    ("a judge on friday", "denied", "the u . s . attorney’s motion to delay the trial .", "refusing"),
+    ("the county", "denied", "an attempt by residents ( and two unions ) to stop the vote .", "refusing"),
+    ("the party", "denied", "him the nomination .", "refusing"),
+    ("the mayor", "denied", "the charge .", None),
+    ("the mayor", "denied", "him any favours , a spokesman said .", "refusing"),
+    ("the mayor", "denied", "that she had seen the request .", None),
+    ("the mayor", "denied", "any bias , and the request was dropped .", None),
+    # a verb of telling whose object is a story with nothing after it that gives what it holds says nothing
+    ("the new memoir", "tells", "this story for the first time .", "narrating"),
+    ("the coach , in a filing in a second case ,", "tells", "a different story .", "narrating"),
+    ("the widow", "told", "the story of how the mine flooded .", None),
+    ("the widow", "told", "the same story : “ the mine flooded at night . ”", None),
+    ("the widow", "told", "reporters the mine had flooded .", None),
+    # a verb of writing that makes a thing, with nothing after it that says what the thing holds, is an action
+    ("the two students", "wrote", "the programs behind the model in 1961 .", "writing"),
+    ("later , he", "wrote", "the first of his many books on chess .", "writing"),
+    ("on her page , the mayor", "posted", "a photo of herself and her dog .", "writing"),
+    ("the mayor", "wrote", "an essay last week arguing that the bridge is unsafe .", None),
+    ("the mayor", "wrote", "this week that the bridge is unsafe .", None),
+    ("“ the bridge is unsafe , ”", "wrote", "the city's engineer .", None),
+    ("the mayor", "wrote", "in a letter to the council .", None),
+    # a plea of guilty or not guilty is an act in court, in the cue or after it
+    ("in 2009 , the company", "pleaded guilty", "in federal court to a felony charge .", "nothing_found"),
+    ("the driver", "pleaded", "not guilty on monday .", "nothing_found"),
+    ("the study", "found", "that guilty pleas rose .", None),
     # "according to" after a passive participle or an "-ly" adverb says how, not who
     ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),

@@ -215,6 +215,9 @@ SHAPES = [
     # a yes-no question or a request asserts none of its content; a saying does
     ("The judge asked the witness whether she had seen the car that night.", "asking",
      "The witness told the judge that she had seen the car that night."),
+    # a verb of refusing with a request in its object refuses; with a charge it says no
+    ("A federal judge on Tuesday denied the state's request to move the trial to another county.", "refusing",
+     "The governor on Tuesday denied the charge that the state had moved the trial to another county."),
     # a verb of seeming with a "to"-infinitive is a hedge; with a that-clause it is left to the gate
     ("Even as he won the state, the senator seemed to overstay his welcome with the voters.", "seeming",
      "Even as he won the state, the senator said he had overstayed his welcome with the voters."),

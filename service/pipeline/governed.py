@@ -83,6 +83,17 @@ _ASKING_OPENERS = _WORDS["asking_openers"]
 _NAMING = _WORDS["naming_verbs"]
 _NAMING_OPENERS = _WORDS["naming_openers"]
 _FINDING = _WORDS["finding_verbs"]
+_REFUSING = _WORDS["refusing_verbs"]
+_REQUESTS = _WORDS["request_nouns"]
+_REFUSED_PERSONS = _WORDS["refused_persons"]
+_WRITING = _WORDS["writing_verbs"]
+_TELLING = _WORDS["telling_verbs"]
+_NARRATIVES = _WORDS["narrative_nouns"]
+_NARRATIVE_OPENERS = _WORDS["narrative_openers"] | QUOTE_MARKS
+_INVERTED = QUOTE_MARKS | {","}
+"""Marks right before a cue that make it an inverted saying, its teller after it."""
+_CLAUSE_MARKS = _STOPS - frozenset(".()")
+"""Stops that end a noun phrase: not an abbreviation's points ("the U.S. Department's request") nor brackets."""
 _PHRASAL_ACTIONS = _WORDS["phrasal_action_verbs"]
 _ACTION_PARTICLES = _WORDS["action_particles"]
 _FINDING_OBJECTS = _WORDS["finding_objects"]
@@ -278,6 +289,12 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "asking": a verb of asking (``asking_verbs``) that asks a yes-no question or a request (``_asks_no_assertion``:
       "Smith asked if Reed supported", "asked Shah on Sunday whether", "asked the judges to order"): neither asserts
       its content;
+    - "refusing": a verb of refusing (``refusing_verbs``) that acts on a request or gives a person nothing
+      (``_refuses``: "denied a records request", "denied him the nomination"): an action, not a saying;
+    - "narrating": a verb of telling (``telling_verbs``) whose object is a story with nothing after it that gives
+      what it holds (``_tells_a_story``: "tells a different story", "tells this story for the first time");
+    - "writing": a verb of writing (``writing_verbs``) that makes a thing (``_writes_a_thing``: "wrote the programs
+      that ran the model", "posted a photo of herself"): an action;
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
@@ -285,9 +302,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "naming": a past participle of naming (``naming_verbs``) that gives a thing its name (``_names_a_thing``: "a
       memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ...", "hosted a segment called
       ..."): the name is no content;
-    - "nothing_found": a verb of finding or showing (``finding_verbs``) followed at once by a reflexive, a verdict or
-      a particle (``finding_objects``: "found itself in", "has shown itself to be", "found guilty", "found not
-      guilty", "showed up"): nothing is found or shown;
+    - "nothing_found": a verb of finding, showing or pleading (``finding_verbs``) followed at once, in the cue or
+      past it, by a reflexive, a verdict or a particle (``_nothing_found_in``: "found itself in", "has shown itself to
+      be", "found guilty", "found not guilty", "showed up", "pleaded guilty"): nothing is found, shown or said;
     - "nothing_said": what the cue says in place of content, then a topic (``_nothing_said``: "said
       nothing about it", "said no to the war", "says a lot about privilege");
     - "phrasal_action": a verb of ``phrasal_action_verbs`` alone as the cue with one of ``action_particles`` right
@@ -353,12 +370,18 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "knowing"
     if lemma in _ASKING and _asks_no_assertion(lower_after):
         return "asking"
+    if lemma in _REFUSING and _refuses(lower_after):
+        return "refusing"
+    if lemma in _TELLING and _tells_a_story(lower_after):
+        return "narrating"
+    if lemma in _WRITING and _writes_a_thing(lower_before, lower_after):
+        return "writing"
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
     if _names_a_thing(cue_words, lower_before, lower_after):
         return "naming"
-    if lemma in _FINDING and _nothing_found(lower_after):
+    if _nothing_found_in(cue_words, lower_after):
         return "nothing_found"
     if _nothing_said(lower_after):
         return "nothing_said"
@@ -408,6 +431,42 @@ def _asks_no_assertion(lower_after: list[str]) -> bool:
             return True
         if word in _CONTENT_OPENERS or word in _STOPS:
             return False
+    return False
+
+
+def _refuses(lower_after: list[str]) -> bool:
+    """Whether a verb of refusing acts on a request or gives a person nothing: one of ``request_nouns`` in its
+    object before a mark, a clause or content ("denied a records request from", "denied the department's request
+    to"), or one of ``refused_persons`` and a second object ("denied him the nomination")."""
+    if lower_after[:1] and lower_after[0] in _REFUSED_PERSONS:
+        return len(lower_after) > 1 and lower_after[1] not in _STOPS and lower_after[1] != "that"
+    for word in lower_after[:_SCAN]:
+        if word in _REQUESTS:
+            return True
+        if word in _CLAUSE_MARKS or word in QUOTE_MARKS or word in _FINITE or word == "that":
+            return False
+    return False
+
+
+def _writes_a_thing(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether a verb of writing makes a thing: a noun phrase object opens at once after it (one of the noun
+    markers), it acts on that object only (``_acts_on_object``) with no participle after it that would say what the
+    thing holds ("wrote an analysis confirming"), and no quotation mark or comma stands before the cue (an inverted
+    saying, "...,” wrote the late senator")."""
+    if not lower_after or lower_after[0] not in _NOUN_MARKERS or lower_before[-1:] and lower_before[-1] in _INVERTED:
+        return False
+    return _acts_on_object(lower_after) and not any(word.endswith("ing") for word in lower_after[:_SCAN])
+
+
+def _tells_a_story(lower_after: list[str]) -> bool:
+    """Whether the object of a verb of telling is a story with nothing after it that gives what it holds: a
+    determiner, at most one word, one of ``narrative_nouns``, then no ``narrative_openers`` word ("tells a different
+    story.", "tells this story for the first time"; not "told the story of how")."""
+    if not lower_after or lower_after[0] not in _NOUN_MARKERS:
+        return False
+    for at in (1, 2):
+        if at < len(lower_after) and lower_after[at] in _NARRATIVES:
+            return _NARRATIVE_OPENERS.isdisjoint(lower_after[at + 1 : at + 2])
     return False
 
 
@@ -679,6 +738,13 @@ def _writer_idiom(cue_words: Sequence[str], lower_before: list[str]) -> bool:
     own, are one of ``writer_idioms`` ("all told", "say")."""
     start = _clause_start(lower_before)
     return " ".join([*lower_before[start:], *cue_words]) in _WRITER_IDIOMS
+
+
+def _nothing_found_in(cue_words: Sequence[str], lower_after: list[str]) -> bool:
+    """Whether a word of the cue is a verb of finding (``finding_verbs``) and the words after it, in the cue and
+    past it, find nothing (``_nothing_found``: "found itself", "pleaded guilty in court")."""
+    at = next((at for at, word in enumerate(cue_words) if verb_lemma(word) in _FINDING), None)
+    return at is not None and _nothing_found([*cue_words[at + 1 :], *lower_after])
 
 
 def _nothing_found(lower_after: list[str]) -> bool:
