@@ -156,6 +156,7 @@ def test_source_type(phrase, expected):
         # a head WordNet knows first as a communication on record is a document; a few the hand list adds
         ("the memo", "document"),
         ("The dossier", "document"),
+        ("The site", "document"),
         ("a think tank brief", "document"),
         ("her sworn testimony", "document"),
         ("The communique from the summit", "document"),
