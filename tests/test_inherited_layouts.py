@@ -67,6 +67,29 @@ def test_a_credit_line_leaves_an_excerpt_attributed_on_its_own_alone():
     assert found[1]["inherited"] and found[1]["source"]["text"] == "Some"
 
 
+@pytest.mark.parametrize(
+    "credit, writer, writer_type",
+    [
+        ("Jane Holloway, National Review", "Jane Holloway", "person"),
+        ("Tom Keller, Washington Examiner", "Tom Keller", "person"),
+        ("The Ohio Farm Bureau", "The Ohio Farm Bureau", "organization"),
+    ],
+)
+def test_a_credit_after_the_excerpt_on_its_line_names_its_writer(credit, writer, writer_type):
+    text = ROUNDUP.replace("\n{credit}", " — {credit}").format(credit=credit)
+    found = attributions(text)
+    *excerpt, signed = found[1:4]
+    assert (signed["source"]["text"], signed["cue"]["text"], signed["inherited"]) == (writer, "—", False), signed
+    assert signed["source_type"] == writer_type
+    assert all(a is not None and a["inherited"] and a["source"] is None for a in excerpt), excerpt
+    assert found[0] is None and found[-1] is None
+
+
+def test_a_dash_after_a_quotation_that_names_no_one_credits_no_one():
+    found = attributions(ROUNDUP.replace("\n{credit}", " — and then some"))
+    assert not any(a is not None and a["inherited"] and a["source"] is None for a in found), found
+
+
 BLOCK_QUOTE = (
     "The lawyer Dana Whitlock wrote on her blog on Monday:\n"
     "{block}\n"

@@ -463,6 +463,10 @@ def _claims_by_line(lines: Sequence[Line], claims: Sequence[Claim]) -> Iterator[
 _NAME_WORD = r"[A-Z][\w'’-]*\.?"
 _WRITER = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{1,3}}"
 _CREDIT_LINE = re.compile(rf"(?P<writers>{_WRITER}(?:,?\sand\s{_WRITER})?),\s(?:the\s)?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){{0,4}}")
+# The same credit on the excerpt's own line, after its closing mark and a dash ("...” — Jane Roe, Vox", "...” —
+# Economist"): the dash is the cue, as a post's signature's is.
+_OUTLET = r"(?:[Tt]he\s)?[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,4}"
+_CREDIT_AFTER = re.compile(rf"[”\"]\s*(?P<cue>[—―–])\s*(?P<writers>{_WRITER}(?:,?\sand\s{_WRITER})?|{_OUTLET})(?:,\s{_OUTLET})?\s*$")
 
 
 def credited_excerpts(
@@ -472,14 +476,19 @@ def credited_excerpts(
     signed opinion roundups are attribution to the signed writers). The writer is named only after the excerpt, so
     its sentences carry no source span, only the writer's type ("Quote first, speaker named after"); the step names
     the writer. Walking back from the line, each claim with no attribution in a paragraph that opens with a quotation
-    mark inherits; a claim of a paragraph that does not, or one attributed on its own, ends the excerpt."""
+    mark inherits; a claim of a paragraph that does not, or one attributed on its own, ends the excerpt. A credit
+    after the excerpt's closing mark and a dash, on its line ("...” — Jane Roe, Vox"), is the cue of the line's last
+    claim, which names the writer; the claims before it inherit as above."""
     result = list(attributions)
     opens_quoting = {line.paragraph for line in lines if quotations.opening_at(line.start) is not None}
     for line, index, end in _claims_by_line(lines, claims):
-        if index < end or line.paragraph - 1 not in opens_quoting:
-            continue  # a claim of its own, or no quoted paragraph right above it: no credit line
-        credit = _CREDIT_LINE.fullmatch(text, line.start, line.end)
-        if credit is None:
+        if index < end:  # the credit after the excerpt on its line, in the line's last claim
+            credit = _CREDIT_AFTER.search(text, line.start, line.end) if line.paragraph in opens_quoting else None
+        elif line.paragraph - 1 in opens_quoting:
+            credit = _CREDIT_LINE.fullmatch(text, line.start, line.end)
+        else:
+            continue  # no quoted paragraph right above the line: no credit line
+        if credit is None or (index < end and result[end - 1] is not None):
             continue
         writers = Span(credit.start("writers"), credit.end("writers"), credit.group("writers"))
         reading = classify_source(text, writers)
@@ -489,6 +498,10 @@ def credited_excerpts(
             source=None, source_type=reading.source_type, named=reading.named, cue=None, inherited=True, via=(),
             described=False, direct_quote=True, steps=(Step("credited_excerpt", writers.text),),
         )
+        if index < end:
+            cue = Span(credit.start("cue"), credit.end("cue"), credit.group("cue"))
+            result[end - 1] = replace(signed, source=writers, cue=cue, inherited=False, steps=())
+            index = end - 1
         for earlier in reversed(claims[:index]):
             if result[earlier.index] is not None or earlier.paragraph not in opens_quoting:
                 break
