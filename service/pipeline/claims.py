@@ -13,15 +13,18 @@ pass per line:
    the word before the full stop is a known abbreviation ("U.S.", "Gen.", "Sept.") or an
    initial, or a quoted question or exclamation is followed by a speaker tag of at most four
    words that ends the sentence ("“Why now?” Clinton asked."), or the punctuation is an
-   ellipsis glued to a word ("it was awesome… It was"), or a post's signature follows ("That
-   fits. — Ben (@BenHowe) June 3, 2017"). "Nov.08" never splits: no
-   whitespace follows the stop.
+   ellipsis glued to a word ("it was awesome… It was") or a dot of a spaced one (". . ."), or
+   a post's signature follows ("That fits. — Ben (@BenHowe) June 3, 2017"). "Nov.08" never
+   splits: no whitespace follows the stop.
 3. A line that is one sentence with no terminal punctuation is a headline or label
    (unless it stands below the first claim and is as long as a sentence: the scraper cut
-   its end), as is a single title-cased line above the first claim. A trailing unpunctuated fragment of a longer line is
-   kept as a claim only when it is long enough to be a sentence (captions end in credits
-   like "Khorne group/e2w news").
-4. A sentence repeated word for word (a scraped subtitle or caption) is scored once.
+   its end, or it is an item of a list a lead-in of what someone said opens: "President
+   Obama also said:"), as is a single title-cased line above the first claim. A trailing
+   unpunctuated fragment of a longer line is kept as a claim only when it is long enough to
+   be a sentence (captions end in credits like "Khorne group/e2w news").
+4. A sentence repeated word for word right after itself (a scraped subtitle) is scored once,
+   and so is a passage printed twice (``REPEATED_BLOCK_MIN`` repeated claims in a row); a
+   sentence repeated further on (a pull quote, a post embedded then quoted) stands again.
 
 A sentence that opens inside a quotation begun earlier (the document's quotations say
 so) is marked ``opens_inside_quote`` (it inherits its speaker).
@@ -30,8 +33,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
+from itertools import groupby
 
 from .attribution.words import LEAD_IN_VERBS
 from .document import Document, Line
@@ -212,16 +216,10 @@ there is a block the page printed twice, labelled no claim."""
 
 
 def _repeated_blocks(repeats: Sequence[int]) -> frozenset[int]:
-    """The claims of every run of at least ``REPEATED_BLOCK_MIN`` consecutive claims in ``repeats`` (ascending)."""
-    block: set[int] = set()
-    run: list[int] = []
-    for index in [*repeats, -2]:
-        if run and index != run[-1] + 1:
-            if len(run) >= REPEATED_BLOCK_MIN:
-                block.update(run)
-            run = []
-        run.append(index)
-    return frozenset(block)
+    """The claims of every run of at least ``REPEATED_BLOCK_MIN`` consecutive claims in ``repeats`` (ascending): in
+    a run, an index less its position is the same."""
+    runs = ([index for _, index in run] for _, run in groupby(enumerate(repeats), key=lambda pair: pair[1] - pair[0]))
+    return frozenset(index for run in runs if len(run) >= REPEATED_BLOCK_MIN for index in run)
 
 
 BIO_MAX_SENTENCES = 5
