@@ -300,7 +300,8 @@ def continue_quotations(
       had “a huge advantage in the field.”);
     - a block quote: the paragraph after an attributed lead-in that ends in a colon, opening with no quotation mark
       (quoted words inside it are the excerpt's own): its sentences with no cue take the lead-in's source, and so
-      does the sentence that opens each further item of a bulleted list it starts ("· Schools will reopen ...");
+      does the sentence that opens each further item of a bulleted list it starts ("· Schools will reopen ..."), or of
+      a list whose marks the page lost (each item a line with no closing punctuation: ``UNMARKED_ITEM``);
     - a quotation whose speaker is named where it closes ("“A. B. C,” she said."): every sentence before the close;
     - a share of the people a poll asked ("60 percent say ...") a few claims after a claim attributed to a document:
       the poll's finding, though it has a cue of its own; and a claim with no attribution that gives a share
