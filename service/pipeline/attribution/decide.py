@@ -17,7 +17,7 @@ from ..document import Quotations
 from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import QUOTATION_CLOSERS, Candidate, Cues, of_candidate_class, tags_a_quotation
 from .references import names_a_teller
-from .spans import owned_phrase, plausible, quoted_account_before, source_after, tighten
+from .spans import after_cue_phrase, owned_phrase, plausible, quoted_account_before, source_after, tighten
 from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, word_initial_matches
 
 _FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
@@ -44,6 +44,8 @@ _COMMENT_AFTER = re.compile(
 # A verb coordinated with the clause's first one shares its subject: "Pence called it fake news and said ...".
 _COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
 _MARK_BEFORE = re.compile(r"[,—–]\s*$")
+_COMMA_AFTER = re.compile(r"\s*,")
+_OF_COMPLEMENT_BEFORE = re.compile(r"\s+of\s+(?:(?:more|fewer|less)\s+than\s+|(?:about|nearly|almost|over|some)\s+)?$")
 """A comma or dash right before a participle cue: it opens a participle phrase ("..., saying")."""
 _LY = re.compile(LY_ADVERB)
 _GAP_THEN_WORD = re.compile(rf"{_AUX_GAP.pattern}(?P<verb>(?-i:[a-z]{{3,}}+))(?![\w'’-])", re.IGNORECASE)
@@ -281,7 +283,8 @@ def _from_model(
         by = BY_AFTER.match(text, cue.end)
         model_source = source_after(text, by.end(), claim.end) if by else None
     rule_source = rule.source if rule else None
-    if rule_source is not None and (kind == "according" or _completes(model_source, rule_source)):
+    if rule_source is not None and (kind == "according" or _completes(text, model_source, rule_source)
+                                    or _parenthetical_teller(text, rule, cue)):
         steps = (*how, Step("rule_source", rule.found, model_source == rule_source))
         if rule.cue.start == cue.start and rule.cue.end == cue.end:
             return rule, steps  # the model's cue is the rule's: its candidate as it stands, not a copy
@@ -321,16 +324,27 @@ def _reporter_before(found: Cues, cue: Span) -> Candidate | None:
     return reporters[-1] if reporters else None
 
 
-def _completes(model: Span | None, rule: Span) -> bool:
+def _completes(text: str, model: Span | None, rule: Span) -> bool:
     """Whether the rule's source should replace the model's: the model gave none, or a
     span the rule's overlaps without being a tighter tail of it ("Rustem" in "Rustem
-    Umerov", not "he" in "'' he"). Apart from the model's, the rule's is a guess
+    Umerov", not "he" in "'' he"); a tail after "of" is a complement, the head is before it ("The poll of more than
+    14,300 people", not "14,300 people"). Apart from the model's, the rule's is a guess
     (an object after the cue, a clause before it) and the model's span stays."""
     if model is None:
         return True
     if model.end == rule.end and rule.start < model.start:
-        return False
+        return _OF_COMPLEMENT_BEFORE.search(text, rule.start, model.start) is not None
     return model.start < rule.end and rule.start < model.end
+
+
+def _parenthetical_teller(text: str, rule: Candidate, cue: Span) -> bool:
+    """Whether the rule read the teller of an inverted tag set between commas inside the sentence ("The plan, say
+    critics, would cost billions", "The report, said her lawyer, was false"): the phrase before the tag is the
+    content's subject, so the teller after the cue replaces a model's span there. A say verb only: "The program,
+    called EB-5, ..." names the program."""
+    return (rule.found == "after_cue_inverted" and rule.source is not None and rule.source.start >= cue.end
+            and SAY_VERB.fullmatch(cue.text) is not None
+            and text[cue.start - 2 : cue.start].strip() == "," and _COMMA_AFTER.match(text, rule.source.end) is not None)
 
 
 def _says(text: str, candidate: Candidate) -> bool:
@@ -349,6 +363,8 @@ def _model_source(text: str, claim: Claim, prediction: ClaimPrediction) -> Span 
     if cue is not None and source.start < cue.end and cue.start < source.end:
         return None
     tight = plausible(tighten(text, source))
+    if tight is not None and cue is not None and tight.start >= cue.end:
+        return after_cue_phrase(tight)
     if tight is None or cue is None or tight.end > cue.start:
         return tight
     return owned_phrase(text, tight, cue.start)

@@ -23,8 +23,11 @@ MAX_SOURCE_WORDS = 12
 """A longer "source" is a clause, not a noun phrase: refuse it."""
 # A clause piece: text between punctuation that cannot sit inside a source noun phrase.
 _PIECE_MARKS = ",;:“”\"—"
-PIECE = re.compile(rf"[^{_PIECE_MARKS}]+")
-_LAST_PIECE_MARK = re.compile(rf"[{_PIECE_MARKS}][^{_PIECE_MARKS}]*+$")
+# A comma between digit groups ("14,300 people") is part of a number, not a mark.
+_DIGIT_COMMA = r"(?<=\d),(?=\d{3}(?!\d))"
+_IN_PIECE = rf"(?:[^{_PIECE_MARKS}]|{_DIGIT_COMMA})"
+PIECE = re.compile(rf"{_IN_PIECE}+")
+_LAST_PIECE_MARK = re.compile(rf"(?!{_DIGIT_COMMA})[{_PIECE_MARKS}]{_IN_PIECE}*+$")
 """Possessive: a stretch that stops at a mark before the end fails at once, not once per length."""
 _PHRASE_WORDS: dict[str, list[str]] = read_toml("phrase_words.toml")
 # A closed pair of double marks inside a noun phrase ("the “Victoria” account"): its closing mark is no junk.
@@ -96,6 +99,8 @@ _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)")
 _RUN_TOGETHER = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bat)(?<!\bin)(?<!\bon)(?<!\bto)\s(?:The|A|An)\s")
 _UNCLOSED_ACRONYM = re.compile(r"\([A-Z]{2,6}$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
+# The digit groups before a span that opens with a number's last group ("300 people" of "14,300 people").
+_NUMBER_HEAD = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})*,(?=\d{3}(?!\d))")
 # Leading junk includes a quotation closed with two apostrophes ("...,'' he said").
 # A politician's party and state after the name, "(D-Conn.)", "(R., Wis.)", "(I-Vt.)", or the party alone, "(R)":
 # part of no source span.
@@ -118,6 +123,13 @@ ADJUNCT_WORDS = frozenset(_PHRASE_WORDS["adjunct_prepositions"])
 OPENING_WORDS = frozenset(CLAUSE_WORDS["conjunctions"]) | frozenset(CLAUSE_WORDS["no_teller"]) - {"the", "a", "an", "this", "that", "these", "those"}
 _NO_NAME_OPENING = ADJUNCT_WORDS | OPENING_WORDS
 _TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
+_CLAUSE_AFTER_CUE = re.compile(
+    rf"(?:{'|'.join(_PHRASE_WORDS['clause_openers_after_cue'])})\s"
+    rf"|(?:{'|'.join([*PRONOUNS, *_PHRASE_WORDS['object_pronouns']])})\s+(?!(?:and|or)\s)\w"
+    r"|.*?(?:\w[’']s\s+\w+ing\b|n[’']t\b)",
+    re.IGNORECASE,
+)
+"""What makes the words after a cue a clause, the cue's content, rather than its teller (``after_cue_phrase``)."""
 _CONTRACTED_AT_END = re.compile(rf"(?<![\w'’])(?:{_PRONOUN_AT_END})(?P<verb>['’](?:s|ve|d|ll))$", re.IGNORECASE)
 """A pronoun and the verb contracted onto it ("He's suggesting", "They've declared"): the verb is no part of it
 ("'re" and "'m" stay: the passive "We're told" is read from them, no_content.toml "contracted_be")."""
@@ -284,7 +296,16 @@ def source_after(text: str, start: int, claim_end: int) -> Span | None:
         end = adjunct.start()
     elif match.group("name"):
         end = match.end("name")
-    return plausible(trim(text, match.start("np"), end), bare_reports=True)
+    return after_cue_phrase(plausible(trim(text, match.start("np"), end), bare_reports=True))
+
+
+def after_cue_phrase(span: Span | None) -> Span | None:
+    """A phrase after a cue as its teller, or None when the words open a clause: a complementiser or preposition
+    ("found that more than ...", "said of a revised bill"), an object pronoun ("tells him to ..."), a subject pronoun
+    with words after it ("say they don’t know"), or a verb contracted onto a noun ("the economy’s getting worse")."""
+    if span is None or _CLAUSE_AFTER_CUE.match(span.text) is not None:
+        return None
+    return span
 
 
 def trim(text: str, start: int, end: int) -> Span | None:
@@ -390,6 +411,8 @@ def tighten(text: str, span: Span) -> Span:
     ):
         return trim(text, account.start(), end) or span
     end = start + _tight_length(text[start - 1 : start], text[start:end])
+    if text[start - 1 : start] == "," and (number := _NUMBER_HEAD.search(text, max(0, start - 16), start + 3)) is not None:
+        start = number.start()
     if (owner := _owner_before(text, start)) is not None:
         start = owner.start()
     if (acronym := _ACRONYM_AFTER.match(text, end)) is not None:
