@@ -145,6 +145,9 @@ GOVERNS_NOTHING = [
      "The developers argued that the tower fits the skyline."),
     ("Any engineer would have told you that the culvert was too small.", "supposed_saying",
      "The county engineer told the board that the culvert was too small."),
+    # a capitalised modal after a capitalised word is a name's last word, not a modal
+    ("Some owners may say that the new inspection fee is a tax on tenants.", "supposed_saying",
+     "Former prime minister Theresa May said that the new inspection fee is a tax on tenants."),
 ]
 
 

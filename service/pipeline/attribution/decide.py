@@ -83,7 +83,7 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
         before, words = [*before, "to"], words[1:]  # the cue "to say": its "to" marks the infinitive
     if before[-1:] == ["to"] and not set(before[-2:-1]) & _NO_CONTENT["carry_on"]:
         return "infinitive"
-    if _after_modal(words, before):
+    if _after_modal(words, text[max(claim.start, cue.start - 40) : cue.start].split()):
         return "supposed_saying"
     owner, possessive, _ = previous.replace("’", "'").rpartition("'s")
     if (previous in _NO_CONTENT["articles"] or (possessive and owner and owner not in _NO_CONTENT["contracted"])
@@ -120,13 +120,15 @@ def _in_name(text: str, claim: Claim, cue: Span) -> bool:
 
 
 def _after_modal(cue_words: list[str], before: list[str]) -> bool:
-    """Whether the cue ("would say") or the words before it ("would also say") open with a modal."""
+    """Whether the cue ("would say") or the words before it ("would also say"), as written, open with a modal; a
+    capitalised modal after a capitalised word is a name's ("Theresa May said", "Brian May, the guitarist, said")."""
     if cue_words[0] in _MODALS:
         return True
-    for word in reversed(before):  # the last word before the cue that is no gap word ("also", "not")
-        word = word.strip(",;:")
-        if word not in _NO_CONTENT["modal_gap"]:
-            return word in _MODALS
+    for index in range(len(before) - 1, -1, -1):  # the last word before the cue that is no gap word ("also", "not")
+        word = before[index].strip(",;:")
+        if word.lower() not in _NO_CONTENT["modal_gap"]:
+            in_name = word[:1].isupper() and index > 0 and before[index - 1][:1].isupper()
+            return word.lower() in _MODALS and not in_name
     return False
 
 
