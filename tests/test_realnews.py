@@ -362,6 +362,9 @@ FOUND = [
     ("Many said the new schedule left them without a bus on weekends.", "said", "Many", "anonymous", "report"),
     ("Several residents said the water had smelled of chlorine for weeks.", "said", "Several residents", "anonymous", "report"),
     ("Researchers at the university said the drought had cut wheat yields by a fifth.", "said", "Researchers at the university", "anonymous", "report"),
+    # a saying coordinated with an act the gate refuses takes the act's teller
+    ("Press secretary Dana Lee condemned the attack and said the city was ready to help.", "said", "Dana Lee",
+     "person", "report"),
 ]
 
 

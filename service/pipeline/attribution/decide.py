@@ -153,14 +153,17 @@ def choose_later(text: str, primary: Candidate, found: Cues, more: Cues) -> Iter
 
 
 def _goes_on_from(text: str, primary: Candidate, other: Candidate) -> Candidate:
-    """A participle cue right after a comma or dash, after the claim's primary cue, that found no teller before it
-    goes on from the primary's clause and takes its teller ("The union condemned the layoffs, saying the company
-    ..." -> "The union", not "the company"); any other cue as it stands. When the gate refuses the primary as an
-    action, the participle is the saying."""
+    """A participle cue right after a comma or dash, or a verb coordinated by "and", after the claim's primary cue,
+    that found no teller before it goes on from the primary's clause and takes its teller ("The union condemned the
+    layoffs, saying the company ..." -> "The union", not "the company"; "The mayor condemned the attack and said
+    ..."); any other cue as it stands. When the gate refuses the primary as an action, the participle or the second
+    verb is the saying."""
     teller, cue = primary.source, other.cue
     if (teller is None or teller.start >= primary.cue.start or cue.start < primary.cue.end
-            or other.found not in ("nowhere", "after_cue_inverted") or not cue.text.endswith("ing")
-            or _MARK_BEFORE.search(text, primary.cue.end, cue.start) is None):
+            or other.found not in ("nowhere", "after_cue_inverted")):
+        return other
+    participle = cue.text.endswith("ing") and _MARK_BEFORE.search(text, primary.cue.end, cue.start) is not None
+    if not participle and _COORDINATED.search(text, primary.cue.end, cue.start) is None:
         return other
     return Candidate(cue, teller, other.kind, True, "subject_of", primary.cue.text)
 
