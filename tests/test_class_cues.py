@@ -1,5 +1,5 @@
 """Cue candidates from the verb class the gate knows (attribution/cues.py ``class_cues``), as a table of
-sentences: a communication verb the rule lexicon lacks, right before content, is a candidate, and so is a belief
+sentences: a communication or cognition verb the rule lexicon lacks, right before content, is a candidate, and so is a belief
 verb before a clause, and one alone in a reporting clause after a quotation or between commas; a rule-lexicon verb, a
 noun, a verb of another class or one with no content after it is not."""
 from __future__ import annotations
@@ -23,7 +23,10 @@ def cue_words(text: str) -> list[str]:
     ("The union remarked: the wage offer came far too late.", ["remarked"]),
     ("The minister said that the border would stay closed.", []),  # the rule lexicon finds "said"
     ("The statement that the plant was safe came a week later.", []),  # a noun
-    ("The council walked that route with the residents.", []),  # not a verb of communication
+    ("The council walked that route with the residents.", []),  # not a verb of communication or cognition
+    # a verb of cognition before content states the teller's view: "speculates that", "hypothesized that"
+    ("One hydrologist speculates that the aquifer is draining faster than the models show.", ["speculates"]),
+    ("The engineers hypothesized that the cracks began at the weld.", ["hypothesized"]),
     ("The senator complains often about the schedule.", []),  # no content right after it
     # a reporting clause of a name or pronoun and the verb alone, after a quotation or between commas
     ("“The levee will hold through the spring,” Moreno remarked.", ["remarked"]),

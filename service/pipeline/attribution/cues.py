@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterator
 
 from ..document import fold
 from ..resources import read_toml
+from ..source_lexicons import PRONOUNS, WORDNET_GROUP, WORDNET_PERSON
 from ..text.lexicon import word_trie
+from ..text.words import singular
 from ..text.tokens import HashSet, TextTokens, word_hashes
 from ..text.passive import be_before
 from ..records import Claim, SourceFound, Span, record
@@ -57,6 +59,13 @@ _TAG_AFTER_QUOTE = re.compile(rf"(?:[,?!—–-]\s*{_CLOSER}|{_CLOSER}\s*,)\s*$"
 closing mark, or a comma after it ("“...,” he said", "“...”, he said"); not a quoted word ("the “false” reports")."""
 _TOLD = re.compile("|".join(CLAUSE_WORDS["addressee_cues"]), re.IGNORECASE)
 _CANDIDATE_CLASSES = frozenset(CLAUSE_WORDS["candidate_verb_classes"])
+_TELLER_CLASSES = frozenset(CLAUSE_WORDS["teller_verb_classes"])
+_WORD_BEFORE = re.compile(r"[A-Za-z][\w'’-]*")
+_VERB_ADVERBS = frozenset(CLAUSE_WORDS["verb_adverbs"])
+_PEOPLE_NOUNS = WORDNET_PERSON | WORDNET_GROUP
+_THAT_CLAUSE = re.compile(r"\s+that\s+[\w'’-]+\s+[\w'’-]")
+""""that" opening a clause, two words with no mark between them, not the determiner of "overruled that request,"."""
+"""Nouns of a person or group ("hydrologist", "panel"): a teller before a verb of cognition."""
 _RULE_VERBS = frozenset(CUE_VERBS)
 # A lower-case word with content opening right after it: "that", a colon or a quotation. The word is taken
 # whole ("{3,}+" gives nothing back: a shorter part of it is followed by a letter, which no opener begins with),
@@ -153,7 +162,8 @@ class CueIndex:
 
 def class_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
     """Verbs the rule lexicon lacks whose first WordNet sense is of a candidate class (``clause_words.toml``:
-    communication), with content opening right after them: "He complains that", "pollsters caution that", or alone
+    communication; cognition right after a teller, ``_after_a_teller``), with content opening right after them: "He
+    complains that", "pollsters caution that", "Kilgore speculates that", or alone
     with their teller in a reporting clause (``_TELLER_TAG``: "“...,” Maher remarked."); and belief verbs before a
     clause, "Some officials think the mayor is at risk" (docs/guidelines.md, "belief")."""
     beliefs = [(Span(m.start(), m.end(), m.group()), "verb")
@@ -162,7 +172,8 @@ def class_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
             for m in _TELLER_TAG.finditer(text, claim.start, claim.end) if of_candidate_class(m.group("verb"))]
     said = [
         (Span(m.start(), m.end(), m.group()), "verb") for m in _BEFORE_CONTENT.finditer(text, claim.start, claim.end)
-        if of_candidate_class(m.group())
+        if of_candidate_class(m.group()) or (_of_teller_class(m.group()) and _after_a_teller(text, claim, m.start())
+                                             and _THAT_CLAUSE.match(text, m.end(), claim.end) is not None)
     ] if may_open_content(text, claim) else []
     if not beliefs and not tags:
         return tuple(said)
@@ -174,8 +185,31 @@ def class_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
 
 def of_candidate_class(word: str) -> bool:
     """Whether a verb the rule lexicon lacks has its first WordNet sense in a candidate class (communication)."""
+    return _first_class(word) in _CANDIDATE_CLASSES
+
+
+def _of_teller_class(word: str) -> bool:
+    """Whether a verb the rule lexicon lacks has its first WordNet sense in a class whose verbs are candidates only
+    right after their teller (``teller_verb_classes``: cognition)."""
+    return _first_class(word) in _TELLER_CLASSES
+
+
+def _first_class(word: str) -> str | None:
+    """The WordNet file of the first verb sense of a word the rule lexicon lacks, or None."""
     classes = verb_classes(word) if word not in _RULE_VERBS else None
-    return classes is not None and classes[0][0] in _CANDIDATE_CLASSES
+    return None if classes is None else classes[0][0]
+
+
+def _after_a_teller(text: str, claim: Claim, start: int) -> bool:
+    """Whether the word before ``start`` in the claim, past an adverb, names a teller: a capitalised word, a pronoun,
+    or a noun of a person or group ("speculates" after "Kilgore", "he", "One hydrologist"; not "the many reasons")."""
+    words = _WORD_BEFORE.findall(text, claim.start, start)
+    while words and (words[-1] in _VERB_ADVERBS or words[-1].endswith("ly")):
+        words.pop()
+    if not words:
+        return False
+    word = words[-1]
+    return word[:1].isupper() or word.lower() in PRONOUNS or singular(word) in _PEOPLE_NOUNS
 
 
 def may_open_content(text: str, claim: Claim) -> bool:
