@@ -129,6 +129,11 @@ WORDS = [
     ("even as he won , the senator", "seemed to", "overstay his welcome .", "seeming"),
     ("the points", "appear", "to trace a loop around two centres .", "seeming"),
     ("often , it", "appeared", "that the senator could not answer the charge .", None),
+    # ... and so is one with a complement right after it: an adjective, or a clause with no "that"
+    ("some of the mayor's advantages already", "appear", "virtually unbeatable .", "seeming"),
+    ("the council", "appears", "reluctant to pass another budget .", "seeming"),
+    ("it", "seems", "the voters are not listening to the council .", "seeming"),
+    ("the senator", "seemed", ", at first , to agree .", None),
     ("the senator", "appeared", "on a morning show to defend the plan .", None),
     # a restrictive relative clause that picks a person out by a deed on an object
     ("the candidate, the nurse who", "accused", "the hospital of negligence in 2019 , lost the race .", "restrictive_relative"),

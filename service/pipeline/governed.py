@@ -283,7 +283,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
     - "decision": a verb of deciding (``deciding_verbs``), whatever follows ("voted to", "approved a law that");
     - "seeming": a verb of seeming (``seeming_verbs``) with a "to"-infinitive after it ("seemed to overstay", "appears
-      to trace"): how a thing looks to the writer, a hedge;
+      to trace") or a complement (``_seems_so``: "appear virtually impenetrable", "it seems the voters are"): how a
+      thing looks to the writer, a hedge;
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
       that"): the writer gives the content as a fact;
     - "asking": a verb of asking (``asking_verbs``) that asks a yes-no question or a request (``_asks_no_assertion``:
@@ -364,7 +365,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     lemma = verb_lemma(_verb_word(cue_words))
     if lemma in _DECIDING:
         return "decision"
-    if lemma in _SEEMING and _infinitive_after(cue_words, lower_after):
+    if lemma in _SEEMING and (_infinitive_after(cue_words, lower_after) or _seems_so(lower_after)):
         return "seeming"
     if lemma in _KNOWING:
         return "knowing"
@@ -420,6 +421,15 @@ def _verb_word(cue_words: Sequence[str]) -> str:
     are "called", "pointed", "lashed"), so that the verb lists judge a phrasal cue by its verb; the last word when
     all are."""
     return next((word for word in reversed(cue_words) if word not in _PARTICLES), cue_words[-1])
+
+
+def _seems_so(lower_after: list[str]) -> bool:
+    """Whether a verb of seeming has a complement right after it that says how a thing looks: an adjective or a
+    clause with no "that" ("appear virtually impenetrable", "appears reticent", "it seems the voters are"); not a
+    preposition or particle ("appeared on a morning show", an action), a that-clause (left to the gate, as PolNeAR
+    marks "it appeared that"), a mark or nothing."""
+    first = lower_after[0] if lower_after else ""
+    return bool(first) and first != "that" and first not in _PARTICLES and first not in _STOPS and first not in _ENDS
 
 
 def _asks_no_assertion(lower_after: list[str]) -> bool:
