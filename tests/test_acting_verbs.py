@@ -211,6 +211,13 @@ WORDS = [
     ("in 2009 , the company", "pleaded guilty", "in federal court to a felony charge .", "nothing_found"),
     ("the driver", "pleaded", "not guilty on monday .", "nothing_found"),
     ("the study", "found", "that guilty pleas rose .", None),
+    # "no" or "little" and a bearing after a verb of showing: a bearing shown, no finding
+    ("the driver", "showed", "no reaction as the judge read the sentence .", "nothing_found"),
+    ("the ministry", "has shown", "no sign of giving in to the strikers .", "nothing_found"),
+    ("the networks have", "shown", "little stomach for long investigations .", "nothing_found"),
+    ("the survey", "showed", "little interest in the levy among renters .", "nothing_found"),
+    ("the survey", "showed", "little support for the levy among renters .", None),
+    ("the hosts have", "found", "no shame in repeating the claim .", "nothing_found"),
     # "according to" after a passive participle or an "-ly" adverb says how, not who
     ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),

@@ -97,6 +97,8 @@ _CLAUSE_MARKS = _STOPS - frozenset(".()")
 _PHRASAL_ACTIONS = _WORDS["phrasal_action_verbs"]
 _ACTION_PARTICLES = _WORDS["action_particles"]
 _FINDING_OBJECTS = _WORDS["finding_objects"]
+_NONE_SHOWN = frozenset({"no", "little"})
+_DISPOSITIONS = _WORDS["shown_dispositions"]
 _WRITER_IDIOMS = frozenset(_WORDS["writer_idioms"])
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
 _NEGATION_GAP = _WORDS["negation_gap"]
@@ -304,8 +306,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ...", "hosted a segment called
       ..."): the name is no content;
     - "nothing_found": a verb of finding, showing or pleading (``finding_verbs``) followed at once, in the cue or
-      past it, by a reflexive, a verdict or a particle (``_nothing_found_in``: "found itself in", "has shown itself to
-      be", "found guilty", "found not guilty", "showed up", "pleaded guilty"): nothing is found, shown or said;
+      past it, by a reflexive, a verdict or a particle, or by none of a bearing (``_nothing_found_in``: "found itself
+      in", "has shown itself to be", "found guilty", "found not guilty", "showed up", "pleaded guilty", "showed no
+      reaction"): nothing is found, shown or said;
     - "nothing_said": what the cue says in place of content, then a topic (``_nothing_said``: "said
       nothing about it", "said no to the war", "says a lot about privilege");
     - "phrasal_action": a verb of ``phrasal_action_verbs`` alone as the cue with one of ``action_particles`` right
@@ -759,9 +762,13 @@ def _nothing_found_in(cue_words: Sequence[str], lower_after: list[str]) -> bool:
 
 def _nothing_found(lower_after: list[str]) -> bool:
     """Whether the words after a verb of finding or showing open with a ``finding_objects`` word, past a "not"
-    ("itself", "guilty", "not guilty", "up")."""
+    ("itself", "guilty", "not guilty", "up"), or with "no" or "little" and one of ``shown_dispositions``, a bearing
+    shown rather than a finding ("showed no reaction", "has shown no sign of", "have shown little stomach for",
+    "found no shame in"; "the poll showed no change" stays)."""
     words = lower_after[1:2] if lower_after[:1] == ["not"] else lower_after[:1]
-    return bool(words) and words[0] in _FINDING_OBJECTS
+    if words and words[0] in _FINDING_OBJECTS:
+        return True
+    return len(lower_after) > 1 and lower_after[0] in _NONE_SHOWN and lower_after[1] in _DISPOSITIONS
 
 
 def _names_a_thing(cue_words: Sequence[str], lower_before: list[str], lower_after: list[str]) -> bool:
