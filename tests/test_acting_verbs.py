@@ -140,6 +140,13 @@ WORDS = [
     ("a freshman lawmaker who previously", "warned of", "the cost of the bridge , voted for it .", "restrictive_relative"),
     ("a former aide who has", "told", "reporters about the memo won the primary .", "restrictive_relative"),
     ("the program helps parents who", "said", "they could not find child care .", None),
+    # a saying in a relative clause that defines a thing right before it picks the thing out; a finding stays
+    ("voters approved a ballot measure that", "says", "the county may not raise the levy .", "defining_relative"),
+    ("the mayor posted her message under a headline that", "said", ", “ the bridge is safe . ”", "defining_relative"),
+    ("a woman with a placard that", "read", "“ no new taxes ” was cheered .", "defining_relative"),
+    ("it is a book that", "argues", "that the war was lost at home .", "defining_relative"),
+    ("the council cited a 2019 audit that", "found", "the fund short by $2 million .", None),
+    ("the union pointed to a memo that", "showed", "that the plant would close .", None),
     ("the mayor , who", "told", "reporters about the memo , lost the vote .", "subject_aside"),
     ("the chief of staff called the senator , who", "told", "him the bill would fail .", None),
     ("who", "accused", "the hospital of negligence ?", None),

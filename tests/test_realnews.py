@@ -221,6 +221,9 @@ SHAPES = [
     # a verb of refusing with a request in its object refuses; with a charge it says no
     ("A federal judge on Tuesday denied the state's request to move the trial to another county.", "refusing",
      "The governor on Tuesday denied the charge that the state had moved the trial to another county."),
+    # a saying in a relative clause that defines a thing picks the thing out; the thing's own saying is content
+    ("Voters in November approved a ballot measure that says the county may not raise the school levy.",
+     "defining_relative", "The ballot measure approved in November says the county may not raise the school levy."),
     # a verb of seeming with a "to"-infinitive is a hedge; with a that-clause it is left to the gate
     ("Even as he won the state, the senator seemed to overstay his welcome with the voters.", "seeming",
      "Even as he won the state, the senator said he had overstayed his welcome with the voters."),

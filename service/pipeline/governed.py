@@ -30,6 +30,9 @@ _PARTICLES = _PREPOSITIONS | _WORDS["lone_particles"]
 _NOUN_MARKERS = _WORDS["determiners"] | _WORDS["object_openers"]
 _MODIFIED_NOUN_OPENERS = _WORDS["modified_noun_openers"]
 _RESTRICTIVE_RELATIVES = _WORDS["restrictive_relatives"]
+_DEFINING_RELATIVES = _WORDS["defining_relatives"]
+_EVIDENTIAL = _WORDS["evidential_verbs"]
+_PRONOUNS = _SUBJECTS | _WORDS["refused_persons"]
 _RELATIVE_GAP = _WORDS["negation_gap"] | _CLAUSE_WORDS["perfect_auxiliaries"]
 _BACKGROUND = _CLAUSE_WORDS["perfect_auxiliaries"] | _WORDS["background_adverbs"]
 _NOT_DEFINED = _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | _FINITE
@@ -318,6 +321,11 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
       between (``_in_restrictive_relative``), and acts on an object only (``_acts_on_object``: "the woman who accused
       him of", "a Republican who warned of the deficit"): the writer's sentence picks the person out by a deed;
+    - "defining_relative": the cue opens a relative clause with one of ``defining_relatives`` that defines the thing
+      right before it, with no mark between (``_in_restrictive_relative``: "approved a ballot initiative that says
+      ...", "posted her message under a headline that said, “...”", "a book that argues that"), whatever follows: the
+      writer's sentence picks the thing out by what it says; a report's finding (``evidential_verbs``: "a 2009
+      government report that found") is left to the gate;
     - "background_relative": the cue stands in a relative clause after a comma or dash that follows the writer's
       main clause and recalls what the person has said before (a perfect or ``background_adverbs``,
       ``_background_relative``: "It marked a reversal for Kasich, who previously said ...", "..., and to Democrats,
@@ -393,8 +401,11 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "phrasal_action"
     if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
         return "modifier"
-    if _in_restrictive_relative([*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]) and _acts_on_object(lower_after):
+    before_verb = [*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]
+    if _in_restrictive_relative(before_verb, _RESTRICTIVE_RELATIVES) and _acts_on_object(lower_after):
         return "restrictive_relative"
+    if lemma not in _EVIDENTIAL and _in_restrictive_relative(before_verb, _DEFINING_RELATIVES):
+        return "defining_relative"
     if _background_relative([*lower_before, *cue_words[:-1]]):
         return "background_relative"
     if _poll_share(lower_before):
@@ -649,19 +660,20 @@ def _ly_adverb(word: str) -> bool:
     return len(word) > 5 and word.endswith("ly") and not word.endswith(("ily", "bly"))
 
 
-def _in_restrictive_relative(words: list[str]) -> bool:
+def _in_restrictive_relative(words: list[str], relatives: frozenset[str]) -> bool:
     """Whether the last of ``words`` (those before the cue's verb), past "-ly" adverbs, ``negation_gap`` adverbs and
-    "has", "have", "had", is one of ``restrictive_relatives`` with a word before it that is no mark, subordinator,
-    conjunction or finite auxiliary: the noun the relative clause defines ("the woman who accused", "a close friend
-    who has warned", "those who previously said"). A relative after a mark ("Blunt, who said") or opening the claim
-    is not."""
+    "has", "have", "had", is one of ``relatives`` with a word before it that is no mark, subordinator, conjunction,
+    pronoun or verb form: the noun the relative clause defines ("the woman who accused", "a close friend who has
+    warned", "those who previously said", "a headline that said"). A relative after a mark ("Blunt, who said"),
+    opening the claim or after a verb ("argued that he said", "told him that": a clause of content) is not."""
     at = len(words) - 1
     while at > 0 and (words[at] in _RELATIVE_GAP or _ly_adverb(words[at])):
         at -= 1
-    if at < 1 or words[at] not in _RESTRICTIVE_RELATIVES:
+    if at < 1 or words[at] not in relatives:
         return False
     before = words[at - 1]
-    return before not in _STOPS and before not in QUOTE_MARKS and before not in _NOT_DEFINED
+    return (before not in _STOPS and before not in QUOTE_MARKS and before not in _NOT_DEFINED and before not in _PRONOUNS
+            and not _finite_looking(before) and not _irregular_past(before))
 
 
 def _background_relative(words: list[str]) -> bool:
