@@ -90,6 +90,7 @@ _REFUSING = _WORDS["refusing_verbs"]
 _REQUESTS = _WORDS["request_nouns"]
 _REFUSED_PERSONS = _WORDS["refused_persons"]
 _WRITING = _WORDS["writing_verbs"]
+_OUTCRY = _WORDS["outcry_verbs"]
 _TELLING = _WORDS["telling_verbs"]
 _NARRATIVES = _WORDS["narrative_nouns"]
 _NARRATIVE_OPENERS = _WORDS["narrative_openers"] | QUOTE_MARKS
@@ -301,6 +302,10 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       what it holds (``_tells_a_story``: "tells a different story", "tells this story for the first time");
     - "writing": a verb of writing (``writing_verbs``) that makes a thing (``_writes_a_thing``: "wrote the programs
       that ran the model", "posted a photo of herself"): an action;
+    - "outcry": a verb of crying out (``outcry_verbs``) with no quotation before it ("students marched through,
+      chanting “Not my president”", "Joe Wilson yelled “You lie!”", "shouting across a divide"): the writer tells of
+      an outcry, a slogan or an exclamation, not of a claim; a quotation fronted before it keeps the cue ("“He got
+      away with murder,” Perkins shouted");
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
@@ -388,6 +393,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "narrating"
     if lemma in _WRITING and _writes_a_thing(lower_before, lower_after):
         return "writing"
+    if lemma in _OUTCRY and QUOTE_MARKS.isdisjoint(lower_before):
+        return "outcry"
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
