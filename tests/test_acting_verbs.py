@@ -224,6 +224,14 @@ WORDS = [
     ("in 2009 , the company", "pleaded guilty", "in federal court to a felony charge .", "nothing_found"),
     ("the driver", "pleaded", "not guilty on monday .", "nothing_found"),
     ("the study", "found", "that guilty pleas rose .", None),
+    # a reflexive object with a complement after it: the teller names itself, nothing is said
+    ("where the senator", "labeled", "himself a “ uniter , ” the governor did not .", "self_description"),
+    ("dozens of towns have", "declared", "themselves “ free zones ” since 2019 .", "self_description"),
+    ("both candidates have", "concerned", "themselves more with the budget .", "self_description"),
+    ("in 1973 , the senator", "described", "himself as “ a moderate . ”", None),
+    ("the city", "believed", "itself to be under attack .", None),
+    ("“ we have nothing to fear , ” he", "said of", "himself and his party .", None),
+    ("the senator", "told", "himself that the vote would pass .", None),
     # "no" or "little" and a bearing after a verb of showing: a bearing shown, no finding
     ("the driver", "showed", "no reaction as the judge read the sentence .", "nothing_found"),
     ("the ministry", "has shown", "no sign of giving in to the strikers .", "nothing_found"),

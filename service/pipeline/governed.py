@@ -100,7 +100,8 @@ _CLAUSE_MARKS = _STOPS - frozenset(".()")
 """Stops that end a noun phrase: not an abbreviation's points ("the U.S. Department's request") nor brackets."""
 _PHRASAL_ACTIONS = _WORDS["phrasal_action_verbs"]
 _ACTION_PARTICLES = _WORDS["action_particles"]
-_FINDING_OBJECTS = _WORDS["finding_objects"]
+_REFLEXIVES = _WORDS["reflexives"]
+_FINDING_OBJECTS = _WORDS["finding_objects"] | _REFLEXIVES
 _NONE_SHOWN = frozenset({"no", "little"})
 _DISPOSITIONS = _WORDS["shown_dispositions"]
 _WRITER_IDIOMS = frozenset(_WORDS["writer_idioms"])
@@ -319,6 +320,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       reaction"): nothing is found, shown or said;
     - "nothing_said": what the cue says in place of content, then a topic (``_nothing_said``: "said
       nothing about it", "said no to the war", "says a lot about privilege");
+    - "self_description": the cue's object is its teller itself with a complement after it (``_describes_itself``:
+      "labeled himself a “uniter”", "declared themselves “LGBTQ-free zones”", "have concerned themselves more with"):
+      the teller names itself or acts on itself, nothing is said;
     - "phrasal_action": a verb of ``phrasal_action_verbs`` alone as the cue with one of ``action_particles`` right
       after it ("called off the trip", "called into the show"): an action;
     - "modifier": a past participle alone as the cue that is an adjective of the noun after it (``_modifies_a_noun``:
@@ -404,6 +408,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "nothing_found"
     if _nothing_said(lower_after):
         return "nothing_said"
+    if _describes_itself(cue_words, lower_after):
+        return "self_description"
     if lemma in _PHRASAL_ACTIONS and len(cue_words) == 1 and lower_after[:1] and lower_after[0] in _ACTION_PARTICLES:
         return "phrasal_action"
     if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
@@ -788,6 +794,16 @@ def _nothing_found(lower_after: list[str]) -> bool:
     if words and words[0] in _FINDING_OBJECTS:
         return True
     return len(lower_after) > 1 and lower_after[0] in _NONE_SHOWN and lower_after[1] in _DISPOSITIONS
+
+
+def _describes_itself(cue_words: Sequence[str], lower_after: list[str]) -> bool:
+    """Whether the cue's object is a reflexive (``reflexives``) with a complement after it that is no "as" or "to"
+    phrase, no content and no mark ("labeled himself a “uniter”", "declared themselves “LGBTQ-free zones”"); a cue
+    that ends in a preposition has the reflexive as its topic ("said of himself"), and "described himself as",
+    "believed itself to be", "told himself that" stay."""
+    return (cue_words[-1] not in _PARTICLES and len(lower_after) > 1 and lower_after[0] in _REFLEXIVES
+            and lower_after[1] not in ("as", "to") and lower_after[1] not in _CONTENT_OPENERS
+            and lower_after[1] not in _STOPS)
 
 
 def _names_a_thing(cue_words: Sequence[str], lower_before: list[str], lower_after: list[str]) -> bool:
