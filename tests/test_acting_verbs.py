@@ -84,6 +84,11 @@ WORDS = [
     ("the company", "responded", "by cutting prices at all of its stores .", "expressing"),
     ("the company", "responded", "that prices would stay where they are .", None),
     # a verb of crying out tells of an outcry, a slogan; a quotation fronted before it is a claim
+    # a "that" with a verb right after it opens a relative clause of the object, no content
+    ("two senators", "introduced", "a bill that would raise the levy .", "expressing"),
+    ("the paper", "apologized for", "a cartoon that mocked the mayor .", "acting"),
+    ("the mayor", "dismissed", "the idea that she would resign .", None),
+    ("the paper", "published", "an article that contained this line : “ the mayor lied . ”", None),
     ("the crowd", "chanted", "“ no more cuts ! ”", "outcry"),
     ("students marched through the square ,", "chanting", ", “ not my president . ”", "outcry"),
     ("a congressman", "yelled", "“ you lie ! ” during the speech .", "outcry"),

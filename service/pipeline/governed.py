@@ -747,8 +747,11 @@ def _irregular_past(word: str) -> bool:
 
 def _acts_on_object(lower_after: list[str]) -> bool:
     """Whether the words after a cue are an object it acts on and no content: no that-clause or question, quotation,
-    clause or nothing (``_after``), and no colon nor "as" before the first stop ("condemned the attack as a crime")."""
-    if _after(lower_after)[0] in _NO_OBJECT:
+    clause or nothing (``_after``; a "that" after the object with a verb right after it opens a relative clause of
+    the object, ``_relative_that``: "introduced legislation that would allow", "apologized for a cartoon that
+    included"), and no colon nor "as" before the first stop ("condemned the attack as a crime")."""
+    kind = _after(lower_after)[0]
+    if kind in _NO_OBJECT and not (kind == "np_then_that" and _relative_that(lower_after)):
         return False
     for word in lower_after[:_SCAN]:
         if word == ":" or word == "as":
@@ -756,6 +759,17 @@ def _acts_on_object(lower_after: list[str]) -> bool:
         if word in _STOPS:
             break
     return True
+
+
+def _relative_that(lower_after: list[str]) -> bool:
+    """Whether the first "that" among the words read (``_SCAN``) has a finite verb, auxiliary or modal right after it:
+    the subject gap of a relative clause ("a measure that would keep", "a cartoon that included"), where a clause of
+    content has a subject of its own ("the idea that pence was")."""
+    at = next((at for at, word in enumerate(lower_after[:_SCAN]) if word == "that"), None)
+    if at is None or at + 1 >= len(lower_after):
+        return False
+    verb = lower_after[at + 1]
+    return verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
 
 
 def _after_be(words: list[str]) -> bool:
