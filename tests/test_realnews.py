@@ -305,7 +305,7 @@ SHAPE_WORDS = [
     ("a north korean defector sometimes", "referred to", "as “ enemy zero ” .", "naming"),
     ("", "called", "the harbor line , the ferry will carry 4,000 riders .", "naming"),
     ("the mayor", "called", "the budget “ a betrayal ” .", None),
-    ("the judge", "referred to", "the earlier ruling in her decision .", None),
+    ("the judge", "referred to", "the earlier ruling as “ settled law . ”", None),
     # ... or that follows the object of the claim's verb names that object
     ("the station aired a weekly segment", "called", "mayor watch on sunday nights .", "naming"),
     ("the study relied on data from a little-known “ institute ”", "called", "civic metrics .", "naming"),
