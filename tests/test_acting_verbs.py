@@ -249,6 +249,10 @@ WORDS = [
     ("the survey", "showed", "little support for the levy among renters .", None),
     ("the hosts have", "found", "no shame in repeating the claim .", "nothing_found"),
     # "according to" after a passive participle or an "-ly" adverb says how, not who
+    # a passive's agent comes before any infinitive; a "by" inside the infinitive's words names none
+    ("some aides are", "said", "to be urging the mayor to play by the rules .", "agentless_passive"),
+    ("the plan was", "described", "by the mayor as “ a turning point . ”", None),
+    ("the senator was", "accused", "by two aides of lying to the board .", None),
     ("seats are assigned", "according to", "the order in which tickets were sold .", "manner"),
     ("turnout varied widely", "according to", "the weather in each county .", "manner"),
     ("the mayor said", "according to", "a transcript of the meeting .", None),

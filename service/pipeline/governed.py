@@ -356,8 +356,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       subject, before any verb of the main clause, which goes on after the aside closes (``_in_subject_aside``: "Mr.
       Gubarev, who flatly denies he had ..., filed an appeal"), or a past participle does with no pronoun ("The
       policy, announced Wednesday, would end"): an aside in the writer's sentence;
-    - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
-      "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
+    - "agentless_passive": a passive with no agent after it (``_passive_agent``: "was reported", "We were told that",
+      "we're told", "I am also told", "it was revealed that", "are said to be urging the governor to play by the
+      rules"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
       about", "After announcing his retirement, ...") of a main clause with a verb of its own
       (``_in_adjunct_clause``): an aside in the writer's sentence;
@@ -434,7 +435,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "manner"
     if _in_subject_aside(lower_before, lower_after, len(cue_words) <= 2 and is_past_participle(head)):
         return "subject_aside"
-    if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
+    if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and not _passive_agent(lower_after):
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
         return "adjunct_clause"
@@ -770,6 +771,17 @@ def _relative_that(lower_after: list[str]) -> bool:
         return False
     verb = lower_after[at + 1]
     return verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
+
+
+def _passive_agent(lower_after: list[str]) -> bool:
+    """Whether a "by" among the eight words after a passive names its agent: it comes before any "to"-infinitive,
+    whose own words a "by" after it belongs to ("are said to be urging the governor to play by the rules")."""
+    for at, word in enumerate(lower_after[:8]):
+        if word == "by":
+            return True
+        if _infinitive(lower_after, at, len(lower_after)):
+            return False
+    return False
 
 
 def _after_be(words: list[str]) -> bool:
