@@ -705,10 +705,10 @@ def _background_relative(words: list[str]) -> bool:
 
 def _negated(lower_before: list[str]) -> bool:
     """Whether the last of ``words`` (those before the cue's head: "did not say" has its own), past the adverbs of
-    ``negation_gap``, is a negation ("not", "never", "didn't")."""
+    ``negation_gap``, is a negation ("not", "never", "didn't", the "no" of "no longer")."""
     for word in reversed(lower_before):
         if word not in _NEGATION_GAP:
-            return word in ("not", "never") or word.endswith(("n't", "n’t"))
+            return word in ("not", "never", "no") or word.endswith(("n't", "n’t"))
     return False
 
 
