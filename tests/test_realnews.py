@@ -221,6 +221,9 @@ SHAPES = [
     # a verb of refusing with a request in its object refuses; with a charge it says no
     ("A federal judge on Tuesday denied the state's request to move the trial to another county.", "refusing",
      "The governor on Tuesday denied the charge that the state had moved the trial to another county."),
+    # a saying in a relative clause that defines a thing picks the thing out; the thing's own saying is content
+    ("Voters in November approved a ballot measure that says the county may not raise the school levy.",
+     "defining_relative", "The ballot measure approved in November says the county may not raise the school levy."),
     # a verb of seeming with a "to"-infinitive is a hedge; with a that-clause it is left to the gate
     ("Even as he won the state, the senator seemed to overstay his welcome with the voters.", "seeming",
      "Even as he won the state, the senator said he had overstayed his welcome with the voters."),
@@ -262,6 +265,9 @@ SHAPE_WORDS = [
     ("the agency has not", "said", "whether the plant will close .", "negated"),
     ("the mayor did not immediately", "explain", "how the fund would be spent .", "negated"),
     ("the company isn’t", "questioning", "the audit results .", "negated"),
+    ("the figures don't necessarily", "tell", "where the mayor stands on the levy .", "negated"),
+    ("it isn't that the council no longer", "says", "it wants a new stadium .", "negated"),
+    ("no one", "said", "the plan would fail .", None),
     ("the governor never", "mentioned", "that the bridge had failed an inspection .", "negated"),
     ("most economists don’t", "think", "that the rate cut will help .", None),
     ("several senators don't", "see", "that happening this year .", None),
@@ -302,7 +308,7 @@ SHAPE_WORDS = [
     ("a north korean defector sometimes", "referred to", "as “ enemy zero ” .", "naming"),
     ("", "called", "the harbor line , the ferry will carry 4,000 riders .", "naming"),
     ("the mayor", "called", "the budget “ a betrayal ” .", None),
-    ("the judge", "referred to", "the earlier ruling in her decision .", None),
+    ("the judge", "referred to", "the earlier ruling as “ settled law . ”", None),
     # ... or that follows the object of the claim's verb names that object
     ("the station aired a weekly segment", "called", "mayor watch on sunday nights .", "naming"),
     ("the study relied on data from a little-known “ institute ”", "called", "civic metrics .", "naming"),

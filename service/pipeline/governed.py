@@ -30,6 +30,9 @@ _PARTICLES = _PREPOSITIONS | _WORDS["lone_particles"]
 _NOUN_MARKERS = _WORDS["determiners"] | _WORDS["object_openers"]
 _MODIFIED_NOUN_OPENERS = _WORDS["modified_noun_openers"]
 _RESTRICTIVE_RELATIVES = _WORDS["restrictive_relatives"]
+_DEFINING_RELATIVES = _WORDS["defining_relatives"]
+_EVIDENTIAL = _WORDS["evidential_verbs"]
+_PRONOUNS = _SUBJECTS | _WORDS["refused_persons"]
 _RELATIVE_GAP = _WORDS["negation_gap"] | _CLAUSE_WORDS["perfect_auxiliaries"]
 _BACKGROUND = _CLAUSE_WORDS["perfect_auxiliaries"] | _WORDS["background_adverbs"]
 _NOT_DEFINED = _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | _FINITE
@@ -87,6 +90,7 @@ _REFUSING = _WORDS["refusing_verbs"]
 _REQUESTS = _WORDS["request_nouns"]
 _REFUSED_PERSONS = _WORDS["refused_persons"]
 _WRITING = _WORDS["writing_verbs"]
+_OUTCRY = _WORDS["outcry_verbs"]
 _TELLING = _WORDS["telling_verbs"]
 _NARRATIVES = _WORDS["narrative_nouns"]
 _NARRATIVE_OPENERS = _WORDS["narrative_openers"] | QUOTE_MARKS
@@ -96,7 +100,10 @@ _CLAUSE_MARKS = _STOPS - frozenset(".()")
 """Stops that end a noun phrase: not an abbreviation's points ("the U.S. Department's request") nor brackets."""
 _PHRASAL_ACTIONS = _WORDS["phrasal_action_verbs"]
 _ACTION_PARTICLES = _WORDS["action_particles"]
-_FINDING_OBJECTS = _WORDS["finding_objects"]
+_REFLEXIVES = _WORDS["reflexives"]
+_FINDING_OBJECTS = _WORDS["finding_objects"] | _REFLEXIVES
+_NONE_SHOWN = frozenset({"no", "little"})
+_DISPOSITIONS = _WORDS["shown_dispositions"]
 _WRITER_IDIOMS = frozenset(_WORDS["writer_idioms"])
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
 _NEGATION_GAP = _WORDS["negation_gap"]
@@ -283,7 +290,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
     - "decision": a verb of deciding (``deciding_verbs``), whatever follows ("voted to", "approved a law that");
     - "seeming": a verb of seeming (``seeming_verbs``) with a "to"-infinitive after it ("seemed to overstay", "appears
-      to trace"): how a thing looks to the writer, a hedge;
+      to trace") or a complement (``_seems_so``: "appear virtually impenetrable", "it seems the voters are"): how a
+      thing looks to the writer, a hedge;
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
       that"): the writer gives the content as a fact;
     - "asking": a verb of asking (``asking_verbs``) that asks a yes-no question or a request (``_asks_no_assertion``:
@@ -295,6 +303,10 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       what it holds (``_tells_a_story``: "tells a different story", "tells this story for the first time");
     - "writing": a verb of writing (``writing_verbs``) that makes a thing (``_writes_a_thing``: "wrote the programs
       that ran the model", "posted a photo of herself"): an action;
+    - "outcry": a verb of crying out (``outcry_verbs``) with no quotation before it ("students marched through,
+      chanting “Not my president”", "Joe Wilson yelled “You lie!”", "shouting across a divide"): the writer tells of
+      an outcry, a slogan or an exclamation, not of a claim; a quotation fronted before it keeps the cue ("“He got
+      away with murder,” Perkins shouted");
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
@@ -303,10 +315,14 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ...", "hosted a segment called
       ..."): the name is no content;
     - "nothing_found": a verb of finding, showing or pleading (``finding_verbs``) followed at once, in the cue or
-      past it, by a reflexive, a verdict or a particle (``_nothing_found_in``: "found itself in", "has shown itself to
-      be", "found guilty", "found not guilty", "showed up", "pleaded guilty"): nothing is found, shown or said;
+      past it, by a reflexive, a verdict or a particle, or by none of a bearing (``_nothing_found_in``: "found itself
+      in", "has shown itself to be", "found guilty", "found not guilty", "showed up", "pleaded guilty", "showed no
+      reaction"): nothing is found, shown or said;
     - "nothing_said": what the cue says in place of content, then a topic (``_nothing_said``: "said
       nothing about it", "said no to the war", "says a lot about privilege");
+    - "self_description": the cue's object is its teller itself with a complement after it (``_describes_itself``:
+      "labeled himself a “uniter”", "declared themselves “LGBTQ-free zones”", "have concerned themselves more with"):
+      the teller names itself or acts on itself, nothing is said;
     - "phrasal_action": a verb of ``phrasal_action_verbs`` alone as the cue with one of ``action_particles`` right
       after it ("called off the trip", "called into the show"): an action;
     - "modifier": a past participle alone as the cue that is an adjective of the noun after it (``_modifies_a_noun``:
@@ -314,6 +330,11 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
       between (``_in_restrictive_relative``), and acts on an object only (``_acts_on_object``: "the woman who accused
       him of", "a Republican who warned of the deficit"): the writer's sentence picks the person out by a deed;
+    - "defining_relative": the cue opens a relative clause with one of ``defining_relatives`` that defines the thing
+      right before it, with no mark between (``_in_restrictive_relative``: "approved a ballot initiative that says
+      ...", "posted her message under a headline that said, “...”", "a book that argues that"), whatever follows: the
+      writer's sentence picks the thing out by what it says; a report's finding (``evidential_verbs``: "a 2009
+      government report that found") is left to the gate;
     - "background_relative": the cue stands in a relative clause after a comma or dash that follows the writer's
       main clause and recalls what the person has said before (a perfect or ``background_adverbs``,
       ``_background_relative``: "It marked a reversal for Kasich, who previously said ...", "..., and to Democrats,
@@ -335,8 +356,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       subject, before any verb of the main clause, which goes on after the aside closes (``_in_subject_aside``: "Mr.
       Gubarev, who flatly denies he had ..., filed an appeal"), or a past participle does with no pronoun ("The
       policy, announced Wednesday, would end"): an aside in the writer's sentence;
-    - "agentless_passive": a passive with no "by" in the eight words after it ("was reported", "We were told that",
-      "we're told", "I am also told", "it was revealed that"): vague attribution, a hedge, never an attribution;
+    - "agentless_passive": a passive with no agent after it (``_passive_agent``: "was reported", "We were told that",
+      "we're told", "I am also told", "it was revealed that", "are said to be urging the governor to play by the
+      rules"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
       about", "After announcing his retirement, ...") of a main clause with a verb of its own
       (``_in_adjunct_clause``): an aside in the writer's sentence;
@@ -364,7 +386,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     lemma = verb_lemma(_verb_word(cue_words))
     if lemma in _DECIDING:
         return "decision"
-    if lemma in _SEEMING and _infinitive_after(cue_words, lower_after):
+    if lemma in _SEEMING and (_infinitive_after(cue_words, lower_after) or _seems_so(lower_after)):
         return "seeming"
     if lemma in _KNOWING:
         return "knowing"
@@ -376,6 +398,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "narrating"
     if lemma in _WRITING and _writes_a_thing(lower_before, lower_after):
         return "writing"
+    if lemma in _OUTCRY and QUOTE_MARKS.isdisjoint(lower_before):
+        return "outcry"
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
@@ -385,12 +409,17 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "nothing_found"
     if _nothing_said(lower_after):
         return "nothing_said"
+    if _describes_itself(cue_words, lower_after):
+        return "self_description"
     if lemma in _PHRASAL_ACTIONS and len(cue_words) == 1 and lower_after[:1] and lower_after[0] in _ACTION_PARTICLES:
         return "phrasal_action"
     if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
         return "modifier"
-    if _in_restrictive_relative([*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]) and _acts_on_object(lower_after):
+    before_verb = [*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]
+    if _in_restrictive_relative(before_verb, _RESTRICTIVE_RELATIVES) and _acts_on_object(lower_after):
         return "restrictive_relative"
+    if lemma not in _EVIDENTIAL and _in_restrictive_relative(before_verb, _DEFINING_RELATIVES):
+        return "defining_relative"
     if _background_relative([*lower_before, *cue_words[:-1]]):
         return "background_relative"
     if _poll_share(lower_before):
@@ -406,7 +435,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "manner"
     if _in_subject_aside(lower_before, lower_after, len(cue_words) <= 2 and is_past_participle(head)):
         return "subject_aside"
-    if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and "by" not in lower_after[:8]:
+    if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and not _passive_agent(lower_after):
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
         return "adjunct_clause"
@@ -420,6 +449,15 @@ def _verb_word(cue_words: Sequence[str]) -> str:
     are "called", "pointed", "lashed"), so that the verb lists judge a phrasal cue by its verb; the last word when
     all are."""
     return next((word for word in reversed(cue_words) if word not in _PARTICLES), cue_words[-1])
+
+
+def _seems_so(lower_after: list[str]) -> bool:
+    """Whether a verb of seeming has a complement right after it that says how a thing looks: an adjective or a
+    clause with no "that" ("appear virtually impenetrable", "appears reticent", "it seems the voters are"); not a
+    preposition or particle ("appeared on a morning show", an action), a that-clause (left to the gate, as PolNeAR
+    marks "it appeared that"), a mark or nothing."""
+    first = lower_after[0] if lower_after else ""
+    return bool(first) and first != "that" and first not in _PARTICLES and first not in _STOPS and first not in _ENDS
 
 
 def _asks_no_assertion(lower_after: list[str]) -> bool:
@@ -636,19 +674,20 @@ def _ly_adverb(word: str) -> bool:
     return len(word) > 5 and word.endswith("ly") and not word.endswith(("ily", "bly"))
 
 
-def _in_restrictive_relative(words: list[str]) -> bool:
+def _in_restrictive_relative(words: list[str], relatives: frozenset[str]) -> bool:
     """Whether the last of ``words`` (those before the cue's verb), past "-ly" adverbs, ``negation_gap`` adverbs and
-    "has", "have", "had", is one of ``restrictive_relatives`` with a word before it that is no mark, subordinator,
-    conjunction or finite auxiliary: the noun the relative clause defines ("the woman who accused", "a close friend
-    who has warned", "those who previously said"). A relative after a mark ("Blunt, who said") or opening the claim
-    is not."""
+    "has", "have", "had", is one of ``relatives`` with a word before it that is no mark, subordinator, conjunction,
+    pronoun or verb form: the noun the relative clause defines ("the woman who accused", "a close friend who has
+    warned", "those who previously said", "a headline that said"). A relative after a mark ("Blunt, who said"),
+    opening the claim or after a verb ("argued that he said", "told him that": a clause of content) is not."""
     at = len(words) - 1
     while at > 0 and (words[at] in _RELATIVE_GAP or _ly_adverb(words[at])):
         at -= 1
-    if at < 1 or words[at] not in _RESTRICTIVE_RELATIVES:
+    if at < 1 or words[at] not in relatives:
         return False
     before = words[at - 1]
-    return before not in _STOPS and before not in QUOTE_MARKS and before not in _NOT_DEFINED
+    return (before not in _STOPS and before not in QUOTE_MARKS and before not in _NOT_DEFINED and before not in _PRONOUNS
+            and not _finite_looking(before) and not _irregular_past(before))
 
 
 def _background_relative(words: list[str]) -> bool:
@@ -666,10 +705,10 @@ def _background_relative(words: list[str]) -> bool:
 
 def _negated(lower_before: list[str]) -> bool:
     """Whether the last of ``words`` (those before the cue's head: "did not say" has its own), past the adverbs of
-    ``negation_gap``, is a negation ("not", "never", "didn't")."""
+    ``negation_gap``, is a negation ("not", "never", "didn't", the "no" of "no longer")."""
     for word in reversed(lower_before):
         if word not in _NEGATION_GAP:
-            return word in ("not", "never") or word.endswith(("n't", "n’t"))
+            return word in ("not", "never", "no") or word.endswith(("n't", "n’t"))
     return False
 
 
@@ -709,8 +748,11 @@ def _irregular_past(word: str) -> bool:
 
 def _acts_on_object(lower_after: list[str]) -> bool:
     """Whether the words after a cue are an object it acts on and no content: no that-clause or question, quotation,
-    clause or nothing (``_after``), and no colon nor "as" before the first stop ("condemned the attack as a crime")."""
-    if _after(lower_after)[0] in _NO_OBJECT:
+    clause or nothing (``_after``; a "that" after the object with a verb right after it opens a relative clause of
+    the object, ``_relative_that``: "introduced legislation that would allow", "apologized for a cartoon that
+    included"), and no colon nor "as" before the first stop ("condemned the attack as a crime")."""
+    kind = _after(lower_after)[0]
+    if kind in _NO_OBJECT and not (kind == "np_then_that" and _relative_that(lower_after)):
         return False
     for word in lower_after[:_SCAN]:
         if word == ":" or word == "as":
@@ -718,6 +760,28 @@ def _acts_on_object(lower_after: list[str]) -> bool:
         if word in _STOPS:
             break
     return True
+
+
+def _relative_that(lower_after: list[str]) -> bool:
+    """Whether the first "that" among the words read (``_SCAN``) has a finite verb, auxiliary or modal right after it:
+    the subject gap of a relative clause ("a measure that would keep", "a cartoon that included"), where a clause of
+    content has a subject of its own ("the idea that pence was")."""
+    at = next((at for at, word in enumerate(lower_after[:_SCAN]) if word == "that"), None)
+    if at is None or at + 1 >= len(lower_after):
+        return False
+    verb = lower_after[at + 1]
+    return verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
+
+
+def _passive_agent(lower_after: list[str]) -> bool:
+    """Whether a "by" among the eight words after a passive names its agent: it comes before any "to"-infinitive,
+    whose own words a "by" after it belongs to ("are said to be urging the governor to play by the rules")."""
+    for at, word in enumerate(lower_after[:8]):
+        if word == "by":
+            return True
+        if _infinitive(lower_after, at, len(lower_after)):
+            return False
+    return False
 
 
 def _after_be(words: list[str]) -> bool:
@@ -749,9 +813,23 @@ def _nothing_found_in(cue_words: Sequence[str], lower_after: list[str]) -> bool:
 
 def _nothing_found(lower_after: list[str]) -> bool:
     """Whether the words after a verb of finding or showing open with a ``finding_objects`` word, past a "not"
-    ("itself", "guilty", "not guilty", "up")."""
+    ("itself", "guilty", "not guilty", "up"), or with "no" or "little" and one of ``shown_dispositions``, a bearing
+    shown rather than a finding ("showed no reaction", "has shown no sign of", "have shown little stomach for",
+    "found no shame in"; "the poll showed no change" stays)."""
     words = lower_after[1:2] if lower_after[:1] == ["not"] else lower_after[:1]
-    return bool(words) and words[0] in _FINDING_OBJECTS
+    if words and words[0] in _FINDING_OBJECTS:
+        return True
+    return len(lower_after) > 1 and lower_after[0] in _NONE_SHOWN and lower_after[1] in _DISPOSITIONS
+
+
+def _describes_itself(cue_words: Sequence[str], lower_after: list[str]) -> bool:
+    """Whether the cue's object is a reflexive (``reflexives``) with a complement after it that is no "as" or "to"
+    phrase, no content and no mark ("labeled himself a “uniter”", "declared themselves “LGBTQ-free zones”"); a cue
+    that ends in a preposition has the reflexive as its topic ("said of himself"), and "described himself as",
+    "believed itself to be", "told himself that" stay."""
+    return (cue_words[-1] not in _PARTICLES and len(lower_after) > 1 and lower_after[0] in _REFLEXIVES
+            and lower_after[1] not in ("as", "to") and lower_after[1] not in _CONTENT_OPENERS
+            and lower_after[1] not in _STOPS)
 
 
 def _names_a_thing(cue_words: Sequence[str], lower_before: list[str], lower_after: list[str]) -> bool:
