@@ -255,6 +255,10 @@ SHAPE_WORDS = [
     ("the levy will not pass until the council", "agrees", "that the schools need it .", "adjunct_clause"),
     ("a review of the filings since 2019", "shows", "that the firm rarely traded .", None),  # "since" a date
     ("country after country", "flouts", "the treaty , and the council has done nothing .", None),
+    # a dash typed as hyphens closes the adjunct clause before it as "—" does
+    ("in may 2013 - four months after the mayor left office - the city", "told", "the paper that no records existed .", None),
+    ("the aides expressed relief after the vote --", "saying", "that the plan would pass .", None),
+    ("in may 2013 — four months after the mayor left office — the city", "told", "the paper that no records existed .", None),
     ("“ they would resign if this went on , ”", "said", "the coach .", None),
     ("as the mayor", "said", ", the bridge is safe .", None),
     ("the bill now rests with the house , where republicans", "say", "they will take up their own version .", None),
