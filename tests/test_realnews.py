@@ -124,6 +124,8 @@ GOVERNS_NOTHING = [
      "The mayor said the state should send more snowplows."),
     ("It is only fair to say that the old bridge served the town well.", "infinitive",
      "The mayor went on to say that the old bridge served the town well."),
+    ("Residents were trying to argue that the old bridge served the town well.", "infinitive",
+     "Two engineers came forward to argue that the old bridge served the town well."),
     ("The coach's claims that the referee was biased drew a fine from the league.", "noun",
      "The coach claimed that the referee was biased."),
     ("The council met the strikers’ demand that the depot be reopened on Monday.", "noun",
