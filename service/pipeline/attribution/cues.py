@@ -178,6 +178,12 @@ def of_candidate_class(word: str) -> bool:
     return classes is not None and classes[0][0] in _CANDIDATE_CLASSES
 
 
+def may_hold_class_cue(text: str, claim: Claim) -> bool:
+    """Whether ``class_cues`` may find a cue in the claim: content may open in it (``may_open_content``), or a belief
+    verb stands before a clause ("many officials believe meaningful debt relief is possible"), which needs no "that"."""
+    return may_open_content(text, claim) or _BELIEF_BEFORE_CLAUSE.search(text, claim.start, claim.end) is not None
+
+
 def may_open_content(text: str, claim: Claim) -> bool:
     """Whether content may open in the claim ("that", a colon, a quotation mark): a plain search, before the scan of
     ``class_cues`` and the lookup of each word's verb classes (most claims have none of them, and then no class cue)."""
