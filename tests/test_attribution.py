@@ -145,6 +145,11 @@ SINGLE_SENTENCES = [
         "The company acknowledged its crews had missed the warning signs.",
         ("The company", "organization", False, False, "acknowledged"),
     ),
+    # A verb of speculating reports a source's view as "believes" does.
+    (
+        "Mila Sohoni, a law professor at the University of San Diego, speculates that the order was meant as a warning.",
+        ("Mila Sohoni", "person", True, False, "speculates"),
+    ),
     # "so" or "this" standing for the content at the end of the sentence.
     ("Governor Lisa Hart denied this.", ("Lisa Hart", "person", True, False, "denied")),
 ]

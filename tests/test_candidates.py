@@ -54,6 +54,9 @@ FIRST_AN_ACTION = [
     ("The agency pulled the warning from its fact sheets, The Post reported, and staff stopped using it.",
      "pulled", "The agency", "reported", "The Post"),
     ("The navy, the review states, built four new ships last year.", "built", "The navy", "states", "the review"),
+    # a belief verb before a clause with no "that" (class_cues) beside the action
+    ("Many officials on the island believe debt relief is possible only in bankruptcy and have moved to change the "
+     "law.", "moved", "Many officials on the island", "believe", "Many officials on the island"),
     # a stance before the participle that says: refused (guidelines.md: a stance is no saying), the participle takes
     # its teller
     ("The lawyers challenged the verdict in court, contending that the jury had been misled.",

@@ -124,6 +124,8 @@ GOVERNS_NOTHING = [
      "The mayor said the state should send more snowplows."),
     ("It is only fair to say that the old bridge served the town well.", "infinitive",
      "The mayor went on to say that the old bridge served the town well."),
+    ("Residents were trying to argue that the old bridge served the town well.", "infinitive",
+     "Two engineers came forward to argue that the old bridge served the town well."),
     ("The coach's claims that the referee was biased drew a fine from the league.", "noun",
      "The coach claimed that the referee was biased."),
     ("The council met the strikers’ demand that the depot be reopened on Monday.", "noun",
@@ -258,6 +260,10 @@ SHAPE_WORDS = [
     ("the levy will not pass until the council", "agrees", "that the schools need it .", "adjunct_clause"),
     ("a review of the filings since 2019", "shows", "that the firm rarely traded .", None),  # "since" a date
     ("country after country", "flouts", "the treaty , and the council has done nothing .", None),
+    # a dash typed as hyphens closes the adjunct clause before it as "—" does
+    ("in may 2013 - four months after the mayor left office - the city", "told", "the paper that no records existed .", None),
+    ("the aides expressed relief after the vote --", "saying", "that the plan would pass .", None),
+    ("in may 2013 — four months after the mayor left office — the city", "told", "the paper that no records existed .", None),
     ("“ they would resign if this went on , ”", "said", "the coach .", None),
     ("as the mayor", "said", ", the bridge is safe .", None),
     ("the bill now rests with the house , where republicans", "say", "they will take up their own version .", None),

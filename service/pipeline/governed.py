@@ -112,8 +112,12 @@ _BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])))
 _CLAUSE_OPENERS = _RELATIVES | _CLAUSE_WORDS["subordinators"] | _CONTENT_OPENERS | _ADJUNCT_OPENERS
 """Words that open a clause: the last of them before a cue opens the cue's own clause (the adjunct subordinators
 among them: "since he announced", "until the council agrees")."""
-_CLAUSE_BREAKS = _ASIDE_MARKS | {")"}
-_CLAUSE_STARTS = _STOPS | QUOTE_MARKS
+_TYPED_DASHES = frozenset({"-", "--"})
+"""A dash typed as hyphens with spaces around ("In May 2013 - four months after Clinton left office - the State
+Department told", "relief after the answer -- saying that"): a lone hyphen is never inside a word, so it marks a
+break as "—" does. Read by the refusals only; the gate's features keep their marks."""
+_CLAUSE_BREAKS = _ASIDE_MARKS | _TYPED_DASHES | {")"}
+_CLAUSE_STARTS = _STOPS | _TYPED_DASHES | QUOTE_MARKS
 """Marks after which a cue's clause starts: a quotation's words are not the cue's clause ("“... if this went on,” he said")."""
 _NO_OBJECT = frozenset({"quote", "colon", "wh", "subject", "np_then_that", "np_then_quote", "end", "stop"})
 """Readings of ``_after`` in which an acting verb governs content, or nothing it acts on (content fronted)."""

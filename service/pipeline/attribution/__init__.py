@@ -73,7 +73,7 @@ from ..document import Document, Quotations
 from ..sources import SourceReading
 from ..records import Attribution, Claim, ClaimPrediction, Step, Via, replace
 from .chain import trace_chain
-from .cues import Candidate, Cue, CueIndex, Cues, candidates, class_cues, may_open_content
+from .cues import Candidate, Cue, CueIndex, Cues, candidates, class_cues, may_hold_class_cue
 from .decide import choose_later, choose_primary, model_cue_within
 from .inherit import Seen, inherit_backward, inherit_forward, is_direct_quote
 from .references import GENDERED_PRONOUNS, LOOKBACK_CLAIMS, MENTION_MEMORY, Mention, resolve
@@ -134,7 +134,7 @@ def attribute_candidates(
             first = _own_attribution(document, claim, primary, how, rule_cues, mentions, seen)
             own = Candidates(first)
             # Most claims have no cue that could follow the first: settled here, before any scan or source search.
-            if rule_cues.apart(primary.cue) or (model_cue and may_open_content(text, claim)):
+            if rule_cues.apart(primary.cue) or (model_cue and may_hold_class_cue(text, claim)):
                 memory = (deque(mentions, maxlen=MENTION_MEMORY), deque(seen, maxlen=LOOKBACK_CLAIMS))
                 own = Candidates(first, partial(_later, document, claim, primary, rule_cues, model_cue, *memory))
         else:  # no cue of the model's in the claim, nor a clear one of the rules': nothing to attribute by

@@ -212,6 +212,12 @@ def _after_a_teller(text: str, claim: Claim, start: int) -> bool:
     return word[:1].isupper() or word.lower() in PRONOUNS or singular(word) in _PEOPLE_NOUNS
 
 
+def may_hold_class_cue(text: str, claim: Claim) -> bool:
+    """Whether ``class_cues`` may find a cue in the claim: content may open in it (``may_open_content``), or a belief
+    verb stands before a clause ("many officials believe meaningful debt relief is possible"), which needs no "that"."""
+    return may_open_content(text, claim) or _BELIEF_BEFORE_CLAUSE.search(text, claim.start, claim.end) is not None
+
+
 def may_open_content(text: str, claim: Claim) -> bool:
     """Whether content may open in the claim ("that", a colon, a quotation mark): a plain search, before the scan of
     ``class_cues`` and the lookup of each word's verb classes (most claims have none of them, and then no class cue)."""
