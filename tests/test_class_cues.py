@@ -24,8 +24,8 @@ def cue_words(text: str) -> list[str]:
     ("The minister said that the border would stay closed.", []),  # the rule lexicon finds "said"
     ("The statement that the plant was safe came a week later.", []),  # a noun
     ("The council walked that route with the residents.", []),  # not a verb of communication or cognition
-    # a verb of cognition before content states the teller's view: "speculates that", "hypothesized that"
-    ("One hydrologist speculates that the aquifer is draining faster than the models show.", ["speculates"]),
+    # a verb of cognition before content states the teller's view: "theorizes that", "hypothesized that"
+    ("One hydrologist theorizes that the aquifer is draining faster than the models show.", ["theorizes"]),
     ("The engineers hypothesized that the cracks began at the weld.", ["hypothesized"]),
     # ... only right after its teller: many of its words are nouns too, and "that" must open a clause
     ("One of the many reasons that the mayor resigned is the audit.", []),

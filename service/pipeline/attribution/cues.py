@@ -163,7 +163,7 @@ class CueIndex:
 def class_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
     """Verbs the rule lexicon lacks whose first WordNet sense is of a candidate class (``clause_words.toml``:
     communication; cognition right after a teller, ``_after_a_teller``), with content opening right after them: "He
-    complains that", "pollsters caution that", "Kilgore speculates that", or alone
+    complains that", "pollsters caution that", "the hydrologist theorizes that", or alone
     with their teller in a reporting clause (``_TELLER_TAG``: "“...,” Maher remarked."); and belief verbs before a
     clause, "Some officials think the mayor is at risk" (docs/guidelines.md, "belief")."""
     beliefs = [(Span(m.start(), m.end(), m.group()), "verb")
@@ -202,7 +202,7 @@ def _first_class(word: str) -> str | None:
 
 def _after_a_teller(text: str, claim: Claim, start: int) -> bool:
     """Whether the word before ``start`` in the claim, past an adverb, names a teller: a capitalised word, a pronoun,
-    or a noun of a person or group ("speculates" after "Kilgore", "he", "One hydrologist"; not "the many reasons")."""
+    or a noun of a person or group ("theorizes" after "Kilgore", "he", "One hydrologist"; not "the many reasons")."""
     words = _WORD_BEFORE.findall(text, claim.start, start)
     while words and (words[-1] in _VERB_ADVERBS or words[-1].endswith("ly")):
         words.pop()
