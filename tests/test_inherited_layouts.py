@@ -119,6 +119,40 @@ def test_a_cue_of_its_own_in_a_block_quote_stays():
     assert not found[2]["inherited"] and found[2]["source"]["text"] == "The clerk"
 
 
+@pytest.mark.parametrize(
+    "block, own",
+    [
+        # a verb of the excerpt's own content is no source it quotes: the sentence is the lawyer's
+        ("The judge ignored the record. The clerk's own log shows the file was sent in March.", False),
+        ("The judge ignored the record. The ruling recognizes that the contract was never signed.", False),
+        ("The judge ignored the record. Court filings indicate the hearing lasted ten minutes.", False),
+        # a verb of saying, "according to" or a quotation it tags names someone the excerpt quotes
+        ("The judge ignored the record. The clerk told the court the file was lost.", True),
+        ("The judge ignored the record. The file was lost, according to the clerk.", True),
+        ("The judge ignored the record. The clerk replied: “We never had the file.”", True),
+    ],
+)
+def test_a_cue_in_a_block_quote_stays_only_when_it_names_a_source_the_excerpt_quotes(block, own):
+    found = attributions(BLOCK_QUOTE.format(block=block))
+    assert found[1]["inherited"] and found[1]["source"]["text"] == "Dana Whitlock"
+    assert (not found[2]["inherited"]) is own, found[2]
+    assert own or found[2]["source"]["text"] == "Dana Whitlock"
+
+
+@pytest.mark.parametrize(
+    "lead_in, source",
+    [
+        # a lead-in with an attribution of its own (continue_quotations) and one only the lead-in rules read (lead_ins)
+        ("The court's spokeswoman wrote on Monday:", "The court's spokeswoman"),
+        ("A spokeswoman for the court spoke to the Courier:", "A spokeswoman for the court"),
+    ],
+)
+def test_a_verb_of_content_in_the_block_after_either_lead_in_is_the_lead_in_s(lead_in, source):
+    text = f"{lead_in}\nThe judge ignored the record. The clerk's own log shows the file was sent in March.\nThe appeal is in May."
+    block = [a for a in attributions(text) if a is not None and a["inherited"]]
+    assert [a["source"]["text"] for a in block] == [source, source], block
+
+
 OVER_A_SKIPPED_LINE = (
     "“The river took the bridge in one night,” says Maria Okafor, who has farmed the valley for 40 years.\n"
     "{skipped}\n"

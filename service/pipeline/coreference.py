@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+from .attribution.decide import SAY_VERB
 from .attribution.inherit import DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index
 from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
 from .attribution.spans import ADJUNCT_WORDS, OPENING_WORDS, is_personal_name
@@ -299,7 +300,8 @@ def continue_quotations(
       claim that quotes someone with a cue of its own (“We beat them fair and square,” said Jane Roe. then Her rivals
       had “a huge advantage in the field.”);
     - a block quote: the paragraph after an attributed lead-in that ends in a colon, opening with no quotation mark
-      (quoted words inside it are the excerpt's own): its sentences with no cue take the lead-in's source, and so
+      (quoted words inside it are the excerpt's own): its sentences with no cue, or with a cue that is the excerpt's
+      content rather than a source it quotes (``keeps_own_cue``), take the lead-in's source, and so
       does the sentence that opens each further item of a bulleted list it starts ("· Schools will reopen ..."), or of
       a list whose marks the page lost (each item a line with no closing punctuation: ``UNMARKED_ITEM``);
     - a quotation whose speaker is named where it closes ("“A. B. C,” she said."): every sentence before the close;
@@ -332,8 +334,8 @@ def continue_quotations(
         if _opens_block(quotations, before, previous, claim):
             block = item = claim.paragraph
             lead, first = index - 1, index
-        if result[index] is not None:
-            continue  # a cue in a block quote stays its own: an excerpt of a report quotes the report's sources
+        if result[index] is not None and (claim.paragraph != block or keeps_own_cue(result[index])):
+            continue  # a cue naming a source in a block quote stays its own: an excerpt of a report quotes its sources
         if claim.paragraph == item + 1 and _bullet(claims[first].text) == _bullet(claim.text) != "":
             # the next item of a bulleted list after the lead-in opens with the speaker's point; what follows in
             # it may be the writer's comment, as after a quotation
@@ -434,6 +436,22 @@ def _opens_block(quotations: Quotations, before: Claim, attribution: Attribution
         attribution is not None and claim.paragraph == before.paragraph + 1
         and ENDS_WITH_COLON.search(before.text) is not None and not _opens_quoting(quotations, claim)
     )
+
+
+_EXCERPT_SOURCE_CUES = frozenset(CLAUSE_WORDS["excerpt_source_cues"])
+
+
+def keeps_own_cue(attribution: Attribution) -> bool:
+    """Whether a claim of a block quote keeps its own attribution: a cue that tags a quotation (an interview's
+    turns: "She replied: “Look it up.”"), a plain verb of saying ("sources said"), ``excerpt_source_cues``
+    ("according to"), a label's colon or a post's dash names a source the excerpt quotes. Any other cue verb there is
+    the excerpt's own content ("The most violent clip shows ...", "Court records show ...", "The Department
+    recognizes that ..."), which the lead-in's source says: on the train folds, all 7 claims of a block with such
+    a cue are labelled inherited; of the 25 kept, 23 are labelled with their own cue."""
+    cue = attribution.cue
+    if cue is None or attribution.inherited or attribution.direct_quote or not any(map(str.isalpha, cue.text)):
+        return True
+    return cue.text.lower() in _EXCERPT_SOURCE_CUES or any(SAY_VERB.fullmatch(word) for word in cue.text.split())
 
 
 def _opens_quoting(quotations: Quotations, claim: Claim) -> bool:

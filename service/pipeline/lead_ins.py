@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from .attribution.inherit import carry
 from .attribution.spans import is_personal_name, plausible, source_after, source_before
 from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS, QUOTATION_LEAD_IN_VERBS, QUOTE_MARK
-from .coreference import ENDS_WITH_COLON, full_names
+from .coreference import ENDS_WITH_COLON, full_names, keeps_own_cue
 from .document import Quotations
 from .records import Attribution, Claim, Span, Step, StepRule
 from .source_lexicons import PRONOUNS
@@ -61,12 +61,15 @@ def blocks_after_lead_ins(
     text: str, quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
 ) -> tuple[Attribution | None, ...]:
     """Each claim with no attribution in the paragraph right after an unattributed lead-in that names its source
-    (``lead_in``) inherits that source; after a line with no colon, only the claims of the quotation the next
-    paragraph opens with. Every other claim keeps its attribution."""
+    (``lead_in``) inherits that source, and so does one whose own cue is the excerpt's content
+    (``coreference.keeps_own_cue``); after a line with no colon, only the claims with no attribution of the quotation
+    the next paragraph opens with. Every other claim keeps its attribution."""
     result = list(attributions)
     lead, reading, quoted_only = -1, None, False
     for claim in claims:
-        if reading is not None and claim.paragraph == claims[lead].paragraph + 1 and result[claim.index] is None:
+        own = result[claim.index]
+        takes_block = own is None or (not quoted_only and not keeps_own_cue(own))
+        if reading is not None and claim.paragraph == claims[lead].paragraph + 1 and takes_block:
             if quoted_only and not (claim.opens_inside_quote or quotations.opening_at(claim.start)):
                 reading = None  # the quotation closed: the writer's words again
             else:
