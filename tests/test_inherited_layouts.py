@@ -153,6 +153,33 @@ def test_a_verb_of_content_in_the_block_after_either_lead_in_is_the_lead_in_s(le
     assert [a["source"]["text"] for a in block] == [source, source], block
 
 
+RUN_ON = (
+    "“We will rebuild the bridge before winter,” the mayor said on Monday.\n"
+    "“The river took it in one night. The county has the money.\n"
+    "{then}\n"
+    "Work on the site is set to start in May."
+)
+
+
+@pytest.mark.parametrize(
+    "then, inherits",
+    [
+        # the quotation's closing mark stands only at the end of its last paragraph
+        ("Crews can start as soon as the water falls. Nobody will wait for Washington.”", True),
+        ("Crews can start as soon as the water falls.”", True),
+        # no mark closes it: the writer's paragraph after a quotation left open
+        ("Crews can start as soon as the water falls.", False),
+        # the next mark opens another quotation
+        ("Crews can start as soon as the water falls, a “rapid” plan by any measure.", False),
+    ],
+)
+def test_a_quotation_with_marks_only_at_its_start_and_end_goes_on_over_its_paragraphs(then, inherits):
+    found = by_text(RUN_ON.format(then=then))
+    after = [a for text, a in found.items() if text.startswith(("Crews", "Nobody"))]
+    assert after and all((a is not None and a["inherited"] and a["source"]["text"] == "the mayor") is inherits
+                         for a in after), found
+
+
 OVER_A_SKIPPED_LINE = (
     "“The river took the bridge in one night,” says Maria Okafor, who has farmed the valley for 40 years.\n"
     "{skipped}\n"

@@ -309,6 +309,7 @@ def continue_quotations(
       the poll's finding, though it has a cue of its own; and a claim with no attribution that gives a share
       ("Seventeen percent remain undecided.") a few claims after a poll or survey, among other voices too
       (``_poll_finding``);
+    - a quotation running on over paragraphs with its marks only at its start and end (``_inside_quotation_run_on``);
     - a further figure of the same report, study or poll: a sentence with a number right after a claim attributed
       to a document, in its paragraph (tried in the next paragraph too: on the 90 train articles labelled after it,
       that found no finding and took 3 writer's numbers, a year and an age among them).
@@ -359,9 +360,23 @@ def continue_quotations(
         quoted_on = claim.paragraph == before.paragraph and previous.cue is not None and _mostly_quoted(
             quotations, claim) and bool(quotations.stretches(before.start, before.end))
         if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in or reported or _quoted_first(
-                quotations, before, previous))) or finding or quoted_on:
+                quotations, before, previous))) or finding or quoted_on or _inside_quotation_run_on(quotations.text, claim):
             result[index] = _goes_on_quoting(previous, index - 1)
     return tuple(result)
+
+
+_CURLY_DOUBLE_MARK = re.compile("[“”]")
+
+
+def _inside_quotation_run_on(text: str, claim: Claim) -> bool:
+    """Whether ``claim`` stands inside a quotation that runs on over paragraphs with its marks only at its start and
+    end, as a long excerpt is set ("... displace communities:" then “We are a self-governing people. ... ¶ Today, our
+    communities ... the leading one.”): the last curly double mark before the claim opens a quotation in an earlier
+    paragraph, and the next one after it closes. ``Quotations`` ends every quotation at its paragraph's end."""
+    opening = max(text.rfind("“", 0, claim.start), text.rfind("”", 0, claim.start))
+    closing = _CURLY_DOUBLE_MARK.search(text, claim.start)
+    return (opening >= 0 and text[opening] == "“" and "\n" in text[opening : claim.start]
+            and closing is not None and closing.group() == "”")
 
 
 def _resumes_quoting(
