@@ -337,6 +337,8 @@ LEAD_IN = (
         ("And Marcus Hale, a volunteer, echoed the frustration of the crowd:", "Marcus Hale"),
         # an attributed lead-in, as before
         ("In an interview on Friday, the county's health director said:", "the county's health director"),
+        # a news outlet's lead-in, whose verb may communicate without being one of saying
+        ("The Tribune, on the other hand, offers a dash of cold water:", "The Tribune"),
     ],
 )
 def test_the_paragraph_after_a_lead_in_inherits_its_source(lead_in, source):
@@ -412,6 +414,12 @@ def test_a_colon_line_that_names_no_one_saying_hands_nothing_on(lead_in):
         # inverted after a comma: the source follows its verb
         ("The senator has retreated to friendly ground, writes The Ledger's Ana Ruiz:", "The Ledger's Ana Ruiz", "writes"),
         ("The latest state poll shows:", "The latest state poll", "shows"),
+        # a news outlet introduces its report with any verb that may communicate
+        ("Politico sounds a hopeful note on the budget talks:", "Politico", "sounds"),
+        ("The Tribune, on the other hand, offers a dash of cold water:", "The Tribune", "offers"),
+        # but not with a verb of doing, and no other source with a verb that is not of saying
+        ("The New York Times has dispatched a reporter to Iowa:", None, None),
+        ("The mayor offers a dash of cold water:", None, None),
         # not a lead-in: no colon at the end, no verb of saying, no typed source before or after the verb
         ("The mayor said the plan is dead.", None, None),
         ("Here are the numbers from the last month:", None, None),

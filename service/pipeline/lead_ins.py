@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from .attribution.inherit import carry
 from .attribution.spans import is_personal_name, plausible, source_after, source_before
-from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS, QUOTATION_LEAD_IN_VERBS, QUOTE_MARK
+from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS, QUOTATION_LEAD_IN_VERBS, QUOTE_MARK, verb_classes
 from .coreference import ENDS_WITH_COLON, full_names, keeps_own_cue
 from .document import Quotations
 from .records import Attribution, Claim, Span, Step, StepRule
@@ -215,6 +215,19 @@ def _quotation_follows(
     )
 
 
+_REPORTING_WITH_ANY_VERB = frozenset({"media"})
+"""Sources whose lead-in hands the block on with any verb that may communicate (``_communicates``), not only a verb of
+saying: a news outlet's line before a colon introduces its report ("Politico sounds a hopeful note on the talks:",
+"The Hill, on the other hand, offers a dash of cold water:"; not "The Times has dispatched a reporter to Iowa:")."""
+
+
+def _communicates(word: str) -> bool:
+    """Whether a lower-case word is a verb with a sense of communication as WordNet knows its verbs ("sounds",
+    "offers", "provided"; not "has", "dispatched")."""
+    classes = verb_classes(word)
+    return classes is not None and classes[1] > 0
+
+
 def lead_in(
     text: str, claim: Claim, colon: bool = True, end: int | None = None, verbs: frozenset[str] = LEAD_IN_VERBS
 ) -> Attribution | None:
@@ -225,7 +238,8 @@ def lead_in(
     if colon and ENDS_WITH_COLON.search(claim.text) is None:
         return None
     for verb in _LOWER_WORD.finditer(text, claim.start, claim.end if end is None else end):
-        if verb.group() not in verbs:
+        listed = verb.group() in verbs
+        if not listed and (verbs is not LEAD_IN_VERBS or not _communicates(verb.group())):
             continue
         cue = Span(verb.start(), verb.end(), verb.group())
         source, _ = source_before(text, claim.start, cue.start)
@@ -236,7 +250,7 @@ def lead_in(
         if (conjunction := _CONJUNCTION.match(text, source.start, source.end)) is not None:
             source = Span(conjunction.end(), source.end, text[conjunction.end() : source.end])
         reading = classify_source(text, source)
-        if reading.source_type != "unknown":
+        if reading.source_type != "unknown" and (listed or reading.source_type in _REPORTING_WITH_ANY_VERB):
             return Attribution(
                 source=source, source_type=reading.source_type, named=reading.named, cue=cue, inherited=False,
                 via=(), described=reading.described, direct_quote=True, steps=(),
