@@ -180,6 +180,23 @@ def test_a_quotation_with_marks_only_at_its_start_and_end_goes_on_over_its_parag
                          for a in after), found
 
 
+@pytest.mark.parametrize(
+    "line, inherits",
+    [
+        # a line ending in a colon leads the quotation in, though it names no source the rules read
+        ("The group offered no evidence, only this remarkable disclaimer about its methods:", True),
+        ("But here is his text:", True),
+        # a line of the writer's with no colon leads nothing in
+        ("The group offered no evidence for its claims.", False),
+    ],
+)
+def test_a_quotation_after_a_colon_line_naming_no_source_is_someone_s_all_the_same(line, inherits):
+    text = (f"The list named two hundred websites.\n{line}\n“Please note that our criteria are behavioral. It does not "
+            "matter whether they knew.”\nThe list was taken down in May.")
+    quoted = [a for claim, a in by_text(text).items() if claim.startswith(("“Please", "It does"))]
+    assert quoted and all((a is not None and a["inherited"] and a["source"] is None) is inherits for a in quoted), quoted
+
+
 OVER_A_SKIPPED_LINE = (
     "“The river took the bridge in one night,” says Maria Okafor, who has farmed the valley for 40 years.\n"
     "{skipped}\n"
@@ -653,10 +670,8 @@ def test_a_quotation_that_opens_the_paragraph_after_reported_speech_is_the_same_
         # the sentence before names no person, or names one only after its subject
         ("The state utility board met in an emergency session on Monday.", "“We are in touch with the utility.”"),
         ("The outage hit hardest in the district of Mayor Tom Reyes.", "“We are in touch with the utility.”"),
-        # the person quoted last, but the writer's sentence since names someone else, or leads in with a colon
+        # the person quoted last, but the writer's sentence since names someone else
         ("“The lines came down in minutes,” said Dana Lee.\nThe county's manager, Tom Reyes, toured the substations.",
-         "“We are in touch with the utility.”"),
-        ("“The lines came down in minutes,” said Dana Lee.\nBy Monday night, the tone was different:",
          "“We are in touch with the utility.”"),
         # the speaker named after the quotation
         ("“The lines came down in minutes,” said Dana Lee.\nWinds reached 70 miles an hour. Two substations flooded.",
@@ -666,6 +681,13 @@ def test_a_quotation_that_opens_the_paragraph_after_reported_speech_is_the_same_
 def test_a_quotation_after_the_writer_s_own_paragraph_inherits_nothing(reported, quoted):
     found = attributions(REPORTED_THEN_QUOTED.format(reported=reported, quoted=quoted))
     assert not any(a is not None and a["inherited"] for a in found), found
+
+
+def test_a_quotation_a_colon_line_leads_in_after_someone_quoted_is_not_theirs():
+    reported = "“The lines came down in minutes,” said Dana Lee.\nBy Monday night, the tone was different:"
+    found = attributions(REPORTED_THEN_QUOTED.format(reported=reported, quoted="“We are in touch with the utility.”"))
+    inherited = [a for a in found if a is not None and a["inherited"]]
+    assert len(inherited) == 1 and inherited[0]["source"] is None, found  # someone's, led in by the line: not Lee's
 
 
 @pytest.mark.parametrize(
