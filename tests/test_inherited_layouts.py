@@ -171,6 +171,8 @@ RUN_ON = (
         ("Crews can start as soon as the water falls.", False),
         # the next mark opens another quotation
         ("Crews can start as soon as the water falls, a “rapid” plan by any measure.", False),
+        # the mark that closes stands a paragraph further on: the writer's paragraph between carries no one over
+        ("Crews can start as soon as the water falls.\nNobody will wait for Washington.”", False),
     ],
 )
 def test_a_quotation_with_marks_only_at_its_start_and_end_goes_on_over_its_paragraphs(then, inherits):

@@ -366,17 +366,21 @@ def continue_quotations(
 
 
 _CURLY_DOUBLE_MARK = re.compile("[“”]")
+_NEXT_PARAGRAPH = re.compile(r"[^\n]*\n\s*[^\n]*")
+"""Text that runs from one paragraph into the next one, over the blank lines between."""
 
 
 def _inside_quotation_run_on(text: str, claim: Claim) -> bool:
     """Whether ``claim`` stands inside a quotation that runs on over paragraphs with its marks only at its start and
     end, as a long excerpt is set ("... displace communities:" then “We are a self-governing people. ... ¶ Today, our
-    communities ... the leading one.”): the last curly double mark before the claim opens a quotation in an earlier
-    paragraph, and the next one after it closes. ``Quotations`` ends every quotation at its paragraph's end."""
+    communities ... the leading one.”): the last curly double mark before the claim opens a quotation in the
+    paragraph before the claim's, and the next one after it closes it in the claim's paragraph (a mark left open
+    further back, or closed further on, carries no one over the writer's paragraphs between). ``Quotations`` ends
+    every quotation at its paragraph's end."""
     opening = max(text.rfind("“", 0, claim.start), text.rfind("”", 0, claim.start))
     closing = _CURLY_DOUBLE_MARK.search(text, claim.start)
-    return (opening >= 0 and text[opening] == "“" and "\n" in text[opening : claim.start]
-            and closing is not None and closing.group() == "”")
+    return (opening >= 0 and text[opening] == "“" and _NEXT_PARAGRAPH.fullmatch(text, opening, claim.start) is not None
+            and closing is not None and closing.group() == "”" and "\n" not in text[claim.start : closing.start()])
 
 
 def _resumes_quoting(
