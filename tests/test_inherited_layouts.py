@@ -119,6 +119,86 @@ def test_a_cue_of_its_own_in_a_block_quote_stays():
     assert not found[2]["inherited"] and found[2]["source"]["text"] == "The clerk"
 
 
+@pytest.mark.parametrize(
+    "block, own",
+    [
+        # a verb of the excerpt's own content is no source it quotes: the sentence is the lawyer's
+        ("The judge ignored the record. The clerk's own log shows the file was sent in March.", False),
+        ("The judge ignored the record. The ruling recognizes that the contract was never signed.", False),
+        ("The judge ignored the record. Court filings indicate the hearing lasted ten minutes.", False),
+        # a verb of saying, "according to" or a quotation it tags names someone the excerpt quotes
+        ("The judge ignored the record. The clerk told the court the file was lost.", True),
+        ("The judge ignored the record. The file was lost, according to the clerk.", True),
+        ("The judge ignored the record. The clerk replied: “We never had the file.”", True),
+    ],
+)
+def test_a_cue_in_a_block_quote_stays_only_when_it_names_a_source_the_excerpt_quotes(block, own):
+    found = attributions(BLOCK_QUOTE.format(block=block))
+    assert found[1]["inherited"] and found[1]["source"]["text"] == "Dana Whitlock"
+    assert (not found[2]["inherited"]) is own, found[2]
+    assert own or found[2]["source"]["text"] == "Dana Whitlock"
+
+
+@pytest.mark.parametrize(
+    "lead_in, source",
+    [
+        # a lead-in with an attribution of its own (continue_quotations) and one only the lead-in rules read (lead_ins)
+        ("The court's spokeswoman wrote on Monday:", "The court's spokeswoman"),
+        ("A spokeswoman for the court spoke to the Courier:", "A spokeswoman for the court"),
+    ],
+)
+def test_a_verb_of_content_in_the_block_after_either_lead_in_is_the_lead_in_s(lead_in, source):
+    text = f"{lead_in}\nThe judge ignored the record. The clerk's own log shows the file was sent in March.\nThe appeal is in May."
+    block = [a for a in attributions(text) if a is not None and a["inherited"]]
+    assert [a["source"]["text"] for a in block] == [source, source], block
+
+
+RUN_ON = (
+    "“We will rebuild the bridge before winter,” the mayor said on Monday.\n"
+    "“The river took it in one night. The county has the money.\n"
+    "{then}\n"
+    "Work on the site is set to start in May."
+)
+
+
+@pytest.mark.parametrize(
+    "then, inherits",
+    [
+        # the quotation's closing mark stands only at the end of its last paragraph
+        ("Crews can start as soon as the water falls. Nobody will wait for Washington.”", True),
+        ("Crews can start as soon as the water falls.”", True),
+        # no mark closes it: the writer's paragraph after a quotation left open
+        ("Crews can start as soon as the water falls.", False),
+        # the next mark opens another quotation
+        ("Crews can start as soon as the water falls, a “rapid” plan by any measure.", False),
+        # the mark that closes stands a paragraph further on: the writer's paragraph between carries no one over
+        ("Crews can start as soon as the water falls.\nNobody will wait for Washington.”", False),
+    ],
+)
+def test_a_quotation_with_marks_only_at_its_start_and_end_goes_on_over_its_paragraphs(then, inherits):
+    found = by_text(RUN_ON.format(then=then))
+    after = [a for text, a in found.items() if text.startswith(("Crews", "Nobody"))]
+    assert after and all((a is not None and a["inherited"] and a["source"]["text"] == "the mayor") is inherits
+                         for a in after), found
+
+
+@pytest.mark.parametrize(
+    "line, inherits",
+    [
+        # a line ending in a colon leads the quotation in, though it names no source the rules read
+        ("The group offered no evidence, only this remarkable disclaimer about its methods:", True),
+        ("But here is his text:", True),
+        # a line of the writer's with no colon leads nothing in
+        ("The group offered no evidence for its claims.", False),
+    ],
+)
+def test_a_quotation_after_a_colon_line_naming_no_source_is_someone_s_all_the_same(line, inherits):
+    text = (f"The list named two hundred websites.\n{line}\n“Please note that our criteria are behavioral. It does not "
+            "matter whether they knew.”\nThe list was taken down in May.")
+    quoted = [a for claim, a in by_text(text).items() if claim.startswith(("“Please", "It does"))]
+    assert quoted and all((a is not None and a["inherited"] and a["source"] is None) is inherits for a in quoted), quoted
+
+
 OVER_A_SKIPPED_LINE = (
     "“The river took the bridge in one night,” says Maria Okafor, who has farmed the valley for 40 years.\n"
     "{skipped}\n"
@@ -276,6 +356,8 @@ LEAD_IN = (
         ("And Marcus Hale, a volunteer, echoed the frustration of the crowd:", "Marcus Hale"),
         # an attributed lead-in, as before
         ("In an interview on Friday, the county's health director said:", "the county's health director"),
+        # a news outlet's lead-in, whose verb may communicate without being one of saying
+        ("The Tribune, on the other hand, offers a dash of cold water:", "The Tribune"),
     ],
 )
 def test_the_paragraph_after_a_lead_in_inherits_its_source(lead_in, source):
@@ -351,6 +433,12 @@ def test_a_colon_line_that_names_no_one_saying_hands_nothing_on(lead_in):
         # inverted after a comma: the source follows its verb
         ("The senator has retreated to friendly ground, writes The Ledger's Ana Ruiz:", "The Ledger's Ana Ruiz", "writes"),
         ("The latest state poll shows:", "The latest state poll", "shows"),
+        # a news outlet introduces its report with any verb that may communicate
+        ("Politico sounds a hopeful note on the budget talks:", "Politico", "sounds"),
+        ("The Tribune, on the other hand, offers a dash of cold water:", "The Tribune", "offers"),
+        # but not with a verb of doing, and no other source with a verb that is not of saying
+        ("The New York Times has dispatched a reporter to Iowa:", None, None),
+        ("The mayor offers a dash of cold water:", None, None),
         # not a lead-in: no colon at the end, no verb of saying, no typed source before or after the verb
         ("The mayor said the plan is dead.", None, None),
         ("Here are the numbers from the last month:", None, None),
@@ -584,10 +672,8 @@ def test_a_quotation_that_opens_the_paragraph_after_reported_speech_is_the_same_
         # the sentence before names no person, or names one only after its subject
         ("The state utility board met in an emergency session on Monday.", "“We are in touch with the utility.”"),
         ("The outage hit hardest in the district of Mayor Tom Reyes.", "“We are in touch with the utility.”"),
-        # the person quoted last, but the writer's sentence since names someone else, or leads in with a colon
+        # the person quoted last, but the writer's sentence since names someone else
         ("“The lines came down in minutes,” said Dana Lee.\nThe county's manager, Tom Reyes, toured the substations.",
-         "“We are in touch with the utility.”"),
-        ("“The lines came down in minutes,” said Dana Lee.\nBy Monday night, the tone was different:",
          "“We are in touch with the utility.”"),
         # the speaker named after the quotation
         ("“The lines came down in minutes,” said Dana Lee.\nWinds reached 70 miles an hour. Two substations flooded.",
@@ -597,6 +683,13 @@ def test_a_quotation_that_opens_the_paragraph_after_reported_speech_is_the_same_
 def test_a_quotation_after_the_writer_s_own_paragraph_inherits_nothing(reported, quoted):
     found = attributions(REPORTED_THEN_QUOTED.format(reported=reported, quoted=quoted))
     assert not any(a is not None and a["inherited"] for a in found), found
+
+
+def test_a_quotation_a_colon_line_leads_in_after_someone_quoted_is_not_theirs():
+    reported = "“The lines came down in minutes,” said Dana Lee.\nBy Monday night, the tone was different:"
+    found = attributions(REPORTED_THEN_QUOTED.format(reported=reported, quoted="“We are in touch with the utility.”"))
+    inherited = [a for a in found if a is not None and a["inherited"]]
+    assert len(inherited) == 1 and inherited[0]["source"] is None, found  # someone's, led in by the line: not Lee's
 
 
 @pytest.mark.parametrize(
