@@ -267,6 +267,15 @@ WORDS = [
     ("the plan ,", "said", "the minister , would cost too much .", None),
     ("the mayor called the contractor , who", "denied", "he paid anyone , and then hung up .", None),
     ("the contractor , who", "denies", "that he paid anyone .", None),
+    # a verb's base form after a singular determiner is a noun: no singular subject takes a base form
+    ("specifically , a false", "claim", "that the towers spread the virus gained ground .", "singular_noun"),
+    ("one big", "fear", "is that the plant will close .", "singular_noun"),
+    ("in this", "view", ", the plan was never affordable .", "singular_noun"),
+    ("polls this week", "show", "the mayor ahead .", None),
+    ("most voters in nearly every county", "agree", "that the levy is too high .", None),
+    ("a few analysts", "say", "the plan will fail .", None),
+    ("a statement", "read", ": “ the mayor is resting . ”", None),
+    ("a spokesman", "said", "the plan was dead .", None),
     # a noun or adjective cue with content after it, inside a clause the writer's verb governs
     ("what strikes me is the mayor's bold", "assertion", "that the bridge will open in may .", "noun_in_clause"),
     ("the council has urged towns to draft", "proposals", "that require a vote .", "noun_in_clause"),

@@ -67,6 +67,10 @@ _TELLER_PLACES = (
 _AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries"] | _CLAUSE_WORDS["copulas"]
 _NO_CONTENT = read_toml("no_content.toml")
 _CALENDAR = frozenset(read_toml("roles.toml")["calendar"])
+_SINGULAR_DETERMINERS = _WORDS["singular_determiners"]
+_PAST_AS_BASE = _WORDS["past_as_base"]
+_NOT_A_NOUN_OF_A_PHRASE = (_FINITE | _PRONOUNS | _RELATIVES | _PREPOSITIONS | _CALENDAR | _WORDS["time_nouns"]
+                           | _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | {"to"})
 _PASSIVE_BE = frozenset(_NO_CONTENT["passive_be"])
 _CONTRACTED_BE = tuple(_NO_CONTENT["contracted_be"])
 _SCAN = 10
@@ -287,6 +291,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       a finite verb of the claim stands before the cue (``_has_finite_verb``: "What strikes me is his unchecked assertion that",
       "The lesson was so obvious that"): the noun's content is a topic of the writer's clause; a claim that is only the
       noun phrase ("Georgia Bureau of Investigation announcement Friday that ...") keeps its cue;
+    - "singular_noun": the cue is a verb's base form after a singular determiner (``_after_singular_determiner``: "a
+      conspiratorial false claim that", "One big fear is that", "in this view", "a gun permit that"): no singular
+      subject takes a base form, so the cue word is a noun, a topic;
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
     - "decision": a verb of deciding (``deciding_verbs``), whatever follows ("voted to", "approved a law that");
     - "seeming": a verb of seeming (``seeming_verbs``) with a "to"-infinitive after it ("seemed to overstay", "appears
@@ -381,6 +388,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
             return "no_verb"
         if (following in ("that", ":") or following in QUOTE_MARKS) and _has_finite_verb(lower_before):
             return "noun_in_clause"
+    if len(cue_words) == 1 and _after_singular_determiner(head, lower_before):
+        return "singular_noun"
     if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive_after(cue_words, lower_after):
         return "agreeing"
     lemma = verb_lemma(_verb_word(cue_words))
@@ -442,6 +451,34 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     if _negated([*lower_before, *cue_words[:-1]]) and verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head):
         return "negated"
     return None
+
+
+def _after_singular_determiner(word: str, lower_before: list[str]) -> bool:
+    """Whether ``word`` is a verb's base form (not a past spelled as one, ``past_as_base``: "a statement read") with
+    one of ``singular_determiners``
+    among the three words before it and only words of a singular noun phrase between: none a plural in "-s", a verb
+    form, a mark, a pronoun, a relative, a preposition or a word of time ("polls this week show"); a determiner
+    inside a phrase of the subject's (``_inside_a_phrase``: "Most voters in nearly every category agree") is none."""
+    if not word.isalpha() or verb_lemma(word) != word or word in _PAST_AS_BASE:
+        return False
+    for at in range(len(lower_before) - 1, max(-1, len(lower_before) - 5), -1):
+        between = lower_before[at]
+        if between in _SINGULAR_DETERMINERS:
+            return not _inside_a_phrase(lower_before, at)
+        if (not between.isalpha() or between.endswith("s") or between in _NOT_A_NOUN_OF_A_PHRASE
+                or _finite_looking(between) or _irregular_past(between)):
+            return False
+    return False
+
+
+def _inside_a_phrase(lower_before: list[str], at: int) -> bool:
+    """Whether the determiner at ``at`` follows a preposition (past "-ly" adverbs) that does not open the cue's clause:
+    the noun phrase is its object, inside the subject ("Most voters in nearly every demographic category agree"),
+    where one that opens the clause leaves the cue no other subject ("In this view, ...")."""
+    before = at - 1
+    while before >= 0 and _ly_adverb(lower_before[before]):
+        before -= 1
+    return before >= 0 and lower_before[before] in _PREPOSITIONS and before > _clause_start(lower_before)
 
 
 def _verb_word(cue_words: Sequence[str]) -> str:
