@@ -281,6 +281,9 @@ SHAPE_WORDS = [
     ("the poll", "showed", "no change in support for the levy .", None),
     ("the audit", "found", "the fund short by $2 million .", None),
     ("(", "say", ", the council might still change its mind . )", "writer_idiom"),
+    ("it is worth", "noting", "that the mayor spoke first .", "writer_idiom"),
+    ("the claim hardly holds water ; it's like", "arguing", "that night is day .", "writer_idiom"),
+    ("the mayor", "noted", "that it is worth the cost .", None),
     ("“ we will win , ” they", "say", ", adding that the polls are wrong .", None),
     ("but i would", "say", ", the plan is sound .", None),
     # a poll's share as the teller gives the poll's finding; a pollster or a count of people says it

@@ -109,6 +109,7 @@ _FINDING_OBJECTS = _WORDS["finding_objects"] | _REFLEXIVES
 _NONE_SHOWN = frozenset({"no", "little"})
 _DISPOSITIONS = _WORDS["shown_dispositions"]
 _WRITER_IDIOMS = frozenset(_WORDS["writer_idioms"])
+_WRITER_GERUND_OPENERS = _WORDS["writer_gerund_openers"]
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
 _NEGATION_GAP = _WORDS["negation_gap"]
 _NEGATED_STANCES = _WORDS["negated_stances"]
@@ -278,7 +279,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     """Why a cue's shape makes it no saying by docs/guidelines.md v2, or None; refused whatever the gate says,
     as ``attribution.decide.governs_no_content`` refuses its shapes. ``cue_words`` are the cue's lower-cased words:
     - "writer_idiom": the cue and the words of its clause before it are a writer's idiom (``writer_idioms``: "All
-      told, ...", "— say, the wind speed —") with a comma after it: nobody says anything;
+      told, ...", "— say, the wind speed —") with a comma after it, or a gerund after one of
+      ``writer_gerund_openers`` ("it is worth noting that", "it's like arguing that"): nobody says anything;
     - "auxiliary": the cue is an auxiliary ("Pompeo did not meet", "was criticized");
     - "particle": the cue is a verb's particle or a preposition alone ("rolled out", "care about");
     - "noun": a preposition right before the cue and no gerund ("over reports that", "of claims that", "toward
@@ -372,7 +374,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
       nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
     head = cue_words[-1]
-    if lower_after[:1] == [","] and _writer_idiom(cue_words, lower_before):
+    if (lower_after[:1] == [","] and _writer_idiom(cue_words, lower_before)
+            or lower_before[-1:] and lower_before[-1] in _WRITER_GERUND_OPENERS and cue_words[0].endswith("ing")):
         return "writer_idiom"
     if head in _AUXILIARIES:
         return "auxiliary"
