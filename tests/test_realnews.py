@@ -308,6 +308,7 @@ SHAPE_WORDS = [
     # a participle of naming that opens the claim or has the name right after it names a thing
     ("the county opened a shelter", "named", "after a local firefighter .", "naming"),
     ("the campaign released a memo", "titled", "“ the path to 270 ” .", "naming"),
+    ("the paper ran a column", "headlined", "“ why the levy matters ” on monday .", "naming"),
     ("a north korean defector sometimes", "referred to", "as “ enemy zero ” .", "naming"),
     ("", "called", "the harbor line , the ferry will carry 4,000 riders .", "naming"),
     ("the mayor", "called", "the budget “ a betrayal ” .", None),
