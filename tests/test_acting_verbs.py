@@ -83,6 +83,13 @@ WORDS = [
     ("the think tank", "published", "its verdict : “ the plan will add $ 2 trillion . ”", None),
     ("the company", "responded", "by cutting prices at all of its stores .", "expressing"),
     ("the company", "responded", "that prices would stay where they are .", None),
+    # a verb that says as it goes on, with a noun phrase object at once, is an action
+    ("the campaign hastily", "added", "a stop in the county on monday .", "continuing"),
+    ("the company", "continued", "aggressive promotion of the drug .", "continuing"),
+    ("her lawyer", "added", "in a tweet , “ we are thrilled . ”", None),
+    ("“ we will appeal , ”", "added", "the mayor .", None),
+    ("the mayor", "added", "that the bridge would reopen .", None),
+    ("he", "continued", ", “ the plan is sound . ”", None),
     # a verb of crying out tells of an outcry, a slogan; a quotation fronted before it is a claim
     # a "that" with a verb right after it opens a relative clause of the object, no content
     ("two senators", "introduced", "a bill that would raise the levy .", "expressing"),

@@ -95,6 +95,7 @@ _REQUESTS = _WORDS["request_nouns"]
 _REFUSED_PERSONS = _WORDS["refused_persons"]
 _WRITING = _WORDS["writing_verbs"]
 _OUTCRY = _WORDS["outcry_verbs"]
+_CONTINUING = _WORDS["continuing_verbs"]
 _TELLING = _WORDS["telling_verbs"]
 _NARRATIVES = _WORDS["narrative_nouns"]
 _NARRATIVE_OPENERS = _WORDS["narrative_openers"] | QUOTE_MARKS
@@ -316,6 +317,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       chanting “Not my president”", "Joe Wilson yelled “You lie!”", "shouting across a divide"): the writer tells of
       an outcry, a slogan or an exclamation, not of a claim; a quotation fronted before it keeps the cue ("“He got
       away with murder,” Perkins shouted");
+    - "continuing": a verb that says only as it goes on from a quotation (``continuing_verbs``) with a noun phrase
+      object right after it and no quotation before it (``_acts_at_once``: "the campaign hastily added a stop in
+      Flint", "Purdue continued aggressive promotion of OxyContin"): an action;
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
@@ -412,6 +416,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "writing"
     if lemma in _OUTCRY and QUOTE_MARKS.isdisjoint(lower_before):
         return "outcry"
+    if lemma in _CONTINUING and _acts_at_once(lower_before, lower_after):
+        return "continuing"
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
@@ -534,6 +540,17 @@ def _writes_a_thing(lower_before: list[str], lower_after: list[str]) -> bool:
     if not lower_after or lower_after[0] not in _NOUN_MARKERS or lower_before[-1:] and lower_before[-1] in _INVERTED:
         return False
     return _acts_on_object(lower_after) and not any(word.endswith("ing") for word in lower_after[:_SCAN])
+
+
+def _acts_at_once(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether a noun phrase object opens right after the cue (no mark, quotation, clause word or preposition first),
+    the cue acts on it only (``_acts_on_object``), and no quotation or comma before the cue makes it an inverted
+    saying ("“...,” added Pavone")."""
+    if not lower_after or lower_after[0] in _OPENING_MARKED or lower_after[0] in _PARTICLES:
+        return False
+    if lower_before[-1:] and lower_before[-1] in _INVERTED or not QUOTE_MARKS.isdisjoint(lower_before):
+        return False
+    return _acts_on_object(lower_after)
 
 
 def _tells_a_story(lower_after: list[str]) -> bool:
