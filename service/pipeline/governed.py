@@ -535,11 +535,10 @@ def _refuses(lower_after: list[str]) -> bool:
 def _writes_a_thing(lower_before: list[str], lower_after: list[str]) -> bool:
     """Whether a verb of writing makes a thing: a noun phrase object opens at once after it (one of the noun
     markers), it acts on that object only (``_acts_on_object``) with no participle after it that would say what the
-    thing holds ("wrote an analysis confirming"), and no quotation mark or comma stands before the cue (an inverted
-    saying, "...,” wrote the late senator")."""
-    if not lower_after or lower_after[0] not in _NOUN_MARKERS or lower_before[-1:] and lower_before[-1] in _INVERTED:
-        return False
-    return _acts_on_object(lower_after) and not any(word.endswith("ing") for word in lower_after[:_SCAN])
+    thing holds ("wrote an analysis confirming"), and no quotation or comma stands before the cue (``_acts_at_once``:
+    an inverted saying, "...,” wrote the late senator")."""
+    return (bool(lower_after) and lower_after[0] in _NOUN_MARKERS and _acts_at_once(lower_before, lower_after)
+            and not any(word.endswith("ing") for word in lower_after[:_SCAN]))
 
 
 def _acts_at_once(lower_before: list[str], lower_after: list[str]) -> bool:
