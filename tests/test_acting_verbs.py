@@ -83,6 +83,13 @@ WORDS = [
     ("the think tank", "published", "its verdict : “ the plan will add $ 2 trillion . ”", None),
     ("the company", "responded", "by cutting prices at all of its stores .", "expressing"),
     ("the company", "responded", "that prices would stay where they are .", None),
+    # a verb that says as it goes on, with a noun phrase object at once, is an action
+    ("the campaign hastily", "added", "a stop in the county on monday .", "continuing"),
+    ("the company", "continued", "aggressive promotion of the drug .", "continuing"),
+    ("her lawyer", "added", "in a tweet , “ we are thrilled . ”", None),
+    ("“ we will appeal , ”", "added", "the mayor .", None),
+    ("the mayor", "added", "that the bridge would reopen .", None),
+    ("he", "continued", ", “ the plan is sound . ”", None),
     # a verb of crying out tells of an outcry, a slogan; a quotation fronted before it is a claim
     # a "that" with a verb right after it opens a relative clause of the object, no content
     ("two senators", "introduced", "a bill that would raise the levy .", "expressing"),
@@ -267,6 +274,15 @@ WORDS = [
     ("the plan ,", "said", "the minister , would cost too much .", None),
     ("the mayor called the contractor , who", "denied", "he paid anyone , and then hung up .", None),
     ("the contractor , who", "denies", "that he paid anyone .", None),
+    # a verb's base form after a singular determiner is a noun: no singular subject takes a base form
+    ("specifically , a false", "claim", "that the towers spread the virus gained ground .", "singular_noun"),
+    ("one big", "fear", "is that the plant will close .", "singular_noun"),
+    ("in this", "view", ", the plan was never affordable .", "singular_noun"),
+    ("polls this week", "show", "the mayor ahead .", None),
+    ("most voters in nearly every county", "agree", "that the levy is too high .", None),
+    ("a few analysts", "say", "the plan will fail .", None),
+    ("a statement", "read", ": “ the mayor is resting . ”", None),
+    ("a spokesman", "said", "the plan was dead .", None),
     # a noun or adjective cue with content after it, inside a clause the writer's verb governs
     ("what strikes me is the mayor's bold", "assertion", "that the bridge will open in may .", "noun_in_clause"),
     ("the council has urged towns to draft", "proposals", "that require a vote .", "noun_in_clause"),

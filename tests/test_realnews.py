@@ -287,6 +287,9 @@ SHAPE_WORDS = [
     ("the poll", "showed", "no change in support for the levy .", None),
     ("the audit", "found", "the fund short by $2 million .", None),
     ("(", "say", ", the council might still change its mind . )", "writer_idiom"),
+    ("it is worth", "noting", "that the mayor spoke first .", "writer_idiom"),
+    ("the claim hardly holds water ; it's like", "arguing", "that night is day .", "writer_idiom"),
+    ("the mayor", "noted", "that it is worth the cost .", None),
     ("“ we will win , ” they", "say", ", adding that the polls are wrong .", None),
     ("but i would", "say", ", the plan is sound .", None),
     # a poll's share as the teller gives the poll's finding; a pollster or a count of people says it
@@ -311,6 +314,7 @@ SHAPE_WORDS = [
     # a participle of naming that opens the claim or has the name right after it names a thing
     ("the county opened a shelter", "named", "after a local firefighter .", "naming"),
     ("the campaign released a memo", "titled", "“ the path to 270 ” .", "naming"),
+    ("the paper ran a column", "headlined", "“ why the levy matters ” on monday .", "naming"),
     ("a north korean defector sometimes", "referred to", "as “ enemy zero ” .", "naming"),
     ("", "called", "the harbor line , the ferry will carry 4,000 riders .", "naming"),
     ("the mayor", "called", "the budget “ a betrayal ” .", None),

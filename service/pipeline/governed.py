@@ -67,6 +67,10 @@ _TELLER_PLACES = (
 _AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries"] | _CLAUSE_WORDS["copulas"]
 _NO_CONTENT = read_toml("no_content.toml")
 _CALENDAR = frozenset(read_toml("roles.toml")["calendar"])
+_SINGULAR_DETERMINERS = _WORDS["singular_determiners"]
+_PAST_AS_BASE = _WORDS["past_as_base"]
+_NOT_A_NOUN_OF_A_PHRASE = (_FINITE | _PRONOUNS | _RELATIVES | _PREPOSITIONS | _CALENDAR | _WORDS["time_nouns"]
+                           | _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | {"to"})
 _PASSIVE_BE = frozenset(_NO_CONTENT["passive_be"])
 _CONTRACTED_BE = tuple(_NO_CONTENT["contracted_be"])
 _SCAN = 10
@@ -91,6 +95,7 @@ _REQUESTS = _WORDS["request_nouns"]
 _REFUSED_PERSONS = _WORDS["refused_persons"]
 _WRITING = _WORDS["writing_verbs"]
 _OUTCRY = _WORDS["outcry_verbs"]
+_CONTINUING = _WORDS["continuing_verbs"]
 _TELLING = _WORDS["telling_verbs"]
 _NARRATIVES = _WORDS["narrative_nouns"]
 _NARRATIVE_OPENERS = _WORDS["narrative_openers"] | QUOTE_MARKS
@@ -105,6 +110,7 @@ _FINDING_OBJECTS = _WORDS["finding_objects"] | _REFLEXIVES
 _NONE_SHOWN = frozenset({"no", "little"})
 _DISPOSITIONS = _WORDS["shown_dispositions"]
 _WRITER_IDIOMS = frozenset(_WORDS["writer_idioms"])
+_WRITER_GERUND_OPENERS = _WORDS["writer_gerund_openers"]
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
 _NEGATION_GAP = _WORDS["negation_gap"]
 _NEGATED_STANCES = _WORDS["negated_stances"]
@@ -278,7 +284,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     """Why a cue's shape makes it no saying by docs/guidelines.md v2, or None; refused whatever the gate says,
     as ``attribution.decide.governs_no_content`` refuses its shapes. ``cue_words`` are the cue's lower-cased words:
     - "writer_idiom": the cue and the words of its clause before it are a writer's idiom (``writer_idioms``: "All
-      told, ...", "— say, the wind speed —") with a comma after it: nobody says anything;
+      told, ...", "— say, the wind speed —") with a comma after it, or a gerund after one of
+      ``writer_gerund_openers`` ("it is worth noting that", "it's like arguing that"): nobody says anything;
     - "auxiliary": the cue is an auxiliary ("Pompeo did not meet", "was criticized");
     - "particle": the cue is a verb's particle or a preposition alone ("rolled out", "care about");
     - "noun": a preposition right before the cue and no gerund ("over reports that", "of claims that", "toward
@@ -291,6 +298,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       a finite verb of the claim stands before the cue (``_has_finite_verb``: "What strikes me is his unchecked assertion that",
       "The lesson was so obvious that"): the noun's content is a topic of the writer's clause; a claim that is only the
       noun phrase ("Georgia Bureau of Investigation announcement Friday that ...") keeps its cue;
+    - "singular_noun": the cue is a verb's base form after a singular determiner (``_after_singular_determiner``: "a
+      conspiratorial false claim that", "One big fear is that", "in this view", "a gun permit that"): no singular
+      subject takes a base form, so the cue word is a noun, a topic;
     - "agreeing": "agreed to" and a verb, an action ("agreed to donate");
     - "decision": a verb of deciding (``deciding_verbs``), whatever follows ("voted to", "approved a law that");
     - "seeming": a verb of seeming (``seeming_verbs``) with a "to"-infinitive after it ("seemed to overstay", "appears
@@ -311,6 +321,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       chanting “Not my president”", "Joe Wilson yelled “You lie!”", "shouting across a divide"): the writer tells of
       an outcry, a slogan or an exclamation, not of a claim; a quotation fronted before it keeps the cue ("“He got
       away with murder,” Perkins shouted");
+    - "continuing": a verb that says only as it goes on from a quotation (``continuing_verbs``) with a noun phrase
+      object right after it and no quotation before it (``_acts_at_once``: "the campaign hastily added a stop in
+      Flint", "Purdue continued aggressive promotion of OxyContin"): an action;
     - "acting": a verb that acts with words (``acting_verbs``) on an object only ("urged Congress to
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
@@ -369,7 +382,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
       nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
     head = cue_words[-1]
-    if lower_after[:1] == [","] and _writer_idiom(cue_words, lower_before):
+    if (lower_after[:1] == [","] and _writer_idiom(cue_words, lower_before)
+            or lower_before[-1:] and lower_before[-1] in _WRITER_GERUND_OPENERS and cue_words[0].endswith("ing")):
         return "writer_idiom"
     if head in _AUXILIARIES:
         return "auxiliary"
@@ -385,6 +399,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
             return "no_verb"
         if (following in ("that", ":") or following in QUOTE_MARKS) and _has_finite_verb(lower_before):
             return "noun_in_clause"
+    if len(cue_words) == 1 and _after_singular_determiner(head, lower_before):
+        return "singular_noun"
     if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive_after(cue_words, lower_after):
         return "agreeing"
     lemma = verb_lemma(_verb_word(cue_words))
@@ -404,6 +420,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "writing"
     if lemma in _OUTCRY and QUOTE_MARKS.isdisjoint(lower_before):
         return "outcry"
+    if lemma in _CONTINUING and _acts_at_once(lower_before, lower_after):
+        return "continuing"
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
@@ -446,6 +464,34 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     if _negated([*lower_before, *cue_words[:-1]]) and verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head):
         return "negated"
     return None
+
+
+def _after_singular_determiner(word: str, lower_before: list[str]) -> bool:
+    """Whether ``word`` is a verb's base form (not a past spelled as one, ``past_as_base``: "a statement read") with
+    one of ``singular_determiners``
+    among the three words before it and only words of a singular noun phrase between: none a plural in "-s", a verb
+    form, a mark, a pronoun, a relative, a preposition or a word of time ("polls this week show"); a determiner
+    inside a phrase of the subject's (``_inside_a_phrase``: "Most voters in nearly every category agree") is none."""
+    if not word.isalpha() or verb_lemma(word) != word or word in _PAST_AS_BASE:
+        return False
+    for at in range(len(lower_before) - 1, max(-1, len(lower_before) - 5), -1):
+        between = lower_before[at]
+        if between in _SINGULAR_DETERMINERS:
+            return not _inside_a_phrase(lower_before, at)
+        if (not between.isalpha() or between.endswith("s") or between in _NOT_A_NOUN_OF_A_PHRASE
+                or _finite_looking(between) or _irregular_past(between)):
+            return False
+    return False
+
+
+def _inside_a_phrase(lower_before: list[str], at: int) -> bool:
+    """Whether the determiner at ``at`` follows a preposition (past "-ly" adverbs) that does not open the cue's clause:
+    the noun phrase is its object, inside the subject ("Most voters in nearly every demographic category agree"),
+    where one that opens the clause leaves the cue no other subject ("In this view, ...")."""
+    before = at - 1
+    while before >= 0 and _ly_adverb(lower_before[before]):
+        before -= 1
+    return before >= 0 and lower_before[before] in _PREPOSITIONS and before > _clause_start(lower_before)
 
 
 def _verb_word(cue_words: Sequence[str]) -> str:
@@ -493,11 +539,21 @@ def _refuses(lower_after: list[str]) -> bool:
 def _writes_a_thing(lower_before: list[str], lower_after: list[str]) -> bool:
     """Whether a verb of writing makes a thing: a noun phrase object opens at once after it (one of the noun
     markers), it acts on that object only (``_acts_on_object``) with no participle after it that would say what the
-    thing holds ("wrote an analysis confirming"), and no quotation mark or comma stands before the cue (an inverted
-    saying, "...,” wrote the late senator")."""
-    if not lower_after or lower_after[0] not in _NOUN_MARKERS or lower_before[-1:] and lower_before[-1] in _INVERTED:
+    thing holds ("wrote an analysis confirming"), and no quotation or comma stands before the cue (``_acts_at_once``:
+    an inverted saying, "...,” wrote the late senator")."""
+    return (bool(lower_after) and lower_after[0] in _NOUN_MARKERS and _acts_at_once(lower_before, lower_after)
+            and not any(word.endswith("ing") for word in lower_after[:_SCAN]))
+
+
+def _acts_at_once(lower_before: list[str], lower_after: list[str]) -> bool:
+    """Whether a noun phrase object opens right after the cue (no mark, quotation, clause word or preposition first),
+    the cue acts on it only (``_acts_on_object``), and no quotation or comma before the cue makes it an inverted
+    saying ("“...,” added Pavone")."""
+    if not lower_after or lower_after[0] in _OPENING_MARKED or lower_after[0] in _PARTICLES:
         return False
-    return _acts_on_object(lower_after) and not any(word.endswith("ing") for word in lower_after[:_SCAN])
+    if lower_before[-1:] and lower_before[-1] in _INVERTED or not QUOTE_MARKS.isdisjoint(lower_before):
+        return False
+    return _acts_on_object(lower_after)
 
 
 def _tells_a_story(lower_after: list[str]) -> bool:
