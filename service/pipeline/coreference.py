@@ -376,9 +376,19 @@ def _inside_quotation_run_on(text: str, claim: Claim) -> bool:
     communities ... the leading one.”): the last curly double mark before the claim opens a quotation in the
     paragraph before the claim's, and the next one after it closes it in the claim's paragraph (a mark left open
     further back, or closed further on, carries no one over the writer's paragraphs between). ``Quotations`` ends
-    every quotation at its paragraph's end."""
-    opening = max(text.rfind("“", 0, claim.start), text.rfind("”", 0, claim.start))
-    closing = _CURLY_DOUBLE_MARK.search(text, claim.start)
+    every quotation at its paragraph's end. Both marks are looked for only where they may stand: from the start of
+    the paragraph before the claim's to the end of the claim's (a search to the article's ends, for every claim, runs
+    the whole text each time)."""
+    line_start = text.rfind("\n", 0, claim.start)
+    if line_start < 0:
+        return False  # the claim's paragraph is the first: no paragraph before it
+    previous_end = line_start
+    while previous_end > 0 and text[previous_end - 1].isspace():
+        previous_end -= 1
+    low = text.rfind("\n", 0, previous_end) + 1
+    line_end = text.find("\n", claim.start)
+    opening = max(text.rfind("“", low, claim.start), text.rfind("”", low, claim.start))
+    closing = _CURLY_DOUBLE_MARK.search(text, claim.start, len(text) if line_end < 0 else line_end)
     return (opening >= 0 and text[opening] == "“" and _NEXT_PARAGRAPH.fullmatch(text, opening, claim.start) is not None
             and closing is not None and closing.group() == "”" and "\n" not in text[claim.start : closing.start()])
 
