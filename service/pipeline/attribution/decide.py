@@ -44,9 +44,10 @@ _COMMENT_AFTER = re.compile(
 # A verb coordinated with the clause's first one shares its subject: "Pence called it fake news and said ...".
 _COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
 _MARK_BEFORE = re.compile(r"[,—–]\s*$")
+"""A comma or dash right before a participle cue: it opens a participle phrase ("..., saying")."""
 _COMMA_AFTER = re.compile(r"\s*,")
 _OF_COMPLEMENT_BEFORE = re.compile(r"\s+of\s+(?:(?:more|fewer|less)\s+than\s+|(?:about|nearly|almost|over|some)\s+)?$")
-"""A comma or dash right before a participle cue: it opens a participle phrase ("..., saying")."""
+"""An "of" before a model's tail of the rule's phrase: the tail is its complement ("The poll of more than 14,300 people")."""
 _LY = re.compile(LY_ADVERB)
 _GAP_THEN_WORD = re.compile(rf"{_AUX_GAP.pattern}(?P<verb>(?-i:[a-z]{{3,}}+))(?![\w'’-])", re.IGNORECASE)
 """Auxiliaries and adverbs, then a lower-case word: the verb an adverb model cue stands before."""
@@ -65,7 +66,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
     assert cue is not None
     text = quotations.text
     words = _lowered_cue_words(cue.text)
-    before = text[max(claim.start, cue.start - 40) : cue.start].lower().split()
+    written = text[max(claim.start, cue.start - 40) : cue.start].split()
+    before = [word.lower() for word in written]
     previous = before[-1].strip(",;:") if before else ""
     if _COMMENT_AFTER.match(text, cue.end, claim.end):
         return "asks_for_comment"
@@ -83,7 +85,7 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
         before, words = [*before, "to"], words[1:]  # the cue "to say": its "to" marks the infinitive
     if before[-1:] == ["to"] and not set(before[-2:-1]) & _NO_CONTENT["carry_on"]:
         return "infinitive"
-    if _after_modal(words, text[max(claim.start, cue.start - 40) : cue.start].split()):
+    if _after_modal(words, written):
         return "supposed_saying"
     owner, possessive, _ = previous.replace("’", "'").rpartition("'s")
     if (previous in _NO_CONTENT["articles"] or (possessive and owner and owner not in _NO_CONTENT["contracted"])

@@ -100,7 +100,7 @@ _RUN_TOGETHER = re.compile(r"(?<!\bof)(?<!\bfor)(?<!\band)(?<!\bat)(?<!\bin)(?<!
 _UNCLOSED_ACRONYM = re.compile(r"\([A-Z]{2,6}$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 # The digit groups before a span that opens with a number's last group ("300 people" of "14,300 people").
-_NUMBER_HEAD = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})*,(?=\d{3}(?!\d))")
+_NUMBER_HEAD = re.compile(rf"(?<![\d,])\d{{1,3}}(?:,\d{{3}})*{_DIGIT_COMMA}")
 # Leading junk includes a quotation closed with two apostrophes ("...,'' he said").
 # A politician's party and state after the name, "(D-Conn.)", "(R., Wis.)", "(I-Vt.)", or the party alone, "(R)":
 # part of no source span.
