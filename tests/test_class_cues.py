@@ -27,6 +27,7 @@ def cue_words(text: str) -> list[str]:
     # a verb of cognition before content states the teller's view: "theorizes that", "hypothesized that"
     ("One hydrologist theorizes that the aquifer is draining faster than the models show.", ["theorizes"]),
     ("The engineers hypothesized that the cracks began at the weld.", ["hypothesized"]),
+    ("Kelly theorizes that the aquifer is draining faster than the models show.", ["theorizes"]),  # a name, no adverb
     # ... only right after its teller: many of its words are nouns too, and "that" must open a clause
     ("One of the many reasons that the mayor resigned is the audit.", []),
     ("The crews boarded trains that ran along the old tracks.", []),

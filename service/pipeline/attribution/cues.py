@@ -18,7 +18,8 @@ from .clauses import is_adjunct
 from .references import names_a_teller
 from .spans import plausible, source_after, source_before, trim
 from .words import (
-    ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, FINITE_AUXILIARIES, RIGHT_NP, VERB_INITIALS, verb_classes,
+    ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, FINITE_AUXILIARIES, LY_ADVERB, RIGHT_NP, VERB_INITIALS,
+    verb_classes,
 )
 
 _CUE_INITIALS = "".join(sorted({*VERB_INITIALS, "A", "C"}))
@@ -62,10 +63,11 @@ _CANDIDATE_CLASSES = frozenset(CLAUSE_WORDS["candidate_verb_classes"])
 _TELLER_CLASSES = frozenset(CLAUSE_WORDS["teller_verb_classes"])
 _WORD_BEFORE = re.compile(r"[A-Za-z][\w'’-]*")
 _VERB_ADVERBS = frozenset(CLAUSE_WORDS["verb_adverbs"])
+_LY_ADVERB = re.compile(LY_ADVERB)
 _PEOPLE_NOUNS = WORDNET_PERSON | WORDNET_GROUP
+"""Nouns of a person or group ("hydrologist", "panel"): a teller before a verb of cognition."""
 _THAT_CLAUSE = re.compile(r"\s+that\s+[\w'’-]+\s+[\w'’-]")
 """"that" opening a clause, two words with no mark between them, not the determiner of "overruled that request,"."""
-"""Nouns of a person or group ("hydrologist", "panel"): a teller before a verb of cognition."""
 _RULE_VERBS = frozenset(CUE_VERBS)
 # A lower-case word with content opening right after it: "that", a colon or a quotation. The word is taken
 # whole ("{3,}+" gives nothing back: a shorter part of it is followed by a letter, which no opener begins with),
@@ -204,7 +206,7 @@ def _after_a_teller(text: str, claim: Claim, start: int) -> bool:
     """Whether the word before ``start`` in the claim, past an adverb, names a teller: a capitalised word, a pronoun,
     or a noun of a person or group ("theorizes" after "Kilgore", "he", "One hydrologist"; not "the many reasons")."""
     words = _WORD_BEFORE.findall(text, claim.start, start)
-    while words and (words[-1] in _VERB_ADVERBS or words[-1].endswith("ly")):
+    while words and (words[-1] in _VERB_ADVERBS or _LY_ADVERB.fullmatch(words[-1])):
         words.pop()
     if not words:
         return False
