@@ -6,10 +6,16 @@ Folds 0-3 are for training and cross-validation; fold 4 is the test fold, never 
 way (round 5: K = 1-3; round 6: K = 4-7; round 7: K = 8-10, the last one 17 once the other kinds ran out):
 additions 1 and 6 enlarge the test fold (fold 4) to 50 and then 80 articles, the others go round-robin to the
 training folds 0-3.
-Usage: python data/realworld/select.py METADATA_TSV [--addition K]
+`--polnear LABELLED_DIR` draws round 28's check fold instead: from PolNeAR train (``data/polnear/metadata.tsv``),
+4 articles of each of its 7 outlets, 150 to 1,000 words, in the same sha256 order, skipping every article already
+labelled under LABELLED_DIR; printed as batch (0-3, one article of each outlet per batch) and id.
+Usage: python data/realworld/select.py METADATA_TSV [--addition K | --polnear LABELLED_DIR]
 """
 import csv
+import glob
 import hashlib
+import os
+import re
 import sys
 from collections import defaultdict
 
@@ -65,6 +71,28 @@ def draw_addition(rows, number):
     return [(row, FOLDS - 1 if number in TEST_ADDITIONS else fold) for row, fold in drawn]
 
 
+POLNEAR_PER_OUTLET = 4
+POLNEAR_WORDS = (150, 1000)
+
+
+def draw_polnear(metadata_path, labelled_dir):
+    """Round 28's check fold: unlabelled PolNeAR train articles, the same number from every outlet, in batches."""
+    labelled = {row["id"] for tsv in glob.glob(os.path.join(labelled_dir, "*", "articles*.tsv"))
+                for row in csv.DictReader(open(tsv, encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)}
+    text_dir = os.path.join(os.path.dirname(metadata_path), "train", "text")
+    by_outlet = {}
+    with open(metadata_path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row["compartment"] != "train" or row["filename"] in labelled:
+                continue
+            with open(os.path.join(text_dir, row["filename"] + ".txt"), encoding="utf-8") as text:
+                words = len(re.findall(r"\w+", text.read()))
+            if POLNEAR_WORDS[0] <= words <= POLNEAR_WORDS[1]:
+                by_outlet.setdefault(row["publisher"], []).append(row["filename"])
+    chosen = {outlet: sorted(ids, key=order)[:POLNEAR_PER_OUTLET] for outlet, ids in by_outlet.items()}
+    return [(batch, chosen[outlet][batch]) for batch in range(POLNEAR_PER_OUTLET) for outlet in sorted(chosen)]
+
+
 def main(path, addition=0):
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -73,4 +101,8 @@ def main(path, addition=0):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[3]) if sys.argv[2:3] == ["--addition"] else 0)
+    if sys.argv[2:3] == ["--polnear"]:
+        for batch, article_id in draw_polnear(sys.argv[1], sys.argv[3]):
+            print(batch, article_id, sep="\t")
+    else:
+        main(sys.argv[1], int(sys.argv[3]) if sys.argv[2:3] == ["--addition"] else 0)
