@@ -843,6 +843,30 @@ def test_put_at_a_figure_by_no_poll_is_no_attribution(text):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("In March, Cruz had 38 percent support in a Fox poll.", "a Fox poll"),
+        ("Kasich was at 25 percent support in the most recent Fox poll, up eight points from March.",
+         "the most recent Fox poll"),
+        ("Cruz rose three points in the CBS survey to 29 points.", "the CBS survey"),
+        # a poll's share carried on from an earlier poll gives way to the poll the claim names
+        ("A Monmouth poll found Trump at 41 percent. Kasich was at 25 percent support in the latest Fox poll.",
+         "the latest Fox poll"),
+        # refused: no poll named ("the polls"), a poll pointed back to, no figure the poll gives
+        ("Trump leads by 5 points in the polls.", None),
+        ("A Monmouth poll found Trump at 41 percent. Clinton was at 40 percent in that survey.", None),
+        ("Supporters were fearful to express their support in a telephone poll.", None),
+    ],
+)
+def test_a_figure_given_in_a_poll_has_the_poll_as_source(text, expected):
+    attribution = score_article(text)["claims"][-1]["attribution"]
+    found = attribution and attribution["cue"] and attribution["cue"]["text"] == "in" and attribution["source"]["text"]
+    assert (found or None) == expected
+    if expected:
+        assert (attribution["source_type"], attribution["inherited"]) == ("document", False)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("The virus spreads mainly through coughing and sneezing, per the CDC.", ("the CDC", "organization")),
         ("Reporters in the room were told to leave, per a pool report.", ("a pool report", "document")),
         ("The talks collapsed on Friday, per Axios.", ("Axios", "media")),

@@ -1,4 +1,4 @@
-"""Where a claim names where its content comes from in an adjunct or a poll's figure, that is its source, by three
+"""Where a claim names where its content comes from in an adjunct or a poll's figure, that is its source, by four
 recognizers:
 
 - an opening adjunct that names a poll, survey, study or average ("In the latest Gallup poll, Hispanic voters
@@ -6,11 +6,13 @@ recognizers:
   type "document"), the preposition the cue, as the hand labels mark it;
 - a poll that puts someone at a figure ("A Quinnipiac survey from mid-April put him at 48 percent"): "put" is the cue;
 - a closing "per" and who says so, set off by a comma ("..., per the CDC.", "..., per a pool report."): "according
-  to" in the shorter wording of wire copy and newsletters; "per" is the cue.
+  to" in the shorter wording of wire copy and newsletters; "per" is the cue;
+- a figure given "in" a poll later in the claim ("Kasich was at 25 percent support in the most recent Fox poll"): the
+  poll is the source and "in" the cue, as for the opening adjunct.
 
 They run last, on what inheritance left: a claim with a cue of its own ("In a study, researchers found") keeps its
 teller, and one that goes on from an earlier claim keeps its source, except a poll's share carried from an earlier
-poll to a claim that puts someone at a figure by a poll of its own. Nothing is handed on: held out, letting the
+poll to a claim that puts someone at a figure by a poll of its own or gives it in one. Nothing is handed on: held out, letting the
 poll-share inheritance carry an adjunct's poll on gave 11 claims the labels leave unattributed or attribute on their
 own a poll, for no right one."""
 from __future__ import annotations
@@ -37,6 +39,14 @@ _PUTS_AT = re.compile(
 """A poll's figure for someone: "put Trump at 49 percent", "puts his approval on the economy at 46 percent"."""
 _CLOSING_PER = re.compile(r",\s+(?P<cue>per)\s+(?=[\w“\"])[^,;:]+$")
 """A closing "per" and who says so, after the claim's last comma ("..., per the CDC.")."""
+_IN_POLL = re.compile(
+    r"(?<![\w'’-])(?P<cue>in)\s+(?P<poll>(?:a|an|the|[A-Z][\w.&'’-]*)\s+(?:[\w.&'’-]+\s+){0,5}?"
+    r"(?:poll|survey|study|average|analysis))(?![\w'’-])"
+)
+"""A poll named after "in" within the claim, up to its head: "in a new Fox News poll", "in the CBS survey"; the
+head singular, as "in the polls" names none."""
+_FIGURE = re.compile(r"\d[\d,.]*(?:\s*%|\s+(?:percent|per\s+cent|percentage\s+points?|points?)(?![\w'’-]))")
+"""A share or a margin, what a poll gives: "45 percent", "38%", "6 points"."""
 _UNIT = re.compile(r"[a-z]+")
 """One lower-case word after "per" is the unit of a rate ("$20, per person"), no teller."""
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing(?![\w'’-])")
@@ -53,9 +63,10 @@ def evidence_adjuncts(
 def _documented(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
     """``claim``'s attribution after the two recognizers (see the module's docstring)."""
     if attribution is None:
-        return _adjunct(text, claim) or _polls_figure(text, claim) or _closing_per(text, claim)
+        return (_adjunct(text, claim) or _polls_figure(text, claim) or _closing_per(text, claim)
+                or _figure_in_poll(text, claim))
     if attribution.inherited and attribution.steps and attribution.steps[0][0] == "poll_finding":
-        return _polls_figure(text, claim) or attribution
+        return _polls_figure(text, claim) or _figure_in_poll(text, claim) or attribution
     return attribution
 
 
@@ -85,6 +96,21 @@ def _closing_per(text: str, claim: Claim) -> Attribution | None:
     if reading.source_type == "unknown":
         return None
     return _stated_by(source, reading, Span(per.start("cue"), per.end("cue"), "per"), "closing_per")
+
+
+def _figure_in_poll(text: str, claim: Claim) -> Attribution | None:
+    """The attribution of a poll a figure of ``claim`` is given in ("... at 25 percent support in the most recent Fox
+    poll"): the first poll after "in" that types as a document, in a claim with a share or a margin; None otherwise."""
+    if _FIGURE.search(text, claim.start, claim.end) is None:
+        return None
+    for found in _IN_POLL.finditer(text, claim.start, claim.end):
+        source = Span(found.start("poll"), found.end("poll"), found.group("poll"))
+        if _REFERS_BACK.match(source.text):
+            continue
+        reading = _as_evidence(text, source)
+        if reading is not None and not _PREPOSITION.search(source.text):
+            return _stated_by(source, reading, Span(found.start("cue"), found.end("cue"), "in"), "figure_in_poll")
+    return None
 
 
 def _adjunct(text: str, claim: Claim) -> Attribution | None:

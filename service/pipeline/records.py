@@ -144,7 +144,7 @@ StepRule = Literal[
     "earlier_carrier", "source_found", "refers_back", "surname_of", "refers_back_to_nothing", "typed", "no_source", "via",
     "inherited", "named_earlier", "one_person", "goes_on_quoting", "poll_finding", "lead_in_block", "lead_in_quotation",
     "post_signature", "post_sentence", "speaker_label", "evidence_adjunct", "polls_figure", "closing_per",
-    "speaker_turn", "credited_excerpt", "audience_of_cue", "apposed_name",
+    "figure_in_poll", "speaker_turn", "credited_excerpt", "audience_of_cue", "apposed_name",
     "only_relays", "head_only",
     "sourceless_cue", "adjunct_not_source", "refused_cue", "preferred_cue", "subject_of_content", "content_not_source",
     "opening_word", "adjunct_only", "affiliated_name", "subject_before_aside", "origin_refined", "relative_clause_head",

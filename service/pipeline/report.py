@@ -301,6 +301,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     ),
     "polls_figure": lambda source: f"{source!r}, a poll, puts someone at a figure: the poll is the source",
     "closing_per": lambda source: f"a closing 'per {source}': {source!r} is the source, 'per' the cue",
+    "figure_in_poll": lambda source: f"the claim's figure is given in {source!r}: the poll is the source, 'in' the cue",
     "speaker_turn": lambda source: f"no cue of its own: a sentence of the turn labelled {source!r}",
     "credited_excerpt": lambda writer: f"no cue of its own: an excerpt credited below it to {writer!r}, named only after it",
     "audience_of_cue": lambda source, audience, cue: f"source {source!r}: {audience!r} is the audience of {cue!r}",
