@@ -240,6 +240,12 @@ WORDS = [
     ("in 2009 , the company", "pleaded guilty", "in federal court to a felony charge .", "nothing_found"),
     ("the driver", "pleaded", "not guilty on monday .", "nothing_found"),
     ("the study", "found", "that guilty pleas rose .", None),
+    # a verb of feeling or liking with no clause after it tells what the teller feels, no saying (the 387's cues)
+    ("trump already", "enjoys", "a disturbing level of support for his assault on the news media .", "feeling"),
+    ("immigrants", "feel", "discriminated against more often in europe .", "feeling"),
+    ("many", "feel", "the government overstepped its boundaries in throwing out seemingly good food .", None),
+    ("doctors", "fear", "an inadequate supply of ppe makes them vulnerable to the coronavirus infection .", None),
+    ("some rnc leaders", "worry", "it would be a messy affair .", None),
     # a reflexive object with a complement after it: the teller names itself, nothing is said
     ("where the senator", "labeled", "himself a “ uniter , ” the governor did not .", "self_description"),
     ("dozens of towns have", "declared", "themselves “ free zones ” since 2019 .", "self_description"),

@@ -85,6 +85,7 @@ _POLLED = _WORDS["polled_words"]
 _BRACKETS = frozenset("()")
 _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
+_FEELING = _WORDS["feeling_classes"]
 _ASKING = _WORDS["asking_verbs"]
 _ASKING_OPENERS = _WORDS["asking_openers"]
 _NAMING = _WORDS["naming_verbs"]
@@ -308,6 +309,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       thing looks to the writer, a hedge;
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
       that"): the writer gives the content as a fact;
+    - "feeling": a verb of feeling or liking (``_feels``: "enjoys “Modern Family”", "liked the moniker", "feel
+      discriminated against") with no clause of content after it: what the teller feels, not a saying;
     - "asking": a verb of asking (``asking_verbs``) that asks a yes-no question or a request (``_asks_no_assertion``:
       "Smith asked if Reed supported", "asked Shah on Sunday whether", "asked the judges to order"): neither asserts
       its content;
@@ -410,6 +413,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "seeming"
     if lemma in _KNOWING:
         return "knowing"
+    if _feels(_verb_word(cue_words), lower_after):
+        return "feeling"
     if lemma in _ASKING and _asks_no_assertion(lower_after):
         return "asking"
     if lemma in _REFUSING and _refuses(lower_after):
@@ -508,6 +513,16 @@ def _seems_so(lower_after: list[str]) -> bool:
     marks "it appeared that"), a mark or nothing."""
     first = lower_after[0] if lower_after else ""
     return bool(first) and first != "that" and first not in _PARTICLES and first not in _STOPS and first not in _ENDS
+
+
+def _feels(verb: str, lower_after: list[str]) -> bool:
+    """Whether ``verb`` is one of feeling or liking and no saying or belief: its first WordNet sense is of one of
+    ``feeling_classes`` and none of communication, and no ``belief_stems`` stem opens it ("fears", "hopes", "worried"
+    stay), with no clause of content after it (a that-clause or question, a subject and its verb: "many feel the
+    government overstepped" stays)."""
+    classes = verb_classes(verb)
+    return (classes is not None and classes[0][0] in _FEELING and not classes[1] and _BELIEF.match(verb) is None
+            and not opens_a_clause(lower_after))
 
 
 def _asks_no_assertion(lower_after: list[str]) -> bool:
