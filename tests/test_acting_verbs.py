@@ -246,6 +246,13 @@ WORDS = [
     ("many", "feel", "the government overstepped its boundaries in throwing out seemingly good food .", None),
     ("doctors", "fear", "an inadequate supply of ppe makes them vulnerable to the coronavirus infection .", None),
     ("some rnc leaders", "worry", "it would be a messy affair .", None),
+    # a verb of demanding with "for": what is demanded, no content (the 387's cues)
+    ("two lawmakers", "have called for", "the drug enforcement administration to stop conducting covert surveillance "
+     "on civilians .", "demanding"),
+    ("mr . trump", "has called for", "spending $ 1 trillion on infrastructure , but congress has not taken it up .",
+     "demanding"),
+    ("with a straight face , nancy pelosi even", "called for", "prosecuting him : “ jeff sessions lied under oath . ”",
+     None),
     # a reflexive object with a complement after it: the teller names itself, nothing is said
     ("where the senator", "labeled", "himself a “ uniter , ” the governor did not .", "self_description"),
     ("dozens of towns have", "declared", "themselves “ free zones ” since 2019 .", "self_description"),

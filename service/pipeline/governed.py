@@ -105,6 +105,7 @@ _INVERTED = QUOTE_MARKS | {","}
 _CLAUSE_MARKS = _STOPS - frozenset(".()")
 """Stops that end a noun phrase: not an abbreviation's points ("the U.S. Department's request") nor brackets."""
 _PHRASAL_ACTIONS = _WORDS["phrasal_action_verbs"]
+_DEMANDING = _WORDS["demanding_verbs"]
 _ACTION_PARTICLES = _WORDS["action_particles"]
 _REFLEXIVES = _WORDS["reflexives"]
 _FINDING_OBJECTS = _WORDS["finding_objects"] | _REFLEXIVES
@@ -345,6 +346,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       the teller names itself or acts on itself, nothing is said;
     - "phrasal_action": a verb of ``phrasal_action_verbs`` alone as the cue with one of ``action_particles`` right
       after it ("called off the trip", "called into the show"): an action;
+    - "demanding": a verb of demanding (``demanding_verbs``) with "for" after it (``_demands``: "called for a voice
+      vote", "called Wednesday for the justice to resign"): what is demanded is a proposal, not content;
     - "modifier": a past participle alone as the cue that is an adjective of the noun after it (``_modifies_a_noun``:
       "the previously announced absence", "a self-described socialist"): nothing is said;
     - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
@@ -440,6 +443,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "self_description"
     if lemma in _PHRASAL_ACTIONS and len(cue_words) == 1 and lower_after[:1] and lower_after[0] in _ACTION_PARTICLES:
         return "phrasal_action"
+    if lemma in _DEMANDING and _demands(cue_words, lower_after):
+        return "demanding"
     if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
         return "modifier"
     before_verb = [*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]
@@ -523,6 +528,24 @@ def _feels(verb: str, lower_after: list[str]) -> bool:
     classes = verb_classes(verb)
     return (classes is not None and classes[0][0] in _FEELING and not classes[1] and _BELIEF.match(verb) is None
             and not opens_a_clause(lower_after))
+
+
+def _demands(cue_words: Sequence[str], lower_after: list[str]) -> bool:
+    """Whether "for" follows a verb of demanding, in the cue ("called for") or right after it past dates and "-ly"
+    adverbs ("called Wednesday for"), with no colon or quotation before the first stop after it: the thing demanded,
+    where "called for prosecuting him: “...”" gives what was said."""
+    words = [*cue_words[cue_words.index(_verb_word(cue_words)) + 1 :], *lower_after]
+    at = 0
+    while at < len(words) and (words[at] in _CALENDAR or _ly_adverb(words[at])):
+        at += 1
+    if words[at : at + 1] != ["for"]:
+        return False
+    for word in words[at + 1 :]:
+        if word == ":" or word in QUOTE_MARKS:
+            return False
+        if word in _STOPS:
+            break
+    return True
 
 
 def _asks_no_assertion(lower_after: list[str]) -> bool:
