@@ -161,6 +161,12 @@ WORDS = [
     ("the candidate, the nurse who", "accused", "the hospital of negligence in 2019 , lost the race .", "restrictive_relative"),
     ("a freshman lawmaker who previously", "warned of", "the cost of the bridge , voted for it .", "restrictive_relative"),
     ("a former aide who has", "told", "reporters about the memo won the primary .", "restrictive_relative"),
+    # ... or by a saying, whatever follows (the 387's cues)
+    ("a close friend of mr . mcconnell’s who", "has said", "he will not decide whether to support witnesses until after "
+     "the question period has closed .", "restrictive_relative"),
+    ("the romanian hacker who first", "revealed", "that hillary clinton used a private email address .",
+     "restrictive_relative"),
+    ("senator lamar alexander , who", "has said", "he will not decide .", None),
     ("the program helps parents who", "said", "they could not find child care .", None),
     # a saying in a relative clause that defines a thing right before it picks the thing out; a finding stays
     ("voters approved a ballot measure that", "says", "the county may not raise the levy .", "defining_relative"),

@@ -33,8 +33,8 @@ _RESTRICTIVE_RELATIVES = _WORDS["restrictive_relatives"]
 _DEFINING_RELATIVES = _WORDS["defining_relatives"]
 _EVIDENTIAL = _WORDS["evidential_verbs"]
 _PRONOUNS = _SUBJECTS | _WORDS["refused_persons"]
-_RELATIVE_GAP = _WORDS["negation_gap"] | _CLAUSE_WORDS["perfect_auxiliaries"]
 _BACKGROUND = _CLAUSE_WORDS["perfect_auxiliaries"] | _WORDS["background_adverbs"]
+_RELATIVE_GAP = _WORDS["negation_gap"] | _BACKGROUND
 _NOT_DEFINED = _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | _FINITE
 """Words before a relative pronoun that make it open no relative clause ("so that", "and who", "is who")."""
 _WRITERS_CLAUSE = _NOUN_MARKERS | _PREPOSITIONS | _FINITE
@@ -351,8 +351,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "modifier": a past participle alone as the cue that is an adjective of the noun after it (``_modifies_a_noun``:
       "the previously announced absence", "a self-described socialist"): nothing is said;
     - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
-      between (``_in_restrictive_relative``), and acts on an object only (``_acts_on_object``: "the woman who accused
-      him of", "a Republican who warned of the deficit"): the writer's sentence picks the person out by a deed;
+      between (``_in_restrictive_relative``), whatever follows ("the woman who accused him of", "a Republican who
+      warned of the deficit", "a close friend of Mr. McConnell's who has said he will not decide"): the writer's
+      sentence picks the person out by a deed or a saying;
     - "defining_relative": the cue opens a relative clause with one of ``defining_relatives`` that defines the thing
       right before it, with no mark between (``_in_restrictive_relative``: "approved a ballot initiative that says
       ...", "posted her message under a headline that said, “...”", "a book that argues that"), whatever follows: the
@@ -448,7 +449,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
         return "modifier"
     before_verb = [*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]
-    if _in_restrictive_relative(before_verb, _RESTRICTIVE_RELATIVES) and _acts_on_object(lower_after):
+    if _in_restrictive_relative(before_verb, _RESTRICTIVE_RELATIVES):
         return "restrictive_relative"
     if lemma not in _EVIDENTIAL and _in_restrictive_relative(before_verb, _DEFINING_RELATIVES):
         return "defining_relative"
@@ -773,8 +774,8 @@ def _ly_adverb(word: str) -> bool:
 
 
 def _in_restrictive_relative(words: list[str], relatives: frozenset[str]) -> bool:
-    """Whether the last of ``words`` (those before the cue's verb), past "-ly" adverbs, ``negation_gap`` adverbs and
-    "has", "have", "had", is one of ``relatives`` with a word before it that is no mark, subordinator, conjunction,
+    """Whether the last of ``words`` (those before the cue's verb), past "-ly" adverbs, ``negation_gap`` adverbs,
+    ``background_adverbs`` and "has", "have", "had", is one of ``relatives`` with a word before it that is no mark, subordinator, conjunction,
     pronoun or verb form: the noun the relative clause defines ("the woman who accused", "a close friend who has
     warned", "those who previously said", "a headline that said"). A relative after a mark ("Blunt, who said"),
     opening the claim or after a verb ("argued that he said", "told him that": a clause of content) is not."""
