@@ -252,6 +252,16 @@ WORDS = [
     ("many", "feel", "the government overstepped its boundaries in throwing out seemingly good food .", None),
     ("doctors", "fear", "an inadequate supply of ppe makes them vulnerable to the coronavirus infection .", None),
     ("some rnc leaders", "worry", "it would be a messy affair .", None),
+    # a verb that names a state, with an object or a question after it, says nothing (the 387's cues)
+    ("disconsolate republican operatives", "spent", "much of the weekend in dismay , over the death of the bill .", "state"),
+    ("the pii-free data that was sent to facebook", "included", "information about which news articles i was reading .",
+     "state"),
+    ("inside the department of justice , officials", "weighed", "whether to attempt to remove the president .", "state"),
+    ("“ it was a campaign about inclusion , ”", "meade continued", ".", None),
+    ("about 22 percent of the state’s workforce ,", "according to", "the national employment law project .", None),
+    ("news of the unusual expansion of powers raised", "concerns", "among critics , including the aclu , that gathering "
+     "intelligence on civilians is wrong .", None),
+    ("the senator", "maintained", "that he had done nothing wrong .", None),
     # a verb of demanding with "for": what is demanded, no content (the 387's cues)
     ("two lawmakers", "have called for", "the drug enforcement administration to stop conducting covert surveillance "
      "on civilians .", "demanding"),

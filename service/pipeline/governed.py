@@ -86,6 +86,10 @@ _BRACKETS = frozenset("()")
 _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _FEELING = _WORDS["feeling_classes"]
+_STATES = _WORDS["state_classes"]
+_STANCE_NOUNS = frozenset(read_toml("hedges.toml")["scope"]["belief_nouns"])
+_STATE_OBJECTS = frozenset({"wh", "np_only", "np_then_stop", "np_then_to", "np_then_relative"})
+"""Readings of ``_after`` in which a verb has an object or a question after it, and no content."""
 _ASKING = _WORDS["asking_verbs"]
 _ASKING_OPENERS = _WORDS["asking_openers"]
 _NAMING = _WORDS["naming_verbs"]
@@ -344,6 +348,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "self_description": the cue's object is its teller itself with a complement after it (``_describes_itself``:
       "labeled himself a “uniter”", "declared themselves “LGBTQ-free zones”", "have concerned themselves more with"):
       the teller names itself or acts on itself, nothing is said;
+    - "state": a verb that names a state (``_states``: "spent much of the weekend in dismay", "included information
+      about", "weighed whether to", "for exemplifying how") with an object or a question after it: no saying;
     - "phrasal_action": a verb of ``phrasal_action_verbs`` alone as the cue with one of ``action_particles`` right
       after it ("called off the trip", "called into the show"): an action;
     - "demanding": a verb of demanding (``demanding_verbs``) with "for" after it (``_demands``: "called for a voice
@@ -442,6 +448,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "nothing_said"
     if _describes_itself(cue_words, lower_after):
         return "self_description"
+    if _states(cue_words, lower_after):
+        return "state"
     if lemma in _PHRASAL_ACTIONS and len(cue_words) == 1 and lower_after[:1] and lower_after[0] in _ACTION_PARTICLES:
         return "phrasal_action"
     if lemma in _DEMANDING and _demands(cue_words, lower_after):
@@ -547,6 +555,19 @@ def _demands(cue_words: Sequence[str], lower_after: list[str]) -> bool:
         if word in _STOPS:
             break
     return True
+
+
+def _states(cue_words: Sequence[str], lower_after: list[str]) -> bool:
+    """Whether the cue's verb names a state, not an event of saying: its first WordNet sense is of one of
+    ``state_classes``, it is no verb that goes on from a quotation (``continuing_verbs``: "“...,” he continued"), no
+    manner cue ("according to") and no noun of a view held ("raised concerns among critics"), and an object or a
+    question follows it (``_STATE_OBJECTS``), not "that", a quotation, a colon or a clause ("maintained that" stays)."""
+    verb = _verb_word(cue_words)
+    classes = verb_classes(verb)
+    if (classes is None or classes[0][0] not in _STATES or verb_lemma(verb) in _CONTINUING or verb in _STANCE_NOUNS
+            or " ".join(cue_words) in _MANNER_CUES):
+        return False
+    return _after(lower_after)[0] in _STATE_OBJECTS and lower_after[0] != "that"
 
 
 def _asks_no_assertion(lower_after: list[str]) -> bool:
