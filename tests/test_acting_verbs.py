@@ -161,6 +161,12 @@ WORDS = [
     ("the candidate, the nurse who", "accused", "the hospital of negligence in 2019 , lost the race .", "restrictive_relative"),
     ("a freshman lawmaker who previously", "warned of", "the cost of the bridge , voted for it .", "restrictive_relative"),
     ("a former aide who has", "told", "reporters about the memo won the primary .", "restrictive_relative"),
+    # ... or by a saying, whatever follows (the 387's cues)
+    ("a close friend of mr . mcconnell’s who", "has said", "he will not decide whether to support witnesses until after "
+     "the question period has closed .", "restrictive_relative"),
+    ("the romanian hacker who first", "revealed", "that hillary clinton used a private email address .",
+     "restrictive_relative"),
+    ("senator lamar alexander , who", "has said", "he will not decide .", None),
     ("the program helps parents who", "said", "they could not find child care .", None),
     # a saying in a relative clause that defines a thing right before it picks the thing out; a finding stays
     ("voters approved a ballot measure that", "says", "the county may not raise the levy .", "defining_relative"),
@@ -240,6 +246,29 @@ WORDS = [
     ("in 2009 , the company", "pleaded guilty", "in federal court to a felony charge .", "nothing_found"),
     ("the driver", "pleaded", "not guilty on monday .", "nothing_found"),
     ("the study", "found", "that guilty pleas rose .", None),
+    # a verb of feeling or liking with no clause after it tells what the teller feels, no saying (the 387's cues)
+    ("trump already", "enjoys", "a disturbing level of support for his assault on the news media .", "feeling"),
+    ("immigrants", "feel", "discriminated against more often in europe .", "feeling"),
+    ("many", "feel", "the government overstepped its boundaries in throwing out seemingly good food .", None),
+    ("doctors", "fear", "an inadequate supply of ppe makes them vulnerable to the coronavirus infection .", None),
+    ("some rnc leaders", "worry", "it would be a messy affair .", None),
+    # a verb that names a state, with an object or a question after it, says nothing (the 387's cues)
+    ("disconsolate republican operatives", "spent", "much of the weekend in dismay , over the death of the bill .", "state"),
+    ("the pii-free data that was sent to facebook", "included", "information about which news articles i was reading .",
+     "state"),
+    ("inside the department of justice , officials", "weighed", "whether to attempt to remove the president .", "state"),
+    ("“ it was a campaign about inclusion , ”", "meade continued", ".", None),
+    ("about 22 percent of the state’s workforce ,", "according to", "the national employment law project .", None),
+    ("news of the unusual expansion of powers raised", "concerns", "among critics , including the aclu , that gathering "
+     "intelligence on civilians is wrong .", None),
+    ("the senator", "maintained", "that he had done nothing wrong .", None),
+    # a verb of demanding with "for": what is demanded, no content (the 387's cues)
+    ("two lawmakers", "have called for", "the drug enforcement administration to stop conducting covert surveillance "
+     "on civilians .", "demanding"),
+    ("mr . trump", "has called for", "spending $ 1 trillion on infrastructure , but congress has not taken it up .",
+     "demanding"),
+    ("with a straight face , nancy pelosi even", "called for", "prosecuting him : “ jeff sessions lied under oath . ”",
+     None),
     # a reflexive object with a complement after it: the teller names itself, nothing is said
     ("where the senator", "labeled", "himself a “ uniter , ” the governor did not .", "self_description"),
     ("dozens of towns have", "declared", "themselves “ free zones ” since 2019 .", "self_description"),

@@ -33,8 +33,8 @@ _RESTRICTIVE_RELATIVES = _WORDS["restrictive_relatives"]
 _DEFINING_RELATIVES = _WORDS["defining_relatives"]
 _EVIDENTIAL = _WORDS["evidential_verbs"]
 _PRONOUNS = _SUBJECTS | _WORDS["refused_persons"]
-_RELATIVE_GAP = _WORDS["negation_gap"] | _CLAUSE_WORDS["perfect_auxiliaries"]
 _BACKGROUND = _CLAUSE_WORDS["perfect_auxiliaries"] | _WORDS["background_adverbs"]
+_RELATIVE_GAP = _WORDS["negation_gap"] | _BACKGROUND
 _NOT_DEFINED = _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | _FINITE
 """Words before a relative pronoun that make it open no relative clause ("so that", "and who", "is who")."""
 _WRITERS_CLAUSE = _NOUN_MARKERS | _PREPOSITIONS | _FINITE
@@ -85,6 +85,11 @@ _POLLED = _WORDS["polled_words"]
 _BRACKETS = frozenset("()")
 _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
+_FEELING = _WORDS["feeling_classes"]
+_STATES = _WORDS["state_classes"]
+_STANCE_NOUNS = frozenset(read_toml("hedges.toml")["scope"]["belief_nouns"])
+_STATE_OBJECTS = frozenset({"wh", "np_only", "np_then_stop", "np_then_to", "np_then_relative"})
+"""Readings of ``_after`` in which a verb has an object or a question after it, and no content."""
 _ASKING = _WORDS["asking_verbs"]
 _ASKING_OPENERS = _WORDS["asking_openers"]
 _NAMING = _WORDS["naming_verbs"]
@@ -104,6 +109,7 @@ _INVERTED = QUOTE_MARKS | {","}
 _CLAUSE_MARKS = _STOPS - frozenset(".()")
 """Stops that end a noun phrase: not an abbreviation's points ("the U.S. Department's request") nor brackets."""
 _PHRASAL_ACTIONS = _WORDS["phrasal_action_verbs"]
+_DEMANDING = _WORDS["demanding_verbs"]
 _ACTION_PARTICLES = _WORDS["action_particles"]
 _REFLEXIVES = _WORDS["reflexives"]
 _FINDING_OBJECTS = _WORDS["finding_objects"] | _REFLEXIVES
@@ -308,6 +314,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       thing looks to the writer, a hedge;
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
       that"): the writer gives the content as a fact;
+    - "feeling": a verb of feeling or liking (``_feels``: "enjoys “Modern Family”", "liked the moniker", "feel
+      discriminated against") with no clause of content after it: what the teller feels, not a saying;
     - "asking": a verb of asking (``asking_verbs``) that asks a yes-no question or a request (``_asks_no_assertion``:
       "Smith asked if Reed supported", "asked Shah on Sunday whether", "asked the judges to order"): neither asserts
       its content;
@@ -340,13 +348,18 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "self_description": the cue's object is its teller itself with a complement after it (``_describes_itself``:
       "labeled himself a “uniter”", "declared themselves “LGBTQ-free zones”", "have concerned themselves more with"):
       the teller names itself or acts on itself, nothing is said;
+    - "state": a verb that names a state (``_states``: "spent much of the weekend in dismay", "included information
+      about", "weighed whether to", "for exemplifying how") with an object or a question after it: no saying;
     - "phrasal_action": a verb of ``phrasal_action_verbs`` alone as the cue with one of ``action_particles`` right
       after it ("called off the trip", "called into the show"): an action;
+    - "demanding": a verb of demanding (``demanding_verbs``) with "for" after it (``_demands``: "called for a voice
+      vote", "called Wednesday for the justice to resign"): what is demanded is a proposal, not content;
     - "modifier": a past participle alone as the cue that is an adjective of the noun after it (``_modifies_a_noun``:
       "the previously announced absence", "a self-described socialist"): nothing is said;
     - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
-      between (``_in_restrictive_relative``), and acts on an object only (``_acts_on_object``: "the woman who accused
-      him of", "a Republican who warned of the deficit"): the writer's sentence picks the person out by a deed;
+      between (``_in_restrictive_relative``), whatever follows ("the woman who accused him of", "a Republican who
+      warned of the deficit", "a close friend of Mr. McConnell's who has said he will not decide"): the writer's
+      sentence picks the person out by a deed or a saying;
     - "defining_relative": the cue opens a relative clause with one of ``defining_relatives`` that defines the thing
       right before it, with no mark between (``_in_restrictive_relative``: "approved a ballot initiative that says
       ...", "posted her message under a headline that said, “...”", "a book that argues that"), whatever follows: the
@@ -410,6 +423,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "seeming"
     if lemma in _KNOWING:
         return "knowing"
+    if _feels(_verb_word(cue_words), lower_after):
+        return "feeling"
     if lemma in _ASKING and _asks_no_assertion(lower_after):
         return "asking"
     if lemma in _REFUSING and _refuses(lower_after):
@@ -433,12 +448,16 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "nothing_said"
     if _describes_itself(cue_words, lower_after):
         return "self_description"
+    if _states(cue_words, lower_after):
+        return "state"
     if lemma in _PHRASAL_ACTIONS and len(cue_words) == 1 and lower_after[:1] and lower_after[0] in _ACTION_PARTICLES:
         return "phrasal_action"
+    if lemma in _DEMANDING and _demands(cue_words, lower_after):
+        return "demanding"
     if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
         return "modifier"
     before_verb = [*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]
-    if _in_restrictive_relative(before_verb, _RESTRICTIVE_RELATIVES) and _acts_on_object(lower_after):
+    if _in_restrictive_relative(before_verb, _RESTRICTIVE_RELATIVES):
         return "restrictive_relative"
     if lemma not in _EVIDENTIAL and _in_restrictive_relative(before_verb, _DEFINING_RELATIVES):
         return "defining_relative"
@@ -508,6 +527,47 @@ def _seems_so(lower_after: list[str]) -> bool:
     marks "it appeared that"), a mark or nothing."""
     first = lower_after[0] if lower_after else ""
     return bool(first) and first != "that" and first not in _PARTICLES and first not in _STOPS and first not in _ENDS
+
+
+def _feels(verb: str, lower_after: list[str]) -> bool:
+    """Whether ``verb`` is one of feeling or liking and no saying or belief: its first WordNet sense is of one of
+    ``feeling_classes`` and none of communication, and no ``belief_stems`` stem opens it ("fears", "hopes", "worried"
+    stay), with no clause of content after it (a that-clause or question, a subject and its verb: "many feel the
+    government overstepped" stays)."""
+    classes = verb_classes(verb)
+    return (classes is not None and classes[0][0] in _FEELING and not classes[1] and _BELIEF.match(verb) is None
+            and not opens_a_clause(lower_after))
+
+
+def _demands(cue_words: Sequence[str], lower_after: list[str]) -> bool:
+    """Whether "for" follows a verb of demanding, in the cue ("called for") or right after it past dates and "-ly"
+    adverbs ("called Wednesday for"), with no colon or quotation before the first stop after it: the thing demanded,
+    where "called for prosecuting him: “...”" gives what was said."""
+    words = [*cue_words[cue_words.index(_verb_word(cue_words)) + 1 :], *lower_after]
+    at = 0
+    while at < len(words) and (words[at] in _CALENDAR or _ly_adverb(words[at])):
+        at += 1
+    if words[at : at + 1] != ["for"]:
+        return False
+    for word in words[at + 1 :]:
+        if word == ":" or word in QUOTE_MARKS:
+            return False
+        if word in _STOPS:
+            break
+    return True
+
+
+def _states(cue_words: Sequence[str], lower_after: list[str]) -> bool:
+    """Whether the cue's verb names a state, not an event of saying: its first WordNet sense is of one of
+    ``state_classes``, it is no verb that goes on from a quotation (``continuing_verbs``: "“...,” he continued"), no
+    manner cue ("according to") and no noun of a view held ("raised concerns among critics"), and an object or a
+    question follows it (``_STATE_OBJECTS``), not "that", a quotation, a colon or a clause ("maintained that" stays)."""
+    verb = _verb_word(cue_words)
+    classes = verb_classes(verb)
+    if (classes is None or classes[0][0] not in _STATES or verb_lemma(verb) in _CONTINUING or verb in _STANCE_NOUNS
+            or " ".join(cue_words) in _MANNER_CUES):
+        return False
+    return _after(lower_after)[0] in _STATE_OBJECTS and lower_after[0] != "that"
 
 
 def _asks_no_assertion(lower_after: list[str]) -> bool:
@@ -735,8 +795,8 @@ def _ly_adverb(word: str) -> bool:
 
 
 def _in_restrictive_relative(words: list[str], relatives: frozenset[str]) -> bool:
-    """Whether the last of ``words`` (those before the cue's verb), past "-ly" adverbs, ``negation_gap`` adverbs and
-    "has", "have", "had", is one of ``relatives`` with a word before it that is no mark, subordinator, conjunction,
+    """Whether the last of ``words`` (those before the cue's verb), past "-ly" adverbs, ``negation_gap`` adverbs,
+    ``background_adverbs`` and "has", "have", "had", is one of ``relatives`` with a word before it that is no mark, subordinator, conjunction,
     pronoun or verb form: the noun the relative clause defines ("the woman who accused", "a close friend who has
     warned", "those who previously said", "a headline that said"). A relative after a mark ("Blunt, who said"),
     opening the claim or after a verb ("argued that he said", "told him that": a clause of content) is not."""
