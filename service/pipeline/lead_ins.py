@@ -124,7 +124,7 @@ def quotations_after_lead_ins(
             if result[claim.index] is None:
                 result[claim.index] = _in_block(speaker, opener, "lead_in_quotation")
         elif attributions[claim.index] is None and (opening := _opened_after_lead_in(text, quotations, claim)) is not None:
-            opener, speaker = claim.index, lead_in(text, claim, False, opening, QUOTATION_LEAD_IN_VERBS)
+            opener, speaker = claim.index, lead_in(text, claim, False, opening, QUOTATION_LEAD_IN_VERBS, True)
         else:
             speaker = None
     return tuple(result)
@@ -264,17 +264,20 @@ def _communicates(word: str) -> bool:
 
 
 def lead_in(
-    text: str, claim: Claim, colon: bool = True, end: int | None = None, verbs: frozenset[str] = LEAD_IN_VERBS
+    text: str, claim: Claim, colon: bool = True, end: int | None = None, verbs: frozenset[str] = LEAD_IN_VERBS,
+    quoting: bool = False,
 ) -> Attribution | None:
     """The attribution ``claim`` gives the block after it when it is a lead-in: it ends in a colon (unless
     ``colon`` is False) and has a verb of saying or showing (``verbs``) with a typed source, the noun phrase before
     it ("the agency responded") or, inverted after a comma or a quotation, after it ("writes CNN's Brian Stelter");
-    the verb is looked for up to ``end`` (the claim's end when None)."""
+    the verb is looked for up to ``end`` (the claim's end when None). Before a quotation the claim opens
+    (``quoting``), any verb of communication leads it in, whatever the source's type ("De Miranda evokes the
+    notion in his introduction: “..."): the quotation is what the verb communicates."""
     if colon and ENDS_WITH_COLON.search(claim.text) is None:
         return None
     for verb in _LOWER_WORD.finditer(text, claim.start, claim.end if end is None else end):
         listed = verb.group() in verbs
-        if not listed and (verbs is not LEAD_IN_VERBS or not _communicates(verb.group())):
+        if not listed and ((verbs is not LEAD_IN_VERBS and not quoting) or not _communicates(verb.group())):
             continue
         cue = Span(verb.start(), verb.end(), verb.group())
         source, _ = source_before(text, claim.start, cue.start)
@@ -285,7 +288,7 @@ def lead_in(
         if (conjunction := _CONJUNCTION.match(text, source.start, source.end)) is not None:
             source = Span(conjunction.end(), source.end, text[conjunction.end() : source.end])
         reading = classify_source(text, source)
-        if reading.source_type != "unknown" and (listed or reading.source_type in _REPORTING_WITH_ANY_VERB):
+        if reading.source_type != "unknown" and (listed or quoting or reading.source_type in _REPORTING_WITH_ANY_VERB):
             return Attribution(
                 source=source, source_type=reading.source_type, named=reading.named, cue=cue, inherited=False,
                 via=(), described=reading.described, direct_quote=True, steps=(),
