@@ -750,6 +750,23 @@ def test_a_paragraph_of_quoted_sentences_no_cue_attributes_is_someone_s(reported
     assert all(a is None or a["source"] is None for a in quotation), claims
 
 
+@pytest.mark.parametrize(
+    "reported, source",
+    [
+        ("Lee was speaking in an interview on a Sunday radio program.", None),
+        ("Tom Reyes is the mayor of a town of 3,000 at the edge of the county.", "Tom Reyes"),
+    ],
+)
+def test_a_quotation_no_cue_attributes_goes_on_into_the_next_paragraph(reported, source):
+    quoted = ("“I think the stakes are so high. The county cannot wait for the state.”\n"
+              "“So it does happen here, and it will happen again.”")
+    claims = score_article(REPORTED_THEN_QUOTED.format(reported=reported, quoted=quoted))["claims"]
+    quotation = [claim["attribution"] for claim in claims if claim["text"].startswith(("“", "The county", "So it"))]
+    assert len(quotation) == 3 and all(a is not None and a["inherited"] for a in quotation), claims
+    assert all((a["source"] or {}).get("text") == source for a in quotation), quotation
+
+
+
 SURVEY = (
     "A new statewide survey by the Marlow Institute found that 58 percent of voters back the road bond.\n"
     "“People are tired of potholes,” said Ana Ruiz, who directs the institute.\n"

@@ -141,7 +141,8 @@ def unattributed_quotations(
     opens its paragraph and goes on over several sentences, of someone (``_quoted_paragraph``). The
     labels attribute such quotations: held out, 12 of the 15 claims given a speaker so are inherited there, the rest
     attributed by a cue the rules missed. Run after the other inheritance steps: every other claim keeps its
-    attribution."""
+    attribution; ``coreference.continue_quotations`` then runs again to carry a speaker found here on into the
+    quotations of the paragraphs after (“... rigged.” then “So it does happen here.”)."""
     result = list(attributions)
     index = 0
     while index < len(claims):
