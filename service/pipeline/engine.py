@@ -87,7 +87,9 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         opened = quotations_after_lead_ins(text, document.quotations, claims, signed)
         continued = continue_quotations(document.quotations, claims, opened)
         blocks = blocks_after_lead_ins(text, document.quotations, claims, continued)
-        quoted = unattributed_quotations(text, document.quotations, claims, blocks)
+        # a quotation given a speaker only now goes on over the paragraphs after it as any other does
+        quoted = continue_quotations(
+            document.quotations, claims, unattributed_quotations(text, document.quotations, claims, blocks))
         attributions = evidence_adjuncts(text, claims, quoted)
     with stage("hedges"):
         hedges = find_hedges(document, claims, attributions, hedge_detector)

@@ -284,6 +284,9 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "led_in_by_no_one_named": lambda claim: (
         f"no cue of its own: a quotation no sentence attributes, opening the paragraph after {_claim_named(claim)}, a "
         f"line ending in a colon that leads it in: someone's words, though the line names no source the rules read"),
+    "quoted_paragraph": lambda sentences: (
+        f"no cue of its own: a quotation no sentence attributes that opens its paragraph and goes on over {sentences} "
+        f"sentences: someone's words, though no source is read"),
     "poll_finding": lambda share, poll, claim: (
         f"{share!r} is a share of the people asked by {poll!r} ({_claim_named(claim)}): the poll's finding, so its source carries over"),
     "lead_in_block": lambda source, cue, claim, source_type: (
