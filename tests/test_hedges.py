@@ -409,6 +409,7 @@ FIRST_PERSON_GUESSES = [
     # an opinion, a firm belief, someone else’s guess, or a chance one stands (a prospect): no writer’s hedge
     ("I think the council got this one badly wrong.", []),
     ("I believe strongly that the library should stay open.", []),
+    ("I believe that the new coach understands this club better than anyone.", []),
     ("The home side stands a good chance of winning the league.", []),
     ('"I suspect the pumps failed first," the engineer said.', [("I suspect", "source")]),
 ]
