@@ -397,6 +397,24 @@ def test_an_agentless_view_report_or_rumour_is_a_vague_attribution(text, words):
     assert [h[:3] for h in hedges_of(text)] == ([(words, "vague_attribution", "writer")] if words else [])
 
 
+CONDITIONED_MODALS = [
+    # a modal in the main clause that a condition opens: the writer's forecast of what may follow
+    ("If they fail to meet these requirements, they could lose their health insurance.", ["could"]),
+    ("And if he does provide Congress with the full details, members could leak the report to the public.", ["could"]),
+    ("If an appeals court finds that the prosecutor used race, the defendants could get a new trial.", ["could"]),
+    # a concession, a denied ability, an option not taken, someone's forecast: no writer's hedge
+    ("Even if the levee holds this spring, the harbour could flood in the autumn storms.", []),
+    ("If the rain keeps up through Sunday, the teams could not play the final.", []),
+    ("If found not guilty by reason of insanity, the court could have sent him to a state hospital.", []),
+    ("If the vote fails on Friday, the mayor said that she could resign.", []),
+]
+
+
+@pytest.mark.parametrize("text, words", CONDITIONED_MODALS)
+def test_a_modal_after_a_condition_is_the_writers_forecast(text, words):
+    assert writer_hedge_words(text) == words
+
+
 FIRST_PERSON_GUESSES = [
     # the writer's own guess or impression: a speculation hedge, the writer's
     ("Now that the vote is over, I suspect the plan will quietly disappear.", [("I suspect", "writer")]),
@@ -409,6 +427,7 @@ FIRST_PERSON_GUESSES = [
     # an opinion, a firm belief, someone else’s guess, or a chance one stands (a prospect): no writer’s hedge
     ("I think the council got this one badly wrong.", []),
     ("I believe strongly that the library should stay open.", []),
+    ("I believe that the new coach understands this club better than anyone.", []),
     ("The home side stands a good chance of winning the league.", []),
     ('"I suspect the pumps failed first," the engineer said.', [("I suspect", "source")]),
 ]

@@ -77,7 +77,7 @@ from .text.lexicon import FirstWordLexicon
 from .text.words import singular, without_possessive
 from .attribution.words import LEAD_IN_VERBS
 from .hedge_model import HedgeCueModel
-from .hedge_scope import FoundCue, inside_any, read_cues
+from .hedge_scope import FoundCue, conditioned_modals, inside_any, read_cues
 from .records import Attribution, Claim, Hedge, NoteRule, Span, VerificationKind, VerificationNote
 
 _SKIP = "skip"
@@ -187,6 +187,8 @@ def _claim_hedges(
         FoundCue(start, end, None) for start, end in detected
         if not inside_any(FoundCue(start, end, None), refused_spans)
     ]
+    found += [FoundCue(start, end, None) for start, end in conditioned_modals(text, claim.start, claim.end)
+              if not inside_any(FoundCue(start, end, None), detected)]
     if not found:
         return ()
     quoted = [(claim.start, claim.end)] if block_quoted else document.quotations.stretches(claim.start, claim.end)

@@ -1,8 +1,9 @@
 """What a hedge is and whose it is: category, speaker and negation (docs/guidelines.md, "Hedges").
 
 The cue words come from two readers, the lexicon (``hedges.toml``: fixed phrases such as "it is believed",
-"reportedly") and the trained detector (``hedge_model.py``: "may", "could", "likely" where they hedge). This
-module decides, for one claim, what each found cue is:
+"reportedly") and the trained detector (``hedge_model.py``: "may", "could", "likely" where they hedge), and one
+grammar rule here (``conditioned_modals``: the modal of a main clause that a condition opens). This module decides,
+for one claim, what each found cue is:
 
 - **category**: the lexicon group's (distancing, speculation, vague_attribution), else the word's line in
   ``hedge_categories.txt``; a word listed ``after_be`` ("expected", "believed") hedges only in the passive
@@ -78,6 +79,30 @@ _TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
 _CONDITIONS = frozenset(_SCOPE["conditions"])
 _IMPRESSION = re.compile(rf"\s+(?:\w+ly\s+)?(?:{word_trie(_SCOPE['impression_verbs'])})\b", re.IGNORECASE)
 """A verb of how a thing strikes one after a modal, perhaps past an adverb: "might seem", "may initially sound"."""
+
+
+@cache
+def word_categories() -> dict[str, tuple[str, frozenset[str]]]:
+    """Word -> (category, flags: "after_be", "after_subject", "appearance"; see ``hedge_categories.txt``)."""
+    table = {}
+    for line in read_entries("hedge_categories.txt"):
+        word, category, *flags = line.split("\t")
+        table[word] = (category, frozenset(flags))
+    return table
+
+
+_MODALS_AFTER_SUBJECT = [word for word, (_, flags) in word_categories().items() if "after_subject" in flags]
+_NOT_CONCEDED = "".join(rf"(?<!\b{word}\s)" for word in _SCOPE["conceding_adverbs"])
+_CONDITIONED_MODAL = re.compile(
+    rf"{_NOT_CONCEDED}\b(?:{word_trie(_SCOPE['conditions'])})\s+[^,.;:!?\"“”()]{{3,150}},\s+"
+    rf"(?:(?!(?:{word_trie([*_CLAUSE_OPENERS, *CLAUSE_WORDS['conjunctions']])})\b)[\w’'-]+\s+){{1,4}}?"
+    rf"(?P<modal>{word_trie(_MODALS_AFTER_SUBJECT)})\b(?!\s+(?:not|never)\b|[’']|\s+have\s+(?!been\b))",
+    re.IGNORECASE)
+"""A modal right after its subject in the main clause that a condition opens: "If they fail to meet these rules,
+they could lose their insurance." The writer forecasts what may follow; the detector, taught on newswire that
+marks such modals as conditions, leaves most below its threshold. Not after "even if" (a concession), nor negated
+("could not": ability), nor a modal perfect of another verb ("could have sued": an option not taken); the subject
+holds no clause word or conjunction ("if it wins, it said that it may": the modal is in another clause)."""
 _CONCESSIONS = frozenset(_SCOPE["concessions"])
 _CONTRAST = re.compile(rf"(?:[,\u2014\u2013][”\"’']?|\s-+)\s*(?:{word_trie(_SCOPE['contrasts'])})\b", re.IGNORECASE)
 _CONDITION_WORDS = 3
@@ -146,14 +171,10 @@ class HedgeReading:
     """Why the speaker is who it is: quotation, attribution_content, adjacent_to_cue, writer_voice."""
 
 
-@cache
-def word_categories() -> dict[str, tuple[str, frozenset[str]]]:
-    """Word -> (category, flags: "after_be", "after_subject", "appearance"; see ``hedge_categories.txt``)."""
-    table = {}
-    for line in read_entries("hedge_categories.txt"):
-        word, category, *flags = line.split("\t")
-        table[word] = (category, frozenset(flags))
-    return table
+def conditioned_modals(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The modals of ``_CONDITIONED_MODAL`` in ``text[start:end]`` (a claim): speculation cues whatever the
+    detector made of them."""
+    return [match.span("modal") for match in _CONDITIONED_MODAL.finditer(text, start, end)]
 
 
 def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundCue],
