@@ -112,9 +112,12 @@ def test_source_type(phrase, expected):
         ("Biden’s allies", ("anonymous", False, True)),
         ("One Clinton ally on Capitol Hill", ("anonymous", False, True)),
         ("Former FBI agents", ("anonymous", False, True)),
+        # reports of the news media are the media's, unnamed (train folds)
+        ("local news reports", ("media", False, False)),
+        ("media reports", ("media", False, False)),
     ],
 )
-def test_party_members_allies_and_agents_are_unnamed_people(phrase, expected):
+def test_party_members_allies_agents_and_news_reports(phrase, expected):
     reading = read(phrase)
     assert (reading.source_type, reading.named, reading.described) == expected
 
