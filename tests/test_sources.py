@@ -100,6 +100,44 @@ def test_source_type(phrase, expected):
 
 
 @pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        # a party's members, plural or counted, are unnamed people though capitalised (train folds); "the New York
+        # Democrat" stays one person
+        ("House Republicans", ("anonymous", False, True)),
+        ("a senior Republican in the 2012 campaign", ("anonymous", False, True)),
+        ("one Democrat familiar with the discussion", ("anonymous", False, True)),
+        ("the New York Democrat", ("person", True, False)),
+        # allies and agents are people, not groups
+        ("Biden’s allies", ("anonymous", False, True)),
+        ("One Clinton ally on Capitol Hill", ("anonymous", False, True)),
+        ("Former FBI agents", ("anonymous", False, True)),
+        # reports of the news media are the media's, unnamed (train folds)
+        ("local news reports", ("media", False, False)),
+        ("media reports", ("media", False, False)),
+    ],
+)
+def test_party_members_allies_agents_and_news_reports(phrase, expected):
+    reading = read(phrase)
+    assert (reading.source_type, reading.named, reading.described) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, after, name",
+    [
+        # what the person is in lower case, or a surname's particle, before the name (train folds)
+        ("resident Maria Gianni", ", according to the AP.", "Maria Gianni"),
+        ("chief inspector Jennifer Mattinson from the West Mercia police", " said", "Jennifer Mattinson"),
+        ("de Miranda", " said.", "Miranda"),
+    ],
+)
+def test_a_name_after_a_lower_case_role_or_particle_is_a_person(phrase, after, name):
+    reading = read(phrase, after)
+    assert (reading.source_type, reading.named) == ("person", True)
+    assert name in reading.explanation
+
+
+@pytest.mark.parametrize(
     "phrase, source_type",
     [
         # organisations and countries by bare name: a gazetteer (WordNet groups, companies), countries, brands

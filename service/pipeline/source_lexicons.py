@@ -61,6 +61,7 @@ DETERMINERS = frozenset(PHRASE_WORDS["determiners"])
 ARTICLES = frozenset(PHRASE_WORDS["articles"])
 UNIDENTIFYING = frozenset(PHRASE_WORDS["unidentifying"])
 PERSON_APPOSITION_OPENERS = frozenset(PHRASE_WORDS["person_apposition_openers"])
+RELAYING_AFTER_NAME = tuple(PHRASE_WORDS["relaying_after_name"])
 CREDENTIALS = frozenset(PHRASE_WORDS["credentials"])
 PARTY_MEMBERS = frozenset(PHRASE_WORDS["party_members"])
 _NUMBER = rf"(?:\d[\d,.]*|(?:(?:{'|'.join(PHRASE_WORDS['share_numbers'])})-)?(?:{'|'.join(PHRASE_WORDS['share_numbers'])}))"

@@ -273,6 +273,23 @@ def _partitive(phrase: Phrase) -> SourceReading | None:
     return SourceReading("anonymous", False, True, f"{quantifier.group(0).strip()!r} a group of people: unnamed", group.head, (), True)
 
 
+def _party_member(phrase: Phrase) -> SourceReading | None:
+    """A party's member as a noun, plural or counted ("House Republicans", "a senior Republican", "one Democrat
+    familiar with the talks"): unnamed people, though the word is capitalised ("the New York Democrat" is one person,
+    left to the name readings)."""
+    member = without_possessive(phrase.head)
+    singular = member.removesuffix("s")
+    if singular not in lex.PARTY_MEMBERS:
+        return None
+    plural = singular != member
+    if not (plural or phrase.indefinite or phrase.words[0].lower() in lex.UNIDENTIFYING):
+        return None
+    details = phrase.qualifiers() + ((phrase.modifier,) if phrase.modifier else ())
+    return SourceReading(
+        "anonymous", False, bool(details), f"{member!r} names a party's people, not a person", member.lower(), (), plural
+    )
+
+
 def _anonymous(phrase: Phrase) -> SourceReading | None:
     head = lex.ANONYMOUS_HEAD.search(phrase.core)
     if head is None or (phrase.head[:1].isupper() and len(phrase.words) > 1 and len(phrase.name_words()) > 1):
@@ -393,14 +410,16 @@ def _name_words(phrase: Phrase) -> tuple[str, ...]:
     """Capitalised words, possibly after titles and nationality: the words of a personal
     name, or () when some word cannot be part of one."""
     names = []
-    for word in phrase.words:
+    for i, word in enumerate(phrase.words):
         bare = without_possessive(word.strip(".,"))
         if lex.ROLE_WORD.fullmatch(bare.rstrip(".")) or lex.TITLE_MODIFIER.fullmatch(bare) or lex.DEMONYM.fullmatch(bare):
             continue
         if lex.ORGANIZATION_NAME.fullmatch(bare) or lex.PLACE.fullmatch(bare) or lex.ORGANIZATION_WORD.fullmatch(bare):
             continue
-        if bare.lower() == "the" or (bare in lex.NAME_PARTICLES and names):
+        if bare.lower() == "the" or (bare in lex.NAME_PARTICLES and (names or i + 1 < len(phrase.words))):
             continue
+        if not (names or phrase.definite or phrase.indefinite) and describes_a_person(bare) and not is_plural(bare):
+            continue  # "resident Maria Gianni", "chief inspector Jane Roe": what the person is, then the name
         if not (bare[:1].isupper() or (names and lex.joined_particle(bare))) or phrase.modifier or bare.lower() in lex.UNIDENTIFYING:
             return ()
         names.append(bare)
@@ -410,12 +429,13 @@ def _name_words(phrase: Phrase) -> tuple[str, ...]:
 def _named(names: tuple[str, ...], context: str) -> SourceReading:
     """A personal name, unless an apposition right after the span (``context``) says the
     name is an outlet or an organisation. A cue after the comma opens no apposition ("Harsh Vardhan, told Al
-    Jazeera": the one told)."""
+    Jazeera": the one told; "Maria Gianni, according to the AP": the one relayed)."""
     apposition = _APPOSITION.match(context)
     core = apposition.group("core") if apposition is not None else None
     if core in lex.CREDENTIALS:
         return SourceReading("person", True, False, f"a personal name {' '.join(names)!r} with the credential {core!r}")
-    if core and CUE_VERB.match(core) is None and not _apposition_says_what_a_person_does(core, _clause_after(context)):
+    relayed = core is not None and core.lower().startswith(lex.RELAYING_AFTER_NAME)
+    if core and not relayed and CUE_VERB.match(core) is None and not _apposition_says_what_a_person_does(core, _clause_after(context)):
         described = classify_source(core, Span(0, len(core), core))
         if described.source_type in ("media", "organization"):
             return SourceReading(
@@ -450,6 +470,7 @@ _RECOGNIZERS: tuple[Recognizer, ...] = (
     _report,
     _partitive,
     _coordination,
+    _party_member,
     _anonymous,
     _role,
     _organization_head,
