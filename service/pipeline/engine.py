@@ -87,9 +87,11 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         opened = quotations_after_lead_ins(text, document.quotations, claims, signed)
         continued = continue_quotations(document.quotations, claims, opened)
         blocks = blocks_after_lead_ins(text, document.quotations, claims, continued)
-        # a quotation given a speaker only now goes on over the paragraphs after it as any other does
-        quoted = continue_quotations(
-            document.quotations, claims, unattributed_quotations(text, document.quotations, claims, blocks))
+        found = unattributed_quotations(text, document.quotations, claims, blocks)
+        # a quotation given a speaker only now goes on over the paragraphs after it as any other does; when the
+        # last two steps gave no claim a new attribution there is nothing new to carry on
+        changed = any(after is not before for after, before in zip(found, continued, strict=True))
+        quoted = continue_quotations(document.quotations, claims, found) if changed else found
         attributions = evidence_adjuncts(text, claims, quoted)
     with stage("hedges"):
         hedges = find_hedges(document, claims, attributions, hedge_detector)
