@@ -94,7 +94,8 @@ def word_categories() -> dict[str, tuple[str, frozenset[str]]]:
 _MODALS_AFTER_SUBJECT = [word for word, (_, flags) in word_categories().items() if "after_subject" in flags]
 _NOT_CONCEDED = "".join(rf"(?<!\b{word}\s)" for word in _SCOPE["conceding_adverbs"])
 _CONDITIONED_MODAL = re.compile(
-    rf"{_NOT_CONCEDED}\b(?:{word_trie(_SCOPE['conditions'])})\s+[^,.;:!?\"“”()]{{3,150}},\s+"
+    rf"\b(?=(?:{word_trie(_SCOPE['conditions'])})\s){_NOT_CONCEDED}(?:{word_trie(_SCOPE['conditions'])})\s+"
+    rf"[^,.;:!?\"“”()]{{3,150}},\s+"
     rf"(?:(?!(?:{word_trie([*_CLAUSE_OPENERS, *CLAUSE_WORDS['conjunctions']])})\b)[\w’'-]+\s+){{1,4}}?"
     rf"(?P<modal>{word_trie(_MODALS_AFTER_SUBJECT)})\b(?!\s+(?:not|never)\b|[’']|\s+have\s+(?!been\b))",
     re.IGNORECASE)
@@ -102,7 +103,8 @@ _CONDITIONED_MODAL = re.compile(
 they could lose their insurance." The writer forecasts what may follow; the detector, taught on newswire that
 marks such modals as conditions, leaves most below its threshold. Not after "even if" (a concession), nor negated
 ("could not": ability), nor a modal perfect of another verb ("could have sued": an option not taken); the subject
-holds no clause word or conjunction ("if it wins, it said that it may": the modal is in another clause)."""
+holds no clause word or conjunction ("if it wins, it said that it may": the modal is in another clause). The
+condition word is looked ahead for before the "even" test behind it, so that the test runs only where one stands."""
 _CONCESSIONS = frozenset(_SCOPE["concessions"])
 _CONTRAST = re.compile(rf"(?:[,\u2014\u2013][”\"’']?|\s-+)\s*(?:{word_trie(_SCOPE['contrasts'])})\b", re.IGNORECASE)
 _CONDITION_WORDS = 3
