@@ -40,7 +40,7 @@ from .attribution import Candidates
 from .attribution.decide import governs_no_content
 from .attribution.words import QUOTE_MARK, QUOTE_MARKS, verb_classes
 from .document import Quotations
-from .governed import content_features, governs_nothing
+from .governed import STANCE_NOUNS, content_features, governs_nothing
 
 GATE_DIR = resource_path("gate")
 _WORD = re.compile(r"\S(?:(?<=[\w'’-])[\w'’-]*+)?")
@@ -62,7 +62,6 @@ _ASIDE_OPENERS = frozenset(_CLAUSE_WORDS["subordinators"] + _CLAUSE_WORDS["relat
 _MODALS = frozenset(_CLAUSE_WORDS["modals"])
 _GUIDELINE_CUES = frozenset(read_entries("gate_guideline_cues.txt"))
 _BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])), re.IGNORECASE)
-_STANCE_NOUNS = frozenset(read_toml("hedges.toml")["scope"]["belief_nouns"])
 """Nouns of a view held: a cue whose object is one ("raised concerns that", "expressed the hope that") states it."""
 _STATED_STANCE_CLASSES = (("communication",), 4)
 """The WordNet classes (``verb_classes``' reading) of a verb whose object is a view held, with its content after
@@ -110,7 +109,7 @@ def gate_features(quotations: Quotations, claim: Claim, prediction: ClaimPredict
     assert cue is not None
     head, cue_named, cue_shape, verb_features, belief, guideline = _cue_reading(cue.text)
     lower_before, lower_after = around or around_cue(text, claim, cue)
-    stance_stated = not _STANCE_NOUNS.isdisjoint(lower_after[:2])
+    stance_stated = not STANCE_NOUNS.isdisjoint(lower_after[:2])
     if stance_stated and "that" in lower_after[1:4]:  # a light verb: "raised concerns that" says worriedly that
         verb_features = _class_features(_STATED_STANCE_CLASSES)
     verb_class = verb_features[0]

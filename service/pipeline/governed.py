@@ -87,7 +87,8 @@ _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _FEELING = _WORDS["feeling_classes"]
 _STATES = _WORDS["state_classes"]
-_STANCE_NOUNS = frozenset(read_toml("hedges.toml")["scope"]["belief_nouns"])
+STANCE_NOUNS = frozenset(read_toml("hedges.toml")["scope"]["belief_nouns"])
+"""Nouns of a view held ("concerns", "fears"): after a verb they state a stance ("raised concerns that")."""
 _STATE_OBJECTS = frozenset({"wh", "np_only", "np_then_stop", "np_then_to", "np_then_relative"})
 """Readings of ``_after`` in which a verb has an object or a question after it, and no content."""
 _ASKING = _WORDS["asking_verbs"]
@@ -564,7 +565,7 @@ def _states(cue_words: Sequence[str], lower_after: list[str]) -> bool:
     question follows it (``_STATE_OBJECTS``), not "that", a quotation, a colon or a clause ("maintained that" stays)."""
     verb = _verb_word(cue_words)
     classes = verb_classes(verb)
-    if (classes is None or classes[0][0] not in _STATES or verb_lemma(verb) in _CONTINUING or verb in _STANCE_NOUNS
+    if (classes is None or classes[0][0] not in _STATES or verb_lemma(verb) in _CONTINUING or verb in STANCE_NOUNS
             or " ".join(cue_words) in _MANNER_CUES):
         return False
     return _after(lower_after)[0] in _STATE_OBJECTS and lower_after[0] != "that"

@@ -93,8 +93,9 @@ def word_categories() -> dict[str, tuple[str, frozenset[str]]]:
 
 _MODALS_AFTER_SUBJECT = [word for word, (_, flags) in word_categories().items() if "after_subject" in flags]
 _NOT_CONCEDED = "".join(rf"(?<!\b{word}\s)" for word in _SCOPE["conceding_adverbs"])
+_CONDITION_WORD = word_trie(_SCOPE["conditions"])
 _CONDITIONED_MODAL = re.compile(
-    rf"\b(?=(?:{word_trie(_SCOPE['conditions'])})\s){_NOT_CONCEDED}(?:{word_trie(_SCOPE['conditions'])})\s+"
+    rf"\b(?=(?:{_CONDITION_WORD})\s){_NOT_CONCEDED}(?:{_CONDITION_WORD})\s+"
     rf"[^,.;:!?\"“”()]{{3,150}},\s+"
     rf"(?:(?!(?:{word_trie([*_CLAUSE_OPENERS, *CLAUSE_WORDS['conjunctions']])})\b)[\w’'-]+\s+){{1,4}}?"
     rf"(?P<modal>{word_trie(_MODALS_AFTER_SUBJECT)})\b(?!\s+(?:not|never)\b|[’']|\s+have\s+(?!been\b))",

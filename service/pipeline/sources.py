@@ -29,7 +29,7 @@ from typing import Callable
 from . import source_lexicons as lex
 from .attribution.words import CUE_VERB
 from .source_phrase import Phrase, SourceReading, describes_a_person, is_plural, wordnet_lemma
-from .text.words import is_possessive, without_possessive
+from .text.words import is_possessive, singular, without_possessive
 from .records import Span
 
 APPOSITION_WINDOW = 120
@@ -278,10 +278,10 @@ def _party_member(phrase: Phrase) -> SourceReading | None:
     familiar with the talks"): unnamed people, though the word is capitalised ("the New York Democrat" is one person,
     left to the name readings)."""
     member = without_possessive(phrase.head)
-    singular = member.removesuffix("s")
-    if singular not in lex.PARTY_MEMBERS:
+    one = singular(member)
+    if one not in lex.PARTY_MEMBERS:
         return None
-    plural = singular != member
+    plural = one != member
     if not (plural or phrase.indefinite or phrase.words[0].lower() in lex.UNIDENTIFYING):
         return None
     details = phrase.qualifiers() + ((phrase.modifier,) if phrase.modifier else ())
