@@ -91,8 +91,8 @@ def test_better_sourcing_of_one_key_claim_never_scores_the_article_lower(better,
 
 RELAYED_ARTICLES = ("rw3ZZfG8tIHKLjS4", "NS4FxBZqAekf0MKL", "tTb7LPdj75cVQbxL", "LW3udRAVYSfBUiWz",
                     "west-journal_2016-06-20_media-reports-reveal-reason-behi", "0NW89xT9CZ696Jh5", "GHqb0e9Acbh05uCH")
-"""Train-fold articles (data/realworld/train) whose counted claims hold every class: relays and "reportedly" in the
-lede, anonymous sources, unsourced claims; mostly rated mixed by the readers, where a term for weak sourcing acts."""
+"""Train-fold articles (data/realworld/train) whose counted claims hold a relay or a "reportedly" (most in the lede)
+beside anonymous or unsourced ones; mostly rated mixed by the readers, where a term for weak sourcing would act."""
 STRONGER = {"unsourced": (ANONYMOUS, OUTLET, NAMED), "vague": (OUTLET, NAMED), "relayed": (NAMED,),
             "reported": (), "identified": ()}
 """The attributions above a claim's class: an anonymous source is no less than none, an outlet named for what it
@@ -113,7 +113,7 @@ def _stronger_versions(scored):
 @pytest.mark.parametrize("article_id", RELAYED_ARTICLES)
 def test_better_sourcing_of_any_claim_of_a_real_article_never_lowers_its_score(article_id):
     """The rating's guarantee on real articles' claims, for every claim in every position: whatever term the rating
-    gains (a cap for a relayed lede once did), naming the outlet never scores below naming no source."""
+    gains, naming the outlet never scores below naming no source (rate28's cap for a relayed lede broke it)."""
     text = next(item.text for item in load_folder(TRAIN_DIR) if item.id == article_id)
     result = ENGINE.analyse(text)
     classes = {sourcing_class(c)[0] for c in result.claims if c.role.role != "background"}
