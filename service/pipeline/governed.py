@@ -748,13 +748,16 @@ def _relative_aside(lower_before: list[str], lower_after: list[str]) -> bool:
     """Whether one of ``gapped_relatives`` opens a teller right before the cue (``_teller_opener``) and either the
     first word after the cue, past "-ly" adverbs, is a finite verb: the relative pronoun is that verb's subject
     ("which critics said suppressed", "that aides say was"), so the clause after the cue has none of its own; or the
-    pronoun is one of ``object_relatives`` after no preposition, which stands for a thing of the writer's noun
-    phrase whatever follows ("which aides said they had not expected"; "in which he said" is left to the gate)."""
+    pronoun is one of ``object_relatives``, which stands for a thing of the writer's noun phrase whatever follows
+    ("which aides said they had not expected"), also after a preposition when the writer's clause has a finite verb
+    before it ("a 2007 statement in which he claimed Iran did not", "a campaign in which Trump has said that"; "To
+    which she said" opens the claim, its saying the claim's own)."""
     opener = _teller_opener(lower_before, _GAPPED_RELATIVES)
     if opener is None:
         return False
     verb = next((word for word in lower_after if not _ly_adverb(word)), "")
-    governed = lower_before[opener] in _OBJECT_RELATIVES and not (opener and lower_before[opener - 1] in _PARTICLES)
+    governed = lower_before[opener] in _OBJECT_RELATIVES and (
+        not (opener and lower_before[opener - 1] in _PARTICLES) or _has_finite_verb(lower_before[: opener - 1]))
     return governed or verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
 
 
