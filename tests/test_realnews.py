@@ -259,6 +259,14 @@ SHAPE_WORDS = [
     ("the board has been fighting the mayor since she", "announced", "her run for governor .", "adjunct_clause"),
     ("the levy will not pass until the council", "agrees", "that the schools need it .", "adjunct_clause"),
     ("a review of the filings since 2019", "shows", "that the firm rarely traded .", None),  # "since" a date
+    # a claim that opens with "as" and a cue with content of its own: the clause tells when
+    ("as president obama", "announces", "that he is ready for the fight against legal guns , he is set to release "
+     "a series of executive orders .", "adjunct_clause"),
+    ("as the white house", "hints at", "what some of his plans might include , texas governor greg abbott is not "
+     "having any of it .", "adjunct_clause"),
+    ("as axios", "reported", ", the u . s . is the most expensive nation in which to give birth .", None),
+    ("as bp chief economist spencer dale", "explains", "in an analysis that accompanies the report , this is "
+     "evidence that the shift is under way .", None),
     ("country after country", "flouts", "the treaty , and the council has done nothing .", None),
     # a dash typed as hyphens closes the adjunct clause before it as "—" does
     ("in may 2013 - four months after the mayor left office - the city", "told", "the paper that no records existed .", None),

@@ -45,6 +45,8 @@ _OBJECT_RELATIVES = _WORDS["object_relatives"]
 _TITLES = frozenset(title.lower() for title in TITLE_ABBREVIATIONS)
 _CLAUSE_AFTER = frozenset({"subject", "wh", "np_then_that", "np_then_aux", "np_then_verb"})
 """Readings of ``_after`` with a clause of the cue's own after it."""
+_OWN_CONTENT = _CLAUSE_AFTER | {"quote", "np_then_quote"}
+"""Readings of ``_after`` with content of the cue's own after it, a clause or a quotation."""
 _TELLER_WORDS = 8
 """The most words of a teller between a relative pronoun and its cue ("which Trump in his 2016 campaign promised")."""
 _MANNER_CUES = _WORDS["manner_cues"]
@@ -393,7 +395,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       "we're told", "I am also told", "it was revealed that", "are said to be urging the governor to play by the
       rules"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
-      about", "After announcing his retirement, ...") of a main clause with a verb of its own
+      about", "After announcing his retirement, ...", a claim's opening "as" with content of the cue's own: "As Obama
+      announces that ..., he is set to", ``_temporal_as``) of a main clause with a verb of its own
       (``_in_adjunct_clause``): an aside in the writer's sentence;
     - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
       nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
@@ -862,7 +865,7 @@ def _negated(lower_before: list[str]) -> bool:
 
 def _in_adjunct_clause(lower_before: list[str], lower_after: list[str], gerund: bool = False) -> bool:
     """Whether the cue's clause is opened by an adjunct subordinator (``adjunct_subordinators``: "after",
-    "although", "if") with the teller between them, or right before a ``gerund`` cue ("After announcing his
+    "although", "if"; or a claim's opening "as", ``_temporal_as``) with the teller between them, or right before a ``gerund`` cue ("After announcing his
     retirement, ...", "Despite admitting that"), since the last mark before the cue, while the sentence's main
     clause has a finite verb outside that clause: before it ("Obama wants the limit raised, although he said") or
     after a mark that follows the cue ("After the hosts pointed out that ..., Trump still embraced"). With no
@@ -870,11 +873,24 @@ def _in_adjunct_clause(lower_before: list[str], lower_after: list[str], gerund: 
     start = _clause_start(lower_before)
     opener = next((at for at in range(len(lower_before) - 1, start - 1, -1) if lower_before[at] in _CLAUSE_OPENERS), None)
     last = len(lower_before) - 1
-    if (opener is None or (opener == last and not gerund) or lower_before[opener] not in _ADJUNCT_OPENERS
+    if (opener is None or (opener == last and not gerund)
+            or lower_before[opener] not in _ADJUNCT_OPENERS and not _temporal_as(lower_before, opener, lower_after)
             or 0 < opener < last and lower_before[opener - 1] == lower_before[opener + 1]  # "country after country"
             or opener < last and lower_before[opener + 1][:1].isdigit()):  # "since 2017": a date, no clause
         return False
     return _has_finite_verb(lower_before[:opener]) or _has_finite_verb(_after_break(lower_after))
+
+
+def _temporal_as(lower_before: list[str], opener: int, lower_after: list[str]) -> bool:
+    """Whether the claim opens with "as" and the cue governs content of its own, a clause, question or quotation
+    (``_after``: "As President Obama announces that he is ready ..., he is set to", "As the White House hints at
+    what ..."): the clause tells when, as "while" would; "As Axios reported, ..." governs nothing of its own and
+    its teller covers the sentence; nor does "As Dale explains in an analysis that accompanies the report, ...", whose
+    "that" opens a relative clause (``_relative_that``)."""
+    if opener != 0 or lower_before[0] != "as":
+        return False
+    kind = _after(lower_after)[0]
+    return kind in _OWN_CONTENT and not (kind == "np_then_that" and _relative_that(lower_after))
 
 
 def _after_break(words: list[str]) -> list[str]:
