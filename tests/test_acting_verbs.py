@@ -206,7 +206,9 @@ WORDS = [
     # ... and a "which" a teller stands after is a thing of the writer's noun phrase whatever follows the cue
     ("the board had another plan , which mr . moran", "said", "he would fund .", "relative_aside"),
     ("the council rejected the plan , which the developer", "said", "last year it would fund .", "relative_aside"),
-    ("the mayor gave a speech in which she", "said", "the bridge was unsafe .", None),
+    ("he contradicted a 2007 statement in which he", "claimed", "iran did not represent a threat .", "relative_aside"),
+    ("it lands in the midst of a chaotic campaign in which gop nominee donald trump has", "said",
+     "that a muslim federal judge would not treat him fairly .", "relative_aside"),
     ("to which the mayor", "said", ", “ the bridge is safe . ”", None),
     ("the board cut the route , which left little", "doubt", "that riders were angry .", None),
     ("the council called the developer , who", "said", "the plan was affordable .", None),

@@ -259,6 +259,14 @@ SHAPE_WORDS = [
     ("the board has been fighting the mayor since she", "announced", "her run for governor .", "adjunct_clause"),
     ("the levy will not pass until the council", "agrees", "that the schools need it .", "adjunct_clause"),
     ("a review of the filings since 2019", "shows", "that the firm rarely traded .", None),  # "since" a date
+    # a claim that opens with "as" and a cue with content of its own: the clause tells when
+    ("as president obama", "announces", "that he is ready for the fight against legal guns , he is set to release "
+     "a series of executive orders .", "adjunct_clause"),
+    ("as the white house", "hints at", "what some of his plans might include , texas governor greg abbott is not "
+     "having any of it .", "adjunct_clause"),
+    ("as axios", "reported", ", the u . s . is the most expensive nation in which to give birth .", None),
+    ("as bp chief economist spencer dale", "explains", "in an analysis that accompanies the report , this is "
+     "evidence that the shift is under way .", None),
     ("country after country", "flouts", "the treaty , and the council has done nothing .", None),
     # a dash typed as hyphens closes the adjunct clause before it as "—" does
     ("in may 2013 - four months after the mayor left office - the city", "told", "the paper that no records existed .", None),
@@ -299,8 +307,18 @@ SHAPE_WORDS = [
     ("58 percent of the 18- to 29-year-olds polled", "say", "they will vote .", "poll_share"),
     ("an almost equal number ( 41 percent )", "say", "the levy is too high .", "poll_share"),
     ("more than three-quarters of those surveyed", "described", "the economy as weak .", "poll_share"),
+    ("two in three", "said", "they are less likely to vote republican in november .", "poll_share"),
+    ("meanwhile , just one voter in five", "thinks", "obamacare will increase the quality of their health care .",
+     "poll_share"),
+    ("the top three most important issues facing the latino community , respondents", "said",
+     ", are immigration policy , the economy and health care .", "poll_share"),
+    ("one of the two officials in the room", "said", "the talks had failed .", None),
     ("a number of analysts", "say", "that the rents will fall .", None),
     ("the poll found 40 percent support , the pollster", "said", "on monday .", None),
+    # a title's point ends no clause: the adjunct clause reads back past "Mrs." to the main clause's verb
+    ("he attacked mr . clinton's personal life after mrs . clinton", "accused", "him of sexism .", "adjunct_clause"),
+    ("after mrs . clinton", "accused", "him of sexism , he attacked mr . clinton's personal life .", "adjunct_clause"),
+    ("this , after mrs . clinton", "accused", "him of sexism .", None),
     # a relative clause with no pronoun: a noun, a pronoun teller and the cue with a gap after it
     ("the council debated the memos she", "wrote", "while serving as city attorney .", "contact_relative"),
     ("a choice he", "explained", "on his campaign page .", "contact_relative"),

@@ -45,6 +45,8 @@ _OBJECT_RELATIVES = _WORDS["object_relatives"]
 _TITLES = frozenset(title.lower() for title in TITLE_ABBREVIATIONS)
 _CLAUSE_AFTER = frozenset({"subject", "wh", "np_then_that", "np_then_aux", "np_then_verb"})
 """Readings of ``_after`` with a clause of the cue's own after it."""
+_OWN_CONTENT = _CLAUSE_AFTER | {"quote", "np_then_quote"}
+"""Readings of ``_after`` with content of the cue's own after it, a clause or a quotation."""
 _TELLER_WORDS = 8
 """The most words of a teller between a relative pronoun and its cue ("which Trump in his 2016 campaign promised")."""
 _MANNER_CUES = _WORDS["manner_cues"]
@@ -82,6 +84,7 @@ _SHARES = _WORDS["share_words"] | frozenset(read_toml("phrase_words.toml")["perc
 _SHARE_WORDS = 8
 """The most words between a share word and the cue ("percent of the 18- to 29-year-olds polled say")."""
 _POLLED = _WORDS["polled_words"]
+_SHARE_NUMBERS = frozenset(read_toml("phrase_words.toml")["share_numbers"])
 _BRACKETS = frozenset("()")
 _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
@@ -371,7 +374,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       ``_background_relative``: "It marked a reversal for Kasich, who previously said ...", "..., and to Democrats,
       who had warned that ..."): background to the writer's assertion, not the claim's content;
     - "poll_share": the teller is a poll's share (``_poll_share``: "90% say", "a similar share of the other side
-      says", "only 50 percent believe"): the poll's finding, inherited from the poll;
+      says", "only 50 percent believe", "Two in three said", "one voter in five thinks", "respondents said"): the
+      poll's finding, inherited from the poll;
     - "contact_relative": a noun, a pronoun teller and the cue with nothing of its own after it, a relative clause
       with no pronoun (``_contact_relative``: "memos he wrote justifying the killing", "a choice she explained on
       her page", "the facts they acknowledge are"): the writer's noun phrase, not a saying;
@@ -391,10 +395,12 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       "we're told", "I am also told", "it was revealed that", "are said to be urging the governor to play by the
       rules"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
-      about", "After announcing his retirement, ...") of a main clause with a verb of its own
+      about", "After announcing his retirement, ...", a claim's opening "as" with content of the cue's own: "As Obama
+      announces that ..., he is set to", ``_temporal_as``) of a main clause with a verb of its own
       (``_in_adjunct_clause``): an aside in the writer's sentence;
     - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
       nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
+    lower_before, lower_after = _without_title_points(lower_before), _without_title_points(lower_after)
     head = cue_words[-1]
     if (lower_after[:1] == [","] and _writer_idiom(cue_words, lower_before)
             or lower_before[-1:] and lower_before[-1] in _WRITER_GERUND_OPENERS and cue_words[0].endswith("ing")):
@@ -484,6 +490,22 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     if _negated([*lower_before, *cue_words[:-1]]) and verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head):
         return "negated"
     return None
+
+
+def _without_title_points(words: list[str]) -> list[str]:
+    """``words`` without the points of titles and initials ("mrs", ".", "clinton"; "u", ".", "s", "."), which end no
+    clause: "He attacked Mr. Clinton after Mrs. Clinton accused him" has one clause before "after". The claim's last
+    word is left, which ends it."""
+    if "." not in words:
+        return words
+    last = len(words) - 1
+    return [word for at, word in enumerate(words)
+            if word != "." or at == 0 or at == last or not _title_or_initial(words[at - 1])]
+
+
+def _title_or_initial(word: str) -> bool:
+    """A title written with a point ("mr", "sen") or an initial ("u" of "U.S.", "w" of "George W. Bush")."""
+    return word in _TITLES or len(word) == 1 and word.isalpha()
 
 
 def _after_singular_determiner(word: str, lower_before: list[str]) -> bool:
@@ -673,18 +695,25 @@ def _communicates(word: str) -> bool:
 
 
 def _poll_share(lower_before: list[str]) -> bool:
-    """Whether one of ``share_words`` stands among the last few words before the cue with no mark, clause word or
-    finite verb after it (``_SHARE_WORDS``: "with 92 % saying", "percent of americans responded"); a participle of
-    polling and brackets are passed over ("percent of those polled say", "a similar number (41 percent) say")."""
+    """Whether one of ``share_words`` or a share given as one number "in" another ("two in three", "one voter in
+    five") stands among the last few words before the cue with no mark, clause word or finite verb after it
+    (``_SHARE_WORDS``: "with 92 % saying", "percent of americans responded"); a participle of polling and brackets
+    are passed over ("percent of those polled say", "a similar number (41 percent) say")."""
     for at in range(len(lower_before) - 1, max(-1, len(lower_before) - 1 - _SHARE_WORDS), -1):
         word = lower_before[at]
-        if word in _SHARES:
+        if word in _SHARES or word == "in" and _share_number(lower_before[at + 1 : at + 2]) and (
+                _share_number(lower_before[at - 1 : at]) or _share_number(lower_before[at - 2 : at - 1])):
             return True
         if word in _POLLED or word in _BRACKETS:
             continue
         if word in _STOPS or word in _NOT_DEFINED or word in _RELATIVES or _finite_looking(word):
             return False
     return False
+
+
+def _share_number(words: list[str]) -> bool:
+    """Whether ``words`` is one number, in digits or in words ("7", "seven")."""
+    return len(words) == 1 and (words[0].isdigit() or words[0] in _SHARE_NUMBERS)
 
 
 def _contact_relative(lower_before: list[str], lower_after: list[str]) -> bool:
@@ -722,19 +751,22 @@ def _relative_aside(lower_before: list[str], lower_after: list[str]) -> bool:
     """Whether one of ``gapped_relatives`` opens a teller right before the cue (``_teller_opener``) and either the
     first word after the cue, past "-ly" adverbs, is a finite verb: the relative pronoun is that verb's subject
     ("which critics said suppressed", "that aides say was"), so the clause after the cue has none of its own; or the
-    pronoun is one of ``object_relatives`` after no preposition, which stands for a thing of the writer's noun
-    phrase whatever follows ("which aides said they had not expected"; "in which he said" is left to the gate)."""
+    pronoun is one of ``object_relatives``, which stands for a thing of the writer's noun phrase whatever follows
+    ("which aides said they had not expected"), also after a preposition when the writer's clause has a finite verb
+    before it ("a 2007 statement in which he claimed Iran did not", "a campaign in which Trump has said that"; "To
+    which she said" opens the claim, its saying the claim's own)."""
     opener = _teller_opener(lower_before, _GAPPED_RELATIVES)
     if opener is None:
         return False
     verb = next((word for word in lower_after if not _ly_adverb(word)), "")
-    governed = lower_before[opener] in _OBJECT_RELATIVES and not (opener and lower_before[opener - 1] in _PARTICLES)
+    governed = lower_before[opener] in _OBJECT_RELATIVES and (
+        not (opener and lower_before[opener - 1] in _PARTICLES) or _has_finite_verb(lower_before[: opener - 1]))
     return governed or verb in _FINITE or _finite_looking(verb) or _irregular_past(verb)
 
 
 def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | None:
     """Where one of ``relatives`` opens a teller of one to ``_TELLER_WORDS`` words with no mark, auxiliary or past
-    form in it (a title's dot is none: "which Mr. Moran said"), right before the cue past the auxiliaries, modals
+    form in it ("which Mr. Moran said": ``_without_title_points`` took the title's point), right before the cue past the auxiliaries, modals
     and "-ly" adverbs before it ("in what police have repeatedly said", "which Trump in his 2016 campaign promised");
     None when none does."""
     end = _before_auxiliaries(lower_before)
@@ -742,8 +774,6 @@ def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | 
         word = lower_before[at]
         if word in relatives:
             return at if at < end - 1 else None
-        if word == "." and at and lower_before[at - 1] in _TITLES:
-            continue
         if (word in _STOPS or word in QUOTE_MARKS or word in _FINITE or word.endswith("ed") and _finite_looking(word)
                 or _irregular_past(word)):
             return None
@@ -835,7 +865,7 @@ def _negated(lower_before: list[str]) -> bool:
 
 def _in_adjunct_clause(lower_before: list[str], lower_after: list[str], gerund: bool = False) -> bool:
     """Whether the cue's clause is opened by an adjunct subordinator (``adjunct_subordinators``: "after",
-    "although", "if") with the teller between them, or right before a ``gerund`` cue ("After announcing his
+    "although", "if"; or a claim's opening "as", ``_temporal_as``) with the teller between them, or right before a ``gerund`` cue ("After announcing his
     retirement, ...", "Despite admitting that"), since the last mark before the cue, while the sentence's main
     clause has a finite verb outside that clause: before it ("Obama wants the limit raised, although he said") or
     after a mark that follows the cue ("After the hosts pointed out that ..., Trump still embraced"). With no
@@ -843,11 +873,24 @@ def _in_adjunct_clause(lower_before: list[str], lower_after: list[str], gerund: 
     start = _clause_start(lower_before)
     opener = next((at for at in range(len(lower_before) - 1, start - 1, -1) if lower_before[at] in _CLAUSE_OPENERS), None)
     last = len(lower_before) - 1
-    if (opener is None or (opener == last and not gerund) or lower_before[opener] not in _ADJUNCT_OPENERS
+    if (opener is None or (opener == last and not gerund)
+            or lower_before[opener] not in _ADJUNCT_OPENERS and not _temporal_as(lower_before, opener, lower_after)
             or 0 < opener < last and lower_before[opener - 1] == lower_before[opener + 1]  # "country after country"
             or opener < last and lower_before[opener + 1][:1].isdigit()):  # "since 2017": a date, no clause
         return False
     return _has_finite_verb(lower_before[:opener]) or _has_finite_verb(_after_break(lower_after))
+
+
+def _temporal_as(lower_before: list[str], opener: int, lower_after: list[str]) -> bool:
+    """Whether the claim opens with "as" and the cue governs content of its own, a clause, question or quotation
+    (``_after``: "As President Obama announces that he is ready ..., he is set to", "As the White House hints at
+    what ..."): the clause tells when, as "while" would; "As Axios reported, ..." governs nothing of its own and
+    its teller covers the sentence; nor does "As Dale explains in an analysis that accompanies the report, ...", whose
+    "that" opens a relative clause (``_relative_that``)."""
+    if opener != 0 or lower_before[0] != "as":
+        return False
+    kind = _after(lower_after)[0]
+    return kind in _OWN_CONTENT and not (kind == "np_then_that" and _relative_that(lower_after))
 
 
 def _after_break(words: list[str]) -> list[str]:
