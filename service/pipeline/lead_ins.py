@@ -271,14 +271,15 @@ def lead_in(
     """The attribution ``claim`` gives the block after it when it is a lead-in: it ends in a colon (unless
     ``colon`` is False) and has a verb of saying or showing (``verbs``) with a typed source, the noun phrase before
     it ("the agency responded") or, inverted after a comma or a quotation, after it ("writes CNN's Brian Stelter");
-    the verb is looked for up to ``end`` (the claim's end when None). Before a quotation the claim opens
-    (``quoting``), any verb of communication leads it in, whatever the source's type ("De Miranda evokes the
+    the verb is looked for up to ``end`` (the claim's end when None). An unlisted verb of communication leads in
+    only a news outlet's block (``_REPORTING_WITH_ANY_VERB``); before a quotation the claim opens (``quoting``), it
+    leads in whatever the source's type ("De Miranda evokes the
     notion in his introduction: “..."): the quotation is what the verb communicates."""
     if colon and ENDS_WITH_COLON.search(claim.text) is None:
         return None
     for verb in _LOWER_WORD.finditer(text, claim.start, claim.end if end is None else end):
         listed = verb.group() in verbs
-        if not listed and ((verbs is not LEAD_IN_VERBS and not quoting) or not _communicates(verb.group())):
+        if not listed and not _communicates(verb.group()):
             continue
         cue = Span(verb.start(), verb.end(), verb.group())
         source, _ = source_before(text, claim.start, cue.start)
