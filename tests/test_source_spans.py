@@ -427,3 +427,9 @@ def test_a_clause_after_a_cue_is_no_source(text):
 )
 def test_a_one_word_name_between_commas_is_the_source(text, source):
     assert _sources(text)[-1] == (source, False)
+
+
+def test_a_subcommittee_in_a_relative_clause_after_a_name_is_no_source():
+    text = ("“The change would cost the county millions it does not have,” Representative Ana Ruiz, who chairs the "
+            "Labor, Health, Education Appropriations Subcommittee, said in a statement.")
+    assert _sources(text)[-1] == ("Ana Ruiz", False)
