@@ -238,16 +238,16 @@ def test_a_quotation_goes_on_over_a_skipped_line_after_a_long_description_of_its
 @pytest.mark.parametrize(
     "layout",
     [
-        # a quotation running on over paragraphs whose cue names no source the rules take ("her father, Tom,")
+        # a quotation running on over paragraphs whose speaker is named by one word in apposition ("her father, Tom,")
         "“The pills were in her bag, and she had taken six of them,” her father, Tom, said in a statement on Monday.\n"
         "“The nurses did all they could to wake her. They tried for an hour, but it was an uphill battle.\n"
         "“She was slipping away from us.”\n",
     ],
 )
-def test_a_quotation_whose_speaker_is_left_unnamed_goes_on_all_the_same(layout):
+def test_a_quotation_whose_speaker_is_named_in_apposition_goes_on_with_the_name(layout):
     found = attributions(layout + "The hospital opened a new children’s ward in May.")
-    assert found[0] is not None and found[0]["source"] is None and found[0]["cue"]["text"] == "said", found
-    assert all(a is not None and a["inherited"] and a["source"] is None for a in found[1:4]), found
+    assert found[0] is not None and found[0]["source"]["text"] == "Tom" and found[0]["cue"]["text"] == "said", found
+    assert all(a is not None and a["inherited"] and a["source"]["text"] == "Tom" for a in found[1:4]), found
     assert found[4] is None  # the writer's news after the quotation
 
 
@@ -851,7 +851,7 @@ def test_a_claim_mostly_the_writer_s_or_out_of_the_quotation_s_paragraph_inherit
     "closing, inherits",
     [
         # the quotation after the speaker's goes on over sentences: all of them are hers, also when her name in
-        # apposition leaves the first quotation with no source span
+        # apposition is one word ("her mother, Anne,")
         ("They fought an uphill battle.”", [True]),
         ("They fought an uphill battle. Nobody could have done more.”", [True, True]),
         # a sentence of the writer's after the quotation has closed is not

@@ -411,3 +411,25 @@ def test_a_number_with_digit_groups_stays_whole_in_a_source(text, source):
 def test_a_clause_after_a_cue_is_no_source(text):
     found = _sources(text)[-1]
     assert found is None or found[0] is None or found[0].split()[0].lower() not in ("they", "the", "him")
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a name of one word set off by commas is the source: after what the person is, or before an age
+        ("“Nothing could have saved her,” her father, Marcus, said in a statement on Tuesday.", "Marcus"),
+        ("The bakery's owner, Delgado, said the ovens had been off since March.", "Delgado"),
+        ("“I never thought I would see this town again,” Okafor, 61, told the Ledger.", "Okafor"),
+        # refused: a plural before the names is no one person, and two words were a name already
+        ("Two county clerks, Reyes and Moll, said the count would resume.", "Two county clerks"),
+        ("The bakery's owner, Ana Delgado, said the ovens had been off since March.", "Ana Delgado"),
+    ],
+)
+def test_a_one_word_name_between_commas_is_the_source(text, source):
+    assert _sources(text)[-1] == (source, False)
+
+
+def test_a_subcommittee_in_a_relative_clause_after_a_name_is_no_source():
+    text = ("“The change would cost the county millions it does not have,” Representative Ana Ruiz, who chairs the "
+            "Labor, Health, Education Appropriations Subcommittee, said in a statement.")
+    assert _sources(text)[-1] == ("Ana Ruiz", False)

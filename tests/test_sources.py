@@ -34,6 +34,8 @@ def read(phrase: str, after: str = ""):
         ("The Defense Intelligence of Ukraine (DIU)", ("organization", True, False)),
         ("the Ukrainian military", ("organization", True, False)),
         ("the county", ("organization", False, False)),
+        # a subcommittee is a body as a committee is, not a personal name in capitals
+        ("Budget Subcommittee", ("organization", True, False)),
         ("the city", ("organization", False, False)),
         # a business or institution named by its trade speaks as a body, though WordNet reads a retailer as a person
         ("The airline", ("organization", False, False)),

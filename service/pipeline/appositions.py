@@ -18,8 +18,8 @@ from .attribution.inherit import origin_index
 from .attribution.references import names_a_teller
 from .attribution.words import CLAUSE_WORDS
 from .attribution.spans import (
-    ADJUNCT_WORDS, OPENING_WORDS, institution_name_in, is_personal_name, last_piece_start, name_in, plausible, source_after,
-    source_before, trim,
+    ADJUNCT_WORDS, OPENING_WORDS, institution_name_in, is_personal_name, last_piece_start, name_in, names_one_unnamed_person,
+    plausible, source_after, source_before, trim,
 )
 from .source_lexicons import DETERMINERS, PHRASE_WORDS, PRONOUNS, SHARE_OF_PEOPLE
 from .sources import classify_source
@@ -294,6 +294,8 @@ def _apposed_after(text: str, description: Span, cue: Span) -> Span | None:
         return None
     if is_personal_name(text, name):
         return None if is_personal_name(text, description) else name
+    if is_personal_name(text, name, surname=True) and names_one_unnamed_person(text, description):
+        return name  # "The company's spokesman, Jones, said": a surname alone
     described, named = classify_source(text, description), classify_source(text, name)
     if described.source_type in ("organization", "media") and not described.named and named.named and (
         named.source_type == described.source_type

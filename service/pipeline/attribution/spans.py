@@ -176,21 +176,38 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
 def _name_between_commas(text: str, pieces: list[re.Match[str]]) -> Span | None:
     """The personal name nearest the cue among the pieces between commas right before it, when the cue follows a
     comma: "the senator's lawyer, Jane Roe, said" -> "Jane Roe" (docs/guidelines.md); "Jane Roe, 59, a
-    Republican from Ohio, said" -> "Jane Roe"; after a party tag, a surname alone ("Lowey, D-N.Y., said")."""
+    Republican from Ohio, said" -> "Jane Roe"; a surname alone before a party tag or an age ("Lowey, D-N.Y., said",
+    "Butz, 49, told") or after what the person is ("her mother, Fiona, said")."""
     if len(pieces) < 3 or text[pieces[-1].start() - 1] != "," or pieces[-1].group().strip():
         return None
     tagged = False
-    for piece in reversed(pieces[-1 - APPOSITION_PIECES : -1]):
+    for index in range(len(pieces) - 2, max(-1, len(pieces) - 2 - APPOSITION_PIECES), -1):
+        piece = pieces[index]
         words = list(WORD.finditer(text, piece.start(), piece.end()))
         while words and words[0].group().lower() in OPENING_WORDS:  # "But Tom Brandt, who ..., said"
             words.pop(0)
         span = trim(text, words[0].start(), piece.end()) if words else None
-        if span is not None and is_personal_name(text, span, surname=tagged):
+        after_comma = text[piece.start() - 1 : piece.start()] == ","
+        described = after_comma and index > 0 and names_one_unnamed_person(text, trim(text, *pieces[index - 1].span()))
+        if span is not None and is_personal_name(text, span, surname=tagged or described):
             return span
-        tagged = span is not None and _PARTY_SHORT.match(span.text) is not None
-        if text[piece.start() - 1 : piece.start()] != ",":
+        tagged = span is not None and (_PARTY_SHORT.match(span.text) is not None or _AGE.fullmatch(span.text) is not None)
+        if not after_comma:
             return None
     return None
+
+
+_AGE = re.compile(r"\d{1,3}")
+"""A piece between commas that is a number alone, after a name: the person's age ("Butz, 49, told")."""
+
+
+def names_one_unnamed_person(text: str, span: Span | None) -> bool:
+    """Whether a phrase says what one unnamed person is ("her mother", "the campaign chief"), so that a capitalised
+    word set off by commas after it is that person's name."""
+    if span is None or not span.text.split()[-1].islower():
+        return False
+    reading = classify_source(text, span)
+    return reading.source_type in ("person", "anonymous") and not reading.named and not reading.plural
 
 
 def is_personal_name(text: str, span: Span, *, surname: bool = False) -> bool:
