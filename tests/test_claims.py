@@ -53,6 +53,13 @@ from .conftest import seed_text
         # a quotation right after a closed one is the next turn, not a speaker tag: the answer is a claim of its own,
         # the question none
         ("“Is that the bridge over there?” “Yes, yes, yes.”", ["“Yes, yes, yes.”"]),
+        # a question tag after a comma ends a statement, which the sentence still asserts; a question is none
+        ("“Hillary Clinton is a joke,” he said. “She’s a liar when you think, right?”",
+         ["“Hillary Clinton is a joke,” he said.", "“She’s a liar when you think, right?”"]),
+        ("“The nickname kind of flows off the lips, doesn’t it? It hits her where she is weakest,” he wrote.",
+         ["“The nickname kind of flows off the lips, doesn’t it?", "It hits her where she is weakest,” he wrote."]),
+        ("“He’s not a victim. I have been bullied, OK?” she said.", ["“He’s not a victim.", "I have been bullied, OK?” she said."]),
+        ("“It’s like, is he OK?” she asked. Nobody answered her.", ["“It’s like, is he OK?” she asked.", "Nobody answered her."]),
         ("“It comes down to the training,” Craig said. “It’s about the training.” “I know,” Lee answered.",
          ["“It comes down to the training,” Craig said.", "“It’s about the training.”", "“I know,” Lee answered."]),
         ('"We were told nothing at all." "Nobody was," she said.',

@@ -201,6 +201,28 @@ def test_a_quotation_after_a_colon_line_naming_no_source_is_someone_s_all_the_sa
     assert quoted and all((a is not None and a["inherited"] and a["source"] is None) is inherits for a in quoted), quoted
 
 
+@pytest.mark.parametrize(
+    "opener, inherits",
+    [
+        # a quotation opened after a colon or a comma goes on over the next sentences: someone's, though the words
+        # before it name no speaker the rules read
+        ("Before the candidate appears, the cleric is shown lecturing: “Muslims of the West, take heed of the lessons "
+         "of history. There are ominous clouds gathering on your horizon. Tomorrow it will be a land of camps.”", 2),
+        ("When I heard about the vote, I thought of the old children's host telling viewers that, when they saw "
+         "something scary on the news, “look for the helpers. You will always find people who are helping.”", 1),
+        ("One memo, dated Jan. 9, 2017, begins: “The college consistently represented that all graduates obtained "
+         "jobs. These representations were false and misleading.”", 1),
+        # the speaker named where the quotation closes is its source: nothing is someone's
+        ("Before the candidate appears, the cleric is shown lecturing: “Muslims of the West, take heed of the lessons "
+         "of history. There are ominous clouds gathering on your horizon,” the narrator adds.", 0),
+    ],
+)
+def test_a_quotation_led_in_by_words_naming_no_speaker_goes_on_as_someone_s(opener, inherits):
+    found = attributions(f"The video runs for nearly an hour.\n{opener}\nThe group posted the video on Friday.")
+    someone_s = [a for a in found if a is not None and a["inherited"] and a["source"] is None]
+    assert len(someone_s) == inherits and found[0] is None and found[1] is None and found[-1] is None, found
+
+
 OVER_A_SKIPPED_LINE = (
     "“The river took the bridge in one night,” says Maria Okafor, who has farmed the valley for 40 years.\n"
     "{skipped}\n"
@@ -535,9 +557,10 @@ def test_a_quotation_led_in_by_no_cue_goes_on_into_the_next_paragraph():
         "The engineers closed the lanes on Friday,",
     ],
 )
-def test_a_quotation_opened_after_words_naming_no_speaker_inherits_nothing(opener):
+def test_a_quotation_opened_after_words_naming_no_speaker_inherits_no_source(opener):
+    # the sentences after the first are someone's all the same (the labels give a sign's words to the sign)
     found = attributions(OPENED_QUOTATION.format(opener=opener))
-    assert not any(a is not None and a["inherited"] for a in found), found
+    assert not any(a is not None and a["inherited"] and (a["source"] is not None or a["named"]) for a in found), found
 
 
 RESUMED = (

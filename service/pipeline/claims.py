@@ -101,6 +101,14 @@ _INITIAL = re.compile(r"(?<![A-Za-z0-9])[A-Z]\.$")
 # "The query asked, “How much ...?”": the sentence reports a question put, and asserts that; not a transcript's
 # speaker label before the question ("Reporter: “You don't think peace is possible?”": the turn only asks).
 _QUESTION_REPORTED = re.compile(r"\w[,:]\s*[\"\u201c]")
+_CLAUSE_WORDS = read_toml("clause_words.toml")
+_AUXILIARY = "|".join(_CLAUSE_WORDS["copulas"] + _CLAUSE_WORDS["modals"] + _CLAUSE_WORDS["perfect_auxiliaries"])
+_TAG_QUESTION = re.compile(
+    rf",\s*(?:{'|'.join(_CLAUSE_WORDS['question_tags'])}|(?:(?:{_AUXILIARY})(?:n['’]t)?|{'|'.join(_CLAUSE_WORDS['negated_auxiliaries'])})"
+    rf"\s+(?:{'|'.join(_CLAUSE_WORDS['tag_pronouns'])}))\?[\"'\u201d\u2019)\]]*$",
+    re.IGNORECASE,
+)
+"""A question tag that ends a statement ("..., right?", "..., doesn't it?"): the sentence asserts the statement."""
 SPEAKER_LABEL = re.compile(read_toml("speaker_labels.toml")["label"])
 """A transcript's speaker label opening a claim ("CW: ...", "Jane Roe: “...”"; ``coreference.speaker_labels``)."""
 _QUOTE_OPENING = ("\"", "\u201c")
@@ -415,7 +423,8 @@ def _classify(
     # Terminal punctuation, then closing quotes or brackets only (a sentence ends in no space).
     final = sentence.rstrip(_CLOSERS)[-1:]
     punctuated = final in _TERMINAL_PUNCTUATION
-    if final == "?" and (not _QUESTION_REPORTED.search(sentence) or _labelled_quotation(sentence)):
+    if final == "?" and not _TAG_QUESTION.search(sentence) and (
+            not _QUESTION_REPORTED.search(sentence) or _labelled_quotation(sentence)):
         return "question", "only a question, quoted or not: it asserts nothing (docs/guidelines.md)"
     if sentence_count == 1 and not posted:
         if not punctuated and (before_first_claim or len(words) < MIN_CUT_SENTENCE_WORDS) and not listed:

@@ -140,7 +140,11 @@ def unattributed_quotations(
     right after a line ending in a colon, of someone the line leads in (``_led_in_by_no_one_named``), else, when it
     opens its paragraph and goes on over several sentences, of someone (``_quoted_paragraph``). The
     labels attribute such quotations: held out, 12 of the 15 claims given a speaker so are inherited there, the rest
-    attributed by a cue the rules missed. Run after the other inheritance steps: every other claim keeps its
+    attributed by a cue the rules missed. A quotation a claim opens after a colon or a comma of its own and leaves
+    open, going on over the next claims of its paragraph, none attributed and no name after its close, is someone's
+    from the second sentence on, though ``lead_in`` read no speaker in the words before it ("... is shown lecturing:
+    “Muslims of the West, take heed. There are ominous clouds ...”"): on the train folds all 6 such claims, on the
+    check fold all 3, are labelled inherited. Run after the other inheritance steps: every other claim keeps its
     attribution; ``coreference.continue_quotations`` then runs again to carry a speaker found here on into the
     quotations of the paragraphs after (“... rigged.” then “So it does happen here.”)."""
     result = list(attributions)
@@ -155,6 +159,10 @@ def unattributed_quotations(
             speaker = (_opens_with_name(text, claims, result, index) or _last_quoted(text, claims, result, index)
                        or _led_in_by_no_one_named(claims, index) or _quoted_paragraph(claims, index, end))
             result[index:end] = [speaker] * (end - index)
+        elif (end - index > 1 and all(result[number] is None for number in range(index, end))
+              and _opened_after_lead_in(text, quotations, claim) is not None
+              and not _named_after(text, quotations, claims, end - 1)):
+            result[index + 1 : end] = [_someone_s(Step("opened_by_no_one_named", index))] * (end - index - 1)
         index = end
     return tuple(result)
 

@@ -284,6 +284,9 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "led_in_by_no_one_named": lambda claim: (
         f"no cue of its own: a quotation no sentence attributes, opening the paragraph after {_claim_named(claim)}, a "
         f"line ending in a colon that leads it in: someone's words, though the line names no source the rules read"),
+    "opened_by_no_one_named": lambda claim: (
+        f"no cue of its own: it goes on inside a quotation {_claim_named(claim)} opens after a colon or a comma and "
+        f"no sentence attributes: someone's words, though the words before it name no source the rules read"),
     "quoted_paragraph": lambda sentences: (
         f"no cue of its own: a quotation no sentence attributes that opens its paragraph and goes on over {sentences} "
         f"sentences: someone's words, though no source is read"),
