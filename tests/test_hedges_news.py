@@ -306,3 +306,26 @@ CONTENT_CLOSED_OR_OPENED = [
 @pytest.mark.parametrize("text, words, speaker", CONTENT_CLOSED_OR_OPENED)
 def test_a_hedge_in_content_its_teller_closes_or_a_view_opens_is_theirs(text, words, speaker):
     assert speakers_of(text)[words] == speaker
+
+
+SAID_BY_SOMEONE = [
+    # a verb of saying or thinking with a person for subject, which the attribution stage did not take: that person's
+    # saying, not the writer's doubt (a pronoun, "some", a name after a subordinator)
+    ("For example, he listed accomplishments in office, accomplishments he suggests his opponents don't want you to "
+     "know.", []),
+    ("The loss in Iowa won't necessarily derail the governor's campaign, as some have speculated.", []),
+    ("After Walsh suggested that the mayor had simply misspoken about the budget, the mayor contradicted him.", []),
+    # a thing for subject, a name inside a phrase after a preposition, or "It" opening its clause: the writer's
+    # inference stays a hedge
+    ("But Mueller's latest move suggests the inquiry will continue for a very long time.", ["suggests"]),
+    ("A close look at Mr. Trump's two airplanes and three helicopters, however, suggests that their value rests "
+     "chiefly in their marketing potential.", ["suggests"]),
+    ("The loss of a seat held by the party of the Governor of Virginia suggests the swing has begun.", ["suggests"]),
+    ("The selection of Ms. Collins was revealing: It suggested that Mr. McConnell was keenly focused on giving her "
+     "every opportunity.", ["suggested"]),
+]
+
+
+@pytest.mark.parametrize("text, words", SAID_BY_SOMEONE)
+def test_a_verb_of_saying_with_a_person_for_subject_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == words
