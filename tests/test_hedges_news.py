@@ -329,3 +329,24 @@ SAID_BY_SOMEONE = [
 @pytest.mark.parametrize("text, words", SAID_BY_SOMEONE)
 def test_a_verb_of_saying_with_a_person_for_subject_is_no_hedge(text, words):
     assert writer_hedge_words(text) == words
+
+
+COMMENTS_ON_WHAT_WAS_SAID = [
+    # a relative clause opened after a comma or a dash by "which" or "where", past the cue and its source and closing
+    # the claim: the writer's comment on what was said
+    ("On Wednesday, Pompeo declared that Hong Kong was “no longer autonomous from China,” which could open the door for "
+     "revoking the island’s special trade status.", "could", "writer"),
+    ("Trump said Obama was the founder of ISIS on Wednesday, and he repeated the charge on a radio show Thursday — "
+     "where he seemed to differ with Pence’s reading of his remarks.", "seemed to", "writer"),
+    ("Rutgers confirmed that Clinton is to be paid a sum of $25,000, which she reportedly intends to donate to "
+     "charity.", "reportedly", "writer"),
+    # one that a comma closes describes a noun of the content, whose sentence goes on: the source's
+    ("Democrats hope the seat, which was considered safely in the GOP’s hands, could now be in play.", "was considered",
+     "source"),
+    ("Police said the fire, which may have started in the kitchen, spread to two houses.", "may", "source"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", COMMENTS_ON_WHAT_WAS_SAID)
+def test_a_relative_clause_that_comments_on_what_was_said_is_the_writers(text, words, speaker):
+    assert speakers_of(text)[words] == speaker

@@ -155,6 +155,9 @@ _CONTENT_AFTER_CUE = re.compile(r"\s*(?:that\b|:?\s*[“\"])", re.IGNORECASE)
 _CUE_WORD = re.compile(rf"\b{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])}\b", re.IGNORECASE)
 """A hedge word that is a verb of saying or thinking ("suggested", "expected") may be a second attribution's cue."""
 _PERSON_SUBJECTS = frozenset(_SCOPE["person_subjects"])
+_SENTENTIAL_RELATIVES = frozenset(_SCOPE["sentential_relatives"])
+_ASIDE_BREAK = re.compile(r"[,;()\u2014\u2013]|\s-+\s")
+"""Punctuation that closes a relative clause within a sentence that goes on (quotation marks do not)."""
 _SUBJECT_VERB_FILLERS = frozenset(_SCOPE["subject_verb_fillers"])
 _NAME_PREPOSITIONS = frozenset(read_toml("gate_words.toml")["prepositions"]) - _CLAUSE_OPENERS
 """Prepositions (not those that also open a clause: "after", "before") that put a name in a phrase after another
@@ -206,6 +209,8 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
                 or _concedes_an_impression(text, cue, clause, claim_end))):
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category, claim_end)
+        if rule == "attribution_content" and _comments_on_what_was_said(text, cue, clause, attribution, claim_end):
+            speaker, rule = "writer", "writer_voice"
         if speaker == "writer" and rule == "writer_voice" and category != "vague_attribution" and (
                 cue.end <= told_before or _reported(text, claim_start, clause)
                 or _in_someones_view(text, claim_start, cue)):
@@ -518,6 +523,25 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
     if not (frame_start <= cue.start and cue.end <= frame_end):
         return "source", "attribution_content"
     return "writer", "writer_voice"
+
+
+def _comments_on_what_was_said(text: str, cue: FoundCue, clause: Sequence[re.Match[str]],
+                               attribution: Attribution | None, claim_end: int) -> bool:
+    """Whether the cue's clause is a relative clause that comments on what went before it, opened after a comma or a
+    dash by ``sentential_relatives`` ("Pompeo declared that Hong Kong was “no longer autonomous,” which could open
+    the door", "he reiterated them on the radio Thursday — where he seemed to differ"), past the attribution's cue and
+    source, and closing the claim: the writer's comment on what was said, not part of it. One that a comma closes
+    describes a noun of the content, whose sentence goes on ("Democrats hope the seat, which was considered safe,
+    could now be in play")."""
+    if attribution is None or attribution.inherited or not clause:
+        return False
+    frame = [span.end for span in (attribution.cue, attribution.source) if span is not None]
+    if not frame or clause[0].start() < max(frame) or _ASIDE_BREAK.search(text, cue.end, claim_end):
+        return False
+    words = [word.group().lower() for word in clause[:2]]
+    if words[0] in _CONJUNCTIONS:
+        words = words[1:]
+    return bool(words) and words[0] in _SENTENTIAL_RELATIVES
 
 
 def _in_unnamed_content(text: str, cue: FoundCue, said: Span | None) -> bool:
