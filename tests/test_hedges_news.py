@@ -141,11 +141,15 @@ MISSING_WORDING = [
     ("The minister widely expected to lead the talks fell ill on Monday.", "widely expected to"),
     ("The verdict hints that other courts could follow.", "hints that"),
     ("Troops detained two men reported to be smugglers near the border.", "reported to be"),
+    ("The hearing took place amid an international uproar over reports last week that the NSA monitored the "
+     "cellphone of German Chancellor Angela Merkel for a decade.", "reports"),
+    ("This year's celebrations were dampened by reports of a possible attempt to attack the parade.", "reports"),
     # the same words where they hedge nothing of the writer's: a named forecaster, the perfect of reporting,
     # the modal perfect of ability left to the detector
     ("The shortfall was projected by the treasury to top $2 billion.", None),
     ("The station has reported to the regulator twice this year.", None),
     ("They could’ve filed the appeal in March.", None),
+    ("The hearing took place amid an uproar over reports by The Guardian that the NSA monitored her phone.", None),
 ]
 
 
