@@ -141,11 +141,15 @@ MISSING_WORDING = [
     ("The minister widely expected to lead the talks fell ill on Monday.", "widely expected to"),
     ("The verdict hints that other courts could follow.", "hints that"),
     ("Troops detained two men reported to be smugglers near the border.", "reported to be"),
+    ("The hearing took place amid an international uproar over reports last week that the NSA monitored the "
+     "cellphone of German Chancellor Angela Merkel for a decade.", "reports"),
+    ("This year's celebrations were dampened by reports of a possible attempt to attack the parade.", "reports"),
     # the same words where they hedge nothing of the writer's: a named forecaster, the perfect of reporting,
     # the modal perfect of ability left to the detector
     ("The shortfall was projected by the treasury to top $2 billion.", None),
     ("The station has reported to the regulator twice this year.", None),
     ("They could’ve filed the appeal in March.", None),
+    ("The hearing took place amid an uproar over reports by The Guardian that the NSA monitored her phone.", None),
 ]
 
 
@@ -305,4 +309,48 @@ CONTENT_CLOSED_OR_OPENED = [
 
 @pytest.mark.parametrize("text, words, speaker", CONTENT_CLOSED_OR_OPENED)
 def test_a_hedge_in_content_its_teller_closes_or_a_view_opens_is_theirs(text, words, speaker):
+    assert speakers_of(text)[words] == speaker
+
+
+SAID_BY_SOMEONE = [
+    # a verb of saying or thinking with a person for subject, which the attribution stage did not take: that person's
+    # saying, not the writer's doubt (a pronoun, "some", a name after a subordinator)
+    ("For example, he listed accomplishments in office, accomplishments he suggests his opponents don't want you to "
+     "know.", []),
+    ("The loss in Iowa won't necessarily derail the governor's campaign, as some have speculated.", []),
+    ("After Walsh suggested that the mayor had simply misspoken about the budget, the mayor contradicted him.", []),
+    # a thing for subject, a name inside a phrase after a preposition, or "It" opening its clause: the writer's
+    # inference stays a hedge
+    ("But Mueller's latest move suggests the inquiry will continue for a very long time.", ["suggests"]),
+    ("A close look at Mr. Trump's two airplanes and three helicopters, however, suggests that their value rests "
+     "chiefly in their marketing potential.", ["suggests"]),
+    ("The loss of a seat held by the party of the Governor of Virginia suggests the swing has begun.", ["suggests"]),
+    ("The selection of Ms. Collins was revealing: It suggested that Mr. McConnell was keenly focused on giving her "
+     "every opportunity.", ["suggested"]),
+]
+
+
+@pytest.mark.parametrize("text, words", SAID_BY_SOMEONE)
+def test_a_verb_of_saying_with_a_person_for_subject_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == words
+
+
+COMMENTS_ON_WHAT_WAS_SAID = [
+    # a relative clause opened after a comma or a dash by "which" or "where", past the cue and its source and closing
+    # the claim: the writer's comment on what was said
+    ("On Wednesday, Pompeo declared that Hong Kong was “no longer autonomous from China,” which could open the door for "
+     "revoking the island’s special trade status.", "could", "writer"),
+    ("Trump said Obama was the founder of ISIS on Wednesday, and he repeated the charge on a radio show Thursday — "
+     "where he seemed to differ with Pence’s reading of his remarks.", "seemed to", "writer"),
+    ("Rutgers confirmed that Clinton is to be paid a sum of $25,000, which she reportedly intends to donate to "
+     "charity.", "reportedly", "writer"),
+    # one that a comma closes describes a noun of the content, whose sentence goes on: the source's
+    ("Democrats hope the seat, which was considered safely in the GOP’s hands, could now be in play.", "was considered",
+     "source"),
+    ("Police said the fire, which may have started in the kitchen, spread to two houses.", "may", "source"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", COMMENTS_ON_WHAT_WAS_SAID)
+def test_a_relative_clause_that_comments_on_what_was_said_is_the_writers(text, words, speaker):
     assert speakers_of(text)[words] == speaker

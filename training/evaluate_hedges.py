@@ -55,6 +55,9 @@ SCOPE_RULES = {
     "told_before": (hedge_scope, "_told_before", lambda text, claim_start, claim_end: claim_start),
     "block_quote": (cues, "_block_quoted", lambda text, claims, attributions: [False] * len(claims)),
     "lead_in_verbs": (cues, "LEAD_IN_VERBS", frozenset(CUE_VERBS)),
+    "said_by_someone": (hedge_scope, "_said_by_someone", lambda text, cue, clause: False),
+    "comments_on_what_was_said": (hedge_scope, "_comments_on_what_was_said",
+                                  lambda text, cue, clause, attribution, claim_end: False),
 }
 """Each scope rule ``--ablate`` can switch off: the module, the name, and what stands in for it (a rule that
 never fires)."""

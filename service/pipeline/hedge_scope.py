@@ -119,6 +119,7 @@ apposition after a comma (also inside the closing quotation mark) or a dash, who
 _NOT_APPOSITION = _CLAUSE_OPENERS | _CONJUNCTIONS | DETERMINERS | frozenset(PRONOUNS)
 """Words that, after a comma, go on with the sentence rather than name what the term is ("many of whom")."""
 _NEGATED_VERB = re.compile(r"n['’]t$")
+_POSSESSIVE = re.compile(r"['’]s?$")
 _OPENING = re.compile(r"[\W_]*")
 """What may stand before a word that opens its claim: spaces, quotation marks, a dash."""
 _WRITER_VOICE = frozenset(read_toml("gate_words.toml")["writer_voice"]) | {"to"}
@@ -153,6 +154,14 @@ _NO_TELLER = frozenset({"it", "it’s", "it's", "i", "i'm", "i’m", "we", "we'r
 _CONTENT_AFTER_CUE = re.compile(r"\s*(?:that\b|:?\s*[“\"])", re.IGNORECASE)
 _CUE_WORD = re.compile(rf"\b{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])}\b", re.IGNORECASE)
 """A hedge word that is a verb of saying or thinking ("suggested", "expected") may be a second attribution's cue."""
+_PERSON_SUBJECTS = frozenset(_SCOPE["person_subjects"])
+_SENTENTIAL_RELATIVES = frozenset(_SCOPE["sentential_relatives"])
+_ASIDE_BREAK = re.compile(r"[,;()\u2014\u2013]|\s-+\s")
+"""Punctuation that closes a relative clause within a sentence that goes on (quotation marks do not)."""
+_SUBJECT_VERB_FILLERS = frozenset(_SCOPE["subject_verb_fillers"])
+_NAME_PREPOSITIONS = frozenset(read_toml("gate_words.toml")["prepositions"]) - _CLAUSE_OPENERS
+"""Prepositions (not those that also open a clause: "after", "before") that put a name in a phrase after another
+noun ("data from the CDC suggests"): the name is then not the verb's subject."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,11 +204,13 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
                 text, claim_start, cue, category, attribution):
             continue
         clause = _clause_before(text, breaks, cue)
-        if _in_question(clause) or (category == "speculation" and (
+        if _said_by_someone(text, cue, clause) or _in_question(clause) or (category == "speculation" and (
                 _modal_of_time_or_purpose(text, cue, clause) or _verb_of_a_condition(text, cue, clause)
                 or _concedes_an_impression(text, cue, clause, claim_end))):
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category, claim_end)
+        if rule == "attribution_content" and _comments_on_what_was_said(text, cue, clause, attribution, claim_end):
+            speaker, rule = "writer", "writer_voice"
         if speaker == "writer" and rule == "writer_voice" and category != "vague_attribution" and (
                 cue.end <= told_before or _reported(text, claim_start, clause)
                 or _in_someones_view(text, claim_start, cue)):
@@ -443,6 +454,28 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
     return inside and not be_before(text, cue.start, claim_start) and not _is_appearance(text, cue)
 
 
+def _said_by_someone(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) -> bool:
+    """Whether the cue is a verb of saying or thinking ("suggested", "speculated") whose subject is a person: a
+    pronoun of ``person_subjects`` or a capitalised name, perhaps past an auxiliary or an adverb ("After Hewitt
+    suggested that", "as some have speculated"). It is then the cue of an attribution the attribution stage did not
+    take, not the writer's hedge (guidelines: an attribution's cue is not listed again as a hedge); with a thing for
+    subject ("the remarks suggest", "data from the CDC suggests", "it suggests") it is the writer's inference."""
+    if not _CUE_WORD.fullmatch(text, cue.start, cue.end) or text[cue.start].isupper():
+        return False  # a capitalised verb is a headline's, whose words are all capitalised
+    words = [word.group() for word in clause]
+    while words and (words[-1].lower() in _SUBJECT_VERB_FILLERS or words[-1].lower().endswith("ly")):
+        words.pop()
+    if not words or words[-1].lower() in _PERSON_SUBJECTS:
+        return bool(words)
+    name = 0
+    while name < len(words) and words[-1 - name][0].isupper() and not _POSSESSIVE.search(words[-1 - name]):
+        name += 1
+    before = [word.lower() for word in words[:len(words) - name] if word.lower() not in DETERMINERS]
+    if name == 0 or (before and before[-1] in _NAME_PREPOSITIONS):
+        return False
+    return bool(before) or name > 1  # one capitalised word opening the clause may be a noun ("Polls suggest", "It")
+
+
 def _inferred_from_a_fact(text: str, claim_start: int, cue: FoundCue, source: Span | None) -> bool:
     """Whether the cue's subject is only a pronoun standing for a fact ("It suggests that", "This also suggests"),
     taken for its source or left without one: the writer's inference from what was just said."""
@@ -490,6 +523,25 @@ def _speaker(text: str, cue: FoundCue, quoted: Sequence[tuple[int, int]], attrib
     if not (frame_start <= cue.start and cue.end <= frame_end):
         return "source", "attribution_content"
     return "writer", "writer_voice"
+
+
+def _comments_on_what_was_said(text: str, cue: FoundCue, clause: Sequence[re.Match[str]],
+                               attribution: Attribution | None, claim_end: int) -> bool:
+    """Whether the cue's clause is a relative clause that comments on what went before it, opened after a comma or a
+    dash by ``sentential_relatives`` ("Pompeo declared that Hong Kong was “no longer autonomous,” which could open
+    the door", "he reiterated them on the radio Thursday — where he seemed to differ"), past the attribution's cue and
+    source, and closing the claim: the writer's comment on what was said, not part of it. One that a comma closes
+    describes a noun of the content, whose sentence goes on ("Democrats hope the seat, which was considered safe,
+    could now be in play")."""
+    if attribution is None or attribution.inherited or not clause:
+        return False
+    frame = [span.end for span in (attribution.cue, attribution.source) if span is not None]
+    if not frame or clause[0].start() < max(frame) or _ASIDE_BREAK.search(text, cue.end, claim_end):
+        return False
+    words = [word.group().lower() for word in clause[:2]]
+    if words[0] in _CONJUNCTIONS:
+        words = words[1:]
+    return bool(words) and words[0] in _SENTENTIAL_RELATIVES
 
 
 def _in_unnamed_content(text: str, cue: FoundCue, said: Span | None) -> bool:
