@@ -765,10 +765,10 @@ def _relative_aside(lower_before: list[str], lower_after: list[str]) -> bool:
 
 
 def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | None:
-    """Where one of ``relatives`` opens a teller of one to ``_TELLER_WORDS`` words with no mark, auxiliary or past
-    form in it ("which Mr. Moran said": ``_without_title_points`` took the title's point), right before the cue past the auxiliaries, modals
-    and "-ly" adverbs before it ("in what police have repeatedly said", "which Trump in his 2016 campaign promised");
-    None when none does."""
+    """Where one of ``relatives`` opens a teller of one to ``_TELLER_WORDS`` words with no mark, auxiliary or past form
+    in it ("which Mr. Moran said": ``_without_title_points`` took the title's point), right before the cue past the
+    auxiliaries, modals and "-ly" adverbs before it ("in what police have repeatedly said", "which Trump in his 2016
+    campaign promised"); None when none does."""
     end = _before_auxiliaries(lower_before)
     for at in range(end - 1, max(-1, end - 2 - _TELLER_WORDS), -1):
         word = lower_before[at]
@@ -864,11 +864,11 @@ def _negated(lower_before: list[str]) -> bool:
 
 
 def _in_adjunct_clause(lower_before: list[str], lower_after: list[str], gerund: bool = False) -> bool:
-    """Whether the cue's clause is opened by an adjunct subordinator (``adjunct_subordinators``: "after",
-    "although", "if"; or a claim's opening "as", ``_temporal_as``) with the teller between them, or right before a ``gerund`` cue ("After announcing his
-    retirement, ...", "Despite admitting that"), since the last mark before the cue, while the sentence's main
-    clause has a finite verb outside that clause: before it ("Obama wants the limit raised, although he said") or
-    after a mark that follows the cue ("After the hosts pointed out that ..., Trump still embraced"). With no
+    """Whether the cue's clause is opened by an adjunct subordinator (``adjunct_subordinators``: "after", "although",
+    "if"; or a claim's opening "as", ``_temporal_as``) with the teller between them, or right before a ``gerund`` cue
+    ("After announcing his retirement, ...", "Despite admitting that"), since the last mark before the cue, while the
+    sentence's main clause has a finite verb outside that clause: before it ("Obama wants the limit raised, although he
+    said") or after a mark that follows the cue ("After the hosts pointed out that ..., Trump still embraced"). With no
     verb of its own outside ("This, after Trump insisted that ..."), the sentence is the cue's."""
     start = _clause_start(lower_before)
     opener = next((at for at in range(len(lower_before) - 1, start - 1, -1) if lower_before[at] in _CLAUSE_OPENERS), None)
