@@ -153,14 +153,13 @@ def unattributed_quotations(
         claim, end = claims[index], index + 1
         while end < len(claims) and claims[end].paragraph == claim.paragraph and claims[end].opens_inside_quote:
             end += 1
-        if (not claim.opens_inside_quote and quotations.opening_at(claim.start) is not None
-                and all(result[number] is None for number in range(index, end))
+        unattributed = all(result[number] is None for number in range(index, end))
+        if (not claim.opens_inside_quote and quotations.opening_at(claim.start) is not None and unattributed
                 and not _named_after(text, quotations, claims, end - 1)):
             speaker = (_opens_with_name(text, claims, result, index) or _last_quoted(text, claims, result, index)
                        or _led_in_by_no_one_named(claims, index) or _quoted_paragraph(claims, index, end))
             result[index:end] = [speaker] * (end - index)
-        elif (end - index > 1 and all(result[number] is None for number in range(index, end))
-              and _opened_after_lead_in(text, quotations, claim) is not None
+        elif (end - index > 1 and unattributed and _opened_after_lead_in(text, quotations, claim) is not None
               and not _named_after(text, quotations, claims, end - 1)):
             result[index + 1 : end] = [_someone_s(Step("opened_by_no_one_named", index))] * (end - index - 1)
         index = end
@@ -281,8 +280,8 @@ def lead_in(
     it ("the agency responded") or, inverted after a comma or a quotation, after it ("writes CNN's Brian Stelter");
     the verb is looked for up to ``end`` (the claim's end when None). An unlisted verb of communication leads in
     only a news outlet's block (``_REPORTING_WITH_ANY_VERB``); before a quotation the claim opens (``quoting``), it
-    leads in whatever the source's type ("De Miranda evokes the
-    notion in his introduction: “..."): the quotation is what the verb communicates."""
+    leads in whatever the source's type ("De Miranda evokes the notion in his introduction: “..."): the quotation is
+    what the verb communicates."""
     if colon and ENDS_WITH_COLON.search(claim.text) is None:
         return None
     for verb in _LOWER_WORD.finditer(text, claim.start, claim.end if end is None else end):

@@ -188,9 +188,10 @@ def _name_between_commas(text: str, pieces: list[re.Match[str]]) -> Span | None:
             words.pop(0)
         span = trim(text, words[0].start(), piece.end()) if words else None
         after_comma = text[piece.start() - 1 : piece.start()] == ","
-        described = after_comma and index > 0 and names_one_unnamed_person(text, trim(text, *pieces[index - 1].span()))
-        if span is not None and is_personal_name(text, span, surname=tagged or described):
-            return span
+        if span is not None and is_personal_name(text, span, surname=tagged or (
+                after_comma and index > 0 and len(span.text.split()) == 1
+                and names_one_unnamed_person(text, trim(text, *pieces[index - 1].span())))):
+            return span  # the piece before is read only for a one-word name, the one case ``surname`` decides
         tagged = span is not None and (_PARTY_SHORT.match(span.text) is not None or _AGE.fullmatch(span.text) is not None)
         if not after_comma:
             return None
