@@ -12,9 +12,9 @@ recognizers:
 
 They run last, on what inheritance left: a claim with a cue of its own ("In a study, researchers found") keeps its
 teller, and one that goes on from an earlier claim keeps its source, except a poll's share carried from an earlier
-poll to a claim that puts someone at a figure by a poll of its own or gives it in one. Nothing is handed on: held out, letting the
-poll-share inheritance carry an adjunct's poll on gave 11 claims the labels leave unattributed or attribute on their
-own a poll, for no right one."""
+poll to a claim that puts someone at a figure by a poll of its own or gives it in one. Nothing is handed on: held
+out, letting the poll-share inheritance carry an adjunct's poll on gave 11 claims the labels leave unattributed or
+attribute on their own a poll, for no right one."""
 from __future__ import annotations
 
 import re
@@ -61,7 +61,7 @@ def evidence_adjuncts(
 
 
 def _documented(text: str, claim: Claim, attribution: Attribution | None) -> Attribution | None:
-    """``claim``'s attribution after the two recognizers (see the module's docstring)."""
+    """``claim``'s attribution after the recognizers (see the module's docstring)."""
     if attribution is None:
         return (_adjunct(text, claim) or _polls_figure(text, claim) or _closing_per(text, claim)
                 or _figure_in_poll(text, claim))
