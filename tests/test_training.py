@@ -24,6 +24,8 @@ from service.pipeline.records import Span
 from training.__main__ import main as train_main
 from training.evaluate import SegmentedDocument, baseline_reader, score
 from training.fit import claim_design_matrix, claim_labels_of, cross_fit_folds, design_matrix, fit_attributes
+from training.heldout import collection_folder
+from training.labelled import TRAIN_DIR, load_folder
 from training.polnear import Document, GoldAttribution, load_split, parse_annotations
 
 # Lines from PolNeAR dev breitbart_2016-09-12 (offsets shifted), plus a discontinuous cue.
@@ -214,3 +216,11 @@ def test_spread_of_identical_articles_is_their_own_figure() -> None:
     assert spread([article] * 10, 20, draws=50) == {
         "precision_5_50_95": [0.75, 0.75, 0.75], "recall_5_50_95": [0.6, 0.6, 0.6],
         "share_precision_below_0.85": 1.0, "share_recall_below_0.75": 1.0}
+
+
+def test_collection_folder_keeps_one_collection_with_readable_texts(tmp_path: Path) -> None:
+    rows = [line.split("\t") for table in TRAIN_DIR.glob("articles*.tsv")
+            for line in table.read_text(encoding="utf-8").splitlines()[1:]]
+    kept = load_folder(collection_folder("polnear-train", tmp_path))  # texts found and their SHA-256 checked
+    assert sorted(a.id for a in kept) == sorted(row[0] for row in rows if row[1] == "polnear-train")
+    assert {a.fold for a in kept} == {"fold0", "fold1", "fold2", "fold3"}
