@@ -25,8 +25,9 @@ MAX_SOURCE_WORDS = 12
 _PIECE_MARKS = ",;:“”\"—"
 # A comma between digit groups ("14,300 people") is part of a number, not a mark.
 _DIGIT_COMMA = r"(?<=\d),(?=\d{3}(?!\d))"
-_IN_PIECE = rf"(?:[^{_PIECE_MARKS}]|{_DIGIT_COMMA})"
-PIECE = re.compile(rf"{_IN_PIECE}+")
+PIECE = re.compile(rf"(?:[^{_PIECE_MARKS}]++|{_DIGIT_COMMA})+")
+"""A run of words between marks (possessive: ``re`` takes a run of plain characters in one step, not one character
+per turn of the group; the two branches open with different characters, so nothing is given back)."""
 _LAST_PIECE_MARK = re.compile(rf"(?s:.*)(?!{_DIGIT_COMMA})[{_PIECE_MARKS}]")
 """Up to the last mark that ends a piece: the greedy run goes to the end at once and gives back one character at a
 time, so only the last piece is read, not every piece from the start."""
