@@ -74,11 +74,13 @@ _RULE_VERBS = frozenset(CUE_VERBS)
 # so a word with no opener after it fails once, not once per length (a third of the scan's time).
 _BEFORE_CONTENT = re.compile(r"(?<![\w'’-])[a-z]{3,}+(?=\s+that\b|\s*:|\s*,?\s*[“\"])")
 _TELLER_TAG = re.compile(
-    rf"(?:[,?!—–-]\s*{_CLOSER}|,)\s+(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*|he|she|they|we)"
+    rf"[,?!—–-](?:\s*{_CLOSER}|(?<=,))\s+(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*|he|she|they|we)"
     r"(?:\s+[a-z]+ly)?\s+(?P<verb>[a-z]{3,}+)(?=\s*[,.!?])"
 )
 """A reporting clause of a name or pronoun and a verb alone, after a quotation or between commas ("“...,” Maher
-remarked.", "The goal, he underlines, is ...", "Polls, they contend, overstate ...")."""
+remarked.", "The goal, he underlines, is ...", "Polls, they contend, overstate ..."). It opens with one character
+class, the mark, so that ``re`` skips ahead to the next mark (alternatives that open with a class each are tried at
+every character); a comma alone will do, any mark before a closing quotation mark."""
 _CONTENT_OPENER = re.compile(r'that|:|“|"')
 """What ``_BEFORE_CONTENT`` needs after its word: without one of them in a claim, it has no cue before content. Every
 branch opens with a literal, so ``re`` skips ahead to the next of their first characters."""
