@@ -423,14 +423,15 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "singular_noun"
     if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive_after(cue_words, lower_after):
         return "agreeing"
-    lemma = verb_lemma(_verb_word(cue_words))
+    verb = _verb_word(cue_words)
+    lemma = verb_lemma(verb)
     if lemma in _DECIDING:
         return "decision"
     if lemma in _SEEMING and (_infinitive_after(cue_words, lower_after) or _seems_so(lower_after)):
         return "seeming"
     if lemma in _KNOWING:
         return "knowing"
-    if _feels(_verb_word(cue_words), lower_after):
+    if _feels(verb, lower_after):
         return "feeling"
     if lemma in _ASKING and _asks_no_assertion(lower_after):
         return "asking"
@@ -463,7 +464,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "demanding"
     if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
         return "modifier"
-    before_verb = [*lower_before, *cue_words[: cue_words.index(_verb_word(cue_words))]]
+    before_verb = [*lower_before, *cue_words[: cue_words.index(verb)]]
     if _in_restrictive_relative(before_verb, _RESTRICTIVE_RELATIVES):
         return "restrictive_relative"
     if lemma not in _EVIDENTIAL and _in_restrictive_relative(before_verb, _DEFINING_RELATIVES):
@@ -496,7 +497,7 @@ def _without_title_points(words: list[str]) -> list[str]:
     """``words`` without the points of titles and initials ("mrs", ".", "clinton"; "u", ".", "s", "."), which end no
     clause: "He attacked Mr. Clinton after Mrs. Clinton accused him" has one clause before "after". The claim's last
     word is left, which ends it."""
-    if "." not in words:
+    if "." not in words[1:-1]:  # a claim's only point is mostly its last word, which stays
         return words
     last = len(words) - 1
     return [word for at, word in enumerate(words)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import islice
 
 from ..records import Span
 from ..source_lexicons import DETERMINERS, PARTY_MEMBERS, PHRASE_WORDS, PRONOUNS
@@ -176,7 +177,7 @@ def clause_subject(text: str, claim_start: int, cue_start: int) -> Span | None:
     asides when the verb opens a later piece ("Senator Ann Cole of Ohio, facing a close race, issued a statement");
     None when no verb is found."""
     alone = None  # a verbless piece that may be the subject, its verb after an aside
-    for piece in list(PIECE.finditer(text, claim_start, cue_start))[:APPOSITION_PIECES]:
+    for piece in islice(PIECE.finditer(text, claim_start, cue_start), APPOSITION_PIECES):
         words = [word for word in WORD.finditer(text, piece.start(), piece.end())]
         while words and (words[0].group().lower() in OPENING_WORDS or words[0].group().lower() in _FOCUS_ADVERBS):
             words.pop(0)

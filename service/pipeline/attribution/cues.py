@@ -19,7 +19,7 @@ from .references import names_a_teller
 from .spans import plausible, source_after, source_before, trim
 from .words import (
     ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, FINITE_AUXILIARIES, LY_ADVERB, RIGHT_NP, VERB_INITIALS,
-    verb_classes,
+    WORD_OR_JOINER, verb_classes, word_initial_matches,
 )
 
 _CUE_INITIALS = "".join(sorted({*VERB_INITIALS, "A", "C"}))
@@ -74,11 +74,13 @@ _RULE_VERBS = frozenset(CUE_VERBS)
 # so a word with no opener after it fails once, not once per length (a third of the scan's time).
 _BEFORE_CONTENT = re.compile(r"(?<![\w'’-])[a-z]{3,}+(?=\s+that\b|\s*:|\s*,?\s*[“\"])")
 _TELLER_TAG = re.compile(
-    rf"(?:[,?!—–-]\s*{_CLOSER}|,)\s+(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*|he|she|they|we)"
+    rf"[,?!—–-](?:\s*{_CLOSER}|(?<=,))\s+(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*|he|she|they|we)"
     r"(?:\s+[a-z]+ly)?\s+(?P<verb>[a-z]{3,}+)(?=\s*[,.!?])"
 )
 """A reporting clause of a name or pronoun and a verb alone, after a quotation or between commas ("“...,” Maher
-remarked.", "The goal, he underlines, is ...", "Polls, they contend, overstate ...")."""
+remarked.", "The goal, he underlines, is ...", "Polls, they contend, overstate ..."). It opens with one character
+class, the mark, so that ``re`` skips ahead to the next mark (alternatives that open with a class each are tried at
+every character); a comma alone will do, any mark before a closing quotation mark."""
 _CONTENT_OPENER = re.compile(r'that|:|“|"')
 """What ``_BEFORE_CONTENT`` needs after its word: without one of them in a claim, it has no cue before content. Every
 branch opens with a literal, so ``re`` skips ahead to the next of their first characters."""
@@ -91,7 +93,8 @@ _CLAUSE_AFTER = re.compile(
 """A clause after a cue, with or without "that": "that", "so" standing for it at the end ("hope so"), a subject pronoun,
 or a finite auxiliary after one to six words and no punctuation ("think the plan will fail", "denied the visit was a
 factor"; not "states do", where the cue word is a noun before its verb)."""
-_BELIEF_BEFORE_CLAUSE = re.compile(rf"(?<![\w'’-])(?:{word_trie(CLAUSE_WORDS['belief_verbs'])})(?={_CLAUSE_AFTER.pattern})")
+_BELIEF_BEFORE_CLAUSE = re.compile(rf"(?:{word_trie(CLAUSE_WORDS['belief_verbs'])})(?={_CLAUSE_AFTER.pattern})")
+"""A belief verb before a clause; as a whole word, not joined to the word before (``_beliefs_before_clauses``)."""
 
 
 @record
@@ -168,8 +171,7 @@ def class_cues(text: str, claim: Claim) -> tuple[Cue, ...]:
     complains that", "pollsters caution that", "the hydrologist theorizes that", or alone
     with their teller in a reporting clause (``_TELLER_TAG``: "“...,” Maher remarked."); and belief verbs before a
     clause, "Some officials think the mayor is at risk" (docs/guidelines.md, "belief")."""
-    beliefs = [(Span(m.start(), m.end(), m.group()), "verb")
-               for m in _BELIEF_BEFORE_CLAUSE.finditer(text, claim.start, claim.end)]
+    beliefs = [(Span(m.start(), m.end(), m.group()), "verb") for m in _beliefs_before_clauses(text, claim)]
     tags = [(Span(m.start("verb"), m.end("verb"), m.group("verb")), "verb")
             for m in _TELLER_TAG.finditer(text, claim.start, claim.end) if of_candidate_class(m.group("verb"))]
     said = [
@@ -217,7 +219,14 @@ def _after_a_teller(text: str, claim: Claim, start: int) -> bool:
 def may_hold_class_cue(text: str, claim: Claim) -> bool:
     """Whether ``class_cues`` may find a cue in the claim: content may open in it (``may_open_content``), or a belief
     verb stands before a clause ("many officials believe meaningful debt relief is possible"), which needs no "that"."""
-    return may_open_content(text, claim) or _BELIEF_BEFORE_CLAUSE.search(text, claim.start, claim.end) is not None
+    return may_open_content(text, claim) or next(_beliefs_before_clauses(text, claim), None) is not None
+
+
+def _beliefs_before_clauses(text: str, claim: Claim) -> Iterator[re.Match[str]]:
+    """The belief verbs before a clause in the claim: ``_BELIEF_BEFORE_CLAUSE`` opens with the verbs' first letters,
+    so ``re`` skips to them, and the word's start is checked on each hit (a lookbehind in front is tried at every
+    character)."""
+    return word_initial_matches(_BELIEF_BEFORE_CLAUSE, text, claim.start, claim.end, WORD_OR_JOINER)
 
 
 def may_open_content(text: str, claim: Claim) -> bool:

@@ -25,10 +25,12 @@ MAX_SOURCE_WORDS = 12
 _PIECE_MARKS = ",;:“”\"—"
 # A comma between digit groups ("14,300 people") is part of a number, not a mark.
 _DIGIT_COMMA = r"(?<=\d),(?=\d{3}(?!\d))"
-_IN_PIECE = rf"(?:[^{_PIECE_MARKS}]|{_DIGIT_COMMA})"
-PIECE = re.compile(rf"{_IN_PIECE}+")
-_LAST_PIECE_MARK = re.compile(rf"(?!{_DIGIT_COMMA})[{_PIECE_MARKS}]{_IN_PIECE}*+$")
-"""Possessive: a stretch that stops at a mark before the end fails at once, not once per length."""
+PIECE = re.compile(rf"(?:[^{_PIECE_MARKS}]++|{_DIGIT_COMMA})+")
+"""A run of words between marks (possessive: ``re`` takes a run of plain characters in one step, not one character
+per turn of the group; the two branches open with different characters, so nothing is given back)."""
+_LAST_PIECE_MARK = re.compile(rf"(?s:.*)(?!{_DIGIT_COMMA})[{_PIECE_MARKS}]")
+"""Up to the last mark that ends a piece: the greedy run goes to the end at once and gives back one character at a
+time, so only the last piece is read, not every piece from the start."""
 _PHRASE_WORDS: dict[str, list[str]] = read_toml("phrase_words.toml")
 # A closed pair of double marks inside a noun phrase ("the “Victoria” account"): its closing mark is no junk.
 _QUOTED_PAIR = re.compile(r"[“\"][^“”\"]*[”\"]")
@@ -230,8 +232,8 @@ def last_piece_start(text: str, start: int, end: int) -> int | None:
     after another, most with a short last piece)."""
     if end <= start or text[end - 1] in _PIECE_MARKS:
         return None
-    mark = _LAST_PIECE_MARK.search(text, start, end)
-    return start if mark is None else mark.start() + 1
+    mark = _LAST_PIECE_MARK.match(text, start, end)
+    return start if mark is None else mark.end()
 
 
 def _party_tag_at_end(text: str, start: int, end: int) -> re.Match[str] | None:

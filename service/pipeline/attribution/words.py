@@ -46,14 +46,18 @@ RIGHT_NP = re.compile(
 )
 BY_AFTER = re.compile(r"\s+by\s+")
 _WORD_CHAR = re.compile(r"\w")
+WORD_OR_JOINER = re.compile(r"[\w'’-]")
+r"""What stands before a word joined to the one before it by an apostrophe or a hyphen too (``(?<![\w'’-])``)."""
 
 
-def word_initial_matches(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    r"""The matches of ``pattern`` in ``text[start:end]`` that open a word (what ``\b`` in front of it keeps, the
-    character before ``start`` seen too). A pattern that opens with a literal lets ``re`` skip ahead to the next
-    place that literal stands; one that opens with ``\b`` is tried at every character, several times the cost."""
+def word_initial_matches(pattern: re.Pattern[str], text: str, start: int, end: int,
+                         before: re.Pattern[str] = _WORD_CHAR) -> Iterator[re.Match[str]]:
+    r"""The matches of ``pattern`` in ``text[start:end]`` that open a word (what ``\b`` in front of it keeps, or
+    ``(?<!before)``; the character before ``start`` seen too). A pattern that opens with a literal, or with
+    alternatives that each do, lets ``re`` skip ahead to the next place one stands; one that opens with ``\b`` or a
+    lookbehind is tried at every character, several times the cost."""
     for match in pattern.finditer(text, start, end):
-        if match.start() == 0 or _WORD_CHAR.match(text, match.start() - 1) is None:
+        if match.start() == 0 or before.match(text, match.start() - 1) is None:
             yield match
 
 QUOTE_MARKS = frozenset("“”\"")
