@@ -250,6 +250,19 @@ def test_hedge_evaluation_refuses_the_test_fold_as_another_folder(capsys) -> Non
     assert "never the test fold" in capsys.readouterr().err
 
 
+def test_each_ablated_scope_rule_is_stood_in_for_by_a_function_of_its_parameters() -> None:
+    import inspect
+
+    from training.evaluate_hedges import SCOPE_RULES
+
+    for name, (module, attribute, stand_in) in SCOPE_RULES.items():
+        rule = getattr(module, attribute)
+        if callable(rule):
+            assert list(inspect.signature(stand_in).parameters) == list(inspect.signature(rule).parameters), name
+        else:
+            assert type(stand_in) is type(rule), name
+
+
 def test_collection_folder_keeps_one_collection_with_readable_texts(tmp_path: Path) -> None:
     rows = [line.split("\t") for table in TRAIN_DIR.glob("articles*.tsv")
             for line in table.read_text(encoding="utf-8").splitlines()[1:]]

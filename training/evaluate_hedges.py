@@ -62,6 +62,13 @@ SCOPE_RULES = {
     "said_by_someone": (hedge_scope, "_said_by_someone", lambda text, cue, clause: False),
     "comments_on_what_was_said": (hedge_scope, "_comments_on_what_was_said",
                                   lambda text, cue, clause, attribution, claim_end: False),
+    "introduces_name": (hedge_scope, "_introduces_name", lambda text, cue: False),
+    "time_or_purpose": (hedge_scope, "_modal_of_time_or_purpose", lambda text, cue, clause: False),
+    "concedes_an_impression": (hedge_scope, "_concedes_an_impression", lambda text, cue, clause, claim_end: False),
+    "someones_view": (hedge_scope, "_in_someones_view", lambda text, claim_start, cue: False),
+    "inferred_from_a_fact": (hedge_scope, "_inferred_from_a_fact", lambda text, claim_start, cue, source: False),
+    "in_unnamed_content": (hedge_scope, "_in_unnamed_content", lambda text, cue, said: False),
+    "closes_unnamed_content": (hedge_scope, "_closes_unnamed_content", lambda text, cue, said: False),
 }
 """Each scope rule ``--ablate`` can switch off: the module, the name, and what stands in for it (a rule that
 never fires)."""
