@@ -245,6 +245,10 @@ TIME_AND_PURPOSE = [
     ("The levee is old, and so the river may flood the lower town again this spring.", ["may"]),
     # another subordinator nearer the modal opens its own clause
     ("Crews left before the storm arrived because the levee may fail again.", ["may"]),
+    # "do so" stands for an action just named, no purpose: the modal hedges (a train-fold article)
+    ("That's Boehner's problem: He's trying to ease his members into the real world, where defunding Obamacare is "
+     "impossible as long as Obama is in the White House, and where attempts to do so via incredibly unconventional "
+     "means could have disastrous consequences.", ["could"]),
 ]
 
 

@@ -218,6 +218,51 @@ def test_spread_of_identical_articles_is_their_own_figure() -> None:
         "share_precision_below_0.85": 1.0, "share_recall_below_0.75": 1.0}
 
 
+def test_hedge_evaluation_scores_another_folder_with_the_shipped_pipeline(tmp_path: Path, capsys) -> None:
+    import hashlib
+
+    from training.evaluate_hedges import main as evaluate_hedges
+
+    text = "The storm will probably reach the northern coast by Friday evening. The ferry may resume on Monday."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "articles.tsv").write_text(
+        "id\tpath\tsha256\tkind\toutlet\trating\n"
+        f"a\ta.txt\t{hashlib.sha256(text.encode()).hexdigest()}\tnews\tOutlet\thigh\n", encoding="utf-8")
+    probably, second = text.index("probably"), text.index("The ferry")
+    sentences = [{"start": 0, "end": second - 1, "claim": True, "attribution": None,
+                  "hedges": [[probably, probably + len("probably"), "speculation"]]},
+                 {"start": second, "end": len(text), "claim": True, "attribution": None, "hedges": []}]
+    (tmp_path / "gold.jsonl").write_text(json.dumps({"id": "a", "sentences": sentences}) + "\n", encoding="utf-8")
+    assert evaluate_hedges(["--folder", str(tmp_path)]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("writer hedges:"))
+    measured = json.loads(line.removeprefix("writer hedges:"))
+    assert (measured["held_out"], measured["per_fold"].keys()) == (False, {tmp_path.name})
+    assert {key: measured[key] for key in ("predicted", "right", "gold", "found")} == {
+        "predicted": 2, "right": 1, "gold": 1, "found": 1}
+
+
+def test_hedge_evaluation_refuses_the_test_fold_as_another_folder(capsys) -> None:
+    from training.evaluate_hedges import main as evaluate_hedges
+    from training.labelled import TEST_DIR
+
+    with pytest.raises(SystemExit):
+        evaluate_hedges(["--folder", str(TEST_DIR)])
+    assert "never the test fold" in capsys.readouterr().err
+
+
+def test_each_ablated_scope_rule_is_stood_in_for_by_a_function_of_its_parameters() -> None:
+    import inspect
+
+    from training.evaluate_hedges import SCOPE_RULES
+
+    for name, (module, attribute, stand_in) in SCOPE_RULES.items():
+        rule = getattr(module, attribute)
+        if callable(rule):
+            assert list(inspect.signature(stand_in).parameters) == list(inspect.signature(rule).parameters), name
+        else:
+            assert type(stand_in) is type(rule), name
+
+
 def test_collection_folder_keeps_one_collection_with_readable_texts(tmp_path: Path) -> None:
     rows = [line.split("\t") for table in TRAIN_DIR.glob("articles*.tsv")
             for line in table.read_text(encoding="utf-8").splitlines()[1:]]

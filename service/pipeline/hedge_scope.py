@@ -76,6 +76,7 @@ _WORD_CHARS = 24
 _FACT_PRONOUNS = frozenset(_SCOPE["fact_pronouns"])
 _CLOSING_CUES = frozenset(_SCOPE["closing_cues"])
 _TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
+_DO_FORMS = frozenset(_SCOPE["do_forms"])
 _CONDITIONS = frozenset(_SCOPE["conditions"])
 _IMPRESSION = re.compile(rf"\s+(?:\w+ly\s+)?(?:{word_trie(_SCOPE['impression_verbs'])})\b", re.IGNORECASE)
 """A verb of how a thing strikes one after a modal, perhaps past an adverb: "might seem", "may initially sound"."""
@@ -299,13 +300,15 @@ def _past_coordination(clause: Sequence[re.Match[str]], position: int) -> int:
 def _modal_of_time_or_purpose(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) -> bool:
     """Whether the cue is a modal in a clause of time or purpose ("before the court could rule", "so she could
     join", "so that they might"): the nearest subordinator before it opens such a clause, "so" neither as the
-    clause's first word nor after "and" or "but" ("and so it might": therefore)."""
+    clause's first word nor after "and" or "but" ("and so it might": therefore), nor after a form of "do" ("attempts
+    to do so could": the action just named)."""
     if "after_subject" not in word_categories().get(text[cue.start:cue.end].lower(), ("", frozenset()))[1]:
         return False
     for position in range(len(clause) - 1, -1, -1):
         word = clause[position].group().lower()
         if word in _TIME_AND_PURPOSE:
-            return word != "so" or (position > 0 and clause[position - 1].group().lower() not in _CONJUNCTIONS)
+            before = clause[position - 1].group().lower() if position > 0 else ""
+            return word != "so" or (bool(before) and before not in _CONJUNCTIONS | _DO_FORMS)
         if word == "that" and position > 0 and clause[position - 1].group().lower() == "so":
             continue  # "so that": a purpose
         if word in _CLAUSE_OPENERS:
