@@ -456,11 +456,11 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "nothing_said"
     if _describes_itself(cue_words, lower_after):
         return "self_description"
-    if _states(cue_words, lower_after):
+    if _states(cue_words, verb, lemma, lower_after):
         return "state"
     if lemma in _PHRASAL_ACTIONS and len(cue_words) == 1 and lower_after[:1] and lower_after[0] in _ACTION_PARTICLES:
         return "phrasal_action"
-    if lemma in _DEMANDING and _demands(cue_words, lower_after):
+    if lemma in _DEMANDING and _demands(cue_words, verb, lower_after):
         return "demanding"
     if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
         return "modifier"
@@ -563,11 +563,11 @@ def _feels(verb: str, lower_after: list[str]) -> bool:
             and not opens_a_clause(lower_after))
 
 
-def _demands(cue_words: Sequence[str], lower_after: list[str]) -> bool:
+def _demands(cue_words: Sequence[str], verb: str, lower_after: list[str]) -> bool:
     """Whether "for" follows a verb of demanding, in the cue ("called for") or right after it past dates and "-ly"
     adverbs ("called Wednesday for"), with no colon or quotation before the first stop after it: the thing demanded,
     where "called for prosecuting him: “...”" gives what was said."""
-    words = [*cue_words[cue_words.index(_verb_word(cue_words)) + 1 :], *lower_after]
+    words = [*cue_words[cue_words.index(verb) + 1 :], *lower_after]
     at = 0
     while at < len(words) and (words[at] in _CALENDAR or _ly_adverb(words[at])):
         at += 1
@@ -581,14 +581,13 @@ def _demands(cue_words: Sequence[str], lower_after: list[str]) -> bool:
     return True
 
 
-def _states(cue_words: Sequence[str], lower_after: list[str]) -> bool:
+def _states(cue_words: Sequence[str], verb: str, lemma: str, lower_after: list[str]) -> bool:
     """Whether the cue's verb names a state, not an event of saying: its first WordNet sense is of one of
     ``state_classes``, it is no verb that goes on from a quotation (``continuing_verbs``: "“...,” he continued"), no
     manner cue ("according to") and no noun of a view held ("raised concerns among critics"), and an object or a
     question follows it (``_STATE_OBJECTS``), not "that", a quotation, a colon or a clause ("maintained that" stays)."""
-    verb = _verb_word(cue_words)
     classes = verb_classes(verb)
-    if (classes is None or classes[0][0] not in _STATES or verb_lemma(verb) in _CONTINUING or verb in STANCE_NOUNS
+    if (classes is None or classes[0][0] not in _STATES or lemma in _CONTINUING or verb in STANCE_NOUNS
             or " ".join(cue_words) in _MANNER_CUES):
         return False
     return _after(lower_after)[0] in _STATE_OBJECTS and lower_after[0] != "that"
@@ -828,10 +827,11 @@ def _ly_adverb(word: str) -> bool:
 
 def _in_restrictive_relative(words: list[str], relatives: frozenset[str]) -> bool:
     """Whether the last of ``words`` (those before the cue's verb), past "-ly" adverbs, ``negation_gap`` adverbs,
-    ``background_adverbs`` and "has", "have", "had", is one of ``relatives`` with a word before it that is no mark, subordinator, conjunction,
-    pronoun or verb form: the noun the relative clause defines ("the woman who accused", "a close friend who has
-    warned", "those who previously said", "a headline that said"). A relative after a mark ("Blunt, who said"),
-    opening the claim or after a verb ("argued that he said", "told him that": a clause of content) is not."""
+    ``background_adverbs`` and "has", "have", "had", is one of ``relatives`` with a word before it that is no mark,
+    subordinator, conjunction, pronoun or verb form: the noun the relative clause defines ("the woman who accused",
+    "a close friend who has warned", "those who previously said", "a headline that said"). A relative after a mark
+    ("Blunt, who said"), opening the claim or after a verb ("argued that he said", "told him that": a clause of
+    content) is not."""
     at = len(words) - 1
     while at > 0 and (words[at] in _RELATIVE_GAP or _ly_adverb(words[at])):
         at -= 1
