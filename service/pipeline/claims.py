@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import groupby
 
-from .attribution.words import LEAD_IN_VERBS
+from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS
 from .document import Document, Line
 from .resources import compile_alternation, read_entries, read_toml
 from .records import Claim, Segment, Segmentation
@@ -101,11 +101,10 @@ _INITIAL = re.compile(r"(?<![A-Za-z0-9])[A-Z]\.$")
 # "The query asked, “How much ...?”": the sentence reports a question put, and asserts that; not a transcript's
 # speaker label before the question ("Reporter: “You don't think peace is possible?”": the turn only asks).
 _QUESTION_REPORTED = re.compile(r"\w[,:]\s*[\"\u201c]")
-_CLAUSE_WORDS = read_toml("clause_words.toml")
-_AUXILIARY = "|".join(_CLAUSE_WORDS["copulas"] + _CLAUSE_WORDS["modals"] + _CLAUSE_WORDS["perfect_auxiliaries"])
+_AUXILIARY = "|".join(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
 _TAG_QUESTION = re.compile(
-    rf",\s*(?:{'|'.join(_CLAUSE_WORDS['question_tags'])}|(?:(?:{_AUXILIARY})(?:n['’]t)?|{'|'.join(_CLAUSE_WORDS['negated_auxiliaries'])})"
-    rf"\s+(?:{'|'.join(_CLAUSE_WORDS['tag_pronouns'])}))\?[\"'\u201d\u2019)\]]*$",
+    rf",\s*(?:{'|'.join(CLAUSE_WORDS['question_tags'])}|(?:(?:{_AUXILIARY})(?:n['’]t)?|{'|'.join(CLAUSE_WORDS['negated_auxiliaries'])})"
+    rf"\s+(?:{'|'.join(CLAUSE_WORDS['tag_pronouns'])}))\?[\"'\u201d\u2019)\]]*$",
     re.IGNORECASE,
 )
 """A question tag that ends a statement ("..., right?", "..., doesn't it?"): the sentence asserts the statement."""
