@@ -117,7 +117,8 @@ _FURNITURE_ENTRIES = _FURNITURE_LEXICON["furniture"]
 _CAPTION_CREDIT = re.compile(_FURNITURE_LEXICON["caption_credit"], re.IGNORECASE)
 _FURNITURE = compile_alternation(tuple(entry["pattern"] for entry in _FURNITURE_ENTRIES))
 
-def _furniture_tables(entries: list[dict]) -> tuple[dict[str, tuple[tuple[str, re.Pattern[str]], ...]], tuple[tuple[str, re.Pattern[str]], ...]]:
+def _furniture_tables(entries: list[dict]) -> tuple[dict[str, tuple[tuple[str, ...], tuple[tuple[str, re.Pattern[str]], ...]]],
+                                                   tuple[tuple[str, re.Pattern[str]], ...]]:
     at_start: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     anywhere = []
     for entry in entries:
@@ -128,7 +129,7 @@ def _furniture_tables(entries: list[dict]) -> tuple[dict[str, tuple[tuple[str, r
             anywhere.append((entry["contains"], compiled))
         elif "starts_with" not in entry:
             raise ValueError(f"a furniture entry must declare starts_with or contains: {entry['pattern']!r}")
-    return {first: tuple(entries) for first, entries in at_start.items()}, tuple(anywhere)
+    return {first: (tuple(prefix for prefix, _ in entries), tuple(entries)) for first, entries in at_start.items()}, tuple(anywhere)
 
 
 _FURNITURE_TABLES = _furniture_tables(_FURNITURE_ENTRIES)
@@ -138,7 +139,8 @@ scans a case-insensitive alternation several times slower than it scans each pat
 alone, and a substring test on the folded text is far cheaper than either. Patterns
 anchored at the start are looked up by the folded text's first character. These answer
 "is it furniture?"; the alternation runs only on a hit, to name the match exactly as
-before. ``_WHOLE_LINE_TABLES`` holds the entries that apply to a line of any length."""
+before. ``_WHOLE_LINE_TABLES`` holds the entries that apply to a line of any length. Each first character also
+keys the tuple of its prefixes: one ``str.startswith`` of them all turns away a text no prefix opens (most do not)."""
 _ABBREVIATIONS = frozenset(entry.lower() for entry in read_entries("abbreviations.txt"))
 _ENDING_NAMES = frozenset(entry.lower() for entry in read_entries("abbreviations_ending_names.txt"))
 _SENTENCE_OPENERS = frozenset(read_entries("sentence_openers.txt"))
@@ -362,13 +364,18 @@ def _opens_sentence(text: str, following: int) -> bool:
     return word is not None and word.group().lower() in _SENTENCE_OPENERS
 
 
+_NO_PREFIXES: tuple[tuple[str, ...], tuple] = ((), ())
+
+
 def _furniture(line: str, folded: str, tables=_FURNITURE_TABLES) -> re.Match[str] | None:
     """The furniture match in ``line`` (the alternation's, leftmost), or None; ``folded``
     is the line case-folded (``document.fold``); ``tables``: the entries to try."""
     at_start, anywhere = tables
-    for prefix, pattern in at_start.get(folded[:1], ()):
-        if folded.startswith(prefix) and pattern.search(line):
-            return _FURNITURE.search(line)
+    prefixes, entries = at_start.get(folded[:1], _NO_PREFIXES)
+    if folded.startswith(prefixes):
+        for prefix, pattern in entries:
+            if folded.startswith(prefix) and pattern.search(line):
+                return _FURNITURE.search(line)
     for literal, pattern in anywhere:
         if literal in folded and pattern.search(line):
             return _FURNITURE.search(line)

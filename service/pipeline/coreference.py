@@ -327,8 +327,11 @@ def continue_quotations(
     # the paragraph read as a block quote (-1: none), the last item of a bulleted list it opens, the claim whose
     # lead-in opens it, and its first claim
     block, item, lead, first = -1, -1, 0, 0
+    told = -1 - POLL_LOOKBACK  # the last claim before ``index`` a document tells: the only origin of a poll finding
     for index in range(1, len(claims)):
-        if (finding := _poll_finding(quotations, claims, result, index)) is not None:
+        if _told_by_document(result[index - 1]):
+            told = index - 1
+        if index - told <= POLL_LOOKBACK and (finding := _poll_finding(quotations, claims, result, index)) is not None:
             result[index] = finding
             continue
         claim, before, previous = claims[index], claims[index - 1], result[index - 1]
@@ -424,6 +427,11 @@ def _mostly_quoted(quotations: Quotations, claim: Claim) -> bool:
     return content > 0 and quotations.quoted_length(claim.start, claim.end) / content >= DIRECT_QUOTE_SHARE
 
 
+def _told_by_document(attribution: Attribution | None) -> bool:
+    """Whether ``attribution`` is a document's with a teller: a poll whose findings ``_poll_finding`` may carry on."""
+    return attribution is not None and attribution.source_type == "document" and attribution.teller is not None
+
+
 def _poll_finding(
     quotations: Quotations, claims: Sequence[Claim], result: Sequence[Attribution | None], index: int
 ) -> Attribution | None:
@@ -440,9 +448,7 @@ def _poll_finding(
         return None
     for origin in range(index - 1, max(-1, index - 1 - POLL_LOOKBACK), -1):
         poll = result[origin]
-        if poll is not None and poll.source_type == "document" and poll.teller is not None and (
-            own is not None or _POLL.search(poll.teller.text)
-        ):
+        if _told_by_document(poll) and (own is not None or _POLL.search(poll.teller.text)):
             break
     else:
         return None

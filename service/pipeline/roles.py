@@ -274,17 +274,17 @@ class RoleModel:
         if not claims:
             return ()
         probabilities = self.probabilities(role_inputs(document, claims))
-        return tuple(decide(findings, row) for findings, row in zip(claims, probabilities.tolist()))
+        return tuple(map(decide, claims, probabilities.tolist(), probabilities.argmax(axis=1).tolist()))
 
 
 _KEY = ROLES.index("key")
 
 
-def decide(findings: ClaimFindings, probabilities: Sequence[float]) -> ClaimRole:
-    """The role of one claim from the model's probabilities (``ROLES`` order) and the rule."""
+def decide(findings: ClaimFindings, probabilities: Sequence[float], best: int) -> ClaimRole:
+    """The role of one claim from the model's probabilities (``ROLES`` order), the most probable (the first of equal
+    ones: ``argmax`` of all claims at once) and the rule."""
     if identified_source(findings) and findings.attribution.cue is not None:
         return ClaimRole("key", round(float(probabilities[_KEY]), 4),
                          "key: attributed to an identified source by a cue of its own")
-    best = max(range(len(ROLES)), key=probabilities.__getitem__)
     probability = float(probabilities[best])
     return ClaimRole(ROLES[best], round(probability, 4), f"{ROLES[best]}: role model p={probability:.2f}")
