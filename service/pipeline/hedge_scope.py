@@ -157,6 +157,7 @@ _CUE_WORD = re.compile(rf"\b{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])}\b
 """A hedge word that is a verb of saying or thinking ("suggested", "expected") may be a second attribution's cue."""
 _PERSON_SUBJECTS = frozenset(_SCOPE["person_subjects"])
 _SENTENTIAL_RELATIVES = frozenset(_SCOPE["sentential_relatives"])
+_SUMMING_ARTICLES = frozenset(_SCOPE["summing_articles"])
 _ASIDE_BREAK = re.compile(r"[,;()\u2014\u2013]|\s-+\s")
 """Punctuation that closes a relative clause within a sentence that goes on (quotation marks do not)."""
 _SUBJECT_VERB_FILLERS = frozenset(_SCOPE["subject_verb_fillers"])
@@ -533,9 +534,10 @@ def _comments_on_what_was_said(text: str, cue: FoundCue, clause: Sequence[re.Mat
     """Whether the cue's clause is a relative clause that comments on what went before it, opened after a comma or a
     dash by ``sentential_relatives`` ("Pompeo declared that Hong Kong was “no longer autonomous,” which could open
     the door", "he reiterated them on the radio Thursday — where he seemed to differ"), past the attribution's cue and
-    source, and closing the claim: the writer's comment on what was said, not part of it. One that a comma closes
-    describes a noun of the content, whose sentence goes on ("Democrats hope the seat, which was considered safe,
-    could now be in play")."""
+    source, and closing the claim: the writer's comment on what was said, not part of it; so is an appositive noun
+    phrase there that sums it up ("..., Sanders said, a policy that could make it easier", "... — an apparent
+    reversal"). One that a comma closes describes a noun of the content, whose sentence goes on ("Democrats hope the
+    seat, which was considered safe, could now be in play")."""
     if attribution is None or attribution.inherited or not clause:
         return False
     frame = [span.end for span in (attribution.cue, attribution.source) if span is not None]
@@ -544,7 +546,7 @@ def _comments_on_what_was_said(text: str, cue: FoundCue, clause: Sequence[re.Mat
     words = [word.group().lower() for word in clause[:2]]
     if words[0] in _CONJUNCTIONS:
         words = words[1:]
-    return bool(words) and words[0] in _SENTENTIAL_RELATIVES
+    return bool(words) and (words[0] in _SENTENTIAL_RELATIVES or words[0] in _SUMMING_ARTICLES)
 
 
 def _in_unnamed_content(text: str, cue: FoundCue, said: Span | None) -> bool:
