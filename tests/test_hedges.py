@@ -59,6 +59,14 @@ WRITER_HEDGES = [
     ("Commuters could end up paying twice for the same ticket.", ("could", "speculation")),
     ("The toll could also backfire on the council before the vote.", ("could", "speculation")),
     ("The city could soon pay more in interest than it spends on its buses.", ("could", "speculation")),
+    # a progressive passive accusation, a forecast by nobody named, "seeming" after a possessive (real sentences of
+    # the check fold)
+    ("After months of stories of sexual assaults actor and comedian Bill Cosby is being accused of, legal action has "
+     "finally come his way.", ("is being accused of", "distancing")),
+    ("Clinton is poised to shore up her formidable delegate lead over Sanders in Tuesday's primary.",
+     ("poised to", "speculation")),
+    ("Running counter to all that is Trump's seeming intention to push the boundaries on every issue, including "
+     "immigration and national security.", ("seeming", "speculation")),
 ]
 
 
@@ -66,6 +74,18 @@ WRITER_HEDGES = [
 def test_the_writers_hedge_is_found_with_its_category(text, expected):
     words, category = expected
     assert (words, category, "writer", False) in hedges_of(text)
+
+
+FORECASTS_AFTER_SEEMING = [
+    # "poised to" after a verb of seeming is part of that hedge, not a second one (a real sentence of the train folds)
+    ("Getting a majority of the statewide vote here is key, and Trump appears poised to do just that.", ["appears"]),
+    ("Two Democrats are poised to advance to the general election.", ["poised to"]),
+]
+
+
+@pytest.mark.parametrize("text, words", FORECASTS_AFTER_SEEMING)
+def test_a_forecast_after_a_verb_of_seeming_is_one_hedge(text, words):
+    assert writer_hedge_words(text) == words
 
 
 SOURCE_HEDGES = [
