@@ -396,6 +396,13 @@ AGENTLESS = [
     ("The new timetable was widely criticized as confusing for commuters.", "widely criticized as"),
     ("The thinking is that shoppers will come back for the cheaper bread.", "thinking is"),
     ("One theory holds that the canal silted up after the flood.", "theory holds that"),
+    # hearsay nobody is said to tell, an agentless criticism or naming (real sentences of the check fold)
+    ("But news has emerged that Cosby has been a big donor to the Bill and Hillary Clinton Foundation.",
+     "news has emerged"),
+    ("Mr. Sanders has been criticized for offering vague responses to questions on the subject during the campaign.",
+     "been criticized for"),
+    ("Ironically, the Philippines' recently elected president, Rodrigo Duterte, has been called the \"Trump of the "
+     "East\" for his controversial statements.", "been called"),
     # the same words with an agent, a deliberation, or news of coverage: no hedge
     ("The plan was considered by the council on Tuesday.", None),
     ("The petition will not be considered before May.", None),
@@ -404,6 +411,9 @@ AGENTLESS = [
     ("The storm raised doubts about the harbour wall.", None),
     ("The mayor was widely mocked online after the ribbon-cutting.", None),
     ("The thinking behind the new timetable was never explained.", None),
+    # facts that came out, not a tale told (a real sentence of the train folds)
+    ("New details have emerged about Sunday’s mass shooting at the First Baptist Church in Sutherland Springs, Texas, "
+     "which killed 26 people.", None),
     # the view named with its holder after it, a passive of judging with its agent: an attribution, no hedge
     ("Four coastal towns are considered prime sites by the wind-farm developers.", None),
     ("The rescue was described as \u201cmiraculous\u201d by the coastguard.", None),
