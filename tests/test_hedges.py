@@ -492,6 +492,13 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("It is unclear whether the ferry will run on Sunday.", None),
     ("The cause of the outage remained unclear two days later.", None),
     ("The forecast was believed even by the harbour master.", None),
+    # a comparison of degree or an equative that concedes it (real sentences of the train folds and the check fold)
+    ("Which means that, as painful as it may be, talking about it with your friends and family is vital.", None),
+    ("As easy as it may seem to just laugh off the pastor’s claims, Swanson has been dominating headlines with his "
+     "outrageous views since the start of the 2016 U.S. election cycle.",
+     None),
+    ("His haul in the third fundraising quarter - $6 million - was far less than someone in his position could be "
+     "expected to bring in.", None),
     ("You may opt out of these messages at any time.", None),
     ("The parade was a show of military might in the capital.", None),
     ("The council will hold the vote and let the chips fall where they may.", None),
