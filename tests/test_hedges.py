@@ -642,6 +642,12 @@ EMBEDDED_QUESTIONS = [
     ("Veterans who served two tours may qualify for the new grant.", "may"),
     ("The town where the plant might reopen has lost a third of its jobs.", "might"),
     ("The valley where and when the floods struck may need years to recover.", "may"),
+    # "why", "how" after a form of "be": the reason or the manner, asserted (real sentences of the train folds and the
+    # check fold)
+    ("But missing in the analysis is how this unexpected debacle has placed Gov. Chris Christie of New Jersey in a "
+     "unique and possibly beneficial position.", "possibly"),
+    ("And it’s why New Jersey Gov. Chris Christie appeared to end his bid owing roughly $200,000 more than he had in "
+     "available cash.", "appeared to"),
 ]
 
 

@@ -69,6 +69,8 @@ _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
 _QUESTION_PREPOSITIONS = frozenset(_SCOPE["question_prepositions"])
 _PREPOSITIONAL_INTERROGATIVES = frozenset(_SCOPE["prepositional_interrogatives"])
 _QUESTION_WORDS = _INTERROGATIVES | _PREPOSITIONAL_INTERROGATIVES
+_REASON_AND_MANNER = frozenset(_SCOPE["reason_and_manner"])
+_COPULAS = frozenset(CLAUSE_WORDS["copulas"]) - {"do", "does", "did", "having"}
 _NAME_INTRODUCERS = frozenset(_SCOPE["name_introducers"])
 _NAMING_DETERMINERS = frozenset(_SCOPE["naming_determiners"])
 _WORD_CHARS = 24
@@ -269,7 +271,8 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
     might", "who don't appear": a relative clause); or "who", "where", "when" after a preposition ("the question
     of who might replace him", "details about where the troops might go"): no noun for a relative clause to
     describe. Question words joined by "or", "and" ask one question, which the first opens ("details of how or
-    when the army might withdraw", "no word on when or where the ferry might dock")."""
+    when the army might withdraw", "no word on when or where the ferry might dock"). "why" and "how" after a form of
+    "be" open no question ("it's why he appeared to quit")."""
     position = len(clause) - 1
     while position > 0:
         word = clause[position].group()  # lower case: "WHO" is an agency
@@ -279,6 +282,9 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
             continue
         if word in _PREPOSITIONAL_INTERROGATIVES and clause[position - 1].group().lower() in _QUESTION_PREPOSITIONS:
             return True
+        if word in _REASON_AND_MANNER and _is_copula(clause[position - 1].group().lower()):
+            return False  # "it's why Christie appeared to end his bid", "that is how the bill could pass": the
+            # reason or the manner, asserted, not asked
         if word in _INTERROGATIVES:
             after = _past_coordination(clause, position) + 1
             subject = clause[after].group().lower() if after < len(clause) else ""
@@ -288,6 +294,11 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
             # an interrogative, "that" is the question's subject ("what that may entail")
         position -= 1
     return False
+
+
+def _is_copula(word: str) -> bool:
+    """A form of "be", also contracted onto its subject ("it's", "that’s")."""
+    return word in _COPULAS or word.endswith(("'s", "’s"))
 
 
 def _past_coordination(clause: Sequence[re.Match[str]], position: int) -> int:
