@@ -67,6 +67,9 @@ WRITER_HEDGES = [
      ("poised to", "speculation")),
     ("Running counter to all that is Trump's seeming intention to push the boundaries on every issue, including "
      "immigration and national security.", ("seeming", "speculation")),
+    # the passive forecast reduced after its noun (a real sentence of the check fold)
+    ("With the number of people collecting Social Security projected to swell to 65 million in 2025, from 49 million "
+     "in 2015, that hurdle will grow higher.", ("projected to", "speculation")),
 ]
 
 
