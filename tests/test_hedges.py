@@ -59,6 +59,17 @@ WRITER_HEDGES = [
     ("Commuters could end up paying twice for the same ticket.", ("could", "speculation")),
     ("The toll could also backfire on the council before the vote.", ("could", "speculation")),
     ("The city could soon pay more in interest than it spends on its buses.", ("could", "speculation")),
+    # a progressive passive accusation, a forecast by nobody named, "seeming" after a possessive (real sentences of
+    # the check fold)
+    ("After months of stories of sexual assaults actor and comedian Bill Cosby is being accused of, legal action has "
+     "finally come his way.", ("is being accused of", "distancing")),
+    ("Clinton is poised to shore up her formidable delegate lead over Sanders in Tuesday's primary.",
+     ("poised to", "speculation")),
+    ("Running counter to all that is Trump's seeming intention to push the boundaries on every issue, including "
+     "immigration and national security.", ("seeming", "speculation")),
+    # the passive forecast reduced after its noun (a real sentence of the check fold)
+    ("With the number of people collecting Social Security projected to swell to 65 million in 2025, from 49 million "
+     "in 2015, that hurdle will grow higher.", ("projected to", "speculation")),
 ]
 
 
@@ -66,6 +77,18 @@ WRITER_HEDGES = [
 def test_the_writers_hedge_is_found_with_its_category(text, expected):
     words, category = expected
     assert (words, category, "writer", False) in hedges_of(text)
+
+
+FORECASTS_AFTER_SEEMING = [
+    # "poised to" after a verb of seeming is part of that hedge, not a second one (a real sentence of the train folds)
+    ("Getting a majority of the statewide vote here is key, and Trump appears poised to do just that.", ["appears"]),
+    ("Two Democrats are poised to advance to the general election.", ["poised to"]),
+]
+
+
+@pytest.mark.parametrize("text, words", FORECASTS_AFTER_SEEMING)
+def test_a_forecast_after_a_verb_of_seeming_is_one_hedge(text, words):
+    assert writer_hedge_words(text) == words
 
 
 SOURCE_HEDGES = [
@@ -376,6 +399,13 @@ AGENTLESS = [
     ("The new timetable was widely criticized as confusing for commuters.", "widely criticized as"),
     ("The thinking is that shoppers will come back for the cheaper bread.", "thinking is"),
     ("One theory holds that the canal silted up after the flood.", "theory holds that"),
+    # hearsay nobody is said to tell, an agentless criticism or naming (real sentences of the check fold)
+    ("But news has emerged that Cosby has been a big donor to the Bill and Hillary Clinton Foundation.",
+     "news has emerged"),
+    ("Mr. Sanders has been criticized for offering vague responses to questions on the subject during the campaign.",
+     "been criticized for"),
+    ("Ironically, the Philippines' recently elected president, Rodrigo Duterte, has been called the \"Trump of the "
+     "East\" for his controversial statements.", "been called"),
     # the same words with an agent, a deliberation, or news of coverage: no hedge
     ("The plan was considered by the council on Tuesday.", None),
     ("The petition will not be considered before May.", None),
@@ -384,6 +414,9 @@ AGENTLESS = [
     ("The storm raised doubts about the harbour wall.", None),
     ("The mayor was widely mocked online after the ribbon-cutting.", None),
     ("The thinking behind the new timetable was never explained.", None),
+    # facts that came out, not a tale told (a real sentence of the train folds)
+    ("New details have emerged about Sunday’s mass shooting at the First Baptist Church in Sutherland Springs, Texas, "
+     "which killed 26 people.", None),
     # the view named with its holder after it, a passive of judging with its agent: an attribution, no hedge
     ("Four coastal towns are considered prime sites by the wind-farm developers.", None),
     ("The rescue was described as \u201cmiraculous\u201d by the coastguard.", None),
@@ -462,6 +495,13 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("It is unclear whether the ferry will run on Sunday.", None),
     ("The cause of the outage remained unclear two days later.", None),
     ("The forecast was believed even by the harbour master.", None),
+    # a comparison of degree or an equative that concedes it (real sentences of the train folds and the check fold)
+    ("Which means that, as painful as it may be, talking about it with your friends and family is vital.", None),
+    ("As easy as it may seem to just laugh off the pastor’s claims, Swanson has been dominating headlines with his "
+     "outrageous views since the start of the 2016 U.S. election cycle.",
+     None),
+    ("His haul in the third fundraising quarter - $6 million - was far less than someone in his position could be "
+     "expected to bring in.", None),
     ("You may opt out of these messages at any time.", None),
     ("The parade was a show of military might in the capital.", None),
     ("The council will hold the vote and let the chips fall where they may.", None),
@@ -605,6 +645,12 @@ EMBEDDED_QUESTIONS = [
     ("Veterans who served two tours may qualify for the new grant.", "may"),
     ("The town where the plant might reopen has lost a third of its jobs.", "might"),
     ("The valley where and when the floods struck may need years to recover.", "may"),
+    # "why", "how" after a form of "be": the reason or the manner, asserted (real sentences of the train folds and the
+    # check fold)
+    ("But missing in the analysis is how this unexpected debacle has placed Gov. Chris Christie of New Jersey in a "
+     "unique and possibly beneficial position.", "possibly"),
+    ("And it’s why New Jersey Gov. Chris Christie appeared to end his bid owing roughly $200,000 more than he had in "
+     "available cash.", "appeared to"),
 ]
 
 

@@ -344,10 +344,18 @@ COMMENTS_ON_WHAT_WAS_SAID = [
      "where he seemed to differ with Pence’s reading of his remarks.", "seemed to", "writer"),
     ("Rutgers confirmed that Clinton is to be paid a sum of $25,000, which she reportedly intends to donate to "
      "charity.", "reportedly", "writer"),
+    # so is an appositive noun phrase there that sums up what was said (real sentences of the train folds)
+    ("Victims of domestic violence and unaccompanied minors who came to the U.S. from Central America would be "
+     "considered a distinct group for purposes of asylum, Sanders said, a policy that could make it easier for them "
+     "to remain in the U.S.", "could", "writer"),
+    ("President Donald Trump vowed on Thursday to declare a national emergency in an attempt to fund his U.S.-Mexico "
+     "border wall without congressional approval, a step likely to plunge him into a battle with Congress over "
+     "constitutional powers.", "likely", "writer"),
     # one that a comma closes describes a noun of the content, whose sentence goes on: the source's
     ("Democrats hope the seat, which was considered safely in the GOP’s hands, could now be in play.", "was considered",
      "source"),
     ("Police said the fire, which may have started in the kitchen, spread to two houses.", "may", "source"),
+    ("Police said the fire, a blaze that may have started in the kitchen, spread to two houses.", "may", "source"),
 ]
 
 

@@ -69,6 +69,8 @@ _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
 _QUESTION_PREPOSITIONS = frozenset(_SCOPE["question_prepositions"])
 _PREPOSITIONAL_INTERROGATIVES = frozenset(_SCOPE["prepositional_interrogatives"])
 _QUESTION_WORDS = _INTERROGATIVES | _PREPOSITIONAL_INTERROGATIVES
+_REASON_AND_MANNER = frozenset(_SCOPE["reason_and_manner"])
+_COPULAS = frozenset(CLAUSE_WORDS["copulas"]) - {"do", "does", "did", "having"}
 _NAME_INTRODUCERS = frozenset(_SCOPE["name_introducers"])
 _NAMING_DETERMINERS = frozenset(_SCOPE["naming_determiners"])
 _WORD_CHARS = 24
@@ -157,6 +159,7 @@ _CUE_WORD = re.compile(rf"\b{word_trie([*CUE_VERBS, *_SCOPE['belief_verbs']])}\b
 """A hedge word that is a verb of saying or thinking ("suggested", "expected") may be a second attribution's cue."""
 _PERSON_SUBJECTS = frozenset(_SCOPE["person_subjects"])
 _SENTENTIAL_RELATIVES = frozenset(_SCOPE["sentential_relatives"])
+_SUMMING_ARTICLES = frozenset(_SCOPE["summing_articles"])
 _ASIDE_BREAK = re.compile(r"[,;()\u2014\u2013]|\s-+\s")
 """Punctuation that closes a relative clause within a sentence that goes on (quotation marks do not)."""
 _SUBJECT_VERB_FILLERS = frozenset(_SCOPE["subject_verb_fillers"])
@@ -268,7 +271,8 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
     might", "who don't appear": a relative clause); or "who", "where", "when" after a preposition ("the question
     of who might replace him", "details about where the troops might go"): no noun for a relative clause to
     describe. Question words joined by "or", "and" ask one question, which the first opens ("details of how or
-    when the army might withdraw", "no word on when or where the ferry might dock")."""
+    when the army might withdraw", "no word on when or where the ferry might dock"). "why" and "how" after a form of
+    "be" open no question ("it's why he appeared to quit")."""
     position = len(clause) - 1
     while position > 0:
         word = clause[position].group()  # lower case: "WHO" is an agency
@@ -278,6 +282,9 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
             continue
         if word in _PREPOSITIONAL_INTERROGATIVES and clause[position - 1].group().lower() in _QUESTION_PREPOSITIONS:
             return True
+        if word in _REASON_AND_MANNER and _is_copula(clause[position - 1].group().lower()):
+            return False  # "it's why Christie appeared to end his bid", "that is how the bill could pass": the
+            # reason or the manner, asserted, not asked
         if word in _INTERROGATIVES:
             after = _past_coordination(clause, position) + 1
             subject = clause[after].group().lower() if after < len(clause) else ""
@@ -287,6 +294,11 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
             # an interrogative, "that" is the question's subject ("what that may entail")
         position -= 1
     return False
+
+
+def _is_copula(word: str) -> bool:
+    """A form of "be", also contracted onto its subject ("it's", "that’s")."""
+    return word in _COPULAS or word.endswith(("'s", "’s"))
 
 
 def _past_coordination(clause: Sequence[re.Match[str]], position: int) -> int:
@@ -533,9 +545,10 @@ def _comments_on_what_was_said(text: str, cue: FoundCue, clause: Sequence[re.Mat
     """Whether the cue's clause is a relative clause that comments on what went before it, opened after a comma or a
     dash by ``sentential_relatives`` ("Pompeo declared that Hong Kong was “no longer autonomous,” which could open
     the door", "he reiterated them on the radio Thursday — where he seemed to differ"), past the attribution's cue and
-    source, and closing the claim: the writer's comment on what was said, not part of it. One that a comma closes
-    describes a noun of the content, whose sentence goes on ("Democrats hope the seat, which was considered safe,
-    could now be in play")."""
+    source, and closing the claim: the writer's comment on what was said, not part of it; so is an appositive noun
+    phrase there that sums it up ("..., Sanders said, a policy that could make it easier", "... — an apparent
+    reversal"). One that a comma closes describes a noun of the content, whose sentence goes on ("Democrats hope the
+    seat, which was considered safe, could now be in play")."""
     if attribution is None or attribution.inherited or not clause:
         return False
     frame = [span.end for span in (attribution.cue, attribution.source) if span is not None]
@@ -544,7 +557,7 @@ def _comments_on_what_was_said(text: str, cue: FoundCue, clause: Sequence[re.Mat
     words = [word.group().lower() for word in clause[:2]]
     if words[0] in _CONJUNCTIONS:
         words = words[1:]
-    return bool(words) and words[0] in _SENTENTIAL_RELATIVES
+    return bool(words) and (words[0] in _SENTENTIAL_RELATIVES or words[0] in _SUMMING_ARTICLES)
 
 
 def _in_unnamed_content(text: str, cue: FoundCue, said: Span | None) -> bool:
