@@ -433,3 +433,16 @@ def test_a_subcommittee_in_a_relative_clause_after_a_name_is_no_source():
     text = ("“The change would cost the county millions it does not have,” Representative Ana Ruiz, who chairs the "
             "Labor, Health, Education Appropriations Subcommittee, said in a statement.")
     assert _sources(text)[-1] == ("Ana Ruiz", False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # an abbreviated title's dot (source_title_abbreviations.txt) ends no phrase after the cue: the title and the name
+        ("“The unit was never told to stand down,” said Army Capt. Dana Ruiz, who led the convoy.", "Army Capt. Dana Ruiz"),
+        ("“The runway was closed for an hour,” said Maj. Tom Becker of the state air guard.", "Maj. Tom Becker"),
+        ("“We ask for calm tonight,” said the Rev. Ann Cole, who leads the church on Main Street.", "the Rev. Ann Cole"),
+    ],
+)
+def test_an_abbreviated_title_after_the_cue_runs_on_to_the_name(text, source):
+    assert _sources(text)[-1] == (source, False)
