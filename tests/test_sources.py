@@ -149,6 +149,10 @@ def test_a_name_after_a_lower_case_role_or_particle_is_a_person(phrase, after, n
         ("the FBI's", "organization"),
         ("Google", "organization"),
         ("Samsung", "organization"),
+        ("Verizon", "organization"),
+        ("Pew", "organization"),
+        ("Brookings", "organization"),
+        ("Whole Foods", "organization"),
         ("Norway", "organization"),
         ("Peru and Chile", "organization"),
         ("Qatar, Egypt and Turkey", "organization"),
@@ -164,6 +168,7 @@ def test_a_name_after_a_lower_case_role_or_particle_is_a_person(phrase, after, n
         ("MacKenzie", "person"),
         ("O'Malley", "person"),
         ("Song", "person"),
+        ("Steve Pew", "person"),
         # a platform's name is its company; capitalised words bound by "for", "on" (or "of" after "the") are an
         # institution's name; a person's name with an institution after it stays a person's
         ("Instagram", "organization"),
