@@ -446,3 +446,16 @@ def test_a_subcommittee_in_a_relative_clause_after_a_name_is_no_source():
 )
 def test_an_abbreviated_title_after_the_cue_runs_on_to_the_name(text, source):
     assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a model's tail that opens inside a word (at a middle initial's dot) is cut short: the rule's phrase stands
+        ("Sen. Joan T. Marsh (D-Ore.) said the bill would fail in committee.", "Joan T. Marsh"),
+        ("Gov. Paul R. Dunning (R-Ind.) said the state would appeal.", "Paul R. Dunning"),
+        ("Sen. Mark W. Hale (R-Tex.) said he would vote against the measure.", "Mark W. Hale"),
+    ],
+)
+def test_a_source_that_opens_inside_a_word_gives_way_to_the_whole_name(text, source):
+    assert _sources(text)[-1] == (source, False)
