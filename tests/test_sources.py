@@ -90,8 +90,7 @@ def read(phrase: str, after: str = ""):
         ("Intelligence reports", ("document", False, False)),
         ("reports", ("document", False, False)),
         ("the poll", ("document", True, False)),
-        # a release, an ad or commercial, a diplomatic cable: on record
-        ("the release", ("document", True, False)),
+        # an ad or commercial, a diplomatic cable: on record
         ("The campaign's new ad", ("document", True, False)),
         ("a television commercial", ("document", True, False)),
         ("The cable", ("document", True, False)),
