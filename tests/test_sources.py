@@ -90,7 +90,9 @@ def read(phrase: str, after: str = ""):
         ("Intelligence reports", ("document", False, False)),
         ("reports", ("document", False, False)),
         ("the poll", ("document", True, False)),
-        # an ad or commercial, a diplomatic cable: on record
+        # an ad or commercial, a diplomatic cable, a release: on record; a release with "of" after it is an act
+        ("the release", ("document", True, False)),
+        ("the release of political prisoners", ("unknown", False, False)),
         ("The campaign's new ad", ("document", True, False)),
         ("a television commercial", ("document", True, False)),
         ("The cable", ("document", True, False)),
