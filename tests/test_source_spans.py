@@ -433,3 +433,29 @@ def test_a_subcommittee_in_a_relative_clause_after_a_name_is_no_source():
     text = ("“The change would cost the county millions it does not have,” Representative Ana Ruiz, who chairs the "
             "Labor, Health, Education Appropriations Subcommittee, said in a statement.")
     assert _sources(text)[-1] == ("Ana Ruiz", False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # an abbreviated title's dot (source_title_abbreviations.txt) ends no phrase after the cue: the title and the name
+        ("“The unit was never told to stand down,” said Army Capt. Dana Ruiz, who led the convoy.", "Army Capt. Dana Ruiz"),
+        ("“The runway was closed for an hour,” said Maj. Tom Becker of the state air guard.", "Maj. Tom Becker"),
+        ("“We ask for calm tonight,” said the Rev. Ann Cole, who leads the church on Main Street.", "the Rev. Ann Cole"),
+    ],
+)
+def test_an_abbreviated_title_after_the_cue_runs_on_to_the_name(text, source):
+    assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a model's tail that opens inside a word (at a middle initial's dot) is cut short: the rule's phrase stands
+        ("Sen. Joan T. Marsh (D-Ore.) said the bill would fail in committee.", "Joan T. Marsh"),
+        ("Gov. Paul R. Dunning (R-Ind.) said the state would appeal.", "Paul R. Dunning"),
+        ("Sen. Mark W. Hale (R-Tex.) said he would vote against the measure.", "Mark W. Hale"),
+    ],
+)
+def test_a_source_that_opens_inside_a_word_gives_way_to_the_whole_name(text, source):
+    assert _sources(text)[-1] == (source, False)

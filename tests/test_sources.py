@@ -90,6 +90,12 @@ def read(phrase: str, after: str = ""):
         ("Intelligence reports", ("document", False, False)),
         ("reports", ("document", False, False)),
         ("the poll", ("document", True, False)),
+        # an ad or commercial, a diplomatic cable, a release: on record; a release with "of" after it is an act
+        ("the release", ("document", True, False)),
+        ("the release of political prisoners", ("unknown", False, False)),
+        ("The campaign's new ad", ("document", True, False)),
+        ("a television commercial", ("document", True, False)),
+        ("The cable", ("document", True, False)),
         ("Footage", ("document", False, False)),
         ("he", ("unknown", False, False)),
         ("I", ("unknown", False, False)),
@@ -149,6 +155,10 @@ def test_a_name_after_a_lower_case_role_or_particle_is_a_person(phrase, after, n
         ("the FBI's", "organization"),
         ("Google", "organization"),
         ("Samsung", "organization"),
+        ("Verizon", "organization"),
+        ("Pew", "organization"),
+        ("Brookings", "organization"),
+        ("Whole Foods", "organization"),
         ("Norway", "organization"),
         ("Peru and Chile", "organization"),
         ("Qatar, Egypt and Turkey", "organization"),
@@ -164,6 +174,7 @@ def test_a_name_after_a_lower_case_role_or_particle_is_a_person(phrase, after, n
         ("MacKenzie", "person"),
         ("O'Malley", "person"),
         ("Song", "person"),
+        ("Steve Pew", "person"),
         # a platform's name is its company; capitalised words bound by "for", "on" (or "of" after "the") are an
         # institution's name; a person's name with an institution after it stays a person's
         ("Instagram", "organization"),

@@ -58,6 +58,7 @@ def joined_particle(word: str) -> bool:
 PHRASE_WORDS = read_toml("phrase_words.toml")
 POSSESSIVE_DETERMINERS = frozenset(PHRASE_WORDS["possessive_determiners"])
 DETERMINERS = frozenset(PHRASE_WORDS["determiners"])
+ACT_WITH_OF = frozenset(PHRASE_WORDS["act_with_of"])
 ARTICLES = frozenset(PHRASE_WORDS["articles"])
 UNIDENTIFYING = frozenset(PHRASE_WORDS["unidentifying"])
 PERSON_APPOSITION_OPENERS = frozenset(PHRASE_WORDS["person_apposition_openers"])

@@ -208,13 +208,14 @@ def _media(phrase: Phrase) -> SourceReading | None:
 def _report(phrase: Phrase) -> SourceReading | None:
     """A report, study, poll, filing or record is a document (docs/guidelines.md): identified (named) when it
     is one known document ("the report", "a Gallup poll", "the Pentagon statement", "a study published in
-    ..."), not when nothing picks it out ("several reports", "studies", "footage", "Intelligence reports")."""
+    ..."), not when nothing picks it out ("several reports", "studies", "footage", "Intelligence reports"); an act
+    noun with "of" after it is no document ("the release of political prisoners")."""
     head = lex.REPORT_HEAD.search(phrase.core)
     if head is None and (cut := lex.REPORT_BEFORE_TRAILER.search(phrase.core)) is not None:
         phrase = Phrase.of(f"{phrase.core[: cut.end()].rstrip()} {phrase.modifier}".strip())
         head = lex.REPORT_HEAD.search(phrase.core)
-    if head is None:
-        return None
+    if head is None or (head.group(0).lower() in lex.ACT_WITH_OF and phrase.modifier.startswith("of ")):
+        return None  # "the release of political prisoners": an act, no document
     return _document(phrase, head.group(0).lower())
 
 

@@ -335,12 +335,13 @@ def _completes(text: str, model: Span | None, rule: Span) -> bool:
     """Whether the rule's source should replace the model's: the model gave none, or a
     span the rule's overlaps without being a tighter tail of it ("Rustem" in "Rustem
     Umerov", not "he" in "'' he"); a tail after "of" is a complement, the head is before it ("The poll of more than
-    14,300 people", not "14,300 people"). Apart from the model's, the rule's is a guess
-    (an object after the cue, a clause before it) and the model's span stays."""
+    14,300 people", not "14,300 people"), and a tail that opens inside a word is cut short (". Reid" of "Harry M.
+    Reid", ".N. Intergovernmental Panel" of "The U.N. Intergovernmental Panel"). Apart from the model's, the rule's
+    is a guess (an object after the cue, a clause before it) and the model's span stays."""
     if model is None:
         return True
     if model.end == rule.end and rule.start < model.start:
-        return _OF_COMPLEMENT_BEFORE.search(text, rule.start, model.start) is not None
+        return text[model.start - 1].isalnum() or _OF_COMPLEMENT_BEFORE.search(text, rule.start, model.start) is not None
     return model.start < rule.end and rule.start < model.end
 
 
