@@ -483,6 +483,37 @@ def test_long_unpunctuated_body_line_is_a_cut_sentence_not_a_headline():
 
 
 @pytest.mark.parametrize(
+    "first, lede, kind",
+    [
+        # PolNeAR's headlines, punctuated as sentences, above the story
+        ("Carson: Cruz taking 'Benghazi' approach to Iowa controversy.",
+         "The \"dirty tricks\" that Ben Carson accused Ted Cruz's campaign of perpetrating on caucus night are not on the "
+         "same level as Hillary Clinton's reaction to the Benghazi attacks, the candidate said Friday.", "headline"),
+        ("Republicans building firewall between Congress and Trump.",
+         "Establishment Republicans and their big-money allies are rushing to build a multistate defense system to "
+         "protect Senate and House candidates.", "headline"),
+        ("Obama's Gitmo plan leaves everyone unhappy.",
+         "Virtually no one is impressed with President Barack Obama’s latest plan to close Guantanamo Bay.", "headline"),
+        # a lead sentence is longer, or keeps its articles
+        ("Maryland just became the sixth state to raise the minimum wage to $15 an hour.",
+         "The measure passed over the governor's veto.", "claim"),
+        ("There’s a reason New Jersey is colloquially known as The Soprano State.",
+         "Its politicians have been indicted at a steady clip.", "claim"),
+    ],
+)
+def test_a_short_first_line_above_the_story_is_a_headline(first, lede, kind):
+    result = segment(Document.of(first + "\n\n" + lede + "\n"))
+    assert [c.text for c in result.claims][-1] == lede
+    assert (first in [c.text for c in result.claims]) == (kind == "claim")
+    assert [s.kind for s in result.skipped] == (["headline"] if kind == "headline" else [])
+
+
+def test_a_short_text_of_one_line_is_a_claim():
+    assert [c.text for c in segment(Document.of("Cruz tops Trump in North Dakota delegate race.\n")).claims] == [
+        "Cruz tops Trump in North Dakota delegate race."]
+
+
+@pytest.mark.parametrize(
     "lead_in, listed",
     [
         # the speaker's points, set as a list whose bullets the page lost: claims, however unpunctuated

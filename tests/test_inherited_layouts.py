@@ -319,7 +319,7 @@ def test_a_list_that_lost_its_bullets_after_a_lead_in_is_the_speaker_s():
 
 
 def test_a_bulleted_list_with_no_lead_in_is_the_writer_s():
-    text = "Case numbers rose again on Friday.\n· Schools will reopen in August.\n· Bars will stay closed."
+    text = "The case numbers rose again on Friday.\n· Schools will reopen in August.\n· Bars will stay closed."
     assert attributions(text) == [None, None, None]
 
 

@@ -19,7 +19,9 @@ pass per line:
 3. A line that is one sentence with no terminal punctuation is a headline or label
    (unless it stands below the first claim and is as long as a sentence: the scraper cut
    its end, or it is an item of a list a lead-in of what someone said opens: "President
-   Obama also said:"), as is a single title-cased line above the first claim. A trailing
+   Obama also said:"), as is a single title-cased line above the first claim, and a short first
+   line of the text with no article above the story, punctuated or not ("Polls suggest Kasich
+   has best chance of beating Clinton."). A trailing
    unpunctuated fragment of a longer line is kept as a claim only when it is long enough to
    be a sentence (captions end in credits like "Khorne group/e2w news").
 4. A sentence repeated word for word right after itself (a scraped subtitle) is scored once,
@@ -53,6 +55,11 @@ MIN_TRAILING_FRAGMENT_WORDS = 6
 MIN_CUT_SENTENCE_WORDS = 16
 """An unpunctuated body line this long is a sentence the scraper cut, not a heading."""
 HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 12
+"""A first line of the text this short that is one sentence with no article, above more text, is a headline,
+punctuated or not (a lead-in's colon aside, "In her letter, Vera Holm wrote:"): headlines drop their articles
+("Polls suggest Kasich has best chance of beating Clinton."), a story's lead sentence is longer and keeps them."""
+_HEADLINE_ARTICLES = frozenset(CLAUSE_WORDS["articles"])
 HEADLINE_CAPITALISED_SHARE = 0.8
 
 # A mark, then either more marks and closing quotes before white space, or (a stop glued to the next sentence
@@ -188,7 +195,7 @@ def segment(document: Document) -> Segmentation:
             opens_inside_quote = document.quotations.open_at(start)
             kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims,
                                      line_tables, opens_inside_quote, signature is not None and start < signature.start("cue"),
-                                     listed)
+                                     listed, not claims and not skipped and _story_below(text, line_start, line_end))
             spoken_list = kind == "claim" and (_leads_in_speech(sentence, words) or listed and sentence_count == 1)
             if kind == "claim":
                 key = _sentence_key(sentence, words, folded, start, end)
@@ -410,6 +417,7 @@ def _labelled_quotation(sentence: str) -> bool:
 def _classify(
     sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool,
     tables=_FURNITURE_TABLES, inside_quote: bool = False, posted: bool = False, listed: bool = False,
+    first_line: bool = False,
 ) -> tuple[str, str]:
     """The segment kind of one sentence (``folded``: it case-folded; ``words``: its words) and why; ``tables``:
     the furniture entries its line may hold (``_literals_by_line``); ``inside_quote``: it opens inside a quotation;
@@ -439,6 +447,9 @@ def _classify(
             return "headline", "a title-cased line: headline"
         if before_first_claim and final == ";":
             return "headline", "a line ending in a semicolon above the story: a headline ('Title; subtitle')"
+        if (first_line and final not in ":;" and len(words) <= HEADLINE_MAX_WORDS
+                and _HEADLINE_ARTICLES.isdisjoint(map(str.lower, words))):
+            return "headline", "a short first line above the story with no article: headline"
     elif not punctuated and position == sentence_count - 1 and len(words) < MIN_TRAILING_FRAGMENT_WORDS:
         return "credit", "a short unpunctuated tail after the last sentence: caption credit"
     return "claim", "a sentence of body text"
@@ -446,6 +457,12 @@ def _classify(
 
 LEAD_IN_VERB_REACH = 4
 """How many of a lead-in's last words may hold its verb ("Obama also said:", "the minister told reporters:")."""
+
+
+def _story_below(text: str, line_start: int, line_end: int) -> bool:
+    """Whether more text follows the line that does not repeat it (a scraped subtitle printed twice is a claim)."""
+    below = text[line_end:].lstrip()
+    return bool(below) and not below.startswith(text[line_start:line_end].strip())
 
 
 def _leads_in_speech(sentence: str, words: list[str]) -> bool:
