@@ -13,10 +13,10 @@ Document's quotations set aside (those words are the source's):
 
 - its words and word pairs in the writer's voice, hashed into ``HASH_BUCKETS`` columns;
 - a fixed set of named features: counts of the word classes in ``lexicons/roles.toml``
-  (first and second person, "should", stance adverbs, judging words, months), numbers and
+  (first and second person, "should", stance adverbs, judging words, subjective adjectives, months), numbers and
   years, how much of it is quoted, whether and how it is attributed and hedged, a closing
   question mark, its position and length;
-- the same word classes over the whole article (per claim), its attributed and quoted
+- the same word classes but the subjective adjectives over the whole article (per claim), its attributed and quoted
   shares, and words that name commentary: a column in the writer's voice reads as one
   even where a sentence alone would not.
 
@@ -46,7 +46,7 @@ from .text.tokens import SHAPE_DIGIT, HashSet, word_hashes
 
 ROLE_MODEL_DIR = resource_path("roles")
 ROLE_MODEL_FILE = ROLE_MODEL_DIR / "roles.npz"
-ROLE_FEATURE_SCHEMA = 2
+ROLE_FEATURE_SCHEMA = 3
 """Bumped whenever the features change: a model built for other features is refused."""
 IDENTIFIED_TYPES = frozenset({"organization", "document"})
 """Source types that identify the source even unnamed ("the ministry", "court records"): docs/guidelines.md."""
@@ -56,8 +56,11 @@ HASH_BUCKETS = 1 << 14
 _PAIR_KEY = np.uint64(0x9E3779B97F4A7C15)
 _QUOTE_TOKENS = ('"', "\u201c", "\u201d")
 _LEXICON = read_toml("roles.toml")
-WORD_CLASSES = ("first_person", "second_person", "obligation", "stance", "evaluative", "calendar")
-"""Counted per claim and per article; ``commentary`` only per article."""
+WORD_CLASSES = ("first_person", "second_person", "obligation", "stance", "evaluative", "subjective", "calendar")
+"""Counted per claim and, but for ``subjective``, per article; ``commentary`` only per article."""
+ARTICLE_WORD_CLASSES = tuple(name for name in WORD_CLASSES if name != "subjective")
+"""A subjective adjective marks the claim that holds it; over a whole article (a feature's or a scene report's
+colour) it is no sign of commentary, and a short article's share of them runs far above the train folds' range."""
 _POSITIONS = 3
 """Claims 0, 1, 2 get a feature of their own; later ones share one (the lead is special)."""
 _QUARTERS = 4
@@ -69,7 +72,7 @@ _COUNT_CAP = 3.0
 DENSE_FEATURES: tuple[str, ...] = (
     "bias",
     *(f"claim_{name}" for name in WORD_CLASSES),
-    *(f"article_{name}" for name in (*WORD_CLASSES, "commentary")),
+    *(f"article_{name}" for name in (*ARTICLE_WORD_CLASSES, "commentary")),
     "article_attributed", "article_quoted",
     "number", "year", "quoted", "mostly_quoted", "opens_inside_quote", "hedged", "question", "exclamation",
     "attributed", "named", "inherited", "cue", *(f"source_type={kind}" for kind in SOURCE_TYPES),
@@ -81,7 +84,8 @@ DENSE_FEATURES: tuple[str, ...] = (
 """The named features, in the order of ``RoleInputs.dense``'s columns."""
 _COLUMN = {name: column for column, name in enumerate(DENSE_FEATURES)}
 _CLAIM_CLASS_COLUMNS = [_COLUMN[f"claim_{name}"] for name in WORD_CLASSES]
-_ARTICLE_CLASS_COLUMNS = [_COLUMN[f"article_{name}"] for name in WORD_CLASSES]
+_ARTICLE_CLASS_COLUMNS = [_COLUMN[f"article_{name}"] for name in ARTICLE_WORD_CLASSES]
+_ARTICLE_CLASS_MARKS = [WORD_CLASSES.index(name) for name in ARTICLE_WORD_CLASSES]
 _CLAIM_FLAG_COLUMNS = [_COLUMN[name] for name in ("opens_inside_quote", "question", "exclamation", "hedged")]
 """The columns of ``_claim_flags``, in its order."""
 _ATTRIBUTION_FLAG_COLUMNS = [_COLUMN[name] for name in ("attributed", "named", "inherited", "cue")]
@@ -173,7 +177,7 @@ def role_inputs(document: Document, claims: Sequence[ClaimFindings]) -> RoleInpu
     dense[:, column("bias")] = 1.0
     dense[:, _CLAIM_CLASS_COLUMNS] = np.minimum(word_counts, _COUNT_CAP) / _COUNT_CAP
     article_own_tokens = max(float(marks[-1, len(WORD_CLASSES) + 1]), 1.0)
-    dense[:, _ARTICLE_CLASS_COLUMNS] = 100.0 * marks[-1, : len(WORD_CLASSES)] / article_own_tokens
+    dense[:, _ARTICLE_CLASS_COLUMNS] = 100.0 * marks[-1, _ARTICLE_CLASS_MARKS] / article_own_tokens
     dense[:, column("article_commentary")] = bool((classes & 1 << _CLASSES.index("commentary")).any())
     dense[:, column("quoted")] = quoted_tokens / np.maximum(tokens, 1.0)
     dense[:, column("mostly_quoted")] = quoted_tokens > own_tokens
