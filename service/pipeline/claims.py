@@ -43,6 +43,7 @@ from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS
 from .document import Document, Line
 from .resources import compile_alternation, read_entries, read_toml
 from .records import Claim, Segment, Segmentation
+from .source_lexicons import ARTICLES
 
 FURNITURE_MAX_CHARS = 160
 """Furniture patterns only apply to short lines: chrome is short, story text is not."""
@@ -59,7 +60,6 @@ HEADLINE_MAX_WORDS = 12
 """A first line of the text this short that is one sentence with no article, above more text, is a headline,
 punctuated or not (a lead-in's colon aside, "In her letter, Vera Holm wrote:"): headlines drop their articles
 ("Polls suggest Kasich has best chance of beating Clinton."), a story's lead sentence is longer and keeps them."""
-_HEADLINE_ARTICLES = frozenset(CLAUSE_WORDS["articles"])
 HEADLINE_CAPITALISED_SHARE = 0.8
 
 # A mark, then either more marks and closing quotes before white space, or (a stop glued to the next sentence
@@ -448,7 +448,7 @@ def _classify(
         if before_first_claim and final == ";":
             return "headline", "a line ending in a semicolon above the story: a headline ('Title; subtitle')"
         if (first_line and final not in ":;" and len(words) <= HEADLINE_MAX_WORDS
-                and _HEADLINE_ARTICLES.isdisjoint(map(str.lower, words))):
+                and ARTICLES.isdisjoint(map(str.lower, words))):
             return "headline", "a short first line above the story with no article: headline"
     elif not punctuated and position == sentence_count - 1 and len(words) < MIN_TRAILING_FRAGMENT_WORDS:
         return "credit", "a short unpunctuated tail after the last sentence: caption credit"
