@@ -8,7 +8,8 @@ additions 1 and 6 enlarge the test fold (fold 4) to 50 and then 80 articles, the
 training folds 0-3.
 `--polnear LABELLED_DIR` draws round 28's check fold instead: from PolNeAR train (``data/polnear/metadata.tsv``),
 4 articles of each of its 7 outlets, 150 to 1,000 words, in the same sha256 order, skipping every article already
-labelled under LABELLED_DIR; printed as batch (0-3, one article of each outlet per batch) and id.
+labelled under LABELLED_DIR (an outlet with fewer left gives what it has); printed as batch (0-3, one article of each
+outlet per batch) and id.
 Usage: python data/realworld/select.py METADATA_TSV [--addition K | --polnear LABELLED_DIR]
 """
 import csv
@@ -76,7 +77,7 @@ POLNEAR_WORDS = (150, 1000)
 
 
 def draw_polnear(metadata_path, labelled_dir):
-    """Round 28's check fold: unlabelled PolNeAR train articles, the same number from every outlet, in batches."""
+    """Round 28's check fold: unlabelled PolNeAR train articles, the same number from every outlet that has them left."""
     labelled = {row["id"] for tsv in glob.glob(os.path.join(labelled_dir, "*", "articles*.tsv"))
                 for row in csv.DictReader(open(tsv, encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)}
     text_dir = os.path.join(os.path.dirname(metadata_path), "train", "text")
@@ -90,7 +91,8 @@ def draw_polnear(metadata_path, labelled_dir):
             if POLNEAR_WORDS[0] <= words <= POLNEAR_WORDS[1]:
                 by_outlet.setdefault(row["publisher"], []).append(row["filename"])
     chosen = {outlet: sorted(ids, key=order)[:POLNEAR_PER_OUTLET] for outlet, ids in by_outlet.items()}
-    return [(batch, chosen[outlet][batch]) for batch in range(POLNEAR_PER_OUTLET) for outlet in sorted(chosen)]
+    return [(batch, chosen[outlet][batch]) for batch in range(POLNEAR_PER_OUTLET) for outlet in sorted(chosen)
+            if batch < len(chosen[outlet])]
 
 
 def main(path, addition=0):
