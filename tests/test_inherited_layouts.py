@@ -830,6 +830,27 @@ def test_a_share_that_is_no_poll_s_finding_inherits_nothing(text):
     assert not any(a is not None and a["inherited"] for a in found), found
 
 
+POLL_THEN = "Road repairs top the county's list.\n{poll}{sep}{then}\nThe vote is on Nov. 3."
+POLL_FOUND = "A new Marlow Institute poll found that 58 percent of voters back the road bond."
+
+
+@pytest.mark.parametrize(
+    "poll, sep, then",
+    [
+        # a figure right after a document's claim in its paragraph
+        (POLL_FOUND, " ", "The poll has a margin of error of 3 percentage points."),
+        (POLL_FOUND, " ", "The poll reached 996 likely voters and 284 renters; those samples carry margins of error of 3 "
+                          "and 6 points."),
+        # the paragraph after a poll's lead-in
+        ("The Marlow Institute poll also found that:", "\n", "The poll has a margin of error of 3 percentage points."),
+    ],
+)
+def test_the_poll_s_method_is_no_further_finding(poll, sep, then):
+    found = attributions(POLL_THEN.format(poll=poll, sep=sep, then=then))
+    assert found[1] is not None and not found[1]["inherited"]
+    assert found[2] is None, found
+
+
 def test_a_quoted_share_after_a_poll_stays_the_speaker_s():
     found = attributions(SURVEY.format(findings="“Sixty percent of our roads are older than I am,” Ruiz added."))
     assert not found[2]["inherited"] and found[2]["source"]["text"] == "Ruiz"

@@ -340,6 +340,8 @@ def continue_quotations(
             lead, first = index - 1, index
         if result[index] is not None and (claim.paragraph != block or keeps_own_cue(result[index])):
             continue  # a cue naming a source in a block quote stays its own: an excerpt of a report quotes its sources
+        if _POLL_METHOD.search(claim.text) is not None:
+            continue  # the poll's method ("The poll has a margin of error of 3 points") is the writer's, in a block too
         if claim.paragraph == item + 1 and _bullet(claims[first].text) == _bullet(claim.text) != "":
             # the next item of a bulleted list after the lead-in opens with the speaker's point; what follows in
             # it may be the writer's comment, as after a quotation
