@@ -830,6 +830,26 @@ def test_a_share_that_is_no_poll_s_finding_inherits_nothing(text):
     assert not any(a is not None and a["inherited"] for a in found), found
 
 
+AUDIT = ("The county's roads are in poor shape.\n"
+         "The state auditor said the county spent $2 million on repairs it never made. {then}\nThe vote is on Nov. 3.")
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "Additionally, the county paid two contractors twice for the same work.",
+        "For example, a bridge on Route 9 was billed three times.",
+        "In addition, the roads office kept no records of its inspections.",
+        "Specifically, the office paid for paving that was never laid on six roads.",
+    ],
+)
+def test_a_further_point_opened_by_a_connective_goes_on_reporting_the_source(then):
+    found = attributions(AUDIT.format(then=then))
+    assert not found[1]["inherited"] and found[1]["source"]["text"] == "The state auditor"
+    assert found[2] is not None and found[2]["inherited"] and found[2]["source"]["text"] == "The state auditor", found
+    assert found[0] is None and found[-1] is None
+
+
 POLL_THEN = "Road repairs top the county's list.\n{poll}{sep}{then}\nThe vote is on Nov. 3."
 POLL_FOUND = "A new Marlow Institute poll found that 58 percent of voters back the road bond."
 
