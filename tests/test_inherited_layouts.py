@@ -841,6 +841,8 @@ AUDIT = ("The county's roads are in poor shape.\n"
         "For example, a bridge on Route 9 was billed three times.",
         "In addition, the roads office kept no records of its inspections.",
         "Specifically, the office paid for paving that was never laid on six roads.",
+        # the group a breakdown is for
+        "Among the rural roads, the waste was even greater.",
     ],
 )
 def test_a_further_point_opened_by_a_connective_goes_on_reporting_the_source(then):
@@ -869,6 +871,12 @@ def test_the_poll_s_method_is_no_further_finding(poll, sep, then):
     found = attributions(POLL_THEN.format(poll=poll, sep=sep, then=then))
     assert found[1] is not None and not found[1]["inherited"]
     assert found[2] is None, found
+
+
+def test_a_breakdown_by_group_after_a_poll_is_its_finding():
+    poll = "A new Marlow Institute poll found that most voters back the road bond."
+    found = attributions(POLL_THEN.format(poll=poll, sep=" ", then="Among renters, support for the bond is far weaker."))
+    assert found[2] is not None and found[2]["inherited"] and found[2]["source"]["text"] == "A new Marlow Institute poll"
 
 
 def test_a_quoted_share_after_a_poll_stays_the_speaker_s():

@@ -258,8 +258,13 @@ POLL_LOOKBACK = 8
 """How many claims back the poll a share of its respondents belongs to is looked for."""
 _POLL = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_nouns'])})(?![\w-])", re.IGNORECASE)
 """A document named a poll: its figures may stand apart from it, among other voices."""
-_ELABORATES = re.compile(rf"\W*(?:{'|'.join(PHRASE_WORDS['elaborating_connectives'])})\s*[,:]", re.IGNORECASE)
-"""A connective that opens a further point or an example of what the sentence before reported: that source's."""
+_ELABORATES = re.compile(
+    rf"\W*(?:(?:{'|'.join(PHRASE_WORDS['elaborating_connectives'])})\s*[,:]"
+    rf"|(?:{'|'.join(PHRASE_WORDS['subgroup_prepositions'])})\s[^,:;.]{{1,60}},)",
+    re.IGNORECASE,
+)
+"""A connective that opens a further point or an example of what the sentence before reported, or the group a
+breakdown of its figures is for: that source's."""
 _POLL_METHOD = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_method'])})(?![\w-])", re.IGNORECASE)
 """The poll's method, which the writer states: no finding."""
 _SHARE_IN_TEXT = re.compile(rf"(?<!\w)(?:{SHARE_OF_PEOPLE.pattern})", re.IGNORECASE)
