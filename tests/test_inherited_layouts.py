@@ -830,6 +830,55 @@ def test_a_share_that_is_no_poll_s_finding_inherits_nothing(text):
     assert not any(a is not None and a["inherited"] for a in found), found
 
 
+AUDIT = ("The county's roads are in poor shape.\n"
+         "The state auditor said the county spent $2 million on repairs it never made. {then}\nThe vote is on Nov. 3.")
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "Additionally, the county paid two contractors twice for the same work.",
+        "For example, a bridge on Route 9 was billed three times.",
+        "In addition, the roads office kept no records of its inspections.",
+        "Specifically, the office paid for paving that was never laid on six roads.",
+        # the group a breakdown is for
+        "Among the rural roads, the waste was even greater.",
+    ],
+)
+def test_a_further_point_opened_by_a_connective_goes_on_reporting_the_source(then):
+    found = attributions(AUDIT.format(then=then))
+    assert not found[1]["inherited"] and found[1]["source"]["text"] == "The state auditor"
+    assert found[2] is not None and found[2]["inherited"] and found[2]["source"]["text"] == "The state auditor", found
+    assert found[0] is None and found[-1] is None
+
+
+POLL_THEN = "Road repairs top the county's list.\n{poll}{sep}{then}\nThe vote is on Nov. 3."
+POLL_FOUND = "A new Marlow Institute poll found that 58 percent of voters back the road bond."
+
+
+@pytest.mark.parametrize(
+    "poll, sep, then",
+    [
+        # a figure right after a document's claim in its paragraph
+        (POLL_FOUND, " ", "The poll has a margin of error of 3 percentage points."),
+        (POLL_FOUND, " ", "The poll reached 996 likely voters and 284 renters; those samples carry margins of error of 3 "
+                          "and 6 points."),
+        # the paragraph after a poll's lead-in
+        ("The Marlow Institute poll also found that:", "\n", "The poll has a margin of error of 3 percentage points."),
+    ],
+)
+def test_the_poll_s_method_is_no_further_finding(poll, sep, then):
+    found = attributions(POLL_THEN.format(poll=poll, sep=sep, then=then))
+    assert found[1] is not None and not found[1]["inherited"]
+    assert found[2] is None, found
+
+
+def test_a_breakdown_by_group_after_a_poll_is_its_finding():
+    poll = "A new Marlow Institute poll found that most voters back the road bond."
+    found = attributions(POLL_THEN.format(poll=poll, sep=" ", then="Among renters, support for the bond is far weaker."))
+    assert found[2] is not None and found[2]["inherited"] and found[2]["source"]["text"] == "A new Marlow Institute poll"
+
+
 def test_a_quoted_share_after_a_poll_stays_the_speaker_s():
     found = attributions(SURVEY.format(findings="“Sixty percent of our roads are older than I am,” Ruiz added."))
     assert not found[2]["inherited"] and found[2]["source"]["text"] == "Ruiz"

@@ -258,6 +258,13 @@ POLL_LOOKBACK = 8
 """How many claims back the poll a share of its respondents belongs to is looked for."""
 _POLL = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_nouns'])})(?![\w-])", re.IGNORECASE)
 """A document named a poll: its figures may stand apart from it, among other voices."""
+_ELABORATES = re.compile(
+    rf"\W*(?:(?:{'|'.join(PHRASE_WORDS['elaborating_connectives'])})\s*[,:]"
+    rf"|(?:{'|'.join(PHRASE_WORDS['subgroup_prepositions'])})\s[^,:;.]{{1,60}},)",
+    re.IGNORECASE,
+)
+"""A connective that opens a further point or an example of what the sentence before reported, or the group a
+breakdown of its figures is for: that source's."""
 _POLL_METHOD = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_method'])})(?![\w-])", re.IGNORECASE)
 """The poll's method, which the writer states: no finding."""
 _SHARE_IN_TEXT = re.compile(rf"(?<!\w)(?:{SHARE_OF_PEOPLE.pattern})", re.IGNORECASE)
@@ -310,6 +317,8 @@ def continue_quotations(
       ("Seventeen percent remain undecided.") a few claims after a poll or survey, among other voices too
       (``_poll_finding``);
     - a quotation running on over paragraphs with its marks only at its start and end (``_inside_quotation_run_on``);
+    - a further point or an example of what the claim before reported, in its paragraph, opened by a connective
+      ("Additionally, ...", "For example, ...": ``elaborating_connectives``);
     - a further figure of the same report, study or poll: a sentence with a number right after a claim attributed
       to a document, in its paragraph (tried in the next paragraph too: on the 90 train articles labelled after it,
       that found no finding and took 3 writer's numbers, a year and an age among them).
@@ -340,6 +349,8 @@ def continue_quotations(
             lead, first = index - 1, index
         if result[index] is not None and (claim.paragraph != block or keeps_own_cue(result[index])):
             continue  # a cue naming a source in a block quote stays its own: an excerpt of a report quotes its sources
+        if _POLL_METHOD.search(claim.text) is not None:
+            continue  # the poll's method ("The poll has a margin of error of 3 points") is the writer's, in a block too
         if claim.paragraph == item + 1 and _bullet(claims[first].text) == _bullet(claim.text) != "":
             # the next item of a bulleted list after the lead-in opens with the speaker's point; what follows in
             # it may be the writer's comment, as after a quotation
@@ -360,10 +371,11 @@ def continue_quotations(
         lead_in = ENDS_WITH_COLON.search(before.text) is not None
         reported = previous.cue is not None and claim.paragraph - before.paragraph <= 1
         finding = previous.teller is not None and previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
+        elaborates = claim.paragraph == before.paragraph and _ELABORATES.match(claim.text) is not None
         quoted_on = claim.paragraph == before.paragraph and previous.cue is not None and _mostly_quoted(
             quotations, claim) and bool(quotations.stretches(before.start, before.end))
         if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in or reported or _quoted_first(
-                quotations, before, previous))) or finding or quoted_on or _inside_quotation_run_on(quotations.text, claim):
+                quotations, before, previous))) or finding or elaborates or quoted_on or _inside_quotation_run_on(quotations.text, claim):
             result[index] = _goes_on_quoting(previous, index - 1)
     return tuple(result)
 
