@@ -393,7 +393,9 @@ AGENTLESS = [
     ("There had been some indication that the mill would close.", "There had been some indication"),
     ("We've been told the bridge will stay shut until spring.", "We've been told"),
     ("The hope is that the new ferry will run by March.", "hope is"),
-    ("Turnout fell sharply, raising questions about the new ballot rules.", "raising questions about"),
+    ("Turnout fell sharply, raising fears that the new ballot rules were to blame.", "raising fears that"),
+    ("The current trend, in which restrictions are being lifted despite rising case numbers, has raised concerns that "
+     "the country is essentially accepting the virus.", "raised concerns that"),
     ("The delay was also blamed on the new safety rules.", "was also blamed on"),
     ("Late in the race came the rumor that the mayor had kept a second ledger.", "rumor that"),
     ("The new timetable was widely criticized as confusing for commuters.", "widely criticized as"),
@@ -412,6 +414,13 @@ AGENTLESS = [
     ("The mayor's speech was widely reported in the regional press.", None),
     ("The figures were reported by the port authority on Monday.", None),
     ("The storm raised doubts about the harbour wall.", None),
+    # questions raised name a topic, they doubt nothing the writer asserts (real sentences of the check fold)
+    ("Turnout fell sharply, raising questions about the new ballot rules.", None),
+    ("That plus Carson's struggles in debates to demonstrate know-how on world affairs have raised questions about his "
+     "readiness for the top office.", None),
+    ("Though Clinton maintains a large pledged delegate lead over Sanders, a narrower victory in the state she "
+     "represented in the Senate for eight years would raise questions about her strength as a general-election "
+     "candidate.", None),
     ("The mayor was widely mocked online after the ribbon-cutting.", None),
     ("The thinking behind the new timetable was never explained.", None),
     # facts that came out, not a tale told (a real sentence of the train folds)

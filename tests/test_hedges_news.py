@@ -196,6 +196,8 @@ WHAT_CAN_BE_DONE = [
     ("It is possible to renew a passport online in ten minutes.", None),
     ("The agency wants safety rules that are possible to enforce.", None),
     ("The council will do everything possible to reopen the bridge by June.", None),
+    ("The other is a committed Stop Trump movement that would mobilize every possible resource to block Trump.", None),
+    ("Crews searched each possible route out of the flooded valley.", None),
     # the same word hedging a claim, also before a verb of saying
     ("It is possible that the levy did more harm than good.", "possible"),
     ("It is possible to argue that the levy did more harm than good.", "possible"),
