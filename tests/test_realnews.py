@@ -126,6 +126,8 @@ GOVERNS_NOTHING = [
      "The mayor went on to say that the old bridge served the town well."),
     ("Residents were trying to argue that the old bridge served the town well.", "infinitive",
      "Two engineers came forward to argue that the old bridge served the town well."),
+    ("It is only fair to point out that the engineers had warned the council.", "infinitive",
+     "The engineers were quick to point out that they had warned the council."),
     ("The coach's claims that the referee was biased drew a fine from the league.", "noun",
      "The coach claimed that the referee was biased."),
     ("The council met the strikers’ demand that the depot be reopened on Monday.", "noun",
