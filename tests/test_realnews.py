@@ -126,10 +126,15 @@ GOVERNS_NOTHING = [
      "The mayor went on to say that the old bridge served the town well."),
     ("Residents were trying to argue that the old bridge served the town well.", "infinitive",
      "Two engineers came forward to argue that the old bridge served the town well."),
+    ("It is only fair to point out that the engineers had warned the council.", "infinitive",
+     "The engineers were quick to point out that they had warned the council."),
     ("The coach's claims that the referee was biased drew a fine from the league.", "noun",
      "The coach claimed that the referee was biased."),
     ("The council met the strikers’ demand that the depot be reopened on Monday.", "noun",
      "The strikers demanded that the depot be reopened on Monday."),
+    # an apostrophe and "s" inside a name is no possessive: "D’Souza told" keeps its cue
+    ("The councillor's warning that the depot would close went unheard.", "noun",
+     "Councillor D’Souza warned that the depot would close."),
     ("I believe that the county will need a second high school within ten years.", "writer_voice",
      "The superintendent believes that the county will need a second high school."),
     # a related-link headline run into the sentence after a glued name ("RoeSenators"), ended by "MORE", is page text
@@ -315,6 +320,7 @@ SHAPE_WORDS = [
     ("one of the two officials in the room", "said", "the talks had failed .", None),
     ("a number of analysts", "say", "that the rents will fall .", None),
     ("the poll found 40 percent support , the pollster", "said", "on monday .", None),
+    ("in 2010 she", "said", "of the levy : “ it is too high . ”", None),  # a year opening the claim is no "two in three"
     # a title's point ends no clause: the adjunct clause reads back past "Mrs." to the main clause's verb
     ("he attacked mr . clinton's personal life after mrs . clinton", "accused", "him of sexism .", "adjunct_clause"),
     ("after mrs . clinton", "accused", "him of sexism , he attacked mr . clinton's personal life .", "adjunct_clause"),

@@ -1,11 +1,12 @@
 """The gold own cues the pipeline misses on the train folds, held out, by cause.
 
-    python -m training.missed_cues [--examples N]
+    python -m training.missed_cues [--examples N] [--folder data/realworld/check]
 
-Each fold is scored with a gate refitted without it (``training.heldout``). A gold claim's own cue is found when a
+Each train fold is scored with a gate refitted without it (``training.heldout``); another folder (the check fold)
+with the shipped gate. A gold claim's own cue is found when a
 final attribution of a service claim over it has that cue (or an alt cue), as the shared measure reads it. A missed
 one is put in the first cause that holds: no service claim over it; its cue was the pipeline's candidate and was
-refused (by shape, ``governs_no_content``, or by the gate); another cue of the claim was chosen (kept, or refused
+refused (by shape, ``governs_no_content`` or ``shape_refusal``, or by the gate); another cue of the claim was chosen (kept, or refused
 too; whether the gold cue was among the rule cues); the gold cue was a rule cue not clear enough to use; none at
 all. "split/merged" marks a gold claim cut in two or run together with another. The test fold is never read.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import collections
 import sys
+from pathlib import Path
 
 from service.pipeline.attribution import attribute
 from service.pipeline.attribution.cues import CueIndex
@@ -21,23 +23,25 @@ from service.pipeline.attribution.decide import governs_no_content
 from service.pipeline.claims import segment
 from service.pipeline.document import Document
 from service.pipeline.engine import Engine, find
+from service.pipeline.gate import shape_refusal
 
 from .gate import cue_matches, overlap
 from .heldout import fold_gates
 from .labelled import TRAIN_DIR, load_folder
 
 
-def causes(examples: int) -> tuple[collections.Counter, dict[str, collections.Counter], dict[str, list[str]], int]:
+def causes(examples: int, folder: Path = TRAIN_DIR) -> tuple[collections.Counter, dict[str, collections.Counter], dict[str, list[str]], int]:
     """The count of each cause, the gold cue words in it (with the chosen cue after "<-"), a few sentences each,
     and the number of gold own cues."""
     engine = Engine.load()
-    gates = fold_gates()
+    gates = fold_gates() if folder == TRAIN_DIR else None
     counts: collections.Counter = collections.Counter()
     words: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     shown: dict[str, list[str]] = collections.defaultdict(list)
     total = 0
-    for article in load_folder(TRAIN_DIR):
-        gate, text = gates[int(article.fold.removeprefix("fold"))], article.text
+    for article in load_folder(folder):
+        gate = gates[int(article.fold.removeprefix("fold"))] if gates else engine.gate
+        text = article.text
         document = Document.of(text)
         claims = segment(document).claims
         predictions = engine.model.predict(text, claims, document.tokens)
@@ -67,7 +71,8 @@ def causes(examples: int) -> tuple[collections.Counter, dict[str, collections.Co
             if not touching:
                 cause = "no service claim over it"
             elif (k := next((k for k in touching if has_cue(proposed[k]) and right(proposed[k].cue)), None)) is not None:
-                why = governs_no_content(document.quotations, claims[k], proposed[k])
+                why = governs_no_content(document.quotations, claims[k], proposed[k]) or shape_refusal(
+                    text, claims[k], proposed[k])
                 cause = f"candidate refused by shape ({why})" if why else "candidate refused by the gate"
             elif (k := next((k for k in touching if has_cue(proposed[k])), None)) is not None:
                 word = f"{word} <- {proposed[k].cue.text.lower()}"
@@ -90,8 +95,9 @@ def causes(examples: int) -> tuple[collections.Counter, dict[str, collections.Co
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=0, help="sentences to print per cause")
+    parser.add_argument("--folder", type=Path, default=TRAIN_DIR, help="a labelled folder other than the train folds")
     args = parser.parse_args(argv)
-    counts, words, shown, total = causes(args.examples)
+    counts, words, shown, total = causes(args.examples, args.folder.resolve())
     print(f"gold own cues {total}, missed {sum(counts.values())}")
     print("| cause | count | most frequent gold cues |\n| --- | --- | --- |")
     for cause, count in counts.most_common():

@@ -702,7 +702,7 @@ def _poll_share(lower_before: list[str]) -> bool:
     for at in range(len(lower_before) - 1, max(-1, len(lower_before) - 1 - _SHARE_WORDS), -1):
         word = lower_before[at]
         if word in _SHARES or word == "in" and _share_number(lower_before[at + 1 : at + 2]) and (
-                _share_number(lower_before[at - 1 : at]) or _share_number(lower_before[at - 2 : at - 1])):
+                _share_number(lower_before[max(0, at - 1) : at]) or _share_number(lower_before[max(0, at - 2) : at - 1])):
             return True
         if word in _POLLED or word in _BRACKETS:
             continue

@@ -87,8 +87,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
         return "infinitive"
     if _after_modal(words, written):
         return "supposed_saying"
-    owner, possessive, _ = previous.replace("’", "'").rpartition("'s")
-    if (previous in _NO_CONTENT["articles"] or (possessive and owner and owner not in _NO_CONTENT["contracted"])
+    owner, possessive, rest = previous.replace("’", "'").rpartition("'s")
+    if (previous in _NO_CONTENT["articles"] or (possessive and owner and not rest and owner not in _NO_CONTENT["contracted"])
             or len(previous) > 2 and previous.endswith(("s'", "s’"))):  # a plural's possessive: "the protesters’ demand"
         return "noun"
     source = attribution.source
