@@ -173,3 +173,19 @@ def test_rules_version_ignores_the_attribution_model(pipeline_copy):
     before = rules_digest(pipeline_copy)
     (pipeline_copy / "resources" / "model" / "attribution.json").write_text("{}")
     assert rules_digest(pipeline_copy) == before
+
+
+def test_the_role_measure_reads_the_roles_as_serving_does():
+    """training.roles scores the role model with the roles serving gives (``decide_each``): the rule for a claim an
+    identified source is cited for by its own cue, and the model's most probable role for the rest."""
+    from service.pipeline.engine import Engine, find
+    from training.roles import ReadArticle, measure
+    text = ("The ministry said on Tuesday that 40 people were killed in the strike. "
+            "Frankly, this government has failed its people.")
+    engine = Engine.load()
+    document = Document.of(text)
+    findings, _ = find(document, engine.model, engine.hedge_detector, engine.gate)
+    probabilities = np.array([[0.1, 0.2, 0.7]] * len(findings))  # every claim "opinion" by the model
+    read = [ReadArticle(None, findings, None, ["key", "opinion"])]
+    assert measure(read, [probabilities], rules=True)["accuracy"] == 1.0
+    assert measure(read, [probabilities], rules=False)["accuracy"] == 0.5

@@ -62,7 +62,7 @@ from service.pipeline.aggregate import DOUBT_NOTES, RELAYING_TYPES, class_terms,
 from service.pipeline.engine import Engine
 from service.pipeline.resources import lexicon_path
 from service.pipeline.resources import manifest_path
-from service.pipeline.roles import IDENTIFIED_TYPES, ROLE_MODEL_FILE, decide
+from service.pipeline.roles import IDENTIFIED_TYPES, ROLE_MODEL_FILE, decide_each
 from service.pipeline.scoring import SCORE_MAX, SCORE_MIN, Weights, load_weights, score_claim
 from service.pipeline.records import ClaimRole, ScoredClaim
 
@@ -269,7 +269,7 @@ def _numbers(weights: Weights) -> str:
 
 def out_of_fold_roles(read) -> list[list[ClaimRole]]:
     setting = json.loads(manifest_path(ROLE_MODEL_FILE).read_text(encoding="utf-8"))["hyperparameters"]
-    return [[decide(f, row) for f, row in zip(item.findings, rows)]
+    return [list(decide_each(item.findings, rows))
             for item, rows in zip(read, out_of_fold_probabilities(read, setting["C"], setting.get("class_weight")))]
 
 

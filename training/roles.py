@@ -36,7 +36,7 @@ from service.pipeline.hedge_model import HedgeCueModel
 from service.pipeline.model import AttributionModel
 from service.pipeline.resources import file_sha256, manifest_path
 from service.pipeline.roles import (DENSE_FEATURES, HASH_BUCKETS, ROLE_FEATURE_SCHEMA, ROLE_MODEL_FILE, RoleInputs,
-                                    decide, role_inputs)
+                                    decide_each, role_inputs)
 from service.pipeline.records import ROLES, ClaimFindings
 
 from .labelled import TRAIN_DIR, LabelledArticle, gold_role, load_folder
@@ -101,9 +101,11 @@ def out_of_fold_probabilities(read: Sequence[ReadArticle], c: float, class_weigh
 def measure(read: Sequence[ReadArticle], probabilities: Sequence[np.ndarray], rules: bool) -> dict:
     gold, predicted = [], []
     for item, rows in zip(read, probabilities):
-        for findings, role, row in zip(item.findings, item.roles, rows):
-            gold.append(role)
-            predicted.append(decide(findings, row).role if rules else ROLES[int(np.argmax(row))])
+        gold.extend(item.roles)
+        if rules:
+            predicted.extend(role.role for role in decide_each(item.findings, rows))
+        else:
+            predicted.extend(ROLES[best] for best in np.argmax(rows, axis=1))
     accuracy = sum(g == p for g, p in zip(gold, predicted)) / len(gold)
     per_role = {}
     for role in ROLES:

@@ -277,8 +277,13 @@ class RoleModel:
         """Each claim's role: the model's most probable class, then the rule in the module docstring."""
         if not claims:
             return ()
-        probabilities = self.probabilities(role_inputs(document, claims))
-        return tuple(map(decide, claims, probabilities.tolist(), probabilities.argmax(axis=1).tolist()))
+        return decide_each(claims, self.probabilities(role_inputs(document, claims)))
+
+
+def decide_each(claims: Sequence[ClaimFindings], probabilities: np.ndarray) -> tuple[ClaimRole, ...]:
+    """Each claim's role from its row of ``probabilities``: one ``argmax`` over all rows, then ``decide``. Serving
+    and the training scripts share it, so a change to ``decide`` reaches them all."""
+    return tuple(map(decide, claims, probabilities.tolist(), probabilities.argmax(axis=1).tolist()))
 
 
 _KEY = ROLES.index("key")
