@@ -699,6 +699,9 @@ def _poll_share(lower_before: list[str]) -> bool:
     five") stands among the last few words before the cue with no mark, clause word or finite verb after it
     (``_SHARE_WORDS``: "with 92 % saying", "percent of americans responded"); a participle of polling and brackets
     are passed over ("percent of those polled say", "a similar number (41 percent) say")."""
+    near = lower_before[-_SHARE_WORDS:]
+    if _SHARES.isdisjoint(near) and "in" not in near:
+        return False  # the common case, no share word near the cue: one set test before the scan
     for at in range(len(lower_before) - 1, max(-1, len(lower_before) - 1 - _SHARE_WORDS), -1):
         word = lower_before[at]
         if word in _SHARES or word == "in" and _share_number(lower_before[at + 1 : at + 2]) and (
@@ -769,6 +772,8 @@ def _teller_opener(lower_before: list[str], relatives: frozenset[str]) -> int | 
     in it ("which Mr. Moran said": ``_without_title_points`` took the title's point), right before the cue past the
     auxiliaries, modals and "-ly" adverbs before it ("in what police have repeatedly said", "which Trump in his 2016
     campaign promised"); None when none does."""
+    if relatives.isdisjoint(lower_before):
+        return None  # the common case, no relative before the cue at all: one set test before the scan
     end = _before_auxiliaries(lower_before)
     for at in range(end - 1, max(-1, end - 2 - _TELLER_WORDS), -1):
         word = lower_before[at]
@@ -871,6 +876,8 @@ def _in_adjunct_clause(lower_before: list[str], lower_after: list[str], gerund: 
     sentence's main clause has a finite verb outside that clause: before it ("Obama wants the limit raised, although he
     said") or after a mark that follows the cue ("After the hosts pointed out that ..., Trump still embraced"). With no
     verb of its own outside ("This, after Trump insisted that ..."), the sentence is the cue's."""
+    if _ADJUNCT_OPENERS.isdisjoint(lower_before) and lower_before[:1] != ["as"]:
+        return False  # the common case, no opener of an adjunct clause at all: one set test before the scans
     start = _clause_start(lower_before)
     opener = next((at for at in range(len(lower_before) - 1, start - 1, -1) if lower_before[at] in _CLAUSE_OPENERS), None)
     last = len(lower_before) - 1
