@@ -852,6 +852,28 @@ def test_a_further_point_opened_by_a_connective_goes_on_reporting_the_source(the
     assert found[0] is None and found[-1] is None
 
 
+def _signals(claim: dict) -> set[str]:
+    return {part["signal"] for part in claim["contributions"]}
+
+
+@pytest.mark.parametrize(
+    "text, index, quoting",
+    [
+        # a further point and a poll's further finding, in the writer's words: no direct quotation of the source
+        (AUDIT.format(then="For example, a bridge on Route 9 was billed three times."), 2, False),
+        ("Road repairs top the county's list.\nA new Marlow Institute poll found that voters are split on the levy. "
+         "Seventeen percent remain undecided.\nThe vote is on Nov. 3.", 2, False),
+        # a quotation going on is one
+        ("Turnout was the highest in a decade.\n“We beat them on the ground, fair and square,” said Jane Roe, a "
+         "Democratic consultant. “The result is final and everyone knows it.”\nThe count ends on Friday.", 2, True),
+    ],
+)
+def test_only_a_claim_that_goes_on_in_the_source_s_words_is_credited_as_a_direct_quotation(text, index, quoting):
+    claim = score_article(text)["claims"][index]
+    assert claim["attribution"] is not None and claim["attribution"]["inherited"], claim
+    assert ("direct_quote" in _signals(claim)) is quoting
+
+
 POLL_THEN = "Road repairs top the county's list.\n{poll}{sep}{then}\nThe vote is on Nov. 3."
 POLL_FOUND = "A new Marlow Institute poll found that 58 percent of voters back the road bond."
 

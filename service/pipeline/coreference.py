@@ -375,8 +375,11 @@ def continue_quotations(
         quoted_on = claim.paragraph == before.paragraph and previous.cue is not None and _mostly_quoted(
             quotations, claim) and bool(quotations.stretches(before.start, before.end))
         if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in or reported or _quoted_first(
-                quotations, before, previous))) or finding or elaborates or quoted_on or _inside_quotation_run_on(quotations.text, claim):
+                quotations, before, previous))) or quoted_on or _inside_quotation_run_on(quotations.text, claim):
             result[index] = _goes_on_quoting(previous, index - 1)
+        elif finding or elaborates:
+            teller = previous.teller.text if previous.teller else None
+            result[index] = carry(previous, (Step("goes_on_reporting", teller, index - 1),), quoting=False)
     return tuple(result)
 
 
@@ -472,7 +475,7 @@ def _poll_finding(
         if share is None or quotations.quoted_length(claim.start, claim.end) or _POLL_METHOD.search(claim.text):
             return None
         words = share.group()
-    return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),))
+    return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),), quoting=False)
 
 
 def _opens_block(quotations: Quotations, before: Claim, attribution: Attribution | None, claim: Claim) -> bool:

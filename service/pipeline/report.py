@@ -278,6 +278,10 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "one_person": lambda source: f"{source!r} names no one found before it, but one person all the same",
     "goes_on_quoting": lambda source, claim: (
         f"no cue of its own: it goes on quoting {'an unknown source' if source is None else repr(source)} from {_claim_named(claim)}"),
+    "goes_on_reporting": lambda source, claim: (
+        f"no cue of its own: a further figure or point, in the writer's words, of what "
+        f"{'an unknown source' if source is None else repr(source)} reported in "
+        f"{_claim_named(claim)}"),
     "named_before_quotation": lambda source, claim: (
         f"no cue of its own: a quotation no sentence attributes, after {_claim_named(claim)}, which opens with the name of "
         f"{source!r}: the speaker it leads in"),

@@ -116,17 +116,21 @@ def origin_index(attribution: Attribution) -> int | None:
     return next((step[2] for step in attribution.steps if step.rule == "inherited"), None)
 
 
-def carry(attribution: Attribution, steps: tuple[Step, ...], mention: Span | None = None) -> Attribution:
+def carry(
+    attribution: Attribution, steps: tuple[Step, ...], mention: Span | None = None, quoting: bool = True
+) -> Attribution:
     """``attribution`` taken over by a claim with no cue: the earlier claim's source words and what they refer to
     ("he" and the name it stands for), for the hand labels point an inherited source at the words of the claim it
-    continues and the referent stays known; or ``mention``, the name given before a quotation closed later."""
+    continues and the referent stays known; or ``mention``, the name given before a quotation closed later.
+    ``quoting``: whether the claim goes on in the source's own words (a quotation, an excerpt), which scoring credits
+    as a direct quotation; a poll's further finding or a further point of a report the writer words is not one."""
     return replace(
         attribution,
         source=mention or attribution.source,
         refers_to=None if mention else attribution.refers_to,
         cue=None,
         inherited=True,
-        direct_quote=True,
+        direct_quote=quoting,
         steps=steps,
     )
 
