@@ -169,6 +169,12 @@ def test_the_subject_before_what_modifies_it_is_the_source(text, source):
         ("A leading economist at the bank said the rate would rise.", "A leading economist"),
         ("A briefing from the ministry said the border would stay closed.", "A briefing"),
         ("Residents in the valley said the water had turned brown.", "Residents in the valley"),
+        # a participle with the day that dates it
+        ("The plan is unworkable, the ruling released Friday said.", "the ruling"),
+        ("A memo sent last week warns that the fund will run dry by June.", "A memo"),
+        # unnamed others joined to a named teller
+        ("Lind and others who oppose the tax said the vote would be close.", "Lind"),
+        ("Ruiz and some of the mayor's other critics have argued that the budget is too small.", "Ruiz"),
     ],
 )
 def test_what_follows_the_head_of_a_source_is_cut(text, source):
@@ -359,6 +365,9 @@ def test_a_name_after_a_say_verb_is_what_is_said_about(text, source):
         ("Ohio Gov. Tom Ruiz (R), a close ally of the president, quietly conceded the point, saying, “Most of the plan "
          "is sound.”", "Tom Ruiz"),
         ("Sen. Tom Ruiz (R), who leads the panel, said the vote would come next week.", "Tom Ruiz"),
+        # ... also when the model's span stops at its opening bracket
+        ("Democratic presidential candidate Sen. Ada Lind (D-Ore.) on Saturday criticized the climate accord, saying "
+         "it does not go far enough.", "Ada Lind"),
     ],
 )
 def test_a_party_tag_after_a_name_is_no_part_of_the_source(text, source):
@@ -458,4 +467,16 @@ def test_an_abbreviated_title_after_the_cue_runs_on_to_the_name(text, source):
     ],
 )
 def test_a_source_that_opens_inside_a_word_gives_way_to_the_whole_name(text, source):
+    assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # the name between commas after a description is the source, with an adverb before the cue too
+        ("One of the company's top lawyers, Ada Lind, subsequently testified that no records were kept.", "Ada Lind"),
+        ("The union's president, Ada Lind, repeatedly argued that the cuts were illegal.", "Ada Lind"),
+    ],
+)
+def test_a_name_between_commas_before_an_adverb_and_the_cue_is_the_source(text, source):
     assert _sources(text)[-1] == (source, False)

@@ -16,7 +16,7 @@ from .attribution.clauses import clause_subject, is_adjunct, modifies_up_to, ope
 from .attribution.decide import SAY_VERB
 from .attribution.inherit import origin_index
 from .attribution.references import names_a_teller
-from .attribution.words import CLAUSE_WORDS
+from .attribution.words import CLAUSE_WORDS, LY_ADVERB
 from .attribution.spans import (
     ADJUNCT_WORDS, OPENING_WORDS, institution_name_in, is_personal_name, last_piece_start, name_in, names_one_unnamed_person,
     plausible, source_after, source_before, trim,
@@ -30,9 +30,11 @@ _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
 _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME}),(?:\s+(?:a|an|the|who|whose|which)\s[^,;“”\"]*,)?\s*$")
 # The piece between commas right after a description, before the cue: its name, with a title, an affiliation or a
 # party tag beside it ("Another prominent Republican, Sen. Lindsey Graham, R-S.C., announced"; "The committee's top
-# Democrat, Rep. Dutch Ruppersberger of Maryland, said"; "the industry's trade group, the Software Association, said").
+# Democrat, Rep. Dutch Ruppersberger of Maryland, said"; "the industry's trade group, the Software Association, said"),
+# also with an adverb before the cue ("One of its executives, Michael Sexton, subsequently testified").
 _APPOSED_PIECE = re.compile(
-    r",\s+(?P<name>[^,;:“”\"()]{2,80}?)(?:,\s+[DRI]-[A-Z][\w.-]*)?,(?:\s+(?:a|an|the|who|whose|which)\s[^,;“”\"]*,)?\s*$"
+    r",\s+(?P<name>[^,;:“”\"()]{2,80}?)(?:,\s+[DRI]-[A-Z][\w.-]*)?,(?:\s+(?:a|an|the|who|whose|which)\s[^,;“”\"]*,)?"
+    rf"(?:\s+{LY_ADVERB})?\s*$"
 )
 _AUDIENCE = re.compile(r"^(?:reporters|journalists|the press|the media)$", re.IGNORECASE)
 # "told" and its forms: whoever stands after it is the one told ("told Al Jazeera"), not the teller.

@@ -25,9 +25,11 @@ _POSTMODIFIER = re.compile(
     r"|(?:went|goes|go|going)\s+on\s+to\b)"
 )
 # A lower-case word after the head that may be a participle or past form, and the word after it: "carried out by",
-# "published an article", "leapt into action" (the word after keeps "an unnamed official" whole).
+# "published an article", "leapt into action" (the word after keeps "an unnamed official" whole), or a day that
+# dates it, at the phrase's end too ("the order released Friday", "a report published last week").
 _PARTICIPLE = re.compile(
-    r"(?<=\S)\s+(?P<verb>[a-z]+)\s+(?:by|out|into|in|to|from|through|on|at|with|for|up|back|an?|the|his|her|its|their)\s"
+    r"(?<=\S)\s+(?P<verb>[a-z]+)\s+(?:(?:by|out|into|in|to|from|through|on|at|with|for|up|back|an?|the|his|her|its|their)\s"
+    rf"|(?:{'|'.join(PHRASE_WORDS['participle_dates'])})\b)"
 )
 # A present participle after the head, with an object or adverb after it or "now" before it: "a former aide now
 # representing banks", "a spokesman speaking on condition of anonymity" (the word after keeps "a leading economist").
@@ -43,6 +45,9 @@ _TRAILING_ADVERBS = re.compile(rf"(?:\s+{LY_ADVERB})+\s*$")
 # study" (another capitalised word before it may be part of a name: "Council on Foreign Relations").
 _PREPOSITIONAL = re.compile(rf"\s+(?:{'|'.join(PHRASE_WORDS['postmodifier_prepositions'])})(?:\s|$)")
 """A preposition after the head, also left at the phrase's end when its object was cut ("A Marist poll from")."""
+# Unnamed others joined to a named teller: "Hawkins and others who want to ban abortion" is "Hawkins", "he and other
+# challengers" is "he".
+_AND_OTHERS = re.compile(rf"\s+and\s+(?:others?\b|(?:{'|'.join(PHRASE_WORDS['others_quantifiers'])})\s+(?:of\s|others?\b|other\s))")
 _SUBORDINATING = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | {"for", "instead", "despite", "beyond"}
 # "At least" before a number: a quantifier opening a noun phrase, no adjunct ("At least 10 Republicans have said").
 _NUMBER_QUANTIFIER = re.compile(
@@ -94,6 +99,8 @@ def _head_length(before: str, phrase: str) -> int:
     end = _verb_after_head(_ADVERB_THEN_PAST, piece, start, end, lambda acted: is_past_participle(acted.group("verb")))
     end = _verb_after_head(_ONGOING, piece, start, end,
                            lambda ongoing: bool(verb_classes(ongoing.group("verb") or ongoing.group("verb2"))))
+    if (others := _AND_OTHERS.search(piece, start, end)) is not None and others.start() > start:
+        end = others.start()
     for preposition in _PREPOSITIONAL.finditer(piece, start, end):
         head = piece[start : preposition.start()].split()
         if head and (head[-1].islower() or head[-1] in PARTY_MEMBERS):  # "a senior Republican in the campaign"

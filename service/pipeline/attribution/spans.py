@@ -124,7 +124,8 @@ _PARTY_SHORT = re.compile(r"^[DRI]-[A-Z]")
 ADJUNCT_WORDS = frozenset(_PHRASE_WORDS["adjunct_prepositions"])
 OPENING_WORDS = frozenset(CLAUSE_WORDS["conjunctions"]) | frozenset(CLAUSE_WORDS["no_teller"]) - {"the", "a", "an", "this", "that", "these", "those"}
 _NO_NAME_OPENING = ADJUNCT_WORDS | OPENING_WORDS
-_TRAILING_JUNK = re.compile(r"[\s,;:.—-]+$")
+# Trailing junk includes an opening bracket: a model span may stop inside a party tag ("Sen. Bernie Sanders (").
+_TRAILING_JUNK = re.compile(r"[\s,;:.—(-]+$")
 _CLAUSE_AFTER_CUE = re.compile(
     rf"(?:{'|'.join(_PHRASE_WORDS['clause_openers_after_cue'])})\s"
     rf"|(?:{'|'.join([*PRONOUNS, *_PHRASE_WORDS['object_pronouns']])})\s+(?!(?:and|or)\s)\w"
