@@ -508,6 +508,51 @@ def test_a_short_first_line_above_the_story_is_a_headline(first, lede, kind):
     assert [s.kind for s in result.skipped] == (["headline"] if kind == "headline" else [])
 
 
+@pytest.mark.parametrize(
+    "first, headline",
+    [
+        # ten words or fewer above a story: a headline even with its articles
+        ("How Donald Trump scrambles the general election map.", True),
+        ("Despite a pandemic, Trump hasn't slowed his attacks on immigrants.", True),
+        # a quotation opening the story is the speaker's words
+        ("“We will not close the clinic,” the mayor said.", False),
+    ],
+)
+def test_a_first_line_of_ten_words_above_a_story_is_a_headline(first, headline):
+    story = ["At the height of the ongoing pandemic, the administration continues to restrict immigration.",
+             "In the latest example, it used the health agency to pass new restrictions at the border."]
+    claims = [c.text for c in segment(Document.of("\n\n".join([first, *story]) + "\n")).claims]
+    assert claims == (story if headline else [first, *story])
+    # with a single sentence below it, the line is no headline above a story
+    assert [c.text for c in segment(Document.of(f"{first}\n\n{story[0]}\n")).claims] == [first, story[0]]
+
+
+@pytest.mark.parametrize(
+    "title, subtitle",
+    [
+        ("Sanders lays off more than 200 campaign staffers; ",
+         "Win or not, candidate says, campaign aims to transform country."),
+        ("Trump tries new 'chapter' in campaign;",
+         "As nominee shifts his focus to unify party, many in GOP reaffirm their opposition."),
+    ],
+)
+def test_the_line_below_a_title_ending_in_a_semicolon_is_its_subtitle(title, subtitle):
+    lede = ("The results of Tuesday's five Democratic presidential primaries will almost certainly force Sen. Bernie "
+            "Sanders to acknowledge a hard reality -- it's time for Plan B.")
+    result = segment(Document.of(f"{title}\n{subtitle}\n\n{lede}\n"))
+    assert [c.text for c in result.claims] == [lede]
+    assert [s.kind for s in result.skipped] == ["headline", "headline"]
+
+
+def test_markup_left_in_the_text_is_no_words():
+    text = ("To anyone who has been following the race, Trump’s response comes as no surprise.\n\n"
+            '<tweet tweet-id="667366217527767040"><tweet/>.\n\n'
+            "As Obama covered predictable ground, Trump noted that the president was out of step.\n")
+    result = segment(Document.of(text))
+    assert [c.text[:5] for c in result.claims] == ["To an", "As Ob"]
+    assert [s.kind for s in result.skipped] == ["fragment"]
+
+
 def test_a_short_text_of_one_line_is_a_claim():
     assert [c.text for c in segment(Document.of("Cruz tops Trump in North Dakota delegate race.\n")).claims] == [
         "Cruz tops Trump in North Dakota delegate race."]

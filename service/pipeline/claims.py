@@ -21,7 +21,8 @@ pass per line:
    its end, or it is an item of a list a lead-in of what someone said opens: "President
    Obama also said:"), as is a single title-cased line above the first claim, and a short first
    line of the text with no article above the story, punctuated or not ("Polls suggest Kasich
-   has best chance of beating Clinton."). A trailing
+   has best chance of beating Clinton."), or of at most ten words with its articles, and the line below
+   an archive's "Title;" (its subtitle). Markup tags ("<tweet tweet-id=...><tweet/>") are no words. A trailing
    unpunctuated fragment of a longer line is kept as a claim only when it is long enough to
    be a sentence (captions end in credits like "Khorne group/e2w news").
 4. A sentence repeated word for word right after itself (a scraped subtitle) is scored once,
@@ -61,6 +62,11 @@ HEADLINE_MAX_WORDS = 12
 punctuated or not (a lead-in's colon aside, "In her letter, Vera Holm wrote:"): headlines drop their articles
 ("Polls suggest Kasich has best chance of beating Clinton."), a story's lead sentence is longer and keeps them."""
 HEADLINE_CAPITALISED_SHARE = 0.8
+HEADLINE_BARE_MAX_WORDS = 10
+HEADLINE_STORY_MIN_LINES = 2
+"""A first line this short above a story (at least ``HEADLINE_STORY_MIN_LINES`` lines below it) is a headline even
+with its articles ("Party unity is a two-way street."), unless it is quoted (a pull quote opening the story): no
+train article opens its story with an unquoted sentence this short on a line of its own (the shortest is 11 words)."""
 
 # A mark, then either more marks and closing quotes before white space, or (a stop glued to the next sentence
 # by a page pasted without its spaces, "Martin.His brother", "the night.”Before dawn", "in 2016.“We", "guilty?""He")
@@ -78,6 +84,8 @@ is ever given back (nothing follows it in the pattern), so the matches are those
 keeps no backtracking state."""
 _AFTER_DASH = re.compile(r"[-\u2013\u2014]")
 """A hyphen or dash inside the word before a stop: a title after it is the title ("then-Sen.", "general—Brig.")."""
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
+"""A tag of a page's or a corpus's markup ("<tweet tweet-id=\"7216\"><tweet/>", "</tweet>"): no words of the story."""
 _LAST_TOKEN = re.compile(r"(\S++)$")
 """The word before a stop. Possessive: a run that does not reach the end fails at once, not once per length."""
 _BEYOND_TYPOGRAPHIC = re.compile(r"[^\x00-\x7f\xa0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]")
@@ -170,7 +178,9 @@ def segment(document: Document) -> Segmentation:
     repeats: list[int] = []  # the claims that repeat an earlier one further back
     at_start = _FURNITURE_TABLES[0]
     spoken_list = False  # the line before leads in what someone said, or is an item of such a list
-    for (line_start, line_end, paragraph), literals in zip(document.lines, _literals_by_line(folded, document.lines)):
+    titled = False  # the line before is the title of a "Title; subtitle" headline
+    for number, ((line_start, line_end, paragraph), literals) in enumerate(
+            zip(document.lines, _literals_by_line(folded, document.lines))):
         line_text = text[line_start:line_end]
         line_tables = at_start, literals
         tables = line_tables if len(line_text) <= FURNITURE_MAX_CHARS else _WHOLE_LINE_TABLES
@@ -187,16 +197,18 @@ def segment(document: Document) -> Segmentation:
                            for start, end in sentences)
             continue
         signature = POST_SIGNATURE.search(text, line_start, line_end)
-        listed = spoken_list
-        spoken_list = False
+        listed, subtitle = spoken_list, titled
+        spoken_list = titled = False
         for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
-            words = _WORD.findall(sentence)
+            words = _WORD.findall(_MARKUP.sub(" ", sentence) if "<" in sentence else sentence)
             opens_inside_quote = document.quotations.open_at(start)
             kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims,
                                      line_tables, opens_inside_quote, signature is not None and start < signature.start("cue"),
-                                     listed, not claims and not skipped and _story_below(text, line_start, line_end))
+                                     listed, not claims and not skipped and _story_below(text, line_start, line_end),
+                                     subtitle, len(document.lines) - number - 1)
             spoken_list = kind == "claim" and (_leads_in_speech(sentence, words) or listed and sentence_count == 1)
+            titled = kind == "headline" and sentence.endswith(";")
             if kind == "claim":
                 key = _sentence_key(sentence, words, folded, start, end)
                 earlier = first_copy.setdefault(key, len(claims))
@@ -417,14 +429,16 @@ def _labelled_quotation(sentence: str) -> bool:
 def _classify(
     sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool,
     tables=_FURNITURE_TABLES, inside_quote: bool = False, posted: bool = False, listed: bool = False,
-    first_line: bool = False,
+    first_line: bool = False, subtitle: bool = False, lines_below: int = 0,
 ) -> tuple[str, str]:
     """The segment kind of one sentence (``folded``: it case-folded; ``words``: its words) and why; ``tables``:
     the furniture entries its line may hold (``_literals_by_line``); ``inside_quote``: it opens inside a quotation;
     ``posted``: it is the text of an embedded post, its line signed by the account (``POST_SIGNATURE``), whose words
     assert something however short or unpunctuated ("That fits. — Ben (@BenHowe) June 3, 2017"); ``listed``: it is a line
     of a list led in by what someone said (``_leads_in_speech``), whose items are that speaker's points however
-    unpunctuated ("President Obama also said:" then "The UK must stay in the EU to have influence").
+    unpunctuated ("President Obama also said:" then "The UK must stay in the EU to have influence"); ``subtitle``: the
+    line above is the title of a "Title; subtitle" headline ("Millennials don't get socialism;"); ``lines_below``: how
+    many lines of the text follow the sentence's.
 
     A sentence that is its entire line (``sentence_count`` 1) was already found free of
     furniture by the line check: the same text is not searched twice.
@@ -447,9 +461,12 @@ def _classify(
             return "headline", "a title-cased line: headline"
         if before_first_claim and final == ";":
             return "headline", "a line ending in a semicolon above the story: a headline ('Title; subtitle')"
-        if (first_line and final not in ":;" and len(words) <= HEADLINE_MAX_WORDS
-                and ARTICLES.isdisjoint(map(str.lower, words))):
-            return "headline", "a short first line above the story with no article: headline"
+        if before_first_claim and subtitle:
+            return "headline", "the line below a headline's title that ends in a semicolon: its subtitle"
+        if first_line and final not in ":;" and (
+                len(words) <= HEADLINE_BARE_MAX_WORDS and lines_below >= HEADLINE_STORY_MIN_LINES and not _spoken(sentence)
+                or len(words) <= HEADLINE_MAX_WORDS and ARTICLES.isdisjoint(map(str.lower, words))):
+            return "headline", "a short first line above the story: headline"
     elif not punctuated and position == sentence_count - 1 and len(words) < MIN_TRAILING_FRAGMENT_WORDS:
         return "credit", "a short unpunctuated tail after the last sentence: caption credit"
     return "claim", "a sentence of body text"
