@@ -544,6 +544,71 @@ def test_the_line_below_a_title_ending_in_a_semicolon_is_its_subtitle(title, sub
     assert [s.kind for s in result.skipped] == ["headline", "headline"]
 
 
+@pytest.mark.parametrize(
+    "head, kept",
+    [
+        ("THE COMMON THREAD:", False),
+        ("COUNTRIES LED BY WOMEN HAVE FARED BETTER AGAINST CORONAVIRUS. WHY?", False),
+        ("(END VIDEO CLIP.)", False),
+        # a sentence with a word in capitals, or a shouted quotation, is no head
+        ("The FBI and the NSA both declined to comment on the report.", True),
+        ("“WE WILL NOT BACK DOWN!”", True),
+    ],
+)
+def test_a_short_line_in_capitals_is_a_section_head(head, kept):
+    body = ["The council voted on Tuesday to cut the health budget by a fifth.",
+            "Three clinics in the north of the city are to close by June."]
+    claims = [c.text for c in segment(Document.of("\n\n".join([body[0], head, body[1]]) + "\n")).claims]
+    assert claims == ([body[0], head, body[1]] if kept else body)
+
+
+@pytest.mark.parametrize(
+    "first, headline",
+    [
+        # a headline set in title case, of several sentences
+        ("$150K Pearl Oscar Dress ... STOLEN!!!!", True),
+        # a lede of several sentences in sentence case
+        ("Bear with me. No Republican president in my lifetime has united his opponents this way.", False),
+    ],
+)
+def test_a_title_cased_first_line_of_several_sentences_is_a_headline(first, headline):
+    story = ["A photographer and Navy veteran is fighting back after a photo of hers was used without credit.",
+             "The picture was shared thousands of times before the agency noticed."]
+    claims = [c.text for c in segment(Document.of("\n\n".join([first, *story]) + "\n")).claims]
+    assert (claims == story) is headline, claims
+
+
+@pytest.mark.parametrize(
+    "first, second, headline",
+    [
+        # a caption and a headline above the story's dateline
+        ("ElBaradei is a Nobel peace Laureate and a former director of the U.N. nuclear watchdog. Egypt: ElBaradei "
+         "nod put on hold",
+         "CAIRO — Egypt's new president moved to assert his authority and regain control of the streets Saturday.",
+         True),
+        # a story that opens with its dateline, a caption below it
+        ("WASHINGTON (Reuters) - U.S. Vice President Mike Pence on Sunday denied that he is preparing for a "
+         "presidential election run in 2020.",
+         "FILE PHOTO - U.S. President Donald Trump and Vice President Mike Pence attend a National Day of Prayer event.",
+         False),
+    ],
+)
+def test_the_lines_above_the_dateline_that_opens_the_story_are_its_headline(first, second, headline):
+    later = "Pence was responding to a New York Times report that some Republicans were moving to form a campaign."
+    claims = [c.text for c in segment(Document.of(f"{first}\n\n{second}\n\n{later}\n")).claims]
+    assert claims == ([second, later] if headline else [first, later]), claims
+
+
+@pytest.mark.parametrize("closed", [True, False])
+def test_an_archive_abstract_between_its_labels_is_no_claim(closed):
+    abstract = ("The assault on Paris has thrust national security to the heart of the presidential race, forcing "
+                "candidates to address voters' worries.")
+    story = "Hillary Clinton used a speech in New York on Thursday to lay out her plan to defeat the Islamic State."
+    text = f"ABSTRACT.\n\n{abstract}\n\n" + ("FULL TEXT.\n\n" if closed else "") + story + "\n"
+    claims = [c.text for c in segment(Document.of(text)).claims]
+    assert claims == ([story] if closed else [abstract, story])
+
+
 def test_markup_left_in_the_text_is_no_words():
     text = ("To anyone who has been following the race, Trump’s response comes as no surprise.\n\n"
             '<tweet tweet-id="667366217527767040"><tweet/>.\n\n'
