@@ -177,6 +177,10 @@ def test_a_short_sentence_is_a_claim_only_when_quoted(text, short, kept):
         "JUST WATCHED Inside the flooded town Replay More Videos ...",
         "MUST WATCH Inside the flooded town 02:14",
         "(Photo: Dana Reyes, Lakeside Herald)",
+        "Read the rest of the story here.",
+        "See photos from the debate below:",
+        "Like the page:",
+        "Melissa Joskow / Media Matters.",
         "(RELATED: Senator Calls For New Hearing On Water Rights)",
         "REUTERS/Ana Lopes/File Photo",
         "(Mark Tiller/Lakeside Herald via AP)",
@@ -231,6 +235,7 @@ def test_captions_credits_and_sign_up_boxes_are_furniture(line):
         "The update at 9:30 a.m. showed the river still rising near the bridge, officials said.",
         "More than 40 ferries were cancelled on Monday, the port authority said.",
         "Moreover: the harbour will stay closed until the dredging is finished.",
+        "It was an either/or choice for the council.",
     ],
 )
 def test_claims_that_share_words_with_furniture_are_kept(line):
