@@ -159,9 +159,15 @@ def test_furniture_and_headlines_are_not_claims(line, kind):
         ("“The fillets are pure white. Wow. And it flakes beautifully.”", "Wow.", False),
         ("The council voted to close the plant. Really sad.", "Really sad.", False),
         ("The council met on Monday night. Nothing else.", "Nothing else.", False),
+        # a personal pronoun and a verb make a clause, quoted or not; a lead-in or a head between dashes does not
+        ("The measure passed with 61 votes. It failed.", "It failed.", True),
+        ("Many Americans say the fear is in the air. It's palpable.", "It's palpable.", True),
+        ("The senator was asked whether he had read the bill. He didn’t.", "He didn’t.", True),
+        ("The council met on Monday night. Too late.", "Too late.", False),
+        ("The mayor spoke for an hour. She continued:", "She continued:", False),
     ],
 )
-def test_a_short_sentence_is_a_claim_only_when_quoted(text, short, kept):
+def test_a_short_sentence_is_a_claim_only_when_quoted_or_a_pronoun_clause(text, short, kept):
     claims = [claim.text for claim in segment(Document.of(text + "\n")).claims]
     assert (short in claims) is kept, claims
 

@@ -53,7 +53,7 @@ FURNITURE_MAX_CHARS = 160
 MIN_CLAIM_WORDS = 3
 MIN_QUOTED_CLAIM_WORDS = 2
 """Inside a quotation two words assert something the speaker goes on saying ("It’s translucent.", "He knows."); one
-is an exclamation ("Wow.", "Period.")."""
+is an exclamation ("Wow.", "Period."). So do two words a personal pronoun opens ("It's prudent.")."""
 MIN_TRAILING_FRAGMENT_WORDS = 6
 MIN_CUT_SENTENCE_WORDS = 16
 """An unpunctuated body line this long is a sentence the scraper cut, not a heading."""
@@ -480,7 +480,7 @@ def _classify(
     furniture by the line check: the same text is not searched twice.
     """
     if not words or len(words) < MIN_CLAIM_WORDS and not _spoken(sentence) and not (
-            (inside_quote or posted) and len(words) >= MIN_QUOTED_CLAIM_WORDS):
+            (inside_quote or posted or _pronoun_clause(sentence, words)) and len(words) >= MIN_QUOTED_CLAIM_WORDS):
         return "fragment", f"too short to assert something ({len(words)} words)"
     if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded, tables)):
         return "furniture", f"page furniture: matches {match.group(0)!r}"
@@ -525,6 +525,18 @@ def _leads_in_speech(sentence: str, words: list[str]) -> bool:
     speaker (``lead_ins``), whose unpunctuated lines are then the speaker's points, not headings."""
     return sentence.rstrip().endswith(":") and any(
         word.lower() in LEAD_IN_VERBS for word in words[-LEAD_IN_VERB_REACH:])
+
+
+_SUBJECT_PRONOUNS = frozenset(CLAUSE_WORDS["subject_pronouns"])
+_CONTRACTION = re.compile(r"['\u2019]")
+
+
+def _pronoun_clause(sentence: str, words: list[str]) -> bool:
+    """Whether ``sentence`` (its ``words``) opens with a personal pronoun, contracted or not ("It's", "They"), and
+    ends in a stop: with a second word they make a clause that asserts ("It's prudent.", "He didn’t."), however
+    short; not a lead-in ("She continued:") nor a head set between dashes ("– ‘We’re alive’ –.")."""
+    return (sentence.startswith(words[0]) and sentence[-1:] in ".!"
+            and _CONTRACTION.split(words[0], 1)[0].lower() in _SUBJECT_PRONOUNS)
 
 
 def _spoken(sentence: str) -> bool:
