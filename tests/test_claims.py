@@ -531,10 +531,12 @@ def test_a_short_first_line_above_the_story_is_a_headline(first, lede, kind):
 )
 def test_a_first_line_of_ten_words_above_a_story_is_a_headline(first, headline):
     story = ["At the height of the ongoing pandemic, the administration continues to restrict immigration.",
-             "In the latest example, it used the health agency to pass new restrictions at the border."]
+             "In the latest example, it used the health agency to pass new restrictions at the border.",
+             "Advocates say the rules leave families with no way to ask for asylum."]
     claims = [c.text for c in segment(Document.of("\n\n".join([first, *story]) + "\n")).claims]
     assert claims == (story if headline else [first, *story])
-    # with a single sentence below it, the line is no headline above a story
+    # with no blank line under it, or a single sentence below it, the line is no headline above a story
+    assert [c.text for c in segment(Document.of("\n".join([first, *story]) + "\n")).claims] == [first, *story]
     assert [c.text for c in segment(Document.of(f"{first}\n\n{story[0]}\n")).claims] == [first, story[0]]
 
 

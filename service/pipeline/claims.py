@@ -64,10 +64,11 @@ punctuated or not (a lead-in's colon aside, "In her letter, Vera Holm wrote:"): 
 ("Polls suggest Kasich has best chance of beating Clinton."), a story's lead sentence is longer and keeps them."""
 HEADLINE_CAPITALISED_SHARE = 0.8
 HEADLINE_BARE_MAX_WORDS = 10
-HEADLINE_STORY_MIN_LINES = 2
-"""A first line this short above a story (at least ``HEADLINE_STORY_MIN_LINES`` lines below it) is a headline even
-with its articles ("Party unity is a two-way street."), unless it is quoted (a pull quote opening the story): no
-train article opens its story with an unquoted sentence this short on a line of its own (the shortest is 11 words)."""
+HEADLINE_STORY_MIN_LINES = 3
+"""A first line this short, set by a blank line above a story (at least ``HEADLINE_STORY_MIN_LINES`` lines below it),
+is a headline even with its articles ("Party unity is a two-way street."), unless it is quoted (a pull quote opening
+the story): no train article opens its story with an unquoted sentence this short on a line of its own (the shortest
+is 11 words)."""
 
 # A mark, then either more marks and closing quotes before white space, or (a stop glued to the next sentence
 # by a page pasted without its spaces, "Martin.His brother", "the night.”Before dawn", "in 2016.“We", "guilty?""He")
@@ -227,7 +228,7 @@ def segment(document: Document) -> Segmentation:
             kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims,
                                      line_tables, opens_inside_quote, signature is not None and start < signature.start("cue"),
                                      listed, not claims and not skipped and _story_below(text, line_start, line_end),
-                                     subtitle, len(document.lines) - number - 1, heading)
+                                     subtitle, _lines_set_below(document, number), heading)
             spoken_list = kind == "claim" and (_leads_in_speech(sentence, words) or listed and sentence_count == 1)
             titled = kind == "headline" and sentence.endswith(";")
             if kind == "claim":
@@ -473,7 +474,7 @@ def _classify(
     of a list led in by what someone said (``_leads_in_speech``), whose items are that speaker's points however
     unpunctuated ("President Obama also said:" then "The UK must stay in the EU to have influence"); ``subtitle``: the
     line above is the title of a "Title; subtitle" headline ("Millennials don't get socialism;"); ``lines_below``: how
-    many lines of the text follow the sentence's; ``heading``: why its line, above the story, is a headline
+    many lines of the text follow the sentence's, below a blank line (``_lines_set_below``); ``heading``: why its line, above the story, is a headline
     (``_heading_above_story``), or None.
 
     A sentence that is its entire line (``sentence_count`` 1) was already found free of
@@ -512,6 +513,15 @@ def _classify(
 
 LEAD_IN_VERB_REACH = 4
 """How many of a lead-in's last words may hold its verb ("Obama also said:", "the minister told reporters:")."""
+
+
+def _lines_set_below(document: Document, number: int) -> int:
+    """How many lines follow line ``number`` when a blank line sets it apart from them, as a headline is set above
+    its story; 0 when the next line follows at once."""
+    lines = document.lines
+    if number + 1 == len(lines) or document.text.count("\n", lines[number].end, lines[number + 1].start) < 2:
+        return 0
+    return len(lines) - number - 1
 
 
 def _story_below(text: str, line_start: int, line_end: int) -> bool:
