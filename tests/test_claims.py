@@ -159,9 +159,15 @@ def test_furniture_and_headlines_are_not_claims(line, kind):
         ("“The fillets are pure white. Wow. And it flakes beautifully.”", "Wow.", False),
         ("The council voted to close the plant. Really sad.", "Really sad.", False),
         ("The council met on Monday night. Nothing else.", "Nothing else.", False),
+        # a personal pronoun and a verb make a clause, quoted or not; a lead-in or a head between dashes does not
+        ("The measure passed with 61 votes. It failed.", "It failed.", True),
+        ("Many Americans say the fear is in the air. It's palpable.", "It's palpable.", True),
+        ("The senator was asked whether he had read the bill. He didn’t.", "He didn’t.", True),
+        ("The council met on Monday night. Too late.", "Too late.", False),
+        ("The mayor spoke for an hour. She continued:", "She continued:", False),
     ],
 )
-def test_a_short_sentence_is_a_claim_only_when_quoted(text, short, kept):
+def test_a_short_sentence_is_a_claim_only_when_quoted_or_a_pronoun_clause(text, short, kept):
     claims = [claim.text for claim in segment(Document.of(text + "\n")).claims]
     assert (short in claims) is kept, claims
 
@@ -177,6 +183,10 @@ def test_a_short_sentence_is_a_claim_only_when_quoted(text, short, kept):
         "JUST WATCHED Inside the flooded town Replay More Videos ...",
         "MUST WATCH Inside the flooded town 02:14",
         "(Photo: Dana Reyes, Lakeside Herald)",
+        "Read the rest of the story here.",
+        "See photos from the debate below:",
+        "Like the page:",
+        "Melissa Joskow / Media Matters.",
         "(RELATED: Senator Calls For New Hearing On Water Rights)",
         "REUTERS/Ana Lopes/File Photo",
         "(Mark Tiller/Lakeside Herald via AP)",
@@ -231,6 +241,7 @@ def test_captions_credits_and_sign_up_boxes_are_furniture(line):
         "The update at 9:30 a.m. showed the river still rising near the bridge, officials said.",
         "More than 40 ferries were cancelled on Monday, the port authority said.",
         "Moreover: the harbour will stay closed until the dredging is finished.",
+        "It was an either/or choice for the council.",
     ],
 )
 def test_claims_that_share_words_with_furniture_are_kept(line):
@@ -506,6 +517,118 @@ def test_a_short_first_line_above_the_story_is_a_headline(first, lede, kind):
     assert [c.text for c in result.claims][-1] == lede
     assert (first in [c.text for c in result.claims]) == (kind == "claim")
     assert [s.kind for s in result.skipped] == (["headline"] if kind == "headline" else [])
+
+
+@pytest.mark.parametrize(
+    "first, headline",
+    [
+        # ten words or fewer above a story: a headline even with its articles
+        ("How Donald Trump scrambles the general election map.", True),
+        ("Despite a pandemic, Trump hasn't slowed his attacks on immigrants.", True),
+        # a quotation opening the story is the speaker's words
+        ("“We will not close the clinic,” the mayor said.", False),
+    ],
+)
+def test_a_first_line_of_ten_words_above_a_story_is_a_headline(first, headline):
+    story = ["At the height of the ongoing pandemic, the administration continues to restrict immigration.",
+             "In the latest example, it used the health agency to pass new restrictions at the border.",
+             "Advocates say the rules leave families with no way to ask for asylum."]
+    claims = [c.text for c in segment(Document.of("\n\n".join([first, *story]) + "\n")).claims]
+    assert claims == (story if headline else [first, *story])
+    # with no blank line under it, or a single sentence below it, the line is no headline above a story
+    assert [c.text for c in segment(Document.of("\n".join([first, *story]) + "\n")).claims] == [first, *story]
+    assert [c.text for c in segment(Document.of(f"{first}\n\n{story[0]}\n")).claims] == [first, story[0]]
+
+
+@pytest.mark.parametrize(
+    "title, subtitle",
+    [
+        ("Sanders lays off more than 200 campaign staffers; ",
+         "Win or not, candidate says, campaign aims to transform country."),
+        ("Trump tries new 'chapter' in campaign;",
+         "As nominee shifts his focus to unify party, many in GOP reaffirm their opposition."),
+    ],
+)
+def test_the_line_below_a_title_ending_in_a_semicolon_is_its_subtitle(title, subtitle):
+    lede = ("The results of Tuesday's five Democratic presidential primaries will almost certainly force Sen. Bernie "
+            "Sanders to acknowledge a hard reality -- it's time for Plan B.")
+    result = segment(Document.of(f"{title}\n{subtitle}\n\n{lede}\n"))
+    assert [c.text for c in result.claims] == [lede]
+    assert [s.kind for s in result.skipped] == ["headline", "headline"]
+
+
+@pytest.mark.parametrize(
+    "head, kept",
+    [
+        ("THE COMMON THREAD:", False),
+        ("COUNTRIES LED BY WOMEN HAVE FARED BETTER AGAINST CORONAVIRUS. WHY?", False),
+        ("(END VIDEO CLIP.)", False),
+        # a sentence with a word in capitals, or a shouted quotation, is no head
+        ("The FBI and the NSA both declined to comment on the report.", True),
+        ("“WE WILL NOT BACK DOWN!”", True),
+    ],
+)
+def test_a_short_line_in_capitals_is_a_section_head(head, kept):
+    body = ["The council voted on Tuesday to cut the health budget by a fifth.",
+            "Three clinics in the north of the city are to close by June."]
+    claims = [c.text for c in segment(Document.of("\n\n".join([body[0], head, body[1]]) + "\n")).claims]
+    assert claims == ([body[0], head, body[1]] if kept else body)
+
+
+@pytest.mark.parametrize(
+    "first, headline",
+    [
+        # a headline set in title case, of several sentences
+        ("$150K Pearl Oscar Dress ... STOLEN!!!!", True),
+        # a lede of several sentences in sentence case
+        ("Bear with me. No Republican president in my lifetime has united his opponents this way.", False),
+    ],
+)
+def test_a_title_cased_first_line_of_several_sentences_is_a_headline(first, headline):
+    story = ["A photographer and Navy veteran is fighting back after a photo of hers was used without credit.",
+             "The picture was shared thousands of times before the agency noticed."]
+    claims = [c.text for c in segment(Document.of("\n\n".join([first, *story]) + "\n")).claims]
+    assert (claims == story) is headline, claims
+
+
+@pytest.mark.parametrize(
+    "first, second, headline",
+    [
+        # a caption and a headline above the story's dateline
+        ("ElBaradei is a Nobel peace Laureate and a former director of the U.N. nuclear watchdog. Egypt: ElBaradei "
+         "nod put on hold",
+         "CAIRO — Egypt's new president moved to assert his authority and regain control of the streets Saturday.",
+         True),
+        # a story that opens with its dateline, a caption below it
+        ("WASHINGTON (Reuters) - U.S. Vice President Mike Pence on Sunday denied that he is preparing for a "
+         "presidential election run in 2020.",
+         "FILE PHOTO - U.S. President Donald Trump and Vice President Mike Pence attend a National Day of Prayer event.",
+         False),
+    ],
+)
+def test_the_lines_above_the_dateline_that_opens_the_story_are_its_headline(first, second, headline):
+    later = "Pence was responding to a New York Times report that some Republicans were moving to form a campaign."
+    claims = [c.text for c in segment(Document.of(f"{first}\n\n{second}\n\n{later}\n")).claims]
+    assert claims == ([second, later] if headline else [first, later]), claims
+
+
+@pytest.mark.parametrize("closed", [True, False])
+def test_an_archive_abstract_between_its_labels_is_no_claim(closed):
+    abstract = ("The assault on Paris has thrust national security to the heart of the presidential race, forcing "
+                "candidates to address voters' worries.")
+    story = "Hillary Clinton used a speech in New York on Thursday to lay out her plan to defeat the Islamic State."
+    text = f"ABSTRACT.\n\n{abstract}\n\n" + ("FULL TEXT.\n\n" if closed else "") + story + "\n"
+    claims = [c.text for c in segment(Document.of(text)).claims]
+    assert claims == ([story] if closed else [abstract, story])
+
+
+def test_markup_left_in_the_text_is_no_words():
+    text = ("To anyone who has been following the race, Trump’s response comes as no surprise.\n\n"
+            '<tweet tweet-id="667366217527767040"><tweet/>.\n\n'
+            "As Obama covered predictable ground, Trump noted that the president was out of step.\n")
+    result = segment(Document.of(text))
+    assert [c.text[:5] for c in result.claims] == ["To an", "As Ob"]
+    assert [s.kind for s in result.skipped] == ["fragment"]
 
 
 def test_a_short_text_of_one_line_is_a_claim():

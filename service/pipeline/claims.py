@@ -7,6 +7,7 @@ pass per line:
    dropped whole: "Exit mobile version", "Sign up to read this article", photo credits. A
    line of any length that opens like a caption or a video player ("FILE - In this photo ...",
    "Hide caption ...", entries marked ``whole_line``) is dropped whole too: captions are long.
+   So are the lines of an archive's abstract, between its labels ("ABSTRACT." ... "FULL TEXT.").
 2. The line is split into sentences at terminal punctuation (optionally followed by
    closing quotes) that is followed by whitespace (or, after a word, glued to a capitalised
    word: "Martin.His") and not by a lower-case word, unless
@@ -21,7 +22,8 @@ pass per line:
    its end, or it is an item of a list a lead-in of what someone said opens: "President
    Obama also said:"), as is a single title-cased line above the first claim, and a short first
    line of the text with no article above the story, punctuated or not ("Polls suggest Kasich
-   has best chance of beating Clinton."). A trailing
+   has best chance of beating Clinton."), or of at most ten words with its articles, and the line below
+   an archive's "Title;" (its subtitle), and a short line in capitals ("GOING BROKE FOR RUBIO."). Markup tags ("<tweet tweet-id=...><tweet/>") are no words. A trailing
    unpunctuated fragment of a longer line is kept as a claim only when it is long enough to
    be a sentence (captions end in credits like "Khorne group/e2w news").
 4. A sentence repeated word for word right after itself (a scraped subtitle) is scored once,
@@ -51,7 +53,7 @@ FURNITURE_MAX_CHARS = 160
 MIN_CLAIM_WORDS = 3
 MIN_QUOTED_CLAIM_WORDS = 2
 """Inside a quotation two words assert something the speaker goes on saying ("It’s translucent.", "He knows."); one
-is an exclamation ("Wow.", "Period.")."""
+is an exclamation ("Wow.", "Period."). So do two words a personal pronoun opens ("It's prudent.")."""
 MIN_TRAILING_FRAGMENT_WORDS = 6
 MIN_CUT_SENTENCE_WORDS = 16
 """An unpunctuated body line this long is a sentence the scraper cut, not a heading."""
@@ -61,6 +63,12 @@ HEADLINE_MAX_WORDS = 12
 punctuated or not (a lead-in's colon aside, "In her letter, Vera Holm wrote:"): headlines drop their articles
 ("Polls suggest Kasich has best chance of beating Clinton."), a story's lead sentence is longer and keeps them."""
 HEADLINE_CAPITALISED_SHARE = 0.8
+HEADLINE_BARE_MAX_WORDS = 10
+HEADLINE_STORY_MIN_LINES = 3
+"""A first line this short, set by a blank line above a story (at least ``HEADLINE_STORY_MIN_LINES`` lines below it),
+is a headline even with its articles ("Party unity is a two-way street."), unless it is quoted (a pull quote opening
+the story): no train article opens its story with an unquoted sentence this short on a line of its own (the shortest
+is 11 words)."""
 
 # A mark, then either more marks and closing quotes before white space, or (a stop glued to the next sentence
 # by a page pasted without its spaces, "Martin.His brother", "the night.”Before dawn", "in 2016.“We", "guilty?""He")
@@ -78,6 +86,15 @@ is ever given back (nothing follows it in the pattern), so the matches are those
 keeps no backtracking state."""
 _AFTER_DASH = re.compile(r"[-\u2013\u2014]")
 """A hyphen or dash inside the word before a stop: a title after it is the title ("then-Sen.", "general—Brig.")."""
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
+"""A tag of a page's or a corpus's markup ("<tweet tweet-id=\"7216\"><tweet/>", "</tweet>"): no words of the story."""
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?)?(?:\s+\d{1,2})?)*"
+    r"\s*(?:\([A-Za-z.& ]{1,20}\)\s*)?[-–—―]+\s"
+)
+"""A dateline opening the story: its place in capitals, maybe a state or date and the agency, then a dash
+("TALLAHASSEE — ", "ROME - ", "FORT PIERCE, Fla. - ", "NEW YORK, Nov. 19 (UPI) — "). The lines above the first one
+that opens with it are a headline and deck; a caption below a story that opened so is not its opening."""
 _LAST_TOKEN = re.compile(r"(\S++)$")
 """The word before a stop. Possessive: a run that does not reach the end fails at once, not once per length."""
 _BEYOND_TYPOGRAPHIC = re.compile(r"[^\x00-\x7f\xa0\u2013\u2014\u2018\u2019\u201c\u201d\u2026]")
@@ -139,6 +156,8 @@ def _furniture_tables(entries: list[dict]) -> tuple[dict[str, tuple[tuple[str, .
     return {first: (tuple(prefix for prefix, _ in entries), tuple(entries)) for first, entries in at_start.items()}, tuple(anywhere)
 
 
+_SUMMARY_OPENS = frozenset(_FURNITURE_LEXICON["summary_block"]["opens"])
+_SUMMARY_CLOSES = frozenset(_FURNITURE_LEXICON["summary_block"]["closes"])
 _FURNITURE_TABLES = _furniture_tables(_FURNITURE_ENTRIES)
 _WHOLE_LINE_TABLES = _furniture_tables([entry for entry in _FURNITURE_ENTRIES if entry.get("whole_line")])
 """The same patterns one by one, each behind the literal it declares it needs: ``re``
@@ -170,14 +189,26 @@ def segment(document: Document) -> Segmentation:
     repeats: list[int] = []  # the claims that repeat an earlier one further back
     at_start = _FURNITURE_TABLES[0]
     spoken_list = False  # the line before leads in what someone said, or is an item of such a list
-    for (line_start, line_end, paragraph), literals in zip(document.lines, _literals_by_line(folded, document.lines)):
+    titled = False  # the line before is the title of a "Title; subtitle" headline
+    summary = _summary_lines(folded, document.lines)
+    for number, ((line_start, line_end, paragraph), literals) in enumerate(
+            zip(document.lines, _literals_by_line(folded, document.lines))):
         line_text = text[line_start:line_end]
+        if number in summary:
+            skipped.append(Segment(line_start, line_end, line_text, "furniture",
+                                   "an archive's abstract between its labels: a summary of the story, not the story"))
+            continue
         line_tables = at_start, literals
         tables = line_tables if len(line_text) <= FURNITURE_MAX_CHARS else _WHOLE_LINE_TABLES
         if match := _furniture(line_text, folded[line_start:line_end], tables):
             skipped.append(
                 Segment(line_start, line_end, line_text, "furniture", f"page furniture: matches {match.group(0)!r}")
             )
+            continue
+        if _in_capitals(line_text):
+            skipped.append(Segment(line_start, line_end, line_text, "headline",
+                                   "a short line in capitals: a section head"))
+            titled = line_text.endswith(";")
             continue
         sentences = _split_sentences(text, line_start, line_end)
         sentence_count = len(sentences)
@@ -186,17 +217,20 @@ def segment(document: Document) -> Segmentation:
                                    f"a photo caption: its line ends in the credit {credit!r}")
                            for start, end in sentences)
             continue
+        heading = None if claims else _heading_above_story(document, number, sentence_count)
         signature = POST_SIGNATURE.search(text, line_start, line_end)
-        listed = spoken_list
-        spoken_list = False
+        listed, subtitle = spoken_list, titled
+        spoken_list = titled = False
         for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
-            words = _WORD.findall(sentence)
+            words = _WORD.findall(_MARKUP.sub(" ", sentence) if "<" in sentence else sentence)
             opens_inside_quote = document.quotations.open_at(start)
             kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims,
                                      line_tables, opens_inside_quote, signature is not None and start < signature.start("cue"),
-                                     listed, not claims and not skipped and _story_below(text, line_start, line_end))
+                                     listed, not claims and not skipped and _story_below(text, line_start, line_end),
+                                     subtitle, _lines_set_below(document, number), heading)
             spoken_list = kind == "claim" and (_leads_in_speech(sentence, words) or listed and sentence_count == 1)
+            titled = kind == "headline" and sentence.endswith(";")
             if kind == "claim":
                 key = _sentence_key(sentence, words, folded, start, end)
                 earlier = first_copy.setdefault(key, len(claims))
@@ -267,6 +301,20 @@ def _author_bio_start(claims: Sequence[Claim]) -> int | None:
         if not any(surname.search(earlier.text) for earlier in claims[:index]):
             return index
     return None
+
+
+def _summary_lines(folded: str, lines: Sequence[Line]) -> frozenset[int]:
+    """The numbers of the lines between a summary block's opening label and its closing one ("ABSTRACT." ...
+    "FULL TEXT."): an archive's abstract of the story, not the story. A block no label closes is left as it is."""
+    inside, opened = set(), None
+    for number, line in enumerate(lines):
+        label = folded[line.start:line.end].strip().rstrip(".:").strip()
+        if label in _SUMMARY_OPENS:
+            opened = number
+        elif label in _SUMMARY_CLOSES and opened is not None:
+            inside.update(range(opened + 1, number))
+            opened = None
+    return frozenset(inside)
 
 
 def _caption_credit(text: str, sentences: list[tuple[int, int]]) -> str | None:
@@ -417,23 +465,28 @@ def _labelled_quotation(sentence: str) -> bool:
 def _classify(
     sentence: str, folded: str, words: list[str], position: int, sentence_count: int, before_first_claim: bool,
     tables=_FURNITURE_TABLES, inside_quote: bool = False, posted: bool = False, listed: bool = False,
-    first_line: bool = False,
+    first_line: bool = False, subtitle: bool = False, lines_below: int = 0, heading: str | None = None,
 ) -> tuple[str, str]:
     """The segment kind of one sentence (``folded``: it case-folded; ``words``: its words) and why; ``tables``:
     the furniture entries its line may hold (``_literals_by_line``); ``inside_quote``: it opens inside a quotation;
     ``posted``: it is the text of an embedded post, its line signed by the account (``POST_SIGNATURE``), whose words
     assert something however short or unpunctuated ("That fits. — Ben (@BenHowe) June 3, 2017"); ``listed``: it is a line
     of a list led in by what someone said (``_leads_in_speech``), whose items are that speaker's points however
-    unpunctuated ("President Obama also said:" then "The UK must stay in the EU to have influence").
+    unpunctuated ("President Obama also said:" then "The UK must stay in the EU to have influence"); ``subtitle``: the
+    line above is the title of a "Title; subtitle" headline ("Millennials don't get socialism;"); ``lines_below``: how
+    many lines of the text follow the sentence's, below a blank line (``_lines_set_below``); ``heading``: why its line, above the story, is a headline
+    (``_heading_above_story``), or None.
 
     A sentence that is its entire line (``sentence_count`` 1) was already found free of
     furniture by the line check: the same text is not searched twice.
     """
     if not words or len(words) < MIN_CLAIM_WORDS and not _spoken(sentence) and not (
-            (inside_quote or posted) and len(words) >= MIN_QUOTED_CLAIM_WORDS):
+            (inside_quote or posted or _pronoun_clause(sentence, words)) and len(words) >= MIN_QUOTED_CLAIM_WORDS):
         return "fragment", f"too short to assert something ({len(words)} words)"
     if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded, tables)):
         return "furniture", f"page furniture: matches {match.group(0)!r}"
+    if heading is not None:
+        return "headline", heading
     # Terminal punctuation, then closing quotes or brackets only (a sentence ends in no space).
     final = sentence.rstrip(_CLOSERS)[-1:]
     punctuated = final in _TERMINAL_PUNCTUATION
@@ -447,9 +500,12 @@ def _classify(
             return "headline", "a title-cased line: headline"
         if before_first_claim and final == ";":
             return "headline", "a line ending in a semicolon above the story: a headline ('Title; subtitle')"
-        if (first_line and final not in ":;" and len(words) <= HEADLINE_MAX_WORDS
-                and ARTICLES.isdisjoint(map(str.lower, words))):
-            return "headline", "a short first line above the story with no article: headline"
+        if before_first_claim and subtitle:
+            return "headline", "the line below a headline's title that ends in a semicolon: its subtitle"
+        if first_line and final not in ":;" and (
+                len(words) <= HEADLINE_BARE_MAX_WORDS and lines_below >= HEADLINE_STORY_MIN_LINES and not _spoken(sentence)
+                or len(words) <= HEADLINE_MAX_WORDS and ARTICLES.isdisjoint(map(str.lower, words))):
+            return "headline", "a short first line above the story: headline"
     elif not punctuated and position == sentence_count - 1 and len(words) < MIN_TRAILING_FRAGMENT_WORDS:
         return "credit", "a short unpunctuated tail after the last sentence: caption credit"
     return "claim", "a sentence of body text"
@@ -457,6 +513,15 @@ def _classify(
 
 LEAD_IN_VERB_REACH = 4
 """How many of a lead-in's last words may hold its verb ("Obama also said:", "the minister told reporters:")."""
+
+
+def _lines_set_below(document: Document, number: int) -> int:
+    """How many lines follow line ``number`` when a blank line sets it apart from them, as a headline is set above
+    its story; 0 when the next line follows at once."""
+    lines = document.lines
+    if number + 1 == len(lines) or document.text.count("\n", lines[number].end, lines[number + 1].start) < 2:
+        return 0
+    return len(lines) - number - 1
 
 
 def _story_below(text: str, line_start: int, line_end: int) -> bool:
@@ -472,10 +537,43 @@ def _leads_in_speech(sentence: str, words: list[str]) -> bool:
         word.lower() in LEAD_IN_VERBS for word in words[-LEAD_IN_VERB_REACH:])
 
 
+_SUBJECT_PRONOUNS = frozenset(CLAUSE_WORDS["subject_pronouns"])
+_CONTRACTION = re.compile(r"['\u2019]")
+
+
+def _pronoun_clause(sentence: str, words: list[str]) -> bool:
+    """Whether ``sentence`` (its ``words``) opens with a personal pronoun, contracted or not ("It's", "They"), and
+    ends in a stop: with a second word they make a clause that asserts ("It's prudent.", "He didn’t."), however
+    short; not a lead-in ("She continued:") nor a head set between dashes ("– ‘We’re alive’ –.")."""
+    return (sentence.startswith(words[0]) and sentence[-1:] in ".!"
+            and _CONTRACTION.split(words[0], 1)[0].lower() in _SUBJECT_PRONOUNS)
+
+
 def _spoken(sentence: str) -> bool:
     """Whether a sentence opens or closes with a quotation mark: a short one is still someone's words that assert
     something ("“That’s gone.”", "Really sad.”", "“We’re talking."), which the quotation's speaker goes on saying."""
     return sentence[:1] in _OPENING_QUOTES or sentence[-1:] in _CLOSING_QUOTES
+
+
+def _heading_above_story(document: Document, number: int, sentence_count: int) -> str | None:
+    """Why line ``number``, above the first claim, is a headline whatever its sentences read, or None: the line
+    below opens the story with its dateline ("TALLAHASSEE — ..."), or it is a title-cased line of several sentences
+    ("Barack Obama Just Nominated A Muslim To Be A Federal Judge. That’s A First.")."""
+    lines, text = document.lines, document.text
+    start, end = lines[number].start, lines[number].end
+    if number + 1 < len(lines) and DATELINE.match(text, lines[number + 1].start) and not DATELINE.match(text, start):
+        return "a line above the dateline that opens the story: headline or deck"
+    if sentence_count > 1 and _is_title_cased(_WORD.findall(text, start, end)):
+        return "a title-cased line of several sentences above the story: headline"
+    return None
+
+
+def _in_capitals(line: str) -> bool:
+    """Whether ``line`` is a short unquoted line of two words or more, every one in capitals: a section head ("GOING
+    BROKE FOR RUBIO.", "THE COMMON THREAD:", "(END VIDEO CLIP.)"), not the story (docs/guidelines.md)."""
+    words = [word for word in _WORD.findall(line) if not word.isdigit()]
+    return (2 <= len(words) <= HEADLINE_BARE_MAX_WORDS and all(word.isupper() for word in words)
+            and not _spoken(line))
 
 
 def _is_title_cased(words: list[str]) -> bool:
