@@ -306,6 +306,8 @@ def _author_bio_start(claims: Sequence[Claim]) -> int | None:
 def _summary_lines(folded: str, lines: Sequence[Line]) -> frozenset[int]:
     """The numbers of the lines between a summary block's opening label and its closing one ("ABSTRACT." ...
     "FULL TEXT."): an archive's abstract of the story, not the story. A block no label closes is left as it is."""
+    if not any(label in folded for label in _SUMMARY_OPENS):
+        return frozenset()  # no opening label anywhere (nearly every text): no line to read
     inside, opened = set(), None
     for number, line in enumerate(lines):
         label = folded[line.start:line.end].strip().rstrip(".:").strip()
@@ -571,6 +573,8 @@ def _heading_above_story(document: Document, number: int, sentence_count: int) -
 def _in_capitals(line: str) -> bool:
     """Whether ``line`` is a short unquoted line of two words or more, every one in capitals: a section head ("GOING
     BROKE FOR RUBIO.", "THE COMMON THREAD:", "(END VIDEO CLIP.)"), not the story (docs/guidelines.md)."""
+    if not line.isupper():
+        return False  # a lower-case letter anywhere (most lines): no need to read its words
     words = [word for word in _WORD.findall(line) if not word.isdigit()]
     return (2 <= len(words) <= HEADLINE_BARE_MAX_WORDS and all(word.isupper() for word in words)
             and not _spoken(line))
