@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .records import record
-from .resources import file_sha256, manifest_path
+from .resources import file_sha256, manifest_path, read_toml
 from .text.lexicon import WordStarts
 
 WORD = re.compile(r"\S(?:(?<=\w)\w*+(?:[-'’]\w++)*+)?")
@@ -79,13 +79,13 @@ def features(text: str, tokens: Sequence[tuple[int, int, str]], i: int, categori
     ]
 
 
-MODALS = frozenset({"could", "may", "might", "can", "must", "should", "would"})
-_PERSONS = frozenset({"i", "you", "he", "she", "we", "they"})
-_IMPERSONAL = frozenset({"it", "this", "that", "there", "which", "what"})
-_CLAUSE_WORDS = frozenset({"if", "so", "when", "before", "until", "unless", "once", "whether", "how", "than", "as",
-                           "because", "where", "while", "after", "why"})
-_NEGATIONS = frozenset({"not", "n't", "never", "no"})
-_ADVERBS = frozenset({"also", "still", "even", "well", "only", "easily", "soon", "eventually", "yet", "just"})
+_CLASSES = read_toml("hedge_model_classes.toml")
+MODALS = frozenset(_CLASSES["modals"])
+_PERSONS = frozenset(_CLASSES["persons"])
+_IMPERSONAL = frozenset(_CLASSES["impersonal"])
+_CLAUSE_WORDS = frozenset(_CLASSES["clause_words"])
+_NEGATIONS = frozenset(_CLASSES["negations"])
+_ADVERBS = frozenset(_CLASSES["adverbs"])
 
 
 def _modal_features(w: str, prev: str, prev2: str, nxt: str, nxt2: str) -> tuple[str, ...]:
