@@ -22,8 +22,9 @@ pass per line:
    its end, or it is an item of a list a lead-in of what someone said opens: "President
    Obama also said:"), as is a single title-cased line above the first claim, and a short first
    line of the text with no article above the story, punctuated or not ("Polls suggest Kasich
-   has best chance of beating Clinton."), or of at most ten words with its articles, and the line below
-   an archive's "Title;" (its subtitle), and a short line in capitals ("GOING BROKE FOR RUBIO."). Markup tags ("<tweet tweet-id=...><tweet/>") are no words. A trailing
+   has best chance of beating Clinton."), or of at most ten words with its articles, and the
+   line below an archive's "Title;" (its subtitle), and a short line in capitals ("GOING BROKE
+   FOR RUBIO."). Markup tags ("<tweet tweet-id=...><tweet/>") are no words. A trailing
    unpunctuated fragment of a longer line is kept as a claim only when it is long enough to
    be a sentence (captions end in credits like "Khorne group/e2w news").
 4. A sentence repeated word for word right after itself (a scraped subtitle) is scored once,
@@ -474,10 +475,11 @@ def _classify(
     ``posted``: it is the text of an embedded post, its line signed by the account (``POST_SIGNATURE``), whose words
     assert something however short or unpunctuated ("That fits. — Ben (@BenHowe) June 3, 2017"); ``listed``: it is a line
     of a list led in by what someone said (``_leads_in_speech``), whose items are that speaker's points however
-    unpunctuated ("President Obama also said:" then "The UK must stay in the EU to have influence"); ``subtitle``: the
-    line above is the title of a "Title; subtitle" headline ("Millennials don't get socialism;"); ``lines_below``: how
-    many lines of the text follow the sentence's, below a blank line (``_lines_set_below``); ``heading``: why its line, above the story, is a headline
-    (``_heading_above_story``), or None.
+    unpunctuated ("President Obama also said:" then "The UK must stay in the EU to have influence"); ``first_line``:
+    nothing stands before it, claim or skipped line, and more text follows (``_story_below``); ``subtitle``: the line above is the title
+    of a "Title; subtitle" headline ("Millennials don't get socialism;"); ``lines_below``: how many lines of the text
+    follow the sentence's, below a blank line (``_lines_set_below``); ``heading``: why its line, above the story, is
+    a headline (``_heading_above_story``), or None.
 
     A sentence that is its entire line (``sentence_count`` 1) was already found free of
     furniture by the line check: the same text is not searched twice.

@@ -332,7 +332,7 @@ def continue_quotations(
             claim.opens_inside_quote or quotations.leaves_open(claim.start, claim.end)
         ):
             earlier = earlier_mention(claims, index, later) if not later.inherited else None
-            result[index] = _goes_on_quoting(later, index + 1, earlier)
+            result[index] = _goes_on(later, index + 1, earlier)
     # the paragraph read as a block quote (-1: none), the last item of a bulleted list it opens, the claim whose
     # lead-in opens it, and its first claim
     block, item, lead, first = -1, -1, 0, 0
@@ -355,14 +355,14 @@ def continue_quotations(
             # the next item of a bulleted list after the lead-in opens with the speaker's point; what follows in
             # it may be the writer's comment, as after a quotation
             item = claim.paragraph
-            result[index] = _goes_on_quoting(result[lead], lead)
+            result[index] = _goes_on(result[lead], lead)
             continue
         if claim.paragraph == block:
             # the writer the lead-in names, not a source a sentence of the excerpt named before it
-            result[index] = _goes_on_quoting(result[lead], lead)
+            result[index] = _goes_on(result[lead], lead)
             continue
         if previous is None and _resumes_quoting(quotations, claims, result, index):
-            result[index] = _goes_on_quoting(result[index - 2], index - 2)
+            result[index] = _goes_on(result[index - 2], index - 2)
             continue
         if previous is None:
             continue  # a speaker the cue names no source for (“...,” her mother, Fiona, said.) goes on quoting too
@@ -376,10 +376,9 @@ def continue_quotations(
             quotations, claim) and bool(quotations.stretches(before.start, before.end))
         if (_opens_quoting(quotations, claim) and (previous.direct_quote or lead_in or reported or _quoted_first(
                 quotations, before, previous))) or quoted_on or _inside_quotation_run_on(quotations.text, claim):
-            result[index] = _goes_on_quoting(previous, index - 1)
+            result[index] = _goes_on(previous, index - 1)
         elif finding or elaborates:
-            teller = previous.teller.text if previous.teller else None
-            result[index] = carry(previous, (Step("goes_on_reporting", teller, index - 1),), quoting=False)
+            result[index] = _goes_on(previous, index - 1, quoting=False)
     return tuple(result)
 
 
@@ -509,11 +508,13 @@ def _opens_quoting(quotations: Quotations, claim: Claim) -> bool:
     return claim.opens_inside_quote or quotations.opening_at(claim.start) is not None
 
 
-def _goes_on_quoting(attribution: Attribution, origin: int, source: Span | None = None) -> Attribution:
+def _goes_on(attribution: Attribution, origin: int, source: Span | None = None, quoting: bool = True) -> Attribution:
     """The attribution of claim ``origin``, inherited by a claim that goes on quoting its source (``source``: the
-    mention that names it, when not the origin's own)."""
+    mention that names it, when not the origin's own), or, not ``quoting``, goes on with a further figure or point
+    of what it reported in the writer's words."""
     teller = source or attribution.teller
-    return carry(attribution, (Step("goes_on_quoting", teller.text if teller else None, origin),), source)
+    step = Step("goes_on_quoting" if quoting else "goes_on_reporting", teller.text if teller else None, origin)
+    return carry(attribution, (step,), source, quoting)
 
 
 def _claims_by_line(lines: Sequence[Line], claims: Sequence[Claim]) -> Iterator[tuple[Line, int, int]]:

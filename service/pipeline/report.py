@@ -238,6 +238,11 @@ def _claim_named(number: int | None) -> str:
     return "a line that is no claim" if number is None else f"claim {number}"
 
 
+def _teller_named(source: str | None) -> str:
+    """The teller a claim goes on with, or that none was read."""
+    return "an unknown source" if source is None else repr(source)
+
+
 def _inherited(why: Inheritance, claim: int | None, source: str | None, source_type: str) -> str:
     teller = "an unknown source" if source is None else source
     return f"no cue of its own: {INHERITANCE_WORDS[why]} {_claim_named(claim)}, so its source {teller!r} ({source_type}) carries over"
@@ -277,11 +282,10 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "named_before_pronoun": lambda source, name: f"{source!r} is {name!r}, named before it in its own sentence",
     "one_person": lambda source: f"{source!r} names no one found before it, but one person all the same",
     "goes_on_quoting": lambda source, claim: (
-        f"no cue of its own: it goes on quoting {'an unknown source' if source is None else repr(source)} from {_claim_named(claim)}"),
+        f"no cue of its own: it goes on quoting {_teller_named(source)} from {_claim_named(claim)}"),
     "goes_on_reporting": lambda source, claim: (
-        f"no cue of its own: a further figure or point, in the writer's words, of what "
-        f"{'an unknown source' if source is None else repr(source)} reported in "
-        f"{_claim_named(claim)}"),
+        f"no cue of its own: a further figure or point, in the writer's words, of what {_teller_named(source)} "
+        f"reported in {_claim_named(claim)}"),
     "named_before_quotation": lambda source, claim: (
         f"no cue of its own: a quotation no sentence attributes, after {_claim_named(claim)}, which opens with the name of "
         f"{source!r}: the speaker it leads in"),
