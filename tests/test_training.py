@@ -250,6 +250,15 @@ def test_hedge_evaluation_refuses_the_test_fold_as_another_folder(capsys) -> Non
     assert "never the test fold" in capsys.readouterr().err
 
 
+def test_missed_cues_refuses_the_test_fold_as_a_folder(capsys) -> None:
+    from training.labelled import TEST_DIR
+    from training.missed_cues import main as missed_cues
+
+    with pytest.raises(SystemExit):
+        missed_cues(["--folder", str(TEST_DIR)])
+    assert "never the test fold" in capsys.readouterr().err
+
+
 def test_each_ablated_scope_rule_is_stood_in_for_by_a_function_of_its_parameters() -> None:
     import inspect
 

@@ -27,7 +27,7 @@ from service.pipeline.gate import shape_refusal
 
 from .gate import cue_matches, overlap
 from .heldout import fold_gates
-from .labelled import TRAIN_DIR, load_folder
+from .labelled import TEST_DIR, TRAIN_DIR, load_folder
 
 
 def causes(examples: int, folder: Path = TRAIN_DIR) -> tuple[collections.Counter, dict[str, collections.Counter], dict[str, list[str]], int]:
@@ -97,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=0, help="sentences to print per cause")
     parser.add_argument("--folder", type=Path, default=TRAIN_DIR, help="a labelled folder other than the train folds")
     args = parser.parse_args(argv)
+    if args.folder.resolve() == TEST_DIR.resolve():
+        parser.error("--folder is a labelled folder to study, never the test fold")
     counts, words, shown, total = causes(args.examples, args.folder.resolve())
     print(f"gold own cues {total}, missed {sum(counts.values())}")
     print("| cause | count | most frequent gold cues |\n| --- | --- | --- |")
