@@ -469,7 +469,9 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "restrictive_relative"
     if lemma not in _EVIDENTIAL and _in_restrictive_relative(before_verb, _DEFINING_RELATIVES):
         return "defining_relative"
-    if _background_relative([*lower_before, *cue_words[:-1]]):
+    # the words before the cue's head, for three tests that only read them: ``lower_before`` itself for a one-word cue
+    before_head = [*lower_before, *cue_words[:-1]] if len(cue_words) > 1 else lower_before
+    if _background_relative(before_head):
         return "background_relative"
     if _poll_share(lower_before):
         return "poll_share"
@@ -484,11 +486,11 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "manner"
     if _in_subject_aside(lower_before, lower_after, len(cue_words) <= 2 and is_past_participle(head)):
         return "subject_aside"
-    if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and not _passive_agent(lower_after):
+    if _after_be(before_head) and is_past_participle(head) and not _passive_agent(lower_after):
         return "agentless_passive"
     if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
         return "adjunct_clause"
-    if _negated([*lower_before, *cue_words[:-1]]) and verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head):
+    if _negated(before_head) and verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head):
         return "negated"
     return None
 
