@@ -117,6 +117,14 @@ POST_SIGNATURE = re.compile(
     r"(?P<cue>[—–])\s*(?P<source>[^—–\n]{0,60}?\w\.?)\W*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?"
     r"(?:\s+Report)?\s*(?:</\w+>\.?\s*)?$"
 )
+
+
+def post_signature(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``POST_SIGNATURE`` in the line ``text[start:end]``, or None: searched only in a line that holds the handle's
+    "(@", which every signature has and few lines do (the search tries the name's lazy run after every dash)."""
+    return POST_SIGNATURE.search(text, start, end) if text.find("(@", start, end) >= 0 else None
+
+
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _QUOTED_SENTENCE = re.compile(r"[\"\u201c][A-Z]")
 """A quotation that opens a sentence: a double quotation mark and a capital."""
@@ -219,7 +227,7 @@ def segment(document: Document) -> Segmentation:
                            for start, end in sentences)
             continue
         heading = None if claims else _heading_above_story(document, number, sentence_count)
-        signature = POST_SIGNATURE.search(text, line_start, line_end)
+        signature = post_signature(text, line_start, line_end)
         listed, subtitle = spoken_list, titled
         spoken_list = titled = False
         for position, (start, end) in enumerate(sentences):

@@ -22,7 +22,7 @@ from .attribution.inherit import DIRECT_QUOTE_SHARE, carry, earlier_mention, ori
 from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
 from .attribution.spans import ADJUNCT_WORDS, OPENING_WORDS, is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
-from .claims import POST_SIGNATURE, SPEAKER_LABEL
+from .claims import SPEAKER_LABEL, post_signature
 from .document import Line, Quotations
 from .resources import read_toml
 from .source_lexicons import HONORIFICS, PHRASE_WORDS, SHARE_AS_SOURCE, SHARE_OF_PEOPLE
@@ -588,7 +588,7 @@ def embedded_posts(
     named speaker is quoted in."""
     result = list(attributions)
     for line, first, index in _claims_by_line(lines, claims):
-        match = POST_SIGNATURE.search(text, line.start, line.end)
+        match = post_signature(text, line.start, line.end)
         if match is None or first == index:
             continue
         source = Span(match.start("source"), match.end("source"), match.group("source"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from .attribution.words import FINITE_AUXILIARIES as _FINITE
 from .attribution.words import QUOTE_MARKS, TITLE_ABBREVIATIONS, is_past_participle, verb_classes, verb_lemma
@@ -343,10 +344,10 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "naming": a past participle of naming (``naming_verbs``) that gives a thing its name (``_names_a_thing``: "a
       memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ...", "hosted a segment called
       ..."): the name is no content;
-    - "nothing_found": a verb of finding, showing or pleading (``finding_verbs``) followed at once, in the cue or
-      past it, by a reflexive, a verdict or a particle, or by none of a bearing (``_nothing_found_in``: "found itself
-      in", "has shown itself to be", "found guilty", "found not guilty", "showed up", "pleaded guilty", "showed no
-      reaction"): nothing is found, shown or said;
+    - "nothing_found": a verb of finding, showing or pleading (``finding_verbs``, ``_CueShape.finding``) followed at
+      once, in the cue or past it, by a reflexive, a verdict or a particle, or by none of a bearing (``_nothing_found``:
+      "found itself in", "has shown itself to be", "found guilty", "found not guilty", "showed up", "pleaded guilty",
+      "showed no reaction"): nothing is found, shown or said;
     - "nothing_said": what the cue says in place of content, then a topic (``_nothing_said``: "said
       nothing about it", "said no to the war", "says a lot about privilege");
     - "self_description": the cue's object is its teller itself with a complement after it (``_describes_itself``:
@@ -401,20 +402,21 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
       nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
     lower_before, lower_after = _without_title_points(lower_before), _without_title_points(lower_after)
-    head = cue_words[-1]
+    shape = _cue_shape(tuple(cue_words))
+    head, verb, lemma = shape.head, shape.verb, shape.lemma
     if (lower_after[:1] == [","] and _writer_idiom(cue_words, lower_before)
-            or lower_before[-1:] and lower_before[-1] in _WRITER_GERUND_OPENERS and cue_words[0].endswith("ing")):
+            or lower_before[-1:] and lower_before[-1] in _WRITER_GERUND_OPENERS and shape.gerund):
         return "writer_idiom"
     if head in _AUXILIARIES:
         return "auxiliary"
     if len(cue_words) == 1 and head in _WORDS["lone_particles"]:
         return "particle"
-    if lower_before and lower_before[-1] in _PREPOSITIONS and cue_words[0] != "to" and not cue_words[0].endswith("ing"):
+    if lower_before and lower_before[-1] in _PREPOSITIONS and cue_words[0] != "to" and not shape.gerund:
         return "noun"
     if head == ":" and len(cue_words) == 1 and _writers_colon(lower_before, lower_after):
         return "writers_colon"
     following = lower_after[0] if lower_after else ""
-    if head != ":" and head not in QUOTE_MARKS and not any(map(verb_classes, cue_words)):
+    if head != ":" and head not in QUOTE_MARKS and not shape.has_verb:
         if following != ":" and following not in QUOTE_MARKS and "that" not in lower_after[:3]:
             return "no_verb"
         if (following in ("that", ":") or following in QUOTE_MARKS) and _has_finite_verb(lower_before):
@@ -423,8 +425,6 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "singular_noun"
     if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive_after(cue_words, lower_after):
         return "agreeing"
-    verb = _verb_word(cue_words)
-    lemma = verb_lemma(verb)
     if lemma in _DECIDING:
         return "decision"
     if lemma in _SEEMING and (_infinitive_after(cue_words, lower_after) or _seems_so(lower_after)):
@@ -448,28 +448,30 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
-    if _names_a_thing(cue_words, lower_before, lower_after):
+    if shape.naming and _names_a_thing(cue_words, lower_before, lower_after):
         return "naming"
-    if _nothing_found_in(cue_words, lower_after):
+    if shape.finding is not None and _nothing_found([*cue_words[shape.finding + 1 :], *lower_after]):
         return "nothing_found"
     if _nothing_said(lower_after):
         return "nothing_said"
     if _describes_itself(cue_words, lower_after):
         return "self_description"
-    if _states(cue_words, verb, lemma, lower_after):
+    if not shape.manner and _states(verb, lemma, lower_after):  # a manner cue ("according to") names no state
         return "state"
     if lemma in _PHRASAL_ACTIONS and len(cue_words) == 1 and lower_after[:1] and lower_after[0] in _ACTION_PARTICLES:
         return "phrasal_action"
-    if lemma in _DEMANDING and _demands(cue_words, verb, lower_after):
+    if lemma in _DEMANDING and _demands(cue_words, shape.verb_at, lower_after):
         return "demanding"
-    if len(cue_words) == 1 and is_past_participle(head) and _modifies_a_noun(lower_before, lower_after):
+    if len(cue_words) == 1 and shape.head_participle and _modifies_a_noun(lower_before, lower_after):
         return "modifier"
-    before_verb = [*lower_before, *cue_words[: cue_words.index(verb)]]
+    before_verb = [*lower_before, *cue_words[: shape.verb_at]]
     if _in_restrictive_relative(before_verb, _RESTRICTIVE_RELATIVES):
         return "restrictive_relative"
     if lemma not in _EVIDENTIAL and _in_restrictive_relative(before_verb, _DEFINING_RELATIVES):
         return "defining_relative"
-    if _background_relative([*lower_before, *cue_words[:-1]]):
+    # the words before the cue's head, for three tests that only read them: ``lower_before`` itself for a one-word cue
+    before_head = [*lower_before, *cue_words[:-1]] if len(cue_words) > 1 else lower_before
+    if _background_relative(before_head):
         return "background_relative"
     if _poll_share(lower_before):
         return "poll_share"
@@ -479,16 +481,16 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "relative_teller"
     if _relative_aside(lower_before, lower_after):
         return "relative_aside"
-    if " ".join(cue_words) in _MANNER_CUES and lower_before and (
+    if shape.manner and lower_before and (
             _ly_adverb(lower_before[-1]) or is_past_participle(lower_before[-1]) and _after_be(lower_before[:-1])):
         return "manner"
-    if _in_subject_aside(lower_before, lower_after, len(cue_words) <= 2 and is_past_participle(head)):
+    if _in_subject_aside(lower_before, lower_after, len(cue_words) <= 2 and shape.head_participle):
         return "subject_aside"
-    if _after_be([*lower_before, *cue_words[:-1]]) and is_past_participle(head) and not _passive_agent(lower_after):
+    if _after_be(before_head) and shape.head_participle and not _passive_agent(lower_after):
         return "agentless_passive"
-    if _in_adjunct_clause(lower_before, lower_after, cue_words[0].endswith("ing")) and any(map(verb_classes, cue_words)):
+    if _in_adjunct_clause(lower_before, lower_after, shape.gerund) and shape.has_verb:
         return "adjunct_clause"
-    if _negated([*lower_before, *cue_words[:-1]]) and verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head):
+    if _negated(before_head) and verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head):
         return "negated"
     return None
 
@@ -537,11 +539,53 @@ def _inside_a_phrase(lower_before: list[str], at: int) -> bool:
     return before >= 0 and lower_before[before] in _PREPOSITIONS and before > _clause_start(lower_before)
 
 
-def _verb_word(cue_words: Sequence[str]) -> str:
+class _CueShape(NamedTuple):
+    """What ``governs_nothing`` reads of the cue's own words, whatever stands around them (``_cue_shape``)."""
+
+    head: str
+    """The cue's last word."""
+    verb: str
     """The cue's verb: its last word that is no particle or preposition ("called for", "pointed to", "lashed out at"
     are "called", "pointed", "lashed"), so that the verb lists judge a phrasal cue by its verb; the last word when
     all are."""
-    return next((word for word in reversed(cue_words) if word not in _PARTICLES), cue_words[-1])
+    verb_at: int
+    """Where ``verb`` first stands in the cue."""
+    lemma: str
+    """``verb``'s base form (``verb_lemma``)."""
+    has_verb: bool
+    """Whether a word of the cue is a verb WordNet knows."""
+    head_participle: bool
+    """Whether the last word is a past participle."""
+    gerund: bool
+    """Whether the cue opens with a word in "-ing"."""
+    manner: bool
+    """Whether the cue is one of ``manner_cues`` ("according to")."""
+    naming: bool
+    """Whether a word of the cue is the past participle of a verb of naming (``naming_verbs``: "titled", "dubbed",
+    "known"), which ``_names_a_thing`` reads on."""
+    finding: int | None
+    """Where the cue's first verb of finding (``finding_verbs``) stands, whose words after it, in the cue and past
+    it, may find nothing (``_nothing_found``: "found itself", "pleaded guilty in court"); None for none."""
+
+
+@lru_cache(maxsize=4096)
+def _cue_shape(cue_words: tuple[str, ...]) -> _CueShape:
+    """The ``_CueShape`` of a cue's lower-cased words, read once per cue (cached: "said", "told" come back claim
+    after claim)."""
+    head = cue_words[-1]
+    verb = next((word for word in reversed(cue_words) if word not in _PARTICLES), head)
+    return _CueShape(
+        head=head,
+        verb=verb,
+        verb_at=cue_words.index(verb),
+        lemma=verb_lemma(verb),
+        has_verb=any(map(verb_classes, cue_words)),
+        head_participle=is_past_participle(head),
+        gerund=cue_words[0].endswith("ing"),
+        manner=" ".join(cue_words) in _MANNER_CUES,
+        naming=any(is_past_participle(word) and verb_lemma(word) in _NAMING for word in cue_words),
+        finding=next((at for at, word in enumerate(cue_words) if verb_lemma(word) in _FINDING), None),
+    )
 
 
 def _seems_so(lower_after: list[str]) -> bool:
@@ -563,11 +607,11 @@ def _feels(verb: str, lower_after: list[str]) -> bool:
             and not opens_a_clause(lower_after))
 
 
-def _demands(cue_words: Sequence[str], verb: str, lower_after: list[str]) -> bool:
-    """Whether "for" follows a verb of demanding, in the cue ("called for") or right after it past dates and "-ly"
-    adverbs ("called Wednesday for"), with no colon or quotation before the first stop after it: the thing demanded,
-    where "called for prosecuting him: “...”" gives what was said."""
-    words = [*cue_words[cue_words.index(verb) + 1 :], *lower_after]
+def _demands(cue_words: Sequence[str], verb_at: int, lower_after: list[str]) -> bool:
+    """Whether "for" follows a verb of demanding (the cue's word at ``verb_at``), in the cue ("called for") or right
+    after it past dates and "-ly" adverbs ("called Wednesday for"), with no colon or quotation before the first stop
+    after it: the thing demanded, where "called for prosecuting him: “...”" gives what was said."""
+    words = [*cue_words[verb_at + 1 :], *lower_after]
     at = 0
     while at < len(words) and (words[at] in _CALENDAR or _ly_adverb(words[at])):
         at += 1
@@ -581,14 +625,13 @@ def _demands(cue_words: Sequence[str], verb: str, lower_after: list[str]) -> boo
     return True
 
 
-def _states(cue_words: Sequence[str], verb: str, lemma: str, lower_after: list[str]) -> bool:
+def _states(verb: str, lemma: str, lower_after: list[str]) -> bool:
     """Whether the cue's verb names a state, not an event of saying: its first WordNet sense is of one of
-    ``state_classes``, it is no verb that goes on from a quotation (``continuing_verbs``: "“...,” he continued"), no
-    manner cue ("according to") and no noun of a view held ("raised concerns among critics"), and an object or a
-    question follows it (``_STATE_OBJECTS``), not "that", a quotation, a colon or a clause ("maintained that" stays)."""
+    ``state_classes``, it is no verb that goes on from a quotation (``continuing_verbs``: "“...,” he continued") and
+    no noun of a view held ("raised concerns among critics"), and an object or a question follows it
+    (``_STATE_OBJECTS``), not "that", a quotation, a colon or a clause ("maintained that" stays)."""
     classes = verb_classes(verb)
-    if (classes is None or classes[0][0] not in _STATES or lemma in _CONTINUING or verb in STANCE_NOUNS
-            or " ".join(cue_words) in _MANNER_CUES):
+    if classes is None or classes[0][0] not in _STATES or lemma in _CONTINUING or verb in STANCE_NOUNS:
         return False
     return _after(lower_after)[0] in _STATE_OBJECTS and lower_after[0] != "that"
 
@@ -976,13 +1019,6 @@ def _writer_idiom(cue_words: Sequence[str], lower_before: list[str]) -> bool:
     return " ".join([*lower_before[start:], *cue_words]) in _WRITER_IDIOMS
 
 
-def _nothing_found_in(cue_words: Sequence[str], lower_after: list[str]) -> bool:
-    """Whether a word of the cue is a verb of finding (``finding_verbs``) and the words after it, in the cue and
-    past it, find nothing (``_nothing_found``: "found itself", "pleaded guilty in court")."""
-    at = next((at for at, word in enumerate(cue_words) if verb_lemma(word) in _FINDING), None)
-    return at is not None and _nothing_found([*cue_words[at + 1 :], *lower_after])
-
-
 def _nothing_found(lower_after: list[str]) -> bool:
     """Whether the words after a verb of finding or showing open with a ``finding_objects`` word, past a "not"
     ("itself", "guilty", "not guilty", "up"), or with "no" or "little" and one of ``shown_dispositions``, a bearing
@@ -1005,14 +1041,12 @@ def _describes_itself(cue_words: Sequence[str], lower_after: list[str]) -> bool:
 
 
 def _names_a_thing(cue_words: Sequence[str], lower_before: list[str], lower_after: list[str]) -> bool:
-    """Whether a cue word is the past participle of a verb of naming (``naming_verbs``: "titled", "dubbed", "known")
-    that opens the claim ("Called the Rosenberg method, it was ...") or is followed at once by the name: a quotation
+    """Whether the cue's past participle of a verb of naming (``_CueShape.naming``: "titled", "dubbed", "known")
+    opens the claim ("Called the Rosenberg method, it was ...") or is followed at once by the name: a quotation
     mark or a ``naming_openers`` word, in the cue or after it ("a memo titled “The Facts”", "also known as",
     "referred to as", "named after"), or, alone as the cue, follows the object of the claim's verb
     (``_after_an_object``: "hosted a segment called ..."). A finite naming verb names its object first ("called the
     plan “reckless”")."""
-    if not any(is_past_participle(word) and verb_lemma(word) in _NAMING for word in cue_words):
-        return False
     following = lower_after[0] if lower_after else ""
     return (not lower_before or cue_words[-1] in _NAMING_OPENERS or following in _NAMING_OPENERS
             or following in QUOTE_MARKS or len(cue_words) == 1 and _after_an_object(lower_before))

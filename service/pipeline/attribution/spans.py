@@ -602,14 +602,10 @@ def institution_name_in(text: str, span: Span) -> Span | None:
     (docs/guidelines.md: the tightest words that name who says it): "the fact-checking website Politifact",
     "social analytics company Graphika" -> the name; None after a jurisdiction ("the state Supreme Court" is
     another court than "Supreme Court") and when the name alone reads as another type or unnamed."""
-    words = list(WORD.finditer(span.text))
-    run = _trailing_name_words(words)
-    if not run or run == len(words):
+    at = _institution_name_start(span.text)
+    if at is None:
         return None
-    before = words[len(words) - run - 1].group()
-    if not before.islower() or before in _NAME_BINDERS or before in DETERMINERS or before in _JURISDICTIONS:
-        return None
-    start = span.start + words[len(words) - run].start()
+    start = span.start + at
     name = Span(start, span.end, text[start : span.end])
     whole, alone = classify_source(text, span), classify_source(text, name)
     if whole.source_type in ("organization", "media") and (
@@ -617,6 +613,20 @@ def institution_name_in(text: str, span: Span) -> Span | None:
     ):  # a lone capitalised word reads as a surname; after "company" it is the company's name
         return name
     return None
+
+
+@lru_cache(maxsize=8192)
+def _institution_name_start(phrase: str) -> int | None:
+    """Where in ``phrase`` the name of ``institution_name_in`` opens, before its reading is checked in context;
+    cached per phrase text, as ``_name_tail`` is (the same sources come back claim after claim)."""
+    words = list(WORD.finditer(phrase))
+    run = _trailing_name_words(words)
+    if not run or run == len(words):
+        return None
+    before = words[len(words) - run - 1].group()
+    if not before.islower() or before in _NAME_BINDERS or before in DETERMINERS or before in _JURISDICTIONS:
+        return None
+    return words[len(words) - run].start()
 
 
 def _trailing_name_words(words: list[re.Match[str]]) -> int:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
 
 _ESCAPE = re.compile(r"\\.")
 _WORD = re.compile(r"\w+")
@@ -72,12 +73,12 @@ class WordStarts:
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """The matches in ``text[start:end]`` (``end`` as endpos), searched from the character before ``start``,
-        which a lookbehind sees too; the text's first word is tried on its own."""
-        search_from = max(start - 1, 0)
+        which a lookbehind sees too; the text's first word is tried on its own. The regex's own iterator is handed
+        back (chained after that first word's match), not passed on through a generator: a Python frame per match
+        is what the callers' scans cost most."""
         if start == 0 and (first := self._at_start.match(text, 0, end)):
-            yield first
-            search_from = first.end()
-        yield from self._after_non_word.finditer(text, search_from, end)
+            return chain((first,), self._after_non_word.finditer(text, first.end(), end))
+        return self._after_non_word.finditer(text, max(start - 1, 0), end)
 
 
 class FirstWordLexicon:
