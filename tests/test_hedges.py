@@ -679,6 +679,14 @@ REPORTED_CONTENT = [
     ("The mayor signed the order on Friday, knowing that the levy may anger the farmers.", "may", "source"),
     # a verb of saying whose clause has no "that"
     ("The judge ruled the ban may stand while the appeal is heard.", "may", "source"),
+    # a verb of saying or thinking no lexicon lists, by its WordNet class, after its subject; a progressive is no
+    # passive ("are now positing"); opening the clause, a participle is an adjunct's and its clause the writer's
+    ("Republicans are now positing that Trump could bring voters back to the party.", "could", "source"),
+    ("On Thursday, he expanded upon his calls for more patrols along the coast, warning followers on social media and "
+     "in interviews that the smugglers could easily land on the beaches and implying that some members of the gang "
+     "might already be ashore.", "might", "source"),
+    ("But, assuming that what worked to win 13 million votes is a sure-fire recipe for winning five times that number "
+     "seems to be a decidedly shaky proposition.", "seems to", "writer"),
     # a noun of possibility: its clause is only possible already, the modal adds no doubt of the writer's
     ("The pilots tried to lessen the risk that the situation could get worse.", "could", "source"),
     # past a phrase that names the belief's holder; "of" names what is feared, and the clause is a relative

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .attribution.words import CLAUSE_WORDS, CUE_VERBS
+from .attribution.words import CLAUSE_WORDS, CUE_VERBS, verb_classes
 from .gate import lowered_words
 from .governed import opens_a_clause
 from .resources import read_entries, read_toml
@@ -134,6 +134,11 @@ _CONTENT_WORD = re.compile(
     rf"|{word_trie([*_SCOPE['belief_verbs'], *_SCOPE['bare_clause_verbs']])})\b")
 """A word whose clause is someone's saying or belief: a reporting verb or a noun of belief with "that", also past
 a phrase naming the belief's holder, or a verb of thinking."""
+_WORD_THAT = re.compile(r"\b(?P<that>(?P<verb>[a-z]+)\s+that)\b")
+_PARTICIPLE_ENDINGS = ("ed", "ing")
+_ATTITUDE_CLASSES = frozenset(_SCOPE["attitude_verb_classes"])
+"""The WordNet classes of a verb whose "that" clause is its subject's saying or thinking ("positing that", "implying
+that", "pondered that"), beside the listed reporting verbs."""
 _TELLING_VERBS = [*CUE_VERBS, *{singular(verb) for verb in CUE_VERBS if verb.endswith("s")}, *_SCOPE["belief_verbs"]]
 """The verbs of saying and thinking a claim may close with, also in the plural present ("..., the authors write.")."""
 _TRAILING_CUE = re.compile(
@@ -379,12 +384,13 @@ def _told_before(text: str, claim_start: int, claim_end: int) -> int:
 
 
 def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> bool:
-    """Whether the cue stands in the clause of a verb of saying ("speculates that") or thinking ("it thinks") whose
-    subject is not the writer (I, we, you), nor a passive ("is thought"), nor an existential "there" ("there is
-    speculation that": a belief nobody holds), with no subordinator between."""
+    """Whether the cue stands in the clause of a verb of saying ("speculates that") or thinking ("it thinks"), listed
+    or of an attitude class (``_content_words``), whose subject is not the writer (I, we, you), nor a passive ("is
+    thought"; "are now positing" is no passive), nor an existential "there" ("there is speculation that": a belief
+    nobody holds), with no subordinator between."""
     if not clause:
         return False
-    for verb in _CONTENT_WORD.finditer(text, clause[0].start(), clause[-1].end()):
+    for verb in _content_words(text, clause[0].start(), clause[-1].end()):
         if verb.group("that") and verb.end() == clause[-1].end():
             continue  # "concerns that could arise": a relative clause, the hedge describes the concerns
         if verb.start() == clause[0].start():
@@ -392,7 +398,7 @@ def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> b
                 continue  # the clause opens with the verb: only an apposition before a comma is its subject
         else:
             before = next(w for w in reversed(clause) if w.end() <= verb.start()).group().lower()
-            if before in _WRITER_VOICE or be_before(text, verb.start(), claim_start) or _EXISTENTIAL.search(
+            if before in _WRITER_VOICE or _passive(text, verb, claim_start) or _EXISTENTIAL.search(
                     text, max(claim_start, verb.start() - _CLAUSE_CHARS // 4), verb.start()) or (
                     not verb.group("that") and before in DETERMINERS and verb.group().lower() in _ALSO_NOUNS):
                 continue  # the writer's, a passive, nobody's ("there is speculation that"), or a noun ("the
@@ -401,6 +407,25 @@ def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> b
         if not any(word in _SUBORDINATORS for word in after):
             return True
     return False
+
+
+def _passive(text: str, verb: re.Match[str], claim_start: int) -> bool:
+    """Whether a form of "be" stands before the word, not a present participle ("are now positing that": its
+    subject's saying, not a passive)."""
+    return not _WORD.match(text, verb.start()).group().lower().endswith("ing") and be_before(
+        text, verb.start(), claim_start)
+
+
+def _content_words(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The words of ``_CONTENT_WORD`` in ``text[start:end]``, and any inflected verb of an attitude class
+    (``_ATTITUDE_CLASSES``) followed by "that" after its subject (one that opens the clause is an adjunct's: "But,
+    assuming that what worked will win again, ..."), in text order."""
+    listed = list(_CONTENT_WORD.finditer(text, start, end))
+    taken = {match.start() for match in listed}
+    by_class = [match for match in _WORD_THAT.finditer(text, start, end) if match.start() not in taken | {start}
+                and match.group("verb").endswith(_PARTICIPLE_ENDINGS) and _ATTITUDE_CLASSES.intersection(
+                    (verb_classes(match.group("verb")) or ((), 0))[0])]
+    return sorted([*listed, *by_class], key=lambda match: match.start())
 
 
 def _in_someones_view(text: str, claim_start: int, cue: FoundCue) -> bool:
