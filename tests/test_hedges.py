@@ -281,6 +281,25 @@ def test_a_modal_in_a_clause_of_time_or_purpose_hedges_nothing(text, words):
     assert [h["text"] for claim in claims for h in claim["hedges"]] == words
 
 
+OPTIONS_NOT_TAKEN = [
+    # "could" or "might" in the perfect of another verb after a pronoun or a name: an option not taken, no doubt of
+    # the writer's
+    ("With such a razor-thin margin, Alvarez could have requested a recount.", "could", []),
+    ("For its part, Amtrak might have offered its trains to carry volunteers to the flooded towns.", "might", []),
+    ("She could have vetoed the bill but signed it on Friday.", "could", []),
+    # "may have", "could have been", a thing for subject: the writer doubts what was
+    ("Two nurses may have caught the virus at the clinic.", "may", ["writer"]),
+    ("For a while, military retaliation could have been on the table.", "could", ["writer"]),
+    ("The court heard a ruling that could have helped end the ban.", "could", ["writer"]),
+]
+
+
+@pytest.mark.parametrize("text, modal, speakers", OPTIONS_NOT_TAKEN)
+def test_a_modal_perfect_after_a_person_is_an_option_not_taken(text, modal, speakers):
+    found = FoundCue(text.index(modal), text.index(modal) + len(modal), None)
+    assert [r.speaker for r in read_cues(text, 0, len(text), [found], [], None)] == speakers
+
+
 CONDITIONS = [
     # a clause of condition supposes what it says: its modal or verb of seeming doubts no claim
     ("The bank would pause the rate rises if it appears to be hurting growth.", []),

@@ -20,7 +20,8 @@ for one claim, what each found cue is:
   Islamic State").
 - **not the claim's**: a cue inside an embedded question ("asked whether she could be impartial", "the question of
   who might replace him") qualifies no claim: the question's content is not asserted; nor does a modal or a verb of
-  seeming in a clause of condition ("would pause if it appears to be hurting growth"): the condition is supposed.
+  seeming in a clause of condition ("would pause if it appears to be hurting growth"): the condition is supposed;
+  nor "could have", "might have" after a person ("Sanders could have requested a recount"): an option not taken.
 - **reported content**: a cue in the clause of a verb of saying (most followed by "that") or thinking, or of a noun
   of belief, whose subject is someone other than the writer ("he speculates that stress may trigger", "the ads it
   thinks you are likely to click", "the court ruled it could take effect", "concern from conservatives that the bill
@@ -38,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .attribution.words import CLAUSE_WORDS, CUE_VERBS, verb_classes
+from .attribution.words import CLAUSE_WORDS, CUE_VERBS, is_past_participle, verb_classes
 from .gate import lowered_words
 from .governed import opens_a_clause
 from .resources import read_entries, read_toml
@@ -110,6 +111,13 @@ marks such modals as conditions, leaves most below its threshold. Not after "eve
 holds no clause word or conjunction ("if it wins, it said that it may": the modal is in another clause). The
 condition word is looked ahead for before the "even" test behind it, so that the test runs only where one stands."""
 _CONCESSIONS = frozenset(_SCOPE["concessions"])
+_OPTION_MODALS = frozenset(_SCOPE["option_modals"])
+_MODEL_CLASSES = read_toml("hedge_model_classes.toml")
+_PERSONS = frozenset(_MODEL_CLASSES["persons"])
+_IMPERSONAL = frozenset(_MODEL_CLASSES["impersonal"])
+_MODAL_ADVERBS = frozenset(_MODEL_CLASSES["adverbs"])
+_PERFECT_CHARS = 40
+"""Characters after a modal that hold an adverb, "have" and a participle ("could also have requested")."""
 _CONTRAST = re.compile(rf"(?:[,\u2014\u2013][”\"’']?|\s-+)\s*(?:{word_trie(_SCOPE['contrasts'])})\b", re.IGNORECASE)
 _CONDITION_WORDS = 3
 """Words of a condition's subject between "if" and its hedge, at most."""
@@ -215,7 +223,7 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
         clause = _clause_before(text, breaks, cue)
         if _said_by_someone(text, cue, clause) or _in_question(clause) or (category == "speculation" and (
                 _modal_of_time_or_purpose(text, cue, clause) or _verb_of_a_condition(text, cue, clause)
-                or _concedes_an_impression(text, cue, clause, claim_end))):
+                or _concedes_an_impression(text, cue, clause, claim_end) or _option_not_taken(text, cue, clause))):
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category, claim_end)
         if rule == "attribution_content" and _comments_on_what_was_said(text, cue, clause, attribution, claim_end):
@@ -366,6 +374,28 @@ def _concedes_an_impression(text: str, cue: FoundCue, clause: Sequence[re.Match[
         if word.group().lower() in _CLAUSE_OPENERS:
             break
     return _CONTRAST.search(text, cue.end, claim_end) is not None
+
+
+def _option_not_taken(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) -> bool:
+    """Whether the cue is "could" or "might" in the perfect of another verb after a personal pronoun or a name ("With
+    such a thin margin, Sanders could have requested a recount", "For its part, Uber might have suggested ..."): an
+    option that one had and did not take, not the writer's doubt (the reading ``_CONDITIONED_MODAL`` gives "could
+    have sued"). With "been" ("could have been on the table"), "may" ("Romney may have hurt himself"), a thing for
+    subject ("a ruling that could have helped end") or a generic one ("a typical candidate might have done the
+    same") the modal still doubts or supposes what was."""
+    if text[cue.start:cue.end].lower() not in _OPTION_MODALS or not clause:
+        return False
+    after = [word.lower() for word in _WORD.findall(text, cue.end, cue.end + _PERFECT_CHARS)]
+    if after[:1] and after[0] in _MODAL_ADVERBS:
+        after = after[1:]
+    if len(after) < 2 or after[0] != "have" or after[1] == "been" or not is_past_participle(after[1]):
+        return False
+    words = [word.group() for word in clause]
+    while len(words) > 1 and words[-1].lower() in _MODAL_ADVERBS:
+        words.pop()
+    subject = words[-1]
+    lower = subject.lower()
+    return lower in _PERSONS or (subject[0].isupper() and lower not in _IMPERSONAL | DETERMINERS | PRONOUNS.keys())
 
 
 def _told_before(text: str, claim_start: int, claim_end: int) -> int:
