@@ -281,6 +281,29 @@ def test_a_modal_in_a_clause_of_time_or_purpose_hedges_nothing(text, words):
     assert [h["text"] for claim in claims for h in claim["hedges"]] == words
 
 
+def unattributed_speakers(text, hedge):
+    """The speakers the scope rules give ``hedge`` (a detector's cue) in a claim without attribution."""
+    found = FoundCue(text.index(hedge), text.index(hedge) + len(hedge), None)
+    return [reading.speaker for reading in read_cues(text, 0, len(text), [found], [], None)]
+
+
+HOLDERS_OF_A_PASSIVE = [
+    # "be" before a participle of feeling, thinking or saying with "that", after a subject that holds or heard the
+    # content: the content is theirs, as an attribution's would be
+    ("The ministry is worried that the strike could delay the harvest.", "could", "source"),
+    ("Residents were told that the dam could fail overnight.", "could", "source"),
+    ("Growers are frightened that the frost may ruin the crop.", "may", "source"),
+    # the expletive "it": a passive that names nobody, the writer's vague attribution; "that" no complementizer
+    ("It was feared that the dam may fail overnight.", "may", "writer"),
+    ("The ferry was delayed that morning and may not sail.", "may", "writer"),
+]
+
+
+@pytest.mark.parametrize("text, modal, speaker", HOLDERS_OF_A_PASSIVE)
+def test_a_passive_with_a_holder_for_subject_gives_them_its_content(text, modal, speaker):
+    assert unattributed_speakers(text, modal) == [speaker]
+
+
 OPTIONS_NOT_TAKEN = [
     # "could" or "might" in the perfect of another verb after a pronoun or a name: an option not taken, no doubt of
     # the writer's
@@ -296,8 +319,7 @@ OPTIONS_NOT_TAKEN = [
 
 @pytest.mark.parametrize("text, modal, speakers", OPTIONS_NOT_TAKEN)
 def test_a_modal_perfect_after_a_person_is_an_option_not_taken(text, modal, speakers):
-    found = FoundCue(text.index(modal), text.index(modal) + len(modal), None)
-    assert [r.speaker for r in read_cues(text, 0, len(text), [found], [], None)] == speakers
+    assert unattributed_speakers(text, modal) == speakers
 
 
 CONDITIONS = [

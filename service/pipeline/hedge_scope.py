@@ -46,7 +46,7 @@ from .resources import read_entries, read_toml
 from .records import Attribution, HedgeRule, Span
 from .source_lexicons import ARTICLES, DETERMINERS, PRONOUNS
 from .text.lexicon import word_trie
-from .text.passive import be_before
+from .text.passive import be_before, be_start
 from .text.words import singular
 
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -77,6 +77,7 @@ _NAMING_DETERMINERS = frozenset(_SCOPE["naming_determiners"])
 _WORD_CHARS = 24
 """Characters looked back for the word before a cue: longer words than that are no determiner anyway."""
 _FACT_PRONOUNS = frozenset(_SCOPE["fact_pronouns"])
+_EXPLETIVES = frozenset(_SCOPE["expletive_subjects"])
 _CLOSING_CUES = frozenset(_SCOPE["closing_cues"])
 _TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
 _DO_FORMS = frozenset(_SCOPE["do_forms"])
@@ -145,8 +146,8 @@ a phrase naming the belief's holder, or a verb of thinking."""
 _WORD_THAT = re.compile(r"\b(?P<that>(?P<verb>[a-z]+)\s+that)\b")
 _PARTICIPLE_ENDINGS = ("ed", "ing")
 _ATTITUDE_CLASSES = frozenset(_SCOPE["attitude_verb_classes"])
-"""The WordNet classes of a verb whose "that" clause is its subject's saying or thinking ("positing that", "implying
-that", "pondered that"), beside the listed reporting verbs."""
+"""The WordNet classes of a verb whose "that" clause is its subject's saying, thinking or feeling ("positing that",
+"implying that", "is worried that"), beside the listed reporting verbs."""
 _TELLING_VERBS = [*CUE_VERBS, *{singular(verb) for verb in CUE_VERBS if verb.endswith("s")}, *_SCOPE["belief_verbs"]]
 """The verbs of saying and thinking a claim may close with, also in the plural present ("..., the authors write.")."""
 _TRAILING_CUE = re.compile(
@@ -415,9 +416,9 @@ def _told_before(text: str, claim_start: int, claim_end: int) -> int:
 
 def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> bool:
     """Whether the cue stands in the clause of a verb of saying ("speculates that") or thinking ("it thinks"), listed
-    or of an attitude class (``_content_words``), whose subject is not the writer (I, we, you), nor a passive ("is
-    thought"; "are now positing" is no passive), nor an existential "there" ("there is speculation that": a belief
-    nobody holds), with no subordinator between."""
+    or of an attitude class (``_content_words``), whose subject is not the writer (I, we, you), nor a passive that
+    names no holder (``_passive``), nor an existential "there" ("there is speculation that": a belief nobody holds),
+    with no subordinator between."""
     if not clause:
         return False
     for verb in _content_words(text, clause[0].start(), clause[-1].end()):
@@ -440,10 +441,14 @@ def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> b
 
 
 def _passive(text: str, verb: re.Match[str], claim_start: int) -> bool:
-    """Whether a form of "be" stands before the word, not a present participle ("are now positing that": its
-    subject's saying, not a passive)."""
-    return not _WORD.match(text, verb.start()).group().lower().endswith("ing") and be_before(
-        text, verb.start(), claim_start)
+    """Whether the word is a passive that names no holder: a form of "be" before it with the expletive "it" or
+    nothing for subject ("It is feared that"); not a present participle ("are now positing that") nor a holder's
+    state ("The government is worried that", "Staff were told that": the subject holds or heard the content)."""
+    start = be_start(text, verb.start(), claim_start)
+    if start is None or _WORD.match(text, verb.start()).group().lower().endswith("ing"):
+        return False
+    subject = _WORD.findall(text, max(claim_start, start - _WORD_CHARS), start)
+    return not subject or subject[-1].lower() in _EXPLETIVES
 
 
 def _content_words(text: str, start: int, end: int) -> list[re.Match[str]]:
