@@ -281,6 +281,54 @@ def test_a_modal_in_a_clause_of_time_or_purpose_hedges_nothing(text, words):
     assert [h["text"] for claim in claims for h in claim["hedges"]] == words
 
 
+def unattributed_speakers(text, hedge):
+    """The speakers the scope rules give ``hedge`` (a detector's cue) in a claim without attribution."""
+    found = FoundCue(text.index(hedge), text.index(hedge) + len(hedge), None)
+    return [reading.speaker for reading in read_cues(text, 0, len(text), [found], [], None)]
+
+
+CONTENT_BY_SCOPE = [
+    # the scope rules alone, where the attribution stage took no cue: a verb of saying in any finite form, its clause
+    # without "that", is the sayer's
+    ("The measure faces opposition from large co-ops that warn it could drive up costs.", "could", "source"),
+    ("Growers say the frost may halve the harvest.", "may", "source"),
+    ("The growers insist the frost may halve the harvest.", "may", "source"),
+    # "to say": the writer's own saying
+    ("It is fair to say the frost may halve the harvest.", "may", "writer"),
+    # "be" before a participle of feeling, thinking or saying with "that", after a subject that holds or heard the
+    # content: the content is theirs, as an attribution's would be
+    ("The ministry is worried that the strike could delay the harvest.", "could", "source"),
+    ("Residents were told that the dam could fail overnight.", "could", "source"),
+    ("Growers are frightened that the frost may ruin the crop.", "may", "source"),
+    # the expletive "it": a passive that names nobody, the writer's vague attribution; "that" no complementizer
+    ("It was feared that the dam may fail overnight.", "may", "writer"),
+    ("The ferry was delayed that morning and may not sail.", "may", "writer"),
+]
+
+
+@pytest.mark.parametrize("text, modal, speaker", CONTENT_BY_SCOPE)
+def test_what_a_clause_says_or_a_passive_s_subject_holds_is_theirs(text, modal, speaker):
+    assert unattributed_speakers(text, modal) == [speaker]
+
+
+OPTIONS_NOT_TAKEN = [
+    # "could" or "might" in the perfect of another verb after a pronoun or a name: an option not taken, no doubt of
+    # the writer's
+    ("With such a razor-thin margin, Alvarez could have requested a recount.", "could", []),
+    ("For its part, Amtrak might have offered its trains to carry volunteers to the flooded towns.", "might", []),
+    ("She could have vetoed the bill but signed it on Friday.", "could", []),
+    # "may have", "could have been", a thing for subject: the writer doubts what was
+    ("Two nurses may have caught the virus at the clinic.", "may", ["writer"]),
+    ("For a while, military retaliation could have been on the table.", "could", ["writer"]),
+    ("The court heard a ruling that could have helped end the ban.", "could", ["writer"]),
+]
+
+
+@pytest.mark.parametrize("text, modal, speakers", OPTIONS_NOT_TAKEN)
+def test_a_modal_perfect_after_a_person_is_an_option_not_taken(text, modal, speakers):
+    assert unattributed_speakers(text, modal) == speakers
+
+
 CONDITIONS = [
     # a clause of condition supposes what it says: its modal or verb of seeming doubts no claim
     ("The bank would pause the rate rises if it appears to be hurting growth.", []),
@@ -679,6 +727,14 @@ REPORTED_CONTENT = [
     ("The mayor signed the order on Friday, knowing that the levy may anger the farmers.", "may", "source"),
     # a verb of saying whose clause has no "that"
     ("The judge ruled the ban may stand while the appeal is heard.", "may", "source"),
+    # a verb of saying or thinking no lexicon lists, by its WordNet class, after its subject; a progressive is no
+    # passive ("are now positing"); opening the clause, a participle is an adjunct's and its clause the writer's
+    ("Republicans are now positing that Trump could bring voters back to the party.", "could", "source"),
+    ("On Thursday, he expanded upon his calls for more patrols along the coast, warning followers on social media and "
+     "in interviews that the smugglers could easily land on the beaches and implying that some members of the gang "
+     "might already be ashore.", "might", "source"),
+    ("But, assuming that what worked to win 13 million votes is a sure-fire recipe for winning five times that number "
+     "seems to be a decidedly shaky proposition.", "seems to", "writer"),
     # a noun of possibility: its clause is only possible already, the modal adds no doubt of the writer's
     ("The pilots tried to lessen the risk that the situation could get worse.", "could", "source"),
     # past a phrase that names the belief's holder; "of" names what is feared, and the clause is a relative

@@ -20,7 +20,8 @@ for one claim, what each found cue is:
   Islamic State").
 - **not the claim's**: a cue inside an embedded question ("asked whether she could be impartial", "the question of
   who might replace him") qualifies no claim: the question's content is not asserted; nor does a modal or a verb of
-  seeming in a clause of condition ("would pause if it appears to be hurting growth"): the condition is supposed.
+  seeming in a clause of condition ("would pause if it appears to be hurting growth"): the condition is supposed;
+  nor "could have", "might have" after a person ("Sanders could have requested a recount"): an option not taken.
 - **reported content**: a cue in the clause of a verb of saying (most followed by "that") or thinking, or of a noun
   of belief, whose subject is someone other than the writer ("he speculates that stress may trigger", "the ads it
   thinks you are likely to click", "the court ruled it could take effect", "concern from conservatives that the bill
@@ -38,14 +39,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .attribution.words import CLAUSE_WORDS, CUE_VERBS
+from .attribution.words import CLAUSE_WORDS, CUE_VERBS, is_past_participle, verb_classes
 from .gate import lowered_words
 from .governed import opens_a_clause
 from .resources import read_entries, read_toml
 from .records import Attribution, HedgeRule, Span
 from .source_lexicons import ARTICLES, DETERMINERS, PRONOUNS
 from .text.lexicon import word_trie
-from .text.passive import be_before
+from .text.passive import be_before, be_start
 from .text.words import singular
 
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -76,6 +77,7 @@ _NAMING_DETERMINERS = frozenset(_SCOPE["naming_determiners"])
 _WORD_CHARS = 24
 """Characters looked back for the word before a cue: longer words than that are no determiner anyway."""
 _FACT_PRONOUNS = frozenset(_SCOPE["fact_pronouns"])
+_EXPLETIVES = frozenset(_SCOPE["expletive_subjects"])
 _CLOSING_CUES = frozenset(_SCOPE["closing_cues"])
 _TIME_AND_PURPOSE = frozenset(_SCOPE["time_and_purpose"])
 _DO_FORMS = frozenset(_SCOPE["do_forms"])
@@ -110,6 +112,13 @@ marks such modals as conditions, leaves most below its threshold. Not after "eve
 holds no clause word or conjunction ("if it wins, it said that it may": the modal is in another clause). The
 condition word is looked ahead for before the "even" test behind it, so that the test runs only where one stands."""
 _CONCESSIONS = frozenset(_SCOPE["concessions"])
+_OPTION_MODALS = frozenset(_SCOPE["option_modals"])
+_MODEL_CLASSES = read_toml("hedge_model_classes.toml")
+_PERSONS = frozenset(_MODEL_CLASSES["persons"])
+_IMPERSONAL = frozenset(_MODEL_CLASSES["impersonal"])
+_MODAL_ADVERBS = frozenset(_MODEL_CLASSES["adverbs"])
+_PERFECT_CHARS = 40
+"""Characters after a modal that hold an adverb, "have" and a participle ("could also have requested")."""
 _CONTRAST = re.compile(rf"(?:[,\u2014\u2013][”\"’']?|\s-+)\s*(?:{word_trie(_SCOPE['contrasts'])})\b", re.IGNORECASE)
 _CONDITION_WORDS = 3
 """Words of a condition's subject between "if" and its hedge, at most."""
@@ -134,6 +143,11 @@ _CONTENT_WORD = re.compile(
     rf"|{word_trie([*_SCOPE['belief_verbs'], *_SCOPE['bare_clause_verbs']])})\b")
 """A word whose clause is someone's saying or belief: a reporting verb or a noun of belief with "that", also past
 a phrase naming the belief's holder, or a verb of thinking."""
+_WORD_THAT = re.compile(r"\b(?P<that>(?P<verb>[a-z]+)\s+that)\b")
+_PARTICIPLE_ENDINGS = ("ed", "ing")
+_ATTITUDE_CLASSES = frozenset(_SCOPE["attitude_verb_classes"])
+"""The WordNet classes of a verb whose "that" clause is its subject's saying, thinking or feeling ("positing that",
+"implying that", "is worried that"), beside the listed reporting verbs."""
 _TELLING_VERBS = [*CUE_VERBS, *{singular(verb) for verb in CUE_VERBS if verb.endswith("s")}, *_SCOPE["belief_verbs"]]
 """The verbs of saying and thinking a claim may close with, also in the plural present ("..., the authors write.")."""
 _TRAILING_CUE = re.compile(
@@ -210,7 +224,7 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
         clause = _clause_before(text, breaks, cue)
         if _said_by_someone(text, cue, clause) or _in_question(clause) or (category == "speculation" and (
                 _modal_of_time_or_purpose(text, cue, clause) or _verb_of_a_condition(text, cue, clause)
-                or _concedes_an_impression(text, cue, clause, claim_end))):
+                or _concedes_an_impression(text, cue, clause, claim_end) or _option_not_taken(text, cue, clause))):
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category, claim_end)
         if rule == "attribution_content" and _comments_on_what_was_said(text, cue, clause, attribution, claim_end):
@@ -363,6 +377,28 @@ def _concedes_an_impression(text: str, cue: FoundCue, clause: Sequence[re.Match[
     return _CONTRAST.search(text, cue.end, claim_end) is not None
 
 
+def _option_not_taken(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) -> bool:
+    """Whether the cue is "could" or "might" in the perfect of another verb after a personal pronoun or a name ("With
+    such a thin margin, Sanders could have requested a recount", "For its part, Uber might have suggested ..."): an
+    option that one had and did not take, not the writer's doubt (the reading ``_CONDITIONED_MODAL`` gives "could
+    have sued"). With "been" ("could have been on the table"), "may" ("Romney may have hurt himself"), a thing for
+    subject ("a ruling that could have helped end") or a generic one ("a typical candidate might have done the
+    same") the modal still doubts or supposes what was."""
+    if text[cue.start:cue.end].lower() not in _OPTION_MODALS or not clause:
+        return False
+    after = [word.lower() for word in _WORD.findall(text, cue.end, cue.end + _PERFECT_CHARS)]
+    if after[:1] and after[0] in _MODAL_ADVERBS:
+        after = after[1:]
+    if len(after) < 2 or after[0] != "have" or after[1] == "been" or not is_past_participle(after[1]):
+        return False
+    words = [word.group() for word in clause]
+    while len(words) > 1 and words[-1].lower() in _MODAL_ADVERBS:
+        words.pop()
+    subject = words[-1]
+    lower = subject.lower()
+    return lower in _PERSONS or (subject[0].isupper() and lower not in _IMPERSONAL | DETERMINERS | PRONOUNS.keys())
+
+
 def _told_before(text: str, claim_start: int, claim_end: int) -> int:
     """Where the content ends when the claim closes with its teller and a verb of saying or thinking ("The bridge
     will probably reopen in May, Ms Varga reckons.", "..., says the mayor."): the comma before them; the claim's
@@ -379,12 +415,13 @@ def _told_before(text: str, claim_start: int, claim_end: int) -> int:
 
 
 def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> bool:
-    """Whether the cue stands in the clause of a verb of saying ("speculates that") or thinking ("it thinks") whose
-    subject is not the writer (I, we, you), nor a passive ("is thought"), nor an existential "there" ("there is
-    speculation that": a belief nobody holds), with no subordinator between."""
+    """Whether the cue stands in the clause of a verb of saying ("speculates that") or thinking ("it thinks"), listed
+    or of an attitude class (``_content_words``), whose subject is not the writer (I, we, you), nor a passive that
+    names no holder (``_passive``), nor an existential "there" ("there is speculation that": a belief nobody holds),
+    with no subordinator between."""
     if not clause:
         return False
-    for verb in _CONTENT_WORD.finditer(text, clause[0].start(), clause[-1].end()):
+    for verb in _content_words(text, clause[0].start(), clause[-1].end()):
         if verb.group("that") and verb.end() == clause[-1].end():
             continue  # "concerns that could arise": a relative clause, the hedge describes the concerns
         if verb.start() == clause[0].start():
@@ -392,7 +429,7 @@ def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> b
                 continue  # the clause opens with the verb: only an apposition before a comma is its subject
         else:
             before = next(w for w in reversed(clause) if w.end() <= verb.start()).group().lower()
-            if before in _WRITER_VOICE or be_before(text, verb.start(), claim_start) or _EXISTENTIAL.search(
+            if before in _WRITER_VOICE or _passive(text, verb, claim_start) or _EXISTENTIAL.search(
                     text, max(claim_start, verb.start() - _CLAUSE_CHARS // 4), verb.start()) or (
                     not verb.group("that") and before in DETERMINERS and verb.group().lower() in _ALSO_NOUNS):
                 continue  # the writer's, a passive, nobody's ("there is speculation that"), or a noun ("the
@@ -401,6 +438,29 @@ def _reported(text: str, claim_start: int, clause: Sequence[re.Match[str]]) -> b
         if not any(word in _SUBORDINATORS for word in after):
             return True
     return False
+
+
+def _passive(text: str, verb: re.Match[str], claim_start: int) -> bool:
+    """Whether the word is a passive that names no holder: a form of "be" before it with the expletive "it" or
+    nothing for subject ("It is feared that"); not a present participle ("are now positing that") nor a holder's
+    state ("The government is worried that", "Staff were told that": the subject holds or heard the content)."""
+    start = be_start(text, verb.start(), claim_start)
+    if start is None or _WORD.match(text, verb.start()).group().lower().endswith("ing"):
+        return False
+    subject = _WORD.findall(text, max(claim_start, start - _WORD_CHARS), start)
+    return not subject or subject[-1].lower() in _EXPLETIVES
+
+
+def _content_words(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The words of ``_CONTENT_WORD`` in ``text[start:end]``, and any inflected verb of an attitude class
+    (``_ATTITUDE_CLASSES``) followed by "that" after its subject (one that opens the clause is an adjunct's: "But,
+    assuming that what worked will win again, ..."), in text order."""
+    listed = list(_CONTENT_WORD.finditer(text, start, end))
+    taken = {match.start() for match in listed}
+    by_class = [match for match in _WORD_THAT.finditer(text, start, end) if match.start() not in taken | {start}
+                and match.group("verb").endswith(_PARTICIPLE_ENDINGS) and _ATTITUDE_CLASSES.intersection(
+                    (verb_classes(match.group("verb")) or ((), 0))[0])]
+    return sorted([*listed, *by_class], key=lambda match: match.start())
 
 
 def _in_someones_view(text: str, claim_start: int, cue: FoundCue) -> bool:

@@ -24,4 +24,10 @@ _WINDOW = int(_LEXICON["window"])
 def be_before(text: str, word_start: int, floor: int = 0) -> bool:
     """Whether a form of "be" stands right before the word at ``word_start`` (looking back no further than
     ``floor``, the claim's start): "are expected", "was first reported", "isn't thought"."""
-    return _BE_BEFORE.search(text, max(floor, word_start - _WINDOW), word_start) is not None
+    return be_start(text, word_start, floor) is not None
+
+
+def be_start(text: str, word_start: int, floor: int = 0) -> int | None:
+    """Where the form of "be" of ``be_before`` starts, or None."""
+    match = _BE_BEFORE.search(text, max(floor, word_start - _WINDOW), word_start)
+    return None if match is None else match.start()
