@@ -24,7 +24,7 @@ from service.pipeline.records import Span
 from training.__main__ import main as train_main
 from training.evaluate import SegmentedDocument, baseline_reader, score
 from training.fit import claim_design_matrix, claim_labels_of, cross_fit_folds, design_matrix, fit_attributes
-from training.heldout import collection_folder
+from training.heldout import collection_folder, dealt
 from training.labelled import TRAIN_DIR, load_folder
 from training.polnear import Document, GoldAttribution, load_split, parse_annotations
 
@@ -278,3 +278,9 @@ def test_collection_folder_keeps_one_collection_with_readable_texts(tmp_path: Pa
     kept = load_folder(collection_folder("polnear-train", tmp_path))  # texts found and their SHA-256 checked
     assert sorted(a.id for a in kept) == sorted(row[0] for row in rows if row[1] == "polnear-train")
     assert {a.fold for a in kept} == {"fold0", "fold1", "fold2", "fold3"}
+
+
+def test_dealt_deals_a_folder_round_robin_in_table_order(tmp_path: Path) -> None:
+    folder = collection_folder("polnear-train", tmp_path)
+    articles = load_folder(folder)
+    assert [(a.id, a.fold) for a in dealt(folder)] == [(a.id, f"fold{i % 4}") for i, a in enumerate(articles)]
