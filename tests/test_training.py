@@ -250,6 +250,16 @@ def test_hedge_evaluation_refuses_the_test_fold_as_another_folder(capsys) -> Non
     assert "never the test fold" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("folder", ["train", "test"])
+def test_heldout_refuses_the_train_folds_and_the_test_fold_as_a_folder_to_add(folder: str, capsys) -> None:
+    from training.heldout import main as heldout
+    from training.labelled import REALWORLD_DIR
+
+    with pytest.raises(SystemExit):
+        heldout(["--add", str(REALWORLD_DIR / folder)])
+    assert "never the test fold" in capsys.readouterr().err
+
+
 def test_missed_cues_refuses_the_test_fold_as_a_folder(capsys) -> None:
     from training.labelled import TEST_DIR
     from training.missed_cues import main as missed_cues

@@ -160,8 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--add", type=Path, metavar="FOLDER",
                         help="deal FOLDER's articles to the folds, train on them too, and measure them after the train folds")
     args = parser.parse_args(argv)
-    if args.add and args.add.resolve() == TEST_DIR.resolve():
-        parser.error("the test fold is never read here")
+    if args.add and args.add.resolve() in (TRAIN_DIR.resolve(), TEST_DIR.resolve()):
+        parser.error("--add takes a folder other than the train folds, never the test fold")
     score = held_out_scorer(args.threshold, args.whole, args.add)
     measure = _shared_measure(args.measure)
     measure.service_fn = lambda base, inprocess: score
