@@ -24,7 +24,7 @@ from service.pipeline.records import Span
 from training.__main__ import main as train_main
 from training.evaluate import SegmentedDocument, baseline_reader, score
 from training.fit import claim_design_matrix, claim_labels_of, cross_fit_folds, design_matrix, fit_attributes
-from training.heldout import collection_folder
+from training.heldout import collection_folder, dealt
 from training.labelled import TRAIN_DIR, load_folder
 from training.polnear import Document, GoldAttribution, load_split, parse_annotations
 
@@ -250,6 +250,16 @@ def test_hedge_evaluation_refuses_the_test_fold_as_another_folder(capsys) -> Non
     assert "never the test fold" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("folder", ["train", "test"])
+def test_heldout_refuses_the_train_folds_and_the_test_fold_as_a_folder_to_add(folder: str, capsys) -> None:
+    from training.heldout import main as heldout
+    from training.labelled import REALWORLD_DIR
+
+    with pytest.raises(SystemExit):
+        heldout(["--add", str(REALWORLD_DIR / folder)])
+    assert "never the test fold" in capsys.readouterr().err
+
+
 def test_missed_cues_refuses_the_test_fold_as_a_folder(capsys) -> None:
     from training.labelled import TEST_DIR
     from training.missed_cues import main as missed_cues
@@ -278,3 +288,9 @@ def test_collection_folder_keeps_one_collection_with_readable_texts(tmp_path: Pa
     kept = load_folder(collection_folder("polnear-train", tmp_path))  # texts found and their SHA-256 checked
     assert sorted(a.id for a in kept) == sorted(row[0] for row in rows if row[1] == "polnear-train")
     assert {a.fold for a in kept} == {"fold0", "fold1", "fold2", "fold3"}
+
+
+def test_dealt_deals_a_folder_round_robin_in_table_order(tmp_path: Path) -> None:
+    folder = collection_folder("polnear-train", tmp_path)
+    articles = load_folder(folder)
+    assert [(a.id, a.fold) for a in dealt(folder)] == [(a.id, f"fold{i % 4}") for i, a in enumerate(articles)]

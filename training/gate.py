@@ -23,7 +23,7 @@ import argparse
 import hashlib
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -42,7 +42,7 @@ from service.pipeline.model import AttributionModel
 from service.pipeline.resources import file_sha256
 from service.pipeline.records import Claim, Span
 
-from .labelled import TRAIN_DIR, load_folder
+from .labelled import TRAIN_DIR, LabelledArticle, load_folder
 from .polnear import SPLITS, load_split
 
 FOLDS = (0, 1, 2, 3)
@@ -89,10 +89,10 @@ def cue_matches(pred: tuple[int, int], gold: tuple[int, int]) -> bool:
     return inside > 0 and (pred[1] - pred[0] <= 20 or inside * 2 >= pred[1] - pred[0])
 
 
-def realworld_articles() -> Iterator[tuple[int, str, str, list[dict]]]:
+def realworld_articles(articles: Sequence[LabelledArticle] | None = None) -> Iterator[tuple[int, str, str, list[dict]]]:
     """(fold, id, text, gold sentences) of every train-fold article (``training.labelled``: texts checked by
-    their SHA-256)."""
-    for article in load_folder(TRAIN_DIR):
+    their SHA-256), or of ``articles``, each in a fold "foldK"."""
+    for article in load_folder(TRAIN_DIR) if articles is None else articles:
         yield int(article.fold.removeprefix("fold")), article.id, article.text, list(article.sentences)
 
 
@@ -109,10 +109,10 @@ def _cued(model: AttributionModel, text: str):
             yield claim, prediction, attribution, tuple(gate_features(document.quotations, claim, prediction, attribution))
 
 
-def realworld_examples(model: AttributionModel) -> tuple[list[Example], int]:
-    """The examples of the train folds and the number of gold cues (the recall denominator)."""
+def realworld_examples(model: AttributionModel, articles: Sequence[LabelledArticle] | None = None) -> tuple[list[Example], int]:
+    """The examples of the train folds (or of ``articles``) and the number of gold cues (the recall denominator)."""
     examples, gold_cues = [], 0
-    for fold, article, text, gold in realworld_articles():
+    for fold, article, text, gold in realworld_articles(articles):
         gold_cues += sum(1 for g in gold if g["claim"] and g["attribution"] and g["attribution"]["cue"])
         for claim, prediction, attribution, features in _cued(model, text):
             found = gold_cues_found(article, gold, claim, attribution.cue)

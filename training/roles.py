@@ -85,17 +85,22 @@ def fit(inputs: Sequence[RoleInputs], labels: Sequence[str], c: float, class_wei
     return model
 
 
-def out_of_fold_probabilities(read: Sequence[ReadArticle], c: float, class_weight: str | None) -> list[np.ndarray]:
-    """Per article, its claims' role probabilities from a model fitted on the other folds."""
-    folds = sorted({item.article.fold for item in read})
-    result: list[np.ndarray | None] = [None] * len(read)
-    for fold in folds:
+def fold_models(read: Sequence[ReadArticle], c: float, class_weight: str | None) -> dict[str, LogisticRegression]:
+    """Per fold, a model fitted on the other folds' claims."""
+    models = {}
+    for fold in sorted({item.article.fold for item in read}):
         train = [item for item in read if item.article.fold != fold]
-        model = fit([item.inputs for item in train], [y for item in train for y in item.roles], c, class_weight)
-        for position, item in enumerate(read):
-            if item.article.fold == fold:
-                result[position] = model.predict_proba(matrix([item.inputs])) if item.roles else np.zeros((0, 3))
-    return result
+        models[fold] = fit([item.inputs for item in train], [y for item in train for y in item.roles], c, class_weight)
+    return models
+
+
+def out_of_fold_probabilities(read: Sequence[ReadArticle], c: float, class_weight: str | None,
+                              models: dict[str, LogisticRegression] | None = None) -> list[np.ndarray]:
+    """Per article, its claims' role probabilities from a model fitted on the other folds (of ``models`` when
+    given, as ``fold_models`` makes them)."""
+    models = fold_models(read, c, class_weight) if models is None else models
+    return [models[item.article.fold].predict_proba(matrix([item.inputs])) if item.roles else np.zeros((0, 3))
+            for item in read]
 
 
 def measure(read: Sequence[ReadArticle], probabilities: Sequence[np.ndarray], rules: bool) -> dict:
