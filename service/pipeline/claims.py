@@ -230,6 +230,7 @@ def segment(document: Document) -> Segmentation:
         signature = post_signature(text, line_start, line_end)
         listed, subtitle = spoken_list, titled
         spoken_list = titled = False
+        lines_below = _lines_set_below(document, number)
         for position, (start, end) in enumerate(sentences):
             sentence = text[start:end]
             words = _WORD.findall(_MARKUP.sub(" ", sentence) if "<" in sentence else sentence)
@@ -237,7 +238,7 @@ def segment(document: Document) -> Segmentation:
             kind, reason = _classify(sentence, folded[start:end], words, position, sentence_count, not claims,
                                      line_tables, opens_inside_quote, signature is not None and start < signature.start("cue"),
                                      listed, not claims and not skipped and _story_below(text, line_start, line_end),
-                                     subtitle, _lines_set_below(document, number), heading)
+                                     subtitle, lines_below, heading)
             spoken_list = kind == "claim" and (_leads_in_speech(sentence, words) or listed and sentence_count == 1)
             titled = kind == "headline" and sentence.endswith(";")
             if kind == "claim":

@@ -81,22 +81,23 @@ def features(text: str, tokens: Sequence[tuple[int, int, str]], i: int, categori
 
 _CLASSES = read_toml("hedge_model_classes.toml")
 MODALS = frozenset(_CLASSES["modals"])
-_PERSONS = frozenset(_CLASSES["persons"])
-_IMPERSONAL = frozenset(_CLASSES["impersonal"])
+PERSONS = frozenset(_CLASSES["persons"])
+IMPERSONAL = frozenset(_CLASSES["impersonal"])
 _CLAUSE_WORDS = frozenset(_CLASSES["clause_words"])
 _NEGATIONS = frozenset(_CLASSES["negations"])
-_ADVERBS = frozenset(_CLASSES["adverbs"])
+MODAL_ADVERBS = frozenset(_CLASSES["adverbs"])
+"""The subject persons, impersonal subjects and adverbs around a modal, which hedge_scope reads too."""
 
 
 def _modal_features(w: str, prev: str, prev2: str, nxt: str, nxt2: str) -> tuple[str, ...]:
     """Classes, not words, around a modal: "prices could rise" is possibility, "she could not sleep" and "so
     they could" ability or purpose; the classes carry what one context teaches to the words it never saw."""
-    subject = ("person" if prev in _PERSONS else "impersonal" if prev in _IMPERSONAL else "who" if prev == "who"
+    subject = ("person" if prev in PERSONS else "impersonal" if prev in IMPERSONAL else "who" if prev == "who"
                else "clause" if prev in _CLAUSE_WORDS else "word" if prev[:1].isalpha() else "edge")
     if prev2 in _CLAUSE_WORDS and subject != "clause":
         subject += "+clause"
-    after = nxt2 if nxt in _ADVERBS else nxt
-    verb = ("negated" if nxt in _NEGATIONS or nxt2 in _NEGATIONS and nxt in _ADVERBS else "perfect" if after == "have"
+    after = nxt2 if nxt in MODAL_ADVERBS else nxt
+    verb = ("negated" if nxt in _NEGATIONS or nxt2 in _NEGATIONS and nxt in MODAL_ADVERBS else "perfect" if after == "have"
             else "be" if after == "be" else "verb" if after[:1].isalpha() else "edge")
     return f"m={w}|{subject}", f"m={w}|{verb}", f"m={w}|{subject}|{verb}", f"m=modal|{subject}|{verb}"
 

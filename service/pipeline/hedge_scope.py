@@ -42,6 +42,7 @@ from functools import cache
 from .attribution.words import CLAUSE_WORDS, CUE_VERBS, is_past_participle, verb_classes
 from .gate import lowered_words
 from .governed import opens_a_clause
+from .hedge_model import IMPERSONAL, MODAL_ADVERBS, PERSONS
 from .resources import read_entries, read_toml
 from .records import Attribution, HedgeRule, Span
 from .source_lexicons import ARTICLES, DETERMINERS, PRONOUNS
@@ -113,10 +114,8 @@ holds no clause word or conjunction ("if it wins, it said that it may": the moda
 condition word is looked ahead for before the "even" test behind it, so that the test runs only where one stands."""
 _CONCESSIONS = frozenset(_SCOPE["concessions"])
 _OPTION_MODALS = frozenset(_SCOPE["option_modals"])
-_MODEL_CLASSES = read_toml("hedge_model_classes.toml")
-_PERSONS = frozenset(_MODEL_CLASSES["persons"])
-_IMPERSONAL = frozenset(_MODEL_CLASSES["impersonal"])
-_MODAL_ADVERBS = frozenset(_MODEL_CLASSES["adverbs"])
+_NO_NAME_SUBJECTS = frozenset(IMPERSONAL | DETERMINERS | PRONOUNS.keys())
+"""Capitalised words that open a sentence as a subject without naming anyone ("It", "The", "He")."""
 _PERFECT_CHARS = 40
 """Characters after a modal that hold an adverb, "have" and a participle ("could also have requested")."""
 _CONTRAST = re.compile(rf"(?:[,\u2014\u2013][”\"’']?|\s-+)\s*(?:{word_trie(_SCOPE['contrasts'])})\b", re.IGNORECASE)
@@ -387,16 +386,16 @@ def _option_not_taken(text: str, cue: FoundCue, clause: Sequence[re.Match[str]])
     if text[cue.start:cue.end].lower() not in _OPTION_MODALS or not clause:
         return False
     after = [word.lower() for word in _WORD.findall(text, cue.end, cue.end + _PERFECT_CHARS)]
-    if after[:1] and after[0] in _MODAL_ADVERBS:
+    if after[:1] and after[0] in MODAL_ADVERBS:
         after = after[1:]
     if len(after) < 2 or after[0] != "have" or after[1] == "been" or not is_past_participle(after[1]):
         return False
     words = [word.group() for word in clause]
-    while len(words) > 1 and words[-1].lower() in _MODAL_ADVERBS:
+    while len(words) > 1 and words[-1].lower() in MODAL_ADVERBS:
         words.pop()
     subject = words[-1]
     lower = subject.lower()
-    return lower in _PERSONS or (subject[0].isupper() and lower not in _IMPERSONAL | DETERMINERS | PRONOUNS.keys())
+    return lower in PERSONS or (subject[0].isupper() and lower not in _NO_NAME_SUBJECTS)
 
 
 def _told_before(text: str, claim_start: int, claim_end: int) -> int:
@@ -456,8 +455,8 @@ def _content_words(text: str, start: int, end: int) -> list[re.Match[str]]:
     (``_ATTITUDE_CLASSES``) followed by "that" after its subject (one that opens the clause is an adjunct's: "But,
     assuming that what worked will win again, ..."), in text order."""
     listed = list(_CONTENT_WORD.finditer(text, start, end))
-    taken = {match.start() for match in listed}
-    by_class = [match for match in _WORD_THAT.finditer(text, start, end) if match.start() not in taken | {start}
+    taken = {start, *(match.start() for match in listed)}
+    by_class = [match for match in _WORD_THAT.finditer(text, start, end) if match.start() not in taken
                 and match.group("verb").endswith(_PARTICIPLE_ENDINGS) and _ATTITUDE_CLASSES.intersection(
                     (verb_classes(match.group("verb")) or ((), 0))[0])]
     return sorted([*listed, *by_class], key=lambda match: match.start())
