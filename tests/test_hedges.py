@@ -130,6 +130,10 @@ WORDS_THAT_NAME_THE_THING = [
     ("Traders have started to price in the possibility of a rate cut.", None),
     ("The board no longer pretends that the possibility exists of a quick sale.", None),
     ("Cheap sensors have made possible a new kind of flood warning.", None),
+    # the noun as a prospect or a sense, not as doubt (the first after a real sentence of the train folds)
+    ("On America's farms and construction sites, I have encountered a sense of achievement and possibility that belies "
+     "their harsh living conditions.", None),
+    ("The plan's chance of passing rests on one possibility: that the board will back it.", None),
     # the writer's doubt: kept
     ("A second fire is possible before the wind drops.", "possible"),
     ("The leak and possible ties to the contractor are under review.", "possible"),
@@ -152,6 +156,11 @@ SUGGEST = [
     ("The audit suggests three simple steps to cut the waiting lists.", None),
     ("The audit suggests that the levy will be cut next spring.", None),
     ("Several engineers suggest the bridge could close for a month.", None),
+    # the bare verb: a plural of people for subject, or after a negation (after real sentences of the train folds)
+    ("As Republicans from the president to Texas Lt. Gov. Dan Patrick to Larry Kudlow suggest we must make "
+     "“tradeoffs” to reopen the economy, the toll keeps rising.", None),
+    ("I don’t mean to critique people who have created a Facebook profile or suggest they deserve whatever they get.",
+     None),
     # evidence that points somewhere, with no subject that would make it an attribution: the writer's hedge
     ("It is one more sign that suggests the economy is slowing faster than forecast.", "suggests"),
     ("Orders fell for a third month in a row, a trend that suggests a slowdown is near.", "suggests"),
@@ -566,6 +575,8 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("It was very apparent that the dam could not hold.", None),
     ("Whether the ferry will sail on Sunday is unclear.", None),
     ("It is unclear exactly how many passengers were aboard.", None),
+    ("It’s unclear at this point.", None),
+    ("Whether the state can recover the money is, in the end, unclear.", None),
     ("The pump house, as its name suggests, held only the pumps.", None),
     ("Week after week of grim news makes the task seem hopeless.", None),
     ("The museum printed a sketch of what the old harbour looked like.", None),
