@@ -45,7 +45,7 @@ from .governed import opens_a_clause
 from .hedge_model import IMPERSONAL, MODAL_ADVERBS, PERSONS
 from .resources import read_entries, read_toml
 from .records import Attribution, HedgeRule, Span
-from .source_lexicons import ARTICLES, DETERMINERS, PRONOUNS
+from .source_lexicons import ARTICLES, DETERMINERS, PRONOUNS, WORDNET_PERSON
 from .text.lexicon import word_trie
 from .text.passive import be_before, be_start
 from .text.words import singular
@@ -531,15 +531,16 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
 def _said_by_someone(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) -> bool:
     """Whether the cue is a verb of saying or thinking ("suggested", "speculated") whose subject is a person: a
     pronoun of ``person_subjects`` or a capitalised name, perhaps past an auxiliary or an adverb ("After Hewitt
-    suggested that", "as some have speculated"). It is then the cue of an attribution the attribution stage did not
-    take, not the writer's hedge (guidelines: an attribution's cue is not listed again as a hedge); with a thing for
+    suggested that", "as some have speculated"), or a noun that names a person ("after the state's Republican governor
+    suggested he would not"). It is then the cue of an attribution the attribution stage did not take, not the writer's
+    hedge (guidelines: an attribution's cue is not listed again as a hedge); with a thing for
     subject ("the remarks suggest", "data from the CDC suggests", "it suggests") it is the writer's inference."""
     if not _CUE_WORD.fullmatch(text, cue.start, cue.end) or text[cue.start].isupper():
         return False  # a capitalised verb is a headline's, whose words are all capitalised
     words = [word.group() for word in clause]
     while words and (words[-1].lower() in _SUBJECT_VERB_FILLERS or words[-1].lower().endswith("ly")):
         words.pop()
-    if not words or words[-1].lower() in _PERSON_SUBJECTS:
+    if not words or words[-1].lower() in _PERSON_SUBJECTS or singular(words[-1].lower()) in WORDNET_PERSON:
         return bool(words)
     name = 0
     while name < len(words) and words[-1 - name][0].isupper() and not _POSSESSIVE.search(words[-1 - name]):
