@@ -338,6 +338,22 @@ def test_a_modal_perfect_after_a_person_is_an_option_not_taken(text, modal, spea
     assert unattributed_speakers(text, modal) == speakers
 
 
+IMAGINED_OBJECTIONS = [
+    # a modal before a verb of saying and its "that" clause imagines an objection the writer answers (after real
+    # sentences of the train folds)
+    ("Some might claim that electric power is far more of a necessity than a Facebook account.", []),
+    ("Social media companies might counter that they need to remove disruptive customers.", []),
+    ("The SEIU might also say that in return for the dues it negotiates better pay.", []),
+    # a verb of thinking or finding: what the subject may come to hold, hedged
+    ("In the end, Obama might simply conclude that Florida or Ohio matters more.", ["might"]),
+]
+
+
+@pytest.mark.parametrize("text, words", IMAGINED_OBJECTIONS)
+def test_a_modal_before_a_verb_of_saying_imagines_an_objection(text, words):
+    assert writer_hedge_words(text) == words
+
+
 CONDITIONS = [
     # a clause of condition supposes what it says: its modal or verb of seeming doubts no claim
     ("The bank would pause the rate rises if it appears to be hurting growth.", []),
