@@ -309,8 +309,7 @@ CONTENT_BY_SCOPE = [
     ("The ministry is worried that the strike could delay the harvest.", "could", "source"),
     ("Residents were told that the dam could fail overnight.", "could", "source"),
     ("Growers are frightened that the frost may ruin the crop.", "may", "source"),
-    # the expletive "it": a passive that names nobody, the writer's vague attribution; "that" no complementizer
-    ("It was feared that the dam may fail overnight.", "may", "writer"),
+    # "that" no complementizer
     ("The ferry was delayed that morning and may not sail.", "may", "writer"),
 ]
 
@@ -351,6 +350,26 @@ IMAGINED_OBJECTIONS = [
 
 @pytest.mark.parametrize("text, words", IMAGINED_OBJECTIONS)
 def test_a_modal_before_a_verb_of_saying_imagines_an_objection(text, words):
+    assert writer_hedge_words(text) == words
+
+
+MODALS_IN_AN_AGENTLESS_ATTITUDE = [
+    # the agentless attitude is the hedge; a modal in what it holds is not counted again (the third and fourth
+    # after real sentences of the train folds)
+    ("It was feared that the dam may fail overnight.", ["It was feared"]),
+    ("There is growing speculation that the council may raise the levy.", ["There is growing speculation"]),
+    ("As we previously reported, there had been some indication that these younger millennials might be more "
+     "conservative than their older siblings.", ["there had been some indication"]),
+    ("With their first contested convention since 1976, there is widespread speculation that the party may alter its "
+     "complex system of rules.", ["there is widespread speculation"]),
+    # past punctuation the content has ended: the modal hedges again
+    ("Rumors have swirled that Pence could abandon the ticket, though the speculation may have more basis in wishful "
+     "thinking.", ["Rumors have swirled", "may"]),
+]
+
+
+@pytest.mark.parametrize("text, words", MODALS_IN_AN_AGENTLESS_ATTITUDE)
+def test_a_modal_in_an_agentless_attitude_is_not_counted_again(text, words):
     assert writer_hedge_words(text) == words
 
 
@@ -770,9 +789,7 @@ REPORTED_CONTENT = [
     ("Engineers studied the risk of a breach that the heavy rain may cause.", "may", "writer"),
     # the writer's own thinking, a passive, a noun, a clause that has ended: the writer's hedge
     ("We believe the dam may fail overnight.", "may", "writer"),
-    ("It was feared that the dam may fail overnight.", "may", "writer"),
     ("The thought of a flood may keep residents awake.", "may", "writer"),
-    ("There is growing speculation that the council may raise the levy.", "may", "writer"),
     ("Council members voiced speculation that the levy may rise.", "may", "source"),
     ("The storm damaged roofs while the engineers speculated, and the dam may fail.", "may", "writer"),
     # a claim that closes with its teller: what comes before is theirs, unless the teller is the writer

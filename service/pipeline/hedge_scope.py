@@ -22,7 +22,9 @@ for one claim, what each found cue is:
   who might replace him") qualifies no claim: the question's content is not asserted; nor does a modal or a verb of
   seeming in a clause of condition ("would pause if it appears to be hurting growth"): the condition is supposed;
   nor "could have", "might have" after a person ("Sanders could have requested a recount"): an option not taken;
-  nor a modal before a verb of saying and its "that" clause ("Some might claim that"): an objection imagined.
+  nor a modal before a verb of saying and its "that" clause ("Some might claim that"): an objection imagined; nor a
+  speculation word in what an agentless attitude holds ("there is speculation that the party may"): the attitude is
+  the hedge, counted once.
 - **reported content**: a cue in the clause of a verb of saying (most followed by "that") or thinking, or of a noun
   of belief, whose subject is someone other than the writer ("he speculates that stress may trigger", "the ads it
   thinks you are likely to click", "the court ruled it could take effect", "concern from conservatives that the bill
@@ -227,7 +229,7 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
         if _said_by_someone(text, cue, clause) or _in_question(clause) or (category == "speculation" and (
                 _modal_of_time_or_purpose(text, cue, clause) or _verb_of_a_condition(text, cue, clause)
                 or _concedes_an_impression(text, cue, clause, claim_end) or _option_not_taken(text, cue, clause)
-                or _imagined_saying(text, cue))):
+                or _imagined_saying(text, cue) or _inside_an_attitude(text, cue, readings))):
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category, claim_end)
         if rule == "attribution_content" and _comments_on_what_was_said(text, cue, clause, attribution, claim_end):
@@ -418,6 +420,17 @@ def _imagined_saying(text: str, cue: FoundCue) -> bool:
     if after[1:2] == ["out"]:
         del after[1]
     return len(after) > 1 and after[1] == "that" and (verb_classes(after[0]) or ((), 0))[0][:1] == _SAYING_CLASS
+
+
+def _inside_an_attitude(text: str, cue: FoundCue, readings: Sequence[HedgeReading]) -> bool:
+    """Whether the cue stands in the content of the claim's last vague attribution, in the same clause ("there is
+    widespread speculation that the party may alter", "viewed as a sign his campaign may be in trouble", "rumors have
+    swirled that Pence could abandon"): the agentless attitude is the hedge, and a speculation word in what it holds is
+    not counted again (data/realworld/README.md, round 33's recurring decision). Punctuation between ends its content
+    ("rumors have swirled ..., though the speculation may have more basis")."""
+    attitude = next((reading for reading in reversed(readings) if reading.category == "vague_attribution"), None)
+    return (attitude is not None and cue.start - attitude.end <= _CLAUSE_CHARS
+            and _CLAUSE_BREAK.search(text, attitude.end, cue.start) is None)
 
 
 def _told_before(text: str, claim_start: int, claim_end: int) -> int:
