@@ -130,6 +130,10 @@ WORDS_THAT_NAME_THE_THING = [
     ("Traders have started to price in the possibility of a rate cut.", None),
     ("The board no longer pretends that the possibility exists of a quick sale.", None),
     ("Cheap sensors have made possible a new kind of flood warning.", None),
+    # the noun as a prospect or a sense, not as doubt (the first after a real sentence of the train folds)
+    ("On America's farms and construction sites, I have encountered a sense of achievement and possibility that belies "
+     "their harsh living conditions.", None),
+    ("The plan's chance of passing rests on one possibility: that the board will back it.", None),
     # the writer's doubt: kept
     ("A second fire is possible before the wind drops.", "possible"),
     ("The leak and possible ties to the contractor are under review.", "possible"),
@@ -152,6 +156,11 @@ SUGGEST = [
     ("The audit suggests three simple steps to cut the waiting lists.", None),
     ("The audit suggests that the levy will be cut next spring.", None),
     ("Several engineers suggest the bridge could close for a month.", None),
+    # the bare verb: a plural of people for subject, or after a negation (after real sentences of the train folds)
+    ("As Republicans from the president to Texas Lt. Gov. Dan Patrick to Larry Kudlow suggest we must make "
+     "“tradeoffs” to reopen the economy, the toll keeps rising.", None),
+    ("I don’t mean to critique people who have created a Facebook profile or suggest they deserve whatever they get.",
+     None),
     # evidence that points somewhere, with no subject that would make it an attribution: the writer's hedge
     ("It is one more sign that suggests the economy is slowing faster than forecast.", "suggests"),
     ("Orders fell for a third month in a row, a trend that suggests a slowdown is near.", "suggests"),
@@ -300,8 +309,7 @@ CONTENT_BY_SCOPE = [
     ("The ministry is worried that the strike could delay the harvest.", "could", "source"),
     ("Residents were told that the dam could fail overnight.", "could", "source"),
     ("Growers are frightened that the frost may ruin the crop.", "may", "source"),
-    # the expletive "it": a passive that names nobody, the writer's vague attribution; "that" no complementizer
-    ("It was feared that the dam may fail overnight.", "may", "writer"),
+    # "that" no complementizer
     ("The ferry was delayed that morning and may not sail.", "may", "writer"),
 ]
 
@@ -327,6 +335,42 @@ OPTIONS_NOT_TAKEN = [
 @pytest.mark.parametrize("text, modal, speakers", OPTIONS_NOT_TAKEN)
 def test_a_modal_perfect_after_a_person_is_an_option_not_taken(text, modal, speakers):
     assert unattributed_speakers(text, modal) == speakers
+
+
+IMAGINED_OBJECTIONS = [
+    # a modal before a verb of saying and its "that" clause imagines an objection the writer answers (after real
+    # sentences of the train folds)
+    ("Some might claim that electric power is far more of a necessity than a Facebook account.", []),
+    ("Social media companies might counter that they need to remove disruptive customers.", []),
+    ("The SEIU might also say that in return for the dues it negotiates better pay.", []),
+    # a verb of thinking or finding: what the subject may come to hold, hedged
+    ("In the end, Obama might simply conclude that Florida or Ohio matters more.", ["might"]),
+]
+
+
+@pytest.mark.parametrize("text, words", IMAGINED_OBJECTIONS)
+def test_a_modal_before_a_verb_of_saying_imagines_an_objection(text, words):
+    assert writer_hedge_words(text) == words
+
+
+MODALS_IN_AN_AGENTLESS_ATTITUDE = [
+    # the agentless attitude is the hedge; a modal in what it holds is not counted again (the third and fourth
+    # after real sentences of the train folds)
+    ("It was feared that the dam may fail overnight.", ["It was feared"]),
+    ("There is growing speculation that the council may raise the levy.", ["There is growing speculation"]),
+    ("As we previously reported, there had been some indication that these younger millennials might be more "
+     "conservative than their older siblings.", ["there had been some indication"]),
+    ("With their first contested convention since 1976, there is widespread speculation that the party may alter its "
+     "complex system of rules.", ["there is widespread speculation"]),
+    # past punctuation the content has ended: the modal hedges again
+    ("Rumors have swirled that Pence could abandon the ticket, though the speculation may have more basis in wishful "
+     "thinking.", ["Rumors have swirled", "may"]),
+]
+
+
+@pytest.mark.parametrize("text, words", MODALS_IN_AN_AGENTLESS_ATTITUDE)
+def test_a_modal_in_an_agentless_attitude_is_not_counted_again(text, words):
+    assert writer_hedge_words(text) == words
 
 
 CONDITIONS = [
@@ -566,6 +610,8 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("It was very apparent that the dam could not hold.", None),
     ("Whether the ferry will sail on Sunday is unclear.", None),
     ("It is unclear exactly how many passengers were aboard.", None),
+    ("It’s unclear at this point.", None),
+    ("Whether the state can recover the money is, in the end, unclear.", None),
     ("The pump house, as its name suggests, held only the pumps.", None),
     ("Week after week of grim news makes the task seem hopeless.", None),
     ("The museum printed a sketch of what the old harbour looked like.", None),
@@ -743,9 +789,7 @@ REPORTED_CONTENT = [
     ("Engineers studied the risk of a breach that the heavy rain may cause.", "may", "writer"),
     # the writer's own thinking, a passive, a noun, a clause that has ended: the writer's hedge
     ("We believe the dam may fail overnight.", "may", "writer"),
-    ("It was feared that the dam may fail overnight.", "may", "writer"),
     ("The thought of a flood may keep residents awake.", "may", "writer"),
-    ("There is growing speculation that the council may raise the levy.", "may", "writer"),
     ("Council members voiced speculation that the levy may rise.", "may", "source"),
     ("The storm damaged roofs while the engineers speculated, and the dam may fail.", "may", "writer"),
     # a claim that closes with its teller: what comes before is theirs, unless the teller is the writer

@@ -321,12 +321,16 @@ SAID_BY_SOMEONE = [
      "know.", []),
     ("The loss in Iowa won't necessarily derail the governor's campaign, as some have speculated.", []),
     ("After Walsh suggested that the mayor had simply misspoken about the budget, the mayor contradicted him.", []),
+    # a noun that names a person for subject
+    ("Turnout fell after the state's Republican governor suggested he would not back the bill.", []),
+    ("The talks stalled after the company's chief executive suggested that the plant could close.", []),
     # a thing for subject, a name inside a phrase after a preposition, or "It" opening its clause: the writer's
     # inference stays a hedge
     ("But Mueller's latest move suggests the inquiry will continue for a very long time.", ["suggests"]),
     ("A close look at Mr. Trump's two airplanes and three helicopters, however, suggests that their value rests "
      "chiefly in their marketing potential.", ["suggests"]),
     ("The loss of a seat held by the party of the Governor of Virginia suggests the swing has begun.", ["suggests"]),
+    ("The governor's veto suggests the party has split.", ["suggests"]),
     ("The selection of Ms. Collins was revealing: It suggested that Mr. McConnell was keenly focused on giving her "
      "every opportunity.", ["suggested"]),
 ]

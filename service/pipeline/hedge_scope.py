@@ -21,7 +21,10 @@ for one claim, what each found cue is:
 - **not the claim's**: a cue inside an embedded question ("asked whether she could be impartial", "the question of
   who might replace him") qualifies no claim: the question's content is not asserted; nor does a modal or a verb of
   seeming in a clause of condition ("would pause if it appears to be hurting growth"): the condition is supposed;
-  nor "could have", "might have" after a person ("Sanders could have requested a recount"): an option not taken.
+  nor "could have", "might have" after a person ("Sanders could have requested a recount"): an option not taken;
+  nor a modal before a verb of saying and its "that" clause ("Some might claim that"): an objection imagined; nor a
+  speculation word in what an agentless attitude holds ("there is speculation that the party may"): the attitude is
+  the hedge, counted once.
 - **reported content**: a cue in the clause of a verb of saying (most followed by "that") or thinking, or of a noun
   of belief, whose subject is someone other than the writer ("he speculates that stress may trigger", "the ads it
   thinks you are likely to click", "the court ruled it could take effect", "concern from conservatives that the bill
@@ -45,7 +48,7 @@ from .governed import opens_a_clause
 from .hedge_model import IMPERSONAL, MODAL_ADVERBS, PERSONS
 from .resources import read_entries, read_toml
 from .records import Attribution, HedgeRule, Span
-from .source_lexicons import ARTICLES, DETERMINERS, PRONOUNS
+from .source_lexicons import ARTICLES, DETERMINERS, PRONOUNS, WORDNET_PERSON
 from .text.lexicon import word_trie
 from .text.passive import be_before, be_start
 from .text.words import singular
@@ -147,6 +150,8 @@ _PARTICIPLE_ENDINGS = ("ed", "ing")
 _ATTITUDE_CLASSES = frozenset(_SCOPE["attitude_verb_classes"])
 """The WordNet classes of a verb whose "that" clause is its subject's saying, thinking or feeling ("positing that",
 "implying that", "is worried that"), beside the listed reporting verbs."""
+_SAYING_CLASS = (_SCOPE["saying_verb_class"],)
+"""The WordNet class a verb of saying has first ("claim", "say", "counter"; ``_imagined_saying``)."""
 _TELLING_VERBS = [*CUE_VERBS, *{singular(verb) for verb in CUE_VERBS if verb.endswith("s")}, *_SCOPE["belief_verbs"]]
 """The verbs of saying and thinking a claim may close with, also in the plural present ("..., the authors write.")."""
 _TRAILING_CUE = re.compile(
@@ -223,7 +228,8 @@ def read_cues(text: str, claim_start: int, claim_end: int, cues: Sequence[FoundC
         clause = _clause_before(text, breaks, cue)
         if _said_by_someone(text, cue, clause) or _in_question(clause) or (category == "speculation" and (
                 _modal_of_time_or_purpose(text, cue, clause) or _verb_of_a_condition(text, cue, clause)
-                or _concedes_an_impression(text, cue, clause, claim_end) or _option_not_taken(text, cue, clause))):
+                or _concedes_an_impression(text, cue, clause, claim_end) or _option_not_taken(text, cue, clause)
+                or _imagined_saying(text, cue) or _inside_an_attitude(text, cue, readings))):
             continue
         speaker, rule = _speaker(text, cue, quoted, attribution, category, claim_end)
         if rule == "attribution_content" and _comments_on_what_was_said(text, cue, clause, attribution, claim_end):
@@ -385,9 +391,7 @@ def _option_not_taken(text: str, cue: FoundCue, clause: Sequence[re.Match[str]])
     same") the modal still doubts or supposes what was."""
     if text[cue.start:cue.end].lower() not in _OPTION_MODALS or not clause:
         return False
-    after = [word.lower() for word in _WORD.findall(text, cue.end, cue.end + _PERFECT_CHARS)]
-    if after[:1] and after[0] in MODAL_ADVERBS:
-        after = after[1:]
+    after = _verb_after_modal(text, cue)
     if len(after) < 2 or after[0] != "have" or after[1] == "been" or not is_past_participle(after[1]):
         return False
     words = [word.group() for word in clause]
@@ -396,6 +400,37 @@ def _option_not_taken(text: str, cue: FoundCue, clause: Sequence[re.Match[str]])
     subject = words[-1]
     lower = subject.lower()
     return lower in PERSONS or (subject[0].isupper() and lower not in _NO_NAME_SUBJECTS)
+
+
+def _verb_after_modal(text: str, cue: FoundCue) -> list[str]:
+    """The lower-case words after a modal, from its verb on: past one adverb ("could also have", "might also say")."""
+    after = [word.lower() for word in _WORD.findall(text, cue.end, cue.end + _PERFECT_CHARS)]
+    return after[1:] if after[:1] and after[0] in MODAL_ADVERBS else after
+
+
+def _imagined_saying(text: str, cue: FoundCue) -> bool:
+    """Whether the cue is a modal before a verb of saying and its "that" clause ("Some might claim that electric power
+    is", "The SEIU might also say that", "Social media companies might counter that"): an objection the writer
+    imagines and answers, not the writer's doubt (data/realworld/README.md, round 33: imagined objections). The verb's
+    first WordNet class is communication; a verb of thinking or finding ("might conclude that", "may find that")
+    still hedges what the subject may come to hold."""
+    if "after_subject" not in word_categories().get(text[cue.start:cue.end].lower(), ("", frozenset()))[1]:
+        return False
+    after = _verb_after_modal(text, cue)
+    if after[1:2] == ["out"]:
+        del after[1]
+    return len(after) > 1 and after[1] == "that" and (verb_classes(after[0]) or ((), 0))[0][:1] == _SAYING_CLASS
+
+
+def _inside_an_attitude(text: str, cue: FoundCue, readings: Sequence[HedgeReading]) -> bool:
+    """Whether the cue stands in the content of the claim's last vague attribution, in the same clause ("there is
+    widespread speculation that the party may alter", "viewed as a sign his campaign may be in trouble", "rumors have
+    swirled that Pence could abandon"): the agentless attitude is the hedge, and a speculation word in what it holds is
+    not counted again (data/realworld/README.md, round 33's recurring decision). Punctuation between ends its content
+    ("rumors have swirled ..., though the speculation may have more basis")."""
+    attitude = next((reading for reading in reversed(readings) if reading.category == "vague_attribution"), None)
+    return (attitude is not None and cue.start - attitude.end <= _CLAUSE_CHARS
+            and _CLAUSE_BREAK.search(text, attitude.end, cue.start) is None)
 
 
 def _told_before(text: str, claim_start: int, claim_end: int) -> int:
@@ -531,15 +566,16 @@ def _part_of_attribution(text: str, claim_start: int, cue: FoundCue, category: s
 def _said_by_someone(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) -> bool:
     """Whether the cue is a verb of saying or thinking ("suggested", "speculated") whose subject is a person: a
     pronoun of ``person_subjects`` or a capitalised name, perhaps past an auxiliary or an adverb ("After Hewitt
-    suggested that", "as some have speculated"). It is then the cue of an attribution the attribution stage did not
-    take, not the writer's hedge (guidelines: an attribution's cue is not listed again as a hedge); with a thing for
+    suggested that", "as some have speculated"), or a noun that names a person ("after the state's Republican governor
+    suggested he would not"). It is then the cue of an attribution the attribution stage did not take, not the writer's
+    hedge (guidelines: an attribution's cue is not listed again as a hedge); with a thing for
     subject ("the remarks suggest", "data from the CDC suggests", "it suggests") it is the writer's inference."""
     if not _CUE_WORD.fullmatch(text, cue.start, cue.end) or text[cue.start].isupper():
         return False  # a capitalised verb is a headline's, whose words are all capitalised
     words = [word.group() for word in clause]
     while words and (words[-1].lower() in _SUBJECT_VERB_FILLERS or words[-1].lower().endswith("ly")):
         words.pop()
-    if not words or words[-1].lower() in _PERSON_SUBJECTS:
+    if not words or words[-1].lower() in _PERSON_SUBJECTS or singular(words[-1].lower()) in WORDNET_PERSON:
         return bool(words)
     name = 0
     while name < len(words) and words[-1 - name][0].isupper() and not _POSSESSIVE.search(words[-1 - name]):
