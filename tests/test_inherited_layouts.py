@@ -960,3 +960,39 @@ def test_every_sentence_of_a_quotation_after_the_speaker_s_goes_on_quoting(closi
     assert found[1] is not None and not found[1]["inherited"]
     assert found[2] is not None and found[2]["inherited"]
     assert [bool(a is not None and a["inherited"]) for a in found[3:]] == inherits, found
+
+
+WALDMAN = (
+    "The American Prospect's Paul Waldman argues that the president has worn the country out. \"Everything about him "
+    "is exhausting,\" Waldman writes.\n\nWaldman details \"the unceasing parade of horrors,\" citing the usual litany "
+    "of complaints. It's just so exhausting for poor Waldman. He writes: \"Most of us have had enough. I can't take "
+    "it.\"\n\nWhat is exhausting is the noise."
+)
+STRATEGY = (
+    "Obama said the strategy was not complete. \"We are taking a lot of them off the battlefield,\" he added.\n\n"
+    "{between} \"I don't want to put the cart before the horse,\" he said then. \"We don't have a strategy yet.\""
+)
+
+
+@pytest.mark.parametrize(
+    "text, index, before",
+    [
+        # the name the pronoun stands for, nearest it, though in a sentence no one is quoted in
+        (WALDMAN, 4, "for poor "),
+        (WALDMAN, 5, "for poor "),
+        (STRATEGY.format(between="Obama also made the comment last August, when he said Congress had to vote first."), 3, "\n\n"),
+        (STRATEGY.format(between="Obama also made the comment last August, when he said Congress had to vote first."), 4, "\n\n"),
+        # no mention of the person between: the first
+        (STRATEGY.format(between="The Obama administration had to consult with Congress first."), 4, ""),
+        (STRATEGY.format(between="Congress called the plan “a gift from Obama” last August."), 4, ""),
+        (STRATEGY.format(between="Congress debated Obama’s plan last August."), 4, ""),
+        (STRATEGY.format(between="Congress debated Obama White House plans last August."), 4, ""),
+    ],
+)
+def test_a_source_carried_on_or_referred_to_is_its_nearest_mention(text, index, before):
+    found = attributions(text)[index]
+    mention = found["refers_to"] or found["source"]
+    assert text[: mention["start"]].endswith(before) and text[mention["start"] : mention["end"]].endswith(
+        ("Waldman", "Obama")), found
+    if not before:
+        assert mention["start"] == 0

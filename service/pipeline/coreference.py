@@ -14,6 +14,7 @@ the span or by ``refers_to``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -670,3 +671,55 @@ def speaker_labels(
             elif turn is not None:
                 result[claim.index] = replace(turn, cue=None, inherited=True, steps=(Step("speaker_turn", source.text),))
     return tuple(result)
+
+
+_MENTIONED_NAME = re.compile(r"[A-Z][\w'’-]{2,}")
+"""A name's last word that a later mention repeats ("Carly Fiorina", then "Fiorina")."""
+_NO_MENTION_AFTER = re.compile(r"['’]s?(?![\w'’-])|\s+[A-Z]")
+"""What follows a name used as no mention of its bearer: a possessive ("Ryan’s language") or a further capitalised
+word the name modifies ("Lindt Chocolate Café")."""
+_DETERMINER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(PHRASE_WORDS['determiners'])})\s+$", re.IGNORECASE)
+"""A determiner before a name, which then modifies a noun after it ("the Trump administration")."""
+
+
+def nearer_mentions(
+    quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+) -> tuple[Attribution | None, ...]:
+    """Each attribution whose source is named again after the mention it gives (the name a pronoun or a role stands
+    for, before the pronoun; an inherited source carried over from its origin, before the claim): that nearest
+    mention, which the hand labels take ("Paul Waldman argues ..." then "It's just so exhausting for poor Waldman. He
+    writes: ...": "He" is that "Waldman"). A name inside a quotation is the speaker's words, no mention of the
+    writer's; a possessive, a name after a determiner or before a further capitalised word names no one there."""
+    result = list(attributions)
+    starts = [claim.start for claim in claims]
+    for claim, attribution in zip(claims, attributions, strict=True):
+        if attribution is None or attribution.source is None or not (attribution.inherited or attribution.refers_to):
+            continue
+        mention = attribution.refers_to or attribution.source
+        limit = attribution.source.start if attribution.refers_to is not None else claim.start
+        words = mention.text.split()
+        if mention.end > limit or not words or not _MENTIONED_NAME.fullmatch(words[-1]):
+            continue
+        nearer = _last_mention(quotations, claims[: bisect_left(starts, limit)], words[-1], mention.end, limit)
+        if nearer is None:
+            continue
+        steps = (*attribution.steps, Step("nearer_mention", mention.text, nearer.text))
+        result[claim.index] = (replace(attribution, refers_to=nearer, steps=steps) if attribution.refers_to is not None
+                               else replace(attribution, source=nearer, steps=steps))
+    return tuple(result)
+
+
+def _last_mention(quotations: Quotations, claims: Sequence[Claim], name: str, start: int, end: int) -> Span | None:
+    """The last mention of ``name`` in the words of ``claims`` (those that start before ``end``) from ``start`` to
+    ``end`` (``nearer_mentions``)."""
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
+    text = quotations.text
+    for claim in reversed(claims):
+        if claim.end <= start:
+            return None
+        low, high = max(start, claim.start), min(end, claim.end)
+        for match in reversed(list(pattern.finditer(text, low, high))):
+            if not (quotations.quoted_length(match.start(), match.end()) or _NO_MENTION_AFTER.match(text, match.end())
+                    or _DETERMINER_BEFORE.search(text, max(low, match.start() - 12), match.start())):
+                return Span(match.start(), match.end(), match.group())
+    return None
