@@ -996,3 +996,17 @@ def test_a_source_carried_on_or_referred_to_is_its_nearest_mention(text, index, 
         ("Waldman", "Obama")), found
     if not before:
         assert mention["start"] == 0
+
+
+@pytest.mark.parametrize(
+    "before, speaker",
+    [
+        ("Tad Devine is a senior adviser to the campaign. But Devine said the senator would stay in the race.", "Devine"),
+        ("Sarah McBride is an activist from Delaware. When Sarah McBride took the stage Thursday, the hall went quiet.",
+         "Sarah McBride"),
+    ],
+)
+def test_the_speaker_s_earlier_mention_leaves_out_the_word_that_opens_its_sentence(before, speaker):
+    text = f"{before}\n\n“We are going to the convention. We will keep fighting,” {speaker.split()[-1]} said."
+    opening = attributions(text)[2]
+    assert opening["inherited"] and opening["source"]["text"] == speaker, opening

@@ -19,9 +19,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from .attribution.decide import SAY_VERB
-from .attribution.inherit import DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index
+from .attribution.inherit import CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index
 from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
-from .attribution.spans import ADJUNCT_WORDS, OPENING_WORDS, is_personal_name
+from .attribution.spans import is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
 from .claims import SPEAKER_LABEL, post_signature
 from .document import Line, Quotations
@@ -44,9 +44,6 @@ _TITLE_ROLES: dict[str, tuple[str, ...]] = {
 # after it: ``re`` then skips to the next capital at once, where assertions in front are tried at every character.
 _NAME = re.compile(r"[A-Z](?<![\w'’-][A-Z])(?<!the [A-Z])(?<!The [A-Z])(?!(?<=T)he\s)(?:[a-z]+\.?\s+[A-Z])?[a-z'’-]+"
                    r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}(?![\w'’-])")
-_CLAUSE_OPENERS = ADJUNCT_WORDS | OPENING_WORDS | frozenset(CLAUSE_WORDS["subordinators"])
-"""Words that open a sentence before a name and are no part of it, capitalised there ("On Thursday", "As Eloise
-Reed", "When Lehman")."""
 _WORD = re.compile(r"[A-Z][a-z'’-]+")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 """A quotation mark: a name after one may stand in quoted words."""
@@ -139,7 +136,7 @@ def _subject_name(text: str, claims: Sequence[Claim], claim: Claim, source: Span
         start = claim.start + word.start()
         if start >= source.start or _QUOTE_MARK.search(text, claim.start, start) or _PERSON_PRONOUN.search(text, claim.start, start):
             return None
-        if word.group().lower() in _CLAUSE_OPENERS or not _opens_clause(text[claim.start : start]):
+        if word.group().lower() in CLAUSE_OPENERS or not _opens_clause(text[claim.start : start]):
             continue
         if (name := full.get(start)) is None and word.group() in surnames.before(text, claims, claim.index):
             name = Span(start, claim.start + word.end(), word.group())
@@ -156,7 +153,7 @@ def _opens_clause(before: str) -> bool:
     subordinate clause ("When Reed"), or an opening adjunct set off by a comma ("Days before the election, Obama
     told")."""
     words = before.split()
-    return not words or before.rstrip().endswith(",") or (len(words) == 1 and words[0].lower() in _CLAUSE_OPENERS)
+    return not words or before.rstrip().endswith(",") or (len(words) == 1 and words[0].lower() in CLAUSE_OPENERS)
 
 
 def _earlier_name(
@@ -210,7 +207,7 @@ def full_names(claim: Claim) -> Iterator[Span]:
     for match in _NAME.finditer(claim.text):
         adjunct = _LEADING_ADJUNCT.match(match.group(0))
         words = list(_WORD.finditer(match.group(0), adjunct.end() if adjunct else 0))
-        while words and words[0].group().lower() in _CLAUSE_OPENERS:
+        while words and words[0].group().lower() in CLAUSE_OPENERS:
             words.pop(0)
         if len(words) >= 2:
             start = claim.start + match.start() + words[0].start()
