@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from .attribution.inherit import carry
-from .attribution.spans import is_personal_name, plausible, source_after, source_before
+from .attribution.spans import is_personal_name, name_in, plausible, source_after, source_before
 from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS, QUOTATION_LEAD_IN_VERBS, QUOTE_MARK, verb_classes
 from .coreference import ENDS_WITH_COLON, full_names, keeps_own_cue
 from .document import Quotations
@@ -297,6 +297,8 @@ def lead_in(
         if (conjunction := _CONJUNCTION.match(text, source.start, source.end)) is not None:
             source = Span(conjunction.end(), source.end, text[conjunction.end() : source.end])
         reading = classify_source(text, source)
+        if reading.source_type == "unknown" and (name := name_in(text, source)) is not None:
+            source, reading = name, classify_source(text, name)  # "17-year-old Jared Potts": the name it ends in
         if reading.source_type != "unknown" and (listed or quoting or reading.source_type in _REPORTING_WITH_ANY_VERB):
             return Attribution(
                 source=source, source_type=reading.source_type, named=reading.named, cue=cue, inherited=False,
