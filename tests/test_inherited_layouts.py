@@ -1026,3 +1026,24 @@ def test_a_lead_in_line_hands_on_the_name_its_source_phrase_ends_in(lead, name):
     text = f"{lead}\n\n“He speaks his mind. Donald Trump is a self-made person.”"
     block = [claim["attribution"] for claim in score_article(text)["claims"] if claim["text"].startswith("“He")]
     assert block and block[0]["inherited"] and block[0]["source"]["text"] == name and block[0]["source_type"] == "person"
+
+
+@pytest.mark.parametrize(
+    "before, speaker",
+    [
+        # the surname alone of a person named in full before: the subject who speaks next
+        ("Roe touted her record as a co-sponsor of the bill.", "Roe"),
+        ("Roe has not changed her position since the primary.", "Roe"),
+        # another subject with her, or a colon that leads in someone named after it: not hers
+        ("Roe and her staff spent the week in Ohio.", None),
+        ("Roe lost the vote, though one colleague still stands by her: Senator Lee.", None),
+    ],
+)
+def test_a_quotation_after_a_sentence_a_known_surname_opens_is_that_person_s(before, speaker):
+    text = (
+        "Senator Jane Roe spoke to union members in Toledo on Monday about the labor bill and the future of the plant.\n\n"
+        "The union has not endorsed a candidate yet.\n\n"
+        f"{before}\n\n“We need to find ways to support workers. Labor organizing should be protected.”"
+    )
+    quoted = [claim["attribution"] for claim in score_article(text)["claims"] if claim["text"].startswith("“We")][0]
+    assert (quoted["source"]["text"] if quoted and quoted["source"] else None) == speaker, quoted
