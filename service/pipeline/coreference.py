@@ -14,13 +14,14 @@ the span or by ``refers_to``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from .attribution.decide import SAY_VERB
-from .attribution.inherit import DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index
+from .attribution.inherit import CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index
 from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
-from .attribution.spans import ADJUNCT_WORDS, OPENING_WORDS, is_personal_name
+from .attribution.spans import is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
 from .claims import SPEAKER_LABEL, post_signature
 from .document import Line, Quotations
@@ -43,9 +44,6 @@ _TITLE_ROLES: dict[str, tuple[str, ...]] = {
 # after it: ``re`` then skips to the next capital at once, where assertions in front are tried at every character.
 _NAME = re.compile(r"[A-Z](?<![\w'’-][A-Z])(?<!the [A-Z])(?<!The [A-Z])(?!(?<=T)he\s)(?:[a-z]+\.?\s+[A-Z])?[a-z'’-]+"
                    r"(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,3}(?![\w'’-])")
-_CLAUSE_OPENERS = ADJUNCT_WORDS | OPENING_WORDS | frozenset(CLAUSE_WORDS["subordinators"])
-"""Words that open a sentence before a name and are no part of it, capitalised there ("On Thursday", "As Eloise
-Reed", "When Lehman")."""
 _WORD = re.compile(r"[A-Z][a-z'’-]+")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 """A quotation mark: a name after one may stand in quoted words."""
@@ -138,7 +136,7 @@ def _subject_name(text: str, claims: Sequence[Claim], claim: Claim, source: Span
         start = claim.start + word.start()
         if start >= source.start or _QUOTE_MARK.search(text, claim.start, start) or _PERSON_PRONOUN.search(text, claim.start, start):
             return None
-        if word.group().lower() in _CLAUSE_OPENERS or not _opens_clause(text[claim.start : start]):
+        if word.group().lower() in CLAUSE_OPENERS or not _opens_clause(text[claim.start : start]):
             continue
         if (name := full.get(start)) is None and word.group() in surnames.before(text, claims, claim.index):
             name = Span(start, claim.start + word.end(), word.group())
@@ -155,7 +153,7 @@ def _opens_clause(before: str) -> bool:
     subordinate clause ("When Reed"), or an opening adjunct set off by a comma ("Days before the election, Obama
     told")."""
     words = before.split()
-    return not words or before.rstrip().endswith(",") or (len(words) == 1 and words[0].lower() in _CLAUSE_OPENERS)
+    return not words or before.rstrip().endswith(",") or (len(words) == 1 and words[0].lower() in CLAUSE_OPENERS)
 
 
 def _earlier_name(
@@ -209,7 +207,7 @@ def full_names(claim: Claim) -> Iterator[Span]:
     for match in _NAME.finditer(claim.text):
         adjunct = _LEADING_ADJUNCT.match(match.group(0))
         words = list(_WORD.finditer(match.group(0), adjunct.end() if adjunct else 0))
-        while words and words[0].group().lower() in _CLAUSE_OPENERS:
+        while words and words[0].group().lower() in CLAUSE_OPENERS:
             words.pop(0)
         if len(words) >= 2:
             start = claim.start + match.start() + words[0].start()
@@ -670,3 +668,55 @@ def speaker_labels(
             elif turn is not None:
                 result[claim.index] = replace(turn, cue=None, inherited=True, steps=(Step("speaker_turn", source.text),))
     return tuple(result)
+
+
+_MENTIONED_NAME = re.compile(r"[A-Z][\w'’-]{2,}")
+"""A name's last word that a later mention repeats ("Carly Fiorina", then "Fiorina")."""
+_NO_MENTION_AFTER = re.compile(r"['’]s?(?![\w'’-])|\s+[A-Z]")
+"""What follows a name used as no mention of its bearer: a possessive ("Ryan’s language") or a further capitalised
+word the name modifies ("Lindt Chocolate Café")."""
+_DETERMINER_BEFORE = re.compile(rf"(?<![\w'’-])(?:{'|'.join(PHRASE_WORDS['determiners'])})\s+$", re.IGNORECASE)
+"""A determiner before a name, which then modifies a noun after it ("the Trump administration")."""
+
+
+def nearer_mentions(
+    quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+) -> tuple[Attribution | None, ...]:
+    """Each attribution whose source is named again after the mention it gives (the name a pronoun or a role stands
+    for, before the pronoun; an inherited source carried over from its origin, before the claim): that nearest
+    mention, which the hand labels take ("Paul Waldman argues ..." then "It's just so exhausting for poor Waldman. He
+    writes: ...": "He" is that "Waldman"). A name inside a quotation is the speaker's words, no mention of the
+    writer's; a possessive, a name after a determiner or before a further capitalised word names no one there."""
+    result = list(attributions)
+    starts = [claim.start for claim in claims]
+    for claim, attribution in zip(claims, attributions, strict=True):
+        if attribution is None or attribution.source is None or not (attribution.inherited or attribution.refers_to):
+            continue
+        mention = attribution.refers_to or attribution.source
+        limit = attribution.source.start if attribution.refers_to is not None else claim.start
+        words = mention.text.split()
+        if mention.end > limit or not words or not _MENTIONED_NAME.fullmatch(words[-1]):
+            continue
+        nearer = _last_mention(quotations, claims[: bisect_left(starts, limit)], words[-1], mention.end, limit)
+        if nearer is None:
+            continue
+        steps = (*attribution.steps, Step("nearer_mention", mention.text, nearer.text))
+        result[claim.index] = (replace(attribution, refers_to=nearer, steps=steps) if attribution.refers_to is not None
+                               else replace(attribution, source=nearer, steps=steps))
+    return tuple(result)
+
+
+def _last_mention(quotations: Quotations, claims: Sequence[Claim], name: str, start: int, end: int) -> Span | None:
+    """The last mention of ``name`` in the words of ``claims`` (those that start before ``end``) from ``start`` to
+    ``end`` (``nearer_mentions``)."""
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
+    text = quotations.text
+    for claim in reversed(claims):
+        if claim.end <= start:
+            return None
+        low, high = max(start, claim.start), min(end, claim.end)
+        for match in reversed(list(pattern.finditer(text, low, high))):
+            if not (quotations.quoted_length(match.start(), match.end()) or _NO_MENTION_AFTER.match(text, match.end())
+                    or _DETERMINER_BEFORE.search(text, max(low, match.start() - 12), match.start())):
+                return Span(match.start(), match.end(), match.group())
+    return None

@@ -19,7 +19,9 @@ from .aggregate import aggregate
 from .appositions import Refinements, refine_sources
 from .attribution import attribute_candidates
 from .claims import segment
-from .coreference import continue_quotations, credited_excerpts, embedded_posts, resolve_people, speaker_labels
+from .coreference import (
+    continue_quotations, credited_excerpts, embedded_posts, nearer_mentions, resolve_people, speaker_labels,
+)
 from .cues import find_hedges, find_verification_notes
 from .document import Document
 from .evidence_adjuncts import evidence_adjuncts
@@ -92,7 +94,7 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         # last two steps gave no claim a new attribution there is nothing new to carry on
         changed = any(after is not before for after, before in zip(found, continued, strict=True))
         quoted = continue_quotations(document.quotations, claims, found) if changed else found
-        attributions = evidence_adjuncts(text, claims, quoted)
+        attributions = nearer_mentions(document.quotations, claims, evidence_adjuncts(text, claims, quoted))
     with stage("hedges"):
         hedges = find_hedges(document, claims, attributions, hedge_detector)
     with stage("verification_notes"):

@@ -23,9 +23,9 @@ import re
 from collections.abc import Sequence
 
 from .attribution.inherit import carry
-from .attribution.spans import is_personal_name, plausible, source_after, source_before
+from .attribution.spans import is_personal_name, name_in, plausible, source_after, source_before
 from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS, QUOTATION_LEAD_IN_VERBS, QUOTE_MARK, verb_classes
-from .coreference import ENDS_WITH_COLON, full_names, keeps_own_cue
+from .coreference import ENDS_WITH_COLON, Surnames, full_names, keeps_own_cue
 from .document import Quotations
 from .records import Attribution, Claim, Span, Step, StepRule
 from .source_lexicons import PRONOUNS
@@ -39,6 +39,9 @@ _INVERTED = re.compile(r"(?:[,”\"’]|'')\s*$")
 """What stands before a verb whose subject follows it: a comma or a quotation just closed ("..., writes X:")."""
 _OPENED_AFTER = re.compile(r"[:,]\s*$")
 """The end of the words that lead in a quotation opened inside the claim: a colon or a comma."""
+_OPENING_WORD = re.compile(r"[A-Z][\w'’-]+(?=\s+(?!(?:and|or|nor)\s)[a-z])")
+"""A capitalised word a lower-case word follows, no conjunction: a subject ("Clinton touted"), not a name's first
+word nor one of several subjects ("Twenge and her colleagues examined")."""
 _WORD = re.compile(r"\w")
 """A word's character."""
 _TAIL_WORD = re.compile(r"[\w'’-]+")
@@ -148,6 +151,7 @@ def unattributed_quotations(
     attribution; ``coreference.continue_quotations`` then runs again to carry a speaker found here on into the
     quotations of the paragraphs after (“... rigged.” then “So it does happen here.”)."""
     result = list(attributions)
+    surnames = Surnames()
     index = 0
     while index < len(claims):
         claim, end = claims[index], index + 1
@@ -156,7 +160,7 @@ def unattributed_quotations(
         unattributed = all(result[number] is None for number in range(index, end))
         if (not claim.opens_inside_quote and quotations.opening_at(claim.start) is not None and unattributed
                 and not _named_after(text, quotations, claims, end - 1)):
-            speaker = (_opens_with_name(text, claims, result, index) or _last_quoted(text, claims, result, index)
+            speaker = (_opens_with_name(text, claims, result, index, surnames) or _last_quoted(text, claims, result, index)
                        or _led_in_by_no_one_named(claims, index) or _quoted_paragraph(claims, index, end))
             result[index:end] = [speaker] * (end - index)
         elif (end - index > 1 and unattributed and _opened_after_lead_in(text, quotations, claim) is not None
@@ -230,20 +234,34 @@ def _someone_s(step: Step) -> Attribution:
 
 
 def _opens_with_name(
-    text: str, claims: Sequence[Claim], result: Sequence[Attribution | None], index: int
+    text: str, claims: Sequence[Claim], result: Sequence[Attribution | None], index: int, surnames: Surnames
 ) -> Attribution | None:
     """The person whose name opens the claim right before claim ``index``, in its paragraph or the one before, when
-    that claim has no attribution (it names the speaker, it quotes no one); None otherwise."""
+    that claim has no attribution (it names the speaker, it quotes no one): a full name, or the surname alone of a
+    person an earlier claim named in full ("Clinton touted her credentials as a co-sponsor." then “We need ...”);
+    None otherwise."""
     if index == 0 or result[index - 1] is not None or claims[index].paragraph - claims[index - 1].paragraph > 1:
         return None
     before = claims[index - 1]
     name = next(full_names(before), None)
     if name is None or name.start != before.start or not is_personal_name(text, name):
+        name = _opening_surname(text, claims, before, surnames)
+    if name is None:
         return None
     return Attribution(
         source=name, source_type="person", named=True, cue=None, inherited=True, via=(), described=False,
         direct_quote=True, steps=(Step("named_before_quotation", name.text, before.index),),
     )
+
+
+def _opening_surname(text: str, claims: Sequence[Claim], claim: Claim, surnames: Surnames) -> Span | None:
+    """The surname ``claim`` opens with, as its subject, of a person an earlier claim named in full; None otherwise,
+    and when the claim holds a colon: it leads in someone it names after its subject ("Moore has lost support,
+    though one Republican sticks by him: President Trump.")."""
+    word = _OPENING_WORD.match(text, claim.start, claim.end)
+    if word is None or ":" in claim.text or word.group() not in surnames.before(text, claims, claim.index):
+        return None
+    return Span(word.start(), word.end(), word.group())
 
 
 def _quotation_follows(
@@ -297,6 +315,8 @@ def lead_in(
         if (conjunction := _CONJUNCTION.match(text, source.start, source.end)) is not None:
             source = Span(conjunction.end(), source.end, text[conjunction.end() : source.end])
         reading = classify_source(text, source)
+        if reading.source_type == "unknown" and (name := name_in(text, source)) is not None:
+            source, reading = name, classify_source(text, name)  # "17-year-old Jared Potts": the name it ends in
         if reading.source_type != "unknown" and (listed or quoting or reading.source_type in _REPORTING_WITH_ANY_VERB):
             return Attribution(
                 source=source, source_type=reading.source_type, named=reading.named, cue=cue, inherited=False,

@@ -10,12 +10,17 @@ from ..document import Quotations
 from ..records import Attribution, Claim, Inheritance, Span, Step, record, replace
 from ..sources import classify_source
 from .references import LOOKBACK_CLAIMS
-from .spans import name_in
+from .spans import ADJUNCT_WORDS, OPENING_WORDS, name_in
+from .words import CLAUSE_WORDS
 
 LOOKBACK_MENTION = 16
 """How many claims before a quotation its speaker's earlier mention is looked for."""
 # A personal name ending where a match ends: capitalised words and initials, no title ("Cory Booker", "George W. Bush").
 _NAME_ENDING = re.compile(r"(?:[A-Z][a-z'’-]+\s+(?:[A-Z]\.\s+)?){0,2}[A-Z][\w'’-]*$")
+CLAUSE_OPENERS = ADJUNCT_WORDS | OPENING_WORDS | frozenset(CLAUSE_WORDS["subordinators"])
+"""Words that open a sentence before a name and are no part of it, capitalised there ("On Thursday", "As Eloise
+Reed", "When Lehman", "But Devine")."""
+_CAPITALISED_WORD = re.compile(r"([A-Z][\w'’-]*)\s+")
 _NAMED_ONCE = frozenset({"organization", "media", "social_media", "document"})
 """Source types whose earlier mention is the same words (a person's is the surname)."""
 LOOKBACK_SAME_WORDS = 40
@@ -156,6 +161,9 @@ def earlier_mention(claims: Sequence[Claim], index: int, later: Attribution) -> 
         for match in reversed(list(surname.finditer(earlier.text))):
             name = _NAME_ENDING.search(earlier.text, 0, match.end())
             start = name.start() if name is not None and name.end() == match.end() else match.start()
+            while (opener := _CAPITALISED_WORD.match(earlier.text, start, match.start())) is not None and (
+                    opener.group(1).lower() in CLAUSE_OPENERS):
+                start = opener.end()  # "But Devine said ...": the name, not the word that opens the sentence
             found = Span(start, match.end(), earlier.text[start : match.end()])
             found = name_in(earlier.text, found) or found
             reading = classify_source(earlier.text, found)
