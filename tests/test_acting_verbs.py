@@ -1,4 +1,5 @@
-"""Acting, expressing, deciding and knowing verbs (governed.governs_nothing, word lists in gate_words.toml), both ways.
+"""Acting, expressing, posting, deciding and knowing verbs (governed.governs_nothing, word lists in gate_words.toml),
+both ways.
 
 docs/guidelines.md v2: actions and decisions are no attribution. A verb that acts with words on an object only
 ("urged residents to", "criticized the plan") is refused, and so is a verb of deciding whatever follows; the
@@ -64,6 +65,13 @@ SENTENCES = [
      "The governor also addressed the controversy: “Every donation has been returned.”"),
     ("Democrats have lambasted the retailer for its resistance to a higher minimum wage.", "expressing",
      "Democrats have lambasted the retailer as the worst employer in the state."),
+    # verbs of posting (round 34): a thing sent, opened by a determiner or a possessive, is an action
+    ("The senator tweeted an image of her opponent beside a pile of cash on Saturday.", "posting",
+     "The senator tweeted that her opponent had taken money from the oil industry."),
+    ("Three council members tweeted their approval of the budget deal.", "posting",
+     "Three council members tweeted that the budget deal was a good one for the city."),
+    ("The comedian, who has starred in two network sitcoms, posted the clip to YouTube on Thursday.", "posting",
+     "The comedian, who has starred in two network sitcoms, posted on YouTube on Thursday that the clip was edited."),
     # verbs of knowing and finding out: the writer gives the content as a fact; a belief or a saying keeps its cue
     ("The coach knew that his players were tired after the long flight.", "knowing",
      "The coach believed that his players were tired after the long flight."),
