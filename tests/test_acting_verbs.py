@@ -96,6 +96,10 @@ WORDS = [
     ("the agency", "issued", "a warning about the flooding on friday .", "acting"),
     ("the mayor", "has talked", "about the budget with reporters .", "acting"),
     ("the senator", "dismissed", "the report as partisan .", None),
+    # "emphasize" is no expressing verb: the labels keep its object as what was said ("the council emphasized the
+    # need to inform law enforcement"), where "stress" and "underscore" with an object only are refused
+    ("the council", "emphasized", "the need to inform law enforcement when a member is expelled .", None),
+    ("the candidate", "stressed", "his executive experience and climate change plan .", "expressing"),
     ("the union", "condemned", "the layoffs : “ this is a betrayal", None),
     ("the coach", "criticized", "the referees , saying “ we had no chance . ”", "acting"),
     ("the coach", "criticized", "“ the worst refereeing i have seen . ”", None),
