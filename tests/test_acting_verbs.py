@@ -65,6 +65,10 @@ SENTENCES = [
      "The governor also addressed the controversy: “Every donation has been returned.”"),
     ("Democrats have lambasted the retailer for its resistance to a higher minimum wage.", "expressing",
      "Democrats have lambasted the retailer as the worst employer in the state."),
+    ("The Senate confirmed three of the president's judicial nominees on Tuesday.", "expressing",
+     "The agency confirmed that two workers had died in the blast at the plant."),
+    ("The governor confirmed the critique over and over in interviews last week.", "expressing",
+     "The governor confirmed in interviews last week that the budget would be cut."),
     # verbs of posting (round 34): a thing sent, opened by a determiner or a possessive, is an action
     ("The senator tweeted an image of her opponent beside a pile of cash on Saturday.", "posting",
      "The senator tweeted that her opponent had taken money from the oil industry."),
