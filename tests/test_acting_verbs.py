@@ -1,4 +1,5 @@
-"""Acting, expressing, deciding and knowing verbs (governed.governs_nothing, word lists in gate_words.toml), both ways.
+"""Acting, expressing, posting, deciding and knowing verbs (governed.governs_nothing, word lists in gate_words.toml),
+both ways.
 
 docs/guidelines.md v2: actions and decisions are no attribution. A verb that acts with words on an object only
 ("urged residents to", "criticized the plan") is refused, and so is a verb of deciding whatever follows; the
@@ -49,6 +50,32 @@ SENTENCES = [
      "The chief executive mentioned that the merger could close before the end of the year."),
     ("The minister denounced the strike in a televised address.", "expressing",
      "The minister denounced the strike as an attack on the country's economy."),
+    # verbs of emphasis, discussion, mockery and challenge (round 34): an object only is an action
+    ("The candidate stressed his executive experience during a town hall in Des Moines.", "expressing",
+     "The candidate stressed that his executive experience set him apart from the field."),
+    ("The senator discussed the pipeline bill on a Sunday morning talk show.", "expressing",
+     "The senator discussed the pipeline bill: “It will put thousands of people to work.”"),
+    ("The council member questioned the decision at a hearing on Monday.", "expressing",
+     "The council member questioned whether the decision was legal."),
+    ("The comedian mocked the governor's retweet in a late-night monologue.", "expressing",
+     "The comedian mocked the governor: “He hides from voters every chance he gets.”"),
+    ("The challenger challenged the mayor to a debate before the primary.", "expressing",
+     "The challenger challenged the mayor: “Crime has not fallen in a single ward of this city.”"),
+    ("The governor also addressed the controversy when he introduced the speaker.", "expressing",
+     "The governor also addressed the controversy: “Every donation has been returned.”"),
+    ("Democrats have lambasted the retailer for its resistance to a higher minimum wage.", "expressing",
+     "Democrats have lambasted the retailer as the worst employer in the state."),
+    ("The Senate confirmed three of the president's judicial nominees on Tuesday.", "expressing",
+     "The agency confirmed that two workers had died in the blast at the plant."),
+    ("The governor confirmed the critique over and over in interviews last week.", "expressing",
+     "The governor confirmed in interviews last week that the budget would be cut."),
+    # verbs of posting (round 34): a thing sent, opened by a determiner or a possessive, is an action
+    ("The senator tweeted an image of her opponent beside a pile of cash on Saturday.", "posting",
+     "The senator tweeted that her opponent had taken money from the oil industry."),
+    ("Three council members tweeted their approval of the budget deal.", "posting",
+     "Three council members tweeted that the budget deal was a good one for the city."),
+    ("The comedian, who has starred in two network sitcoms, posted the clip to YouTube on Thursday.", "posting",
+     "The comedian, who has starred in two network sitcoms, posted on YouTube on Thursday that the clip was edited."),
     # verbs of knowing and finding out: the writer gives the content as a fact; a belief or a saying keeps its cue
     ("The coach knew that his players were tired after the long flight.", "knowing",
      "The coach believed that his players were tired after the long flight."),
@@ -73,6 +100,10 @@ WORDS = [
     ("the agency", "issued", "a warning about the flooding on friday .", "acting"),
     ("the mayor", "has talked", "about the budget with reporters .", "acting"),
     ("the senator", "dismissed", "the report as partisan .", None),
+    # "emphasize" is no expressing verb: the labels keep its object as what was said ("the council emphasized the
+    # need to inform law enforcement"), where "stress" and "underscore" with an object only are refused
+    ("the council", "emphasized", "the need to inform law enforcement when a member is expelled .", None),
+    ("the candidate", "stressed", "his executive experience and climate change plan .", "expressing"),
     ("the union", "condemned", "the layoffs : “ this is a betrayal", None),
     ("the coach", "criticized", "the referees , saying “ we had no chance . ”", "acting"),
     ("the coach", "criticized", "“ the worst refereeing i have seen . ”", None),

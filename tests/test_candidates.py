@@ -59,8 +59,8 @@ FIRST_AN_ACTION = [
      "law.", "moved", "Many officials on the island", "believe", "Many officials on the island"),
     # a stance before the participle that says: refused (guidelines.md: a stance is no saying), the participle takes
     # its teller
-    ("The lawyers challenged the verdict in court, contending that the jury had been misled.",
-     "challenged", "The lawyers", "contending", "The lawyers"),
+    ("The lawyers attacked the verdict in court, contending that the jury had been misled.",
+     "attacked", "The lawyers", "contending", "The lawyers"),
     ("The ministry disputed the figures on Friday, saying the real toll was lower.",
      "disputed", "The ministry", "saying", "The ministry"),
 ]
@@ -77,8 +77,8 @@ def test_a_refused_action_gives_way_to_the_reporting_cue_beside_it(text, cue, so
 SIDE_VERB_BEFORE_THE_SAYING = [
     # (text, the cue model's cue and source, the cue kept): the first cue is a stance the gate accepts, less surely
     # than the participle saying after it, which governs the content and takes the first's teller
-    ("Two senators challenged the nominee at the hearing, arguing that he had misled the committee.",
-     "challenged", "Two senators", "arguing"),
+    ("Two senators pressed the nominee at the hearing, arguing that he had misled the committee.",
+     "pressed", "Two senators", "arguing"),
     # the first cue governs content itself: it stays
     ("The minister said that the talks would resume, adding that no date had been set.",
      "said", "The minister", "said"),

@@ -283,7 +283,7 @@ SHAPE_WORDS = [
     # a negated saying says nothing (past an adverb too); a negated belief is a belief; "not only" negates nothing
     ("the agency has not", "said", "whether the plant will close .", "negated"),
     ("the mayor did not immediately", "explain", "how the fund would be spent .", "negated"),
-    ("the company isn’t", "questioning", "the audit results .", "negated"),
+    ("the company isn’t", "disputing", "the audit results .", "negated"),
     ("the figures don't necessarily", "tell", "where the mayor stands on the levy .", "negated"),
     ("it isn't that the council no longer", "says", "it wants a new stadium .", "negated"),
     ("no one", "said", "the plan would fail .", None),

@@ -80,6 +80,7 @@ _SCAN = 10
 """Words after the cue read for a clause: past them, what follows is no longer the cue's."""
 _ON_OBJECT = {**dict.fromkeys(_WORDS["acting_verbs"], "acting"), **dict.fromkeys(_WORDS["expressing_verbs"], "expressing")}
 """Verbs that are an action when they govern an object only (``_acts_on_object``), each with its refusal's reason."""
+_POSTING = _WORDS["posting_verbs"]
 _DECIDING = _WORDS["deciding_verbs"]
 _SHARES = _WORDS["share_words"] | frozenset(read_toml("phrase_words.toml")["percent_units"])
 _SHARE_WORDS = 8
@@ -341,6 +342,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       act", "criticized the ruling"), with no that-clause, quotation, colon or "as" and a judgement after it;
     - "expressing": a verb of expressing, presenting or publishing (``expressing_verbs``) on an object only, read
       as the acting verbs are ("voiced his anger", "unveiled a bill", "published its analysis");
+    - "posting": a verb of posting (``posting_verbs``) whose object opens with a determiner or a possessive, read
+      as the acting verbs are ("tweeted an image of", "posted the clip to YouTube"): a thing sent, no saying;
     - "naming": a past participle of naming (``naming_verbs``) that gives a thing its name (``_names_a_thing``: "a
       memo titled “The Facts”", "also known as", "Called the Rosenberg method, it ...", "hosted a segment called
       ..."): the name is no content;
@@ -448,6 +451,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     on_object = _ON_OBJECT.get(lemma)
     if on_object is not None and _acts_on_object(lower_after):
         return on_object
+    if lemma in _POSTING and lower_after[:1] and lower_after[0] in _NOUN_MARKERS and _acts_on_object(lower_after):
+        return "posting"
     if shape.naming and _names_a_thing(cue_words, lower_before, lower_after):
         return "naming"
     if shape.finding is not None and _nothing_found([*cue_words[shape.finding + 1 :], *lower_after]):
