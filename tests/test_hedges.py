@@ -11,10 +11,10 @@ import pytest
 from service import score_article
 from service.pipeline import cues
 from service.pipeline.claims import segment
-from service.pipeline.document import Document
+from service.pipeline.document import Document, fold
 from service.pipeline.resources import read_toml
 from service.pipeline.hedge_model import HedgeCueModel, features, tokenize
-from service.pipeline.hedge_scope import FoundCue, read_cues
+from service.pipeline.hedge_scope import _CONDITIONED_MODAL, FoundCue, conditioned_modals, read_cues
 from service.pipeline.records import Attribution, HedgeRule, Span
 from service.pipeline.report import HEDGE_RULE_WORDS
 from tests.conftest import SEEDS_DIR, seed_text
@@ -901,3 +901,20 @@ def test_each_claim_is_searched_with_a_lexicon_that_finds_what_the_whole_lexicon
             assert (found(lexicon) if lexicon is not None else []) == found(cues._HEDGES), claim.text
             common_only += lexicon is cues._HEDGES_OF_COMMON_WORDS
     assert common_only > 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["If they fail to meet these rules, they could lose their insurance.",
+     "IF THEY FAIL TO MEET THESE RULES, THEY COULD LOSE IT.",
+     "\u0131f they fail to meet the rules, they could lose it.",  # dotless i, which "i" matches case-insensitively
+     "\u0130F they fail to meet the rules, they could lose it.",
+     "UNLE\u017fS they pay the fee, they might lose it.",  # long s
+     "The specific rules differ, and they could lose it."],
+)
+def test_a_conditioned_modal_is_searched_for_only_where_a_condition_word_stands(text: str) -> None:
+    """``conditioned_modals`` searches a claim only when its folded text holds a condition word: whatever spelling
+    of one the pattern matches case-insensitively, the search finds what it finds without that test."""
+    expected = [match.span("modal") for match in _CONDITIONED_MODAL.finditer(text)]
+    assert conditioned_modals(text, fold(text), 0, len(text)) == expected
+    assert expected or "specific" in text

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from service import score_article
+from service.pipeline.coreference import _POLL_METHOD, _states_poll_method
 from service.pipeline.lead_ins import lead_in
 from service.pipeline.records import Claim
 
@@ -1047,3 +1048,15 @@ def test_a_quotation_after_a_sentence_a_known_surname_opens_is_that_person_s(bef
     )
     quoted = [claim["attribution"] for claim in score_article(text)["claims"] if claim["text"].startswith("“We")][0]
     assert (quoted["source"]["text"] if quoted and quoted["source"] else None) == speaker, quoted
+
+
+@pytest.mark.parametrize(
+    "text, states",
+    [("The poll has a MARGIN OF ERROR of 3 points.", True), ("The SAMPLING Error is 3 points.", True),
+     ("The \u017fampling error is 3 points.", True),  # a long s, which "s" matches case-insensitively
+     ("The error margin is wide.", False), ("The margins of error-prone polls", False)],
+)
+def test_a_poll_method_is_searched_for_only_where_its_last_word_stands(text: str, states: bool) -> None:
+    """``_states_poll_method`` searches a claim only when its folded text holds a method's last word ("error"):
+    whatever spelling the pattern matches case-insensitively, it finds what the search alone finds."""
+    assert _states_poll_method(text) == (_POLL_METHOD.search(text) is not None) == states

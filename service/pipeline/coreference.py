@@ -24,7 +24,7 @@ from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun
 from .attribution.spans import is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
 from .claims import SPEAKER_LABEL, post_signature
-from .document import Line, Quotations
+from .document import Line, Quotations, fold
 from .resources import read_toml
 from .source_lexicons import HONORIFICS, PHRASE_WORDS, SHARE_AS_SOURCE, SHARE_OF_PEOPLE
 from .source_phrase import is_title_word
@@ -265,6 +265,8 @@ _ELABORATES = re.compile(
 breakdown of its figures is for: that source's."""
 _POLL_METHOD = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_method'])})(?![\w-])", re.IGNORECASE)
 """The poll's method, which the writer states: no finding."""
+_POLL_METHOD_ENDS = frozenset(method.split()[-1] for method in PHRASE_WORDS["poll_method"])
+"""The last word of each poll method ("error"), which a claim stating one holds, folded (``_states_poll_method``)."""
 _SHARE_IN_TEXT = re.compile(rf"(?<!\w)(?:{SHARE_OF_PEOPLE.pattern})", re.IGNORECASE)
 """A share of people anywhere in a claim, from a word's start: a search tries the share's words only there."""
 ENDS_WITH_COLON = re.compile(r":\s*$")
@@ -285,6 +287,14 @@ def _bullet(text: str) -> str:
     if (match := _BULLET.match(text)) is not None:
         return match.group()
     return "" if _CLOSING_PUNCTUATION.search(text) or ENDS_WITH_COLON.search(text) else UNMARKED_ITEM
+
+
+def _states_poll_method(text: str) -> bool:
+    """Whether ``text`` states a poll's method (``_POLL_METHOD``): searched only when it holds, folded (``fold``: as
+    the pattern matches case-insensitively), the last word of one, as few claims do; the pattern opens with a
+    lookbehind, so ``re`` tries it at every character."""
+    folded = fold(text)
+    return any(word in folded for word in _POLL_METHOD_ENDS) and _POLL_METHOD.search(text) is not None
 
 
 def continue_quotations(
@@ -347,7 +357,7 @@ def continue_quotations(
             lead, first = index - 1, index
         if result[index] is not None and (claim.paragraph != block or keeps_own_cue(result[index])):
             continue  # a cue naming a source in a block quote stays its own: an excerpt of a report quotes its sources
-        if _POLL_METHOD.search(claim.text) is not None:
+        if _states_poll_method(claim.text):
             continue  # the poll's method ("The poll has a margin of error of 3 points") is the writer's, in a block too
         if claim.paragraph == item + 1 and _bullet(claims[first].text) == _bullet(claim.text) != "":
             # the next item of a bulleted list after the lead-in opens with the speaker's point; what follows in
@@ -469,7 +479,7 @@ def _poll_finding(
     else:  # the poll is looked for first: most claims with no attribution stand far from any
         claim = claims[index]
         share = _SHARE_IN_TEXT.search(claim.text)
-        if share is None or quotations.quoted_length(claim.start, claim.end) or _POLL_METHOD.search(claim.text):
+        if share is None or quotations.quoted_length(claim.start, claim.end) or _states_poll_method(claim.text):
             return None
         words = share.group()
     return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),), quoting=False)

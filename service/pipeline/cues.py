@@ -187,7 +187,7 @@ def _claim_hedges(
         FoundCue(start, end, None) for start, end in detected
         if not inside_any(FoundCue(start, end, None), refused_spans)
     ]
-    found += [FoundCue(start, end, None) for start, end in conditioned_modals(text, claim.start, claim.end)
+    found += [FoundCue(start, end, None) for start, end in conditioned_modals(text, folded, claim.start, claim.end)
               if not inside_any(FoundCue(start, end, None), detected)]
     if not found:
         return ()

@@ -32,6 +32,7 @@ _NOUN_MARKERS = _WORDS["determiners"] | _WORDS["object_openers"]
 _MODIFIED_NOUN_OPENERS = _WORDS["modified_noun_openers"]
 _RESTRICTIVE_RELATIVES = _WORDS["restrictive_relatives"]
 _DEFINING_RELATIVES = _WORDS["defining_relatives"]
+_ANY_DEFINING_RELATIVE = _RESTRICTIVE_RELATIVES | _DEFINING_RELATIVES
 _EVIDENTIAL = _WORDS["evidential_verbs"]
 _PRONOUNS = _SUBJECTS | _WORDS["refused_persons"]
 _BACKGROUND = _CLAUSE_WORDS["perfect_auxiliaries"] | _WORDS["background_adverbs"]
@@ -51,7 +52,8 @@ _OWN_CONTENT = _CLAUSE_AFTER | {"quote", "np_then_quote"}
 _TELLER_WORDS = 8
 """The most words of a teller between a relative pronoun and its cue ("which Trump in his 2016 campaign promised")."""
 _MANNER_CUES = _WORDS["manner_cues"]
-_SAID_IN_PLACE = [phrase.split() for phrase in _WORDS["said_in_place"]]
+_SAID_IN_PLACE = {phrase.split()[0]: phrase.split() for phrase in _WORDS["said_in_place"]}
+"""Each of ``said_in_place`` by its first word (no two share one): the first word after the cue picks the one to try."""
 _SAID_IN_PLACE_ENDS = _WORDS["said_in_place_ends"]
 _NOT_A_VERB_BEFORE = _PREPOSITIONS | _WORDS["determiners"] | _WORDS["object_openers"]
 """A word after one of these is a noun or an adjective, not a clause's verb ("in the report")."""
@@ -320,7 +322,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       thing looks to the writer, a hedge;
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
       that"): the writer gives the content as a fact;
-    - "feeling": a verb of feeling or liking (``_feels``: "enjoys “Modern Family”", "liked the moniker", "feel
+    - "feeling": a verb of feeling or liking (``_feeling_verb``: "enjoys “Modern Family”", "liked the moniker", "feel
       discriminated against") with no clause of content after it: what the teller feels, not a saying;
     - "asking": a verb of asking (``asking_verbs``) that asks a yes-no question or a request (``_asks_no_assertion``:
       "Smith asked if Reed supported", "asked Shah on Sunday whether", "asked the judges to order"): neither asserts
@@ -365,11 +367,11 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "modifier": a past participle alone as the cue that is an adjective of the noun after it (``_modifies_a_noun``:
       "the previously announced absence", "a self-described socialist"): nothing is said;
     - "restrictive_relative": the cue opens a relative clause that defines the person right before it, with no mark
-      between (``_in_restrictive_relative``), whatever follows ("the woman who accused him of", "a Republican who
+      between (``_defining_relative``), whatever follows ("the woman who accused him of", "a Republican who
       warned of the deficit", "a close friend of Mr. McConnell's who has said he will not decide"): the writer's
       sentence picks the person out by a deed or a saying;
     - "defining_relative": the cue opens a relative clause with one of ``defining_relatives`` that defines the thing
-      right before it, with no mark between (``_in_restrictive_relative``: "approved a ballot initiative that says
+      right before it, with no mark between (``_defining_relative``: "approved a ballot initiative that says
       ...", "posted her message under a headline that said, “...”", "a book that argues that"), whatever follows: the
       writer's sentence picks the thing out by what it says; a report's finding (``evidential_verbs``: "a 2009
       government report that found") is left to the gate;
@@ -406,7 +408,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
     lower_before, lower_after = _without_title_points(lower_before), _without_title_points(lower_after)
     shape = _cue_shape(tuple(cue_words))
-    head, verb, lemma = shape.head, shape.verb, shape.lemma
+    head, lemma = shape.head, shape.lemma
     if (lower_after[:1] == [","] and _writer_idiom(cue_words, lower_before)
             or lower_before[-1:] and lower_before[-1] in _WRITER_GERUND_OPENERS and shape.gerund):
         return "writer_idiom"
@@ -424,7 +426,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
             return "no_verb"
         if (following in ("that", ":") or following in QUOTE_MARKS) and _has_finite_verb(lower_before):
             return "noun_in_clause"
-    if len(cue_words) == 1 and _after_singular_determiner(head, lower_before):
+    if shape.base_form and _after_singular_determiner(lower_before):
         return "singular_noun"
     if head == "to" and len(cue_words) > 1 and cue_words[-2] in _WORDS["agreeing"] and _infinitive_after(cue_words, lower_after):
         return "agreeing"
@@ -434,7 +436,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "seeming"
     if lemma in _KNOWING:
         return "knowing"
-    if _feels(verb, lower_after):
+    if shape.feeling and not opens_a_clause(lower_after):
         return "feeling"
     if lemma in _ASKING and _asks_no_assertion(lower_after):
         return "asking"
@@ -461,7 +463,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "nothing_said"
     if _describes_itself(cue_words, lower_after):
         return "self_description"
-    if not shape.manner and _states(verb, lemma, lower_after):  # a manner cue ("according to") names no state
+    if shape.state and _states(lower_after):
         return "state"
     if lemma in _PHRASAL_ACTIONS and len(cue_words) == 1 and lower_after[:1] and lower_after[0] in _ACTION_PARTICLES:
         return "phrasal_action"
@@ -469,10 +471,10 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "demanding"
     if len(cue_words) == 1 and shape.head_participle and _modifies_a_noun(lower_before, lower_after):
         return "modifier"
-    before_verb = [*lower_before, *cue_words[: shape.verb_at]]
-    if _in_restrictive_relative(before_verb, _RESTRICTIVE_RELATIVES):
+    relative = _defining_relative([*lower_before, *cue_words[: shape.verb_at]] if shape.verb_at else lower_before)
+    if relative in _RESTRICTIVE_RELATIVES:
         return "restrictive_relative"
-    if lemma not in _EVIDENTIAL and _in_restrictive_relative(before_verb, _DEFINING_RELATIVES):
+    if relative in _DEFINING_RELATIVES and lemma not in _EVIDENTIAL:
         return "defining_relative"
     # the words before the cue's head, for three tests that only read them: ``lower_before`` itself for a one-word cue
     before_head = [*lower_before, *cue_words[:-1]] if len(cue_words) > 1 else lower_before
@@ -491,11 +493,11 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "manner"
     if _in_subject_aside(lower_before, lower_after, len(cue_words) <= 2 and shape.head_participle):
         return "subject_aside"
-    if _after_be(before_head) and shape.head_participle and not _passive_agent(lower_after):
+    if shape.head_participle and _after_be(before_head) and not _passive_agent(lower_after):
         return "agentless_passive"
-    if _in_adjunct_clause(lower_before, lower_after, shape.gerund) and shape.has_verb:
+    if shape.has_verb and _in_adjunct_clause(lower_before, lower_after, shape.gerund):
         return "adjunct_clause"
-    if _negated(before_head) and verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head):
+    if shape.negatable and _negated(before_head):
         return "negated"
     return None
 
@@ -516,14 +518,12 @@ def _title_or_initial(word: str) -> bool:
     return word in _TITLES or len(word) == 1 and word.isalpha()
 
 
-def _after_singular_determiner(word: str, lower_before: list[str]) -> bool:
-    """Whether ``word`` is a verb's base form (not a past spelled as one, ``past_as_base``: "a statement read") with
-    one of ``singular_determiners``
-    among the three words before it and only words of a singular noun phrase between: none a plural in "-s", a verb
-    form, a mark, a pronoun, a relative, a preposition or a word of time ("polls this week show"); a determiner
-    inside a phrase of the subject's (``_inside_a_phrase``: "Most voters in nearly every category agree") is none."""
-    if not word.isalpha() or verb_lemma(word) != word or word in _PAST_AS_BASE:
-        return False
+def _after_singular_determiner(lower_before: list[str]) -> bool:
+    """Whether one of ``singular_determiners`` stands among the three words before a cue in a verb's base form
+    (``_CueShape.base_form``; not a past spelled as one, ``past_as_base``: "a statement read") with only words of a
+    singular noun phrase between: none a plural in "-s", a verb form, a mark, a pronoun, a relative, a preposition
+    or a word of time ("polls this week show"); a determiner inside a phrase of the subject's (``_inside_a_phrase``:
+    "Most voters in nearly every category agree") is none."""
     for at in range(len(lower_before) - 1, max(-1, len(lower_before) - 5), -1):
         between = lower_before[at]
         if between in _SINGULAR_DETERMINERS:
@@ -571,6 +571,17 @@ class _CueShape(NamedTuple):
     finding: int | None
     """Where the cue's first verb of finding (``finding_verbs``) stands, whose words after it, in the cue and past
     it, may find nothing (``_nothing_found``: "found itself", "pleaded guilty in court"); None for none."""
+    feeling: bool
+    """Whether ``verb`` is one of feeling or liking and no saying or belief (``_feeling_verb``)."""
+    state: bool
+    """Whether ``verb`` names a state (``_state_verb``) and the cue is no manner cue ("according to" names no state):
+    ``_states`` reads on."""
+    base_form: bool
+    """Whether the cue is one word, a verb's base form that is no past spelled as one (``past_as_base``), which a
+    singular determiner before it makes a noun (``_after_singular_determiner`` reads on)."""
+    negatable: bool
+    """Whether a negation before the cue makes it say nothing: its head is a verb, no negated stance
+    (``negated_stances``) nor a belief (``_negated`` reads on)."""
 
 
 @lru_cache(maxsize=4096)
@@ -579,17 +590,23 @@ def _cue_shape(cue_words: tuple[str, ...]) -> _CueShape:
     after claim)."""
     head = cue_words[-1]
     verb = next((word for word in reversed(cue_words) if word not in _PARTICLES), head)
+    lemma = verb_lemma(verb)
+    manner = " ".join(cue_words) in _MANNER_CUES
     return _CueShape(
         head=head,
         verb=verb,
         verb_at=cue_words.index(verb),
-        lemma=verb_lemma(verb),
+        lemma=lemma,
         has_verb=any(map(verb_classes, cue_words)),
         head_participle=is_past_participle(head),
         gerund=cue_words[0].endswith("ing"),
-        manner=" ".join(cue_words) in _MANNER_CUES,
+        manner=manner,
         naming=any(is_past_participle(word) and verb_lemma(word) in _NAMING for word in cue_words),
         finding=next((at for at, word in enumerate(cue_words) if verb_lemma(word) in _FINDING), None),
+        feeling=_feeling_verb(verb),
+        state=not manner and _state_verb(verb, lemma),
+        base_form=len(cue_words) == 1 and head.isalpha() and verb_lemma(head) == head and head not in _PAST_AS_BASE,
+        negatable=verb_classes(head) is not None and lemma not in _NEGATED_STANCES and not _BELIEF.match(head),
     )
 
 
@@ -602,14 +619,13 @@ def _seems_so(lower_after: list[str]) -> bool:
     return bool(first) and first != "that" and first not in _PARTICLES and first not in _STOPS and first not in _ENDS
 
 
-def _feels(verb: str, lower_after: list[str]) -> bool:
+def _feeling_verb(verb: str) -> bool:
     """Whether ``verb`` is one of feeling or liking and no saying or belief: its first WordNet sense is of one of
     ``feeling_classes`` and none of communication, and no ``belief_stems`` stem opens it ("fears", "hopes", "worried"
-    stay), with no clause of content after it (a that-clause or question, a subject and its verb: "many feel the
-    government overstepped" stays)."""
+    stay); it feels (rule "feeling") with no clause of content after it (a that-clause or question, a subject and
+    its verb: "many feel the government overstepped" stays)."""
     classes = verb_classes(verb)
-    return (classes is not None and classes[0][0] in _FEELING and not classes[1] and _BELIEF.match(verb) is None
-            and not opens_a_clause(lower_after))
+    return classes is not None and classes[0][0] in _FEELING and not classes[1] and _BELIEF.match(verb) is None
 
 
 def _demands(cue_words: Sequence[str], verb_at: int, lower_after: list[str]) -> bool:
@@ -630,14 +646,17 @@ def _demands(cue_words: Sequence[str], verb_at: int, lower_after: list[str]) -> 
     return True
 
 
-def _states(verb: str, lemma: str, lower_after: list[str]) -> bool:
+def _state_verb(verb: str, lemma: str) -> bool:
     """Whether the cue's verb names a state, not an event of saying: its first WordNet sense is of one of
     ``state_classes``, it is no verb that goes on from a quotation (``continuing_verbs``: "“...,” he continued") and
-    no noun of a view held ("raised concerns among critics"), and an object or a question follows it
-    (``_STATE_OBJECTS``), not "that", a quotation, a colon or a clause ("maintained that" stays)."""
+    no noun of a view held ("raised concerns among critics"); it states (``_states``) with an object after it."""
     classes = verb_classes(verb)
-    if classes is None or classes[0][0] not in _STATES or lemma in _CONTINUING or verb in STANCE_NOUNS:
-        return False
+    return classes is not None and classes[0][0] in _STATES and lemma not in _CONTINUING and verb not in STANCE_NOUNS
+
+
+def _states(lower_after: list[str]) -> bool:
+    """Whether an object or a question follows a verb of a state (``_state_verb``): ``_STATE_OBJECTS``, not "that",
+    a quotation, a colon or a clause ("maintained that" stays)."""
     return _after(lower_after)[0] in _STATE_OBJECTS and lower_after[0] != "that"
 
 
@@ -703,10 +722,10 @@ def _nothing_said(lower_after: list[str]) -> bool:
     """Whether the words after a cue are what it says in place of content, then a topic: one of
     ``said_in_place`` ("nothing", "no", "a lot") followed at once by one of ``said_in_place_ends`` ("said nothing
     about it", "said no to the war", "says a lot about privilege", "adds nothing to the debate")."""
-    for words in _SAID_IN_PLACE:
-        if lower_after[: len(words)] == words:
-            return len(lower_after) > len(words) and lower_after[len(words)] in _SAID_IN_PLACE_ENDS
-    return False
+    words = _SAID_IN_PLACE.get(lower_after[0]) if lower_after else None
+    if words is None or lower_after[: len(words)] != words:
+        return False
+    return len(lower_after) > len(words) and lower_after[len(words)] in _SAID_IN_PLACE_ENDS
 
 
 def _modifies_a_noun(lower_before: list[str], lower_after: list[str]) -> bool:
@@ -878,21 +897,24 @@ def _ly_adverb(word: str) -> bool:
     return len(word) > 5 and word.endswith("ly") and not word.endswith(("ily", "bly"))
 
 
-def _in_restrictive_relative(words: list[str], relatives: frozenset[str]) -> bool:
-    """Whether the last of ``words`` (those before the cue's verb), past "-ly" adverbs, ``negation_gap`` adverbs,
-    ``background_adverbs`` and "has", "have", "had", is one of ``relatives`` with a word before it that is no mark,
-    subordinator, conjunction, pronoun or verb form: the noun the relative clause defines ("the woman who accused",
-    "a close friend who has warned", "those who previously said", "a headline that said"). A relative after a mark
-    ("Blunt, who said"), opening the claim or after a verb ("argued that he said", "told him that": a clause of
-    content) is not."""
+def _defining_relative(words: list[str]) -> str | None:
+    """The last of ``words`` (those before the cue's verb), past "-ly" adverbs, ``negation_gap`` adverbs,
+    ``background_adverbs`` and "has", "have", "had", when it is one of ``restrictive_relatives`` or
+    ``defining_relatives`` with a word before it that is no mark, subordinator, conjunction, pronoun or verb form:
+    the relative that opens a clause defining the noun before it ("the woman who accused", "a close friend who has
+    warned", "those who previously said", "a headline that said"); None otherwise. A relative after a mark ("Blunt,
+    who said"), opening the claim or after a verb ("argued that he said", "told him that": a clause of content) is
+    none."""
     at = len(words) - 1
     while at > 0 and (words[at] in _RELATIVE_GAP or _ly_adverb(words[at])):
         at -= 1
-    if at < 1 or words[at] not in relatives:
-        return False
+    if at < 1 or words[at] not in _ANY_DEFINING_RELATIVE:
+        return None
     before = words[at - 1]
-    return (before not in _STOPS and before not in QUOTE_MARKS and before not in _NOT_DEFINED and before not in _PRONOUNS
-            and not _finite_looking(before) and not _irregular_past(before))
+    if (before in _STOPS or before in QUOTE_MARKS or before in _NOT_DEFINED or before in _PRONOUNS
+            or _finite_looking(before) or _irregular_past(before)):
+        return None
+    return words[at]
 
 
 def _background_relative(words: list[str]) -> bool:

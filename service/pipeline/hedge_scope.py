@@ -102,7 +102,8 @@ def word_categories() -> dict[str, tuple[str, frozenset[str]]]:
 
 _MODALS_AFTER_SUBJECT = [word for word, (_, flags) in word_categories().items() if "after_subject" in flags]
 _NOT_CONCEDED = "".join(rf"(?<!\b{word}\s)" for word in _SCOPE["conceding_adverbs"])
-_CONDITION_WORD = word_trie(_SCOPE["conditions"])
+_CONDITIONS = tuple(_SCOPE["conditions"])
+_CONDITION_WORD = word_trie(_CONDITIONS)
 _CONDITIONED_MODAL = re.compile(
     rf"\b(?=(?:{_CONDITION_WORD})\s){_NOT_CONCEDED}(?:{_CONDITION_WORD})\s+"
     rf"[^,.;:!?\"“”()]{{3,150}},\s+"
@@ -205,9 +206,13 @@ class HedgeReading:
     """Why the speaker is who it is: quotation, attribution_content, adjacent_to_cue, writer_voice."""
 
 
-def conditioned_modals(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def conditioned_modals(text: str, folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """The modals of ``_CONDITIONED_MODAL`` in ``text[start:end]`` (a claim): speculation cues whatever the
-    detector made of them."""
+    detector made of them. Searched only where the claim holds a condition word in ``folded`` (the Document's case
+    folding, in which whatever the pattern's condition word matches stands as that word): the pattern opens with a
+    word boundary, so ``re`` tries it at every character, and most claims hold none."""
+    if not any(folded.find(word, start, end) >= 0 for word in _CONDITIONS):
+        return []
     return [match.span("modal") for match in _CONDITIONED_MODAL.finditer(text, start, end)]
 
 
