@@ -989,6 +989,9 @@ STRATEGY = (
         (STRATEGY.format(between="Congress called the plan “a gift from Obama” last August."), 4, ""),
         (STRATEGY.format(between="Congress debated Obama’s plan last August."), 4, ""),
         (STRATEGY.format(between="Congress debated Obama White House plans last August."), 4, ""),
+        # the name inside a longer word is no mention of him
+        (STRATEGY.format(between="Congress debated Obama-era plans last August."), 4, ""),
+        (STRATEGY.format(between="Congress debated Obamacare last August."), 4, ""),
     ],
 )
 def test_a_source_carried_on_or_referred_to_is_its_nearest_mention(text, index, before):

@@ -718,15 +718,27 @@ def nearer_mentions(
 
 def _last_mention(quotations: Quotations, claims: Sequence[Claim], name: str, start: int, end: int) -> Span | None:
     """The last mention of ``name`` in the words of ``claims`` (those that start before ``end``) from ``start`` to
-    ``end`` (``nearer_mentions``)."""
-    pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
+    ``end`` (``nearer_mentions``): the name as a whole word, found by a literal search from the right (a pattern
+    opening with a lookbehind is tried at every character of every claim back to the mention)."""
     text = quotations.text
     for claim in reversed(claims):
         if claim.end <= start:
             return None
         low, high = max(start, claim.start), min(end, claim.end)
-        for match in reversed(list(pattern.finditer(text, low, high))):
-            if not (quotations.quoted_length(match.start(), match.end()) or _NO_MENTION_AFTER.match(text, match.end())
-                    or _DETERMINER_BEFORE.search(text, max(low, match.start() - 12), match.start())):
-                return Span(match.start(), match.end(), match.group())
+        at = high - len(name)
+        while at >= low and (at := text.rfind(name, low, at + len(name))) >= 0:
+            after = at + len(name)
+            if (_whole_word(text, at, after, high) and not quotations.quoted_length(at, after)
+                    and not _NO_MENTION_AFTER.match(text, after)
+                    and not _DETERMINER_BEFORE.search(text, max(low, at - 12), at)):
+                return Span(at, after, name)
+            at -= 1
     return None
+
+
+def _whole_word(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether ``text[start:end]`` stands as a word of its own: no word character, apostrophe or hyphen before it, no
+    word character or hyphen after it before ``limit`` (a name's last word, not part of "Ryan-Smith" or "O'Ryan")."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < limit else " "
+    return not (before.isalnum() or before in "_'’-") and not (after.isalnum() or after in "_-")
