@@ -897,6 +897,63 @@ def test_the_poll_s_method_is_no_further_finding(poll, sep, then):
     assert found[2] is None, found
 
 
+ADJUNCT_POLL = ("NEW YORK, Dec. 14 (UPI) — In hypothetical match-ups, Hillary Clinton would beat Donald Trump.\n"
+                "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton while "
+                "40 percent chose Trump.\n{then}\nThe poll surveyed 1,000 adults between Dec. 6-9 with a margin of error "
+                "between +/- 3.1 and 4.9.")
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "In a closer match-up, 48 percent chose Clinton while 45 percent chose Cruz.",
+        "Among Republicans, 27 percent would vote for Trump, followed closely by Cruz with 22 percent.",
+    ],
+)
+def test_a_further_finding_of_a_poll_named_in_an_opening_adjunct_is_its_own(then):
+    found = attributions(ADJUNCT_POLL.format(then=then))
+    assert found[1] is not None and found[1]["source_type"] == "document"
+    assert found[2] is not None and found[2]["inherited"] and "Journal poll" in found[2]["source"]["text"], found
+    assert found[3] is None, found
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        # a share of an election's count: its result or its rules, the writer's
+        "If no candidate scores that majority, candidates need at least 20 percent of the statewide vote to win delegates.",
+        "In 2012, Johnson received only 0.99% and Stein 0.36% of the popular vote.",
+        # one held in a body: the writer's stakes
+        "If the mayor keeps this up, it might cost her party the majority in the county council.",
+    ],
+)
+def test_a_share_of_the_vote_after_a_poll_is_no_finding(then):
+    found = attributions(POLL_THEN.format(poll=POLL_FOUND, sep="\n", then=then))
+    assert found[1] is not None and not found[1]["inherited"]
+    assert found[2] is None, found
+
+
+def test_a_share_word_heading_polls_is_no_share_of_the_people_asked():
+    text = (POLL_THEN.format(poll=POLL_FOUND, sep="\n", then="Her margin in most national polls is in the "
+            "high-single-digits, according to most polling averages."))
+    found = attributions(text)
+    assert found[2] is not None and not found[2]["inherited"] and found[2]["source"]["text"] == "most polling averages"
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("A University of New Hampshire poll out this week shows Clinton with an 8-point lead over Trump.",
+         "A University of New Hampshire poll"),
+        ("A national poll released Sunday by The Washington Post and ABC News shows Trump maintaining his lead.",
+         "A national poll"),
+    ],
+)
+def test_when_a_poll_came_out_is_no_part_of_its_source(sentence, source):
+    found = attributions(f"Road repairs top the county's list.\n{sentence}")
+    assert found[1] is not None and found[1]["source"]["text"] == source, found
+
+
 def test_a_breakdown_by_group_after_a_poll_is_its_finding():
     poll = "A new Marlow Institute poll found that most voters back the road bond."
     found = attributions(POLL_THEN.format(poll=poll, sep=" ", then="Among renters, support for the bond is far weaker."))

@@ -267,6 +267,13 @@ _POLL_METHOD = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_method'])
 """The poll's method, which the writer states: no finding."""
 _POLL_METHOD_ENDS = frozenset(method.split()[-1] for method in PHRASE_WORDS["poll_method"])
 """The last word of each poll method ("error"), which a claim stating one holds, folded (``_states_poll_method``)."""
+_ELECTION_SHARE = re.compile(
+    rf"(?<![\w-])(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){{0,2}}(?:{'|'.join(PHRASE_WORDS['counted_in_elections'])})"
+    rf"|(?:{'|'.join(PHRASE_WORDS['held_shares'])})\s+in)(?![\w-])",
+    re.IGNORECASE,
+)
+"""A share of an election's count ("0.99% of the popular vote", "a majority of the statewide vote") or one held in a
+body or an election ("the majority in Congress"): the writer's result, rule or stakes, no poll's finding."""
 _SHARE_IN_TEXT = re.compile(rf"(?<!\w)(?:{SHARE_OF_PEOPLE.pattern})", re.IGNORECASE)
 """A share of people anywhere in a claim, from a word's start: a search tries the share's words only there."""
 ENDS_WITH_COLON = re.compile(r":\s*$")
@@ -463,11 +470,13 @@ def _poll_finding(
     quotation and a share in it while the document is named a poll or survey ("Seventeen percent remain undecided.",
     "Opposition among independents went from 53 percent to 64 percent."), also after other quoted voices, the poll's
     further findings each passing it on. The share is the poll's finding (docs/guidelines.md, Inherited: further figures and findings
-    of the same poll), the respondents are no teller; the poll's method ("The margin of error is 3 points") is the
-    writer's. None otherwise."""
+    of the same poll), the respondents are no teller; the poll's method ("The margin of error is 3 points"), a share
+    of an election or held in one (``_ELECTION_SHARE``) and a share word heading polls ("most polling averages") are
+    the writer's. None otherwise."""
     own = result[index]
-    if own is not None and (own.inherited or own.source is None or not SHARE_AS_SOURCE.match(own.source.text)):
-        return None
+    if own is not None and (own.inherited or own.source is None or not SHARE_AS_SOURCE.match(own.source.text)
+                            or _POLL.search(own.source.text)):
+        return None  # "most polling averages" is a document, no share of the people asked
     for origin in range(index - 1, max(-1, index - 1 - POLL_LOOKBACK), -1):
         poll = result[origin]
         if _told_by_document(poll) and (own is not None or _POLL.search(poll.teller.text)):
@@ -479,7 +488,8 @@ def _poll_finding(
     else:  # the poll is looked for first: most claims with no attribution stand far from any
         claim = claims[index]
         share = _SHARE_IN_TEXT.search(claim.text)
-        if share is None or quotations.quoted_length(claim.start, claim.end) or _states_poll_method(claim.text):
+        if (share is None or quotations.quoted_length(claim.start, claim.end) or _states_poll_method(claim.text)
+                or _ELECTION_SHARE.search(claim.text)):
             return None
         words = share.group()
     return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),), quoting=False)

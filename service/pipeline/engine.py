@@ -94,7 +94,12 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         # last two steps gave no claim a new attribution there is nothing new to carry on
         changed = any(after is not before for after, before in zip(found, continued, strict=True))
         quoted = continue_quotations(document.quotations, claims, found) if changed else found
-        attributions = nearer_mentions(document.quotations, claims, evidence_adjuncts(text, claims, quoted))
+        documented = evidence_adjuncts(text, claims, quoted)
+        # a poll named in an adjunct ("In an NBC News poll released Monday, 50 percent ...") is found only now: its
+        # further findings carry it on as any other document's
+        if any(after is not before for after, before in zip(documented, quoted, strict=True)):
+            documented = continue_quotations(document.quotations, claims, documented)
+        attributions = nearer_mentions(document.quotations, claims, documented)
     with stage("hedges"):
         hedges = find_hedges(document, claims, attributions, hedge_detector)
     with stage("verification_notes"):

@@ -48,6 +48,12 @@ _PRONOUN_CLITIC = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e
 # and asked"), not a source.
 _ENDS_IN_CONJUNCTION = re.compile(rf"(?:^|\s)(?:{'|'.join(CLAUSE_WORDS['conjunctions'])})$", re.IGNORECASE)
 _HAS_WORD = re.compile(r"\w")
+_POLL_PUBLISHED = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(_PHRASE_WORDS['poll_nouns'])})(?P<when>\s+(?:{'|'.join(_PHRASE_WORDS['poll_publication'])}))(?![\w'’-])",
+    re.IGNORECASE,
+)
+"""A poll and when it came out before a cue ("A University of New Hampshire poll out this week shows"): the source ends
+with the poll's noun (docs/guidelines.md: the tight phrase), not with the day or a particle."""
 # A plural after up to three lower-case modifiers: with a report noun as its head ("reports", "Recent reports",
 # "local media reports") a noun phrase without a determiner.
 _PLURAL_AFTER_MODIFIERS = re.compile(r"(?:[A-Z]?[a-z-]+\s+){0,3}[a-z]+s")
@@ -296,6 +302,8 @@ def _phrase_at_end(before: str, piece: str) -> tuple[int, str] | None:
     start, end = len(before), len(text)
     for subordinate in _SUBORDINATOR.finditer(text, start, end):
         start = subordinate.end()
+    if (published := _POLL_PUBLISHED.search(text, start, end)) is not None:
+        end = published.start("when")
     aux = _TRAILING_AUX.search(text, start, end)
     if aux is not None:
         end = aux.start()
