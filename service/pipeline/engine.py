@@ -13,6 +13,7 @@ many threads. Each stage runs inside ``timing.stage`` (its time, for /metrics, w
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from .aggregate import aggregate
@@ -33,7 +34,7 @@ from .roles import RoleModel
 from .scoring import Weights, load_weights, score_claim
 from .sourcing_notes import fold_non_claims
 from .timing import stage
-from .records import ArticleResult, ClaimFindings, Segment
+from .records import ArticleResult, Attribution, ClaimFindings, Segment
 
 
 class Engine:
@@ -92,12 +93,11 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         found = unattributed_quotations(text, document.quotations, claims, blocks)
         # a quotation given a speaker only now goes on over the paragraphs after it as any other does; when the
         # last two steps gave no claim a new attribution there is nothing new to carry on
-        changed = any(after is not before for after, before in zip(found, continued, strict=True))
-        quoted = continue_quotations(document.quotations, claims, found) if changed else found
+        quoted = continue_quotations(document.quotations, claims, found) if _gave_any(found, continued) else found
         documented = evidence_adjuncts(text, claims, quoted)
         # a poll named in an adjunct ("In an NBC News poll released Monday, 50 percent ...") is found only now: its
         # further findings carry it on as any other document's
-        if any(after is not before for after, before in zip(documented, quoted, strict=True)):
+        if _gave_any(documented, quoted):
             documented = continue_quotations(document.quotations, claims, documented)
         attributions = nearer_mentions(document.quotations, claims, documented)
     with stage("hedges"):
@@ -114,3 +114,10 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
     skipped = tuple(sorted(segmentation.skipped + taken_out, key=lambda segment: segment.start))
     return findings, skipped
 
+
+
+def _gave_any(after: Sequence[Attribution | None], before: Sequence[Attribution | None]) -> bool:
+    """Whether the steps between ``before`` and ``after`` gave any claim a new attribution (records are never changed in
+    place, so a claim's is new exactly when it is another object): only then has ``continue_quotations`` anything
+    new to carry on."""
+    return any(new is not old for new, old in zip(after, before, strict=True))
