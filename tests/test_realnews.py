@@ -430,6 +430,15 @@ def test_reporting_sentences_keep_their_cue_source_and_type(text, cue, source, s
          "He said about 40 families had spent the night there.", "He", None),
         ("Coach Maria Ortiz watched from the sideline. "
          "The sheriff said the stadium would stay closed on Saturday.", "The sheriff", None),
+        # an institution or a place in capitals is no one "he" or "she" stands for: its head is an organisation's noun
+        ("Protesters gathered outside Nashua Community College on Monday. "
+         "He said the fees would rise next fall.", "He", None),
+        ("Students at Yale Law School greeted Mark Fields on Monday. "
+         "He said the court had erred in the case.", "He", "Mark Fields"),
+        ("The rally at the Democratic National Convention ran late on Wednesday. "
+         "She said the delegates would vote in the morning.", "She", None),
+        ("Senator Frank Church spoke on the floor on Monday. "
+         "He said the budget was too high.", "He", "Senator Frank Church"),
     ],
 )
 def test_pronouns_and_roles_resolve_to_a_person_named_earlier(text, source, named_as):
