@@ -115,7 +115,6 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
     return findings, skipped
 
 
-
 def _gave_any(after: Sequence[Attribution | None], before: Sequence[Attribution | None]) -> bool:
     """Whether the steps between ``before`` and ``after`` gave any claim a new attribution (records are never changed in
     place, so a claim's is new exactly when it is another object): only then has ``continue_quotations`` anything

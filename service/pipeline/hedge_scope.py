@@ -424,7 +424,13 @@ def _imagined_saying(text: str, cue: FoundCue) -> bool:
     after = _verb_after_modal(text, cue)
     if after[1:2] == ["out"]:
         del after[1]
-    return len(after) > 1 and after[1] == "that" and (verb_classes(after[0]) or ((), 0))[0][:1] == _SAYING_CLASS
+    return len(after) > 1 and after[1] == "that" and _verb_class_names(after[0])[:1] == _SAYING_CLASS
+
+
+def _verb_class_names(word: str) -> tuple[str, ...]:
+    """The WordNet classes of ``word``'s verb senses, first sense first (``verb_classes``); none for no verb."""
+    classes = verb_classes(word)
+    return () if classes is None else classes[0]
 
 
 def _inside_an_attitude(text: str, cue: FoundCue, readings: Sequence[HedgeReading]) -> bool:
@@ -498,7 +504,7 @@ def _content_words(text: str, start: int, end: int) -> list[re.Match[str]]:
     taken = {start, *(match.start() for match in listed)}
     by_class = [match for match in _WORD_THAT.finditer(text, start, end) if match.start() not in taken
                 and match.group("verb").endswith(_PARTICIPLE_ENDINGS) and _ATTITUDE_CLASSES.intersection(
-                    (verb_classes(match.group("verb")) or ((), 0))[0])]
+                    _verb_class_names(match.group("verb")))]
     return sorted([*listed, *by_class], key=lambda match: match.start())
 
 
