@@ -1120,3 +1120,26 @@ def test_a_poll_method_is_searched_for_only_where_its_last_word_stands(text: str
     """``_states_poll_method`` searches a claim only when its folded text holds a method's last word ("error"):
     whatever spelling the pattern matches case-insensitively, it finds what the search alone finds."""
     assert _states_poll_method(text) == (_POLL_METHOD.search(text) is not None) == states
+
+
+@pytest.mark.parametrize(
+    "post, account, sentences",
+    [
+        # PolNeAR's markup of an embedded tweet (huff-post_2015-12-02_democrats-call-for-action-while-), closed by its tag
+        ('<tweet pic="" author="HillaryClinton" timestamp="1449075600" tweet_id="672149874046083072">I refuse to accept '
+         "this as normal. We must take action to stop gun violence now. -H https://t.co/SkKglwQycb</tweet>.",
+         "HillaryClinton", 2),
+        # the other layout, closed as if by an empty tag (west-journal_2016-03-01_one-sentence-from-trump-just-set)
+        ('<tweet tweet-author="@realDonaldTrump" tweet-date="February 28, 2016">“@ilduce2016: “It is better to live one '
+         "day as a lion than 100 years as a sheep.” – @realDonaldTrump #MakeAmericaGreatAgain“<tweet/>.",
+         "@realDonaldTrump", 1),
+    ],
+)
+def test_a_post_in_markup_is_its_accounts(post, account, sentences):
+    text = f"Candidates reacted to the shooting on Wednesday.\n{post}\nThe police gave no motive on Thursday."
+    found = attributions(text)
+    assert found[0] is None and found[-1] is None  # the writer's sentences around the post
+    own, *rest = found[1:1 + sentences]
+    assert (own["source"]["text"], own["source_type"], own["named"], own["inherited"]) == (account, "social_media", True, False)
+    assert all(a["inherited"] and a["source"]["text"] == account for a in rest)
+

@@ -614,6 +614,46 @@ def credited_excerpts(
     return tuple(result)
 
 
+_POST_MARKUP = re.compile(r'<(?P<tag>tweet)\b[^<>]*?\s(?P<attribute>(?:tweet-)?author)="(?P<source>@?\w[^"<>]*)"[^<>]*>')
+"""A corpus's markup of an embedded post, its account in an attribute (PolNeAR: ``<tweet pic="" author="HillaryClinton"
+...>``, ``<tweet tweet-author="@realDonaldTrump" ...>``): the attribute is the source, the markup naming it the cue (the
+labels' reading, data/realworld/check/gold.jsonl: the tag, the attribute or both)."""
+_POST_MARKUP_END = re.compile(r"</tweet>|<tweet/>")
+"""The tag closing a post's markup (some corpora close it as if opening an empty one)."""
+_CUE_MAX = 20
+"""A cue is a word or a few: the tag with its author attribute when they stand that close, else the attribute."""
+
+
+def marked_up_posts(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+                    ) -> tuple[Attribution | None, ...]:
+    """A post given in markup is its account's on record, as a signed post is (``embedded_posts``): its sentences,
+    from the one holding the opening tag to the closing tag (or the line's end), are the account's, the first by the
+    markup's cue, the later ones inherited; but for a sentence a named source is found for already (a quotation in
+    the post, a signature ``embedded_posts`` read)."""
+    if "<tweet" not in text:
+        return tuple(attributions)
+    result = list(attributions)
+    own, post_end = None, -1
+    for claim in claims:
+        tag = _POST_MARKUP.search(text, claim.start, claim.end)
+        if tag is not None:
+            closing = _POST_MARKUP_END.search(text, tag.end())
+            line_end = text.find("\n", tag.end())
+            post_end = min(closing.start() if closing else len(text), line_end if line_end >= 0 else len(text))
+            cue_start = tag.start("tag") if tag.end("attribute") - tag.start("tag") <= _CUE_MAX else tag.start("attribute")
+            source = Span(tag.start("source"), tag.end("source"), tag.group("source"))
+            own = Attribution(
+                source=source, source_type="social_media", named=True,
+                cue=Span(cue_start, tag.end("attribute"), text[cue_start:tag.end("attribute")]), inherited=False, via=(),
+                described=False, direct_quote=True, steps=(Step("post_markup", source.text),),
+            )
+        elif claim.start >= post_end:
+            own = None
+        if own is not None and ((found := result[claim.index]) is None or not found.named):
+            result[claim.index] = own if tag is not None else carry(own, (Step("post_sentence", own.source.text),))
+    return tuple(result)
+
+
 def embedded_posts(
     text: str, lines: Sequence[Line], claims: Sequence[Claim], attributions: Sequence[Attribution | None]
 ) -> tuple[Attribution | None, ...]:

@@ -21,7 +21,7 @@ from .appositions import Refinements, refine_sources
 from .attribution import attribute_candidates
 from .claims import segment
 from .coreference import (
-    continue_quotations, credited_excerpts, embedded_posts, nearer_mentions, resolve_people, speaker_labels,
+    continue_quotations, credited_excerpts, embedded_posts, marked_up_posts, nearer_mentions, resolve_people, speaker_labels,
 )
 from .cues import find_hedges, find_verification_notes
 from .document import Document
@@ -85,8 +85,9 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         refined = refine_sources(text, claims, gated, refinements)
     with stage("people"):
         people = resolve_people(text, claims, refined)
+        posts = marked_up_posts(text, claims, embedded_posts(text, document.lines, claims, people))
         signed = credited_excerpts(text, document.lines, document.quotations, claims, speaker_labels(
-            text, document.lines, document.quotations, claims, embedded_posts(text, document.lines, claims, people)))
+            text, document.lines, document.quotations, claims, posts))
         opened = quotations_after_lead_ins(text, document.quotations, claims, signed)
         continued = continue_quotations(document.quotations, claims, opened)
         blocks = blocks_after_lead_ins(text, document.quotations, claims, continued)

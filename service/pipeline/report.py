@@ -309,6 +309,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
         f"no cue of its own: it goes on in the quotation {_claim_named(claim)} opens after {source!r} {cue!r}, so its source "
         f"({source_type}) carries over"),
     "post_signature": lambda source: f"the signature of an embedded post names its account {source!r}",
+    "post_markup": lambda source: f"the markup of an embedded post names its account {source!r}",
     "post_sentence": lambda source: f"no cue of its own: a sentence of the post signed {source!r}",
     "speaker_label": lambda source: f"a transcript's speaker label {source!r}: the label is the source, the colon the cue",
     "evidence_adjunct": lambda source: (
