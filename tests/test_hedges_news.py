@@ -293,6 +293,24 @@ def test_a_modal_or_adjective_that_doubts_no_claim_is_no_hedge(text, words):
     assert writer_hedge_words(text) == ([words] if words else [])
 
 
+QUANTIFIED_HEADS = [
+    # round 35: a modal in a relative clause on a noun that "all the", "any" or "every" ranges over says what any
+    # there is may do, not that the claim may be so; "more likely than not" compares nothing, it rates the claim
+    ("Authorities are monitoring social media for any information that might help resolve the standoff.", None),
+    ("Of all the arguments that could be made against the bill, the senator settled on its cost.", None),
+    ("Every student who may be affected will get a letter from the district.", None),
+    ("Black voters were three times more likely than white voters to wait an hour.", None),
+    # the same words hedging a claim
+    ("Any of these steps could backfire.", "could"),
+    ("Furthermore, the first-time candidate is more likely than not to lose the general election.", "likely"),
+]
+
+
+@pytest.mark.parametrize("text, words", QUANTIFIED_HEADS)
+def test_a_modal_ranging_over_any_there_is_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
+
+
 CONTENT_CLOSED_OR_OPENED = [
     # the content of someone whose teller closes the claim after a quotation, in the plural present; whose
     # "according to" closes it with no source found; or whose view an adjunct gives: theirs
@@ -362,6 +380,12 @@ COMMENTS_ON_WHAT_WAS_SAID = [
      "source"),
     ("Police said the fire, which may have started in the kitchen, spread to two houses.", "may", "source"),
     ("Police said the fire, a blaze that may have started in the kitchen, spread to two houses.", "may", "source"),
+    # round 35: a participial clause the hedge opens straight after the cue and its source reads the act of saying
+    # (the first a real sentence of the check fold); after the content it goes on with what was said
+    ("“It reminds me of Pete Wilson in California on Proposition 226,” Henry said, likely referring to Trump's first "
+     "TV ad.", "likely", "writer"),
+    ("The plan is dead, the senator said, apparently referring to the tax bill.", "apparently", "writer"),
+    ("The mayor said the bridge would reopen, possibly delaying the vote.", "possibly", "source"),
 ]
 
 

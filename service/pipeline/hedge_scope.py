@@ -182,6 +182,9 @@ _SUMMING_ARTICLES = frozenset(_SCOPE["summing_articles"])
 _ASIDE_BREAK = re.compile(r"[,;()\u2014\u2013]|\s-+\s")
 """Punctuation that closes a relative clause within a sentence that goes on (quotation marks do not)."""
 _SUBJECT_VERB_FILLERS = frozenset(_SCOPE["subject_verb_fillers"])
+_AFTER_FRAME = re.compile(r",\s+")
+_PARTICIPLE = re.compile(r"\s+[a-z]+ing\b")
+"""The comma that closes an attribution's cue and source, and the participle a clause after it opens with."""
 _NAME_PREPOSITIONS = frozenset(read_toml("gate_words.toml")["prepositions"]) - _CLAUSE_OPENERS
 """Prepositions (not those that also open a clause: "after", "before") that put a name in a phrase after another
 noun ("data from the CDC suggests"): the name is then not the verb's subject."""
@@ -654,16 +657,28 @@ def _comments_on_what_was_said(text: str, cue: FoundCue, clause: Sequence[re.Mat
     source, and closing the claim: the writer's comment on what was said, not part of it; so is an appositive noun
     phrase there that sums it up ("..., Sanders said, a policy that could make it easier", "... — an apparent
     reversal"). One that a comma closes describes a noun of the content, whose sentence goes on ("Democrats hope the
-    seat, which was considered safe, could now be in play")."""
-    if attribution is None or attribution.inherited or not clause:
+    seat, which was considered safe, could now be in play"). So is a participial clause that the hedge opens right
+    after the cue and its source (``_qualifies_the_saying``)."""
+    if attribution is None or attribution.inherited:
         return False
     frame = [span.end for span in (attribution.cue, attribution.source) if span is not None]
-    if not frame or clause[0].start() < max(frame) or _ASIDE_BREAK.search(text, cue.end, claim_end):
+    if not frame or _ASIDE_BREAK.search(text, cue.end, claim_end):
+        return False
+    if not clause:
+        return _qualifies_the_saying(text, cue, max(frame))
+    if clause[0].start() < max(frame):
         return False
     words = [word.group().lower() for word in clause[:2]]
     if words[0] in _CONJUNCTIONS:
         words = words[1:]
     return bool(words) and (words[0] in _SENTENTIAL_RELATIVES or words[0] in _SUMMING_ARTICLES)
+
+
+def _qualifies_the_saying(text: str, cue: FoundCue, frame_end: int) -> bool:
+    """Whether the cue opens a participial clause straight after the attribution's cue and source and a comma ("...,”
+    Henry said, likely referring to Trump's first TV ad"): the writer's reading of the act of saying, not part of
+    what was said."""
+    return _AFTER_FRAME.fullmatch(text, frame_end, cue.start) is not None and _PARTICIPLE.match(text, cue.end) is not None
 
 
 def _in_unnamed_content(text: str, cue: FoundCue, said: Span | None) -> bool:
