@@ -386,6 +386,15 @@ COMMENTS_ON_WHAT_WAS_SAID = [
      "TV ad.", "likely", "writer"),
     ("The plan is dead, the senator said, apparently referring to the tax bill.", "apparently", "writer"),
     ("The mayor said the bridge would reopen, possibly delaying the vote.", "possibly", "source"),
+    # the participle first, the hedge further in its clause (real sentences of the train and check folds); not a
+    # participle of saying, nor a gerund that opens the content after a cue that opens the claim
+    ("“I don’t remember all the details,” she added, echoing details of the alleged assault that came to light in "
+     "Reade’s interviews last week.", "alleged", "writer"),
+    ("\"He’ll appoint an attorney general who will send very clear messages,\" Christie added, referencing a job he's "
+     "widely believed to want.", "widely believed", "writer"),
+    ("“The wall will be built,” Trump said, adding that Mexico may pay for it.", "may", "source"),
+    ("As Jonathan Chait points out, replacing the shutdown threat with a default threat is actually much crazier and "
+     "more potentially disastrous.", "potentially", "source"),
 ]
 
 
