@@ -103,7 +103,13 @@ DESCRIBED_NOT_DOUBTED = [
     ("The lawsuit cited a memo that purported to show the mayor's approval.", None),
     ("The damage to the harbour was plain and, after the second storm, painfully apparent.", None),
     ("It seems like only yesterday that the old bridge was opened to traffic.", None),
+    # round 35: "unlikely" after a coordination or a possessive and another adjective names a surprising thing (real
+    # sentences of the train and check folds), not after a verb of seeming
+    ("On Wednesday, nearly four years after launching his first unlikely presidential campaign, Senator Bernie Sanders "
+     "unveiled a new plan.", None),
+    ("Still, Kasich had planned to continue his bid as the lone and unlikely alternative to Trump.", None),
     # the same words hedging a claim
+    ("That looks unlikely after the vote.", "unlikely"),
     ("Whether the port will reopen this year is uncertain.", "uncertain"),
     ("The purported memo was never produced in court.", "purported"),
     ("The apparent cause of the fire was a faulty heater.", "apparent"),
