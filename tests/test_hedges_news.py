@@ -401,6 +401,8 @@ COMMENTS_ON_WHAT_WAS_SAID = [
     ("“The wall will be built,” Trump said, adding that Mexico may pay for it.", "may", "source"),
     ("As Jonathan Chait points out, replacing the shutdown threat with a default threat is actually much crazier and "
      "more potentially disastrous.", "potentially", "source"),
+    ("Though that transition was relatively seamless, he said, replacing Clinton would be much more acrimonious and "
+     "could lead to intense lobbying by loyalists.", "could", "source"),
 ]
 
 

@@ -686,6 +686,7 @@ def _qualifies_the_saying(text: str, opener: re.Match[str], attribution: Attribu
     to want", "..., Henry said, likely referring to Trump's first TV ad"), where the cue and source close the content
     before them: the writer's reading of the act of saying, not part of what was said. Not after a cue that opens the
     claim ("As Chait points out, replacing the threat is more potentially disastrous": a gerund opens the content),
+    nor a gerund with a verb of its own ("..., he said, replacing Clinton would be acrimonious and could lead to"),
     nor a participle of saying ("adding", "noting") or one before "that" ("insisting that"): those carry more of the
     content."""
     frame = [span for span in (attribution.cue, attribution.source) if span is not None]
@@ -694,8 +695,11 @@ def _qualifies_the_saying(text: str, opener: re.Match[str], attribution: Attribu
             text, max(0, start - _ADJACENT), start) is None:
         return False
     participle = opener if opener.start() < cue.start else _WORD.search(text, cue.end)
-    return (participle is not None and _PARTICIPLE.fullmatch(participle.group()) is not None
-            and participle.group().lower() not in CUE_VERBS and _THAT.match(text, participle.end()) is None)
+    if participle is None or _PARTICIPLE.fullmatch(participle.group()) is None or (
+            participle.group().lower() in CUE_VERBS or _THAT.match(text, participle.end())):
+        return False
+    return participle.start() > cue.start or not any(  # a verb after it makes it a gerund, the content's subject
+        word.group().lower() in _VERB_LIKE for word in _WORD.finditer(text, participle.end(), cue.end))
 
 
 def _in_unnamed_content(text: str, cue: FoundCue, said: Span | None) -> bool:
