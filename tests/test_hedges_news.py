@@ -103,7 +103,13 @@ DESCRIBED_NOT_DOUBTED = [
     ("The lawsuit cited a memo that purported to show the mayor's approval.", None),
     ("The damage to the harbour was plain and, after the second storm, painfully apparent.", None),
     ("It seems like only yesterday that the old bridge was opened to traffic.", None),
+    # round 35: "unlikely" after a coordination or a possessive and another adjective names a surprising thing (real
+    # sentences of the train and check folds), not after a verb of seeming
+    ("On Wednesday, nearly four years after launching his first unlikely presidential campaign, Senator Bernie Sanders "
+     "unveiled a new plan.", None),
+    ("Still, Kasich had planned to continue his bid as the lone and unlikely alternative to Trump.", None),
     # the same words hedging a claim
+    ("That looks unlikely after the vote.", "unlikely"),
     ("Whether the port will reopen this year is uncertain.", "uncertain"),
     ("The purported memo was never produced in court.", "purported"),
     ("The apparent cause of the fire was a faulty heater.", "apparent"),
@@ -293,6 +299,24 @@ def test_a_modal_or_adjective_that_doubts_no_claim_is_no_hedge(text, words):
     assert writer_hedge_words(text) == ([words] if words else [])
 
 
+QUANTIFIED_HEADS = [
+    # round 35: a modal in a relative clause on a noun that "all the", "any" or "every" ranges over says what any
+    # there is may do, not that the claim may be so; "more likely than not" compares nothing, it rates the claim
+    ("Authorities are monitoring social media for any information that might help resolve the standoff.", None),
+    ("Of all the arguments that could be made against the bill, the senator settled on its cost.", None),
+    ("Every student who may be affected will get a letter from the district.", None),
+    ("Black voters were three times more likely than white voters to wait an hour.", None),
+    # the same words hedging a claim
+    ("Any of these steps could backfire.", "could"),
+    ("Furthermore, the first-time candidate is more likely than not to lose the general election.", "likely"),
+]
+
+
+@pytest.mark.parametrize("text, words", QUANTIFIED_HEADS)
+def test_a_modal_ranging_over_any_there_is_is_no_hedge(text, words):
+    assert writer_hedge_words(text) == ([words] if words else [])
+
+
 CONTENT_CLOSED_OR_OPENED = [
     # the content of someone whose teller closes the claim after a quotation, in the plural present; whose
     # "according to" closes it with no source found; or whose view an adjunct gives: theirs
@@ -362,6 +386,23 @@ COMMENTS_ON_WHAT_WAS_SAID = [
      "source"),
     ("Police said the fire, which may have started in the kitchen, spread to two houses.", "may", "source"),
     ("Police said the fire, a blaze that may have started in the kitchen, spread to two houses.", "may", "source"),
+    # round 35: a participial clause the hedge opens straight after the cue and its source reads the act of saying
+    # (the first a real sentence of the check fold); after the content it goes on with what was said
+    ("“It reminds me of Pete Wilson in California on Proposition 226,” Henry said, likely referring to Trump's first "
+     "TV ad.", "likely", "writer"),
+    ("The plan is dead, the senator said, apparently referring to the tax bill.", "apparently", "writer"),
+    ("The mayor said the bridge would reopen, possibly delaying the vote.", "possibly", "source"),
+    # the participle first, the hedge further in its clause (real sentences of the train and check folds); not a
+    # participle of saying, nor a gerund that opens the content after a cue that opens the claim
+    ("“I don’t remember all the details,” she added, echoing details of the alleged assault that came to light in "
+     "Reade’s interviews last week.", "alleged", "writer"),
+    ("\"He’ll appoint an attorney general who will send very clear messages,\" Christie added, referencing a job he's "
+     "widely believed to want.", "widely believed", "writer"),
+    ("“The wall will be built,” Trump said, adding that Mexico may pay for it.", "may", "source"),
+    ("As Jonathan Chait points out, replacing the shutdown threat with a default threat is actually much crazier and "
+     "more potentially disastrous.", "potentially", "source"),
+    ("Though that transition was relatively seamless, he said, replacing Clinton would be much more acrimonious and "
+     "could lead to intense lobbying by loyalists.", "could", "source"),
 ]
 
 

@@ -39,8 +39,7 @@ import sys
 from pathlib import Path
 from unittest import mock
 
-from service.pipeline import cues, hedge_scope
-from service.pipeline.attribution.words import CUE_VERBS
+from service.pipeline import hedge_scope
 from service.pipeline.engine import Engine
 from service.pipeline.model import AttributionModel
 from service.pipeline.hedge_model import DEFAULT_PATH, HedgeCueModel
@@ -57,8 +56,6 @@ SCOPE_RULES = {
     "condition": (hedge_scope, "_verb_of_a_condition", lambda text, cue, clause: False),
     "reported": (hedge_scope, "_reported", lambda text, claim_start, clause: False),
     "told_before": (hedge_scope, "_told_before", lambda text, claim_start, claim_end: claim_start),
-    "block_quote": (cues, "_block_quoted", lambda text, claims, attributions: [False] * len(claims)),
-    "lead_in_verbs": (cues, "LEAD_IN_VERBS", frozenset(CUE_VERBS)),
     "said_by_someone": (hedge_scope, "_said_by_someone", lambda text, cue, clause: False),
     "comments_on_what_was_said": (hedge_scope, "_comments_on_what_was_said",
                                   lambda text, cue, clause, attribution, claim_end: False),

@@ -27,8 +27,9 @@ Hedges
     from the claim's start when the segmenter says it opens inside one; two apostrophes
     ('') count as a double mark (wire copy writes quotations so), but a single quote does
     not, because in scraped text it is mostly an apostrophe. The paragraph right after a
-    lead-in that ends with a colon and gives a source or a reporting verb ("the engineer
-    said:") is a block quotation, quoted whole. The span is the hedge words only.
+    lead-in that ends with a colon ("the engineer said:") is a block quotation whose hedges are
+    its source's: the attribution stage gives it the lead-in's source (``lead_ins``). The span
+    is the hedge words only.
 
 Verification notes
     Kinds: ``unverified`` ("could not be independently verified", "has not been
@@ -75,7 +76,6 @@ from .document import Document
 from .resources import read_toml
 from .text.lexicon import FirstWordLexicon
 from .text.words import singular, without_possessive
-from .attribution.words import LEAD_IN_VERBS
 from .hedge_model import HedgeCueModel
 from .hedge_scope import FoundCue, conditioned_modals, inside_any, read_cues
 from .records import Attribution, Claim, Hedge, NoteRule, Span, VerificationKind, VerificationNote
@@ -130,9 +130,6 @@ _HEDGES_OF_COMMON_WORDS = _Lexicon(
 pattern whose needed words a claim lacks cannot match there, so leaving it out changes no match)."""
 
 
-_LOWER_WORD = re.compile(r"[a-z]+")
-
-
 def find_hedges(
     document: Document, claims: Sequence[Claim], attributions: Sequence[Attribution | None], detector: HedgeCueModel
 ) -> tuple[tuple[Hedge, ...], ...]:
@@ -141,11 +138,9 @@ def find_hedges(
     needed_words: dict[int, set[str]] = {}
     detected = detector.predict(document.text, [(claim.start, claim.end) for claim in claims], document.folded,
                                 _HEDGE_NEEDS, needed_words)
-    block = _block_quoted(document.text, claims, attributions)
     return tuple(
-        _claim_hedges(document, claim, attribution, words, quoted, _lexicon_for(needed_words.get(position)))
-        for position, (claim, attribution, words, quoted) in enumerate(
-            zip(claims, attributions, detected, block, strict=True))
+        _claim_hedges(document, claim, attribution, words, _lexicon_for(needed_words.get(position)))
+        for position, (claim, attribution, words) in enumerate(zip(claims, attributions, detected, strict=True))
     )
 
 
@@ -156,24 +151,9 @@ def _lexicon_for(needed_words: set[str] | None) -> _Lexicon | None:
     return _HEDGES_OF_COMMON_WORDS if needed_words <= _COMMON_NEEDS else _HEDGES
 
 
-def _block_quoted(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> list[bool]:
-    """Whether each claim stands in the paragraph right after a lead-in that ends with a colon and gives a
-    source or a verb of saying ("In an interview, the engineer said:", "A spokeswoman spoke to Reuters:"):
-    a block quotation, whose marks pages often drop, so its hedges are the source's."""
-    block, lead_in = [], None
-    for claim, attribution in zip(claims, attributions, strict=True):
-        block.append(lead_in is not None and claim.paragraph == lead_in + 1)
-        if text.endswith(":", claim.start, claim.end) and (
-            (attribution is not None and attribution.source is not None)
-            or any(word in LEAD_IN_VERBS for word in _LOWER_WORD.findall(text, claim.start, claim.end))
-        ):
-            lead_in = claim.paragraph
-    return block
-
-
 def _claim_hedges(
     document: Document, claim: Claim, attribution: Attribution | None, detected: Sequence[tuple[int, int]],
-    block_quoted: bool, lexicon: _Lexicon | None,
+    lexicon: _Lexicon | None,
 ) -> tuple[Hedge, ...]:
     if lexicon is None and not detected:
         return ()
@@ -191,7 +171,7 @@ def _claim_hedges(
               if not inside_any(FoundCue(start, end, None), detected)]
     if not found:
         return ()
-    quoted = [(claim.start, claim.end)] if block_quoted else document.quotations.stretches(claim.start, claim.end)
+    quoted = document.quotations.stretches(claim.start, claim.end)
     readings = read_cues(text, claim.start, claim.end, found, quoted, attribution)
     return tuple(Hedge(Span(r.start, r.end, text[r.start:r.end]), r.category, r.speaker, r.negated, r.rule)
                  for r in readings)

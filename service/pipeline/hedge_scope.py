@@ -182,6 +182,12 @@ _SUMMING_ARTICLES = frozenset(_SCOPE["summing_articles"])
 _ASIDE_BREAK = re.compile(r"[,;()\u2014\u2013]|\s-+\s")
 """Punctuation that closes a relative clause within a sentence that goes on (quotation marks do not)."""
 _SUBJECT_VERB_FILLERS = frozenset(_SCOPE["subject_verb_fillers"])
+_AFTER_FRAME = re.compile(r",\s+")
+_PARTICIPLE = re.compile(r"[a-z]+ing")
+_THAT = re.compile(r"\s+that\b", re.IGNORECASE)
+_CLOSED_CONTENT = re.compile(r"[,\u201d\"]\s*$")
+"""The comma that closes an attribution's cue and source, the participle a clause after it opens with, a "that"
+after the participle (its content clause), and the comma or quotation mark that closes the content before them."""
 _NAME_PREPOSITIONS = frozenset(read_toml("gate_words.toml")["prepositions"]) - _CLAUSE_OPENERS
 """Prepositions (not those that also open a clause: "after", "before") that put a name in a phrase after another
 noun ("data from the CDC suggests"): the name is then not the verb's subject."""
@@ -654,16 +660,46 @@ def _comments_on_what_was_said(text: str, cue: FoundCue, clause: Sequence[re.Mat
     source, and closing the claim: the writer's comment on what was said, not part of it; so is an appositive noun
     phrase there that sums it up ("..., Sanders said, a policy that could make it easier", "... — an apparent
     reversal"). One that a comma closes describes a noun of the content, whose sentence goes on ("Democrats hope the
-    seat, which was considered safe, could now be in play")."""
-    if attribution is None or attribution.inherited or not clause:
+    seat, which was considered safe, could now be in play"). So is a participial clause right after the cue and its
+    source (``_qualifies_the_saying``)."""
+    if attribution is None or attribution.inherited:
         return False
     frame = [span.end for span in (attribution.cue, attribution.source) if span is not None]
-    if not frame or clause[0].start() < max(frame) or _ASIDE_BREAK.search(text, cue.end, claim_end):
+    if not frame or _ASIDE_BREAK.search(text, cue.end, claim_end):
+        return False
+    opener = clause[0] if clause else _WORD.match(text, cue.start)
+    if opener.start() < max(frame):
+        return False
+    if _qualifies_the_saying(text, opener, attribution, cue):
+        return True
+    if not clause:
         return False
     words = [word.group().lower() for word in clause[:2]]
     if words[0] in _CONJUNCTIONS:
         words = words[1:]
     return bool(words) and (words[0] in _SENTENTIAL_RELATIVES or words[0] in _SUMMING_ARTICLES)
+
+
+def _qualifies_the_saying(text: str, opener: re.Match[str], attribution: Attribution, cue: FoundCue) -> bool:
+    """Whether the cue's clause is a participial clause that opens straight after the attribution's cue and source and
+    a comma, with the participle first or after the hedge ("..., Christie added, referencing a job he's widely believed
+    to want", "..., Henry said, likely referring to Trump's first TV ad"), where the cue and source close the content
+    before them: the writer's reading of the act of saying, not part of what was said. Not after a cue that opens the
+    claim ("As Chait points out, replacing the threat is more potentially disastrous": a gerund opens the content),
+    nor a gerund with a verb of its own ("..., he said, replacing Clinton would be acrimonious and could lead to"),
+    nor a participle of saying ("adding", "noting") or one before "that" ("insisting that"): those carry more of the
+    content."""
+    frame = [span for span in (attribution.cue, attribution.source) if span is not None]
+    start, end = min(span.start for span in frame), max(span.end for span in frame)
+    if _AFTER_FRAME.fullmatch(text, end, opener.start()) is None or _CLOSED_CONTENT.search(
+            text, max(0, start - _ADJACENT), start) is None:
+        return False
+    participle = opener if opener.start() < cue.start else _WORD.search(text, cue.end)
+    if participle is None or _PARTICIPLE.fullmatch(participle.group()) is None or (
+            participle.group().lower() in CUE_VERBS or _THAT.match(text, participle.end())):
+        return False
+    return participle.start() > cue.start or not any(  # a verb after it makes it a gerund, the content's subject
+        word.group().lower() in _VERB_LIKE for word in _WORD.finditer(text, participle.end(), cue.end))
 
 
 def _in_unnamed_content(text: str, cue: FoundCue, said: Span | None) -> bool:
