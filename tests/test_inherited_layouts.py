@@ -384,6 +384,11 @@ LEAD_IN = (
         ("In an interview on Friday, the county's health director said:", "the county's health director"),
         # a news outlet's lead-in, whose verb may communicate without being one of saying
         ("The Tribune, on the other hand, offers a dash of cold water:", "The Tribune"),
+        # two words: a lead-in however short, no fragment
+        ("Hale writes:", "Hale"),
+        # inverted, the verb first: the name after it is the source
+        ("Stated Hale:", "Hale"),
+        ("Added Sen. Doug Hale:", "Sen. Doug Hale"),
     ],
 )
 def test_the_paragraph_after_a_lead_in_inherits_its_source(lead_in, source):

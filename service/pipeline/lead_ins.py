@@ -20,11 +20,13 @@ once it has handed on its source.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .attribution.inherit import carry
 from .attribution.spans import is_personal_name, name_in, plausible, source_after, source_before
-from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS, QUOTATION_LEAD_IN_VERBS, QUOTE_MARK, verb_classes
+from .attribution.words import (
+    CLAUSE_WORDS, LEAD_IN_VERBS, QUOTATION_LEAD_IN_VERBS, QUOTE_MARK, inverted_opening, verb_classes,
+)
 from .coreference import ENDS_WITH_COLON, Surnames, full_names, keeps_own_cue
 from .document import Quotations
 from .records import Attribution, Claim, Span, Step, StepRule
@@ -295,21 +297,14 @@ def lead_in(
 ) -> Attribution | None:
     """The attribution ``claim`` gives the block after it when it is a lead-in: it ends in a colon (unless
     ``colon`` is False) and has a verb of saying or showing (``verbs``) with a typed source, the noun phrase before
-    it ("the agency responded") or, inverted after a comma or a quotation, after it ("writes CNN's Brian Stelter");
-    the verb is looked for up to ``end`` (the claim's end when None). An unlisted verb of communication leads in
-    only a news outlet's block (``_REPORTING_WITH_ANY_VERB``); before a quotation the claim opens (``quoting``), it
-    leads in whatever the source's type ("De Miranda evokes the notion in his introduction: “..."): the quotation is
-    what the verb communicates."""
+    it ("the agency responded") or, inverted after a comma or a quotation or opening the line, after it ("writes
+    CNN's Brian Stelter", "Stated Stone:"); the verb is looked for up to ``end`` (the claim's end when None). An
+    unlisted verb of communication leads in only a news outlet's block (``_REPORTING_WITH_ANY_VERB``); before a
+    quotation the claim opens (``quoting``), it leads in whatever the source's type ("De Miranda evokes the notion
+    in his introduction: “..."): the quotation is what the verb communicates."""
     if colon and ENDS_WITH_COLON.search(claim.text) is None:
         return None
-    for verb in _LOWER_WORD.finditer(text, claim.start, claim.end if end is None else end):
-        listed = verb.group() in verbs
-        if not listed and not _communicates(verb.group()):
-            continue
-        cue = Span(verb.start(), verb.end(), verb.group())
-        source, _ = source_before(text, claim.start, cue.start)
-        if plausible(source) is None:
-            source = source_after(text, cue.end, claim.end) if _INVERTED.search(text, claim.start, cue.start) else None
+    for cue, listed, source in _verbs_and_sources(text, claim, claim.end if end is None else end, verbs):
         if source is None:
             continue
         if (conjunction := _CONJUNCTION.match(text, source.start, source.end)) is not None:
@@ -323,6 +318,27 @@ def lead_in(
                 via=(), described=reading.described, direct_quote=True, steps=(),
             )
     return None
+
+
+def _verbs_and_sources(
+    text: str, claim: Claim, end: int, verbs: frozenset[str]
+) -> Iterator[tuple[Span, bool, Span | None]]:
+    """Each verb before ``end`` that may lead ``claim``'s block in, whether ``verbs`` lists it, and its source: the
+    capitalised verb of an inverted clause that opens the claim, with the name after it ("Stated Stone:"); then each
+    lower-case verb of saying or communication, with the noun phrase before it or, inverted after a comma or a
+    quotation, after it ("..., writes CNN's Brian Stelter:")."""
+    if (opening := inverted_opening(text, claim.start, end)) is not None:
+        cue = Span(opening.start(1), opening.end(1), opening.group(1))
+        yield cue, True, source_after(text, opening.end(), claim.end)
+    for verb in _LOWER_WORD.finditer(text, claim.start, end):
+        listed = verb.group() in verbs
+        if not listed and not _communicates(verb.group()):
+            continue
+        cue = Span(verb.start(), verb.end(), verb.group())
+        source, _ = source_before(text, claim.start, cue.start)
+        if plausible(source) is None:
+            source = source_after(text, cue.end, claim.end) if _INVERTED.search(text, claim.start, cue.start) else None
+        yield cue, listed, source
 
 
 def _in_block(reading: Attribution, lead: int, rule: StepRule = "lead_in_block") -> Attribution:
