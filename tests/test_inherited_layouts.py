@@ -189,7 +189,7 @@ def test_a_quotation_with_marks_only_at_its_start_and_end_goes_on_over_its_parag
     "line, inherits",
     [
         # a line ending in a colon leads the quotation in, though it names no source the rules read
-        ("The group offered no evidence, only this remarkable disclaimer about its methods:", True),
+        ("Below the list stood only this remarkable disclaimer about its methods:", True),
         ("But here is his text:", True),
         # a line of the writer's with no colon leads nothing in
         ("The group offered no evidence for its claims.", False),
@@ -497,6 +497,9 @@ REACTION_QUOTE = "“These are peaceful people. They have every right to be hear
         ("The governor reacted to the protests on Thursday.", "The governor"),
         ("The American Civil Liberties Union weighed in on the arrests, calling for calm.",
          "The American Civil Liberties Union"),
+        # a verb that hands the quotation on as a statement given out, with or without a colon
+        ("The mayor's office issued a statement apologizing to the marchers for the delays.", "The mayor's office"),
+        ("In response to the arrests, Governor Ann Mills released the following statement:", "Governor Ann Mills"),
     ],
 )
 def test_a_quotation_after_a_line_naming_its_speaker_reacting_is_the_speaker_s(line, source):
@@ -513,6 +516,8 @@ def test_a_quotation_after_a_line_naming_its_speaker_reacting_is_the_speaker_s(l
         # a line with no verb of saying or reacting names no speaker (of a quotation of one sentence: one of several
         # opening its paragraph is someone's all the same, ``lead_ins._quoted_paragraph``)
         ("The governor toured the damaged streets on Thursday.", "“These are peaceful people.”"),
+        # a statement given out before the writer's own paragraph hands nothing on
+        ("The mayor's office issued a statement on Thursday.", "The curfew was lifted at dawn. Shops opened again."),
     ],
 )
 def test_a_line_with_no_colon_hands_on_nothing_but_a_quotation_it_leads_into(line, after):
@@ -762,7 +767,7 @@ def test_a_quotation_that_names_its_own_speaker_after_reported_speech_keeps_it()
         # a paragraph of several quoted sentences no cue attributes: a statement, an interview's answer, someone's
         ("Lee was speaking in an interview on a Sunday radio program.",
          "“I think the stakes are so high. The county cannot wait for the state. And the crews know it.”", True),
-        ("At the mayor's direction, the county issued a statement apologizing to residents.",
+        ("At the mayor's direction, a statement apologizing to residents went out on Monday.",
          "“On behalf of everyone at the county, we offer a deep apology. These delays do not reflect our values.”",
          True),
         # one quoted sentence may be the writer's phrase held at a distance: nobody's

@@ -81,9 +81,12 @@ def blocks_after_lead_ins(
                 result[claim.index] = _in_block(reading, lead)
         if _ends_paragraph(claims, claim) and attributions[claim.index] is None:
             quoted_only = ENDS_WITH_COLON.search(claim.text) is None
-            if quoted_only and not _quotation_follows(quotations, claims, attributions, claim):
+            quotation = _quotation_follows(quotations, claims, attributions, claim)
+            if quoted_only and not quotation:
                 continue
-            found = lead_in(text, claim, colon=not quoted_only)
+            # before a quotation, a verb that gives it out leads it in too ("issued the following statement:")
+            verbs = QUOTATION_LEAD_IN_VERBS if quotation else LEAD_IN_VERBS
+            found = lead_in(text, claim, not quoted_only, None, verbs)
             if found is not None:
                 lead, reading = claim.index, found
     return tuple(result)
