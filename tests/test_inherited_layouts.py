@@ -576,7 +576,7 @@ def test_a_quotation_opened_after_words_naming_no_speaker_inherits_no_source(ope
 
 
 RESUMED = (
-    "Visitors crowd the steps every morning.\n"
+    "Visitors crowd the steps every morning, and a guide, Maria Lopez, greets them.\n"
     "“The view is the whole point,” said Kelly, who leads tours of the memorial.\n"
     "{between}\n"
     "“That house was built by a general.”\n"
@@ -590,8 +590,11 @@ RESUMED = (
         # one sentence of the writer's, quoting and naming no one: the speaker takes up the quotation again
         ("He pointed across the river.", True),
         ("The tour lasts an hour and costs nothing.", True),
-        # the writer's sentence names another person: the quotation may be theirs
+        ("Kelly pointed across the river.", True),
+        # the writer's sentence names another person, in full or by the surname of one named before: the quotation
+        # may be theirs
         ("Maria Lopez, a guide for twenty years, disagrees.", False),
+        ("Lopez pointed across the river.", False),
         # the writer's sentence quotes words of its own
         ("The guides call it “the best seat in town.”", False),
     ],
