@@ -406,6 +406,9 @@ def test_the_paragraph_after_a_lead_in_inherits_its_source(lead_in, source):
         ("As the city's audit notes:", False, True),
         ("The night nurse told reporters on Friday:", False, True),
         ("And Marcus Hale, a volunteer, echoed the frustration of the crowd:", False, True),
+        # a pronoun for its source, its own attribution's
+        ("In an interview last July, he said:", False, True),
+        ("She told the county board, to loud applause:", False, True),
         # content of its own after the verb, opened by "that" or a subject
         ("The mayor said that the shelter was safe:", True, True),
         ("The report also says it is too late to act:", True, True),

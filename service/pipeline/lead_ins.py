@@ -94,9 +94,10 @@ def blocks_after_lead_ins(
 
 def lead_in_lines(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> frozenset[int]:
     """The claims that are lead-in lines with nothing to say of their own: the last of their paragraph, read by
-    ``lead_in``, with no quotation before the verb (“...,” Gates said, adding:), at most ``LEAD_IN_TAIL_WORDS``
-    words after it and none that opens content ("that", a subject pronoun: "The piece also says it is dangerous
-    to ...:"), and no inherited attribution; and a line ending its paragraph with a colon that is a label (at most
+    ``lead_in`` (or, ending in a colon, by their own attribution: "In a 1963 speech, he declared:"), with no
+    quotation before the verb (“...,” Gates said, adding:), at most ``LEAD_IN_TAIL_WORDS`` words after it and none
+    that opens content ("that", a subject pronoun: "The piece also says it is dangerous to ...:"), and no inherited
+    attribution; and a line ending its paragraph with a colon that is a label (at most
     ``LABEL_MAX_WORDS`` words) or opens with the writer's signpost ("Here are the key facts:", "Here is what the
     audit found:").
     The labels call such a line no claim (data/realworld/README.md, "Lead-in lines"); the block after it keeps the
@@ -109,7 +110,7 @@ def lead_in_lines(text: str, claims: Sequence[Claim], attributions: Sequence[Att
         if _announces_what_follows(claim):
             found.add(claim.index)
             continue
-        reading = lead_in(text, claim)
+        reading = lead_in(text, claim) or (attribution if ENDS_WITH_COLON.search(claim.text) else None)
         if reading is None or reading.cue is None or QUOTE_MARK.search(text, claim.start, reading.cue.start):
             continue
         tail = [word.lower() for word in _TAIL_WORD.findall(text, reading.cue.end, claim.end)]
