@@ -189,7 +189,7 @@ def test_a_quotation_with_marks_only_at_its_start_and_end_goes_on_over_its_parag
     "line, inherits",
     [
         # a line ending in a colon leads the quotation in, though it names no source the rules read
-        ("The group offered no evidence, only this remarkable disclaimer about its methods:", True),
+        ("Below the list stood only this remarkable disclaimer about its methods:", True),
         ("But here is his text:", True),
         # a line of the writer's with no colon leads nothing in
         ("The group offered no evidence for its claims.", False),
@@ -384,6 +384,11 @@ LEAD_IN = (
         ("In an interview on Friday, the county's health director said:", "the county's health director"),
         # a news outlet's lead-in, whose verb may communicate without being one of saying
         ("The Tribune, on the other hand, offers a dash of cold water:", "The Tribune"),
+        # two words: a lead-in however short, no fragment
+        ("Hale writes:", "Hale"),
+        # inverted, the verb first: the name after it is the source
+        ("Stated Hale:", "Hale"),
+        ("Added Sen. Doug Hale:", "Sen. Doug Hale"),
     ],
 )
 def test_the_paragraph_after_a_lead_in_inherits_its_source(lead_in, source):
@@ -401,6 +406,9 @@ def test_the_paragraph_after_a_lead_in_inherits_its_source(lead_in, source):
         ("As the city's audit notes:", False, True),
         ("The night nurse told reporters on Friday:", False, True),
         ("And Marcus Hale, a volunteer, echoed the frustration of the crowd:", False, True),
+        # a pronoun for its source, its own attribution's
+        ("In an interview last July, he said:", False, True),
+        ("She told the county board, to loud applause:", False, True),
         # content of its own after the verb, opened by "that" or a subject
         ("The mayor said that the shelter was safe:", True, True),
         ("The report also says it is too late to act:", True, True),
@@ -492,6 +500,9 @@ REACTION_QUOTE = "“These are peaceful people. They have every right to be hear
         ("The governor reacted to the protests on Thursday.", "The governor"),
         ("The American Civil Liberties Union weighed in on the arrests, calling for calm.",
          "The American Civil Liberties Union"),
+        # a verb that hands the quotation on as a statement given out, with or without a colon
+        ("The mayor's office issued a statement apologizing to the marchers for the delays.", "The mayor's office"),
+        ("In response to the arrests, Governor Ann Mills released the following statement:", "Governor Ann Mills"),
     ],
 )
 def test_a_quotation_after_a_line_naming_its_speaker_reacting_is_the_speaker_s(line, source):
@@ -508,6 +519,8 @@ def test_a_quotation_after_a_line_naming_its_speaker_reacting_is_the_speaker_s(l
         # a line with no verb of saying or reacting names no speaker (of a quotation of one sentence: one of several
         # opening its paragraph is someone's all the same, ``lead_ins._quoted_paragraph``)
         ("The governor toured the damaged streets on Thursday.", "“These are peaceful people.”"),
+        # a statement given out before the writer's own paragraph hands nothing on
+        ("The mayor's office issued a statement on Thursday.", "The curfew was lifted at dawn. Shops opened again."),
     ],
 )
 def test_a_line_with_no_colon_hands_on_nothing_but_a_quotation_it_leads_into(line, after):
@@ -566,7 +579,7 @@ def test_a_quotation_opened_after_words_naming_no_speaker_inherits_no_source(ope
 
 
 RESUMED = (
-    "Visitors crowd the steps every morning.\n"
+    "Visitors crowd the steps every morning, and a guide, Maria Lopez, greets them.\n"
     "“The view is the whole point,” said Kelly, who leads tours of the memorial.\n"
     "{between}\n"
     "“That house was built by a general.”\n"
@@ -580,8 +593,11 @@ RESUMED = (
         # one sentence of the writer's, quoting and naming no one: the speaker takes up the quotation again
         ("He pointed across the river.", True),
         ("The tour lasts an hour and costs nothing.", True),
-        # the writer's sentence names another person: the quotation may be theirs
+        ("Kelly pointed across the river.", True),
+        # the writer's sentence names another person, in full or by the surname of one named before: the quotation
+        # may be theirs
         ("Maria Lopez, a guide for twenty years, disagrees.", False),
+        ("Lopez pointed across the river.", False),
         # the writer's sentence quotes words of its own
         ("The guides call it “the best seat in town.”", False),
     ],
@@ -757,7 +773,7 @@ def test_a_quotation_that_names_its_own_speaker_after_reported_speech_keeps_it()
         # a paragraph of several quoted sentences no cue attributes: a statement, an interview's answer, someone's
         ("Lee was speaking in an interview on a Sunday radio program.",
          "“I think the stakes are so high. The county cannot wait for the state. And the crews know it.”", True),
-        ("At the mayor's direction, the county issued a statement apologizing to residents.",
+        ("At the mayor's direction, a statement apologizing to residents went out on Monday.",
          "“On behalf of everyone at the county, we offer a deep apology. These delays do not reflect our values.”",
          True),
         # one quoted sentence may be the writer's phrase held at a distance: nobody's

@@ -32,6 +32,9 @@ def _sources(text: str) -> list[tuple[str | None, bool] | None]:
         ("The union's lawyer, Tom Becker, said: “The contract was broken the day it was signed. "
          "The company knew it all along.”",
          [("Tom Becker", False), ("Tom Becker", True)]),
+        # an inverted reporting clause that opens the claim: the name after its verb, not the verb
+        ("Continued Hale: “The contract was broken the day it was signed. The company knew it all along.”",
+         [("Hale", False), ("Hale", True)]),
         # refused: an origin whose source stood as found is carried over as it is
         ("“The bill will pass by spring, and the families have waited long enough for it,” said Carla Mendez.\n"
          "“Nobody in this building wants another year of delay.”",

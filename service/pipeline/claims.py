@@ -494,7 +494,8 @@ def _classify(
     furniture by the line check: the same text is not searched twice.
     """
     if not words or len(words) < MIN_CLAIM_WORDS and not _spoken(sentence) and not (
-            (inside_quote or posted or _pronoun_clause(sentence, words)) and len(words) >= MIN_QUOTED_CLAIM_WORDS):
+            (inside_quote or posted or _pronoun_clause(sentence, words) or _leads_in_speech(sentence, words))
+            and len(words) >= MIN_QUOTED_CLAIM_WORDS):
         return "fragment", f"too short to assert something ({len(words)} words)"
     if sentence_count > 1 and len(sentence) <= FURNITURE_MAX_CHARS and (match := _furniture(sentence, folded, tables)):
         return "furniture", f"page furniture: matches {match.group(0)!r}"
@@ -545,7 +546,8 @@ def _story_below(text: str, line_start: int, line_end: int) -> bool:
 
 def _leads_in_speech(sentence: str, words: list[str]) -> bool:
     """Whether ``sentence`` ends with a colon right after a verb of saying: a lead-in handing what follows to a
-    speaker (``lead_ins``), whose unpunctuated lines are then the speaker's points, not headings."""
+    speaker (``lead_ins``), whose unpunctuated lines are then the speaker's points, not headings; of two words it is
+    no fragment ("Hewitt writes:", "Stated Stone:"): the labels give its source to the block after it."""
     return sentence.rstrip().endswith(":") and any(
         word.lower() in LEAD_IN_VERBS for word in words[-LEAD_IN_VERB_REACH:])
 

@@ -369,6 +369,7 @@ def continue_quotations(
     # lead-in opens it, and its first claim
     block, item, lead, first = -1, -1, 0, 0
     told = -1 - POLL_LOOKBACK  # the last claim before ``index`` a document tells: the only origin of a poll finding
+    surnames = Surnames()
     for index in range(1, len(claims)):
         if _told_by_document(result[index - 1]):
             told = index - 1
@@ -393,7 +394,7 @@ def continue_quotations(
             # the writer the lead-in names, not a source a sentence of the excerpt named before it
             result[index] = _goes_on(result[lead], lead)
             continue
-        if previous is None and _resumes_quoting(quotations, claims, result, index):
+        if previous is None and _resumes_quoting(quotations, claims, result, index, surnames):
             result[index] = _goes_on(result[index - 2], index - 2)
             continue
         if previous is None:
@@ -443,12 +444,14 @@ def _inside_quotation_run_on(text: str, claim: Claim) -> bool:
 
 
 def _resumes_quoting(
-    quotations: Quotations, claims: Sequence[Claim], result: Sequence[Attribution | None], index: int
+    quotations: Quotations, claims: Sequence[Claim], result: Sequence[Attribution | None], index: int,
+    surnames: Surnames,
 ) -> bool:
     """Whether claim ``index`` takes up again the quotation of the claim two before it, across one sentence of the
-    writer's that quotes no one and names no one ("“The view is the point,” said Kelly. The river lies below.
-    “Lee chose it.”"): the claim opens quoting, the claim two before quotes an attributed speaker, in its paragraph
-    or within two."""
+    writer's that quotes no one and names no one else ("“The view is the point,” said Kelly. The river lies below.
+    “Lee chose it.”"), in full or by the surname it opens with of a person named before ("Clinton touted her
+    credentials." after Sanders quoted, then “We need ...”: Clinton's words): the claim opens quoting, the claim two before quotes an
+    attributed speaker, in its paragraph or within two."""
     if index < 2:
         return False
     claim, between, origin = claims[index], claims[index - 1], result[index - 2]
@@ -457,6 +460,8 @@ def _resumes_quoting(
         and claim.paragraph - claims[index - 2].paragraph <= 2
         and bool(quotations.stretches(claims[index - 2].start, claims[index - 2].end))
         and not quotations.quoted_length(between.start, between.end) and _NAME.search(between.text) is None
+        and ((word := _WORD.match(between.text)) is None or word.group() == origin.teller.text.split()[-1]
+             or word.group() not in surnames.before(quotations.text, claims, between.index))
     )
 
 

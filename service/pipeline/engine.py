@@ -30,6 +30,7 @@ from .gate import AttributionGate
 from .lead_ins import blocks_after_lead_ins, lead_in_lines, quotations_after_lead_ins, unattributed_quotations
 from .hedge_model import HedgeCueModel
 from .model import AttributionModel
+from .quotation_tags import quotation_tags
 from .roles import RoleModel
 from .scoring import Weights, load_weights, score_claim
 from .sourcing_notes import fold_non_claims
@@ -84,7 +85,7 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
     with stage("appositions"):
         refined = refine_sources(text, claims, gated, refinements)
     with stage("people"):
-        people = resolve_people(text, claims, refined)
+        people = resolve_people(text, claims, quotation_tags(text, claims, refined))
         posts = marked_up_posts(text, claims, embedded_posts(text, document.lines, claims, people))
         signed = credited_excerpts(text, document.lines, document.quotations, claims, speaker_labels(
             text, document.lines, document.quotations, claims, posts))

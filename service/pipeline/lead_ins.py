@@ -20,11 +20,13 @@ once it has handed on its source.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .attribution.inherit import carry
 from .attribution.spans import is_personal_name, name_in, plausible, source_after, source_before
-from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS, QUOTATION_LEAD_IN_VERBS, QUOTE_MARK, verb_classes
+from .attribution.words import (
+    CLAUSE_WORDS, LEAD_IN_VERBS, QUOTATION_LEAD_IN_VERBS, QUOTE_MARK, inverted_opening, verb_classes,
+)
 from .coreference import ENDS_WITH_COLON, Surnames, full_names, keeps_own_cue
 from .document import Quotations
 from .records import Attribution, Claim, Span, Step, StepRule
@@ -79,9 +81,12 @@ def blocks_after_lead_ins(
                 result[claim.index] = _in_block(reading, lead)
         if _ends_paragraph(claims, claim) and attributions[claim.index] is None:
             quoted_only = ENDS_WITH_COLON.search(claim.text) is None
-            if quoted_only and not _quotation_follows(quotations, claims, attributions, claim):
+            quotation = _quotation_follows(quotations, claims, attributions, claim)
+            if quoted_only and not quotation:
                 continue
-            found = lead_in(text, claim, colon=not quoted_only)
+            # before a quotation, a verb that gives it out leads it in too ("issued the following statement:")
+            verbs = QUOTATION_LEAD_IN_VERBS if quotation else LEAD_IN_VERBS
+            found = lead_in(text, claim, not quoted_only, None, verbs)
             if found is not None:
                 lead, reading = claim.index, found
     return tuple(result)
@@ -89,9 +94,10 @@ def blocks_after_lead_ins(
 
 def lead_in_lines(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> frozenset[int]:
     """The claims that are lead-in lines with nothing to say of their own: the last of their paragraph, read by
-    ``lead_in``, with no quotation before the verb (“...,” Gates said, adding:), at most ``LEAD_IN_TAIL_WORDS``
-    words after it and none that opens content ("that", a subject pronoun: "The piece also says it is dangerous
-    to ...:"), and no inherited attribution; and a line ending its paragraph with a colon that is a label (at most
+    ``lead_in`` (or, ending in a colon, by their own attribution: "In a 1963 speech, he declared:"), with no
+    quotation before the verb (“...,” Gates said, adding:), at most ``LEAD_IN_TAIL_WORDS`` words after it and none
+    that opens content ("that", a subject pronoun: "The piece also says it is dangerous to ...:"), and no inherited
+    attribution; and a line ending its paragraph with a colon that is a label (at most
     ``LABEL_MAX_WORDS`` words) or opens with the writer's signpost ("Here are the key facts:", "Here is what the
     audit found:").
     The labels call such a line no claim (data/realworld/README.md, "Lead-in lines"); the block after it keeps the
@@ -104,7 +110,7 @@ def lead_in_lines(text: str, claims: Sequence[Claim], attributions: Sequence[Att
         if _announces_what_follows(claim):
             found.add(claim.index)
             continue
-        reading = lead_in(text, claim)
+        reading = lead_in(text, claim) or (attribution if ENDS_WITH_COLON.search(claim.text) else None)
         if reading is None or reading.cue is None or QUOTE_MARK.search(text, claim.start, reading.cue.start):
             continue
         tail = [word.lower() for word in _TAIL_WORD.findall(text, reading.cue.end, claim.end)]
@@ -295,21 +301,14 @@ def lead_in(
 ) -> Attribution | None:
     """The attribution ``claim`` gives the block after it when it is a lead-in: it ends in a colon (unless
     ``colon`` is False) and has a verb of saying or showing (``verbs``) with a typed source, the noun phrase before
-    it ("the agency responded") or, inverted after a comma or a quotation, after it ("writes CNN's Brian Stelter");
-    the verb is looked for up to ``end`` (the claim's end when None). An unlisted verb of communication leads in
-    only a news outlet's block (``_REPORTING_WITH_ANY_VERB``); before a quotation the claim opens (``quoting``), it
-    leads in whatever the source's type ("De Miranda evokes the notion in his introduction: “..."): the quotation is
-    what the verb communicates."""
+    it ("the agency responded") or, inverted after a comma or a quotation or opening the line, after it ("writes
+    CNN's Brian Stelter", "Stated Stone:"); the verb is looked for up to ``end`` (the claim's end when None). An
+    unlisted verb of communication leads in only a news outlet's block (``_REPORTING_WITH_ANY_VERB``); before a
+    quotation the claim opens (``quoting``), it leads in whatever the source's type ("De Miranda evokes the notion
+    in his introduction: “..."): the quotation is what the verb communicates."""
     if colon and ENDS_WITH_COLON.search(claim.text) is None:
         return None
-    for verb in _LOWER_WORD.finditer(text, claim.start, claim.end if end is None else end):
-        listed = verb.group() in verbs
-        if not listed and not _communicates(verb.group()):
-            continue
-        cue = Span(verb.start(), verb.end(), verb.group())
-        source, _ = source_before(text, claim.start, cue.start)
-        if plausible(source) is None:
-            source = source_after(text, cue.end, claim.end) if _INVERTED.search(text, claim.start, cue.start) else None
+    for cue, listed, source in _verbs_and_sources(text, claim, claim.end if end is None else end, verbs):
         if source is None:
             continue
         if (conjunction := _CONJUNCTION.match(text, source.start, source.end)) is not None:
@@ -323,6 +322,27 @@ def lead_in(
                 via=(), described=reading.described, direct_quote=True, steps=(),
             )
     return None
+
+
+def _verbs_and_sources(
+    text: str, claim: Claim, end: int, verbs: frozenset[str]
+) -> Iterator[tuple[Span, bool, Span | None]]:
+    """Each verb before ``end`` that may lead ``claim``'s block in, whether ``verbs`` lists it, and its source: the
+    capitalised verb of an inverted clause that opens the claim, with the name after it ("Stated Stone:"); then each
+    lower-case verb of saying or communication, with the noun phrase before it or, inverted after a comma or a
+    quotation, after it ("..., writes CNN's Brian Stelter:")."""
+    if (opening := inverted_opening(text, claim.start, end)) is not None:
+        cue = Span(opening.start(1), opening.end(1), opening.group(1))
+        yield cue, True, source_after(text, opening.end(), claim.end)
+    for verb in _LOWER_WORD.finditer(text, claim.start, end):
+        listed = verb.group() in verbs
+        if not listed and not _communicates(verb.group()):
+            continue
+        cue = Span(verb.start(), verb.end(), verb.group())
+        source, _ = source_before(text, claim.start, cue.start)
+        if plausible(source) is None:
+            source = source_after(text, cue.end, claim.end) if _INVERTED.search(text, claim.start, cue.start) else None
+        yield cue, listed, source
 
 
 def _in_block(reading: Attribution, lead: int, rule: StepRule = "lead_in_block") -> Attribution:

@@ -149,7 +149,7 @@ StepRule = Literal[
     "sourceless_cue", "adjunct_not_source", "refused_cue", "preferred_cue", "subject_of_content", "content_not_source",
     "opening_word", "adjunct_only", "affiliated_name", "subject_before_aside", "origin_refined", "relative_clause_head",
     "modifier_not_source", "relative_is_relay", "named_before_pronoun", "participles_subject", "named_before_quotation",
-    "led_in_by_no_one_named", "quoted_paragraph", "opened_by_no_one_named",
+    "led_in_by_no_one_named", "quoted_paragraph", "opened_by_no_one_named", "quotation_tag",
 ]
 """The decisions attribution takes: the rules of ``service/pipeline/attribution/``, then the
 refinements after it (``coreference.py``, ``appositions.py``)."""

@@ -312,6 +312,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "post_markup": lambda source: f"the markup of an embedded post names its account {source!r}",
     "post_sentence": lambda source: f"no cue of its own: a sentence of the post signed {source!r}",
     "speaker_label": lambda source: f"a transcript's speaker label {source!r}: the label is the source, the colon the cue",
+    "quotation_tag": lambda source: f"the writer's tag after the quotation names {source!r}: its verb is the cue",
     "evidence_adjunct": lambda source: (
         f"an opening adjunct names {source!r}, the poll or study the claim's figures come from: the source, 'In' the cue"
     ),

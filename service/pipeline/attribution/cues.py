@@ -19,7 +19,7 @@ from .references import names_a_teller
 from .spans import plausible, source_after, source_before, trim
 from .words import (
     ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, FINITE_AUXILIARIES, LY_ADVERB, RIGHT_NP, VERB_INITIALS,
-    WORD_OR_JOINER, verb_classes, word_initial_matches,
+    WORD_OR_JOINER, inverted_opening, verb_classes, word_initial_matches,
 )
 
 _CUE_INITIALS = "".join(sorted({*VERB_INITIALS, "A", "C"}))
@@ -333,12 +333,19 @@ def _candidate(text: str, claim: Claim, cue: Span, kind: str, is_passive: Callab
         if clear and cue.text in _BELIEF_VERBS:  # a belief is someone's: not the imperative's "Don’t think that"
             clear = names_a_teller(text, source)
         return Candidate(cue, source, kind, clear, found)
-    if _CLEAR_BEFORE_INVERTED.search(text, max(claim.start, cue.start - 3), cue.start):
+    if (_CLEAR_BEFORE_INVERTED.search(text, max(claim.start, cue.start - 3), cue.start)
+            or opens_inverted(text, claim, cue)):
         source = source_after(text, cue.end, claim.end)
         tail = text[source.end : claim.end] if source else ""
         clear = source is not None and not tail.strip(" .!?”\"’")
         return Candidate(cue, source, kind, clear, "after_cue_inverted")
     return Candidate(cue, None, kind, False, "nowhere")
+
+
+def opens_inverted(text: str, claim: Claim, cue: Span) -> bool:
+    """Whether ``cue`` is the capitalised verb that opens ``claim`` before its speaker's name ("Stated Stone:")."""
+    opening = inverted_opening(text, claim.start, claim.end) if cue.start == claim.start else None
+    return opening is not None and opening.end(1) == cue.end
 
 
 def tags_a_quotation(text: str, claim: Claim, candidate: Candidate) -> bool:

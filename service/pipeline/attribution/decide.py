@@ -15,7 +15,7 @@ from itertools import chain, islice
 from ..resources import compile_alternation, read_entries, read_toml
 from ..document import Quotations
 from ..records import Attribution, Claim, ClaimPrediction, Span, Step
-from .cues import QUOTATION_CLOSERS, Candidate, Cues, of_candidate_class, tags_a_quotation
+from .cues import QUOTATION_CLOSERS, Candidate, Cues, of_candidate_class, opens_inverted, tags_a_quotation
 from .references import names_a_teller
 from .spans import after_cue_phrase, owned_phrase, plausible, quoted_account_before, source_after, tighten
 from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, word_initial_matches
@@ -304,6 +304,8 @@ def _from_model(
             return Candidate(cue, main.source, kind, True, "subject_of", main.cue.text), how
     if (account := quoted_account_before(text, claim.start, cue.start)) is not None:
         return Candidate(cue, account, kind, True, "quoted_account"), how
+    if opens_inverted(text, claim, cue):  # "Stated Stone:": the name after the verb
+        return Candidate(cue, source_after(text, cue.end, claim.end), kind, True, "after_cue_inverted"), how
     return Candidate(cue, None, kind, True, "nowhere"), how
 
 

@@ -15,7 +15,7 @@ from ..source_lexicons import (
 )
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
-from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
+from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP, inverted_opening
 
 LEFT_WINDOW = 300
 """How far before a cue to look for its source (covers a long apposition)."""
@@ -353,8 +353,8 @@ def trim(text: str, start: int, end: int) -> Span | None:
 @lru_cache(maxsize=8192)
 def _trimmed(piece: str) -> tuple[int, str] | None:
     """How many characters ``trim`` drops at the start of ``piece``, and what it keeps (a wire dateline, a short
-    adjunct before a determined phrase, a party tag after a name, whole or cut short, and a bracket opening the
-    piece that never closes go too).
+    adjunct before a determined phrase, the verb of an inverted reporting clause before a name, a party tag after a
+    name, whole or cut short, and a bracket opening the piece that never closes go too).
 
     Nothing here looks outside the piece, so the answer is cached per piece text.
     """
@@ -365,6 +365,8 @@ def _trimmed(piece: str) -> tuple[int, str] | None:
         start = dateline.end()
     if (adjunct := _LEADING_ADJUNCT.match(piece, start, end)) is not None:
         start = adjunct.end()
+    if (verb := inverted_opening(piece, start, end)) is not None:
+        start = verb.end()  # "Continued Stone": the speaker, not the verb before it
     if (junk := _TRAILING_JUNK.search(piece, start, end)) is not None:
         end = junk.start()
     if (contracted := _CONTRACTED_AT_END.search(piece, start, end)) is not None:

@@ -98,3 +98,18 @@ def is_past_participle(word: str) -> bool:
     if irregular is not None:
         return irregular != word and not word.endswith("ing")
     return word.endswith("ed") and verb_classes(word) is not None
+
+
+_OPENING_CAPITALISED = re.compile(r"([A-Z][a-z]+)\s+(?=[A-Z])")
+_INVERTED_VERBS = LEAD_IN_VERBS | frozenset(CLAUSE_WORDS["inverted_lead_in_verbs"])
+
+
+def inverted_opening(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The capitalised verb of saying in the past that opens an inverted reporting clause at ``start``, before its
+    speaker's name ("Stated Stone:", "Continued Stone: “...", "Added Sen. Ted Cruz:"), with the space after it; None
+    when no such verb opens there (a noun or a present form: "Reports Say", "Claims Court")."""
+    match = _OPENING_CAPITALISED.match(text, start, end)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return match if word in _INVERTED_VERBS and is_past_participle(word) else None
