@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .attribution.words import CLAUSE_WORDS, CUE_VERBS, is_past_participle, verb_classes
+from .attribution.words import CLAUSE_WORDS, CUE_VERBS, is_ly_adverb, is_past_participle, verb_classes
 from .gate import lowered_words
 from .governed import opens_a_clause
 from .hedge_model import IMPERSONAL, MODAL_ADVERBS, PERSONS
@@ -584,7 +584,7 @@ def _said_by_someone(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) 
     if not _CUE_WORD.fullmatch(text, cue.start, cue.end) or text[cue.start].isupper():
         return False  # a capitalised verb is a headline's, whose words are all capitalised
     words = [word.group() for word in clause]
-    while words and (words[-1].lower() in _SUBJECT_VERB_FILLERS or words[-1].lower().endswith("ly")):
+    while words and (words[-1].lower() in _SUBJECT_VERB_FILLERS or is_ly_adverb(words[-1])):
         words.pop()
     if not words or words[-1].lower() in _PERSON_SUBJECTS or singular(words[-1].lower()) in WORDNET_PERSON:
         return bool(words)

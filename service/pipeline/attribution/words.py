@@ -33,6 +33,15 @@ CUE_VERB_TRIE = word_trie(CUE_VERBS)
 # A lower-case "-ly" word after a source is an adverb ("Gingrich cynically dismissed"),
 # but for a few nouns ("the family", "an ally").
 LY_ADVERB = rf"(?!(?:{'|'.join(read_entries('source_ly_nouns.txt'))})\b)[a-z]{{2,}}ly"
+_LY_ADVERB_WORD = re.compile(LY_ADVERB)
+
+
+def is_ly_adverb(word: str) -> bool:
+    """Whether a word is a lower-case "-ly" adverb ("cynically", "probably"): one reading for every stage, so that
+    "family" and "Kelly" are adverbs to none of them."""
+    return _LY_ADVERB_WORD.fullmatch(word) is not None
+
+
 CUE_VERB = re.compile(rf"(?<![\w'’-])(?=[{VERB_INITIALS}])(?:{CUE_VERB_TRIE})(?![\w'’-])")
 ADJUNCT_START = re.compile(rf"\s+(?:{ADJUNCT})", re.IGNORECASE)
 # A noun phrase after a cue: up to punctuation, past a dot inside a word ("U.S.") or
