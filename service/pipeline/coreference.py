@@ -24,7 +24,7 @@ from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun
 from .attribution.spans import is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
 from .claims import SPEAKER_LABEL, post_signature
-from .document import Line, Quotations, fold
+from .document import Document, Line, Quotations
 from .resources import read_toml
 from .source_lexicons import (
     HONORIFICS, ORGANIZATION_HEAD, ORGANIZATION_NAME, PHRASE_WORDS, PLACE, SHARE_AS_SOURCE,
@@ -313,16 +313,16 @@ def _bullet(text: str) -> str:
     return "" if _CLOSING_PUNCTUATION.search(text) or ENDS_WITH_COLON.search(text) else UNMARKED_ITEM
 
 
-def _states_poll_method(text: str) -> bool:
-    """Whether ``text`` states a poll's method (``_POLL_METHOD``): searched only when it holds, folded (``fold``: as
-    the pattern matches case-insensitively), the last word of one, as few claims do; the pattern opens with a
-    lookbehind, so ``re`` tries it at every character."""
-    folded = fold(text)
-    return any(word in folded for word in _POLL_METHOD_ENDS) and _POLL_METHOD.search(text) is not None
+def _states_poll_method(document: Document, claim: Claim) -> bool:
+    """Whether ``claim`` states a poll's method (``_POLL_METHOD``): searched only when its folded text (the
+    Document's, as the pattern matches case-insensitively) holds the last word of one, as few claims do; the pattern
+    opens with a lookbehind, so ``re`` tries it at every character."""
+    return (any(document.folded.find(word, claim.start, claim.end) >= 0 for word in _POLL_METHOD_ENDS)
+            and _POLL_METHOD.search(claim.text) is not None)
 
 
 def continue_quotations(
-    quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+    document: Document, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
 ) -> tuple[Attribution | None, ...]:
     """Claims with no attribution that go on quoting an attributed speaker inherit the source (docs/guidelines.md,
     "Inherited"; data/realworld/README.md, lead-in lines):
@@ -355,6 +355,7 @@ def continue_quotations(
       to a document, in its paragraph (tried in the next paragraph too: on the 90 train articles labelled after it,
       that found no finding and took 3 writer's numbers, a year and an age among them).
     """
+    quotations = document.quotations
     result = list(attributions)
     for index in range(len(claims) - 2, -1, -1):
         claim, after, later = claims[index], claims[index + 1], result[index + 1]
@@ -372,7 +373,7 @@ def continue_quotations(
     for index in range(1, len(claims)):
         if _told_by_document(result[index - 1]):
             told = index - 1
-        if index - told <= POLL_LOOKBACK and (finding := _poll_finding(quotations, claims, result, index)) is not None:
+        if index - told <= POLL_LOOKBACK and (finding := _poll_finding(document, claims, result, index)) is not None:
             result[index] = finding
             continue
         claim, before, previous = claims[index], claims[index - 1], result[index - 1]
@@ -381,7 +382,7 @@ def continue_quotations(
             lead, first = index - 1, index
         if result[index] is not None and (claim.paragraph != block or keeps_own_cue(result[index])):
             continue  # a cue naming a source in a block quote stays its own: an excerpt of a report quotes its sources
-        if _states_poll_method(claim.text):
+        if _states_poll_method(document, claim):
             continue  # the poll's method ("The poll has a margin of error of 3 points") is the writer's, in a block too
         if claim.paragraph == item + 1 and _bullet(claims[first].text) == _bullet(claim.text) != "":
             # the next item of a bulleted list after the lead-in opens with the speaker's point; what follows in
@@ -479,7 +480,7 @@ def _told_by_document(attribution: Attribution | None) -> bool:
 
 
 def _poll_finding(
-    quotations: Quotations, claims: Sequence[Claim], result: Sequence[Attribution | None], index: int
+    document: Document, claims: Sequence[Claim], result: Sequence[Attribution | None], index: int
 ) -> Attribution | None:
     """The attribution of a poll for claim ``index`` when a claim attributed to a document stands within
     ``POLL_LOOKBACK`` claims before it and the claim says what a share of the people asked think: its own source is
@@ -505,8 +506,8 @@ def _poll_finding(
     else:  # the poll is looked for first: most claims with no attribution stand far from any
         claim = claims[index]
         share = _SHARE_IN_TEXT.search(claim.text)
-        if (share is None or quotations.quoted_length(claim.start, claim.end) or _states_poll_method(claim.text)
-                or _ELECTION_SHARE.search(claim.text)):
+        if (share is None or document.quotations.quoted_length(claim.start, claim.end)
+                or _states_poll_method(document, claim) or _ELECTION_SHARE.search(claim.text)):
             return None
         words = share.group()
     return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),), quoting=False)
