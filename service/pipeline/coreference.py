@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from .attribution.decide import SAY_VERB
-from .attribution.inherit import CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index
+from .attribution.inherit import CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index, past_openers
 from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
 from .attribution.spans import is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
@@ -221,13 +221,10 @@ def full_names(claim: Claim) -> Iterator[Span]:
     """The name candidates of ``claim`` (``_NAME``) without an adjunct or a word that opens the sentence before them
     ("On Thursday Paul Grant", "As Eloise Reed": the capital is the sentence's), two words or more."""
     for match in _NAME.finditer(claim.text):
-        adjunct = _LEADING_ADJUNCT.match(match.group(0))
-        words = list(_WORD.finditer(match.group(0), adjunct.end() if adjunct else 0))
-        while words and words[0].group().lower() in CLAUSE_OPENERS:
-            words.pop(0)
-        if len(words) >= 2:
-            start = claim.start + match.start() + words[0].start()
-            yield Span(start, claim.start + match.end(), claim.text[start - claim.start : match.end()])
+        adjunct = _LEADING_ADJUNCT.match(claim.text, match.start(), match.end())
+        start = past_openers(claim.text, match.start() if adjunct is None else adjunct.end(), match.end())
+        if len(_WORD.findall(claim.text, start, match.end())) >= 2:
+            yield Span(claim.start + start, claim.start + match.end(), claim.text[start : match.end()])
 
 
 def _title_or_honorific(word: str) -> bool:
