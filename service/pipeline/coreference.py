@@ -21,14 +21,13 @@ from collections.abc import Iterator, Sequence
 from .attribution.decide import SAY_VERB
 from .attribution.inherit import CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index, past_openers
 from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
-from .attribution.spans import is_personal_name
+from .attribution.spans import institution_or_place, is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
 from .claims import SPEAKER_LABEL, post_signature
 from .document import Document, Line, Quotations
 from .resources import read_toml
 from .source_lexicons import (
-    HONORIFICS, ORGANIZATION_HEAD, ORGANIZATION_NAME, PHRASE_WORDS, PLACE, SHARE_AS_SOURCE,
-    SHARE_OF_PEOPLE, WORDNET_GROUP, WORDNET_NOUNS,
+    HONORIFICS, PHRASE_WORDS, SHARE_AS_SOURCE, SHARE_OF_PEOPLE,
 )
 from .source_phrase import is_title_word
 from .sources import SourceReading, classify_source
@@ -143,7 +142,7 @@ def _subject_name(text: str, claims: Sequence[Claim], claim: Claim, source: Span
             continue
         if (name := full.get(start)) is None and word.group() in surnames.before(text, claims, claim.index):
             name = Span(start, claim.start + word.end(), word.group())
-        if name is None or (" " in name.text and not is_personal_name(text, name)) or _institution_or_place(name.text):
+        if name is None or (" " in name.text and not is_personal_name(text, name)) or institution_or_place(name.text):
             continue
         if name.end > source.start or not text[name.end : source.start].strip(" ,"):
             return None  # "There are 200 units in the capital, Addis Ababa, he added": a name in the content, no subject
@@ -201,19 +200,7 @@ def _people_named_in(
         candidate for candidate in sorted(candidates, key=lambda span: span.start)
         if (role is None or role in _roles_of(candidate.text))
         and (" " not in candidate.text or is_personal_name(text, candidate))
-        and (role is not None or not _institution_or_place(candidate.text))
-    )
-
-
-def _institution_or_place(name: str) -> bool:
-    """Whether capitalised words name an institution or a place, never what "he" or "she" stands for: an organisation's
-    head noun last ("Yale Law School"), a WordNet group noun after a common noun ("Nashua Community College", though
-    "Frank Church" is a man), or a listed place or organisation."""
-    words = name.lower().split()
-    return (
-        ORGANIZATION_HEAD.search(name) is not None
-        or (len(words) > 1 and words[-1] in WORDNET_GROUP and words[-2] in WORDNET_NOUNS)
-        or PLACE.fullmatch(name) is not None or ORGANIZATION_NAME.fullmatch(name) is not None
+        and (role is not None or not institution_or_place(candidate.text))
     )
 
 
@@ -246,7 +233,6 @@ class Surnames:
             self._known.update(
                 name.text.split()[-1] for name in full_names(claim)
                 if is_personal_name(text, name) and not _title_or_honorific(name.text.split()[-1])
-                and not _institution_or_place(name.text)
             )
         self._read = max(self._read, index)
         return self._known
