@@ -12,7 +12,7 @@ from ..records import Span
 from ..source_lexicons import DETERMINERS, PARTY_MEMBERS, PHRASE_WORDS, PRONOUNS
 from ..sources import classify_source
 from .spans import ADJUNCT_WORDS, APPOSITION_PIECES, MAX_SOURCE_WORDS, OPENING_WORDS, PIECE, WORD, trim
-from .words import CLAUSE_WORDS, LY_ADVERB, is_past_participle, verb_classes
+from .words import CLAUSE_WORDS, COPULAS, LY_ADVERB, is_past_participle, verb_classes
 
 # What follows a source's head and is no part of its span (docs/guidelines.md: the tightest words that name who
 # says it): a relative clause ("a local resident who had relatives there"), a clause of time or manner ("one woman as
@@ -67,8 +67,8 @@ _NO_HEAD = DETERMINERS | ADJUNCT_WORDS | frozenset(PHRASE_WORDS["postmodifier_pr
 _POSTMODIFIER_PREPOSITIONS = frozenset(PHRASE_WORDS["postmodifier_prepositions"])
 # Words that open a clause of their own inside what follows a subject: then the cue after them is not its verb.
 _CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | frozenset(PRONOUNS)
-_COPULAS = frozenset(CLAUSE_WORDS["copulas"])
-_VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
+_COPULAS = frozenset(COPULAS)
+_VERBAL = frozenset(COPULAS + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
 
 
 def without_postmodifier(text: str, span: Span) -> Span:

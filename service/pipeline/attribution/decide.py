@@ -18,7 +18,7 @@ from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import QUOTATION_CLOSERS, Candidate, Cues, of_candidate_class, tags_a_quotation
 from .references import names_a_teller
 from .spans import after_cue_phrase, owned_phrase, plausible, quoted_account_before, source_after, tighten
-from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, is_ly_adverb, word_initial_matches
+from .words import AUX, BE, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, is_ly_adverb, word_initial_matches
 
 _FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
 _HEDGE_ADVERBS = frozenset(read_entries("source_hedge_adverbs.txt"))
@@ -76,7 +76,7 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
         return "name_part"
     if words[-1] in _NO_CONTENT["refusals"]:
         return "refusal"
-    if words[-1] in _NO_CONTENT["expectations"] and (words[0] in _NO_CONTENT["passive_be"] or previous in _NO_CONTENT["passive_be"]):
+    if words[-1] in _NO_CONTENT["expectations"] and (words[0] in BE or previous in BE):
         return "forecast_without_source"
     if len(words) > 1 and words[-1] in _NO_CONTENT["particles"]:
         return "phrasal_action"

@@ -16,7 +16,7 @@ from ..source_lexicons import (
 )
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
-from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP
+from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, COPULAS, CUE_VERB, LY_ADVERB, RIGHT_NP
 
 LEFT_WINDOW = 300
 """How far before a cue to look for its source (covers a long apposition)."""
@@ -71,7 +71,7 @@ _NO_TELLER = re.compile(
 # ends it (``_ENDS_THE_OWNED``) or a cue verb.
 _OWNED_WORD = re.compile(r"\s+(?P<word>[a-z][\w-]*)(?![\w'’-])")
 _ENDS_THE_OWNED = re.compile(
-    rf"{AUX}|{'|'.join(CLAUSE_WORDS['copulas'] + CLAUSE_WORDS['modals'] + CLAUSE_WORDS['no_teller'])}"
+    rf"{AUX}|{'|'.join(COPULAS + CLAUSE_WORDS['modals'] + CLAUSE_WORDS['no_teller'])}"
     rf"|{'|'.join(_PHRASE_WORDS['adjunct_prepositions'])}"
 )
 _VERB_LIKE = re.compile(rf"{LY_ADVERB}|\w+ed")
@@ -87,7 +87,7 @@ _LEADING_ADJUNCT = re.compile(
 )
 _APPOSITIVE_START = re.compile(r"\s*(?:the|a|an|who|which|whose|former|[a-z])", re.DOTALL)
 # Words that make a would-be source a clause: copulas and modals.
-_CLAUSE_WORD = re.compile(rf"\b(?:{'|'.join(CLAUSE_WORDS['copulas'] + CLAUSE_WORDS['modals'])})\b", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(rf"\b(?:{'|'.join(COPULAS + CLAUSE_WORDS['modals'])})\b", re.IGNORECASE)
 # "Ukrainian, South Korean and Western intelligence agencies": names listed before a source.
 _LISTED_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+)+$")
 _NAME_APPOSITION = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),\s+(?:the|a|an|who|which|whose|former|[a-z])")
