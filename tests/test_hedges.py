@@ -200,6 +200,7 @@ PASSIVES = [
     ("The minister is still thought to be in the capital.", ("thought", "distancing")),
     ("The rebels are now believed to control the northern road.", ("believed", "distancing")),
     ("Prices were widely expected to fall after the harvest.", ("expected", "speculation")),
+    ("I am expected to testify before the committee next week.", ("expected", "speculation")),
     # with a subject that believes: the cue of a belief attribution, no hedge
     ("The company expected profits to rise in the spring.", None),
     ("Few people expected the bridge to reopen so soon.", None),

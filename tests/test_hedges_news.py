@@ -345,6 +345,8 @@ SAID_BY_SOMEONE = [
      "know.", []),
     ("The loss in Iowa won't necessarily derail the governor's campaign, as some have speculated.", []),
     ("After Walsh suggested that the mayor had simply misspoken about the budget, the mayor contradicted him.", []),
+    # a name in "-ly" is no adverb to pass over
+    ("The vote was delayed after Kelly suggested that the bill needed more work.", []),
     # a noun that names a person for subject
     ("Turnout fell after the state's Republican governor suggested he would not back the bill.", []),
     ("The talks stalled after the company's chief executive suggested that the plant could close.", []),

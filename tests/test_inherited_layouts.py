@@ -7,6 +7,7 @@ import pytest
 
 from service import score_article
 from service.pipeline.coreference import _POLL_METHOD, _states_poll_method
+from service.pipeline.document import Document
 from service.pipeline.lead_ins import lead_in
 from service.pipeline.records import Claim
 
@@ -1135,7 +1136,8 @@ def test_a_quotation_after_a_sentence_a_known_surname_opens_is_that_person_s(bef
 def test_a_poll_method_is_searched_for_only_where_its_last_word_stands(text: str, states: bool) -> None:
     """``_states_poll_method`` searches a claim only when its folded text holds a method's last word ("error"):
     whatever spelling the pattern matches case-insensitively, it finds what the search alone finds."""
-    assert _states_poll_method(text) == (_POLL_METHOD.search(text) is not None) == states
+    claim = Claim(index=0, start=0, end=len(text), text=text, paragraph=0, opens_inside_quote=False)
+    assert _states_poll_method(Document.of(text), claim) == (_POLL_METHOD.search(text) is not None) == states
 
 
 @pytest.mark.parametrize(
@@ -1158,4 +1160,3 @@ def test_a_post_in_markup_is_its_accounts(post, account, sentences):
     own, *rest = found[1:1 + sentences]
     assert (own["source"]["text"], own["source_type"], own["named"], own["inherited"]) == (account, "social_media", True, False)
     assert all(a["inherited"] and a["source"]["text"] == account for a in rest)
-

@@ -160,6 +160,7 @@ def test_the_subject_before_what_modifies_it_is_the_source(text, source):
         # ... and a past form left at its end after the head
         ("The cuts would fall on the poor, a memo circulated said.", "a memo"),
         ("“We were not told,” a staff member interviewed said.", "a staff member"),
+        ("The family involved said the report was wrong.", "The family"),  # a noun in "-ly", no adverb
         ("Several of the lawyers we consulted said the ruling would not survive an appeal.", "Several of the lawyers"),
         # refused: a past form after determiners alone or an -ly adverb is the head
         ("The newly elected said the plan would fail.", "The newly elected"),

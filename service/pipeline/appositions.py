@@ -59,9 +59,9 @@ _AFTER_QUOTE = re.compile(r"[”\"’],?\s*$")
 _TAIL_CLAUSE = re.compile(r",?\s+(?:while|before|after|as|when|who|because)\s")
 # A relative clause that runs to the cue, no clause mark in it: "One board member who serves on the Rules Committee
 # said", "“...?” one person who was there told me".
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+_PASSIVE_BEFORE = re.compile(rf"\b(?:{'|'.join(CLAUSE_WORDS['be'])})\s+(?:{LY_ADVERB}\s+)?$")
 _RELATIVE_TO_CUE = re.compile(r"\s(?P<word>who|that)\s[^,;:“”\"—]*$")
-_AFTER_CLAUSE = re.compile(r"(?:[,—–][”\"’]?|--|\sand)\s*(?:[a-z]+ly\s+)?$")
+_AFTER_CLAUSE = re.compile(rf"(?:[,—–][”\"’]?|--|\sand)\s*(?:{LY_ADVERB}\s+)?$")
 # A person's name right before a description and its comma ("Brian Walsh, [Republican strategist] said"), and one
 # after a description that follows an inverted cue ("said [its president], Brian Harris.").
 _NAME_THEN_COMMA = re.compile(rf"(?:^|(?<=[“\"”,;:—])|(?<=[“\"”,;:—]\s))(?P<name>{_NAME}),\s+$")

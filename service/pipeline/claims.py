@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import groupby
 
-from .attribution.words import CLAUSE_WORDS, LEAD_IN_VERBS
+from .attribution.words import CLAUSE_WORDS, COPULAS, LEAD_IN_VERBS
 from .document import Document, Line
 from .resources import compile_alternation, read_entries, read_toml
 from .records import Claim, Segment, Segmentation
@@ -134,7 +134,7 @@ _INITIAL = re.compile(r"(?<![A-Za-z0-9])[A-Z]\.$")
 # "The query asked, “How much ...?”": the sentence reports a question put, and asserts that; not a transcript's
 # speaker label before the question ("Reporter: “You don't think peace is possible?”": the turn only asks).
 _QUESTION_REPORTED = re.compile(r"\w[,:]\s*[\"\u201c]")
-_AUXILIARY = "|".join(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
+_AUXILIARY = "|".join(COPULAS + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
 _TAG_QUESTION = re.compile(
     rf",\s*(?:{'|'.join(CLAUSE_WORDS['question_tags'])}|(?:(?:{_AUXILIARY})(?:n['’]t)?|{'|'.join(CLAUSE_WORDS['negated_auxiliaries'])})"
     rf"\s+(?:{'|'.join(CLAUSE_WORDS['tag_pronouns'])}))\?[\"'\u201d\u2019)\]]*$",

@@ -19,16 +19,15 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from .attribution.decide import SAY_VERB
-from .attribution.inherit import CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index
+from .attribution.inherit import CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index, past_openers
 from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
-from .attribution.spans import is_personal_name
+from .attribution.spans import institution_or_place, is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
 from .claims import SPEAKER_LABEL, post_signature
-from .document import Line, Quotations, fold
+from .document import Document, Line, Quotations
 from .resources import read_toml
 from .source_lexicons import (
-    HONORIFICS, ORGANIZATION_HEAD, ORGANIZATION_NAME, PHRASE_WORDS, PLACE, SHARE_AS_SOURCE,
-    SHARE_OF_PEOPLE, WORDNET_GROUP, WORDNET_NOUNS,
+    HONORIFICS, PHRASE_WORDS, SHARE_AS_SOURCE, SHARE_OF_PEOPLE,
 )
 from .source_phrase import is_title_word
 from .sources import SourceReading, classify_source
@@ -143,7 +142,7 @@ def _subject_name(text: str, claims: Sequence[Claim], claim: Claim, source: Span
             continue
         if (name := full.get(start)) is None and word.group() in surnames.before(text, claims, claim.index):
             name = Span(start, claim.start + word.end(), word.group())
-        if name is None or (" " in name.text and not is_personal_name(text, name)) or _institution_or_place(name.text):
+        if name is None or (" " in name.text and not is_personal_name(text, name)) or institution_or_place(name.text):
             continue
         if name.end > source.start or not text[name.end : source.start].strip(" ,"):
             return None  # "There are 200 units in the capital, Addis Ababa, he added": a name in the content, no subject
@@ -201,19 +200,7 @@ def _people_named_in(
         candidate for candidate in sorted(candidates, key=lambda span: span.start)
         if (role is None or role in _roles_of(candidate.text))
         and (" " not in candidate.text or is_personal_name(text, candidate))
-        and (role is not None or not _institution_or_place(candidate.text))
-    )
-
-
-def _institution_or_place(name: str) -> bool:
-    """Whether capitalised words name an institution or a place, never what "he" or "she" stands for: an organisation's
-    head noun last ("Yale Law School"), a WordNet group noun after a common noun ("Nashua Community College", though
-    "Frank Church" is a man), or a listed place or organisation."""
-    words = name.lower().split()
-    return (
-        ORGANIZATION_HEAD.search(name) is not None
-        or (len(words) > 1 and words[-1] in WORDNET_GROUP and words[-2] in WORDNET_NOUNS)
-        or PLACE.fullmatch(name) is not None or ORGANIZATION_NAME.fullmatch(name) is not None
+        and (role is not None or not institution_or_place(candidate.text))
     )
 
 
@@ -221,13 +208,10 @@ def full_names(claim: Claim) -> Iterator[Span]:
     """The name candidates of ``claim`` (``_NAME``) without an adjunct or a word that opens the sentence before them
     ("On Thursday Paul Grant", "As Eloise Reed": the capital is the sentence's), two words or more."""
     for match in _NAME.finditer(claim.text):
-        adjunct = _LEADING_ADJUNCT.match(match.group(0))
-        words = list(_WORD.finditer(match.group(0), adjunct.end() if adjunct else 0))
-        while words and words[0].group().lower() in CLAUSE_OPENERS:
-            words.pop(0)
-        if len(words) >= 2:
-            start = claim.start + match.start() + words[0].start()
-            yield Span(start, claim.start + match.end(), claim.text[start - claim.start : match.end()])
+        adjunct = _LEADING_ADJUNCT.match(claim.text, match.start(), match.end())
+        start = past_openers(claim.text, match.start() if adjunct is None else adjunct.end(), match.end())
+        if len(_WORD.findall(claim.text, start, match.end())) >= 2:
+            yield Span(claim.start + start, claim.start + match.end(), claim.text[start : match.end()])
 
 
 def _title_or_honorific(word: str) -> bool:
@@ -249,7 +233,6 @@ class Surnames:
             self._known.update(
                 name.text.split()[-1] for name in full_names(claim)
                 if is_personal_name(text, name) and not _title_or_honorific(name.text.split()[-1])
-                and not _institution_or_place(name.text)
             )
         self._read = max(self._read, index)
         return self._known
@@ -313,16 +296,16 @@ def _bullet(text: str) -> str:
     return "" if _CLOSING_PUNCTUATION.search(text) or ENDS_WITH_COLON.search(text) else UNMARKED_ITEM
 
 
-def _states_poll_method(text: str) -> bool:
-    """Whether ``text`` states a poll's method (``_POLL_METHOD``): searched only when it holds, folded (``fold``: as
-    the pattern matches case-insensitively), the last word of one, as few claims do; the pattern opens with a
-    lookbehind, so ``re`` tries it at every character."""
-    folded = fold(text)
-    return any(word in folded for word in _POLL_METHOD_ENDS) and _POLL_METHOD.search(text) is not None
+def _states_poll_method(document: Document, claim: Claim) -> bool:
+    """Whether ``claim`` states a poll's method (``_POLL_METHOD``): searched only when its folded text (the
+    Document's, as the pattern matches case-insensitively) holds the last word of one, as few claims do; the pattern
+    opens with a lookbehind, so ``re`` tries it at every character."""
+    return (any(document.folded.find(word, claim.start, claim.end) >= 0 for word in _POLL_METHOD_ENDS)
+            and _POLL_METHOD.search(claim.text) is not None)
 
 
 def continue_quotations(
-    quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+    document: Document, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
 ) -> tuple[Attribution | None, ...]:
     """Claims with no attribution that go on quoting an attributed speaker inherit the source (docs/guidelines.md,
     "Inherited"; data/realworld/README.md, lead-in lines):
@@ -355,6 +338,7 @@ def continue_quotations(
       to a document, in its paragraph (tried in the next paragraph too: on the 90 train articles labelled after it,
       that found no finding and took 3 writer's numbers, a year and an age among them).
     """
+    quotations = document.quotations
     result = list(attributions)
     for index in range(len(claims) - 2, -1, -1):
         claim, after, later = claims[index], claims[index + 1], result[index + 1]
@@ -373,7 +357,7 @@ def continue_quotations(
     for index in range(1, len(claims)):
         if _told_by_document(result[index - 1]):
             told = index - 1
-        if index - told <= POLL_LOOKBACK and (finding := _poll_finding(quotations, claims, result, index)) is not None:
+        if index - told <= POLL_LOOKBACK and (finding := _poll_finding(document, claims, result, index)) is not None:
             result[index] = finding
             continue
         claim, before, previous = claims[index], claims[index - 1], result[index - 1]
@@ -382,7 +366,7 @@ def continue_quotations(
             lead, first = index - 1, index
         if result[index] is not None and (claim.paragraph != block or keeps_own_cue(result[index])):
             continue  # a cue naming a source in a block quote stays its own: an excerpt of a report quotes its sources
-        if _states_poll_method(claim.text):
+        if _states_poll_method(document, claim):
             continue  # the poll's method ("The poll has a margin of error of 3 points") is the writer's, in a block too
         if claim.paragraph == item + 1 and _bullet(claims[first].text) == _bullet(claim.text) != "":
             # the next item of a bulleted list after the lead-in opens with the speaker's point; what follows in
@@ -484,7 +468,7 @@ def _told_by_document(attribution: Attribution | None) -> bool:
 
 
 def _poll_finding(
-    quotations: Quotations, claims: Sequence[Claim], result: Sequence[Attribution | None], index: int
+    document: Document, claims: Sequence[Claim], result: Sequence[Attribution | None], index: int
 ) -> Attribution | None:
     """The attribution of a poll for claim ``index`` when a claim attributed to a document stands within
     ``POLL_LOOKBACK`` claims before it and the claim says what a share of the people asked think: its own source is
@@ -510,8 +494,8 @@ def _poll_finding(
     else:  # the poll is looked for first: most claims with no attribution stand far from any
         claim = claims[index]
         share = _SHARE_IN_TEXT.search(claim.text)
-        if (share is None or quotations.quoted_length(claim.start, claim.end) or _states_poll_method(claim.text)
-                or _ELECTION_SHARE.search(claim.text)):
+        if (share is None or document.quotations.quoted_length(claim.start, claim.end)
+                or _states_poll_method(document, claim) or _ELECTION_SHARE.search(claim.text)):
             return None
         words = share.group()
     return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),), quoting=False)

@@ -90,17 +90,17 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
         signed = credited_excerpts(text, document.lines, document.quotations, claims, speaker_labels(
             text, document.lines, document.quotations, claims, posts))
         opened = quotations_after_lead_ins(text, document.quotations, claims, signed)
-        continued = continue_quotations(document.quotations, claims, opened)
+        continued = continue_quotations(document, claims, opened)
         blocks = blocks_after_lead_ins(text, document.quotations, claims, continued)
         found = unattributed_quotations(text, document.quotations, claims, blocks)
         # a quotation given a speaker only now goes on over the paragraphs after it as any other does; when the
         # last two steps gave no claim a new attribution there is nothing new to carry on
-        quoted = continue_quotations(document.quotations, claims, found) if _gave_any(found, continued) else found
+        quoted = continue_quotations(document, claims, found) if _gave_any(found, continued) else found
         documented = evidence_adjuncts(text, claims, quoted)
         # a poll named in an adjunct ("In an NBC News poll released Monday, 50 percent ...") is found only now: its
         # further findings carry it on as any other document's
         if _gave_any(documented, quoted):
-            documented = continue_quotations(document.quotations, claims, documented)
+            documented = continue_quotations(document, claims, documented)
         attributions = nearer_mentions(document.quotations, claims, documented)
     with stage("hedges"):
         hedges = find_hedges(document, claims, attributions, hedge_detector)

@@ -17,7 +17,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .attribution.words import FINITE_AUXILIARIES as _FINITE
-from .attribution.words import QUOTE_MARKS, TITLE_ABBREVIATIONS, is_past_participle, verb_classes, verb_lemma
+from .attribution.words import (
+    COPULAS, QUOTE_MARKS, TITLE_ABBREVIATIONS, is_be, is_past_participle, verb_classes, verb_lemma,
+)
 from .resources import read_toml
 
 _WORDS = {name: frozenset(words) for name, words in read_toml("gate_words.toml").items()}
@@ -69,15 +71,12 @@ _TELLER_PLACES = (
     ("relative", _RELATIVES), ("subordinator", _CLAUSE_WORDS["subordinators"]), ("wh", _CONTENT_OPENERS),
     ("preposition", _PREPOSITIONS), ("conjunction", _CLAUSE_WORDS["conjunctions"]), ("mark", _ASIDE_MARKS | {":", ")"}),
 )
-_AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries"] | _CLAUSE_WORDS["copulas"]
-_NO_CONTENT = read_toml("no_content.toml")
+_AUXILIARIES = _WORDS["finite_auxiliaries"] | _CLAUSE_WORDS["perfect_auxiliaries"] | frozenset(COPULAS)
 _CALENDAR = frozenset(read_toml("roles.toml")["calendar"])
 _SINGULAR_DETERMINERS = _WORDS["singular_determiners"]
 _PAST_AS_BASE = _WORDS["past_as_base"]
 _NOT_A_NOUN_OF_A_PHRASE = (_FINITE | _PRONOUNS | _RELATIVES | _PREPOSITIONS | _CALENDAR | _WORDS["time_nouns"]
                            | _CLAUSE_WORDS["subordinators"] | _CLAUSE_WORDS["conjunctions"] | {"to"})
-_PASSIVE_BE = frozenset(_NO_CONTENT["passive_be"])
-_CONTRACTED_BE = tuple(_NO_CONTENT["contracted_be"])
 _SCAN = 10
 """Words after the cue read for a clause: past them, what follows is no longer the cue's."""
 _ON_OBJECT = {**dict.fromkeys(_WORDS["acting_verbs"], "acting"), **dict.fromkeys(_WORDS["expressing_verbs"], "expressing")}
@@ -813,7 +812,7 @@ def _relative_teller(lower_before: list[str], lower_after: list[str]) -> bool:
     if at is None:
         return False
     before = next((word for word in reversed(lower_before[:at]) if not _ly_adverb(word)), "")
-    cleft = before in _PASSIVE_BE or before.endswith(("'s", "’s", *_CONTRACTED_BE))
+    cleft = is_be(before, or_has=True)
     return not cleft and not opens_a_clause(lower_after)
 
 
@@ -1031,7 +1030,7 @@ def _after_be(words: list[str]) -> bool:
     adverb or "also" ("was widely", "am also")."""
     if words and (words[-1].endswith("ly") or words[-1] == "also"):
         words = words[:-1]
-    return bool(words) and (words[-1] in _PASSIVE_BE or words[-1].endswith(_CONTRACTED_BE))
+    return bool(words) and is_be(words[-1])
 
 
 def _clause_start(lower_before: list[str]) -> int:

@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .attribution.words import CLAUSE_WORDS, CUE_VERBS, is_past_participle, verb_classes
+from .attribution.words import CLAUSE_WORDS, COPULAS, CUE_VERBS, is_be, is_ly_adverb, is_past_participle, verb_classes
 from .gate import lowered_words
 from .governed import opens_a_clause
 from .hedge_model import IMPERSONAL, MODAL_ADVERBS, PERSONS
@@ -69,13 +69,12 @@ _EXISTENTIAL = re.compile(
 that" (an agentless vague attribution; what follows is the writer's hedged claim, not someone's belief)."""
 _SUBORDINATORS = frozenset(CLAUSE_WORDS["subordinators"]) - {"that"}
 _CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"] + CLAUSE_WORDS["relatives"])
-_VERB_LIKE = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
+_VERB_LIKE = frozenset(COPULAS + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
 _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
 _QUESTION_PREPOSITIONS = frozenset(_SCOPE["question_prepositions"])
 _PREPOSITIONAL_INTERROGATIVES = frozenset(_SCOPE["prepositional_interrogatives"])
 _QUESTION_WORDS = _INTERROGATIVES | _PREPOSITIONAL_INTERROGATIVES
 _REASON_AND_MANNER = frozenset(_SCOPE["reason_and_manner"])
-_COPULAS = frozenset(CLAUSE_WORDS["copulas"]) - {"do", "does", "did", "having"}
 _NAME_INTRODUCERS = frozenset(_SCOPE["name_introducers"])
 _NAMING_DETERMINERS = frozenset(_SCOPE["naming_determiners"])
 _WORD_CHARS = 24
@@ -312,7 +311,7 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
             continue
         if word in _PREPOSITIONAL_INTERROGATIVES and clause[position - 1].group().lower() in _QUESTION_PREPOSITIONS:
             return True
-        if word in _REASON_AND_MANNER and _is_copula(clause[position - 1].group().lower()):
+        if word in _REASON_AND_MANNER and is_be(clause[position - 1].group().lower(), or_has=True):
             return False  # "it's why Christie appeared to end his bid", "that is how the bill could pass": the
             # reason or the manner, asserted, not asked
         if word in _INTERROGATIVES:
@@ -324,11 +323,6 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
             # an interrogative, "that" is the question's subject ("what that may entail")
         position -= 1
     return False
-
-
-def _is_copula(word: str) -> bool:
-    """A form of "be", also contracted onto its subject ("it's", "that’s")."""
-    return word in _COPULAS or word.endswith(("'s", "’s"))
 
 
 def _past_coordination(clause: Sequence[re.Match[str]], position: int) -> int:
@@ -590,7 +584,7 @@ def _said_by_someone(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) 
     if not _CUE_WORD.fullmatch(text, cue.start, cue.end) or text[cue.start].isupper():
         return False  # a capitalised verb is a headline's, whose words are all capitalised
     words = [word.group() for word in clause]
-    while words and (words[-1].lower() in _SUBJECT_VERB_FILLERS or words[-1].lower().endswith("ly")):
+    while words and (words[-1].lower() in _SUBJECT_VERB_FILLERS or is_ly_adverb(words[-1])):
         words.pop()
     if not words or words[-1].lower() in _PERSON_SUBJECTS or singular(words[-1].lower()) in WORDNET_PERSON:
         return bool(words)

@@ -12,7 +12,7 @@ from ..records import Span
 from ..source_lexicons import DETERMINERS, PARTY_MEMBERS, PHRASE_WORDS, PRONOUNS
 from ..sources import classify_source
 from .spans import ADJUNCT_WORDS, APPOSITION_PIECES, MAX_SOURCE_WORDS, OPENING_WORDS, PIECE, WORD, trim
-from .words import CLAUSE_WORDS, LY_ADVERB, is_past_participle, verb_classes
+from .words import CLAUSE_WORDS, COPULAS, LY_ADVERB, is_ly_adverb, is_past_participle, verb_classes
 
 # What follows a source's head and is no part of its span (docs/guidelines.md: the tightest words that name who
 # says it): a relative clause ("a local resident who had relatives there"), a clause of time or manner ("one woman as
@@ -67,8 +67,8 @@ _NO_HEAD = DETERMINERS | ADJUNCT_WORDS | frozenset(PHRASE_WORDS["postmodifier_pr
 _POSTMODIFIER_PREPOSITIONS = frozenset(PHRASE_WORDS["postmodifier_prepositions"])
 # Words that open a clause of their own inside what follows a subject: then the cue after them is not its verb.
 _CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"]) | frozenset(CLAUSE_WORDS["relatives"]) | frozenset(PRONOUNS)
-_COPULAS = frozenset(CLAUSE_WORDS["copulas"])
-_VERBAL = frozenset(CLAUSE_WORDS["copulas"] + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
+_COPULAS = frozenset(COPULAS)
+_VERBAL = frozenset(COPULAS + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"]) | {"also", "then"}
 
 
 def without_postmodifier(text: str, span: Span) -> Span:
@@ -120,7 +120,7 @@ def _without_trailing_verb(piece: str, start: int, end: int) -> int:
     while (last := _LAST_WORD.search(piece, start, end)) is not None:
         before = piece[start : last.start()].split()
         word = last.group("word")
-        if not before or all(w.lower() in _NO_HEAD_ALONE for w in before) or before[-1].endswith("ly"):
+        if not before or all(w.lower() in _NO_HEAD_ALONE for w in before) or is_ly_adverb(before[-1]):
             break
         if word not in _VERB_ADVERBS and not is_past_participle(word):
             break
@@ -214,7 +214,7 @@ def modifies_up_to(text: str, subject: Span, cue_start: int) -> bool:
     if gap and PIECE.fullmatch(gap) is None:
         return False  # "Smoke rose over the depot, raising fears": a clause of its own before the cue
     words = [word.lower().strip("()") for word in gap.split()]
-    while words and ((words[-1] in _VERBAL and words[-1] not in _COPULAS) or words[-1].endswith("ly")):
+    while words and ((words[-1] in _VERBAL and words[-1] not in _COPULAS) or is_ly_adverb(words[-1])):
         words.pop()
     if not words:
         return True
@@ -262,7 +262,7 @@ def opens_predicate(words: list[str]) -> bool:
     """Whether a clause piece opens with its verb, after -ly adverbs: a past form or a verb in the present tense
     ("issued a statement", "recently toned down", "agrees"); not an apposition ("a former aide", "facing a race")."""
     rest = list(words)
-    while rest and rest[0].islower() and rest[0].endswith("ly"):
+    while rest and is_ly_adverb(rest[0]):
         rest.pop(0)
     if not rest or not rest[0].islower():
         return False

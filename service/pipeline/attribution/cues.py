@@ -18,8 +18,8 @@ from .clauses import is_adjunct
 from .references import names_a_teller
 from .spans import plausible, source_after, source_before, trim
 from .words import (
-    ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, FINITE_AUXILIARIES, LY_ADVERB, RIGHT_NP, VERB_INITIALS,
-    WORD_OR_JOINER, inverted_opening, verb_classes, word_initial_matches,
+    ADJUNCT, BY_AFTER, CLAUSE_WORDS, CUE_VERB_TRIE, CUE_VERBS, FINITE_AUXILIARIES, RIGHT_NP, VERB_INITIALS,
+    WORD_OR_JOINER, inverted_opening, is_ly_adverb, verb_classes, word_initial_matches,
 )
 
 _CUE_INITIALS = "".join(sorted({*VERB_INITIALS, "A", "C"}))
@@ -63,7 +63,6 @@ _CANDIDATE_CLASSES = frozenset(CLAUSE_WORDS["candidate_verb_classes"])
 _TELLER_CLASSES = frozenset(CLAUSE_WORDS["teller_verb_classes"])
 _WORD_BEFORE = re.compile(r"[A-Za-z][\w'’-]*")
 _VERB_ADVERBS = frozenset(CLAUSE_WORDS["verb_adverbs"])
-_LY_ADVERB = re.compile(LY_ADVERB)
 _PEOPLE_NOUNS = WORDNET_PERSON | WORDNET_GROUP
 """Nouns of a person or group ("hydrologist", "panel"): a teller before a verb of cognition."""
 _THAT_CLAUSE = re.compile(r"\s+that\s+[\w'’-]+\s+[\w'’-]")
@@ -208,7 +207,7 @@ def _after_a_teller(text: str, claim: Claim, start: int) -> bool:
     """Whether the word before ``start`` in the claim, past an adverb, names a teller: a capitalised word, a pronoun,
     or a noun of a person or group ("theorizes" after "Kilgore", "he", "One hydrologist"; not "the many reasons")."""
     words = _WORD_BEFORE.findall(text, claim.start, start)
-    while words and (words[-1] in _VERB_ADVERBS or _LY_ADVERB.fullmatch(words[-1])):
+    while words and (words[-1] in _VERB_ADVERBS or is_ly_adverb(words[-1])):
         words.pop()
     if not words:
         return False

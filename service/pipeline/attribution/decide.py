@@ -18,7 +18,7 @@ from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import QUOTATION_CLOSERS, Candidate, Cues, of_candidate_class, opens_inverted, tags_a_quotation
 from .references import names_a_teller
 from .spans import after_cue_phrase, owned_phrase, plausible, quoted_account_before, source_after, tighten
-from .words import AUX, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, word_initial_matches
+from .words import AUX, BE, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, is_ly_adverb, word_initial_matches
 
 _FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
 _HEDGE_ADVERBS = frozenset(read_entries("source_hedge_adverbs.txt"))
@@ -48,7 +48,6 @@ _MARK_BEFORE = re.compile(r"[,—–]\s*$")
 _COMMA_AFTER = re.compile(r"\s*,")
 _OF_COMPLEMENT_BEFORE = re.compile(r"\s+of\s+(?:(?:more|fewer|less)\s+than\s+|(?:about|nearly|almost|over|some)\s+)?$")
 """An "of" before a model's tail of the rule's phrase: the tail is its complement ("The poll of more than 14,300 people")."""
-_LY = re.compile(LY_ADVERB)
 _GAP_THEN_WORD = re.compile(rf"{_AUX_GAP.pattern}(?P<verb>(?-i:[a-z]{{3,}}+))(?![\w'’-])", re.IGNORECASE)
 """Auxiliaries and adverbs, then a lower-case word: the verb an adverb model cue stands before."""
 MAX_CANDIDATES = 3
@@ -77,7 +76,7 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
         return "name_part"
     if words[-1] in _NO_CONTENT["refusals"]:
         return "refusal"
-    if words[-1] in _NO_CONTENT["expectations"] and (words[0] in _NO_CONTENT["passive_be"] or previous in _NO_CONTENT["passive_be"]):
+    if words[-1] in _NO_CONTENT["expectations"] and (words[0] in BE or previous in BE):
         return "forecast_without_source"
     if len(words) > 1 and words[-1] in _NO_CONTENT["particles"]:
         return "phrasal_action"
@@ -256,7 +255,7 @@ def _cue_words(cue: str) -> str:
     words = _lowered_cue_words(cue)
     if all(word in _HEDGE_ADVERBS for word in words):
         return "hedge"
-    if len(words) == 1 and _LY.fullmatch(words[0]) is not None:
+    if len(words) == 1 and is_ly_adverb(words[0]):
         return "adverb"
     return "function" if all(word in _FUNCTION_WORDS for word in words) else "other"
 

@@ -161,15 +161,21 @@ def earlier_mention(claims: Sequence[Claim], index: int, later: Attribution) -> 
         for match in reversed(list(surname.finditer(earlier.text))):
             name = _NAME_ENDING.search(earlier.text, 0, match.end())
             start = name.start() if name is not None and name.end() == match.end() else match.start()
-            while (opener := _CAPITALISED_WORD.match(earlier.text, start, match.start())) is not None and (
-                    opener.group(1).lower() in CLAUSE_OPENERS):
-                start = opener.end()  # "But Devine said ...": the name, not the word that opens the sentence
+            start = past_openers(earlier.text, start, match.start())  # "But Devine said ...": the name
             found = Span(start, match.end(), earlier.text[start : match.end()])
             found = name_in(earlier.text, found) or found
             reading = classify_source(earlier.text, found)
             if reading.source_type == "person" and reading.named:
                 return Span(earlier.start + found.start, earlier.start + found.end, found.text)
     return None
+
+
+def past_openers(text: str, start: int, end: int) -> int:
+    """Where a name in ``text[start:end]`` starts past the capitalised ``CLAUSE_OPENERS`` before it ("But Devine",
+    "As Eloise Reed"): their capital is the sentence's, not the name's."""
+    while (opener := _CAPITALISED_WORD.match(text, start, end)) is not None and opener.group(1).lower() in CLAUSE_OPENERS:
+        start = opener.end()
+    return start
 
 
 def _same_words_before(claims: Sequence[Claim], index: int, words: str) -> Span | None:

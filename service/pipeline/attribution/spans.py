@@ -11,11 +11,12 @@ from functools import lru_cache
 from ..resources import read_entries, read_toml
 from ..records import SourceFound, Span
 from ..source_lexicons import (
-    DETERMINERS, MEDIA_NAME, NAME_PARTICLES, PARTY_MEMBERS, POSSESSIVE_DETERMINERS, PRONOUNS, REPORT_HEAD, joined_particle,
+    DETERMINERS, MEDIA_NAME, NAME_PARTICLES, ORGANIZATION_HEAD, ORGANIZATION_NAME, PARTY_MEMBERS, PLACE,
+    POSSESSIVE_DETERMINERS, PRONOUNS, REPORT_HEAD, WORDNET_GROUP, WORDNET_NOUNS, joined_particle,
 )
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
-from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, CUE_VERB, LY_ADVERB, RIGHT_NP, inverted_opening
+from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, COPULAS, CUE_VERB, LY_ADVERB, RIGHT_NP, inverted_opening
 
 LEFT_WINDOW = 300
 """How far before a cue to look for its source (covers a long apposition)."""
@@ -70,7 +71,7 @@ _NO_TELLER = re.compile(
 # ends it (``_ENDS_THE_OWNED``) or a cue verb.
 _OWNED_WORD = re.compile(r"\s+(?P<word>[a-z][\w-]*)(?![\w'’-])")
 _ENDS_THE_OWNED = re.compile(
-    rf"{AUX}|{'|'.join(CLAUSE_WORDS['copulas'] + CLAUSE_WORDS['modals'] + CLAUSE_WORDS['no_teller'])}"
+    rf"{AUX}|{'|'.join(COPULAS + CLAUSE_WORDS['modals'] + CLAUSE_WORDS['no_teller'])}"
     rf"|{'|'.join(_PHRASE_WORDS['adjunct_prepositions'])}"
 )
 _VERB_LIKE = re.compile(rf"{LY_ADVERB}|\w+ed")
@@ -86,7 +87,7 @@ _LEADING_ADJUNCT = re.compile(
 )
 _APPOSITIVE_START = re.compile(r"\s*(?:the|a|an|who|which|whose|former|[a-z])", re.DOTALL)
 # Words that make a would-be source a clause: copulas and modals.
-_CLAUSE_WORD = re.compile(rf"\b(?:{'|'.join(CLAUSE_WORDS['copulas'] + CLAUSE_WORDS['modals'])})\b", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(rf"\b(?:{'|'.join(COPULAS + CLAUSE_WORDS['modals'])})\b", re.IGNORECASE)
 # "Ukrainian, South Korean and Western intelligence agencies": names listed before a source.
 _LISTED_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?,\s+)+$")
 _NAME_APPOSITION = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),\s+(?:the|a|an|who|which|whose|former|[a-z])")
@@ -223,14 +224,27 @@ def names_one_unnamed_person(text: str, span: Span | None) -> bool:
 def is_personal_name(text: str, span: Span, *, surname: bool = False) -> bool:
     """Whether a phrase is a person's name of two words or more (with a title before it, "Sen. John McCain"), or
     of one with ``surname`` (a party tag after it), not a role in capitals ("Hope City Associate Director",
-    "Arizona Republican"), a party tag ("R-Ariz.") or a phrase ("In Grand Rapids")."""
+    "Arizona Republican"), a party tag ("R-Ariz."), a phrase ("In Grand Rapids") or an institution or a place
+    (``institution_or_place``: "Yale Law School"), which coreference also reads alone."""
     words = span.text.split()
     if len(words) < (1 if surname else 2) or _PARTY_SHORT.match(words[0]) or is_title_word(words[-1], last=True) or words[0].lower() in _NO_NAME_OPENING:
         return False
     if not all(word[:1].isupper() or word in NAME_PARTICLES for word in words) or words[-1][-2:] in ("'s", "’s"):
         return False  # "director of the Texas Politics Project", "Trayvon Martin's"
     reading = classify_source(text, span)
-    return reading.source_type == "person" and reading.named
+    return reading.source_type == "person" and reading.named and not institution_or_place(span.text)
+
+
+def institution_or_place(name: str) -> bool:
+    """Whether capitalised words name an institution or a place, never a person (nor what "he" or "she" stands for): an
+    organisation's head noun last ("Yale Law School"), a WordNet group noun after a common noun ("Nashua Community
+    College", though "Frank Church" is a man), or a listed place or organisation."""
+    words = name.lower().split()
+    return (
+        ORGANIZATION_HEAD.search(name) is not None
+        or (len(words) > 1 and words[-1] in WORDNET_GROUP and words[-2] in WORDNET_NOUNS)
+        or PLACE.fullmatch(name) is not None or ORGANIZATION_NAME.fullmatch(name) is not None
+    )
 
 
 def last_piece_start(text: str, start: int, end: int) -> int | None:

@@ -16,6 +16,13 @@ FINITE_AUXILIARIES = frozenset(
     (*read_toml("gate_words.toml")["finite_auxiliaries"], *CLAUSE_WORDS["modals"], *CLAUSE_WORDS["perfect_auxiliaries"])
 )
 """Finite auxiliaries, modals and forms of "have": a word that makes the words after a subject a finite clause."""
+BE = frozenset(CLAUSE_WORDS["be"])
+"""The forms of "be" ("am" too)."""
+COPULAS = [*(form for form in CLAUSE_WORDS["be"] if form != "am"), *CLAUSE_WORDS["do_and_having"]]
+"""The forms of "be" with "do" and "having": a would-be source with one in it is a clause (spans.py). Not "am", which
+no source holds ("I am") and which spans.py, matching case-insensitively, would find in a radio band ("KFYO-AM",
+"AM 970": held out, one false attribution more)."""
+_CONTRACTED_BE = tuple(CLAUSE_WORDS["contracted_be"])
 LEAD_IN_VERBS = frozenset([*CUE_VERBS, *CLAUSE_WORDS["lead_in_verbs"]])
 """Verbs by which a lead-in that ends with a colon gives the block after it to a source ("the engineer said:", "A
 CDC representative spoke to Reuters:")."""
@@ -33,6 +40,21 @@ CUE_VERB_TRIE = word_trie(CUE_VERBS)
 # A lower-case "-ly" word after a source is an adverb ("Gingrich cynically dismissed"),
 # but for a few nouns ("the family", "an ally").
 LY_ADVERB = rf"(?!(?:{'|'.join(read_entries('source_ly_nouns.txt'))})\b)[a-z]{{2,}}ly"
+_LY_ADVERB_WORD = re.compile(LY_ADVERB)
+
+
+def is_be(word: str, *, or_has: bool = False) -> bool:
+    """Whether a lower-case word is a form of "be" or holds one ("we're", "I'm"); with ``or_has`` "it's" too, whose
+    "'s" may be "has" ("he's said")."""
+    return word in BE or word.endswith(_CONTRACTED_BE + (("'s", "’s") if or_has else ()))
+
+
+def is_ly_adverb(word: str) -> bool:
+    """Whether a word is a lower-case "-ly" adverb ("cynically", "probably"): one reading for every stage, so that
+    "family" and "Kelly" are adverbs to none of them."""
+    return _LY_ADVERB_WORD.fullmatch(word) is not None
+
+
 CUE_VERB = re.compile(rf"(?<![\w'’-])(?=[{VERB_INITIALS}])(?:{CUE_VERB_TRIE})(?![\w'’-])")
 ADJUNCT_START = re.compile(rf"\s+(?:{ADJUNCT})", re.IGNORECASE)
 # A noun phrase after a cue: up to punctuation, past a dot inside a word ("U.S.") or

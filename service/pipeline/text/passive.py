@@ -6,6 +6,7 @@ import re
 from ..resources import read_toml
 
 _LEXICON = read_toml("passive_be.toml")
+_BE = [*read_toml("clause_words.toml")["be"], *_LEXICON["negated_be"]]
 
 
 def _alternation(words: list[str]) -> str:
@@ -14,9 +15,9 @@ def _alternation(words: list[str]) -> str:
 
 # The lookahead for the words' first letters lets the matcher pass over most positions of the window at once (half
 # the time of the search without it); it matches only where the words can.
-_BE_INITIALS = "".join(sorted({re.escape(word[0]) for word in _LEXICON["be"]}))
+_BE_INITIALS = "".join(sorted({re.escape(word[0]) for word in _BE}))
 _BE_BEFORE = re.compile(
-    rf"(?=[{_BE_INITIALS}])\b(?:{_alternation(_LEXICON['be'])})\s+(?:(?:{_alternation(_LEXICON['between'])}|\w+ly)\s+)?$",
+    rf"(?=[{_BE_INITIALS}])\b(?:{_alternation(_BE)})\s+(?:(?:{_alternation(_LEXICON['between'])}|\w+ly)\s+)?$",
     re.IGNORECASE)
 _WINDOW = int(_LEXICON["window"])
 
