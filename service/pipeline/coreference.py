@@ -228,12 +228,13 @@ class Surnames:
         self._read = 0
 
     def before(self, text: str, claims: Sequence[Claim], index: int) -> set[str]:
-        """The surnames of the people named in full in the claims before claim ``index``."""
+        """The surnames of the people named in full in the claims before claim ``index``: a name is read
+        (``is_personal_name``, the costly test) only when its last word is not yet known and is no title."""
         for claim in claims[self._read : index]:
-            self._known.update(
-                name.text.split()[-1] for name in full_names(claim)
-                if is_personal_name(text, name) and not _title_or_honorific(name.text.split()[-1])
-            )
+            for name in full_names(claim):
+                surname = name.text.split()[-1]
+                if surname not in self._known and not _title_or_honorific(surname) and is_personal_name(text, name):
+                    self._known.add(surname)
         self._read = max(self._read, index)
         return self._known
 
@@ -445,6 +446,7 @@ def _resumes_quoting(
         and bool(quotations.stretches(claims[index - 2].start, claims[index - 2].end))
         and not quotations.quoted_length(between.start, between.end) and _NAME.search(between.text) is None
         and ((word := _WORD.match(between.text)) is None or word.group() == origin.teller.text.split()[-1]
+             or quotations.text.find(word.group(), 0, between.start) < 0  # named nowhere before: no surname read
              or word.group() not in surnames.before(quotations.text, claims, between.index))
     )
 
