@@ -122,6 +122,11 @@ GOVERNS_NOTHING = [
      "Analysts expect the transit board to raise fares next week."),
     ("The mayor called on the state to send more snowplows.", "phrasal_action",
      "The mayor said the state should send more snowplows."),
+    # a question's clause after the particle is what the teller speaks about: content
+    ("Groberg spoke about the expectations of Bernie Sanders supporters.", "phrasal_action",
+     "Groberg spoke about what he perceives as the unrealistic expectations of Bernie Sanders supporters."),
+    ("Democratic lawmakers spoke about the bill at a town hall.", "phrasal_action",
+     "They spoke about how they believed future generations would frown on this bill."),
     ("It is only fair to say that the old bridge served the town well.", "infinitive",
      "The mayor went on to say that the old bridge served the town well."),
     ("Residents were trying to argue that the old bridge served the town well.", "infinitive",

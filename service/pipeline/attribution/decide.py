@@ -41,6 +41,8 @@ _COMMENT_AFTER = re.compile(
     r"(?:\w+\s+)?(?:requests?\s+for\s+)?comment\b",
     re.IGNORECASE,
 )
+# A wh-clause right after a phrasal cue ("spoke about how", "focuses on what"): ``wh_openers``.
+_WH_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(_NO_CONTENT['wh_openers']))})\b", re.IGNORECASE)
 # A verb coordinated with the clause's first one shares its subject: "Pence called it fake news and said ...".
 _COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
 _MARK_BEFORE = re.compile(r"[,—–]\s*$")
@@ -57,8 +59,8 @@ MAX_CANDIDATES = 3
 def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attribution) -> str | None:
     """Why the attribution's own cue governs no content (``resources/lexicons/no_content.toml``), or None: the
     asking for comment, a related-link headline run into the claim (page text), a word of a name, a refusal, a
-    forecast nobody makes, a phrasal verb of action, a saying only tried, judged or to come (an infinitive), a noun,
-    the writer's own voice.
+    forecast nobody makes, a phrasal verb of action (not one a wh-clause follows:
+    "spoke about how ..."), a saying only tried, judged or to come (an infinitive), a noun, the writer's own voice.
     Such a cue is refused whatever the gate says. The writer's voice is read outside the quotations of the Document's
     quotation model."""
     cue = attribution.cue
@@ -78,7 +80,7 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
         return "refusal"
     if words[-1] in _NO_CONTENT["expectations"] and (words[0] in BE or previous in BE):
         return "forecast_without_source"
-    if len(words) > 1 and words[-1] in _NO_CONTENT["particles"]:
+    if len(words) > 1 and words[-1] in _NO_CONTENT["particles"] and not _WH_AFTER.match(text, cue.end, claim.end):
         return "phrasal_action"
     if len(words) > 1 and words[0] == "to":
         before, words = [*before, "to"], words[1:]  # the cue "to say": its "to" marks the infinitive
