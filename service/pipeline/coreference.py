@@ -252,6 +252,14 @@ def _roles_of(name: str) -> set[str]:
 
 _FIGURE = re.compile(r"\d")
 """A figure: the further findings of a report that inherit its source are numbers."""
+_AMOUNT = re.compile(
+    rf"(?:{'|'.join(map(re.escape, PHRASE_WORDS['currency_marks']))})\s?\d"
+    rf"|\d[\d,.]*\s*(?:{'|'.join(map(re.escape, PHRASE_WORDS['percent_units'] + PHRASE_WORDS['magnitudes']))})(?![\w-])",
+    re.IGNORECASE,
+)
+"""A measured amount: the further findings of an agency or an outlet (``_REPORTERS``) that inherit its source; any
+number goes on a document's. Unnamed officials' or experts' amounts are the writer's as often."""
+_REPORTERS = frozenset({"organization", "media"})
 POLL_LOOKBACK = 8
 """How many claims back the poll a share of its respondents belongs to is looked for."""
 _POLL = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_nouns'])})(?![\w-])", re.IGNORECASE)
@@ -387,7 +395,9 @@ def continue_quotations(
             continue
         lead_in = ENDS_WITH_COLON.search(before.text) is not None
         reported = previous.cue is not None and claim.paragraph - before.paragraph <= 1
-        finding = previous.teller is not None and previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
+        finding = previous.teller is not None and claim.paragraph == before.paragraph and (
+            (previous.source_type == "document" and _FIGURE.search(claim.text))
+            or (previous.source_type in _REPORTERS and _AMOUNT.search(claim.text)))
         elaborates = claim.paragraph == before.paragraph and _ELABORATES.match(claim.text) is not None
         quoted_on = claim.paragraph == before.paragraph and previous.cue is not None and _mostly_quoted(
             quotations, claim) and bool(quotations.stretches(before.start, before.end))
