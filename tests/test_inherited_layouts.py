@@ -1195,3 +1195,22 @@ def test_an_institution_s_further_amount_in_its_paragraph_is_its_finding(text, s
 )
 def test_unnamed_officials_further_amounts_inherit_nothing(text):
     assert attributions(text)[-1] is None
+
+
+@pytest.mark.parametrize(
+    "text, closing_source",
+    [
+        # the speaker named for the first time where the quotation closes: the sentences before it have no source
+        ("\"A US climate retreat will no doubt leave a big hole on the international climate regime ... It will also "
+         "be a major geopolitical and reputational blow for the US,\" Li Shuo, climate analyst for Greenpeace China "
+         "told CNN.", "Li Shuo"),
+        ("“Notwithstanding some sort of major, major geophysical event, it would be almost certain that the [next] "
+         "decade will be warmer than the previous. It’s almost certain that we would break one annual record during "
+         "the process,” said Deke Arndt, climate monitoring chief for NOAA’s National Centers for Environmental "
+         "Information.", "Deke Arndt"),
+    ],
+)
+def test_a_quotation_whose_speaker_is_named_only_where_it_closes_has_no_source_before(text, closing_source):
+    found = attributions(text)
+    assert found[-1]["source"]["text"] == closing_source and not found[-1]["inherited"]
+    assert found[0]["inherited"] and found[0]["source"] is None and found[0]["source_type"] == "person", found
