@@ -1160,3 +1160,57 @@ def test_a_post_in_markup_is_its_accounts(post, account, sentences):
     own, *rest = found[1:1 + sentences]
     assert (own["source"]["text"], own["source_type"], own["named"], own["inherited"]) == (account, "social_media", True, False)
     assert all(a["inherited"] and a["source"]["text"] == account for a in rest)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # an agency's, an outlet's further amounts, in the writer's words, right after its cue in the paragraph
+        ("The SEIU, with almost 2 million members, is one of the largest political players in terms of political "
+         "donations, according to the Center for Responsive Politics. So far, SEIU’s PACs and committees have spent "
+         "$10 million on the 2016 election cycle opposing Republicans and supporting Democrats.",
+         "the Center for Responsive Politics"),
+        ("The White House says the president’s plan would cut spending by $1.22 trillion over 10 years, compared with "
+         "$1.2 trillion in cuts from the Republicans’ initial offer. Of that, $800 billion is cuts to programs, and $122 "
+         "billion comes from adopting a new measure of inflation that slows the growth of government benefits.",
+         "The White House"),
+        ("As the International Business Times noted, Clinton raised more than $1.1 million from the securities and "
+         "investment industry for her 2000 Senate campaign. Over her career as a senator and her 2008 presidential bid, "
+         "Clinton raised $12.7 million from the securities and investment industry and $2.4 million from commercial "
+         "banks.", "the International Business Times"),
+    ],
+)
+def test_an_institution_s_further_amount_in_its_paragraph_is_its_finding(text, source):
+    found = attributions(text)
+    assert found[-1] is not None and found[-1]["inherited"] and found[-1]["source"]["text"] == source, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # unnamed officials' further amounts are the writer's as often as theirs
+        "About $900 million so far is obligated for Hurricane Maria relief, according to a congressional aide. FEMA "
+        "will get an additional $7 billion Oct. 1 when the new fiscal year starts.",
+    ],
+)
+def test_unnamed_officials_further_amounts_inherit_nothing(text):
+    assert attributions(text)[-1] is None
+
+
+@pytest.mark.parametrize(
+    "text, closing_source",
+    [
+        # the speaker named for the first time where the quotation closes: the sentences before it have no source
+        ("\"A US climate retreat will no doubt leave a big hole on the international climate regime ... It will also "
+         "be a major geopolitical and reputational blow for the US,\" Li Shuo, climate analyst for Greenpeace China "
+         "told CNN.", "Li Shuo"),
+        ("“Notwithstanding some sort of major, major geophysical event, it would be almost certain that the [next] "
+         "decade will be warmer than the previous. It’s almost certain that we would break one annual record during "
+         "the process,” said Deke Arndt, climate monitoring chief for NOAA’s National Centers for Environmental "
+         "Information.", "Deke Arndt"),
+    ],
+)
+def test_a_quotation_whose_speaker_is_named_only_where_it_closes_has_no_source_before(text, closing_source):
+    found = attributions(text)
+    assert found[-1]["source"]["text"] == closing_source and not found[-1]["inherited"]
+    assert found[0]["inherited"] and found[0]["source"] is None and found[0]["source_type"] == "person", found

@@ -253,6 +253,14 @@ def _roles_of(name: str) -> set[str]:
 
 _FIGURE = re.compile(r"\d")
 """A figure: the further findings of a report that inherit its source are numbers."""
+_AMOUNT = re.compile(
+    rf"(?:{'|'.join(map(re.escape, PHRASE_WORDS['currency_marks']))})\s?\d"
+    rf"|\d[\d,.]*\s*(?:{'|'.join(map(re.escape, PHRASE_WORDS['percent_units'] + PHRASE_WORDS['magnitudes']))})(?![\w-])",
+    re.IGNORECASE,
+)
+"""A measured amount: the further findings of an agency or an outlet (``_REPORTERS``) that inherit its source; any
+number goes on a document's. Unnamed officials' or experts' amounts are the writer's as often."""
+_REPORTERS = frozenset({"organization", "media"})
 POLL_LOOKBACK = 8
 """How many claims back the poll a share of its respondents belongs to is looked for."""
 _POLL = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_nouns'])})(?![\w-])", re.IGNORECASE)
@@ -388,7 +396,9 @@ def continue_quotations(
             continue
         lead_in = ENDS_WITH_COLON.search(before.text) is not None
         reported = previous.cue is not None and claim.paragraph - before.paragraph <= 1
-        finding = previous.teller is not None and previous.source_type == "document" and claim.paragraph == before.paragraph and _FIGURE.search(claim.text)
+        finding = previous.teller is not None and claim.paragraph == before.paragraph and (
+            (previous.source_type == "document" and _FIGURE.search(claim.text))
+            or (previous.source_type in _REPORTERS and _AMOUNT.search(claim.text)))
         elaborates = claim.paragraph == before.paragraph and _ELABORATES.match(claim.text) is not None
         quoted_on = claim.paragraph == before.paragraph and previous.cue is not None and _mostly_quoted(
             quotations, claim) and bool(quotations.stretches(before.start, before.end))
@@ -754,11 +764,15 @@ def nearer_mentions(
     for, before the pronoun; an inherited source carried over from its origin, before the claim): that nearest
     mention, which the hand labels take ("Paul Waldman argues ..." then "It's just so exhausting for poor Waldman. He
     writes: ...": "He" is that "Waldman"). A name inside a quotation is the speaker's words, no mention of the
-    writer's; a possessive, a name after a determiner or before a further capitalised word names no one there."""
+    writer's; a possessive, a name after a determiner or before a further capitalised word names no one there. An
+    inherited source named only after its claim is none (``_named_only_after``)."""
     result = list(attributions)
     starts = [claim.start for claim in claims]
     for claim, attribution in zip(claims, attributions, strict=True):
         if attribution is None or attribution.source is None or not (attribution.inherited or attribution.refers_to):
+            continue
+        if attribution.inherited and attribution.teller.start >= claim.end and attribution.steps[0].rule not in _SIGNED:
+            result[claim.index] = _named_only_after(attribution)
             continue
         mention = attribution.refers_to or attribution.source
         limit = attribution.source.start if attribution.refers_to is not None else claim.start
@@ -772,6 +786,18 @@ def nearer_mentions(
         result[claim.index] = (replace(attribution, refers_to=nearer, steps=steps) if attribution.refers_to is not None
                                else replace(attribution, source=nearer, steps=steps))
     return tuple(result)
+
+
+_SIGNED = frozenset({"post_sentence"})
+"""A post's sentences, which its signature after them names (data/realworld/README.md, "Embedded tweets")."""
+
+
+def _named_only_after(attribution: Attribution) -> Attribution:
+    """An inherited attribution whose speaker is named only after the claim, no mention before it (“...,” said Jane
+    Roe, then named for the first time): no source, its type and ``named`` kept (data/realworld/README.md, "Quote
+    first, speaker named after")."""
+    steps = (*attribution.steps, Step("named_only_after", attribution.teller.text))
+    return replace(attribution, source=None, refers_to=None, steps=steps)
 
 
 def _last_mention(quotations: Quotations, claims: Sequence[Claim], name: str, start: int, end: int) -> Span | None:

@@ -280,6 +280,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "inherited": _inherited,
     "named_earlier": lambda source, name: f"{source!r} is {name!r}, named in an earlier sentence",
     "nearer_mention": lambda source, name: f"{source!r} is named again as {name!r}, nearer this sentence",
+    "named_only_after": lambda name: f"{name!r} is named only after this sentence: no source before it",
     "named_before_pronoun": lambda source, name: f"{source!r} is {name!r}, named before it in its own sentence",
     "one_person": lambda source: f"{source!r} names no one found before it, but one person all the same",
     "goes_on_quoting": lambda source, claim: (
