@@ -26,6 +26,8 @@ _END = r"(?=\s*(?:[.,;]|$)|\s+(?:with|when|as|at|in|on|after|before|while|during
 _SUBJECT_FIRST = re.compile(rf"{_CLOSED}{_SUBJECT}\s+{_VERB}{_END}")
 _VERB_FIRST = re.compile(rf"{_CLOSED}{_VERB}\s+(?P<subject>{_NAME}|the\s+[a-z]+)(?=\s*(?:[.,;]|$)|\s+(?:of|from)\s)")
 _OPENING_MARK = re.compile(r"[“\"‘]|''")
+_A_CLOSE = re.compile(_CLOSED)
+"""Both tag patterns open with ``_CLOSED``: a claim with no such close is not searched by either."""
 
 
 def quotation_tags(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
@@ -42,6 +44,8 @@ def quotation_tags(text: str, claims: Sequence[Claim], attributions: Sequence[At
 def _tagged(text: str, claim: Claim) -> Attribution | None:
     """The attribution of the last tag in ``claim`` whose verb is a verb and whose subject names a source; None when
     there is none."""
+    if _A_CLOSE.search(claim.text) is None:
+        return None
     for pattern in (_SUBJECT_FIRST, _VERB_FIRST):
         for match in reversed(list(pattern.finditer(claim.text))):
             verb = match.group("verb").split()

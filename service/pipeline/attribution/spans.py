@@ -235,10 +235,12 @@ def is_personal_name(text: str, span: Span, *, surname: bool = False) -> bool:
     return reading.source_type == "person" and reading.named and not institution_or_place(span.text)
 
 
+@lru_cache(maxsize=8192)
 def institution_or_place(name: str) -> bool:
     """Whether capitalised words name an institution or a place, never a person (nor what "he" or "she" stands for): an
     organisation's head noun last ("Yale Law School"), a WordNet group noun after a common noun ("Nashua Community
-    College", though "Frank Church" is a man), or a listed place or organisation."""
+    College", though "Frank Church" is a man), or a listed place or organisation. Cached: an article names its
+    people again and again, and each name costs three lexicon searches."""
     words = name.lower().split()
     return (
         ORGANIZATION_HEAD.search(name) is not None
