@@ -26,12 +26,10 @@ from .attribution.words import ADJUNCT, CLAUSE_WORDS
 from .claims import SPEAKER_LABEL, post_signature
 from .document import Document, Line, Quotations
 from .resources import read_toml
-from .source_lexicons import (
-    HONORIFICS, PHRASE_WORDS, SHARE_AS_SOURCE, SHARE_OF_PEOPLE,
-)
+from .source_lexicons import HONORIFICS, PHRASE_WORDS, SHARE_AS_SOURCE, SHARE_OF_PEOPLE
 from .source_phrase import is_title_word
 from .sources import SourceReading, classify_source
-from .records import Attribution, Claim, Span, Step, replace
+from .records import Attribution, Claim, Span, Step, StepRule, replace
 
 LOOKBACK_CLAIMS = 5
 """How many claims back the name "he" or "she" stands for is looked for (same reach as a reader's); a title is looked
@@ -642,17 +640,21 @@ def marked_up_posts(text: str, claims: Sequence[Claim], attributions: Sequence[A
             line_end = text.find("\n", tag.end())
             post_end = min(closing.start() if closing else len(text), line_end if line_end >= 0 else len(text))
             cue_start = tag.start("tag") if tag.end("attribute") - tag.start("tag") <= _CUE_MAX else tag.start("attribute")
-            source = Span(tag.start("source"), tag.end("source"), tag.group("source"))
-            own = Attribution(
-                source=source, source_type="social_media", named=True,
-                cue=Span(cue_start, tag.end("attribute"), text[cue_start:tag.end("attribute")]), inherited=False, via=(),
-                described=False, direct_quote=True, steps=(Step("post_markup", source.text),),
-            )
+            own = _posted_by(Span(tag.start("source"), tag.end("source"), tag.group("source")),
+                             Span(cue_start, tag.end("attribute"), text[cue_start:tag.end("attribute")]), "post_markup")
         elif claim.start >= post_end:
             own = None
         if own is not None and ((found := result[claim.index]) is None or not found.named):
             result[claim.index] = own if tag is not None else carry(own, (Step("post_sentence", own.source.text),))
     return tuple(result)
+
+
+def _posted_by(source: Span, cue: Span, rule: StepRule) -> Attribution:
+    """A post's attribution to its account, on record (social_media, named), as its signature or its markup gives it."""
+    return Attribution(
+        source=source, source_type="social_media", named=True, cue=cue, inherited=False, via=(), described=False,
+        direct_quote=True, steps=(Step(rule, source.text),),
+    )
 
 
 def embedded_posts(
@@ -669,10 +671,7 @@ def embedded_posts(
             continue
         source = Span(match.start("source"), match.end("source"), match.group("source"))
         cue = Span(match.start("cue"), match.end("cue"), match.group("cue"))
-        own = Attribution(
-            source=source, source_type="social_media", named=True, cue=cue, inherited=False, via=(), described=False,
-            direct_quote=True, steps=(Step("post_signature", source.text),),
-        )
+        own = _posted_by(source, cue, "post_signature")
         post = [claim for claim in claims[first:index] if claim.end <= cue.start]
         signed = [claim for claim in claims[first:index] if claim.end > cue.start]
         for claim in signed:

@@ -86,7 +86,7 @@ def blocks_after_lead_ins(
                 continue
             # before a quotation, a verb that gives it out leads it in too ("issued the following statement:")
             verbs = QUOTATION_LEAD_IN_VERBS if quotation else LEAD_IN_VERBS
-            found = lead_in(text, claim, not quoted_only, None, verbs)
+            found = lead_in(text, claim, colon=not quoted_only, verbs=verbs)
             if found is not None:
                 lead, reading = claim.index, found
     return tuple(result)

@@ -21,7 +21,9 @@ _CLOSED = r"(?:[,!—–]|--)\s*(?:[”\"’]|'')\s+"
 is no claim."""
 _NAME = r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*"
 _SUBJECT = rf"(?P<subject>{_NAME}|(?:the|another|an?)\s+[a-z]+|[a-z]+)"
-_VERB = r"(?P<verb>(?:(?:had|has)\s+)?[a-z]+(?:\s+(?:back|on|in|up|out))?)"
+_TAG_PARTICLES = ("back", "on", "in", "up", "out")
+"""The particles a tag's verb may take ("shot back"): the verb is the word before one."""
+_VERB = rf"(?P<verb>(?:(?:had|has)\s+)?[a-z]+(?:\s+(?:{'|'.join(_TAG_PARTICLES)}))?)"
 _END = r"(?=\s*(?:[.,;]|$)|\s+(?:with|when|as|at|in|on|after|before|while|during|to)\s)"
 _SUBJECT_FIRST = re.compile(rf"{_CLOSED}{_SUBJECT}\s+{_VERB}{_END}")
 _VERB_FIRST = re.compile(rf"{_CLOSED}{_VERB}\s+(?P<subject>{_NAME}|the\s+[a-z]+)(?=\s*(?:[.,;]|$)|\s+(?:of|from)\s)")
@@ -49,7 +51,7 @@ def _tagged(text: str, claim: Claim) -> Attribution | None:
     for pattern in (_SUBJECT_FIRST, _VERB_FIRST):
         for match in reversed(list(pattern.finditer(claim.text))):
             verb = match.group("verb").split()
-            if not _is_verb(verb[-2] if verb[-1] in ("back", "on", "in", "up", "out") and len(verb) > 1 else verb[-1]):
+            if not _is_verb(verb[-2] if verb[-1] in _TAG_PARTICLES and len(verb) > 1 else verb[-1]):
                 continue
             start = claim.start + match.start("subject")
             source = Span(start, start + len(match.group("subject")), match.group("subject"))
