@@ -1214,3 +1214,28 @@ def test_a_quotation_whose_speaker_is_named_only_where_it_closes_has_no_source_b
     found = attributions(text)
     assert found[-1]["source"]["text"] == closing_source and not found[-1]["inherited"]
     assert found[0]["inherited"] and found[0]["source"] is None and found[0]["source_type"] == "person", found
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # the speaker's own cue just before the quotation tells them by a role the article resolved to the name at
+        # the close: the role is the nearest mention
+        ("Sen. Harry Reid said the party would win the seat.\n\n"
+         "\"I don't think it matters,\" the minority leader said flatly.\n\n"
+         "\"You have one who has been plotting to be president for months. That is Trump,\" Reid said.",
+         "the minority leader"),
+        ("Following the release of a new video, Trump called upon Mayor Bill de Blasio to restart surveillance of "
+         "mosques.\n\n\"There's hatred like nobody has ever seen,\" the Republican presidential candidate said.\n\n"
+         "\"I think we ought to start it up again. And use your head,\" he went on.",
+         "the Republican presidential candidate"),
+        # the speaker's own cue names them, and a quotation in that sentence names them again: the source, not the
+        # quoted name
+        ("Trump called the judge a \"hater of Donald Trump\" who had \"railroaded\" him in the case.\n\n"
+         "\"I think Judge Curiel should be ashamed of himself. He is a disgrace,\" Trump said.", "Trump"),
+    ],
+)
+def test_a_quotation_named_where_it_closes_takes_the_speaker_s_own_cue_before_it(text, source):
+    found = attributions(text)
+    opening = next(a for a in found if a is not None and a["inherited"])
+    assert opening["source"]["text"] == source and opening["source"]["start"] < text.rindex("\n"), found
