@@ -1239,3 +1239,20 @@ def test_a_quotation_named_where_it_closes_takes_the_speaker_s_own_cue_before_it
     found = attributions(text)
     opening = next(a for a in found if a is not None and a["inherited"])
     assert opening["source"]["text"] == source and opening["source"]["start"] < text.rindex("\n"), found
+
+
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        # a document named where its quotation closes by a bare definite noun: the same noun mentioned before
+        ("The Cruz campaign sent supporters a fundraising email on Friday.\n\n"
+         "\"Friend, let me be blunt. I can beat Hillary Clinton,\" the email read.", "email"),
+        ("The association condemned the resolution in an emailed statement on Wednesday.\n\n"
+         "\"This is a reckless assault on a law-abiding organization. It will not stand,\" the statement said.",
+         "statement"),
+    ],
+)
+def test_a_quotation_a_definite_noun_closes_takes_the_noun_s_earlier_mention(text, noun):
+    opening = attributions(text)[1]
+    assert opening["inherited"] and opening["source"]["text"] == noun, opening
+    assert opening["source"]["start"] < text.index("\n"), opening

@@ -25,6 +25,8 @@ _NAMED_ONCE = frozenset({"organization", "media", "social_media", "document"})
 """Source types whose earlier mention is the same words (a person's is the surname)."""
 LOOKBACK_SAME_WORDS = 40
 """How many claims before a quotation the same words of an institution's name are looked for."""
+_DEFINITE_NOUN = re.compile(r"[Tt]he\s+([a-z][\w'’-]*)")
+"""A bare definite noun ("the email", "the statement"): it refers back to a mention of the same noun."""
 _HANDLE = re.compile(r"\s*\(@\w+\)$")
 DIRECT_QUOTE_SHARE = 0.6
 """Share of the attributed content (outside the source and cue) that must be quoted."""
@@ -150,8 +152,9 @@ def earlier_mention(
     “hater of Donald Trump”": "Trump", not the quoted name); failing that, the name a pronoun at the close stands for
     ("she said", ``refers_to``) when it stands before the quotation, or for a named person the surname's last
     mention a few claims before ("Cory Booker" a paragraph earlier); for an organisation, outlet, account or
-    document, the same words anywhere before ("Portland police", "Jane Roe (@janeroe)" signing an earlier post). None
-    when there is none."""
+    document, the same words anywhere before ("Portland police", "Jane Roe (@janeroe)" signing an earlier post), or
+    for a bare definite noun its noun ("the email read": the "email" of "a fundraising email"). None when there is
+    none."""
     teller = later.teller
     if teller is None:
         return None
@@ -164,7 +167,10 @@ def earlier_mention(
                 return said
         return later.refers_to
     if later.source_type in _NAMED_ONCE and later.source is not None:
-        return _same_words_before(claims, index, later.source.text)
+        words = later.source.text
+        noun = _DEFINITE_NOUN.fullmatch(words)
+        return _same_words_before(claims, index, words) or (
+            _same_words_before(claims, index, noun.group(1)) if noun is not None else None)
     if later.source_type != "person" or not later.named:
         return None
     for earlier in reversed(claims[max(0, index - LOOKBACK_MENTION) : index]):
