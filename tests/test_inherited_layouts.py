@@ -1256,3 +1256,15 @@ def test_a_quotation_a_definite_noun_closes_takes_the_noun_s_earlier_mention(tex
     opening = attributions(text)[1]
     assert opening["inherited"] and opening["source"]["text"] == noun, opening
     assert opening["source"]["start"] < text.index("\n"), opening
+
+
+def test_a_long_quotation_is_the_speaker_s_its_close_names_not_the_one_quoted_before():
+    # a string of short sentences (a rally's, an interview's) runs past four claims before the close names its
+    # speaker, first named there: no source before it, and not the person quoted in the paragraph before
+    found = attributions("\"The talks went well,\" said Ana Ruiz, the county manager.\n\n\"We lost the bakery. We lost "
+                         "the gym. We lost the library. We lost the pool. We lost the park. We will rebuild all of "
+                         "it,\" said Mayor Tom Reyes.")
+    quotation, close = found[1:-1], found[-1]
+    assert len(quotation) == 5 and close["source"]["text"] == "Tom Reyes", found
+    assert all(a["inherited"] and a["source"] is None and (a["source_type"], a["named"]) == ("person", True)
+               for a in quotation), quotation

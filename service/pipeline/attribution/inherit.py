@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..document import Quotations
 from ..records import Attribution, Claim, Inheritance, Span, Step, record, replace
 from ..sources import classify_source
-from .references import GENDERED_PRONOUNS, LOOKBACK_CLAIMS
+from .references import GENDERED_PRONOUNS
 from .spans import ADJUNCT_WORDS, OPENING_WORDS, name_in
 from .words import CLAUSE_WORDS
 
@@ -87,13 +87,14 @@ def inherit_forward(
     quotations: Quotations, claims: Sequence[Claim], results: list[Attribution | None]
 ) -> tuple[Attribution | None, ...]:
     """A claim that opens a quotation left open takes the attribution of the claim that
-    closes it ("“A. B,” she said."), looking ahead at most ``LOOKBACK_CLAIMS`` claims; when no
+    closes it ("“A. B,” she said."), however many sentences of its paragraph the quotation runs over (a rally's
+    string of short ones: "Lie after lie after lie. To prove intent. ..."); when no
     later claim attributes it, that of the claim before it if that one quotes someone, and so do the claims of its
     paragraph that go on inside that quotation (``inherit_backward`` read them before it had one)."""
     for index, claim in enumerate(claims):
         if results[index] is not None or claim.opens_inside_quote or not quotations.leaves_open(claim.start, claim.end):
             continue
-        for later in claims[index + 1 : index + 1 + LOOKBACK_CLAIMS]:
+        for later in claims[index + 1 :]:
             if later.paragraph != claim.paragraph or not later.opens_inside_quote:
                 break
             attribution = results[later.index]
