@@ -1214,3 +1214,57 @@ def test_a_quotation_whose_speaker_is_named_only_where_it_closes_has_no_source_b
     found = attributions(text)
     assert found[-1]["source"]["text"] == closing_source and not found[-1]["inherited"]
     assert found[0]["inherited"] and found[0]["source"] is None and found[0]["source_type"] == "person", found
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # the speaker's own cue just before the quotation tells them by a role the article resolved to the name at
+        # the close: the role is the nearest mention
+        ("Sen. Harry Reid said the party would win the seat.\n\n"
+         "\"I don't think it matters,\" the minority leader said flatly.\n\n"
+         "\"You have one who has been plotting to be president for months. That is Trump,\" Reid said.",
+         "the minority leader"),
+        ("Following the release of a new video, Trump called upon Mayor Bill de Blasio to restart surveillance of "
+         "mosques.\n\n\"There's hatred like nobody has ever seen,\" the Republican presidential candidate said.\n\n"
+         "\"I think we ought to start it up again. And use your head,\" he went on.",
+         "the Republican presidential candidate"),
+        # the speaker's own cue names them, and a quotation in that sentence names them again: the source, not the
+        # quoted name
+        ("Trump called the judge a \"hater of Donald Trump\" who had \"railroaded\" him in the case.\n\n"
+         "\"I think Judge Curiel should be ashamed of himself. He is a disgrace,\" Trump said.", "Trump"),
+    ],
+)
+def test_a_quotation_named_where_it_closes_takes_the_speaker_s_own_cue_before_it(text, source):
+    found = attributions(text)
+    opening = next(a for a in found if a is not None and a["inherited"])
+    assert opening["source"]["text"] == source and opening["source"]["start"] < text.rindex("\n"), found
+
+
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        # a document named where its quotation closes by a bare definite noun: the same noun mentioned before
+        ("The Cruz campaign sent supporters a fundraising email on Friday.\n\n"
+         "\"Friend, let me be blunt. I can beat Hillary Clinton,\" the email read.", "email"),
+        ("The association condemned the resolution in an emailed statement on Wednesday.\n\n"
+         "\"This is a reckless assault on a law-abiding organization. It will not stand,\" the statement said.",
+         "statement"),
+    ],
+)
+def test_a_quotation_a_definite_noun_closes_takes_the_noun_s_earlier_mention(text, noun):
+    opening = attributions(text)[1]
+    assert opening["inherited"] and opening["source"]["text"] == noun, opening
+    assert opening["source"]["start"] < text.index("\n"), opening
+
+
+def test_a_long_quotation_is_the_speaker_s_its_close_names_not_the_one_quoted_before():
+    # a string of short sentences (a rally's, an interview's) runs past four claims before the close names its
+    # speaker, first named there: no source before it, and not the person quoted in the paragraph before
+    found = attributions("\"The talks went well,\" said Ana Ruiz, the county manager.\n\n\"We lost the bakery. We lost "
+                         "the gym. We lost the library. We lost the pool. We lost the park. We will rebuild all of "
+                         "it,\" said Mayor Tom Reyes.")
+    quotation, close = found[1:-1], found[-1]
+    assert len(quotation) == 5 and close["source"]["text"] == "Tom Reyes", found
+    assert all(a["inherited"] and a["source"] is None and (a["source_type"], a["named"]) == ("person", True)
+               for a in quotation), quotation

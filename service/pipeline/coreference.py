@@ -354,7 +354,7 @@ def continue_quotations(
         if after.paragraph == claim.paragraph and after.opens_inside_quote and (
             claim.opens_inside_quote or quotations.leaves_open(claim.start, claim.end)
         ):
-            earlier = earlier_mention(claims, index, later) if not later.inherited else None
+            earlier = earlier_mention(claims, result, index, later) if not later.inherited else None
             result[index] = _goes_on(later, index + 1, earlier)
     # the paragraph read as a block quote (-1: none), the last item of a bulleted list it opens, the claim whose
     # lead-in opens it, and its first claim
@@ -678,7 +678,7 @@ def embedded_posts(
             result[claim.index] = own
         # the account named before the post (an earlier post's signature) is the source its sentences carry, as
         # for a quotation whose speaker is named where it closes
-        mention = earlier_mention(claims, post[0].index, own) if post else None
+        mention = earlier_mention(claims, result, post[0].index, own) if post else None
         for earlier in reversed(post):
             if (found := result[earlier.index]) is not None and found.named:
                 break  # a named speaker quoted inside the post keeps the words; "They repeat ..." is the account's

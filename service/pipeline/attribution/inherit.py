@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..document import Quotations
 from ..records import Attribution, Claim, Inheritance, Span, Step, record, replace
 from ..sources import classify_source
-from .references import LOOKBACK_CLAIMS
+from .references import GENDERED_PRONOUNS
 from .spans import ADJUNCT_WORDS, OPENING_WORDS, name_in
 from .words import CLAUSE_WORDS
 
@@ -25,6 +25,8 @@ _NAMED_ONCE = frozenset({"organization", "media", "social_media", "document"})
 """Source types whose earlier mention is the same words (a person's is the surname)."""
 LOOKBACK_SAME_WORDS = 40
 """How many claims before a quotation the same words of an institution's name are looked for."""
+_DEFINITE_NOUN = re.compile(r"[Tt]he\s+([a-z][\w'’-]*)")
+"""A bare definite noun ("the email", "the statement"): it refers back to a mention of the same noun."""
 _HANDLE = re.compile(r"\s*\(@\w+\)$")
 DIRECT_QUOTE_SHARE = 0.6
 """Share of the attributed content (outside the source and cue) that must be quoted."""
@@ -85,18 +87,19 @@ def inherit_forward(
     quotations: Quotations, claims: Sequence[Claim], results: list[Attribution | None]
 ) -> tuple[Attribution | None, ...]:
     """A claim that opens a quotation left open takes the attribution of the claim that
-    closes it ("“A. B,” she said."), looking ahead at most ``LOOKBACK_CLAIMS`` claims; when no
+    closes it ("“A. B,” she said."), however many sentences of its paragraph the quotation runs over (a rally's
+    string of short ones: "Lie after lie after lie. To prove intent. ..."); when no
     later claim attributes it, that of the claim before it if that one quotes someone, and so do the claims of its
     paragraph that go on inside that quotation (``inherit_backward`` read them before it had one)."""
     for index, claim in enumerate(claims):
         if results[index] is not None or claim.opens_inside_quote or not quotations.leaves_open(claim.start, claim.end):
             continue
-        for later in claims[index + 1 : index + 1 + LOOKBACK_CLAIMS]:
+        for later in claims[index + 1 :]:
             if later.paragraph != claim.paragraph or not later.opens_inside_quote:
                 break
             attribution = results[later.index]
             if attribution is not None and not attribution.inherited:
-                earlier = earlier_mention(claims, index, attribution)
+                earlier = earlier_mention(claims, results, index, attribution)
                 results[index] = _inherited(attribution, later, "opens_quotation_closed_later", earlier)
                 break
         if results[index] is None and index > 0:
@@ -140,24 +143,40 @@ def carry(
     )
 
 
-def earlier_mention(claims: Sequence[Claim], index: int, later: Attribution) -> Span | None:
+def earlier_mention(
+    claims: Sequence[Claim], attributions: Sequence[Attribution | None], index: int, later: Attribution
+) -> Span | None:
     """For a quotation whose speaker is named only where it closes ("... ,” Booker said."), the speaker's nearest
     mention before the quotation: the source of its sentences (data/realworld/README.md, "Quote first, speaker
-    named after"). That is the name a pronoun at the close stands for ("she said", ``refers_to``) when it stands
-    before the quotation; for a named person, the surname's last mention a few claims before ("Cory Booker" a
-    paragraph earlier); for an organisation, outlet, account or document, the same words anywhere before ("Portland
-    police", "Jane Roe (@janeroe)" signing an earlier post). None when there is none."""
+    named after"). For a person that is the source of the nearest claim before whose own cue tells them
+    (``_said_by``: "the Republican presidential candidate said", resolved to "Trump"; "Trump called the judge a
+    “hater of Donald Trump”": "Trump", not the quoted name); failing that, the name a pronoun at the close stands for
+    ("she said", ``refers_to``) when it stands before the quotation, or for a named person the surname's last
+    mention a few claims before ("Cory Booker" a paragraph earlier); for an organisation, outlet, account or
+    document, the same words anywhere before ("Portland police", "Jane Roe (@janeroe)" signing an earlier post), or
+    for a bare definite noun its noun ("the email read": the "email" of "a fundraising email"). None when there is
+    none."""
     teller = later.teller
     if teller is None:
         return None
+    surname = re.compile(rf"(?<![\w'’-]){re.escape(teller.text.split()[-1])}(?![\w-])")
     if later.refers_to is not None and later.refers_to.end <= claims[index].start:
+        for earlier in reversed(claims[max(0, index - LOOKBACK_MENTION) : index]):
+            if earlier.end <= later.refers_to.end:
+                break
+            if (said := _said_by(earlier, attributions[earlier.index], surname)) is not None:
+                return said
         return later.refers_to
     if later.source_type in _NAMED_ONCE and later.source is not None:
-        return _same_words_before(claims, index, later.source.text)
+        words = later.source.text
+        noun = _DEFINITE_NOUN.fullmatch(words)
+        return _same_words_before(claims, index, words) or (
+            _same_words_before(claims, index, noun.group(1)) if noun is not None else None)
     if later.source_type != "person" or not later.named:
         return None
-    surname = re.compile(rf"(?<![\w'’-]){re.escape(teller.text.split()[-1])}(?![\w-])")
     for earlier in reversed(claims[max(0, index - LOOKBACK_MENTION) : index]):
+        if (said := _said_by(earlier, attributions[earlier.index], surname)) is not None:
+            return said
         for match in reversed(list(surname.finditer(earlier.text))):
             name = _NAME_ENDING.search(earlier.text, 0, match.end())
             start = name.start() if name is not None and name.end() == match.end() else match.start()
@@ -168,6 +187,21 @@ def earlier_mention(claims: Sequence[Claim], index: int, later: Attribution) -> 
             if reading.source_type == "person" and reading.named:
                 return Span(earlier.start + found.start, earlier.start + found.end, found.text)
     return None
+
+
+def _said_by(claim: Claim, attribution: Attribution | None, surname: re.Pattern[str]) -> Span | None:
+    """The source words of ``claim``'s ``attribution`` when its own cue tells the one person the surname names, by
+    name or by a role resolved to them; None for a pronoun ("he said"), whose words name no one once carried apart
+    from its referent, and for several people ("Arndt and Schmidt said"), of whom the quotation gives one."""
+    if (attribution is None or attribution.inherited or attribution.cue is None or attribution.source is None
+            or attribution.source_type != "person" or attribution.source.text.lower() in GENDERED_PRONOUNS
+            or not surname.search(attribution.teller.text)):
+        return None
+    source = attribution.source
+    if source.start < claim.start or source.end > claim.end:
+        return None
+    within = Span(source.start - claim.start, source.end - claim.start, source.text)
+    return None if classify_source(claim.text, within).plural else source
 
 
 def past_openers(text: str, start: int, end: int) -> int:
