@@ -567,6 +567,8 @@ FIRST_PERSON_GUESSES = [
     ("I think the council got this one badly wrong.", []),
     ("I believe strongly that the library should stay open.", []),
     ("I believe that the new coach understands this club better than anyone.", []),
+    ("I guess we can all agree now that the mayor was joking.", []),
+    ("If the senator had a gambling problem, I guess the coverage would be the same.", []),
     ("The home side stands a good chance of winning the league.", []),
     ('"I suspect the pumps failed first," the engineer said.', [("I suspect", "source")]),
 ]

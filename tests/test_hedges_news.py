@@ -34,9 +34,12 @@ FIGURES_OF_SPEECH = [
     ("It may even be shocking to discover that the fund has been empty since March.", None),
     ("You might have thought the dispute over the dam was settled years ago.", None),
     ("You might be forgiven for thinking the dispute over the dam was settled.", None),
+    ("Being that this is his own backyard, one might think the senator would fill the stadium with supporters.", None),
+    ("With rates this low, one might expect buyers to flood the market.", None),
     # the same modals hedging a claim
     ("The new toll might surprise drivers who use the bridge every day.", "might"),
     ("You might find the museum closed on Mondays until the spring.", "might"),
+    ("One might need to wait until March for the new toll to take effect.", "might"),
 ]
 
 
