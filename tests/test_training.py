@@ -294,3 +294,30 @@ def test_dealt_deals_a_folder_round_robin_in_table_order(tmp_path: Path) -> None
     folder = collection_folder("polnear-train", tmp_path)
     articles = load_folder(folder)
     assert [(a.id, a.fold) for a in dealt(folder)] == [(a.id, f"fold{i % 4}") for i, a in enumerate(articles)]
+
+
+def test_heldout_scores_each_fold_with_the_gate_roles_and_bands_fitted_without_it(monkeypatch) -> None:
+    """The shipped role model and band edges were fitted on the train folds, so the held-out rating must not use them."""
+    import training.heldout as heldout
+
+    class Engine:
+        def __init__(self, model, weights, hedge_detector, roles, gate):
+            self.model, self.weights, self.hedge_detector, self.roles, self.gate = model, weights, hedge_detector, roles, gate
+
+        @classmethod
+        def load(cls):
+            return cls(None, "shipped", None, "shipped", "shipped")
+
+        def analyse(self, text):
+            return None
+
+    monkeypatch.setattr(heldout, "Engine", Engine)
+    monkeypatch.setattr(heldout, "score_body", lambda engine, article, analysed: engine)
+    monkeypatch.setattr(heldout, "fold_gates", lambda threshold, articles: {f: f"without {f}" for f in heldout.FOLDS})
+    monkeypatch.setattr(heldout, "fold_roles_and_weights", lambda articles: (
+        {f: f"without {f}" for f in heldout.FOLDS}, {f: f"without {f}" for f in heldout.FOLDS}))
+    score = heldout.held_out_scorer()
+    for article in load_folder(TRAIN_DIR)[::40]:
+        engine = score(article.text)
+        without = f"without {article.fold.removeprefix('fold')}"
+        assert (engine.gate, engine.roles, engine.weights) == (without, without, without)

@@ -1,17 +1,17 @@
-"""The real-world measure on the train folds with the gate held out: each fold scored by a gate refitted without it.
+"""The real-world measure on the train folds held out: each fold scored by a gate and role model refitted without it.
 
-    python -m training.heldout [--details] [--threshold T] [--collection NAME] [--whole] [--add FOLDER]
+    python -m training.heldout [--details] [--threshold T] [--collection NAME] [--add FOLDER]
 
 The shipped gate (``resources/gate``) was fitted on all four train folds, so the shared measure
 (``../shared/tools/realworld_eval.py``) run on them scores the gate on its own examples. Here the gate is
 refitted four times, each time on PolNeAR train and the three other folds with the shipped set-up (PolNeAR
 weight, regularisation, threshold: ``manifest.json``), and every article is scored by the gate that never saw
 it; the PolNeAR texts of the held-out fold are left out of the PolNeAR examples, so no gate has seen the text it
-scores. The shared measure then prints its usual report over the four folds pooled. Every other model (the cue
-model, the roles) is the shipped one unless ``--whole``: attribution precision, recall and false attribution are
-held out, the source, type and rating figures are not only the gate's. ``--whole`` refits the role model too (the
-shipped hyperparameters) and the rating's band edges (the shipped points; the edges fitted on the other folds'
-scores, their roles from role models without the article's fold), so the rating figures are held out as well.
+scores. The role model (the shipped hyperparameters) and the rating's band edges (the shipped points; the edges
+fitted on the other folds' scores, their roles from role models without the article's fold) are refitted per fold
+the same way, since the shipped ones were fitted on these articles too. The shared measure then prints its usual
+report over the four folds pooled. The cue model and the hedge model are the shipped ones; the hedge model was
+fitted on these folds' writer hedges too, so the writer-hedge figures are not held out.
 ``--add FOLDER`` deals FOLDER's articles round-robin in table order to folds 0-3, trains on them with the train
 folds', and prints the measure on FOLDER, held out the same way, after the train folds': what more labels would
 do. ``--threshold`` scores with another threshold than the shipped one, to read the trade-off held out.
@@ -114,16 +114,13 @@ def fold_roles_and_weights(articles: list[LabelledArticle]) -> tuple[dict[int, R
     return roles, weights
 
 
-def held_out_scorer(threshold: float | None = None, whole: bool = False, added: Path | None = None) -> Callable[[str], dict]:
+def held_out_scorer(threshold: float | None = None, added: Path | None = None) -> Callable[[str], dict]:
     """The API body of a train-fold article (or one of ``added``'s, dealt to the folds and trained on), scored with
-    the gate (with ``whole``, also the role model and band edges) that never saw its fold."""
+    the gate, role model and band edges that never saw its fold."""
     engine = Engine.load()
     articles = load_folder(TRAIN_DIR) + (dealt(added) if added else [])
     gates = fold_gates(threshold, articles)
-    if whole:
-        roles, weights = fold_roles_and_weights(articles)
-    else:
-        roles, weights = dict.fromkeys(FOLDS, engine.roles), dict.fromkeys(FOLDS, engine.weights)
+    roles, weights = fold_roles_and_weights(articles)
     fold_of = {article.text: int(article.fold.removeprefix("fold")) for article in articles}
     engines = {fold: Engine(engine.model, weights[fold], engine.hedge_detector, roles[fold], gate)
                for fold, gate in gates.items()}
@@ -156,13 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--measure", type=Path, default=MEASURE, help="path of realworld_eval.py")
     parser.add_argument("--threshold", type=float, help="the gates' threshold instead of the shipped one")
     parser.add_argument("--collection", choices=("allsides", "polnear-train", "html-pages"), help="measure one collection only")
-    parser.add_argument("--whole", action="store_true", help="refit the role model and the band edges per fold too")
     parser.add_argument("--add", type=Path, metavar="FOLDER",
                         help="deal FOLDER's articles to the folds, train on them too, and measure them after the train folds")
     args = parser.parse_args(argv)
     if args.add and args.add.resolve() in (TRAIN_DIR.resolve(), TEST_DIR.resolve()):
         parser.error("--add takes a folder other than the train folds, never the test fold")
-    score = held_out_scorer(args.threshold, args.whole, args.add)
+    score = held_out_scorer(args.threshold, args.add)
     measure = _shared_measure(args.measure)
     measure.service_fn = lambda base, inprocess: score
     details = ["--details"] if args.details else []
