@@ -1268,3 +1268,26 @@ def test_a_long_quotation_is_the_speaker_s_its_close_names_not_the_one_quoted_be
     assert len(quotation) == 5 and close["source"]["text"] == "Tom Reyes", found
     assert all(a["inherited"] and a["source"] is None and (a["source_type"], a["named"]) == ("person", True)
                for a in quotation), quotation
+
+
+@pytest.mark.parametrize(
+    "text, source, referent",
+    [
+        # a quotation named where it closes takes the speaker's role from the cue before it, and with it the name
+        # that role was resolved to there (docs/guidelines.md: a role names a person through refers_to)
+        ("Sen. Harry Reid said the party would win the seat.\n\n"
+         "\"I don't think it matters,\" the minority leader said flatly.\n\n"
+         "\"You have one who has been plotting to be president for months. That is Trump,\" Reid said.",
+         "the minority leader", "Harry Reid"),
+        ("Following the release of a new video, Trump called upon Mayor Bill de Blasio to restart surveillance of "
+         "mosques.\n\n\"There's hatred like nobody has ever seen,\" the Republican presidential candidate said.\n\n"
+         "\"I think we ought to start it up again. And use your head,\" he went on.",
+         "the Republican presidential candidate", "Trump"),
+    ],
+)
+def test_an_inherited_earlier_mention_keeps_what_it_refers_to(text, source, referent):
+    found = attributions(text)
+    opening = next(a for a in found if a is not None and a["inherited"])
+    told = next(a for a in found if a is not None and not a["inherited"] and a["source"]["text"] == source)
+    assert opening["source"] == told["source"] and opening["refers_to"] == told["refers_to"], found
+    assert opening["refers_to"]["text"] == referent and opening["named"], found

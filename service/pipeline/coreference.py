@@ -19,7 +19,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from .attribution.decide import SAY_VERB
-from .attribution.inherit import CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, carry, earlier_mention, origin_index, past_openers
+from .attribution.inherit import (
+    CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, Mention, carry, earlier_mention, origin_index, past_openers,
+)
 from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
 from .attribution.spans import institution_or_place, is_personal_name
 from .attribution.words import ADJUNCT, CLAUSE_WORDS
@@ -542,13 +544,15 @@ def _opens_quoting(quotations: Quotations, claim: Claim) -> bool:
     return claim.opens_inside_quote or quotations.opening_at(claim.start) is not None
 
 
-def _goes_on(attribution: Attribution, origin: int, source: Span | None = None, quoting: bool = True) -> Attribution:
-    """The attribution of claim ``origin``, inherited by a claim that goes on quoting its source (``source``: the
+def _goes_on(
+    attribution: Attribution, origin: int, mention: Mention | None = None, quoting: bool = True
+) -> Attribution:
+    """The attribution of claim ``origin``, inherited by a claim that goes on quoting its source (``mention``: the
     mention that names it, when not the origin's own), or, not ``quoting``, goes on with a further figure or point
     of what it reported in the writer's words."""
-    teller = source or attribution.teller
+    teller = mention.source if mention else attribution.teller
     step = Step("goes_on_quoting" if quoting else "goes_on_reporting", teller.text if teller else None, origin)
-    return carry(attribution, (step,), source, quoting)
+    return carry(attribution, (step,), mention, quoting)
 
 
 def _claims_by_line(lines: Sequence[Line], claims: Sequence[Claim]) -> Iterator[tuple[Line, int, int]]:

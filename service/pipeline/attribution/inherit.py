@@ -40,6 +40,15 @@ class Seen:
     attribution: Attribution | None
 
 
+@record
+class Mention:
+    """A speaker's earlier mention and what it was resolved to where it stands ("the minority leader" standing for
+    "Harry Reid"): the referent is taken with the mention, not resolved again where it is carried."""
+
+    source: Span
+    refers_to: Span | None = None
+
+
 def is_direct_quote(quotations: Quotations, claim: Claim, cue: Span, source: Span | None) -> bool:
     """True when most of the content (the longer side of the reporting clause) is quoted; False at once in a text
     with no quotation (most claims of a long article of reported speech, "..., he said."), where nothing is."""
@@ -111,9 +120,9 @@ def inherit_forward(
     return tuple(results)
 
 
-def _inherited(attribution: Attribution, origin: Claim, why: Inheritance, mention: Span | None = None) -> Attribution:
+def _inherited(attribution: Attribution, origin: Claim, why: Inheritance, mention: Mention | None = None) -> Attribution:
     """The attribution a claim with no cue takes over from claim ``origin``, and the step that says why."""
-    teller = mention or attribution.teller
+    teller = mention.source if mention else attribution.teller
     step = Step("inherited", why, origin.index, teller.text if teller else None, attribution.source_type)
     return carry(attribution, (step,), mention)
 
@@ -125,17 +134,18 @@ def origin_index(attribution: Attribution) -> int | None:
 
 
 def carry(
-    attribution: Attribution, steps: tuple[Step, ...], mention: Span | None = None, quoting: bool = True
+    attribution: Attribution, steps: tuple[Step, ...], mention: Mention | None = None, quoting: bool = True
 ) -> Attribution:
     """``attribution`` taken over by a claim with no cue: the earlier claim's source words and what they refer to
     ("he" and the name it stands for), for the hand labels point an inherited source at the words of the claim it
-    continues and the referent stays known; or ``mention``, the name given before a quotation closed later.
+    continues and the referent stays known; or ``mention``, the name given before a quotation closed later, with
+    what it refers to there (docs/guidelines.md: a role names a person through ``refers_to``).
     ``quoting``: whether the claim goes on in the source's own words (a quotation, an excerpt), which scoring credits
     as a direct quotation; a poll's further finding or a further point of a report the writer words is not one."""
     return replace(
         attribution,
-        source=mention or attribution.source,
-        refers_to=None if mention else attribution.refers_to,
+        source=mention.source if mention else attribution.source,
+        refers_to=mention.refers_to if mention else attribution.refers_to,
         cue=None,
         inherited=True,
         direct_quote=quoting,
@@ -145,7 +155,7 @@ def carry(
 
 def earlier_mention(
     claims: Sequence[Claim], attributions: Sequence[Attribution | None], index: int, later: Attribution
-) -> Span | None:
+) -> Mention | None:
     """For a quotation whose speaker is named only where it closes ("... ,” Booker said."), the speaker's nearest
     mention before the quotation: the source of its sentences (data/realworld/README.md, "Quote first, speaker
     named after"). For a person that is the source of the nearest claim before whose own cue tells them
@@ -166,12 +176,13 @@ def earlier_mention(
                 break
             if (said := _said_by(earlier, attributions[earlier.index], surname)) is not None:
                 return said
-        return later.refers_to
+        return Mention(later.refers_to)
     if later.source_type in _NAMED_ONCE and later.source is not None:
         words = later.source.text
         noun = _DEFINITE_NOUN.fullmatch(words)
-        return _same_words_before(claims, index, words) or (
+        same = _same_words_before(claims, index, words) or (
             _same_words_before(claims, index, noun.group(1)) if noun is not None else None)
+        return Mention(same) if same is not None else None
     if later.source_type != "person" or not later.named:
         return None
     for earlier in reversed(claims[max(0, index - LOOKBACK_MENTION) : index]):
@@ -185,12 +196,12 @@ def earlier_mention(
             found = name_in(earlier.text, found) or found
             reading = classify_source(earlier.text, found)
             if reading.source_type == "person" and reading.named:
-                return Span(earlier.start + found.start, earlier.start + found.end, found.text)
+                return Mention(Span(earlier.start + found.start, earlier.start + found.end, found.text))
     return None
 
 
-def _said_by(claim: Claim, attribution: Attribution | None, surname: re.Pattern[str]) -> Span | None:
-    """The source words of ``claim``'s ``attribution`` when its own cue tells the one person the surname names, by
+def _said_by(claim: Claim, attribution: Attribution | None, surname: re.Pattern[str]) -> Mention | None:
+    """The source words of ``claim``'s ``attribution``, with what they refer to, when its own cue tells the one person the surname names, by
     name or by a role resolved to them; None for a pronoun ("he said"), whose words name no one once carried apart
     from its referent, and for several people ("Arndt and Schmidt said"), of whom the quotation gives one."""
     if (attribution is None or attribution.inherited or attribution.cue is None or attribution.source is None
@@ -201,7 +212,7 @@ def _said_by(claim: Claim, attribution: Attribution | None, surname: re.Pattern[
     if source.start < claim.start or source.end > claim.end:
         return None
     within = Span(source.start - claim.start, source.end - claim.start, source.text)
-    return None if classify_source(claim.text, within).plural else source
+    return None if classify_source(claim.text, within).plural else Mention(source, attribution.refers_to)
 
 
 def past_openers(text: str, start: int, end: int) -> int:
