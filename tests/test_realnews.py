@@ -457,6 +457,20 @@ def test_pronouns_and_roles_resolve_to_a_person_named_earlier(text, source, name
 
 
 @pytest.mark.parametrize(
+    "text, named_as",
+    [
+        # the name opens the claim, but inside the quotation an earlier claim opened: the speaker's words, no subject
+        ("Former Rep. Chris Shays (R-Conn.) was pro John Kasich while the Ohio governor was in the running, he said "
+         "Wednesday morning on MSNBC’s “Morning Joe.”\n“Hillary is my next choice. Not hard to figure out. Donald "
+         "Trump lost me a long time ago,” he said.", "Chris Shays"),
+    ],
+)
+def test_a_name_inside_a_quotation_is_no_antecedent_of_he_or_she(text, named_as):
+    attribution = only_claim(text)["attribution"]
+    assert attribution["refers_to"] is not None and attribution["refers_to"]["text"] == named_as
+
+
+@pytest.mark.parametrize(
     "text, source",
     [
         ("A study published in the journal Pediatrics found that screen time fell by a third.", "A study"),

@@ -58,16 +58,19 @@ _LEADING_ADJUNCT = re.compile(rf"(?:{ADJUNCT})\s+", re.IGNORECASE)
 """A time or place adjunct that opens a sentence before a name ("On Thursday Paul Grant")."""
 
 
-def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[Attribution | None]) -> tuple[Attribution | None, ...]:
+def resolve_people(
+    quotations: Quotations, claims: Sequence[Claim], attributions: Sequence[Attribution | None]
+) -> tuple[Attribution | None, ...]:
     """Each attribution whose pronoun or role source is unresolved, linked to a person named shortly before; an
     unresolved "he" or "she" with no such name is a person all the same."""
+    text = quotations.text
     resolved = []
     named: dict[tuple[int, str | None], tuple[Span, ...]] = {}
     surnames = Surnames()
     said: Counter[tuple[str, str]] = Counter()  # (surname, "he" or "she"): how often the pronoun stood for it
     for claim, attribution in zip(claims, attributions, strict=True):
         if attribution is not None and attribution.source is not None and attribution.refers_to is None and not attribution.named:
-            name = _earlier_name(text, claims, claim.index, attribution.source, named, surnames, said)
+            name = _earlier_name(quotations, claims, claim.index, attribution.source, named, surnames, said)
             if name is not None:
                 attribution = replace(
                     attribution, refers_to=name, source_type="person", named=True,
@@ -79,7 +82,7 @@ def resolve_people(text: str, claims: Sequence[Claim], attributions: Sequence[At
                 attribution = replace(attribution, source_type="person",
                                       steps=(*attribution.steps, Step("one_person", attribution.source.text)))
         # after the earlier claims were looked back at: ``surnames`` then reads no further than they did
-        if attribution is not None and (subject := _subject_named_before(text, claims, claim, attribution, surnames, said)):
+        if attribution is not None and (subject := _subject_named_before(quotations, claims, claim, attribution, surnames, said)):
             attribution = replace(
                 attribution, refers_to=subject, source_type="person", named=True,
                 steps=(*attribution.steps, Step("named_before_pronoun", attribution.source.text, subject.text)),
@@ -107,18 +110,18 @@ def _as_origin_resolved(
 
 
 def _subject_named_before(
-    text: str, claims: Sequence[Claim], claim: Claim, attribution: Attribution, surnames: Surnames,
+    quotations: Quotations, claims: Sequence[Claim], claim: Claim, attribution: Attribution, surnames: Surnames,
     said: Counter[tuple[str, str]],
 ) -> Span | None:
     """The person a claim names first, in the writer's words before its "he" or "she" source, when the pronoun
     stands for no mention of that name: "When Reed, a mail carrier, got a summons, she was eager to go, she said",
     "Obama told HBO that ..., he said" (the subject the pronoun goes on from, not a name of an earlier claim).
-    None when the name is no subject (``_opens_clause``; a quotation mark or a person's pronoun before it, the
-    pronoun right after it) or the article calls that person by the other pronoun."""
+    None when the name is no subject (``_opens_clause``; a quotation mark or a person's pronoun before it, inside a
+    quotation an earlier claim opened, the pronoun right after it) or the article calls that person by the other pronoun."""
     source, inherited = attribution.source, attribution.inherited
     if inherited or source is None or source.text.lower() not in GENDERED_PRONOUNS or source.start <= claim.start:
         return None
-    first = _subject_name(text, claims, claim, source, surnames)
+    first = _subject_name(quotations, claims, claim, source, surnames)
     if first is None:
         return None
     referent = attribution.refers_to
@@ -129,14 +132,18 @@ def _subject_named_before(
     return None if called_otherwise(first.text, source.text.lower(), said) else first
 
 
-def _subject_name(text: str, claims: Sequence[Claim], claim: Claim, source: Span, surnames: Surnames) -> Span | None:
+def _subject_name(
+    quotations: Quotations, claims: Sequence[Claim], claim: Claim, source: Span, surnames: Surnames
+) -> Span | None:
     """The name that opens the clause of ``claim`` before its pronoun ``source`` (see ``_subject_named_before``): its
     capitalised words in order, up to the first after a quotation mark or a person's pronoun; the earlier claims'
-    surnames are read only for a word that could be one."""
+    surnames are read only for a word that could be one; none inside a quotation opened in an earlier claim."""
+    text = quotations.text
     full = {name.start: name for name in full_names(claim)}
     for word in _WORD.finditer(claim.text):
         start = claim.start + word.start()
-        if start >= source.start or _QUOTE_MARK.search(text, claim.start, start) or _PERSON_PRONOUN.search(text, claim.start, start):
+        if (start >= source.start or _QUOTE_MARK.search(text, claim.start, start) or quotations.open_at(start)
+                or _PERSON_PRONOUN.search(text, claim.start, start)):
             return None
         if word.group().lower() in CLAUSE_OPENERS or not _opens_clause(text[claim.start : start]):
             continue
@@ -159,12 +166,13 @@ def _opens_clause(before: str) -> bool:
 
 
 def _earlier_name(
-    text: str, claims: Sequence[Claim], index: int, source: Span, named: dict[tuple[int, str | None], tuple[Span, ...]],
+    quotations: Quotations, claims: Sequence[Claim], index: int, source: Span, named: dict[tuple[int, str | None], tuple[Span, ...]],
     surnames: Surnames, said: Counter[tuple[str, str]],
 ) -> Span | None:
     """The person named shortly before claim ``index`` whom ``source`` ("he", "the sheriff") stands for, never one
     the article called by the other pronoun (``said``). ``named`` keeps the names of each earlier claim and role,
     read once however many later claims look back at it."""
+    text = quotations.text
     words = source.text.lower().split()
     if not words:
         return None
@@ -178,7 +186,7 @@ def _earlier_name(
     for earlier in reversed(claims[first:index]):
         key = (earlier.index, role)
         if key not in named:
-            named[key] = _people_named_in(text, claims, earlier, role, surnames)
+            named[key] = _people_named_in(quotations, claims, earlier, role, surnames)
         for name in named[key]:
             if role is not None or not called_otherwise(name.text, words[0], said):
                 return name
@@ -186,11 +194,13 @@ def _earlier_name(
 
 
 def _people_named_in(
-    text: str, claims: Sequence[Claim], claim: Claim, role: str | None, surnames: Surnames
+    quotations: Quotations, claims: Sequence[Claim], claim: Claim, role: str | None, surnames: Surnames
 ) -> tuple[Span, ...]:
     """The people ``claim`` names, in order (with ``role`` among the name's words, when given): full names, and
     for a pronoun a surname alone whose bearer an earlier claim named in full ("Tijerina" after "Vanessa
-    Tijerina")."""
+    Tijerina"). For a pronoun, never a name inside a quotation: the speaker's words, no mention of the writer's
+    ("When someone in the audience shouted, “Cruz,” Beck joked ...": a later "he" is Beck)."""
+    text = quotations.text
     candidates = list(full_names(claim))
     if role is None:
         known = surnames.before(text, claims, claim.index)
@@ -200,7 +210,8 @@ def _people_named_in(
         candidate for candidate in sorted(candidates, key=lambda span: span.start)
         if (role is None or role in _roles_of(candidate.text))
         and (" " not in candidate.text or is_personal_name(text, candidate))
-        and (role is not None or not institution_or_place(candidate.text))
+        and (role is not None
+             or not (institution_or_place(candidate.text) or quotations.quoted_length(candidate.start, candidate.end)))
     )
 
 

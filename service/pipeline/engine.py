@@ -85,7 +85,7 @@ def find(document: Document, model: AttributionModel, hedge_detector: HedgeCueMo
     with stage("appositions"):
         refined = refine_sources(text, claims, gated, refinements)
     with stage("people"):
-        people = resolve_people(text, claims, quotation_tags(text, claims, refined))
+        people = resolve_people(document.quotations, claims, quotation_tags(text, claims, refined))
         posts = marked_up_posts(text, claims, embedded_posts(text, document.lines, claims, people))
         signed = credited_excerpts(text, document.lines, document.quotations, claims, speaker_labels(
             text, document.lines, document.quotations, claims, posts))
