@@ -118,6 +118,12 @@ GOVERNS_NOTHING = [
     # (refused sentence, reason, a sentence that keeps its cue)
     ("The senator declined an invitation to testify before the panel.", "refusal",
      "The senator said she would testify before the panel."),
+    # a claim's own "citing" gives a reason for an action, not a saying
+    ("The county withdrew from the regional compact last year, citing the cost of the new bus lines.", "reason_given",
+     "The county withdrew from the regional compact last year, saying the new bus lines cost too much."),
+    # ... but "citing X as Y" names X in answer: a saying
+    ("The mayor left the panel early, citing a long-planned trip abroad.", "reason_given",
+     "Asked for a favourite book, the mayor answered at once, citing “Middlemarch” as the novel he rereads most."),
     ("The transit board is expected to vote on the fare increase next week.", "forecast_without_source",
      "Analysts expect the transit board to raise fares next week."),
     ("The mayor called on the state to send more snowplows.", "phrasal_action",

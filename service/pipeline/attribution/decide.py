@@ -48,6 +48,8 @@ _COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
 _MARK_BEFORE = re.compile(r"[,—–]\s*$")
 """A comma or dash right before a participle cue: it opens a participle phrase ("..., saying")."""
 _COMMA_AFTER = re.compile(r"\s*,")
+_AS_AFTER = re.compile(r"\sas\s", re.IGNORECASE)
+"""An "as" after a citing cue: "citing X as his guilty pleasure" names X in answer, a saying (``reasons``)."""
 _OF_COMPLEMENT_BEFORE = re.compile(r"\s+of\s+(?:(?:more|fewer|less)\s+than\s+|(?:about|nearly|almost|over|some)\s+)?$")
 """An "of" before a model's tail of the rule's phrase: the tail is its complement ("The poll of more than 14,300 people")."""
 _GAP_THEN_WORD = re.compile(rf"{_AUX_GAP.pattern}(?P<verb>(?-i:[a-z]{{3,}}+))(?![\w'’-])", re.IGNORECASE)
@@ -59,7 +61,7 @@ MAX_CANDIDATES = 3
 def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attribution) -> str | None:
     """Why the attribution's own cue governs no content (``resources/lexicons/no_content.toml``), or None: the
     asking for comment, a related-link headline run into the claim (page text), a word of a name, a refusal, a
-    forecast nobody makes, a phrasal verb of action (not one a wh-clause follows:
+    reason given ("citing"), a forecast nobody makes, a phrasal verb of action (not one a wh-clause follows:
     "spoke about how ..."), a saying only tried, judged or to come (an infinitive), a noun, the writer's own voice.
     Such a cue is refused whatever the gate says. The writer's voice is read outside the quotations of the Document's
     quotation model."""
@@ -78,6 +80,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
         return "name_part"
     if words[-1] in _NO_CONTENT["refusals"]:
         return "refusal"
+    if len(words) == 1 and words[0] in _NO_CONTENT["reasons"] and not _AS_AFTER.search(text, cue.end, claim.end):
+        return "reason_given"
     if words[-1] in _NO_CONTENT["expectations"] and (words[0] in BE or previous in BE):
         return "forecast_without_source"
     if len(words) > 1 and words[-1] in _NO_CONTENT["particles"] and not _WH_AFTER.match(text, cue.end, claim.end):
