@@ -143,6 +143,9 @@ GOVERNS_NOTHING = [
      "The coach claimed that the referee was biased."),
     ("The council met the strikers’ demand that the depot be reopened on Monday.", "noun",
      "The strikers demanded that the depot be reopened on Monday."),
+    # a relative "that" with a plural verb after the cue word makes it a plural noun
+    ("Bush also won narrower victories in coastal states that have moved firmly into the Democratic column.", "noun",
+     "The governor states that the coastal towns have moved firmly into the Democratic column."),
     # an apostrophe and "s" inside a name is no possessive: "D’Souza told" keeps its cue
     ("The councillor's warning that the depot would close went unheard.", "noun",
      "Councillor D’Souza warned that the depot would close."),

@@ -41,6 +41,10 @@ _COMMENT_AFTER = re.compile(
     r"(?:\w+\s+)?(?:requests?\s+for\s+)?comment\b",
     re.IGNORECASE,
 )
+_PLURAL_RELATIVE_AFTER = re.compile(
+    rf"\s+that\s+(?:{'|'.join(sorted(_NO_CONTENT['plural_verbs']))})(?![\w'’-])", re.IGNORECASE
+)
+"""A relative "that" and a plural verb right after the cue ("states that have moved"): ``plural_verbs``."""
 # A wh-clause right after a phrasal cue ("spoke about how", "focuses on what"): ``wh_openers``.
 _WH_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(_NO_CONTENT['wh_openers']))})\b", re.IGNORECASE)
 # A verb coordinated with the clause's first one shares its subject: "Pence called it fake news and said ...".
@@ -62,7 +66,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
     """Why the attribution's own cue governs no content (``resources/lexicons/no_content.toml``), or None: the
     asking for comment, a related-link headline run into the claim (page text), a word of a name, a refusal, a
     reason given ("citing"), a forecast nobody makes, a phrasal verb of action (not one a wh-clause follows:
-    "spoke about how ..."), a saying only tried, judged or to come (an infinitive), a noun, the writer's own voice.
+    "spoke about how ..."), a saying only tried, judged or to come (an infinitive), a noun (after an article or a
+    possessive, or before a relative "that" with a plural verb), the writer's own voice.
     Such a cue is refused whatever the gate says. The writer's voice is read outside the quotations of the Document's
     quotation model."""
     cue = attribution.cue
@@ -94,7 +99,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
         return "supposed_saying"
     owner, possessive, rest = previous.replace("’", "'").rpartition("'s")
     if (previous in _NO_CONTENT["articles"] or (possessive and owner and not rest and owner not in _NO_CONTENT["contracted"])
-            or len(previous) > 2 and previous.endswith(("s'", "s’"))):  # a plural's possessive: "the protesters’ demand"
+            or len(previous) > 2 and previous.endswith(("s'", "s’"))  # a plural's possessive: "the protesters’ demand"
+            or _PLURAL_RELATIVE_AFTER.match(text, cue.end, claim.end)):
         return "noun"
     source = attribution.source
     if (source is not None and source.text.lower() in _NO_CONTENT["writer"]
