@@ -118,6 +118,12 @@ GOVERNS_NOTHING = [
     # (refused sentence, reason, a sentence that keeps its cue)
     ("The senator declined an invitation to testify before the panel.", "refusal",
      "The senator said she would testify before the panel."),
+    # a claim's own "citing" gives a reason for an action, not a saying
+    ("The county withdrew from the regional compact last year, citing the cost of the new bus lines.", "reason_given",
+     "The county withdrew from the regional compact last year, saying the new bus lines cost too much."),
+    # ... but "citing X as Y" names X in answer: a saying
+    ("The mayor left the panel early, citing a long-planned trip abroad.", "reason_given",
+     "Asked for a favourite book, the mayor answered at once, citing “Middlemarch” as the novel he rereads most."),
     ("The transit board is expected to vote on the fare increase next week.", "forecast_without_source",
      "Analysts expect the transit board to raise fares next week."),
     ("The mayor called on the state to send more snowplows.", "phrasal_action",
@@ -137,6 +143,9 @@ GOVERNS_NOTHING = [
      "The coach claimed that the referee was biased."),
     ("The council met the strikers’ demand that the depot be reopened on Monday.", "noun",
      "The strikers demanded that the depot be reopened on Monday."),
+    # a relative "that" with a plural verb after the cue word makes it a plural noun
+    ("Bush also won narrower victories in coastal states that have moved firmly into the Democratic column.", "noun",
+     "The governor states that the coastal towns have moved firmly into the Democratic column."),
     # an apostrophe and "s" inside a name is no possessive: "D’Souza told" keeps its cue
     ("The councillor's warning that the depot would close went unheard.", "noun",
      "Councillor D’Souza warned that the depot would close."),

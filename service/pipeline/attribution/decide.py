@@ -41,6 +41,10 @@ _COMMENT_AFTER = re.compile(
     r"(?:\w+\s+)?(?:requests?\s+for\s+)?comment\b",
     re.IGNORECASE,
 )
+_PLURAL_RELATIVE_AFTER = re.compile(
+    rf"\s+that\s+(?:{'|'.join(sorted(_NO_CONTENT['plural_verbs']))})(?![\w'’-])", re.IGNORECASE
+)
+"""A relative "that" and a plural verb right after the cue ("states that have moved"): ``plural_verbs``."""
 # A wh-clause right after a phrasal cue ("spoke about how", "focuses on what"): ``wh_openers``.
 _WH_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(_NO_CONTENT['wh_openers']))})\b", re.IGNORECASE)
 # A verb coordinated with the clause's first one shares its subject: "Pence called it fake news and said ...".
@@ -48,6 +52,8 @@ _COORDINATED = re.compile(r"\sand\s+(?:also\s+|then\s+)?$")
 _MARK_BEFORE = re.compile(r"[,—–]\s*$")
 """A comma or dash right before a participle cue: it opens a participle phrase ("..., saying")."""
 _COMMA_AFTER = re.compile(r"\s*,")
+_AS_AFTER = re.compile(r"\sas\s", re.IGNORECASE)
+"""An "as" after a citing cue: "citing X as his guilty pleasure" names X in answer, a saying (``reasons``)."""
 _OF_COMPLEMENT_BEFORE = re.compile(r"\s+of\s+(?:(?:more|fewer|less)\s+than\s+|(?:about|nearly|almost|over|some)\s+)?$")
 """An "of" before a model's tail of the rule's phrase: the tail is its complement ("The poll of more than 14,300 people")."""
 _GAP_THEN_WORD = re.compile(rf"{_AUX_GAP.pattern}(?P<verb>(?-i:[a-z]{{3,}}+))(?![\w'’-])", re.IGNORECASE)
@@ -59,8 +65,9 @@ MAX_CANDIDATES = 3
 def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attribution) -> str | None:
     """Why the attribution's own cue governs no content (``resources/lexicons/no_content.toml``), or None: the
     asking for comment, a related-link headline run into the claim (page text), a word of a name, a refusal, a
-    forecast nobody makes, a phrasal verb of action (not one a wh-clause follows:
-    "spoke about how ..."), a saying only tried, judged or to come (an infinitive), a noun, the writer's own voice.
+    reason given ("citing"), a forecast nobody makes, a phrasal verb of action (not one a wh-clause follows:
+    "spoke about how ..."), a saying only tried, judged or to come (an infinitive), a noun (after an article or a
+    possessive, or before a relative "that" with a plural verb), the writer's own voice.
     Such a cue is refused whatever the gate says. The writer's voice is read outside the quotations of the Document's
     quotation model."""
     cue = attribution.cue
@@ -78,6 +85,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
         return "name_part"
     if words[-1] in _NO_CONTENT["refusals"]:
         return "refusal"
+    if len(words) == 1 and words[0] in _NO_CONTENT["reasons"] and not _AS_AFTER.search(text, cue.end, claim.end):
+        return "reason_given"
     if words[-1] in _NO_CONTENT["expectations"] and (words[0] in BE or previous in BE):
         return "forecast_without_source"
     if len(words) > 1 and words[-1] in _NO_CONTENT["particles"] and not _WH_AFTER.match(text, cue.end, claim.end):
@@ -90,7 +99,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
         return "supposed_saying"
     owner, possessive, rest = previous.replace("’", "'").rpartition("'s")
     if (previous in _NO_CONTENT["articles"] or (possessive and owner and not rest and owner not in _NO_CONTENT["contracted"])
-            or len(previous) > 2 and previous.endswith(("s'", "s’"))):  # a plural's possessive: "the protesters’ demand"
+            or len(previous) > 2 and previous.endswith(("s'", "s’"))  # a plural's possessive: "the protesters’ demand"
+            or _PLURAL_RELATIVE_AFTER.match(text, cue.end, claim.end)):
         return "noun"
     source = attribution.source
     if (source is not None and source.text.lower() in _NO_CONTENT["writer"]
