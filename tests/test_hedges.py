@@ -757,6 +757,9 @@ EMBEDDED_QUESTIONS = [
     ("The ministry has given no details on what that may mean for farmers.", None),
     ("The ministry gave no details about where the troops might be posted next.", None),
     ("Traders speculated for weeks over when the bank could cut rates.", None),
+    # "who", "where", "when" after a word of not knowing or asking (a real sentence of the train folds)
+    ("It’s uncertain who might benefit most from implementing Robert’s Rules of Order.", None),
+    ("The harbour master wondered where the ferry might dock.", None),
     # question words joined by "or", "and" ask one question
     ("The ministry gave no details of how or when the troops might withdraw.", None),
     ("Officials gave no word on when or where the ferry might dock.", None),
