@@ -52,6 +52,13 @@ WRITER_HEDGES = [
     ("A fall in ticket sales could be a disaster for the ferry company.", ("could", "speculation")),
     ("The second crossing could be even more difficult in winter.", ("could", "speculation")),
     ("The closure of the ferry could have a serious impact on the island.", ("could", "speculation")),
+    # "could be" with an adjective, a participle or a passive: "be" takes no ability, whatever the subject (real
+    # sentences of the check fold and the train folds)
+    ("Republican turnout could be depressed as Hillary Clinton benefits from a yawning gender gap and record Latino "
+     "turnout.", ("could", "speculation")),
+    ("All told, up to 5 million undocumented people could be eligible for the programs.", ("could", "speculation")),
+    ("This student advantage could be wiped out as a result of student undercounts, proving a costly setback for "
+     "university towns.", ("could", "speculation")),
     # "could" after an abstract noun: an event or a state has no ability
     ("The new restrictions could close the harbour for a month.", ("could", "speculation")),
     # "could" before a verb of consequence, whatever its subject: what may come of something
@@ -310,6 +317,12 @@ CONTENT_BY_SCOPE = [
     ("The ministry is worried that the strike could delay the harvest.", "could", "source"),
     ("Residents were told that the dam could fail overnight.", "could", "source"),
     ("Growers are frightened that the frost may ruin the crop.", "may", "source"),
+    # a participle of sensing, as of knowing or fearing, and the noun "suggestion" with its "that" clause: what the
+    # subject senses or someone suggested (real sentences of the check fold)
+    ("He jumped into Florida with both feet this week, sensing he just might be able to take second place away from "
+     "Rubio.", "might", "source"),
+    ("The suggestion that this Obama-era policy could be repealed is a perfect example of that spirit.", "could",
+     "source"),
     # "that" no complementizer
     ("The ferry was delayed that morning and may not sail.", "may", "writer"),
 ]
@@ -634,6 +647,11 @@ NO_DOUBT_ABOUT_THE_CLAIM = [
     ("Families deemed likely to need housing aid can be refused a permit.", None),
     ("The council planned for the worst that could happen on the river.", None),
     ("The bridge is not as strong as it could or should be for lorries.", None),
+    # "could be" after a negative quantifier (no possibility at all), and the idiom "could be forgiven for" (real
+    # sentences of the check fold and the train folds)
+    ("For most of the Cold War, little could be trusted because little could be verified.", None),
+    ("Anyone closely following news about the state of the coronavirus pandemic in the U.S. could be forgiven for "
+     "feeling a sense of whiplash.", None),
     # the same words hedging a claim
     ("The ferry is believed to have sailed without a permit.", "is believed to"),
     ("The ferry may not run on Sunday.", "may"),
@@ -739,6 +757,9 @@ EMBEDDED_QUESTIONS = [
     ("The ministry has given no details on what that may mean for farmers.", None),
     ("The ministry gave no details about where the troops might be posted next.", None),
     ("Traders speculated for weeks over when the bank could cut rates.", None),
+    # "who", "where", "when" after a word of not knowing or asking (a real sentence of the train folds)
+    ("It’s uncertain who might benefit most from implementing Robert’s Rules of Order.", None),
+    ("The harbour master wondered where the ferry might dock.", None),
     # question words joined by "or", "and" ask one question
     ("The ministry gave no details of how or when the troops might withdraw.", None),
     ("Officials gave no word on when or where the ferry might dock.", None),
@@ -828,7 +849,6 @@ RELATIVE_CLAUSES = [
     ("The engineers listed everything that might go wrong with the lock.", None),
     ("Anything could happen in the last week of the race.", "could"),
     ("Officials asked what could be done about the flooding.", None),
-    ("The old lock could be opened by hand in a flood.", None),
 ]
 
 

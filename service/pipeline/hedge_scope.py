@@ -71,7 +71,8 @@ _SUBORDINATORS = frozenset(CLAUSE_WORDS["subordinators"]) - {"that"}
 _CLAUSE_OPENERS = frozenset(CLAUSE_WORDS["subordinators"] + CLAUSE_WORDS["relatives"])
 _VERB_LIKE = frozenset(COPULAS + CLAUSE_WORDS["modals"] + CLAUSE_WORDS["perfect_auxiliaries"])
 _INTERROGATIVES = frozenset(_SCOPE["interrogatives"])
-_QUESTION_PREPOSITIONS = frozenset(_SCOPE["question_prepositions"])
+_QUESTION_HEADS = frozenset([*_SCOPE["question_prepositions"], *_SCOPE["question_predicates"]])
+"""Words after which "who", "where", "when" open a question: a preposition, or a word of not knowing or asking."""
 _PREPOSITIONAL_INTERROGATIVES = frozenset(_SCOPE["prepositional_interrogatives"])
 _QUESTION_WORDS = _INTERROGATIVES | _PREPOSITIONAL_INTERROGATIVES
 _REASON_AND_MANNER = frozenset(_SCOPE["reason_and_manner"])
@@ -297,11 +298,12 @@ def _clause_before(text: str, breaks: Sequence[int], cue: FoundCue) -> list[re.M
 def _in_question(clause: Sequence[re.Match[str]]) -> bool:
     """Whether the cue stands in an embedded question: an interrogative after another word of the clause ("about
     whether", "over what"), with a subject of its own between it and the cue ("what a downturn could", not "who
-    might", "who don't appear": a relative clause); or "who", "where", "when" after a preposition ("the question
-    of who might replace him", "details about where the troops might go"): no noun for a relative clause to
-    describe. Question words joined by "or", "and" ask one question, which the first opens ("details of how or
-    when the army might withdraw", "no word on when or where the ferry might dock"). "why" and "how" after a form of
-    "be" open no question ("it's why he appeared to quit")."""
+    might", "who don't appear": a relative clause); or "who", "where", "when" after a preposition or a word of not
+    knowing or asking ("the question of who might replace him", "details about where the troops might go", "It’s
+    uncertain who might benefit"): no noun for a relative clause to describe. Question words joined by "or", "and"
+    ask one question, which the first opens ("details of how or when the army might withdraw", "no word on when or
+    where the ferry might dock"). "why" and "how" after a form of "be" open no question ("it's why he appeared to
+    quit")."""
     position = len(clause) - 1
     while position > 0:
         word = clause[position].group()  # lower case: "WHO" is an agency
@@ -309,7 +311,7 @@ def _in_question(clause: Sequence[re.Match[str]]) -> bool:
                 clause[position - 2].group() in _QUESTION_WORDS):
             position -= 2
             continue
-        if word in _PREPOSITIONAL_INTERROGATIVES and clause[position - 1].group().lower() in _QUESTION_PREPOSITIONS:
+        if word in _PREPOSITIONAL_INTERROGATIVES and clause[position - 1].group().lower() in _QUESTION_HEADS:
             return True
         if word in _REASON_AND_MANNER and is_be(clause[position - 1].group().lower(), or_has=True):
             return False  # "it's why Christie appeared to end his bid", "that is how the bill could pass": the
