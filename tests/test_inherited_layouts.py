@@ -1291,3 +1291,34 @@ def test_an_inherited_earlier_mention_keeps_what_it_refers_to(text, source, refe
     told = next(a for a in found if a is not None and not a["inherited"] and a["source"]["text"] == source)
     assert opening["source"] == told["source"] and opening["refers_to"] == told["refers_to"], found
     assert opening["refers_to"]["text"] == referent and opening["named"], found
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "“Mexico!” the audience screamed back.\n\nHannity asked Trump how high the wall would be.\n\n“I think the "
+            "height could be 35 to 45 feet. That’s a good height. Anywhere in that neighborhood. Could be higher,” he "
+            "told Hannity, to cheers from the crowd at the Austin, Texas, event where Trump spoke.",
+            "Trump",
+        ),
+        (
+            "The report prompted a rare public reprimand from the chair of Clinton’s campaign.\n\nLast month, The "
+            "Huffington Post’s Scott Conroy asked Sanders\xa0whether questions about his health and age were fair game "
+            "in the campaign.\n\n“Sure it is. I would not have run if I was not blessed, and I’m very, very thankful — "
+            "I cannot remember the last day I took off because of illness,” he said.",
+            "Sanders",
+        ),
+        (
+            "Based upon an interview he gave to Fox News on the Wednesday after the Nevada caucus, it’s an open "
+            "question.\n\nEarhardt then asked Rubio which states specifically he could win.\n\n“Well, we feel great in "
+            "every one of those states. We’re going to pick up delegates in all of them,” he said, adding that he "
+            "doesn’t want to offer specific predictions.",
+            "Rubio",
+        ),
+    ],
+)
+def test_the_answer_after_a_question_put_to_someone_is_theirs(text, asked):
+    # the "he" closing the answer stands for the one asked, not the asker; the answer's sentences go on with them
+    answer = [a for a in attributions(text) if a is not None and (a["inherited"] or a["source"]["text"] == "he")]
+    assert answer and all(asked in (a.get("refers_to") or a["source"] or {}).get("text", "") for a in answer), answer
