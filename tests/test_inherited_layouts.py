@@ -1322,3 +1322,33 @@ def test_the_answer_after_a_question_put_to_someone_is_theirs(text, asked):
     # the "he" closing the answer stands for the one asked, not the asker; the answer's sentences go on with them
     answer = [a for a in attributions(text) if a is not None and (a["inherited"] or a["source"]["text"] == "he")]
     assert answer and all(asked in (a.get("refers_to") or a["source"] or {}).get("text", "") for a in answer), answer
+
+
+@pytest.mark.parametrize(
+    "lead_in, source",
+    [
+        ("From Bloomberg:", "Bloomberg"),
+        ("From the website:", "the website"),
+    ],
+)
+def test_the_block_after_a_line_saying_where_it_is_from_is_that_source_s(lead_in, source):
+    text = (
+        "Missouri Democrat Jason Kander has launched a group to fight voter suppression.\n\n"
+        f"{lead_in}\n\n"
+        "For all his prowess at appealing to Republican voters, Donald Trump has struggled mightily to win over rich "
+        "Republican donors. After savaging major party funders as corrupt insiders during the primaries, Trump is "
+        "finding them reluctant to open their wallets.\n\n"
+        "Barber sees voter suppression as a moral issue."
+    )
+    body = score_article(text)
+    found = [claim["attribution"] for claim in body["claims"]]
+    assert [(a or {}).get("source", {}) and a["source"]["text"] for a in found[1:3]] == [source, source], found
+    assert all(a["inherited"] for a in found[1:3]) and found[0] is None
+    assert not (found[-1] or {}).get("inherited")  # the next paragraph is the writer's again
+    assert lead_in not in [claim["text"] for claim in body["claims"]]  # the line itself is no claim
+
+
+def test_a_roundup_side_heading_with_a_colon_hands_on_nothing():
+    text = ("Lawmakers reached a budget deal on Sunday.\n\nFrom the Right:\n\n"
+            "Conservatives are split over the deal. The deal spends money the country does not have.")
+    assert all(claim["attribution"] is None for claim in score_article(text)["claims"])
