@@ -1352,3 +1352,32 @@ def test_a_roundup_side_heading_with_a_colon_hands_on_nothing():
     text = ("Lawmakers reached a budget deal on Sunday.\n\nFrom the Right:\n\n"
             "Conservatives are split over the deal. The deal spends money the country does not have.")
     assert all(claim["attribution"] is None for claim in score_article(text)["claims"])
+
+
+@pytest.mark.parametrize(
+    "text, poll",
+    [
+        ("A Wall Street Journal/NBC News/Marist poll from earlier this month found Obama leading Romney in the state 49 "
+         "percent to 44 percent. In the latest Gallup poll, registered Hispanic voters favored the president over Romney "
+         "66 percent to 26 percent.", "Gallup poll"),
+        ("New polls released Sunday showed Clinton taking a lead in the presidential race. According to a Washington "
+         "Post-ABC News survey, 51 percent of respondents said they would vote for Clinton, versus 39 percent for "
+         "Trump.", "Washington Post-ABC News survey"),
+        ("Mrs. Clinton has support from 52 percent of Democratic primary voters, while Mr. Sanders has backing from 33 "
+         "percent, the poll found. In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent.",
+         "CBS News poll"),
+    ],
+)
+def test_a_poll_s_figures_in_a_sentence_naming_another_poll_are_that_poll_s(text, poll):
+    # the sentence names the poll its figures come from: the source is that poll, not the one named before it
+    found = attributions(text)[-1]
+    assert found is not None and found["source"]["text"] == poll, found
+
+
+def test_a_poll_named_for_comparison_leaves_the_finding_with_the_poll_before():
+    text = ("Republicans have been unconvinced by the arguments of Democrats, according to a poll from The Associated "
+            "Press-NORC Center for Public Affairs Research. A slim majority of Republicans think Trump has done nothing "
+            "wrong in his interactions with Ukraine’s president, though that share has declined slightly from an "
+            "AP-NORC poll in October — 64% then compared with 54% now.")
+    found = attributions(text)[-1]
+    assert found is not None and "AP-NORC" not in found["source"]["text"], found
