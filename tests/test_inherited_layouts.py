@@ -1291,3 +1291,93 @@ def test_an_inherited_earlier_mention_keeps_what_it_refers_to(text, source, refe
     told = next(a for a in found if a is not None and not a["inherited"] and a["source"]["text"] == source)
     assert opening["source"] == told["source"] and opening["refers_to"] == told["refers_to"], found
     assert opening["refers_to"]["text"] == referent and opening["named"], found
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        (
+            "“Mexico!” the audience screamed back.\n\nHannity asked Trump how high the wall would be.\n\n“I think the "
+            "height could be 35 to 45 feet. That’s a good height. Anywhere in that neighborhood. Could be higher,” he "
+            "told Hannity, to cheers from the crowd at the Austin, Texas, event where Trump spoke.",
+            "Trump",
+        ),
+        (
+            "The report prompted a rare public reprimand from the chair of Clinton’s campaign.\n\nLast month, The "
+            "Huffington Post’s Scott Conroy asked Sanders\xa0whether questions about his health and age were fair game "
+            "in the campaign.\n\n“Sure it is. I would not have run if I was not blessed, and I’m very, very thankful — "
+            "I cannot remember the last day I took off because of illness,” he said.",
+            "Sanders",
+        ),
+        (
+            "Based upon an interview he gave to Fox News on the Wednesday after the Nevada caucus, it’s an open "
+            "question.\n\nEarhardt then asked Rubio which states specifically he could win.\n\n“Well, we feel great in "
+            "every one of those states. We’re going to pick up delegates in all of them,” he said, adding that he "
+            "doesn’t want to offer specific predictions.",
+            "Rubio",
+        ),
+    ],
+)
+def test_the_answer_after_a_question_put_to_someone_is_theirs(text, asked):
+    # the "he" closing the answer stands for the one asked, not the asker; the answer's sentences go on with them
+    answer = [a for a in attributions(text) if a is not None and (a["inherited"] or a["source"]["text"] == "he")]
+    assert answer and all(asked in (a.get("refers_to") or a["source"] or {}).get("text", "") for a in answer), answer
+
+
+@pytest.mark.parametrize(
+    "lead_in, source",
+    [
+        ("From Bloomberg:", "Bloomberg"),
+        ("From the website:", "the website"),
+    ],
+)
+def test_the_block_after_a_line_saying_where_it_is_from_is_that_source_s(lead_in, source):
+    text = (
+        "Missouri Democrat Jason Kander has launched a group to fight voter suppression.\n\n"
+        f"{lead_in}\n\n"
+        "For all his prowess at appealing to Republican voters, Donald Trump has struggled mightily to win over rich "
+        "Republican donors. After savaging major party funders as corrupt insiders during the primaries, Trump is "
+        "finding them reluctant to open their wallets.\n\n"
+        "Barber sees voter suppression as a moral issue."
+    )
+    body = score_article(text)
+    found = [claim["attribution"] for claim in body["claims"]]
+    assert [(a or {}).get("source", {}) and a["source"]["text"] for a in found[1:3]] == [source, source], found
+    assert all(a["inherited"] for a in found[1:3]) and found[0] is None
+    assert not (found[-1] or {}).get("inherited")  # the next paragraph is the writer's again
+    assert lead_in not in [claim["text"] for claim in body["claims"]]  # the line itself is no claim
+
+
+def test_a_roundup_side_heading_with_a_colon_hands_on_nothing():
+    text = ("Lawmakers reached a budget deal on Sunday.\n\nFrom the Right:\n\n"
+            "Conservatives are split over the deal. The deal spends money the country does not have.")
+    assert all(claim["attribution"] is None for claim in score_article(text)["claims"])
+
+
+@pytest.mark.parametrize(
+    "text, poll",
+    [
+        ("A Wall Street Journal/NBC News/Marist poll from earlier this month found Obama leading Romney in the state 49 "
+         "percent to 44 percent. In the latest Gallup poll, registered Hispanic voters favored the president over Romney "
+         "66 percent to 26 percent.", "Gallup poll"),
+        ("New polls released Sunday showed Clinton taking a lead in the presidential race. According to a Washington "
+         "Post-ABC News survey, 51 percent of respondents said they would vote for Clinton, versus 39 percent for "
+         "Trump.", "Washington Post-ABC News survey"),
+        ("Mrs. Clinton has support from 52 percent of Democratic primary voters, while Mr. Sanders has backing from 33 "
+         "percent, the poll found. In an early-October CBS News poll, she led Mr. Sanders 56 percent to 32 percent.",
+         "CBS News poll"),
+    ],
+)
+def test_a_poll_s_figures_in_a_sentence_naming_another_poll_are_that_poll_s(text, poll):
+    # the sentence names the poll its figures come from: the source is that poll, not the one named before it
+    found = attributions(text)[-1]
+    assert found is not None and found["source"]["text"] == poll, found
+
+
+def test_a_poll_named_for_comparison_leaves_the_finding_with_the_poll_before():
+    text = ("Republicans have been unconvinced by the arguments of Democrats, according to a poll from The Associated "
+            "Press-NORC Center for Public Affairs Research. A slim majority of Republicans think Trump has done nothing "
+            "wrong in his interactions with Ukraine’s president, though that share has declined slightly from an "
+            "AP-NORC poll in October — 64% then compared with 54% now.")
+    found = attributions(text)[-1]
+    assert found is not None and "AP-NORC" not in found["source"]["text"], found

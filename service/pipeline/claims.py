@@ -544,12 +544,16 @@ def _story_below(text: str, line_start: int, line_end: int) -> bool:
     return bool(below) and not below.startswith(text[line_start:line_end].strip())
 
 
+_LEAD_IN_PREPOSITIONS = frozenset(CLAUSE_WORDS["lead_in_prepositions"])
+
+
 def _leads_in_speech(sentence: str, words: list[str]) -> bool:
     """Whether ``sentence`` ends with a colon right after a verb of saying: a lead-in handing what follows to a
     speaker (``lead_ins``), whose unpunctuated lines are then the speaker's points, not headings; of two words it is
-    no fragment ("Hewitt writes:", "Stated Stone:"): the labels give its source to the block after it."""
-    return sentence.rstrip().endswith(":") and any(
-        word.lower() in LEAD_IN_VERBS for word in words[-LEAD_IN_VERB_REACH:])
+    no fragment ("Hewitt writes:", "Stated Stone:"), nor one that says where the block is taken from ("From
+    Bloomberg:", ``lead_in_prepositions``): the labels give its source to the block after it."""
+    return sentence.rstrip().endswith(":") and (
+        words[0] in _LEAD_IN_PREPOSITIONS or any(word.lower() in LEAD_IN_VERBS for word in words[-LEAD_IN_VERB_REACH:]))
 
 
 _SUBJECT_PRONOUNS = frozenset(CLAUSE_WORDS["subject_pronouns"])

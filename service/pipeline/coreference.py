@@ -283,6 +283,17 @@ _ELABORATES = re.compile(
 )
 """A connective that opens a further point or an example of what the sentence before reported, or the group a
 breakdown of its figures is for: that source's."""
+_NAMED_POLL = re.compile(
+    rf"(?:[A-Z][\w.&'’-]*[\s/-]+)+(?:{'|'.join(PHRASE_WORDS['poll_nouns'])})(?![\w-])"
+)
+"""Capitalised words before a poll noun: a poll named by its pollster or sponsor ("the latest Gallup poll", "a
+Washington Post-ABC News survey"), or a sentence's first words before one ("The poll"), which ``_poll_named_in``
+tells apart."""
+_NOT_A_POLLSTER = frozenset(PHRASE_WORDS["determiners"]) | CLAUSE_OPENERS | {
+    word.lower() for word in PHRASE_WORDS["poll_dates"]}
+_POSSESSIVE = re.compile(r"['’]s$")
+_COMPARED = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_comparisons'])})\s+(?:\S+\s+){{0,3}}$", re.IGNORECASE)
+"""A comparison's preposition a few words before a poll named ("down from an AP-NORC poll"): another poll's figure."""
 _POLL_METHOD = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_method'])})(?![\w-])", re.IGNORECASE)
 """The poll's method, which the writer states: no finding."""
 _POLL_METHOD_ENDS = frozenset(method.split()[-1] for method in PHRASE_WORDS["poll_method"])
@@ -501,7 +512,8 @@ def _poll_finding(
     further findings each passing it on. The share is the poll's finding (docs/guidelines.md, Inherited: further figures and findings
     of the same poll), the respondents are no teller; the poll's method ("The margin of error is 3 points"), a share
     of an election or held in one (``_ELECTION_SHARE``) and a share word heading polls ("most polling averages") are
-    the writer's. None otherwise."""
+    the writer's. A claim that names the poll its figures come from ("In the latest Gallup poll, ...") takes that
+    mention as its source (``_poll_named_in``). None otherwise."""
     own = result[index]
     if own is not None and (own.inherited or own.source is None or not SHARE_AS_SOURCE.match(own.source.text)
                             or _POLL.search(own.source.text)):
@@ -512,16 +524,36 @@ def _poll_finding(
             break
     else:
         return None
+    claim = claims[index]
     if own is not None:
         words = own.source.text
     else:  # the poll is looked for first: most claims with no attribution stand far from any
-        claim = claims[index]
         share = _SHARE_IN_TEXT.search(claim.text)
         if (share is None or document.quotations.quoted_length(claim.start, claim.end)
                 or _states_poll_method(document, claim) or _ELECTION_SHARE.search(claim.text)):
             return None
         words = share.group()
-    return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),), quoting=False)
+    named = _poll_named_in(document.quotations, claim)
+    return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),), named, quoting=False)
+
+
+def _poll_named_in(quotations: Quotations, claim: Claim) -> Mention | None:
+    """The poll ``claim`` names by its pollster or sponsor outside a quotation ("In the latest Gallup poll, registered
+    Hispanic voters favored ...", "According to a Washington Post-ABC News survey, 51 percent ..."): its figures are
+    that poll's, the source its words, not an earlier poll's (the labels give the poll the sentence names). None when it
+    names none (the capitalised words are only the sentence's first ones, determiners or dates: "The poll's results",
+    "the May survey") or names one to compare with (``poll_comparisons``: "down from an AP-NORC poll in October")."""
+    for match in _NAMED_POLL.finditer(claim.text):
+        start = claim.start + match.start()
+        words = match.group().split()
+        while len(words) > 1 and _POSSESSIVE.sub("", words[0]).lower() in _NOT_A_POLLSTER:
+            start = quotations.text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        if (len(words) > 1 and not quotations.quoted_length(start, claim.start + match.end())
+                and _COMPARED.search(claim.text, 0, match.start()) is None):
+            end = claim.start + match.end()
+            return Mention(Span(start, end, quotations.text[start:end]))
+    return None
 
 
 def _opens_block(quotations: Quotations, before: Claim, attribution: Attribution | None, claim: Claim) -> bool:

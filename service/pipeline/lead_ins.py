@@ -31,7 +31,7 @@ from .coreference import ENDS_WITH_COLON, Surnames, full_names, keeps_own_cue
 from .document import Quotations
 from .records import Attribution, Claim, Span, Step, StepRule
 from .source_lexicons import PRONOUNS
-from .sources import classify_source
+from .sources import SourceReading, classify_source
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 """A lower-case word: a capitalised verb opens a sentence or a name, and is rarely a lead-in's cue."""
@@ -44,6 +44,8 @@ _OPENED_AFTER = re.compile(r"[:,]\s*$")
 _OPENING_WORD = re.compile(r"[A-Z][\w'’-]+(?=\s+(?!(?:and|or|nor)\s)[a-z])")
 """A capitalised word a lower-case word follows, no conjunction: a subject ("Clinton touted"), not a name's first
 word nor one of several subjects ("Twenge and her colleagues examined")."""
+_SOURCE_PREPOSITION = re.compile(rf"({'|'.join(CLAUSE_WORDS['lead_in_prepositions'])})\s+")
+"""The preposition opening a lead-in line with no verb ("From Bloomberg:"): its cue."""
 _WORD = re.compile(r"\w")
 """A word's character."""
 _TAIL_WORD = re.compile(r"[\w'’-]+")
@@ -328,12 +330,18 @@ def _verbs_and_sources(
     text: str, claim: Claim, end: int, verbs: frozenset[str]
 ) -> Iterator[tuple[Span, bool, Span | None]]:
     """Each verb before ``end`` that may lead ``claim``'s block in, whether ``verbs`` lists it, and its source: the
-    capitalised verb of an inverted clause that opens the claim, with the name after it ("Stated Stone:"); then each
+    capitalised verb of an inverted clause that opens the claim, with the name after it ("Stated Stone:"); a line
+    that says where the block is taken from, its preposition standing for the verb ("From Bloomberg:"); then each
     lower-case verb of saying or communication, with the noun phrase before it or, inverted after a comma or a
     quotation, after it ("..., writes CNN's Brian Stelter:")."""
     if (opening := inverted_opening(text, claim.start, end)) is not None:
         cue = Span(opening.start(1), opening.end(1), opening.group(1))
         yield cue, True, source_after(text, opening.end(), claim.end)
+    if (opening := _SOURCE_PREPOSITION.match(text, claim.start, end)) is not None:
+        source = source_after(text, opening.end(), claim.end)
+        if source is not None and ENDS_WITH_COLON.match(text, source.end, claim.end) and _taken_from(
+                classify_source(text, source)):
+            yield Span(opening.start(1), opening.end(1), opening.group(1)), True, source
     for verb in _LOWER_WORD.finditer(text, claim.start, end):
         listed = verb.group() in verbs
         if not listed and not _communicates(verb.group()):
@@ -343,6 +351,13 @@ def _verbs_and_sources(
         if plausible(source) is None:
             source = source_after(text, cue.end, claim.end) if _INVERTED.search(text, claim.start, cue.start) else None
         yield cue, listed, source
+
+
+def _taken_from(reading: SourceReading) -> bool:
+    """Whether a lead-in's "From X:" (X the whole line up to its colon: not "From the report, officials said:") names
+    what a block is taken from: an outlet, a document or a named person, not a side of a roundup ("From the Right:",
+    an organisation)."""
+    return reading.source_type in ("media", "document") or (reading.source_type == "person" and reading.named)
 
 
 def _in_block(reading: Attribution, lead: int, rule: StepRule = "lead_in_block") -> Attribution:

@@ -76,7 +76,7 @@ from .chain import trace_chain
 from .cues import Candidate, Cue, CueIndex, Cues, candidates, class_cues, may_hold_class_cue
 from .decide import choose_later, choose_primary, model_cue_within
 from .inherit import Seen, inherit_backward, inherit_forward, is_direct_quote
-from .references import GENDERED_PRONOUNS, LOOKBACK_CLAIMS, MENTION_MEMORY, Mention, resolve
+from .references import GENDERED_PRONOUNS, LOOKBACK_CLAIMS, MENTION_MEMORY, Mention, person_asked, resolve
 
 __all__ = ["LOOKBACK_CLAIMS", "Candidate", "Candidates", "attribute", "attribute_candidates", "candidates"]
 
@@ -181,6 +181,8 @@ def _own_attribution(
             if reading.source_type != "unknown":
                 pronoun = span.text.lower() if referent is not None and span.text.lower() in GENDERED_PRONOUNS else None
                 mentions.append(Mention(referent or span, reading, claim.index, pronoun))
+        if typed and (asked := person_asked(text, primary.cue, claim.end, claim.index)) is not None:
+            mentions.append(asked)  # after the asker: the nearer mention a later pronoun takes
     steps = [*how, *notes]
     referent = None
     if typed:

@@ -2,13 +2,16 @@
 type of the nearest earlier source it can stand for, and points at it (``refers_to``)."""
 from __future__ import annotations
 
+import re
 from collections import Counter, deque
 
+from ..resources import read_toml
 from ..source_lexicons import PHRASE_WORDS
 from ..sources import SourceReading, classify_source, left_unresolved, surname_like_a_noun
 from ..text.words import singular
 from ..records import Span, Step, record
 from .spans import name_in
+from .words import verb_lemma
 
 LOOKBACK_CLAIMS = 4
 """How many claims back a back-reference or a quotation may reach for its source."""
@@ -70,6 +73,26 @@ def resolve(
         step = Step("refers_back", span.text, mention.span.text, mention.claim_index)
         return span, mention.reading, step, mention.span
     return span, left_unresolved(reading), Step("refers_back_to_nothing", span.text, LOOKBACK_CLAIMS), None
+
+
+_ASKING_VERBS = frozenset(read_toml("gate_words.toml")["asking_verbs"])
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)")
+"""Capitalised words right after a verb: the person it is done to ("asked Sen. Jane Roe")."""
+
+
+def person_asked(text: str, cue: Span, end: int, claim_index: int) -> Mention | None:
+    """The named person a question is put to right after a verb of asking (``asking_verbs``: "Hannity asked Trump
+    how high the wall would be."), up to ``end``: the one who answers it, whom the "he said" closing the answer
+    quoted next stands for, not the asker (the mention the cue's source gives). None for any other cue."""
+    words = cue.text.lower().split()
+    if not words or verb_lemma(words[-1]) not in _ASKING_VERBS:
+        return None
+    match = _NAME_AFTER.match(text, cue.end, end)
+    if match is None:
+        return None
+    span = Span(match.start(1), match.end(1), match.group(1))
+    reading = classify_source(text, span)
+    return Mention(span, reading, claim_index) if reading.source_type == "person" and reading.named else None
 
 
 def _named_by_surname(span: Span, mentions: deque[Mention]) -> Mention | None:
