@@ -313,6 +313,14 @@ def test_a_relative_pronoun_stands_for_the_right_mention(text, expected):
         ("Despite the delay, the mayor said the bridge would open in May.", "the mayor"),
         # "At least" before a number makes a quantifier, no preposition
         ("At least three lawmakers, including Ruiz, have said they oppose the plan.", "At least three lawmakers"),
+        # a capitalised fronted preposition opens an adjunct: not the name the subject stands in apposition to, and
+        # for a participle the subject after it
+        ("Of Whitfield, Okafor said many voters in his district would find it hard to forgive the vote.", "Okafor"),
+        ("Of Whitfield, Lindqvist, who has chaired the committee since 2019, said, “It is a disgrace.”",
+         "Lindqvist"),
+        ("Like Hartley, Brennan also rejected the idea that the council could delay the vote, arguing that the deadline "
+         "is set in law.", "Brennan"),
+        ("Unlike Hartley, Brennan opposed the plan, saying it would cost the county too much.", "Brennan"),
     ],
 )
 def test_an_adjunct_before_the_subject_is_no_source(text, source):

@@ -534,7 +534,7 @@ def _name_beside(text: str, claim: Claim, description: Span, cue: Span) -> Span 
     name = _span(text, found, "name", offset) if found is not None else None
     if name is not None and name.text.endswith(".") and len(name.text.split()[-1]) > 3:
         name = Span(name.start, name.end - 1, name.text[:-1])  # the sentence's full stop, not an initial's ("Jr.")
-    return name if name is not None and is_personal_name(text, name) else None
+    return name if name is not None and not is_adjunct(name.text) and is_personal_name(text, name) else None
 
 
 def _relative_to_antecedent(text: str, claim: Claim, attribution: Attribution, source: Span) -> Attribution:
