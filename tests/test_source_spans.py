@@ -389,6 +389,30 @@ def test_a_party_tag_after_a_name_is_no_part_of_the_source(text, source):
 @pytest.mark.parametrize(
     "text, source",
     [
+        # a description after a name whose closing comma the writer left out: the name is the source, not the
+        # description nor a name inside it
+        ("“We have not been told anything,” Maria Ocampo, a spokeswoman for Governor Dale Whitlock told reporters.",
+         "Maria Ocampo"),
+        ("“The season was hard on everyone,” Ben Farrow, the chairman of the county party in Ohio and a member of "
+         "the state committee said.", "Ben Farrow"),
+        ("On Monday’s “Morning Edition,” Sen. Ada Lind (D-Ore.), a critic of the governor’s plan told listeners the "
+         "bill would fail.", "Ada Lind"),
+        # ... and the verb of a participle inside the description is no cue ("newly announced")
+        ("“It was a long summer,” Ben Farrow, a member of the party's newly announced leadership team said.",
+         "Ben Farrow"),
+        # refused: a phrase before the comma that is no name that opens the clause keeps the description
+        ("In Ohio, the chairman of the county party said the count would go on.", "the chairman of the county party"),
+        ("After the May 3 ruling, it looked as though the county would give in, with its lawyers saying the count "
+         "would go on.", "its lawyers"),
+    ],
+)
+def test_a_name_before_a_description_without_its_closing_comma_is_the_source(text, source):
+    assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
         # an inverted tag between commas inside the sentence: the teller is after the cue, the phrase before it is
         # the content's subject
         ("The merger, say analysts, would cut hundreds of jobs in the region.", "analysts"),
