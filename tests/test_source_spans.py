@@ -512,6 +512,11 @@ def test_a_source_that_opens_inside_a_word_gives_way_to_the_whole_name(text, sou
         # the name between commas after a description is the source, with an adverb before the cue too
         ("One of the company's top lawyers, Ada Lind, subsequently testified that no records were kept.", "Ada Lind"),
         ("The union's president, Ada Lind, repeatedly argued that the cuts were illegal.", "Ada Lind"),
+        # ... with "also" before the cue, a party tag in brackets after the name, and two names joined by "and"
+        ("Another former senator, Sen. Ada Lind (I-Vt.), said she would vote for the measure.", "Ada Lind"),
+        ("Another former senator, Sen. Ada Lind (I-Vt.), also stated she would vote for the measure.", "Ada Lind"),
+        ("Two county auditors, Ada Lind and Tom Becker, found in 2019 that the fund was short.",
+         "Ada Lind and Tom Becker"),
     ],
 )
 def test_a_name_between_commas_before_an_adverb_and_the_cue_is_the_source(text, source):
