@@ -313,6 +313,14 @@ def test_a_relative_pronoun_stands_for_the_right_mention(text, expected):
         ("Despite the delay, the mayor said the bridge would open in May.", "the mayor"),
         # "At least" before a number makes a quantifier, no preposition
         ("At least three lawmakers, including Ruiz, have said they oppose the plan.", "At least three lawmakers"),
+        # a capitalised fronted preposition opens an adjunct: not the name the subject stands in apposition to, and
+        # for a participle the subject after it
+        ("Of Whitfield, Okafor said many voters in his district would find it hard to forgive the vote.", "Okafor"),
+        ("Of Whitfield, Lindqvist, who has chaired the committee since 2019, said, “It is a disgrace.”",
+         "Lindqvist"),
+        ("Like Hartley, Brennan also rejected the idea that the council could delay the vote, arguing that the deadline "
+         "is set in law.", "Brennan"),
+        ("Unlike Hartley, Brennan opposed the plan, saying it would cost the county too much.", "Brennan"),
     ],
 )
 def test_an_adjunct_before_the_subject_is_no_source(text, source):
@@ -375,6 +383,30 @@ def test_a_name_after_a_say_verb_is_what_is_said_about(text, source):
     ],
 )
 def test_a_party_tag_after_a_name_is_no_part_of_the_source(text, source):
+    assert _sources(text)[-1] == (source, False)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a description after a name whose closing comma the writer left out: the name is the source, not the
+        # description nor a name inside it
+        ("“We have not been told anything,” Maria Ocampo, a spokeswoman for Governor Dale Whitlock told reporters.",
+         "Maria Ocampo"),
+        ("“The season was hard on everyone,” Ben Farrow, the chairman of the county party in Ohio and a member of "
+         "the state committee said.", "Ben Farrow"),
+        ("On Monday’s “Morning Edition,” Sen. Ada Lind (D-Ore.), a critic of the governor’s plan told listeners the "
+         "bill would fail.", "Ada Lind"),
+        # ... and the verb of a participle inside the description is no cue ("newly announced")
+        ("“It was a long summer,” Ben Farrow, a member of the party's newly announced leadership team said.",
+         "Ben Farrow"),
+        # refused: a phrase before the comma that is no name that opens the clause keeps the description
+        ("In Ohio, the chairman of the county party said the count would go on.", "the chairman of the county party"),
+        ("After the May 3 ruling, it looked as though the county would give in, with its lawyers saying the count "
+         "would go on.", "its lawyers"),
+    ],
+)
+def test_a_name_before_a_description_without_its_closing_comma_is_the_source(text, source):
     assert _sources(text)[-1] == (source, False)
 
 
@@ -480,6 +512,11 @@ def test_a_source_that_opens_inside_a_word_gives_way_to_the_whole_name(text, sou
         # the name between commas after a description is the source, with an adverb before the cue too
         ("One of the company's top lawyers, Ada Lind, subsequently testified that no records were kept.", "Ada Lind"),
         ("The union's president, Ada Lind, repeatedly argued that the cuts were illegal.", "Ada Lind"),
+        # ... with "also" before the cue, a party tag in brackets after the name, and two names joined by "and"
+        ("Another former senator, Sen. Ada Lind (I-Vt.), said she would vote for the measure.", "Ada Lind"),
+        ("Another former senator, Sen. Ada Lind (I-Vt.), also stated she would vote for the measure.", "Ada Lind"),
+        ("Two county auditors, Ada Lind and Tom Becker, found in 2019 that the fund was short.",
+         "Ada Lind and Tom Becker"),
     ],
 )
 def test_a_name_between_commas_before_an_adverb_and_the_cue_is_the_source(text, source):

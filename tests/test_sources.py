@@ -676,6 +676,16 @@ def test_he_or_she_stands_for_a_name_without_its_opening_word_or_for_a_known_sur
         # kept: the same pronoun again takes the same person
         ("The case drew Jim Hale, a lawyer from Ohio. “That is troubling,” he said. “I was shocked,” he said.",
          "Jim Hale"),
+        # a given name that tells the gender (after a title) says which, however near the other name stands
+        ("Tom Becker said the bridge would close in May. Hillary Ward said the repairs would take a year. "
+         "“It will not reopen before the summer,” he said.", "Tom Becker"),
+        ("Maria Lopez said the vote would be held in March. Bill Turner said the count would take a week. "
+         "“Nobody here wants another delay,” she said.", "Maria Lopez"),
+        ("Tom Becker said the bridge would close in May. Gov. Hillary Ward said the repairs would take a year. "
+         "“It will not reopen before the summer,” he said.", "Tom Becker"),
+        # refused: a given name borne by men and women alike tells nothing, and the nearest name stays
+        ("Tom Becker said the bridge would close in May. Kelly Ward said the repairs would take a year. "
+         "“It will not reopen before the summer,” she said.", "Kelly Ward"),
     ],
 )
 def test_he_and_she_keep_apart_the_people_they_stood_for(text, named_as):

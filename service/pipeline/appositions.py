@@ -29,12 +29,13 @@ _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
 # ", Jane Roe," right before the cue, or with an apposition of its own (", Jane Roe, a former executive,").
 _APPOSED_NAME = re.compile(rf",\s+(?P<name>{_NAME}),(?:\s+(?:a|an|the|who|whose|which)\s[^,;“”\"]*,)?\s*$")
 # The piece between commas right after a description, before the cue: its name, with a title, an affiliation or a
-# party tag beside it ("Another prominent Republican, Sen. Lindsey Graham, R-S.C., announced"; "The committee's top
+# party tag beside it ("Another prominent Republican, Sen. Lindsey Graham, R-S.C., announced", "Another lawmaker, Sen.
+# Joe Lieberman (I-Conn.), also stated"; "The committee's top
 # Democrat, Rep. Dutch Ruppersberger of Maryland, said"; "the industry's trade group, the Software Association, said"),
-# also with an adverb before the cue ("One of its executives, Michael Sexton, subsequently testified").
+# also with an adverb before the cue ("One of its executives, Michael Sexton, subsequently testified", "..., also said").
 _APPOSED_PIECE = re.compile(
-    r",\s+(?P<name>[^,;:“”\"()]{2,80}?)(?:,\s+[DRI]-[A-Z][\w.-]*)?,(?:\s+(?:a|an|the|who|whose|which)\s[^,;“”\"]*,)?"
-    rf"(?:\s+{LY_ADVERB})?\s*$"
+    r",\s+(?P<name>[^,;:“”\"()]{2,80}?)(?:,\s+[DRI]-[A-Z][\w.-]*|\s+\([^()]{1,15}\))?,(?:\s+(?:a|an|the|who|whose|which)\s[^,;“”\"]*,)?"
+    rf"(?:\s+(?:{LY_ADVERB}|{'|'.join(CLAUSE_WORDS['verb_adverbs'])}))?\s*$"
 )
 _AUDIENCE = re.compile(r"^(?:reporters|journalists|the press|the media)$", re.IGNORECASE)
 # "told" and its forms: whoever stands after it is the one told ("told Al Jazeera"), not the teller.
@@ -289,6 +290,8 @@ def _apposed_after(text: str, description: Span, cue: Span) -> Span | None:
     Association, said"). None when the description is a name itself or the piece names no one of its kind."""
     if (found := _APPOSED_PIECE.match(text, description.end, cue.start)) is not None:
         piece = _span(text, found, "name")
+        if _names_listed(text, piece) and not is_personal_name(text, description):
+            return piece  # "Two analysts, Pat Lee and Chris Harman, found": the names, all of them
         name = name_in(text, piece) or piece
     elif (found := _APPOSED_NAME.search(text, description.end, cue.start)) is not None:
         name = _span(text, found, "name")
@@ -304,6 +307,16 @@ def _apposed_after(text: str, description: Span, cue: Span) -> Span | None:
     ):
         return name
     return None
+
+
+def _names_listed(text: str, piece: Span) -> bool:
+    """Whether a piece is two personal names joined by "and" ("Ileana Ros-Lehtinen and Carlos Curbelo")."""
+    halves = piece.text.split(" and ")
+    if len(halves) != 2:
+        return False
+    second = piece.start + len(halves[0]) + len(" and ")
+    return (is_personal_name(text, Span(piece.start, piece.start + len(halves[0]), halves[0]))
+            and is_personal_name(text, Span(second, piece.end, halves[1])))
 
 
 def _relayed_teller(text: str, claim: Claim, source: Span, cue: Span) -> Span | None:
@@ -534,7 +547,7 @@ def _name_beside(text: str, claim: Claim, description: Span, cue: Span) -> Span 
     name = _span(text, found, "name", offset) if found is not None else None
     if name is not None and name.text.endswith(".") and len(name.text.split()[-1]) > 3:
         name = Span(name.start, name.end - 1, name.text[:-1])  # the sentence's full stop, not an initial's ("Jr.")
-    return name if name is not None and is_personal_name(text, name) else None
+    return name if name is not None and not is_adjunct(name.text) and is_personal_name(text, name) else None
 
 
 def _relative_to_antecedent(text: str, claim: Claim, attribution: Attribution, source: Span) -> Attribution:

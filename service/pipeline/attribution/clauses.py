@@ -55,6 +55,7 @@ _NUMBER_QUANTIFIER = re.compile(
     re.IGNORECASE,
 )
 _TIME_WORDS = frozenset({"last", "this", "next", "earlier", "later", "today", "yesterday", "tonight"})
+_FRONTED = frozenset(PHRASE_WORDS["fronted_prepositions"])
 _ASIDES = frozenset({"however", "too", "though", "meanwhile", "continue", "continues", "less", "just", "almost"})
 _FOCUS_ADVERBS = frozenset(CLAUSE_WORDS["focus_adverbs"])
 _VERB_ADVERBS = frozenset(CLAUSE_WORDS["verb_adverbs"])
@@ -248,12 +249,14 @@ def is_adjunct(phrase: str) -> bool:
     """Whether a would-be source is an adjunct or a clause, not who says anything: "In contrast", "for example",
     "Following this performance", "later", "that the plan failed" (a participle or "-ly" word counts only before a
     lower-case word, so "United Nations" and "Leading economists" are no adjuncts here; "At least 10 Republicans"
-    is a quantified noun phrase)."""
+    is a quantified noun phrase; a capitalised fronted preposition opens one too: "Of Sanders", "Like Corker")."""
     words = phrase.split()
     if not words or _NUMBER_QUANTIFIER.match(phrase):
         return False
     low, after = words[0].lower(), words[1] if len(words) > 1 else ""
     if low in ADJUNCT_WORDS or low in _SUBORDINATING or low in _TIME_WORDS or low in OPENING_WORDS:
+        return True
+    if low in _FRONTED and words[0][:1].isupper():
         return True
     return low.endswith(("ing", "ed")) and after[:1].islower()
 

@@ -17,7 +17,7 @@ from ..document import Quotations
 from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import QUOTATION_CLOSERS, Candidate, Cues, of_candidate_class, opens_inverted, tags_a_quotation
 from .references import names_a_teller
-from .spans import after_cue_phrase, owned_phrase, plausible, quoted_account_before, source_after, tighten
+from .spans import after_cue_phrase, is_personal_name, owned_phrase, plausible, quoted_account_before, source_after, tighten
 from .words import AUX, BE, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, is_ly_adverb, word_initial_matches
 
 _FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
@@ -302,7 +302,7 @@ def _from_model(
         model_source = source_after(text, by.end(), claim.end) if by else None
     rule_source = rule.source if rule else None
     if rule_source is not None and (kind == "according" or _completes(text, model_source, rule_source)
-                                    or _parenthetical_teller(text, rule, cue)):
+                                    or _parenthetical_teller(text, rule, cue) or _apposition_of(text, rule, model_source, cue)):
         steps = (*how, Step("rule_source", rule.found, model_source == rule_source))
         if rule.cue.start == cue.start and rule.cue.end == cue.end:
             return rule, steps  # the model's cue is the rule's: its candidate as it stands, not a copy
@@ -356,6 +356,15 @@ def _completes(text: str, model: Span | None, rule: Span) -> bool:
     if model.end == rule.end and rule.start < model.start:
         return text[model.start - 1].isalnum() or _OF_COMPLEMENT_BEFORE.search(text, rule.start, model.start) is not None
     return model.start < rule.end and rule.start < model.end
+
+
+def _apposition_of(text: str, rule: Candidate, model: Span | None, cue: Span) -> bool:
+    """Whether the model's span lies in the apposition after the rule's personal name ("Doug Andres, a spokesman for
+    House Speaker Paul Ryan told"): the name is the source (docs/guidelines.md), not the description or a name inside
+    it; a phrase that is no person's name ("After the ruling, it appeared ..., with lawyers saying") keeps the
+    model's."""
+    return (rule.found == "before_apposition" and rule.source is not None and model is not None
+            and rule.source.end <= model.start and model.end <= cue.start and is_personal_name(text, rule.source))
 
 
 def _parenthetical_teller(text: str, rule: Candidate, cue: Span) -> bool:

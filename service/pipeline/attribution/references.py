@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter, deque
 
-from ..resources import read_toml
+from ..resources import read_entries, read_toml
 from ..source_lexicons import PHRASE_WORDS
+from ..source_phrase import is_title_word
 from ..sources import SourceReading, classify_source, left_unresolved, surname_like_a_noun
 from ..text.words import singular
 from ..records import Span, Step, record
@@ -32,6 +33,8 @@ class Mention:
 _HONORIFIC_PRONOUNS = dict(entry.split() for entry in PHRASE_WORDS["honorific_pronouns"])
 GENDERED_PRONOUNS = frozenset(_HONORIFIC_PRONOUNS.values())
 """"he" and "she": a person the article called one is never the other."""
+_GIVEN_NAME_PRONOUNS = dict(entry.split() for entry in read_entries("source_given_names.txt"))
+"""Given names that tell "he" or "she" (1990 US Census lists, training/first_names.py): "Hillary Clinton" is no "he"."""
 PRONOUN_EVIDENCE = 2
 """How many times the other pronoun must have stood for a surname before it counts: one link may be wrong ("At the
 forum, Clinton called her vote a mistake, she said" linked to the Trump quoted before)."""
@@ -115,10 +118,19 @@ def called_otherwise(name: str, pronoun: str, said: Counter[tuple[str, str]]) ->
         return False
     if (titled := _HONORIFIC_PRONOUNS.get(words[0].rstrip("."))) is not None:
         return titled != pronoun
+    if (given := _given_name_pronoun(words)) is not None:
+        return given != pronoun
     return any(
         said[words[-1], other] >= PRONOUN_EVIDENCE and said[words[-1], other] > said[words[-1], pronoun]
         for other in GENDERED_PRONOUNS - {pronoun}
     )
+
+
+def _given_name_pronoun(words: list[str]) -> str | None:
+    """The pronoun a name's given name tells: its first word after titles ("President Bill Clinton" -> "he"), never
+    its last (a surname: "Theresa May"); None for a name of one word or a given name that tells nothing."""
+    given = next((word for word in words[:-1] if not is_title_word(word)), None)
+    return _GIVEN_NAME_PRONOUNS.get(given) if given is not None else None
 
 
 def pronoun_said(name: str, pronoun: str, said: Counter[tuple[str, str]]) -> None:

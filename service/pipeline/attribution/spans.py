@@ -16,7 +16,7 @@ from ..source_lexicons import (
 )
 from ..source_phrase import describes_a_person, is_title_word, only_modifies_a_title
 from ..sources import classify_source
-from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, COPULAS, CUE_VERB, LY_ADVERB, RIGHT_NP, inverted_opening
+from .words import ADJUNCT, ADJUNCT_START, AUX, CLAUSE_WORDS, COPULAS, CUE_VERB, LY_ADVERB, RIGHT_NP, inverted_opening, is_ly_adverb
 
 LEFT_WINDOW = 300
 """How far before a cue to look for its source (covers a long apposition)."""
@@ -162,6 +162,8 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
     piece_start = last_piece_start(text, low, cue_start)
     if piece_start is None:
         return None, "nowhere"
+    if (name := _name_before_unclosed_apposition(text, low, piece_start, cue_start)) is not None:
+        return name, "before_apposition"
     span = _noun_phrase_end(text, piece_start, cue_start)
     if span is not None and " and " in span.text and len(pieces := list(PIECE.finditer(text, low, cue_start))) >= 2:
         listed = _LISTED_BEFORE.search(text, max(claim_start, span.start - 80), span.start)
@@ -181,6 +183,28 @@ def source_before(text: str, claim_start: int, cue_start: int) -> tuple[Span | N
             if span is not None:
                 return span, "before_apposition"
     return None, "nowhere"
+
+
+_DESCRIPTION_OPENING = re.compile(r"\s*(?:the|a|an)\s+[a-z]")
+"""A description of what someone is, opening a clause piece ("a spokesman for ...", "the chairman of ...")."""
+
+
+def _name_before_unclosed_apposition(text: str, low: int, piece_start: int, cue_start: int) -> Span | None:
+    """The personal name before a description whose closing comma the writer left out, the cue right after it:
+    "“...,” Doug Andres, a spokesman for House Speaker Paul Ryan told the Post" -> "Doug Andres" (docs/guidelines.md:
+    the name is the source, not its apposition); only a name that opens its clause (the claim's start or after a
+    quotation mark), so that "In Ohio, the mayor said" keeps "the mayor"; and only a description whose last word
+    before the cue can end a noun phrase ("Paul's newly announced team said": "announced" modifies "team")."""
+    if piece_start <= low or text[piece_start - 1] != "," or not _DESCRIPTION_OPENING.match(text, piece_start, cue_start):
+        return None
+    last = text[piece_start:cue_start].split()[-1]
+    if is_ly_adverb(last) or last.endswith(("'s", "’s")) or last.lower() in DETERMINERS:
+        return None
+    name_start = last_piece_start(text, low, piece_start - 1)
+    if name_start is None or (name_start > low and text[name_start - 1] not in "”\""):
+        return None
+    name = trim(text, name_start, piece_start - 1)
+    return name if name is not None and is_personal_name(text, name) else None
 
 
 def _name_between_commas(text: str, pieces: list[re.Match[str]]) -> Span | None:
