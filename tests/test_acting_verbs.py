@@ -29,6 +29,10 @@ SENTENCES = [
      "County officials said that the ballot measure would raise the sales tax by half a cent."),
     ("The judge ordered that the ballots be counted again by hand.", "decision",
      "The judge wrote that the ballots must be counted again by hand."),
+    ("This week, YouTube decided American conservative “shock jock” commentator Steven Crowder broke the rules of "
+     "their Partner Program.", "decision",
+     "This week, YouTube said American conservative “shock jock” commentator Steven Crowder broke the rules of "
+     "their Partner Program."),
     ("The company threatened legal action against the newspaper.", "acting",
      "The company threatened that it would sue the newspaper."),
     ("The airline apologized to passengers for the delays.", "acting",
