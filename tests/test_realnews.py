@@ -251,6 +251,17 @@ SHAPES = [
     # a negated saying says nothing; its twin says it
     ("The sheriff did not say why the suspect had fled the county.", "negated",
      "The sheriff said the suspect had fled the county."),
+    # a time clause opening the claim, before the main clause, is its background; a writer's credit "as" keeps its cue,
+    # and so does a "when" after the main clause
+    ("When Francis said Mr. Trump ''is not Christian'' in answering a reporter's question on his return flight from "
+     "Mexico, the Latin American pope not only served up red meat for global headline writers, but again "
+     "demonstrated his knack for sticking his nose into putatively secular affairs.", "adjunct_clause",
+     "As The Hill reported, Donald Trump was also accused of breaking debate rules."),
+    ("But when Clinton said she would debate on the day Sanders had proposed, he looked like the dog that caught the "
+     "car.", "adjunct_clause",
+     "Obama also made the “no complete strategy” comment last August, when he said the administration had to consult "
+     "with Congress and foreign partners who would be called on to join an anti-IS coalition before formulating a "
+     "plan to “degrade and ultimately destroy” IS."),
 ]
 
 

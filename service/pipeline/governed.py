@@ -28,6 +28,7 @@ _SUBJECTS = _WORDS["subject_pronouns"]
 _CONTENT_OPENERS = _WORDS["content_openers"]
 _FINITE_OR_SUBJECT = _FINITE | _SUBJECTS
 _RELATIVES = _CLAUSE_WORDS["relatives"]
+_CONJUNCTIONS = _CLAUSE_WORDS["conjunctions"]
 _PREPOSITIONS = _WORDS["prepositions"]
 _PARTICLES = _PREPOSITIONS | _WORDS["lone_particles"]
 _NOUN_MARKERS = _WORDS["determiners"] | _WORDS["object_openers"]
@@ -125,6 +126,7 @@ _DISPOSITIONS = _WORDS["shown_dispositions"]
 _WRITER_IDIOMS = frozenset(_WORDS["writer_idioms"])
 _WRITER_GERUND_OPENERS = _WORDS["writer_gerund_openers"]
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
+_FRONTED_OPENERS = _WORDS["fronted_subordinators"]
 _NEGATION_GAP = _WORDS["negation_gap"]
 _NEGATED_STANCES = _WORDS["negated_stances"]
 _BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])))
@@ -401,8 +403,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       rules"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
       about", "After announcing his retirement, ...", a claim's opening "as" with content of the cue's own: "As Obama
-      announces that ..., he is set to", ``_temporal_as``) of a main clause with a verb of its own
-      (``_in_adjunct_clause``): an aside in the writer's sentence;
+      announces that ..., he is set to", ``_temporal_as``; a claim's opening "when", ``_fronted_time``) of a main
+      clause with a verb of its own (``_in_adjunct_clause``): an aside in the writer's sentence;
     - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
       nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
     lower_before, lower_after = _without_title_points(lower_before), _without_title_points(lower_after)
@@ -940,18 +942,21 @@ def _negated(lower_before: list[str]) -> bool:
 
 def _in_adjunct_clause(lower_before: list[str], lower_after: list[str], gerund: bool = False) -> bool:
     """Whether the cue's clause is opened by an adjunct subordinator (``adjunct_subordinators``: "after", "although",
-    "if"; or a claim's opening "as", ``_temporal_as``) with the teller between them, or right before a ``gerund`` cue
-    ("After announcing his retirement, ...", "Despite admitting that"), since the last mark before the cue, while the
-    sentence's main clause has a finite verb outside that clause: before it ("Obama wants the limit raised, although he
-    said") or after a mark that follows the cue ("After the hosts pointed out that ..., Trump still embraced"). With no
-    verb of its own outside ("This, after Trump insisted that ..."), the sentence is the cue's."""
-    if _ADJUNCT_OPENERS.isdisjoint(lower_before) and lower_before[:1] != ["as"]:
+    "if"; or a claim's opening "as", ``_temporal_as``, or "when", ``_fronted_time``) with the teller between them, or
+    right before a ``gerund`` cue ("After announcing his retirement, ...", "Despite admitting that"), since the last
+    mark before the cue, while the sentence's main clause has a finite verb outside that clause: before it ("Obama
+    wants the limit raised, although he said") or after a mark that follows the cue ("After the hosts pointed out that
+    ..., Trump still embraced"). With no verb of its own outside ("This, after Trump insisted that ..."), the sentence
+    is the cue's."""
+    if (_ADJUNCT_OPENERS.isdisjoint(lower_before) and lower_before[:1] != ["as"]
+            and _FRONTED_OPENERS.isdisjoint(lower_before[:2])):
         return False  # the common case, no opener of an adjunct clause at all: one set test before the scans
     start = _clause_start(lower_before)
     opener = next((at for at in range(len(lower_before) - 1, start - 1, -1) if lower_before[at] in _CLAUSE_OPENERS), None)
     last = len(lower_before) - 1
     if (opener is None or (opener == last and not gerund)
             or lower_before[opener] not in _ADJUNCT_OPENERS and not _temporal_as(lower_before, opener, lower_after)
+            and not _fronted_time(lower_before, opener)
             or 0 < opener < last and lower_before[opener - 1] == lower_before[opener + 1]  # "country after country"
             or opener < last and lower_before[opener + 1][:1].isdigit()):  # "since 2017": a date, no clause
         return False
@@ -968,6 +973,13 @@ def _temporal_as(lower_before: list[str], opener: int, lower_after: list[str]) -
         return False
     kind = _after(lower_after)[0]
     return kind in _OWN_CONTENT and not (kind == "np_then_that" and _relative_that(lower_after))
+
+
+def _fronted_time(lower_before: list[str], opener: int) -> bool:
+    """Whether the cue's clause is opened by one of ``fronted_subordinators`` ("when") at the claim's start or right
+    after a conjunction there ("When Francis said ..., ...", "But when Clinton said ..., he looked"): a time clause
+    fronted before the main clause."""
+    return lower_before[opener] in _FRONTED_OPENERS and (opener == 0 or opener == 1 and lower_before[0] in _CONJUNCTIONS)
 
 
 def _after_break(words: list[str]) -> list[str]:
