@@ -169,6 +169,13 @@ GOVERNS_NOTHING = [
     # a capitalised modal after a capitalised word is a name's last word, not a modal
     ("Some owners may say that the new inspection fee is a tax on tenants.", "supposed_saying",
      "Former prime minister Theresa May said that the new inspection fee is a tax on tenants."),
+    # people show by their deeds; a poll or a record shows its finding
+    ("With each episode, the Republicans show how ill-equipped they are to lead our nation.", "shown_by_deed",
+     "Public polls show Trump leading slightly in Indiana."),
+    ("But Republicans have shown that there is a space between total destruction of the political process and "
+     "old-fashioned congressional combat where Democrats have an opportunity to slow down the rapid fire activity of "
+     "the White House.", "shown_by_deed",
+     "Polls there show Trump is trailing Ted Cruz just ahead of Tuesday's vote."),
 ]
 
 

@@ -67,7 +67,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
     asking for comment, a related-link headline run into the claim (page text), a word of a name, a refusal, a
     reason given ("citing"), a forecast nobody makes, a phrasal verb of action (not one a wh-clause follows:
     "spoke about how ..."), a saying only tried, judged or to come (an infinitive), a noun (after an article or a
-    possessive, or before a relative "that" with a plural verb), the writer's own voice.
+    possessive, or before a relative "that" with a plural verb), the writer's own voice, a showing by people (their
+    deeds show it; a document's "shows" stays).
     Such a cue is refused whatever the gate says. The writer's voice is read outside the quotations of the Document's
     quotation model."""
     cue = attribution.cue
@@ -106,6 +107,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
     if (source is not None and source.text.lower() in _NO_CONTENT["writer"]
             and not quotations.open_at(cue.start)):
         return "writer_voice"
+    if words[-1] in _NO_CONTENT["showing"] and attribution.source_type in _NO_CONTENT["people"]:
+        return "shown_by_deed"
     return None
 
 
