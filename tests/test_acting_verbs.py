@@ -306,6 +306,11 @@ WORDS = [
      "demanding"),
     ("with a straight face , nancy pelosi even", "called for", "prosecuting him : “ jeff sessions lied under oath . ”",
      None),
+    # attacking someone is an action; "as" and a judgement after the object make it a report
+    ("early in his campaign , trump", "attacked", "romney , calling him , among other things , “ a failed candidate . ”",
+     "acting"),
+    ("tuttle’s article also", "attacked", "christie by accusing him of endorsing trump .", "acting"),
+    ("the senator", "attacked", "the zoning plan as a giveaway to developers .", None),
     # a reflexive object with a complement after it: the teller names itself, nothing is said
     ("where the senator", "labeled", "himself a “ uniter , ” the governor did not .", "self_description"),
     ("dozens of towns have", "declared", "themselves “ free zones ” since 2019 .", "self_description"),
