@@ -306,6 +306,11 @@ WORDS = [
      "demanding"),
     ("with a straight face , nancy pelosi even", "called for", "prosecuting him : “ jeff sessions lied under oath . ”",
      None),
+    # a verb of wanting takes no clause: what follows its object is the object's complement; a hope is a belief
+    ("the white house", "wants", "7 million people enrolled in the exchanges by march , 2.7 million of them young "
+     "adults .", "feeling"),
+    ("republicans", "want", "the package replaced with a less arbitrary slate of cuts .", "feeling"),
+    ("republicans", "hope", "the package will be replaced with a less arbitrary slate of cuts .", None),
     # attacking someone is an action; "as" and a judgement after the object make it a report
     ("early in his campaign , trump", "attacked", "romney , calling him , among other things , “ a failed candidate . ”",
      "acting"),

@@ -93,6 +93,7 @@ _BRACKETS = frozenset("()")
 _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _FEELING = _WORDS["feeling_classes"]
+_WANTING = _WORDS["wanting_verbs"]
 _STATES = _WORDS["state_classes"]
 STANCE_NOUNS = frozenset(read_toml("hedges.toml")["scope"]["belief_nouns"])
 """Nouns of a view held ("concerns", "fears"): after a verb they state a stance ("raised concerns that")."""
@@ -324,7 +325,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
       that"): the writer gives the content as a fact;
     - "feeling": a verb of feeling or liking (``_feeling_verb``: "enjoys “Modern Family”", "liked the moniker", "feel
-      discriminated against") with no clause of content after it: what the teller feels, not a saying;
+      discriminated against") with no clause of content after it, or of wanting (``wanting_verbs``) whatever follows
+      ("wants 7 million people enrolled"): what the teller feels, not a saying;
     - "asking": a verb of asking (``asking_verbs``) that asks a yes-no question or a request (``_asks_no_assertion``:
       "Smith asked if Reed supported", "asked Shah on Sunday whether", "asked the judges to order"): neither asserts
       its content;
@@ -437,7 +439,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "seeming"
     if lemma in _KNOWING:
         return "knowing"
-    if shape.feeling and not opens_a_clause(lower_after):
+    if shape.feeling and not opens_a_clause(lower_after) or lemma in _WANTING:
         return "feeling"
     if lemma in _ASKING and _asks_no_assertion(lower_after):
         return "asking"
