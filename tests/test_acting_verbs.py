@@ -29,6 +29,9 @@ SENTENCES = [
      "County officials said that the ballot measure would raise the sales tax by half a cent."),
     ("The judge ordered that the ballots be counted again by hand.", "decision",
      "The judge wrote that the ballots must be counted again by hand."),
+    ("But current Gov. Rick Scott (R) reversed that change in 2011 and mandated a waiting period before felons could "
+     "even apply for clemency.", "decision",
+     "But current Gov. Rick Scott (R) said in 2011 that felons must wait before they could even apply for clemency."),
     ("This week, YouTube decided American conservative “shock jock” commentator Steven Crowder broke the rules of "
      "their Partner Program.", "decision",
      "This week, YouTube said American conservative “shock jock” commentator Steven Crowder broke the rules of "
