@@ -309,6 +309,17 @@ WORDS = [
      "demanding"),
     ("with a straight face , nancy pelosi even", "called for", "prosecuting him : “ jeff sessions lied under oath . ”",
      None),
+    # a participle in the object has the content after it, the object's own: the verb acts on the thing; a gerund
+    # after a preposition is the verb's own saying
+    ("the nonpartisan government accountability office", "released", "a report last month demonstrating that the "
+     "federal health exchange enrolled 11 of the watchdog's 12 fake consumers .", "expressing"),
+    ("after the paris attacks , trump", "released", "a new radio ad calling it \" dangerous \" that obama \" has no "
+     "strategy to defeat isis . \"", "expressing"),
+    ("the rnc , in its daily media summary monday ,", "emailed", "a news article reporting that \" clinton is ' showing "
+     "flashes of frustration ' as she struggles to put bernie sanders away . \"", "posting"),
+    ("zucker", "responded", "by saying that the network doesn’t pay for candidates to attend the debates .", None),
+    ("pence , who is running for reelection this year ,", "praised", "cruz for showing \" the courage of his "
+     "convictions . \"", None),
     # a verb of wanting takes no clause: what follows its object is the object's complement; a hope is a belief
     ("the white house", "wants", "7 million people enrolled in the exchanges by march , 2.7 million of them young "
      "adults .", "feeling"),

@@ -119,6 +119,8 @@ _CLAUSE_MARKS = _STOPS - frozenset(".()")
 """Stops that end a noun phrase: not an abbreviation's points ("the U.S. Department's request") nor brackets."""
 _PHRASAL_ACTIONS = _WORDS["phrasal_action_verbs"]
 _DEMANDING = _WORDS["demanding_verbs"]
+_NOT_BEFORE_PARTICIPLE = _PREPOSITIONS | _CLAUSE_WORDS["subordinators"]
+"""Words after which an "-ing" verb is a gerund ("by saying", "for showing", "before adding", "as being")."""
 _ACTION_PARTICLES = _WORDS["action_particles"]
 _REFLEXIVES = _WORDS["reflexives"]
 _FINDING_OBJECTS = _WORDS["finding_objects"] | _REFLEXIVES
@@ -1007,7 +1009,8 @@ def _acts_on_object(lower_after: list[str]) -> bool:
     the object, ``_relative_that``: "introduced legislation that would allow", "apologized for a cartoon that
     included"), and no colon nor "as" before the first stop ("condemned the attack as a crime")."""
     kind = _after(lower_after)[0]
-    if kind in _NO_OBJECT and not (kind == "np_then_that" and _relative_that(lower_after)):
+    if kind in _NO_OBJECT and not (kind == "np_then_that" and _relative_that(lower_after)
+                                   or kind in ("np_then_that", "np_then_quote") and _participle_content(lower_after)):
         return False
     for word in lower_after[:_SCAN]:
         if word == ":" or word == "as":
@@ -1015,6 +1018,16 @@ def _acts_on_object(lower_after: list[str]) -> bool:
         if word in _STOPS:
             break
     return True
+
+
+def _participle_content(lower_after: list[str]) -> bool:
+    """Whether an "-ing" verb in the object, not after a preposition or subordinator, stands before its "that" or
+    quotation mark: the content is the participle's, the object's own ("released a report last month demonstrating
+    that ...", "released a new radio ad calling it “dangerous”", "emailed a news article reporting that ..."), and the
+    verb acts on the thing; "responded by saying that", "praised Cruz for showing “...”" keep their content."""
+    end = next((at for at, word in enumerate(lower_after[:_SCAN]) if word == "that" or word in QUOTE_MARKS), 0)
+    return any(word.endswith("ing") and lower_after[at - 1] not in _NOT_BEFORE_PARTICIPLE
+               and verb_classes(word) is not None for at, word in enumerate(lower_after[1:end], start=1))
 
 
 def _relative_that(lower_after: list[str]) -> bool:
