@@ -29,6 +29,13 @@ SENTENCES = [
      "County officials said that the ballot measure would raise the sales tax by half a cent."),
     ("The judge ordered that the ballots be counted again by hand.", "decision",
      "The judge wrote that the ballots must be counted again by hand."),
+    ("But current Gov. Rick Scott (R) reversed that change in 2011 and mandated a waiting period before felons could "
+     "even apply for clemency.", "decision",
+     "But current Gov. Rick Scott (R) said in 2011 that felons must wait before they could even apply for clemency."),
+    ("This week, YouTube decided American conservative “shock jock” commentator Steven Crowder broke the rules of "
+     "their Partner Program.", "decision",
+     "This week, YouTube said American conservative “shock jock” commentator Steven Crowder broke the rules of "
+     "their Partner Program."),
     ("The company threatened legal action against the newspaper.", "acting",
      "The company threatened that it would sue the newspaper."),
     ("The airline apologized to passengers for the delays.", "acting",
@@ -302,6 +309,27 @@ WORDS = [
      "demanding"),
     ("with a straight face , nancy pelosi even", "called for", "prosecuting him : “ jeff sessions lied under oath . ”",
      None),
+    # a participle in the object has the content after it, the object's own: the verb acts on the thing; a gerund
+    # after a preposition is the verb's own saying
+    ("the nonpartisan government accountability office", "released", "a report last month demonstrating that the "
+     "federal health exchange enrolled 11 of the watchdog's 12 fake consumers .", "expressing"),
+    ("after the paris attacks , trump", "released", "a new radio ad calling it \" dangerous \" that obama \" has no "
+     "strategy to defeat isis . \"", "expressing"),
+    ("the rnc , in its daily media summary monday ,", "emailed", "a news article reporting that \" clinton is ' showing "
+     "flashes of frustration ' as she struggles to put bernie sanders away . \"", "posting"),
+    ("zucker", "responded", "by saying that the network doesn’t pay for candidates to attend the debates .", None),
+    ("pence , who is running for reelection this year ,", "praised", "cruz for showing \" the courage of his "
+     "convictions . \"", None),
+    # a verb of wanting takes no clause: what follows its object is the object's complement; a hope is a belief
+    ("the white house", "wants", "7 million people enrolled in the exchanges by march , 2.7 million of them young "
+     "adults .", "feeling"),
+    ("republicans", "want", "the package replaced with a less arbitrary slate of cuts .", "feeling"),
+    ("republicans", "hope", "the package will be replaced with a less arbitrary slate of cuts .", None),
+    # attacking someone is an action; "as" and a judgement after the object make it a report
+    ("early in his campaign , trump", "attacked", "romney , calling him , among other things , “ a failed candidate . ”",
+     "acting"),
+    ("tuttle’s article also", "attacked", "christie by accusing him of endorsing trump .", "acting"),
+    ("the senator", "attacked", "the zoning plan as a giveaway to developers .", None),
     # a reflexive object with a complement after it: the teller names itself, nothing is said
     ("where the senator", "labeled", "himself a “ uniter , ” the governor did not .", "self_description"),
     ("dozens of towns have", "declared", "themselves “ free zones ” since 2019 .", "self_description"),

@@ -59,8 +59,8 @@ FIRST_AN_ACTION = [
      "law.", "moved", "Many officials on the island", "believe", "Many officials on the island"),
     # a stance before the participle that says: refused (guidelines.md: a stance is no saying), the participle takes
     # its teller
-    ("The lawyers attacked the verdict in court, contending that the jury had been misled.",
-     "attacked", "The lawyers", "contending", "The lawyers"),
+    ("The lawyers faulted the verdict in court, contending that the jury had been misled.",
+     "faulted", "The lawyers", "contending", "The lawyers"),
     ("The ministry disputed the figures on Friday, saying the real toll was lower.",
      "disputed", "The ministry", "saying", "The ministry"),
 ]

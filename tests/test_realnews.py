@@ -169,6 +169,13 @@ GOVERNS_NOTHING = [
     # a capitalised modal after a capitalised word is a name's last word, not a modal
     ("Some owners may say that the new inspection fee is a tax on tenants.", "supposed_saying",
      "Former prime minister Theresa May said that the new inspection fee is a tax on tenants."),
+    # people show by their deeds; a poll or a record shows its finding
+    ("With each episode, the Republicans show how ill-equipped they are to lead our nation.", "shown_by_deed",
+     "Public polls show Trump leading slightly in Indiana."),
+    ("But Republicans have shown that there is a space between total destruction of the political process and "
+     "old-fashioned congressional combat where Democrats have an opportunity to slow down the rapid fire activity of "
+     "the White House.", "shown_by_deed",
+     "Polls there show Trump is trailing Ted Cruz just ahead of Tuesday's vote."),
 ]
 
 
@@ -251,6 +258,17 @@ SHAPES = [
     # a negated saying says nothing; its twin says it
     ("The sheriff did not say why the suspect had fled the county.", "negated",
      "The sheriff said the suspect had fled the county."),
+    # a time clause opening the claim, before the main clause, is its background; a writer's credit "as" keeps its cue,
+    # and so does a "when" after the main clause
+    ("When Francis said Mr. Trump ''is not Christian'' in answering a reporter's question on his return flight from "
+     "Mexico, the Latin American pope not only served up red meat for global headline writers, but again "
+     "demonstrated his knack for sticking his nose into putatively secular affairs.", "adjunct_clause",
+     "As The Hill reported, Donald Trump was also accused of breaking debate rules."),
+    ("But when Clinton said she would debate on the day Sanders had proposed, he looked like the dog that caught the "
+     "car.", "adjunct_clause",
+     "Obama also made the “no complete strategy” comment last August, when he said the administration had to consult "
+     "with Congress and foreign partners who would be called on to join an anti-IS coalition before formulating a "
+     "plan to “degrade and ultimately destroy” IS."),
 ]
 
 

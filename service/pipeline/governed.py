@@ -28,6 +28,7 @@ _SUBJECTS = _WORDS["subject_pronouns"]
 _CONTENT_OPENERS = _WORDS["content_openers"]
 _FINITE_OR_SUBJECT = _FINITE | _SUBJECTS
 _RELATIVES = _CLAUSE_WORDS["relatives"]
+_CONJUNCTIONS = _CLAUSE_WORDS["conjunctions"]
 _PREPOSITIONS = _WORDS["prepositions"]
 _PARTICLES = _PREPOSITIONS | _WORDS["lone_particles"]
 _NOUN_MARKERS = _WORDS["determiners"] | _WORDS["object_openers"]
@@ -92,6 +93,7 @@ _BRACKETS = frozenset("()")
 _SEEMING = _WORDS["seeming_verbs"]
 _KNOWING = _WORDS["knowing_verbs"]
 _FEELING = _WORDS["feeling_classes"]
+_WANTING = _WORDS["wanting_verbs"]
 _STATES = _WORDS["state_classes"]
 STANCE_NOUNS = frozenset(read_toml("hedges.toml")["scope"]["belief_nouns"])
 """Nouns of a view held ("concerns", "fears"): after a verb they state a stance ("raised concerns that")."""
@@ -117,6 +119,8 @@ _CLAUSE_MARKS = _STOPS - frozenset(".()")
 """Stops that end a noun phrase: not an abbreviation's points ("the U.S. Department's request") nor brackets."""
 _PHRASAL_ACTIONS = _WORDS["phrasal_action_verbs"]
 _DEMANDING = _WORDS["demanding_verbs"]
+_NOT_BEFORE_PARTICIPLE = _PREPOSITIONS | _CLAUSE_WORDS["subordinators"]
+"""Words after which an "-ing" verb is a gerund ("by saying", "for showing", "before adding", "as being")."""
 _ACTION_PARTICLES = _WORDS["action_particles"]
 _REFLEXIVES = _WORDS["reflexives"]
 _FINDING_OBJECTS = _WORDS["finding_objects"] | _REFLEXIVES
@@ -125,6 +129,7 @@ _DISPOSITIONS = _WORDS["shown_dispositions"]
 _WRITER_IDIOMS = frozenset(_WORDS["writer_idioms"])
 _WRITER_GERUND_OPENERS = _WORDS["writer_gerund_openers"]
 _ADJUNCT_OPENERS = _WORDS["adjunct_subordinators"]
+_FRONTED_OPENERS = _WORDS["fronted_subordinators"]
 _NEGATION_GAP = _WORDS["negation_gap"]
 _NEGATED_STANCES = _WORDS["negated_stances"]
 _BELIEF = re.compile("|".join(sorted(_WORDS["belief_stems"])))
@@ -322,7 +327,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
     - "knowing": a verb of knowing or finding out (``knowing_verbs``), whatever follows ("knew that", "discovered
       that"): the writer gives the content as a fact;
     - "feeling": a verb of feeling or liking (``_feeling_verb``: "enjoys “Modern Family”", "liked the moniker", "feel
-      discriminated against") with no clause of content after it: what the teller feels, not a saying;
+      discriminated against") with no clause of content after it, or of wanting (``wanting_verbs``) whatever follows
+      ("wants 7 million people enrolled"): what the teller feels, not a saying;
     - "asking": a verb of asking (``asking_verbs``) that asks a yes-no question or a request (``_asks_no_assertion``:
       "Smith asked if Reed supported", "asked Shah on Sunday whether", "asked the judges to order"): neither asserts
       its content;
@@ -401,8 +407,8 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
       rules"): vague attribution, a hedge, never an attribution;
     - "adjunct_clause": the cue stands in an adjunct clause ("Although Hoyer said ...", "..., after Trump complained
       about", "After announcing his retirement, ...", a claim's opening "as" with content of the cue's own: "As Obama
-      announces that ..., he is set to", ``_temporal_as``) of a main clause with a verb of its own
-      (``_in_adjunct_clause``): an aside in the writer's sentence;
+      announces that ..., he is set to", ``_temporal_as``; a claim's opening "when", ``_fronted_time``) of a main
+      clause with a verb of its own (``_in_adjunct_clause``): an aside in the writer's sentence;
     - "negated": a negation right before the cue ("did not say how", "hasn't said that", "isn't questioning"):
       nothing was said; a negated belief ("doesn't think", ``negated_stances``: "don't see") stays."""
     lower_before, lower_after = _without_title_points(lower_before), _without_title_points(lower_after)
@@ -435,7 +441,7 @@ def governs_nothing(cue_words: Sequence[str], lower_before: list[str], lower_aft
         return "seeming"
     if lemma in _KNOWING:
         return "knowing"
-    if shape.feeling and not opens_a_clause(lower_after):
+    if shape.feeling and not opens_a_clause(lower_after) or lemma in _WANTING:
         return "feeling"
     if lemma in _ASKING and _asks_no_assertion(lower_after):
         return "asking"
@@ -940,18 +946,21 @@ def _negated(lower_before: list[str]) -> bool:
 
 def _in_adjunct_clause(lower_before: list[str], lower_after: list[str], gerund: bool = False) -> bool:
     """Whether the cue's clause is opened by an adjunct subordinator (``adjunct_subordinators``: "after", "although",
-    "if"; or a claim's opening "as", ``_temporal_as``) with the teller between them, or right before a ``gerund`` cue
-    ("After announcing his retirement, ...", "Despite admitting that"), since the last mark before the cue, while the
-    sentence's main clause has a finite verb outside that clause: before it ("Obama wants the limit raised, although he
-    said") or after a mark that follows the cue ("After the hosts pointed out that ..., Trump still embraced"). With no
-    verb of its own outside ("This, after Trump insisted that ..."), the sentence is the cue's."""
-    if _ADJUNCT_OPENERS.isdisjoint(lower_before) and lower_before[:1] != ["as"]:
+    "if"; or a claim's opening "as", ``_temporal_as``, or "when", ``_fronted_time``) with the teller between them, or
+    right before a ``gerund`` cue ("After announcing his retirement, ...", "Despite admitting that"), since the last
+    mark before the cue, while the sentence's main clause has a finite verb outside that clause: before it ("Obama
+    wants the limit raised, although he said") or after a mark that follows the cue ("After the hosts pointed out that
+    ..., Trump still embraced"). With no verb of its own outside ("This, after Trump insisted that ..."), the sentence
+    is the cue's."""
+    if (_ADJUNCT_OPENERS.isdisjoint(lower_before) and lower_before[:1] != ["as"]
+            and _FRONTED_OPENERS.isdisjoint(lower_before[:2])):
         return False  # the common case, no opener of an adjunct clause at all: one set test before the scans
     start = _clause_start(lower_before)
     opener = next((at for at in range(len(lower_before) - 1, start - 1, -1) if lower_before[at] in _CLAUSE_OPENERS), None)
     last = len(lower_before) - 1
     if (opener is None or (opener == last and not gerund)
             or lower_before[opener] not in _ADJUNCT_OPENERS and not _temporal_as(lower_before, opener, lower_after)
+            and not _fronted_time(lower_before, opener)
             or 0 < opener < last and lower_before[opener - 1] == lower_before[opener + 1]  # "country after country"
             or opener < last and lower_before[opener + 1][:1].isdigit()):  # "since 2017": a date, no clause
         return False
@@ -968,6 +977,13 @@ def _temporal_as(lower_before: list[str], opener: int, lower_after: list[str]) -
         return False
     kind = _after(lower_after)[0]
     return kind in _OWN_CONTENT and not (kind == "np_then_that" and _relative_that(lower_after))
+
+
+def _fronted_time(lower_before: list[str], opener: int) -> bool:
+    """Whether the cue's clause is opened by one of ``fronted_subordinators`` ("when") at the claim's start or right
+    after a conjunction there ("When Francis said ..., ...", "But when Clinton said ..., he looked"): a time clause
+    fronted before the main clause."""
+    return lower_before[opener] in _FRONTED_OPENERS and (opener == 0 or opener == 1 and lower_before[0] in _CONJUNCTIONS)
 
 
 def _after_break(words: list[str]) -> list[str]:
@@ -993,7 +1009,8 @@ def _acts_on_object(lower_after: list[str]) -> bool:
     the object, ``_relative_that``: "introduced legislation that would allow", "apologized for a cartoon that
     included"), and no colon nor "as" before the first stop ("condemned the attack as a crime")."""
     kind = _after(lower_after)[0]
-    if kind in _NO_OBJECT and not (kind == "np_then_that" and _relative_that(lower_after)):
+    if kind in _NO_OBJECT and not (kind == "np_then_that" and _relative_that(lower_after)
+                                   or kind in ("np_then_that", "np_then_quote") and _participle_content(lower_after)):
         return False
     for word in lower_after[:_SCAN]:
         if word == ":" or word == "as":
@@ -1001,6 +1018,16 @@ def _acts_on_object(lower_after: list[str]) -> bool:
         if word in _STOPS:
             break
     return True
+
+
+def _participle_content(lower_after: list[str]) -> bool:
+    """Whether an "-ing" verb in the object, not after a preposition or subordinator, stands before its "that" or
+    quotation mark: the content is the participle's, the object's own ("released a report last month demonstrating
+    that ...", "released a new radio ad calling it “dangerous”", "emailed a news article reporting that ..."), and the
+    verb acts on the thing; "responded by saying that", "praised Cruz for showing “...”" keep their content."""
+    end = next((at for at, word in enumerate(lower_after[:_SCAN]) if word == "that" or word in QUOTE_MARKS), 0)
+    return any(word.endswith("ing") and lower_after[at - 1] not in _NOT_BEFORE_PARTICIPLE
+               and verb_classes(word) is not None for at, word in enumerate(lower_after[1:end], start=1))
 
 
 def _relative_that(lower_after: list[str]) -> bool:

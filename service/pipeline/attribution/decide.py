@@ -18,7 +18,7 @@ from ..records import Attribution, Claim, ClaimPrediction, Span, Step
 from .cues import QUOTATION_CLOSERS, Candidate, Cues, of_candidate_class, opens_inverted, tags_a_quotation
 from .references import names_a_teller
 from .spans import after_cue_phrase, is_personal_name, owned_phrase, plausible, quoted_account_before, source_after, tighten
-from .words import AUX, BE, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, is_ly_adverb, word_initial_matches
+from .words import AUX, BE, BY_AFTER, CLAUSE_WORDS, LY_ADVERB, inverted_opening, is_ly_adverb, word_initial_matches
 
 _FUNCTION_WORDS = frozenset(read_entries("source_function_words.txt"))
 _HEDGE_ADVERBS = frozenset(read_entries("source_hedge_adverbs.txt"))
@@ -67,7 +67,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
     asking for comment, a related-link headline run into the claim (page text), a word of a name, a refusal, a
     reason given ("citing"), a forecast nobody makes, a phrasal verb of action (not one a wh-clause follows:
     "spoke about how ..."), a saying only tried, judged or to come (an infinitive), a noun (after an article or a
-    possessive, or before a relative "that" with a plural verb), the writer's own voice.
+    possessive, or before a relative "that" with a plural verb), the writer's own voice, a showing by people (their
+    deeds show it; a document's "shows" stays).
     Such a cue is refused whatever the gate says. The writer's voice is read outside the quotations of the Document's
     quotation model."""
     cue = attribution.cue
@@ -106,6 +107,8 @@ def governs_no_content(quotations: Quotations, claim: Claim, attribution: Attrib
     if (source is not None and source.text.lower() in _NO_CONTENT["writer"]
             and not quotations.open_at(cue.start)):
         return "writer_voice"
+    if words[-1] in _NO_CONTENT["showing"] and attribution.source_type in _NO_CONTENT["people"]:
+        return "shown_by_deed"
     return None
 
 
@@ -218,7 +221,8 @@ def choose_primary(
                 gives_way = Step("model_cue_function_verb", verb.cue.text)
                 return _from_model(text, claim, moved, found, (model, gives_way))
             kept, why = _from_model(text, claim, prediction, found, (model, Step("model_cue_function_kept")))
-            if kept.source is not None and names_a_teller(text, kept.source):
+            if kept.source is not None and names_a_teller(text, kept.source) and (
+                    cue.text != ":" or _labels(text, claim, kept.source, cue)):
                 return kept, why
             how = (model, Step("model_cue_function_no_teller"))
         elif (tag := _quotation_tag_before(text, claim, cue, found)) is not None:
@@ -253,6 +257,16 @@ def _speech_verb_after(text: str, claim: Claim, cue: Span, found: Cues) -> Span 
     if rule is not None and rule.kind == "verb":
         return rule.cue
     return verb if of_candidate_class(verb.text) else None
+
+
+def _labels(text: str, claim: Claim, source: Span, colon: Span) -> bool:
+    """Whether a colon and its source make a speaker label: the source opens the claim, or follows the inverted verb
+    that does ("Continued Stone:", ``inverted_opening``), and the colon follows it at once ("WALLACE:", "SMITH:"). A
+    colon after a clause ("then leaned in and boomed: “...”", "a question came from a member of the audience: “...”")
+    is the writer's punctuation, no cue."""
+    opening = inverted_opening(text, claim.start, claim.end)
+    opens = source.start == claim.start or opening is not None and opening.end() == source.start
+    return opens and _right_before(text, source, colon)
 
 
 def _right_before(text: str, verb: Span, cue: Span) -> bool:
