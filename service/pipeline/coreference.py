@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from .attribution.decide import SAY_VERB
 from .attribution.inherit import (
-    CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, Mention, carry, earlier_mention, origin_index, past_openers,
+    CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, CarriedSource, carry, earlier_mention, origin_index, past_openers,
 )
 from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
 from .attribution.spans import institution_or_place, is_personal_name
@@ -537,7 +537,7 @@ def _poll_finding(
     return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),), named, quoting=False)
 
 
-def _poll_named_in(quotations: Quotations, claim: Claim) -> Mention | None:
+def _poll_named_in(quotations: Quotations, claim: Claim) -> CarriedSource | None:
     """The poll ``claim`` names by its pollster or sponsor outside a quotation ("In the latest Gallup poll, registered
     Hispanic voters favored ...", "According to a Washington Post-ABC News survey, 51 percent ..."): its figures are
     that poll's, the source its words, not an earlier poll's (the labels give the poll the sentence names). None when it
@@ -552,7 +552,7 @@ def _poll_named_in(quotations: Quotations, claim: Claim) -> Mention | None:
         if (len(words) > 1 and not quotations.quoted_length(start, claim.start + match.end())
                 and _COMPARED.search(claim.text, 0, match.start()) is None):
             end = claim.start + match.end()
-            return Mention(Span(start, end, quotations.text[start:end]))
+            return CarriedSource(Span(start, end, quotations.text[start:end]))
     return None
 
 
@@ -588,7 +588,7 @@ def _opens_quoting(quotations: Quotations, claim: Claim) -> bool:
 
 
 def _goes_on(
-    attribution: Attribution, origin: int, mention: Mention | None = None, quoting: bool = True
+    attribution: Attribution, origin: int, mention: CarriedSource | None = None, quoting: bool = True
 ) -> Attribution:
     """The attribution of claim ``origin``, inherited by a claim that goes on quoting its source (``mention``: the
     mention that names it, when not the origin's own), or, not ``quoting``, goes on with a further figure or point
