@@ -31,6 +31,7 @@ from .resources import read_toml
 from .source_lexicons import HONORIFICS, PHRASE_WORDS, SHARE_AS_SOURCE, SHARE_OF_PEOPLE
 from .source_phrase import is_title_word
 from .sources import SourceReading, classify_source
+from .text.words import without_possessive
 from .records import Attribution, Claim, Span, Step, StepRule, replace
 
 LOOKBACK_CLAIMS = 5
@@ -291,7 +292,6 @@ Washington Post-ABC News survey"), or a sentence's first words before one ("The 
 tells apart."""
 _NOT_A_POLLSTER = frozenset(PHRASE_WORDS["determiners"]) | CLAUSE_OPENERS | {
     word.lower() for word in PHRASE_WORDS["poll_dates"]}
-_POSSESSIVE = re.compile(r"['’]s$")
 _COMPARED = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_comparisons'])})\s+(?:\S+\s+){{0,3}}$", re.IGNORECASE)
 """A comparison's preposition a few words before a poll named ("down from an AP-NORC poll"): another poll's figure."""
 _POLL_METHOD = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_method'])})(?![\w-])", re.IGNORECASE)
@@ -546,7 +546,7 @@ def _poll_named_in(quotations: Quotations, claim: Claim) -> CarriedSource | None
     for match in _NAMED_POLL.finditer(claim.text):
         start = claim.start + match.start()
         words = match.group().split()
-        while len(words) > 1 and _POSSESSIVE.sub("", words[0]).lower() in _NOT_A_POLLSTER:
+        while len(words) > 1 and without_possessive(words[0]).lower() in _NOT_A_POLLSTER:
             start = quotations.text.index(words[1], start + len(words[0]))
             words = words[1:]
         if (len(words) > 1 and not quotations.quoted_length(start, claim.start + match.end())
