@@ -64,7 +64,6 @@ def resolve_people(
 ) -> tuple[Attribution | None, ...]:
     """Each attribution whose pronoun or role source is unresolved, linked to a person named shortly before; an
     unresolved "he" or "she" with no such name is a person all the same."""
-    text = quotations.text
     resolved = []
     named: dict[tuple[int, str | None], tuple[Span, ...]] = {}
     surnames = Surnames()
