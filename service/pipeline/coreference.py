@@ -291,6 +291,8 @@ Washington Post-ABC News survey"), or a sentence's first words before one ("The 
 tells apart."""
 _NOT_A_POLLSTER = frozenset(PHRASE_WORDS["determiners"]) | CLAUSE_OPENERS | {
     word.lower() for word in PHRASE_WORDS["poll_dates"]}
+"""Words before a poll noun that name no pollster, folded: a determiner, a sentence's opener or a date ("The poll",
+"But Wednesday's Quinnipiac poll"); ``_poll_named_in`` skips them, a possessive's ending aside."""
 _COMPARED = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_comparisons'])})\s+(?:\S+\s+){{0,3}}$", re.IGNORECASE)
 """A comparison's preposition a few words before a poll named ("down from an AP-NORC poll"): another poll's figure."""
 _POLL_METHOD = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_method'])})(?![\w-])", re.IGNORECASE)
