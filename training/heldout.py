@@ -1,6 +1,7 @@
-"""The real-world measure on the train folds held out: each fold scored by a gate and role model refitted without it.
+"""The real-world measure on the train folds held out: each fold scored by a gate, role model and band edges refitted
+without it.
 
-    python -m training.heldout [--details] [--threshold T] [--collection NAME] [--add FOLDER]
+    python -m training.heldout [--measure PATH] [--details] [--threshold T] [--collection NAME] [--add FOLDER]
 
 The shipped gate (``resources/gate``) was fitted on all four train folds, so the shared measure
 (``../shared/tools/realworld_eval.py``) run on them scores the gate on its own examples. Here the gate is

@@ -545,6 +545,7 @@ def _story_below(text: str, line_start: int, line_end: int) -> bool:
 
 
 _LEAD_IN_PREPOSITIONS = frozenset(CLAUSE_WORDS["lead_in_prepositions"])
+"""The preposition opening a lead-in line with no verb ("From Bloomberg:"), capitalised as the line opens it."""
 
 
 def _leads_in_speech(sentence: str, words: list[str]) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from .attribution.decide import SAY_VERB
 from .attribution.inherit import (
-    CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, Mention, carry, earlier_mention, origin_index, past_openers,
+    CLAUSE_OPENERS, DIRECT_QUOTE_SHARE, CarriedSource, carry, earlier_mention, origin_index, past_openers,
 )
 from .attribution.references import GENDERED_PRONOUNS, called_otherwise, pronoun_said
 from .attribution.spans import institution_or_place, is_personal_name
@@ -31,6 +31,7 @@ from .resources import read_toml
 from .source_lexicons import HONORIFICS, PHRASE_WORDS, SHARE_AS_SOURCE, SHARE_OF_PEOPLE
 from .source_phrase import is_title_word
 from .sources import SourceReading, classify_source
+from .text.words import without_possessive
 from .records import Attribution, Claim, Span, Step, StepRule, replace
 
 LOOKBACK_CLAIMS = 5
@@ -63,7 +64,6 @@ def resolve_people(
 ) -> tuple[Attribution | None, ...]:
     """Each attribution whose pronoun or role source is unresolved, linked to a person named shortly before; an
     unresolved "he" or "she" with no such name is a person all the same."""
-    text = quotations.text
     resolved = []
     named: dict[tuple[int, str | None], tuple[Span, ...]] = {}
     surnames = Surnames()
@@ -291,7 +291,8 @@ Washington Post-ABC News survey"), or a sentence's first words before one ("The 
 tells apart."""
 _NOT_A_POLLSTER = frozenset(PHRASE_WORDS["determiners"]) | CLAUSE_OPENERS | {
     word.lower() for word in PHRASE_WORDS["poll_dates"]}
-_POSSESSIVE = re.compile(r"['’]s$")
+"""Words before a poll noun that name no pollster, folded: a determiner, a sentence's opener or a date ("The poll",
+"But Wednesday's Quinnipiac poll"); ``_poll_named_in`` skips them, a possessive's ending aside."""
 _COMPARED = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_comparisons'])})\s+(?:\S+\s+){{0,3}}$", re.IGNORECASE)
 """A comparison's preposition a few words before a poll named ("down from an AP-NORC poll"): another poll's figure."""
 _POLL_METHOD = re.compile(rf"(?<![\w-])(?:{'|'.join(PHRASE_WORDS['poll_method'])})(?![\w-])", re.IGNORECASE)
@@ -537,7 +538,7 @@ def _poll_finding(
     return carry(poll, (Step("poll_finding", words, poll.teller.text, origin),), named, quoting=False)
 
 
-def _poll_named_in(quotations: Quotations, claim: Claim) -> Mention | None:
+def _poll_named_in(quotations: Quotations, claim: Claim) -> CarriedSource | None:
     """The poll ``claim`` names by its pollster or sponsor outside a quotation ("In the latest Gallup poll, registered
     Hispanic voters favored ...", "According to a Washington Post-ABC News survey, 51 percent ..."): its figures are
     that poll's, the source its words, not an earlier poll's (the labels give the poll the sentence names). None when it
@@ -546,13 +547,13 @@ def _poll_named_in(quotations: Quotations, claim: Claim) -> Mention | None:
     for match in _NAMED_POLL.finditer(claim.text):
         start = claim.start + match.start()
         words = match.group().split()
-        while len(words) > 1 and _POSSESSIVE.sub("", words[0]).lower() in _NOT_A_POLLSTER:
+        while len(words) > 1 and without_possessive(words[0]).lower() in _NOT_A_POLLSTER:
             start = quotations.text.index(words[1], start + len(words[0]))
             words = words[1:]
         if (len(words) > 1 and not quotations.quoted_length(start, claim.start + match.end())
                 and _COMPARED.search(claim.text, 0, match.start()) is None):
             end = claim.start + match.end()
-            return Mention(Span(start, end, quotations.text[start:end]))
+            return CarriedSource(Span(start, end, quotations.text[start:end]))
     return None
 
 
@@ -588,7 +589,7 @@ def _opens_quoting(quotations: Quotations, claim: Claim) -> bool:
 
 
 def _goes_on(
-    attribution: Attribution, origin: int, mention: Mention | None = None, quoting: bool = True
+    attribution: Attribution, origin: int, mention: CarriedSource | None = None, quoting: bool = True
 ) -> Attribution:
     """The attribution of claim ``origin``, inherited by a claim that goes on quoting its source (``mention``: the
     mention that names it, when not the origin's own), or, not ``quoting``, goes on with a further figure or point

@@ -51,7 +51,7 @@ from .records import Attribution, HedgeRule, Span
 from .source_lexicons import ARTICLES, DETERMINERS, PRONOUNS, WORDNET_PERSON
 from .text.lexicon import word_trie
 from .text.passive import be_before, be_start
-from .text.words import singular
+from .text.words import is_possessive, singular
 
 _NEGATION = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
@@ -134,7 +134,6 @@ apposition after a comma (also inside the closing quotation mark) or a dash, who
 _NOT_APPOSITION = _CLAUSE_OPENERS | _CONJUNCTIONS | DETERMINERS | frozenset(PRONOUNS)
 """Words that, after a comma, go on with the sentence rather than name what the term is ("many of whom")."""
 _NEGATED_VERB = re.compile(r"n['’]t$")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _OPENING = re.compile(r"[\W_]*")
 """What may stand before a word that opens its claim: spaces, quotation marks, a dash."""
 _WRITER_VOICE = frozenset(read_toml("gate_words.toml")["writer_voice"]) | {"to"}
@@ -591,7 +590,7 @@ def _said_by_someone(text: str, cue: FoundCue, clause: Sequence[re.Match[str]]) 
     if not words or words[-1].lower() in _PERSON_SUBJECTS or singular(words[-1].lower()) in WORDNET_PERSON:
         return bool(words)
     name = 0
-    while name < len(words) and words[-1 - name][0].isupper() and not _POSSESSIVE.search(words[-1 - name]):
+    while name < len(words) and words[-1 - name][0].isupper() and not is_possessive(words[-1 - name]):
         name += 1
     before = [word.lower() for word in words[:len(words) - name] if word.lower() not in DETERMINERS]
     if name == 0 or (before and before[-1] in _NAME_PREPOSITIONS):

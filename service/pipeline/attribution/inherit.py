@@ -41,9 +41,11 @@ class Seen:
 
 
 @record
-class Mention:
-    """A speaker's earlier mention and what it was resolved to where it stands ("the minority leader" standing for
-    "Harry Reid"): the referent is taken with the mention, not resolved again where it is carried."""
+class CarriedSource:
+    """The words naming the source a claim with no cue takes over (a speaker's earlier mention, a poll the sentence
+    names) and what they were resolved to where they stand ("the minority leader" standing for "Harry Reid"): the
+    referent is taken with the words, not resolved again where they are carried. Not ``references.Mention``, the
+    sources remembered for back-references."""
 
     source: Span
     refers_to: Span | None = None
@@ -120,7 +122,7 @@ def inherit_forward(
     return tuple(results)
 
 
-def _inherited(attribution: Attribution, origin: Claim, why: Inheritance, mention: Mention | None = None) -> Attribution:
+def _inherited(attribution: Attribution, origin: Claim, why: Inheritance, mention: CarriedSource | None = None) -> Attribution:
     """The attribution a claim with no cue takes over from claim ``origin``, and the step that says why."""
     teller = mention.source if mention else attribution.teller
     step = Step("inherited", why, origin.index, teller.text if teller else None, attribution.source_type)
@@ -134,7 +136,7 @@ def origin_index(attribution: Attribution) -> int | None:
 
 
 def carry(
-    attribution: Attribution, steps: tuple[Step, ...], mention: Mention | None = None, quoting: bool = True
+    attribution: Attribution, steps: tuple[Step, ...], mention: CarriedSource | None = None, quoting: bool = True
 ) -> Attribution:
     """``attribution`` taken over by a claim with no cue: the earlier claim's source words and what they refer to
     ("he" and the name it stands for), for the hand labels point an inherited source at the words of the claim it
@@ -155,7 +157,7 @@ def carry(
 
 def earlier_mention(
     claims: Sequence[Claim], attributions: Sequence[Attribution | None], index: int, later: Attribution
-) -> Mention | None:
+) -> CarriedSource | None:
     """For a quotation whose speaker is named only where it closes ("... ,” Booker said."), the speaker's nearest
     mention before the quotation: the source of its sentences (data/realworld/README.md, "Quote first, speaker
     named after"). For a person that is the source of the nearest claim before whose own cue tells them
@@ -176,13 +178,13 @@ def earlier_mention(
                 break
             if (said := _said_by(earlier, attributions[earlier.index], surname)) is not None:
                 return said
-        return Mention(later.refers_to)
+        return CarriedSource(later.refers_to)
     if later.source_type in _NAMED_ONCE and later.source is not None:
         words = later.source.text
         noun = _DEFINITE_NOUN.fullmatch(words)
         same = _same_words_before(claims, index, words) or (
             _same_words_before(claims, index, noun.group(1)) if noun is not None else None)
-        return Mention(same) if same is not None else None
+        return CarriedSource(same) if same is not None else None
     if later.source_type != "person" or not later.named:
         return None
     for earlier in reversed(claims[max(0, index - LOOKBACK_MENTION) : index]):
@@ -196,14 +198,15 @@ def earlier_mention(
             found = name_in(earlier.text, found) or found
             reading = classify_source(earlier.text, found)
             if reading.source_type == "person" and reading.named:
-                return Mention(Span(earlier.start + found.start, earlier.start + found.end, found.text))
+                return CarriedSource(Span(earlier.start + found.start, earlier.start + found.end, found.text))
     return None
 
 
-def _said_by(claim: Claim, attribution: Attribution | None, surname: re.Pattern[str]) -> Mention | None:
-    """The source words of ``claim``'s ``attribution``, with what they refer to, when its own cue tells the one person the surname names, by
-    name or by a role resolved to them; None for a pronoun ("he said"), whose words name no one once carried apart
-    from its referent, and for several people ("Arndt and Schmidt said"), of whom the quotation gives one."""
+def _said_by(claim: Claim, attribution: Attribution | None, surname: re.Pattern[str]) -> CarriedSource | None:
+    """The source words of ``claim``'s ``attribution``, with what they refer to, when its own cue tells the one
+    person the surname names, by name or by a role resolved to them; None for a pronoun ("he said"), whose words
+    name no one once carried apart from its referent, and for several people ("Arndt and Schmidt said"), of whom the
+    quotation gives one."""
     if (attribution is None or attribution.inherited or attribution.cue is None or attribution.source is None
             or attribution.source_type != "person" or attribution.source.text.lower() in GENDERED_PRONOUNS
             or not surname.search(attribution.teller.text)):
@@ -212,7 +215,7 @@ def _said_by(claim: Claim, attribution: Attribution | None, surname: re.Pattern[
     if source.start < claim.start or source.end > claim.end:
         return None
     within = Span(source.start - claim.start, source.end - claim.start, source.text)
-    return None if classify_source(claim.text, within).plural else Mention(source, attribution.refers_to)
+    return None if classify_source(claim.text, within).plural else CarriedSource(source, attribution.refers_to)
 
 
 def past_openers(text: str, start: int, end: int) -> int:

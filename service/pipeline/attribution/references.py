@@ -79,6 +79,7 @@ def resolve(
 
 
 _ASKING_VERBS = frozenset(read_toml("gate_words.toml")["asking_verbs"])
+"""Verbs of asking, base forms: the person named right after one is who answers (``person_asked``)."""
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)")
 """Capitalised words right after a verb: the person it is done to ("asked Sen. Jane Roe")."""
 
