@@ -50,8 +50,8 @@ def trace_chain(
     """The claim's tellers, nearest to the article first; the last is the source.
 
     "according to Z" is always nearest the article; the speaker is the primary cue's
-    source, or with an "according to" primary the claim's clear reporting clause ("X
-    reported ..., according to the ISW"). Around the speaker: an outer teller whose
+    source, or with an "according to" primary or an outlet's closing one the claim's clear
+    reporting clause ("X reported ..., according to the ISW"; "X said ..., CNN reported"). Around the speaker: an outer teller whose
     "that"-clause it stands in, or an inner one in its own "that"-clause; then whoever it
     cites; a relay of the carrier it speaks in; an earlier claim's tellers for "the video".
     """
