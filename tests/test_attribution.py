@@ -535,6 +535,30 @@ def test_second_hand_chains(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, cue, outlet, source",
+    [
+        # AllSides held out: an outlet's closing reporting clause relays the teller of the clause before it
+        ("Earlier this month, McConnell had cautioned Trump that declaring an emergency could divide Senate"
+         " Republicans, the Washington Post reported.", "reported", "the Washington Post", "McConnell"),
+        ("Trump said the commission will look into a \"repeal of the Obama administration's 'Rethink School"
+         " Discipline' policies,\" The New York Times reported.", "reported", "The New York Times", "Trump"),
+        ("Details: The autopsy found Brooks' manner of death was homicide, CBS News reports.", "reports", "CBS News",
+         "The autopsy"),
+        # PolNeAR
+        ("The Trump campaign said the candidate will be attending events in Kansas and Florida on Saturday, CNN"
+         " reported.", "reported", "CNN", "The Trump campaign"),
+        # no outlet: the closing teller is the source ("officials" types as no media)
+        ("The state election board said the ballots will be counted by Friday, officials reported.", "reported",
+         None, "officials"),
+    ],
+)
+def test_an_outlets_closing_report_relays_the_teller_before_it(text, cue, outlet, source):
+    (attribution,) = model(text, {0: (cue, outlet or source)})[1]
+    assert_span(text, attribution.source, source)
+    assert [hop.span.text for hop in attribution.via] == ([outlet] if outlet else [])
+
+
+@pytest.mark.parametrize(
     "text, source",
     [
         # a noun read as a verb before the comma that sets off the speaker's clause tells nothing

@@ -140,7 +140,7 @@ class Via:
 StepRule = Literal[
     "model_cue", "model_cue_hedge", "model_cue_function_verb", "model_cue_adverb_verb", "model_cue_function_kept",
     "model_cue_function_no_teller", "model_cue_after_tag", "rule_cue", "no_model_cue", "cites_for", "rule_source",
-    "according_relays", "according_relays_it", "cited", "inner_teller", "outer_teller", "carrier_relay",
+    "according_relays", "according_relays_it", "outlet_relays", "cited", "inner_teller", "outer_teller", "carrier_relay",
     "earlier_carrier", "source_found", "refers_back", "surname_of", "refers_back_to_nothing", "typed", "no_source", "via",
     "inherited", "named_earlier", "nearer_mention", "named_only_after", "one_person", "goes_on_quoting", "goes_on_reporting", "poll_finding", "lead_in_block", "lead_in_quotation",
     "post_signature", "post_markup", "post_sentence", "speaker_label", "evidence_adjunct", "polls_figure", "closing_per",

@@ -264,6 +264,7 @@ STEP_WORDS: dict[StepRule, Callable[..., str]] = {
     "rule_source": _rule_source,
     "according_relays": _according_relays,
     "according_relays_it": lambda source: f"'according to {source}' relays it",
+    "outlet_relays": lambda outlet, speaker: f"{outlet} only reports what {speaker} said: the outlet is the intermediary",
     "cited": lambda source: f"citing {source!r}: the teller is the one cited",
     "inner_teller": lambda source, cue, speaker, speaker_cue: f"{source!r} {cue} within what {speaker!r} {speaker_cue}",
     "outer_teller": lambda source, cue, speaker, speaker_cue: f"{source!r} {cue} what {speaker!r} {speaker_cue}",

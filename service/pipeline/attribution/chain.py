@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..resources import read_entries
 from ..records import Claim, Span, Step
+from ..sources import classify_source
 from .cues import Candidate, Cues
 from .inherit import Seen
 from .references import names_a_teller
@@ -23,6 +24,8 @@ _LINK = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*[:,]?\s*(?:that\s+)?", re.IGNORECA
 # An outer teller's cue runs into the speaker with no comma unless an "as" opens its clause (``_outer_teller``).
 _OUTER_LINK = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*:?\s*(?:that\s+)?", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+$")
+# What may follow the cue of a reporting clause that closes the claim ("..., CNN reported on Monday.").
+_CLOSING = re.compile(rf"(?:\s+(?:{ADJUNCT}))?\s*[.!?]?[”\"’']*\s*")
 # Carriers: what a source speaks in, which someone else may pass on ("a video shared by X").
 _CARRIERS = "|".join(read_entries("source_carriers.txt"))
 _RELAY = re.compile(
@@ -47,8 +50,8 @@ def trace_chain(
     """The claim's tellers, nearest to the article first; the last is the source.
 
     "according to Z" is always nearest the article; the speaker is the primary cue's
-    source, or with an "according to" primary the claim's clear reporting clause ("X
-    reported ..., according to the ISW"). Around the speaker: an outer teller whose
+    source, or with an "according to" primary or an outlet's closing one the claim's clear
+    reporting clause ("X reported ..., according to the ISW"; "X said ..., CNN reported"). Around the speaker: an outer teller whose
     "that"-clause it stands in, or an inner one in its own "that"-clause; then whoever it
     cites; a relay of the carrier it speaks in; an earlier claim's tellers for "the video".
     """
@@ -70,9 +73,11 @@ def trace_chain(
     speaker = primary
     chain = []
     notes: list[Step] = []
-    if primary.kind == "according":
+    closing = _closing_outlet(text, claim, primary)
+    if primary.kind == "according" or closing:
         # a verb inside the "according to" phrase is its head noun ("according to the report"), no speaker
-        phrase = Span(primary.cue.start, max(primary.cue.end, primary.source.end if primary.source else 0), "")
+        phrase = Span(min(primary.cue.start, primary.source.start if closing else primary.cue.start),
+                      max(primary.cue.end, primary.source.end if primary.source else 0), "")
         speaker = next(
             (c for c in others(lambda cue, kind: kind == "verb") if c.clear and not _overlaps(c.source, phrase)
              and not phrase.start <= c.cue.start < phrase.end),
@@ -83,7 +88,7 @@ def trace_chain(
         if speaker is not None:
             rest = [other for other in rest if other[1] != speaker.cue]
             relay = primary.source.text if primary.source is not None else None
-            notes.append(Step("according_relays", relay, speaker.source.text))
+            notes.append(Step("outlet_relays" if closing else "according_relays", relay, speaker.source.text))
     else:
         for teller in others(lambda _, kind: kind == "according"):
             chain.append(teller.source)
@@ -146,6 +151,19 @@ def _carried(
             chain[:0] = earlier
             notes.append(Step("earlier_carrier", carrier.group(1), earlier[0].text))
     return chain, notes
+
+
+def _closing_outlet(text: str, claim: Claim, primary: Candidate) -> bool:
+    """Whether ``primary`` is a media outlet's reporting clause that closes the claim after a comma ("McConnell had
+    cautioned Trump that ..., the Washington Post reported."): the outlet relays the teller of the clause before it,
+    as "according to" one does (docs/guidelines.md, Second-hand: source the teller, via the outlet)."""
+    source = primary.source
+    return (
+        primary.kind == "verb" and source is not None and source.end <= primary.cue.start
+        and text[claim.start : source.start].rstrip(" ”\"’'").endswith(",")
+        and _CLOSING.fullmatch(text, primary.cue.end, claim.end) is not None
+        and classify_source(text, source).source_type == "media"
+    )
 
 
 def _definite_carrier(text: str, claim: Claim) -> re.Match[str] | None:
