@@ -559,6 +559,25 @@ def test_an_outlets_closing_report_relays_the_teller_before_it(text, cue, outlet
 
 
 @pytest.mark.parametrize(
+    "text, cue, source, outlet",
+    [
+        # the model reads the speaker's own cue: the outlet closing the claim still relays it
+        ("Earlier this month, McConnell had cautioned Trump that declaring an emergency could divide Senate"
+         " Republicans, the Washington Post reported.", "cautioned", "McConnell", "the Washington Post"),
+        ("The Trump campaign said the candidate will be attending events in Kansas and Florida on Saturday, CNN"
+         " reported.", "said", "The Trump campaign", "CNN"),
+        ("Trump welcomed the news that Kasich would quit, saying the Ohio Republican was \"doing the right thing,\""
+         " suggesting he might consider Kasich as vice presidential contender, CNN reported.", "saying", "Trump", "CNN"),
+    ],
+)
+def test_an_outlets_closing_report_relays_the_speakers_own_cue(text, cue, source, outlet):
+    (attribution,) = model(text, {0: (cue, source)})[1]
+    assert attribution.cue.text == cue
+    assert_span(text, attribution.source, source)
+    assert [hop.span.text for hop in attribution.via] == [outlet]
+
+
+@pytest.mark.parametrize(
     "text, source",
     [
         # a noun read as a verb before the comma that sets off the speaker's clause tells nothing

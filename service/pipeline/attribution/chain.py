@@ -51,7 +51,8 @@ def trace_chain(
 
     "according to Z" is always nearest the article; the speaker is the primary cue's
     source, or with an "according to" primary or an outlet's closing one the claim's clear
-    reporting clause ("X reported ..., according to the ISW"; "X said ..., CNN reported"). Around the speaker: an outer teller whose
+    reporting clause ("X reported ..., according to the ISW"; "X said ..., CNN reported"). Around the speaker: an outlet
+    whose reporting clause closes the claim after the speaker's own, or an outer teller whose
     "that"-clause it stands in, or an inner one in its own "that"-clause; then whoever it
     cites; a relay of the carrier it speaks in; an earlier claim's tellers for "the video".
     """
@@ -103,19 +104,26 @@ def trace_chain(
             notes.append(Step("cited", cited.source.text))
         return chain, notes
     tellers = [speaker.source]
+    # An outlet's reporting clause closing the claim after the speaker's own ("X said ..., CNN reported") relays it:
+    # an outer teller, never one inside what the speaker said.
+    relaying = next((c for c in others(lambda cue, kind: kind == "verb" and cue.start > speaker.cue.end)
+                     if _closing_outlet(text, claim, c)), None)
     # An inner source starts after the speaker's cue, so its own cue cannot end before that
     # cue starts (a source after its cue is separated from it by "by" or spaces at most).
     inner = next(
         (
             c
             for c in others(lambda cue, kind: kind == "verb" and cue.end > speaker.cue.start)
-            if c.clear and _links(text, speaker.cue, c.source) and names_a_teller(text, c.source)
+            if c is not relaying and c.clear and _links(text, speaker.cue, c.source) and names_a_teller(text, c.source)
         ),
         None,
     )
-    outer = None if inner is not None else next(
+    outer = None if inner is not None else relaying or next(
         (c for c in others(lambda _, kind: kind == "verb") if _outer_teller(text, claim, c, speaker.source)), None)
-    if inner is not None:
+    if outer is not None and outer is relaying:
+        tellers.insert(0, outer.source)
+        notes.append(Step("outlet_relays", outer.source.text, speaker.source.text))
+    elif inner is not None:
         tellers.append(inner.source)
         notes.append(Step("inner_teller", inner.source.text, inner.cue.text, speaker.source.text, speaker.cue.text))
     elif outer is not None:
