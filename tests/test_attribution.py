@@ -534,47 +534,39 @@ def test_second_hand_chains(text, expected):
     assert "second-hand" in explain_steps(attribution.steps)
 
 
+_MCCONNELL = ("Earlier this month, McConnell had cautioned Trump that declaring an emergency could divide Senate"
+              " Republicans, the Washington Post reported.")
+_TRUMP_CAMPAIGN = ("The Trump campaign said the candidate will be attending events in Kansas and Florida on Saturday,"
+                   " CNN reported.")
+
+
 @pytest.mark.parametrize(
-    "text, cue, outlet, source",
+    "text, reading, source, outlet",
     [
-        # AllSides held out: an outlet's closing reporting clause relays the teller of the clause before it
-        ("Earlier this month, McConnell had cautioned Trump that declaring an emergency could divide Senate"
-         " Republicans, the Washington Post reported.", "reported", "the Washington Post", "McConnell"),
+        # the model reads the outlet's closing cue: it relays the teller of the clause before it (AllSides held out)
+        (_MCCONNELL, ("reported", "the Washington Post"), "McConnell", "the Washington Post"),
         ("Trump said the commission will look into a \"repeal of the Obama administration's 'Rethink School"
-         " Discipline' policies,\" The New York Times reported.", "reported", "The New York Times", "Trump"),
-        ("Details: The autopsy found Brooks' manner of death was homicide, CBS News reports.", "reports", "CBS News",
-         "The autopsy"),
-        # PolNeAR
-        ("The Trump campaign said the candidate will be attending events in Kansas and Florida on Saturday, CNN"
-         " reported.", "reported", "CNN", "The Trump campaign"),
+         " Discipline' policies,\" The New York Times reported.", ("reported", "The New York Times"), "Trump",
+         "The New York Times"),
+        ("Details: The autopsy found Brooks' manner of death was homicide, CBS News reports.", ("reports", "CBS News"),
+         "The autopsy", "CBS News"),
+        (_TRUMP_CAMPAIGN, ("reported", "CNN"), "The Trump campaign", "CNN"),  # PolNeAR
         # no outlet: the closing teller is the source ("officials" types as no media)
-        ("The state election board said the ballots will be counted by Friday, officials reported.", "reported",
-         None, "officials"),
+        ("The state election board said the ballots will be counted by Friday, officials reported.",
+         ("reported", "officials"), "officials", None),
+        # the model reads the speaker's own cue: the outlet closing the claim still relays it
+        (_MCCONNELL, ("cautioned", "McConnell"), "McConnell", "the Washington Post"),
+        (_TRUMP_CAMPAIGN, ("said", "The Trump campaign"), "The Trump campaign", "CNN"),
+        ("Trump welcomed the news that Kasich would quit, saying the Ohio Republican was \"doing the right thing,\""
+         " suggesting he might consider Kasich as vice presidential contender, CNN reported.", ("saying", "Trump"),
+         "Trump", "CNN"),
     ],
 )
-def test_an_outlets_closing_report_relays_the_teller_before_it(text, cue, outlet, source):
-    (attribution,) = model(text, {0: (cue, outlet or source)})[1]
+def test_an_outlets_closing_report_relays_the_teller_before_it(text, reading, source, outlet):
+    (attribution,) = model(text, {0: reading})[1]
+    assert attribution.cue.text == reading[0]
     assert_span(text, attribution.source, source)
     assert [hop.span.text for hop in attribution.via] == ([outlet] if outlet else [])
-
-
-@pytest.mark.parametrize(
-    "text, cue, source, outlet",
-    [
-        # the model reads the speaker's own cue: the outlet closing the claim still relays it
-        ("Earlier this month, McConnell had cautioned Trump that declaring an emergency could divide Senate"
-         " Republicans, the Washington Post reported.", "cautioned", "McConnell", "the Washington Post"),
-        ("The Trump campaign said the candidate will be attending events in Kansas and Florida on Saturday, CNN"
-         " reported.", "said", "The Trump campaign", "CNN"),
-        ("Trump welcomed the news that Kasich would quit, saying the Ohio Republican was \"doing the right thing,\""
-         " suggesting he might consider Kasich as vice presidential contender, CNN reported.", "saying", "Trump", "CNN"),
-    ],
-)
-def test_an_outlets_closing_report_relays_the_speakers_own_cue(text, cue, source, outlet):
-    (attribution,) = model(text, {0: (cue, source)})[1]
-    assert attribution.cue.text == cue
-    assert_span(text, attribution.source, source)
-    assert [hop.span.text for hop in attribution.via] == [outlet]
 
 
 @pytest.mark.parametrize(
