@@ -39,8 +39,9 @@ Per claim, in order (one pass over the claims, bounded work per claim):
    citing Denis Pushilin" is source Pushilin (person) via TASS (media): Pushilin told
    TASS, the article heard it from TASS. The same for "The ISW stressed that the GUR
    had claimed ..." (source GUR via ISW), for "X reported ..., according to the ISW"
-   (source X via ISW) and "X said ..., CNN reported" (source X via CNN), for a carrier "in the video, shared by the X account 'Victoria',
-   the soldier describes" (the account is a relay between the speaker and the article),
+   (source X via ISW) and "X said ..., CNN reported" (source X via CNN), for a
+   carrier "in the video, shared by the X account 'Victoria', the soldier describes"
+   (the account is a relay between the speaker and the article),
    and for a definite carrier ("the video") introduced by an earlier claim: that
    claim's tellers come first ("according to L'Independent").
 4. Back-references. A pronoun or a name-less definite source ("it added", "he said",

@@ -51,10 +51,11 @@ def trace_chain(
 
     "according to Z" is always nearest the article; the speaker is the primary cue's
     source, or with an "according to" primary or an outlet's closing one the claim's clear
-    reporting clause ("X reported ..., according to the ISW"; "X said ..., CNN reported"). Around the speaker: an outlet
-    whose reporting clause closes the claim after the speaker's own, or an outer teller whose
-    "that"-clause it stands in, or an inner one in its own "that"-clause; then whoever it
-    cites; a relay of the carrier it speaks in; an earlier claim's tellers for "the video".
+    reporting clause ("X reported ..., according to the ISW"; "X said ..., CNN reported").
+    Around the speaker: an inner teller in its own "that"-clause, or else an outlet whose
+    reporting clause closes the claim after the speaker's own, or else an outer teller whose
+    "that"-clause it stands in; then whoever it cites; a relay of the carrier it speaks in;
+    an earlier claim's tellers for "the video".
     """
     rest = found.others(primary.cue)
     if not rest:
@@ -77,7 +78,8 @@ def trace_chain(
     closing = _closing_outlet(text, claim, primary)
     if primary.kind == "according" or closing:
         # a verb inside the "according to" phrase is its head noun ("according to the report"), no speaker
-        phrase = Span(min(primary.cue.start, primary.source.start if closing else primary.cue.start),
+        # an outlet's closing clause: its source comes before its cue (``_closing_outlet``)
+        phrase = Span(primary.source.start if closing else primary.cue.start,
                       max(primary.cue.end, primary.source.end if primary.source else 0), "")
         speaker = next(
             (c for c in others(lambda cue, kind: kind == "verb") if c.clear and not _overlaps(c.source, phrase)
@@ -118,15 +120,14 @@ def trace_chain(
         ),
         None,
     )
-    outer = None if inner is not None else relaying or next(
-        (c for c in others(lambda _, kind: kind == "verb") if _outer_teller(text, claim, c, speaker.source)), None)
-    if outer is not None and outer is relaying:
-        tellers.insert(0, outer.source)
-        notes.append(Step("outlet_relays", outer.source.text, speaker.source.text))
-    elif inner is not None:
+    if inner is not None:
         tellers.append(inner.source)
         notes.append(Step("inner_teller", inner.source.text, inner.cue.text, speaker.source.text, speaker.cue.text))
-    elif outer is not None:
+    elif relaying is not None:
+        tellers.insert(0, relaying.source)
+        notes.append(Step("outlet_relays", relaying.source.text, speaker.source.text))
+    elif (outer := next((c for c in others(lambda _, kind: kind == "verb")
+                         if _outer_teller(text, claim, c, speaker.source)), None)) is not None:
         tellers.insert(0, outer.source)
         notes.append(Step("outer_teller", outer.source.text, outer.cue.text, speaker.source.text, speaker.cue.text))
     last_cue = (inner or speaker).cue
